@@ -1,0 +1,45 @@
+import { createIntegrationBus } from '@alliance/messaging';
+import { loadServiceConfig, type RunningService, runService } from '@alliance/nest-kit';
+import { ALL_SERVICES } from './services';
+
+export interface PlatformOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Port of the first service; the others follow. 0 = any free port for each (tests). */
+  basePort?: number;
+}
+
+export interface RunningPlatform {
+  services: RunningService[];
+  urls: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Every service in one process on the embedded defaults: each keeps its own event store and read models
+ * under DATA_DIR/<service>, and all share one in-process bus.
+ */
+export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
+  const env = options.env ?? process.env;
+  const basePort = options.basePort ?? Number(env.PLATFORM_BASE_PORT ?? 3001);
+  const bus = await createIntegrationBus({ kind: 'in-process' });
+  const services: RunningService[] = [];
+  try {
+    for (const [i, descriptor] of ALL_SERVICES.entries()) {
+      const port = basePort === 0 ? 0 : basePort + i;
+      const config = loadServiceConfig(descriptor, { ...env, PORT: String(port) });
+      services.push(await runService(descriptor, { config, port, sharedBus: bus }));
+    }
+  } catch (e) {
+    await Promise.allSettled(services.map((s) => s.close()));
+    await bus.close();
+    throw e;
+  }
+  return {
+    services,
+    urls: Object.fromEntries(services.map((s) => [s.service, s.url])),
+    async close() {
+      for (const s of [...services].reverse()) await s.close();
+      await bus.close();
+    },
+  };
+}

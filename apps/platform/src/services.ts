@@ -1,0 +1,17 @@
+import { ASSESSMENT_SERVICE } from '@alliance/assessment';
+import { AUDIT_SERVICE } from '@alliance/audit';
+import { CATALOGUE_SERVICE } from '@alliance/catalogue';
+import { ENROLMENT_SERVICE } from '@alliance/enrolment';
+import { ISSUANCE_SERVICE } from '@alliance/issuance';
+import type { ServiceDescriptor } from '@alliance/nest-kit';
+import { VERIFICATION_SERVICE } from '@alliance/verification';
+
+/** Every service of the platform, in the order they start (producers before consumers). */
+export const ALL_SERVICES: ServiceDescriptor[] = [
+  CATALOGUE_SERVICE,
+  ENROLMENT_SERVICE,
+  ASSESSMENT_SERVICE,
+  ISSUANCE_SERVICE,
+  VERIFICATION_SERVICE,
+  AUDIT_SERVICE,
+];

@@ -1,0 +1,35 @@
+const nx = require('@nx/eslint-plugin');
+const tseslint = require('typescript-eslint');
+
+const contexts = ['catalogue', 'enrolment', 'assessment', 'issuance', 'verification', 'audit'];
+
+module.exports = [
+  { ignores: ['**/node_modules/**', '**/dist/**', '.tools/**', 'infra/kafka/.lib/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      // apps -> context libs -> kernel libs; a context never imports another context.
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:context', 'type:kernel'] },
+            { sourceTag: 'type:context', onlyDependOnLibsWithTags: ['type:kernel'] },
+            { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:kernel'] },
+            ...contexts.map((c) => ({ sourceTag: `scope:${c}`, onlyDependOnLibsWithTags: [`scope:${c}`, 'scope:shared'] })),
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+    },
+  },
+  {
+    files: ['**/*.spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+];

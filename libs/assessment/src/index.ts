@@ -1,0 +1,2 @@
+export * from './assessment.module';
+export * from './assessment.service-descriptor';

@@ -1,0 +1,2 @@
+export * from './catalogue.module';
+export * from './catalogue.service-descriptor';

@@ -1,0 +1,2 @@
+export * from './enrolment.module';
+export * from './enrolment.service-descriptor';

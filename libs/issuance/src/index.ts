@@ -1,0 +1,2 @@
+export * from './issuance.module';
+export * from './issuance.service-descriptor';

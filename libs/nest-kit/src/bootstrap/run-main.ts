@@ -1,0 +1,37 @@
+import { ConfigValidationError } from '../config/config-error';
+
+/**
+ * Runs an executable's start function: a configuration error prints what to fix and exits 2;
+ * SIGTERM/SIGINT shut down gracefully, a second signal forces the exit.
+ */
+export function runMain(start: () => Promise<{ close(): Promise<void> }>): void {
+  let running: { close(): Promise<void> } | undefined;
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(130);
+    stopping = true;
+    process.stdout.write(JSON.stringify({ level: 'info', time: new Date().toISOString(), msg: 'shutting down', signal }) + '\n');
+    (running?.close() ?? Promise.resolve()).then(
+      () => process.exit(0),
+      (e: unknown) => {
+        process.stderr.write(JSON.stringify({ level: 'error', msg: 'shutdown failed', error: String(e) }) + '\n');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  start().then(
+    (r) => {
+      running = r;
+    },
+    (e: unknown) => {
+      if (e instanceof ConfigValidationError) {
+        process.stderr.write(JSON.stringify({ level: 'fatal', msg: e.message, variables: e.problems.map((p) => p.variable) }) + '\n');
+        process.exit(2);
+      }
+      process.stderr.write(JSON.stringify({ level: 'fatal', msg: 'start-up failed', error: e instanceof Error ? e.stack : String(e) }) + '\n');
+      process.exit(1);
+    },
+  );
+}

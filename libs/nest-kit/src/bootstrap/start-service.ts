@@ -1,0 +1,65 @@
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import type { ServiceConfig } from '../config/service-config';
+import { maskSecrets } from '../config/secret.decorator';
+import { correlationMiddleware } from '../context/correlation.middleware';
+import { createValidationPipe } from '../errors/request-validation.error';
+import { setupOpenApi } from '../openapi/setup-openapi';
+
+export interface StartServiceOptions {
+  service: string;
+  description: string;
+  module: Type<unknown> | DynamicModule;
+  config: ServiceConfig;
+  /** Listen on this port instead of config.PORT (0 = any free port; tests). */
+  port?: number;
+}
+
+export interface RunningService {
+  service: string;
+  app: INestApplication;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Configures a Nest application the way every service runs: JSON logs, correlation ids, validation, problem+json, OpenAPI. */
+export async function createServiceApp(options: StartServiceOptions): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(options.module, { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  app.use(correlationMiddleware);
+  app.useGlobalPipes(createValidationPipe());
+  app.useBodyParser('json', { limit: '10mb', type: ['application/json', 'application/*+json'] });
+  app.useBodyParser('text', { limit: '20mb', type: ['text/csv', 'text/plain'] });
+  setupOpenApi(app, options.service, options.description);
+  return app;
+}
+
+/** Starts a service and returns once it listens; `close()` shuts it down gracefully. */
+export async function startService(options: StartServiceOptions): Promise<RunningService> {
+  const app = await createServiceApp(options);
+  const logger = app.get(Logger);
+  await app.listen(options.port ?? options.config.PORT, options.config.HOST);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : options.config.PORT;
+  const url = `http://${options.config.HOST}:${port}`;
+  logger.log({ msg: 'service listening', service: options.service, url, config: maskSecrets(options.config) });
+  return {
+    service: options.service,
+    app,
+    url,
+    close: () => closeWithin(app, options.config.SHUTDOWN_TIMEOUT_MS),
+  };
+}
+
+async function closeWithin(app: INestApplication, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    app.close(),
+    new Promise<void>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`shutdown did not finish within ${timeoutMs} ms`)), timeoutMs);
+      timer.unref();
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,84 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { Secret } from './secret.decorator';
+
+export const EVENT_STORE_KINDS = ['embedded', 'postgres', 'kurrentdb'] as const;
+export const BUS_KINDS = ['in-process', 'kafka'] as const;
+export const READ_MODEL_KINDS = ['pglite', 'postgres'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Settings every service shares. Each service reads them from its environment; in distributed mode each
+ * process gets its own values (port, database, consumer group).
+ */
+export class ServiceConfig {
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  @Matches(/^[0-9.:a-fA-F]+$|^localhost$/, { message: 'HOST must be an IP address or localhost' })
+  HOST = '127.0.0.1';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @IsIn(EVENT_STORE_KINDS)
+  EVENT_STORE: (typeof EVENT_STORE_KINDS)[number] = 'embedded';
+
+  @IsString()
+  @MinLength(1)
+  DATA_DIR = '.data';
+
+  @ValidateIf((c: ServiceConfig) => c.EVENT_STORE === 'postgres' || c.READ_MODEL === 'postgres')
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  @Secret()
+  DATABASE_URL?: string;
+
+  @ValidateIf((c: ServiceConfig) => c.EVENT_STORE === 'kurrentdb')
+  @Matches(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//, { message: 'KURRENTDB_CONNECTION_STRING must be a kurrentdb:// or esdb:// connection string' })
+  @Secret()
+  KURRENTDB_CONNECTION_STRING?: string;
+
+  @IsIn(READ_MODEL_KINDS)
+  READ_MODEL: (typeof READ_MODEL_KINDS)[number] = 'pglite';
+
+  @IsIn(BUS_KINDS)
+  BUS: (typeof BUS_KINDS)[number] = 'in-process';
+
+  @ValidateIf((c: ServiceConfig) => c.BUS === 'kafka')
+  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be a comma-separated host:port list' })
+  KAFKA_BROKERS = '127.0.0.1:9092';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  KAFKA_PARTITIONS = 6;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  AUTH_JWKS_URL?: string;
+
+  @ValidateIf((c: ServiceConfig) => !c.AUTH_JWKS_URL)
+  @IsString()
+  @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters' })
+  @Secret()
+  AUTH_JWT_SECRET = 'development-only-secret-change-me-0000';
+
+  @IsString()
+  AUTH_ISSUER = 'alliance-platform';
+
+  @IsString()
+  AUTH_AUDIENCE = 'alliance-api';
+
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  SHUTDOWN_TIMEOUT_MS = 10000;
+}

@@ -1,0 +1,83 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { requestContext } from '../context/request-context';
+import { isDomainError } from './domain-error';
+import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, type ProblemDetails } from './problem';
+import { RequestValidationError } from './request-validation.error';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** Maps every error to an RFC 9457 `application/problem+json` response; internals never leak. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    const problem = this.toProblem(exception);
+    problem.instance = req.originalUrl ?? req.url;
+    problem.correlationId = requestContext.correlationId() ?? (req as Request & { id?: string }).id;
+    if (problem.status >= 500) {
+      this.logger.error({ err: exception, correlationId: problem.correlationId }, 'unhandled error');
+    }
+    if (res.headersSent) return;
+    res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof RequestValidationError) {
+      return { ...base(400, 'validation-failed'), detail: 'The request has invalid fields.', errors: exception.fieldErrors };
+    }
+    if (isDomainError(exception)) {
+      return {
+        ...base(exception.status, exception.code),
+        detail: exception.message,
+        code: exception.code,
+        ...(exception.field ? { errors: [{ field: exception.field, message: exception.message }] } : {}),
+        ...(exception.details ?? {}),
+      };
+    }
+    if (isRevisionConflict(exception)) {
+      return { ...base(409, 'concurrency-conflict'), detail: 'The resource was changed concurrently; reload it and retry.' };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
+      const slug = status === 404 ? 'not-found' : status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : `http-${status}`;
+      return { ...base(status, slug), detail: status === 404 && !detail ? 'No such resource.' : detail };
+    }
+    if (isBodyParserError(exception)) {
+      return { ...base(exception.status, 'malformed-body'), detail: exception.message, errors: [{ field: 'body', message: exception.message }] };
+    }
+    return { ...base(HttpStatus.INTERNAL_SERVER_ERROR, 'internal'), detail: 'An unexpected error occurred; quote the correlation id when reporting it.' };
+  }
+}
+
+function base(status: number, slug: string): ProblemDetails {
+  return { type: PROBLEM_TYPE_BASE + slug, title: TITLES[status] ?? 'Error', status };
+}
+
+function isRevisionConflict(e: unknown): boolean {
+  return e instanceof Error && e.name === 'WrongExpectedRevisionError';
+}
+
+function isBodyParserError(e: unknown): e is { status: number; message: string } {
+  const candidate = e as { type?: unknown; status?: unknown } | null;
+  return typeof candidate?.type === 'string' && typeof candidate.status === 'number' && candidate.status < 500;
+}

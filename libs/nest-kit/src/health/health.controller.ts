@@ -1,0 +1,28 @@
+import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Public } from '../auth/auth.decorators';
+import { HealthRegistry } from './health-registry';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly registry: HealthRegistry) {}
+
+  @Public()
+  @Get('live')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The process is running' })
+  live() {
+    return { status: 'ok', service: this.registry.service };
+  }
+
+  @Public()
+  @Get('ready')
+  @ApiOperation({ summary: 'The service can serve requests: its event store, bus and read models answer' })
+  async ready(@Res({ passthrough: true }) res: Response) {
+    const report = await this.registry.report();
+    res.status(report.status === 'ok' ? 200 : 503);
+    return report;
+  }
+}

@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { createEventStore, type EventStore } from '@alliance/event-sourcing';
+import { createIntegrationBus, type IntegrationBus } from '@alliance/messaging';
+import type { ServiceConfig } from '../config/service-config';
+import type { ServiceRuntime } from './service-runtime';
+
+export interface RuntimeOverrides {
+  /** A bus shared by several services in one process (the platform); not closed by this runtime. */
+  sharedBus?: IntegrationBus;
+}
+
+/** Chooses and opens the event store and bus adapters that the configuration names. */
+export async function createRuntime<C extends ServiceConfig>(service: string, config: C, overrides: RuntimeOverrides = {}): Promise<ServiceRuntime<C>> {
+  const eventStore: EventStore = await createEventStore(
+    config.EVENT_STORE === 'embedded'
+      ? { kind: 'embedded', dataDir: join(config.DATA_DIR, service) }
+      : config.EVENT_STORE === 'postgres'
+        ? { kind: 'postgres', url: config.DATABASE_URL!, schema: `${service.replace(/-/g, '_')}_events` }
+        : { kind: 'kurrentdb', connectionString: config.KURRENTDB_CONNECTION_STRING! },
+  );
+  const bus =
+    overrides.sharedBus ??
+    (await createIntegrationBus(
+      config.BUS === 'kafka'
+        ? { kind: 'kafka', brokers: config.KAFKA_BROKERS.split(','), clientId: service, partitions: config.KAFKA_PARTITIONS }
+        : { kind: 'in-process' },
+    ));
+  return {
+    service,
+    config,
+    eventStore,
+    bus,
+    async close() {
+      if (!overrides.sharedBus) await bus.close();
+      await eventStore.close();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { HealthRegistry } from '../health/health-registry';
+import { EVENT_STORE, INTEGRATION_BUS, type ServiceRuntime } from './service-runtime';
+
+const RUNTIME = Symbol('RUNTIME');
+
+/** Makes the runtime's event store and bus injectable, reports them on /health/ready, and closes them on shutdown. */
+@Global()
+@Module({})
+export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: ServiceRuntime,
+    private readonly health: HealthRegistry,
+  ) {}
+
+  static forRoot(runtime: ServiceRuntime): DynamicModule {
+    return {
+      module: RuntimeModule,
+      providers: [
+        { provide: RUNTIME, useValue: runtime },
+        { provide: EVENT_STORE, useValue: runtime.eventStore },
+        { provide: INTEGRATION_BUS, useValue: runtime.bus },
+      ],
+      exports: [EVENT_STORE, INTEGRATION_BUS, RUNTIME],
+    };
+  }
+
+  onModuleInit(): void {
+    const { eventStore, bus } = this.runtime;
+    this.health.register({
+      name: 'eventStore',
+      check: async () => {
+        await eventStore.ping();
+        return { adapter: eventStore.name, head: await eventStore.headPosition() };
+      },
+    });
+    this.health.register({
+      name: 'bus',
+      check: async () => {
+        await bus.ping();
+        return { adapter: bus.name };
+      },
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.runtime.close();
+  }
+}

@@ -1,0 +1,2 @@
+export * from './verification.module';
+export * from './verification.service-descriptor';

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs dependencies and runs every test kind: type check, lint, unit, integration and end-to-end
+# (the last two against the real PostgreSQL and Kafka engines of infra/, started here and stopped after).
+#   bash scripts/test.sh              install (npm ci) and run everything
+#   bash scripts/test.sh --no-install run everything with the installed dependencies
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/node-env.sh
+export NX_DAEMON=false NX_NO_CLOUD=true
+
+log() { printf '{"level":"info","time":"%s","msg":"%s"}\n' "$(date -u +%FT%TZ)" "$*"; }
+
+if [ "${1:-}" != "--no-install" ]; then
+  log "installing dependencies (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+kafka_was_running=0
+bash infra/kafka/kafka.sh status >/dev/null 2>&1 && kafka_was_running=1
+cleanup() {
+  if [ "$kafka_was_running" = 0 ]; then bash infra/engines.sh down || true; fi
+}
+trap cleanup EXIT
+log "starting engines (PostgreSQL, Kafka)"
+bash infra/engines.sh up
+export SKIP_ENGINES_UP=1
+
+log "type check"; npm run --silent typecheck
+log "lint"; npm run --silent lint
+log "unit tests"; npx jest --selectProjects unit --ci
+log "integration tests (real PostgreSQL and Kafka)"; npx jest --selectProjects int --ci --runInBand
+log "end-to-end tests"; npx jest --selectProjects e2e --ci --runInBand --passWithNoTests
+log "all tests passed"
