@@ -27,5 +27,10 @@ if [ -n "$_tool_dir" ]; then
   export PATH="$_tool_dir/bin:$PATH"
   export npm_config_nodedir="$_tool_dir"
 fi
-# npm itself: the system npm runs fine on the newer node.
+# NestJS 12 and MikroORM 7 ship as ES modules; the CommonJS build loads them through require(esm),
+# and jest does the same only when its VM has ES module support.
+case " ${NODE_OPTIONS:-} " in
+  *" --experimental-vm-modules "*) ;;
+  *) export NODE_OPTIONS="${NODE_OPTIONS:+$NODE_OPTIONS }--experimental-vm-modules --disable-warning=ExperimentalWarning" ;;
+esac
 unset _root _want_major _node_pkg_version _tool_dir _tmp

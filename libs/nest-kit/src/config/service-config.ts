@@ -35,12 +35,12 @@ export class ServiceConfig {
   @ValidateIf((c: ServiceConfig) => c.EVENT_STORE === 'postgres' || c.READ_MODEL === 'postgres')
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   @Secret()
-  DATABASE_URL?: string;
+  DATABASE_URL?: string = undefined;
 
   @ValidateIf((c: ServiceConfig) => c.EVENT_STORE === 'kurrentdb')
   @Matches(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//, { message: 'KURRENTDB_CONNECTION_STRING must be a kurrentdb:// or esdb:// connection string' })
   @Secret()
-  KURRENTDB_CONNECTION_STRING?: string;
+  KURRENTDB_CONNECTION_STRING?: string = undefined;
 
   @IsIn(READ_MODEL_KINDS)
   READ_MODEL: (typeof READ_MODEL_KINDS)[number] = 'pglite';
@@ -60,7 +60,7 @@ export class ServiceConfig {
 
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
-  AUTH_JWKS_URL?: string;
+  AUTH_JWKS_URL?: string = undefined;
 
   @ValidateIf((c: ServiceConfig) => !c.AUTH_JWKS_URL)
   @IsString()

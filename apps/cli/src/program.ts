@@ -1,0 +1,9 @@
+import { Command } from 'commander';
+import { tokenCommand } from './commands/token.command';
+
+/** The operator's command line. */
+export function buildProgram(): Command {
+  return new Command('alliance')
+    .description('Operate the alliance credential platform: tokens, audit, dead letters, demo')
+    .addCommand(tokenCommand());
+}

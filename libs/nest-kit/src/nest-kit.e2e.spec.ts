@@ -1,0 +1,99 @@
+import { Module } from '@nestjs/common';
+import request from 'supertest';
+import { ProbeController } from './__fixtures__/probe.controller';
+import { mintToken } from './auth/token-verifier';
+import { createServiceApp } from './bootstrap/start-service';
+import { loadConfig } from './config/load-config';
+import { ServiceConfig } from './config/service-config';
+import { NestKitModule } from './nest-kit.module';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+
+describe('service kit over HTTP', () => {
+  const config = loadConfig('probe', ServiceConfig, { LOG_LEVEL: 'silent' });
+  let app: NestExpressApplication;
+
+  beforeAll(async () => {
+    @Module({ imports: [NestKitModule.forRoot({ service: 'probe', config })], controllers: [ProbeController] })
+    class ProbeModule {}
+    app = await createServiceApp({ service: 'probe', description: 'probe', module: ProbeModule, config });
+    await app.init();
+  });
+  afterAll(() => app.close());
+
+  const token = (role: 'alliance-admin' | 'registrar') => mintToken({ subject: 'u1', role, institution: 'inst-1' }, config);
+
+  it('answers an unknown route with problem+json 404', async () => {
+    const res = await request(app.getHttpServer()).get('/nowhere');
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(res.text)).toMatchObject({ status: 404, title: 'Not Found', instance: '/nowhere' });
+  });
+
+  it('rejects a protected route without a token (401) and with the wrong role (403)', async () => {
+    const none = await request(app.getHttpServer()).post('/probe/admin').send({ name: 'x', credits: 1 });
+    expect(none.status).toBe(401);
+    expect(none.headers['content-type']).toMatch(/problem\+json/);
+    const wrong = await request(app.getHttpServer())
+      .post('/probe/admin')
+      .set('authorization', `Bearer ${await token('registrar')}`)
+      .send({ name: 'x', credits: 1 });
+    expect(wrong.status).toBe(403);
+    const forged = await request(app.getHttpServer()).post('/probe/admin').set('authorization', 'Bearer not.a.jwt').send({});
+    expect(forged.status).toBe(401);
+  });
+
+  it('lets the right role in and hands the actor to the handler', async () => {
+    const res = await request(app.getHttpServer())
+      .post('/probe/admin')
+      .set('authorization', `Bearer ${await token('alliance-admin')}`)
+      .send({ name: 'x', credits: 2 });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ name: 'x', credits: 2, actor: { subject: 'u1', role: 'alliance-admin', institution: 'inst-1' } });
+  });
+
+  it('names every invalid field in a 400 problem', async () => {
+    const res = await request(app.getHttpServer())
+      .post('/probe/admin')
+      .set('authorization', `Bearer ${await token('alliance-admin')}`)
+      .send({ name: 3, credits: 0, extra: true });
+    expect(res.status).toBe(400);
+    const fields = JSON.parse(res.text).errors.map((e: { field: string }) => e.field);
+    expect(fields).toEqual(expect.arrayContaining(['name', 'credits', 'extra']));
+  });
+
+  it('rejects malformed JSON with 400, not 500', async () => {
+    const res = await request(app.getHttpServer())
+      .post('/probe/admin')
+      .set('authorization', `Bearer ${await token('alliance-admin')}`)
+      .set('content-type', 'application/json')
+      .send('{"name": ');
+    expect(res.status).toBe(400);
+    expect(res.headers['content-type']).toMatch(/problem\+json/);
+  });
+
+  it('maps domain errors to their status with the field, and hides internals of a crash', async () => {
+    const auth = `Bearer ${await token('registrar')}`;
+    const domain = await request(app.getHttpServer()).get('/probe/domain-error').set('authorization', auth);
+    expect(domain.status).toBe(422);
+    expect(JSON.parse(domain.text)).toMatchObject({ code: 'probe.not-allowed', errors: [{ field: 'name' }] });
+    const crash = await request(app.getHttpServer()).get('/probe/crash').set('authorization', auth);
+    expect(crash.status).toBe(500);
+    expect(crash.text).not.toContain('secret internals');
+  });
+
+  it('propagates the caller request id as correlation id', async () => {
+    const res = await request(app.getHttpServer()).get('/probe/public').set('x-request-id', 'req-123');
+    expect(res.headers['x-correlation-id']).toBe('req-123');
+    expect(res.body.correlationId).toBe('req-123');
+    const generated = await request(app.getHttpServer()).get('/probe/public');
+    expect(generated.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('serves OpenAPI at /docs-json and liveness publicly', async () => {
+    const docs = await request(app.getHttpServer()).get('/docs-json');
+    expect(docs.status).toBe(200);
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready', '/probe/admin']));
+    const live = await request(app.getHttpServer()).get('/health/live');
+    expect(live.body).toEqual({ status: 'ok', service: 'probe' });
+  });
+});
