@@ -1,20 +1,2 @@
-/**
- * Base of every bounded context's exception: a stable string code, the HTTP status it maps to,
- * and optionally the field it is about. Each context subclasses it once (e.g. `CatalogueException`).
- */
-export class DomainError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly status: number = 422,
-    readonly field?: string,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
-
-export function isDomainError(e: unknown): e is DomainError {
-  return e instanceof DomainError;
-}
+// Domain code raises DomainError without depending on Nest; the kit maps it to problem+json.
+export { DomainError, isDomainError } from '@alliance/event-sourcing';
