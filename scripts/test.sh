@@ -29,5 +29,6 @@ log "type check"; npm run --silent typecheck
 log "lint"; npm run --silent lint
 log "unit tests"; npx jest --selectProjects unit --ci
 log "integration tests (real PostgreSQL and Kafka)"; npx jest --selectProjects int --ci --runInBand
+log "build"; npm run --silent build
 log "end-to-end tests"; npx jest --selectProjects e2e --ci --runInBand --passWithNoTests
 log "all tests passed"

@@ -1,0 +1,65 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const REPO_ROOT = join(__dirname, '..', '..');
+
+/** Path of a built executable; the e2e suite runs the real build output, as users do. */
+export function builtMain(app: string): string {
+  const file = join(REPO_ROOT, 'dist', 'apps', app, 'src', 'main.js');
+  if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` before the e2e tests`);
+  return file;
+}
+
+export interface SpawnedProcess {
+  child: ChildProcess;
+  output(): string;
+  /** Resolves with the first output line matching, rejects on exit or timeout. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export function spawnNode(file: string, args: string[], env: NodeJS.ProcessEnv): SpawnedProcess {
+  const child = spawn(process.execPath, [file, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  const listeners = new Set<() => void>();
+  const onData = (d: Buffer) => {
+    out += d.toString();
+    listeners.forEach((l) => l());
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  return {
+    child,
+    output: () => out,
+    exited,
+    waitFor(pattern, timeoutMs = 60_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const line = out.split('\n').find((l) => pattern.test(l));
+          if (line !== undefined) {
+            cleanup();
+            resolve(line);
+          }
+        };
+        const timer = setTimeout(() => {
+          cleanup();
+          reject(new Error(`timed out waiting for ${pattern}; output so far:\n${out}`));
+        }, timeoutMs);
+        const cleanup = () => {
+          clearTimeout(timer);
+          listeners.delete(check);
+        };
+        listeners.add(check);
+        void exited.then(() => {
+          if (listeners.has(check)) {
+            cleanup();
+            reject(new Error(`process exited before ${pattern}; output:\n${out}`));
+          }
+        });
+        check();
+      });
+    },
+  };
+}
