@@ -9,15 +9,18 @@ export interface RuntimeOverrides {
   sharedBus?: IntegrationBus;
 }
 
+/** Where a service's events live: its own folder, PostgreSQL schema or KurrentDB, by configuration. */
+export function eventStoreSettings(service: string, config: ServiceConfig): Parameters<typeof createEventStore>[0] {
+  return config.EVENT_STORE === 'embedded'
+    ? { kind: 'embedded', dataDir: join(config.DATA_DIR, service) }
+    : config.EVENT_STORE === 'postgres'
+      ? { kind: 'postgres', url: config.DATABASE_URL!, schema: `${service.replace(/-/g, '_')}_events` }
+      : { kind: 'kurrentdb', connectionString: config.KURRENTDB_CONNECTION_STRING! };
+}
+
 /** Chooses and opens the event store and bus adapters that the configuration names. */
 export async function createRuntime<C extends ServiceConfig>(service: string, config: C, overrides: RuntimeOverrides = {}): Promise<ServiceRuntime<C>> {
-  const eventStore: EventStore = await createEventStore(
-    config.EVENT_STORE === 'embedded'
-      ? { kind: 'embedded', dataDir: join(config.DATA_DIR, service) }
-      : config.EVENT_STORE === 'postgres'
-        ? { kind: 'postgres', url: config.DATABASE_URL!, schema: `${service.replace(/-/g, '_')}_events` }
-        : { kind: 'kurrentdb', connectionString: config.KURRENTDB_CONNECTION_STRING! },
-  );
+  const eventStore: EventStore = await createEventStore(eventStoreSettings(service, config));
   const bus =
     overrides.sharedBus ??
     (await createIntegrationBus(

@@ -1,0 +1,4 @@
+export const AUDIT_SOURCES = Symbol('AUDIT_SOURCES');
+export const AUDIT_KEY = Symbol('AUDIT_KEY');
+export const STATE_REPLAYER = Symbol('STATE_REPLAYER');
+export const CHECKPOINTER = Symbol('CHECKPOINTER');
