@@ -3,7 +3,7 @@ import { AssessmentModule } from './assessment.module';
 
 export const ASSESSMENT_SERVICE: ServiceDescriptor = {
   name: 'assessment',
-  description: 'Assessment results published by partner universities' registrars',
+  description: "Assessment results published by partner universities' registrars",
   defaultPort: 3003,
   configSchema: ServiceConfig,
   module: (runtime) => AssessmentModule.forRoot(runtime),
