@@ -1,0 +1,6 @@
+export * from './decider';
+export * from './stream-name';
+export * from './command-context';
+export * from './load-aggregate';
+export * from './command-handler';
+export * from './revision-conflict';
