@@ -6,3 +6,4 @@ export * from './decider';
 export * from './upcasting';
 export * from './snapshot';
 export * from './testing';
+export * from './read-model';

@@ -1,0 +1,4 @@
+export * from './create-read-model-orm';
+export * from './versioned-read-model';
+export * from './read-model-tables';
+export * from './compare-tables';
