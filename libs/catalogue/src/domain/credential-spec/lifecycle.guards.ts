@@ -1,0 +1,47 @@
+import { CatalogueException, violation } from '../catalogue.exception';
+import type { ApprovalDecision } from './credential-spec.commands';
+import type { SpecVersion } from './credential-spec.state';
+import type { RegistryView } from './registry-view';
+import { memberViolations } from './member.rules';
+import { checkStack } from './stack.rules';
+
+export const FROZEN = new Set(['published', 'superseded', 'retired']);
+
+/** Members can be suspended and parts retired after a draft was saved: proposal and publication check again. */
+export function requireStillValid(credentialSpecId: string, version: SpecVersion, registry: RegistryView): void {
+  const violations = [...memberViolations(version.definition, registry), ...checkStack(credentialSpecId, version.definition, registry).violations];
+  if (violations.length > 0) throw CatalogueException.invalid(violations);
+}
+
+export function requireDraft(latest: SpecVersion): void {
+  if (FROZEN.has(latest.status)) {
+    throw CatalogueException.conflict(
+      'credential-spec.published-immutable',
+      `version ${latest.version} is ${latest.status} and is never edited; create a new version with POST /credential-specs/{id}/versions`,
+    );
+  }
+  if (latest.status !== 'draft') {
+    throw CatalogueException.conflict('credential-spec.under-approval', `version ${latest.version} is ${latest.status}; withdraw the proposal before editing it`);
+  }
+}
+
+export function requireApprover(latest: SpecVersion, decision: ApprovalDecision, actorInstitution: string | undefined): void {
+  if (latest.status !== 'proposed' && latest.status !== 'approved') {
+    throw CatalogueException.conflict('approval.not-proposed', `version ${latest.version} is ${latest.status}; only a proposed version can be approved or declined`);
+  }
+  if (actorInstitution !== decision.institutionId) {
+    throw CatalogueException.forbidden('approval.other-institution', 'an institution-admin approves only for their own institution', 'institutionId');
+  }
+  if (!latest.requiredApprovals.includes(decision.institutionId)) {
+    throw CatalogueException.forbidden('approval.not-an-awarding-body', 'only an awarding body of this credential can approve it', 'institutionId');
+  }
+  if (latest.approvals.some((a) => a.institutionId === decision.institutionId)) {
+    throw CatalogueException.conflict('approval.duplicate', `institution ${decision.institutionId} has already approved version ${latest.version}`, 'institutionId');
+  }
+}
+
+export function requireReason(reason: string): void {
+  if (typeof reason !== 'string' || reason.trim().length === 0 || reason.length > 1000) {
+    throw CatalogueException.invalid([violation('reason', 'reason.required', 'reason must be 1 to 1000 characters')]);
+  }
+}
