@@ -1,0 +1,27 @@
+import type { SpecSnapshot } from '../knowledge/spec-snapshot';
+import type { AwardedPart, ComponentResult } from './award-inputs';
+import type { LearnerRef } from './award.events';
+
+/**
+ * What every evaluation needs besides the track: the definition version the learner is on, and the id a
+ * credential would get if one is granted (chosen outside, so decisions stay pure and replayable).
+ */
+export interface EvaluationInputs {
+  spec: SpecSnapshot;
+  nextCredentialId: string;
+}
+
+export type AwardCommand =
+  | ({
+      type: 'OpenAwardTrack';
+      awardId: string;
+      learner: LearnerRef;
+      specId: string;
+      specVersion: number;
+      enrolmentId?: string;
+      enrolledAt?: string;
+    } & EvaluationInputs)
+  | ({ type: 'RecordComponentResult'; awardId: string; result: ComponentResult } & EvaluationInputs)
+  | ({ type: 'RecordStackPart'; awardId: string; part: AwardedPart } & EvaluationInputs)
+  | ({ type: 'WithdrawStackPart'; awardId: string; specId: string; credentialId: string; reason: string } & EvaluationInputs)
+  | { type: 'CloseAwardTrack'; awardId: string; reason: string };

@@ -1,0 +1,151 @@
+import { deciderSpecification } from '@alliance/event-sourcing';
+import { jointSpec, result, stackSpec, UNI_A, UNI_B } from '../__fixtures__/specs.fixture';
+import { awardDecider } from './award.decider';
+import type { AwardEvent } from './award.events';
+
+const spec = deciderSpecification(awardDecider);
+const NOW = '2026-01-01T00:00:00.000Z';
+const learner = { learnerId: 'learner-1', name: 'Ada Lovelace' };
+const base = { spec: jointSpec, nextCredentialId: 'cred-1' };
+
+const opened: AwardEvent = {
+  type: 'AwardTrackOpened',
+  data: { awardId: 'enr-1', learner, specId: 'spec-joint', specVersion: 1, enrolmentId: 'enr-1', enrolledAt: '2025-12-01T00:00:00.000Z', openedAt: NOW },
+};
+const recorded = (r: ReturnType<typeof result>): AwardEvent => ({ type: 'ComponentResultRecorded', data: { awardId: 'enr-1', result: r } });
+const granted = (credentialId: string, grades: [string, string, number][], extra: object = {}): AwardEvent => ({
+  type: 'AwardGranted',
+  data: {
+    awardId: 'enr-1',
+    credentialId,
+    learner,
+    specId: 'spec-joint',
+    specVersion: 1,
+    awardedAt: NOW,
+    grades: grades.map(([componentCode, institutionId, grade]) => ({ componentCode, institutionId, grade })),
+    ...extra,
+  },
+});
+
+describe('award process manager', () => {
+  it('opens a track for an enrolment', () => {
+    spec
+      .given([])
+      .when({ type: 'OpenAwardTrack', awardId: 'enr-1', learner, specId: 'spec-joint', specVersion: 1, enrolmentId: 'enr-1', enrolledAt: '2025-12-01T00:00:00.000Z', ...base })
+      .then([opened]);
+  });
+
+  it('ignores a second enrolment message for the same track', () => {
+    spec.given([opened]).when({ type: 'OpenAwardTrack', awardId: 'enr-1', learner, specId: 'spec-joint', specVersion: 1, ...base }).thenNothingHappened();
+  });
+
+  it('records a first result without granting anything', () => {
+    spec.given([opened]).when({ type: 'RecordComponentResult', awardId: 'enr-1', result: result('SES-1', 8), ...base }).then([recorded(result('SES-1', 8))]);
+  });
+
+  it('grants the award when the last component is passed', () => {
+    spec
+      .given([opened, recorded(result('SES-1', 8))])
+      .when({ type: 'RecordComponentResult', awardId: 'enr-1', result: result('SES-2', 7), ...base })
+      .then([recorded(result('SES-2', 7)), granted('cred-1', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 7]])]);
+  });
+
+  it('does nothing when the same result is delivered twice', () => {
+    spec.given([opened, recorded(result('SES-1', 8))]).when({ type: 'RecordComponentResult', awardId: 'enr-1', result: result('SES-1', 8), ...base }).thenNothingHappened();
+  });
+
+  it('re-issues on an amended grade, superseding the credential and keeping the award date', () => {
+    const amended = { ...result('SES-2', 9), amendmentReason: 'marking error corrected' };
+    spec
+      .given([opened, recorded(result('SES-1', 8)), recorded(result('SES-2', 7)), granted('cred-1', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 7]])])
+      .when({ type: 'RecordComponentResult', awardId: 'enr-1', result: amended, ...base, nextCredentialId: 'cred-2' }, { now: new Date('2026-02-01T00:00:00.000Z') })
+      .then([
+        recorded(amended),
+        granted('cred-2', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 9]], { supersedes: 'cred-1', reason: 'marking error corrected' }),
+      ]);
+  });
+
+  it('rescinds the award when an amendment fails a component', () => {
+    const failed = { ...result('SES-2', 3, undefined, false), amendmentReason: 'plagiarism confirmed' };
+    spec
+      .given([opened, recorded(result('SES-1', 8)), recorded(result('SES-2', 7)), granted('cred-1', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 7]])])
+      .when({ type: 'RecordComponentResult', awardId: 'enr-1', result: failed, ...base, nextCredentialId: 'cred-2' })
+      .then([
+        recorded(failed),
+        { type: 'AwardRescinded', data: { awardId: 'enr-1', credentialId: 'cred-1', reason: 'plagiarism confirmed; rule no longer met: component-failed (SES-2)' } },
+      ]);
+  });
+
+  it('records an amendment that changes nothing on the credential without re-issuing', () => {
+    const sameGrade = { ...result('SES-2', 7, '2026-03-02T10:00:00.000Z'), amendmentReason: 'date corrected' };
+    spec
+      .given([opened, recorded(result('SES-1', 8)), recorded(result('SES-2', 7)), granted('cred-1', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 7]])])
+      .when({ type: 'RecordComponentResult', awardId: 'enr-1', result: sameGrade, ...base })
+      .then([recorded(sameGrade)]);
+  });
+
+  it('refuses results for a track it does not follow', () => {
+    spec.given([]).when({ type: 'RecordComponentResult', awardId: 'enr-9', result: result('SES-1', 8), ...base }).thenThrows('issuance.award.track-unknown');
+  });
+
+  it('closes a track without award when the learner withdraws, and then grants nothing', () => {
+    const closed: AwardEvent = { type: 'AwardTrackClosed', data: { awardId: 'enr-1', reason: 'withdrawn', closedAt: NOW } };
+    spec.given([opened]).when({ type: 'CloseAwardTrack', awardId: 'enr-1', reason: 'withdrawn' }).then([closed]);
+    spec
+      .given([opened, closed, recorded(result('SES-1', 8))])
+      .when({ type: 'RecordComponentResult', awardId: 'enr-1', result: result('SES-2', 8), ...base })
+      .then([recorded(result('SES-2', 8))]);
+  });
+
+  it('keeps an awarded track open when the enrolment completes', () => {
+    spec.given([opened, granted('cred-1', [])]).when({ type: 'CloseAwardTrack', awardId: 'enr-1', reason: 'completed' }).thenNothingHappened();
+  });
+
+  describe('stacks', () => {
+    const stackBase = { spec: stackSpec, nextCredentialId: 'stack-cred' };
+    const stackOpened: AwardEvent = { type: 'AwardTrackOpened', data: { awardId: 'stk-1', learner, specId: 'spec-stack', specVersion: 1, openedAt: NOW } };
+    const partJoint = { specId: 'spec-joint', credentialId: 'cred-1', awardedAt: NOW };
+    const partC = { specId: 'spec-c', credentialId: 'cred-c', awardedAt: NOW };
+
+    it('grants the stacked credential when the last part is awarded, whichever university awarded it', () => {
+      spec
+        .given([stackOpened, { type: 'StackPartRecorded', data: { awardId: 'stk-1', part: partJoint } }])
+        .when({ type: 'RecordStackPart', awardId: 'stk-1', part: partC, ...stackBase })
+        .then([
+          { type: 'StackPartRecorded', data: { awardId: 'stk-1', part: partC } },
+          { type: 'AwardGranted', data: { awardId: 'stk-1', credentialId: 'stack-cred', learner, specId: 'spec-stack', specVersion: 1, awardedAt: NOW, grades: [] } },
+        ]);
+    });
+
+    it('rescinds the stack when a part is revoked', () => {
+      spec
+        .given([
+          stackOpened,
+          { type: 'StackPartRecorded', data: { awardId: 'stk-1', part: partJoint } },
+          { type: 'StackPartRecorded', data: { awardId: 'stk-1', part: partC } },
+          { type: 'AwardGranted', data: { awardId: 'stk-1', credentialId: 'stack-cred', learner, specId: 'spec-stack', specVersion: 1, awardedAt: NOW, grades: [] } },
+        ])
+        .when({ type: 'WithdrawStackPart', awardId: 'stk-1', specId: 'spec-c', credentialId: 'cred-c', reason: 'revoked', ...stackBase })
+        .then([
+          { type: 'StackPartWithdrawn', data: { awardId: 'stk-1', specId: 'spec-c', credentialId: 'cred-c', reason: 'revoked' } },
+          {
+            type: 'AwardRescinded',
+            data: { awardId: 'stk-1', credentialId: 'stack-cred', reason: 'stack part spec-c no longer awarded: revoked; rule no longer met: stack-part-missing (spec-c)' },
+          },
+        ]);
+    });
+
+    it('keeps the stack when a part is replaced by its re-issued credential', () => {
+      const reissued = { ...partJoint, credentialId: 'cred-2' };
+      spec
+        .given([
+          stackOpened,
+          { type: 'StackPartRecorded', data: { awardId: 'stk-1', part: partJoint } },
+          { type: 'StackPartRecorded', data: { awardId: 'stk-1', part: partC } },
+          { type: 'AwardGranted', data: { awardId: 'stk-1', credentialId: 'stack-cred', learner, specId: 'spec-stack', specVersion: 1, awardedAt: NOW, grades: [] } },
+        ])
+        .when({ type: 'RecordStackPart', awardId: 'stk-1', part: reissued, ...stackBase })
+        .then([{ type: 'StackPartRecorded', data: { awardId: 'stk-1', part: reissued } }]);
+    });
+  });
+});

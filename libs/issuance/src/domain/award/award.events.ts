@@ -1,0 +1,73 @@
+import type { AwardedPart, ComponentResult } from './award-inputs';
+import type { AchievedGrade } from './issuance-rule';
+
+/** Who the credential is about, as enrolment identified the learner. */
+export interface LearnerRef {
+  learnerId: string;
+  name?: string;
+  email?: string;
+}
+
+/** Issuance starts following one learner towards one definition (from an enrolment, or a stack's first part). */
+export interface AwardTrackOpened {
+  type: 'AwardTrackOpened';
+  data: { awardId: string; learner: LearnerRef; specId: string; specVersion: number; enrolmentId?: string; enrolledAt?: string; openedAt: string };
+}
+
+export interface ComponentResultRecorded {
+  type: 'ComponentResultRecorded';
+  data: { awardId: string; result: ComponentResult };
+}
+
+export interface StackPartRecorded {
+  type: 'StackPartRecorded';
+  data: { awardId: string; part: AwardedPart };
+}
+
+export interface StackPartWithdrawn {
+  type: 'StackPartWithdrawn';
+  data: { awardId: string; specId: string; credentialId: string; reason: string };
+}
+
+/**
+ * The rule is met: a credential is to be issued. With `supersedes`, an amendment changed what the credential
+ * says; the new one keeps the original award date and the old one is revoked for `reason`.
+ */
+export interface AwardGranted {
+  type: 'AwardGranted';
+  data: {
+    awardId: string;
+    credentialId: string;
+    learner: LearnerRef;
+    specId: string;
+    specVersion: number;
+    awardedAt: string;
+    grades: AchievedGrade[];
+    supersedes?: string;
+    reason?: string;
+  };
+}
+
+/** An amendment means the rule is no longer met: the awarded credential is to be revoked. */
+export interface AwardRescinded {
+  type: 'AwardRescinded';
+  data: { awardId: string; credentialId: string; reason: string };
+}
+
+/** The learner left before the rule was met; later facts are ignored. */
+export interface AwardTrackClosed {
+  type: 'AwardTrackClosed';
+  data: { awardId: string; reason: string; closedAt: string };
+}
+
+export type AwardEvent = AwardTrackOpened | ComponentResultRecorded | StackPartRecorded | StackPartWithdrawn | AwardGranted | AwardRescinded | AwardTrackClosed;
+
+export const AWARD_EVENT_TYPES: readonly AwardEvent['type'][] = [
+  'AwardTrackOpened',
+  'ComponentResultRecorded',
+  'StackPartRecorded',
+  'StackPartWithdrawn',
+  'AwardGranted',
+  'AwardRescinded',
+  'AwardTrackClosed',
+];
