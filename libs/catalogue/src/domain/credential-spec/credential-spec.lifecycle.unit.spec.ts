@@ -1,0 +1,151 @@
+import { deciderSpecification, type DecisionContext } from '@alliance/event-sourcing';
+import { sustainableEnergyDefinition } from '../__fixtures__/definition.fixture';
+import { AAU, DCU, KTU, registryWith, TUHH } from '../__fixtures__/members.fixture';
+import { rejected } from '../__fixtures__/rejected';
+import type { CredentialSpecCommand } from './credential-spec.commands';
+import type { CredentialSpecEvent } from './credential-spec.events';
+import { credentialSpecDecider } from './credential-spec.decider';
+
+const SPEC = '0190a3c4-0000-7000-8000-00000000aaaa';
+const NOW = new Date('2026-02-01T10:00:00.000Z');
+const registry = registryWith();
+const spec = deciderSpecification(credentialSpecDecider);
+const admin: Partial<DecisionContext> = { now: NOW, actor: { subject: 'alliance-admin-1', role: 'alliance-admin' } };
+const adminOf = (institution: string): Partial<DecisionContext> => ({ now: NOW, actor: { subject: `admin@${institution}`, role: 'institution-admin', institution } });
+
+function run(events: CredentialSpecEvent[], command: CredentialSpecCommand, ctx: Partial<DecisionContext> = admin): CredentialSpecEvent[] {
+  const state = events.reduce(credentialSpecDecider.evolve, credentialSpecDecider.initialState());
+  return [...events, ...(credentialSpecDecider.decide(command, state, { correlationId: 'c', ...admin, ...ctx } as DecisionContext) as CredentialSpecEvent[])];
+}
+
+const drafted = () => run([], { type: 'DraftCredentialSpec', credentialSpecId: SPEC, definition: sustainableEnergyDefinition(), registry });
+const proposed = () => run(drafted(), { type: 'ProposeCredentialSpec', registry });
+const approvedBy = (...ids: string[]) => ids.reduce((events, id) => run(events, { type: 'ApproveCredentialSpec', institutionId: id }, adminOf(id)), proposed());
+const published = () => run(approvedBy(AAU, DCU, TUHH), { type: 'PublishCredentialSpec', registry });
+
+describe('credential definition lifecycle', () => {
+  it('drafts version 1 from a valid definition', () => {
+    spec
+      .given([])
+      .when({ type: 'DraftCredentialSpec', credentialSpecId: SPEC, definition: sustainableEnergyDefinition(), registry }, admin)
+      .then({
+        type: 'CredentialSpecDrafted',
+        data: { credentialSpecId: SPEC, version: 1, definition: sustainableEnergyDefinition(), draftedAt: NOW.toISOString() },
+      });
+  });
+
+  it('refuses awarding bodies that are not members in good standing', () => {
+    const withKtu = sustainableEnergyDefinition({ awardingBodies: [{ institutionId: AAU, lead: true }, { institutionId: KTU, lead: false }] });
+    withKtu.components = withKtu.components.map((c) => ({ ...c, institutionId: c.institutionId === AAU ? AAU : KTU }));
+    spec
+      .given([])
+      .when({ type: 'DraftCredentialSpec', credentialSpecId: SPEC, definition: withKtu, registry })
+      .thenThrows(rejected('awarding-bodies.member-not-active', 422, 'awardingBodies[1].institutionId'));
+    const stranger = sustainableEnergyDefinition({ awardingBodies: [{ institutionId: AAU, lead: true }, { institutionId: 'nobody', lead: false }] });
+    stranger.components = stranger.components.map((c) => ({ ...c, institutionId: AAU }));
+    spec
+      .given([])
+      .when({ type: 'DraftCredentialSpec', credentialSpecId: SPEC, definition: stranger, registry })
+      .thenThrows(rejected('awarding-bodies.not-a-member', 422, 'awardingBodies[1].institutionId'));
+  });
+
+  it('asks every awarding body to approve, and records each approval with its actor', () => {
+    expect(proposed().at(-1)).toMatchObject({ type: 'CredentialSpecProposed', data: { version: 1, requiredApprovals: [AAU, DCU, TUHH] } });
+    spec
+      .given(proposed())
+      .when({ type: 'ApproveCredentialSpec', institutionId: DCU, comment: 'DCU senate 2026-01' }, adminOf(DCU))
+      .then({
+        type: 'CredentialSpecApproved',
+        data: { credentialSpecId: SPEC, version: 1, institutionId: DCU, approvedBy: `admin@${DCU}`, approvedAt: NOW.toISOString(), comment: 'DCU senate 2026-01' },
+      });
+    spec.given(approvedBy(AAU, DCU, TUHH)).when({ type: 'PublishCredentialSpec', registry }).thenState((s) => expect(s?.versions[0].status).toBe('published'));
+  });
+
+  it('refuses approving twice, for another institution, by a non-awarding member, or before the proposal', () => {
+    spec.given(approvedBy(AAU)).when({ type: 'ApproveCredentialSpec', institutionId: AAU }, adminOf(AAU)).thenThrows(rejected('approval.duplicate', 409));
+    spec.given(proposed()).when({ type: 'ApproveCredentialSpec', institutionId: DCU }, adminOf(AAU)).thenThrows(rejected('approval.other-institution', 403, 'institutionId'));
+    spec.given(proposed()).when({ type: 'ApproveCredentialSpec', institutionId: KTU }, adminOf(KTU)).thenThrows(rejected('approval.not-an-awarding-body', 403));
+    spec.given(drafted()).when({ type: 'ApproveCredentialSpec', institutionId: AAU }, adminOf(AAU)).thenThrows(rejected('approval.not-proposed', 409));
+  });
+
+  it('refuses publishing before every approval, naming who is pending', () => {
+    spec
+      .given(approvedBy(AAU, DCU))
+      .when({ type: 'PublishCredentialSpec', registry })
+      .thenThrows((e) => rejected('publish.approvals-missing', 409, 'approvals')(e) && (e as Error).message.includes(TUHH));
+    spec.given(drafted()).when({ type: 'PublishCredentialSpec', registry }).thenThrows(rejected('publish.not-approved', 409));
+  });
+
+  it('publishes a self-contained snapshot: members with DIDs and countries, components with owners, approvals', () => {
+    const event = published().at(-1)!;
+    expect(event.type).toBe('CredentialSpecPublished');
+    const definition = (event.data as { definition: Record<string, unknown> }).definition;
+    expect(definition).toMatchObject({
+      credentialSpecId: SPEC,
+      version: 1,
+      title: 'Sustainable Energy Systems: Challenge-Based Learning',
+      ects: 6,
+      eqfLevel: 7,
+      awardingBodies: [
+        { institutionId: AAU, lead: true, did: 'did:web:www.aau.dk', countryCode: 'DK', name: 'Aalborg University' },
+        { institutionId: DCU, lead: false, did: 'did:web:www.dcu.ie', countryCode: 'IE' },
+        { institutionId: TUHH, lead: false, did: 'did:web:www.tuhh.de', countryCode: 'DE', region: 'DE-HH' },
+      ],
+      components: [{ code: 'ENERGY-MODEL', institutionId: AAU, institutionDid: 'did:web:www.aau.dk', ects: 2 }, {}, {}],
+      issuanceRule: { allComponentsPassed: true, withinMonths: 12 },
+      stackParts: [],
+    });
+    expect((definition.approvals as unknown[]).length).toBe(3);
+  });
+
+  it('never edits a published version: a change is a new version that supersedes it when published', () => {
+    const v1 = published();
+    spec
+      .given(v1)
+      .when({ type: 'ReviseCredentialSpecDraft', definition: sustainableEnergyDefinition({ title: 'Changed title' }), registry })
+      .thenThrows(rejected('credential-spec.published-immutable', 409));
+    const v2 = run(v1, { type: 'DraftCredentialSpecVersion', definition: sustainableEnergyDefinition({ title: 'Sustainable Energy Systems (2027)' }), registry });
+    expect(v2.at(-1)).toMatchObject({ type: 'CredentialSpecVersionDrafted', data: { version: 2, basedOnVersion: 1 } });
+    spec.given(v2).when({ type: 'DraftCredentialSpecVersion', registry }).thenThrows(rejected('version.open-version-exists', 409));
+    const approved2 = [AAU, DCU, TUHH].reduce(
+      (events, id) => run(events, { type: 'ApproveCredentialSpec', institutionId: id }, adminOf(id)),
+      run(v2, { type: 'ProposeCredentialSpec', registry }),
+    );
+    spec
+      .given(approved2)
+      .when({ type: 'PublishCredentialSpec', registry })
+      .thenState((s) => expect(s?.versions.map((v) => [v.version, v.status])).toEqual([[1, 'superseded'], [2, 'published']]));
+  });
+
+  it('edits a draft, but not a version under approval until its proposal is withdrawn', () => {
+    spec
+      .given(drafted())
+      .when({ type: 'ReviseCredentialSpecDraft', definition: sustainableEnergyDefinition({ title: 'Energy Systems' }), registry })
+      .thenState((s) => expect(s?.versions[0].definition.title).toBe('Energy Systems'));
+    spec.given(proposed()).when({ type: 'ReviseCredentialSpecDraft', definition: sustainableEnergyDefinition(), registry }).thenThrows(rejected('credential-spec.under-approval', 409));
+    spec
+      .given(approvedBy(AAU))
+      .when({ type: 'WithdrawCredentialSpecProposal', reason: 'workload to be revised' })
+      .thenState((s) => expect(s?.versions[0]).toMatchObject({ status: 'draft', approvals: [] }));
+    spec
+      .given(approvedBy(AAU))
+      .when({ type: 'DeclineCredentialSpec', institutionId: DCU, reason: 'our component needs 3 ECTS' }, adminOf(DCU))
+      .thenState((s) => expect(s?.versions[0].status).toBe('draft'));
+  });
+
+  it('retires a published version, and only a published one', () => {
+    spec
+      .given(published())
+      .when({ type: 'RetireCredentialSpec', reason: 'replaced by the 2027 programme' }, admin)
+      .then({ type: 'CredentialSpecRetired', data: { credentialSpecId: SPEC, version: 1, reason: 'replaced by the 2027 programme', retiredAt: NOW.toISOString() } });
+    spec.given(drafted()).when({ type: 'RetireCredentialSpec', reason: 'x' }).thenThrows(rejected('retire.not-published', 409));
+  });
+
+  it('re-checks the members at publication: a suspended awarding body blocks it', () => {
+    const suspended = registryWith([], [...registry.members.values()].map((m) => (m.institutionId === DCU ? { ...m, status: 'suspended' as const } : m)));
+    spec
+      .given(approvedBy(AAU, DCU, TUHH))
+      .when({ type: 'PublishCredentialSpec', registry: suspended })
+      .thenThrows(rejected('awarding-bodies.member-not-active', 422, 'awardingBodies[1].institutionId'));
+  });
+});
