@@ -1,0 +1,34 @@
+import type { AwardingBodySigner, ProofMethod, StatusSlot } from './credential.events';
+
+/** Who asks for a status change: an admin of an awarding body, or issuance itself (an amendment, a rescinded award). */
+export type StatusAuthority = { kind: 'awarding-body-admin'; institutionId: string } | { kind: 'issuance-process' };
+
+/** The outcome of checking a proof before it is added: signature, key binding and validity at `validFrom`. */
+export type ProofCheck = { valid: true } | { valid: false; reason: string };
+
+export type CredentialCommand =
+  | {
+      type: 'DraftCredential';
+      credentialId: string;
+      awardId: string;
+      specId: string;
+      specVersion: number;
+      learnerId: string;
+      awardingBodies: AwardingBodySigner[];
+      document: Record<string, unknown>;
+      cryptosuite: string;
+      status: StatusSlot;
+      awardedAt: string;
+      supersedes?: string;
+    }
+  | {
+      type: 'AddProof';
+      credentialId: string;
+      institutionId: string;
+      method: ProofMethod;
+      proof: Record<string, unknown>;
+      check: ProofCheck;
+    }
+  | { type: 'SuspendCredential'; credentialId: string; reason: string; authority: StatusAuthority }
+  | { type: 'ReinstateCredential'; credentialId: string; reason: string; authority: StatusAuthority }
+  | { type: 'RevokeCredential'; credentialId: string; reason: string; authority: StatusAuthority; supersededBy?: string };

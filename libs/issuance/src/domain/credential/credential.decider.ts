@@ -1,0 +1,138 @@
+import { type DecisionContext, defineDecider } from '@alliance/event-sourcing';
+import { IssuanceException, violation } from '../issuance.exception';
+import type { CredentialCommand, StatusAuthority } from './credential.commands';
+import type { CredentialEvent } from './credential.events';
+import { credentialHash } from './credential-hash';
+import { type Credential, type CredentialState, evolveCredential, initialCredentialState, missingSigners, securedDocument } from './credential.state';
+
+const MAX_REASON = 1000;
+
+/**
+ * One co-issued credential: drafted once, signed by every awarding body (a proof set, in any order), issued
+ * when the last proof arrives, then suspended, reinstated or revoked through its status list slot.
+ */
+export function decideCredential(command: CredentialCommand, state: CredentialState, context: DecisionContext): CredentialEvent[] {
+  if (command.type === 'DraftCredential') {
+    if (state) return [];
+    const { type: _t, ...data } = command;
+    const leads = data.awardingBodies.filter((b) => b.lead).length;
+    if (data.awardingBodies.length === 0 || leads !== 1) {
+      throw IssuanceException.invalid([violation('awardingBodies', 'credential.one-lead', 'a credential has awarding bodies and exactly one lead (its issuer)')]);
+    }
+    return [{ type: 'CredentialDrafted', data }];
+  }
+  const credential = requireCredential(state, command.credentialId);
+  switch (command.type) {
+    case 'AddProof':
+      return addProof(credential, command, context.now.toISOString());
+    case 'SuspendCredential': {
+      requireReason(command.reason);
+      authorise(credential, command.authority);
+      if (credential.lifecycle === 'suspended') throw IssuanceException.conflict('credential.already-suspended', 'the credential is already suspended');
+      requireLifecycle(credential, 'issued', 'suspend');
+      return [{ type: 'CredentialSuspended', data: { credentialId: credential.credentialId, reason: command.reason, ...by(command.authority), status: credential.status } }];
+    }
+    case 'ReinstateCredential': {
+      requireReason(command.reason);
+      authorise(credential, command.authority);
+      requireLifecycle(credential, 'suspended', 'reinstate');
+      return [{ type: 'CredentialReinstated', data: { credentialId: credential.credentialId, reason: command.reason, ...by(command.authority), status: credential.status } }];
+    }
+    case 'RevokeCredential': {
+      requireReason(command.reason);
+      authorise(credential, command.authority);
+      if (credential.lifecycle === 'revoked') {
+        // Issuance may ask twice (a redelivered amendment); an admin is told it already happened.
+        if (command.authority.kind === 'issuance-process') return [];
+        throw IssuanceException.conflict('credential.already-revoked', 'the credential is already revoked; revocation is final');
+      }
+      return [
+        {
+          type: 'CredentialRevoked',
+          data: {
+            credentialId: credential.credentialId,
+            reason: command.reason,
+            ...by(command.authority),
+            ...(command.supersededBy ? { supersededBy: command.supersededBy } : {}),
+            wasIssued: credential.lifecycle !== 'collecting-proofs',
+            status: credential.status,
+          },
+        },
+      ];
+    }
+  }
+}
+
+function addProof(credential: Credential, command: Extract<CredentialCommand, { type: 'AddProof' }>, now: string): CredentialEvent[] {
+  const body = credential.awardingBodies.find((b) => b.institutionId === command.institutionId);
+  if (!body) {
+    throw IssuanceException.forbidden('proof.not-awarding-body', `institution ${command.institutionId} is not an awarding body of this credential`, 'institutionId');
+  }
+  const existing = credential.proofs.find((p) => p.institutionId === command.institutionId);
+  if (existing) {
+    if (existing.proof['proofValue'] === command.proof['proofValue']) return [];
+    throw IssuanceException.conflict('proof.already-present', `institution ${command.institutionId} has already signed this credential`);
+  }
+  if (credential.lifecycle !== 'collecting-proofs') {
+    throw IssuanceException.conflict('credential.not-collecting-proofs', `the credential is ${credential.lifecycle}; it takes no more proofs`);
+  }
+  if (!command.check.valid) throw IssuanceException.rule('proof.invalid', `the proof does not verify: ${command.check.reason}`, 'proof');
+  const verificationMethod = command.proof['verificationMethod'];
+  if (typeof verificationMethod !== 'string') throw IssuanceException.rule('proof.verification-method', 'the proof names no verificationMethod', 'proof.verificationMethod');
+  const added: CredentialEvent = {
+    type: 'CredentialProofAdded',
+    data: { credentialId: credential.credentialId, institutionId: command.institutionId, verificationMethod, method: command.method, proof: command.proof },
+  };
+  const after = evolveCredential(credential, added)!;
+  if (missingSigners(after).length > 0) return [added];
+  const { credentialId, awardId, specId, specVersion, learnerId, awardedAt, status, supersedes } = after;
+  return [
+    added,
+    {
+      type: 'CredentialIssued',
+      data: {
+        credentialId,
+        hash: credentialHash(securedDocument(after)),
+        awardId,
+        specId,
+        specVersion,
+        learnerId,
+        awardingBodies: after.awardingBodies.map((b) => b.institutionId),
+        awardedAt,
+        issuedAt: now,
+        status,
+        ...(supersedes ? { supersedes } : {}),
+      },
+    },
+  ];
+}
+
+function requireCredential(state: CredentialState, credentialId: string): Credential {
+  if (!state) throw IssuanceException.notFound('credential', credentialId, 'credentialId');
+  return state;
+}
+
+function requireReason(reason: string): void {
+  if (typeof reason !== 'string' || reason.trim().length === 0 || reason.length > MAX_REASON) {
+    throw IssuanceException.invalid([violation('reason', 'status.reason-required', `a reason of 1 to ${MAX_REASON} characters is required`)]);
+  }
+}
+
+function authorise(credential: Credential, authority: StatusAuthority): void {
+  if (authority.kind === 'issuance-process') return;
+  if (!credential.awardingBodies.some((b) => b.institutionId === authority.institutionId)) {
+    throw IssuanceException.forbidden('status.not-awarding-body', 'only an admin of one of the awarding bodies may change this credential\'s status');
+  }
+}
+
+function requireLifecycle(credential: Credential, wanted: Credential['lifecycle'], action: string): void {
+  if (credential.lifecycle !== wanted) {
+    throw IssuanceException.conflict(`credential.cannot-${action}`, `cannot ${action} a credential that is ${credential.lifecycle}`);
+  }
+}
+
+function by(authority: StatusAuthority): { institutionId?: string } {
+  return authority.kind === 'awarding-body-admin' ? { institutionId: authority.institutionId } : {};
+}
+
+export const credentialDecider = defineDecider({ decide: decideCredential, evolve: evolveCredential, initialState: initialCredentialState });

@@ -1,0 +1,70 @@
+import type { AwardingBodySigner, CredentialEvent, ProofMethod, StatusSlot } from './credential.events';
+
+export type CredentialLifecycle = 'collecting-proofs' | 'issued' | 'suspended' | 'revoked';
+
+export interface CollectedProof {
+  institutionId: string;
+  verificationMethod: string;
+  method: ProofMethod;
+  proof: Record<string, unknown>;
+}
+
+export interface Credential {
+  credentialId: string;
+  awardId: string;
+  specId: string;
+  specVersion: number;
+  learnerId: string;
+  awardingBodies: AwardingBodySigner[];
+  document: Record<string, unknown>;
+  cryptosuite: string;
+  status: StatusSlot;
+  awardedAt: string;
+  supersedes?: string;
+  proofs: CollectedProof[];
+  lifecycle: CredentialLifecycle;
+  issuedAt?: string;
+  hash?: string;
+  statusReason?: string;
+  supersededBy?: string;
+}
+
+export type CredentialState = Credential | undefined;
+
+export const initialCredentialState = (): CredentialState => undefined;
+
+export function evolveCredential(state: CredentialState, event: CredentialEvent): CredentialState {
+  if (event.type === 'CredentialDrafted') return { ...event.data, proofs: [], lifecycle: 'collecting-proofs' };
+  if (!state) return state;
+  switch (event.type) {
+    case 'CredentialProofAdded': {
+      const { institutionId, verificationMethod, method, proof } = event.data;
+      return { ...state, proofs: [...state.proofs, { institutionId, verificationMethod, method, proof }] };
+    }
+    case 'CredentialIssued':
+      return { ...state, lifecycle: 'issued', issuedAt: event.data.issuedAt, hash: event.data.hash };
+    case 'CredentialSuspended':
+      return { ...state, lifecycle: 'suspended', statusReason: event.data.reason };
+    case 'CredentialReinstated': {
+      const { statusReason: _cleared, ...rest } = state;
+      return { ...rest, lifecycle: 'issued' };
+    }
+    case 'CredentialRevoked':
+      return {
+        ...state,
+        lifecycle: 'revoked',
+        statusReason: event.data.reason,
+        ...(event.data.supersededBy ? { supersededBy: event.data.supersededBy } : {}),
+      };
+  }
+}
+
+/** The awarding bodies still to sign, in the order the definition lists them. */
+export function missingSigners(state: Credential): AwardingBodySigner[] {
+  return state.awardingBodies.filter((b) => !state.proofs.some((p) => p.institutionId === b.institutionId));
+}
+
+/** The credential as it stands: the unsigned document with every proof collected so far (a proof set). */
+export function securedDocument(state: Credential): Record<string, unknown> {
+  return { ...state.document, proof: state.proofs.map((p) => p.proof) };
+}

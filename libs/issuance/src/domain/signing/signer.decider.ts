@@ -1,0 +1,47 @@
+import { type Actor, type DecisionContext, defineDecider } from '@alliance/event-sourcing';
+import { IssuanceException, violation } from '../issuance.exception';
+import type { SignerCommand } from './signer.commands';
+import type { SignerEvent } from './signer.events';
+import { evolveSigner, initialSignerState, type SignerState } from './signer.state';
+
+export const SIGNING_POLICIES = ['automatic', 'manual'] as const;
+/** Generated keys wait for registration in the catalogue; past this many, an admin is asked to register or stop. */
+export const MAX_GENERATED_KEYS = 20;
+
+/** How one institution signs, and the keys issuance generated for it. Only its own admins or alliance admins decide. */
+export function decideSigner(command: SignerCommand, state: SignerState, context: DecisionContext): SignerEvent[] {
+  authorise(context.actor, command.institutionId);
+  switch (command.type) {
+    case 'SetSigningPolicy':
+      if (!SIGNING_POLICIES.includes(command.policy)) {
+        throw IssuanceException.invalid([violation('policy', 'signing.policy', `policy must be one of ${SIGNING_POLICIES.join(', ')}`)]);
+      }
+      if (state?.policy === command.policy) return [];
+      return [{ type: 'SigningPolicySet', data: { institutionId: command.institutionId, policy: command.policy } }];
+    case 'RecordGeneratedKey':
+      if (state?.keys.some((k) => k.keyRef === command.keyRef)) return [];
+      if ((state?.keys.length ?? 0) >= MAX_GENERATED_KEYS) {
+        throw IssuanceException.conflict('signing.too-many-keys', `issuance already holds ${MAX_GENERATED_KEYS} keys for this institution`);
+      }
+      return [
+        {
+          type: 'SigningKeyGenerated',
+          data: {
+            institutionId: command.institutionId,
+            keyRef: command.keyRef,
+            algorithm: 'Ed25519',
+            publicKeyMultibase: command.publicKeyMultibase,
+            generatedAt: context.now.toISOString(),
+          },
+        },
+      ];
+  }
+}
+
+function authorise(actor: Actor, institutionId: string): void {
+  if (actor.role === 'alliance-admin') return;
+  if (actor.role === 'institution-admin' && actor.institution === institutionId) return;
+  throw IssuanceException.forbidden('signing.not-institution-admin', `only an alliance admin or an admin of institution ${institutionId} may manage its signing`);
+}
+
+export const signerDecider = defineDecider({ decide: decideSigner, evolve: evolveSigner, initialState: initialSignerState });
