@@ -7,3 +7,4 @@ export * from './upcasting';
 export * from './snapshot';
 export * from './testing';
 export * from './read-model';
+export * from './projection';

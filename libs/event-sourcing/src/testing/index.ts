@@ -1,2 +1,3 @@
 export * from './in-memory-event-store';
 export * from './decider-specification';
+export * from './projection-specification';

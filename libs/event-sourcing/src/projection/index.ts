@@ -1,0 +1,5 @@
+export * from './projection';
+export * from './projection-checkpoints';
+export * from './projection-lag';
+export * from './projection-runner';
+export * from './rebuild-projection';
