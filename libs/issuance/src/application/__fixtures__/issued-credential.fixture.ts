@@ -1,0 +1,44 @@
+import { InMemoryEventStore } from '@alliance/event-sourcing';
+import { UNI_A, UNI_B } from '../../domain/__fixtures__/specs.fixture';
+import { createAggregateHandlers } from '../issuance-handlers';
+import { issuanceStreams } from '../issuance-streams';
+
+export const CREDENTIAL_ID = '0190f5a0-0000-7000-8000-0000000000c1';
+const system = { actor: { subject: 'issuance-process-manager', role: 'system' }, correlationId: 'seed' };
+
+/** A store holding one credential issued by UNI_A (lead) and UNI_B. */
+export async function storeWithIssuedCredential() {
+  const store = new InMemoryEventStore();
+  const aggregates = createAggregateHandlers(store);
+  const stream = issuanceStreams.credential(CREDENTIAL_ID);
+  await aggregates.credentials.handle(
+    stream,
+    {
+      type: 'DraftCredential',
+      credentialId: CREDENTIAL_ID,
+      awardId: 'enr-1',
+      specId: 'spec-joint',
+      specVersion: 1,
+      learnerId: 'learner-1',
+      awardingBodies: [
+        { institutionId: UNI_A, lead: true, signing: 'automatic' },
+        { institutionId: UNI_B, lead: false, signing: 'automatic' },
+      ],
+      document: { id: `urn:uuid:${CREDENTIAL_ID}` },
+      cryptosuite: 'eddsa-jcs-2022',
+      status: { listId: `${UNI_A}-1`, index: 17 },
+      awardedAt: '2026-01-01T00:00:00.000Z',
+    },
+    system,
+  );
+  for (const inst of [UNI_A, UNI_B]) {
+    await aggregates.credentials.handle(
+      stream,
+      { type: 'AddProof', credentialId: CREDENTIAL_ID, institutionId: inst, method: 'automatic', proof: { verificationMethod: `did:web:${inst}#k`, proofValue: `z${inst}` }, check: { valid: true } },
+      system,
+    );
+  }
+  return { store, aggregates };
+}
+
+export const adminOf = (institution: string) => ({ subject: `admin@${institution}`, role: 'institution-admin', institution });

@@ -1,0 +1,2 @@
+export * from './reinstate-credential.command';
+export * from './reinstate-credential.handler';

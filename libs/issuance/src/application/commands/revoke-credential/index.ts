@@ -1,0 +1,2 @@
+export * from './revoke-credential.command';
+export * from './revoke-credential.handler';

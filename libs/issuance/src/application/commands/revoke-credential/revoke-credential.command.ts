@@ -1,0 +1,16 @@
+import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { BaseCommand } from '../../base.command';
+
+export class RevokeCredentialCommand extends BaseCommand {
+  @IsUUID()
+  credentialId!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
+
+  static create(props: Omit<RevokeCredentialCommand, 'institution' | 'context'>): RevokeCredentialCommand {
+    return BaseCommand.build(RevokeCredentialCommand, props);
+  }
+}

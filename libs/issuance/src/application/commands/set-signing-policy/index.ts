@@ -1,0 +1,2 @@
+export * from './set-signing-policy.command';
+export * from './set-signing-policy.handler';

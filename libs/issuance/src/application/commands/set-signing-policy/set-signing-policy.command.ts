@@ -1,0 +1,16 @@
+import { IsIn, IsUUID } from 'class-validator';
+import type { SigningPolicy } from '../../../domain/credential/credential.events';
+import { SIGNING_POLICIES } from '../../../domain/signing/signer.decider';
+import { BaseCommand } from '../../base.command';
+
+export class SetSigningPolicyCommand extends BaseCommand {
+  @IsUUID()
+  institutionId!: string;
+
+  @IsIn(SIGNING_POLICIES)
+  policy!: SigningPolicy;
+
+  static create(props: Omit<SetSigningPolicyCommand, 'institution' | 'context'>): SetSigningPolicyCommand {
+    return BaseCommand.build(SetSigningPolicyCommand, props);
+  }
+}

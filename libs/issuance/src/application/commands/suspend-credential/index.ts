@@ -1,0 +1,2 @@
+export * from './suspend-credential.command';
+export * from './suspend-credential.handler';

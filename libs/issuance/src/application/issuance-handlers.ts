@@ -1,0 +1,15 @@
+import { createCommandHandler, type EventStore } from '@alliance/event-sourcing';
+import { awardDecider } from '../domain/award/award.decider';
+import { credentialDecider } from '../domain/credential/credential.decider';
+import { signerDecider } from '../domain/signing/signer.decider';
+
+/** The command handlers of issuance's aggregates over one event store (load, decide, append, retry on conflict). */
+export function createAggregateHandlers(store: EventStore) {
+  return {
+    awards: createCommandHandler({ store, decider: awardDecider }),
+    credentials: createCommandHandler({ store, decider: credentialDecider }),
+    signers: createCommandHandler({ store, decider: signerDecider }),
+  };
+}
+
+export type AggregateHandlers = ReturnType<typeof createAggregateHandlers>;

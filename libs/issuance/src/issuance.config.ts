@@ -1,0 +1,28 @@
+import { IsIn, IsOptional, IsUrl, Matches } from 'class-validator';
+import { Secret, ServiceConfig } from '@alliance/nest-kit';
+
+export const CRYPTOSUITES = ['eddsa-rdfc-2022', 'eddsa-jcs-2022'] as const;
+
+/** The issuance service's own settings on top of the shared ones. */
+export class IssuanceConfig extends ServiceConfig {
+  /**
+   * Seals every private key the platform holds for institutions: 32 random bytes, 64 hex or 44 base64
+   * characters. Required outside the embedded mode; on the embedded defaults one is generated under DATA_DIR.
+   */
+  @IsOptional()
+  @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, { message: 'ISSUANCE_MASTER_KEY must be 32 bytes: 64 hex characters or 43/44 base64 characters' })
+  @Secret()
+  ISSUANCE_MASTER_KEY?: string = undefined;
+
+  /** Cryptosuite of new proofs: eddsa-rdfc-2022 is what Open Badges 3.0 certification lists. */
+  @IsIn(CRYPTOSUITES)
+  ISSUANCE_CRYPTOSUITE: (typeof CRYPTOSUITES)[number] = 'eddsa-rdfc-2022';
+
+  /**
+   * Base URL under which this service is reachable publicly: status lists and contexts are named under it
+   * in every credential. Default: the address the service listens on.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  ISSUANCE_PUBLIC_URL?: string = undefined;
+}
