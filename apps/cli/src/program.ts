@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { auditCommand } from './commands/audit.command';
+import { distributedCommand } from './commands/distributed.command';
 import { tokenCommand } from './commands/token.command';
 
 /** The operator's command line. */
@@ -7,5 +8,6 @@ export function buildProgram(): Command {
   return new Command('alliance')
     .description('Operate the alliance credential platform: tokens, audit, dead letters, demo')
     .addCommand(tokenCommand())
-    .addCommand(auditCommand());
+    .addCommand(auditCommand())
+    .addCommand(distributedCommand());
 }
