@@ -1,0 +1,33 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { defineReadModel } from '@alliance/event-sourcing';
+
+/** The lists each institution issues; `changedPosition` moves whenever a bit changes, so signed copies can be cached by it. */
+export const StatusListRows = defineReadModel('issuance_status_lists', ({ name, tableName }) =>
+  defineEntity({
+    name,
+    tableName,
+    properties: {
+      listId: p.string().primary(),
+      institutionId: p.string().index(),
+      seq: p.integer(),
+      length: p.integer(),
+      changedPosition: p.bigint('number'),
+    },
+  }),
+);
+
+/** One row per allocated index that carries a status: the bits of both purposes. */
+export const StatusEntryRows = defineReadModel('issuance_status_entries', ({ name, tableName }) =>
+  defineEntity({
+    name,
+    tableName,
+    properties: {
+      id: p.string().primary(),
+      listId: p.string().index(),
+      statusIndex: p.integer(),
+      credentialId: p.string(),
+      revoked: p.boolean(),
+      suspended: p.boolean(),
+    },
+  }),
+);
