@@ -3,3 +3,4 @@ export * from './projection-checkpoints';
 export * from './projection-lag';
 export * from './projection-runner';
 export * from './rebuild-projection';
+export * from './projection-context';

@@ -3,7 +3,8 @@ import type { EventStore } from '../event-store.port';
 import type { ReadModelOrm } from '../read-model/create-read-model-orm';
 import { ensureReadModelTables } from '../read-model/read-model-tables';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
-import { projectionEntities, type ProjectionContext, type ProjectionDefinition } from './projection';
+import { projectionEntities, type ProjectionDefinition } from './projection';
+import { createProjectionContext } from './projection-context';
 import { ensureCheckpointTable, initCheckpoint, lockCheckpoint, readCheckpoint, writeCheckpoint } from './projection-checkpoints';
 import { projectionLag, type ProjectionLag } from './projection-lag';
 
@@ -124,12 +125,7 @@ export class ProjectionRunner {
     const movedTo = await orm.em.fork().transactional(async (em) => {
       const locked = await lockCheckpoint(em, this.checkpointName);
       if (locked !== from) return locked;
-      const context: ProjectionContext = {
-        em,
-        version: this.version,
-        entity: (model) => model.entity(this.version),
-        table: (model) => model.table(this.version),
-      };
+      const context = createProjectionContext(em, this.version);
       for (const e of upcast) await projection.handlers[e.type]?.(e, context);
       await em.flush();
       await writeCheckpoint(em, this.checkpointName, target);

@@ -1,4 +1,4 @@
-import type { EntitySchema } from '@mikro-orm/core';
+import type { EntityData, EntitySchema } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { RecordedEvent } from '../envelope';
 import type { VersionedReadModel } from '../read-model/versioned-read-model';
@@ -13,6 +13,15 @@ export interface ProjectionContext {
   entity<E extends EntitySchema<any, any>>(model: VersionedReadModel<E>): E;
   /** Table name of a read model at this run's version, for raw SQL. */
   table(model: VersionedReadModel): string;
+  /**
+   * Inserts or updates one row by primary key (or `conflictFields`), at once and outside the identity
+   * map: the idempotent write most handlers need, and the fastest one.
+   */
+  upsert<E extends EntitySchema<any, any>>(
+    model: VersionedReadModel<E>,
+    data: EntityData<E extends EntitySchema<infer T, any> ? T : never>,
+    options?: { conflictFields?: string[] },
+  ): Promise<void>;
 }
 
 /**

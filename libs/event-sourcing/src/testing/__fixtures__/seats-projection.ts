@@ -39,8 +39,8 @@ export const seatsProjection = defineProjection({
   version: 1,
   readModels: [CourseRows, ReservationRows],
   handlers: {
-    'demo.course-opened': async (e: RecordedEvent<Opened>, { em, entity }) => {
-      await em.upsert(entity(CourseRows), { courseId: e.data.courseId, capacity: e.data.capacity, reserved: 0, lastPosition: e.position });
+    'demo.course-opened': async (e: RecordedEvent<Opened>, { upsert }) => {
+      await upsert(CourseRows, { courseId: e.data.courseId, capacity: e.data.capacity, reserved: 0, lastPosition: e.position });
     },
     'demo.seat-reserved': async (e: RecordedEvent<Seat>, { em, entity }) => {
       await em.upsert(entity(ReservationRows), { id: `${e.data.courseId}:${e.data.learnerId}`, ...e.data });

@@ -1,0 +1,31 @@
+import type { EntityData, EntitySchema } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/sql';
+import type { VersionedReadModel } from '../read-model/versioned-read-model';
+import type { ProjectionContext } from './projection';
+
+type EntityOf<E> = E extends EntitySchema<infer T, any> ? T : never;
+
+/** Builds the context handed to handlers of one batch. */
+export function createProjectionContext(em: EntityManager, version: number): ProjectionContext {
+  return {
+    em,
+    version,
+    entity: (model) => model.entity(version),
+    table: (model) => model.table(version),
+    async upsert<E extends EntitySchema<any, any>>(
+      model: VersionedReadModel<E>,
+      data: EntityData<EntityOf<E>>,
+      options?: { conflictFields?: string[] },
+    ): Promise<void> {
+      const entity = model.entity(version);
+      const conflict = options?.conflictFields ?? em.getMetadata(entity).primaryKeys;
+      // A query builder insert skips the identity map and RETURNING of em.upsert: ~1.5x faster in replays.
+      await em
+        .createQueryBuilder(entity)
+        .insert(data as never)
+        .onConflict(conflict as never)
+        .merge()
+        .execute('run');
+    },
+  };
+}
