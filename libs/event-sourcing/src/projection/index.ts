@@ -4,3 +4,4 @@ export * from './projection-lag';
 export * from './projection-runner';
 export * from './rebuild-projection';
 export * from './projection-context';
+export * from './projection-daemon';
