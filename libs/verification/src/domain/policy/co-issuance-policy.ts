@@ -1,0 +1,92 @@
+import { check, type VerificationCheck } from '../report/verification-check';
+import { keyCovers, membershipAt, type RegisteredInstitution } from '../registry/registered-institution';
+
+/** An awarding body as the credential names it. */
+export interface ClaimedBody {
+  did: string;
+  name?: string;
+  countryCode?: string;
+}
+
+/** What proof verification found for one proof. */
+export interface ProofFinding {
+  index: number;
+  verificationMethod?: string;
+  controller?: string;
+  verified: boolean;
+}
+
+export interface CoIssuanceInput {
+  /** Every awarding body the credential names (the issuer among them). */
+  bodies: ClaimedBody[];
+  proofs: ProofFinding[];
+  /** The credential's validFrom: the instant keys must have been registered and valid at. */
+  validFrom?: string;
+  registry: (did: string) => RegisteredInstitution | undefined;
+}
+
+/**
+ * The co-issuance policy Data Integrity cannot express: every awarding body signed (a holder can delete a
+ * proof from a set and the rest still verifies), and each with a key the alliance registry bound to it at
+ * validFrom. Bodies the registry does not know are reported, not treated as forgeries.
+ */
+export function coIssuanceChecks(input: CoIssuanceInput): VerificationCheck[] {
+  const signedBy = (did: string) => input.proofs.filter((p) => p.verified && p.controller === did);
+  const missing = input.bodies.filter((b) => signedBy(b.did).length === 0);
+  const coIssuance =
+    missing.length > 0
+      ? check(
+          'co-issuance',
+          'failed',
+          `${missing.map(label).join(', ')} did not sign this credential, though it names ${missing.length > 1 ? 'them' : 'it'} as awarding body.`,
+          missing.map((b) => ({ code: 'MISSING_REQUIRED_SIGNER', message: `no valid proof by awarding body ${label(b)} (${b.did})` })),
+        )
+      : check('co-issuance', 'passed', `All ${input.bodies.length} awarding bodies signed it.`);
+  return [coIssuance, registryCheck(input, signedBy)];
+}
+
+function registryCheck(input: CoIssuanceInput, signedBy: (did: string) => ProofFinding[]): VerificationCheck {
+  const problems: VerificationCheck['problems'] = [];
+  const notes: string[] = [];
+  const bodies: Record<string, unknown>[] = [];
+  const validFrom = input.validFrom;
+  for (const body of input.bodies) {
+    const record = input.registry(body.did);
+    if (!record) {
+      notes.push(`${label(body)} is not in the alliance registry`);
+      bodies.push({ did: body.did, registered: false, claimedName: body.name });
+      continue;
+    }
+    bodies.push({ did: body.did, registered: true, institutionId: record.institutionId, name: record.name, countryCode: record.countryCode, ...(record.region ? { region: record.region } : {}) });
+    if (body.name && body.name !== record.name && body.name !== record.legalName) notes.push(`the credential calls ${record.name} "${body.name}"; the registry's name is shown`);
+    if (body.countryCode && body.countryCode !== record.countryCode) notes.push(`the credential gives ${record.name} country ${body.countryCode}; the registry says ${record.countryCode}`);
+    if (!validFrom) {
+      problems.push({ code: 'VALID_FROM_MISSING', message: 'the credential has no validFrom, so key registration cannot be checked' });
+      continue;
+    }
+    const membership = membershipAt(record, validFrom);
+    if (membership !== 'active') {
+      problems.push({ code: 'INSTITUTION_NOT_ACTIVE', message: `${record.name} was ${membership} in the alliance at ${validFrom}` });
+      continue;
+    }
+    for (const proof of signedBy(body.did)) {
+      const key = record.keys.find((k) => k.verificationMethodId === proof.verificationMethod);
+      if (!key) problems.push({ code: 'KEY_NOT_REGISTERED', message: `${proof.verificationMethod} is not a key the registry holds for ${record.name}` });
+      else if (!keyCovers(key, validFrom)) {
+        const window = `[${key.validFrom}, ${key.validUntil ?? 'open'})`;
+        problems.push({ code: 'KEY_NOT_VALID_AT_VALID_FROM', message: `${record.name}'s key ${key.keyId} was valid ${window}, not at validFrom ${validFrom}` });
+      }
+    }
+  }
+  const details = { bodies, ...(notes.length ? { notes } : {}) };
+  if (problems.length > 0) return check('registry-keys', 'failed', problems[0].message, problems, details);
+  const registered = bodies.filter((b) => b['registered']).length;
+  if (registered === 0) {
+    return check('registry-keys', 'not-applicable', 'No awarding body is an alliance member, so the alliance key registry does not apply; the signatures were checked with the keys the credential points to.', [], details);
+  }
+  if (notes.length > 0) return check('registry-keys', 'warning', `${capitalise(notes.join('; '))}.`, [], details);
+  return check('registry-keys', 'passed', 'Every awarding body signed with a key the alliance registry held valid for it when the credential took effect.', [], details);
+}
+
+const label = (b: ClaimedBody) => b.name ?? b.did;
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
