@@ -1,0 +1,145 @@
+import { type DecisionContext, defineDecider } from '@alliance/event-sourcing';
+import { AssessmentException } from '../assessment.exception';
+import type { SpecView } from '../knowledge';
+import { ownedComponent, requireOpenEnrolment, requireSpec, resultFacts, sameFacts } from './result.rules';
+import type { AmendResult, PublishResults, ResultInput, TranscriptCommand } from './transcript.commands';
+import type { ResultFacts, TranscriptEvent } from './transcript.events';
+import { evolveTranscript, initialTranscriptState, type TranscriptState } from './transcript.state';
+
+/** One result of a multi-result command that broke a rule, by its position in the command. */
+export interface RejectedResult {
+  index: number;
+  error: AssessmentException;
+}
+
+/**
+ * Raised when some results of a multi-result command break a rule. Nothing is written; the caller may
+ * drop the rejected ones and send the rest again (that is how a bulk upload records its good rows).
+ */
+export class ResultsRejected extends AssessmentException {
+  constructor(readonly rejections: RejectedResult[]) {
+    super('results-rejected', `${rejections.length} result(s) break a rule`, 422, undefined, {
+      rejections: rejections.map((r) => ({ index: r.index, code: r.error.code, status: r.error.status, field: r.error.field, message: r.error.message })),
+    });
+  }
+}
+
+export function decideTranscript(command: TranscriptCommand, state: TranscriptState, context: DecisionContext): TranscriptEvent[] {
+  return command.type === 'PublishResults' ? publish(command, state, context) : amend(command, state, context);
+}
+
+function publish(command: PublishResults, state: TranscriptState, context: DecisionContext): TranscriptEvent[] {
+  const enrolment = requireOpenEnrolment(command.enrolmentId, command.enrolment);
+  const spec = requireSpec(command.spec, enrolment.credentialSpecId, enrolment.specVersion);
+  const events: TranscriptEvent[] = [];
+  const rejections: RejectedResult[] = [];
+  let running = state;
+  command.results.forEach((input, index) => {
+    try {
+      const event = publishOne(input, running, spec, context);
+      if (!event) return;
+      const published: TranscriptEvent = {
+        type: 'ResultPublished',
+        data: {
+          resultId: input.resultId,
+          enrolmentId: enrolment.enrolmentId,
+          learnerId: enrolment.learnerId,
+          credentialSpecId: spec.credentialSpecId,
+          specVersion: spec.version,
+          componentCode: input.componentCode,
+          institutionId: event.institutionId,
+          ...event.facts,
+          publishedAt: context.now.toISOString(),
+          ...(input.batchId ? { batchId: input.batchId } : {}),
+          ...(input.rowRef ? { rowRef: input.rowRef } : {}),
+        },
+      };
+      events.push(published);
+      running = evolveTranscript(running, published);
+    } catch (error) {
+      if (!(error instanceof AssessmentException)) throw error;
+      rejections.push({ index, error });
+    }
+  });
+  if (rejections.length === 1 && command.results.length === 1) throw rejections[0].error;
+  if (rejections.length > 0) throw new ResultsRejected(rejections);
+  return events;
+}
+
+/** The facts of a new result, or undefined when this very result was already recorded (a replay). */
+function publishOne(
+  input: ResultInput,
+  state: TranscriptState,
+  spec: SpecView,
+  context: DecisionContext,
+): { facts: ResultFacts; institutionId: string } | undefined {
+  const component = ownedComponent(spec, input.componentCode, context.actor.institution);
+  const facts = resultFacts(input, spec, context.now);
+  const existing = state.results[input.resultId];
+  if (existing) {
+    if (existing.componentCode === input.componentCode && sameFacts(existing.published, facts)) return undefined;
+    throw AssessmentException.conflict('result-id-reused', `result id ${input.resultId} was already used for a different result`, 'resultId');
+  }
+  const other = state.byComponent[input.componentCode];
+  if (other) {
+    throw AssessmentException.conflict(
+      'result-exists',
+      `component ${input.componentCode} already has a result (${other}) for this enrolment; amend it instead`,
+      'componentCode',
+      { existingResultId: other },
+    );
+  }
+  return { facts, institutionId: component.institutionId };
+}
+
+function amend(command: AmendResult, state: TranscriptState, context: DecisionContext): TranscriptEvent[] {
+  const record = state.results[command.resultId];
+  if (!record) throw AssessmentException.notFound('result', command.resultId, 'resultId');
+  if (record.institutionId !== context.actor.institution) {
+    throw AssessmentException.forbidden('component-of-other-institution', `result ${command.resultId} belongs to institution ${record.institutionId}; only its registrars may amend it`);
+  }
+  if (record.amendmentIds.includes(command.amendmentId)) return [];
+  const reason = command.reason?.trim();
+  if (!reason) throw AssessmentException.invalid('amendment-reason-required', 'an amendment needs a reason', 'reason');
+  const spec = command.spec;
+  if (!spec) throw AssessmentException.conflict('spec-unknown', `the definition result ${command.resultId} was published on is not known to assessment (yet)`);
+  const c = command.changes;
+  const facts = resultFacts(
+    {
+      grade: c.grade ?? record.current.grade,
+      assessedOn: c.assessedOn ?? record.current.assessedOn,
+      assessmentType: c.assessmentType ?? record.current.assessmentType,
+      supervision: c.supervision ?? record.current.supervision,
+      evidenceUrl: c.evidenceUrl ?? record.current.evidenceUrl,
+      assessor: c.assessor ?? record.current.assessor,
+    },
+    spec,
+    context.now,
+  );
+  if (sameFacts(facts, record.current)) {
+    throw AssessmentException.invalid('amendment-changes-nothing', 'the amendment states the result as it already is', 'grade');
+  }
+  return [
+    {
+      type: 'ResultAmended',
+      data: {
+        resultId: record.resultId,
+        amendmentId: command.amendmentId,
+        enrolmentId: state.enrolmentId!,
+        componentCode: record.componentCode,
+        institutionId: record.institutionId,
+        ...facts,
+        amendmentNumber: record.amendmentIds.length + 1,
+        reason,
+        amendedAt: context.now.toISOString(),
+      },
+    },
+  ];
+}
+
+/** The transcript aggregate: stream `assessment.transcript-<enrolmentId>`. */
+export const transcriptDecider = defineDecider<TranscriptCommand, TranscriptState, TranscriptEvent>({
+  initialState: initialTranscriptState,
+  decide: decideTranscript,
+  evolve: evolveTranscript,
+});

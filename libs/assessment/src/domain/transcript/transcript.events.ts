@@ -1,0 +1,47 @@
+import type { Grade } from '../grading';
+import type { SupervisionLevel } from '../knowledge';
+
+/** The facts of a result that an amendment may change. */
+export interface ResultFacts {
+  grade: Grade;
+  /** Derived from the grade on the definition's grading scheme. */
+  passed: boolean;
+  /** ISO date (YYYY-MM-DD) of the assessment. */
+  assessedOn: string;
+  assessmentType: string;
+  supervision: SupervisionLevel;
+  evidenceUrl?: string;
+  assessor?: string;
+}
+
+export interface ResultPublishedData extends ResultFacts {
+  resultId: string;
+  enrolmentId: string;
+  learnerId: string;
+  credentialSpecId: string;
+  specVersion: number;
+  componentCode: string;
+  institutionId: string;
+  publishedAt: string;
+  /** Set when the result came in a bulk upload: the batch and the row (client row id or line). */
+  batchId?: string;
+  rowRef?: string;
+}
+
+export interface ResultAmendedData extends ResultFacts {
+  resultId: string;
+  amendmentId: string;
+  enrolmentId: string;
+  componentCode: string;
+  institutionId: string;
+  /** 1 for the first amendment of this result. */
+  amendmentNumber: number;
+  reason: string;
+  amendedAt: string;
+}
+
+export type ResultPublished = { type: 'ResultPublished'; data: ResultPublishedData };
+export type ResultAmended = { type: 'ResultAmended'; data: ResultAmendedData };
+export type TranscriptEvent = ResultPublished | ResultAmended;
+
+export const TRANSCRIPT_EVENT_TYPES: readonly TranscriptEvent['type'][] = ['ResultPublished', 'ResultAmended'];

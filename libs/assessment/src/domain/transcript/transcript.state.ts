@@ -1,0 +1,66 @@
+import type { ResultFacts, TranscriptEvent } from './transcript.events';
+
+export interface ResultRecord {
+  resultId: string;
+  componentCode: string;
+  institutionId: string;
+  /** The effective facts: the latest amendment, else the publication. */
+  current: ResultFacts;
+  /** The facts as first published (a replayed publication is recognised by them). */
+  published: ResultFacts;
+  amendmentIds: string[];
+  batchId?: string;
+  rowRef?: string;
+}
+
+/** Every result of one enrolment; at most one result per component, amended in place, never deleted. */
+export interface TranscriptState {
+  enrolmentId?: string;
+  results: Record<string, ResultRecord>;
+  /** Component code to the id of its result. */
+  byComponent: Record<string, string>;
+}
+
+export const initialTranscriptState = (): TranscriptState => ({ results: {}, byComponent: {} });
+
+export function evolveTranscript(state: TranscriptState, event: TranscriptEvent): TranscriptState {
+  switch (event.type) {
+    case 'ResultPublished': {
+      const d = event.data;
+      const record: ResultRecord = {
+        resultId: d.resultId,
+        componentCode: d.componentCode,
+        institutionId: d.institutionId,
+        current: factsOf(d),
+        published: factsOf(d),
+        amendmentIds: [],
+        ...(d.batchId ? { batchId: d.batchId } : {}),
+        ...(d.rowRef ? { rowRef: d.rowRef } : {}),
+      };
+      return {
+        enrolmentId: d.enrolmentId,
+        results: { ...state.results, [d.resultId]: record },
+        byComponent: { ...state.byComponent, [d.componentCode]: d.resultId },
+      };
+    }
+    case 'ResultAmended': {
+      const d = event.data;
+      const previous = state.results[d.resultId];
+      if (!previous) return state;
+      const record = { ...previous, current: factsOf(d), amendmentIds: [...previous.amendmentIds, d.amendmentId] };
+      return { ...state, results: { ...state.results, [d.resultId]: record } };
+    }
+  }
+}
+
+export function factsOf(d: ResultFacts): ResultFacts {
+  return {
+    grade: d.grade,
+    passed: d.passed,
+    assessedOn: d.assessedOn,
+    assessmentType: d.assessmentType,
+    supervision: d.supervision,
+    ...(d.evidenceUrl !== undefined ? { evidenceUrl: d.evidenceUrl } : {}),
+    ...(d.assessor !== undefined ? { assessor: d.assessor } : {}),
+  };
+}
