@@ -2,6 +2,8 @@ export * from './projection';
 export * from './projection-checkpoints';
 export * from './projection-lag';
 export * from './projection-runner';
+export * from './projection-runner-options';
+export * from './read-batch';
 export * from './rebuild-projection';
 export * from './projection-context';
 export * from './projection-daemon';

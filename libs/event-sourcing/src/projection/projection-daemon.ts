@@ -3,7 +3,8 @@ import type { ReadModelOrm } from '../read-model/create-read-model-orm';
 import type { UpcasterRegistry } from '../upcasting/upcaster-registry';
 import type { ProjectionDefinition } from './projection';
 import type { ProjectionLag } from './projection-lag';
-import { ProjectionRunner, type ProjectionStatus } from './projection-runner';
+import { ProjectionRunner } from './projection-runner';
+import type { ProjectionStatus } from './projection-runner-options';
 
 export interface ProjectionDaemonOptions {
   store: EventStore;

@@ -1,50 +1,11 @@
-import type { RecordedEvent } from '../envelope';
-import type { EventStore } from '../event-store.port';
-import type { ReadModelOrm } from '../read-model/create-read-model-orm';
 import { ensureReadModelTables } from '../read-model/read-model-tables';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
 import { projectionEntities, type ProjectionDefinition } from './projection';
 import { createProjectionContext } from './projection-context';
 import { ensureCheckpointTable, initCheckpoint, lockCheckpoint, readCheckpoint, writeCheckpoint } from './projection-checkpoints';
 import { projectionLag, type ProjectionLag } from './projection-lag';
-
-export interface ProjectionRunnerOptions {
-  store: EventStore;
-  orm: ReadModelOrm;
-  projection: ProjectionDefinition;
-  /** Read model version to write; default the projection's own (a rebuild passes a fresh one). */
-  version?: number;
-  upcasters?: UpcasterRegistry;
-  /** Events per transaction; the checkpoint moves to the last of each batch (default 500). */
-  batchSize?: number;
-  /** Pause between polls once at the head (default 200 ms). */
-  pollIntervalMs?: number;
-  /** Longest pause between retries of a failing batch (default 30 s). */
-  maxRetryDelayMs?: number;
-  onProgress?: (progress: ProjectionProgress) => void;
-  /** A batch failed; it is rolled back and retried with back-off, never skipped. */
-  onError?: (error: unknown, position: number) => void;
-}
-
-export interface ProjectionProgress {
-  checkpointName: string;
-  /** Checkpoint after the batch. */
-  position: number;
-  /** Head seen when the batch was read. */
-  head: number;
-  /** Events handled in this batch, and since the runner was created. */
-  handled: number;
-  handledTotal: number;
-}
-
-export interface BatchResult {
-  handled: number;
-  position: number;
-  /** True when the batch reached the head seen before reading it. */
-  atHead: boolean;
-}
-
-export type ProjectionStatus = 'stopped' | 'catching-up' | 'live' | 'failing';
+import { readBatch } from './read-batch';
+import type { BatchResult, ProjectionRunnerOptions, ProjectionStatus } from './projection-runner-options';
 
 /**
  * Feeds a projection from its checkpoint: each batch of events is applied and the checkpoint moved in one
@@ -108,17 +69,8 @@ export class ProjectionRunner {
     await this.prepare();
     const { store, orm, projection } = this.options;
     const from = this.cursor;
-    const head = await store.headPosition();
-    const events: RecordedEvent[] = [];
     const filter = { eventTypes: this.eventTypes, streamPrefixes: projection.streamPrefixes };
-    for await (const e of store.readAll({ fromPosition: from, filter, maxCount: this.batchSize, batchSize: this.batchSize })) {
-      events.push(e);
-      if (events.length >= this.batchSize) break;
-    }
-    const full = events.length >= this.batchSize;
-    // A short batch holds every matching event up to `head`, so the checkpoint may skip the rest.
-    const last = events.length ? events[events.length - 1].position : from;
-    const target = full ? last : Math.max(last, head);
+    const { events, target, full, head } = await readBatch(store, from, filter, this.batchSize);
     if (target <= from) return { handled: 0, position: from, atHead: true };
 
     const upcast = events.map((e) => this.upcasters.upcast(e));
