@@ -7,7 +7,8 @@ import type { LearnerRef } from './award.events';
  * credential would get if one is granted (chosen outside, so decisions stay pure and replayable).
  */
 export interface EvaluationInputs {
-  spec: SpecSnapshot;
+  /** The definition version the track is on; absent while issuance has not learned it yet (no evaluation then). */
+  spec?: SpecSnapshot;
   nextCredentialId: string;
 }
 
@@ -24,4 +25,5 @@ export type AwardCommand =
   | ({ type: 'RecordComponentResult'; awardId: string; result: ComponentResult } & EvaluationInputs)
   | ({ type: 'RecordStackPart'; awardId: string; part: AwardedPart } & EvaluationInputs)
   | ({ type: 'WithdrawStackPart'; awardId: string; specId: string; credentialId: string; reason: string } & EvaluationInputs)
+  | ({ type: 'EvaluateAward'; awardId: string } & EvaluationInputs)
   | { type: 'CloseAwardTrack'; awardId: string; reason: string };

@@ -7,57 +7,62 @@ import { evaluateIssuanceRule, sameAward } from './issuance-rule';
 
 /**
  * The issuance process manager's decisions for one learner and one definition: record what other contexts
- * report, then re-evaluate the issuance rule and grant, re-grant (supersede) or rescind the award.
+ * report, in whatever order it arrives, then re-evaluate the issuance rule and grant, re-grant (supersede)
+ * or rescind the award.
  */
 export function decideAward(command: AwardCommand, state: AwardState, context: DecisionContext): AwardEvent[] {
   const now = context.now.toISOString();
-  if (command.type === 'OpenAwardTrack') {
-    if (state) return [];
-    const { awardId, learner, specId, specVersion, enrolmentId, enrolledAt } = command;
-    const opened: AwardEvent = {
-      type: 'AwardTrackOpened',
-      data: { awardId, learner, specId, specVersion, ...(enrolmentId ? { enrolmentId } : {}), ...(enrolledAt ? { enrolledAt } : {}), openedAt: now },
-    };
-    return withEvaluation([opened], state, command, now);
-  }
-  const track = requireTrack(state, command.awardId);
   switch (command.type) {
+    case 'OpenAwardTrack': {
+      if (state?.opened) return [];
+      const { awardId, learner, specId, specVersion, enrolmentId, enrolledAt } = command;
+      const opened: AwardEvent = {
+        type: 'AwardTrackOpened',
+        data: { awardId, learner, specId, specVersion, ...(enrolmentId ? { enrolmentId } : {}), ...(enrolledAt ? { enrolledAt } : {}), openedAt: now },
+      };
+      return withEvaluation([opened], state, command, now);
+    }
     case 'RecordComponentResult': {
-      const previous = track.results[command.result.componentCode];
+      const previous = state?.results[command.result.componentCode];
       if (previous && sameResult(previous, command.result)) return [];
-      const recorded: AwardEvent = { type: 'ComponentResultRecorded', data: { awardId: track.awardId, result: command.result } };
-      return track.closed ? [recorded] : withEvaluation([recorded], track, command, now, command.result.amendmentReason);
+      const recorded: AwardEvent = { type: 'ComponentResultRecorded', data: { awardId: command.awardId, result: command.result } };
+      return withEvaluation([recorded], state, command, now, command.result.amendmentReason);
     }
     case 'RecordStackPart': {
-      const previous = track.parts[command.part.specId];
-      if (previous?.credentialId === command.part.credentialId) return [];
-      const recorded: AwardEvent = { type: 'StackPartRecorded', data: { awardId: track.awardId, part: command.part } };
-      return track.closed ? [recorded] : withEvaluation([recorded], track, command, now);
+      if (state?.parts[command.part.specId]?.credentialId === command.part.credentialId) return [];
+      const recorded: AwardEvent = { type: 'StackPartRecorded', data: { awardId: command.awardId, part: command.part } };
+      return withEvaluation([recorded], state, command, now);
     }
     case 'WithdrawStackPart': {
-      if (track.parts[command.specId]?.credentialId !== command.credentialId) return [];
+      if (state?.parts[command.specId]?.credentialId !== command.credentialId) return [];
       const withdrawn: AwardEvent = {
         type: 'StackPartWithdrawn',
-        data: { awardId: track.awardId, specId: command.specId, credentialId: command.credentialId, reason: command.reason },
+        data: { awardId: command.awardId, specId: command.specId, credentialId: command.credentialId, reason: command.reason },
       };
-      return withEvaluation([withdrawn], track, command, now, `stack part ${command.specId} no longer awarded: ${command.reason}`);
+      return withEvaluation([withdrawn], state, command, now, `stack part ${command.specId} no longer awarded: ${command.reason}`);
     }
-    case 'CloseAwardTrack':
+    case 'EvaluateAward':
+      return withEvaluation([], requireTrack(state, command.awardId), command, now);
+    case 'CloseAwardTrack': {
+      const track = requireTrack(state, command.awardId);
       if (track.closed || track.current) return [];
       return [{ type: 'AwardTrackClosed', data: { awardId: track.awardId, reason: command.reason, closedAt: now } }];
+    }
   }
 }
 
-/** Applies the recorded facts, then compares the rule's outcome with the award that currently stands. */
+/**
+ * Applies the recorded facts, then compares the rule's outcome with the award that currently stands. A track
+ * not opened yet, closed, or whose definition issuance has not learned, is only recorded.
+ */
 function withEvaluation(recorded: AwardEvent[], state: AwardState, inputs: EvaluationInputs, now: string, reason?: string): AwardEvent[] {
-  const track = recorded.reduce(evolveAward, state)!;
+  const track = recorded.reduce(evolveAward, state);
+  if (!track?.opened || track.closed || !inputs.spec || inputs.spec.specId !== track.specId) return recorded;
   const outcome = evaluateIssuanceRule(inputs.spec, { enrolledAt: track.enrolledAt, results: track.results, parts: track.parts });
-  const { awardId, learner, specId, specVersion, current } = track;
+  const { awardId, current } = track;
+  const award = { awardId, learner: track.learner!, specId: track.specId!, specVersion: track.specVersion! };
   if (outcome.met && !current) {
-    return [
-      ...recorded,
-      { type: 'AwardGranted', data: { awardId, credentialId: inputs.nextCredentialId, learner, specId, specVersion, awardedAt: now, grades: outcome.grades } },
-    ];
+    return [...recorded, { type: 'AwardGranted', data: { ...award, credentialId: inputs.nextCredentialId, awardedAt: now, grades: outcome.grades } }];
   }
   if (outcome.met && current && !sameAward(current, outcome)) {
     return [
@@ -65,11 +70,8 @@ function withEvaluation(recorded: AwardEvent[], state: AwardState, inputs: Evalu
       {
         type: 'AwardGranted',
         data: {
-          awardId,
+          ...award,
           credentialId: inputs.nextCredentialId,
-          learner,
-          specId,
-          specVersion,
           awardedAt: current.awardedAt,
           grades: outcome.grades,
           supersedes: current.credentialId,

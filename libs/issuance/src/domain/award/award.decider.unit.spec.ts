@@ -84,8 +84,25 @@ describe('award process manager', () => {
       .then([recorded(sameGrade)]);
   });
 
-  it('refuses results for a track it does not follow', () => {
-    spec.given([]).when({ type: 'RecordComponentResult', awardId: 'enr-9', result: result('SES-1', 8), ...base }).thenThrows('issuance.award.track-unknown');
+  it('keeps results that arrive before the enrolment, and evaluates them when the track opens', () => {
+    const early: AwardEvent = { type: 'ComponentResultRecorded', data: { awardId: 'enr-1', result: result('SES-1', 8) } };
+    spec.given([]).when({ type: 'RecordComponentResult', awardId: 'enr-1', result: result('SES-1', 8), ...base }).then([early]);
+    spec
+      .given([early, recorded(result('SES-2', 7))])
+      .when({ type: 'OpenAwardTrack', awardId: 'enr-1', learner, specId: 'spec-joint', specVersion: 1, enrolmentId: 'enr-1', enrolledAt: '2025-12-01T00:00:00.000Z', ...base })
+      .then([opened, granted('cred-1', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 7]])]);
+  });
+
+  it('records without deciding while the definition is not known yet, and decides once it is', () => {
+    spec.given([opened, recorded(result('SES-1', 8))]).when({ type: 'RecordComponentResult', awardId: 'enr-1', result: result('SES-2', 7), nextCredentialId: 'cred-1' }).then([recorded(result('SES-2', 7))]);
+    spec
+      .given([opened, recorded(result('SES-1', 8)), recorded(result('SES-2', 7))])
+      .when({ type: 'EvaluateAward', awardId: 'enr-1', ...base })
+      .then([granted('cred-1', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 7]])]);
+  });
+
+  it('refuses to evaluate or close a track it does not follow', () => {
+    spec.given([]).when({ type: 'EvaluateAward', awardId: 'enr-9', ...base }).thenThrows('issuance.award.track-unknown');
   });
 
   it('closes a track without award when the learner withdraws, and then grants nothing', () => {

@@ -9,11 +9,16 @@ export interface CurrentAward {
   grades: AchievedGrade[];
 }
 
+/**
+ * One learner towards one definition. Facts may arrive before the enrolment that opens the track (topics are
+ * consumed independently), so a track can exist with results but no learner yet; it is evaluated once opened.
+ */
 export interface AwardTrack {
   awardId: string;
-  learner: LearnerRef;
-  specId: string;
-  specVersion: number;
+  opened: boolean;
+  learner?: LearnerRef;
+  specId?: string;
+  specVersion?: number;
   enrolmentId?: string;
   enrolledAt?: string;
   results: Record<string, ComponentResult>;
@@ -28,23 +33,23 @@ export type AwardState = AwardTrack | undefined;
 
 export const initialAwardState = (): AwardState => undefined;
 
+const pendingTrack = (awardId: string): AwardTrack => ({ awardId, opened: false, results: {}, parts: {}, credentialIds: [], closed: false });
+
 export function evolveAward(state: AwardState, event: AwardEvent): AwardState {
   if (event.type === 'AwardTrackOpened') {
     const { awardId, learner, specId, specVersion, enrolmentId, enrolledAt } = event.data;
+    const before = state ?? pendingTrack(awardId);
     return {
-      awardId,
+      ...before,
+      opened: true,
       learner,
       specId,
       specVersion,
       ...(enrolmentId ? { enrolmentId } : {}),
       ...(enrolledAt ? { enrolledAt } : {}),
-      results: {},
-      parts: {},
-      credentialIds: [],
-      closed: false,
     };
   }
-  if (!state) return state;
+  if (!state) return event.type === 'ComponentResultRecorded' || event.type === 'StackPartRecorded' ? evolveAward(pendingTrack(event.data.awardId), event) : state;
   switch (event.type) {
     case 'ComponentResultRecorded': {
       const r = event.data.result;
