@@ -37,8 +37,8 @@ describe('offline document loader', () => {
 
   it('keeps resolved contexts per loader, so a tampered copy is caught even after the genuine one was used', async () => {
     const unsigned = readVectorJson(...TV('unsigned.json'));
-    const credential = { ...unsigned, '@context': [VC_V2_CONTEXT_URL], type: ['VerifiableCredential'] };
-    delete credential.credentialSubject;
+    const { credentialSubject: _dropped, ...rest } = unsigned;
+    const credential = { ...rest, '@context': [VC_V2_CONTEXT_URL], type: ['VerifiableCredential'] };
     await expect(canonicalizeRdf(credential)).resolves.toContain('https://schema.org/name');
     const tampered = readFileSync(vcV2.file!, 'utf8').replace('"https://schema.org/name"', '"https://evil.example/name"');
     const loader = createDocumentLoader({ contexts: [{ url: VC_V2_CONTEXT_URL, sha256: vcV2.sha256, content: tampered }] });
