@@ -28,8 +28,9 @@ export class CatalogueException extends DomainError {
     return new CatalogueException(violations.length === 1 ? violations[0].rule : 'rules-violated', summary, 422, undefined, violations);
   }
 
-  static notFound(what: string, id: string, field?: string): CatalogueException {
-    return new CatalogueException(`${what}-not-found`, `No ${what.replace(/-/g, ' ')} with id ${id}.`, 404, field);
+  static notFound(what: string, id?: string, field?: string): CatalogueException {
+    const noun = what.replace(/-/g, ' ');
+    return new CatalogueException(`${what}-not-found`, id ? `No ${noun} ${id}.` : `No such ${noun}.`, 404, field);
   }
 
   /** 409: the request conflicts with the current state (lifecycle, duplicates). */

@@ -23,7 +23,7 @@ export function decideCredentialSpec(command: CredentialSpecCommand, state: Cred
     const definition = validDefinition(credentialSpecId, command.definition, command.registry);
     return [{ type: 'CredentialSpecDrafted', data: { credentialSpecId, version: 1, definition, draftedAt: now } }];
   }
-  if (!state) throw CatalogueException.notFound('credential-spec', 'given');
+  if (!state) throw CatalogueException.notFound('credential-spec');
   const { credentialSpecId } = state;
   const latest = latestVersion(state);
   const version = latest.version;

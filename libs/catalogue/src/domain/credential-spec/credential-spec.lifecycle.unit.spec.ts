@@ -79,7 +79,7 @@ describe('credential definition lifecycle', () => {
   it('publishes a self-contained snapshot: members with DIDs and countries, components with owners, approvals', () => {
     const event = published().at(-1)!;
     expect(event.type).toBe('CredentialSpecPublished');
-    const definition = (event.data as { definition: Record<string, unknown> }).definition;
+    const definition = (event.data as unknown as { definition: Record<string, unknown> }).definition;
     expect(definition).toMatchObject({
       credentialSpecId: SPEC,
       version: 1,

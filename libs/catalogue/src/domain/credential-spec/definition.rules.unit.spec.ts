@@ -99,7 +99,7 @@ describe('definition rules (Annex I and composition)', () => {
     expect(rulesOf(sustainableEnergyDefinition({ issuanceRule: { allComponentsPassed: false } }))).toEqual([
       'issuanceRule.allComponentsPassed:issuance-rule.components-not-required',
     ]);
-    const letters = { type: 'letter', letters: ['A', 'B', 'C', 'D', 'E', 'F'], lowestPassingLetter: 'E' } as const;
+    const letters = { type: 'letter' as const, letters: ['A', 'B', 'C', 'D', 'E', 'F'], lowestPassingLetter: 'E' };
     expect(rulesOf(sustainableEnergyDefinition({ gradingScheme: letters, issuanceRule: { allComponentsPassed: true, minimumGrade: 'C' } }))).toEqual([]);
     expect(rulesOf(sustainableEnergyDefinition({ gradingScheme: letters, issuanceRule: { allComponentsPassed: true, minimumGrade: 'F' } }))).toEqual([
       'issuanceRule.minimumGrade:issuance-rule.minimum-grade-range',

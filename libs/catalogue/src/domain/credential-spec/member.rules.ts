@@ -19,7 +19,7 @@ export function memberViolations(d: CredentialSpecDefinition, registry: Registry
 }
 
 /** Ids of every member a definition names: awarding bodies and component owners. */
-export function memberIds(d: Pick<CredentialSpecDefinition, 'awardingBodies' | 'components'>): string[] {
+export function memberIds(d: Partial<Pick<CredentialSpecDefinition, 'awardingBodies' | 'components'>>): string[] {
   const ids = [
     ...(Array.isArray(d.awardingBodies) ? d.awardingBodies : []).map((b) => b?.institutionId),
     ...(Array.isArray(d.components) ? d.components : []).map((c) => c?.institutionId),

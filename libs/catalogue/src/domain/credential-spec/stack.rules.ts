@@ -92,6 +92,6 @@ function pathBackTo(target: string, specId: string, version: SpecVersionView, re
 }
 
 /** The definition ids a check must load: parts, and their parts, transitively (the handler walks this). */
-export function directPartIds(d: Pick<CredentialSpecDefinition, 'stackParts'>): string[] {
-  return (Array.isArray(d.stackParts) ? d.stackParts : []).map((p) => p?.credentialSpecId).filter((id): id is string => typeof id === 'string');
+export function directPartIds(d: Partial<Pick<CredentialSpecDefinition, 'stackParts'>>): string[] {
+  return (Array.isArray(d.stackParts) ? d.stackParts : []).map((p) => p?.credentialSpecId).filter((id): id is string => typeof id === 'string' && id.length > 0);
 }

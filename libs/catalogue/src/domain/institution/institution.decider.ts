@@ -56,7 +56,7 @@ export function decideInstitution(command: InstitutionCommand, state: Institutio
 }
 
 function requireInstitution(state: InstitutionState): Institution {
-  if (!state) throw CatalogueException.notFound('institution', 'given');
+  if (!state) throw CatalogueException.notFound('institution');
   return state;
 }
 

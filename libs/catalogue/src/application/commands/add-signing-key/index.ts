@@ -1,0 +1,2 @@
+export * from './add-signing-key.command';
+export * from './add-signing-key.handler';

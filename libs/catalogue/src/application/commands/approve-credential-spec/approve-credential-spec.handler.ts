@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { CatalogueException } from '../../../domain/catalogue.exception';
+import { CatalogueAggregates } from '../../catalogue-aggregates';
+import type { ApproveCredentialSpecCommand } from './approve-credential-spec.command';
+
+@Injectable()
+export class ApproveCredentialSpecHandler {
+  constructor(private readonly aggregates: CatalogueAggregates) {}
+
+  async execute(command: ApproveCredentialSpecCommand): Promise<void> {
+    const institutionId = command.institutionId ?? command.actor.institution;
+    if (!institutionId) throw CatalogueException.forbidden('approval.no-institution', 'the token names no institution to approve for', 'institutionId');
+    await this.aggregates.onCredentialSpec(
+      command.credentialSpecId,
+      { type: 'ApproveCredentialSpec', institutionId, ...(command.comment ? { comment: command.comment } : {}) },
+      command.commandContext(),
+    );
+  }
+}

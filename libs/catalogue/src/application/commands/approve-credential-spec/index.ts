@@ -1,0 +1,2 @@
+export * from './approve-credential-spec.command';
+export * from './approve-credential-spec.handler';

@@ -1,0 +1,2 @@
+export * from './decline-credential-spec.command';
+export * from './decline-credential-spec.handler';

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { CatalogueException } from '../../../domain/catalogue.exception';
+import { latestVersion } from '../../../domain/credential-spec/credential-spec.state';
+import { CatalogueAggregates } from '../../catalogue-aggregates';
+import { RegistryLoader } from '../../registry-loader';
+import type { DraftCredentialSpecVersionCommand } from './draft-credential-spec-version.command';
+
+@Injectable()
+export class DraftCredentialSpecVersionHandler {
+  constructor(
+    private readonly aggregates: CatalogueAggregates,
+    private readonly registry: RegistryLoader,
+  ) {}
+
+  /** Returns the number of the new version. */
+  async execute(command: DraftCredentialSpecVersionCommand): Promise<number> {
+    const current = await this.aggregates.credentialSpec(command.credentialSpecId);
+    if (!current) throw CatalogueException.notFound('credential-spec', command.credentialSpecId);
+    const definition = { ...latestVersion(current).definition, ...command.changes };
+    const registry = await this.registry.forDefinitions(definition);
+    const state = await this.aggregates.onCredentialSpec(
+      command.credentialSpecId,
+      { type: 'DraftCredentialSpecVersion', definition, registry },
+      command.commandContext(),
+    );
+    return latestVersion(state!).version;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './draft-credential-spec-version.command';
+export * from './draft-credential-spec-version.handler';

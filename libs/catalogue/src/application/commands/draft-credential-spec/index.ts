@@ -1,0 +1,2 @@
+export * from './draft-credential-spec.command';
+export * from './draft-credential-spec.handler';

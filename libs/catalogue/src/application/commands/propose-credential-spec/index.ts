@@ -1,0 +1,2 @@
+export * from './propose-credential-spec.command';
+export * from './propose-credential-spec.handler';

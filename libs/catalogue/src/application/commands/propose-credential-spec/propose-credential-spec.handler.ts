@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { CatalogueException } from '../../../domain/catalogue.exception';
+import { latestVersion } from '../../../domain/credential-spec/credential-spec.state';
+import { CatalogueAggregates } from '../../catalogue-aggregates';
+import { RegistryLoader } from '../../registry-loader';
+import type { ProposeCredentialSpecCommand } from './propose-credential-spec.command';
+
+@Injectable()
+export class ProposeCredentialSpecHandler {
+  constructor(
+    private readonly aggregates: CatalogueAggregates,
+    private readonly registry: RegistryLoader,
+  ) {}
+
+  async execute(command: ProposeCredentialSpecCommand): Promise<void> {
+    const current = await this.aggregates.credentialSpec(command.credentialSpecId);
+    if (!current) throw CatalogueException.notFound('credential-spec', command.credentialSpecId);
+    // Members and stack parts are checked again against their streams as they are now.
+    const registry = await this.registry.forDefinitions(latestVersion(current).definition);
+    await this.aggregates.onCredentialSpec(command.credentialSpecId, { type: 'ProposeCredentialSpec', registry }, command.commandContext());
+  }
+}

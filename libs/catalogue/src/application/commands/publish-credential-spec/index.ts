@@ -1,0 +1,2 @@
+export * from './publish-credential-spec.command';
+export * from './publish-credential-spec.handler';

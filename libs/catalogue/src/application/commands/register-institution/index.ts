@@ -1,0 +1,2 @@
+export * from './register-institution.command';
+export * from './register-institution.handler';

@@ -1,0 +1,2 @@
+export * from './reinstate-institution.command';
+export * from './reinstate-institution.handler';

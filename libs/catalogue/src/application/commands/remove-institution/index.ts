@@ -1,0 +1,2 @@
+export * from './remove-institution.command';
+export * from './remove-institution.handler';

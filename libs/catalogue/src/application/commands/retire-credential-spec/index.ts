@@ -1,0 +1,2 @@
+export * from './retire-credential-spec.command';
+export * from './retire-credential-spec.handler';

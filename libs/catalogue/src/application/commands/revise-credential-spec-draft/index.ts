@@ -1,0 +1,2 @@
+export * from './revise-credential-spec-draft.command';
+export * from './revise-credential-spec-draft.handler';

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { CatalogueException } from '../../../domain/catalogue.exception';
+import type { CredentialSpecDefinition } from '../../../domain/credential-spec/definition';
+import { latestVersion } from '../../../domain/credential-spec/credential-spec.state';
+import { CatalogueAggregates } from '../../catalogue-aggregates';
+import { RegistryLoader } from '../../registry-loader';
+import type { ReviseCredentialSpecDraftCommand } from './revise-credential-spec-draft.command';
+
+@Injectable()
+export class ReviseCredentialSpecDraftHandler {
+  constructor(
+    private readonly aggregates: CatalogueAggregates,
+    private readonly registry: RegistryLoader,
+  ) {}
+
+  async execute(command: ReviseCredentialSpecDraftCommand): Promise<void> {
+    const current = await this.aggregates.credentialSpec(command.credentialSpecId);
+    if (!current) throw CatalogueException.notFound('credential-spec', command.credentialSpecId);
+    const definition = (
+      command.mode === 'merge' ? { ...latestVersion(current).definition, ...command.definition } : command.definition
+    ) as CredentialSpecDefinition;
+    const registry = await this.registry.forDefinitions(definition);
+    await this.aggregates.onCredentialSpec(
+      command.credentialSpecId,
+      { type: 'ReviseCredentialSpecDraft', definition, registry },
+      command.commandContext(),
+    );
+  }
+}

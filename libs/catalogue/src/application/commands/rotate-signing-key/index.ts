@@ -1,0 +1,2 @@
+export * from './rotate-signing-key.command';
+export * from './rotate-signing-key.handler';

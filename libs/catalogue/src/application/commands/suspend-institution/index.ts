@@ -1,0 +1,2 @@
+export * from './suspend-institution.command';
+export * from './suspend-institution.handler';

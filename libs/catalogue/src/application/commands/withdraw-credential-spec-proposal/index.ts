@@ -1,0 +1,2 @@
+export * from './withdraw-credential-spec-proposal.command';
+export * from './withdraw-credential-spec-proposal.handler';

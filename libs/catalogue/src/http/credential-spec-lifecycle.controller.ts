@@ -1,0 +1,89 @@
+import { type AuthenticatedActor, CurrentActor, Roles } from '@alliance/nest-kit';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApproveCredentialSpecCommand,
+  ApproveCredentialSpecHandler,
+  DeclineCredentialSpecCommand,
+  DeclineCredentialSpecHandler,
+  ProposeCredentialSpecCommand,
+  ProposeCredentialSpecHandler,
+  PublishCredentialSpecCommand,
+  PublishCredentialSpecHandler,
+  RetireCredentialSpecCommand,
+  RetireCredentialSpecHandler,
+  WithdrawCredentialSpecProposalCommand,
+  WithdrawCredentialSpecProposalHandler,
+} from '../application/commands';
+import { CredentialSpecQueries } from '../application/queries/credential-spec.queries';
+import type { CredentialSpecView } from '../application/queries/credential-spec.views';
+import { commandMeta } from './command-meta';
+import { ApproveCredentialSpecDto, DeclineCredentialSpecDto, ReasonDto, RetireCredentialSpecDto } from './dto/reason.dto';
+
+/** draft -> proposed -> approved by every awarding body -> published -> retired. */
+@ApiTags('credential-specs')
+@ApiBearerAuth()
+@Controller('credential-specs/:id')
+export class CredentialSpecLifecycleController {
+  constructor(
+    private readonly queries: CredentialSpecQueries,
+    private readonly proposeHandler: ProposeCredentialSpecHandler,
+    private readonly approveHandler: ApproveCredentialSpecHandler,
+    private readonly declineHandler: DeclineCredentialSpecHandler,
+    private readonly withdrawHandler: WithdrawCredentialSpecProposalHandler,
+    private readonly publishHandler: PublishCredentialSpecHandler,
+    private readonly retireHandler: RetireCredentialSpecHandler,
+  ) {}
+
+  @Post('propose')
+  @HttpCode(200)
+  @Roles('alliance-admin')
+  @ApiOperation({ summary: 'Propose the draft version: every awarding body is asked to approve it' })
+  async propose(@Param('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
+    await this.proposeHandler.execute(ProposeCredentialSpecCommand.create({ credentialSpecId: id, ...commandMeta(actor) }));
+    return this.queries.get(id);
+  }
+
+  @Post('approvals')
+  @Roles('institution-admin')
+  @ApiOperation({ summary: "Approve the proposed version for the caller's institution (an awarding body)" })
+  async approve(@Param('id') id: string, @Body() dto: ApproveCredentialSpecDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
+    await this.approveHandler.execute(ApproveCredentialSpecCommand.create({ credentialSpecId: id, ...dto, ...commandMeta(actor) }));
+    return this.queries.get(id);
+  }
+
+  @Post('rejections')
+  @Roles('institution-admin')
+  @ApiOperation({ summary: "Decline the proposed version for the caller's institution; it returns to draft" })
+  async decline(@Param('id') id: string, @Body() dto: DeclineCredentialSpecDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
+    await this.declineHandler.execute(DeclineCredentialSpecCommand.create({ credentialSpecId: id, ...dto, ...commandMeta(actor) }));
+    return this.queries.get(id);
+  }
+
+  @Post('withdraw')
+  @HttpCode(200)
+  @Roles('alliance-admin')
+  @ApiOperation({ summary: 'Withdraw the proposal; the version returns to draft and its approvals lapse' })
+  async withdraw(@Param('id') id: string, @Body() dto: ReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
+    await this.withdrawHandler.execute(WithdrawCredentialSpecProposalCommand.create({ credentialSpecId: id, reason: dto.reason, ...commandMeta(actor) }));
+    return this.queries.get(id);
+  }
+
+  @Post('publish')
+  @HttpCode(200)
+  @Roles('alliance-admin')
+  @ApiOperation({ summary: 'Publish the version every awarding body approved; it supersedes the previous published version' })
+  async publish(@Param('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
+    await this.publishHandler.execute(PublishCredentialSpecCommand.create({ credentialSpecId: id, ...commandMeta(actor) }));
+    return this.queries.get(id);
+  }
+
+  @Post('retire')
+  @HttpCode(200)
+  @Roles('alliance-admin')
+  @ApiOperation({ summary: 'Retire a published version (default the current one); issued credentials keep pointing at it' })
+  async retire(@Param('id') id: string, @Body() dto: RetireCredentialSpecDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
+    await this.retireHandler.execute(RetireCredentialSpecCommand.create({ credentialSpecId: id, ...dto, ...commandMeta(actor) }));
+    return this.queries.get(id);
+  }
+}

@@ -1,0 +1,98 @@
+import { type AuthenticatedActor, CurrentActor, Roles } from '@alliance/nest-kit';
+import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  DraftCredentialSpecCommand,
+  DraftCredentialSpecHandler,
+  DraftCredentialSpecVersionCommand,
+  DraftCredentialSpecVersionHandler,
+  ReviseCredentialSpecDraftCommand,
+  ReviseCredentialSpecDraftHandler,
+} from '../application/commands';
+import { CredentialSpecQueries } from '../application/queries/credential-spec.queries';
+import type { CredentialSpecSummary, CredentialSpecVersionSummary, CredentialSpecVersionView, CredentialSpecView } from '../application/queries/credential-spec.views';
+import type { Page } from '../application/queries/page';
+import type { CredentialSpecDefinition } from '../domain/credential-spec/definition';
+import { commandMeta, plain } from './command-meta';
+import { CredentialSpecChangesDto, CredentialSpecDefinitionDto } from './dto/credential-spec-definition.dto';
+import { ListCredentialSpecsQueryDto } from './dto/list-queries.dto';
+
+export const SPEC_READERS = ['alliance-admin', 'institution-admin', 'registrar', 'auditor', 'learner'] as const;
+
+@ApiTags('credential-specs')
+@ApiBearerAuth()
+@Controller('credential-specs')
+export class CredentialSpecsController {
+  constructor(
+    private readonly queries: CredentialSpecQueries,
+    private readonly draft: DraftCredentialSpecHandler,
+    private readonly revise: ReviseCredentialSpecDraftHandler,
+    private readonly draftVersion: DraftCredentialSpecVersionHandler,
+  ) {}
+
+  @Post()
+  @Roles('alliance-admin')
+  @ApiOperation({ summary: 'Draft a joint micro-credential definition (version 1)' })
+  @ApiCreatedResponse({ description: 'The definition with its draft version' })
+  async create(@Body() dto: CredentialSpecDefinitionDto, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response): Promise<CredentialSpecView> {
+    const definition = plain(dto) as CredentialSpecDefinition;
+    const id = await this.draft.execute(DraftCredentialSpecCommand.create({ definition, ...commandMeta(actor) }));
+    res.location(`/credential-specs/${id}`);
+    return this.queries.get(id);
+  }
+
+  @Get()
+  @Roles(...SPEC_READERS)
+  @ApiOperation({ summary: 'List definitions (paginated; filter by status, awarding member, EQF level, form of participation, title)' })
+  list(@Query() query: ListCredentialSpecsQueryDto): Promise<Page<CredentialSpecSummary>> {
+    return this.queries.list(query);
+  }
+
+  @Get(':id')
+  @Roles(...SPEC_READERS)
+  @ApiOperation({ summary: 'A definition: its newest version in full and the list of all versions' })
+  get(@Param('id') id: string): Promise<CredentialSpecView> {
+    return this.queries.get(id);
+  }
+
+  @Put(':id')
+  @Roles('alliance-admin')
+  @ApiOperation({ summary: 'Replace the draft version (a published version is never edited: create a new version)' })
+  async replace(@Param('id') id: string, @Body() dto: CredentialSpecDefinitionDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
+    await this.revise.execute(ReviseCredentialSpecDraftCommand.create({ credentialSpecId: id, mode: 'replace', definition: plain(dto), ...commandMeta(actor) }));
+    return this.queries.get(id);
+  }
+
+  @Patch(':id')
+  @Roles('alliance-admin')
+  @ApiOperation({ summary: 'Change elements of the draft version (a published version is never edited: create a new version)' })
+  async change(@Param('id') id: string, @Body() dto: CredentialSpecChangesDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
+    await this.revise.execute(ReviseCredentialSpecDraftCommand.create({ credentialSpecId: id, mode: 'merge', definition: plain(dto), ...commandMeta(actor) }));
+    return this.queries.get(id);
+  }
+
+  @Post(':id/versions')
+  @Roles('alliance-admin')
+  @ApiOperation({ summary: 'Open the next version of a published definition: the latest definition with the elements given changed' })
+  @ApiCreatedResponse({ description: 'The new draft version' })
+  async newVersion(@Param('id') id: string, @Body() dto: CredentialSpecChangesDto, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response): Promise<CredentialSpecVersionView> {
+    const version = await this.draftVersion.execute(DraftCredentialSpecVersionCommand.create({ credentialSpecId: id, changes: plain(dto ?? {}), ...commandMeta(actor) }));
+    res.location(`/credential-specs/${id}/versions/${version}`);
+    return this.queries.version(id, version);
+  }
+
+  @Get(':id/versions')
+  @Roles(...SPEC_READERS)
+  @ApiOperation({ summary: 'Every version of a definition' })
+  versions(@Param('id') id: string): Promise<CredentialSpecVersionSummary[]> {
+    return this.queries.versions(id);
+  }
+
+  @Get(':id/versions/:version')
+  @Roles(...SPEC_READERS)
+  @ApiOperation({ summary: 'One version, with its frozen published snapshot once published' })
+  version(@Param('id') id: string, @Param('version', ParseIntPipe) version: number): Promise<CredentialSpecVersionView> {
+    return this.queries.version(id, version);
+  }
+}

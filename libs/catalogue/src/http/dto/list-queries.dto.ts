@@ -1,0 +1,70 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+export class ListInstitutionsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['active', 'suspended', 'removed'] })
+  @IsOptional()
+  @IsIn(['active', 'suspended', 'removed'])
+  status?: string;
+
+  @ApiPropertyOptional({ example: 'DK' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2)
+  countryCode?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the name' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export class ListCredentialSpecsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['draft', 'proposed', 'approved', 'published', 'superseded', 'retired'], description: 'Status of the newest version' })
+  @IsOptional()
+  @IsIn(['draft', 'proposed', 'approved', 'published', 'superseded', 'retired'])
+  status?: string;
+
+  @ApiPropertyOptional({ description: 'Definitions this member awards' })
+  @IsOptional()
+  @IsString()
+  institutionId?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 8 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(8)
+  eqfLevel?: number;
+
+  @ApiPropertyOptional({ enum: ['online', 'onsite', 'blended'] })
+  @IsOptional()
+  @IsIn(['online', 'onsite', 'blended'])
+  formOfParticipation?: string;
+
+  @ApiPropertyOptional({ description: 'Part of the title' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}

@@ -1,0 +1,95 @@
+import { type AuthenticatedActor, CurrentActor, Roles } from '@alliance/nest-kit';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  ReinstateInstitutionCommand,
+  ReinstateInstitutionHandler,
+  RegisterInstitutionCommand,
+  RegisterInstitutionHandler,
+  RemoveInstitutionCommand,
+  RemoveInstitutionHandler,
+  SuspendInstitutionCommand,
+  SuspendInstitutionHandler,
+} from '../application/commands';
+import { InstitutionQueries } from '../application/queries/institution.queries';
+import type { InstitutionView } from '../application/queries/institution.views';
+import type { Page } from '../application/queries/page';
+import { commandMeta, plain } from './command-meta';
+import { ListInstitutionsQueryDto } from './dto/list-queries.dto';
+import { ReasonDto } from './dto/reason.dto';
+import { RegisterInstitutionDto } from './dto/register-institution.dto';
+
+const READERS = ['alliance-admin', 'institution-admin', 'registrar', 'auditor', 'learner'] as const;
+
+@ApiTags('institutions')
+@ApiBearerAuth()
+@Controller('institutions')
+export class InstitutionsController {
+  constructor(
+    private readonly queries: InstitutionQueries,
+    private readonly register: RegisterInstitutionHandler,
+    private readonly suspend: SuspendInstitutionHandler,
+    private readonly reinstate: ReinstateInstitutionHandler,
+    private readonly remove: RemoveInstitutionHandler,
+  ) {}
+
+  @Post()
+  @Roles('alliance-admin')
+  @ApiOperation({ summary: 'Register a member institution' })
+  @ApiCreatedResponse({ description: 'The member, with its did:web and (empty) key history' })
+  async create(@Body() dto: RegisterInstitutionDto, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response): Promise<InstitutionView> {
+    const id = await this.register.execute(RegisterInstitutionCommand.create({ ...plain(dto), ...commandMeta(actor) }));
+    res.location(`/institutions/${id}`);
+    return this.queries.get(id);
+  }
+
+  @Get()
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'List members (paginated; filter by status, country, name)' })
+  list(@Query() query: ListInstitutionsQueryDto): Promise<Page<InstitutionView>> {
+    return this.queries.list(query);
+  }
+
+  @Get(':id')
+  @Roles(...READERS)
+  @ApiOperation({ summary: 'A member with its status history and every key it ever registered' })
+  @ApiOkResponse({ description: 'The member' })
+  get(@Param('id') id: string): Promise<InstitutionView> {
+    return this.queries.get(id);
+  }
+
+  @Post(':id/suspend')
+  @HttpCode(200)
+  @Roles('alliance-admin')
+  @ApiOperation({ summary: 'Suspend a member: it cannot award, and its keys do not count as valid meanwhile' })
+  async suspendMember(@Param('id') id: string, @Body() dto: ReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
+    await this.suspend.execute(SuspendInstitutionCommand.create({ institutionId: id, reason: dto.reason, ...commandMeta(actor) }));
+    return this.queries.get(id);
+  }
+
+  @Post(':id/reinstate')
+  @HttpCode(200)
+  @Roles('alliance-admin')
+  @ApiOperation({ summary: 'Lift the suspension of a member' })
+  async reinstateMember(@Param('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
+    await this.reinstate.execute(ReinstateInstitutionCommand.create({ institutionId: id, ...commandMeta(actor) }));
+    return this.queries.get(id);
+  }
+
+  @Post(':id/remove')
+  @HttpCode(200)
+  @Roles('alliance-admin')
+  @ApiOperation({ summary: 'Remove a member for good (its record and key history stay for verifiers)' })
+  async removeMember(@Param('id') id: string, @Body() dto: ReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
+    await this.remove.execute(RemoveInstitutionCommand.create({ institutionId: id, reason: dto.reason, ...commandMeta(actor) }));
+    return this.queries.get(id);
+  }
+
+  @Delete(':id')
+  @Roles('alliance-admin')
+  @ApiOperation({ summary: 'Same as POST /institutions/{id}/remove, with the reason in the body' })
+  deleteMember(@Param('id') id: string, @Body() dto: ReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
+    return this.removeMember(id, dto, actor);
+  }
+}

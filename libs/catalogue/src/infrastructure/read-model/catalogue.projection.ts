@@ -1,0 +1,20 @@
+import { defineProjection } from '@alliance/event-sourcing';
+import { CREDENTIAL_SPEC_EVENT_TYPES } from '../../domain/credential-spec/credential-spec.events';
+import { INSTITUTION_EVENT_TYPES } from '../../domain/institution/institution.events';
+import { CREDENTIAL_SPEC_STREAM_PREFIX, INSTITUTION_STREAM_PREFIX } from '../../application/catalogue-streams';
+import { CredentialSpecBodyRows, CredentialSpecRows, CredentialSpecVersionRows } from './credential-spec-rows';
+import { projectCredentialSpec } from './credential-spec.projector';
+import { InstitutionRows, SigningKeyRows } from './institution-rows';
+import { projectInstitution } from './institution.projector';
+
+/** The catalogue's read models: members with their key history, and definitions with every version. */
+export const catalogueProjection = defineProjection({
+  name: 'catalogue.registry',
+  version: 1,
+  readModels: [InstitutionRows, SigningKeyRows, CredentialSpecRows, CredentialSpecVersionRows, CredentialSpecBodyRows],
+  streamPrefixes: [INSTITUTION_STREAM_PREFIX, CREDENTIAL_SPEC_STREAM_PREFIX],
+  handlers: {
+    ...Object.fromEntries(INSTITUTION_EVENT_TYPES.map((t) => [t, projectInstitution])),
+    ...Object.fromEntries(CREDENTIAL_SPEC_EVENT_TYPES.map((t) => [t, projectCredentialSpec])),
+  },
+});

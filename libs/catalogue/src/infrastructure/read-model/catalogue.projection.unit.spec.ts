@@ -1,0 +1,109 @@
+import {
+  compareTables,
+  createCommandHandler,
+  createReadModelOrm,
+  InMemoryEventStore,
+  ProjectionRunner,
+  type ReadModelOrm,
+  rebuildProjection,
+} from '@alliance/event-sourcing';
+import type { EntityManager } from '@mikro-orm/sql';
+import { credentialSpecStream, institutionStream } from '../../application/catalogue-streams';
+import { sustainableEnergyDefinition } from '../../domain/__fixtures__/definition.fixture';
+import { freshPublicKey } from '../../domain/__fixtures__/keys.fixture';
+import { AAU, DCU, registryWith, TUHH } from '../../domain/__fixtures__/members.fixture';
+import { credentialSpecDecider } from '../../domain/credential-spec/credential-spec.decider';
+import { institutionDecider } from '../../domain/institution/institution.decider';
+import { catalogueProjection } from './catalogue.projection';
+import { CredentialSpecBodyRows, CredentialSpecRows, CredentialSpecVersionRows } from './credential-spec-rows';
+import { InstitutionRows, SigningKeyRows } from './institution-rows';
+
+const SPEC = '0190a3c4-0000-7000-8000-00000000bbbb';
+const admin = { actor: { subject: 'admin', role: 'alliance-admin' }, correlationId: 'corr-1' };
+const adminOf = (institution: string) => ({ actor: { subject: `admin@${institution}`, role: 'institution-admin', institution }, correlationId: 'corr-2' });
+
+describe('catalogue projection', () => {
+  const store = new InMemoryEventStore();
+  let orm: ReadModelOrm;
+  const em = () => orm.em.fork() as unknown as EntityManager;
+
+  beforeAll(async () => {
+    let tick = Date.parse('2026-01-05T08:00:00.000Z');
+    const clock = () => new Date((tick += 60_000));
+    const institutions = createCommandHandler({ store, decider: institutionDecider, clock });
+    const specs = createCommandHandler({ store, decider: credentialSpecDecider, clock });
+    const registry = registryWith();
+    for (const member of registry.members.values()) {
+      const { institutionId, name, legalName, countryCode, region, homepage, did } = member;
+      const stream = institutionStream(institutionId);
+      await institutions.handle(stream, { type: 'RegisterInstitution', institutionId, name, legalName, countryCode, ...(region ? { region } : {}), homepage, did }, admin);
+      await institutions.handle(stream, { type: 'AddSigningKey', key: { ...freshPublicKey(), custody: 'issuance-service' } }, admin);
+    }
+    await institutions.handle(institutionStream(AAU), { type: 'RotateSigningKey', previousKeyId: 'key-1', newKey: freshPublicKey() }, admin);
+    const stream = credentialSpecStream(SPEC);
+    await specs.handle(stream, { type: 'DraftCredentialSpec', credentialSpecId: SPEC, definition: sustainableEnergyDefinition(), registry }, admin);
+    await specs.handle(stream, { type: 'ProposeCredentialSpec', registry }, admin);
+    for (const id of [AAU, DCU, TUHH]) await specs.handle(stream, { type: 'ApproveCredentialSpec', institutionId: id }, adminOf(id));
+    await specs.handle(stream, { type: 'PublishCredentialSpec', registry }, admin);
+    await specs.handle(stream, { type: 'DraftCredentialSpecVersion', definition: sustainableEnergyDefinition({ title: 'Sustainable Energy Systems 2027' }), registry }, admin);
+
+    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
+    await new ProjectionRunner({ store, orm, projection: catalogueProjection, batchSize: 7 }).catchUp();
+  }, 60_000);
+
+  afterAll(() => orm?.close());
+
+  it('projects members with their full key history', async () => {
+    const aau = await em().findOneOrFail(catalogueProjection.entity(InstitutionRows), { id: AAU });
+    expect(aau).toMatchObject({ name: 'Aalborg University', countryCode: 'DK', status: 'active', did: 'did:web:www.aau.dk', revision: 2 });
+    const keys = await em().find(catalogueProjection.entity(SigningKeyRows), { institutionId: AAU }, { orderBy: { seq: 'asc' } });
+    expect(keys.map((k) => [k.keyId, k.validUntil !== null])).toEqual([
+      ['key-1', true],
+      ['key-2', false],
+    ]);
+    expect(await em().count(catalogueProjection.entity(InstitutionRows), {})).toBe(4);
+  });
+
+  it('projects every version, the approvals with their actors, and the awarding bodies', async () => {
+    const spec = await em().findOneOrFail(catalogueProjection.entity(CredentialSpecRows), { id: SPEC });
+    expect(spec).toMatchObject({ latestVersion: 2, latestStatus: 'draft', publishedVersion: 1, title: 'Sustainable Energy Systems 2027', leadInstitutionId: AAU });
+    const versions = await em().find(catalogueProjection.entity(CredentialSpecVersionRows), { specId: SPEC }, { orderBy: { version: 'asc' } });
+    expect(versions.map((v) => v.status)).toEqual(['published', 'draft']);
+    expect(versions[0].approvals.map((a: { approvedBy: string }) => a.approvedBy)).toEqual([`admin@${AAU}`, `admin@${DCU}`, `admin@${TUHH}`]);
+    expect(versions[0].published).toMatchObject({ version: 1, awardingBodies: [{ did: 'did:web:www.aau.dk' }, {}, {}] });
+    expect(versions[0].history.map((h: { event: string }) => h.event)).toEqual([
+      'CredentialSpecDrafted',
+      'CredentialSpecProposed',
+      'CredentialSpecApproved',
+      'CredentialSpecApproved',
+      'CredentialSpecApproved',
+      'CredentialSpecPublished',
+    ]);
+    expect(await em().count(catalogueProjection.entity(CredentialSpecBodyRows), { specId: SPEC })).toBe(3);
+  });
+
+  it('is idempotent: replaying every event again changes nothing', async () => {
+    const before = await snapshotTables();
+    for (let pass = 0; pass < 2; pass++) {
+      await orm.em.fork().transactional(async (tx) => {
+        const context = { em: tx as unknown as EntityManager, version: 1, entity: catalogueProjection.entity, table: (m: { table(v: number): string }) => m.table(1) };
+        for await (const event of store.readAll()) await catalogueProjection.handlers[event.type]?.(event, context as never);
+      });
+    }
+    expect(await snapshotTables()).toEqual(before);
+  });
+
+  it('rebuilds from position zero into the same rows as live processing', async () => {
+    await rebuildProjection({ store, orm, projection: catalogueProjection, intoVersion: 2, batchSize: 3 });
+    for (const model of catalogueProjection.readModels) {
+      const diff = await compareTables(em(), model.table(1), model.table(2));
+      expect({ table: model.table(1), equal: diff.equal, rows: diff.rowsA }).toEqual({ table: model.table(1), equal: true, rows: diff.rowsB });
+    }
+  });
+
+  async function snapshotTables(): Promise<Record<string, unknown[]>> {
+    const out: Record<string, unknown[]> = {};
+    for (const model of catalogueProjection.readModels) out[model.baseTable] = await em().execute(`select * from ${model.table(1)} order by id`);
+    return out;
+  }
+});

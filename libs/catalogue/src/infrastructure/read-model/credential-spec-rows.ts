@@ -1,0 +1,78 @@
+import { defineReadModel } from '@alliance/event-sourcing';
+import { defineEntity, p } from '@mikro-orm/core';
+import type { CredentialSpec } from '../../domain/credential-spec/credential-spec.state';
+import type { Approval, PublishedDefinition } from '../../domain/credential-spec/credential-spec.events';
+import type { CredentialSpecDefinition } from '../../domain/credential-spec/definition';
+
+/** One row per definition, summarising its newest version; the list endpoint filters on these columns. */
+export const CredentialSpecRows = defineReadModel('catalogue_credential_specs', ({ name, tableName }) =>
+  defineEntity({
+    name,
+    tableName,
+    properties: {
+      id: p.string().primary(),
+      title: p.text(),
+      titleKey: p.text(),
+      latestVersion: p.integer(),
+      latestStatus: p.string().index(),
+      /** The version in force (published, not superseded nor retired), if any. */
+      publishedVersion: p.integer().nullable(),
+      ects: p.double(),
+      eqfLevel: p.integer().index(),
+      formOfParticipation: p.string(),
+      leadInstitutionId: p.string().index(),
+      createdAt: p.string(),
+      updatedAt: p.string(),
+      revision: p.integer(),
+      state: p.json<CredentialSpec>(),
+    },
+  }),
+);
+
+export interface LifecycleEntry {
+  event: string;
+  at: string;
+  by: string;
+  role?: string;
+  institutionId?: string;
+  reason?: string;
+}
+
+/** Every version of every definition: the definition as drafted and, once published, its frozen snapshot. */
+export const CredentialSpecVersionRows = defineReadModel('catalogue_credential_spec_versions', ({ name, tableName }) =>
+  defineEntity({
+    name,
+    tableName,
+    properties: {
+      id: p.string().primary(),
+      specId: p.string().index(),
+      version: p.integer(),
+      status: p.string().index(),
+      title: p.text(),
+      ects: p.double(),
+      definition: p.json<CredentialSpecDefinition>(),
+      published: p.json<PublishedDefinition>().nullable(),
+      requiredApprovals: p.json<string[]>(),
+      approvals: p.json<Approval[]>(),
+      history: p.json<LifecycleEntry[]>(),
+      createdAt: p.string(),
+      proposedAt: p.string().nullable(),
+      publishedAt: p.string().nullable(),
+      retiredAt: p.string().nullable(),
+    },
+  }),
+);
+
+/** Awarding bodies of each definition's newest version: the `institutionId` filter. */
+export const CredentialSpecBodyRows = defineReadModel('catalogue_credential_spec_bodies', ({ name, tableName }) =>
+  defineEntity({
+    name,
+    tableName,
+    properties: {
+      id: p.string().primary(),
+      specId: p.string().index(),
+      institutionId: p.string().index(),
+      lead: p.boolean(),
+    },
+  }),
+);
