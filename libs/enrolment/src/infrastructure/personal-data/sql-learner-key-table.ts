@@ -1,0 +1,66 @@
+import type { ReadModelOrm } from '@alliance/event-sourcing';
+import { LearnerKeyTable, type StoredLearnerKey } from './learner-keys.port';
+
+const TABLE = 'enrolment_learner_keys';
+
+type Row = { learner_id: string; wrapped_key: string; email_index: string | null };
+const toKey = (r: Row): StoredLearnerKey => ({ learnerId: r.learner_id, wrappedKey: r.wrapped_key, emailIndex: r.email_index });
+
+/**
+ * The key table in the service's own database. It is not a projection: it is never dropped or rebuilt
+ * from events (keys are not in the events, by design), so it lives under a fixed, unversioned name.
+ */
+export class SqlLearnerKeyTable extends LearnerKeyTable {
+  constructor(private readonly orm: ReadModelOrm) {
+    super();
+  }
+
+  async ensureTable(): Promise<void> {
+    const em = this.orm.em.fork();
+    await em.execute(
+      `create table if not exists ${TABLE} (
+        learner_id text primary key,
+        wrapped_key text not null,
+        email_index text,
+        created_at timestamptz not null default now()
+      )`,
+      [],
+      'run',
+    );
+    await em.execute(`create index if not exists ${TABLE}_email_index on ${TABLE} (email_index)`, [], 'run');
+  }
+
+  async find(learnerId: string): Promise<StoredLearnerKey | undefined> {
+    return (await this.findMany([learnerId]))[0];
+  }
+
+  async findMany(learnerIds: string[]): Promise<StoredLearnerKey[]> {
+    if (learnerIds.length === 0) return [];
+    const rows = await this.orm.em.fork().execute<Row[]>(`select learner_id, wrapped_key, email_index from ${TABLE} where learner_id in (${learnerIds.map(() => '?').join(',')})`, learnerIds);
+    return rows.map(toKey);
+  }
+
+  async findByEmailIndex(emailIndex: string): Promise<StoredLearnerKey | undefined> {
+    const rows = await this.orm.em
+      .fork()
+      .execute<Row[]>(`select learner_id, wrapped_key, email_index from ${TABLE} where email_index = ? order by created_at limit 1`, [emailIndex]);
+    return rows.length ? toKey(rows[0]) : undefined;
+  }
+
+  async insert(key: StoredLearnerKey): Promise<StoredLearnerKey> {
+    const em = this.orm.em.fork();
+    await em.execute(`insert into ${TABLE} (learner_id, wrapped_key, email_index) values (?, ?, ?) on conflict (learner_id) do nothing`, [
+      key.learnerId,
+      key.wrappedKey,
+      key.emailIndex,
+    ], 'run');
+    const stored = await this.find(key.learnerId);
+    if (!stored) throw new Error(`learner key ${key.learnerId} vanished right after it was written`);
+    return stored;
+  }
+
+  async delete(learnerId: string): Promise<boolean> {
+    const rows = await this.orm.em.fork().execute<{ learner_id: string }[]>(`delete from ${TABLE} where learner_id = ? returning learner_id`, [learnerId]);
+    return rows.length > 0;
+  }
+}
