@@ -1,0 +1,143 @@
+import type { WireRecord } from '../codec/wire-record';
+import type { DeadLetter } from '../dead-letters/dead-letter';
+import type { ConsumerLag, MessageHandler } from '../integration-bus.port';
+import { deliver, errorSummary } from '../retry/deliver';
+import type { RetryPolicy } from '../retry/retry-policy';
+import { abortableSleep, type Deferred } from './deferred';
+
+export interface QueuedEntry {
+  record: WireRecord;
+  topic: string;
+  partition: number;
+  offset: number;
+  replayed: boolean;
+  /** Resolved once the group acknowledged the entry (handled or dead-lettered); what `publish` waits for. */
+  acknowledged?: Deferred;
+}
+
+interface Member {
+  handler: MessageHandler;
+  policy: RetryPolicy;
+  stopping: AbortController;
+  inFlight: Set<Promise<unknown>>;
+}
+
+/**
+ * One consumer group of the in-process bus: an ordered queue per topic partition, drained one entry at a
+ * time, each partition served by one member at a time (members share partitions like Kafka group members).
+ */
+export class InProcessGroup {
+  private readonly members: Member[] = [];
+  private readonly queues = new Map<string, QueuedEntry[]>();
+  private readonly draining = new Set<string>();
+  /** Last acknowledged offset per topic partition, for lag. */
+  private readonly acknowledged = new Map<string, number>();
+  readonly topics = new Set<string>();
+
+  constructor(
+    readonly name: string,
+    private readonly deadLetter: (letter: Omit<DeadLetter, 'id'>) => Promise<unknown>,
+  ) {}
+
+  get hasMembers(): boolean {
+    return this.members.length > 0;
+  }
+
+  join(handler: MessageHandler, policy: RetryPolicy): () => Promise<void> {
+    const member: Member = { handler, policy, stopping: new AbortController(), inFlight: new Set() };
+    this.members.push(member);
+    for (const key of this.queues.keys()) this.kick(key);
+    return async () => {
+      const index = this.members.indexOf(member);
+      if (index < 0) return;
+      this.members.splice(index, 1);
+      member.stopping.abort();
+      await Promise.allSettled(member.inFlight);
+      if (!this.hasMembers) this.releasePublishers();
+    };
+  }
+
+  enqueue(entry: QueuedEntry): void {
+    const key = `${entry.topic}#${entry.partition}`;
+    let queue = this.queues.get(key);
+    if (!queue) this.queues.set(key, (queue = []));
+    queue.push(entry);
+    this.kick(key);
+  }
+
+  lag(): ConsumerLag {
+    const partitions: ConsumerLag['partitions'] = [];
+    for (const [key, queue] of this.queues) {
+      const [topic, p] = key.split('#');
+      const partition = Number(p);
+      const committed = this.acknowledged.get(key) ?? (queue[0] ? queue[0].offset - 1 : 0);
+      const head = queue.at(-1)?.offset ?? committed;
+      partitions.push({ topic, partition, committed, head, lag: queue.length });
+    }
+    return { group: this.name, total: partitions.reduce((n, p) => n + p.lag, 0), partitions };
+  }
+
+  private kick(key: string): void {
+    if (this.draining.has(key) || !this.hasMembers) return;
+    this.draining.add(key);
+    void this.drain(key).finally(() => {
+      this.draining.delete(key);
+      if ((this.queues.get(key)?.length ?? 0) > 0) this.kick(key);
+    });
+  }
+
+  private async drain(key: string): Promise<void> {
+    const queue = this.queues.get(key)!;
+    while (queue.length > 0 && this.hasMembers) {
+      const entry = queue[0];
+      const member = this.members[entry.partition % this.members.length];
+      const work = this.handle(entry, member);
+      member.inFlight.add(work);
+      let done: boolean;
+      try {
+        done = await work;
+      } finally {
+        member.inFlight.delete(work);
+      }
+      if (!done) continue; // the member left mid-delivery: another member (or a later one) takes it over
+      queue.shift();
+      this.acknowledged.set(key, entry.offset);
+      entry.acknowledged?.resolve();
+    }
+  }
+
+  private async handle(entry: QueuedEntry, member: Member): Promise<boolean> {
+    const outcome = await deliver(entry.record, {
+      handler: member.handler,
+      policy: member.policy,
+      context: { group: this.name, topic: entry.topic, partition: entry.partition, offset: String(entry.offset), replayed: entry.replayed },
+      isActive: () => !member.stopping.signal.aborted,
+      sleep: (ms) => abortableSleep(ms, member.stopping.signal),
+    });
+    if (outcome.status === 'aborted') return false;
+    if (outcome.status === 'dead-letter') {
+      await this.deadLetter({
+        group: this.name,
+        topic: entry.topic,
+        partition: entry.partition,
+        offset: String(entry.offset),
+        original: entry.record,
+        reason: outcome.reason,
+        error: errorSummary(outcome.error),
+        attempts: outcome.attempts,
+        failedAt: new Date().toISOString(),
+      });
+    }
+    return true;
+  }
+
+  /** Nobody will consume for now: publishers stop waiting; the entries stay queued for the next member. */
+  private releasePublishers(): void {
+    for (const queue of this.queues.values()) {
+      for (const entry of queue) {
+        entry.acknowledged?.resolve();
+        entry.acknowledged = undefined;
+      }
+    }
+  }
+}
