@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import {
   compareTables,
   createReadModelOrm,
@@ -50,8 +51,10 @@ export class CatalogueReadModel extends ReadModelSync implements OnModuleInit, O
   }
 
   async onModuleInit(): Promise<void> {
-    if (this.config.READ_MODEL === 'postgres') await ensureSchema(this.config.DATABASE_URL!);
-    this.orm = await createReadModelOrm(readModelLocation(this.config));
+    const location = readModelLocation(this.config);
+    if (location.kind === 'postgres') await ensureSchema(this.config.DATABASE_URL!);
+    else mkdirSync(location.dataDir, { recursive: true });
+    this.orm = await createReadModelOrm(location);
     await this.startRunner();
     this.health.register({ name: 'readModel', check: async () => ({ ...(await this.runner!.lag()), status: this.runner!.status }) });
   }
