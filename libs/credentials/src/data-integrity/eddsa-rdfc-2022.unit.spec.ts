@@ -3,6 +3,7 @@ import type { ControllerDocument } from '../did/controller-document';
 import { createVerificationMethodResolver } from '../did/resolver';
 import { readVectorJson, readVectorText, TV, vectorLoader } from '../__tests__/vectors';
 import { computeHashData } from './cryptosuite';
+import { dataIntegrityErrorType } from './errors';
 import { eddsaRdfc2022 } from './eddsa-rdfc-2022';
 import { addChainedProof, signCredential, withoutProof } from './sign';
 import type { DataIntegrityProof, JsonObject } from './types';
@@ -102,6 +103,7 @@ describe('proof sets and chains (W3C vc-di-eddsa proof-set-chain vectors)', () =
     const r = await verify(dropped);
     expect(r.verified).toBe(false);
     expect(r.proofs[2].errors.map((e) => e.code)).toEqual(['PREVIOUS_PROOF_NOT_FOUND']);
+    expect(dataIntegrityErrorType(r.proofs[2].errors[0].code)).toBe('PROOF_VERIFICATION_ERROR');
 
     const chain1 = readVectorJson(...SC('signedProofChain1.json')) as JsonObject & { proof: DataIntegrityProof[] };
     const droppedFirst = { ...chain1, proof: chain1.proof.slice(1) };

@@ -42,5 +42,13 @@ describe('OB 3.0 AchievementCredential JSON schema (bundled copy)', () => {
     const { criteria: _c, ...noCriteria } = achievement;
     expect(invalid({ ...base, credentialSubject: { ...(base.credentialSubject as JsonObject), achievement: noCriteria } })).toBe(false);
     expect(invalid({ ...base, credentialSubject: { ...(base.credentialSubject as JsonObject), achievement: { ...achievement, achievementType: 'MicroCredential' } } })).toBe(true);
+    const { type: _t, ...subjectWithoutType } = base.credentialSubject as JsonObject;
+    expect(invalid({ ...base, credentialSubject: subjectWithoutType })).toBe(false);
+    const { achievement: _a, ...subjectWithoutAchievement } = base.credentialSubject as JsonObject;
+    expect(invalid({ ...base, credentialSubject: subjectWithoutAchievement })).toBe(false);
+    const { id: _id, ...issuerWithoutId } = base.issuer as JsonObject;
+    expect(invalid({ ...base, issuer: issuerWithoutId })).toBe(false);
+    const { type: _pt, ...issuerWithoutType } = base.issuer as JsonObject;
+    expect(invalid({ ...base, issuer: issuerWithoutType })).toBe(false);
   });
 });

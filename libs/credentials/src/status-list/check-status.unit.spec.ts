@@ -46,6 +46,20 @@ describe('checkStatus (Bitstring Status List 1.0 §3.2)', () => {
     await expect(checkStatus(asString, list)).resolves.toMatchObject({ valid: true });
   });
 
+  it('verifies the eddsa-rdfc-2022 proofs of the 1EdTech list and credential, then finds the credential revoked', async () => {
+    const controller = 'https://1edtech.edu/issuers/565049';
+    const publicKeyMultibase = 'z6MkjZRZv3aez3r18pB1RBFJR1kwUVJ5jHt92JmQwXbd5hwi';
+    const vm = `${controller}#${publicKeyMultibase}`;
+    const resolveVerificationMethod = createVerificationMethodResolver({
+      resolveController: (id) => (id === controller ? { id, verificationMethod: [{ id: vm, type: 'Multikey', controller, publicKeyMultibase }], assertionMethod: [vm] } : undefined),
+    });
+    const verifyStatusListCredential = async (vc: JsonObject) => (await verifyCredential(vc, { resolveVerificationMethod })).verified;
+    const credential = readVectorJson<JsonObject & { credentialStatus: JsonObject }>('status-list', '1edtech_ob3-credential-status-revoked-index-23.json');
+    const list = readVectorJson('status-list', '1edtech_testlist_revoked-index-23.json');
+    expect((await verifyCredential(credential, { resolveVerificationMethod })).verified).toBe(true);
+    await expect(checkStatus(credential.credentialStatus, list, { verifyStatusListCredential })).resolves.toMatchObject({ valid: false, status: 1 });
+  });
+
   it('raises STATUS_LIST_LENGTH_ERROR for a list below 131,072 entries', async () => {
     const ref = readVectorJson<Record<string, { encodedList: string }>>('status-list', 'reference-encodedLists.json');
     const shortList = { type: ['VerifiableCredential', 'BitstringStatusListCredential'], credentialSubject: { type: 'BitstringStatusList', statusPurpose: 'revocation', encodedList: ref.digitalbazaar_100k_empty.encodedList } };
