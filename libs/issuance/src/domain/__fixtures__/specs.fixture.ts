@@ -20,7 +20,26 @@ export const jointSpec: SpecSnapshot = {
   ],
   issuanceRule: { allComponentsPassed: true, minimumGrade: 6, withinMonths: 6 },
   gradingScheme: { type: 'numeric', minimum: 0, maximum: 10, passMark: 5 },
-  definition: { title: 'Sustainable Energy Systems' },
+  definition: {
+    title: 'Sustainable Energy Systems',
+    description: 'A joint micro-credential on energy markets and grid integration.',
+    learningOutcomes: [
+      { description: 'Explain how wholesale electricity markets clear', escoSkillUri: 'http://data.europa.eu/esco/skill/abc-123' },
+      { description: 'Assess grid integration of variable renewables' },
+    ],
+    ects: 6,
+    eqfLevel: 7,
+    qfEheaCycle: 'second-cycle',
+    assessmentType: 'Written examination and project report',
+    formOfParticipation: 'blended',
+    qualityAssurance: { type: 'Internal quality assurance of the awarding universities', body: 'Danish Accreditation Institution' },
+    languages: ['en'],
+    prerequisites: 'A bachelor degree in engineering',
+    supervisionAndIdentityVerification: 'supervised-onsite-identity-verification',
+    gradingScheme: { type: 'numeric', minimum: 0, maximum: 10, passMark: 5 },
+    stackability: { option: 'stackable', towards: 'Energy Transition' },
+    validityMonths: 60,
+  },
 };
 
 export const letterSpec: SpecSnapshot = {
@@ -63,3 +82,15 @@ export function result(componentCode: string, grade: number | string | undefined
     assessedAt,
   };
 }
+
+export const institutionsFixture = () =>
+  new Map(
+    [
+      [UNI_A, 'Aarhus Technical University', 'DK', 'did:web:a.example'],
+      [UNI_B, 'Universidad de Bruselas', 'BE', 'did:web:b.example'],
+      [UNI_C, 'Cracow University', 'PL', 'did:web:c.example'],
+    ].map(([institutionId, name, countryCode, did]) => [
+      institutionId,
+      { institutionId, name, countryCode, did, status: 'active' as const, statusHistory: [{ status: 'active' as const, from: '2025-01-01T00:00:00.000Z' }], keys: [] },
+    ]),
+  );

@@ -5,7 +5,7 @@ import type { AwardEvent } from './award.events';
 
 const spec = deciderSpecification(awardDecider);
 const NOW = '2026-01-01T00:00:00.000Z';
-const learner = { learnerId: 'learner-1', name: 'Ada Lovelace' };
+const learner = { learnerId: 'learner-1', givenName: 'Ada', familyName: 'Lovelace' };
 const base = { spec: jointSpec, nextCredentialId: 'cred-1' };
 
 const opened: AwardEvent = {

@@ -4,8 +4,12 @@ import type { AchievedGrade } from './issuance-rule';
 /** Who the credential is about, as enrolment identified the learner. */
 export interface LearnerRef {
   learnerId: string;
-  name?: string;
+  givenName: string;
+  familyName: string;
+  /** Only a salted hash of it ever enters a credential. */
   email?: string;
+  /** Becomes credentialSubject.id when the learner has one. */
+  did?: string;
 }
 
 /** Issuance starts following one learner towards one definition (from an enrolment, or a stack's first part). */

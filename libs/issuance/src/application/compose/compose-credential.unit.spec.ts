@@ -1,0 +1,71 @@
+import { missingAnnexIElements, validateAchievementCredentialSchema, type JsonObject } from '@alliance/credentials';
+import { institutionsFixture, jointSpec, UNI_A, UNI_B } from '../../domain/__fixtures__/specs.fixture';
+import type { AwardGranted } from '../../domain/award/award.events';
+import { composeCredential, type ComposeInput } from './compose-credential';
+
+const award: AwardGranted['data'] = {
+  awardId: 'enr-1',
+  credentialId: '0190f5a0-0000-7000-8000-0000000000c1',
+  learner: { learnerId: 'learner-1', givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org' },
+  specId: 'spec-joint',
+  specVersion: 1,
+  awardedAt: '2026-03-01T10:00:00.000Z',
+  grades: [
+    { componentCode: 'SES-1', institutionId: UNI_A, grade: 8 },
+    { componentCode: 'SES-2', institutionId: UNI_B, grade: 7 },
+  ],
+};
+const input: ComposeInput = {
+  award,
+  spec: jointSpec,
+  institutions: institutionsFixture(),
+  status: { listId: `${UNI_A}-1`, index: 4242 },
+  publicUrl: 'https://issuance.alliance.example/',
+  validFrom: '2026-03-01T10:00:05.000Z',
+};
+
+describe('composing the unsigned credential', () => {
+  const doc = composeCredential(input);
+  const achievement = (doc.credentialSubject as JsonObject).achievement as JsonObject;
+
+  it('carries every mandatory Annex I element and meets the OB 3.0 schema (with a proof list added)', () => {
+    expect(missingAnnexIElements(doc)).toEqual([]);
+    const schema = validateAchievementCredentialSchema({ ...doc, proof: [{ type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', verificationMethod: 'did:web:a.example#k', proofPurpose: 'assertionMethod', proofValue: 'z1' }] });
+    expect(schema.errors).toEqual([]);
+  });
+
+  it('names the lead as issuer and lists every awarding body as the registry describes it', () => {
+    expect((doc.issuer as JsonObject).id).toBe('did:web:a.example');
+    expect((achievement.awardingBody as JsonObject[]).map((b) => [b.id, b.name])).toEqual([
+      ['did:web:a.example', 'Aarhus Technical University'],
+      ['did:web:b.example', 'Universidad de Bruselas'],
+    ]);
+  });
+
+  it('has one 2-bit status entry at the allocated index, under the public URL', () => {
+    expect(doc.credentialStatus).toMatchObject({
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'message',
+      statusListIndex: '4242',
+      statusSize: 2,
+      statusListCredential: `https://issuance.alliance.example/status-lists/${UNI_A}-1`,
+    });
+  });
+
+  it('shows the weighted grade, and never the learner\'s e-mail in clear', () => {
+    expect(JSON.stringify(doc)).not.toContain('ada@example.org');
+    expect((doc.credentialSubject as JsonObject).result).toEqual([expect.objectContaining({ value: '7.5' })]);
+  });
+
+  it('keeps the original award date on a re-issue and names the credential it supersedes', () => {
+    const reissued = composeCredential({ ...input, validFrom: '2026-05-01T00:00:00.000Z', supersedes: { credentialId: 'old-1', hash: 'ab'.repeat(32) } });
+    expect(reissued).toMatchObject({ validFrom: '2026-05-01T00:00:00Z', awardedDate: '2026-03-01T10:00:00Z' });
+    expect(reissued.relatedResource).toEqual([{ id: 'urn:uuid:old-1', digestMultibase: expect.stringMatching(/^uEi/) }]);
+  });
+
+  it('refuses to compose while an awarding body is unknown to issuance', () => {
+    const institutions = institutionsFixture();
+    institutions.delete(UNI_B);
+    expect(() => composeCredential({ ...input, institutions })).toThrow(expect.objectContaining({ code: 'issuance.credential.awarding-body-unknown' }));
+  });
+});
