@@ -1,0 +1,42 @@
+import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Min } from 'class-validator';
+import { defineContract } from '../contract';
+import { IsGrade, IsInstant } from '../validation';
+
+/** Keyed by learner, like enrolment, so a learner's results and erasure stay in one order. */
+const byLearner = (p: { learnerId: string }) => p.learnerId;
+
+/** A registrar of the component's owning institution published a learner's result for it. */
+export class ResultRecordedV1 {
+  @IsString() @IsNotEmpty() resultId!: string;
+  @IsString() @IsNotEmpty() enrolmentId!: string;
+  @IsString() @IsNotEmpty() learnerId!: string;
+  @IsString() @IsNotEmpty() credentialSpecId!: string;
+  @IsInt() @Min(1) specVersion!: number;
+  @IsString() @IsNotEmpty() componentCode!: string;
+  /** The institution that owns the component and assessed it. */
+  @IsString() @IsNotEmpty() institutionId!: string;
+  @IsBoolean() passed!: boolean;
+  /** On the definition's grading scheme; absent for pass/fail. */
+  @IsOptional() @IsGrade() grade?: number | string;
+  @IsInstant() assessedAt!: string;
+  @IsInstant() recordedAt!: string;
+}
+
+/** The result replaces the earlier one with the same `resultId`; issuance re-evaluates (and may revoke). */
+export class ResultAmendedV1 {
+  @IsString() @IsNotEmpty() resultId!: string;
+  @IsString() @IsNotEmpty() enrolmentId!: string;
+  @IsString() @IsNotEmpty() learnerId!: string;
+  @IsString() @IsNotEmpty() credentialSpecId!: string;
+  @IsInt() @Min(1) specVersion!: number;
+  @IsString() @IsNotEmpty() componentCode!: string;
+  @IsString() @IsNotEmpty() institutionId!: string;
+  @IsBoolean() passed!: boolean;
+  @IsOptional() @IsGrade() grade?: number | string;
+  @IsInstant() assessedAt!: string;
+  @IsString() @IsNotEmpty() reason!: string;
+  @IsInstant() amendedAt!: string;
+}
+
+export const resultRecordedV1 = defineContract({ type: 'assessment.result.recorded', version: 1, payload: ResultRecordedV1, key: byLearner });
+export const resultAmendedV1 = defineContract({ type: 'assessment.result.amended', version: 1, payload: ResultAmendedV1, key: byLearner });

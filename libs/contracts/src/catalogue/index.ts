@@ -1,0 +1,4 @@
+export * from './signing-key';
+export * from './institution-events';
+export * from './credential-spec-parts';
+export * from './credential-spec-events';

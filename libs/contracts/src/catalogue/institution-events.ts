@@ -1,0 +1,58 @@
+import { Type } from 'class-transformer';
+import { IsNotEmpty, IsOptional, IsString, IsUrl, Matches, ValidateNested } from 'class-validator';
+import { defineContract } from '../contract';
+import { IsInstant } from '../validation';
+import { SigningKeyV1 } from './signing-key';
+
+const byInstitution = (p: { institutionId: string }) => p.institutionId;
+
+/** A member joined the alliance; consumers keep its name, country and DID for credentials and verification. */
+export class InstitutionRegisteredV1 {
+  @IsString() @IsNotEmpty() institutionId!: string;
+  @IsString() @IsNotEmpty() name!: string;
+  @IsString() @IsNotEmpty() legalName!: string;
+  /** ISO 3166-1 alpha-2 (Annex I: country of the issuer). */
+  @Matches(/^[A-Z]{2}$/) countryCode!: string;
+  @IsOptional() @IsString() region?: string;
+  @IsUrl({ require_tld: false }) homepage!: string;
+  @Matches(/^did:[a-z0-9]+:.+$/) did!: string;
+  @IsInstant() registeredAt!: string;
+}
+
+export class InstitutionKeyAddedV1 {
+  @IsString() @IsNotEmpty() institutionId!: string;
+  @ValidateNested() @Type(() => SigningKeyV1) key!: SigningKeyV1;
+}
+
+/** Both halves of a rotation at once, so no consumer ever sees two open keys or none. */
+export class InstitutionKeyRotatedV1 {
+  @IsString() @IsNotEmpty() institutionId!: string;
+  @IsString() @IsNotEmpty() previousKeyId!: string;
+  @IsInstant() previousValidUntil!: string;
+  @ValidateNested() @Type(() => SigningKeyV1) newKey!: SigningKeyV1;
+  @IsOptional() @IsString() reason?: string;
+}
+
+export class InstitutionSuspendedV1 {
+  @IsString() @IsNotEmpty() institutionId!: string;
+  @IsString() @IsNotEmpty() reason!: string;
+  @IsInstant() suspendedAt!: string;
+}
+
+export class InstitutionReinstatedV1 {
+  @IsString() @IsNotEmpty() institutionId!: string;
+  @IsInstant() reinstatedAt!: string;
+}
+
+export class InstitutionRemovedV1 {
+  @IsString() @IsNotEmpty() institutionId!: string;
+  @IsString() @IsNotEmpty() reason!: string;
+  @IsInstant() removedAt!: string;
+}
+
+export const institutionRegisteredV1 = defineContract({ type: 'catalogue.institution.registered', version: 1, payload: InstitutionRegisteredV1, key: byInstitution });
+export const institutionKeyAddedV1 = defineContract({ type: 'catalogue.institution.key-added', version: 1, payload: InstitutionKeyAddedV1, key: byInstitution });
+export const institutionKeyRotatedV1 = defineContract({ type: 'catalogue.institution.key-rotated', version: 1, payload: InstitutionKeyRotatedV1, key: byInstitution });
+export const institutionSuspendedV1 = defineContract({ type: 'catalogue.institution.suspended', version: 1, payload: InstitutionSuspendedV1, key: byInstitution });
+export const institutionReinstatedV1 = defineContract({ type: 'catalogue.institution.reinstated', version: 1, payload: InstitutionReinstatedV1, key: byInstitution });
+export const institutionRemovedV1 = defineContract({ type: 'catalogue.institution.removed', version: 1, payload: InstitutionRemovedV1, key: byInstitution });

@@ -1,0 +1,55 @@
+import { Type } from 'class-transformer';
+import { ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Min, ValidateNested } from 'class-validator';
+import { defineContract } from '../contract';
+import { IsInstant } from '../validation';
+
+const byCredential = (p: { credentialId: string }) => p.credentialId;
+
+/** The credential's slot in its lead institution's Bitstring Status Lists. */
+export class StatusSlotV1 {
+  @IsString() @IsNotEmpty() listId!: string;
+  @IsInt() @Min(0) index!: number;
+}
+
+/** Every awarding body signed: the credential exists. Verification and audit learn of it here. */
+export class CredentialIssuedV1 {
+  @IsString() @IsNotEmpty() credentialId!: string;
+  /** SHA-256 (hex) over the JCS form of the signed credential. */
+  @Matches(/^[0-9a-f]{64}$/) hash!: string;
+  @IsString() @IsNotEmpty() credentialSpecId!: string;
+  @IsInt() @Min(1) specVersion!: number;
+  @IsString() @IsNotEmpty() learnerId!: string;
+  /** Institution ids of the awarding bodies, lead first. */
+  @IsArray() @ArrayMinSize(1) @IsString({ each: true }) awardingBodies!: string[];
+  @IsInstant() awardedAt!: string;
+  @IsInstant() issuedAt!: string;
+  @IsOptional() @IsInstant() validUntil?: string;
+  @ValidateNested() @Type(() => StatusSlotV1) status!: StatusSlotV1;
+  /** The credential this one replaces after an amendment (that one is revoked). */
+  @IsOptional() @IsString() supersedes?: string;
+}
+
+export class CredentialSuspendedV1 {
+  @IsString() @IsNotEmpty() credentialId!: string;
+  @IsString() @IsNotEmpty() reason!: string;
+  @ValidateNested() @Type(() => StatusSlotV1) status!: StatusSlotV1;
+}
+
+export class CredentialReinstatedV1 {
+  @IsString() @IsNotEmpty() credentialId!: string;
+  @IsString() @IsNotEmpty() reason!: string;
+  @ValidateNested() @Type(() => StatusSlotV1) status!: StatusSlotV1;
+}
+
+/** Final. */
+export class CredentialRevokedV1 {
+  @IsString() @IsNotEmpty() credentialId!: string;
+  @IsString() @IsNotEmpty() reason!: string;
+  @IsOptional() @IsString() supersededBy?: string;
+  @ValidateNested() @Type(() => StatusSlotV1) status!: StatusSlotV1;
+}
+
+export const credentialIssuedV1 = defineContract({ type: 'issuance.credential.issued', version: 1, payload: CredentialIssuedV1, key: byCredential });
+export const credentialSuspendedV1 = defineContract({ type: 'issuance.credential.suspended', version: 1, payload: CredentialSuspendedV1, key: byCredential });
+export const credentialReinstatedV1 = defineContract({ type: 'issuance.credential.reinstated', version: 1, payload: CredentialReinstatedV1, key: byCredential });
+export const credentialRevokedV1 = defineContract({ type: 'issuance.credential.revoked', version: 1, payload: CredentialRevokedV1, key: byCredential });
