@@ -10,7 +10,8 @@ export function decideInstitution(command: InstitutionCommand, state: Institutio
   const now = context.now.toISOString();
   if (command.type === 'RegisterInstitution') {
     if (state) throw CatalogueException.conflict('institution.already-registered', `institution ${state.institutionId} already exists`);
-    const { type: _type, institutionId, ...profile } = command;
+    const { institutionId, name, legalName, countryCode, region, homepage, did } = command;
+    const profile = { name, legalName, countryCode, ...(region !== undefined ? { region } : {}), homepage, did };
     const errors = profileViolations(profile);
     if (errors.length > 0) throw CatalogueException.invalid(errors);
     return [{ type: 'InstitutionRegistered', data: { institutionId, ...profile, registeredAt: now } }];

@@ -1,0 +1,88 @@
+import { createCommandHandler, InMemoryEventStore, type RecordedEvent } from '@alliance/event-sourcing';
+import { credentialSpecStream, institutionStream } from '../../application/catalogue-streams';
+import { sustainableEnergyDefinition } from '../../domain/__fixtures__/definition.fixture';
+import { freshPublicKey } from '../../domain/__fixtures__/keys.fixture';
+import { AAU, DCU, registryWith, TUHH } from '../../domain/__fixtures__/members.fixture';
+import { credentialSpecDecider } from '../../domain/credential-spec/credential-spec.decider';
+import { institutionDecider } from '../../domain/institution/institution.decider';
+import { integrationMessageOf } from './catalogue-integration-events';
+
+const SPEC = '0190a3c4-0000-7000-8000-00000000cccc';
+const admin = { actor: { subject: 'admin', role: 'alliance-admin' }, correlationId: 'corr-9', causationId: 'req-1' };
+const adminOf = (institution: string) => ({ actor: { subject: `admin@${institution}`, role: 'institution-admin', institution }, correlationId: 'corr-9' });
+
+describe('catalogue integration events', () => {
+  const store = new InMemoryEventStore();
+  const events: RecordedEvent[] = [];
+
+  beforeAll(async () => {
+    const institutions = createCommandHandler({ store, decider: institutionDecider });
+    const specs = createCommandHandler({ store, decider: credentialSpecDecider });
+    const registry = registryWith();
+    for (const m of registry.members.values()) {
+      await institutions.handle(institutionStream(m.institutionId), { type: 'RegisterInstitution', ...m, homepage: m.homepage }, admin);
+    }
+    const aau = institutionStream(AAU);
+    await institutions.handle(aau, { type: 'AddSigningKey', key: { ...freshPublicKey(), custody: 'issuance-service' } }, admin);
+    await institutions.handle(aau, { type: 'RotateSigningKey', previousKeyId: 'key-1', newKey: freshPublicKey(), reason: 'yearly' }, admin);
+    await institutions.handle(aau, { type: 'SuspendInstitution', reason: 'QA review' }, admin);
+    await institutions.handle(aau, { type: 'ReinstateInstitution' }, admin);
+    const stream = credentialSpecStream(SPEC);
+    await specs.handle(stream, { type: 'DraftCredentialSpec', credentialSpecId: SPEC, definition: sustainableEnergyDefinition({ stackability: { option: 'stackable', towards: 'MSc' } }), registry }, admin);
+    await specs.handle(stream, { type: 'ProposeCredentialSpec', registry }, admin);
+    for (const id of [AAU, DCU, TUHH]) await specs.handle(stream, { type: 'ApproveCredentialSpec', institutionId: id }, adminOf(id));
+    await specs.handle(stream, { type: 'PublishCredentialSpec', registry }, admin);
+    await specs.handle(stream, { type: 'RetireCredentialSpec', reason: 'replaced' }, admin);
+    for await (const e of store.readAll()) events.push(e);
+  });
+
+  it('publishes the facts other services act on, and keeps drafts and approvals inside', () => {
+    const types = events.map(integrationMessageOf).filter((m) => m !== undefined).map((m) => m.type);
+    expect(types).toEqual([
+      ...new Array(4).fill('catalogue.institution.registered'),
+      'catalogue.institution.key-added',
+      'catalogue.institution.key-rotated',
+      'catalogue.institution.suspended',
+      'catalogue.institution.reinstated',
+      'catalogue.credential-spec.published',
+      'catalogue.credential-spec.retired',
+    ]);
+  });
+
+  it('keys messages by aggregate and carries the event identity', () => {
+    const registered = integrationMessageOf(events[0])!;
+    expect(registered).toMatchObject({ eventId: events[0].eventId, key: (events[0].data as { institutionId: string }).institutionId, source: 'catalogue', version: 1, correlationId: 'corr-9', causationId: 'req-1' });
+  });
+
+  it('publishes the complete definition snapshot: Annex I, components with owners, rule, bodies with DIDs and countries', () => {
+    const published = integrationMessageOf(events.find((e) => e.type === 'CredentialSpecPublished')!)!;
+    expect(published.key).toBe(SPEC);
+    expect(published.payload).toMatchObject({
+      credentialSpecId: SPEC,
+      version: 1,
+      title: 'Sustainable Energy Systems: Challenge-Based Learning',
+      ects: 6,
+      eqfLevel: 7,
+      qfEheaCycle: 'second-cycle',
+      formOfParticipation: 'blended',
+      assessmentType: 'Project report and oral defence',
+      qualityAssurance: { body: 'Danish Accreditation Institution' },
+      languages: ['en'],
+      validityMonths: 60,
+      stackability: { option: 'stackable', towards: 'MSc' },
+      awardingBodies: [
+        { institutionId: AAU, lead: true, did: 'did:web:www.aau.dk', countryCode: 'DK', name: 'Aalborg University' },
+        { institutionId: DCU, did: 'did:web:www.dcu.ie', countryCode: 'IE' },
+        { institutionId: TUHH, countryCode: 'DE', region: 'DE-HH' },
+      ],
+      components: [{ code: 'ENERGY-MODEL', institutionId: AAU, institutionDid: 'did:web:www.aau.dk', ects: 2 }, { institutionId: DCU }, { institutionId: TUHH }],
+      issuanceRule: { allComponentsPassed: true, withinMonths: 12 },
+      stackParts: [],
+    });
+  });
+
+  it('publishes key windows so verifiers can judge signatures at issuance time', () => {
+    const rotated = integrationMessageOf(events.find((e) => e.type === 'SigningKeyRotated')!)!;
+    expect(rotated.payload).toMatchObject({ institutionId: AAU, previousKeyId: 'key-1', previousValidUntil: expect.any(String), newKey: { keyId: 'key-2', custody: 'institution' } });
+  });
+});
