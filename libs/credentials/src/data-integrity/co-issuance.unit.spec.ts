@@ -84,3 +84,13 @@ describe.each<CryptosuiteName>(['eddsa-rdfc-2022', 'eddsa-jcs-2022'])('a credent
     expect((await verify(signed, { now: '2031-01-01T00:00:00Z' })).errors.map((e) => e.code)).toEqual(['CREDENTIAL_EXPIRED']);
   });
 });
+
+describe('controller binding', () => {
+  it('refuses a resolver answer that attributes a DID method to another controller', async () => {
+    const signed = await signCredential(buildAchievementCredential(buildInput()), signersFor('eddsa-jcs-2022'));
+    const lying = async (id: string, o: { proofPurpose: string }) => ({ ...(await resolveVerificationMethod(id, o)), controller: UNI_A.did });
+    const r = await verifyCredential(signed, { resolveVerificationMethod: lying, requiredSigners: requiredCoIssuersOf(signed), now: '2025-07-01T00:00:00Z' });
+    expect(r.verified).toBe(false);
+    expect(r.proofs.map((p) => p.errors[0]?.code)).toEqual([undefined, 'INVALID_VERIFICATION_METHOD', 'INVALID_VERIFICATION_METHOD']);
+  });
+});

@@ -41,6 +41,10 @@ export function checkStructure(proof: DataIntegrityProof, ctx: { expectedProofPu
 /** Checks that a resolved method is the one asked for, is an Ed25519 Multikey, and covered the proof time. */
 export function checkMethod(method: VerificationMethod, proof: DataIntegrityProof, now: Date): VerificationProblem | undefined {
   if (method.id !== proof.verificationMethod) return problem('INVALID_VERIFICATION_METHOD', `the resolver returned ${method.id} for ${proof.verificationMethod}`);
+  // A DID URL names its controller; a resolver must not attribute it to anyone else.
+  if (method.id.startsWith('did:') && method.id.split('#')[0] !== method.controller) {
+    return problem('INVALID_VERIFICATION_METHOD', `${method.id} is attributed to ${method.controller}, not to the DID it belongs to`);
+  }
   if (method.type !== 'Multikey' && method.type !== 'Ed25519VerificationKey2020') {
     return problem('INVALID_VERIFICATION_METHOD', `${method.id} has type ${method.type}, expected Multikey`);
   }
