@@ -1,6 +1,8 @@
 import { createCommandHandler, type EventStore } from '@alliance/event-sourcing';
 import { awardDecider } from '../domain/award/award.decider';
 import { credentialDecider } from '../domain/credential/credential.decider';
+import { knownInstitutionDecider } from '../domain/knowledge/known-institution.decider';
+import { knownSpecDecider } from '../domain/knowledge/known-spec.decider';
 import { signerDecider } from '../domain/signing/signer.decider';
 
 /** The command handlers of issuance's aggregates over one event store (load, decide, append, retry on conflict). */
@@ -9,6 +11,8 @@ export function createAggregateHandlers(store: EventStore) {
     awards: createCommandHandler({ store, decider: awardDecider }),
     credentials: createCommandHandler({ store, decider: credentialDecider }),
     signers: createCommandHandler({ store, decider: signerDecider }),
+    knownSpecs: createCommandHandler({ store, decider: knownSpecDecider }),
+    knownInstitutions: createCommandHandler({ store, decider: knownInstitutionDecider }),
   };
 }
 

@@ -10,7 +10,7 @@ export const MAX_GENERATED_KEYS = 20;
 
 /** How one institution signs, and the keys issuance generated for it. Only its own admins or alliance admins decide. */
 export function decideSigner(command: SignerCommand, state: SignerState, context: DecisionContext): SignerEvent[] {
-  authorise(context.actor, command.institutionId);
+  authoriseSigningAdmin(context.actor, command.institutionId);
   switch (command.type) {
     case 'SetSigningPolicy':
       if (!SIGNING_POLICIES.includes(command.policy)) {
@@ -38,7 +38,8 @@ export function decideSigner(command: SignerCommand, state: SignerState, context
   }
 }
 
-function authorise(actor: Actor, institutionId: string): void {
+/** Signing is managed by alliance admins and by admins of the institution itself. */
+export function authoriseSigningAdmin(actor: Actor, institutionId: string): void {
   if (actor.role === 'alliance-admin') return;
   if (actor.role === 'institution-admin' && actor.institution === institutionId) return;
   throw IssuanceException.forbidden('signing.not-institution-admin', `only an alliance admin or an admin of institution ${institutionId} may manage its signing`);

@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto';
+import { InMemoryEventStore } from '@alliance/event-sourcing';
+import { institutionsFixture, jointSpec, stackSpec, UNI_A, UNI_B, UNI_C } from '../../domain/__fixtures__/specs.fixture';
+import type { SpecSnapshot } from '../../domain/knowledge/spec-snapshot';
+import { InMemoryKeyVaultStore } from '../../infrastructure/key-vault/key-vault.port';
+import { KeyVault } from '../../infrastructure/key-vault/key-vault';
+import { MasterKey } from '../../infrastructure/key-vault/master-key';
+import { CollectAutomaticProofsHandler } from '../commands/collect-automatic-proofs';
+import { GenerateSigningKeyCommand, GenerateSigningKeyHandler } from '../commands/generate-signing-key';
+import { IssueCredentialHandler } from '../commands/issue-credential';
+import { createAggregateHandlers } from '../issuance-handlers';
+import { issuanceStreams } from '../issuance-streams';
+import type { IssuanceSettings } from '../issuance-settings';
+import { KnowledgeReader } from '../knowledge/knowledge-reader';
+import { PlatformSigner } from '../signing/platform-signer';
+import { StatusSlotAllocator } from '../status/status-slot-allocator';
+
+export const SYSTEM = { actor: { subject: 'issuance-process-manager', role: 'system' }, correlationId: 'harness' };
+const ROOT = { subject: 'root', role: 'alliance-admin' };
+
+/** Issuance's application layer over an in-memory store and vault, with the fixture alliance already known. */
+export async function issuanceHarness(cryptosuite: IssuanceSettings['cryptosuite'] = 'eddsa-jcs-2022') {
+  const store = new InMemoryEventStore();
+  const aggregates = createAggregateHandlers(store);
+  const knowledge = new KnowledgeReader(aggregates);
+  const vault = new KeyVault(new InMemoryKeyVaultStore(), MasterKey.fromConfig(randomBytes(32).toString('hex')));
+  const signer = new PlatformSigner(aggregates, knowledge, vault);
+  const settings: IssuanceSettings = { cryptosuite, publicUrl: () => 'https://issuance.test', clock: () => new Date() };
+  const collector = new CollectAutomaticProofsHandler(aggregates, signer);
+  const issue = new IssueCredentialHandler(aggregates, knowledge, new StatusSlotAllocator(store), settings, collector);
+  const generateKey = new GenerateSigningKeyHandler(aggregates, vault);
+
+  const learnSpec = (spec: SpecSnapshot) => aggregates.knownSpecs.handle(issuanceStreams.knownSpec(spec.specId), { type: 'LearnSpecVersion', spec }, SYSTEM);
+  for (const inst of institutionsFixture().values()) {
+    const { institutionId, name, countryCode, did } = inst;
+    await aggregates.knownInstitutions.handle(
+      issuanceStreams.knownInstitution(institutionId),
+      { type: 'LearnInstitution', profile: { institutionId, name, countryCode, did, registeredAt: '2025-01-01T00:00:00.000Z' } },
+      SYSTEM,
+    );
+  }
+  await learnSpec(jointSpec);
+  await learnSpec(stackSpec);
+
+  /** Generates a platform key for the institution and has the catalogue register it (as `key-<n>`). */
+  async function onboard(institutionId: string, keyId = 'key-1', validFrom = '2025-01-02T00:00:00.000Z', validUntil?: string) {
+    const generated = await generateKey.execute(GenerateSigningKeyCommand.create({ institutionId, actor: ROOT, correlationId: 'onboard' }));
+    const did = institutionsFixture().get(institutionId)!.did;
+    await aggregates.knownInstitutions.handle(
+      issuanceStreams.knownInstitution(institutionId),
+      {
+        type: 'LearnRegisteredKey',
+        institutionId,
+        key: { keyId, verificationMethodId: `${did}#${keyId}`, publicKeyMultibase: generated.publicKeyMultibase, custody: 'issuance-service', validFrom, ...(validUntil ? { validUntil } : {}) },
+      },
+      SYSTEM,
+    );
+    return generated;
+  }
+
+  return { store, aggregates, knowledge, vault, signer, settings, collector, issue, generateKey, learnSpec, onboard, institutions: [UNI_A, UNI_B, UNI_C] };
+}

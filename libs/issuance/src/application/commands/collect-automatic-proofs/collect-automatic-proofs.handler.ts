@@ -1,0 +1,41 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { missingSigners } from '../../../domain/credential/credential.state';
+import type { AggregateHandlers } from '../../issuance-handlers';
+import { issuanceStreams } from '../../issuance-streams';
+import { AGGREGATE_HANDLERS, PLATFORM_SIGNER } from '../../issuance.tokens';
+import type { PlatformSigner, Unsignable } from '../../signing/platform-signer';
+import type { CollectAutomaticProofsCommand } from './collect-automatic-proofs.command';
+
+/**
+ * Signs for the automatic institutions still missing from a credential. An institution the platform cannot
+ * sign for yet (no registered key) is reported and retried when issuance learns a key for it.
+ */
+@Injectable()
+export class CollectAutomaticProofsHandler {
+  private readonly logger = new Logger('CollectAutomaticProofs');
+
+  constructor(
+    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
+    @Inject(PLATFORM_SIGNER) private readonly signer: PlatformSigner,
+  ) {}
+
+  async execute(command: CollectAutomaticProofsCommand): Promise<{ added: string[]; unsignable: Unsignable[]; lifecycle?: string }> {
+    const stream = issuanceStreams.credential(command.credentialId);
+    const credential = (await this.aggregates.credentials.load(stream)).state;
+    if (!credential || credential.lifecycle !== 'collecting-proofs') return { added: [], unsignable: [], lifecycle: credential?.lifecycle };
+    const automatic = await this.signer.automaticSigners(missingSigners(credential).map((b) => b.institutionId));
+    if (automatic.length === 0) return { added: [], unsignable: [], lifecycle: credential.lifecycle };
+    const { proofs, unsignable } = await this.signer.sign(credential, automatic);
+    let lifecycle: string = credential.lifecycle;
+    for (const { institutionId, proof } of proofs) {
+      const result = await this.aggregates.credentials.handle(
+        stream,
+        { type: 'AddProof', credentialId: command.credentialId, institutionId, method: 'automatic', proof, check: { valid: true } },
+        command.context(),
+      );
+      lifecycle = result.state!.lifecycle;
+    }
+    if (unsignable.length > 0) this.logger.warn({ credentialId: command.credentialId, unsignable }, 'automatic signing postponed');
+    return { added: proofs.map((p) => p.institutionId), unsignable, lifecycle };
+  }
+}

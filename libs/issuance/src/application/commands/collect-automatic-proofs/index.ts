@@ -1,0 +1,2 @@
+export * from './collect-automatic-proofs.command';
+export * from './collect-automatic-proofs.handler';

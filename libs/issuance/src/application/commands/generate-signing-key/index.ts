@@ -1,0 +1,2 @@
+export * from './generate-signing-key.command';
+export * from './generate-signing-key.handler';

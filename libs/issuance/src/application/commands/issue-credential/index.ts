@@ -1,0 +1,2 @@
+export * from './issue-credential.command';
+export * from './issue-credential.handler';

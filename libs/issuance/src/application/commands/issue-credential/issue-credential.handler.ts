@@ -1,0 +1,91 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AwardingBodySigner } from '../../../domain/credential/credential.events';
+import { IssuanceException } from '../../../domain/issuance.exception';
+import { leadInstitution } from '../../../domain/knowledge/spec-snapshot';
+import { DEFAULT_SIGNING_POLICY } from '../../../domain/signing/signer.state';
+import { composeCredential } from '../../compose/compose-credential';
+import type { AggregateHandlers } from '../../issuance-handlers';
+import { issuanceStreams } from '../../issuance-streams';
+import type { IssuanceSettings } from '../../issuance-settings';
+import { AGGREGATE_HANDLERS, ISSUANCE_SETTINGS, KNOWLEDGE, STATUS_ALLOCATOR } from '../../issuance.tokens';
+import type { KnowledgeReader } from '../../knowledge/knowledge-reader';
+import type { StatusSlotAllocator } from '../../status/status-slot-allocator';
+import { CollectAutomaticProofsCommand, CollectAutomaticProofsHandler } from '../collect-automatic-proofs';
+import type { IssueCredentialCommand } from './issue-credential.command';
+
+/**
+ * Runs once per granted award (and safely again): drafts the credential, then collects the automatic
+ * proofs. A superseded credential is revoked as soon as its replacement is decided.
+ */
+@Injectable()
+export class IssueCredentialHandler {
+  constructor(
+    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
+    @Inject(KNOWLEDGE) private readonly knowledge: KnowledgeReader,
+    @Inject(STATUS_ALLOCATOR) private readonly allocator: StatusSlotAllocator,
+    @Inject(ISSUANCE_SETTINGS) private readonly settings: IssuanceSettings,
+    @Inject(CollectAutomaticProofsHandler) private readonly collector: CollectAutomaticProofsHandler,
+  ) {}
+
+  async execute(command: IssueCredentialCommand) {
+    const { award } = command;
+    const stream = issuanceStreams.credential(award.credentialId);
+    if (!(await this.aggregates.credentials.load(stream)).state) await this.draft(command);
+    if (award.supersedes) {
+      await this.aggregates.credentials.handle(
+        issuanceStreams.credential(award.supersedes),
+        {
+          type: 'RevokeCredential',
+          credentialId: award.supersedes,
+          reason: `superseded by urn:uuid:${award.credentialId}: ${award.reason ?? 'amended results'}`,
+          authority: { kind: 'issuance-process' },
+          supersededBy: award.credentialId,
+        },
+        command.context(),
+      );
+    }
+    return this.collector.execute(CollectAutomaticProofsCommand.create({ credentialId: award.credentialId, actor: command.actor, correlationId: command.correlationId, causationId: command.causationId }));
+  }
+
+  private async draft(command: IssueCredentialCommand): Promise<void> {
+    const { award } = command;
+    const spec = await this.knowledge.spec(award.specId, award.specVersion);
+    if (!spec) throw new IssuanceException('credential.definition-unknown', `definition ${award.specId} v${award.specVersion} is not known to issuance`, 503);
+    const institutions = await this.knowledge.institutions(spec.awardingBodies.map((b) => b.institutionId));
+    const previous = award.supersedes ? (await this.aggregates.credentials.load(issuanceStreams.credential(award.supersedes))).state : undefined;
+    const lead = leadInstitution(spec);
+    const status = await this.allocator.allocate(lead, award.credentialId, command.context());
+    const document = composeCredential({
+      award,
+      spec,
+      institutions,
+      status,
+      publicUrl: this.settings.publicUrl(),
+      validFrom: this.settings.clock().toISOString(),
+      ...(previous?.hash ? { supersedes: { credentialId: previous.credentialId, hash: previous.hash } } : {}),
+    });
+    const awardingBodies: AwardingBodySigner[] = [];
+    for (const b of spec.awardingBodies) {
+      const signer = (await this.aggregates.signers.load(issuanceStreams.signer(b.institutionId))).state;
+      awardingBodies.push({ institutionId: b.institutionId, lead: b.institutionId === lead, signing: signer?.policy ?? DEFAULT_SIGNING_POLICY });
+    }
+    await this.aggregates.credentials.handle(
+      issuanceStreams.credential(award.credentialId),
+      {
+        type: 'DraftCredential',
+        credentialId: award.credentialId,
+        awardId: award.awardId,
+        specId: award.specId,
+        specVersion: award.specVersion,
+        learnerId: award.learner.learnerId,
+        awardingBodies,
+        document,
+        cryptosuite: this.settings.cryptosuite,
+        status,
+        awardedAt: award.awardedAt,
+        ...(award.supersedes ? { supersedes: award.supersedes } : {}),
+      },
+      command.context(),
+    );
+  }
+}

@@ -1,0 +1,59 @@
+import { type CryptosuiteName, type DataIntegrityProof, type DocumentLoader, signCredential, type Signer } from '@alliance/credentials';
+import type { Credential } from '../../domain/credential/credential.state';
+import { chooseSigningKey, type SigningKeyChoice } from '../../domain/signing/signing-key-choice';
+import { DEFAULT_SIGNING_POLICY } from '../../domain/signing/signer.state';
+import type { AggregateHandlers } from '../issuance-handlers';
+import { issuanceStreams } from '../issuance-streams';
+import type { KnowledgeReader } from '../knowledge/knowledge-reader';
+import type { KeyCustody } from '../ports/key-custody.port';
+
+export type PlatformProof = { institutionId: string; proof: DataIntegrityProof };
+export type Unsignable = { institutionId: string; reason: Extract<SigningKeyChoice, { usable: false }>['reason'] | 'key-not-in-vault' };
+
+/**
+ * Makes proofs with keys the platform holds: for each institution, a key the registry bound to it and valid
+ * at the credential's validFrom, opened from the vault. All proofs of one call share one canonicalization.
+ */
+export class PlatformSigner {
+  constructor(
+    private readonly aggregates: AggregateHandlers,
+    private readonly knowledge: KnowledgeReader,
+    private readonly custody: KeyCustody,
+    private readonly documentLoader?: DocumentLoader,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  /** Institutions among `candidates` whose current policy lets the platform sign on its own. */
+  async automaticSigners(candidates: string[]): Promise<string[]> {
+    const out: string[] = [];
+    for (const id of candidates) {
+      const signer = (await this.aggregates.signers.load(issuanceStreams.signer(id))).state;
+      if ((signer?.policy ?? DEFAULT_SIGNING_POLICY) === 'automatic') out.push(id);
+    }
+    return out;
+  }
+
+  async sign(credential: Credential, institutionIds: string[]): Promise<{ proofs: PlatformProof[]; unsignable: Unsignable[] }> {
+    const validFrom = String(credential.document['validFrom'] ?? credential.awardedAt);
+    const signers: (Signer & { institutionId: string })[] = [];
+    const unsignable: Unsignable[] = [];
+    for (const institutionId of institutionIds) {
+      const held = (await this.aggregates.signers.load(issuanceStreams.signer(institutionId))).state?.keys ?? [];
+      const choice = chooseSigningKey(await this.knowledge.institution(institutionId), held, validFrom);
+      if (!choice.usable) {
+        unsignable.push({ institutionId, reason: choice.reason });
+        continue;
+      }
+      const privateKey = await this.custody.privateKey(institutionId, choice.keyRef);
+      if (!privateKey) {
+        unsignable.push({ institutionId, reason: 'key-not-in-vault' });
+        continue;
+      }
+      signers.push({ institutionId, verificationMethod: choice.key.verificationMethodId, privateKey, cryptosuite: credential.cryptosuite as CryptosuiteName, created: this.clock() });
+    }
+    if (signers.length === 0) return { proofs: [], unsignable };
+    const signed = await signCredential(credential.document, signers, this.documentLoader ? { documentLoader: this.documentLoader } : {});
+    const proofs = signed.proof.slice(-signers.length).map((proof, i) => ({ institutionId: signers[i].institutionId, proof }));
+    return { proofs, unsignable };
+  }
+}
