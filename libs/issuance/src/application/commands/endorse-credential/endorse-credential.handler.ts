@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ProofCheck } from '../../../domain/credential/credential.commands';
+import type { Credential } from '../../../domain/credential/credential.state';
+import { IssuanceException } from '../../../domain/issuance.exception';
+import type { AggregateHandlers } from '../../issuance-handlers';
+import { issuanceStreams } from '../../issuance-streams';
+import { AGGREGATE_HANDLERS, KNOWLEDGE, PLATFORM_SIGNER } from '../../issuance.tokens';
+import type { KnowledgeReader } from '../../knowledge/knowledge-reader';
+import { checkDetachedProof } from '../../signing/detached-proof-check';
+import type { PlatformSigner } from '../../signing/platform-signer';
+import type { EndorseCredentialCommand } from './endorse-credential.command';
+
+@Injectable()
+export class EndorseCredentialHandler {
+  constructor(
+    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
+    @Inject(KNOWLEDGE) private readonly knowledge: KnowledgeReader,
+    @Inject(PLATFORM_SIGNER) private readonly signer: PlatformSigner,
+  ) {}
+
+  async execute(command: EndorseCredentialCommand) {
+    const institutionId = command.actor.institution;
+    if (command.actor.role !== 'institution-admin' || !institutionId) {
+      throw IssuanceException.forbidden('endorsement.not-institution-admin', 'only an institution admin may endorse a credential for their institution');
+    }
+    const stream = issuanceStreams.credential(command.credentialId);
+    const credential = (await this.aggregates.credentials.load(stream)).state;
+    if (!credential) throw IssuanceException.notFound('credential', command.credentialId, 'credentialId');
+    const { proof, check, method } = command.proof ? await this.detached(credential, institutionId, command.proof) : await this.platform(credential, institutionId);
+    const result = await this.aggregates.credentials.handle(stream, { type: 'AddProof', credentialId: command.credentialId, institutionId, method, proof, check }, command.context());
+    const state = result.state!;
+    return {
+      credentialId: command.credentialId,
+      institutionId,
+      method,
+      lifecycle: state.lifecycle,
+      awaiting: state.awardingBodies.filter((b) => !state.proofs.some((p) => p.institutionId === b.institutionId)).map((b) => b.institutionId),
+    };
+  }
+
+  private async detached(credential: Credential, institutionId: string, proof: Record<string, unknown>) {
+    const institution = await this.knowledge.institution(institutionId);
+    const check: ProofCheck = institution
+      ? await checkDetachedProof(credential.document, proof, institution)
+      : { valid: false, reason: `institution ${institutionId} is not known to issuance` };
+    return { proof, check, method: 'detached-proof' as const };
+  }
+
+  private async platform(credential: Credential, institutionId: string) {
+    // Checked here too so a second endorsement gets the domain's 409 before anything is signed.
+    if (!credential.awardingBodies.some((b) => b.institutionId === institutionId)) {
+      throw IssuanceException.forbidden('proof.not-awarding-body', `institution ${institutionId} is not an awarding body of this credential`, 'institutionId');
+    }
+    if (credential.proofs.some((p) => p.institutionId === institutionId)) {
+      throw IssuanceException.conflict('proof.already-present', `institution ${institutionId} has already signed this credential`);
+    }
+    if (credential.lifecycle !== 'collecting-proofs') {
+      throw IssuanceException.conflict('credential.not-collecting-proofs', `the credential is ${credential.lifecycle}; it takes no more proofs`);
+    }
+    const { proofs, unsignable } = await this.signer.sign(credential, [institutionId]);
+    if (proofs.length === 0) {
+      throw IssuanceException.rule(
+        'endorsement.no-platform-key',
+        `the platform holds no key registered for this institution and valid at the credential's validFrom (${unsignable[0]?.reason}); generate one with POST /institutions/${institutionId}/signing-keys and register it in the catalogue, or send a proof made with your own key`,
+      );
+    }
+    return { proof: proofs[0].proof as Record<string, unknown>, check: { valid: true } as ProofCheck, method: 'endorsement' as const };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './endorse-credential.command';
+export * from './endorse-credential.handler';
