@@ -1,0 +1,94 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { DEMO_AWARDING_BODIES, DEMO_CREDENTIAL_TITLE, demoCredentialDefinition, ECIU_MEMBERS } from './eciu-demo-data';
+
+export interface SeedDemoOptions {
+  /** Base URL of a running catalogue service. */
+  baseUrl: string;
+  /** A bearer token of an alliance-admin. */
+  allianceAdminToken: string;
+  /** A bearer token of an institution-admin of this institution (to give its approval). */
+  institutionAdminToken(institutionId: string): Promise<string>;
+  /** Generate an Ed25519 key per member without one and register its public half; the private halves are returned. */
+  generateKeys?: boolean;
+  /** Stop once proposed, leaving the approvals to the institutions. */
+  publish?: boolean;
+  log?: (message: string) => void;
+}
+
+export interface SeedDemoResult {
+  institutions: { key: string; id: string; name: string; did: string; created: boolean }[];
+  credentialSpec: { id: string; title: string; version: number; status: string };
+  /** Private keys generated for members (JWK with `d`): hand them to whoever signs for the member; never to the catalogue. */
+  privateKeys: { institutionId: string; keyId: string; privateKeyJwk: Record<string, string> }[];
+}
+
+/**
+ * Seeds a running catalogue over its HTTP API, as an operator would: the ECIU members, then a joint
+ * micro-credential taken through proposal, approval by each awarding body, and publication. Re-running it
+ * reuses what exists rather than failing.
+ */
+export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult> {
+  const log = options.log ?? (() => undefined);
+  const api = client(options.baseUrl);
+  const admin = options.allianceAdminToken;
+  const institutions: SeedDemoResult['institutions'] = [];
+  const privateKeys: SeedDemoResult['privateKeys'] = [];
+
+  for (const { key, ...profile } of ECIU_MEMBERS) {
+    let member = await api.send('POST', '/institutions', admin, profile, [409]);
+    const created = member.status === 201;
+    if (!created) {
+      const page = await api.send('GET', `/institutions?q=${encodeURIComponent(profile.name)}`, admin);
+      member = { status: 200, body: (page.body.items as { name: string }[]).find((i) => i.name === profile.name) };
+      if (!member.body) throw new Error(`${profile.name} is neither registrable nor registered: ${JSON.stringify(page.body)}`);
+    }
+    const { id, did, keys } = member.body as { id: string; did: string; keys: unknown[] };
+    institutions.push({ key, id, name: profile.name, did, created });
+    log(`${created ? 'registered' : 'found'} ${profile.name} (${id})`);
+    if (options.generateKeys && keys.length === 0) {
+      const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+      const added = await api.send('POST', `/institutions/${id}/keys`, admin, { publicKeyJwk: publicKey.export({ format: 'jwk' }), custody: 'institution' });
+      privateKeys.push({ institutionId: id, keyId: added.body.keyId, privateKeyJwk: privateKey.export({ format: 'jwk' }) as Record<string, string> });
+      log(`  key ${added.body.keyId} registered (public half only)`);
+    }
+  }
+
+  const ids = Object.fromEntries(DEMO_AWARDING_BODIES.map((k) => [k, institutions.find((i) => i.key === k)!.id])) as Record<(typeof DEMO_AWARDING_BODIES)[number], string>;
+  const existing = await api.send('GET', `/credential-specs?q=${encodeURIComponent(DEMO_CREDENTIAL_TITLE)}`, admin);
+  const spec = (existing.body.items as { id: string; title: string }[]).find((s) => s.title === DEMO_CREDENTIAL_TITLE);
+  const specId = spec?.id ?? (await api.send('POST', '/credential-specs', admin, demoCredentialDefinition(ids))).body.id;
+  log(`${spec ? 'found' : 'drafted'} "${DEMO_CREDENTIAL_TITLE}" (${specId})`);
+
+  let current = (await api.send('GET', `/credential-specs/${specId}`, admin)).body;
+  if (current.status === 'draft') current = (await api.send('POST', `/credential-specs/${specId}/propose`, admin)).body;
+  if (options.publish !== false && current.status === 'proposed') {
+    for (const institutionId of current.current.pendingApprovals as string[]) {
+      const token = await options.institutionAdminToken(institutionId);
+      current = (await api.send('POST', `/credential-specs/${specId}/approvals`, token, { comment: 'Approved for the demo alliance' })).body;
+      log(`  approved by ${institutions.find((i) => i.id === institutionId)?.name ?? institutionId}`);
+    }
+  }
+  if (options.publish !== false && current.status === 'approved') current = (await api.send('POST', `/credential-specs/${specId}/publish`, admin)).body;
+  log(`"${DEMO_CREDENTIAL_TITLE}" is ${current.status} (version ${current.latestVersion})`);
+  return { institutions, credentialSpec: { id: specId, title: DEMO_CREDENTIAL_TITLE, version: current.latestVersion, status: current.status }, privateKeys };
+}
+
+function client(baseUrl: string) {
+  const root = baseUrl.replace(/\/$/, '');
+  return {
+    /** Sends JSON; any status other than 2xx or an `accepted` one is an error quoting the problem returned. */
+    async send(method: string, path: string, token: string, body?: unknown, accepted: number[] = []): Promise<{ status: number; body: any }> {
+      const res = await fetch(root + path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        body: body !== undefined ? JSON.stringify(body) : undefined,
+      });
+      const text = await res.text();
+      const parsed = text ? JSON.parse(text) : undefined;
+      if (!res.ok && !accepted.includes(res.status)) {
+        throw new Error(`${method} ${path} answered ${res.status}: ${parsed?.detail ?? text}`);
+      }
+      return { status: res.status, body: parsed };
+    },
+  };
+}
