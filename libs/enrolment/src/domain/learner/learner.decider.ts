@@ -16,7 +16,7 @@ export function decideLearner(command: LearnerCommand, state: LearnerState, cont
       if (enrolment.status !== 'active') {
         throw EnrolmentException.conflict('not-active', `enrolment ${enrolment.enrolmentId} is ${enrolment.status}; only an active enrolment can be withdrawn`);
       }
-      return [{ type: 'EnrolmentWithdrawn', data: { learnerId: state.learnerId!, enrolmentId: enrolment.enrolmentId, reason: command.reason, withdrawnAt: now } }];
+      return [{ type: 'EnrolmentWithdrawn', data: { learnerId: state.learnerId!, ...ref(enrolment), reason: command.reason, withdrawnAt: now } }];
     }
     case 'Complete':
       return complete(command, state, now);
@@ -29,7 +29,7 @@ export function decideLearner(command: LearnerCommand, state: LearnerState, cont
       // Nobody can take part in a programme once nothing identifies them: open enrolments end with the erasure.
       const withdrawals: LearnerEvent[] = Object.values(state.enrolments)
         .filter((e) => e.status === 'active')
-        .map((e) => ({ type: 'EnrolmentWithdrawn', data: { learnerId, enrolmentId: e.enrolmentId, reason: 'learner data erased on request', withdrawnAt: now } }));
+        .map((e) => ({ type: 'EnrolmentWithdrawn', data: { learnerId, ...ref(e), reason: 'learner data erased on request', withdrawnAt: now } }));
       return [...withdrawals, { type: 'LearnerErased', data: { learnerId, reason: command.reason, erasedAt: now } }];
     }
   }
@@ -81,7 +81,7 @@ function complete(command: Complete, state: LearnerState, now: string): LearnerE
   return [
     {
       type: 'EnrolmentCompleted',
-      data: { learnerId: state.learnerId!, enrolmentId: enrolment.enrolmentId, credentialId: command.credentialId, completedAt: command.issuedAt ?? now },
+      data: { learnerId: state.learnerId!, ...ref(enrolment), credentialId: command.credentialId, completedAt: command.issuedAt ?? now },
     },
   ];
 }
@@ -117,6 +117,11 @@ function transfer(command: Transfer, state: LearnerState, now: string): LearnerE
       },
     },
   ];
+}
+
+/** Which enrolment, and on which definition version, an event is about: consumers need no state to read it. */
+function ref(e: EnrolmentRecord): { enrolmentId: string; credentialSpecId: string; specVersion: number } {
+  return { enrolmentId: e.enrolmentId, credentialSpecId: e.credentialSpecId, specVersion: e.specVersion };
 }
 
 function existing(state: LearnerState, enrolmentId: string): EnrolmentRecord {

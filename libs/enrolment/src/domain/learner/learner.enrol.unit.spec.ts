@@ -37,7 +37,7 @@ describe('enrol a learner', () => {
   });
 
   it('allows a new enrolment once the previous one was withdrawn', () => {
-    const withdrawn = { type: 'EnrolmentWithdrawn' as const, data: { learnerId: 'learner-1', enrolmentId: 'enr-1', reason: 'moved', withdrawnAt: NOW.toISOString() } };
+    const withdrawn = { type: 'EnrolmentWithdrawn' as const, data: { learnerId: 'learner-1', enrolmentId: 'enr-1', credentialSpecId: SPEC, specVersion: 1, reason: 'moved', withdrawnAt: NOW.toISOString() } };
     spec.given([enrolled(), withdrawn]).when(enrolCommand({ enrolmentId: 'enr-2' }), at).then(enrolled({ enrolmentId: 'enr-2' }));
   });
 

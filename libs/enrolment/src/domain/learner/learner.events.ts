@@ -28,8 +28,14 @@ export type LearnerEnrolled = LearnerEvent_<
     enrolledAt: string;
   }
 >;
-export type EnrolmentWithdrawn = LearnerEvent_<'EnrolmentWithdrawn', { enrolmentId: string; reason: string; withdrawnAt: string }>;
-export type EnrolmentCompleted = LearnerEvent_<'EnrolmentCompleted', { enrolmentId: string; credentialId: string; completedAt: string }>;
+export type EnrolmentWithdrawn = LearnerEvent_<
+  'EnrolmentWithdrawn',
+  { enrolmentId: string; credentialSpecId: string; specVersion: number; reason: string; withdrawnAt: string }
+>;
+export type EnrolmentCompleted = LearnerEvent_<
+  'EnrolmentCompleted',
+  { enrolmentId: string; credentialSpecId: string; specVersion: number; credentialId: string; completedAt: string }
+>;
 export type EnrolmentTransferred = LearnerEvent_<
   'EnrolmentTransferred',
   { enrolmentId: string; credentialSpecId: string; fromVersion: number; toVersion: number; reason: string; transferredAt: string }

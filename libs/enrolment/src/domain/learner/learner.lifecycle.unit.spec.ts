@@ -6,8 +6,8 @@ import { learnerDecider } from './learner.decider';
 const spec = deciderSpecification(learnerDecider);
 const at = { now: NOW };
 const iso = NOW.toISOString();
-const withdrawn: LearnerEvent = { type: 'EnrolmentWithdrawn', data: { learnerId: LEARNER, enrolmentId: 'enr-1', reason: 'moved abroad', withdrawnAt: iso } };
-const completed: LearnerEvent = { type: 'EnrolmentCompleted', data: { learnerId: LEARNER, enrolmentId: 'enr-1', credentialId: 'cred-1', completedAt: iso } };
+const withdrawn: LearnerEvent = { type: 'EnrolmentWithdrawn', data: { learnerId: LEARNER, enrolmentId: 'enr-1', credentialSpecId: SPEC, specVersion: 1, reason: 'moved abroad', withdrawnAt: iso } };
+const completed: LearnerEvent = { type: 'EnrolmentCompleted', data: { learnerId: LEARNER, enrolmentId: 'enr-1', credentialSpecId: SPEC, specVersion: 1, credentialId: 'cred-1', completedAt: iso } };
 
 describe('withdraw', () => {
   it('withdraws an active enrolment with its reason', () => {
@@ -67,7 +67,7 @@ describe('erasure', () => {
       .given([enrolled()])
       .when({ type: 'Erase', reason: 'GDPR art. 17 request' }, at)
       .then([
-        { type: 'EnrolmentWithdrawn', data: { learnerId: LEARNER, enrolmentId: 'enr-1', reason: 'learner data erased on request', withdrawnAt: iso } },
+        { type: 'EnrolmentWithdrawn', data: { learnerId: LEARNER, enrolmentId: 'enr-1', credentialSpecId: SPEC, specVersion: 1, reason: 'learner data erased on request', withdrawnAt: iso } },
         { type: 'LearnerErased', data: { learnerId: LEARNER, reason: 'GDPR art. 17 request', erasedAt: iso } },
       ]);
   });

@@ -40,7 +40,7 @@ export const enrolmentsProjection = defineProjection({
         credentialId: null,
         transfers: [],
         revision: e.revision,
-      } as never).onConflict('enrolment_id').ignore().execute('run');
+      } as never).onConflict('enrolmentId' as never).ignore().execute('run');
     },
     EnrolmentWithdrawn: async (e: RecordedEvent<Data<'EnrolmentWithdrawn'>>, ctx) => {
       await update(e, ctx, { enrolmentId: e.data.enrolmentId }, { status: 'withdrawn', withdrawnAt: e.data.withdrawnAt, withdrawalReason: e.data.reason });

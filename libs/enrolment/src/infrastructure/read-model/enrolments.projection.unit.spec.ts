@@ -21,7 +21,7 @@ describe('enrolments projection (replayed twice)', () => {
       .given([
         { ...enrolled(), streamId: stream },
         given('EnrolmentTransferred', { enrolmentId: 'enr-1', credentialSpecId: 'spec-energy', fromVersion: 1, toVersion: 2, reason: 'new syllabus', transferredAt: iso }),
-        given('EnrolmentCompleted', { enrolmentId: 'enr-1', credentialId: 'cred-1', completedAt: iso }),
+        given('EnrolmentCompleted', { enrolmentId: 'enr-1', credentialSpecId: 'spec-energy', specVersion: 2, credentialId: 'cred-1', completedAt: iso }),
       ])
       .then(async ({ em, entity }) => {
         const row = await em.findOneOrFail(entity(EnrolmentRows), { enrolmentId: 'enr-1' });
@@ -35,7 +35,7 @@ describe('enrolments projection (replayed twice)', () => {
       .given([
         { ...enrolled(), streamId: stream },
         { ...enrolled({ enrolmentId: 'enr-2', credentialSpecId: 'spec-other' }), streamId: stream },
-        given('EnrolmentWithdrawn', { enrolmentId: 'enr-1', reason: 'moved', withdrawnAt: iso }),
+        given('EnrolmentWithdrawn', { enrolmentId: 'enr-1', credentialSpecId: 'spec-energy', specVersion: 1, reason: 'moved', withdrawnAt: iso }),
         given('LearnerErased', { reason: 'request', erasedAt: iso }),
       ])
       .then(async ({ em, entity }) => {

@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { LearnerAggregates } from '../../learner-aggregates';
+import type { CompleteEnrolmentCommand } from './complete-enrolment.command';
+
+@Injectable()
+export class CompleteEnrolmentHandler {
+  constructor(private readonly learners: LearnerAggregates) {}
+
+  async execute(command: CompleteEnrolmentCommand): Promise<void> {
+    const { state } = await this.learners.load(command.learnerId);
+    // A credential for a learner this service never enrolled (e.g. a stack awarded from its parts) completes nothing.
+    if (!state.learnerId) return;
+    await this.learners.handle(
+      command.learnerId,
+      {
+        type: 'Complete',
+        credentialSpecId: command.credentialSpecId,
+        credentialId: command.credentialId,
+        ...(command.enrolmentId ? { enrolmentId: command.enrolmentId } : {}),
+        ...(command.issuedAt ? { issuedAt: new Date(command.issuedAt).toISOString() } : {}),
+      },
+      command.commandContext(),
+    );
+  }
+}

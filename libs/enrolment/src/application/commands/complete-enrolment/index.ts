@@ -1,0 +1,2 @@
+export * from './complete-enrolment.command';
+export * from './complete-enrolment.handler';

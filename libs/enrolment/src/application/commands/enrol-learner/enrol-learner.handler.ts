@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { EnrolmentException } from '../../../domain/enrolment.exception';
+import { PersonalDataVault } from '../../../infrastructure/personal-data/personal-data-vault';
+import { requireActingFor } from '../../acting-for';
+import { LearnerAggregates } from '../../learner-aggregates';
+import { EnrolmentKnowledge } from '../../ports/enrolment-knowledge.port';
+import type { EnrolLearnerCommand } from './enrol-learner.command';
+
+@Injectable()
+export class EnrolLearnerHandler {
+  constructor(
+    private readonly learners: LearnerAggregates,
+    private readonly knowledge: EnrolmentKnowledge,
+    private readonly vault: PersonalDataVault,
+  ) {}
+
+  /** Returns the enrolment id and the learner id it was recorded under. */
+  async execute(command: EnrolLearnerCommand): Promise<{ enrolmentId: string; learnerId: string }> {
+    requireActingFor(command.actor, command.institutionId);
+    const learnerId = await this.resolveLearner(command);
+    const enrolmentId = command.enrolmentId ?? uuidv7();
+    const [spec, heldCredentials] = await Promise.all([
+      this.knowledge.specVersion(command.credentialSpecId, command.specVersion),
+      this.knowledge.heldCredentials(learnerId),
+    ]);
+    const { revision } = await this.learners.load(learnerId);
+    const identity = await this.vault.seal(learnerId, command.learner);
+    try {
+      await this.learners.handle(
+        learnerId,
+        {
+          type: 'Enrol',
+          enrolmentId,
+          learnerId,
+          institutionId: command.institutionId,
+          credentialSpecId: command.credentialSpecId,
+          ...(command.specVersion !== undefined ? { requestedVersion: command.specVersion } : {}),
+          spec,
+          identity,
+          consent: { givenAt: new Date(command.consent.givenAt).toISOString(), textVersion: command.consent.textVersion },
+          heldCredentials,
+        },
+        command.commandContext(),
+      );
+    } catch (error) {
+      // A learner created for a refused request leaves no key behind.
+      if (revision < 0 && (await this.learners.load(learnerId)).revision < 0) await this.vault.erase(learnerId);
+      throw error;
+    }
+    return { enrolmentId, learnerId };
+  }
+
+  private async resolveLearner(command: EnrolLearnerCommand): Promise<string> {
+    if (command.learnerId) {
+      const { state } = await this.learners.load(command.learnerId);
+      if (!state.learnerId) throw EnrolmentException.notFound('learner', command.learnerId, 'learnerId');
+      if (state.erased) throw EnrolmentException.gone('learner-erased', `learner ${command.learnerId} was erased; enrol them as a new learner`, 'learnerId');
+      return command.learnerId;
+    }
+    // Learner ids are generated, never taken from the request: they appear in stream names, which erasure cannot touch.
+    return (await this.vault.learnerIdForEmail(command.learner.email)) ?? uuidv7();
+  }
+}

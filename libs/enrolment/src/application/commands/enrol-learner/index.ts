@@ -1,0 +1,2 @@
+export * from './enrol-learner.command';
+export * from './enrol-learner.handler';

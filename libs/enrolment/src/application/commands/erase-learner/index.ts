@@ -1,0 +1,2 @@
+export * from './erase-learner.command';
+export * from './erase-learner.handler';

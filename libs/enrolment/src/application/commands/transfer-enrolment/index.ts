@@ -1,0 +1,2 @@
+export * from './transfer-enrolment.command';
+export * from './transfer-enrolment.handler';

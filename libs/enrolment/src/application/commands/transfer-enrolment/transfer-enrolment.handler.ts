@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { requireActingFor } from '../../acting-for';
+import { requireEnrolment } from '../../enrolment-lookup';
+import { LearnerAggregates } from '../../learner-aggregates';
+import { EnrolmentKnowledge } from '../../ports/enrolment-knowledge.port';
+import { EnrolmentRecords } from '../../ports/enrolment-records.port';
+import type { TransferEnrolmentCommand } from './transfer-enrolment.command';
+
+@Injectable()
+export class TransferEnrolmentHandler {
+  constructor(
+    private readonly learners: LearnerAggregates,
+    private readonly records: EnrolmentRecords,
+    private readonly knowledge: EnrolmentKnowledge,
+  ) {}
+
+  async execute(command: TransferEnrolmentCommand): Promise<void> {
+    const enrolment = await requireEnrolment(this.records, command.enrolmentId);
+    requireActingFor(command.actor, enrolment.institutionId);
+    const target = await this.knowledge.specVersion(enrolment.credentialSpecId, command.toVersion);
+    await this.learners.handle(
+      enrolment.learnerId,
+      { type: 'Transfer', enrolmentId: enrolment.enrolmentId, target, ...(command.toVersion ? { toVersion: command.toVersion } : {}), reason: command.reason },
+      command.commandContext(),
+    );
+  }
+}

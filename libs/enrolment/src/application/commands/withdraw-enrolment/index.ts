@@ -1,0 +1,2 @@
+export * from './withdraw-enrolment.command';
+export * from './withdraw-enrolment.handler';

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { requireActingFor } from '../../acting-for';
+import { requireEnrolment } from '../../enrolment-lookup';
+import { LearnerAggregates } from '../../learner-aggregates';
+import { EnrolmentRecords } from '../../ports/enrolment-records.port';
+import type { WithdrawEnrolmentCommand } from './withdraw-enrolment.command';
+
+@Injectable()
+export class WithdrawEnrolmentHandler {
+  constructor(
+    private readonly learners: LearnerAggregates,
+    private readonly records: EnrolmentRecords,
+  ) {}
+
+  async execute(command: WithdrawEnrolmentCommand): Promise<void> {
+    const enrolment = await requireEnrolment(this.records, command.enrolmentId);
+    // Learners may withdraw themselves; otherwise the enrolling institution (or the alliance) does.
+    const self = command.actor.role === 'learner' && command.actor.subject === enrolment.learnerId;
+    if (!self) requireActingFor(command.actor, enrolment.institutionId);
+    await this.learners.handle(enrolment.learnerId, { type: 'Withdraw', enrolmentId: enrolment.enrolmentId, reason: command.reason }, command.commandContext());
+  }
+}

@@ -1,0 +1,2 @@
+export * from './get-enrolment.query';
+export * from './get-enrolment.handler';

@@ -1,0 +1,2 @@
+export * from './list-enrolments.query';
+export * from './list-enrolments.handler';

@@ -1,0 +1,39 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
+import { BaseCommand } from '../../base.command';
+
+export const ENROLMENT_STATUSES = ['active', 'withdrawn', 'completed'] as const;
+
+/** Lists enrolments by learner (id or email), definition, status and enrolling institution. */
+export class ListEnrolmentsQuery extends BaseCommand {
+  /** A learner id, or the learner's email address. */
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  learner?: string;
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  specId?: string;
+
+  @IsOptional()
+  @IsIn(ENROLMENT_STATUSES)
+  status?: (typeof ENROLMENT_STATUSES)[number];
+
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  institutionId?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit = 50;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+}

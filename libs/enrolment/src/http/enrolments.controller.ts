@@ -1,0 +1,73 @@
+import { type AuthenticatedActor, CurrentActor, Roles } from '@alliance/nest-kit';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  EnrolLearnerCommand,
+  EnrolLearnerHandler,
+  TransferEnrolmentCommand,
+  TransferEnrolmentHandler,
+  WithdrawEnrolmentCommand,
+  WithdrawEnrolmentHandler,
+} from '../application/commands';
+import type { EnrolmentView } from '../application/queries/enrolment-view';
+import { GetEnrolmentHandler, GetEnrolmentQuery } from '../application/queries/get-enrolment';
+import { type EnrolmentPage, ListEnrolmentsHandler, ListEnrolmentsQuery } from '../application/queries/list-enrolments';
+import { commandMeta, plain } from './command-meta';
+import { EnrolDto } from './dto/enrol.dto';
+import { ListEnrolmentsDto } from './dto/list-enrolments.dto';
+import { ReasonDto, TransferDto } from './dto/reason.dto';
+
+@ApiTags('enrolments')
+@ApiBearerAuth()
+@Controller('enrolments')
+export class EnrolmentsController {
+  constructor(
+    private readonly enrolHandler: EnrolLearnerHandler,
+    private readonly withdrawHandler: WithdrawEnrolmentHandler,
+    private readonly transferHandler: TransferEnrolmentHandler,
+    private readonly getHandler: GetEnrolmentHandler,
+    private readonly listHandler: ListEnrolmentsHandler,
+  ) {}
+
+  @Post()
+  @Roles('alliance-admin', 'institution-admin', 'registrar')
+  @ApiOperation({ summary: 'Enrol a learner in the current published version of a credential definition (the version is pinned)' })
+  async enrol(@Body() dto: EnrolDto, @CurrentActor() actor: AuthenticatedActor): Promise<EnrolmentView> {
+    const { enrolmentId } = await this.enrolHandler.execute(EnrolLearnerCommand.create({ ...plain(dto), ...commandMeta(actor) }));
+    return this.read(enrolmentId, actor);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List enrolments by learner (id or email), definition, status and enrolling institution' })
+  list(@Query() dto: ListEnrolmentsDto, @CurrentActor() actor: AuthenticatedActor): Promise<EnrolmentPage> {
+    return this.listHandler.execute(ListEnrolmentsQuery.create({ ...plain(dto), limit: dto.limit ?? 50, offset: dto.offset ?? 0, ...commandMeta(actor) }));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One enrolment, with the learner identity (or marked erased)' })
+  get(@Param('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<EnrolmentView> {
+    return this.read(id, actor);
+  }
+
+  @Post(':id/withdraw')
+  @HttpCode(200)
+  @Roles('alliance-admin', 'institution-admin', 'registrar', 'learner')
+  @ApiOperation({ summary: 'Withdraw an active enrolment, with a reason' })
+  async withdraw(@Param('id') id: string, @Body() dto: ReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<EnrolmentView> {
+    await this.withdrawHandler.execute(WithdrawEnrolmentCommand.create({ enrolmentId: id, reason: dto.reason, ...commandMeta(actor) }));
+    return this.read(id, actor);
+  }
+
+  @Post(':id/transfer')
+  @HttpCode(200)
+  @Roles('alliance-admin', 'institution-admin', 'registrar')
+  @ApiOperation({ summary: 'Transfer an active enrolment to a newer published version of its definition (audited, with a reason)' })
+  async transfer(@Param('id') id: string, @Body() dto: TransferDto, @CurrentActor() actor: AuthenticatedActor): Promise<EnrolmentView> {
+    await this.transferHandler.execute(TransferEnrolmentCommand.create({ enrolmentId: id, ...plain(dto), ...commandMeta(actor) }));
+    return this.read(id, actor);
+  }
+
+  private read(enrolmentId: string, actor: AuthenticatedActor): Promise<EnrolmentView> {
+    return this.getHandler.execute(GetEnrolmentQuery.create({ enrolmentId, ...commandMeta(actor) }));
+  }
+}

@@ -1,0 +1,59 @@
+import { createReadModelOrm, ensureReadModelTables, type ReadModelOrm } from '@alliance/event-sourcing';
+import type { CredentialSpecPublishedV1 } from '@alliance/contracts';
+import type { EntityManager } from '@mikro-orm/sql';
+import { HeldCredentialRows, KNOWLEDGE_VERSION, SpecVersionRows } from './knowledge-rows';
+import { knowledgeUpdates } from './knowledge-updates';
+import { SqlEnrolmentKnowledge } from './sql-enrolment-knowledge';
+
+const published = (credentialSpecId: string, version: number, prerequisites?: string) =>
+  ({
+    credentialSpecId,
+    version,
+    title: `Definition ${credentialSpecId}`,
+    publishedAt: '2026-01-01T00:00:00.000Z',
+    awardingBodies: [{ institutionId: 'aau' }, { institutionId: 'dcu' }],
+    ...(prerequisites ? { prerequisites } : {}),
+  }) as unknown as CredentialSpecPublishedV1;
+const status = { listId: 'l', index: 1 };
+
+describe('enrolment knowledge of definitions and held credentials (PGlite)', () => {
+  let orm: ReadModelOrm;
+  let knowledge: SqlEnrolmentKnowledge;
+  const tx = <T>(fn: (em: EntityManager) => Promise<T>) => (orm.em.fork() as unknown as EntityManager).transactional(fn);
+  beforeAll(async () => {
+    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
+    await ensureReadModelTables(orm, [SpecVersionRows.entity(KNOWLEDGE_VERSION), HeldCredentialRows.entity(KNOWLEDGE_VERSION)]);
+    knowledge = new SqlEnrolmentKnowledge(orm);
+  });
+  afterAll(() => orm.close());
+
+  it('offers the current published version; older ones are superseded, retired ones stay retired', async () => {
+    await tx((em) => knowledgeUpdates.specPublished(em, published('energy', 1)));
+    await tx((em) => knowledgeUpdates.specPublished(em, published('energy', 2)));
+    await tx((em) => knowledgeUpdates.specPublished(em, published('energy', 1)));
+    expect(await knowledge.specVersion('energy')).toMatchObject({ version: 2, status: 'published', awardingInstitutionIds: ['aau', 'dcu'] });
+    expect(await knowledge.specVersion('energy', 1)).toMatchObject({ status: 'superseded' });
+    await tx((em) => knowledgeUpdates.specRetired(em, { credentialSpecId: 'energy', version: 2, reason: 'r', retiredAt: 'x' }));
+    await tx((em) => knowledgeUpdates.specPublished(em, published('energy', 2)));
+    expect(await knowledge.specVersion('energy')).toMatchObject({ version: 2, status: 'retired' });
+    expect(await knowledge.specVersion('unknown')).toBeUndefined();
+  });
+
+  it('reads required credentials from the prerequisites text', async () => {
+    await tx((em) => knowledgeUpdates.specPublished(em, published('advanced', 1, 'Holds energy (the basics).')));
+    expect((await knowledge.specVersion('advanced'))?.requiredCredentialSpecIds).toEqual(['energy']);
+  });
+
+  it('holds issued credentials until revoked; a suspended one does not count', async () => {
+    const issued = { credentialId: 'c1', learnerId: 'l1', credentialSpecId: 'energy', issuedAt: '2026-01-02T00:00:00.000Z' } as never;
+    await tx((em) => knowledgeUpdates.credentialIssued(em, issued));
+    await tx((em) => knowledgeUpdates.credentialIssued(em, issued));
+    expect(await knowledge.heldCredentials('l1')).toEqual([{ credentialSpecId: 'energy', credentialId: 'c1' }]);
+    await tx((em) => knowledgeUpdates.credentialStatus(em, { credentialId: 'c1', reason: 'r', status }, 'suspended'));
+    expect(await knowledge.heldCredentials('l1')).toEqual([]);
+    await tx((em) => knowledgeUpdates.credentialStatus(em, { credentialId: 'c1', reason: 'r', status }, 'issued'));
+    await tx((em) => knowledgeUpdates.credentialStatus(em, { credentialId: 'c1', reason: 'r', status }, 'revoked'));
+    await tx((em) => knowledgeUpdates.credentialStatus(em, { credentialId: 'c1', reason: 'r', status }, 'issued'));
+    expect(await knowledge.heldCredentials('l1')).toEqual([]);
+  });
+});
