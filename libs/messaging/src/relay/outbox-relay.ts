@@ -1,0 +1,206 @@
+import type { AllFilter, EventStore, RecordedEvent, Subscription } from '@alliance/event-sourcing';
+import type { IntegrationBus, IntegrationMessage } from '../integration-bus.port';
+import type { RelayCheckpointStore } from './relay-checkpoint-store.port';
+
+/** Domain event → the integration messages it is published as (none for internal facts). */
+export type EventMapper = (event: RecordedEvent) => IntegrationMessage | IntegrationMessage[] | null | undefined;
+
+export interface OutboxRelayOptions {
+  /** Checkpoint key, unique per service, e.g. `catalogue`. */
+  name: string;
+  store: EventStore;
+  bus: IntegrationBus;
+  checkpoints: RelayCheckpointStore;
+  map: EventMapper;
+  /** Narrows the store subscription (e.g. to the event types the mapper publishes). */
+  filter?: AllFilter;
+  /** Messages per publish. Default 500. */
+  batchSize?: number;
+  /** How long a partial batch waits for more events before it is published. Default 10 ms. */
+  lingerMs?: number;
+  /** Back-off bounds after a failure of the store, the bus or the checkpoint. */
+  retryDelayMs?: { initial: number; max: number };
+  /** How long `stop` waits for a publish in flight (a broker that is down) before it gives up on it. Default 15 s. */
+  stopTimeoutMs?: number;
+  /** Failures the relay recovers from by itself, for logging. */
+  onError?: (error: unknown) => void;
+}
+
+export interface RelayStatus {
+  name: string;
+  running: boolean;
+  /** Store position up to which everything is published and checkpointed. */
+  position: number;
+  head: number;
+  /** Events in the store not yet published (includes events the filter or mapper skip). */
+  lag: number;
+  published: number;
+  lastError?: string;
+}
+
+/**
+ * Publishes a service's integration events from its event store: a checkpointed subscription that maps,
+ * batches and publishes, then checkpoints. A crash between publish and checkpoint republishes the batch
+ * (inboxes drop the duplicates); nothing is ever skipped, so a mapper that throws halts the relay until fixed.
+ */
+export class OutboxRelay {
+  private readonly batchSize: number;
+  private readonly lingerMs: number;
+  private readonly delays: { initial: number; max: number };
+  private buffer: IntegrationMessage[] = [];
+  private seen = 0;
+  private checkpointed = 0;
+  private published = 0;
+  private lastError?: unknown;
+  private flushing: Promise<void> = Promise.resolve();
+  private linger?: NodeJS.Timeout;
+  private subscription?: Subscription;
+  private loop?: Promise<void>;
+  private stopping = false;
+  private wake?: () => void;
+
+  constructor(private readonly options: OutboxRelayOptions) {
+    this.batchSize = options.batchSize ?? 500;
+    this.lingerMs = options.lingerMs ?? 10;
+    this.delays = options.retryDelayMs ?? { initial: 200, max: 5_000 };
+  }
+
+  /** Position published and checkpointed so far. */
+  get position(): number {
+    return this.checkpointed;
+  }
+
+  /** Resolves once the checkpoint is loaded and the subscription runs. */
+  async start(): Promise<void> {
+    if (this.loop) return;
+    this.stopping = false;
+    this.checkpointed = await this.options.checkpoints.load(this.options.name);
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    this.loop = this.run(started);
+    await running;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    clearTimeout(this.linger);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((r) => (timer = setTimeout(r, this.options.stopTimeoutMs ?? 15_000)));
+    // Whatever is still in flight after the timeout was not checkpointed, so the next start republishes it.
+    await Promise.race([Promise.all([this.subscription?.stop().catch(() => undefined), this.loop]), timeout]);
+    clearTimeout(timer);
+    this.loop = undefined;
+  }
+
+  async status(): Promise<RelayStatus> {
+    const head = await this.options.store.headPosition();
+    return {
+      name: this.options.name,
+      running: !!this.loop && !this.stopping,
+      position: this.checkpointed,
+      head,
+      lag: Math.max(0, head - this.checkpointed),
+      published: this.published,
+      lastError: this.lastError === undefined ? undefined : String((this.lastError as Error)?.message ?? this.lastError),
+    };
+  }
+
+  private async run(started: () => void): Promise<void> {
+    let failures = 0;
+    while (!this.stopping) {
+      let failure: unknown;
+      try {
+        this.checkpointed = await this.options.checkpoints.load(this.options.name);
+        this.buffer = [];
+        this.seen = this.checkpointed;
+        const subscription = this.options.store.subscribeToAll({
+          fromPosition: this.checkpointed,
+          filter: this.options.filter,
+          handler: (event) => this.onEvent(event),
+          onCaughtUp: () => void this.flush().catch(() => undefined),
+          onError: (error) => (failure = error),
+        });
+        this.subscription = subscription;
+        started();
+        await subscription.done;
+        if (!this.stopping && failure === undefined) failure = new Error('the store subscription ended unexpectedly');
+        if (this.stopping) await this.flush().catch(() => undefined);
+      } catch (error) {
+        failure = error;
+        started();
+      }
+      if (failure === undefined || this.stopping) break;
+      this.report(failure);
+      await this.sleep(Math.min(this.delays.max, this.delays.initial * 2 ** Math.min(failures++, 10)));
+    }
+  }
+
+  private async onEvent(event: RecordedEvent): Promise<void> {
+    const mapped = this.options.map(event);
+    if (mapped) this.buffer.push(...(Array.isArray(mapped) ? mapped : [mapped]));
+    this.seen = event.position;
+    if (this.buffer.length >= this.batchSize) await this.flush();
+    else this.linger ??= setTimeout(() => void this.flush().catch(() => undefined), this.lingerMs);
+  }
+
+  /** Serialised: a batch is published and checkpointed before the next one starts. */
+  private flush(): Promise<void> {
+    const next = this.flushing.catch(() => undefined).then(() => this.publishPending());
+    this.flushing = next;
+    return next;
+  }
+
+  private async publishPending(): Promise<void> {
+    clearTimeout(this.linger);
+    this.linger = undefined;
+    const batch = this.buffer;
+    const upTo = this.seen;
+    if (batch.length === 0 && upTo <= this.checkpointed) return;
+    this.buffer = [];
+    try {
+      await this.retrying(() => this.options.bus.publish(batch));
+      this.published += batch.length;
+      await this.retrying(() => this.options.checkpoints.save(this.options.name, upTo));
+      this.checkpointed = upTo;
+    } catch (error) {
+      // Stopping mid-flush: the batch stays unpublished or uncheckpointed, and the next start redoes it.
+      if (!this.stopping) this.buffer = [...batch, ...this.buffer];
+      throw error;
+    }
+  }
+
+  private async retrying(action: () => Promise<void>): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await action();
+        this.lastError = undefined;
+        return;
+      } catch (error) {
+        this.report(error);
+        if (this.stopping) throw error;
+        await this.sleep(Math.min(this.delays.max, this.delays.initial * 2 ** Math.min(attempt, 10)));
+      }
+    }
+  }
+
+  private report(error: unknown): void {
+    this.lastError = error;
+    this.options.onError?.(error);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}
+
+export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+  return new OutboxRelay(options);
+}

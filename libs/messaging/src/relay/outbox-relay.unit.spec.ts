@@ -1,0 +1,145 @@
+import { ANY_REVISION, InMemoryEventStore, type RecordedEvent } from '@alliance/event-sourcing';
+import { InProcessBus } from '../in-process/in-process-bus';
+import type { IntegrationBus, IntegrationMessage } from '../integration-bus.port';
+import { eventually } from '../testing/eventually';
+import { envelopeOf } from './envelope-of';
+import { OutboxRelay, type EventMapper } from './outbox-relay';
+import { InMemoryRelayCheckpointStore, type RelayCheckpointStore } from './relay-checkpoint-store.port';
+
+const meta = { occurredAt: '2026-03-01T10:00:00.000Z', actor: { subject: 'tester' }, correlationId: 'corr' };
+
+async function appendEvents(store: InMemoryEventStore, count: number, aggregates = 5, type = 'ThingHappened'): Promise<void> {
+  for (let n = 0; n < count; n++) {
+    await store.appendToStream(`demo.thing-${n % aggregates}`, [{ type, data: { n }, metadata: meta }], { expectedRevision: ANY_REVISION });
+  }
+}
+
+const mapThing: EventMapper = (e: RecordedEvent) =>
+  e.type === 'ThingHappened'
+    ? { ...envelopeOf(e), type: 'demo.thing.happened', version: 1, source: 'demo', key: e.streamId, payload: { n: (e.data as { n: number }).n, revision: e.revision } }
+    : null;
+
+function consume(bus: IntegrationBus) {
+  const received: IntegrationMessage<{ n: number; revision: number }>[] = [];
+  const applied = new Set<string>();
+  const ready = bus.subscribe({
+    group: 'reader',
+    sources: ['demo'],
+    handler: async (m) => {
+      received.push(m as (typeof received)[number]);
+      applied.add(m.eventId);
+    },
+  });
+  return { received, applied, ready };
+}
+
+describe('OutboxRelay', () => {
+  let store: InMemoryEventStore;
+  let bus: InProcessBus;
+  let checkpoints: InMemoryRelayCheckpointStore;
+  const relays: OutboxRelay[] = [];
+  const relay = (overrides: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}) => {
+    const r = new OutboxRelay({ name: 'demo', store, bus, checkpoints, map: mapThing, batchSize: 7, retryDelayMs: { initial: 5, max: 20 }, ...overrides });
+    relays.push(r);
+    return r;
+  };
+
+  beforeEach(() => {
+    store = new InMemoryEventStore();
+    bus = new InProcessBus({ partitions: 3 });
+    checkpoints = new InMemoryRelayCheckpointStore();
+  });
+  afterEach(async () => {
+    await Promise.all(relays.splice(0).map((r) => r.stop()));
+    await bus.close();
+  });
+
+  it('publishes mapped events in store order per aggregate, skips internal ones and checkpoints the head', async () => {
+    const { received, ready } = consume(bus);
+    await ready;
+    await appendEvents(store, 40);
+    await appendEvents(store, 3, 1, 'InternalNote');
+    await relay().start();
+    await eventually(async () => expect((await relays[0].status()).lag).toBe(0));
+    expect(received).toHaveLength(40);
+    expect(checkpoints.positions.get('demo')).toBe(43);
+    for (let k = 0; k < 5; k++) {
+      const revisions = received.filter((m) => m.key === `demo.thing-${k}`).map((m) => m.payload.revision);
+      expect(revisions).toEqual(revisions.map((_, i) => i));
+    }
+  });
+
+  it('republishes, never skips, when it dies between publish and checkpoint', async () => {
+    const { received, applied, ready } = consume(bus);
+    await ready;
+    await appendEvents(store, 30);
+    let saves = 0;
+    const failing: RelayCheckpointStore = {
+      load: (name) => checkpoints.load(name),
+      save: async (name, position) => {
+        if (++saves > 2) throw new Error('disk gone');
+        await checkpoints.save(name, position);
+      },
+      close: async () => undefined,
+    };
+    const first = relay({ checkpoints: failing });
+    await first.start();
+    await eventually(() => expect(saves).toBeGreaterThan(3));
+    await first.stop();
+    const savedBeforeCrash = checkpoints.positions.get('demo')!;
+    expect(savedBeforeCrash).toBeLessThan(30);
+
+    await relay().start();
+    await eventually(() => expect(checkpoints.positions.get('demo')).toBe(30));
+    expect(applied.size).toBe(30);
+    expect(received.length).toBeGreaterThan(30);
+  });
+
+  it('halts at an event the mapper cannot map, reports it, and goes on once the mapper is fixed', async () => {
+    const { applied, ready } = consume(bus);
+    await ready;
+    await appendEvents(store, 10);
+    let broken = true;
+    const errors: unknown[] = [];
+    const r = relay({
+      map: (e) => {
+        if (broken && (e.data as { n: number }).n === 6) throw new Error('no contract for this shape');
+        return mapThing(e);
+      },
+      onError: (e) => errors.push(e),
+    });
+    await r.start();
+    await eventually(async () => expect((await r.status()).lastError).toBe('no contract for this shape'));
+    expect(r.position).toBeLessThanOrEqual(6);
+    expect([...applied].length).toBeLessThanOrEqual(6);
+    broken = false;
+    await eventually(() => expect(applied.size).toBe(10));
+    await eventually(() => expect(r.position).toBe(10));
+  });
+
+  it('retries a failing publish until the bus takes it', async () => {
+    const { applied, ready } = consume(bus);
+    await ready;
+    let failures = 3;
+    const flaky: IntegrationBus = Object.assign(Object.create(bus) as IntegrationBus, {
+      publish: async (messages: IntegrationMessage[]) => {
+        if (failures-- > 0) throw new Error('broker unavailable');
+        await bus.publish(messages);
+      },
+    });
+    await appendEvents(store, 12);
+    await relay({ bus: flaky }).start();
+    await eventually(() => expect(applied.size).toBe(12));
+    await eventually(() => expect(relays[0].position).toBe(12));
+  });
+
+  it('keeps following the store after catching up', async () => {
+    const { applied, ready } = consume(bus);
+    await ready;
+    await relay().start();
+    await appendEvents(store, 5);
+    await eventually(() => expect(applied.size).toBe(5));
+    await appendEvents(store, 5);
+    await eventually(() => expect(applied.size).toBe(10));
+  });
+});

@@ -1,0 +1,65 @@
+import { Pool } from 'pg';
+import type { RelayCheckpointStore } from './relay-checkpoint-store.port';
+
+export interface PgRelayCheckpointStoreOptions {
+  /** A pool of the service's own database, or a connection string to open one. */
+  pool?: Pool;
+  url?: string;
+  /** Schema of the table; default `public`. */
+  schema?: string;
+}
+
+/** Distributed mode: the checkpoint lives in a table of the service's database. */
+export class PgRelayCheckpointStore implements RelayCheckpointStore {
+  private readonly pool: Pool;
+  private readonly ownsPool: boolean;
+  private readonly table: string;
+  private ready?: Promise<void>;
+
+  constructor(options: PgRelayCheckpointStoreOptions) {
+    if (!options.pool && !options.url) throw new TypeError('PgRelayCheckpointStore needs a pool or a url');
+    this.pool = options.pool ?? new Pool({ connectionString: options.url, max: 2 });
+    this.ownsPool = !options.pool;
+    const schema = options.schema ?? 'public';
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new TypeError(`"${schema}" is not a plain schema name`);
+    this.table = `"${schema}".relay_checkpoints`;
+  }
+
+  async load(relay: string): Promise<number> {
+    await this.ensureTable();
+    const { rows } = await this.pool.query<{ position: string }>(`SELECT position FROM ${this.table} WHERE relay = $1`, [relay]);
+    return rows.length ? Number(rows[0].position) : 0;
+  }
+
+  async save(relay: string, position: number): Promise<void> {
+    await this.ensureTable();
+    await this.pool.query(
+      `INSERT INTO ${this.table} (relay, position, updated_at) VALUES ($1, $2, now())
+       ON CONFLICT (relay) DO UPDATE SET position = EXCLUDED.position, updated_at = EXCLUDED.updated_at`,
+      [relay, position],
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  private ensureTable(): Promise<void> {
+    this.ready ??= this.pool
+      .query(
+        `CREATE TABLE IF NOT EXISTS ${this.table} (
+           relay text PRIMARY KEY,
+           position bigint NOT NULL,
+           updated_at timestamptz NOT NULL
+         )`,
+      )
+      .then(() => undefined)
+      .catch((error: { code?: string }) => {
+        // Two replicas creating the table at once: the loser sees a duplicate type or relation.
+        if (error.code === '23505' || error.code === '42P07') return;
+        this.ready = undefined;
+        throw error;
+      });
+    return this.ready;
+  }
+}
