@@ -19,6 +19,8 @@ export interface ReadStreamOptions {
   /** Inclusive start revision; default 0 forwards, the end backwards. */
   fromRevision?: number;
   maxCount?: number;
+  /** Check the hash chain inside the returned slice; a broken link throws `HashChainBrokenError`. */
+  verifyHashes?: boolean;
 }
 
 export interface AllFilter {

@@ -8,3 +8,4 @@ export * from './snapshot';
 export * from './testing';
 export * from './read-model';
 export * from './projection';
+export * from './store';

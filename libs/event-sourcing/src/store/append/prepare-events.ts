@@ -1,0 +1,37 @@
+import type { EventMetadata, NewEvent } from '../../envelope';
+import { newEventId, normalizeEventId } from '../event-id';
+
+/** An event ready to be chained and stored: id assigned, defaults applied. */
+export interface PreparedEvent {
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  data: unknown;
+  metadata: EventMetadata;
+}
+
+export interface PreparedAppend {
+  events: PreparedEvent[];
+  /** Whether any id came from the caller: only then can the append repeat an earlier one. */
+  callerSuppliedIds: boolean;
+}
+
+/** Validates a proposed append and fills in what the store owns (ids, schema version). */
+export function prepareEvents(streamId: string, events: NewEvent[]): PreparedAppend {
+  if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('Stream id must be a non-empty string');
+  const seen = new Set<string>();
+  let callerSuppliedIds = false;
+  const prepared = events.map((e): PreparedEvent => {
+    if (typeof e.type !== 'string' || e.type.length === 0) throw new TypeError(`Event type must be a non-empty string (stream ${streamId})`);
+    if (e.metadata === null || typeof e.metadata !== 'object') throw new TypeError(`Event ${e.type} has no metadata (stream ${streamId})`);
+    const schemaVersion = e.schemaVersion ?? 1;
+    if (!Number.isInteger(schemaVersion) || schemaVersion < 1) throw new TypeError(`Event ${e.type}: schemaVersion must be a positive integer`);
+    if (e.eventId !== undefined) callerSuppliedIds = true;
+    const eventId = e.eventId === undefined ? newEventId() : normalizeEventId(e.eventId);
+    if (seen.has(eventId)) throw new TypeError(`Event id ${eventId} appears twice in one append to ${streamId}`);
+    seen.add(eventId);
+    // JSON has no undefined: store and hash the null that a read would return.
+    return { eventId, type: e.type, schemaVersion, data: e.data === undefined ? null : e.data, metadata: e.metadata };
+  });
+  return { events: prepared, callerSuppliedIds };
+}

@@ -1,0 +1,18 @@
+import type { EventStore } from '../event-store.port';
+import { EmbeddedEventStore } from './embedded/embedded-event-store';
+
+/** Which adapter to open, and where its events live. */
+export type EventStoreConfig =
+  | { kind: 'embedded'; dataDir: string; durability?: 'full' | 'normal' }
+  | { kind: 'postgres'; url: string; schema?: string; poolSize?: number; migrate?: boolean }
+  | { kind: 'kurrentdb'; connectionString: string };
+
+/** Opens the configured event store, ready to use (PostgreSQL migrations applied unless `migrate: false`). */
+export async function createEventStore(config: EventStoreConfig): Promise<EventStore> {
+  switch (config.kind) {
+    case 'embedded':
+      return EmbeddedEventStore.open(config);
+    default:
+      throw new Error(`Unknown event store kind ${(config as { kind: string }).kind}`);
+  }
+}

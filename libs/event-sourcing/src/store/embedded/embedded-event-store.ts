@@ -1,0 +1,179 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { NewEvent, RecordedEvent } from '../../envelope';
+import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../../event-store.port';
+import { chainEvents } from '../append/chain-events';
+import { assertExpectedRevision, validateExpectedRevision } from '../append/expected-revision-check';
+import { prepareEvents } from '../append/prepare-events';
+import { resolveExistingIds, type StoredIdentity } from '../append/resolve-existing-ids';
+import { computeEventHash, type EventHasher } from '../hash-chain/compute-event-hash';
+import { assertStreamChain } from '../hash-chain/verify-stream-events';
+import { readAllPages } from '../read-all-pages';
+import { ChangeSignal } from '../subscription/change-signal';
+import { startPollingSubscription } from '../subscription/polling-subscription';
+import { type EventRow, toRecordedEvent } from './embedded-rows';
+import { EmbeddedQueries } from './embedded-queries';
+import { migrateEmbedded } from './embedded-schema';
+
+export interface EmbeddedEventStoreOptions {
+  /** Folder that holds the store's single database file; created when missing. */
+  dataDir: string;
+  /** `full` (default) syncs every commit to disk; `normal` may lose the last commits on power loss, never consistency. */
+  durability?: 'full' | 'normal';
+  /** Replaces the hash function; only to measure what hashing costs. */
+  hasher?: EventHasher;
+  /** How often live subscriptions look for events written by other processes on the same file. */
+  idlePollMs?: number;
+}
+
+/** One signal per database file, so every store open on it in this process wakes the others' subscriptions. */
+const signals = new Map<string, ChangeSignal>();
+
+/**
+ * The zero-install event store: one SQLite file (WAL) in a data directory, through Node's built-in
+ * `node:sqlite`. Writers take SQLite's write lock for the whole append (`BEGIN IMMEDIATE`), and
+ * positions are allocated inside that transaction, so position order is commit order and readers
+ * never see a later position before an earlier one, across processes too.
+ */
+export class EmbeddedEventStore implements EventStore {
+  static readonly FILE_NAME = 'events.sqlite';
+  readonly name: string;
+  private readonly queries: EmbeddedQueries;
+  private readonly signal: ChangeSignal;
+  private readonly hasher: EventHasher;
+  private readonly subscriptions = new Set<Subscription>();
+  private closed = false;
+
+  private constructor(
+    private readonly db: DatabaseSync,
+    readonly file: string,
+    private readonly options: EmbeddedEventStoreOptions,
+  ) {
+    this.name = `embedded (${file})`;
+    this.queries = new EmbeddedQueries(db);
+    this.hasher = options.hasher ?? computeEventHash;
+    let signal = signals.get(file);
+    if (!signal) signals.set(file, (signal = new ChangeSignal()));
+    this.signal = signal;
+  }
+
+  static open(options: EmbeddedEventStoreOptions): EmbeddedEventStore {
+    mkdirSync(options.dataDir, { recursive: true });
+    const file = resolve(join(options.dataDir, EmbeddedEventStore.FILE_NAME));
+    const db = new DatabaseSync(file, { timeout: 10_000 });
+    try {
+      db.exec('PRAGMA journal_mode = WAL');
+      db.exec(`PRAGMA synchronous = ${options.durability === 'normal' ? 'NORMAL' : 'FULL'}`);
+      db.exec('PRAGMA foreign_keys = ON');
+      migrateEmbedded(db);
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    return new EmbeddedEventStore(db, file, options);
+  }
+
+  async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    this.assertOpen();
+    const expected = options.expectedRevision;
+    validateExpectedRevision(expected);
+    const prepared = prepareEvents(streamId, events);
+    // Serialised before the write lock is taken: a value JSON cannot hold fails here, not mid-transaction.
+    const json = prepared.events.map((e) => [JSON.stringify(e.data), JSON.stringify(e.metadata)] as const);
+    const { result, appended } = this.inWriteTransaction(() => {
+      const tip = (this.queries.tip.get(streamId) as { revision: number; hash: string; position: number } | undefined) ?? {
+        revision: -1,
+        hash: null,
+        position: 0,
+      };
+      if (prepared.callerSuppliedIds && prepared.events.length > 0) {
+        const existing = this.queries.findIds.all(JSON.stringify(prepared.events.map((e) => e.eventId))) as unknown as StoredIdentity[];
+        if (existing.length > 0) return { result: resolveExistingIds(streamId, prepared.events, existing, expected, tip.revision), appended: false };
+      }
+      assertExpectedRevision(streamId, expected, tip.revision);
+      if (prepared.events.length === 0) return { result: { nextRevision: tip.revision, lastPosition: tip.position }, appended: false };
+      let lastPosition = 0;
+      chainEvents(streamId, tip, prepared.events, this.hasher).forEach((e, i) => {
+        const [data, metadata] = json[i];
+        const run = this.queries.insert.run(e.eventId, streamId, e.revision, e.type, e.schemaVersion, data, metadata, e.previousHash, e.hash);
+        lastPosition = Number(run.lastInsertRowid);
+      });
+      return { result: { nextRevision: tip.revision + prepared.events.length, lastPosition }, appended: true };
+    });
+    if (appended) this.signal.notify();
+    return result;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const limit = options.maxCount ?? -1;
+    const rows =
+      options.direction === 'backwards'
+        ? this.queries.backwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.queries.forwards.all(streamId, options.fromRevision ?? 0, limit);
+    const events = (rows as unknown as EventRow[]).map(toRecordedEvent);
+    if (options.verifyHashes) assertStreamChain(events);
+    return events;
+  }
+
+  async streamRevision(streamId: string): Promise<number> {
+    this.assertOpen();
+    return (this.queries.tip.get(streamId) as { revision: number } | undefined)?.revision ?? -1;
+  }
+
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    this.assertOpen();
+    return readAllPages(options, 1000, async (after, limit, filter) => {
+      this.assertOpen();
+      return this.queries.readPage(after, limit, filter);
+    });
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    this.assertOpen();
+    const subscription = startPollingSubscription(options, {
+      readPage: async (after, limit, filter) => this.queries.readPage(after, limit, filter),
+      signal: this.signal,
+      idlePollMs: this.options.idlePollMs ?? 250,
+      pendingPollMs: 10,
+      defaultBatchSize: 500,
+      onEnd: () => this.subscriptions.delete(subscription),
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return (this.queries.head.get() as { head: number }).head;
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+    this.db.prepare('SELECT 1').get();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.closed = true;
+    this.db.close();
+  }
+
+  private inWriteTransaction<T>(work: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (e) {
+      this.db.exec('ROLLBACK');
+      throw e;
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error(`${this.name} is closed`);
+  }
+}
