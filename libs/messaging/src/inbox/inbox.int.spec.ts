@@ -1,5 +1,6 @@
 import { createReadModelOrm, type ReadModelOrm } from '@alliance/event-sourcing';
 import { createTestDatabase, type TestDatabase } from '@alliance/testing';
+import type { EntityManager } from '@mikro-orm/sql';
 import { Pool } from 'pg';
 import { MikroOrmInbox } from './mikro-orm-inbox';
 import { PgInbox } from './pg-inbox';
@@ -81,7 +82,7 @@ describe.each([
   });
 
   const tally = async () => Number((await orm.em.fork().execute<{ n: number }[]>(`SELECT n FROM tally`))[0].n);
-  const bump = (tx: ReadModelOrm['em']) => tx.execute(`UPDATE tally SET n = n + 1 WHERE id = 't'`, [], 'run').then(() => undefined);
+  const bump = (tx: EntityManager) => tx.execute(`UPDATE tally SET n = n + 1 WHERE id = 't'`, [], 'run').then(() => undefined);
 
   it('applies once, ignores the redelivery, and rolls the claim back with a failed change', async () => {
     expect(await inbox.handle(orm.em.fork(), { eventId: 'e-1' }, bump)).toBe('applied');
