@@ -74,8 +74,7 @@ export function composeCredential(input: ComposeInput): JsonObject {
       definition,
       learner: {
         id: award.learner.learnerId,
-        givenName: award.learner.givenName,
-        familyName: award.learner.familyName,
+        ...splitName(award.learner.name),
         ...(award.learner.did ? { did: award.learner.did } : {}),
         ...(award.learner.email ? { emailHash: hashEmailIdentity(award.learner.email, saltFor(award.credentialId)) } : {}),
       },
@@ -101,8 +100,9 @@ export function composeCredential(input: ComposeInput): JsonObject {
   return credential;
 }
 
-function awardingBody(ref: { institutionId: string; lead: boolean }, known: InstitutionSnapshot | undefined) {
-  if (!known?.did || !known.name) {
+function awardingBody(ref: SpecSnapshot['awardingBodies'][number], learned: InstitutionSnapshot | undefined) {
+  const known = learned?.did && learned.name ? learned : ref.did && ref.name && ref.countryCode ? { ...ref, did: ref.did, name: ref.name, countryCode: ref.countryCode } : undefined;
+  if (!known) {
     throw new IssuanceException('credential.awarding-body-unknown', `issuance has not learned institution ${ref.institutionId} from the catalogue yet`, 503, 'awardingBodies');
   }
   return {
@@ -114,6 +114,16 @@ function awardingBody(ref: { institutionId: string; lead: boolean }, known: Inst
     lead: ref.lead,
     ...(known.homepage ? { url: known.homepage } : {}),
   };
+}
+
+/**
+ * Open Badges wants given and family names; enrolment records one full name. The last word is taken as the
+ * family name, so the name the credential shows (given + family) is the full name as recorded.
+ */
+export function splitName(name: string): { givenName: string; familyName: string } {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2) return { givenName: words[0] ?? '', familyName: words[0] ?? '' };
+  return { givenName: words.slice(0, -1).join(' '), familyName: words[words.length - 1] };
 }
 
 // Deterministic per credential, so re-composing the same award gives the same document.

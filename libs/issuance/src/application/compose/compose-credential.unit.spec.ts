@@ -6,7 +6,7 @@ import { composeCredential, type ComposeInput } from './compose-credential';
 const award: AwardGranted['data'] = {
   awardId: 'enr-1',
   credentialId: '0190f5a0-0000-7000-8000-0000000000c1',
-  learner: { learnerId: 'learner-1', givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org' },
+  learner: { learnerId: 'learner-1', name: 'Ada Lovelace', email: 'ada@example.org' },
   specId: 'spec-joint',
   specVersion: 1,
   awardedAt: '2026-03-01T10:00:00.000Z',

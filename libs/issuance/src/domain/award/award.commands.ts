@@ -26,4 +26,5 @@ export type AwardCommand =
   | ({ type: 'RecordStackPart'; awardId: string; part: AwardedPart } & EvaluationInputs)
   | ({ type: 'WithdrawStackPart'; awardId: string; specId: string; credentialId: string; reason: string } & EvaluationInputs)
   | ({ type: 'EvaluateAward'; awardId: string } & EvaluationInputs)
+  | ({ type: 'TransferAwardTrack'; awardId: string; specId: string; specVersion: number; reason?: string } & EvaluationInputs)
   | { type: 'CloseAwardTrack'; awardId: string; reason: string };

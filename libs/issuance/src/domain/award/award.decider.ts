@@ -43,6 +43,16 @@ export function decideAward(command: AwardCommand, state: AwardState, context: D
     }
     case 'EvaluateAward':
       return withEvaluation([], requireTrack(state, command.awardId), command, now);
+    case 'TransferAwardTrack': {
+      const track = requireTrack(state, command.awardId);
+      if (track.current) throw IssuanceException.conflict('award.already-awarded', 'the learner was already awarded this credential; a transfer changes nothing');
+      if (track.specId === command.specId && track.specVersion === command.specVersion) return [];
+      const transferred: AwardEvent = {
+        type: 'AwardTrackTransferred',
+        data: { awardId: track.awardId, specId: command.specId, specVersion: command.specVersion, ...(command.reason ? { reason: command.reason } : {}) },
+      };
+      return withEvaluation([transferred], track, command, now);
+    }
     case 'CloseAwardTrack': {
       const track = requireTrack(state, command.awardId);
       if (track.closed || track.current) return [];

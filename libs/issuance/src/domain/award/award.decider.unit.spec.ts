@@ -5,7 +5,7 @@ import type { AwardEvent } from './award.events';
 
 const spec = deciderSpecification(awardDecider);
 const NOW = '2026-01-01T00:00:00.000Z';
-const learner = { learnerId: 'learner-1', givenName: 'Ada', familyName: 'Lovelace' };
+const learner = { learnerId: 'learner-1', name: 'Ada Lovelace' };
 const base = { spec: jointSpec, nextCredentialId: 'cred-1' };
 
 const opened: AwardEvent = {
@@ -116,6 +116,17 @@ describe('award process manager', () => {
 
   it('keeps an awarded track open when the enrolment completes', () => {
     spec.given([opened, granted('cred-1', [])]).when({ type: 'CloseAwardTrack', awardId: 'enr-1', reason: 'completed' }).thenNothingHappened();
+  });
+
+  it('follows a transfer to another version and evaluates the shared components there', () => {
+    const v2 = { ...jointSpec, version: 2 };
+    spec
+      .given([opened, recorded(result('SES-1', 8)), recorded(result('SES-2', 7))])
+      .when({ type: 'TransferAwardTrack', awardId: 'enr-1', specId: 'spec-joint', specVersion: 2, reason: 'moved to v2', spec: v2, nextCredentialId: 'cred-1' })
+      .then([
+        { type: 'AwardTrackTransferred', data: { awardId: 'enr-1', specId: 'spec-joint', specVersion: 2, reason: 'moved to v2' } },
+        { ...granted('cred-1', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 7]]), data: { ...granted('cred-1', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 7]]).data, specVersion: 2 } } as AwardEvent,
+      ]);
   });
 
   describe('stacks', () => {

@@ -4,8 +4,8 @@ import type { AchievedGrade } from './issuance-rule';
 /** Who the credential is about, as enrolment identified the learner. */
 export interface LearnerRef {
   learnerId: string;
-  givenName: string;
-  familyName: string;
+  /** Full name, as enrolment identified the learner. */
+  name: string;
   /** Only a salted hash of it ever enters a credential. */
   email?: string;
   /** Becomes credentialSubject.id when the learner has one. */
@@ -58,16 +58,23 @@ export interface AwardRescinded {
   data: { awardId: string; credentialId: string; reason: string };
 }
 
+/** The enrolment moved to another definition or version; results of components both share keep counting. */
+export interface AwardTrackTransferred {
+  type: 'AwardTrackTransferred';
+  data: { awardId: string; specId: string; specVersion: number; reason?: string };
+}
+
 /** The learner left before the rule was met; later facts are ignored. */
 export interface AwardTrackClosed {
   type: 'AwardTrackClosed';
   data: { awardId: string; reason: string; closedAt: string };
 }
 
-export type AwardEvent = AwardTrackOpened | ComponentResultRecorded | StackPartRecorded | StackPartWithdrawn | AwardGranted | AwardRescinded | AwardTrackClosed;
+export type AwardEvent = AwardTrackOpened | AwardTrackTransferred | ComponentResultRecorded | StackPartRecorded | StackPartWithdrawn | AwardGranted | AwardRescinded | AwardTrackClosed;
 
 export const AWARD_EVENT_TYPES: readonly AwardEvent['type'][] = [
   'AwardTrackOpened',
+  'AwardTrackTransferred',
   'ComponentResultRecorded',
   'StackPartRecorded',
   'StackPartWithdrawn',

@@ -51,6 +51,8 @@ export function evolveAward(state: AwardState, event: AwardEvent): AwardState {
   }
   if (!state) return event.type === 'ComponentResultRecorded' || event.type === 'StackPartRecorded' ? evolveAward(pendingTrack(event.data.awardId), event) : state;
   switch (event.type) {
+    case 'AwardTrackTransferred':
+      return { ...state, specId: event.data.specId, specVersion: event.data.specVersion };
     case 'ComponentResultRecorded': {
       const r = event.data.result;
       return { ...state, results: { ...state.results, [r.componentCode]: r } };

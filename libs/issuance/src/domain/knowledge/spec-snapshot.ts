@@ -6,7 +6,8 @@ export interface SpecSnapshot {
   specId: string;
   version: number;
   title: string;
-  awardingBodies: { institutionId: string; lead: boolean }[];
+  /** As frozen at publication; the registry's current record (issuance's knowledge) is preferred when composing. */
+  awardingBodies: { institutionId: string; lead: boolean; name?: string; did?: string; countryCode?: string; region?: string; homepage?: string }[];
   components: { code: string; title: string; institutionId: string; ects: number }[];
   issuanceRule: IssuanceRuleSnapshot;
   gradingScheme?: GradingSchemeSnapshot;

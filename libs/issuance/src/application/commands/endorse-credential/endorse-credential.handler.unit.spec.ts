@@ -16,7 +16,7 @@ async function pendingForB() {
   await new SetSigningPolicyHandler(h.aggregates).execute(SetSigningPolicyCommand.create({ institutionId: UNI_B, policy: 'manual', actor: adminB, correlationId: 'c' }));
   await h.issue.execute(
     IssueCredentialCommand.create({
-      award: { awardId: 'enr-1', credentialId: C1, learner: { learnerId: 'l1', givenName: 'Ada', familyName: 'Lovelace' }, specId: 'spec-joint', specVersion: 1, awardedAt: new Date().toISOString(), grades: [] },
+      award: { awardId: 'enr-1', credentialId: C1, learner: { learnerId: 'l1', name: 'Ada Lovelace' }, specId: 'spec-joint', specVersion: 1, awardedAt: new Date().toISOString(), grades: [] },
       ...SYSTEM,
     }),
   );

@@ -10,7 +10,7 @@ import { IssueCredentialCommand } from './issue-credential.command';
 const award = (credentialId: string, extra: Partial<AwardGranted['data']> = {}): AwardGranted['data'] => ({
   awardId: 'enr-1',
   credentialId,
-  learner: { learnerId: 'learner-1', givenName: 'Ada', familyName: 'Lovelace' },
+  learner: { learnerId: 'learner-1', name: 'Ada Lovelace' },
   specId: 'spec-joint',
   specVersion: 1,
   awardedAt: '2026-03-01T10:00:00.000Z',
