@@ -39,10 +39,11 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
     const created = member.status === 201;
     if (!created) {
       const page = await api.send('GET', `/institutions?q=${encodeURIComponent(profile.name)}`, admin);
-      member = { status: 200, body: (page.body.items as { name: string }[]).find((i) => i.name === profile.name) };
-      if (!member.body) throw new Error(`${profile.name} is neither registrable nor registered: ${JSON.stringify(page.body)}`);
+      const found = page.body.items.find((i) => i.name === profile.name);
+      if (!found) throw new Error(`${profile.name} is neither registrable nor registered: ${JSON.stringify(page.body)}`);
+      member = { status: 200, body: found };
     }
-    const { id, did, keys } = member.body as { id: string; did: string; keys: unknown[] };
+    const { id, did, keys } = member.body;
     institutions.push({ key, id, name: profile.name, did, created });
     log(`${created ? 'registered' : 'found'} ${profile.name} (${id})`);
     if (options.generateKeys && keys.length === 0) {
@@ -55,14 +56,14 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
 
   const ids = Object.fromEntries(DEMO_AWARDING_BODIES.map((k) => [k, institutions.find((i) => i.key === k)!.id])) as Record<(typeof DEMO_AWARDING_BODIES)[number], string>;
   const existing = await api.send('GET', `/credential-specs?q=${encodeURIComponent(DEMO_CREDENTIAL_TITLE)}`, admin);
-  const spec = (existing.body.items as { id: string; title: string }[]).find((s) => s.title === DEMO_CREDENTIAL_TITLE);
+  const spec = existing.body.items.find((s) => s.title === DEMO_CREDENTIAL_TITLE);
   const specId = spec?.id ?? (await api.send('POST', '/credential-specs', admin, demoCredentialDefinition(ids))).body.id;
   log(`${spec ? 'found' : 'drafted'} "${DEMO_CREDENTIAL_TITLE}" (${specId})`);
 
   let current = (await api.send('GET', `/credential-specs/${specId}`, admin)).body;
   if (current.status === 'draft') current = (await api.send('POST', `/credential-specs/${specId}/propose`, admin)).body;
   if (options.publish !== false && current.status === 'proposed') {
-    for (const institutionId of current.current.pendingApprovals as string[]) {
+    for (const institutionId of current.current.pendingApprovals) {
       const token = await options.institutionAdminToken(institutionId);
       current = (await api.send('POST', `/credential-specs/${specId}/approvals`, token, { comment: 'Approved for the demo alliance' })).body;
       log(`  approved by ${institutions.find((i) => i.id === institutionId)?.name ?? institutionId}`);
@@ -73,11 +74,26 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
   return { institutions, credentialSpec: { id: specId, title: DEMO_CREDENTIAL_TITLE, version: current.latestVersion, status: current.status }, privateKeys };
 }
 
+/** The few response fields the seed reads; the API's own types live in its OpenAPI document. */
+interface Json {
+  id: string;
+  did: string;
+  name: string;
+  keyId: string;
+  keys: unknown[];
+  items: Json[];
+  title: string;
+  status: string;
+  latestVersion: number;
+  current: { pendingApprovals: string[] };
+  detail?: string;
+}
+
 function client(baseUrl: string) {
   const root = baseUrl.replace(/\/$/, '');
   return {
     /** Sends JSON; any status other than 2xx or an `accepted` one is an error quoting the problem returned. */
-    async send(method: string, path: string, token: string, body?: unknown, accepted: number[] = []): Promise<{ status: number; body: any }> {
+    async send(method: string, path: string, token: string, body?: unknown, accepted: number[] = []): Promise<{ status: number; body: Json }> {
       const res = await fetch(root + path, {
         method,
         headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },

@@ -14,24 +14,31 @@ import type { RecordedEvent } from '@alliance/event-sourcing';
 import type { IntegrationMessage } from '@alliance/messaging';
 import type { CredentialSpecPublished } from '../../domain/credential-spec/credential-spec.events';
 
-type Mapping = { contract: IntegrationContract<any>; payload: (data: any) => object };
+type Mapping = (data: unknown, envelope: MessageEnvelope) => IntegrationMessage;
+
+/** The domain event's data, already shaped like the contract (the contract validates it). */
+const asIs = <T>(data: unknown): T => data as T;
+
+function via<T extends object>(contract: IntegrationContract<T>, payload: (data: unknown) => T = asIs): Mapping {
+  return (data, envelope) => contract.message(payload(data), envelope);
+}
 
 /**
  * Which domain events other services see, and how. Drafts, proposals and approvals stay inside the
  * catalogue: only facts others act on are published, each validated against its public contract.
  */
 const MAPPINGS: Record<string, Mapping> = {
-  InstitutionRegistered: { contract: institutionRegisteredV1, payload: (d) => d },
-  SigningKeyAdded: { contract: institutionKeyAddedV1, payload: (d) => d },
-  SigningKeyRotated: { contract: institutionKeyRotatedV1, payload: (d) => d },
-  InstitutionSuspended: { contract: institutionSuspendedV1, payload: (d) => d },
-  InstitutionReinstated: { contract: institutionReinstatedV1, payload: (d) => d },
-  InstitutionRemoved: { contract: institutionRemovedV1, payload: (d) => d },
-  CredentialSpecPublished: {
-    contract: credentialSpecPublishedV1,
-    payload: (d: CredentialSpecPublished['data']) => ({ ...d.definition, ...(d.supersedesVersion ? { supersedesVersion: d.supersedesVersion } : {}) }),
-  },
-  CredentialSpecRetired: { contract: credentialSpecRetiredV1, payload: (d) => d },
+  InstitutionRegistered: via(institutionRegisteredV1),
+  SigningKeyAdded: via(institutionKeyAddedV1),
+  SigningKeyRotated: via(institutionKeyRotatedV1),
+  InstitutionSuspended: via(institutionSuspendedV1),
+  InstitutionReinstated: via(institutionReinstatedV1),
+  InstitutionRemoved: via(institutionRemovedV1),
+  CredentialSpecPublished: via(credentialSpecPublishedV1, (data) => {
+    const d = data as CredentialSpecPublished['data'];
+    return asIs({ ...d.definition, ...(d.supersedesVersion ? { supersedesVersion: d.supersedesVersion } : {}) });
+  }),
+  CredentialSpecRetired: via(credentialSpecRetiredV1),
 };
 
 export const PUBLISHED_EVENT_TYPES = Object.keys(MAPPINGS);
@@ -46,5 +53,5 @@ export function integrationMessageOf(event: RecordedEvent): IntegrationMessage |
     correlationId: event.metadata.correlationId,
     ...(event.metadata.causationId ? { causationId: event.metadata.causationId } : {}),
   };
-  return mapping.contract.message(mapping.payload(event.data), envelope);
+  return mapping(event.data, envelope);
 }

@@ -8,11 +8,9 @@ import {
   ProjectionRunner,
   type ReadModelOrm,
   rebuildProjection,
-  type VersionedReadModel,
 } from '@alliance/event-sourcing';
 import { EVENT_STORE, HealthRegistry, SERVICE_CONFIG, type ServiceConfig } from '@alliance/nest-kit';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { EntitySchema } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import { Client } from 'pg';
 import { ReadModelSync } from '../../application/read-model-sync';
@@ -73,9 +71,7 @@ export class CatalogueReadModel extends ReadModelSync implements OnModuleInit, O
   }
 
   /** The entity of a read model at the version the code serves. */
-  entity<E extends EntitySchema<any, any>>(model: VersionedReadModel<E>): E {
-    return catalogueProjection.entity(model);
-  }
+  readonly entity = catalogueProjection.entity;
 
   async caughtUp(position: number | undefined): Promise<void> {
     if (position === undefined || !this.runner) return;
