@@ -15,3 +15,8 @@ export * from './relay/outbox-relay';
 export * from './inbox/inbox-table';
 export * from './inbox/pg-inbox';
 export * from './inbox/mikro-orm-inbox';
+export * from './in-process/in-process-dead-letters';
+export * from './dead-letters/list-dead-letters';
+export * from './dead-letters/replay-dead-letter';
+export * from './dead-letters/dead-letter-commands';
+export * from './dead-letters/open-dead-letter-access';

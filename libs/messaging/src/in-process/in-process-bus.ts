@@ -16,7 +16,10 @@ export interface InProcessBusOptions {
    * from the beginning too). Default 10,000.
    */
   retention?: number;
-  /** JSON-lines file that keeps dead letters across restarts; memory only when absent. */
+  /**
+   * JSON-lines file that keeps dead letters across restarts (memory only when absent); the operator's CLI
+   * reads it and requests replays through it (see `openDeadLetterJournal`).
+   */
   deadLetterFile?: string;
 }
 
@@ -93,6 +96,7 @@ export class InProcessBus implements IntegrationBus {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.deadLetters.close();
     await Promise.all([...this.stops].map((stop) => stop()));
   }
 

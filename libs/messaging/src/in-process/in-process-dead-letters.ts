@@ -2,22 +2,38 @@ import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DeadLetterNotFoundError, type DeadLetter, type DeadLetterFilter, type DeadLetterQueue } from '../dead-letters/dead-letter';
 
-type JournalLine = ({ kind: 'dead-letter' } & DeadLetter) | { kind: 'replayed'; id: string; at: string };
+type JournalLine =
+  | ({ kind: 'dead-letter' } & DeadLetter)
+  | { kind: 'replay-requested'; id: string; at: string }
+  | { kind: 'replayed'; id: string; at: string };
 
 /**
  * Dead letters of the in-process bus. With a file they survive restarts (an append-only JSON-lines journal):
  * in embedded mode a dead letter is often the only remaining copy of an event for that consumer.
+ *
+ * The operator's CLI runs in another process than the platform, so it cannot hand a message to the running
+ * bus: it opens the journal without a bus (`redeliver` absent) and appends a replay request, which the
+ * running bus picks up on its next poll of the file.
  */
 export class InProcessDeadLetters implements DeadLetterQueue {
   private readonly letters = new Map<string, DeadLetter>();
+  private readonly requested = new Set<string>();
   private sequence = 0;
+  private linesRead = 0;
   private loaded?: Promise<void>;
   private writes: Promise<void> = Promise.resolve();
+  private poller?: NodeJS.Timeout;
 
   constructor(
     private readonly file: string | undefined,
-    private readonly redeliver: (letter: DeadLetter) => void,
-  ) {}
+    private readonly redeliver?: (letter: DeadLetter) => void,
+    pollMs = 1_000,
+  ) {
+    if (file && redeliver) {
+      this.poller = setInterval(() => void this.refresh().catch(() => undefined), pollMs);
+      this.poller.unref();
+    }
+  }
 
   async add(letter: Omit<DeadLetter, 'id'>): Promise<DeadLetter> {
     await this.load();
@@ -28,60 +44,96 @@ export class InProcessDeadLetters implements DeadLetterQueue {
   }
 
   async list(filter: DeadLetterFilter = {}): Promise<DeadLetter[]> {
-    await this.load();
-    return [...this.letters.values()].filter(
-      (l) => (!filter.group || l.group === filter.group) && (filter.includeReplayed || !l.replayedAt),
-    );
+    await this.refresh();
+    return [...this.letters.values()].filter((l) => (!filter.group || l.group === filter.group) && (filter.includeReplayed || !l.replayedAt));
   }
 
   async replay(id: string): Promise<DeadLetter> {
-    await this.load();
+    await this.refresh();
     const letter = this.letters.get(id);
     if (!letter) throw new DeadLetterNotFoundError(id);
-    const replayedAt = new Date().toISOString();
-    await this.journal({ kind: 'replayed', id, at: replayedAt });
-    letter.replayedAt = replayedAt;
-    this.redeliver(letter);
+    const at = new Date().toISOString();
+    if (!this.redeliver) {
+      await this.journal({ kind: 'replay-requested', id, at });
+      return { ...letter };
+    }
+    await this.markReplayed(letter, at);
     return { ...letter };
   }
 
+  close(): void {
+    clearInterval(this.poller);
+  }
+
+  private async markReplayed(letter: DeadLetter, at: string): Promise<void> {
+    await this.journal({ kind: 'replayed', id: letter.id, at });
+    letter.replayedAt = at;
+    this.requested.delete(letter.id);
+    this.redeliver!(letter);
+  }
+
   private load(): Promise<void> {
-    this.loaded ??= (async () => {
-      if (!this.file) return;
-      let text = '';
-      try {
-        text = await readFile(this.file, 'utf8');
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      }
-      for (const line of text.split('\n')) {
-        if (!line.trim()) continue;
-        let entry: JournalLine;
-        try {
-          entry = JSON.parse(line) as JournalLine;
-        } catch {
-          continue; // a torn last line after a crash: the entry was never acknowledged
-        }
-        if (entry.kind === 'dead-letter') {
-          const { kind: _kind, ...letter } = entry;
-          this.letters.set(letter.id, letter);
-          this.sequence = Math.max(this.sequence, Number(letter.id.split('/').pop()) || 0);
-        } else {
-          const letter = this.letters.get(entry.id);
-          if (letter) letter.replayedAt = entry.at;
-        }
-      }
-    })();
+    this.loaded ??= this.refresh();
     return this.loaded;
+  }
+
+  /** Reads journal lines appended since the last read (by this or another process). */
+  private async refresh(): Promise<void> {
+    if (!this.file) return;
+    let text = '';
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    const lines = text.split('\n');
+    // The last element is '' after a complete line, or a line still being written: read it next time.
+    const complete = lines.slice(0, -1);
+    for (const line of complete.slice(this.linesRead)) this.apply(line);
+    this.linesRead = complete.length;
+    if (this.redeliver) {
+      for (const id of [...this.requested]) {
+        const letter = this.letters.get(id);
+        if (letter && !letter.replayedAt) await this.markReplayed(letter, new Date().toISOString());
+        else this.requested.delete(id);
+      }
+    }
+  }
+
+  private apply(line: string): void {
+    let entry: JournalLine;
+    try {
+      entry = JSON.parse(line) as JournalLine;
+    } catch {
+      return;
+    }
+    if (entry.kind === 'dead-letter') {
+      const { kind: _kind, ...letter } = entry;
+      if (!this.letters.has(letter.id)) this.letters.set(letter.id, letter);
+      this.sequence = Math.max(this.sequence, Number(letter.id.split('/').pop()) || 0);
+    } else if (entry.kind === 'replayed') {
+      const letter = this.letters.get(entry.id);
+      if (letter) letter.replayedAt = entry.at;
+      this.requested.delete(entry.id);
+    } else if (entry.kind === 'replay-requested') {
+      if (!this.letters.get(entry.id)?.replayedAt) this.requested.add(entry.id);
+    }
   }
 
   private journal(line: JournalLine): Promise<void> {
     const file = this.file;
     if (!file) return Promise.resolve();
-    this.writes = this.writes.catch(() => undefined).then(async () => {
-      await mkdir(dirname(file), { recursive: true });
-      await appendFile(file, `${JSON.stringify(line)}\n`, { flush: true });
-    });
+    this.writes = this.writes
+      .catch(() => undefined)
+      .then(async () => {
+        await mkdir(dirname(file), { recursive: true });
+        await appendFile(file, `${JSON.stringify(line)}\n`, { flush: true });
+      });
     return this.writes;
   }
+}
+
+/** The operator's view of an embedded platform's dead letters: list them, and request replays it carries out. */
+export function openDeadLetterJournal(file: string): InProcessDeadLetters {
+  return new InProcessDeadLetters(file);
 }

@@ -1,0 +1,43 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PoisonMessageError } from '../errors/poison-message.error';
+import { eventually } from '../testing/eventually';
+import { testMessages } from '../testing/test-messages';
+import { InProcessBus } from './in-process-bus';
+import { openDeadLetterJournal } from './in-process-dead-letters';
+
+describe('in-process dead letters in a journal file', () => {
+  let dir: string;
+  beforeEach(async () => (dir = await mkdtemp(join(tmpdir(), 'dlq-'))));
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('survive a restart, and a replay requested from another process reaches the running consumer', async () => {
+    const file = join(dir, 'dead-letters.jsonl');
+    const [message] = testMessages('demo', 1, 1);
+    let fixed = false;
+    const handled: string[] = [];
+    const handler = async (m: { eventId: string }) => {
+      if (!fixed) throw new PoisonMessageError('invalid-payload', 'grade is missing');
+      handled.push(m.eventId);
+    };
+
+    const before = new InProcessBus({ deadLetterFile: file });
+    await before.subscribe({ group: 'issuance', sources: ['demo'], handler });
+    await before.publish([message]);
+    await before.close();
+
+    const after = new InProcessBus({ deadLetterFile: file, retry: { maxAttempts: 1 } });
+    (after.deadLetters as unknown as { poller?: NodeJS.Timeout }).poller?.refresh();
+    await after.subscribe({ group: 'issuance', sources: ['demo'], handler });
+    const operator = openDeadLetterJournal(file);
+    const [letter] = await operator.list();
+    expect(letter).toMatchObject({ id: 'issuance/1', group: 'issuance', reason: 'invalid-payload: grade is missing' });
+
+    fixed = true;
+    await operator.replay(letter.id);
+    await eventually(() => expect(handled).toEqual([message.eventId]), 5_000);
+    await eventually(async () => expect(await operator.list()).toEqual([]), 5_000);
+    await after.close();
+  });
+});
