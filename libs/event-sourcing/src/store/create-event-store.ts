@@ -1,5 +1,6 @@
 import type { EventStore } from '../event-store.port';
 import { EmbeddedEventStore } from './embedded/embedded-event-store';
+import { PostgresEventStore } from './postgres/postgres-event-store';
 
 /** Which adapter to open, and where its events live. */
 export type EventStoreConfig =
@@ -12,6 +13,8 @@ export async function createEventStore(config: EventStoreConfig): Promise<EventS
   switch (config.kind) {
     case 'embedded':
       return EmbeddedEventStore.open(config);
+    case 'postgres':
+      return PostgresEventStore.open(config);
     default:
       throw new Error(`Unknown event store kind ${(config as { kind: string }).kind}`);
   }

@@ -7,4 +7,6 @@ export * from './hash-chain/compute-event-hash';
 export * from './hash-chain/verify-chain';
 export * from './hash-chain/verify-stream-events';
 export * from './embedded/embedded-event-store';
+export * from './postgres/postgres-event-store';
+export * from './postgres/postgres-migrations';
 export * from './create-event-store';

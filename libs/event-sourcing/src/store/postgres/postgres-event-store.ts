@@ -1,0 +1,173 @@
+import { Pool, types } from 'pg';
+import type { NewEvent, RecordedEvent } from '../../envelope';
+import type { AllFilter, AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../../event-store.port';
+import { validateExpectedRevision } from '../append/expected-revision-check';
+import { prepareEvents } from '../append/prepare-events';
+import { computeEventHash, type EventHasher } from '../hash-chain/compute-event-hash';
+import { assertStreamChain } from '../hash-chain/verify-stream-events';
+import { readAllPages } from '../read-all-pages';
+import { ChangeSignal } from '../subscription/change-signal';
+import { type LogPage, startPollingSubscription } from '../subscription/polling-subscription';
+import { PostgresAppender } from './postgres-append';
+import { PostgresChangeFeed } from './postgres-change-feed';
+import { assertSchemaName, migrateEventStore } from './postgres-migrations';
+import { EVENT_COLUMNS, filterClauses, toRecordedEvent } from './postgres-rows';
+import { StreamTipCache } from './stream-tip-cache';
+
+export interface PostgresEventStoreOptions {
+  url: string;
+  /** Schema holding the events table; one per service. Default `event_store`. */
+  schema?: string;
+  poolSize?: number;
+  /** Apply pending migrations on open (default true); the application role can only verify them. */
+  migrate?: boolean;
+  /** Replaces the hash function; only to measure what hashing costs. */
+  hasher?: EventHasher;
+  /** Longest wait of a live subscription without a notification. */
+  idlePollMs?: number;
+}
+
+const INT8 = 20;
+/** Positions and revisions are bigint columns that stay far below 2^53: read them as numbers. */
+const numericTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 ? Number : types.getTypeParser(oid, format ?? 'text'))) as typeof types.getTypeParser,
+};
+
+/**
+ * PostgreSQL adapter: one append-only events table per schema. Readers of the whole log see a prefix of
+ * it that can only grow (see 0003_append_function.sql): every query passes only rows whose writing
+ * transaction is older than the oldest transaction still running, and stops at the first one that is not.
+ */
+export class PostgresEventStore implements EventStore {
+  readonly name: string;
+  readonly schema: string;
+  private readonly appender: PostgresAppender;
+  private readonly feed: PostgresChangeFeed;
+  private readonly tips = new StreamTipCache();
+  private readonly signal = new ChangeSignal();
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly sql: { forwards: string; backwards: string; revision: string; head: string; page: string };
+  private closed = false;
+
+  private constructor(
+    private readonly pool: Pool,
+    private readonly options: PostgresEventStoreOptions,
+  ) {
+    this.schema = options.schema ?? 'event_store';
+    this.name = `postgres (${this.schema})`;
+    const t = `"${this.schema}".events`;
+    const visible = 'tx_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))';
+    this.sql = {
+      forwards: `SELECT ${EVENT_COLUMNS} FROM ${t} WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
+      backwards: `SELECT ${EVENT_COLUMNS} FROM ${t} WHERE stream_id = $1 AND revision <= $2 ORDER BY revision DESC LIMIT $3`,
+      revision: `SELECT revision FROM ${t} WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1`,
+      head: `SELECT coalesce(max(position), 0) AS head FROM ${t} WHERE ${visible}`,
+      page: `SELECT ${EVENT_COLUMNS}, ${visible} AS visible FROM ${t} WHERE position > $1`,
+    };
+    this.appender = new PostgresAppender(pool, this.schema, this.tips, options.hasher ?? computeEventHash);
+    this.feed = new PostgresChangeFeed(pool, options.url, `events_appended_${this.schema}`, this.signal);
+  }
+
+  static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const schema = options.schema ?? 'event_store';
+    assertSchemaName(schema);
+    const pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 10, types: numericTypes });
+    pool.on('error', () => undefined); // an idle client's lost connection surfaces on its next query instead
+    try {
+      if (options.migrate !== false) await migrateEventStore(pool, schema);
+    } catch (e) {
+      await pool.end();
+      throw e;
+    }
+    return new PostgresEventStore(pool, { ...options, schema });
+  }
+
+  async appendToStream(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    this.assertOpen();
+    validateExpectedRevision(options.expectedRevision);
+    const { appended, ...result } = await this.appender.append(streamId, prepareEvents(streamId, events), options.expectedRevision);
+    if (appended) this.feed.announce();
+    return result;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+    const { rows } = await this.pool.query({
+      text: backwards ? this.sql.backwards : this.sql.forwards,
+      values: [streamId, from, options.maxCount ?? null],
+      rowMode: 'array',
+    });
+    const events = rows.map(toRecordedEvent);
+    const reachedEnd = backwards ? options.fromRevision === undefined : options.maxCount === undefined || events.length < options.maxCount;
+    const tip = backwards ? events[0] : events[events.length - 1];
+    if (tip && reachedEnd) this.tips.remember(streamId, { revision: tip.revision, hash: tip.hash });
+    if (options.verifyHashes) assertStreamChain(events);
+    return events;
+  }
+
+  async streamRevision(streamId: string): Promise<number> {
+    this.assertOpen();
+    const { rows } = await this.pool.query<{ revision: number }>(this.sql.revision, [streamId]);
+    return rows[0]?.revision ?? -1;
+  }
+
+  readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    this.assertOpen();
+    return readAllPages(options, 2000, (after, limit, filter) => this.readPage(after, limit, filter));
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    this.assertOpen();
+    void this.feed.listen().catch(() => undefined);
+    const subscription = startPollingSubscription(options, {
+      readPage: (after, limit, filter) => this.readPage(after, limit, filter),
+      signal: this.signal,
+      idlePollMs: this.options.idlePollMs ?? 500,
+      pendingPollMs: 5,
+      defaultBatchSize: 500,
+      onEnd: () => this.subscriptions.delete(subscription),
+    });
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    const { rows } = await this.pool.query<{ head: number }>(this.sql.head);
+    return rows[0].head;
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    await this.feed.close();
+    await this.pool.end();
+  }
+
+  /** A page of visible events after `after`; cut at the first row whose transaction may still be followed by a lower position. */
+  private async readPage(after: number, limit: number, filter: AllFilter | undefined): Promise<LogPage> {
+    const where = filterClauses(filter, 3);
+    const { rows } = await this.pool.query({
+      text: `${this.sql.page}${where.sql} ORDER BY position LIMIT $2`,
+      values: [after, limit, ...where.params],
+      rowMode: 'array',
+    });
+    const events: RecordedEvent[] = [];
+    for (const row of rows) {
+      if (row[10] !== true) return { events, pending: true };
+      events.push(toRecordedEvent(row));
+    }
+    return { events, pending: false };
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error(`${this.name} is closed`);
+  }
+}
