@@ -1,8 +1,5 @@
-import { decodeBase58btc, encodeBase58btc } from '../shared/base58btc';
+import { decodePublicKeyMultibase, encodePublicKeyMultibase } from '@alliance/credentials';
 import { violation, type Violation } from '../catalogue.exception';
-
-/** Multicodec prefix of an Ed25519 public key (0xed, varint-encoded). */
-const ED25519_PUB = [0xed, 0x01];
 
 /** An Ed25519 public key in the two forms verifiers ask for: Multikey and JWK. Never a private key. */
 export interface Ed25519PublicKey {
@@ -17,7 +14,7 @@ export interface PublicKeyInput {
 
 export function ed25519FromRaw(raw: Uint8Array): Ed25519PublicKey {
   return {
-    publicKeyMultibase: 'z' + encodeBase58btc(Uint8Array.from([...ED25519_PUB, ...raw])),
+    publicKeyMultibase: encodePublicKeyMultibase(raw),
     publicKeyJwk: { kty: 'OKP', crv: 'Ed25519', x: Buffer.from(raw).toString('base64url') },
   };
 }
@@ -45,16 +42,15 @@ export function parseEd25519PublicKey(input: PublicKeyInput, field = 'key'): Ed2
     }
     return key;
   }
-  const text = publicKeyMultibase as string;
-  const bytes = text.startsWith('z') ? decodeBase58btc(text.slice(1)) : undefined;
-  if (!bytes || bytes.length !== 34 || bytes[0] !== ED25519_PUB[0] || bytes[1] !== ED25519_PUB[1]) {
+  try {
+    return ed25519FromRaw(decodePublicKeyMultibase(publicKeyMultibase as string));
+  } catch {
     return violation(
       `${field}.publicKeyMultibase`,
       'key.not-ed25519',
       'publicKeyMultibase must be a base58btc (z...) multikey of an Ed25519 public key (prefix 0xed01, 32 bytes)',
     );
   }
-  return ed25519FromRaw(bytes.slice(2));
 }
 
 export function isViolation(value: unknown): value is Violation {
