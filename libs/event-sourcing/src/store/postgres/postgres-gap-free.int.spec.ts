@@ -1,0 +1,86 @@
+import { Client } from 'pg';
+import { createTestDatabase, type TestDatabase } from '@alliance/testing';
+import type { RecordedEvent } from '../../envelope';
+import { NO_STREAM } from '../../expected-revision';
+import { chainEvents, EMPTY_STREAM } from '../append/chain-events';
+import { prepareEvents } from '../append/prepare-events';
+import { anEvent, inParallel, waitFor } from '../testing/contract-fixtures';
+import { PostgresEventStore } from './postgres-event-store';
+
+const schema = 'gap_free_events';
+
+describe('PostgreSQL readers never pass a position that commits later', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('event_store_gap_free');
+    store = await PostgresEventStore.open({ url: db.url, schema, idlePollMs: 50 });
+  });
+
+  afterAll(async () => {
+    await store?.close();
+    await db?.drop();
+  });
+
+  it('holds back a live subscriber until an earlier, slower append commits', async () => {
+    await store.appendToStream('held.first-0', [anEvent('Before', {})], { expectedRevision: NO_STREAM });
+    const received: RecordedEvent[] = [];
+    let caughtUp = false;
+    const subscription = store.subscribeToAll({
+      filter: { streamPrefixes: ['held.'] },
+      handler: (e) => void received.push(e),
+      onCaughtUp: () => (caughtUp = true),
+    });
+    await waitFor(() => caughtUp && received.length === 1, 'catch-up');
+
+    // Transaction 1 takes a position and stays open, as a slow or paused writer would.
+    const slow = new Client({ connectionString: db.url });
+    await slow.connect();
+    const [held] = chainEvents('held.slow-1', EMPTY_STREAM, prepareEvents('held.slow-1', [anEvent('Slow', {})]).events);
+    await slow.query('BEGIN');
+    const { rows } = await slow.query(`SELECT * FROM ${schema}.append_events($1, -1, NULL, $2, $3, $4, $5, $6, $7, false)`, [
+      held.streamId,
+      [held.eventId],
+      [held.type],
+      [held.schemaVersion],
+      [JSON.stringify(held.data)],
+      [JSON.stringify(held.metadata)],
+      [held.hash],
+    ]);
+    const heldPosition = Number(rows[0].last_position);
+
+    // Transaction 2 takes the next position and commits first.
+    const fast = await store.appendToStream('held.fast-1', [anEvent('Fast', {})], { expectedRevision: NO_STREAM });
+    expect(fast.lastPosition).toBeGreaterThan(heldPosition);
+
+    await new Promise((r) => setTimeout(r, 300));
+    expect(received.map((e) => e.type)).toEqual(['Before']);
+    const readers: string[] = [];
+    for await (const e of store.readAll({ filter: { streamPrefixes: ['held.'] } })) readers.push(e.type);
+    expect(readers).toEqual(['Before']);
+    expect(await store.headPosition()).toBeLessThan(heldPosition);
+
+    await slow.query('COMMIT');
+    await slow.end();
+    await waitFor(() => received.length === 3, 'both events after the commit');
+    await subscription.stop();
+    expect(received.map((e) => e.type)).toEqual(['Before', 'Slow', 'Fast']);
+    expect(received.map((e) => e.position)).toEqual([received[0].position, heldPosition, fast.lastPosition]);
+  });
+
+  it('delivers exactly the final log to a live subscriber under concurrent appends', async () => {
+    const received: RecordedEvent[] = [];
+    const subscription = store.subscribeToAll({ filter: { streamPrefixes: ['busy.'] }, handler: (e) => void received.push(e) });
+    const streams = Array.from({ length: 400 }, (_, i) => `busy.stream-${i}`);
+    await inParallel(streams, 8, async (s) => {
+      await store.appendToStream(s, [anEvent('One', {})], { expectedRevision: NO_STREAM });
+      await store.appendToStream(s, [anEvent('Two', {}), anEvent('Three', {})], { expectedRevision: 0 });
+    });
+    await waitFor(() => received.length >= 1200, 'every event', 30_000);
+    await subscription.stop();
+    const final: number[] = [];
+    for await (const e of store.readAll({ filter: { streamPrefixes: ['busy.'] } })) final.push(e.position);
+    expect(received.map((e) => e.position)).toEqual(final);
+  }, 60_000);
+});
