@@ -1,10 +1,11 @@
-import { type ServiceDescriptor, ServiceConfig } from '@alliance/nest-kit';
+import type { ServiceDescriptor } from '@alliance/nest-kit';
+import { EnrolmentConfig } from './enrolment.config';
 import { EnrolmentModule } from './enrolment.module';
 
-export const ENROLMENT_SERVICE: ServiceDescriptor = {
+export const ENROLMENT_SERVICE: ServiceDescriptor<EnrolmentConfig> = {
   name: 'enrolment',
   description: 'Learner enrolments in published credential definitions, consent and erasure',
   defaultPort: 3002,
-  configSchema: ServiceConfig,
+  configSchema: EnrolmentConfig,
   module: (runtime) => EnrolmentModule.forRoot(runtime),
 };

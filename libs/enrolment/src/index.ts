@@ -1,2 +1,6 @@
+export * from './enrolment.config';
 export * from './enrolment.module';
 export * from './enrolment.service-descriptor';
+export { learnerDecider } from './domain/learner/learner.decider';
+export { evolveLearner, initialLearnerState } from './domain/learner/learner.state';
+export type { LearnerEvent } from './domain/learner/learner.events';

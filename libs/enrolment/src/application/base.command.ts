@@ -4,7 +4,8 @@ import { plainToInstance, Type } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, ValidateNested, validateSync } from 'class-validator';
 import { EnrolmentException } from '../domain/enrolment.exception';
 
-export const ROLES = ['alliance-admin', 'institution-admin', 'registrar', 'auditor', 'learner'] as const;
+/** The API roles, plus `system` for commands caused by another context's integration event. */
+export const ROLES = ['alliance-admin', 'institution-admin', 'registrar', 'auditor', 'learner', 'system'] as const;
 
 export class CommandActor {
   @IsString()

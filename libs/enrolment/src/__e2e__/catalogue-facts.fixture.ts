@@ -1,0 +1,70 @@
+import { randomUUID } from 'node:crypto';
+import { credentialIssuedV1, credentialSpecPublishedV1, credentialSpecRetiredV1, type CredentialSpecPublishedV1 } from '@alliance/contracts';
+import type { IntegrationBus } from '@alliance/messaging';
+
+export const AAU = 'inst-aau';
+export const DCU = 'inst-dcu';
+export const KTU = 'inst-ktu';
+const at = '2026-01-15T10:00:00.000Z';
+
+const body = (id: string, lead: boolean) => ({
+  institutionId: id,
+  lead,
+  name: `University ${id}`,
+  legalName: `University ${id}`,
+  did: `did:web:${id}.example`,
+  countryCode: 'DK',
+  homepage: `https://${id}.example`,
+});
+
+/** A published definition as the catalogue announces it, awarded by AAU (lead) and DCU. */
+export function publishedSpec(credentialSpecId: string, version = 1, overrides: Partial<CredentialSpecPublishedV1> = {}): CredentialSpecPublishedV1 {
+  return {
+    credentialSpecId,
+    version,
+    publishedAt: at,
+    title: `Definition ${credentialSpecId}`,
+    learningOutcomes: [{ description: 'Model a district heating network' }],
+    ects: 5,
+    eqfLevel: 7,
+    assessmentType: 'project',
+    formOfParticipation: 'blended',
+    qualityAssurance: { type: 'internal', body: 'Alliance QA board' },
+    awardingBodies: [body(AAU, true), body(DCU, false)],
+    components: [
+      { code: 'C1', title: 'Thermodynamics', institutionId: AAU, institutionDid: `did:web:${AAU}.example`, institutionName: 'AAU', ects: 2 },
+      { code: 'C2', title: 'Grid economics', institutionId: DCU, institutionDid: `did:web:${DCU}.example`, institutionName: 'DCU', ects: 3 },
+    ],
+    issuanceRule: { allComponentsPassed: true },
+    languages: ['en'],
+    stackParts: [],
+    ...(version > 1 ? { supersedesVersion: version - 1 } : {}),
+    ...overrides,
+  } as CredentialSpecPublishedV1;
+}
+
+const envelope = () => ({ eventId: randomUUID(), occurredAt: new Date().toISOString(), correlationId: randomUUID() });
+
+/** Publishes catalogue and issuance facts the way those services would; resolves once consumers handled them. */
+export const facts = (bus: IntegrationBus) => ({
+  published: (spec: CredentialSpecPublishedV1) => bus.publish([credentialSpecPublishedV1.message(spec, envelope())]),
+  retired: (credentialSpecId: string, version: number) =>
+    bus.publish([credentialSpecRetiredV1.message({ credentialSpecId, version, reason: 'closed', retiredAt: at }, envelope())]),
+  issued: (learnerId: string, credentialSpecId: string, credentialId = `urn:uuid:${randomUUID()}`) =>
+    bus.publish([
+      credentialIssuedV1.message(
+        {
+          credentialId,
+          hash: 'a'.repeat(64),
+          credentialSpecId,
+          specVersion: 1,
+          learnerId,
+          awardingBodies: [AAU, DCU],
+          awardedAt: at,
+          issuedAt: at,
+          status: { listId: 'aau-1', index: 7 },
+        },
+        envelope(),
+      ),
+    ]),
+});

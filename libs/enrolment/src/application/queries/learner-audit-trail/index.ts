@@ -1,0 +1,2 @@
+export * from './learner-audit-trail.query';
+export * from './learner-audit-trail.handler';

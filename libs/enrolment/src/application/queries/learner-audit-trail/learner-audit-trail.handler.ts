@@ -1,0 +1,90 @@
+import { assertStreamChain, HashChainBrokenError, type RecordedEvent } from '@alliance/event-sourcing';
+import { Injectable } from '@nestjs/common';
+import { EnrolmentException } from '../../../domain/enrolment.exception';
+import type { ProtectedIdentity } from '../../../domain/protected-identity';
+import { PersonalDataVault } from '../../../infrastructure/personal-data/personal-data-vault';
+import { LearnerAggregates } from '../../learner-aggregates';
+import type { LearnerAuditTrailQuery } from './learner-audit-trail.query';
+
+/** What an auditor reads for a personal field: the clear value while the key exists, a marker once erased. */
+export const ERASED_MARKER = '[erased]';
+
+export interface AuditTrailEntry {
+  position: number;
+  revision: number;
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  occurredAt: string;
+  actor: RecordedEvent['metadata']['actor'];
+  correlationId: string;
+  causationId?: string;
+  previousHash: string | null;
+  hash: string;
+  /** The event data; a sealed identity is replaced by its opened fields (or the erased marker) and the sealed form is kept beside it. */
+  data: Record<string, unknown>;
+}
+
+export interface LearnerAuditTrail {
+  learnerId: string;
+  streamId: string;
+  erased: boolean;
+  /** The stream's hash chain, recomputed from the stored events: erasure never breaks it. */
+  chain: { verified: boolean; events: number; brokenAt?: unknown };
+  events: AuditTrailEntry[];
+}
+
+@Injectable()
+export class LearnerAuditTrailHandler {
+  constructor(
+    private readonly learners: LearnerAggregates,
+    private readonly vault: PersonalDataVault,
+  ) {}
+
+  async execute(query: LearnerAuditTrailQuery): Promise<LearnerAuditTrail> {
+    const events = await this.learners.history(query.learnerId);
+    if (events.length === 0) throw EnrolmentException.notFound('learner', query.learnerId, 'learnerId');
+    let chain: LearnerAuditTrail['chain'] = { verified: true, events: events.length };
+    try {
+      assertStreamChain(events);
+    } catch (error) {
+      if (!(error instanceof HashChainBrokenError)) throw error;
+      chain = { verified: false, events: events.length, brokenAt: error.brokenAt };
+    }
+    const entries: AuditTrailEntry[] = [];
+    for (const e of events) entries.push({ ...envelope(e), data: await this.readable(e.data as Record<string, unknown>) });
+    return {
+      learnerId: query.learnerId,
+      streamId: events[0].streamId,
+      erased: events.some((e) => e.type === 'LearnerErased'),
+      chain,
+      events: entries,
+    };
+  }
+
+  private async readable(data: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const sealed = data.identity as ProtectedIdentity | undefined;
+    if (!sealed?.fields) return data;
+    const opened = await this.vault.open(sealed);
+    const identity = Object.fromEntries(
+      Object.keys(sealed.fields).map((field) => [field, opened.erased ? ERASED_MARKER : (opened as unknown as Record<string, string>)[field]]),
+    );
+    return { ...data, identity: { ...identity, erased: opened.erased }, sealedIdentity: sealed };
+  }
+}
+
+function envelope(e: RecordedEvent): Omit<AuditTrailEntry, 'data'> {
+  return {
+    position: e.position,
+    revision: e.revision,
+    eventId: e.eventId,
+    type: e.type,
+    schemaVersion: e.schemaVersion,
+    occurredAt: e.metadata.occurredAt,
+    actor: e.metadata.actor,
+    correlationId: e.metadata.correlationId,
+    ...(e.metadata.causationId ? { causationId: e.metadata.causationId } : {}),
+    previousHash: e.previousHash,
+    hash: e.hash,
+  };
+}

@@ -1,0 +1,14 @@
+import { IsOptional, Matches } from 'class-validator';
+import { Secret, ServiceConfig } from '@alliance/nest-kit';
+
+/** The enrolment service's own settings on top of the shared ones. */
+export class EnrolmentConfig extends ServiceConfig {
+  /**
+   * Key-encryption key (32 bytes as 64 hex characters) that wraps every learner's personal-data key.
+   * Required outside the embedded mode; generated once under DATA_DIR when embedded.
+   */
+  @IsOptional()
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'ENROLMENT_PERSONAL_DATA_KEY must be 32 bytes in hex (64 characters)' })
+  @Secret()
+  ENROLMENT_PERSONAL_DATA_KEY?: string = undefined;
+}

@@ -1,0 +1,53 @@
+import {
+  contractHandler,
+  createContractRegistry,
+  credentialIssuedV1,
+  credentialReinstatedV1,
+  credentialRevokedV1,
+  credentialSpecPublishedV1,
+  credentialSpecRetiredV1,
+  credentialSuspendedV1,
+  on,
+} from '@alliance/contracts';
+import type { ReadModelOrm } from '@alliance/event-sourcing';
+import type { IntegrationMessage, MessageHandler } from '@alliance/messaging';
+import type { EntityManager } from '@mikro-orm/sql';
+import { CompleteEnrolmentCommand, type CompleteEnrolmentHandler } from '../../application/commands/complete-enrolment';
+import { ENROLMENT_INBOX } from '../enrolment-database';
+import { knowledgeUpdates } from '../knowledge/knowledge-updates';
+
+/** The contexts whose events enrolment consumes. */
+export const ENROLMENT_SOURCES = ['catalogue', 'issuance'];
+
+/**
+ * What enrolment does with other contexts' events: definitions and held credentials go to the knowledge
+ * tables through the inbox (exactly once, in one transaction); an issued credential also completes the
+ * enrolment it was earned in.
+ */
+export function enrolmentMessageHandler(orm: ReadModelOrm, completeHandler: CompleteEnrolmentHandler): MessageHandler {
+  const inbox = <T>(message: IntegrationMessage<T>, apply: (em: EntityManager, payload: T) => Promise<void>) =>
+    ENROLMENT_INBOX.handle(orm.em.fork() as unknown as EntityManager, message, (tx) => apply(tx, message.payload)).then(() => undefined);
+
+  return contractHandler(createContractRegistry(), [
+    on(credentialSpecPublishedV1, (m) => inbox(m, knowledgeUpdates.specPublished)),
+    on(credentialSpecRetiredV1, (m) => inbox(m, knowledgeUpdates.specRetired)),
+    on(credentialIssuedV1, async (m) => {
+      // The command is idempotent, so it runs before the inbox claim: a crash in between only repeats it.
+      await completeHandler.execute(
+        CompleteEnrolmentCommand.create({
+          learnerId: m.payload.learnerId,
+          credentialSpecId: m.payload.credentialSpecId,
+          credentialId: m.payload.credentialId,
+          issuedAt: m.payload.issuedAt,
+          actor: { subject: 'issuance', role: 'system' },
+          correlationId: m.correlationId,
+          causationId: m.eventId,
+        }),
+      );
+      await inbox(m, knowledgeUpdates.credentialIssued);
+    }),
+    on(credentialRevokedV1, (m) => inbox(m, (em, p) => knowledgeUpdates.credentialStatus(em, p, 'revoked'))),
+    on(credentialSuspendedV1, (m) => inbox(m, (em, p) => knowledgeUpdates.credentialStatus(em, p, 'suspended'))),
+    on(credentialReinstatedV1, (m) => inbox(m, (em, p) => knowledgeUpdates.credentialStatus(em, p, 'issued'))),
+  ]);
+}

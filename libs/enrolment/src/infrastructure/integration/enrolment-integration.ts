@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { type EventStore, streamPrefix, type ReadModelOrm } from '@alliance/event-sourcing';
+import {
+  type BusConsumer,
+  createOutboxRelay,
+  FileRelayCheckpointStore,
+  type IntegrationBus,
+  type OutboxRelay,
+  PgRelayCheckpointStore,
+  type RelayCheckpointStore,
+} from '@alliance/messaging';
+import type { HealthRegistry, ServiceConfig } from '@alliance/nest-kit';
+import { Logger } from '@nestjs/common';
+import type { CompleteEnrolmentHandler } from '../../application/commands/complete-enrolment';
+import { ENROLMENT } from '../../application/enrolment-streams';
+import { LEARNER_EVENT_TYPES } from '../../domain/learner/learner.events';
+import { READ_MODEL_SCHEMA } from '../enrolment-database';
+import type { PersonalDataVault } from '../personal-data/personal-data-vault';
+import { mapEnrolmentEvent } from './enrolment-event-mapper';
+import { ENROLMENT_SOURCES, enrolmentMessageHandler } from './enrolment-inbox-routes';
+import { withOpenedIdentities } from './identity-opening-store';
+
+export interface EnrolmentIntegrationDeps {
+  config: ServiceConfig;
+  store: EventStore;
+  bus: IntegrationBus;
+  orm: ReadModelOrm;
+  vault: PersonalDataVault;
+  completeHandler: CompleteEnrolmentHandler;
+}
+
+/** Publishes enrolment's integration events (outbox relay) and consumes the catalogue's and issuance's. */
+export class EnrolmentIntegration {
+  private readonly logger = new Logger('EnrolmentIntegration');
+  private readonly checkpoints: RelayCheckpointStore;
+  private readonly relay: OutboxRelay;
+  private consumer?: BusConsumer;
+
+  constructor(private readonly deps: EnrolmentIntegrationDeps) {
+    const { config } = deps;
+    this.checkpoints =
+      config.READ_MODEL === 'postgres'
+        ? new PgRelayCheckpointStore({ url: config.DATABASE_URL!, schema: READ_MODEL_SCHEMA })
+        : new FileRelayCheckpointStore(join(config.DATA_DIR, ENROLMENT, 'relay'));
+    this.relay = createOutboxRelay({
+      name: ENROLMENT,
+      store: withOpenedIdentities(deps.store, deps.vault),
+      bus: deps.bus,
+      checkpoints: this.checkpoints,
+      map: mapEnrolmentEvent,
+      filter: { streamPrefixes: [streamPrefix(ENROLMENT, 'learner')], eventTypes: [...LEARNER_EVENT_TYPES] },
+      onError: (error) => this.logger.warn({ err: error }, 'enrolment outbox relay retrying'),
+    });
+  }
+
+  async start(health?: HealthRegistry): Promise<void> {
+    await this.relay.start();
+    this.consumer = await this.deps.bus.subscribe({
+      group: ENROLMENT,
+      sources: ENROLMENT_SOURCES,
+      handler: enrolmentMessageHandler(this.deps.orm, this.deps.completeHandler),
+    });
+    health?.register({
+      name: 'outbox',
+      check: async () => {
+        const status = await this.relay.status();
+        if (!status.running) throw new Error(`outbox relay stopped${status.lastError ? `: ${status.lastError}` : ''}`);
+        return { position: status.position, lag: status.lag };
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer?.stop();
+    await this.relay.stop();
+    await this.checkpoints.close();
+  }
+}
