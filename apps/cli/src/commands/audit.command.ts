@@ -107,7 +107,7 @@ export function auditCommand(): Command {
         const bar = progressBar('export');
         bar.start(await headTotal(sources), 0, { store: '' });
         const done = new Map<string, number>();
-        const manifest = await exportBundle(sources, auditStore, loadAuditKey(config).publicKey, dir, (p) => {
+        const manifest = await exportBundle(sources, auditStore, loadAuditKey(config), dir, (p) => {
           done.set(p.store, p.events);
           bar.update([...done.values()].reduce((a, b) => a + b, 0), { store: p.store });
         });
