@@ -1,19 +1,12 @@
-/** Placeholder until the store adapters' conflict error lands; same shape (code + guard). */
-export class WrongExpectedRevisionPlaceholder extends Error {
-  readonly code = 'WRONG_EXPECTED_REVISION';
-  constructor(
-    readonly streamId: string,
-    readonly expectedRevision: unknown,
-    readonly actualRevision: number,
-  ) {
-    super(`Stream ${streamId}: expected revision ${String(expectedRevision)}, actual ${actualRevision}`);
-  }
+import type { ExpectedRevision } from '../expected-revision';
+import { isWrongExpectedRevision, WrongExpectedRevisionError } from '../store/errors/wrong-expected-revision.error';
+
+/** The only error a command handler retries: another writer appended between load and append. */
+export function isRevisionConflict(e: unknown): e is WrongExpectedRevisionError {
+  return isWrongExpectedRevision(e);
 }
 
-export function isRevisionConflict(e: unknown): boolean {
-  return (e as { code?: unknown } | null)?.code === 'WRONG_EXPECTED_REVISION';
-}
-
-export function revisionConflict(streamId: string, expected: unknown, actual: number): Error {
-  return new WrongExpectedRevisionPlaceholder(streamId, expected, actual);
+/** The same error the stores throw, for a caller-stated revision that is already stale at load time. */
+export function revisionConflict(streamId: string, expected: ExpectedRevision, actual: number): WrongExpectedRevisionError {
+  return new WrongExpectedRevisionError(streamId, expected, actual);
 }

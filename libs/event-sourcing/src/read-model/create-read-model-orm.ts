@@ -2,6 +2,7 @@ import type { AnyEntity, EntityClass, EntitySchema } from '@mikro-orm/core';
 import { MikroORM as PgliteOrm } from '@mikro-orm/pglite';
 import { MikroORM as PostgresOrm } from '@mikro-orm/postgresql';
 import type { MikroORM } from '@mikro-orm/sql';
+import type { VersionedReadModel } from './versioned-read-model';
 
 /** Where read models live: PostgreSQL (distributed) or PGlite with its data directory on disk (embedded). */
 export type ReadModelDatabaseConfig =
@@ -15,6 +16,8 @@ export type ReadModelDatabaseConfig =
 export interface ReadModelOrmOptions {
   /** Entity schemas (e.g. `readModel.entity(version)`); more can be added later with `orm.discoverEntity`. */
   entities?: (EntitySchema | EntityClass<AnyEntity>)[];
+  /** Registers the read models of these projections at their current version, for query handlers. */
+  projections?: readonly { version: number; readModels: readonly VersionedReadModel[] }[];
   /** Log every query (development only). */
   debug?: boolean;
 }
@@ -28,7 +31,7 @@ export type ReadModelOrm = MikroORM;
  */
 export async function createReadModelOrm(config: ReadModelDatabaseConfig, options: ReadModelOrmOptions = {}): Promise<ReadModelOrm> {
   const common = {
-    entities: options.entities ?? [],
+    entities: [...(options.entities ?? []), ...(options.projections ?? []).flatMap((p) => p.readModels.map((m) => m.entity(p.version)))],
     debug: options.debug ?? false,
     discovery: { warnWhenNoEntities: false },
     // Every unit of work must fork: a shared identity map across requests and projection batches is a bug.
