@@ -38,13 +38,12 @@ export function definitionViolations(d: CredentialSpecDefinition): Violation[] {
   if (d.workloadHours !== undefined && !(Number.isInteger(d.workloadHours) && d.workloadHours >= 1 && d.workloadHours <= 1800)) {
     push('workloadHours', 'annex-i.workload-hours-range', 'workloadHours must be an integer from 1 to 1800');
   }
-  if (!(Number.isInteger(d.eqfLevel) && d.eqfLevel >= 1 && d.eqfLevel <= 8)) {
-    push('eqfLevel', 'annex-i.eqf-level-range', 'eqfLevel must be an integer from 1 to 8');
-  }
+  const eqfValid = Number.isInteger(d.eqfLevel) && d.eqfLevel >= 1 && d.eqfLevel <= 8;
+  if (!eqfValid) push('eqfLevel', 'annex-i.eqf-level-range', 'eqfLevel must be an integer from 1 to 8');
   if (d.qfEheaCycle !== undefined) {
     const level = (QF_EHEA_CYCLES as Record<string, number>)[d.qfEheaCycle];
     if (level === undefined) push('qfEheaCycle', 'annex-i.qf-ehea-cycle', `qfEheaCycle must be one of ${Object.keys(QF_EHEA_CYCLES).join(', ')}`);
-    else if (level !== d.eqfLevel) push('qfEheaCycle', 'annex-i.qf-ehea-cycle-level', `${d.qfEheaCycle} corresponds to EQF level ${level}, not ${d.eqfLevel}`);
+    else if (eqfValid && level !== d.eqfLevel) push('qfEheaCycle', 'annex-i.qf-ehea-cycle-level', `${d.qfEheaCycle} corresponds to EQF level ${level}, not ${d.eqfLevel}`);
   }
   text(d.assessmentType, 'assessmentType', 3, 500, true, out);
   oneOf(d.formOfParticipation, 'formOfParticipation', FORMS_OF_PARTICIPATION, 'annex-i.form-of-participation', true, out);

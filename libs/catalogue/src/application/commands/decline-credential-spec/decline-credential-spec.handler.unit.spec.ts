@@ -1,0 +1,20 @@
+import { catalogueHarness } from '../../__fixtures__/catalogue-harness';
+import { scenario } from '../../__fixtures__/catalogue-scenario';
+import { DeclineCredentialSpecCommand } from './decline-credential-spec.command';
+import { DeclineCredentialSpecHandler } from './decline-credential-spec.handler';
+
+describe('DeclineCredentialSpecHandler', () => {
+  it('sends the version back to draft with the reason, dropping the approvals given', async () => {
+    const h = catalogueHarness();
+    const s = scenario(h);
+    const ids = await s.members(3);
+    const id = await s.draft(s.definition(ids));
+    await s.propose(id);
+    await s.approve(id, ids[0]);
+    await new DeclineCredentialSpecHandler(h.aggregates).execute(
+      DeclineCredentialSpecCommand.create({ credentialSpecId: id, reason: 'our component needs 3 ECTS', ...h.meta({ role: 'institution-admin', institution: ids[2] }) }),
+    );
+    expect((await h.aggregates.credentialSpec(id))?.versions[0]).toMatchObject({ status: 'draft', approvals: [] });
+    expect((await h.events()).at(-1)?.data).toMatchObject({ institutionId: ids[2], reason: 'our component needs 3 ECTS' });
+  });
+});

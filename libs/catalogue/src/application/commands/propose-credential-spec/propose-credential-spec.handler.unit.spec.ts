@@ -1,0 +1,23 @@
+import { catalogueHarness } from '../../__fixtures__/catalogue-harness';
+import { scenario } from '../../__fixtures__/catalogue-scenario';
+import { SuspendInstitutionCommand, SuspendInstitutionHandler } from '../suspend-institution';
+
+describe('ProposeCredentialSpecHandler', () => {
+  it('asks every awarding body for approval', async () => {
+    const h = catalogueHarness();
+    const s = scenario(h);
+    const ids = await s.members(3);
+    const id = await s.draft(s.definition(ids));
+    await s.propose(id);
+    expect((await h.aggregates.credentialSpec(id))?.versions[0]).toMatchObject({ status: 'proposed', requiredApprovals: ids });
+  });
+
+  it('checks the members again: one suspended since the draft blocks the proposal', async () => {
+    const h = catalogueHarness();
+    const s = scenario(h);
+    const ids = await s.members(3);
+    const id = await s.draft(s.definition(ids));
+    await new SuspendInstitutionHandler(h.aggregates).execute(SuspendInstitutionCommand.create({ institutionId: ids[1], reason: 'QA review', ...h.meta() }));
+    await expect(s.propose(id)).rejects.toMatchObject({ code: 'catalogue.awarding-bodies.member-not-active', field: 'awardingBodies[1].institutionId' });
+  });
+});

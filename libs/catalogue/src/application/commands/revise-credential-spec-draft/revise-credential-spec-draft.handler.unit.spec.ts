@@ -1,0 +1,33 @@
+import { catalogueHarness } from '../../__fixtures__/catalogue-harness';
+import { scenario } from '../../__fixtures__/catalogue-scenario';
+import { ReviseCredentialSpecDraftCommand } from './revise-credential-spec-draft.command';
+import { ReviseCredentialSpecDraftHandler } from './revise-credential-spec-draft.handler';
+
+describe('ReviseCredentialSpecDraftHandler', () => {
+  it('merges changed elements into the draft, or replaces it whole', async () => {
+    const h = catalogueHarness();
+    const s = scenario(h);
+    const ids = await s.members(3);
+    const id = await s.draft(s.definition(ids));
+    const handler = new ReviseCredentialSpecDraftHandler(h.aggregates, h.registry);
+    await handler.execute(ReviseCredentialSpecDraftCommand.create({ credentialSpecId: id, mode: 'merge', definition: { prerequisites: 'BSc in engineering' }, ...h.meta() }));
+    expect((await h.aggregates.credentialSpec(id))?.versions[0].definition).toMatchObject({ prerequisites: 'BSc in engineering', ects: 6 });
+    await handler.execute(ReviseCredentialSpecDraftCommand.create({ credentialSpecId: id, mode: 'replace', definition: s.definition(ids), ...h.meta() }));
+    expect((await h.aggregates.credentialSpec(id))?.versions[0].definition.prerequisites).toBeUndefined();
+  });
+
+  it('refuses to edit a published version', async () => {
+    const h = catalogueHarness();
+    const s = scenario(h);
+    const ids = await s.members(3);
+    const id = await s.draft(s.definition(ids));
+    await s.propose(id);
+    for (const inst of ids) await s.approve(id, inst);
+    await s.publish(id);
+    await expect(
+      new ReviseCredentialSpecDraftHandler(h.aggregates, h.registry).execute(
+        ReviseCredentialSpecDraftCommand.create({ credentialSpecId: id, mode: 'merge', definition: { title: 'Edited' }, ...h.meta() }),
+      ),
+    ).rejects.toMatchObject({ code: 'catalogue.credential-spec.published-immutable', status: 409 });
+  });
+});
