@@ -15,6 +15,12 @@ export async function createEventStore(config: EventStoreConfig): Promise<EventS
       return EmbeddedEventStore.open(config);
     case 'postgres':
       return PostgresEventStore.open(config);
+    case 'kurrentdb': {
+      // Loaded on demand: the gRPC client takes over half a second to load, and most processes never need it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { KurrentDbEventStore } = require('./kurrentdb/kurrentdb-event-store') as typeof import('./kurrentdb/kurrentdb-event-store');
+      return KurrentDbEventStore.open(config);
+    }
     default:
       throw new Error(`Unknown event store kind ${(config as { kind: string }).kind}`);
   }

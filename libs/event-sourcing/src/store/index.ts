@@ -9,4 +9,5 @@ export * from './hash-chain/verify-stream-events';
 export * from './embedded/embedded-event-store';
 export * from './postgres/postgres-event-store';
 export * from './postgres/postgres-migrations';
+export type { KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
 export * from './create-event-store';

@@ -55,7 +55,7 @@ export class PostgresAppender {
     const metadata = events.map((e) => JSON.stringify(e.metadata));
     for (let attempt = 1; ; attempt++) {
       const chained = chainEvents(streamId, tip, events, this.hasher);
-      const row = await this.callAppend([
+      const row: AppendRow | undefined = await this.callAppend([
         streamId,
         tip.revision,
         tip.hash,
