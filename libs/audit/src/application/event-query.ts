@@ -34,15 +34,7 @@ export async function* queryEvents(sources: AuditSource[], filter: EventFilter, 
   const selected = sources.filter((s) => !filter.stores?.length || filter.stores.includes(s.name));
   const heads = await Promise.all(
     selected.map(async (source) => {
-      const iterator = source.store
-        .readAll({
-          fromPosition: cursor[source.name] ?? 0,
-          filter: {
-            ...(filter.eventTypes?.length ? { eventTypes: filter.eventTypes } : {}),
-            ...(filter.streamId || filter.streamPrefix ? { streamPrefixes: [filter.streamId ?? filter.streamPrefix!] } : {}),
-          },
-        })
-        [Symbol.asyncIterator]();
+      const iterator = readSource(source, filter, cursor[source.name] ?? 0)[Symbol.asyncIterator]();
       return { source, iterator, next: await nextMatching(iterator, filter) };
     }),
   );
@@ -56,6 +48,23 @@ export async function* queryEvents(sources: AuditSource[], filter: EventFilter, 
     best.next = await nextMatching(best.iterator, filter);
     yield { store: best.source.name, event };
   }
+}
+
+/** One stream is read by its id (an index lookup); anything else is a filtered scan of the log. */
+function readSource(source: AuditSource, filter: EventFilter, after: number): AsyncIterable<RecordedEvent> {
+  if (filter.streamId) {
+    const streamId = filter.streamId;
+    return (async function* () {
+      for (const e of await source.store.readStream(streamId)) if (e.position > after) yield e;
+    })();
+  }
+  return source.store.readAll({
+    fromPosition: after,
+    filter: {
+      ...(filter.eventTypes?.length ? { eventTypes: filter.eventTypes } : {}),
+      ...(filter.streamPrefix ? { streamPrefixes: [filter.streamPrefix] } : {}),
+    },
+  });
 }
 
 async function nextMatching(iterator: AsyncIterator<RecordedEvent>, filter: EventFilter): Promise<RecordedEvent | undefined> {
