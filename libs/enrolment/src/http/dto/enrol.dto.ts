@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Min, ValidateNested } from 'class-validator';
 import { ConsentInput, LearnerIdentityInput } from '../../application/commands/enrol-learner/enrol-learner.command';
 
 export class EnrolDto {
@@ -15,6 +15,7 @@ export class EnrolDto {
   learnerId?: string;
 
   @ApiProperty({ description: 'givenName, familyName, email, optional dateOfBirth (YYYY-MM-DD) and walletId (a DID or wallet identifier)' })
+  @IsDefined()
   @ValidateNested()
   @Type(() => LearnerIdentityInput)
   learner!: LearnerIdentityInput;
@@ -36,6 +37,7 @@ export class EnrolDto {
   institutionId!: string;
 
   @ApiProperty({ description: 'givenAt (ISO 8601) and textVersion of the consent to issuance' })
+  @IsDefined()
   @ValidateNested()
   @Type(() => ConsentInput)
   consent!: ConsentInput;

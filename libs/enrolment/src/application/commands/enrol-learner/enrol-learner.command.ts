@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsEmail, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsDefined, IsEmail, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { BaseCommand } from '../../base.command';
 
 export class LearnerIdentityInput {
@@ -54,6 +54,7 @@ export class EnrolLearnerCommand extends BaseCommand {
   @IsUUID()
   learnerId?: string;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => LearnerIdentityInput)
   learner!: LearnerIdentityInput;
@@ -72,6 +73,7 @@ export class EnrolLearnerCommand extends BaseCommand {
   @IsNotEmpty()
   institutionId!: string;
 
+  @IsDefined()
   @ValidateNested()
   @Type(() => ConsentInput)
   consent!: ConsentInput;

@@ -1,0 +1,88 @@
+import { verifyChain } from '@alliance/event-sourcing';
+import { AAU, DCU, facts, publishedSpec } from './catalogue-facts.fixture';
+import { type EnrolmentApp, startEnrolment } from './enrolment-app';
+
+const ada = { givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org', dateOfBirth: '1995-12-10', walletId: 'did:example:ada' };
+const consent = { givenAt: '2026-01-20T09:00:00.000Z', textVersion: 'v3' };
+
+describe('learner erasure over HTTP: personal data gone, audit chain intact', () => {
+  let svc: EnrolmentApp;
+  let registrar: string;
+  let auditor: string;
+  let learnerId: string;
+  let enrolmentIds: string[];
+  beforeAll(async () => {
+    svc = await startEnrolment();
+    registrar = await svc.bearer('registrar', AAU);
+    auditor = await svc.bearer('auditor');
+    await facts(svc.bus).published(publishedSpec('spec-energy'));
+    await facts(svc.bus).published(publishedSpec('spec-grid'));
+    const a = await svc.http().post('/enrolments').set('authorization', registrar).send({ learner: ada, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
+    const b = await svc.http().post('/enrolments').set('authorization', registrar).send({ learnerId: a.body.learnerId, learner: ada, credentialSpecId: 'spec-grid', institutionId: AAU, consent });
+    learnerId = a.body.learnerId;
+    enrolmentIds = [a.body.enrolmentId, b.body.enrolmentId];
+  }, 60_000);
+  afterAll(() => svc?.close());
+
+  it('never stores personal fields in clear in the event stream', async () => {
+    const events = await svc.runtime.eventStore.readStream(`enrolment.learner-${learnerId}`);
+    expect(events.map((e) => e.type)).toEqual(['LearnerEnrolled', 'LearnerEnrolled']);
+    expect(JSON.stringify(events)).not.toMatch(/Lovelace|ada@example|1995-12-10|did:example:ada/);
+  });
+
+  it('shows the auditor every event with the identity opened while the key exists', async () => {
+    const trail = await svc.http().get(`/learners/${learnerId}/audit-trail`).set('authorization', auditor);
+    expect(trail.status).toBe(200);
+    expect(trail.body).toMatchObject({ erased: false, chain: { verified: true, events: 2 } });
+    expect(trail.body.events[0].data.identity).toMatchObject({ givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org', erased: false });
+  });
+
+  it('only lets the alliance or an enrolling institution erase', async () => {
+    const byRegistrar = await svc.http().post(`/learners/${learnerId}/erasure`).set('authorization', registrar).send({ reason: 'request' });
+    expect(byRegistrar.status).toBe(403);
+    const byStranger = await svc.http().post(`/learners/${learnerId}/erasure`).set('authorization', await svc.bearer('institution-admin', DCU)).send({ reason: 'request' });
+    expect(byStranger.status).toBe(403);
+    const unknown = await svc.http().post('/learners/nobody/erasure').set('authorization', await svc.bearer('alliance-admin')).send({ reason: 'request' });
+    expect(unknown.status).toBe(404);
+    const noReason = await svc.http().post(`/learners/${learnerId}/erasure`).set('authorization', await svc.bearer('alliance-admin')).send({});
+    expect(noReason.status).toBe(400);
+  });
+
+  it('erases: open enrolments end, the identity reads as erased, events and hashes stay valid', async () => {
+    const headBefore = await svc.runtime.eventStore.readStream(`enrolment.learner-${learnerId}`);
+    const res = await svc.http().post(`/learners/${learnerId}/erasure`).set('authorization', await svc.bearer('institution-admin', AAU)).send({ reason: 'GDPR art. 17 request of 2026-02-01' });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ learnerId, erased: true, newlyErased: true, withdrawnEnrolmentIds: enrolmentIds });
+
+    const enrolment = await svc.http().get(`/enrolments/${enrolmentIds[0]}`).set('authorization', registrar);
+    expect(enrolment.body).toMatchObject({
+      status: 'withdrawn',
+      withdrawalReason: 'learner data erased on request',
+      learner: { erased: true, givenName: null, familyName: null, email: null, dateOfBirth: null, walletId: null },
+    });
+
+    const trail = await svc.http().get(`/learners/${learnerId}/audit-trail`).set('authorization', auditor);
+    expect(trail.body).toMatchObject({ erased: true, chain: { verified: true, events: 5 } });
+    expect(trail.body.events.map((e: { type: string }) => e.type)).toEqual(['LearnerEnrolled', 'LearnerEnrolled', 'EnrolmentWithdrawn', 'EnrolmentWithdrawn', 'LearnerErased']);
+    const first = trail.body.events[0];
+    expect(first.data.identity).toEqual({ givenName: '[erased]', familyName: '[erased]', email: '[erased]', dateOfBirth: '[erased]', walletId: '[erased]', erased: true });
+    expect(first.data).toMatchObject({ credentialSpecId: 'spec-energy', consent, institutionId: AAU });
+    expect(first.hash).toBe(headBefore[0].hash);
+    expect(trail.body.events[4]).toMatchObject({ type: 'LearnerErased', actor: { subject: `institution-admin@${AAU}`, role: 'institution-admin' }, data: { reason: 'GDPR art. 17 request of 2026-02-01' } });
+
+    expect(await verifyChain(svc.runtime.eventStore)).toMatchObject({ ok: true });
+    expect(JSON.stringify(trail.body)).not.toMatch(/Lovelace|ada@example/);
+  });
+
+  it('tells the other contexts, and refuses anything more for the erased learner', async () => {
+    expect(svc.published.filter((m) => m.type === 'enrolment.learner.erased').map((m) => m.payload)).toEqual([{ learnerId, erasedAt: expect.any(String) }]);
+    const again = await svc.http().post(`/learners/${learnerId}/erasure`).set('authorization', await svc.bearer('alliance-admin')).send({ reason: 'again' });
+    expect(again.body).toMatchObject({ erased: true, newlyErased: false });
+    const reenrol = await svc.http().post('/enrolments').set('authorization', registrar).send({ learnerId, learner: ada, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
+    expect(reenrol.status).toBe(410);
+    expect(reenrol.body.code).toBe('enrolment.learner-erased');
+    const fresh = await svc.http().post('/enrolments').set('authorization', registrar).send({ learner: ada, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
+    expect(fresh.status).toBe(201);
+    expect(fresh.body.learnerId).not.toBe(learnerId);
+  });
+});
