@@ -1,0 +1,31 @@
+import { defineEntity, p } from '@mikro-orm/core';
+import { defineProjection, defineReadModel, type RecordedEvent } from '@alliance/event-sourcing';
+
+/** A small read model in the shape contexts write: one row per credential with its status. */
+export const CredentialStatusRows = defineReadModel('audit_fixture_credentials', ({ name, tableName }) =>
+  defineEntity({
+    name,
+    tableName,
+    properties: {
+      credentialId: p.string().primary(),
+      status: p.string(),
+      lastPosition: p.bigint('number'),
+    },
+  }),
+);
+
+const status = (value: string) => async (e: RecordedEvent<{ credentialId: string }>, { upsert }: { upsert: (m: typeof CredentialStatusRows, d: Record<string, unknown>) => Promise<void> }) =>
+  upsert(CredentialStatusRows, { credentialId: e.data.credentialId, status: value, lastPosition: e.position });
+
+export const credentialStatusProjection = defineProjection({
+  name: 'fixture.credential-status',
+  version: 1,
+  readModels: [CredentialStatusRows],
+  handlers: {
+    CredentialDrafted: status('drafted'),
+    CredentialIssued: status('issued'),
+    CredentialSuspended: status('suspended'),
+    CredentialReinstated: status('issued'),
+    CredentialRevoked: status('revoked'),
+  },
+});
