@@ -5,10 +5,13 @@ import { type EnrolmentView, type SpecView, SUPERVISION_LEVELS } from '../knowle
 import type { ResultInput } from './transcript.commands';
 import type { ResultFacts } from './transcript.events';
 
-/** Results are recorded only for an enrolment that is still running. */
+/**
+ * Results are recorded for an enrolment the learner has not left. A completed one still takes late results
+ * (completion means the learning activity ended, not that every result is in).
+ */
 export function requireOpenEnrolment(enrolmentId: string, enrolment: EnrolmentView | undefined): EnrolmentView {
   if (!enrolment) throw AssessmentException.notFound('enrolment', enrolmentId, 'enrolmentId');
-  if (enrolment.status !== 'active') {
+  if (enrolment.status === 'withdrawn') {
     throw AssessmentException.conflict(`enrolment-${enrolment.status}`, `enrolment ${enrolmentId} is ${enrolment.status}; no new results can be published for it`, 'enrolmentId');
   }
   return enrolment;

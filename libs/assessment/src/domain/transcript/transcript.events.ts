@@ -32,6 +32,10 @@ export interface ResultAmendedData extends ResultFacts {
   resultId: string;
   amendmentId: string;
   enrolmentId: string;
+  learnerId: string;
+  credentialSpecId: string;
+  /** The definition version the result was published on. */
+  specVersion: number;
   componentCode: string;
   institutionId: string;
   /** 1 for the first amendment of this result. */

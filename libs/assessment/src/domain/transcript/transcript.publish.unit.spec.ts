@@ -35,10 +35,10 @@ describe('publish a result', () => {
       .then(published({ resultId: 'res-2', componentCode: 'GRID-201', institutionId: DCU, grade: 90 }));
   });
 
-  it('refuses an unknown, withdrawn or completed enrolment', () => {
+  it('refuses an unknown or withdrawn enrolment, accepts late results of a completed one', () => {
     spec.given([]).when(publishCommand([input()], { enrolment: undefined }), aau).thenThrows((e) => (e as { status: number }).status === 404);
     spec.given([]).when(publishCommand([input()], { enrolment: { ...enrolment, status: 'withdrawn' } }), aau).thenThrows('assessment.enrolment-withdrawn');
-    spec.given([]).when(publishCommand([input()], { enrolment: { ...enrolment, status: 'completed' } }), aau).thenThrows('assessment.enrolment-completed');
+    spec.given([]).when(publishCommand([input()], { enrolment: { ...enrolment, status: 'completed' } }), aau).then(published());
   });
 
   it('refuses a grade outside the scheme, a future date and an unknown component', () => {

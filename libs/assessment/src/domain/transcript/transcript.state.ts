@@ -3,6 +3,7 @@ import type { ResultFacts, TranscriptEvent } from './transcript.events';
 export interface ResultRecord {
   resultId: string;
   componentCode: string;
+  specVersion: number;
   institutionId: string;
   /** The effective facts: the latest amendment, else the publication. */
   current: ResultFacts;
@@ -16,6 +17,8 @@ export interface ResultRecord {
 /** Every result of one enrolment; at most one result per component, amended in place, never deleted. */
 export interface TranscriptState {
   enrolmentId?: string;
+  learnerId?: string;
+  credentialSpecId?: string;
   results: Record<string, ResultRecord>;
   /** Component code to the id of its result. */
   byComponent: Record<string, string>;
@@ -30,6 +33,7 @@ export function evolveTranscript(state: TranscriptState, event: TranscriptEvent)
       const record: ResultRecord = {
         resultId: d.resultId,
         componentCode: d.componentCode,
+        specVersion: d.specVersion,
         institutionId: d.institutionId,
         current: factsOf(d),
         published: factsOf(d),
@@ -39,6 +43,8 @@ export function evolveTranscript(state: TranscriptState, event: TranscriptEvent)
       };
       return {
         enrolmentId: d.enrolmentId,
+        learnerId: d.learnerId,
+        credentialSpecId: d.credentialSpecId,
         results: { ...state.results, [d.resultId]: record },
         byComponent: { ...state.byComponent, [d.componentCode]: d.resultId },
       };
