@@ -14,6 +14,7 @@ import { InstitutionsController } from './http/institutions.controller';
 import { ReadModelAdminController } from './http/read-model-admin.controller';
 import { CatalogueReadModel } from './infrastructure/read-model/catalogue-read-model';
 import { ReadModelInstitutionDirectory } from './infrastructure/read-model/institution-directory.adapter';
+import { CatalogueOutbox } from './infrastructure/outbox/catalogue-outbox';
 
 /** The catalogue bounded context as a Nest module, wired to its runtime (event store, bus). */
 @Module({})
@@ -25,6 +26,7 @@ export class CatalogueModule {
       providers: [
         { provide: 'SERVICE_NAME', useValue: runtime.service },
         CatalogueReadModel,
+        CatalogueOutbox,
         { provide: ReadModelSync, useExisting: CatalogueReadModel },
         { provide: InstitutionDirectory, useClass: ReadModelInstitutionDirectory },
         CatalogueAggregates,

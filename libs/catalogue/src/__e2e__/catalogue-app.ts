@@ -1,15 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type EventStore, InMemoryEventStore } from '@alliance/event-sourcing';
+import type { EventStore } from '@alliance/event-sourcing';
 import { createIntegrationBus, type IntegrationBus } from '@alliance/messaging';
-import { type AuthenticatedActor, createServiceApp, loadServiceConfig, mintToken, type Role, serviceRootModule, type ServiceConfig } from '@alliance/nest-kit';
+import { type AuthenticatedActor, createRuntime, createServiceApp, loadServiceConfig, mintToken, type Role, serviceRootModule, type ServiceConfig } from '@alliance/nest-kit';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { CATALOGUE_SERVICE } from '../catalogue.service-descriptor';
 
 export interface CatalogueApp {
   app: NestExpressApplication;
+  dataDir: string;
   config: ServiceConfig;
   store: EventStore;
   bus: IntegrationBus;
@@ -18,17 +19,21 @@ export interface CatalogueApp {
   close(): Promise<void>;
 }
 
-/** The catalogue service over HTTP, on a throw-away data directory. */
-export async function startCatalogue(env: Record<string, string> = {}): Promise<CatalogueApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'catalogue-e2e-'));
-  const config = loadServiceConfig(CATALOGUE_SERVICE, { LOG_LEVEL: 'silent', DATA_DIR: dataDir, PUBLIC_BASE_URL: 'https://credentials.alliance.example', ...env });
-  const store = new InMemoryEventStore();
+/**
+ * The catalogue service over HTTP as it runs in embedded mode (its own event store on disk, PGlite read
+ * model), on a throw-away data directory, with a bus the test can subscribe to.
+ */
+export async function startCatalogue(options: { env?: Record<string, string>; dataDir?: string; keepData?: boolean } = {}): Promise<CatalogueApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'catalogue-e2e-'));
+  const config = loadServiceConfig(CATALOGUE_SERVICE, { LOG_LEVEL: 'silent', DATA_DIR: dataDir, PUBLIC_BASE_URL: 'https://credentials.alliance.example', ...options.env });
   const bus = await createIntegrationBus({ kind: 'in-process' });
-  const runtime = { service: CATALOGUE_SERVICE.name, config, eventStore: store, bus, close: async () => undefined };
+  const runtime = await createRuntime(CATALOGUE_SERVICE.name, config, { sharedBus: bus });
+  const store = runtime.eventStore;
   const app = await createServiceApp({ service: 'catalogue', description: CATALOGUE_SERVICE.description, module: serviceRootModule(CATALOGUE_SERVICE, runtime), config });
   await app.init();
   return {
     app,
+    dataDir,
     config,
     store,
     bus,
@@ -37,7 +42,7 @@ export async function startCatalogue(env: Record<string, string> = {}): Promise<
     async close() {
       await app.close();
       await bus.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

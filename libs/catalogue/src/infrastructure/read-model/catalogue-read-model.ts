@@ -52,7 +52,7 @@ export class CatalogueReadModel extends ReadModelSync implements OnModuleInit, O
     const location = readModelLocation(this.config);
     if (location.kind === 'postgres') await ensureSchema(this.config.DATABASE_URL!);
     else mkdirSync(location.dataDir, { recursive: true });
-    this.orm = await createReadModelOrm(location);
+    this.orm = await createReadModelOrm(location, { projections: [catalogueProjection] });
     await this.startRunner();
     this.health.register({ name: 'readModel', check: async () => ({ ...(await this.runner!.lag()), status: this.runner!.status }) });
   }

@@ -1,0 +1,65 @@
+import type { IntegrationMessage } from '@alliance/messaging';
+import { registerAlliance } from './alliance.fixture';
+import { type CatalogueApp, startCatalogue } from './catalogue-app';
+import { definitionFor, publicKeyJwk } from './eciu.fixture';
+
+describe('catalogue integration events on the bus, and restarts', () => {
+  let svc: CatalogueApp;
+  const received: IntegrationMessage[] = [];
+  afterAll(() => svc?.close());
+
+  const waitFor = async (predicate: () => boolean, ms = 5000) => {
+    const deadline = Date.now() + ms;
+    while (!predicate()) {
+      if (Date.now() > deadline) throw new Error(`timed out; received ${received.map((m) => m.type).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  };
+
+  it('publishes registrations, keys, suspensions and published definitions with their full snapshot', async () => {
+    svc = await startCatalogue({ keepData: true });
+    await svc.bus.subscribe({ group: 'e2e-consumer', sources: ['catalogue'], handler: async (m) => void received.push(m) });
+    const alliance = await registerAlliance(svc);
+    const { ids, admin } = alliance;
+    await svc.http().post(`/institutions/${ids.aau}/keys/key-1/rotate`).set('authorization', admin).send({ publicKeyJwk: publicKeyJwk() });
+    await svc.http().post(`/institutions/${ids.ktu}/suspend`).set('authorization', admin).send({ reason: 'fees' });
+    const { body: spec } = await svc.http().post('/credential-specs').set('authorization', admin).send(definitionFor(ids));
+    await svc.http().post(`/credential-specs/${spec.id}/propose`).set('authorization', admin);
+    for (const inst of [ids.aau, ids.dcu, ids.tuhh]) await svc.http().post(`/credential-specs/${spec.id}/approvals`).set('authorization', await alliance.adminOf(inst)).send({});
+    await svc.http().post(`/credential-specs/${spec.id}/publish`).set('authorization', admin);
+
+    await waitFor(() => received.some((m) => m.type === 'catalogue.credential-spec.published'));
+    expect(received.map((m) => m.type)).toEqual([
+      ...['aau', 'dcu', 'tuhh', 'ktu'].flatMap(() => ['catalogue.institution.registered', 'catalogue.institution.key-added']),
+      'catalogue.institution.key-rotated',
+      'catalogue.institution.suspended',
+      'catalogue.credential-spec.published',
+    ]);
+    const published = received.at(-1)!;
+    expect(published).toMatchObject({ key: spec.id, source: 'catalogue', version: 1 });
+    expect(published.payload).toMatchObject({
+      credentialSpecId: spec.id,
+      version: 1,
+      awardingBodies: [{ institutionId: ids.aau, lead: true, countryCode: 'DK', did: expect.stringMatching(/^did:web:/) }, { countryCode: 'IE' }, { countryCode: 'DE' }],
+      components: [{ code: 'ENERGY-MODEL', institutionId: ids.aau, ects: 2 }, { institutionId: ids.dcu }, { institutionId: ids.tuhh }],
+      issuanceRule: { allComponentsPassed: true, withinMonths: 12 },
+    });
+    expect(new Set(received.map((m) => m.eventId)).size).toBe(received.length);
+  }, 60_000);
+
+  it('survives a restart: same answers, and the relay does not publish again what it already published', async () => {
+    const admin = `Bearer ${await svc.token('alliance-admin')}`;
+    const before = (await svc.http().get('/institutions').set('authorization', admin)).body;
+    const dataDir = svc.dataDir;
+    const count = received.length;
+    await svc.close();
+    svc = await startCatalogue({ dataDir });
+    const after = (await svc.http().get('/institutions').set('authorization', admin)).body;
+    expect(after).toEqual(before);
+    const late: IntegrationMessage[] = [];
+    await svc.bus.subscribe({ group: 'e2e-late', sources: ['catalogue'], handler: async (m) => void late.push(m) });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(late).toEqual([]);
+    expect(received.length).toBe(count);
+  }, 60_000);
+});
