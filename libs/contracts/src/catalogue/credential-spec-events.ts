@@ -51,7 +51,8 @@ export class CredentialSpecPublishedV1 {
   @IsIn(['online', 'onsite', 'blended']) formOfParticipation!: 'online' | 'onsite' | 'blended';
   @ValidateNested() @Type(() => QualityAssuranceV1) qualityAssurance!: QualityAssuranceV1;
   @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => AwardingBodyV1) awardingBodies!: AwardingBodyV1[];
-  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => ComponentV1) components!: ComponentV1[];
+  /** Empty only for a stack made purely of other published definitions (see stackParts). */
+  @IsArray() @ValidateNested({ each: true }) @Type(() => ComponentV1) components!: ComponentV1[];
   @ValidateNested() @Type(() => IssuanceRuleV1) issuanceRule!: IssuanceRuleV1;
   /** BCP 47 tags. */
   @IsArray() @IsString({ each: true }) languages!: string[];
