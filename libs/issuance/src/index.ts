@@ -1,2 +1,3 @@
+export * from './issuance.config';
 export * from './issuance.module';
 export * from './issuance.service-descriptor';

@@ -1,10 +1,28 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { ServiceRuntime } from '@alliance/nest-kit';
+import { ISSUANCE_COMMAND_HANDLERS } from './application/commands';
+import { CredentialActionsController } from './http/credential-actions.controller';
+import { CredentialsController } from './http/credentials.controller';
+import { InstitutionSigningController } from './http/institution-signing.controller';
+import { PublicController } from './http/public.controller';
+import { IssuanceEngine, IssuanceSync } from './infrastructure/issuance-engine';
+import type { IssuanceConfig } from './issuance.config';
+import { issuanceProviders } from './issuance.providers';
 
 /** The issuance bounded context as a Nest module, wired to its runtime (event store, bus). */
 @Module({})
 export class IssuanceModule {
-  static forRoot(runtime: ServiceRuntime): DynamicModule {
-    return { module: IssuanceModule, providers: [{ provide: 'SERVICE_NAME', useValue: runtime.service }] };
+  static forRoot(runtime: ServiceRuntime<IssuanceConfig>): DynamicModule {
+    return {
+      module: IssuanceModule,
+      controllers: [CredentialsController, CredentialActionsController, InstitutionSigningController, PublicController],
+      providers: [
+        { provide: 'SERVICE_NAME', useValue: runtime.service },
+        ...issuanceProviders(runtime),
+        ...ISSUANCE_COMMAND_HANDLERS,
+        IssuanceEngine,
+        { provide: IssuanceSync, useExisting: IssuanceEngine },
+      ],
+    };
   }
 }

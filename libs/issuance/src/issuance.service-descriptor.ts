@@ -1,10 +1,11 @@
-import { type ServiceDescriptor, ServiceConfig } from '@alliance/nest-kit';
+import type { ServiceDescriptor } from '@alliance/nest-kit';
+import { IssuanceConfig } from './issuance.config';
 import { IssuanceModule } from './issuance.module';
 
-export const ISSUANCE_SERVICE: ServiceDescriptor = {
+export const ISSUANCE_SERVICE: ServiceDescriptor<IssuanceConfig> = {
   name: 'issuance',
   description: 'Co-issued Open Badges 3.0 credentials, signing policies and status lists',
   defaultPort: 3004,
-  configSchema: ServiceConfig,
+  configSchema: IssuanceConfig,
   module: (runtime) => IssuanceModule.forRoot(runtime),
 };

@@ -12,13 +12,13 @@ export interface Violation {
  * can branch on them; the service kit maps the status and field to problem+json.
  */
 export class IssuanceException extends DomainError {
-  constructor(code: string, message: string, status = 422, field?: string, readonly violations: Violation[] = []) {
+  constructor(code: string, message: string, status = 422, field?: string, readonly violations: Violation[] = [], extra: Record<string, unknown> = {}) {
     super(
       `issuance.${code}`,
       message,
       status,
       field ?? violations[0]?.field,
-      violations.length > 0 ? { errors: violations.map(({ field: f, rule, message: m }) => ({ field: f, rule, message: m })) } : { rule: code },
+      violations.length > 0 ? { errors: violations.map(({ field: f, rule, message: m }) => ({ field: f, rule, message: m })), ...extra } : { rule: code, ...extra },
     );
   }
 

@@ -86,6 +86,7 @@ function addProof(credential: Credential, command: Extract<CredentialCommand, { 
   const after = evolveCredential(credential, added)!;
   if (missingSigners(after).length > 0) return [added];
   const { credentialId, awardId, specId, specVersion, learnerId, awardedAt, status, supersedes } = after;
+  const validUntil = after.document['validUntil'];
   return [
     added,
     {
@@ -100,6 +101,7 @@ function addProof(credential: Credential, command: Extract<CredentialCommand, { 
         awardingBodies: after.awardingBodies.map((b) => b.institutionId),
         awardedAt,
         issuedAt: now,
+        ...(typeof validUntil === 'string' ? { validUntil: new Date(validUntil).toISOString() } : {}),
         status,
         ...(supersedes ? { supersedes } : {}),
       },

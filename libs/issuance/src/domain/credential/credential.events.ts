@@ -54,6 +54,8 @@ export interface CredentialIssued {
     awardingBodies: string[];
     awardedAt: string;
     issuedAt: string;
+    /** The credential's own validUntil, when it expires. */
+    validUntil?: string;
     status: StatusSlot;
     supersedes?: string;
   };

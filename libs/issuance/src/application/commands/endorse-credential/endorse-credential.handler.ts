@@ -35,6 +35,7 @@ export class EndorseCredentialHandler {
       method,
       lifecycle: state.lifecycle,
       awaiting: state.awardingBodies.filter((b) => !state.proofs.some((p) => p.institutionId === b.institutionId)).map((b) => b.institutionId),
+      lastPosition: result.lastPosition,
     };
   }
 

@@ -16,6 +16,6 @@ export class ReinstateCredentialHandler {
       { type: 'ReinstateCredential', credentialId: command.credentialId, reason: command.reason, authority },
       command.context(),
     );
-    return { credentialId: command.credentialId, lifecycle: result.state!.lifecycle, revision: result.nextRevision };
+    return { credentialId: command.credentialId, lifecycle: result.state!.lifecycle, revision: result.nextRevision, lastPosition: result.lastPosition };
   }
 }

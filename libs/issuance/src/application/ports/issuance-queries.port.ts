@@ -1,0 +1,13 @@
+/** The read models the process manager consults to route facts (eventually consistent). */
+export interface IssuanceQueries {
+  /** Credentials still waiting for a proof by this institution. */
+  pendingCredentialsOf(institutionId: string): Promise<string[]>;
+  /** Opened, unawarded, open tracks on this definition version (waiting for the definition to be learned). */
+  waitingTracksOf(specId: string, version: number): Promise<string[]>;
+  /** Stack definitions (latest learned version) that have this definition as a part. */
+  stacksContaining(partSpecId: string): Promise<{ stackSpecId: string; stackVersion: number }[]>;
+  /** Issued, unrevoked credentials of a definition: the parts learners already hold. */
+  standingCredentialsOf(specId: string): Promise<{ credentialId: string; learnerId: string; awardId: string; awardedAt: string }[]>;
+  /** The track on which a learner follows a definition, if any. */
+  trackOf(learnerId: string, specId: string): Promise<string | undefined>;
+}

@@ -1,0 +1,13 @@
+/** One status list as the read model holds it: its issuer and the entries that carry a status. */
+export interface StatusListView {
+  listId: string;
+  institutionId: string;
+  length: number;
+  /** Moves whenever a bit changes: a signed copy is good until it moves. */
+  changedPosition: number;
+  entries: { index: number; revoked: boolean; suspended: boolean }[];
+}
+
+export interface StatusListQueries {
+  statusList(listId: string): Promise<StatusListView | undefined>;
+}

@@ -1,0 +1,24 @@
+import type { AuthenticatedActor } from '@alliance/nest-kit';
+import type { CredentialSummary } from '../application/ports/credential-queries.port';
+import { IssuanceException } from '../domain/issuance.exception';
+
+/**
+ * Who may read a credential: the learner it was issued to, staff of an institution that co-awarded it,
+ * alliance admins and auditors. Anyone else learns nothing, not even that it exists.
+ */
+export function canRead(actor: AuthenticatedActor, credential: CredentialSummary): boolean {
+  switch (actor.role) {
+    case 'alliance-admin':
+    case 'auditor':
+      return true;
+    case 'learner':
+      return actor.subject === credential.learnerId;
+    default:
+      return !!actor.institution && credential.awardingBodies.some((b) => b.institutionId === actor.institution);
+  }
+}
+
+export function requireReadable(actor: AuthenticatedActor, credential: CredentialSummary | undefined, id: string): CredentialSummary {
+  if (!credential || !canRead(actor, credential)) throw IssuanceException.notFound('credential', id, 'id');
+  return credential;
+}

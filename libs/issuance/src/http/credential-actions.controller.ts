@@ -1,0 +1,63 @@
+import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type AuthenticatedActor, CurrentActor, Roles } from '@alliance/nest-kit';
+import { EndorseCredentialCommand, EndorseCredentialHandler } from '../application/commands/endorse-credential';
+import { ReinstateCredentialCommand, ReinstateCredentialHandler } from '../application/commands/reinstate-credential';
+import { RevokeCredentialCommand, RevokeCredentialHandler } from '../application/commands/revoke-credential';
+import { SuspendCredentialCommand, SuspendCredentialHandler } from '../application/commands/suspend-credential';
+import { CREDENTIAL_QUERIES } from '../application/issuance.tokens';
+import type { CredentialQueries } from '../application/ports/credential-queries.port';
+import { IssuanceSync } from '../infrastructure/issuance-engine';
+import { commandMeta } from './command-meta';
+import { EndorsementDto } from './dto/endorsement.dto';
+import { StatusChangeDto } from './dto/status-change.dto';
+
+/** What an awarding body's admin does to a credential: sign it (manual policy), suspend, reinstate or revoke it. */
+@ApiTags('credentials')
+@ApiBearerAuth()
+@Controller('credentials/:id')
+@Roles('institution-admin')
+export class CredentialActionsController {
+  constructor(
+    private readonly endorseHandler: EndorseCredentialHandler,
+    private readonly suspendHandler: SuspendCredentialHandler,
+    private readonly reinstateHandler: ReinstateCredentialHandler,
+    private readonly revokeHandler: RevokeCredentialHandler,
+    @Inject(CREDENTIAL_QUERIES) private readonly queries: CredentialQueries,
+    private readonly sync: IssuanceSync,
+  ) {}
+
+  @Post('endorsements')
+  @ApiOperation({ summary: "Sign a pending credential for the admin's institution: with the platform-held key, or by handing in the institution's own proof" })
+  async endorse(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: EndorsementDto, @CurrentActor() actor: AuthenticatedActor) {
+    const out = await this.endorseHandler.execute(EndorseCredentialCommand.create({ credentialId: id, ...(dto.proof ? { proof: dto.proof } : {}), ...commandMeta(actor) }));
+    return this.after(id, out);
+  }
+
+  @Post('suspension')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Suspend an issued credential (reversible); its status list shows it at once' })
+  async suspend(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: StatusChangeDto, @CurrentActor() actor: AuthenticatedActor) {
+    return this.after(id, await this.suspendHandler.execute(SuspendCredentialCommand.create({ credentialId: id, reason: dto.reason, ...commandMeta(actor) })));
+  }
+
+  @Post('reinstatement')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Lift a suspension' })
+  async reinstate(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: StatusChangeDto, @CurrentActor() actor: AuthenticatedActor) {
+    return this.after(id, await this.reinstateHandler.execute(ReinstateCredentialCommand.create({ credentialId: id, reason: dto.reason, ...commandMeta(actor) })));
+  }
+
+  @Post('revocation')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Revoke a credential for good' })
+  async revoke(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: StatusChangeDto, @CurrentActor() actor: AuthenticatedActor) {
+    return this.after(id, await this.revokeHandler.execute(RevokeCredentialCommand.create({ credentialId: id, reason: dto.reason, ...commandMeta(actor) })));
+  }
+
+  private async after<T extends { lastPosition?: number }>(id: string, out: T) {
+    await this.sync.caughtUp(out.lastPosition);
+    const { lastPosition: _p, ...result } = out;
+    return { ...result, record: (await this.queries.get(id))?.summary };
+  }
+}

@@ -1,0 +1,59 @@
+import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { type AuthenticatedActor, CurrentActor, Roles } from '@alliance/nest-kit';
+import { CREDENTIAL_QUERIES } from '../application/issuance.tokens';
+import type { CredentialQueries } from '../application/ports/credential-queries.port';
+import { IssuanceException } from '../domain/issuance.exception';
+import { requireReadable } from './credential-access';
+import { CredentialQueryDto } from './dto/credential-query.dto';
+
+export const VC_MEDIA_TYPE = 'application/vc+ld+json';
+
+@ApiTags('credentials')
+@ApiBearerAuth()
+@Controller('credentials')
+export class CredentialsController {
+  constructor(@Inject(CREDENTIAL_QUERIES) private readonly queries: CredentialQueries) {}
+
+  @Get()
+  @Roles('alliance-admin', 'institution-admin', 'registrar', 'auditor', 'learner')
+  @ApiOperation({ summary: 'Credentials by learner and definition: a learner sees their own, institution staff those their institution co-awarded' })
+  async list(@Query() q: CredentialQueryDto, @CurrentActor() actor: AuthenticatedActor) {
+    if (actor.role === 'learner' && q.learner && q.learner !== actor.subject) {
+      throw IssuanceException.forbidden('credential.other-learner', 'a learner may list only their own credentials', 'learner');
+    }
+    const learnerId = actor.role === 'learner' ? actor.subject : q.learner;
+    const institutionId = ['alliance-admin', 'auditor', 'learner'].includes(actor.role) ? undefined : (actor.institution ?? '-');
+    const page = await this.queries.list({
+      ...(learnerId ? { learnerId } : {}),
+      ...(q.specId ? { specId: q.specId } : {}),
+      ...(institutionId ? { institutionId } : {}),
+      limit: q.limit,
+      offset: q.offset,
+    });
+    return { ...page, limit: q.limit, offset: q.offset };
+  }
+
+  @Get(':id')
+  @Roles('alliance-admin', 'institution-admin', 'registrar', 'auditor', 'learner')
+  @ApiProduces(VC_MEDIA_TYPE)
+  @ApiOkResponse({ description: 'The signed Open Badges 3.0 credential (VC 2.0, proof set of every awarding body)' })
+  @ApiOperation({ summary: 'The signed JSON-LD credential; 409 while awarding bodies have still to sign it' })
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: AuthenticatedActor, @Res() res: Response): Promise<void> {
+    const found = await this.queries.get(id);
+    const summary = requireReadable(actor, found?.summary, id);
+    if (summary.lifecycle === 'collecting-proofs') {
+      const awaiting = summary.awardingBodies.filter((b) => !b.signed).map((b) => b.institutionId);
+      throw new IssuanceException('credential.awaiting-proofs', `the credential is waiting for proofs from ${awaiting.join(', ')}`, 409, 'id', [], { awaiting });
+    }
+    res.status(200).type(VC_MEDIA_TYPE).send(JSON.stringify(found!.secured));
+  }
+
+  @Get(':id/record')
+  @Roles('alliance-admin', 'institution-admin', 'registrar', 'auditor', 'learner')
+  @ApiOperation({ summary: 'The issuance record of a credential: lifecycle, who signed, status slot, hash, superseded links' })
+  async record(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: AuthenticatedActor) {
+    return requireReadable(actor, (await this.queries.get(id))?.summary, id);
+  }
+}

@@ -1,0 +1,68 @@
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type AuthenticatedActor, CurrentActor, Roles } from '@alliance/nest-kit';
+import { GenerateSigningKeyCommand, GenerateSigningKeyHandler } from '../application/commands/generate-signing-key';
+import { SetSigningPolicyCommand, SetSigningPolicyHandler } from '../application/commands/set-signing-policy';
+import type { AggregateHandlers } from '../application/issuance-handlers';
+import { issuanceStreams } from '../application/issuance-streams';
+import { AGGREGATE_HANDLERS, KNOWLEDGE } from '../application/issuance.tokens';
+import type { KnowledgeReader } from '../application/knowledge/knowledge-reader';
+import { authoriseSigningAdmin } from '../domain/signing/signer.decider';
+import { DEFAULT_SIGNING_POLICY } from '../domain/signing/signer.state';
+import { IssuanceSync } from '../infrastructure/issuance-engine';
+import { commandMeta } from './command-meta';
+import { SigningPolicyDto } from './dto/signing-policy.dto';
+
+/** How the platform signs for an institution: its policy and the keys it holds (public halves only, always). */
+@ApiTags('signing')
+@ApiBearerAuth()
+@Controller('institutions/:id')
+@Roles('alliance-admin', 'institution-admin')
+export class InstitutionSigningController {
+  constructor(
+    private readonly generate: GenerateSigningKeyHandler,
+    private readonly setPolicy: SetSigningPolicyHandler,
+    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
+    @Inject(KNOWLEDGE) private readonly knowledge: KnowledgeReader,
+    private readonly sync: IssuanceSync,
+  ) {}
+
+  @Post('signing-keys')
+  @ApiOperation({
+    summary: 'Generate an Ed25519 key the platform holds for the institution; returns only the public Multikey, to register in the catalogue (custody: issuance-service)',
+  })
+  @ApiCreatedResponse({ description: 'The public half of the new key; the private half never leaves the sealed vault' })
+  async generateKey(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: AuthenticatedActor) {
+    return this.generate.execute(GenerateSigningKeyCommand.create({ institutionId: id, ...commandMeta(actor) }));
+  }
+
+  @Put('signing-policy')
+  @ApiOperation({ summary: 'Choose automatic signing (the platform signs with the key it holds) or manual signing (each credential waits for an admin)' })
+  async policy(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: SigningPolicyDto, @CurrentActor() actor: AuthenticatedActor) {
+    return this.setPolicy.execute(SetSigningPolicyCommand.create({ institutionId: id, policy: dto.policy, ...commandMeta(actor) }));
+  }
+
+  @Get('signing')
+  @ApiOperation({ summary: "The institution's signing policy and the platform-held keys, each with whether the catalogue registered it" })
+  async signing(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: AuthenticatedActor) {
+    authoriseSigningAdmin(actor, id);
+    await this.sync.caughtUp(undefined);
+    const signer = (await this.aggregates.signers.load(issuanceStreams.signer(id))).state;
+    const registered = (await this.knowledge.institution(id))?.keys ?? [];
+    return {
+      institutionId: id,
+      policy: signer?.policy ?? DEFAULT_SIGNING_POLICY,
+      keys: (signer?.keys ?? []).map((k) => {
+        const reg = registered.find((r) => r.publicKeyMultibase === k.publicKeyMultibase);
+        return {
+          keyRef: k.keyRef,
+          type: 'Multikey',
+          publicKeyMultibase: k.publicKeyMultibase,
+          generatedAt: k.generatedAt,
+          registered: !!reg,
+          ...(reg ? { verificationMethodId: reg.verificationMethodId, validFrom: reg.validFrom, ...(reg.validUntil ? { validUntil: reg.validUntil } : {}) } : {}),
+        };
+      }),
+    };
+  }
+}

@@ -1,0 +1,125 @@
+import { join } from 'node:path';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type EventStore, ProjectionDaemon, type ReadModelOrm } from '@alliance/event-sourcing';
+import { type BusConsumer, createOutboxRelay, FileRelayCheckpointStore, type IntegrationBus, type OutboxRelay, PgRelayCheckpointStore, type RelayCheckpointStore } from '@alliance/messaging';
+import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, SERVICE_CONFIG } from '@alliance/nest-kit';
+import type { EntityManager } from '@mikro-orm/sql';
+import type { AwardProcess } from '../application/process/award-process';
+import type { CatalogueFacts } from '../application/process/catalogue-facts';
+import type { IssuanceReactor } from '../application/process/issuance-reactor';
+import { AWARD_PROCESS, CATALOGUE_FACTS, ISSUANCE_ORM, ISSUANCE_REACTOR } from '../application/issuance.tokens';
+import type { IssuanceConfig } from '../issuance.config';
+import { ISSUANCE, READ_MODEL_SCHEMA } from './issuance-database';
+import { ISSUANCE_INBOX, ISSUANCE_SOURCES, issuanceMessageHandler } from './integration/issuance-inbox-routes';
+import { mapIssuanceEvent, PUBLISHED_EVENT_TYPES } from './integration/issuance-event-mapper';
+import { ReactorSubscription } from './process/reactor-subscription';
+import { awardTracksProjection } from './projections/award-tracks.projection';
+import { credentialsProjection } from './projections/credentials.projection';
+import { statusListsProjection } from './projections/status-lists.projection';
+
+/** Read-your-writes for the HTTP layer: waits until read models and reactions include a position. */
+export abstract class IssuanceSync {
+  abstract caughtUp(position: number | undefined): Promise<void>;
+}
+
+/**
+ * Everything that runs in the background of the issuance service: its projections, the process manager's
+ * reactions to its own log, the outbox relay that publishes credential events, and the consumer of other
+ * contexts' events. Started once the HTTP layer is wired, stopped before the runtime closes.
+ */
+@Injectable()
+export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('IssuanceEngine');
+  private readonly daemon: ProjectionDaemon;
+  private readonly reactor: ReactorSubscription;
+  private readonly checkpoints: RelayCheckpointStore;
+  private readonly relay: OutboxRelay;
+  private consumer?: BusConsumer;
+
+  constructor(
+    @Inject(SERVICE_CONFIG) private readonly config: IssuanceConfig,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(INTEGRATION_BUS) private readonly bus: IntegrationBus,
+    @Inject(ISSUANCE_ORM) private readonly orm: ReadModelOrm,
+    @Inject(ISSUANCE_REACTOR) reactions: IssuanceReactor,
+    @Inject(CATALOGUE_FACTS) private readonly facts: CatalogueFacts,
+    @Inject(AWARD_PROCESS) private readonly awards: AwardProcess,
+    private readonly health: HealthRegistry,
+  ) {
+    super();
+    this.daemon = new ProjectionDaemon({
+      store,
+      orm,
+      projections: [credentialsProjection, statusListsProjection, awardTracksProjection],
+      pollIntervalMs: 50,
+      onError: (projection, error) => this.logger.warn({ projection, err: error }, 'projection batch failed; retrying'),
+    });
+    this.checkpoints =
+      config.READ_MODEL === 'postgres'
+        ? new PgRelayCheckpointStore({ url: config.DATABASE_URL!, schema: READ_MODEL_SCHEMA })
+        : new FileRelayCheckpointStore(join(config.DATA_DIR, ISSUANCE, 'checkpoints'));
+    this.reactor = new ReactorSubscription({
+      name: 'issuance-process-manager',
+      store,
+      checkpoints: this.checkpoints,
+      eventTypes: reactions.eventTypes,
+      streamPrefixes: ['issuance.'],
+      react: (event) => reactions.react(event),
+      onError: (error, event, attempt) => this.logger.warn({ err: error, eventType: event.type, position: event.position, attempt }, 'process manager reaction failed; retrying'),
+    });
+    this.relay = createOutboxRelay({
+      name: ISSUANCE,
+      store,
+      bus,
+      checkpoints: this.checkpoints,
+      map: mapIssuanceEvent,
+      filter: { streamPrefixes: ['issuance.credential-'], eventTypes: PUBLISHED_EVENT_TYPES },
+      onError: (error) => this.logger.warn({ err: error }, 'issuance outbox relay retrying'),
+    });
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    await ISSUANCE_INBOX.ensureTable(this.orm.em.fork() as unknown as EntityManager);
+    await this.daemon.start();
+    await this.reactor.start();
+    await this.relay.start();
+    this.consumer = await this.bus.subscribe({ group: ISSUANCE, sources: ISSUANCE_SOURCES, handler: issuanceMessageHandler(this.orm, this.facts, this.awards) });
+    this.health.register(this.daemon.healthIndicator());
+    this.health.register({
+      name: 'processManager',
+      check: async () => {
+        const status = this.reactor.status();
+        if (status.failing && status.failing.attempts > 5) throw new Error(`reaction at position ${status.failing.position} keeps failing: ${status.failing.error}`);
+        return status;
+      },
+    });
+    this.health.register({
+      name: 'outbox',
+      check: async () => {
+        const status = await this.relay.status();
+        if (!status.running) throw new Error(`outbox relay stopped${status.lastError ? `: ${status.lastError}` : ''}`);
+        return { position: status.position, lag: status.lag };
+      },
+    });
+  }
+
+  async caughtUp(position: number | undefined): Promise<void> {
+    if (position === undefined) return;
+    this.daemon.poke();
+    await Promise.all([this.daemon.waitFor(position, 10_000), this.reactor.waitFor(position, 30_000)]).catch((error: unknown) =>
+      this.logger.warn({ err: error, position }, 'answering before the read models caught up'),
+    );
+    // The reactions may have written further events (a draft, its proofs): let the read models take them in too.
+    this.daemon.poke();
+    await this.daemon.waitFor(await this.store.headPosition(), 10_000).catch(() => undefined);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+    await this.relay.stop();
+    await this.reactor.stop();
+    await this.daemon.stop();
+    await this.checkpoints.close();
+    await this.orm.close();
+  }
+}

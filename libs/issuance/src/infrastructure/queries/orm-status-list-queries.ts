@@ -1,0 +1,22 @@
+import type { ReadModelOrm } from '@alliance/event-sourcing';
+import type { StatusListQueries, StatusListView } from '../../application/ports/status-list-queries.port';
+import { statusListsProjection } from '../projections/status-lists.projection';
+import { StatusEntryRows, StatusListRows } from '../projections/status-rows';
+
+export class OrmStatusListQueries implements StatusListQueries {
+  constructor(private readonly orm: ReadModelOrm) {}
+
+  async statusList(listId: string): Promise<StatusListView | undefined> {
+    const em = this.orm.em.fork();
+    const list = await em.findOne(statusListsProjection.entity(StatusListRows), { listId });
+    if (!list) return undefined;
+    const entries = await em.find(statusListsProjection.entity(StatusEntryRows), { listId, $or: [{ revoked: true }, { suspended: true }] });
+    return {
+      listId,
+      institutionId: list.institutionId,
+      length: list.length,
+      changedPosition: list.changedPosition,
+      entries: entries.map((e) => ({ index: e.statusIndex, revoked: e.revoked, suspended: e.suspended })),
+    };
+  }
+}

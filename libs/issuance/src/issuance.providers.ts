@@ -1,0 +1,90 @@
+import type { Provider } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { ReadModelOrm } from '@alliance/event-sourcing';
+import type { ServiceRuntime } from '@alliance/nest-kit';
+import { CollectAutomaticProofsHandler } from './application/commands/collect-automatic-proofs';
+import { IssueCredentialHandler } from './application/commands/issue-credential';
+import { createAggregateHandlers, type AggregateHandlers } from './application/issuance-handlers';
+import type { IssuanceSettings } from './application/issuance-settings';
+import {
+  AGGREGATE_HANDLERS,
+  AWARD_PROCESS,
+  CATALOGUE_FACTS,
+  CREDENTIAL_QUERIES,
+  ISSUANCE_ORM,
+  ISSUANCE_REACTOR,
+  ISSUANCE_SETTINGS,
+  KEY_CUSTODY,
+  KNOWLEDGE,
+  PLATFORM_SIGNER,
+  STATUS_ALLOCATOR,
+  STATUS_LIST_PUBLISHER,
+} from './application/issuance.tokens';
+import { KnowledgeReader } from './application/knowledge/knowledge-reader';
+import type { KeyCustody } from './application/ports/key-custody.port';
+import { AwardProcess } from './application/process/award-process';
+import { CatalogueFacts } from './application/process/catalogue-facts';
+import { IssuanceReactor } from './application/process/issuance-reactor';
+import { PlatformSigner } from './application/signing/platform-signer';
+import { StatusListPublisher } from './application/status/status-list-publisher';
+import { StatusSlotAllocator } from './application/status/status-slot-allocator';
+import type { IssuanceConfig } from './issuance.config';
+import { openIssuanceDatabase } from './infrastructure/issuance-database';
+import { KeyVault } from './infrastructure/key-vault/key-vault';
+import { loadMasterKey } from './infrastructure/key-vault/load-master-key';
+import { MikroOrmKeyVaultStore } from './infrastructure/key-vault/mikro-orm-key-vault.store';
+import { OrmCredentialQueries } from './infrastructure/queries/orm-credential-queries';
+import { OrmIssuanceQueries } from './infrastructure/queries/orm-issuance-queries';
+import { OrmStatusListQueries } from './infrastructure/queries/orm-status-list-queries';
+
+/** The listening address, when no public URL is configured (development, tests on random ports). */
+function listeningUrl(adapterHost: HttpAdapterHost, config: IssuanceConfig): string {
+  const address = adapterHost.httpAdapter?.getHttpServer()?.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  return `http://${config.HOST}:${port}`;
+}
+
+/** Issuance's object graph: ports bound to adapters, chosen by the runtime's configuration. */
+export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Provider[] {
+  const config = runtime.config;
+  const master = loadMasterKey(config);
+  return [
+    { provide: ISSUANCE_ORM, useFactory: () => openIssuanceDatabase(config) },
+    { provide: AGGREGATE_HANDLERS, useFactory: () => createAggregateHandlers(runtime.eventStore) },
+    { provide: KNOWLEDGE, useFactory: (a: AggregateHandlers) => new KnowledgeReader(a), inject: [AGGREGATE_HANDLERS] },
+    { provide: KEY_CUSTODY, useFactory: (orm: ReadModelOrm) => new KeyVault(new MikroOrmKeyVaultStore(orm), master.key), inject: [ISSUANCE_ORM] },
+    {
+      provide: ISSUANCE_SETTINGS,
+      useFactory: (host: HttpAdapterHost): IssuanceSettings => ({
+        cryptosuite: config.ISSUANCE_CRYPTOSUITE,
+        publicUrl: () => config.ISSUANCE_PUBLIC_URL ?? listeningUrl(host, config),
+        clock: () => new Date(),
+      }),
+      inject: [HttpAdapterHost],
+    },
+    { provide: STATUS_ALLOCATOR, useFactory: () => new StatusSlotAllocator(runtime.eventStore) },
+    {
+      provide: PLATFORM_SIGNER,
+      useFactory: (a: AggregateHandlers, k: KnowledgeReader, c: KeyCustody) => new PlatformSigner(a, k, c),
+      inject: [AGGREGATE_HANDLERS, KNOWLEDGE, KEY_CUSTODY],
+    },
+    { provide: CREDENTIAL_QUERIES, useFactory: (orm: ReadModelOrm) => new OrmCredentialQueries(orm), inject: [ISSUANCE_ORM] },
+    { provide: CATALOGUE_FACTS, useFactory: (a: AggregateHandlers) => new CatalogueFacts(a), inject: [AGGREGATE_HANDLERS] },
+    {
+      provide: AWARD_PROCESS,
+      useFactory: (a: AggregateHandlers, k: KnowledgeReader, orm: ReadModelOrm) => new AwardProcess(a, k, new OrmIssuanceQueries(orm)),
+      inject: [AGGREGATE_HANDLERS, KNOWLEDGE, ISSUANCE_ORM],
+    },
+    {
+      provide: ISSUANCE_REACTOR,
+      useFactory: (a: AggregateHandlers, orm: ReadModelOrm, awards: AwardProcess, issue: IssueCredentialHandler, collect: CollectAutomaticProofsHandler) =>
+        new IssuanceReactor(a, new OrmIssuanceQueries(orm), awards, issue, collect),
+      inject: [AGGREGATE_HANDLERS, ISSUANCE_ORM, AWARD_PROCESS, IssueCredentialHandler, CollectAutomaticProofsHandler],
+    },
+    {
+      provide: STATUS_LIST_PUBLISHER,
+      useFactory: (orm: ReadModelOrm, a: AggregateHandlers, k: KnowledgeReader, c: KeyCustody, s: IssuanceSettings) => new StatusListPublisher(new OrmStatusListQueries(orm), a, k, c, s),
+      inject: [ISSUANCE_ORM, AGGREGATE_HANDLERS, KNOWLEDGE, KEY_CUSTODY, ISSUANCE_SETTINGS],
+    },
+  ];
+}
