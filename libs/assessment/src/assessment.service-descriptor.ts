@@ -1,10 +1,11 @@
-import { type ServiceDescriptor, ServiceConfig } from '@alliance/nest-kit';
+import type { ServiceDescriptor } from '@alliance/nest-kit';
+import { AssessmentConfig } from './assessment.config';
 import { AssessmentModule } from './assessment.module';
 
-export const ASSESSMENT_SERVICE: ServiceDescriptor = {
+export const ASSESSMENT_SERVICE: ServiceDescriptor<AssessmentConfig> = {
   name: 'assessment',
   description: "Assessment results published by partner universities' registrars",
   defaultPort: 3003,
-  configSchema: ServiceConfig,
+  configSchema: AssessmentConfig,
   module: (runtime) => AssessmentModule.forRoot(runtime),
 };

@@ -19,6 +19,11 @@ export class AssessmentException extends DomainError {
     return new AssessmentException(rule, message, 422, field, details);
   }
 
+  /** 400: the request cannot be read (a malformed file, a wrong header). */
+  static malformed(rule: string, message: string, field?: string, details?: Record<string, unknown>): AssessmentException {
+    return new AssessmentException(rule, message, 400, field, details);
+  }
+
   static notFound(what: string, id: string, field?: string): AssessmentException {
     return new AssessmentException(`${what}-not-found`, `No ${what.replace(/-/g, ' ')} ${id}.`, 404, field);
   }

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { AssessmentException } from '../../../domain/assessment.exception';
+import { requireInstitutionStaff } from '../../acting-registrar';
+import { AssessmentAggregates } from '../../assessment-aggregates';
+import { AssessmentKnowledge, specKey } from '../../ports/assessment-knowledge.port';
+import { ResultRecords } from '../../ports/result-records.port';
+import type { AmendResultCommand } from './amend-result.command';
+
+@Injectable()
+export class AmendResultHandler {
+  constructor(
+    private readonly aggregates: AssessmentAggregates,
+    private readonly knowledge: AssessmentKnowledge,
+    private readonly records: ResultRecords,
+  ) {}
+
+  async execute(command: AmendResultCommand): Promise<void> {
+    requireInstitutionStaff(command.actor);
+    const row = await this.records.get(command.resultId);
+    if (!row) throw AssessmentException.notFound('result', command.resultId, 'resultId');
+    // The grade is read on the scheme of the version the result was published on.
+    const spec = (await this.knowledge.specs([{ credentialSpecId: row.credentialSpecId, version: row.specVersion }])).get(specKey(row.credentialSpecId, row.specVersion));
+    const { grade, assessedOn, assessmentType, supervision, evidenceUrl, assessor } = command;
+    const changes = Object.fromEntries(Object.entries({ grade, assessedOn, assessmentType, supervision, evidenceUrl, assessor }).filter(([, v]) => v !== undefined));
+    const handled = await this.aggregates.onTranscript(
+      row.enrolmentId,
+      { type: 'AmendResult', resultId: row.resultId, amendmentId: command.amendmentId ?? uuidv7(), spec, changes, reason: command.reason },
+      command.commandContext(),
+    );
+    await this.records.caughtUp(handled.lastPosition);
+  }
+}

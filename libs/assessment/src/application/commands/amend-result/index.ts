@@ -1,0 +1,2 @@
+export * from './amend-result.command';
+export * from './amend-result.handler';

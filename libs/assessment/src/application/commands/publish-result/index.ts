@@ -1,0 +1,2 @@
+export * from './publish-result.command';
+export * from './publish-result.handler';

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { requireInstitutionStaff } from '../../acting-registrar';
+import { AssessmentAggregates } from '../../assessment-aggregates';
+import { AssessmentKnowledge, specKey } from '../../ports/assessment-knowledge.port';
+import { ResultRecords } from '../../ports/result-records.port';
+import type { PublishResultCommand } from './publish-result.command';
+
+@Injectable()
+export class PublishResultHandler {
+  constructor(
+    private readonly aggregates: AssessmentAggregates,
+    private readonly knowledge: AssessmentKnowledge,
+    private readonly records: ResultRecords,
+  ) {}
+
+  /** Returns the id of the recorded result (the same one when the request was a retry). */
+  async execute(command: PublishResultCommand): Promise<string> {
+    requireInstitutionStaff(command.actor);
+    const r = command.result;
+    const resultId = command.resultId ?? uuidv7();
+    const enrolment = (await this.knowledge.enrolments([r.enrolmentId])).get(r.enrolmentId);
+    const spec = enrolment ? (await this.knowledge.specs([{ credentialSpecId: enrolment.credentialSpecId, version: enrolment.specVersion }])).get(specKey(enrolment.credentialSpecId, enrolment.specVersion)) : undefined;
+    const handled = await this.aggregates.onTranscript(
+      r.enrolmentId,
+      {
+        type: 'PublishResults',
+        enrolmentId: r.enrolmentId,
+        enrolment,
+        spec,
+        results: [
+          {
+            resultId,
+            componentCode: r.componentCode,
+            grade: r.grade,
+            assessedOn: r.assessedOn,
+            assessmentType: r.assessmentType,
+            supervision: r.supervision,
+            ...(r.evidenceUrl ? { evidenceUrl: r.evidenceUrl } : {}),
+            ...(r.assessor ? { assessor: r.assessor } : {}),
+          },
+        ],
+      },
+      command.commandContext(),
+    );
+    await this.records.caughtUp(handled.lastPosition);
+    return resultId;
+  }
+}

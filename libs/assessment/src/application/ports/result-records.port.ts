@@ -1,0 +1,53 @@
+import type { Grade } from '../../domain/grading';
+import type { SupervisionLevel } from '../../domain/knowledge';
+
+export interface AmendmentRecord {
+  amendmentId: string;
+  amendmentNumber: number;
+  grade: Grade;
+  passed: boolean;
+  assessedOn: string;
+  reason: string;
+  amendedAt: string;
+  amendedBy: string;
+}
+
+/** A result as the read model keeps it: the effective facts plus its amendment history. */
+export interface ResultRecordRow {
+  resultId: string;
+  enrolmentId: string;
+  learnerId: string;
+  credentialSpecId: string;
+  specVersion: number;
+  componentCode: string;
+  institutionId: string;
+  grade: Grade;
+  passed: boolean;
+  assessedOn: string;
+  assessmentType: string;
+  supervision: SupervisionLevel;
+  evidenceUrl: string | null;
+  assessor: string | null;
+  publishedAt: string;
+  publishedBy: string;
+  batchId: string | null;
+  rowRef: string | null;
+  amendments: AmendmentRecord[];
+}
+
+export interface ResultFilter {
+  enrolmentId?: string;
+  learnerId?: string;
+  componentCode?: string;
+  institutionId?: string;
+  batchId?: string;
+  limit: number;
+  offset: number;
+}
+
+export abstract class ResultRecords {
+  abstract get(resultId: string): Promise<ResultRecordRow | undefined>;
+  abstract list(filter: ResultFilter): Promise<{ items: ResultRecordRow[]; total: number }>;
+  /** Read-your-writes: resolves once the read model includes this position. */
+  abstract caughtUp(position: number | undefined): Promise<void>;
+}

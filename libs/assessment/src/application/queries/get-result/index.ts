@@ -1,0 +1,2 @@
+export * from './get-result.query';
+export * from './get-result.handler';

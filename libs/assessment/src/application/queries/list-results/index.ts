@@ -1,0 +1,2 @@
+export * from './list-results.query';
+export * from './list-results.handler';

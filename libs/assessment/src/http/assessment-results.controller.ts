@@ -1,0 +1,89 @@
+import { type AuthenticatedActor, CurrentActor, Roles } from '@alliance/nest-kit';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import {
+  AmendResultCommand,
+  AmendResultHandler,
+  type BatchReport,
+  PublishResultBatchCommand,
+  PublishResultBatchHandler,
+  PublishResultCommand,
+  PublishResultHandler,
+} from '../application/commands';
+import { BatchSettings } from '../application/batch/batch-settings';
+import { GetResultHandler, GetResultQuery, ListResultsHandler, ListResultsQuery, type ResultPage, type ResultView } from '../application/queries';
+import { AssessmentException } from '../domain/assessment.exception';
+import { readUpload } from './batch-upload';
+import { commandMeta, plain } from './command-meta';
+import { AmendResultDto } from './dto/amend-result.dto';
+import { ListResultsDto } from './dto/list-results.dto';
+import { PublishResultDto } from './dto/result.dto';
+
+@ApiTags('assessment-results')
+@ApiBearerAuth()
+@Controller('assessment-results')
+export class AssessmentResultsController {
+  constructor(
+    private readonly publishHandler: PublishResultHandler,
+    private readonly batchHandler: PublishResultBatchHandler,
+    private readonly amendHandler: AmendResultHandler,
+    private readonly getHandler: GetResultHandler,
+    private readonly listHandler: ListResultsHandler,
+    private readonly settings: BatchSettings,
+  ) {}
+
+  @Post()
+  @Roles('registrar', 'institution-admin')
+  @ApiOperation({ summary: "Publish one result for a component the caller's institution owns; passed is derived from the grade" })
+  async publish(@Body() dto: PublishResultDto, @CurrentActor() actor: AuthenticatedActor): Promise<ResultView> {
+    const { resultId, ...result } = plain(dto);
+    const id = await this.publishHandler.execute(PublishResultCommand.create({ ...(resultId ? { resultId } : {}), result, ...commandMeta(actor) }));
+    return this.read(id, actor);
+  }
+
+  @Post('batches')
+  @Roles('registrar', 'institution-admin')
+  @ApiConsumes('application/json', 'text/csv')
+  @ApiBody({ description: 'JSON { batchId, results: [...] } or CSV with header rowId,enrolmentId,componentCode,grade,assessedOn,assessmentType,supervision,evidenceUrl,assessor' })
+  @ApiOperation({
+    summary: 'Publish a cohort (up to 10,000 rows): each row is checked on its own, good rows are recorded, bad ones reported by line; re-sending the same batch is idempotent',
+  })
+  async publishBatch(@Req() req: Request, @Body() body: unknown, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response): Promise<BatchReport> {
+    const upload = readUpload(req, body, this.settings);
+    const report = await this.batchHandler.execute(
+      PublishResultBatchCommand.create({ batchId: upload.batchId, format: upload.format, digest: upload.digest, rows: upload.rows, ...commandMeta(actor) }),
+    );
+    if (report.rejected === report.rows) {
+      // Not one row could be recorded: the whole upload is refused, and the report says why for each line.
+      throw AssessmentException.invalid('batch-rejected', `none of the ${report.rows} rows could be recorded; see rejections`, 'body', { ...report });
+    }
+    res.status(200);
+    return report;
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Results (latest effective, with amendment history) by enrolment, learner, component, institution or batch' })
+  list(@Query() dto: ListResultsDto, @CurrentActor() actor: AuthenticatedActor): Promise<ResultPage> {
+    return this.listHandler.execute(ListResultsQuery.create({ ...plain(dto), limit: dto.limit ?? 100, offset: dto.offset ?? 0, ...commandMeta(actor) }));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One result with its amendment history' })
+  get(@Param('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<ResultView> {
+    return this.read(id, actor);
+  }
+
+  @Post(':id/amendments')
+  @HttpCode(201)
+  @Roles('registrar', 'institution-admin')
+  @ApiOperation({ summary: 'Amend a result (a reason is mandatory); results are never deleted and the latest amendment counts' })
+  async amend(@Param('id') id: string, @Body() dto: AmendResultDto, @CurrentActor() actor: AuthenticatedActor): Promise<ResultView> {
+    await this.amendHandler.execute(AmendResultCommand.create({ resultId: id, ...plain(dto), ...commandMeta(actor) }));
+    return this.read(id, actor);
+  }
+
+  private read(resultId: string, actor: AuthenticatedActor): Promise<ResultView> {
+    return this.getHandler.execute(GetResultQuery.create({ resultId, ...commandMeta(actor) }));
+  }
+}

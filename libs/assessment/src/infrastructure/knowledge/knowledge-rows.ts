@@ -1,0 +1,37 @@
+import { defineReadModel } from '@alliance/event-sourcing';
+import { defineEntity, p } from '@mikro-orm/core';
+import type { GradingScheme, SpecView } from '../../domain/knowledge';
+
+/** Published definition versions: who owns which component, and the grading scheme. Fed by the inbox. */
+export const SpecVersionRows = defineReadModel('assessment_spec_versions', ({ name, tableName }) =>
+  defineEntity({
+    name,
+    tableName,
+    properties: {
+      id: p.string().primary(),
+      credentialSpecId: p.string().index(),
+      version: p.integer(),
+      components: p.json<SpecView['components']>(),
+      gradingScheme: p.json<GradingScheme>().nullable(),
+    },
+  }),
+);
+
+/** Enrolments as the enrolment context announced them (no personal data: the learner is an id here). */
+export const EnrolmentRows = defineReadModel('assessment_enrolments', ({ name, tableName }) =>
+  defineEntity({
+    name,
+    tableName,
+    properties: {
+      enrolmentId: p.string().primary(),
+      learnerId: p.string().index(),
+      credentialSpecId: p.string(),
+      specVersion: p.integer(),
+      status: p.string(),
+      enrolledAt: p.string(),
+    },
+  }),
+);
+
+/** Written by the inbox, never replayed into a new version: version 1 for good. */
+export const KNOWLEDGE_VERSION = 1;

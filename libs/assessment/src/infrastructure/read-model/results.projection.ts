@@ -1,0 +1,75 @@
+import { defineProjection, type RecordedEvent } from '@alliance/event-sourcing';
+import { TRANSCRIPT_STREAM_PREFIX } from '../../application/assessment-streams';
+import type { ResultAmendedData, ResultPublishedData } from '../../domain/transcript/transcript.events';
+import { ResultRows } from './result-rows';
+
+export const resultsProjection = defineProjection({
+  name: 'assessment.results',
+  version: 1,
+  readModels: [ResultRows],
+  streamPrefixes: [TRANSCRIPT_STREAM_PREFIX],
+  handlers: {
+    ResultPublished: async (e: RecordedEvent<ResultPublishedData>, { em, entity }) => {
+      const d = e.data;
+      // Insert only: a replayed publication must not undo a later amendment.
+      await em
+        .createQueryBuilder(entity(ResultRows))
+        .insert({
+          resultId: d.resultId,
+          enrolmentId: d.enrolmentId,
+          learnerId: d.learnerId,
+          credentialSpecId: d.credentialSpecId,
+          specVersion: d.specVersion,
+          componentCode: d.componentCode,
+          institutionId: d.institutionId,
+          grade: d.grade,
+          passed: d.passed,
+          assessedOn: d.assessedOn,
+          assessmentType: d.assessmentType,
+          supervision: d.supervision,
+          evidenceUrl: d.evidenceUrl ?? null,
+          assessor: d.assessor ?? null,
+          publishedAt: d.publishedAt,
+          publishedBy: e.metadata.actor.subject,
+          batchId: d.batchId ?? null,
+          rowRef: d.rowRef ?? null,
+          amendments: [],
+          revision: e.revision,
+        } as never)
+        .onConflict('resultId' as never)
+        .ignore()
+        .execute('run');
+    },
+    ResultAmended: async (e: RecordedEvent<ResultAmendedData>, { em, entity }) => {
+      const Rows = entity(ResultRows);
+      const d = e.data;
+      const row = await em.findOne(Rows, { resultId: d.resultId });
+      if (!row || row.revision >= e.revision) return;
+      const amendment = {
+        amendmentId: d.amendmentId,
+        amendmentNumber: d.amendmentNumber,
+        grade: d.grade,
+        passed: d.passed,
+        assessedOn: d.assessedOn,
+        reason: d.reason,
+        amendedAt: d.amendedAt,
+        amendedBy: e.metadata.actor.subject,
+      };
+      await em.nativeUpdate(
+        Rows,
+        { resultId: d.resultId },
+        {
+          grade: d.grade,
+          passed: d.passed,
+          assessedOn: d.assessedOn,
+          assessmentType: d.assessmentType,
+          supervision: d.supervision,
+          evidenceUrl: d.evidenceUrl ?? null,
+          assessor: d.assessor ?? null,
+          amendments: [...row.amendments, amendment],
+          revision: e.revision,
+        },
+      );
+    },
+  },
+});
