@@ -1,4 +1,4 @@
-import { type CommandContext, type CommandHandler, createCommandHandler, type EventStore } from '@alliance/event-sourcing';
+import { type CommandContext, type CommandHandler, createCommandHandler, type Decider, decisionEvents, type DomainEvent, type EventStore } from '@alliance/event-sourcing';
 import { EVENT_STORE } from '@alliance/nest-kit';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { CredentialSpecCommand } from '../domain/credential-spec/credential-spec.commands';
@@ -10,6 +10,7 @@ import { institutionDecider } from '../domain/institution/institution.decider';
 import type { InstitutionEvent } from '../domain/institution/institution.events';
 import type { InstitutionState } from '../domain/institution/institution.state';
 import { credentialSpecStream, institutionStream } from './catalogue-streams';
+import { assertPublishable } from '../infrastructure/outbox/catalogue-integration-events';
 import { ReadModelSync } from './read-model-sync';
 
 /** Injection token of the clock deciders use; tests replace it to make time explicit. */
@@ -26,8 +27,8 @@ export class CatalogueAggregates {
     private readonly sync: ReadModelSync,
     @Optional() @Inject(CATALOGUE_CLOCK) clock?: () => Date,
   ) {
-    this.institutions = createCommandHandler({ store, decider: institutionDecider, clock });
-    this.specs = createCommandHandler({ store, decider: credentialSpecDecider, clock });
+    this.institutions = createCommandHandler({ store, decider: publishable(institutionDecider), clock });
+    this.specs = createCommandHandler({ store, decider: publishable(credentialSpecDecider), clock });
   }
 
   async institution(institutionId: string): Promise<InstitutionState> {
@@ -50,4 +51,16 @@ export class CatalogueAggregates {
     await this.sync.caughtUp(result.lastPosition);
     return result.state;
   }
+}
+
+/** The decider, with every event it decides checked against its public contract before it is appended. */
+function publishable<C, S, E extends DomainEvent>(decider: Decider<C, S, E>): Decider<C, S, E> {
+  return {
+    ...decider,
+    decide(command, state, context) {
+      const events = decisionEvents(decider.decide(command, state, context));
+      for (const event of events) assertPublishable(event.type, event.data);
+      return events;
+    },
+  };
 }

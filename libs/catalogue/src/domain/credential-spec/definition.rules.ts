@@ -8,6 +8,7 @@ import {
 } from './definition';
 import { componentViolations } from './component.rules';
 import { isEcts, MAX_ECTS, oneOf, text } from './rule-helpers';
+import { isHttpUrl } from '../institution/institution.rules';
 import { gradingViolations, issuanceRuleViolations } from './grading.rules';
 
 const ESCO_URI = /^https?:\/\/data\.europa\.eu\/esco\/(skill|occupation|isco)\/[A-Za-z0-9._-]+$/;
@@ -52,7 +53,7 @@ export function definitionViolations(d: CredentialSpecDefinition): Violation[] {
   } else {
     text(d.qualityAssurance.type, 'qualityAssurance.type', 2, 500, true, out);
     text(d.qualityAssurance.body, 'qualityAssurance.body', 2, 300, true, out);
-    if (d.qualityAssurance.bodyUrl !== undefined && !/^https?:\/\/\S+$/.test(d.qualityAssurance.bodyUrl)) {
+    if (d.qualityAssurance.bodyUrl !== undefined && !isHttpUrl(d.qualityAssurance.bodyUrl)) {
       push('qualityAssurance.bodyUrl', 'annex-i.quality-assurance-url', 'bodyUrl must be an http(s) URL');
     }
   }

@@ -1,3 +1,4 @@
+import { isURL } from 'class-validator';
 import { isIso3166Alpha2 } from '../shared/country-codes';
 import { violation, type Violation } from '../catalogue.exception';
 import type { InstitutionProfile } from './institution.events';
@@ -38,13 +39,9 @@ export function profileViolations(profile: InstitutionProfile): Violation[] {
   return out;
 }
 
-export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
+/** An absolute http(s) URL, by the same test the public contracts apply, so nothing stored fails publication. */
+export function isHttpUrl(value: unknown): boolean {
+  return typeof value === 'string' && isURL(value, { require_tld: false, require_protocol: true, protocols: ['http', 'https'] });
 }
 
 /**

@@ -1,4 +1,5 @@
 import {
+  ContractViolationError,
   credentialSpecPublishedV1,
   credentialSpecRetiredV1,
   institutionKeyAddedV1,
@@ -12,6 +13,7 @@ import {
 } from '@alliance/contracts';
 import type { RecordedEvent } from '@alliance/event-sourcing';
 import type { IntegrationMessage } from '@alliance/messaging';
+import { CatalogueException, violation } from '../../domain/catalogue.exception';
 import type { CredentialSpecPublished } from '../../domain/credential-spec/credential-spec.events';
 
 type Mapping = (data: unknown, envelope: MessageEnvelope) => IntegrationMessage;
@@ -54,4 +56,22 @@ export function integrationMessageOf(event: RecordedEvent): IntegrationMessage |
     ...(event.metadata.causationId ? { causationId: event.metadata.causationId } : {}),
   };
   return mapping(event.data, envelope);
+}
+
+const PROBE: MessageEnvelope = { eventId: '00000000-0000-7000-8000-000000000000', occurredAt: new Date(0).toISOString(), correlationId: 'contract-probe' };
+
+/**
+ * Refuses, before anything is written, an event its public contract would reject: the relay halts on a
+ * message it cannot publish, so such an event must never reach the store.
+ */
+export function assertPublishable(type: string, data: unknown): void {
+  const mapping = MAPPINGS[type];
+  if (!mapping) return;
+  try {
+    mapping(data, PROBE);
+  } catch (error) {
+    if (!(error instanceof ContractViolationError)) throw error;
+    const violations = error.problems.map((p) => violation(p.split(':')[0], 'contract.violation', p));
+    throw new CatalogueException('contract-violation', `the event would break the ${error.contract} contract: ${error.problems.join('; ')}`, 422, undefined, violations);
+  }
 }

@@ -5,7 +5,7 @@ import { freshPublicKey } from '../../domain/__fixtures__/keys.fixture';
 import { AAU, DCU, registryWith, TUHH } from '../../domain/__fixtures__/members.fixture';
 import { credentialSpecDecider } from '../../domain/credential-spec/credential-spec.decider';
 import { institutionDecider } from '../../domain/institution/institution.decider';
-import { integrationMessageOf } from './catalogue-integration-events';
+import { assertPublishable, integrationMessageOf } from './catalogue-integration-events';
 
 const SPEC = '0190a3c4-0000-7000-8000-00000000cccc';
 const admin = { actor: { subject: 'admin', role: 'alliance-admin' }, correlationId: 'corr-9', causationId: 'req-1' };
@@ -84,5 +84,20 @@ describe('catalogue integration events', () => {
   it('publishes key windows so verifiers can judge signatures at issuance time', () => {
     const rotated = integrationMessageOf(events.find((e) => e.type === 'SigningKeyRotated')!)!;
     expect(rotated.payload).toMatchObject({ institutionId: AAU, previousKeyId: 'key-1', previousValidUntil: expect.any(String), newKey: { keyId: 'key-2', custody: 'institution' } });
+  });
+
+  it('accepts a published stack made only of other definitions', () => {
+    const published = events.find((e) => e.type === 'CredentialSpecPublished')!;
+    const data = published.data as { definition: Record<string, unknown> };
+    const stack = { ...data, definition: { ...data.definition, components: [], stackParts: [{ credentialSpecId: 'other', version: 1, title: 'Part', ects: 6 }] } };
+    expect(() => assertPublishable('CredentialSpecPublished', stack)).not.toThrow();
+  });
+
+  it('refuses, before it is written, an event its contract would reject', () => {
+    const registered = events[0].data as Record<string, unknown>;
+    expect(() => assertPublishable('InstitutionRegistered', { ...registered, countryCode: 'dk' })).toThrow(
+      expect.objectContaining({ code: 'catalogue.contract-violation', status: 422, field: 'countryCode' }),
+    );
+    expect(() => assertPublishable('CredentialSpecApproved', { anything: true })).not.toThrow();
   });
 });
