@@ -23,11 +23,13 @@ export interface CatalogueApp {
  * The catalogue service over HTTP as it runs in embedded mode (its own event store on disk, PGlite read
  * model), on a throw-away data directory, with a bus the test can subscribe to.
  */
-export async function startCatalogue(options: { env?: Record<string, string>; dataDir?: string; keepData?: boolean } = {}): Promise<CatalogueApp> {
+export async function startCatalogue(options: { env?: Record<string, string>; dataDir?: string; keepData?: boolean; configuredBus?: boolean } = {}): Promise<CatalogueApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'catalogue-e2e-'));
   const config = loadServiceConfig(CATALOGUE_SERVICE, { LOG_LEVEL: 'silent', DATA_DIR: dataDir, PUBLIC_BASE_URL: 'https://credentials.alliance.example', ...options.env });
-  const bus = await createIntegrationBus({ kind: 'in-process' });
-  const runtime = await createRuntime(CATALOGUE_SERVICE.name, config, { sharedBus: bus });
+  // configuredBus: the bus the configuration names (Kafka in distributed mode), owned by the runtime.
+  const shared = options.configuredBus ? undefined : await createIntegrationBus({ kind: 'in-process' });
+  const runtime = await createRuntime(CATALOGUE_SERVICE.name, config, { sharedBus: shared });
+  const bus = runtime.bus;
   const store = runtime.eventStore;
   const app = await createServiceApp({ service: 'catalogue', description: CATALOGUE_SERVICE.description, module: serviceRootModule(CATALOGUE_SERVICE, runtime), config });
   await app.init();
@@ -41,7 +43,7 @@ export async function startCatalogue(options: { env?: Record<string, string>; da
     token: (role, institution, subject = `${role}-user`) => mintToken({ subject, role, ...(institution ? { institution } : {}) } as AuthenticatedActor, config),
     async close() {
       await app.close();
-      await bus.close();
+      await shared?.close();
       if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,55 @@
+import type { IntegrationMessage } from '@alliance/messaging';
+import { createTestDatabase, type TestDatabase } from '@alliance/testing';
+import { Client } from 'pg';
+import { registerAlliance } from './alliance.fixture';
+import { type CatalogueApp, startCatalogue } from './catalogue-app';
+import { definitionFor } from './eciu.fixture';
+
+/** The catalogue in distributed mode: events and read model in PostgreSQL, integration events on Kafka. */
+describe('catalogue on PostgreSQL and Kafka', () => {
+  let db: TestDatabase;
+  let svc: CatalogueApp;
+  const env = () => ({ EVENT_STORE: 'postgres', READ_MODEL: 'postgres', DATABASE_URL: db.url, BUS: 'kafka', KAFKA_BROKERS: '127.0.0.1:9092' });
+
+  beforeAll(async () => {
+    db = await createTestDatabase('catalogue');
+  });
+  afterAll(async () => {
+    await svc?.close();
+    await db?.drop();
+  });
+
+  it('runs the lifecycle, publishes to Kafka, rebuilds identically and survives a restart', async () => {
+    svc = await startCatalogue({ env: env(), configuredBus: true });
+    const received: IntegrationMessage[] = [];
+    const group = `catalogue-int-${Date.now()}`;
+    const consumer = await svc.bus.subscribe({ group, sources: ['catalogue'], handler: async (m) => void received.push(m) });
+    const alliance = await registerAlliance(svc);
+    const { ids, admin } = alliance;
+    const { body: spec } = await svc.http().post('/credential-specs').set('authorization', admin).send(definitionFor(ids));
+    await svc.http().post(`/credential-specs/${spec.id}/propose`).set('authorization', admin);
+    await Promise.all([ids.aau, ids.dcu, ids.tuhh].map(async (inst) => svc.http().post(`/credential-specs/${spec.id}/approvals`).set('authorization', await alliance.adminOf(inst)).send({})));
+    const published = await svc.http().post(`/credential-specs/${spec.id}/publish`).set('authorization', admin);
+    expect(published.body).toMatchObject({ status: 'published', current: { approvals: [{}, {}, {}] } });
+
+    const deadline = Date.now() + 30_000;
+    while (!received.some((m) => m.type === 'catalogue.credential-spec.published') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(received.find((m) => m.type === 'catalogue.credential-spec.published')).toMatchObject({ key: spec.id, payload: { credentialSpecId: spec.id, version: 1 } });
+    await consumer.stop();
+
+    const rebuilt = await svc.http().post('/admin/read-model/rebuild').set('authorization', admin).send({ mode: 'verify' });
+    expect(rebuilt.body).toMatchObject({ identical: true });
+
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    const tables = await client.query(`select table_schema, table_name from information_schema.tables where table_name like 'catalogue_%' order by table_name`);
+    await client.end();
+    expect(new Set(tables.rows.map((r: { table_schema: string }) => r.table_schema))).toEqual(new Set(['catalogue_read']));
+    expect(tables.rows.map((r: { table_name: string }) => r.table_name)).toContain('catalogue_credential_specs_v1');
+
+    const before = (await svc.http().get(`/credential-specs/${spec.id}`).set('authorization', admin)).body;
+    await svc.close();
+    svc = await startCatalogue({ env: env(), configuredBus: true });
+    expect((await svc.http().get(`/credential-specs/${spec.id}`).set('authorization', admin)).body).toEqual(before);
+  }, 120_000);
+});
