@@ -32,16 +32,30 @@ export interface CoIssuanceInput {
  */
 export function coIssuanceChecks(input: CoIssuanceInput): VerificationCheck[] {
   const signedBy = (did: string) => input.proofs.filter((p) => p.verified && p.controller === did);
-  const missing = input.bodies.filter((b) => signedBy(b.did).length === 0);
-  const coIssuance =
-    missing.length > 0
-      ? check(
-          'co-issuance',
-          'failed',
-          `${missing.map(label).join(', ')} did not sign this credential, though it names ${missing.length > 1 ? 'them' : 'it'} as awarding body.`,
-          missing.map((b) => ({ code: 'MISSING_REQUIRED_SIGNER', message: `no valid proof by awarding body ${label(b)} (${b.did})` })),
-        )
-      : check('co-issuance', 'passed', `All ${input.bodies.length} awarding bodies signed it.`);
+  const unsigned = input.bodies.filter((b) => signedBy(b.did).length === 0);
+  // A member or any DID can be checked for a proof; a bare web address names no keys, so its signature cannot be looked for.
+  const missing = unsigned.filter((b) => input.registry(b.did) || b.did.startsWith('did:'));
+  const unconfirmed = unsigned.filter((b) => !missing.includes(b));
+  let coIssuance: VerificationCheck;
+  if (missing.length > 0) {
+    coIssuance = check(
+      'co-issuance',
+      'failed',
+      `${missing.map(label).join(', ')} did not sign this credential, though it names ${missing.length > 1 ? 'them' : 'it'} as awarding body.`,
+      missing.map((b) => ({ code: 'MISSING_REQUIRED_SIGNER', message: `no valid proof by awarding body ${label(b)} (${b.did})` })),
+    );
+  } else if (unconfirmed.length > 0) {
+    const signers = [...new Set(input.proofs.filter((p) => p.verified && p.controller).map((p) => p.controller as string))];
+    coIssuance = check(
+      'co-issuance',
+      'warning',
+      `The signatures could not be linked to ${unconfirmed.map(label).join(', ')}: ${unconfirmed.length > 1 ? 'they are' : 'it is'} named by a web address, not a DID, and the credential was signed by ${signers.join(', ') || 'nobody'}.`,
+      unconfirmed.map((b) => ({ code: 'ISSUER_NOT_CONFIRMED', message: `no proof could be linked to ${b.did}` })),
+      { signers },
+    );
+  } else {
+    coIssuance = check('co-issuance', 'passed', input.bodies.length > 1 ? `All ${input.bodies.length} awarding bodies signed it.` : 'Its issuer signed it.');
+  }
   return [coIssuance, registryCheck(input, signedBy)];
 }
 

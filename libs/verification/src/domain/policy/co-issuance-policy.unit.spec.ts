@@ -72,6 +72,19 @@ describe('co-issuance policy', () => {
     ]);
   });
 
+  it('cannot link signatures to an issuer named only by a web address: a warning, not a failure', () => {
+    const web = { bodies: [{ did: 'https://vc.example/issuers/5678' }], proofs: [{ index: 0, controller: 'did:key:z6Mkx', verificationMethod: 'did:key:z6Mkx#z6Mkx', verified: true }], validFrom: base.validFrom, registry: registry(A, B) };
+    expect(outcomes(web)).toEqual([
+      ['co-issuance', 'warning', ['ISSUER_NOT_CONFIRMED']],
+      ['registry-keys', 'not-applicable', []],
+    ]);
+  });
+
+  it('fails a DID issuer outside the registry that did not sign (it could have)', () => {
+    const other = { bodies: [{ did: 'did:key:z6MkIssuer' }], proofs: [{ index: 0, controller: 'did:key:z6MkOther', verificationMethod: 'did:key:z6MkOther#z6MkOther', verified: true }], validFrom: base.validFrom, registry: registry(A, B) };
+    expect(outcomes(other)[0]).toEqual(['co-issuance', 'failed', ['MISSING_REQUIRED_SIGNER']]);
+  });
+
   it('shows the registry\'s record over what the credential claims, with a warning', () => {
     const [, reg] = coIssuanceChecks({ ...base, bodies: [{ did: A.did, name: 'Famous Institute of Technology', countryCode: 'US' }, { did: B.did }] });
     expect(reg.outcome).toBe('warning');

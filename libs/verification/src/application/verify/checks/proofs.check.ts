@@ -1,0 +1,53 @@
+import type { CredentialVerificationResult } from '@alliance/credentials';
+import { check, type VerificationCheck } from '../../../domain/report/verification-check';
+
+const PLAIN: Record<string, string> = {
+  INVALID_SIGNATURE: 'the content was changed after it was signed, or the signature was not made with this key',
+  CONTEXT_MISMATCH: 'the proof was made over different contexts than the credential carries',
+  UNKNOWN_VERIFICATION_METHOD: 'the key it names is not known for its issuer',
+  INVALID_VERIFICATION_METHOD: 'the key it names is not a usable Ed25519 key of its issuer',
+  VERIFICATION_RELATIONSHIP_MISSING: 'the key it names is not one its issuer uses for issuing credentials',
+  KEY_NOT_VALID_AT_PROOF_TIME: 'the key was not registered for its issuer when the proof was made',
+  UNSUPPORTED_CRYPTOSUITE: 'it uses a cryptosuite this verifier does not support',
+  MALFORMED_PROOF_ERROR: 'the proof is malformed',
+  PROOF_EXPIRED: 'the proof has expired',
+  PREVIOUS_PROOF_NOT_FOUND: 'a proof it builds on is missing',
+  PREVIOUS_PROOF_NOT_VERIFIED: 'a proof it builds on does not verify',
+  WRONG_PROOF_PURPOSE: 'it was not made for issuing credentials',
+  CANONICALIZATION_ERROR: 'the credential could not be brought into canonical form (unknown vocabulary)',
+};
+
+/**
+ * Every proof must verify (VC Data Integrity §4.5). A proof whose issuer's DID document could not be fetched
+ * was not checked, which is not the same as failing.
+ */
+export function proofsCheck(result: CredentialVerificationResult, unreachable: Map<string, string>): VerificationCheck {
+  const proofs = result.proofs.map((p) => ({
+    index: p.index,
+    verificationMethod: p.verificationMethod,
+    controller: p.controller,
+    cryptosuite: p.cryptosuite,
+    created: p.created,
+    verified: p.verified,
+    errors: p.errors,
+  }));
+  if (proofs.length === 0) return check('proofs', 'failed', 'It carries no signature at all.', [{ code: 'NO_PROOF', message: 'the document has no proof' }]);
+  const failed = result.proofs.filter((p) => !p.verified);
+  const notChecked = failed.filter((p) => {
+    const did = p.verificationMethod?.split('#')[0];
+    return did !== undefined && unreachable.has(did) && p.errors.every((e) => e.code === 'UNKNOWN_VERIFICATION_METHOD');
+  });
+  const broken = failed.filter((p) => !notChecked.includes(p));
+  if (broken.length > 0) {
+    const problems = broken.flatMap((p) => p.errors.map((e) => ({ code: e.code, message: `signature ${p.index + 1} (${p.verificationMethod ?? 'no key'}): ${PLAIN[e.code] ?? e.message}` })));
+    return check('proofs', 'failed', `${broken.length} of ${proofs.length} signatures do not verify: ${problems[0]?.message}.`, problems, { proofs });
+  }
+  if (notChecked.length > 0) {
+    const problems = notChecked.map((p) => {
+      const did = p.verificationMethod!.split('#')[0];
+      return { code: 'DID_UNREACHABLE', message: `the DID document of ${did} could not be fetched: ${unreachable.get(did)}` };
+    });
+    return check('proofs', 'could-not-check', `${notChecked.length} of ${proofs.length} signatures could not be checked: ${problems[0].message}.`, problems, { proofs });
+  }
+  return check('proofs', 'passed', `All ${proofs.length} signature${proofs.length > 1 ? 's are' : ' is'} intact.`, [], { proofs });
+}

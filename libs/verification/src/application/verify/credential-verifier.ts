@@ -1,0 +1,86 @@
+import { type JsonObject, requiredCoIssuersOf, verifyCredential } from '@alliance/credentials';
+import { coIssuanceChecks } from '../../domain/policy/co-issuance-policy';
+import type { RegisteredInstitution } from '../../domain/registry/registered-institution';
+import { type VerdictSummary, verdictOf } from '../../domain/report/verdict';
+import { check, type VerificationCheck } from '../../domain/report/verification-check';
+import type { RegistryReader } from '../ports/registry.port';
+import type { WebFetcher } from '../ports/web-fetcher.port';
+import { annexICheck } from './checks/annex-i.check';
+import { parseCheck } from './checks/parse.check';
+import { proofsCheck } from './checks/proofs.check';
+import { schemaCheck } from './checks/schema.check';
+import { statusCheck } from './checks/status.check';
+import { validityPeriodCheck } from './checks/validity-period.check';
+import { type CredentialSummary, summarise } from './credential-summary';
+import { verificationResolver } from './verification-resolver';
+
+export interface VerificationReport extends VerdictSummary {
+  checkedAt: string;
+  checks: VerificationCheck[];
+  credential?: CredentialSummary;
+}
+
+export interface CredentialVerifierDeps {
+  registry: RegistryReader;
+  /** Status lists, and did:web documents of issuers outside the alliance. */
+  statusLists: WebFetcher;
+  didWeb?: WebFetcher;
+  /** Why issuance revoked or suspended a credential it issued, when verification heard of it. */
+  knownReason?: (credentialId: string | undefined) => Promise<string | undefined>;
+  clock?: () => Date;
+}
+
+/**
+ * Runs every check on a presented credential and reports each with its outcome, then the verdict. Checks that
+ * do not depend on each other all run, so a reader sees every problem at once, not only the first.
+ */
+export class CredentialVerifier {
+  constructor(private readonly deps: CredentialVerifierDeps) {}
+
+  async verify(document: unknown): Promise<VerificationReport> {
+    const now = (this.deps.clock ?? (() => new Date()))();
+    const parse = parseCheck(document);
+    if (parse.outcome === 'failed') return { ...verdictOf([parse]), checkedAt: now.toISOString(), checks: [parse] };
+    const credential = document as JsonObject;
+    const registry = new Map<string, RegisteredInstitution>((await this.deps.registry.all()).map((i) => [i.did, i]));
+    const { resolver, unreachable } = verificationResolver(registry, this.deps.didWeb);
+
+    const proofResult = await verifyCredential(credential, { resolveVerificationMethod: resolver, checkValidityPeriod: false }).catch((e: unknown) => ({
+      verified: false,
+      proofs: [],
+      errors: [{ code: 'PROOF_VERIFICATION_ERROR' as const, message: (e as Error).message }],
+      signers: [],
+      verifiedDocument: null,
+    }));
+    const bodies = requiredCoIssuersOf(credential).map((did) => ({ did, ...claimOf(credential, did) }));
+    const checks: VerificationCheck[] = [
+      parse,
+      schemaCheck(credential),
+      proofsCheck(proofResult, unreachable),
+      ...coIssuanceChecks({
+        bodies,
+        proofs: proofResult.proofs.map((p) => ({ index: p.index, verificationMethod: p.verificationMethod, controller: p.controller, verified: p.verified })),
+        ...(typeof credential.validFrom === 'string' ? { validFrom: credential.validFrom } : {}),
+        registry: (did) => registry.get(did),
+      }),
+      await statusCheck(credential, {
+        fetchList: (url) => this.deps.statusLists.fetchJson(url),
+        resolver,
+        trustedIssuers: new Set(registry.keys()),
+        ...(this.deps.knownReason ? { knownReason: this.deps.knownReason } : {}),
+      }),
+      validityPeriodCheck(credential, now),
+      annexICheck(credential),
+    ];
+    if (bodies.length === 0) checks.splice(3, 1, check('co-issuance', 'failed', 'It names no issuer to check signatures against.', [{ code: 'NO_ISSUER', message: 'no issuer id' }]));
+    return { ...verdictOf(checks), checkedAt: now.toISOString(), checks, credential: summarise(credential, registry, proofResult.signers) };
+  }
+}
+
+function claimOf(credential: JsonObject, did: string): { name?: string; countryCode?: string } {
+  const achievement = ((credential.credentialSubject as JsonObject | undefined)?.achievement ?? {}) as JsonObject;
+  const profiles = [credential.issuer, ...([] as unknown[]).concat(achievement.awardingBody ?? [])] as JsonObject[];
+  const p = profiles.find((x) => x && typeof x === 'object' && x.id === did);
+  const country = (p?.address as JsonObject | undefined)?.addressCountryCode;
+  return { ...(typeof p?.name === 'string' ? { name: p.name } : {}), ...(typeof country === 'string' ? { countryCode: country } : {}) };
+}

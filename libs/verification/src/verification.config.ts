@@ -1,0 +1,31 @@
+import { Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsUrl, Max, Min } from 'class-validator';
+import { ServiceConfig } from '@alliance/nest-kit';
+
+/** The verification service's own settings on top of the shared ones. */
+export class VerificationConfig extends ServiceConfig {
+  /**
+   * The public base URL the issuance service names status lists under in credentials. With
+   * VERIFICATION_ISSUANCE_INTERNAL_URL, lists under it are fetched from the internal URL instead (a cluster
+   * address, a test's random port); anything else is fetched from where the credential says.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  VERIFICATION_ISSUANCE_PUBLIC_URL?: string = undefined;
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  VERIFICATION_ISSUANCE_INTERNAL_URL?: string = undefined;
+
+  /** How long to wait for a status list or a did:web document before reporting it could not be read. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  VERIFICATION_FETCH_TIMEOUT_MS = 5000;
+
+  /** Fetch did:web documents of issuers outside the alliance registry over HTTPS (alliance members come from the registry). */
+  @Type(() => Boolean)
+  @IsBoolean()
+  VERIFICATION_RESOLVE_DID_WEB = true;
+}
