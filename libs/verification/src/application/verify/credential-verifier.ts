@@ -12,6 +12,7 @@ import { schemaCheck } from './checks/schema.check';
 import { statusCheck } from './checks/status.check';
 import { validityPeriodCheck } from './checks/validity-period.check';
 import { type CredentialSummary, summarise } from './credential-summary';
+import { verificationDocumentLoader } from './verification-document-loader';
 import { verificationResolver } from './verification-resolver';
 
 export interface VerificationReport extends VerdictSummary {
@@ -45,7 +46,7 @@ export class CredentialVerifier {
     const registry = new Map<string, RegisteredInstitution>((await this.deps.registry.all()).map((i) => [i.did, i]));
     const { resolver, unreachable } = verificationResolver(registry, this.deps.didWeb);
 
-    const proofResult = await verifyCredential(credential, { resolveVerificationMethod: resolver, checkValidityPeriod: false }).catch((e: unknown) => ({
+    const proofResult = await verifyCredential(credential, { resolveVerificationMethod: resolver, checkValidityPeriod: false, documentLoader: verificationDocumentLoader() }).catch((e: unknown) => ({
       verified: false,
       proofs: [],
       errors: [{ code: 'PROOF_VERIFICATION_ERROR' as const, message: (e as Error).message }],

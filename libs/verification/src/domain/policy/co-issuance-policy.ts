@@ -49,7 +49,7 @@ export function coIssuanceChecks(input: CoIssuanceInput): VerificationCheck[] {
     coIssuance = check(
       'co-issuance',
       'warning',
-      `The signatures could not be linked to ${unconfirmed.map(label).join(', ')}: ${unconfirmed.length > 1 ? 'they are' : 'it is'} named by a web address, not a DID, and the credential was signed by ${signers.join(', ') || 'nobody'}.`,
+      `The signatures could not be linked to ${unconfirmed.map(label).join(', ')}: ${unconfirmed.length > 1 ? 'they are' : 'it is'} named by a web address, not a DID, ${signers.length ? `and the credential was signed by ${signers.join(', ')}` : 'and no signature could be checked'}.`,
       unconfirmed.map((b) => ({ code: 'ISSUER_NOT_CONFIRMED', message: `no proof could be linked to ${b.did}` })),
       { signers },
     );

@@ -45,7 +45,7 @@ export function proofsCheck(result: CredentialVerificationResult, unreachable: M
   if (notChecked.length > 0) {
     const problems = notChecked.map((p) => {
       const did = p.verificationMethod!.split('#')[0];
-      return { code: 'DID_UNREACHABLE', message: `the DID document of ${did} could not be fetched: ${unreachable.get(did)}` };
+      return { code: 'DID_UNREACHABLE', message: `the keys of ${did} could not be fetched: ${unreachable.get(did)}` };
     });
     return check('proofs', 'could-not-check', `${notChecked.length} of ${proofs.length} signatures could not be checked: ${problems[0].message}.`, problems, { proofs });
   }

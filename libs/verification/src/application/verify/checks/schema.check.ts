@@ -7,7 +7,9 @@ export function schemaCheck(document: JsonObject): VerificationCheck {
   if (!types.includes('AchievementCredential') && !types.includes('OpenBadgeCredential')) {
     return check('schema', 'not-applicable', 'It is not an Open Badges credential, so the Open Badges schema does not apply.');
   }
-  const result = validateAchievementCredentialSchema(document);
+  // The bundled schema copy wants `proof` as a list; VC Data Integrity and the 1EdTech validator also accept one object.
+  const proof = document.proof;
+  const result = validateAchievementCredentialSchema(proof && !Array.isArray(proof) ? { ...document, proof: [proof] } : document);
   if (result.valid) return check('schema', 'passed', 'It has the structure of an Open Badges 3.0 credential.');
   return check(
     'schema',

@@ -1,5 +1,6 @@
 import { checkStatus, type JsonObject, StatusListError, type VerificationMethodResolver, verifyCredential } from '@alliance/credentials';
 import { check, type VerificationCheck } from '../../../domain/report/verification-check';
+import { verificationDocumentLoader } from '../verification-document-loader';
 import type { FetchedJson } from '../../ports/web-fetcher.port';
 
 export interface StatusCheckDeps {
@@ -54,7 +55,7 @@ async function checkEntry(entry: JsonObject, issuer: string | undefined, deps: S
   }
   try {
     const result = await checkStatus(entry, list, {
-      verifyStatusListCredential: async (vc) => (await verifyCredential(vc, { resolveVerificationMethod: deps.resolver })).verified,
+      verifyStatusListCredential: async (vc) => (await verifyCredential(vc, { resolveVerificationMethod: deps.resolver, documentLoader: verificationDocumentLoader() })).verified,
     });
     const full = { ...detail, status: result.status, valid: result.valid, ...(result.message ? { message: result.message } : {}) };
     if (result.valid) return { outcome: 'passed', detail: full };
