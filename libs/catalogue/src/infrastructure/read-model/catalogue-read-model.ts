@@ -1,7 +1,5 @@
-import { mkdirSync } from 'node:fs';
 import {
   compareTables,
-  createReadModelOrm,
   dropReadModelTables,
   type EventStore,
   projectionEntities,
@@ -12,10 +10,9 @@ import {
 import { EVENT_STORE, HealthRegistry, SERVICE_CONFIG, type ServiceConfig } from '@alliance/nest-kit';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/sql';
-import { Client } from 'pg';
 import { ReadModelSync } from '../../application/read-model-sync';
 import { catalogueProjection } from './catalogue.projection';
-import { READ_MODEL_SCHEMA, readModelLocation } from './read-model-location';
+import { openReadModelOrm } from './read-model-location';
 
 /** How long a write waits for its events to reach the read model before answering anyway. */
 const READ_YOUR_WRITES_TIMEOUT_MS = 10_000;
@@ -49,10 +46,7 @@ export class CatalogueReadModel extends ReadModelSync implements OnModuleInit, O
   }
 
   async onModuleInit(): Promise<void> {
-    const location = readModelLocation(this.config);
-    if (location.kind === 'postgres') await ensureSchema(this.config.DATABASE_URL!);
-    else mkdirSync(location.dataDir, { recursive: true });
-    this.orm = await createReadModelOrm(location, { projections: [catalogueProjection] });
+    this.orm = await openReadModelOrm(this.config);
     await this.startRunner();
     this.health.register({ name: 'readModel', check: async () => ({ ...(await this.runner!.lag()), status: this.runner!.status }) });
   }
@@ -125,15 +119,5 @@ export class CatalogueReadModel extends ReadModelSync implements OnModuleInit, O
       onError: (error, position) => this.logger.error({ err: error, position }, 'catalogue projection batch failed; retrying'),
     });
     await this.runner.start();
-  }
-}
-
-async function ensureSchema(url: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`create schema if not exists ${READ_MODEL_SCHEMA}`);
-  } finally {
-    await client.end();
   }
 }
