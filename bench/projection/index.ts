@@ -27,27 +27,30 @@ const RAW_TABLE = 'bench_raw_items';
 export async function run(): Promise<void> {
   const events = Number(process.env.BENCH_PROJECTION_EVENTS ?? 20_000);
   const batchSize = Number(process.env.BENCH_PROJECTION_BATCH ?? 500);
-  const source = await openSourceStore(events);
   const rows: Row[] = [];
+  const sources: string[] = [];
+  const dir = await mkdtemp(join(tmpdir(), 'bench-projection-'));
   try {
-    const dir = await mkdtemp(join(tmpdir(), 'bench-projection-'));
+    // Embedded mode: the embedded event store feeding PGlite read models on disk.
+    const source = await openSourceStore({ kind: 'embedded', dataDir: join(dir, 'events') }, events);
+    sources.push(source.name);
+    const orm = await createReadModelOrm({ kind: 'pglite', dataDir: join(dir, 'read-models') });
     try {
-      const orm = await createReadModelOrm({ kind: 'pglite', dataDir: dir });
-      const native = (await (orm.em.getConnection() as unknown as { getNativeClient(): Promise<RawClient> }).getNativeClient());
-      rows.push(...(await measure('pglite', source.store, orm, native, batchSize)));
-      await orm.close();
+      const native = await (orm.em.getConnection() as unknown as { getNativeClient(): Promise<RawClient> }).getNativeClient();
+      rows.push(...(await measure('embedded store -> PGlite', source.store, orm, native, batchSize)));
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await orm.close();
+      await source.close();
     }
-    rows.push(...(await measurePostgres(source.store, batchSize)));
   } finally {
-    await source.close();
+    await rm(dir, { recursive: true, force: true });
   }
-  console.log(`source: ${source.name}, ${events} events, ${batchSize} events per transaction, best of ${process.env.BENCH_PROJECTION_ROUNDS ?? 3} rounds`);
+  rows.push(...(await measurePostgres(events, batchSize, sources)));
+  console.log(`${events} events, ${batchSize} events per transaction, best of ${process.env.BENCH_PROJECTION_ROUNDS ?? 3} rounds; sources: ${sources.join('; ')}`);
   console.table(rows);
 }
 
-async function measurePostgres(store: EventStore, batchSize: number): Promise<Row[]> {
+async function measurePostgres(events: number, batchSize: number, sources: string[]): Promise<Row[]> {
   let db;
   try {
     db = await createTestDatabase('bench_projection');
@@ -58,11 +61,14 @@ async function measurePostgres(store: EventStore, batchSize: number): Promise<Ro
   const client = new Client({ connectionString: db.url });
   try {
     await client.connect();
+    const source = await openSourceStore({ kind: 'postgres', url: db.url }, events);
+    sources.push(source.name);
     const orm = await createReadModelOrm({ kind: 'postgres', url: db.url, poolSize: 2 });
     try {
-      return await measure('postgres', store, orm, client, batchSize);
+      return await measure('PostgreSQL store -> PostgreSQL', source.store, orm, client, batchSize);
     } finally {
       await orm.close();
+      await source.close();
     }
   } finally {
     await client.end();

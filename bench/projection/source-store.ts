@@ -1,4 +1,4 @@
-import { ANY_REVISION, InMemoryEventStore, type EventStore, type NewEvent } from '@alliance/event-sourcing';
+import { createEventStore, NO_STREAM, type EventStore, type EventStoreConfig, type NewEvent } from '@alliance/event-sourcing';
 
 export interface SourceStore {
   name: string;
@@ -6,11 +6,11 @@ export interface SourceStore {
   close(): Promise<void>;
 }
 
-/** The log both contenders replay; filled once so both read exactly the same events. */
-export async function openSourceStore(events: number): Promise<SourceStore> {
-  const store = new InMemoryEventStore();
+/** Opens the log both contenders replay and fills it once, so both read exactly the same events. */
+export async function openSourceStore(config: EventStoreConfig, events: number): Promise<SourceStore> {
+  const store = await createEventStore(config);
   await fill(store, events);
-  return { name: 'in-memory log (isolates the read model side)', store, close: () => store.close() };
+  return { name: store.name, store, close: () => store.close() };
 }
 
 async function fill(store: EventStore, events: number): Promise<void> {
@@ -23,6 +23,6 @@ async function fill(store: EventStore, events: number): Promise<void> {
       // Half as many items as events: every item is inserted once and updated once.
       batch.push({ type: 'bench.item-recorded', data: { itemId: `item-${written % Math.ceil(events / 2)}`, amount: written }, metadata });
     }
-    await store.appendToStream(stream, batch, { expectedRevision: ANY_REVISION });
+    await store.appendToStream(stream, batch, { expectedRevision: NO_STREAM });
   }
 }
