@@ -1,2 +1,3 @@
+export * from './verification.config';
 export * from './verification.module';
 export * from './verification.service-descriptor';

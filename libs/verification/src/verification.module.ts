@@ -1,10 +1,20 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { ServiceRuntime } from '@alliance/nest-kit';
+import { VerifyCredentialHandler } from './application/commands/verify-credential';
+import { VerificationsController } from './http/verifications.controller';
+import { VerifyPageController } from './http/verify-page.controller';
+import { VerificationEngine } from './infrastructure/verification-engine';
+import type { VerificationConfig } from './verification.config';
+import { verificationProviders } from './verification.providers';
 
 /** The verification bounded context as a Nest module, wired to its runtime (event store, bus). */
 @Module({})
 export class VerificationModule {
-  static forRoot(runtime: ServiceRuntime): DynamicModule {
-    return { module: VerificationModule, providers: [{ provide: 'SERVICE_NAME', useValue: runtime.service }] };
+  static forRoot(runtime: ServiceRuntime<VerificationConfig>): DynamicModule {
+    return {
+      module: VerificationModule,
+      controllers: [VerificationsController, VerifyPageController],
+      providers: [{ provide: 'SERVICE_NAME', useValue: runtime.service }, ...verificationProviders(runtime), VerifyCredentialHandler, VerificationEngine],
+    };
   }
 }

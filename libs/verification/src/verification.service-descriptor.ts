@@ -1,10 +1,11 @@
-import { type ServiceDescriptor, ServiceConfig } from '@alliance/nest-kit';
+import type { ServiceDescriptor } from '@alliance/nest-kit';
+import { VerificationConfig } from './verification.config';
 import { VerificationModule } from './verification.module';
 
-export const VERIFICATION_SERVICE: ServiceDescriptor = {
+export const VERIFICATION_SERVICE: ServiceDescriptor<VerificationConfig> = {
   name: 'verification',
   description: 'Public verification of co-issued credentials for employers',
   defaultPort: 3005,
-  configSchema: ServiceConfig,
+  configSchema: VerificationConfig,
   module: (runtime) => VerificationModule.forRoot(runtime),
 };

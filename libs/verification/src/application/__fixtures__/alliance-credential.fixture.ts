@@ -17,24 +17,25 @@ export const STATUS_URL = 'https://issuance.alliance.example/status-lists/list-1
 const KEY_FROM = '2025-01-01T00:00:00.000Z';
 
 /** Two members, A (lead) and B, each with a registered key, and a credential both signed. */
-export async function allianceFixture(options: { cryptosuite?: CryptosuiteName; validFrom?: string; keyWindowB?: { validFrom: string; validUntil?: string } } = {}) {
+export async function allianceFixture(options: { cryptosuite?: CryptosuiteName; validFrom?: string; keyWindowB?: { validFrom: string; validUntil?: string }; suffix?: string } = {}) {
+  const s = options.suffix ?? '';
   const keyA = generateEd25519KeyPair();
   const keyB = generateEd25519KeyPair();
   const A: RegisteredInstitution = {
-    institutionId: 'inst-a',
+    institutionId: `inst-a${s}`,
     name: 'Aalborg Technical University',
     countryCode: 'DK',
-    did: 'did:web:aau.example',
+    did: `did:web:aau${s}.example`,
     statusHistory: [{ status: 'active', from: KEY_FROM }],
-    keys: [{ keyId: 'key-1', verificationMethodId: 'did:web:aau.example#key-1', publicKeyMultibase: keyA.publicKeyMultibase, validFrom: KEY_FROM }],
+    keys: [{ keyId: 'key-1', verificationMethodId: `did:web:aau${s}.example#key-1`, publicKeyMultibase: keyA.publicKeyMultibase, validFrom: KEY_FROM }],
   };
   const B: RegisteredInstitution = {
-    institutionId: 'inst-b',
+    institutionId: `inst-b${s}`,
     name: 'Hamburg University of Technology',
     countryCode: 'DE',
-    did: 'did:web:tuhh.example',
+    did: `did:web:tuhh${s}.example`,
     statusHistory: [{ status: 'active', from: KEY_FROM }],
-    keys: [{ keyId: 'key-1', verificationMethodId: 'did:web:tuhh.example#key-1', publicKeyMultibase: keyB.publicKeyMultibase, ...(options.keyWindowB ?? { validFrom: KEY_FROM }) }],
+    keys: [{ keyId: 'key-1', verificationMethodId: `did:web:tuhh${s}.example#key-1`, publicKeyMultibase: keyB.publicKeyMultibase, ...(options.keyWindowB ?? { validFrom: KEY_FROM }) }],
   };
   const definition: CredentialDefinitionSnapshot = {
     id: 'spec-1',
@@ -69,8 +70,8 @@ export async function allianceFixture(options: { cryptosuite?: CryptosuiteName; 
   });
   const cryptosuite = options.cryptosuite ?? 'eddsa-jcs-2022';
   const credential = await signCredential(unsigned, [
-    { verificationMethod: 'did:web:aau.example#key-1', privateKey: keyA.secretKey, cryptosuite, created: '2026-01-10T10:00:01Z' },
-    { verificationMethod: 'did:web:tuhh.example#key-1', privateKey: keyB.secretKey, cryptosuite, created: '2026-01-10T10:00:02Z' },
+    { verificationMethod: `did:web:aau${s}.example#key-1`, privateKey: keyA.secretKey, cryptosuite, created: '2026-01-10T10:00:01Z' },
+    { verificationMethod: `did:web:tuhh${s}.example#key-1`, privateKey: keyB.secretKey, cryptosuite, created: '2026-01-10T10:00:02Z' },
   ]);
 
   /** The status list, as A publishes it, with `status` at the credential's index. */
@@ -79,7 +80,7 @@ export async function allianceFixture(options: { cryptosuite?: CryptosuiteName; 
     list.setStatus(4242, status);
     const vc = buildStatusListCredential({ id: STATUS_URL, issuer: A.did, statusPurpose: 'message', list, validFrom: '2026-01-10T00:00:00Z' });
     delete (vc.credentialSubject as JsonObject).statusSize;
-    return signCredential(vc, [{ verificationMethod: 'did:web:aau.example#key-1', privateKey: keyA.secretKey, cryptosuite: 'eddsa-jcs-2022' }]);
+    return signCredential(vc, [{ verificationMethod: `did:web:aau${s}.example#key-1`, privateKey: keyA.secretKey, cryptosuite: 'eddsa-jcs-2022' }]);
   }
 
   return { A, B, keyA, keyB, credential: credential as JsonObject, unsigned, statusList };

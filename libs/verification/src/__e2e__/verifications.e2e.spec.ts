@@ -1,0 +1,109 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { generateEd25519KeyPair, didKeyVerificationMethodOf, type JsonObject, signCredential } from '@alliance/credentials';
+import { allianceFixture } from '../application/__fixtures__/alliance-credential.fixture';
+import { registration } from './catalogue-messages';
+import { eventually, startStatusServer, startVerification, type VerificationApp } from './verification-app';
+
+const VECTORS = resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'vectors');
+
+describe('POST /verifications over HTTP', () => {
+  let v: VerificationApp;
+  let status: Awaited<ReturnType<typeof startStatusServer>>;
+  let f: Awaited<ReturnType<typeof allianceFixture>>;
+  const verify = async (body: unknown) => (await v.http().post('/verifications').send(body as object).expect(200)).body;
+
+  beforeAll(async () => {
+    status = await startStatusServer();
+    v = await startVerification({ VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example', VERIFICATION_ISSUANCE_INTERNAL_URL: status.url });
+    f = await allianceFixture({ cryptosuite: 'eddsa-rdfc-2022' });
+    status.serve('/status-lists/list-1', await f.statusList(0));
+    await v.bus.publish([...registration(f.A), ...registration(f.B)]);
+    for (let i = 0; i < 100 && (await verify(f.credential)).verdict !== 'valid'; i++) await new Promise((r) => setTimeout(r, 50));
+  }, 60_000);
+  afterAll(async () => {
+    await v?.close();
+    await status?.close();
+  });
+
+  it('reports every check of a genuine co-issued credential and calls it valid', async () => {
+    const report = await verify(f.credential);
+    expect(report).toMatchObject({ verdict: 'valid', verificationId: expect.any(String), warnings: [], uncheckable: [] });
+    expect(report.checks.map((c: { id: string; outcome: string }) => `${c.id}:${c.outcome}`)).toEqual([
+      'parse:passed',
+      'schema:passed',
+      'proofs:passed',
+      'co-issuance:passed',
+      'registry-keys:passed',
+      'status:passed',
+      'validity-period:passed',
+      'annex-i:passed',
+    ]);
+    expect(report.credential.awardingBodies.map((b: { name: string }) => b.name)).toEqual(['Aalborg Technical University', 'Hamburg University of Technology']);
+    expect(v.published.map((m) => m.type)).toContain('verification.credential.verified');
+  });
+
+  it('accepts the credential wrapped as { credential } and as application/vc+ld+json', async () => {
+    expect((await verify({ credential: f.credential })).verdict).toBe('valid');
+    const res = await v.http().post('/verifications').set('content-type', 'application/vc+ld+json').send(JSON.stringify(f.credential)).expect(200);
+    expect(res.body.verdict).toBe('valid');
+  });
+
+  it('names the failed check and why: tampering, a removed proof, a revoked or suspended credential', async () => {
+    expect(await verify({ ...f.credential, name: 'Forged title' })).toMatchObject({ verdict: 'invalid', failure: { check: 'proofs', code: 'INVALID_SIGNATURE' } });
+    expect(await verify({ ...f.credential, proof: [(f.credential.proof as JsonObject[])[1]] })).toMatchObject({ verdict: 'invalid', failure: { check: 'co-issuance', code: 'MISSING_REQUIRED_SIGNER' } });
+    status.serve('/status-lists/list-1', await f.statusList(2));
+    expect(await verify(f.credential)).toMatchObject({ verdict: 'invalid', failure: { check: 'status', code: 'REVOKED' } });
+    status.serve('/status-lists/list-1', await f.statusList(1));
+    expect(await verify(f.credential)).toMatchObject({ verdict: 'invalid', failure: { check: 'status', code: 'SUSPENDED' } });
+    status.serve('/status-lists/list-1', await f.statusList(0));
+  });
+
+  it('says the status could not be checked when the status list is unreachable, never that it is fine', async () => {
+    status.down('/status-lists/list-1');
+    const report = await verify(f.credential);
+    expect(report.verdict).toBe('indeterminate');
+    expect(report.uncheckable[0]).toMatch(/^status: Whether it was revoked or suspended could not be checked/);
+    status.serve('/status-lists/list-1', await f.statusList(0));
+  });
+
+  it('fails a proof made with a key outside its registered validity', async () => {
+    const late = await allianceFixture({ suffix: '-2', keyWindowB: { validFrom: '2026-02-01T00:00:00.000Z' } });
+    await v.bus.publish([...registration(late.A), ...registration(late.B)]);
+    const report = await eventually(async () => {
+      const r = await verify(late.credential);
+      return r.checks.find((c: { id: string }) => c.id === 'proofs').outcome === 'passed' ? r : undefined;
+    });
+    expect(report).toMatchObject({ verdict: 'invalid', failure: { check: 'registry-keys', code: 'KEY_NOT_VALID_AT_VALID_FROM' } });
+  });
+
+  it('verifies outside credentials (did:key, the W3C vectors) and says which policy checks did not apply', async () => {
+    const key = generateEd25519KeyPair();
+    const did = `did:key:${key.publicKeyMultibase}`;
+    const outside = await signCredential(
+      { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: did, validFrom: '2025-01-01T00:00:00Z', credentialSubject: { id: 'did:example:holder' } },
+      [{ verificationMethod: didKeyVerificationMethodOf(key.publicKeyMultibase), privateKey: key.secretKey, cryptosuite: 'eddsa-jcs-2022' }],
+    );
+    const report = await verify(outside);
+    expect(report.verdict).toBe('valid');
+    expect(report.checks.find((c: { id: string }) => c.id === 'registry-keys').outcome).toBe('not-applicable');
+    const w3c = JSON.parse(readFileSync(resolve(VECTORS, 'vc-di-eddsa', 'TestVectors', 'eddsa-rdfc-2022', 'signedDataInt.json'), 'utf8'));
+    expect((await verify(w3c)).checks.find((c: { id: string }) => c.id === 'proofs').outcome).toBe('passed');
+  });
+
+  it('rejects a request without a credential with problem+json (400), and reports a non-credential as invalid', async () => {
+    const empty = await v.http().post('/verifications').send({}).expect(400);
+    expect(empty.headers['content-type']).toMatch(/problem\+json/);
+    expect(JSON.parse(empty.text)).toMatchObject({ code: 'verification.body.credential-required', errors: [{ field: 'body' }] });
+    await v.http().post('/verifications').set('content-type', 'application/json').send('{"broken": ').expect(400);
+    expect(await verify({ hello: 'world' })).toMatchObject({ verdict: 'invalid', failure: { check: 'parse' } });
+  });
+
+  it('serves the employer page with a strict content security policy', async () => {
+    const page = await v.http().get('/verify').expect(200);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.text).toContain('Check a micro-credential');
+    await v.http().get('/verify/app.js').expect(200).expect('content-type', /javascript/);
+  });
+});

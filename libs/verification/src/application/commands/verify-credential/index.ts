@@ -1,0 +1,2 @@
+export * from './verify-credential.command';
+export * from './verify-credential.handler';

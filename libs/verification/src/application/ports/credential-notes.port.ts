@@ -1,0 +1,7 @@
+/** What issuance announced about the credentials it issued (hash, status reason), as verification heard it. */
+export interface CredentialNotes {
+  /** The credential id when `documentId` (`urn:uuid:<id>`) names a credential this platform issued. */
+  issuedHere(documentId: string): Promise<string | undefined>;
+  /** Why issuance revoked or suspended it, when it did. */
+  reason(documentId: string | undefined): Promise<string | undefined>;
+}

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type AuthenticatedActor, CurrentActor, Public, requestContext } from '@alliance/nest-kit';
+import { VerifyCredentialCommand, VerifyCredentialHandler } from '../application/commands/verify-credential';
+import { VerificationException } from '../domain/verification.exception';
+
+/** A presented credential: the document itself, or wrapped as `{ "credential": … }` / `{ "verifiableCredential": … }`. */
+function presented(body: unknown): unknown {
+  let value = body;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value);
+    } catch {
+      throw new VerificationException('body.not-json', 'the body must be a credential as JSON', 400, 'body');
+    }
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value) || Object.keys(value).length === 0) {
+    throw new VerificationException('body.credential-required', 'send the credential to check as the JSON body', 400, 'body');
+  }
+  const wrapper = value as Record<string, unknown>;
+  if (!('@context' in wrapper)) return wrapper['credential'] ?? wrapper['verifiableCredential'] ?? value;
+  return value;
+}
+
+@ApiTags('verification')
+@Controller('verifications')
+export class VerificationsController {
+  constructor(private readonly handler: VerifyCredentialHandler) {}
+
+  @Post()
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Check a credential: schema, every proof, every awarding body signed with a key the registry held valid at validFrom, status, validity dates, Annex I. Returns each check and the verdict (valid, invalid, indeterminate).',
+  })
+  @ApiBody({ description: 'The credential (application/json or application/vc+ld+json)', schema: { type: 'object', additionalProperties: true } })
+  @ApiOkResponse({ description: 'The report; a forged or revoked credential is a report with verdict "invalid", not an HTTP error' })
+  async verify(@Body() body: unknown, @CurrentActor() actor?: AuthenticatedActor) {
+    const credential = presented(body);
+    return this.handler.execute(
+      VerifyCredentialCommand.create({
+        credential,
+        actor: actor ?? { subject: 'public' },
+        correlationId: requestContext.correlationId() ?? randomUUID(),
+      }),
+    );
+  }
+}

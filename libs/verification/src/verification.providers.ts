@@ -1,0 +1,34 @@
+import type { Provider } from '@nestjs/common';
+import type { ReadModelOrm } from '@alliance/event-sourcing';
+import type { ServiceRuntime } from '@alliance/nest-kit';
+import { CREDENTIAL_NOTES, CREDENTIAL_VERIFIER, VERIFICATION_ORM } from './application/verification.tokens';
+import type { CredentialNotes } from './application/ports/credential-notes.port';
+import { CredentialVerifier } from './application/verify/credential-verifier';
+import { OrmCredentialNotes } from './infrastructure/registry/orm-credential-notes';
+import { OrmRegistry } from './infrastructure/registry/orm-registry';
+import { openVerificationDatabase } from './infrastructure/verification-database';
+import { HttpWebFetcher } from './infrastructure/web/http-web-fetcher';
+import type { VerificationConfig } from './verification.config';
+
+export function verificationProviders(runtime: ServiceRuntime<VerificationConfig>): Provider[] {
+  const config = runtime.config;
+  const rewrite =
+    config.VERIFICATION_ISSUANCE_PUBLIC_URL && config.VERIFICATION_ISSUANCE_INTERNAL_URL
+      ? { from: config.VERIFICATION_ISSUANCE_PUBLIC_URL, to: config.VERIFICATION_ISSUANCE_INTERNAL_URL }
+      : undefined;
+  return [
+    { provide: VERIFICATION_ORM, useFactory: () => openVerificationDatabase(config) },
+    { provide: CREDENTIAL_NOTES, useFactory: (orm: ReadModelOrm) => new OrmCredentialNotes(orm), inject: [VERIFICATION_ORM] },
+    {
+      provide: CREDENTIAL_VERIFIER,
+      useFactory: (orm: ReadModelOrm, notes: CredentialNotes) =>
+        new CredentialVerifier({
+          registry: new OrmRegistry(orm),
+          statusLists: new HttpWebFetcher({ timeoutMs: config.VERIFICATION_FETCH_TIMEOUT_MS, ...(rewrite ? { rewrite } : {}) }),
+          ...(config.VERIFICATION_RESOLVE_DID_WEB ? { didWeb: new HttpWebFetcher({ timeoutMs: config.VERIFICATION_FETCH_TIMEOUT_MS }) } : {}),
+          knownReason: (id) => notes.reason(id),
+        }),
+      inject: [VERIFICATION_ORM, CREDENTIAL_NOTES],
+    },
+  ];
+}
