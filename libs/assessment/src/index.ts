@@ -4,3 +4,4 @@ export * from './assessment.service-descriptor';
 export { transcriptDecider } from './domain/transcript/transcript.decider';
 export { evolveTranscript, initialTranscriptState } from './domain/transcript/transcript.state';
 export type { TranscriptEvent } from './domain/transcript/transcript.events';
+export * from './assessment.stream-folders';

@@ -4,3 +4,4 @@ export * from './enrolment.service-descriptor';
 export { learnerDecider } from './domain/learner/learner.decider';
 export { evolveLearner, initialLearnerState } from './domain/learner/learner.state';
 export type { LearnerEvent } from './domain/learner/learner.events';
+export * from './enrolment.stream-folders';
