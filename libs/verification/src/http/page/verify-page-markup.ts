@@ -5,6 +5,7 @@ export const VERIFY_PAGE_HTML = `<!doctype html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Check a micro-credential</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/verify/app.css">
 <script src="/verify/app.js" defer></script>
 </head>

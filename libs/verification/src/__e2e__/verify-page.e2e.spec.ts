@@ -1,0 +1,106 @@
+import { existsSync } from 'node:fs';
+import { allianceFixture } from '../application/__fixtures__/alliance-credential.fixture';
+import { registration } from './catalogue-messages';
+import { startStatusServer, startVerification, type VerificationApp } from './verification-app';
+
+const CHROMIUM = '/usr/bin/chromium';
+
+type Playwright = typeof import('playwright-core');
+function loadPlaywright(): Playwright | undefined {
+  try {
+    return require('playwright-core') as Playwright;
+  } catch {
+    return undefined;
+  }
+}
+
+const playwright = loadPlaywright();
+const missing = !existsSync(CHROMIUM) ? `${CHROMIUM} is missing (apt-get install -y chromium)` : !playwright ? 'playwright-core is not installed' : undefined;
+if (missing) console.log(`Skipping the /verify browser test: ${missing}`);
+const describeInBrowser = missing ? describe.skip : describe;
+
+describeInBrowser('the employer page in headless Chromium', () => {
+  let v: VerificationApp;
+  let status: Awaited<ReturnType<typeof startStatusServer>>;
+  let f: Awaited<ReturnType<typeof allianceFixture>>;
+  let browser: Awaited<ReturnType<Playwright['chromium']['launch']>>;
+
+  beforeAll(async () => {
+    status = await startStatusServer();
+    v = await startVerification({ VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example', VERIFICATION_ISSUANCE_INTERNAL_URL: status.url });
+    f = await allianceFixture();
+    status.serve('/status-lists/list-1', await f.statusList(0));
+    await v.bus.publish([...registration(f.A), ...registration(f.B)]);
+    browser = await playwright!.chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await v?.close();
+    await status?.close();
+  });
+
+  async function check(credential: unknown) {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${v.url}/verify`);
+    await page.fill('#credential', JSON.stringify(credential, null, 2));
+    await page.click('#check');
+    await page.waitForSelector('#result:not([hidden])');
+    return { page, errors };
+  }
+
+  it('shows a genuine credential as valid, who awarded it and what it certifies, in plain words', async () => {
+    const { page, errors } = await check(f.credential);
+    expect(await page.textContent('#verdict')).toBe('This credential is valid.');
+    const bodies = await page.textContent('#bodies');
+    expect(bodies).toContain('Aalborg Technical University (DK)');
+    expect(bodies).toContain('Hamburg University of Technology (DE)');
+    expect(bodies).toContain('alliance member');
+    expect(await page.textContent('#title')).toBe('Sustainable Energy Systems');
+    expect(await page.textContent('#learner')).toBe('Ada Lovelace');
+    const annex = await page.textContent('#annex');
+    expect(annex).toContain('6 ECTS credits');
+    expect(annex).toContain('EQF level 7');
+    expect(annex).toContain('Written examination');
+    expect(await page.locator('#checks li').count()).toBe(8);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 30_000);
+
+  it('shows a revoked credential as not valid, with the reason', async () => {
+    status.serve('/status-lists/list-1', await f.statusList(2));
+    const { page } = await check(f.credential);
+    expect(await page.textContent('#verdict')).toBe('This credential is NOT valid.');
+    expect(await page.textContent('#reason')).toContain('revoked by its issuer');
+    expect(await page.getAttribute('#checks li[data-check="status"]', 'class')).toBe('failed');
+    status.serve('/status-lists/list-1', await f.statusList(0));
+    await page.close();
+  }, 30_000);
+
+  it('shows a credential with a removed signature as not valid, naming the university', async () => {
+    const { page } = await check({ ...f.credential, proof: [(f.credential.proof as unknown[])[0]] });
+    expect(await page.textContent('#verdict')).toBe('This credential is NOT valid.');
+    expect(await page.textContent('#reason')).toContain('Hamburg University of Technology');
+    expect(await page.textContent('#bodies')).toContain('signature missing');
+    await page.close();
+  }, 30_000);
+
+  it('never renders credential text as markup', async () => {
+    const { page, errors } = await check({ ...f.credential, name: '<img src=x onerror="window.__pwned=1">' });
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(errors.filter((e) => !/Content Security Policy|Failed to load resource/.test(e))).toEqual([]);
+    await page.close();
+  }, 30_000);
+
+  it('tells the user when what they pasted is not JSON', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${v.url}/verify`);
+    await page.fill('#credential', 'not a credential');
+    await page.click('#check');
+    await page.waitForSelector('#error:not([hidden])');
+    expect(await page.textContent('#error')).toContain('not JSON');
+    await page.close();
+  });
+});
