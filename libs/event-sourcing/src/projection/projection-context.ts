@@ -1,9 +1,9 @@
-import type { EntityData, EntitySchema } from '@mikro-orm/core';
+import type { EntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
+import type { AnyEntitySchema, EntityOf } from '../read-model/any-entity-schema';
 import type { VersionedReadModel } from '../read-model/versioned-read-model';
 import type { ProjectionContext } from './projection';
 
-type EntityOf<E> = E extends EntitySchema<infer T, any> ? T : never;
 
 /** Builds the context handed to handlers of one batch. */
 export function createProjectionContext(em: EntityManager, version: number): ProjectionContext {
@@ -12,7 +12,7 @@ export function createProjectionContext(em: EntityManager, version: number): Pro
     version,
     entity: (model) => model.entity(version),
     table: (model) => model.table(version),
-    async upsert<E extends EntitySchema<any, any>>(
+    async upsert<E extends AnyEntitySchema>(
       model: VersionedReadModel<E>,
       data: EntityData<EntityOf<E>>,
       options?: { conflictFields?: string[] },

@@ -38,5 +38,5 @@ describe('projection over PGlite with its data directory on disk (in-memory even
     } finally {
       await second.close();
     }
-  });
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { ensureReadModelTables } from '../read-model/read-model-tables';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
-import { projectionEntities, type ProjectionDefinition } from './projection';
+import { projectionEntities } from './projection';
 import { createProjectionContext } from './projection-context';
 import { ensureCheckpointTable, initCheckpoint, lockCheckpoint, readCheckpoint, writeCheckpoint } from './projection-checkpoints';
 import { projectionLag, type ProjectionLag } from './projection-lag';
@@ -178,13 +178,12 @@ export class ProjectionRunner {
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done() {
+      const done = (): void => {
         clearTimeout(timer);
-        if (self.wake === done) self.wake = undefined;
+        if (this.wake === done) this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wake = done;
     });
   }

@@ -1,6 +1,7 @@
-import type { EntityData, EntitySchema } from '@mikro-orm/core';
+import type { EntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { RecordedEvent } from '../envelope';
+import type { AnyEntitySchema, EntityOf } from '../read-model/any-entity-schema';
 import type { VersionedReadModel } from '../read-model/versioned-read-model';
 
 /** What a projection handler gets besides the event: the batch's transaction and its read model version. */
@@ -10,16 +11,16 @@ export interface ProjectionContext {
   /** Read model version this run writes. */
   version: number;
   /** Entity schema of a read model at this run's version. */
-  entity<E extends EntitySchema<any, any>>(model: VersionedReadModel<E>): E;
+  entity<E extends AnyEntitySchema>(model: VersionedReadModel<E>): E;
   /** Table name of a read model at this run's version, for raw SQL. */
   table(model: VersionedReadModel): string;
   /**
    * Inserts or updates one row by primary key (or `conflictFields`), at once and outside the identity
    * map: the idempotent write most handlers need, and the fastest one.
    */
-  upsert<E extends EntitySchema<any, any>>(
+  upsert<E extends AnyEntitySchema>(
     model: VersionedReadModel<E>,
-    data: EntityData<E extends EntitySchema<infer T, any> ? T : never>,
+    data: EntityData<EntityOf<E>>,
     options?: { conflictFields?: string[] },
   ): Promise<void>;
 }
@@ -28,7 +29,10 @@ export interface ProjectionContext {
  * Applies one (upcast) event to the read models. Must be deterministic and idempotent (prefer upserts
  * and keyed updates): a rebuild replays it, and tests apply every event twice.
  */
-export type ProjectionHandler<TData = any> = (event: RecordedEvent<TData>, context: ProjectionContext) => Promise<void> | void;
+export type ProjectionHandler<TData = unknown> = {
+  // Method syntax keeps handlers of specific payloads (`RecordedEvent<Drafted>`) assignable to the map.
+  handle(event: RecordedEvent<TData>, context: ProjectionContext): Promise<void> | void;
+}['handle'];
 
 /** A projection as declared by a bounded context. */
 export interface ProjectionDefinition {
@@ -48,7 +52,7 @@ export interface ProjectionDefinition {
 
 export interface Projection extends ProjectionDefinition {
   /** Entity schema of a read model at the projection's current version: what query handlers use. */
-  entity<E extends EntitySchema<any, any>>(model: VersionedReadModel<E>): E;
+  entity<E extends AnyEntitySchema>(model: VersionedReadModel<E>): E;
   /** Checkpoint name of a version (`<name>_v<version>`). */
   checkpointName(version?: number): string;
 }
@@ -86,6 +90,6 @@ export function defineProjection(definition: ProjectionDefinition): Projection {
 }
 
 /** Entity schemas of all read models of a projection at one version. */
-export function projectionEntities(projection: ProjectionDefinition, version: number): EntitySchema<any, any>[] {
+export function projectionEntities(projection: ProjectionDefinition, version: number): AnyEntitySchema[] {
   return projection.readModels.map((m) => m.entity(version));
 }

@@ -2,3 +2,4 @@ export * from './create-read-model-orm';
 export * from './versioned-read-model';
 export * from './read-model-tables';
 export * from './compare-tables';
+export * from './any-entity-schema';

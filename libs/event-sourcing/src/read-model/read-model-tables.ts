@@ -1,8 +1,9 @@
 import { EntitySchema, type AnyEntity, type EntityClass } from '@mikro-orm/core';
 import { DatabaseSchema, type AbstractSqlPlatform, type EntityManager } from '@mikro-orm/sql';
+import type { AnyEntitySchema } from './any-entity-schema';
 import type { ReadModelOrm } from './create-read-model-orm';
 
-type EntityRef = EntitySchema<any, any> | EntityClass<AnyEntity>;
+type EntityRef = AnyEntitySchema | EntityClass<AnyEntity>;
 
 /**
  * Creates the tables of these entities where missing (`create table` plus indexes), discovering the

@@ -1,4 +1,4 @@
-import type { EntitySchema } from '@mikro-orm/core';
+import type { AnyEntitySchema } from './any-entity-schema';
 
 /** Names handed to a read model's entity builder for one version. */
 export interface ReadModelNames {
@@ -13,7 +13,7 @@ export interface ReadModelNames {
  * A read model table whose name carries a version (`<baseTable>_v<N>`), so a projection can be rebuilt
  * into a fresh table beside the one being served (blue/green) and the two compared.
  */
-export interface VersionedReadModel<TEntity extends EntitySchema<any, any> = EntitySchema<any, any>> {
+export interface VersionedReadModel<TEntity extends AnyEntitySchema = AnyEntitySchema> {
   readonly baseTable: string;
   table(version: number): string;
   /** The entity schema of one version; the same object for the same version. */
@@ -31,7 +31,7 @@ const TABLE_NAME = /^[a-z][a-z0-9_]{0,50}$/;
  *   defineEntity({ name, tableName, properties: { id: p.string().primary(), title: p.string() } }));
  * ```
  */
-export function defineReadModel<TEntity extends EntitySchema<any, any>>(
+export function defineReadModel<TEntity extends AnyEntitySchema>(
   baseTable: string,
   build: (names: ReadModelNames) => TEntity,
 ): VersionedReadModel<TEntity> {

@@ -1,13 +1,13 @@
 import { createCommandHandler } from '../decider/command-handler';
 import { InMemoryEventStore } from '../testing/in-memory-event-store';
-import { seatsDecider, type SeatsState } from '../testing/__fixtures__/seats-decider';
+import { seatsDecider, type SeatsCommand, type SeatsEvent, type SeatsState } from '../testing/__fixtures__/seats-decider';
 import { InMemorySnapshotStore } from './in-memory-snapshot-store';
 import type { SnapshotStore } from './snapshot-store.port';
 
 const context = { actor: { subject: 'a' }, correlationId: 'c' };
 const stream = 'demo.course-c1';
 
-async function fill(handler: ReturnType<typeof createCommandHandler<any, SeatsState, any>>, learners: number) {
+async function fill(handler: ReturnType<typeof createCommandHandler<SeatsCommand, SeatsState, SeatsEvent>>, learners: number) {
   await handler.handle(stream, { kind: 'open', courseId: 'c1', capacity: 100 }, context);
   for (let i = 0; i < learners; i++) await handler.handle(stream, { kind: 'reserve', courseId: 'c1', learnerId: `l${i}` }, context);
 }

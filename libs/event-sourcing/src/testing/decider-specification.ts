@@ -9,7 +9,7 @@ export const SPEC_CONTEXT: DecisionContext = Object.freeze({
 });
 
 /** What an expected error may be stated as: its class, its `code`, a message pattern or a predicate. */
-export type ErrorExpectation = (new (...args: any[]) => Error) | string | RegExp | ((error: unknown) => boolean);
+export type ErrorExpectation = (abstract new (...args: never[]) => Error) | string | RegExp | ((error: unknown) => boolean);
 
 export interface DeciderThen<TEvent extends DomainEvent, TState> {
   /** The command produced exactly these events, in order. */

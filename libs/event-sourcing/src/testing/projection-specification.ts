@@ -1,5 +1,4 @@
 import { deepStrictEqual } from 'node:assert/strict';
-import type { EntitySchema } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { EventMetadata } from '../envelope';
 import { ANY_REVISION } from '../expected-revision';
@@ -8,6 +7,7 @@ import { deleteCheckpoint, ensureCheckpointTable } from '../projection/projectio
 import { ProjectionRunner } from '../projection/projection-runner';
 import type { ReadModelOrm } from '../read-model/create-read-model-orm';
 import { quoteIdent, recreateReadModelTables } from '../read-model/read-model-tables';
+import type { AnyEntitySchema } from '../read-model/any-entity-schema';
 import type { VersionedReadModel } from '../read-model/versioned-read-model';
 import type { UpcasterRegistry } from '../upcasting/upcaster-registry';
 import { InMemoryEventStore } from './in-memory-event-store';
@@ -24,7 +24,7 @@ export interface GivenEvent {
 /** What the `then` assertion can inspect: the read models at the version the spec built. */
 export interface ProjectionSpecView {
   em: EntityManager;
-  entity<E extends EntitySchema<any, any>>(model: VersionedReadModel<E>): E;
+  entity<E extends AnyEntitySchema>(model: VersionedReadModel<E>): E;
   /** All rows of a read model, in a stable order. */
   rows(model: VersionedReadModel): Promise<Record<string, unknown>[]>;
 }

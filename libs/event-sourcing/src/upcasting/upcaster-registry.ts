@@ -13,7 +13,7 @@ export class UpcasterRegistry {
   private readonly declared = new Map<string, number>();
 
   /** Registers the step `fromVersion -> fromVersion + 1` for `type`. Chainable. */
-  register<TFrom = any, TTo = any>(type: string, fromVersion: number, upcast: UpcastFn<TFrom, TTo>): this {
+  register<TFrom = unknown, TTo = unknown>(type: string, fromVersion: number, upcast: UpcastFn<TFrom, TTo>): this {
     if (!Number.isInteger(fromVersion) || fromVersion < 1) {
       throw new RangeError(`Upcaster for ${type}: fromVersion must be an integer >= 1, got ${fromVersion}`);
     }
