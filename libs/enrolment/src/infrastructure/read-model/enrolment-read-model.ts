@@ -31,7 +31,15 @@ export class EnrolmentReadModel extends EnrolmentRecords {
 
   async start(health?: HealthRegistry): Promise<void> {
     await this.runner.start();
-    health?.register({ name: 'readModel', check: async () => ({ ...(await this.runner.lag()), status: this.runner.status }) });
+    health?.register({
+      name: 'readModel',
+      check: async () => {
+        // Not ready while the projection is failing or far behind: reads would be stale.
+        const lag = await this.runner.lag();
+        if (this.runner.status === 'failing' || lag.lag > 100_000) throw new Error(`read model ${this.runner.status}, ${lag.lag} events behind`);
+        return { ...lag, projection: this.runner.status };
+      },
+    });
   }
 
   stop(): Promise<void> {
