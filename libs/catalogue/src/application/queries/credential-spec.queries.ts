@@ -18,7 +18,7 @@ export interface CredentialSpecFilter extends PageRequest {
   q?: string;
 }
 
-type SpecRow = { id: string; createdAt: string; updatedAt: string; publishedVersion: number | null; state: { versions: { definition: { awardingBodies: { institutionId: string }[] } }[] } } & Omit<
+type SpecRow = { id: string; createdAt: string; updatedAt: string; publishedVersion: number | null; awardingInstitutionIds: string[] } & Omit<
   CredentialSpecSummary,
   'id' | 'status' | 'publishedVersion' | 'awardingInstitutionIds' | 'createdAt' | 'updatedAt'
 > & { latestStatus: string };
@@ -113,7 +113,6 @@ export class CredentialSpecQueries {
 }
 
 function summaryOf(row: SpecRow): CredentialSpecSummary {
-  const latest = row.state.versions[row.state.versions.length - 1];
   return {
     id: row.id,
     title: row.title,
@@ -124,7 +123,7 @@ function summaryOf(row: SpecRow): CredentialSpecSummary {
     eqfLevel: row.eqfLevel,
     formOfParticipation: row.formOfParticipation,
     leadInstitutionId: row.leadInstitutionId,
-    awardingInstitutionIds: latest.definition.awardingBodies.map((b) => b.institutionId),
+    awardingInstitutionIds: row.awardingInstitutionIds,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -10,7 +10,8 @@ import { projectInstitution } from './institution.projector';
 /** The catalogue's read models: members with their key history, and definitions with every version. */
 export const catalogueProjection = defineProjection({
   name: 'catalogue.registry',
-  version: 1,
+  // v2: definitions stored once (in the version rows), not also as a folded state on the summary row.
+  version: 2,
   readModels: [InstitutionRows, SigningKeyRows, CredentialSpecRows, CredentialSpecVersionRows, CredentialSpecBodyRows],
   streamPrefixes: [INSTITUTION_STREAM_PREFIX, CREDENTIAL_SPEC_STREAM_PREFIX],
   handlers: {

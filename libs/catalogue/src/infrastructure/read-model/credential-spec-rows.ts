@@ -1,6 +1,5 @@
 import { defineReadModel } from '@alliance/event-sourcing';
 import { defineEntity, p } from '@mikro-orm/core';
-import type { CredentialSpec } from '../../domain/credential-spec/credential-spec.state';
 import type { Approval, PublishedDefinition } from '../../domain/credential-spec/credential-spec.events';
 import type { CredentialSpecDefinition } from '../../domain/credential-spec/definition';
 
@@ -21,10 +20,11 @@ export const CredentialSpecRows = defineReadModel('catalogue_credential_specs', 
       eqfLevel: p.integer().index(),
       formOfParticipation: p.string(),
       leadInstitutionId: p.string().index(),
+      awardingInstitutionIds: p.json<string[]>(),
       createdAt: p.string(),
       updatedAt: p.string(),
+      /** Stream revision of the last event applied: replays of older events are skipped. */
       revision: p.integer(),
-      state: p.json<CredentialSpec>(),
     },
   }),
 );

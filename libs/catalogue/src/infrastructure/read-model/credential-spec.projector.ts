@@ -1,19 +1,38 @@
 import type { ProjectionContext, RecordedEvent } from '@alliance/event-sourcing';
 import type { CredentialSpecEvent } from '../../domain/credential-spec/credential-spec.events';
-import { evolveCredentialSpec, latestVersion } from '../../domain/credential-spec/credential-spec.state';
+import { type CredentialSpec, evolveCredentialSpec, latestVersion, type SpecVersion } from '../../domain/credential-spec/credential-spec.state';
+import { assignRow, batchCached, NO_AUTOFLUSH } from './batch-cache';
 import { CredentialSpecBodyRows, CredentialSpecRows, CredentialSpecVersionRows, type LifecycleEntry } from './credential-spec-rows';
 
-/** Folds a definition event with the domain's `evolve`, then writes the summary, version and body rows. */
+interface SpecRow {
+  revision: number;
+  createdAt: string;
+}
+type Nullable<T> = { [K in keyof T]-?: undefined extends T[K] ? Exclude<T[K], undefined> | null : T[K] };
+type VersionRow = Nullable<SpecVersion> & { history: LifecycleEntry[] };
+interface BodyRow {
+  institutionId: string;
+}
+
+/**
+ * Folds a definition event with the domain's `evolve` (the state is read back from the version rows, so it
+ * is stored once), then writes the summary, version and awarding body rows.
+ */
 export async function projectCredentialSpec(event: RecordedEvent, { em, entity }: ProjectionContext): Promise<void> {
   const Specs = entity(CredentialSpecRows);
   const Versions = entity(CredentialSpecVersionRows);
   const Bodies = entity(CredentialSpecBodyRows);
   const data = event.data as { credentialSpecId: string; version: number };
   const id = data.credentialSpecId;
-  const row = await em.findOne(Specs, { id });
-  if (row && row.revision >= event.revision) return;
-  const state = evolveCredentialSpec(row?.state, { type: event.type, data: event.data } as CredentialSpecEvent);
+  const rows = await batchCached(em, `credential-spec:${id}`, async () => ({
+    spec: (await em.findOne(Specs, { id }, NO_AUTOFLUSH)) as SpecRow | null,
+    versions: new Map(((await em.find(Versions, { specId: id }, NO_AUTOFLUSH)) as VersionRow[]).map((v) => [v.version, v])),
+    bodies: new Map(((await em.find(Bodies, { specId: id }, NO_AUTOFLUSH)) as BodyRow[]).map((b) => [b.institutionId, b])),
+  }));
+  if (rows.spec && rows.spec.revision >= event.revision) return;
+  const state = evolveCredentialSpec(stateOf(id, rows.versions), { type: event.type, data: event.data } as CredentialSpecEvent);
   if (!state) return;
+
   const latest = latestVersion(state);
   const inForce = [...state.versions].reverse().find((v) => v.status === 'published');
   const lead = latest.definition.awardingBodies.find((b) => b.lead) ?? latest.definition.awardingBodies[0];
@@ -27,18 +46,18 @@ export async function projectCredentialSpec(event: RecordedEvent, { em, entity }
     eqfLevel: latest.definition.eqfLevel,
     formOfParticipation: latest.definition.formOfParticipation,
     leadInstitutionId: lead.institutionId,
-    createdAt: row?.createdAt ?? event.metadata.occurredAt,
+    awardingInstitutionIds: latest.definition.awardingBodies.map((b) => b.institutionId),
+    createdAt: rows.spec?.createdAt ?? event.metadata.occurredAt,
     updatedAt: event.metadata.occurredAt,
     revision: event.revision,
-    state,
   };
-  if (row) em.assign(row, columns);
-  else em.create(Specs, { id, ...columns });
+  if (rows.spec) assignRow(em, rows.spec, columns);
+  else rows.spec = em.create(Specs, { id, ...columns }) as SpecRow;
 
-  const versions = new Map((await em.find(Versions, { specId: id })).map((v) => [v.version, v]));
   for (const v of state.versions) {
-    const current = versions.get(v.version);
-    const history = [...(current?.history ?? []), ...(v.version === data.version ? [entryOf(event)] : [])];
+    const current = rows.versions.get(v.version);
+    const touched = v.version === data.version || (event.type === 'CredentialSpecPublished' && current?.status !== v.status);
+    if (current && !touched) continue;
     const values = {
       specId: id,
       version: v.version,
@@ -49,24 +68,51 @@ export async function projectCredentialSpec(event: RecordedEvent, { em, entity }
       published: v.published ?? null,
       requiredApprovals: v.requiredApprovals,
       approvals: v.approvals,
-      history,
+      history: [...(current?.history ?? []), ...(v.version === data.version ? [entryOf(event)] : [])],
       createdAt: v.createdAt,
       proposedAt: v.proposedAt ?? null,
       publishedAt: v.publishedAt ?? null,
       retiredAt: v.retiredAt ?? null,
     };
-    if (current) em.assign(current, values);
-    else em.create(Versions, { id: `${id}@v${v.version}`, ...values });
+    if (current) assignRow(em, current, values);
+    else rows.versions.set(v.version, em.create(Versions, { id: `${id}@v${v.version}`, ...values }) as VersionRow);
   }
 
-  const bodies = new Map((await em.find(Bodies, { specId: id })).map((b) => [b.institutionId, b]));
-  for (const b of latest.definition.awardingBodies) {
-    const current = bodies.get(b.institutionId);
-    if (current) em.assign(current, { lead: b.lead });
-    else em.create(Bodies, { id: `${id}|${b.institutionId}`, specId: id, institutionId: b.institutionId, lead: b.lead });
-    bodies.delete(b.institutionId);
+  if (event.type === 'CredentialSpecDrafted' || event.type === 'CredentialSpecDraftRevised' || event.type === 'CredentialSpecVersionDrafted') {
+    const stale = new Map(rows.bodies);
+    for (const b of latest.definition.awardingBodies) {
+      const current = rows.bodies.get(b.institutionId);
+      if (current) assignRow(em, current, { lead: b.lead });
+      else rows.bodies.set(b.institutionId, em.create(Bodies, { id: `${id}|${b.institutionId}`, specId: id, institutionId: b.institutionId, lead: b.lead }) as BodyRow);
+      stale.delete(b.institutionId);
+    }
+    for (const [institutionId, gone] of stale) {
+      em.remove(gone);
+      rows.bodies.delete(institutionId);
+    }
   }
-  for (const gone of bodies.values()) em.remove(gone);
+}
+
+/** The aggregate state as the version rows hold it (undefined before the first event). */
+function stateOf(credentialSpecId: string, versions: Map<number, VersionRow>): CredentialSpec | undefined {
+  if (versions.size === 0) return undefined;
+  return {
+    credentialSpecId,
+    versions: [...versions.values()]
+      .sort((a, b) => a.version - b.version)
+      .map((v) => ({
+        version: v.version,
+        status: v.status,
+        definition: v.definition,
+        requiredApprovals: v.requiredApprovals,
+        approvals: v.approvals,
+        createdAt: v.createdAt,
+        ...(v.proposedAt ? { proposedAt: v.proposedAt } : {}),
+        ...(v.publishedAt ? { publishedAt: v.publishedAt } : {}),
+        ...(v.retiredAt ? { retiredAt: v.retiredAt } : {}),
+        ...(v.published ? { published: v.published } : {}),
+      })),
+  };
 }
 
 function entryOf(event: RecordedEvent): LifecycleEntry {

@@ -1,7 +1,17 @@
 import type { ProjectionContext, RecordedEvent } from '@alliance/event-sourcing';
 import type { InstitutionEvent } from '../../domain/institution/institution.events';
-import { evolveInstitution } from '../../domain/institution/institution.state';
+import { evolveInstitution, type Institution } from '../../domain/institution/institution.state';
+import { assignRow, batchCached, NO_AUTOFLUSH } from './batch-cache';
 import { InstitutionRows, SigningKeyRows } from './institution-rows';
+
+interface InstitutionRow {
+  id: string;
+  revision: number;
+  state: Institution;
+}
+interface KeyRow {
+  keyId: string;
+}
 
 /**
  * Folds an institution event with the domain's own `evolve` and writes the rows from the result, so the
@@ -11,9 +21,12 @@ export async function projectInstitution(event: RecordedEvent, { em, entity }: P
   const Institutions = entity(InstitutionRows);
   const Keys = entity(SigningKeyRows);
   const id = (event.data as { institutionId: string }).institutionId;
-  const row = await em.findOne(Institutions, { id });
-  if (row && row.revision >= event.revision) return;
-  const state = evolveInstitution(row?.state, { type: event.type, data: event.data } as InstitutionEvent);
+  const rows = await batchCached(em, `institution:${id}`, async () => ({
+    institution: (await em.findOne(Institutions, { id }, NO_AUTOFLUSH)) as InstitutionRow | null,
+    keys: new Map(((await em.find(Keys, { institutionId: id }, NO_AUTOFLUSH)) as KeyRow[]).map((k) => [k.keyId, k])),
+  }));
+  if (rows.institution && rows.institution.revision >= event.revision) return;
+  const state = evolveInstitution(rows.institution?.state, { type: event.type, data: event.data } as InstitutionEvent);
   if (!state) return;
   const columns = {
     name: state.name,
@@ -29,10 +42,9 @@ export async function projectInstitution(event: RecordedEvent, { em, entity }: P
     revision: event.revision,
     state,
   };
-  if (row) em.assign(row, columns);
-  else em.create(Institutions, { id, ...columns });
+  if (rows.institution) assignRow(em, rows.institution, columns);
+  else rows.institution = em.create(Institutions, { id, ...columns }) as InstitutionRow;
 
-  const existing = new Map((await em.find(Keys, { institutionId: id })).map((k) => [k.keyId, k]));
   state.keys.forEach((k, seq) => {
     const values = {
       institutionId: id,
@@ -45,8 +57,8 @@ export async function projectInstitution(event: RecordedEvent, { em, entity }: P
       validFrom: k.validFrom,
       validUntil: k.validUntil ?? null,
     };
-    const current = existing.get(k.keyId);
-    if (current) em.assign(current, values);
-    else em.create(Keys, { id: `${id}#${k.keyId}`, ...values });
+    const current = rows.keys.get(k.keyId);
+    if (current) assignRow(em, current, values);
+    else rows.keys.set(k.keyId, em.create(Keys, { id: `${id}#${k.keyId}`, ...values }) as KeyRow);
   });
 }
