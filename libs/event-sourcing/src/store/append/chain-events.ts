@@ -1,4 +1,4 @@
-import { computeEventHash, type EventHasher } from '../hash-chain/compute-event-hash';
+import { type EventHasher, hashCanonicalContent } from '../hash-chain/compute-event-hash';
 import type { PreparedEvent } from './prepare-events';
 
 /** The current end of a stream: revision -1 and no hash when it does not exist. */
@@ -18,7 +18,7 @@ export interface ChainedEvent extends PreparedEvent {
 }
 
 /** Places events after the stream's tip and links each to the one before it. */
-export function chainEvents(streamId: string, tip: StreamTip, events: PreparedEvent[], hasher: EventHasher = computeEventHash): ChainedEvent[] {
+export function chainEvents(streamId: string, tip: StreamTip, events: PreparedEvent[], hasher: EventHasher = hashCanonicalContent): ChainedEvent[] {
   let previousHash = tip.hash;
   return events.map((e, i) => {
     const chained = { ...e, streamId, revision: tip.revision + 1 + i, previousHash, hash: '' };

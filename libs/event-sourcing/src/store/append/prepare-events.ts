@@ -1,5 +1,6 @@
 import type { EventMetadata, NewEvent } from '../../envelope';
 import { newEventId, normalizeEventId } from '../event-id';
+import { canonicalJson } from '../hash-chain/canonical-json';
 
 /** An event ready to be chained and stored: id assigned, defaults applied. */
 export interface PreparedEvent {
@@ -8,6 +9,9 @@ export interface PreparedEvent {
   schemaVersion: number;
   data: unknown;
   metadata: EventMetadata;
+  /** Canonical (JCS) JSON of data and metadata: hashed, and stored as is. */
+  dataJson: string;
+  metadataJson: string;
 }
 
 export interface PreparedAppend {
@@ -31,7 +35,8 @@ export function prepareEvents(streamId: string, events: NewEvent[]): PreparedApp
     if (seen.has(eventId)) throw new TypeError(`Event id ${eventId} appears twice in one append to ${streamId}`);
     seen.add(eventId);
     // JSON has no undefined: store and hash the null that a read would return.
-    return { eventId, type: e.type, schemaVersion, data: e.data === undefined ? null : e.data, metadata: e.metadata };
+    const data = e.data === undefined ? null : e.data;
+    return { eventId, type: e.type, schemaVersion, data, metadata: e.metadata, dataJson: canonicalJson(data) ?? 'null', metadataJson: canonicalJson(e.metadata)! };
   });
   return { events: prepared, callerSuppliedIds };
 }

@@ -7,7 +7,7 @@ import { chainEvents } from '../append/chain-events';
 import { assertExpectedRevision, validateExpectedRevision } from '../append/expected-revision-check';
 import { prepareEvents } from '../append/prepare-events';
 import { resolveExistingIds, type StoredIdentity } from '../append/resolve-existing-ids';
-import { computeEventHash, type EventHasher } from '../hash-chain/compute-event-hash';
+import { type EventHasher, hashCanonicalContent } from '../hash-chain/compute-event-hash';
 import { assertStreamChain } from '../hash-chain/verify-stream-events';
 import { readAllPages } from '../read-all-pages';
 import { ChangeSignal } from '../subscription/change-signal';
@@ -52,7 +52,7 @@ export class EmbeddedEventStore implements EventStore {
   ) {
     this.name = `embedded (${file})`;
     this.queries = new EmbeddedQueries(db);
-    this.hasher = options.hasher ?? computeEventHash;
+    this.hasher = options.hasher ?? hashCanonicalContent;
     let signal = signals.get(file);
     if (!signal) signals.set(file, (signal = new ChangeSignal()));
     this.signal = signal;
@@ -79,8 +79,6 @@ export class EmbeddedEventStore implements EventStore {
     const expected = options.expectedRevision;
     validateExpectedRevision(expected);
     const prepared = prepareEvents(streamId, events);
-    // Serialised before the write lock is taken: a value JSON cannot hold fails here, not mid-transaction.
-    const json = prepared.events.map((e) => [JSON.stringify(e.data), JSON.stringify(e.metadata)] as const);
     const { result, appended } = this.inWriteTransaction(() => {
       const tip = (this.queries.tip.get(streamId) as { revision: number; hash: string; position: number } | undefined) ?? {
         revision: -1,
@@ -94,9 +92,8 @@ export class EmbeddedEventStore implements EventStore {
       assertExpectedRevision(streamId, expected, tip.revision);
       if (prepared.events.length === 0) return { result: { nextRevision: tip.revision, lastPosition: tip.position }, appended: false };
       let lastPosition = 0;
-      chainEvents(streamId, tip, prepared.events, this.hasher).forEach((e, i) => {
-        const [data, metadata] = json[i];
-        const run = this.queries.insert.run(e.eventId, streamId, e.revision, e.type, e.schemaVersion, data, metadata, e.previousHash, e.hash);
+      chainEvents(streamId, tip, prepared.events, this.hasher).forEach((e) => {
+        const run = this.queries.insert.run(e.eventId, streamId, e.revision, e.type, e.schemaVersion, e.dataJson, e.metadataJson, e.previousHash, e.hash);
         lastPosition = Number(run.lastInsertRowid);
       });
       return { result: { nextRevision: tip.revision + prepared.events.length, lastPosition }, appended: true };

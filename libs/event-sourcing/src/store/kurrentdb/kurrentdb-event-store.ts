@@ -15,7 +15,7 @@ import { chainEvents, EMPTY_STREAM, type StreamTip } from '../append/chain-event
 import { assertExpectedRevision, validateExpectedRevision } from '../append/expected-revision-check';
 import { prepareEvents } from '../append/prepare-events';
 import { WrongExpectedRevisionError } from '../errors/wrong-expected-revision.error';
-import { computeEventHash, type EventHasher } from '../hash-chain/compute-event-hash';
+import { type EventHasher, hashCanonicalContent } from '../hash-chain/compute-event-hash';
 import { assertStreamChain } from '../hash-chain/verify-stream-events';
 import { matchesFilter, serverFilter, toEventData, toReadPosition, toRecordedEvent, toStreamState } from './kurrentdb-mapping';
 import { subscribeToKurrent } from './kurrentdb-subscription';
@@ -44,7 +44,7 @@ export class KurrentDbEventStore implements EventStore {
   ) {}
 
   static async open(options: KurrentDbEventStoreOptions): Promise<KurrentDbEventStore> {
-    const store = new KurrentDbEventStore(KurrentDBClient.connectionString(options.connectionString), options.hasher ?? computeEventHash);
+    const store = new KurrentDbEventStore(KurrentDBClient.connectionString(options.connectionString), options.hasher ?? hashCanonicalContent);
     await store.ping();
     return store;
   }

@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import type { AppendResult } from '../../event-store.port';
 import type { ExpectedRevision } from '../../expected-revision';
 import { NO_STREAM } from '../../expected-revision';
-import { chainEvents, EMPTY_STREAM, type StreamTip } from '../append/chain-events';
+import { type ChainedEvent, chainEvents, EMPTY_STREAM, type StreamTip } from '../append/chain-events';
 import { satisfiesExpected } from '../append/expected-revision-check';
 import type { PreparedAppend } from '../append/prepare-events';
 import { resolveExistingIds, type StoredIdentity } from '../append/resolve-existing-ids';
@@ -33,7 +33,7 @@ export class PostgresAppender {
     private readonly tips: StreamTipCache,
     private readonly hasher: EventHasher,
   ) {
-    this.appendSql = `SELECT * FROM "${schema}".append_events($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`;
+    this.appendSql = `SELECT * FROM "${schema}".append_events($1, $2, $3, $4, $5, $6)`;
     this.tipSql = `SELECT revision, hash FROM "${schema}".events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1`;
     this.positionSql = `SELECT position FROM "${schema}".events WHERE stream_id = $1 AND revision = $2`;
     this.idsSql = `SELECT event_id AS "eventId", stream_id AS "streamId", revision, position FROM "${schema}".events WHERE event_id = ANY($1::uuid[])`;
@@ -51,20 +51,15 @@ export class PostgresAppender {
       if (!satisfiesExpected(expected, tip.revision)) throw new WrongExpectedRevisionError(streamId, expected, tip.revision);
       return { nextRevision: tip.revision, lastPosition: await this.positionOf(streamId, tip.revision), appended: false };
     }
-    const data = events.map((e) => JSON.stringify(e.data));
-    const metadata = events.map((e) => JSON.stringify(e.metadata));
+    const ids = events.map((e) => e.eventId);
     for (let attempt = 1; ; attempt++) {
       const chained = chainEvents(streamId, tip, events, this.hasher);
       const row: AppendRow | undefined = await this.callAppend([
         streamId,
         tip.revision,
         tip.hash,
-        events.map((e) => e.eventId),
-        events.map((e) => e.type),
-        events.map((e) => e.schemaVersion),
-        data,
-        metadata,
-        chained.map((e) => e.hash),
+        ids,
+        eventsDocument(chained),
         prepared.callerSuppliedIds,
       ]).catch((e: unknown) => {
         // A racing writer stored the same id or revision first: go round again and see what it stored.
@@ -112,4 +107,13 @@ export class PostgresAppender {
     const { rows } = await this.pool.query<{ position: number }>(this.positionSql, [streamId, revision]);
     return rows[0]?.position ?? 0;
   }
+}
+
+/** The events as one JSON array, spliced from the canonical JSON already computed for the hashes. */
+export function eventsDocument(events: ChainedEvent[]): string {
+  const items = events.map(
+    (e) =>
+      `{"id":"${e.eventId}","type":${JSON.stringify(e.type)},"schemaVersion":${e.schemaVersion},"data":${e.dataJson},"metadata":${e.metadataJson},"previousHash":${e.previousHash === null ? 'null' : `"${e.previousHash}"`},"hash":"${e.hash}"}`,
+  );
+  return `[${items.join(',')}]`;
 }

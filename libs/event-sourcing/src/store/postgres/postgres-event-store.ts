@@ -3,7 +3,7 @@ import type { NewEvent, RecordedEvent } from '../../envelope';
 import type { AllFilter, AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../../event-store.port';
 import { validateExpectedRevision } from '../append/expected-revision-check';
 import { prepareEvents } from '../append/prepare-events';
-import { computeEventHash, type EventHasher } from '../hash-chain/compute-event-hash';
+import { type EventHasher, hashCanonicalContent } from '../hash-chain/compute-event-hash';
 import { assertStreamChain } from '../hash-chain/verify-stream-events';
 import { readAllPages } from '../read-all-pages';
 import { ChangeSignal } from '../subscription/change-signal';
@@ -11,7 +11,7 @@ import { type LogPage, startPollingSubscription } from '../subscription/polling-
 import { PostgresAppender } from './postgres-append';
 import { PostgresChangeFeed } from './postgres-change-feed';
 import { assertSchemaName, migrateEventStore } from './postgres-migrations';
-import { EVENT_COLUMNS, filterClauses, toRecordedEvent } from './postgres-rows';
+import { EVENT_COLUMNS, prefixPattern, toRecordedEvent } from './postgres-rows';
 import { StreamTipCache } from './stream-tip-cache';
 
 export interface PostgresEventStoreOptions {
@@ -35,8 +35,8 @@ const numericTypes = {
 
 /**
  * PostgreSQL adapter: one append-only events table per schema. Readers of the whole log see a prefix of
- * it that can only grow (see 0003_append_function.sql): every query passes only rows whose writing
- * transaction is older than the oldest transaction still running, and stops at the first one that is not.
+ * it that can only grow (0003 and 0004 migrations): they pass only rows whose writing transaction is
+ * older than every append still in flight, and stop at the first row that is not.
  */
 export class PostgresEventStore implements EventStore {
   readonly name: string;
@@ -56,15 +56,14 @@ export class PostgresEventStore implements EventStore {
     this.schema = options.schema ?? 'event_store';
     this.name = `postgres (${this.schema})`;
     const t = `"${this.schema}".events`;
-    const visible = 'tx_id < (SELECT pg_snapshot_xmin(pg_current_snapshot()))';
     this.sql = {
       forwards: `SELECT ${EVENT_COLUMNS} FROM ${t} WHERE stream_id = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
       backwards: `SELECT ${EVENT_COLUMNS} FROM ${t} WHERE stream_id = $1 AND revision <= $2 ORDER BY revision DESC LIMIT $3`,
       revision: `SELECT revision FROM ${t} WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1`,
-      head: `SELECT coalesce(max(position), 0) AS head FROM ${t} WHERE ${visible}`,
-      page: `SELECT ${EVENT_COLUMNS}, ${visible} AS visible FROM ${t} WHERE position > $1`,
+      head: `SELECT "${this.schema}".head_position() AS head`,
+      page: `SELECT * FROM "${this.schema}".read_events($1, $2, $3, $4)`,
     };
-    this.appender = new PostgresAppender(pool, this.schema, this.tips, options.hasher ?? computeEventHash);
+    this.appender = new PostgresAppender(pool, this.schema, this.tips, options.hasher ?? hashCanonicalContent);
     this.feed = new PostgresChangeFeed(pool, options.url, `events_appended_${this.schema}`, this.signal);
   }
 
@@ -153,10 +152,9 @@ export class PostgresEventStore implements EventStore {
 
   /** A page of visible events after `after`; cut at the first row whose transaction may still be followed by a lower position. */
   private async readPage(after: number, limit: number, filter: AllFilter | undefined): Promise<LogPage> {
-    const where = filterClauses(filter, 3);
     const { rows } = await this.pool.query({
-      text: `${this.sql.page}${where.sql} ORDER BY position LIMIT $2`,
-      values: [after, limit, ...where.params],
+      text: this.sql.page,
+      values: [after, limit, filter?.eventTypes ?? null, filter?.streamPrefixes?.map(prefixPattern) ?? null],
       rowMode: 'array',
     });
     const events: RecordedEvent[] = [];

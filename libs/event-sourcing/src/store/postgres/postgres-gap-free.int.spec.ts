@@ -5,6 +5,7 @@ import { NO_STREAM } from '../../expected-revision';
 import { chainEvents, EMPTY_STREAM } from '../append/chain-events';
 import { prepareEvents } from '../append/prepare-events';
 import { anEvent, inParallel, waitFor } from '../testing/contract-fixtures';
+import { eventsDocument } from './postgres-append';
 import { PostgresEventStore } from './postgres-event-store';
 
 const schema = 'gap_free_events';
@@ -39,15 +40,7 @@ describe('PostgreSQL readers never pass a position that commits later', () => {
     await slow.connect();
     const [held] = chainEvents('held.slow-1', EMPTY_STREAM, prepareEvents('held.slow-1', [anEvent('Slow', {})]).events);
     await slow.query('BEGIN');
-    const { rows } = await slow.query(`SELECT * FROM ${schema}.append_events($1, -1, NULL, $2, $3, $4, $5, $6, $7, false)`, [
-      held.streamId,
-      [held.eventId],
-      [held.type],
-      [held.schemaVersion],
-      [JSON.stringify(held.data)],
-      [JSON.stringify(held.metadata)],
-      [held.hash],
-    ]);
+    const { rows } = await slow.query(`SELECT * FROM ${schema}.append_events($1, -1, NULL, $2, $3, false)`, [held.streamId, [held.eventId], eventsDocument([held])]);
     const heldPosition = Number(rows[0].last_position);
 
     // Transaction 2 takes the next position and commits first.
@@ -83,4 +76,21 @@ describe('PostgreSQL readers never pass a position that commits later', () => {
     for await (const e of store.readAll({ filter: { streamPrefixes: ['busy.'] } })) final.push(e.position);
     expect(received.map((e) => e.position)).toEqual(final);
   }, 60_000);
+
+  it('is not held back by unrelated transactions, however long', async () => {
+    const other = new Client({ connectionString: db.url });
+    await other.connect();
+    await other.query('BEGIN');
+    await other.query('SELECT pg_current_xact_id()'); // a writing transaction of some other part of the system
+    try {
+      const { lastPosition } = await store.appendToStream('unrelated.stream-1', [anEvent('Seen', {})], { expectedRevision: NO_STREAM });
+      expect(await store.headPosition()).toBe(lastPosition);
+      const seen: string[] = [];
+      for await (const e of store.readAll({ filter: { streamPrefixes: ['unrelated.'] } })) seen.push(e.type);
+      expect(seen).toEqual(['Seen']);
+    } finally {
+      await other.query('ROLLBACK');
+      await other.end();
+    }
+  });
 });

@@ -10,7 +10,8 @@ describe('PostgreSQL event store migrations', () => {
       '0001_events_table',
       '0002_append_only',
       '0003_append_function',
-      '0004_app_role',
+      '0004_read_functions',
+      '0005_app_role',
     ]);
     for (const m of migrations) expect(m.checksum).toMatch(/^[0-9a-f]{64}$/);
   });

@@ -1,5 +1,4 @@
 import type { RecordedEvent } from '../../envelope';
-import type { AllFilter } from '../../event-store.port';
 
 /** Columns every read selects, in the order `toRecordedEvent` expects (rows come back as arrays). */
 export const EVENT_COLUMNS = 'position, event_id, stream_id, revision, type, schema_version, data, metadata, previous_hash, hash';
@@ -25,19 +24,4 @@ export function toRecordedEvent(row: unknown[]): RecordedEvent {
 /** LIKE pattern matching strings that start with `prefix` literally. */
 export function prefixPattern(prefix: string): string {
   return `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** WHERE clauses and parameters (numbered from `firstParam`) for a read-all filter. */
-export function filterClauses(filter: AllFilter | undefined, firstParam: number): { sql: string; params: unknown[] } {
-  const clauses: string[] = [];
-  const params: unknown[] = [];
-  if (filter?.eventTypes) {
-    params.push(filter.eventTypes);
-    clauses.push(`type = ANY($${firstParam + params.length - 1}::text[])`);
-  }
-  if (filter?.streamPrefixes) {
-    params.push(filter.streamPrefixes.map(prefixPattern));
-    clauses.push(`stream_id LIKE ANY($${firstParam + params.length - 1}::text[])`);
-  }
-  return { sql: clauses.map((c) => ` AND ${c}`).join(''), params };
 }

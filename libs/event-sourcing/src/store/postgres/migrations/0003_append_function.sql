@@ -1,22 +1,22 @@
 -- One round trip per append. The caller computed the hash chain against the stream tip it believes
 -- (p_tip_revision, p_tip_hash); if the tip moved, nothing is written and the real tip comes back.
 --
--- Gap-free reading: positions come from a sequence while a session advisory lock is held, and that
--- lock also covers the moment the transaction gets its id (its first write is this INSERT). So among
--- appends, position order equals transaction id order, and a reader that only passes rows whose
--- tx_id is below the oldest running transaction (pg_snapshot_xmin) can never pass a lower position
--- that commits later. The lock is released before COMMIT, so commits (and their fsyncs) still overlap.
+-- Gap-free reading: under a session advisory lock held for microseconds, the transaction takes its id
+-- and its block of positions, and announces itself as in flight (a shared advisory lock keyed by its
+-- id, held until it ends). So among appends, position order equals transaction id order, and readers
+-- (0004) pass only rows older than the oldest append still in flight: never a lower position that
+-- commits later. The rows are written after the lock is released, and commits (with their fsyncs)
+-- overlap freely. Other transactions of the cluster, however long, never hold readers back.
+--
+-- p_events is one JSON array of {"id", "type", "schemaVersion", "data", "metadata", "previousHash",
+-- "hash"} in revision order; p_event_ids repeats the ids for the idempotency lookup.
 CREATE FUNCTION append_events(
-  p_stream_id       text,
-  p_tip_revision    bigint,
-  p_tip_hash        text,
-  p_event_ids       uuid[],
-  p_types           text[],
-  p_schema_versions integer[],
-  p_data            jsonb[],
-  p_metadata        jsonb[],
-  p_hashes          text[],
-  p_check_ids       boolean
+  p_stream_id    text,
+  p_tip_revision bigint,
+  p_tip_hash     text,
+  p_event_ids    uuid[],
+  p_events       jsonb,
+  p_check_ids    boolean
 ) RETURNS TABLE (status text, tip_revision bigint, tip_hash text, last_position bigint, existing jsonb)
 LANGUAGE plpgsql
 SET search_path FROM CURRENT
@@ -24,10 +24,12 @@ AS $$
 #variable_conflict use_column
 DECLARE
   v_space    integer := hashtext(current_schema() || '.events');
+  v_count    integer := jsonb_array_length(p_events);
   v_revision bigint;
   v_hash     text;
   v_existing jsonb;
-  v_count    integer := cardinality(p_event_ids);
+  v_first    bigint;
+  v_xid      xid8;
 BEGIN
   -- Writers of one stream queue here until the previous one commits, so the tip read below is final.
   PERFORM pg_advisory_xact_lock(v_space, hashtext(p_stream_id));
@@ -56,14 +58,20 @@ BEGIN
   END IF;
 
   PERFORM pg_advisory_lock(v_space::bigint);
-  INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, previous_hash, hash)
-  SELECT u.event_id, p_stream_id, p_tip_revision + u.n, u.type, u.schema_version, u.data, u.metadata,
-         CASE WHEN u.n = 1 THEN p_tip_hash ELSE p_hashes[u.n - 1] END, u.hash
-    FROM unnest(p_event_ids, p_types, p_schema_versions, p_data, p_metadata, p_hashes)
-         WITH ORDINALITY AS u(event_id, type, schema_version, data, metadata, hash, n)
-   ORDER BY u.n;
+  v_xid := pg_current_xact_id(); -- takes the transaction id now, inside the lock
+  v_first := nextval('events_position_seq');
+  IF v_count > 1 THEN
+    PERFORM nextval('events_position_seq') FROM generate_series(2, v_count);
+  END IF;
+  -- Advisory keys are 32-bit: the low half of the id; readers restore the rest (see read_horizon).
+  PERFORM pg_advisory_xact_lock_shared(hashtext(current_schema() || '.events.in_flight'), (v_xid::text::bigint)::bit(32)::integer);
   PERFORM pg_advisory_unlock(v_space::bigint);
 
-  RETURN QUERY SELECT 'appended'::text, p_tip_revision + v_count, p_hashes[v_count], currval('events_position_seq'), NULL::jsonb;
+  INSERT INTO events (position, event_id, stream_id, revision, type, schema_version, data, metadata, previous_hash, hash)
+  SELECT v_first + u.n - 1, u.id, p_stream_id, p_tip_revision + u.n, u.type, u."schemaVersion", u.data, u.metadata, u."previousHash", u.hash
+    FROM ROWS FROM (jsonb_to_recordset(p_events) AS (id uuid, type text, "schemaVersion" integer, data jsonb, metadata jsonb, "previousHash" text, hash text))
+         WITH ORDINALITY AS u(id, type, "schemaVersion", data, metadata, "previousHash", hash, n);
+
+  RETURN QUERY SELECT 'appended'::text, p_tip_revision + v_count, p_events->(v_count - 1)->>'hash', v_first + v_count - 1, NULL::jsonb;
 END
 $$;

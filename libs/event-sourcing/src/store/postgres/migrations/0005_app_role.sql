@@ -21,4 +21,4 @@ REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON events FROM event_store_
 GRANT SELECT, INSERT ON events TO event_store_app;
 GRANT USAGE ON SEQUENCE events_position_seq TO event_store_app;
 GRANT SELECT ON schema_migrations TO event_store_app;
-GRANT EXECUTE ON FUNCTION append_events(text, bigint, text, uuid[], text[], integer[], jsonb[], jsonb[], text[], boolean) TO event_store_app;
+GRANT EXECUTE ON FUNCTION append_events(text, bigint, text, uuid[], jsonb, boolean) TO event_store_app;
