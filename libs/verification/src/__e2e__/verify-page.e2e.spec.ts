@@ -90,7 +90,7 @@ describeInBrowser('the employer page in headless Chromium', () => {
 
   it('never renders credential text as markup', async () => {
     const { page, errors } = await check({ ...f.credential, name: '<img src=x onerror="window.__pwned=1">' });
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(errors.filter((e) => !/Content Security Policy|Failed to load resource/.test(e))).toEqual([]);
     await page.close();
   }, 30_000);

@@ -29,6 +29,12 @@ export type CredentialCommand =
       proof: Record<string, unknown>;
       check: ProofCheck;
     }
+  | {
+      /** Several proofs at once (the platform signing for every automatic institution): one append, one decision. */
+      type: 'AddProofs';
+      credentialId: string;
+      proofs: { institutionId: string; method: ProofMethod; proof: Record<string, unknown>; check: ProofCheck }[];
+    }
   | { type: 'SuspendCredential'; credentialId: string; reason: string; authority: StatusAuthority }
   | { type: 'ReinstateCredential'; credentialId: string; reason: string; authority: StatusAuthority }
   | { type: 'RevokeCredential'; credentialId: string; reason: string; authority: StatusAuthority; supersededBy?: string };

@@ -25,6 +25,18 @@ export function decideCredential(command: CredentialCommand, state: CredentialSt
   switch (command.type) {
     case 'AddProof':
       return addProof(credential, command, context.now.toISOString());
+    case 'AddProofs': {
+      // The platform's batch: an institution that signed meanwhile (an endorsement) or a settled credential is skipped.
+      const events: CredentialEvent[] = [];
+      let state = credential;
+      for (const p of command.proofs) {
+        if (state.lifecycle !== 'collecting-proofs' || state.proofs.some((q) => q.institutionId === p.institutionId)) continue;
+        const added = addProof(state, { type: 'AddProof', credentialId: command.credentialId, ...p }, context.now.toISOString());
+        events.push(...added);
+        state = added.reduce(evolveCredential, state as CredentialState)!;
+      }
+      return events;
+    }
     case 'SuspendCredential': {
       requireReason(command.reason);
       authorise(credential, command.authority);

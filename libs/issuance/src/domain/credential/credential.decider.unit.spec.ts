@@ -75,6 +75,13 @@ describe('credential: drafting and proof collection', () => {
     spec.given([drafted, proofAdded(UNI_A)]).when(addProof(UNI_B, 'endorsement')).then([proofAdded(UNI_B, 'endorsement'), issued]);
   });
 
+  it('takes several proofs in one decision, issuing after the last', () => {
+    spec
+      .given([drafted])
+      .when({ type: 'AddProofs', credentialId: 'c1', proofs: [UNI_A, UNI_B].map((inst) => ({ institutionId: inst, method: 'automatic' as const, proof: proofOf(inst), check: { valid: true as const } })) })
+      .then([proofAdded(UNI_A), proofAdded(UNI_B), issued]);
+  });
+
   it('collects proofs in any order', () => {
     spec.given([drafted, proofAdded(UNI_B, 'detached-proof')]).when(addProof(UNI_A)).thenState((s) => expect(s?.lifecycle).toBe('issued'));
   });

@@ -27,10 +27,10 @@ export class CollectAutomaticProofsHandler {
     if (automatic.length === 0) return { added: [], unsignable: [], lifecycle: credential.lifecycle };
     const { proofs, unsignable } = await this.signer.sign(credential, automatic);
     let lifecycle: string = credential.lifecycle;
-    for (const { institutionId, proof } of proofs) {
+    if (proofs.length > 0) {
       const result = await this.aggregates.credentials.handle(
         stream,
-        { type: 'AddProof', credentialId: command.credentialId, institutionId, method: 'automatic', proof, check: { valid: true } },
+        { type: 'AddProofs', credentialId: command.credentialId, proofs: proofs.map(({ institutionId, proof }) => ({ institutionId, method: 'automatic' as const, proof, check: { valid: true as const } })) },
         command.context(),
       );
       lifecycle = result.state!.lifecycle;
