@@ -2,36 +2,53 @@ import { type DynamicModule, Inject, Module, type OnApplicationBootstrap, type O
 import type { ServiceRuntime } from '@alliance/nest-kit';
 import type { AuditSource } from './application/audit-source';
 import { Checkpointer } from './application/checkpointer';
+import type { AuditedProjection } from './application/read-model-replay';
 import { StateReplayer, type StreamFolder } from './application/state-replayer';
 import type { AuditConfig } from './audit.config';
-import { AUDIT_KEY, AUDIT_SOURCES, CHECKPOINTER, STATE_REPLAYER } from './audit.tokens';
+import { AUDIT_KEY, AUDIT_SOURCES, CHECKPOINTER, READ_MODEL_AUDITOR, STATE_REPLAYER } from './audit.tokens';
 import { EventsController } from './http/events.controller';
 import { IntegrityController } from './http/integrity.controller';
+import { ProvenanceController } from './http/provenance.controller';
+import { ReadModelsController } from './http/read-models.controller';
 import { StateController } from './http/state.controller';
 import { loadAuditKey } from './infrastructure/audit-key';
 import { CheckpointScheduler } from './infrastructure/checkpoint-scheduler';
 import { openAuditSources } from './infrastructure/open-audit-sources';
+import { ReadModelAuditor } from './infrastructure/read-model-auditor';
 
-/** The read-only audit context: queries across every store, point-in-time state, checkpoints and verification. */
+/** What the executables teach the audit about the contexts (the audit library itself never imports one). */
+export interface AuditModuleOptions {
+  /** How point-in-time replay folds each kind of stream: the contexts' exported evolvers. */
+  folders?: StreamFolder[];
+  /** Read models the contexts let auditors rebuild and compare, located for this configuration. */
+  readModels?: (config: AuditConfig) => AuditedProjection[];
+}
+
+/** The read-only audit context: queries across every store, provenance, point-in-time state, checkpoints, verification, replay. */
 @Module({})
 export class AuditModule implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(AUDIT_SOURCES) private readonly sources: AuditSource[],
     @Inject(CheckpointScheduler) private readonly scheduler: CheckpointScheduler,
+    @Inject(READ_MODEL_AUDITOR) private readonly readModels: ReadModelAuditor,
   ) {}
 
-  /** `folders` teach point-in-time replay how to fold each kind of stream (the executables pass the contexts' evolvers). */
-  static forRoot(runtime: ServiceRuntime<AuditConfig>, folders: StreamFolder[] = []): DynamicModule {
+  static forRoot(runtime: ServiceRuntime<AuditConfig>, options: AuditModuleOptions = {}): DynamicModule {
     const config = runtime.config;
     const key = loadAuditKey(config);
     return {
       module: AuditModule,
-      controllers: [EventsController, StateController, IntegrityController],
+      controllers: [EventsController, ProvenanceController, StateController, IntegrityController, ReadModelsController],
       providers: [
         { provide: AUDIT_KEY, useValue: key },
         { provide: AUDIT_SOURCES, useFactory: () => openAuditSources(config) },
-        { provide: STATE_REPLAYER, useFactory: (sources: AuditSource[]) => new StateReplayer(sources, folders), inject: [AUDIT_SOURCES] },
+        { provide: STATE_REPLAYER, useFactory: (sources: AuditSource[]) => new StateReplayer(sources, options.folders ?? []), inject: [AUDIT_SOURCES] },
         { provide: CHECKPOINTER, useFactory: (sources: AuditSource[]) => new Checkpointer(sources, runtime.eventStore, key), inject: [AUDIT_SOURCES] },
+        {
+          provide: READ_MODEL_AUDITOR,
+          useFactory: (sources: AuditSource[]) => new ReadModelAuditor(sources, options.readModels?.(config) ?? [], { allowEmbedded: false }),
+          inject: [AUDIT_SOURCES],
+        },
         {
           provide: CheckpointScheduler,
           useFactory: (sources: AuditSource[], checkpointer: Checkpointer) =>
@@ -48,6 +65,7 @@ export class AuditModule implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationShutdown(): Promise<void> {
     await this.scheduler.stop();
+    await this.readModels.close();
     await Promise.all(this.sources.map((s) => s.store.close()));
   }
 }

@@ -86,8 +86,9 @@ export async function replayReadModel(options: ReplayOptions): Promise<ReadModel
   await ensureCheckpointTable(em);
   const liveCheckpoint = `${projection.name}_v${projection.version}`;
   const replayCheckpoint = `${projection.name}_v${replayVersion}`;
-  let target = await readCheckpoint(em, liveCheckpoint);
-  if (target === undefined) throw new ReadModelNotLiveError(liveCheckpoint);
+  const live = await readCheckpoint(em, liveCheckpoint);
+  if (live === undefined) throw new ReadModelNotLiveError(liveCheckpoint);
+  let target: number = live;
 
   const entities = projectionEntities(projection, replayVersion);
   await recreateReadModelTables(orm, entities);
@@ -101,14 +102,14 @@ export async function replayReadModel(options: ReplayOptions): Promise<ReadModel
     version: replayVersion,
     ...(entry.upcasters ? { upcasters: entry.upcasters } : {}),
     batchSize: 1000,
-    onProgress: (p) => options.onProgress?.({ handled: p.handledTotal, position: p.position, target: target! }),
+    onProgress: (p) => options.onProgress?.({ handled: p.handledTotal, position: p.position, target }),
   });
   try {
     let tables: TableDifference[] = [];
     for (let round = 0; round < MAX_ROUNDS; round++) {
       handled += (await runner.catchUp({ until: target })).handled;
       tables = await compareAll(em, projection, replayVersion, entry.ignoreColumns);
-      const now = (await readCheckpoint(em, liveCheckpoint)) ?? target;
+      const now: number = (await readCheckpoint(em, liveCheckpoint)) ?? target;
       if (now === target || tables.every((t) => t.equal)) break;
       target = now;
     }

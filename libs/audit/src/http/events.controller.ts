@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DomainError } from '@alliance/event-sourcing';
+import { AuditException } from '../audit.exception';
 import { Roles } from '@alliance/nest-kit';
 import type { AuditSource } from '../application/audit-source';
 import type { EventFilter } from '../application/event-filter';
@@ -22,7 +22,7 @@ export class EventsController {
   async list(@Query() query: EventsQueryDto, @Headers('accept') accept: string | undefined, @Res() res: Response): Promise<void> {
     const filter = toFilter(query);
     const unknown = (query.store ?? []).filter((s) => !this.sources.some((src) => src.name === s));
-    if (unknown.length) throw new DomainError('audit.unknown-store', `unknown store(s): ${unknown.join(', ')}`, 400, 'store');
+    if (unknown.length) throw new AuditException('audit.unknown-store', `unknown store(s): ${unknown.join(', ')}`, 'store');
     if (accept?.includes('application/x-ndjson')) {
       res.status(200).type('application/x-ndjson');
       for await (const item of queryEvents(this.sources, filter)) {
@@ -34,7 +34,7 @@ export class EventsController {
     try {
       res.status(200).json(await queryPage(this.sources, filter, query.limit, query.cursor));
     } catch (e) {
-      if (e instanceof InvalidCursorError) throw new DomainError('audit.invalid-cursor', e.message, 400, 'cursor');
+      if (e instanceof InvalidCursorError) throw new AuditException('audit.invalid-cursor', e.message, 'cursor');
       throw e;
     }
   }

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Min } from 'class-validator';
 import type { KeyObject } from 'node:crypto';
-import { DomainError, type EventStore } from '@alliance/event-sourcing';
+import type { EventStore } from '@alliance/event-sourcing';
+import { AuditException } from '../audit.exception';
 import { EVENT_STORE, Public, Roles } from '@alliance/nest-kit';
 import type { AuditSource } from '../application/audit-source';
 import type { Checkpointer } from '../application/checkpointer';
@@ -62,9 +63,9 @@ export class IntegrityController {
   @ApiOperation({ summary: 'Inclusion proof of one event against the checkpoint that covers it, checkable offline' })
   async inclusion(@Query() q: InclusionQueryDto) {
     const source = this.sources.find((s) => s.name === q.store);
-    if (!source) throw new DomainError('audit.unknown-store', `unknown store ${q.store}`, 400, 'store');
+    if (!source) throw new AuditException('audit.unknown-store', `unknown store ${q.store}`, 'store');
     const proof = await inclusionProofFor(source, this.auditStore, q.position);
-    if (!proof) throw new DomainError('audit.not-checkpointed', `no checkpoint covers position ${q.position} of ${q.store} yet`, 404, 'position');
+    if (!proof) throw new AuditException('audit.not-checkpointed', `no checkpoint covers position ${q.position} of ${q.store} yet`, 'position');
     return proof;
   }
 }

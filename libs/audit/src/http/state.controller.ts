@@ -1,15 +1,13 @@
 import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IsISO8601 } from 'class-validator';
-import { DomainError } from '@alliance/event-sourcing';
 import { Roles } from '@alliance/nest-kit';
+import { auditInstant } from '../application/instant';
 import { type StateReplayer, UnknownStoreError } from '../application/state-replayer';
+import { AuditException } from '../audit.exception';
 import { STATE_REPLAYER } from '../audit.tokens';
+import { InstantQueryDto } from './instant-query.dto';
 
-class AtQueryDto {
-  @IsISO8601({ strict: true })
-  at!: string;
-}
+const STREAM_ID = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*-.{1,200}$/;
 
 @ApiTags('point-in-time')
 @ApiBearerAuth()
@@ -19,12 +17,15 @@ export class StateController {
   constructor(@Inject(STATE_REPLAYER) private readonly replayer: StateReplayer) {}
 
   @Get(':streamId/state')
-  @ApiOperation({ summary: 'State of any aggregate as of an instant, replayed from its stream' })
-  async stateAt(@Param('streamId') streamId: string, @Query() query: AtQueryDto) {
+  @ApiOperation({ summary: 'State of any aggregate as of an instant (or the end of a date), replayed from its stream' })
+  async stateAt(@Param('streamId') streamId: string, @Query() query: InstantQueryDto) {
+    if (!STREAM_ID.test(streamId)) throw new AuditException('audit.unknown-stream', 'streamId must be <context>.<aggregate>-<id>', 'streamId');
+    const at = auditInstant(query.at);
+    if (!at) throw new AuditException('audit.invalid-instant', 'at must be an ISO 8601 instant or a YYYY-MM-DD date', 'at');
     try {
-      return await this.replayer.stateAt(streamId, new Date(query.at).toISOString());
+      return await this.replayer.stateAt(streamId, at);
     } catch (e) {
-      if (e instanceof UnknownStoreError) throw new DomainError('audit.unknown-stream', e.message, 404, 'streamId');
+      if (e instanceof UnknownStoreError) throw new AuditException('audit.unknown-stream', e.message, 'streamId');
       throw e;
     }
   }

@@ -1,0 +1,47 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditException } from '../audit.exception';
+import { Roles } from '@alliance/nest-kit';
+import type { AuditSource } from '../application/audit-source';
+import { auditInstant } from '../application/instant';
+import { credentialProvenance } from '../application/provenance/credential-provenance';
+import { credentialValidityAt } from '../application/provenance/credential-validity';
+import { AUDIT_SOURCES } from '../audit.tokens';
+import { InstantQueryDto } from './instant-query.dto';
+
+const ID = /^[A-Za-z0-9:._-]{1,200}$/;
+
+@ApiTags('provenance')
+@ApiBearerAuth()
+@Roles('auditor', 'alliance-admin')
+@Controller('credentials')
+export class ProvenanceController {
+  constructor(@Inject(AUDIT_SOURCES) private readonly sources: AuditSource[]) {}
+
+  @Get(':credentialId/provenance')
+  @ApiOperation({ summary: 'Everything that led to a credential and happened to it, across services, causes first' })
+  async provenance(@Param('credentialId') credentialId: string) {
+    const found = await credentialProvenance(this.sources, checkedId(credentialId));
+    if (!found) throw unknownCredential(credentialId);
+    return found;
+  }
+
+  @Get(':credentialId/validity')
+  @ApiOperation({ summary: 'Was the credential valid at an instant (or on a date), answered from the history' })
+  async validity(@Param('credentialId') credentialId: string, @Query() query: InstantQueryDto) {
+    const at = auditInstant(query.at);
+    if (!at) throw new AuditException('audit.invalid-instant', 'at must be an ISO 8601 instant or a YYYY-MM-DD date', 'at');
+    const found = await credentialValidityAt(this.sources, checkedId(credentialId), at);
+    if (!found) throw unknownCredential(credentialId);
+    return found;
+  }
+}
+
+function checkedId(id: string): string {
+  if (!ID.test(id)) throw new AuditException('audit.invalid-credential-id', 'credentialId must be 1-200 letters, digits or :._-', 'credentialId');
+  return id;
+}
+
+function unknownCredential(id: string): AuditException {
+  return new AuditException('audit.unknown-credential', `no audited store holds credential ${id}`, 'credentialId');
+}
