@@ -53,6 +53,23 @@ describe('catalogue over HTTP: institutions, keys and DID documents', () => {
     expect(vm.body).toMatchObject({ valid: true, keyId: 'key-2' });
   });
 
+  it('rotates through POST /institutions/{id}/keys with replacesKeyId, and removes a member without a stated reason', async () => {
+    const { body: inst } = await register({ ...ECIU.ktu, name: 'KTU rotation test' });
+    await svc.http().post(`/institutions/${inst.id}/keys`).set('authorization', admin).send({ publicKeyJwk: publicKeyJwk() });
+    const rotated = await svc.http().post(`/institutions/${inst.id}/keys`).set('authorization', admin).send({ publicKeyJwk: publicKeyJwk(), replacesKeyId: 'key-1' });
+    expect(rotated.status).toBe(201);
+    const { body: after } = await svc.http().get(`/institutions/${inst.id}/keys`).set('authorization', admin);
+    expect(after.map((k: { keyId: string; state: string }) => [k.keyId, k.state])).toEqual([
+      ['key-1', 'expired'],
+      ['key-2', 'active'],
+    ]);
+    const removed = await svc.http().post(`/institutions/${inst.id}/remove`).set('authorization', admin).send();
+    expect(removed.body).toMatchObject({ status: 'removed', statusHistory: [{ status: 'active' }, { status: 'removed', reason: 'No reason given.' }] });
+    const refused = await svc.http().post(`/institutions/${inst.id}/keys`).set('authorization', admin).send({ publicKeyJwk: publicKeyJwk() });
+    expect(refused.status).toBe(409);
+    expect((await svc.http().get(`/institutions/${inst.id}/did.json`)).status).toBe(200);
+  });
+
   it('suspends and reinstates; a suspended member keys are not valid meanwhile', async () => {
     const { body: inst } = await register(ECIU.tuhh);
     await svc.http().post(`/institutions/${inst.id}/keys`).set('authorization', admin).send({ publicKeyJwk: publicKeyJwk() });

@@ -18,7 +18,7 @@ import {
 import { CredentialSpecQueries } from '../application/queries/credential-spec.queries';
 import type { CredentialSpecView } from '../application/queries/credential-spec.views';
 import { commandMeta } from './command-meta';
-import { ApproveCredentialSpecDto, DeclineCredentialSpecDto, ReasonDto, RetireCredentialSpecDto } from './dto/reason.dto';
+import { ApproveCredentialSpecDto, DeclineCredentialSpecDto, NO_REASON_GIVEN, OptionalReasonDto, RetireCredentialSpecDto } from './dto/reason.dto';
 
 /** draft -> proposed -> approved by every awarding body -> published -> retired. */
 @ApiTags('credential-specs')
@@ -64,8 +64,8 @@ export class CredentialSpecLifecycleController {
   @HttpCode(200)
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Withdraw the proposal; the version returns to draft and its approvals lapse' })
-  async withdraw(@Param('id') id: string, @Body() dto: ReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
-    await this.withdrawHandler.execute(WithdrawCredentialSpecProposalCommand.create({ credentialSpecId: id, reason: dto.reason, ...commandMeta(actor) }));
+  async withdraw(@Param('id') id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
+    await this.withdrawHandler.execute(WithdrawCredentialSpecProposalCommand.create({ credentialSpecId: id, reason: dto.reason ?? NO_REASON_GIVEN, ...commandMeta(actor) }));
     return this.queries.get(id);
   }
 
@@ -83,7 +83,7 @@ export class CredentialSpecLifecycleController {
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Retire a published version (default the current one); issued credentials keep pointing at it' })
   async retire(@Param('id') id: string, @Body() dto: RetireCredentialSpecDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
-    await this.retireHandler.execute(RetireCredentialSpecCommand.create({ credentialSpecId: id, ...dto, ...commandMeta(actor) }));
+    await this.retireHandler.execute(RetireCredentialSpecCommand.create({ credentialSpecId: id, ...dto, reason: dto.reason ?? NO_REASON_GIVEN, ...commandMeta(actor) }));
     return this.queries.get(id);
   }
 }

@@ -17,7 +17,7 @@ import type { InstitutionView } from '../application/queries/institution.views';
 import type { Page } from '../application/queries/page';
 import { commandMeta, plain } from './command-meta';
 import { ListInstitutionsQueryDto } from './dto/list-queries.dto';
-import { ReasonDto } from './dto/reason.dto';
+import { NO_REASON_GIVEN, OptionalReasonDto } from './dto/reason.dto';
 import { RegisterInstitutionDto } from './dto/register-institution.dto';
 
 const READERS = ['alliance-admin', 'institution-admin', 'registrar', 'auditor', 'learner'] as const;
@@ -63,8 +63,8 @@ export class InstitutionsController {
   @HttpCode(200)
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Suspend a member: it cannot award, and its keys do not count as valid meanwhile' })
-  async suspendMember(@Param('id') id: string, @Body() dto: ReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
-    await this.suspend.execute(SuspendInstitutionCommand.create({ institutionId: id, reason: dto.reason, ...commandMeta(actor) }));
+  async suspendMember(@Param('id') id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
+    await this.suspend.execute(SuspendInstitutionCommand.create({ institutionId: id, reason: dto.reason ?? NO_REASON_GIVEN, ...commandMeta(actor) }));
     return this.queries.get(id);
   }
 
@@ -81,15 +81,15 @@ export class InstitutionsController {
   @HttpCode(200)
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Remove a member for good (its record and key history stay for verifiers)' })
-  async removeMember(@Param('id') id: string, @Body() dto: ReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
-    await this.remove.execute(RemoveInstitutionCommand.create({ institutionId: id, reason: dto.reason, ...commandMeta(actor) }));
+  async removeMember(@Param('id') id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
+    await this.remove.execute(RemoveInstitutionCommand.create({ institutionId: id, reason: dto.reason ?? NO_REASON_GIVEN, ...commandMeta(actor) }));
     return this.queries.get(id);
   }
 
   @Delete(':id')
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Same as POST /institutions/{id}/remove, with the reason in the body' })
-  deleteMember(@Param('id') id: string, @Body() dto: ReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
+  deleteMember(@Param('id') id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
     return this.removeMember(id, dto, actor);
   }
 }

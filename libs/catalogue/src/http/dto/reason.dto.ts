@@ -10,7 +10,19 @@ export class ReasonDto {
   reason!: string;
 }
 
-export class RetireCredentialSpecDto extends ReasonDto {
+/** Recorded when a caller gives none: contracts and history always carry a reason, even an empty-handed one. */
+export const NO_REASON_GIVEN = 'No reason given.';
+
+export class OptionalReasonDto {
+  @ApiPropertyOptional({ example: 'quality assurance review pending', maxLength: 1000, description: `Recorded as "${'No reason given.'}" when absent` })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason?: string;
+}
+
+export class RetireCredentialSpecDto extends OptionalReasonDto {
   @ApiPropertyOptional({ description: 'Version to retire (default: the current published one)', minimum: 1 })
   @IsOptional()
   @Type(() => Number)

@@ -37,6 +37,14 @@ export class AddSigningKeyDto extends PublicKeyDto {
   @IsOptional()
   @IsISO8601()
   validFrom?: string;
+
+  @ApiPropertyOptional({
+    description: 'Rotation: the current key this one replaces. The old key ends the instant this one starts (now), as with POST /institutions/{id}/keys/{keyId}/rotate.',
+    example: 'key-1',
+  })
+  @IsOptional()
+  @IsString()
+  replacesKeyId?: string;
 }
 
 export class RotateSigningKeyDto extends PublicKeyDto {

@@ -29,4 +29,9 @@ export class AddSigningKeyCommand extends BaseCommand {
   @IsOptional()
   @IsISO8601()
   validUntil?: string;
+
+  /** Makes this a rotation of that (current) key. */
+  @IsOptional()
+  @IsString()
+  replacesKeyId?: string;
 }

@@ -22,3 +22,18 @@ describe('AddSigningKeyHandler', () => {
     await expect(handler.execute(AddSigningKeyCommand.create({ institutionId: aau, ...freshPublicKey(), ...asAdminOf(dcu) }))).rejects.toMatchObject({ status: 403 });
   });
 });
+
+describe('AddSigningKeyHandler with replacesKeyId', () => {
+  it('rotates: the replaced key ends when the new one starts', async () => {
+    const h = catalogueHarness();
+    const [aau] = await scenario(h).members(1);
+    const handler = new AddSigningKeyHandler(h.aggregates);
+    await handler.execute(AddSigningKeyCommand.create({ institutionId: aau, ...freshPublicKey(), ...h.meta() }));
+    await expect(handler.execute(AddSigningKeyCommand.create({ institutionId: aau, ...freshPublicKey(), replacesKeyId: 'key-1', ...h.meta() }))).resolves.toBe('key-2');
+    const [old, next] = (await h.aggregates.institution(aau))!.keys;
+    expect(old.validUntil).toBe(next.validFrom);
+    await expect(
+      handler.execute(AddSigningKeyCommand.create({ institutionId: aau, ...freshPublicKey(), replacesKeyId: 'key-2', validFrom: new Date().toISOString(), ...h.meta() })),
+    ).rejects.toMatchObject({ code: 'catalogue.key.rotation-starts-now', field: 'validFrom' });
+  });
+});
