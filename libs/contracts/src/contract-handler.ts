@@ -3,8 +3,8 @@ import type { IntegrationContract } from './contract';
 import type { ContractRegistry } from './contract-registry';
 
 export interface ContractRoute {
-  contract: IntegrationContract<any>;
-  handle: (message: IntegrationMessage<any>, context: MessageContext) => Promise<void>;
+  contract: IntegrationContract;
+  handle(message: IntegrationMessage<object>, context: MessageContext): Promise<void>;
 }
 
 /** Pairs a contract with its typed handler. */
@@ -12,7 +12,7 @@ export function on<T extends object>(
   contract: IntegrationContract<T>,
   handle: (message: IntegrationMessage<T>, context: MessageContext) => Promise<void>,
 ): ContractRoute {
-  return { contract, handle: handle as ContractRoute['handle'] };
+  return { contract, handle: handle as (message: IntegrationMessage<object>, context: MessageContext) => Promise<void> };
 }
 
 /**

@@ -14,11 +14,11 @@ export type DecodeResult<T extends object = object> = { ok: true; contract: Inte
 export class ContractRegistry {
   private readonly contracts = new Map<string, Map<number, IntegrationContract>>();
 
-  constructor(contracts: readonly IntegrationContract<any>[] = []) {
+  constructor(contracts: readonly IntegrationContract[] = []) {
     for (const c of contracts) this.register(c);
   }
 
-  register(contract: IntegrationContract<any>): this {
+  register(contract: IntegrationContract): this {
     let versions = this.contracts.get(contract.type);
     if (!versions) this.contracts.set(contract.type, (versions = new Map()));
     if (versions.has(contract.version)) throw new Error(`${contract.name} is registered twice`);

@@ -23,7 +23,7 @@ export interface IntegrationContract<T extends object = object> {
   readonly source: string;
   readonly payload: PayloadClass<T>;
   /** Aggregate id of a payload: the partition key that keeps its events in order. */
-  readonly keyOf: (payload: T) => string;
+  keyOf(payload: T): string;
   /** Validates `payload` and wraps it; throws a `ContractViolationError` rather than publish a bad event. */
   message(payload: T, envelope: MessageEnvelope): IntegrationMessage<T>;
   /** Turns untrusted JSON into a validated payload instance, or explains what is wrong. */
