@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { runMain, runService } from '@alliance/nest-kit';
-import { AUDIT_SERVICE } from '@alliance/audit';
+import { auditService } from '@alliance/audit';
+import { AUDIT_STREAM_FOLDERS, auditReadModels } from './audit-knowledge';
 
-runMain(() => runService(AUDIT_SERVICE));
+runMain(() => runService(auditService({ folders: AUDIT_STREAM_FOLDERS, readModels: auditReadModels })));

@@ -21,3 +21,4 @@ export * from './infrastructure/audit-key';
 export * from './infrastructure/checkpoint-scheduler';
 export * from './infrastructure/open-audit-sources';
 export * from './infrastructure/read-model-auditor';
+export * from './infrastructure/audit-environment';

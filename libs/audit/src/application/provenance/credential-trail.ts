@@ -10,6 +10,7 @@ import {
   SPEC_TYPES,
   STORES,
   streams,
+  VERIFICATION_TYPES,
 } from './stored-events';
 
 /** Everything gathered about one credential, across services, before ordering and summing up. */
@@ -46,10 +47,12 @@ export async function gatherCredentialTrail(reader: HistoryReader, credentialId:
 
   if (enrolmentId) {
     events.push(...(await enrolmentEvents(reader, drafted.learnerId, enrolmentId)));
-    const results = await reader.scan(STORES.assessment, (d) => d['enrolmentId'] === enrolmentId, Object.values(RESULT_TYPES));
+    // Transcripts are kept per enrolment; a scan finds results should they ever be kept elsewhere.
+    const transcript = (await reader.stream(STORES.assessment, streams.transcript(enrolmentId))).filter((e) => e.type === RESULT_TYPES.published || e.type === RESULT_TYPES.amended);
+    const results = transcript.length ? transcript : await reader.scan(STORES.assessment, (d) => d['enrolmentId'] === enrolmentId, Object.values(RESULT_TYPES));
     events.push(...results.map((e) => tag(STORES.assessment, e.type === RESULT_TYPES.amended ? 'amendment' : 'result')(e)));
   }
-  const verifications = await reader.scan(STORES.verification, (d) => d['credentialId'] === credentialId);
+  const verifications = await reader.scan(STORES.verification, (d) => d['credentialId'] === credentialId, Object.values(VERIFICATION_TYPES));
   events.push(...verifications.map(tag(STORES.verification, 'verification')));
   return { credentialId, drafted, ...(enrolmentId ? { enrolmentId } : {}), events };
 }

@@ -11,6 +11,7 @@ export const streams = {
   learner: (id: string) => `enrolment.learner-${id}`,
   credentialSpec: (id: string) => `catalogue.credential-spec-${id}`,
   institution: (id: string) => `catalogue.institution-${id}`,
+  transcript: (enrolmentId: string) => `assessment.transcript-${enrolmentId}`,
 };
 
 export const CREDENTIAL_TYPES = {
@@ -44,6 +45,8 @@ export const INSTITUTION_TYPES = {
 } as const;
 
 export const RESULT_TYPES = { published: 'ResultPublished', amended: 'ResultAmended' } as const;
+
+export const VERIFICATION_TYPES = { verified: 'CredentialVerified' } as const;
 
 export interface CredentialDraftedData {
   credentialId: string;
