@@ -92,6 +92,7 @@ export function composeCredential(input: ComposeInput): JsonObject {
     if ((e as Error).name === 'MissingAnnexIElementError') throw IssuanceException.rule('credential.annex-i-incomplete', (e as Error).message, 'definition');
     throw e;
   }
+  nameLearningOutcomes(credential);
   // A re-issued credential keeps the date the award was first made; validFrom is when this version took effect.
   credential.awardedDate = toDateTime(award.awardedAt);
   if (input.supersedes) {
@@ -114,6 +115,17 @@ function awardingBody(ref: SpecSnapshot['awardingBodies'][number], learned: Inst
     lead: ref.lead,
     ...(known.homepage ? { url: known.homepage } : {}),
   };
+}
+
+/**
+ * Gives each learning outcome an IRI under the achievement. As anonymous nodes in an ordered list, four or more
+ * outcomes look alike to RDF canonicalization until it gives up (its deep-iteration guard), so rdfc signing
+ * would fail; named, they canonicalize at once. The IRIs are stable per definition version.
+ */
+function nameLearningOutcomes(credential: JsonObject): void {
+  const achievement = (credential.credentialSubject as JsonObject).achievement as JsonObject;
+  if (!Array.isArray(achievement.learningOutcome)) return;
+  achievement.learningOutcome = (achievement.learningOutcome as JsonObject[]).map((o, i) => ({ id: `${String(achievement.id)}#learning-outcome-${i + 1}`, ...o }));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { missingAnnexIElements, validateAchievementCredentialSchema, type JsonObject } from '@alliance/credentials';
+import { generateEd25519KeyPair, missingAnnexIElements, signCredential, validateAchievementCredentialSchema, type JsonObject } from '@alliance/credentials';
 import { institutionsFixture, jointSpec, UNI_A, UNI_B } from '../../domain/__fixtures__/specs.fixture';
 import type { AwardGranted } from '../../domain/award/award.events';
 import { composeCredential, type ComposeInput } from './compose-credential';
@@ -61,6 +61,15 @@ describe('composing the unsigned credential', () => {
     const reissued = composeCredential({ ...input, validFrom: '2026-05-01T00:00:00.000Z', supersedes: { credentialId: 'old-1', hash: 'ab'.repeat(32) } });
     expect(reissued).toMatchObject({ validFrom: '2026-05-01T00:00:00Z', awardedDate: '2026-03-01T10:00:00Z' });
     expect(reissued.relatedResource).toEqual([{ id: 'urn:uuid:old-1', digestMultibase: expect.stringMatching(/^uEi/) }]);
+  });
+
+  it('signs under eddsa-rdfc-2022 with many learning outcomes (each named, so canonicalization never gives up)', async () => {
+    const outcomes = Array.from({ length: 8 }, (_, i) => ({ description: `Outcome ${i + 1}`, ...(i % 2 ? { escoSkillUri: `http://data.europa.eu/esco/skill/s-${i}` } : {}) }));
+    const many = composeCredential({ ...input, spec: { ...jointSpec, definition: { ...jointSpec.definition, learningOutcomes: outcomes } } });
+    const key = generateEd25519KeyPair();
+    const signed = await signCredential(many, [{ verificationMethod: 'did:web:a.example#k', privateKey: key.secretKey, cryptosuite: 'eddsa-rdfc-2022' }]);
+    expect(signed.proof).toHaveLength(1);
+    expect(((signed.credentialSubject as JsonObject).achievement as JsonObject).learningOutcome).toHaveLength(8);
   });
 
   it('refuses to compose while an awarding body is unknown to issuance', () => {
