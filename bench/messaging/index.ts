@@ -7,8 +7,10 @@
  * paces the latency runs. Needs the engines of infra/engines.sh (PostgreSQL and Kafka).
  */
 import { createEventStore, type EventStoreConfig } from '@alliance/event-sourcing';
-import { InProcessBus, KafkaBus } from '@alliance/messaging';
+import { InProcessBus, KafkaBus, type MessageHandler } from '@alliance/messaging';
 import { createTestDatabase, KAFKA_BROKERS } from '@alliance/testing';
+import { Pool } from 'pg';
+import { progressHandler, PROGRESS_DDL } from '../../libs/messaging/src/testing/progress-read-model';
 import { pipeline } from './pipeline.bench';
 import { rawKafka } from './raw-kafka.bench';
 import { percentile, printTable, type Measurement, type Row } from './stats';
@@ -32,6 +34,11 @@ export async function run(): Promise<void> {
 
   const results: [string, Measurement, Measurement][] = [];
   results.push(['raw kafkajs produce → consume (baseline)', await rawKafka(KAFKA_BROKERS, PARTITIONS, { kind: 'throughput', events }), await rawKafka(KAFKA_BROKERS, PARTITIONS, { kind: 'latency', events: latencyEvents, rate })]);
+  results.push([
+    'raw kafkajs → same inbox + read-model transaction',
+    await withReadModel((handler) => rawKafka(KAFKA_BROKERS, PARTITIONS, { kind: 'throughput', events }, handler)),
+    await withReadModel((handler) => rawKafka(KAFKA_BROKERS, PARTITIONS, { kind: 'latency', events: latencyEvents, rate }, handler)),
+  ]);
   for (const [name, bus, store] of [
     ['store → relay → Kafka → inbox + read model', kafkaBus, distributedStore],
     ['store → relay → in-process → inbox + read model', () => new InProcessBus({ partitions: PARTITIONS }), embeddedStore],
@@ -44,6 +51,7 @@ export async function run(): Promise<void> {
   }
 
   const baseline = results[0][1].events / results[0][1].seconds;
+  const withTransaction = results[1][1].events / results[1][1].seconds;
   const rows: Row[] = results.map(([name, throughput, latency]) => {
     const sorted = [...latency.latencies].sort((a, b) => a - b);
     const perSecond = throughput.events / throughput.seconds;
@@ -52,12 +60,27 @@ export async function run(): Promise<void> {
       events: throughput.events,
       seconds: throughput.seconds,
       'events/s': Math.round(perSecond),
-      'vs baseline': `${(perSecond / baseline).toFixed(2)}x`,
+      'vs raw kafkajs': `${(perSecond / baseline).toFixed(2)}x`,
+      'vs raw + same transaction': `${(perSecond / withTransaction).toFixed(2)}x`,
       [`p50 ms @${rate}/s`]: percentile(sorted, 50),
       [`p99 ms @${rate}/s`]: percentile(sorted, 99),
     };
   });
   printTable('Relay throughput (catch-up of a full store) and end-to-end latency (append → read-model commit)', rows);
+}
+
+/** A fresh database with the pipeline's read model, for the raw baseline that writes it too. */
+async function withReadModel<T>(fn: (handler: MessageHandler) => Promise<T>): Promise<T> {
+  const db = await createTestDatabase('bench_messaging_raw');
+  const pool = new Pool({ connectionString: db.url, max: 8 });
+  pool.on('error', () => undefined);
+  try {
+    await pool.query(PROGRESS_DDL);
+    return await fn(progressHandler(pool, 'raw'));
+  } finally {
+    await pool.end();
+    await db.drop();
+  }
 }
 
 /** The distributed mode's PostgreSQL event store when it opens, else the embedded one (reported in the header). */

@@ -1,12 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel, Partitioners } from 'kafkajs';
+import type { MessageHandler } from '@alliance/messaging';
 import { paced, waitUntil, type Measurement } from './stats';
 
 /**
  * The baseline: the same messages (key, JSON value of the same size, no headers work) produced with kafkajs
  * and consumed by one group member with the same partition concurrency, no store, no read model.
  */
-export async function rawKafka(brokers: string[], partitions: number, mode: { kind: 'throughput'; events: number } | { kind: 'latency'; events: number; rate: number }): Promise<Measurement> {
+export async function rawKafka(
+  brokers: string[],
+  partitions: number,
+  mode: { kind: 'throughput'; events: number } | { kind: 'latency'; events: number; rate: number },
+  /** The same per-message read-model transaction the pipeline's consumer runs, to tell bus cost from database cost. */
+  readModel?: MessageHandler,
+): Promise<Measurement> {
   const kafka = new Kafka({ clientId: 'bench-raw', brokers, logLevel: logLevel.NOTHING });
   const topic = `bench-raw-${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
   const admin = kafka.admin();
@@ -24,8 +31,15 @@ export async function rawKafka(brokers: string[], partitions: number, mode: { ki
     partitionsConsumedConcurrently: 3,
     eachMessage: async ({ message }) => {
       if (message.key?.toString() === 'warm-up') return void (warmedUp = true);
-      const { sentAt } = JSON.parse(message.value!.toString()) as { sentAt: number };
-      if (mode.kind === 'latency') latencies.push(Date.now() - sentAt);
+      const payload = JSON.parse(message.value!.toString()) as { seq: number; sentAt: number };
+      if (readModel) {
+        const key = message.key!.toString();
+        await readModel(
+          { eventId: `${key}/${payload.seq}`, type: 'raw', version: 1, key, source: 'raw', occurredAt: '', correlationId: '', payload: { seq: payload.seq, appendedAt: payload.sentAt } },
+          { attempt: 1, group: 'raw', topic, replayed: false },
+        );
+      }
+      if (mode.kind === 'latency') latencies.push(Date.now() - payload.sentAt);
       received++;
     },
   });

@@ -45,6 +45,18 @@ export class TopicEnsurer {
   async ensure(topics: { topic: string; partitions: number }[]): Promise<void> {
     const missing = topics.filter((t) => !this.known.has(t.topic));
     if (missing.length === 0) return;
+    // Right after a broker (re)start metadata can lag behind; that passes within seconds.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.create(missing);
+      } catch (error) {
+        if (attempt >= 10 || !(error as { retriable?: boolean }).retriable) throw error;
+        await new Promise((r) => setTimeout(r, Math.min(3_000, 200 * 2 ** attempt)));
+      }
+    }
+  }
+
+  private async create(missing: { topic: string; partitions: number }[]): Promise<void> {
     const admin = await this.admin();
     const existing = new Set(await admin.listTopics());
     const toCreate = missing.filter((t) => !existing.has(t.topic));
