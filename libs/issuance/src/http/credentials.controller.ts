@@ -50,6 +50,19 @@ export class CredentialsController {
     res.status(200).type(VC_MEDIA_TYPE).send(JSON.stringify(found!.secured));
   }
 
+  @Get(':id/document')
+  @Roles('alliance-admin', 'institution-admin', 'registrar', 'auditor', 'learner')
+  @ApiProduces('application/ld+json')
+  @ApiOperation({
+    summary:
+      'The credential as it stands, issued or not: the document every proof covers, with the proofs collected so far. An institution that signs with its own key signs this document without `proof`.',
+  })
+  async document(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: AuthenticatedActor, @Res() res: Response): Promise<void> {
+    const found = await this.queries.get(id);
+    requireReadable(actor, found?.summary, id);
+    res.status(200).type('application/ld+json').send(JSON.stringify(found!.secured));
+  }
+
   @Get(':id/record')
   @Roles('alliance-admin', 'institution-admin', 'registrar', 'auditor', 'learner')
   @ApiOperation({ summary: 'The issuance record of a credential: lifecycle, who signed, status slot, hash, superseded links' })
