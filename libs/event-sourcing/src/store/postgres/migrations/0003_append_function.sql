@@ -16,40 +16,41 @@ CREATE FUNCTION append_events(
   p_tip_hash     text,
   p_event_ids    uuid[],
   p_events       jsonb,
-  p_check_ids    boolean
-) RETURNS TABLE (status text, tip_revision bigint, tip_hash text, last_position bigint, existing jsonb)
+  p_check_ids    boolean,
+  OUT status        text,
+  OUT tip_revision  bigint,
+  OUT tip_hash      text,
+  OUT last_position bigint,
+  OUT existing      jsonb
+)
 LANGUAGE plpgsql
 SET search_path FROM CURRENT
 AS $$
-#variable_conflict use_column
 DECLARE
   v_space    integer := hashtext(current_schema() || '.events');
   v_count    integer := jsonb_array_length(p_events);
-  v_revision bigint;
-  v_hash     text;
-  v_existing jsonb;
   v_first    bigint;
   v_xid      xid8;
 BEGIN
   -- Writers of one stream queue here until the previous one commits, so the tip read below is final.
   PERFORM pg_advisory_xact_lock(v_space, hashtext(p_stream_id));
 
-  SELECT e.revision, e.hash INTO v_revision, v_hash
+  SELECT e.revision, e.hash INTO tip_revision, tip_hash
     FROM events e WHERE e.stream_id = p_stream_id ORDER BY e.revision DESC LIMIT 1;
-  v_revision := coalesce(v_revision, -1);
+  tip_revision := coalesce(tip_revision, -1);
 
   IF p_check_ids THEN
     SELECT jsonb_agg(jsonb_build_object('eventId', e.event_id, 'streamId', e.stream_id, 'revision', e.revision, 'position', e.position))
-      INTO v_existing
+      INTO existing
       FROM events e WHERE e.event_id = ANY (p_event_ids);
-    IF v_existing IS NOT NULL THEN
-      RETURN QUERY SELECT 'existing'::text, v_revision, v_hash, NULL::bigint, v_existing;
+    IF existing IS NOT NULL THEN
+      status := 'existing';
       RETURN;
     END IF;
   END IF;
 
-  IF v_revision <> p_tip_revision OR v_hash IS DISTINCT FROM p_tip_hash THEN
-    RETURN QUERY SELECT 'stale'::text, v_revision, v_hash, NULL::bigint, NULL::jsonb;
+  IF tip_revision <> p_tip_revision OR tip_hash IS DISTINCT FROM p_tip_hash THEN
+    status := 'stale';
     RETURN;
   END IF;
 
@@ -72,6 +73,9 @@ BEGIN
     FROM ROWS FROM (jsonb_to_recordset(p_events) AS (id uuid, type text, "schemaVersion" integer, data jsonb, metadata jsonb, "previousHash" text, hash text))
          WITH ORDINALITY AS u(id, type, "schemaVersion", data, metadata, "previousHash", hash, n);
 
-  RETURN QUERY SELECT 'appended'::text, p_tip_revision + v_count, p_events->(v_count - 1)->>'hash', v_first + v_count - 1, NULL::jsonb;
+  status := 'appended';
+  tip_revision := p_tip_revision + v_count;
+  tip_hash := p_events->(v_count - 1)->>'hash';
+  last_position := v_first + v_count - 1;
 END
 $$;
