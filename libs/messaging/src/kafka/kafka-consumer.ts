@@ -28,19 +28,14 @@ export interface KafkaConsumerSettings {
  */
 export class KafkaBusConsumer implements BusConsumer {
   readonly group: string;
-  private readonly consumer: Consumer;
+  private consumer: Consumer;
   private stopping = false;
   private stopped?: Promise<void>;
+  private restarts = 0;
 
   constructor(private readonly settings: KafkaConsumerSettings) {
     this.group = settings.spec.group;
-    this.consumer = settings.kafka.consumer({
-      groupId: settings.spec.group,
-      allowAutoTopicCreation: false,
-      sessionTimeout: settings.sessionTimeoutMs,
-      heartbeatInterval: Math.min(3_000, Math.floor(settings.sessionTimeoutMs / 3)),
-      maxWaitTimeInMs: 250,
-    });
+    this.consumer = this.create();
   }
 
   async start(): Promise<void> {
@@ -63,6 +58,40 @@ export class KafkaBusConsumer implements BusConsumer {
     this.stopping = true;
     this.stopped ??= this.consumer.disconnect().finally(() => this.settings.onStopped());
     return this.stopped;
+  }
+
+  private create(): Consumer {
+    const consumer = this.settings.kafka.consumer({
+      groupId: this.settings.spec.group,
+      allowAutoTopicCreation: false,
+      sessionTimeout: this.settings.sessionTimeoutMs,
+      heartbeatInterval: Math.min(3_000, Math.floor(this.settings.sessionTimeoutMs / 3)),
+      maxWaitTimeInMs: 250,
+    });
+    // kafkajs restarts by itself after retriable failures only; a member that stopped for good would
+    // leave its partitions unconsumed, so this one starts over with a fresh client instead.
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (!payload.restart && !this.stopping) void this.replace(consumer);
+    });
+    return consumer;
+  }
+
+  private async replace(crashed: Consumer): Promise<void> {
+    await crashed.disconnect().catch(() => undefined);
+    while (!this.stopping && this.consumer === crashed) {
+      await new Promise((r) => setTimeout(r, Math.min(30_000, 1_000 * 2 ** Math.min(this.restarts++, 5))));
+      if (this.stopping) return;
+      const next = this.create();
+      try {
+        this.consumer = next;
+        await this.start();
+        this.restarts = 0;
+        return;
+      } catch {
+        this.consumer = crashed;
+        await next.disconnect().catch(() => undefined);
+      }
+    }
   }
 
   private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
