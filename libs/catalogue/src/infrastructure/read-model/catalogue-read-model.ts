@@ -48,7 +48,14 @@ export class CatalogueReadModel extends ReadModelSync implements OnModuleInit, O
   async onModuleInit(): Promise<void> {
     this.orm = await openReadModelOrm(this.config);
     await this.startRunner();
-    this.health.register({ name: 'readModel', check: async () => ({ ...(await this.runner!.lag()), status: this.runner!.status }) });
+    this.health.register({
+      name: 'readModel',
+      check: async () => {
+        const runner = this.runner!;
+        if (runner.status === 'failing') throw new Error(`projection failing: ${String((runner.lastError as Error)?.message ?? runner.lastError)}`);
+        return { ...(await runner.lag()), projection: runner.status };
+      },
+    });
   }
 
   async onModuleDestroy(): Promise<void> {
