@@ -82,7 +82,7 @@ export async function writeSyntheticHistory(append: Append, targetEvents: number
 
 /** Opens one embedded store per audited service under `dataDir` (the layout the services use). */
 export function openEmbeddedStores(dataDir: string): Record<StoreName, EventStore> {
-  return Object.fromEntries(AUDITED.map((s) => [s, EmbeddedEventStore.open({ dataDir: join(dataDir, s), durability: 'normal' })])) as Record<StoreName, EventStore>;
+  return Object.fromEntries(AUDITED.map((s) => [s, EmbeddedEventStore.open({ dataDir: join(dataDir, s), durability: 'normal' }) as EventStore])) as Record<StoreName, EventStore>;
 }
 
 /** An `Append` that writes new streams to the given stores. */

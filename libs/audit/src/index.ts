@@ -2,6 +2,8 @@ export * from './application/audit-source';
 export * from './application/bundle-exporter';
 export * from './application/bundle-format';
 export * from './application/bundle-verifier';
+export * from './application/checkpoint-sequence';
+export * from './application/event-log-check';
 export * from './application/checkpointer';
 export * from './application/event-filter';
 export * from './application/event-query';

@@ -3,11 +3,12 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { computeEventHash, type RecordedEvent } from '@alliance/event-sourcing';
-import { merkleRoot } from '../domain/merkle-tree';
+import type { RecordedEvent } from '@alliance/event-sourcing';
 import { publicKeyId, type SignedCheckpoint } from '../domain/signed-checkpoint';
 import { BUNDLE_MANIFEST, BUNDLE_PUBLIC_KEY, type BundleManifest, bundleCheckpointsFile, bundleEventsFile, verifyManifestSignature } from './bundle-format';
-import { checkpointSequenceProblem, type Finding, type StoreVerdict } from './log-verifier';
+import type { Finding } from './checkpoint-sequence';
+import { checkEventLog } from './event-log-check';
+import type { StoreVerdict } from './log-verifier';
 
 export interface BundleVerdict {
   ok: boolean;
@@ -35,8 +36,8 @@ export async function verifyBundle(dir: string, options: VerifyBundleOptions = {
     const checkpoints = checkpointText.split('\n').filter(Boolean).map((l) => JSON.parse(l) as SignedCheckpoint);
     const result = await verifyStoreFile(join(dir, bundleEventsFile(entry.name)), entry.name, checkpoints, publicKey, options.onProgress);
     const digestProblem =
-      result.sha256 !== entry.eventsSha256 || result.checked !== entry.events
-        ? `events file differs from the manifest (${result.checked} events read, ${entry.events} listed)`
+      result.sha256 !== entry.eventsSha256 || result.lines !== entry.events
+        ? `events file differs from the manifest (${result.lines} events read, ${entry.events} listed)`
         : sha256(checkpointText) !== entry.checkpointsSha256
           ? 'checkpoints file differs from the manifest'
           : undefined;
@@ -67,56 +68,38 @@ function checkManifest(manifest: BundleManifest, publicKey: KeyObject): BundleVe
   return { signed: true, ok: true };
 }
 
-/** One pass over an events file: every link of every stream, and each checkpoint's window as it closes. */
+/** Reads an events file once: events for the check, every line for the file's digest (even past a finding). */
 async function verifyStoreFile(
   file: string,
   store: string,
   checkpoints: SignedCheckpoint[],
   publicKey: KeyObject,
   onProgress?: (p: { store: string; checked: number }) => void,
-): Promise<{ checked: number; sha256: string; finding?: Finding }> {
+): Promise<{ checked: number; sha256: string; lines: number; finding?: Finding }> {
   const digest = createHash('sha256');
-  const tips = new Map<string, { revision: number; hash: string }>();
-  let finding: Finding | undefined = checkpointSequenceProblem(store, checkpoints, publicKey);
-  let checked = 0;
-  let window = 0;
-  let leaves: string[] = [];
-  const closeWindow = (): Finding | undefined => {
-    const cp = checkpoints[window++]!;
-    const root = merkleRoot(leaves);
-    leaves = [];
-    return root === cp.merkleRoot
-      ? undefined
-      : { kind: 'checkpoint-root', store, sequence: cp.sequence, expectedRoot: cp.merkleRoot, foundRoot: root, fromPosition: cp.fromPosition, toPosition: cp.toPosition };
-  };
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line) continue;
-    digest.update(line + '\n');
-    if (finding) continue; // keep hashing the file for the manifest check
-    const event = JSON.parse(line) as RecordedEvent;
-    finding = brokenLink(store, event, tips.get(event.streamId));
-    while (!finding && window < checkpoints.length && event.position > checkpoints[window]!.toPosition) finding = closeWindow();
-    if (finding) continue;
-    tips.set(event.streamId, { revision: event.revision, hash: event.hash });
-    if (window < checkpoints.length && event.position > checkpoints[window]!.fromPosition) leaves.push(event.hash);
-    checked++;
-    if (checked % 10_000 === 0) onProgress?.({ store, checked });
+  let lines = 0;
+  const reader = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  const iterator = reader[Symbol.asyncIterator]();
+  const events = (async function* () {
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      if (!next.value) continue;
+      digest.update(next.value + '\n');
+      lines++;
+      yield JSON.parse(next.value) as RecordedEvent;
+    }
+  })();
+  const result = await checkEventLog(store, events, checkpoints, publicKey, (checked) => onProgress?.({ store, checked }));
+  for (;;) {
+    const rest = await iterator.next();
+    if (rest.done) break;
+    if (rest.value) {
+      digest.update(rest.value + '\n');
+      lines++;
+    }
   }
-  while (!finding && window < checkpoints.length) finding = closeWindow();
-  onProgress?.({ store, checked });
-  return { checked, sha256: digest.digest('hex'), ...(finding ? { finding } : {}) };
-}
-
-/** The same link rule the platform's verifier applies, spelled out for offline use. */
-function brokenLink(store: string, event: RecordedEvent, tip: { revision: number; hash: string } | undefined): Finding | undefined {
-  const at = { kind: 'broken-link' as const, store, streamId: event.streamId, revision: event.revision, position: event.position, eventId: event.eventId };
-  const expectedPrevious = tip?.hash ?? null;
-  if (event.revision !== (tip ? tip.revision + 1 : 0)) return { ...at, expectedHash: expectedPrevious ?? '', foundHash: event.previousHash ?? '', reason: 'revision-gap' };
-  if (event.previousHash !== expectedPrevious) return { ...at, expectedHash: expectedPrevious ?? '', foundHash: event.previousHash ?? '', reason: 'previous-hash-mismatch' };
-  const recomputed = computeEventHash(event);
-  if (recomputed !== event.hash) return { ...at, expectedHash: recomputed, foundHash: event.hash, reason: 'hash-mismatch' };
-  return undefined;
+  return { ...result, sha256: digest.digest('hex'), lines };
 }
 
 function sha256(text: string): string {

@@ -30,9 +30,21 @@ function rootOfLeaves(leaves: Buffer[]): Buffer {
   return nodeHash(rootOfLeaves(leaves.slice(0, k)), rootOfLeaves(leaves.slice(k)));
 }
 
-/** Root (hex) over event hashes in log order. */
+/**
+ * Root (hex) over event hashes in log order. Built level by level, carrying an unpaired last node up
+ * unchanged: for RFC 9162's split at the largest power of two this gives the same root, in linear time
+ * and without copying slices (a checkpoint may cover hundreds of thousands of events).
+ */
 export function merkleRoot(eventHashes: string[]): string {
-  return rootOfLeaves(eventHashes.map(leafHash)).toString('hex');
+  if (eventHashes.length === 0) return createHash('sha256').digest('hex');
+  let level = eventHashes.map(leafHash);
+  while (level.length > 1) {
+    const next: Buffer[] = [];
+    for (let i = 0; i + 1 < level.length; i += 2) next.push(nodeHash(level[i]!, level[i + 1]!));
+    if (level.length % 2 === 1) next.push(level[level.length - 1]!);
+    level = next;
+  }
+  return level[0]!.toString('hex');
 }
 
 /** Audit path proving that leaf `index` is in the tree of `eventHashes` (hex sibling hashes, leaf to root). */

@@ -41,4 +41,15 @@ describe('Merkle tree over event hashes', () => {
     expect(verifyInclusion(h[4]!, 4, 11, proof, merkleRoot(hashes(12)))).toBe(false);
     expect(verifyInclusion(h[4]!, 4, 11, proof.slice(1), root)).toBe(false);
   });
+
+  it('builds the root of RFC 9162 (split at the largest power of two) for every size', () => {
+    const h = (b: Buffer[]): Buffer => createHash('sha256').update(Buffer.concat(b)).digest();
+    const reference = (leaves: string[]): Buffer => {
+      if (leaves.length === 1) return h([Buffer.from([0]), Buffer.from(leaves[0]!, 'hex')]);
+      let k = 1;
+      while (k * 2 < leaves.length) k *= 2;
+      return h([Buffer.from([1]), reference(leaves.slice(0, k)), reference(leaves.slice(k))]);
+    };
+    for (let n = 1; n <= 70; n++) expect(merkleRoot(hashes(n))).toBe(reference(hashes(n)).toString('hex'));
+  });
 });
