@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { IsInt, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@alliance/nest-kit';
 
 /** The assessment service's own settings on top of the shared ones. */
@@ -23,4 +23,8 @@ export class AssessmentConfig extends ServiceConfig {
   @Min(1)
   @Max(256)
   ASSESSMENT_BATCH_CONCURRENCY = 16;
+
+  /** Consumer group on the bus: every replica of the service shares it (a test run may pick its own). */
+  @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'ASSESSMENT_CONSUMER_GROUP must be a lower-case group name' })
+  ASSESSMENT_CONSUMER_GROUP = 'assessment';
 }

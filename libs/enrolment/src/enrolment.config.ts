@@ -11,4 +11,8 @@ export class EnrolmentConfig extends ServiceConfig {
   @Matches(/^[0-9a-fA-F]{64}$/, { message: 'ENROLMENT_PERSONAL_DATA_KEY must be 32 bytes in hex (64 characters)' })
   @Secret()
   ENROLMENT_PERSONAL_DATA_KEY?: string = undefined;
+
+  /** Consumer group on the bus: every replica of the service shares it (a test run may pick its own). */
+  @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'ENROLMENT_CONSUMER_GROUP must be a lower-case group name' })
+  ENROLMENT_CONSUMER_GROUP = 'enrolment';
 }

@@ -8,6 +8,12 @@ import request from 'supertest';
 import type { AssessmentConfig } from '../assessment.config';
 import { ASSESSMENT_SERVICE } from '../assessment.service-descriptor';
 
+export interface StartOptions {
+  env?: Record<string, string>;
+  /** Use the bus the configuration names (Kafka) instead of a shared in-process one. */
+  configuredBus?: boolean;
+}
+
 export interface AssessmentApp {
   app: NestExpressApplication;
   runtime: ServiceRuntime<AssessmentConfig>;
@@ -20,13 +26,14 @@ export interface AssessmentApp {
 }
 
 /** The assessment service over HTTP on the embedded event store, with a bus the test publishes other contexts' facts on. */
-export async function startAssessment(env: Record<string, string> = {}): Promise<AssessmentApp> {
+export async function startAssessment(options: StartOptions = {}): Promise<AssessmentApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'assessment-e2e-'));
-  const config = loadServiceConfig(ASSESSMENT_SERVICE, { LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env });
-  const bus = await createIntegrationBus({ kind: 'in-process' });
+  const config = loadServiceConfig(ASSESSMENT_SERVICE, { LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...options.env });
+  // The configured bus (Kafka in distributed tests) or an in-process one the test shares with the service.
+  const runtime = await createRuntime(ASSESSMENT_SERVICE.name, config, options.configuredBus ? {} : { sharedBus: await createIntegrationBus({ kind: 'in-process' }) });
+  const bus = runtime.bus;
   const published: IntegrationMessage[] = [];
-  const probe = await bus.subscribe({ group: 'probe', sources: ['assessment'], handler: async (m) => void published.push(m) });
-  const runtime = await createRuntime(ASSESSMENT_SERVICE.name, config, { sharedBus: bus });
+  const probe = await bus.subscribe({ group: `probe-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, sources: ['assessment'], handler: async (m) => void published.push(m) });
   const app = await createServiceApp({ service: 'assessment', description: ASSESSMENT_SERVICE.description, module: serviceRootModule(ASSESSMENT_SERVICE, runtime), config });
   await app.init();
   return {
@@ -38,9 +45,9 @@ export async function startAssessment(env: Record<string, string> = {}): Promise
     bearer: async (role, institution, subject = `${role}@${institution ?? 'alliance'}`) =>
       `Bearer ${await mintToken({ subject, role, ...(institution ? { institution } : {}) } as AuthenticatedActor, config)}`,
     async close() {
-      await app.close();
       await probe.stop();
-      await bus.close();
+      await app.close();
+      if (!options.configuredBus) await bus.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

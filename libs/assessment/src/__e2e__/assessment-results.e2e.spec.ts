@@ -1,5 +1,9 @@
 import { AAU, DCU, facts } from './facts.fixture';
 import { type AssessmentApp, startAssessment } from './assessment-app';
+import { eventually } from './eventually';
+
+// A whole service per file, on a machine other test files share.
+jest.setTimeout(30_000);
 
 const result = (over: Record<string, unknown> = {}) => ({
   enrolmentId: 'enr-1',
@@ -60,9 +64,11 @@ describe('assessment over HTTP: results from two institutions, amendments, rejec
   });
 
   it('publishes recorded and amended results for issuance', async () => {
-    const types = svc.published.map((m) => m.type);
-    expect(types.filter((t) => t === 'assessment.result.recorded')).toHaveLength(2);
-    expect(types.filter((t) => t === 'assessment.result.amended')).toHaveLength(2);
+    await eventually(() => {
+      const types = svc.published.map((m) => m.type);
+      expect(types.filter((t) => t === 'assessment.result.recorded')).toHaveLength(2);
+      expect(types.filter((t) => t === 'assessment.result.amended')).toHaveLength(2);
+    });
     const amended = svc.published.filter((m) => m.type === 'assessment.result.amended').at(-1)!;
     expect(amended).toMatchObject({ key: 'learner-enr-1', payload: { componentCode: 'C2', institutionId: DCU, grade: 8.5, passed: true, reason: 'resit', assessedAt: '2026-06-20T00:00:00.000Z' } });
   });

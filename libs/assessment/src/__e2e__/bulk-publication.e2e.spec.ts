@@ -2,6 +2,9 @@ import { AAU, facts } from './facts.fixture';
 import { type AssessmentApp, startAssessment } from './assessment-app';
 import { BAD_ROWS, CSV_HEADER, cohortCsv, cohortIds, goodRow } from './cohort-csv.fixture';
 
+// A whole service per file, on a machine other test files share.
+jest.setTimeout(30_000);
+
 const COHORT = 5000;
 
 describe('assessment over HTTP: bulk publication of a 5,000-row CSV with bad rows', () => {

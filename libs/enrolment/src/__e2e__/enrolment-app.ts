@@ -8,6 +8,12 @@ import request from 'supertest';
 import type { EnrolmentConfig } from '../enrolment.config';
 import { ENROLMENT_SERVICE } from '../enrolment.service-descriptor';
 
+export interface StartOptions {
+  env?: Record<string, string>;
+  /** Use the bus the configuration names (Kafka) instead of a shared in-process one. */
+  configuredBus?: boolean;
+}
+
 export interface EnrolmentApp {
   app: NestExpressApplication;
   runtime: ServiceRuntime<EnrolmentConfig>;
@@ -20,13 +26,14 @@ export interface EnrolmentApp {
 }
 
 /** The enrolment service over HTTP on the embedded event store, with a bus the test publishes other contexts' facts on. */
-export async function startEnrolment(): Promise<EnrolmentApp> {
+export async function startEnrolment(options: StartOptions = {}): Promise<EnrolmentApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'enrolment-e2e-'));
-  const config = loadServiceConfig(ENROLMENT_SERVICE, { LOG_LEVEL: 'silent', DATA_DIR: dataDir });
-  const bus = await createIntegrationBus({ kind: 'in-process' });
+  const config = loadServiceConfig(ENROLMENT_SERVICE, { LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...options.env });
+  // The configured bus (Kafka in distributed tests) or an in-process one the test shares with the service.
+  const runtime = await createRuntime(ENROLMENT_SERVICE.name, config, options.configuredBus ? {} : { sharedBus: await createIntegrationBus({ kind: 'in-process' }) });
+  const bus = runtime.bus;
   const published: IntegrationMessage[] = [];
-  const probe = await bus.subscribe({ group: 'probe', sources: ['enrolment'], handler: async (m) => void published.push(m) });
-  const runtime = await createRuntime(ENROLMENT_SERVICE.name, config, { sharedBus: bus });
+  const probe = await bus.subscribe({ group: `probe-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, sources: ['enrolment'], handler: async (m) => void published.push(m) });
   const app = await createServiceApp({ service: 'enrolment', description: ENROLMENT_SERVICE.description, module: serviceRootModule(ENROLMENT_SERVICE, runtime), config });
   await app.init();
   return {
@@ -38,9 +45,9 @@ export async function startEnrolment(): Promise<EnrolmentApp> {
     bearer: async (role, institution, subject = `${role}@${institution ?? 'alliance'}`) =>
       `Bearer ${await mintToken({ subject, role, ...(institution ? { institution } : {}) } as AuthenticatedActor, config)}`,
     async close() {
-      await app.close();
       await probe.stop();
-      await bus.close();
+      await app.close();
+      if (!options.configuredBus) await bus.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,5 +1,9 @@
 import { AAU, DCU, facts, publishedSpec } from './catalogue-facts.fixture';
 import { type EnrolmentApp, startEnrolment } from './enrolment-app';
+import { eventually } from './eventually';
+
+// A whole service per file, on a machine other test files share.
+jest.setTimeout(30_000);
 
 const ada = { givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org', dateOfBirth: '1995-12-10', walletId: 'did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' };
 const consent = { givenAt: '2026-01-20T09:00:00.000Z', textVersion: 'issuance-consent-v3' };
@@ -44,8 +48,8 @@ describe('enrolment over HTTP: enrol, list, withdraw, transfer, complete', () =>
   });
 
   it('publishes the enrolment for the other contexts, with the learner named', async () => {
+    await eventually(() => expect(svc.published.filter((m) => m.type === 'enrolment.learner.enrolled').length).toBeGreaterThanOrEqual(2));
     const enrolled = svc.published.filter((m) => m.type === 'enrolment.learner.enrolled');
-    expect(enrolled.length).toBeGreaterThanOrEqual(2);
     expect(enrolled[0]).toMatchObject({ version: 1, source: 'enrolment', payload: { credentialSpecId: 'spec-energy', specVersion: 1, learner: { name: 'Ada Lovelace', email: 'ada@example.org' } } });
     expect(enrolled[0].key).toBe(enrolled[0].payload && (enrolled[0].payload as { learnerId: string }).learnerId);
   });
@@ -61,7 +65,7 @@ describe('enrolment over HTTP: enrol, list, withdraw, transfer, complete', () =>
     const back = await enrol({ learner: grace, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
     expect(back.status).toBe(201);
     expect(back.body.learnerId).toBe(first.body.learnerId);
-    expect(svc.published.some((m) => m.type === 'enrolment.learner.withdrawn' && (m.payload as { reason: string }).reason === 'moved abroad')).toBe(true);
+    await eventually(() => expect(svc.published.some((m) => m.type === 'enrolment.learner.withdrawn' && (m.payload as { reason: string }).reason === 'moved abroad')).toBe(true));
   });
 
   it('transfers explicitly to a newer version, recording who, why and both versions', async () => {

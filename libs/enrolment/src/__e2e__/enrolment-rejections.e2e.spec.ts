@@ -1,6 +1,9 @@
 import { AAU, facts, KTU, publishedSpec } from './catalogue-facts.fixture';
 import { type EnrolmentApp, startEnrolment } from './enrolment-app';
 
+// A whole service per file, on a machine other test files share.
+jest.setTimeout(30_000);
+
 const learner = { givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org' };
 const consent = { givenAt: '2026-01-20T09:00:00.000Z', textVersion: 'v3' };
 const valid = { learner, credentialSpecId: 'spec-energy', institutionId: AAU, consent };

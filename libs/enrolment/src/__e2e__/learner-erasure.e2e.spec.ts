@@ -1,6 +1,10 @@
 import { verifyChain } from '@alliance/event-sourcing';
 import { AAU, DCU, facts, publishedSpec } from './catalogue-facts.fixture';
 import { type EnrolmentApp, startEnrolment } from './enrolment-app';
+import { eventually } from './eventually';
+
+// A whole service per file, on a machine other test files share.
+jest.setTimeout(30_000);
 
 const ada = { givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org', dateOfBirth: '1995-12-10', walletId: 'did:example:ada' };
 const consent = { givenAt: '2026-01-20T09:00:00.000Z', textVersion: 'v3' };
@@ -75,7 +79,7 @@ describe('learner erasure over HTTP: personal data gone, audit chain intact', ()
   });
 
   it('tells the other contexts, and refuses anything more for the erased learner', async () => {
-    expect(svc.published.filter((m) => m.type === 'enrolment.learner.erased').map((m) => m.payload)).toEqual([{ learnerId, erasedAt: expect.any(String) }]);
+    await eventually(() => expect(svc.published.filter((m) => m.type === 'enrolment.learner.erased').map((m) => m.payload)).toEqual([{ learnerId, erasedAt: expect.any(String) }]));
     const again = await svc.http().post(`/learners/${learnerId}/erasure`).set('authorization', await svc.bearer('alliance-admin')).send({ reason: 'again' });
     expect(again.body).toMatchObject({ erased: true, newlyErased: false });
     const reenrol = await svc.http().post('/enrolments').set('authorization', registrar).send({ learnerId, learner: ada, credentialSpecId: 'spec-energy', institutionId: AAU, consent });

@@ -10,14 +10,9 @@ import { SqlLearnerKeyTable } from './personal-data/sql-learner-key-table';
 export const READ_MODEL_SCHEMA = 'enrolment_read';
 export const ENROLMENT_INBOX = new MikroOrmInbox('enrolment');
 
-/** PGlite under DATA_DIR/enrolment/read-model when embedded; the service's own PostgreSQL schema when distributed. */
+/** PGlite under DATA_DIR/enrolment/read-model when embedded; the service's own schema of DATABASE_URL when distributed. */
 export function readModelLocation(config: ServiceConfig): ReadModelDatabaseConfig {
-  if (config.READ_MODEL === 'postgres') {
-    const url = new URL(config.DATABASE_URL!);
-    url.searchParams.set('options', `-c search_path=${READ_MODEL_SCHEMA}`);
-    return { kind: 'postgres', url: url.toString() };
-  }
-  return { kind: 'pglite', dataDir: join(config.DATA_DIR, 'enrolment', 'read-model') };
+  return config.READ_MODEL === 'postgres' ? { kind: 'postgres', url: config.DATABASE_URL! } : { kind: 'pglite', dataDir: join(config.DATA_DIR, 'enrolment', 'read-model') };
 }
 
 /**
@@ -25,9 +20,11 @@ export function readModelLocation(config: ServiceConfig): ReadModelDatabaseConfi
  * fed by other contexts and the inbox. Projection tables are created by their runners.
  */
 export async function openEnrolmentDatabase(config: ServiceConfig): Promise<ReadModelOrm> {
-  if (config.READ_MODEL === 'postgres') await ensureSchema(config.DATABASE_URL!);
-  const orm = await createReadModelOrm(readModelLocation(config));
+  const location = readModelLocation(config);
+  if (location.kind === 'postgres') await ensureSchema(location.url);
+  const orm = await createReadModelOrm(location);
   try {
+    if (location.kind === 'postgres') await pinSchema(orm);
     await new SqlLearnerKeyTable(orm).ensureTable();
     await ensureReadModelTables(orm, [SpecVersionRows.entity(KNOWLEDGE_VERSION), HeldCredentialRows.entity(KNOWLEDGE_VERSION)]);
     await ENROLMENT_INBOX.ensureTable(orm.em.fork() as unknown as EntityManager);
@@ -36,6 +33,22 @@ export async function openEnrolmentDatabase(config: ServiceConfig): Promise<Read
     throw error;
   }
   return orm;
+}
+
+/**
+ * Every pooled connection is pinned to the service's schema (search_path), so the kernel's unqualified SQL
+ * (projection tables, checkpoints, inbox) and this service's own tables stay there.
+ */
+async function pinSchema(orm: ReadModelOrm): Promise<void> {
+  await orm.reconnect({
+    onCreateConnection: async (connection: unknown) => {
+      // A kysely connection: only `sql` and `parameters` of the compiled query are read.
+      await (connection as { executeQuery(q: { sql: string; parameters: unknown[] }): Promise<unknown> }).executeQuery({
+        sql: `set search_path to ${READ_MODEL_SCHEMA}`,
+        parameters: [],
+      });
+    },
+  });
 }
 
 async function ensureSchema(url: string): Promise<void> {

@@ -9,9 +9,10 @@ import {
   PgRelayCheckpointStore,
   type RelayCheckpointStore,
 } from '@alliance/messaging';
-import type { HealthRegistry, ServiceConfig } from '@alliance/nest-kit';
+import type { HealthRegistry } from '@alliance/nest-kit';
 import { Logger } from '@nestjs/common';
 import { ASSESSMENT, TRANSCRIPT_STREAM_PREFIX } from '../../application/assessment-streams';
+import type { AssessmentConfig } from '../../assessment.config';
 import { TRANSCRIPT_EVENT_TYPES } from '../../domain/transcript/transcript.events';
 import { READ_MODEL_SCHEMA } from '../assessment-database';
 import { mapAssessmentEvent } from './assessment-event-mapper';
@@ -24,7 +25,7 @@ export class AssessmentIntegration {
   private readonly relay: OutboxRelay;
   private consumer?: BusConsumer;
 
-  constructor(private readonly deps: { config: ServiceConfig; store: EventStore; bus: IntegrationBus; orm: ReadModelOrm }) {
+  constructor(private readonly deps: { config: AssessmentConfig; store: EventStore; bus: IntegrationBus; orm: ReadModelOrm }) {
     const { config } = deps;
     this.checkpoints =
       config.READ_MODEL === 'postgres'
@@ -43,7 +44,7 @@ export class AssessmentIntegration {
 
   async start(health?: HealthRegistry): Promise<void> {
     await this.relay.start();
-    this.consumer = await this.deps.bus.subscribe({ group: ASSESSMENT, sources: ASSESSMENT_SOURCES, handler: assessmentMessageHandler(this.deps.orm) });
+    this.consumer = await this.deps.bus.subscribe({ group: this.deps.config.ASSESSMENT_CONSUMER_GROUP, sources: ASSESSMENT_SOURCES, handler: assessmentMessageHandler(this.deps.orm) });
     health?.register({
       name: 'outbox',
       check: async () => {

@@ -4,6 +4,9 @@ import { transcriptStream } from '../../application/assessment-streams';
 import { ResultRows } from './result-rows';
 import { resultsProjection } from './results.projection';
 
+// PGlite starts a whole PostgreSQL in WebAssembly: slow on a busy machine.
+jest.setTimeout(60_000);
+
 const stream = transcriptStream('enr-1');
 const amended = (amendmentId: string, grade: number, passed: boolean, reason: string) => ({
   type: 'ResultAmended',

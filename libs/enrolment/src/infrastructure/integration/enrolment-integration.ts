@@ -9,10 +9,11 @@ import {
   PgRelayCheckpointStore,
   type RelayCheckpointStore,
 } from '@alliance/messaging';
-import type { HealthRegistry, ServiceConfig } from '@alliance/nest-kit';
+import type { HealthRegistry } from '@alliance/nest-kit';
 import { Logger } from '@nestjs/common';
 import type { CompleteEnrolmentHandler } from '../../application/commands/complete-enrolment';
 import { ENROLMENT } from '../../application/enrolment-streams';
+import type { EnrolmentConfig } from '../../enrolment.config';
 import { LEARNER_EVENT_TYPES } from '../../domain/learner/learner.events';
 import { READ_MODEL_SCHEMA } from '../enrolment-database';
 import type { PersonalDataVault } from '../personal-data/personal-data-vault';
@@ -21,7 +22,7 @@ import { ENROLMENT_SOURCES, enrolmentMessageHandler } from './enrolment-inbox-ro
 import { withOpenedIdentities } from './identity-opening-store';
 
 export interface EnrolmentIntegrationDeps {
-  config: ServiceConfig;
+  config: EnrolmentConfig;
   store: EventStore;
   bus: IntegrationBus;
   orm: ReadModelOrm;
@@ -56,7 +57,7 @@ export class EnrolmentIntegration {
   async start(health?: HealthRegistry): Promise<void> {
     await this.relay.start();
     this.consumer = await this.deps.bus.subscribe({
-      group: ENROLMENT,
+      group: this.deps.config.ENROLMENT_CONSUMER_GROUP,
       sources: ENROLMENT_SOURCES,
       handler: enrolmentMessageHandler(this.deps.orm, this.deps.completeHandler),
     });

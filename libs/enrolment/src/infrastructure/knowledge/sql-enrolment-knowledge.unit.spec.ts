@@ -5,6 +5,9 @@ import { HeldCredentialRows, KNOWLEDGE_VERSION, SpecVersionRows } from './knowle
 import { knowledgeUpdates } from './knowledge-updates';
 import { SqlEnrolmentKnowledge } from './sql-enrolment-knowledge';
 
+// PGlite starts a whole PostgreSQL in WebAssembly: slow on a busy machine.
+jest.setTimeout(60_000);
+
 const published = (credentialSpecId: string, version: number, prerequisites?: string) =>
   ({
     credentialSpecId,

@@ -1,6 +1,9 @@
 import { createReadModelOrm, type ReadModelOrm } from '@alliance/event-sourcing';
 import { SqlLearnerKeyTable } from './sql-learner-key-table';
 
+// PGlite starts a whole PostgreSQL in WebAssembly: slow on a busy machine.
+jest.setTimeout(60_000);
+
 describe('learner key table (PGlite)', () => {
   let orm: ReadModelOrm;
   let table: SqlLearnerKeyTable;

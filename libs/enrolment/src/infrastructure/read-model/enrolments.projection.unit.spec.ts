@@ -4,6 +4,9 @@ import { learnerStream } from '../../application/enrolment-streams';
 import { EnrolmentRows } from './enrolment-rows';
 import { enrolmentsProjection } from './enrolments.projection';
 
+// PGlite starts a whole PostgreSQL in WebAssembly: slow on a busy machine.
+jest.setTimeout(60_000);
+
 const stream = learnerStream(LEARNER);
 const iso = NOW.toISOString();
 const given = (type: string, data: Record<string, unknown>) => ({ type, data: { learnerId: LEARNER, ...data }, streamId: stream });
