@@ -4,8 +4,8 @@ import { Secret, ServiceConfig } from '@alliance/nest-kit';
 /** The enrolment service's own settings on top of the shared ones. */
 export class EnrolmentConfig extends ServiceConfig {
   /**
-   * Key-encryption key (32 bytes as 64 hex characters) that wraps every learner's personal-data key.
-   * Required outside the embedded mode; generated once under DATA_DIR when embedded.
+   * Key-encryption key (32 bytes as 64 hex characters) that wraps every learner's personal-data key. Set it
+   * in production; without it one is generated (under DATA_DIR embedded, in the database distributed).
    */
   @IsOptional()
   @Matches(/^[0-9a-fA-F]{64}$/, { message: 'ENROLMENT_PERSONAL_DATA_KEY must be 32 bytes in hex (64 characters)' })

@@ -31,7 +31,11 @@ export class EnrolmentModule {
       providers: [
         { provide: ENROLMENT_ORM, useFactory: () => openEnrolmentDatabase(config) },
         { provide: LearnerKeyTable, useFactory: (orm: ReadModelOrm) => new SqlLearnerKeyTable(orm), inject: [ENROLMENT_ORM] },
-        { provide: PersonalDataVault, useFactory: (keys: LearnerKeyTable) => new PersonalDataVault(keys, loadKeyEncryptionKey(config)), inject: [LearnerKeyTable] },
+        {
+          provide: PersonalDataVault,
+          useFactory: async (keys: LearnerKeyTable, orm: ReadModelOrm) => new PersonalDataVault(keys, await loadKeyEncryptionKey(config, orm)),
+          inject: [LearnerKeyTable, ENROLMENT_ORM],
+        },
         { provide: EnrolmentKnowledge, useFactory: (orm: ReadModelOrm) => new SqlEnrolmentKnowledge(orm), inject: [ENROLMENT_ORM] },
         { provide: EnrolmentReadModel, useFactory: (orm: ReadModelOrm) => new EnrolmentReadModel(runtime.eventStore, orm), inject: [ENROLMENT_ORM] },
         { provide: EnrolmentRecords, useExisting: EnrolmentReadModel },

@@ -25,7 +25,6 @@ describe('enrolment on PostgreSQL and Kafka', () => {
     DATABASE_URL: db.url,
     BUS: 'kafka',
     KAFKA_BROKERS: '127.0.0.1:9092',
-    ENROLMENT_PERSONAL_DATA_KEY: 'ab'.repeat(32),
     ENROLMENT_CONSUMER_GROUP: `enrolment-int-${run}`,
   });
   beforeAll(async () => {
@@ -36,7 +35,7 @@ describe('enrolment on PostgreSQL and Kafka', () => {
     await db?.drop();
   });
 
-  it('learns definitions from Kafka, enrols, publishes, erases, and keeps keys in its own schema across a restart', async () => {
+  it('learns definitions from Kafka, enrols, publishes, erases, and keeps its keys in its own schema across a restart', async () => {
     svc = await startEnrolment({ env: env(), configuredBus: true });
     const spec = `spec-${run}`;
     await facts(svc.bus).published(publishedSpec(spec));
@@ -55,6 +54,8 @@ describe('enrolment on PostgreSQL and Kafka', () => {
     try {
       const keys = await client.query(`select count(*)::int as n from enrolment_read.enrolment_learner_keys where learner_id = $1`, [learnerId]);
       expect(keys.rows[0].n).toBe(1);
+      // No ENROLMENT_PERSONAL_DATA_KEY here: the replicas share one generated in the service's schema.
+      expect((await client.query(`select count(*)::int as n from enrolment_read.enrolment_key_encryption_key`)).rows[0].n).toBe(1);
       const raw = await client.query(`select data::text as data from enrolment_events.events where stream_id = $1`, [`enrolment.learner-${learnerId}`]);
       expect(raw.rows[0].data).not.toContain('Lovelace');
 
