@@ -19,8 +19,8 @@ export class IssuanceConfig extends ServiceConfig {
   ISSUANCE_CRYPTOSUITE: (typeof CRYPTOSUITES)[number] = 'eddsa-rdfc-2022';
 
   /**
-   * Base URL under which this service is reachable publicly: status lists and contexts are named under it
-   * in every credential. Default: the address the service listens on.
+   * Base URL under which this service is reachable publicly: status lists are named under it in every
+   * credential. Default: PUBLIC_BASE_URL when set, else the address the service listens on.
    */
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })

@@ -1,7 +1,7 @@
-import type { Provider } from '@nestjs/common';
+import { Logger, type Provider } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { ReadModelOrm } from '@alliance/event-sourcing';
-import type { ServiceRuntime } from '@alliance/nest-kit';
+import { ServiceConfig, type ServiceRuntime } from '@alliance/nest-kit';
 import { CollectAutomaticProofsHandler } from './application/commands/collect-automatic-proofs';
 import { IssueCredentialHandler } from './application/commands/issue-credential';
 import { createAggregateHandlers, type AggregateHandlers } from './application/issuance-handlers';
@@ -37,17 +37,30 @@ import { OrmCredentialQueries } from './infrastructure/queries/orm-credential-qu
 import { OrmIssuanceQueries } from './infrastructure/queries/orm-issuance-queries';
 import { OrmStatusListQueries } from './infrastructure/queries/orm-status-list-queries';
 
-/** The listening address, when no public URL is configured (development, tests on random ports). */
-function listeningUrl(adapterHost: HttpAdapterHost, config: IssuanceConfig): string {
+const DEFAULT_PUBLIC_BASE_URL = new ServiceConfig().PUBLIC_BASE_URL;
+
+/**
+ * Where status lists are published, as credentials name them: ISSUANCE_PUBLIC_URL; else the service's own
+ * PUBLIC_BASE_URL when one was configured; else the address it listens on (development, tests on random ports).
+ */
+function publicUrl(adapterHost: HttpAdapterHost, config: IssuanceConfig): string {
+  if (config.ISSUANCE_PUBLIC_URL) return config.ISSUANCE_PUBLIC_URL;
+  if (config.PUBLIC_BASE_URL !== DEFAULT_PUBLIC_BASE_URL) return config.PUBLIC_BASE_URL;
   const address = adapterHost.httpAdapter?.getHttpServer()?.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
-  return `http://${config.HOST}:${port}`;
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+  return `http://${host}:${port}`;
 }
 
 /** Issuance's object graph: ports bound to adapters, chosen by the runtime's configuration. */
 export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Provider[] {
   const config = runtime.config;
   const master = loadMasterKey(config);
+  if (master.generated) {
+    new Logger('IssuanceModule').warn(
+      'ISSUANCE_MASTER_KEY is not set: a development master key was generated under DATA_DIR; set ISSUANCE_MASTER_KEY (32 random bytes, hex) anywhere keys matter',
+    );
+  }
   return [
     { provide: ISSUANCE_ORM, useFactory: () => openIssuanceDatabase(config) },
     { provide: AGGREGATE_HANDLERS, useFactory: () => createAggregateHandlers(runtime.eventStore) },
@@ -57,7 +70,7 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
       provide: ISSUANCE_SETTINGS,
       useFactory: (host: HttpAdapterHost): IssuanceSettings => ({
         cryptosuite: config.ISSUANCE_CRYPTOSUITE,
-        publicUrl: () => config.ISSUANCE_PUBLIC_URL ?? listeningUrl(host, config),
+        publicUrl: () => publicUrl(host, config),
         clock: () => new Date(),
       }),
       inject: [HttpAdapterHost],
