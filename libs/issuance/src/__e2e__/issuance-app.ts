@@ -27,8 +27,8 @@ export interface IssuanceApp {
  * free port so the status list URLs in its credentials resolve, with a bus the test publishes other
  * contexts' events on.
  */
-export async function startIssuance(options: { env?: Record<string, string>; bus?: IntegrationBus } = {}): Promise<IssuanceApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'issuance-e2e-'));
+export async function startIssuance(options: { env?: Record<string, string>; bus?: IntegrationBus; dataDir?: string } = {}): Promise<IssuanceApp> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'issuance-e2e-'));
   const config = loadServiceConfig(ISSUANCE_SERVICE, {
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
@@ -57,7 +57,7 @@ export async function startIssuance(options: { env?: Record<string, string>; bus
       await consumer.stop();
       await app.close();
       if (!options.bus) await bus.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
