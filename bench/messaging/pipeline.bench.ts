@@ -58,6 +58,10 @@ export async function pipeline(setup: PipelineSetup, mode: PipelineMode): Promis
     const total = mode.kind === 'throughput' ? Math.ceil(mode.events / 100) * 100 : mode.events;
     const started = Date.now();
     await relay.start();
+    const head = await store.headPosition();
+    const publishing = relay;
+    let relaySeconds: number | undefined;
+    const relayDone = waitUntil(() => publishing.position >= head, 600_000, 'the relay').then(() => (relaySeconds = (Date.now() - started) / 1000));
     if (mode.kind === 'latency') {
       const writer = store;
       await paced(mode.events, mode.rate, (i) =>
@@ -72,8 +76,9 @@ export async function pipeline(setup: PipelineSetup, mode: PipelineMode): Promis
     }
     await waitUntil(() => applied >= total, 600_000, 'the read model to apply every event');
     const seconds = (Date.now() - started) / 1000;
+    await relayDone;
     await consumer.stop();
-    return { events: total, seconds, latencies };
+    return { events: total, seconds, latencies, relaySeconds: mode.kind === 'throughput' ? relaySeconds : undefined };
   } finally {
     await relay?.stop();
     await store?.close();

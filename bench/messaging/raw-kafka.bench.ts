@@ -28,7 +28,7 @@ export async function rawKafka(
   let received = 0;
   let warmedUp = false;
   await consumer.run({
-    partitionsConsumedConcurrently: 3,
+    partitionsConsumedConcurrently: 6,
     eachMessage: async ({ message }) => {
       if (message.key?.toString() === 'warm-up') return void (warmedUp = true);
       const payload = JSON.parse(message.value!.toString()) as { seq: number; sentAt: number };

@@ -9,6 +9,8 @@ export interface Measurement {
   seconds: number;
   /** Per-message end-to-end latencies, ms; empty for a throughput-only run. */
   latencies: number[];
+  /** Pipelines only: seconds until the relay had published and checkpointed everything. */
+  relaySeconds?: number;
 }
 
 export type Row = Record<string, string | number>;

@@ -15,7 +15,7 @@ export interface KafkaBusOptions {
   replicationFactor?: number;
   /** Handler retries before a message is dead-lettered. */
   retry?: Partial<RetryPolicy>;
-  /** Partitions one member processes at the same time (each still strictly in order). Default 3. */
+  /** Partitions one member processes at the same time (each still strictly in order). Default 6. */
   partitionsConsumedConcurrently?: number;
   /** How often resolved offsets are committed; a crash redelivers at most this much (the inbox absorbs it). */
   commitIntervalMs?: number;
@@ -29,7 +29,7 @@ export const KAFKA_DEFAULTS = {
   topicPrefix: 'alliance.',
   partitions: 6,
   replicationFactor: 1,
-  partitionsConsumedConcurrently: 3,
+  partitionsConsumedConcurrently: 6,
   commitIntervalMs: 1_000,
   sessionTimeoutMs: 30_000,
   logLevel: 'warn' as KafkaLogLevel,
