@@ -36,6 +36,13 @@ describe('assessment over HTTP: bulk publication of a 5,000-row CSV with bad row
     expect(page.body.items[0]).toMatchObject({ batchId: 'spring-2026', institutionId: AAU, componentCode: 'C1' });
   }, 120_000);
 
+  it('serves the CSV template with the expected header', async () => {
+    const res = await svc.http().get('/assessment-results/batches/template.csv').set('authorization', aau);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/csv/);
+    expect(res.text.split('\n')[0]).toBe(CSV_HEADER);
+  });
+
   it('is idempotent: the same file again records nothing new and writes no event', async () => {
     const head = await svc.runtime.eventStore.headPosition();
     const again = await upload(text);

@@ -1,5 +1,5 @@
 import { type AuthenticatedActor, CurrentActor, Roles } from '@alliance/nest-kit';
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
@@ -12,6 +12,7 @@ import {
   PublishResultHandler,
 } from '../application/commands';
 import { BatchSettings } from '../application/batch/batch-settings';
+import { RESULT_COLUMNS } from '../application/batch/result-row.input';
 import { GetResultHandler, GetResultQuery, ListResultsHandler, ListResultsQuery, type ResultPage, type ResultView } from '../application/queries';
 import { AssessmentException } from '../domain/assessment.exception';
 import { readUpload } from './batch-upload';
@@ -60,6 +61,13 @@ export class AssessmentResultsController {
     }
     res.status(200);
     return report;
+  }
+
+  @Get('batches/template.csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @ApiOperation({ summary: 'The CSV header a bulk upload expects, with one example row' })
+  template(): string {
+    return `${RESULT_COLUMNS.join(',')}\nrow-1,<enrolment id>,<component code>,7.5,2026-06-10,written exam,supervised-onsite-identity-verification,https://evidence.example/1,Dr. Example\n`;
   }
 
   @Get()
