@@ -1,5 +1,5 @@
 import { deciderSpecification } from '@alliance/event-sourcing';
-import { jointSpec, result, stackSpec, UNI_A, UNI_B } from '../__fixtures__/specs.fixture';
+import { jointSpec, result, UNI_A, UNI_B } from '../__fixtures__/specs.fixture';
 import { awardDecider } from './award.decider';
 import type { AwardEvent } from './award.events';
 
@@ -127,53 +127,5 @@ describe('award process manager', () => {
         { type: 'AwardTrackTransferred', data: { awardId: 'enr-1', specId: 'spec-joint', specVersion: 2, reason: 'moved to v2' } },
         { ...granted('cred-1', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 7]]), data: { ...granted('cred-1', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 7]]).data, specVersion: 2 } } as AwardEvent,
       ]);
-  });
-
-  describe('stacks', () => {
-    const stackBase = { spec: stackSpec, nextCredentialId: 'stack-cred' };
-    const stackOpened: AwardEvent = { type: 'AwardTrackOpened', data: { awardId: 'stk-1', learner, specId: 'spec-stack', specVersion: 1, openedAt: NOW } };
-    const partJoint = { specId: 'spec-joint', credentialId: 'cred-1', awardedAt: NOW };
-    const partC = { specId: 'spec-c', credentialId: 'cred-c', awardedAt: NOW };
-
-    it('grants the stacked credential when the last part is awarded, whichever university awarded it', () => {
-      spec
-        .given([stackOpened, { type: 'StackPartRecorded', data: { awardId: 'stk-1', part: partJoint } }])
-        .when({ type: 'RecordStackPart', awardId: 'stk-1', part: partC, ...stackBase })
-        .then([
-          { type: 'StackPartRecorded', data: { awardId: 'stk-1', part: partC } },
-          { type: 'AwardGranted', data: { awardId: 'stk-1', credentialId: 'stack-cred', learner, specId: 'spec-stack', specVersion: 1, awardedAt: NOW, grades: [] } },
-        ]);
-    });
-
-    it('rescinds the stack when a part is revoked', () => {
-      spec
-        .given([
-          stackOpened,
-          { type: 'StackPartRecorded', data: { awardId: 'stk-1', part: partJoint } },
-          { type: 'StackPartRecorded', data: { awardId: 'stk-1', part: partC } },
-          { type: 'AwardGranted', data: { awardId: 'stk-1', credentialId: 'stack-cred', learner, specId: 'spec-stack', specVersion: 1, awardedAt: NOW, grades: [] } },
-        ])
-        .when({ type: 'WithdrawStackPart', awardId: 'stk-1', specId: 'spec-c', credentialId: 'cred-c', reason: 'revoked', ...stackBase })
-        .then([
-          { type: 'StackPartWithdrawn', data: { awardId: 'stk-1', specId: 'spec-c', credentialId: 'cred-c', reason: 'revoked' } },
-          {
-            type: 'AwardRescinded',
-            data: { awardId: 'stk-1', credentialId: 'stack-cred', reason: 'stack part spec-c no longer awarded: revoked; rule no longer met: stack-part-missing (spec-c)' },
-          },
-        ]);
-    });
-
-    it('keeps the stack when a part is replaced by its re-issued credential', () => {
-      const reissued = { ...partJoint, credentialId: 'cred-2' };
-      spec
-        .given([
-          stackOpened,
-          { type: 'StackPartRecorded', data: { awardId: 'stk-1', part: partJoint } },
-          { type: 'StackPartRecorded', data: { awardId: 'stk-1', part: partC } },
-          { type: 'AwardGranted', data: { awardId: 'stk-1', credentialId: 'stack-cred', learner, specId: 'spec-stack', specVersion: 1, awardedAt: NOW, grades: [] } },
-        ])
-        .when({ type: 'RecordStackPart', awardId: 'stk-1', part: reissued, ...stackBase })
-        .then([{ type: 'StackPartRecorded', data: { awardId: 'stk-1', part: reissued } }]);
-    });
   });
 });

@@ -1,0 +1,58 @@
+/** A two-university credential through its lifecycle, for the credential decider specs. */
+import { UNI_A, UNI_B } from './specs.fixture';
+import type { CredentialCommand } from '../credential/credential.commands';
+import type { CredentialEvent } from '../credential/credential.events';
+import { credentialHash } from '../credential/credential-hash';
+
+export const NOW = '2026-01-01T00:00:00.000Z';
+export const status = { listId: 'list-1', index: 4242 };
+export const document = { '@context': ['https://www.w3.org/ns/credentials/v2'], id: 'urn:uuid:c1', type: ['VerifiableCredential'] };
+export const draft: Extract<CredentialCommand, { type: 'DraftCredential' }> = {
+  type: 'DraftCredential',
+  credentialId: 'c1',
+  awardId: 'enr-1',
+  specId: 'spec-joint',
+  specVersion: 1,
+  learnerId: 'learner-1',
+  awardingBodies: [
+    { institutionId: UNI_A, lead: true, signing: 'automatic' },
+    { institutionId: UNI_B, lead: false, signing: 'manual' },
+  ],
+  document,
+  cryptosuite: 'eddsa-jcs-2022',
+  status,
+  awardedAt: NOW,
+};
+const { type: _t, ...draftData } = draft;
+export { draftData };
+export const drafted: CredentialEvent = { type: 'CredentialDrafted', data: draftData };
+export const proofOf = (inst: string) => ({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022', verificationMethod: `did:web:${inst}#key-1`, proofValue: `z${inst}` });
+export const proofAdded = (inst: string, method: 'automatic' | 'endorsement' | 'detached-proof' = 'automatic'): CredentialEvent => ({
+  type: 'CredentialProofAdded',
+  data: { credentialId: 'c1', institutionId: inst, verificationMethod: `did:web:${inst}#key-1`, method, proof: proofOf(inst) },
+});
+export const addProof = (inst: string, method: 'automatic' | 'endorsement' | 'detached-proof' = 'automatic', check: { valid: true } | { valid: false; reason: string } = { valid: true }): CredentialCommand => ({
+  type: 'AddProof',
+  credentialId: 'c1',
+  institutionId: inst,
+  method,
+  proof: proofOf(inst),
+  check,
+});
+export const issued: CredentialEvent = {
+  type: 'CredentialIssued',
+  data: {
+    credentialId: 'c1',
+    hash: credentialHash({ ...document, proof: [proofOf(UNI_A), proofOf(UNI_B)] }),
+    awardId: 'enr-1',
+    specId: 'spec-joint',
+    specVersion: 1,
+    learnerId: 'learner-1',
+    awardingBodies: [UNI_A, UNI_B],
+    awardedAt: NOW,
+    issuedAt: NOW,
+    status,
+  },
+};
+export const admin = (institutionId: string) => ({ kind: 'awarding-body-admin' as const, institutionId });
+
