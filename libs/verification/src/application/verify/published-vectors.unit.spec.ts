@@ -49,6 +49,13 @@ describe('published vectors through the verification service', () => {
     expect(unreachable.checks.find((c) => c.id === 'proofs')).toMatchObject({ outcome: 'could-not-check', problems: [{ code: 'DID_UNREACHABLE' }] });
   });
 
+  it('an rdfc proof over a context the verifier does not hold could not be checked: not a forgery', async () => {
+    const rdfc = vector('vc-di-eddsa', 'TestVectors', 'eddsa-rdfc-2022', 'signedDataInt.json');
+    const report = await offline.verify({ ...rdfc, '@context': [...(rdfc['@context'] as string[]), 'https://unknown.example/context/v1'] });
+    expect(report.verdict).toBe('indeterminate');
+    expect(report.checks.find((c) => c.id === 'proofs')).toMatchObject({ outcome: 'could-not-check', problems: [{ code: 'UNKNOWN_CONTEXT' }] });
+  });
+
   it('1EdTech credential revoked at index 23 of its published list: invalid, revoked', async () => {
     const credential = vector('status-list', '1edtech_ob3-credential-status-revoked-index-23.json');
     const list = vector('status-list', '1edtech_testlist_revoked-index-23.json');

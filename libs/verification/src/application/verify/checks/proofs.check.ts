@@ -35,7 +35,8 @@ export function proofsCheck(result: CredentialVerificationResult, unreachable: M
   const failed = result.proofs.filter((p) => !p.verified);
   const notChecked = failed.filter((p) => {
     const did = p.verificationMethod?.split('#')[0];
-    return did !== undefined && unreachable.has(did) && p.errors.every((e) => e.code === 'UNKNOWN_VERIFICATION_METHOD');
+    const keysUnreachable = did !== undefined && unreachable.has(did) && p.errors.every((e) => e.code === 'UNKNOWN_VERIFICATION_METHOD');
+    return keysUnreachable || p.errors.every(isUnknownContext);
   });
   const broken = failed.filter((p) => !notChecked.includes(p));
   if (broken.length > 0) {
@@ -44,10 +45,16 @@ export function proofsCheck(result: CredentialVerificationResult, unreachable: M
   }
   if (notChecked.length > 0) {
     const problems = notChecked.map((p) => {
+      if (p.errors.every(isUnknownContext)) return { code: 'UNKNOWN_CONTEXT', message: `signature ${p.index + 1} covers a JSON-LD context this verifier does not hold (contexts are never fetched): ${p.errors[0].message}` };
       const did = p.verificationMethod!.split('#')[0];
       return { code: 'DID_UNREACHABLE', message: `the keys of ${did} could not be fetched: ${unreachable.get(did)}` };
     });
     return check('proofs', 'could-not-check', `${notChecked.length} of ${proofs.length} signatures could not be checked: ${problems[0].message}.`, problems, { proofs });
   }
   return check('proofs', 'passed', `All ${proofs.length} signature${proofs.length > 1 ? 's are' : ' is'} intact.`, [], { proofs });
+}
+
+// An rdfc proof over a context that is not bundled cannot be checked offline: unknown, not forged.
+function isUnknownContext(e: { code: string; message: string }): boolean {
+  return e.code === 'CANONICALIZATION_ERROR' && /is not bundled/.test(e.message);
 }
