@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Allow, IsArray, IsBoolean, IsInt, IsNumber, IsOptional, IsString } from 'class-validator';
+import { Allow, IsArray, IsBoolean, IsInt, IsNumber, IsOptional, IsString, MaxLength } from 'class-validator';
 import { GRADING_TYPES, STACKABILITY_OPTIONS } from '../../domain/credential-spec/definition';
 
 // Types and presence are checked here (400); ranges and composition rules by the domain (422, with rule codes).
@@ -33,6 +33,7 @@ export class QualityAssuranceDto {
 export class AwardingBodyDto {
   @ApiProperty({ description: 'A registered member' })
   @IsString()
+  @MaxLength(128)
   institutionId!: string;
 
   @ApiProperty({ description: 'Exactly one awarding body is the lead (the credential issuer)' })
@@ -51,6 +52,7 @@ export class ComponentDto {
 
   @ApiProperty({ description: 'The awarding body that teaches and assesses it' })
   @IsString()
+  @MaxLength(128)
   institutionId!: string;
 
   @ApiProperty({ description: 'Its ECTS share; the shares (plus stack parts) add up to the credential ECTS', exclusiveMinimum: true, minimum: 0, example: 2 })
@@ -134,6 +136,7 @@ export class StackabilityDto {
 export class StackPartDto {
   @ApiProperty({ description: 'A published credential definition' })
   @IsString()
+  @MaxLength(128)
   credentialSpecId!: string;
 
   @ApiPropertyOptional({ description: 'Its version (default: the one currently published, then pinned)' })

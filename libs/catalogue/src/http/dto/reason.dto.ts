@@ -35,6 +35,7 @@ export class ApproveCredentialSpecDto {
   @ApiPropertyOptional({ description: "The approving institution; must be the caller's own (default)" })
   @IsOptional()
   @IsString()
+  @MaxLength(128)
   institutionId?: string;
 
   @ApiPropertyOptional({ maxLength: 2000, example: 'Approved by the study board on 2026-01-20' })
@@ -48,6 +49,7 @@ export class DeclineCredentialSpecDto extends ReasonDto {
   @ApiPropertyOptional({ description: "The declining institution; must be the caller's own (default)" })
   @IsOptional()
   @IsString()
+  @MaxLength(128)
   institutionId?: string;
 }
 
