@@ -18,13 +18,13 @@ export class PgRelayCheckpointStore implements RelayCheckpointStore {
 
   constructor(options: PgRelayCheckpointStoreOptions) {
     if (!options.pool && !options.url) throw new TypeError('PgRelayCheckpointStore needs a pool or a url');
+    const schema = options.schema ?? 'public';
+    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new TypeError(`"${schema}" is not a plain schema name`);
     this.pool = options.pool ?? new Pool({ connectionString: options.url, max: 2 });
     this.ownsPool = !options.pool;
     // An idle connection the server closed (restart, failover) is dropped by the pool; without a listener the
     // pool's 'error' event would crash the process instead.
     if (this.ownsPool) this.pool.on('error', () => undefined);
-    const schema = options.schema ?? 'public';
-    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new TypeError(`"${schema}" is not a plain schema name`);
     this.table = `"${schema}".relay_checkpoints`;
   }
 
