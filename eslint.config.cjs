@@ -17,7 +17,9 @@ module.exports = [
           enforceBuildableLibDependency: false,
           allow: [],
           depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:context', 'type:kernel'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:composition', 'type:context', 'type:kernel'] },
+            // The composition lib assembles contexts for the executables (service list, audit folders).
+            { sourceTag: 'type:composition', onlyDependOnLibsWithTags: ['type:context', 'type:kernel'] },
             { sourceTag: 'type:context', onlyDependOnLibsWithTags: ['type:kernel'] },
             { sourceTag: 'type:kernel', onlyDependOnLibsWithTags: ['type:kernel'] },
             ...contexts.map((c) => ({ sourceTag: `scope:${c}`, onlyDependOnLibsWithTags: [`scope:${c}`, 'scope:shared'] })),
@@ -27,6 +29,11 @@ module.exports = [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
     },
+  },
+  {
+    // CommonJS glue loaded by jest and node directly.
+    files: ['**/*.cjs'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/*.spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],

@@ -27,7 +27,7 @@ export SKIP_ENGINES_UP=1
 
 log "type check"; npm run --silent typecheck
 log "lint"; npm run --silent lint
-log "unit tests"; npx jest --selectProjects unit --ci
+log "unit tests"; npx jest --selectProjects unit --ci --forceExit
 log "integration tests (real PostgreSQL and Kafka)"; npx jest --selectProjects int --ci --runInBand --forceExit
 log "build"; npm run --silent build
 log "end-to-end tests"; npx jest --selectProjects e2e --ci --runInBand --forceExit

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadConfig } from '@alliance/nest-kit';
-import { ALL_SERVICES } from '../../apps/platform/src/services';
+import { ALL_SERVICES } from '@alliance/composition';
 
 interface ComposeService {
   image?: string;

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { runMain, runService } from '@alliance/nest-kit';
 import { auditService } from '@alliance/audit';
-import { AUDIT_STREAM_FOLDERS, auditReadModels } from './audit-knowledge';
+import { AUDIT_STREAM_FOLDERS, auditReadModels } from '@alliance/composition';
 
 runMain(() => runService(auditService({ folders: AUDIT_STREAM_FOLDERS, readModels: auditReadModels })));

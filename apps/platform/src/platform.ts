@@ -1,6 +1,6 @@
 import { createIntegrationBus } from '@alliance/messaging';
 import { loadServiceConfig, type RunningService, runService } from '@alliance/nest-kit';
-import { ALL_SERVICES } from './services';
+import { ALL_SERVICES } from '@alliance/composition';
 
 export interface PlatformOptions {
   env?: NodeJS.ProcessEnv;

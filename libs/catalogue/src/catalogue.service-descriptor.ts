@@ -1,10 +1,11 @@
-import { type ServiceDescriptor, ServiceConfig } from '@alliance/nest-kit';
+import type { ServiceDescriptor } from '@alliance/nest-kit';
+import { CatalogueConfig } from './catalogue.config';
 import { CatalogueModule } from './catalogue.module';
 
-export const CATALOGUE_SERVICE: ServiceDescriptor = {
+export const CATALOGUE_SERVICE: ServiceDescriptor<CatalogueConfig> = {
   name: 'catalogue',
   description: 'Alliance registry (institutions, DIDs, signing keys) and joint micro-credential definitions',
   defaultPort: 3001,
-  configSchema: ServiceConfig,
+  configSchema: CatalogueConfig,
   module: (runtime) => CatalogueModule.forRoot(runtime),
 };

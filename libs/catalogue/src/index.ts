@@ -1,3 +1,4 @@
+export * from './catalogue.config';
 export * from './catalogue.module';
 export * from './catalogue.service-descriptor';
 export * from './catalogue.stream-folders';

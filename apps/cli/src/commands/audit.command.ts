@@ -19,7 +19,7 @@ import {
   verifyLog,
 } from '@alliance/audit';
 import { loadConfig } from '@alliance/nest-kit';
-import { AUDIT_STREAM_FOLDERS, auditReadModels } from '../stream-folders';
+import { AUDIT_STREAM_FOLDERS, auditReadModels } from '@alliance/composition';
 
 /** Runs with the audited stores opened from the same environment the audit service uses. */
 async function withAudit(work: (env: AuditEnvironment) => Promise<void>): Promise<void> {

@@ -1,7 +1,6 @@
 // Lets a plain `node` process (e.g. a child process a test spawns and kills) load the TypeScript sources
 // directly: `node -r <this file> child.ts`. Compiles with the same swc options as jest and the build, so
 // path aliases and decorators behave identically. Test and benchmark tooling only.
-/* eslint-disable @typescript-eslint/no-require-imports -- a CommonJS require hook */
 const Module = require('node:module');
 const fs = require('node:fs');
 const path = require('node:path');

@@ -21,6 +21,16 @@ describe('PgRelayCheckpointStore', () => {
     }
   });
 
+  it('creates its schema when it is not public', async () => {
+    const store = new PgRelayCheckpointStore({ url: db.url, schema: 'catalogue_outbox' });
+    try {
+      await store.save('catalogue', 7);
+      expect(await store.load('catalogue')).toBe(7);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('refuses a schema name that would need quoting', () => {
     expect(() => new PgRelayCheckpointStore({ url: db.url, schema: 'x"; drop' })).toThrow(TypeError);
   });

@@ -14,6 +14,7 @@ export class PgRelayCheckpointStore implements RelayCheckpointStore {
   private readonly pool: Pool;
   private readonly ownsPool: boolean;
   private readonly table: string;
+  private readonly schema: string;
   private ready?: Promise<void>;
 
   constructor(options: PgRelayCheckpointStoreOptions) {
@@ -25,6 +26,7 @@ export class PgRelayCheckpointStore implements RelayCheckpointStore {
     // An idle connection the server closed (restart, failover) is dropped by the pool; without a listener the
     // pool's 'error' event would crash the process instead.
     if (this.ownsPool) this.pool.on('error', () => undefined);
+    this.schema = schema;
     this.table = `"${schema}".relay_checkpoints`;
   }
 
@@ -49,12 +51,15 @@ export class PgRelayCheckpointStore implements RelayCheckpointStore {
 
   private ensureTable(): Promise<void> {
     this.ready ??= this.pool
-      .query(
+      .query(this.schema === 'public' ? 'SELECT 1' : `CREATE SCHEMA IF NOT EXISTS "${this.schema}"`)
+      .then(() =>
+        this.pool.query(
         `CREATE TABLE IF NOT EXISTS ${this.table} (
            relay text PRIMARY KEY,
            position bigint NOT NULL,
            updated_at timestamptz NOT NULL
          )`,
+        ),
       )
       .then(() => undefined)
       .catch((error: { code?: string }) => {

@@ -1,5 +1,6 @@
 import { SERVICE_CONFIG, type ServiceConfig } from '@alliance/nest-kit';
 import { Inject, Injectable } from '@nestjs/common';
+import { didBaseUrl } from '../../catalogue.config';
 import { CatalogueException } from '../../domain/catalogue.exception';
 import { type DidDocument, didDocumentOf } from '../../domain/institution/did-document';
 import { type KeyValidity, keyValidityAt } from '../../domain/institution/key-validity';
@@ -41,12 +42,12 @@ export class InstitutionQueries {
       offset,
     });
     const now = new Date().toISOString();
-    return { items: rows.map((r) => institutionView(r.state, r.updatedAt, this.config.PUBLIC_BASE_URL, now)), total, limit, offset };
+    return { items: rows.map((r) => institutionView(r.state, r.updatedAt, didBaseUrl(this.config), now)), total, limit, offset };
   }
 
   async get(institutionId: string): Promise<InstitutionView> {
     const row = await this.row(institutionId);
-    return institutionView(row.state, row.updatedAt, this.config.PUBLIC_BASE_URL, new Date().toISOString());
+    return institutionView(row.state, row.updatedAt, didBaseUrl(this.config), new Date().toISOString());
   }
 
   async didDocument(institutionId: string): Promise<DidDocument> {

@@ -19,7 +19,7 @@ export type ChainVerification = { ok: true; checked: number } | { ok: false; che
  * previous event of its stream; stops at the first broken link. Memory grows with the number of
  * streams (one tip each), not with the number of events.
  */
-export async function verifyChain(store: EventStore, options: VerifyChainOptions = {}): Promise<ChainVerification> {
+export async function verifyChain(store: Pick<EventStore, 'readAll'>, options: VerifyChainOptions = {}): Promise<ChainVerification> {
   const tips = new Map<string, ChainTip>();
   const every = options.progressEvery ?? 10_000;
   let checked = 0;

@@ -46,7 +46,7 @@ export class PostgresEventStore implements EventStore {
   private readonly tips = new StreamTipCache();
   private readonly signal = new ChangeSignal();
   private readonly subscriptions = new Set<Subscription>();
-  private readonly sql: { forwards: string; backwards: string; revision: string; head: string; page: string };
+  private readonly sql: { forwards: string; backwards: string; revision: string; head: string; horizon: string; page: string };
   private closed = false;
 
   private constructor(
@@ -61,7 +61,10 @@ export class PostgresEventStore implements EventStore {
       backwards: `SELECT ${EVENT_COLUMNS} FROM ${t} WHERE stream_id = $1 AND revision <= $2 ORDER BY revision DESC LIMIT $3`,
       revision: `SELECT revision FROM ${t} WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1`,
       head: `SELECT "${this.schema}".head_position() AS head`,
-      page: `SELECT * FROM "${this.schema}".read_events($1, $2, $3, $4)`,
+      horizon: `SELECT "${this.schema}".read_horizon()::text AS horizon`,
+      page: `SELECT ${EVENT_COLUMNS}, tx_id < $5::xid8 AS visible FROM ${t}
+              WHERE position > $1 AND ($3::text[] IS NULL OR type = ANY ($3)) AND ($4::text[] IS NULL OR stream_id LIKE ANY ($4))
+              ORDER BY position LIMIT $2`,
     };
     this.appender = new PostgresAppender(pool, this.schema, this.tips, options.hasher ?? hashCanonicalContent);
     this.feed = new PostgresChangeFeed(pool, options.url, `events_appended_${this.schema}`, this.signal);
@@ -150,11 +153,15 @@ export class PostgresEventStore implements EventStore {
     await this.pool.end();
   }
 
-  /** A page of visible events after `after`; cut at the first row whose transaction may still be followed by a lower position. */
+  /**
+   * A page of events after `after`, cut at the first row an append still in flight may precede.
+   * The horizon comes from its own, earlier statement: see 0004_read_functions.sql.
+   */
   private async readPage(after: number, limit: number, filter: AllFilter | undefined): Promise<LogPage> {
+    const { rows: horizon } = await this.pool.query<{ horizon: string }>(this.sql.horizon);
     const { rows } = await this.pool.query({
       text: this.sql.page,
-      values: [after, limit, filter?.eventTypes ?? null, filter?.streamPrefixes?.map(prefixPattern) ?? null],
+      values: [after, limit, filter?.eventTypes ?? null, filter?.streamPrefixes?.map(prefixPattern) ?? null, horizon[0].horizon],
       rowMode: 'array',
     });
     const events: RecordedEvent[] = [];

@@ -1,6 +1,7 @@
 import { SERVICE_CONFIG, type ServiceConfig } from '@alliance/nest-kit';
 import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
+import { didBaseUrl } from '../../../catalogue.config';
 import { CatalogueException } from '../../../domain/catalogue.exception';
 import { platformDidWeb } from '../../../domain/institution/institution.rules';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
@@ -26,7 +27,7 @@ export class RegisterInstitutionHandler {
 
   private async register(command: RegisterInstitutionCommand): Promise<string> {
     const institutionId = uuidv7();
-    const did = command.did ?? platformDidWeb(this.config.PUBLIC_BASE_URL, institutionId);
+    const did = command.did ?? platformDidWeb(didBaseUrl(this.config), institutionId);
     const holder = await this.directory.idByDid(did);
     if (holder) throw CatalogueException.conflict('institution.did-taken', `${did} is already the DID of institution ${holder}`, 'did');
     const namesake = await this.directory.idByName(command.name);

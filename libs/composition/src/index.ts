@@ -1,0 +1,2 @@
+export * from './audit-knowledge';
+export * from './services';
