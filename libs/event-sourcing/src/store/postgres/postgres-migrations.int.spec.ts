@@ -18,7 +18,7 @@ describe('PostgreSQL event store migrations (applied)', () => {
 
   it('apply once, even when several processes start together, and record each version', async () => {
     const results = await Promise.all([1, 2, 3].map(() => migrateEventStore(pool, 'migrated_events')));
-    expect(results.flat().sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(results.flat().sort()).toEqual(loadMigrations().map((m) => m.version));
     expect(await migrateEventStore(pool, 'migrated_events')).toEqual([]);
     const { rows } = await pool.query('SELECT version, name, checksum FROM migrated_events.schema_migrations ORDER BY version');
     expect(rows).toEqual(loadMigrations().map((m) => ({ version: m.version, name: m.name, checksum: m.checksum })));

@@ -12,6 +12,7 @@ describe('PostgreSQL event store migrations', () => {
       '0003_append_function',
       '0004_read_functions',
       '0005_app_role',
+      '0006_drop_read_events',
     ]);
     for (const m of migrations) expect(m.checksum).toMatch(/^[0-9a-f]{64}$/);
   });
