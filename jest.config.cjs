@@ -11,11 +11,11 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   setupFiles: ['<rootDir>/test/setup/reflect-metadata.cjs'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.tools/'],
-  // Read-model specs start PGlite (PostgreSQL in WebAssembly), which takes seconds on a loaded 2-core machine.
-  testTimeout: 30_000,
 };
 
 module.exports = {
+  // Read-model specs start PGlite (PostgreSQL in WebAssembly), which takes seconds on a loaded 2-core machine.
+  testTimeout: 30_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,test}/**/*.unit.spec.ts'] },
     {

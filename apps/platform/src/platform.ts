@@ -1,5 +1,5 @@
 import { createIntegrationBus } from '@alliance/messaging';
-import { loadServiceConfig, type RunningService, runService } from '@alliance/nest-kit';
+import { embeddedDeadLetterFile, loadConfig, loadServiceConfig, type RunningService, runService, ServiceConfig } from '@alliance/nest-kit';
 import { ALL_SERVICES } from '@alliance/composition';
 
 export interface PlatformOptions {
@@ -16,12 +16,13 @@ export interface RunningPlatform {
 
 /**
  * Every service in one process on the embedded defaults: each keeps its own event store and read models
- * under DATA_DIR/<service>, and all share one in-process bus.
+ * under DATA_DIR/<service>, and all share one in-process bus, whose dead letters are journalled under DATA_DIR.
  */
 export async function startPlatform(options: PlatformOptions = {}): Promise<RunningPlatform> {
   const env = options.env ?? process.env;
   const basePort = options.basePort ?? Number(env.PLATFORM_BASE_PORT ?? 3001);
-  const bus = await createIntegrationBus({ kind: 'in-process' });
+  const shared = loadConfig('platform', ServiceConfig, env);
+  const bus = await createIntegrationBus({ kind: 'in-process', deadLetterFile: embeddedDeadLetterFile(shared) });
   const services: RunningService[] = [];
   try {
     for (const [i, descriptor] of ALL_SERVICES.entries()) {

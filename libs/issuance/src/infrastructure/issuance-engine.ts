@@ -1,7 +1,17 @@
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type EventStore, ProjectionDaemon, type ReadModelOrm } from '@alliance/event-sourcing';
-import { type BusConsumer, createOutboxRelay, FileRelayCheckpointStore, type IntegrationBus, type OutboxRelay, PgRelayCheckpointStore, type RelayCheckpointStore } from '@alliance/messaging';
+import {
+  type BusConsumer,
+  consumerHealthCheck,
+  createOutboxRelay,
+  FileRelayCheckpointStore,
+  type IntegrationBus,
+  outboxHealthCheck,
+  type OutboxRelay,
+  PgRelayCheckpointStore,
+  type RelayCheckpointStore,
+} from '@alliance/messaging';
 import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, SERVICE_CONFIG } from '@alliance/nest-kit';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { AwardProcess } from '../application/process/award-process';
@@ -93,14 +103,8 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
         return status;
       },
     });
-    this.health.register({
-      name: 'outbox',
-      check: async () => {
-        const status = await this.relay.status();
-        if (!status.running) throw new Error(`outbox relay stopped${status.lastError ? `: ${status.lastError}` : ''}`);
-        return { position: status.position, lag: status.lag };
-      },
-    });
+    this.health.register(outboxHealthCheck(this.relay));
+    this.health.register(consumerHealthCheck(() => this.consumer));
   }
 
   async caughtUp(position: number | undefined): Promise<void> {

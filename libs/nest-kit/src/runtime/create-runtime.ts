@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { createEventStore, type EventStore } from '@alliance/event-sourcing';
-import { createIntegrationBus, type IntegrationBus } from '@alliance/messaging';
+import { createIntegrationBus, type IntegrationBus, type IntegrationBusSettings } from '@alliance/messaging';
 import type { ServiceConfig } from '../config/service-config';
 import type { ServiceRuntime } from './service-runtime';
 
@@ -23,11 +23,7 @@ export async function createRuntime<C extends ServiceConfig>(service: string, co
   const eventStore: EventStore = await createEventStore(eventStoreSettings(service, config));
   const bus =
     overrides.sharedBus ??
-    (await createIntegrationBus(
-      config.BUS === 'kafka'
-        ? { kind: 'kafka', brokers: config.KAFKA_BROKERS.split(','), clientId: service, partitions: config.KAFKA_PARTITIONS }
-        : { kind: 'in-process' },
-    ));
+    (await createIntegrationBus(config.BUS === 'kafka' ? kafkaBusSettings(service, config) : { kind: 'in-process' }));
   return {
     service,
     config,
@@ -38,4 +34,16 @@ export async function createRuntime<C extends ServiceConfig>(service: string, co
       await eventStore.close();
     },
   };
+}
+
+export function kafkaBusSettings(clientId: string, config: ServiceConfig): IntegrationBusSettings {
+  return { kind: 'kafka', brokers: config.KAFKA_BROKERS.split(','), clientId, partitions: config.KAFKA_PARTITIONS };
+}
+
+/**
+ * Where the embedded platform's shared in-process bus journals its dead letters, so that the operator's
+ * CLI (another process) can list them and request replays.
+ */
+export function embeddedDeadLetterFile(config: Pick<ServiceConfig, 'DATA_DIR'>): string {
+  return join(config.DATA_DIR, 'dead-letters.jsonl');
 }

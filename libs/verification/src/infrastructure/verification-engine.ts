@@ -1,7 +1,17 @@
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore, ReadModelOrm } from '@alliance/event-sourcing';
-import { type BusConsumer, createOutboxRelay, FileRelayCheckpointStore, type IntegrationBus, type OutboxRelay, PgRelayCheckpointStore, type RelayCheckpointStore } from '@alliance/messaging';
+import {
+  type BusConsumer,
+  consumerHealthCheck,
+  createOutboxRelay,
+  FileRelayCheckpointStore,
+  type IntegrationBus,
+  outboxHealthCheck,
+  type OutboxRelay,
+  PgRelayCheckpointStore,
+  type RelayCheckpointStore,
+} from '@alliance/messaging';
 import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, SERVICE_CONFIG } from '@alliance/nest-kit';
 import { VERIFICATION_ORM } from '../application/verification.tokens';
 import type { VerificationConfig } from '../verification.config';
@@ -42,14 +52,8 @@ export class VerificationEngine implements OnApplicationBootstrap, OnApplication
   async onApplicationBootstrap(): Promise<void> {
     await this.relay.start();
     this.consumer = await this.bus.subscribe({ group: VERIFICATION, sources: VERIFICATION_SOURCES, handler: verificationMessageHandler(this.orm) });
-    this.health.register({
-      name: 'outbox',
-      check: async () => {
-        const status = await this.relay.status();
-        if (!status.running) throw new Error(`outbox relay stopped${status.lastError ? `: ${status.lastError}` : ''}`);
-        return { position: status.position, lag: status.lag };
-      },
-    });
+    this.health.register(outboxHealthCheck(this.relay));
+    this.health.register(consumerHealthCheck(() => this.consumer));
     this.health.register({ name: 'readModel', check: async () => void (await this.orm.em.fork().execute('select 1')) });
   }
 

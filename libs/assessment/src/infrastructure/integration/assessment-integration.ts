@@ -2,9 +2,11 @@ import { join } from 'node:path';
 import type { EventStore, ReadModelOrm } from '@alliance/event-sourcing';
 import {
   type BusConsumer,
+  consumerHealthCheck,
   createOutboxRelay,
   FileRelayCheckpointStore,
   type IntegrationBus,
+  outboxHealthCheck,
   type OutboxRelay,
   PgRelayCheckpointStore,
   type RelayCheckpointStore,
@@ -45,14 +47,8 @@ export class AssessmentIntegration {
   async start(health?: HealthRegistry): Promise<void> {
     await this.relay.start();
     this.consumer = await this.deps.bus.subscribe({ group: this.deps.config.ASSESSMENT_CONSUMER_GROUP, sources: ASSESSMENT_SOURCES, handler: assessmentMessageHandler(this.deps.orm) });
-    health?.register({
-      name: 'outbox',
-      check: async () => {
-        const status = await this.relay.status();
-        if (!status.running) throw new Error(`outbox relay stopped${status.lastError ? `: ${status.lastError}` : ''}`);
-        return { position: status.position, lag: status.lag };
-      },
-    });
+    health?.register(outboxHealthCheck(this.relay));
+    health?.register(consumerHealthCheck(() => this.consumer));
   }
 
   async stop(): Promise<void> {

@@ -4,6 +4,7 @@ import {
   createOutboxRelay,
   FileRelayCheckpointStore,
   type IntegrationBus,
+  outboxHealthCheck,
   type OutboxRelay,
   PgRelayCheckpointStore,
   type RelayCheckpointStore,
@@ -48,14 +49,7 @@ export class CatalogueOutbox implements OnApplicationBootstrap, OnModuleDestroy 
 
   async onApplicationBootstrap(): Promise<void> {
     await this.relay.start();
-    this.health.register({
-      name: 'outbox',
-      check: async () => {
-        const status = await this.relay.status();
-        if (!status.running) throw new Error(`outbox relay stopped${status.lastError ? `: ${status.lastError}` : ''}`);
-        return { position: status.position, lag: status.lag, published: status.published };
-      },
-    });
+    this.health.register(outboxHealthCheck(this.relay));
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -2,9 +2,11 @@ import { join } from 'node:path';
 import { type EventStore, streamPrefix, type ReadModelOrm } from '@alliance/event-sourcing';
 import {
   type BusConsumer,
+  consumerHealthCheck,
   createOutboxRelay,
   FileRelayCheckpointStore,
   type IntegrationBus,
+  outboxHealthCheck,
   type OutboxRelay,
   PgRelayCheckpointStore,
   type RelayCheckpointStore,
@@ -61,14 +63,8 @@ export class EnrolmentIntegration {
       sources: ENROLMENT_SOURCES,
       handler: enrolmentMessageHandler(this.deps.orm, this.deps.completeHandler),
     });
-    health?.register({
-      name: 'outbox',
-      check: async () => {
-        const status = await this.relay.status();
-        if (!status.running) throw new Error(`outbox relay stopped${status.lastError ? `: ${status.lastError}` : ''}`);
-        return { position: status.position, lag: status.lag };
-      },
-    });
+    health?.register(outboxHealthCheck(this.relay));
+    health?.register(consumerHealthCheck(() => this.consumer));
   }
 
   async stop(): Promise<void> {

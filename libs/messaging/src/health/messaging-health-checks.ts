@@ -1,0 +1,36 @@
+import type { BusConsumer } from '../integration-bus.port';
+import type { OutboxRelay } from '../relay/outbox-relay';
+
+/** Shaped like a readiness indicator of the services' health registry (this lib does not depend on Nest). */
+export interface MessagingHealthCheck {
+  name: string;
+  check(): Promise<Record<string, unknown>>;
+}
+
+/** Down once the relay stopped; otherwise its store position, how far it trails the store head, and what it published. */
+export function outboxHealthCheck(relay: Pick<OutboxRelay, 'status'>): MessagingHealthCheck {
+  return {
+    name: 'outbox',
+    async check() {
+      const status = await relay.status();
+      if (!status.running) throw new Error(`outbox relay stopped${status.lastError ? `: ${status.lastError}` : ''}`);
+      return { position: status.position, head: status.head, lag: status.lag, published: status.published };
+    },
+  };
+}
+
+/**
+ * The consumer group's lag per partition and in total. Lag alone never makes a service unready (a replica
+ * catching up should still take requests); failing to read it (the broker unreachable) does.
+ */
+export function consumerHealthCheck(consumer: () => BusConsumer | undefined): MessagingHealthCheck {
+  return {
+    name: 'consumer',
+    async check() {
+      const current = consumer();
+      if (!current) throw new Error('not subscribed yet');
+      const lag = await current.getLag();
+      return { group: lag.group, lag: lag.total, partitions: lag.partitions.filter((p) => p.lag > 0) };
+    },
+  };
+}
