@@ -7,3 +7,4 @@ export type { CredentialSpecDefinition } from './domain/credential-spec/definiti
 export type { PublishedDefinition } from './domain/credential-spec/credential-spec.events';
 export * from './demo/eciu-demo-data';
 export * from './demo/seed-demo';
+export * from './catalogue.audited-read-models';

@@ -3,3 +3,4 @@ export * from './versioned-read-model';
 export * from './read-model-tables';
 export * from './compare-tables';
 export * from './any-entity-schema';
+export * from './schema-pinned-location';
