@@ -2,6 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { Client } from 'pg';
 
 export interface ServicePlan {
@@ -30,6 +31,8 @@ export interface LaunchOptions {
   dataDir?: string;
   env?: NodeJS.ProcessEnv;
   log?: (line: Record<string, unknown>) => void;
+  /** Receives every output line of the services; default: forwarded to this process's stdout/stderr, prefixed. */
+  output?: (service: string, line: string) => void;
 }
 
 export interface RunningProcess {
@@ -50,9 +53,20 @@ export class DistributedLauncher {
   }
 
   get databaseUrl(): string {
-    const url = new URL(this.options.pgAdminUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-    url.pathname = `/${this.options.database ?? 'alliance_distributed'}`;
+    const url = new URL(this.adminUrl);
+    url.pathname = `/${this.database}`;
     return url.toString();
+  }
+
+  private get adminUrl(): string {
+    return this.options.pgAdminUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  }
+
+  /** Checked because it is spliced into CREATE/DROP DATABASE, which take no parameters. */
+  private get database(): string {
+    const name = this.options.database ?? 'alliance_distributed';
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`database name "${name}" must be lower-case letters, digits and underscores`);
+    return name;
   }
 
   async up(): Promise<RunningProcess[]> {
@@ -70,7 +84,8 @@ export class DistributedLauncher {
 
   /** Starts one more process of a service (used to restart after a kill). */
   spawnService(plan: ServicePlan, replica: number): RunningProcess {
-    const port = plan.port + (this.options.basePortOffset ?? 0) + replica * 100;
+    const servicePort = plan.port + (this.options.basePortOffset ?? 0);
+    const port = servicePort + replica * 100;
     const dataDir = resolve(this.options.dataDir ?? join(this.options.repoRoot, '.data', 'distributed'));
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -82,7 +97,9 @@ export class DistributedLauncher {
       BUS: 'kafka',
       KAFKA_BROKERS: this.options.kafkaBrokers ?? '127.0.0.1:9092',
       DATA_DIR: join(dataDir, `${plan.name}-${replica}`),
-      PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+      // The service's address, not the replica's: issuance names status lists under it in every credential,
+      // which must stay resolvable when that replica is gone.
+      PUBLIC_BASE_URL: `http://127.0.0.1:${servicePort}`,
       AUDIT_SIGNING_KEY: this.secret(dataDir, 'audit-signing-key', 32),
       ISSUANCE_MASTER_KEY: this.secret(dataDir, 'issuance-master-key', 32),
       LOG_LEVEL: this.options.env?.LOG_LEVEL ?? process.env.LOG_LEVEL ?? 'info',
@@ -91,15 +108,21 @@ export class DistributedLauncher {
     if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first`);
     const child = spawn(process.execPath, [main], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     const prefix = `${plan.name}#${replica}`;
-    const forward = (stream: NodeJS.WritableStream) => (d: Buffer) => {
-      for (const line of d.toString().split('\n').filter(Boolean)) stream.write(`[${prefix}] ${line}\n`);
-    };
-    if (process.env.DISTRIBUTED_QUIET !== '1') {
-      child.stdout!.on('data', forward(process.stdout));
-      child.stderr!.on('data', forward(process.stderr));
-    } else {
-      child.stdout!.resume();
-      child.stderr!.resume();
+    const quiet = !this.options.output && process.env.DISTRIBUTED_QUIET === '1';
+    for (const [source, target] of [
+      [child.stdout!, process.stdout],
+      [child.stderr!, process.stderr],
+    ] as const) {
+      if (quiet) {
+        source.resume();
+        continue;
+      }
+      // Whole lines: a chunk can end mid-line, and a JSON log line cut in two can be neither parsed nor grepped.
+      createInterface({ input: source, crlfDelay: Infinity }).on('line', (line) => {
+        if (!line) return;
+        if (this.options.output) this.options.output(prefix, line);
+        else target.write(`[${prefix}] ${line}\n`);
+      });
     }
     const running = { service: plan.name, replica, url: `http://127.0.0.1:${port}`, child, env };
     const i = this.processes.findIndex((p) => p.service === plan.name && p.replica === replica);
@@ -123,13 +146,25 @@ export class DistributedLauncher {
     this.log({ msg: 'distributed platform stopped' });
   }
 
+  /** Drops the database of the run (a test's throw-away one), cutting any connection still open to it. */
+  async dropDatabase(): Promise<void> {
+    await this.withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${this.database}" WITH (FORCE)`));
+    this.log({ msg: 'database dropped', database: this.database });
+  }
+
   private async ensureDatabase(): Promise<void> {
-    const admin = new Client({ connectionString: this.options.pgAdminUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres' });
-    await admin.connect();
-    try {
-      const name = this.options.database ?? 'alliance_distributed';
+    const name = this.database;
+    await this.withAdmin(async (admin) => {
       const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
       if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}"`);
+    });
+  }
+
+  private async withAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
+    const admin = new Client({ connectionString: this.adminUrl });
+    await admin.connect();
+    try {
+      return await work(admin);
     } finally {
       await admin.end();
     }
@@ -149,10 +184,11 @@ export class DistributedLauncher {
 export async function waitReady(p: RunningProcess, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (p.child.exitCode !== null) throw new Error(`${p.service}#${p.replica} exited with code ${p.child.exitCode} during start-up`);
+    if (p.child.exitCode !== null || p.child.signalCode !== null) throw new Error(`${p.service}#${p.replica} exited (${p.child.exitCode ?? p.child.signalCode}) during start-up`);
     try {
       const res = await fetch(`${p.url}/health/ready`);
-      if (res.ok) return;
+      // Another program on the port (a port clash) may answer too: only our service under its name counts.
+      if (res.ok && ((await res.json()) as { service?: string }).service === p.service) return;
     } catch {
       // not listening yet
     }
