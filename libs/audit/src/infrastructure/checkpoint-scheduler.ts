@@ -3,8 +3,6 @@ import type { EventStore } from '@alliance/event-sourcing';
 import type { AuditSource } from '../application/audit-source';
 import { type Checkpointer, lastCheckpoint } from '../application/checkpointer';
 
-const POLL_MS = 2000;
-
 /** Makes a checkpoint of a store once N events are waiting or T has passed since its last one. */
 export class CheckpointScheduler {
   private readonly logger = new Logger('CheckpointScheduler');
@@ -18,6 +16,7 @@ export class CheckpointScheduler {
     private readonly checkpointer: Checkpointer,
     private readonly everyEvents: number,
     private readonly intervalMs: number,
+    private readonly pollMs = 2000,
   ) {}
 
   start(): void {
@@ -27,7 +26,7 @@ export class CheckpointScheduler {
       this.running ??= this.tick()
         .catch((e: unknown) => this.logger.warn({ msg: 'checkpoint round failed; retrying on the next tick', error: String(e) }))
         .finally(() => (this.running = undefined));
-    }, POLL_MS);
+    }, this.pollMs);
     this.timer.unref();
   }
 
