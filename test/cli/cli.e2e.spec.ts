@@ -86,11 +86,16 @@ describe('alliance CLI (built executable)', () => {
       const keysFile = join(dataDir, 'demo-keys.json');
       const seeded = await cli(['seed-demo', '--quiet', '--catalogue-url', `http://127.0.0.1:${port}`, '--keys-file', keysFile]);
       expect(seeded.code).toBe(0);
-      const summary = JSON.parse(seeded.stdout) as { institutions: { name: string }[]; credentialSpec: { status: string }; privateKeysWritten: number };
+      const summary = JSON.parse(seeded.stdout) as { institutions: { id: string; name: string; did: string }[]; credentialSpec: { status: string }; privateKeysWritten: number };
       expect(summary.institutions.length).toBeGreaterThanOrEqual(3);
       expect(summary.credentialSpec.status).toBe('published');
       expect(summary.privateKeysWritten).toBe(summary.institutions.length);
       expect(statSync(keysFile).mode & 0o777).toBe(0o600);
+      // Without a configured public URL, members' did:web names the address the catalogue really serves them at.
+      const member = summary.institutions[0];
+      expect(member.did).toBe(`did:web:127.0.0.1%3A${port}:institutions:${member.id}`);
+      const didDocument = (await (await fetch(`http://127.0.0.1:${port}/institutions/${member.id}/did.json`)).json()) as { id: string };
+      expect(didDocument.id).toBe(member.did);
       const auditor = (await cli(['token', 'mint', '--role', 'auditor'])).stdout.trim();
       const res = await fetch(`http://127.0.0.1:${port}/credential-specs?status=published`, { headers: { authorization: `Bearer ${auditor}` } });
       const published = (await res.json()) as { items?: { status: string }[] };

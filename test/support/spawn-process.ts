@@ -16,6 +16,7 @@ export interface SpawnedProcess {
   output(): string;
   /** Resolves with the first output line matching, rejects on exit or timeout. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** Resolves once the process ended and its output was read to the end. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -29,7 +30,7 @@ export function spawnNode(file: string, args: string[], env: NodeJS.ProcessEnv):
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
   return {
     child,
     output: () => out,

@@ -1,7 +1,7 @@
 import { Logger, type Provider } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { ReadModelOrm } from '@alliance/event-sourcing';
-import { ServiceConfig, type ServiceRuntime } from '@alliance/nest-kit';
+import { serviceBaseUrl, type ServiceRuntime } from '@alliance/nest-kit';
 import { CollectAutomaticProofsHandler } from './application/commands/collect-automatic-proofs';
 import { IssueCredentialHandler } from './application/commands/issue-credential';
 import { createAggregateHandlers, type AggregateHandlers } from './application/issuance-handlers';
@@ -37,19 +37,14 @@ import { OrmCredentialQueries } from './infrastructure/queries/orm-credential-qu
 import { OrmIssuanceQueries } from './infrastructure/queries/orm-issuance-queries';
 import { OrmStatusListQueries } from './infrastructure/queries/orm-status-list-queries';
 
-const DEFAULT_PUBLIC_BASE_URL = new ServiceConfig().PUBLIC_BASE_URL;
-
 /**
  * Where status lists are published, as credentials name them: ISSUANCE_PUBLIC_URL; else the service's own
  * PUBLIC_BASE_URL when one was configured; else the address it listens on (development, tests on random ports).
  */
 function publicUrl(adapterHost: HttpAdapterHost, config: IssuanceConfig): string {
   if (config.ISSUANCE_PUBLIC_URL) return config.ISSUANCE_PUBLIC_URL;
-  if (config.PUBLIC_BASE_URL !== DEFAULT_PUBLIC_BASE_URL) return config.PUBLIC_BASE_URL;
   const address = adapterHost.httpAdapter?.getHttpServer()?.address();
-  const port = typeof address === 'object' && address ? address.port : config.PORT;
-  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
-  return `http://${host}:${port}`;
+  return serviceBaseUrl(config, typeof address === 'object' && address ? address.port : undefined);
 }
 
 /** Issuance's object graph: ports bound to adapters, chosen by the runtime's configuration. */

@@ -6,6 +6,7 @@ export * from './bootstrap/start-service';
 export * from './config/config-error';
 export * from './config/load-config';
 export * from './config/secret.decorator';
+export * from './config/service-base-url';
 export * from './config/service-config';
 export * from './context/correlation.middleware';
 export * from './context/request-context';
