@@ -1,2 +1,3 @@
 export * from './audit-knowledge';
 export * from './services';
+export * from './demo';
