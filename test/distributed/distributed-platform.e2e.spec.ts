@@ -13,13 +13,7 @@ describe('the platform in distributed mode (a process per service, Kafka, Postgr
   const patience = { timeoutMs: 90_000, diagnostics: () => run.output() };
   let outcome: ScenarioOutcome | undefined;
 
-  beforeAll(async () => {
-    try {
-      await run.launcher.up();
-    } catch (e) {
-      throw new Error(`${e instanceof Error ? e.message : String(e)}; platform output:\n${run.output()}`);
-    }
-  }, 120_000);
+  beforeAll(() => run.up(), 120_000);
   afterAll(async () => {
     await run.teardown();
   }, 45_000);

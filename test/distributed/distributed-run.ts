@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KAFKA_DEFAULTS } from '@alliance/messaging';
 import { KAFKA_BROKERS, testKafka } from '@alliance/testing';
-import { DistributedLauncher } from '../../apps/cli/src/distributed/distributed-launcher';
+import { DISTRIBUTED_SERVICES, DistributedLauncher } from '../../apps/cli/src/distributed/distributed-launcher';
 import { REPO_ROOT } from '../support/spawn-process';
+
+/** The services that consume the bus, each in a consumer group of the run's own (`<SERVICE>_CONSUMER_GROUP`). */
+const CONSUMERS = ['enrolment', 'assessment', 'issuance', 'verification'];
 
 /** Set to a file path to keep every line the run logged (only the tail is shown on failure). */
 const FULL_LOG = process.env.DISTRIBUTED_E2E_LOG;
@@ -18,25 +21,41 @@ export class DistributedRun {
   readonly id = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
   readonly launcher: DistributedLauncher;
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'distributed-e2e-'));
-  private readonly groups = [`enrolment-e2e-${this.id}`, `assessment-e2e-${this.id}`];
+  private readonly groups = CONSUMERS.map((service) => `${service}-e2e-${this.id}`);
   private readonly tail: string[] = [];
 
-  constructor() {
+  /** `replicas`: extra processes per service, started together with the first (as `distributed up --replicas` does). */
+  constructor(options: { replicas?: Record<string, number> } = {}) {
     this.launcher = new DistributedLauncher({
       repoRoot: REPO_ROOT,
+      replicas: options.replicas,
       database: `alliance_e2e_${this.id}`,
       // Clear of the default ports (4001-4006) and of the embedded e2e specs' ranges (3400-5500).
       basePortOffset: 2000 + Math.floor(Math.random() * 400) * 10,
       dataDir: this.dataDir,
       kafkaBrokers: KAFKA_BROKERS.join(','),
-      env: { ENROLMENT_CONSUMER_GROUP: this.groups[0], ASSESSMENT_CONSUMER_GROUP: this.groups[1], LOG_LEVEL: 'info' },
+      env: { ...Object.fromEntries(CONSUMERS.map((service, i) => [`${service.toUpperCase()}_CONSUMER_GROUP`, this.groups[i]])), LOG_LEVEL: 'info' },
       log: (line) => this.remember('launcher', JSON.stringify({ level: 'info', time: new Date().toISOString(), ...line })),
       output: (service, line) => this.remember(service, line),
     });
   }
 
-  url(service: string): string {
-    const p = this.launcher.processes.find((r) => r.service === service && r.replica === 0);
+  /**
+   * Starts the platform. The run's groups are new, so they would read every context's topic from the start,
+   * events of earlier runs included, which name definitions and institutions this run does not know:
+   * they start at the current end instead.
+   */
+  async up(): Promise<void> {
+    try {
+      await startGroupsAtTopicEnds(this.groups);
+      await this.launcher.up();
+    } catch (e) {
+      throw new Error(`${e instanceof Error ? e.message : String(e)}; platform output:\n${this.output()}`);
+    }
+  }
+
+  url(service: string, replica = 0): string {
+    const p = this.launcher.processes.find((r) => r.service === service && r.replica === replica);
     if (!p) throw new Error(`${service} was not started`);
     return p.url;
   }
@@ -57,6 +76,36 @@ export class DistributedRun {
     this.tail.push(`[${source}] ${line}`);
     if (FULL_LOG) appendFileSync(FULL_LOG, `[${source}] ${line}\n`);
     if (this.tail.length > 400) this.tail.shift();
+  }
+}
+
+async function startGroupsAtTopicEnds(groups: string[]): Promise<void> {
+  const kafka = testKafka('distributed-e2e');
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const topics = DISTRIBUTED_SERVICES.map((s) => `${KAFKA_DEFAULTS.topicPrefix}${s.name}`).filter((t) => existing.has(t));
+    if (topics.length === 0) return;
+    const ends = (await Promise.all(topics.map(async (topic) => (await admin.fetchTopicOffsets(topic)).map((p) => ({ topic, partition: p.partition, offset: p.high }))))).flat();
+    await Promise.all(groups.map((groupId) => commitAsMember(kafka, groupId, topics, ends)));
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** A commit needs a member of the group (kafkajs's admin seeks to "latest" without committing a number), so join once, commit, leave. */
+async function commitAsMember(kafka: ReturnType<typeof testKafka>, groupId: string, topics: string[], offsets: { topic: string; partition: number; offset: string }[]): Promise<void> {
+  const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topics, fromBeginning: false });
+    const joined = new Promise((resolve) => consumer.on(consumer.events.GROUP_JOIN, resolve));
+    await consumer.run({ eachMessage: async () => undefined });
+    await joined;
+    await consumer.commitOffsets(offsets);
+  } finally {
+    await consumer.disconnect();
   }
 }
 

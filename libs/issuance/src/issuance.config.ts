@@ -25,4 +25,8 @@ export class IssuanceConfig extends ServiceConfig {
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   ISSUANCE_PUBLIC_URL?: string = undefined;
+
+  /** Consumer group on the bus: every replica of the service shares it (a test run may pick its own). */
+  @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'ISSUANCE_CONSUMER_GROUP must be a lower-case group name' })
+  ISSUANCE_CONSUMER_GROUP = 'issuance';
 }

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsUrl, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, IsUrl, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@alliance/nest-kit';
 
 /** The verification service's own settings on top of the shared ones. */
@@ -28,4 +28,8 @@ export class VerificationConfig extends ServiceConfig {
   @Type(() => Boolean)
   @IsBoolean()
   VERIFICATION_RESOLVE_DID_WEB = true;
+
+  /** Consumer group on the bus: every replica of the service shares it (a test run may pick its own). */
+  @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'VERIFICATION_CONSUMER_GROUP must be a lower-case group name' })
+  VERIFICATION_CONSUMER_GROUP = 'verification';
 }

@@ -93,7 +93,7 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
     await this.daemon.start();
     await this.reactor.start();
     await this.relay.start();
-    this.consumer = await this.bus.subscribe({ group: ISSUANCE, sources: ISSUANCE_SOURCES, handler: issuanceMessageHandler(this.orm, this.facts, this.awards) });
+    this.consumer = await this.bus.subscribe({ group: this.config.ISSUANCE_CONSUMER_GROUP, sources: ISSUANCE_SOURCES, handler: issuanceMessageHandler(this.orm, this.facts, this.awards) });
     this.health.register(this.daemon.healthIndicator());
     this.health.register({
       name: 'processManager',

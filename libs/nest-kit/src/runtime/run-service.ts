@@ -5,6 +5,7 @@ import { NestKitModule } from '../nest-kit.module';
 import { type RunningService, startService } from '../bootstrap/start-service';
 import { createRuntime, type RuntimeOverrides } from './create-runtime';
 import { RuntimeModule } from './runtime.module';
+import { acquireStartupLock } from './startup-lock';
 import type { ServiceDescriptor } from './service-descriptor';
 import type { ServiceRuntime } from './service-runtime';
 
@@ -30,17 +31,22 @@ export interface RunServiceOptions<C extends ServiceConfig> extends RuntimeOverr
 /** Loads configuration, opens the runtime and starts the HTTP service of one bounded context. */
 export async function runService<C extends ServiceConfig>(descriptor: ServiceDescriptor<C>, options: RunServiceOptions<C> = {}): Promise<RunningService> {
   const config = options.config ?? loadServiceConfig(descriptor);
-  const runtime = await createRuntime(descriptor.name, config, options);
+  const release = await acquireStartupLock(descriptor.name, config);
   try {
-    return await startService({
-      service: descriptor.name,
-      description: descriptor.description,
-      module: serviceRootModule(descriptor, runtime),
-      config,
-      port: options.port,
-    });
-  } catch (e) {
-    await runtime.close().catch(() => undefined);
-    throw e;
+    const runtime = await createRuntime(descriptor.name, config, options);
+    try {
+      return await startService({
+        service: descriptor.name,
+        description: descriptor.description,
+        module: serviceRootModule(descriptor, runtime),
+        config,
+        port: options.port,
+      });
+    } catch (e) {
+      await runtime.close().catch(() => undefined);
+      throw e;
+    }
+  } finally {
+    await release();
   }
 }

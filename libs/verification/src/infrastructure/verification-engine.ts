@@ -28,7 +28,7 @@ export class VerificationEngine implements OnApplicationBootstrap, OnApplication
   private consumer?: BusConsumer;
 
   constructor(
-    @Inject(SERVICE_CONFIG) config: VerificationConfig,
+    @Inject(SERVICE_CONFIG) private readonly config: VerificationConfig,
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(INTEGRATION_BUS) private readonly bus: IntegrationBus,
     @Inject(VERIFICATION_ORM) private readonly orm: ReadModelOrm,
@@ -51,7 +51,7 @@ export class VerificationEngine implements OnApplicationBootstrap, OnApplication
 
   async onApplicationBootstrap(): Promise<void> {
     await this.relay.start();
-    this.consumer = await this.bus.subscribe({ group: VERIFICATION, sources: VERIFICATION_SOURCES, handler: verificationMessageHandler(this.orm) });
+    this.consumer = await this.bus.subscribe({ group: this.config.VERIFICATION_CONSUMER_GROUP, sources: VERIFICATION_SOURCES, handler: verificationMessageHandler(this.orm) });
     this.health.register(outboxHealthCheck(this.relay));
     this.health.register(consumerHealthCheck(() => this.consumer));
     this.health.register({ name: 'readModel', check: async () => void (await this.orm.em.fork().execute('select 1')) });
