@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { seedDemo } from '@alliance/catalogue';
 import { createReadModelOrm } from '@alliance/event-sourcing';
 import { mintToken } from '@alliance/nest-kit';
-import { builtMain, spawnNode } from '../support/spawn-process';
+import { builtMain, runNode, spawnNode } from '../support/spawn-process';
 
 const AUTH = { AUTH_JWT_SECRET: 'auditor-e2e-secret-of-at-least-32-characters', AUTH_ISSUER: 'alliance-platform', AUTH_AUDIENCE: 'alliance-api' };
 
@@ -28,13 +28,7 @@ describe('auditor command line on the stores of a stopped embedded platform', ()
   let beforeSeed = '';
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  const cli = async (args: string[]) => {
-    const proc = spawnNode(builtMain('cli'), args, env);
-    let stdout = '';
-    proc.child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-    const { code } = await proc.exited;
-    return { code, stdout, output: proc.output() };
-  };
+  const cli = (args: string[]) => runNode(builtMain('cli'), args, env);
   /** Exit code 0, or the whole output in the failure message. */
   const expectSuccess = (run: { code: number | null; output: string }) => expect({ code: run.code, output: run.code === 0 ? '' : run.output }).toEqual({ code: 0, output: '' });
 

@@ -3,17 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DeadLetter, InProcessDeadLetters } from '@alliance/messaging';
 import { TokenVerifier } from '@alliance/nest-kit';
-import { builtMain, spawnNode } from '../support/spawn-process';
+import { builtMain, type CompletedRun, runNode, spawnNode } from '../support/spawn-process';
 
 const AUTH = { AUTH_JWT_SECRET: 'cli-e2e-secret-of-at-least-thirty-two-characters', AUTH_ISSUER: 'alliance-platform', AUTH_AUDIENCE: 'alliance-api' };
 
 /** Runs the built CLI to completion and returns its exit code and output. */
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; output: string }> {
-  const proc = spawnNode(builtMain('cli'), args, { ...AUTH, LOG_LEVEL: 'warn', ...env });
-  let stdout = '';
-  proc.child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-  const { code } = await proc.exited;
-  return { code, stdout, output: proc.output() };
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CompletedRun> {
+  return runNode(builtMain('cli'), args, { ...AUTH, LOG_LEVEL: 'warn', ...env });
 }
 
 describe('alliance CLI (built executable)', () => {

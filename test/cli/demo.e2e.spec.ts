@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtMain, spawnNode } from '../support/spawn-process';
+import { builtMain, type CompletedRun, runNode, spawnNode } from '../support/spawn-process';
 
 // Not the development default: the demo must mint its tokens from the environment it is given.
 const AUTH = { AUTH_JWT_SECRET: 'demo-e2e-secret-of-at-least-thirty-two-characters', AUTH_ISSUER: 'alliance-platform', AUTH_AUDIENCE: 'alliance-api' };
@@ -16,12 +16,8 @@ type ProvenanceSummary = {
   verifications: unknown[];
 };
 
-async function demo(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; output: string }> {
-  const proc = spawnNode(builtMain('cli'), ['demo', ...args], { ...AUTH, ...env });
-  let stdout = '';
-  proc.child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
-  const { code } = await proc.exited;
-  return { code, stdout, output: proc.output() };
+function demo(args: string[], env: NodeJS.ProcessEnv): Promise<CompletedRun> {
+  return runNode(builtMain('cli'), ['demo', ...args], { ...AUTH, ...env });
 }
 
 /** The JSON printed under a `── title …` heading, up to the blank line that ends the section. */

@@ -64,3 +64,20 @@ export function spawnNode(file: string, args: string[], env: NodeJS.ProcessEnv):
     },
   };
 }
+
+export interface CompletedRun {
+  code: number | null;
+  /** Standard output alone, for commands that print JSON. */
+  stdout: string;
+  /** Standard output and error interleaved, for failure messages. */
+  output: string;
+}
+
+/** Runs a built executable to its end. */
+export async function runNode(file: string, args: string[], env: NodeJS.ProcessEnv): Promise<CompletedRun> {
+  const proc = spawnNode(file, args, env);
+  let stdout = '';
+  proc.child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  const { code } = await proc.exited;
+  return { code, stdout, output: proc.output() };
+}

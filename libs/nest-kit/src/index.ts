@@ -23,3 +23,4 @@ export * from './runtime/service-descriptor';
 export * from './runtime/service-runtime';
 export * from './runtime/create-runtime';
 export * from './runtime/run-service';
+export * from './runtime/relay-checkpoint-store';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { createReadModelOrm, type ReadModelDatabaseConfig, type ReadModelOrm } from '@alliance/event-sourcing';
+import { createReadModelOrm, type ReadModelDatabaseConfig, type ReadModelOrm, schemaPinnedLocation } from '@alliance/event-sourcing';
 import type { ServiceConfig } from '@alliance/nest-kit';
 
 export const ISSUANCE = 'issuance';
@@ -9,12 +9,9 @@ export const READ_MODEL_SCHEMA = 'issuance_read';
 
 /** PGlite under DATA_DIR/issuance/read-model when embedded; the service's own PostgreSQL schema when distributed. */
 export function readModelLocation(config: ServiceConfig): ReadModelDatabaseConfig {
-  if (config.READ_MODEL === 'postgres') {
-    const url = new URL(config.DATABASE_URL!);
-    url.searchParams.set('options', `-c search_path=${READ_MODEL_SCHEMA}`);
-    return { kind: 'postgres', url: url.toString() };
-  }
-  return { kind: 'pglite', dataDir: join(config.DATA_DIR, ISSUANCE, 'read-model') };
+  return config.READ_MODEL === 'postgres'
+    ? schemaPinnedLocation({ kind: 'postgres', url: config.DATABASE_URL! }, READ_MODEL_SCHEMA)
+    : { kind: 'pglite', dataDir: join(config.DATA_DIR, ISSUANCE, 'read-model') };
 }
 
 /** Opens issuance's database: its read models, and the sealed key vault beside them. */

@@ -5,14 +5,12 @@ import {
   type BusConsumer,
   consumerHealthCheck,
   createOutboxRelay,
-  FileRelayCheckpointStore,
   type IntegrationBus,
   outboxHealthCheck,
   type OutboxRelay,
-  PgRelayCheckpointStore,
   type RelayCheckpointStore,
 } from '@alliance/messaging';
-import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, SERVICE_CONFIG } from '@alliance/nest-kit';
+import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, relayCheckpointStore, SERVICE_CONFIG } from '@alliance/nest-kit';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { AwardProcess } from '../application/process/award-process';
 import type { CatalogueFacts } from '../application/process/catalogue-facts';
@@ -64,10 +62,7 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
       pollIntervalMs: 50,
       onError: (projection, error) => this.logger.warn({ projection, err: error }, 'projection batch failed; retrying'),
     });
-    this.checkpoints =
-      config.READ_MODEL === 'postgres'
-        ? new PgRelayCheckpointStore({ url: config.DATABASE_URL!, schema: READ_MODEL_SCHEMA })
-        : new FileRelayCheckpointStore(join(config.DATA_DIR, ISSUANCE, 'checkpoints'));
+    this.checkpoints = relayCheckpointStore(config, { schema: READ_MODEL_SCHEMA, folder: join(config.DATA_DIR, ISSUANCE, 'checkpoints') });
     this.reactor = new ReactorSubscription({
       name: 'issuance-process-manager',
       store,

@@ -5,14 +5,12 @@ import {
   type BusConsumer,
   consumerHealthCheck,
   createOutboxRelay,
-  FileRelayCheckpointStore,
   type IntegrationBus,
   outboxHealthCheck,
   type OutboxRelay,
-  PgRelayCheckpointStore,
   type RelayCheckpointStore,
 } from '@alliance/messaging';
-import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, SERVICE_CONFIG } from '@alliance/nest-kit';
+import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, relayCheckpointStore, SERVICE_CONFIG } from '@alliance/nest-kit';
 import { VERIFICATION_ORM } from '../application/verification.tokens';
 import type { VerificationConfig } from '../verification.config';
 import { mapVerificationEvent, PUBLISHED_EVENT_TYPES } from './integration/verification-event-mapper';
@@ -34,10 +32,7 @@ export class VerificationEngine implements OnApplicationBootstrap, OnApplication
     @Inject(VERIFICATION_ORM) private readonly orm: ReadModelOrm,
     private readonly health: HealthRegistry,
   ) {
-    this.checkpoints =
-      config.READ_MODEL === 'postgres'
-        ? new PgRelayCheckpointStore({ url: config.DATABASE_URL!, schema: READ_MODEL_SCHEMA })
-        : new FileRelayCheckpointStore(join(config.DATA_DIR, VERIFICATION, 'checkpoints'));
+    this.checkpoints = relayCheckpointStore(config, { schema: READ_MODEL_SCHEMA, folder: join(config.DATA_DIR, VERIFICATION, 'checkpoints') });
     this.relay = createOutboxRelay({
       name: VERIFICATION,
       store,

@@ -4,14 +4,12 @@ import {
   type BusConsumer,
   consumerHealthCheck,
   createOutboxRelay,
-  FileRelayCheckpointStore,
   type IntegrationBus,
   outboxHealthCheck,
   type OutboxRelay,
-  PgRelayCheckpointStore,
   type RelayCheckpointStore,
 } from '@alliance/messaging';
-import type { HealthRegistry } from '@alliance/nest-kit';
+import { type HealthRegistry, relayCheckpointStore } from '@alliance/nest-kit';
 import { Logger } from '@nestjs/common';
 import { ASSESSMENT, TRANSCRIPT_STREAM_PREFIX } from '../../application/assessment-streams';
 import type { AssessmentConfig } from '../../assessment.config';
@@ -29,10 +27,7 @@ export class AssessmentIntegration {
 
   constructor(private readonly deps: { config: AssessmentConfig; store: EventStore; bus: IntegrationBus; orm: ReadModelOrm }) {
     const { config } = deps;
-    this.checkpoints =
-      config.READ_MODEL === 'postgres'
-        ? new PgRelayCheckpointStore({ url: config.DATABASE_URL!, schema: READ_MODEL_SCHEMA })
-        : new FileRelayCheckpointStore(join(config.DATA_DIR, ASSESSMENT, 'relay'));
+    this.checkpoints = relayCheckpointStore(config, { schema: READ_MODEL_SCHEMA, folder: join(config.DATA_DIR, ASSESSMENT, 'relay') });
     this.relay = createOutboxRelay({
       name: ASSESSMENT,
       store: deps.store,

@@ -2,15 +2,13 @@ import { join } from 'node:path';
 import type { EventStore } from '@alliance/event-sourcing';
 import {
   createOutboxRelay,
-  FileRelayCheckpointStore,
   type IntegrationBus,
   outboxHealthCheck,
   type OutboxRelay,
-  PgRelayCheckpointStore,
   type RelayCheckpointStore,
   type RelayStatus,
 } from '@alliance/messaging';
-import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, SERVICE_CONFIG, type ServiceConfig } from '@alliance/nest-kit';
+import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, relayCheckpointStore, SERVICE_CONFIG, type ServiceConfig } from '@alliance/nest-kit';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { CATALOGUE, CREDENTIAL_SPEC_STREAM_PREFIX, INSTITUTION_STREAM_PREFIX } from '../../application/catalogue-streams';
 import { READ_MODEL_SCHEMA } from '../read-model/read-model-location';
@@ -32,10 +30,7 @@ export class CatalogueOutbox implements OnApplicationBootstrap, OnModuleDestroy 
     @Inject(INTEGRATION_BUS) bus: IntegrationBus,
     private readonly health: HealthRegistry,
   ) {
-    this.checkpoints =
-      config.READ_MODEL === 'postgres'
-        ? new PgRelayCheckpointStore({ url: config.DATABASE_URL!, schema: READ_MODEL_SCHEMA })
-        : new FileRelayCheckpointStore(join(config.DATA_DIR, CATALOGUE, 'relay'));
+    this.checkpoints = relayCheckpointStore(config, { schema: READ_MODEL_SCHEMA, folder: join(config.DATA_DIR, CATALOGUE, 'relay') });
     this.relay = createOutboxRelay({
       name: CATALOGUE,
       store,

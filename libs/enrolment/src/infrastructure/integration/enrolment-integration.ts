@@ -4,14 +4,12 @@ import {
   type BusConsumer,
   consumerHealthCheck,
   createOutboxRelay,
-  FileRelayCheckpointStore,
   type IntegrationBus,
   outboxHealthCheck,
   type OutboxRelay,
-  PgRelayCheckpointStore,
   type RelayCheckpointStore,
 } from '@alliance/messaging';
-import type { HealthRegistry } from '@alliance/nest-kit';
+import { type HealthRegistry, relayCheckpointStore } from '@alliance/nest-kit';
 import { Logger } from '@nestjs/common';
 import type { CompleteEnrolmentHandler } from '../../application/commands/complete-enrolment';
 import { ENROLMENT } from '../../application/enrolment-streams';
@@ -41,10 +39,7 @@ export class EnrolmentIntegration {
 
   constructor(private readonly deps: EnrolmentIntegrationDeps) {
     const { config } = deps;
-    this.checkpoints =
-      config.READ_MODEL === 'postgres'
-        ? new PgRelayCheckpointStore({ url: config.DATABASE_URL!, schema: READ_MODEL_SCHEMA })
-        : new FileRelayCheckpointStore(join(config.DATA_DIR, ENROLMENT, 'relay'));
+    this.checkpoints = relayCheckpointStore(config, { schema: READ_MODEL_SCHEMA, folder: join(config.DATA_DIR, ENROLMENT, 'relay') });
     this.relay = createOutboxRelay({
       name: ENROLMENT,
       store: withOpenedIdentities(deps.store, deps.vault),
