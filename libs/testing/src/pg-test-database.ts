@@ -10,7 +10,12 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** Creates a fresh, uniquely named database for one test file; `drop()` removes it (and its connections). */
+/**
+ * Creates a fresh, uniquely named database for one test file; `drop()` removes it. `drop()` first waits for
+ * the test's own connections to finish closing: `Pool.end()` resolves before its clients' sockets are closed,
+ * and a forced drop at that moment makes PostgreSQL terminate them, which surfaces as an unhandled pool
+ * 'error' in whatever test runs next. Only sessions still open after the grace period are terminated.
+ */
 export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase> {
   const name = `${prefix.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
@@ -19,8 +24,28 @@ export async function createTestDatabase(prefix = 'test'): Promise<TestDatabase>
   return {
     name,
     url: admin.toString(),
-    drop: () => withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    drop: () =>
+      withAdmin(async (c) => {
+        await waitForSessionsToEnd(c, name, DROP_GRACE_MS);
+        await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      }),
   };
+}
+
+const DROP_GRACE_MS = 5_000;
+
+async function waitForSessionsToEnd(admin: Client, database: string, graceMs: number): Promise<void> {
+  const deadline = Date.now() + graceMs;
+  while (Date.now() < deadline) {
+    const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
+    if (rows[0].n === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
+  if (rows[0].n > 0) {
+    // A test left connections open; say which database, so the leak can be found, then terminate them.
+    process.stderr.write(`${JSON.stringify({ level: 'warn', component: 'test-database', database, openSessions: rows[0].n, msg: `sessions still open ${graceMs} ms after the test finished; terminating them` })}\n`);
+  }
 }
 
 async function withAdmin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
