@@ -11,7 +11,7 @@ describe('platform executable on the embedded defaults', () => {
 
   it('starts every service, prints their URLs when ready, answers health and problem+json, and stops cleanly on SIGTERM', async () => {
     const basePort = 3400 + Math.floor(Math.random() * 200) * 10;
-    const platform = spawnNode(builtMain('platform'), [], { DATA_DIR: dataDir, PLATFORM_BASE_PORT: String(basePort), LOG_LEVEL: 'warn' });
+    const platform = spawnNode(builtMain('platform'), [], { DATA_DIR: dataDir, PLATFORM_BASE_PORT: String(basePort), LOG_LEVEL: 'info' });
     try {
       await platform.waitFor(/"msg":"platform ready"/, 90_000);
       for (const [i, service] of SERVICES.entries()) {
@@ -23,10 +23,25 @@ describe('platform executable on the embedded defaults', () => {
         expect(body.service).toBe(service);
         expect(body.checks['eventStore']?.status).toBe('up');
         expect(body.checks['bus']?.status).toBe('up');
-        const missing = await fetch(`${url}/no-such-route`);
+        const missing = await fetch(`${url}/no-such-route-${service}`);
         expect(missing.status).toBe(404);
         expect(missing.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       }
+      // One process, six services: each request's log line names the service that answered it, once.
+      await platform.waitFor(/no-such-route-audit.*request completed|request completed.*no-such-route-audit/, 10_000);
+      for (const service of SERVICES) {
+        const line = platform
+          .output()
+          .split('\n')
+          .find((l) => l.includes(`/no-such-route-${service}`) && l.includes('request completed'));
+        expect({ service, line: line !== undefined }).toEqual({ service, line: true });
+        expect({ service, keys: line!.match(/"service":/g)?.length, named: (JSON.parse(line!) as { service: string }).service }).toEqual({ service, keys: 1, named: service });
+      }
+      const listening = platform
+        .output()
+        .split('\n')
+        .filter((l) => l.includes('"msg":"service listening"'));
+      expect(listening.map((l) => ({ keys: l.match(/"service":/g)?.length, named: (JSON.parse(l) as { service: string }).service }))).toEqual(SERVICES.map((named) => ({ keys: 1, named })));
     } finally {
       platform.child.kill('SIGTERM');
     }

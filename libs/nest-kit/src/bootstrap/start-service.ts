@@ -6,6 +6,7 @@ import type { ServiceConfig } from '../config/service-config';
 import { maskSecrets } from '../config/secret.decorator';
 import { correlationMiddleware } from '../context/correlation.middleware';
 import { createValidationPipe } from '../errors/request-validation.error';
+import { tagRequestsWithService } from '../logging/logging.module';
 import { setupOpenApi } from '../openapi/setup-openapi';
 
 export interface StartServiceOptions {
@@ -28,6 +29,7 @@ export interface RunningService {
 export async function createServiceApp(options: StartServiceOptions): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(options.module, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
+  tagRequestsWithService(app.getHttpAdapter().getInstance(), options.service);
   app.use(correlationMiddleware);
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: '10mb', type: ['application/json', 'application/*+json'] });
