@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventStoreConfig } from '@alliance/event-sourcing';
 import { createTestDatabase } from '@alliance/testing';
+import { perSecond, runIfMain } from '../support/output';
 import { benchBulkPublication } from './bulk-publication.bench';
 import { benchRawAppend } from './raw-append.bench';
 
@@ -52,7 +53,7 @@ export async function run(): Promise<void> {
 async function measure(store: string, rows: number, env: Record<string, string>, rawConfig: EventStoreConfig): Promise<Row[]> {
   const bulk = await benchBulkPublication(rows, { ...env, ASSESSMENT_BATCH_CONCURRENCY: String(CONCURRENCY) });
   const raw = await benchRawAppend(rawConfig, bulk.events, CONCURRENCY);
-  const rate = (ms: number) => Math.round((rows * 1000) / Math.max(ms, 1));
+  const rate = (ms: number) => perSecond(rows, ms);
   return [
     { store, mode: `baseline: raw appends of the same ${bulk.events.length} events (${CONCURRENCY} writers)`, rows, ms: Math.round(raw), rowsPerSecond: rate(raw), vsBaseline: '1.00x' },
     {
@@ -74,9 +75,4 @@ async function measure(store: string, rows: number, env: Record<string, string>,
   ];
 }
 
-if (require.main === module) {
-  run().catch((e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runIfMain(module, run);

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { auditKeyFromSeed, type AuditSource, Checkpointer, credentialProvenance, exportBundle, StateReplayer, verifyBundle, verifyLog } from '@alliance/audit';
 import { verifyChain } from '@alliance/event-sourcing';
+import { percentile, perSecond as rate } from '../support/output';
 import { rawRead } from './raw-baseline';
 import { AUDITED, appendTo, openEmbeddedStores, writeSyntheticHistory } from './synthetic-history';
 
@@ -20,8 +21,6 @@ interface Row {
   eventsPerSecond: number;
   vsRawRead: string;
 }
-
-const rate = (n: number, ms: number) => Math.round((n * 1000) / Math.max(ms, 1));
 
 async function timed<T>(work: () => Promise<T> | T): Promise<{ value: T; ms: number }> {
   const started = performance.now();
@@ -117,7 +116,7 @@ async function latencies(sources: AuditSource[]): Promise<void> {
     stateMs.push(state.ms);
     if (k < 5) provenanceMs.push((await timed(() => credentialProvenance(sources, `cred-${i}`))).ms);
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
   console.table([
     { call: 'point-in-time state of one stream', calls: stateMs.length, medianMs: +median(stateMs).toFixed(2) },
     { call: 'provenance of one credential (scans the verification store)', calls: provenanceMs.length, medianMs: Math.round(median(provenanceMs)) },

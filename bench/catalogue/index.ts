@@ -12,6 +12,7 @@ import { CATALOGUE_SERVICE, demoCredentialDefinition, ECIU_MEMBERS } from '@alli
 import { createEventStore, NO_STREAM, type RecordedEvent } from '@alliance/event-sourcing';
 import { createIntegrationBus } from '@alliance/messaging';
 import { loadServiceConfig, mintToken, runService } from '@alliance/nest-kit';
+import { percentile, perSecond, runIfMain } from '../support/output';
 
 interface Row {
   step: string;
@@ -103,13 +104,8 @@ async function timed(count: number, op: (i: number) => Promise<unknown>): Promis
 }
 
 function row(step: string, m: { ms: number; count: number; latencies: number[] }, operations = m.count): Row {
-  const at = (q: number) => Math.round(m.latencies[Math.min(m.latencies.length - 1, Math.floor(q * m.latencies.length))] * 10) / 10;
-  return { step, operations, ms: Math.round(m.ms), perSecond: Math.round((operations * 1000) / Math.max(1, m.ms)), p50ms: at(0.5), p99ms: at(0.99) };
+  const at = (p: number) => Math.round(percentile(m.latencies, p) * 10) / 10;
+  return { step, operations, ms: Math.round(m.ms), perSecond: perSecond(operations, m.ms), p50ms: at(50), p99ms: at(99) };
 }
 
-if (require.main === module) {
-  run().catch((e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runIfMain(module, run);

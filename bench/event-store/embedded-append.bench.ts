@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { EmbeddedEventStore, newEventId } from '@alliance/event-sourcing';
+import { type Cell, perSecond, ratio } from '../support/output';
 import { benchEvent } from './bench-events';
-import { type Cell, perSecond, ratio } from './bench-output';
 import { appendThroughStore } from './pg-append.bench';
 import { best, type Measurement, measureWriters } from './measure';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { computeEventHash, EmbeddedEventStore, newEventId, PostgresEventStore } from '@alliance/event-sourcing';
+import { type Cell, perSecond, ratio } from '../support/output';
 import { benchEvent } from './bench-events';
-import { type Cell, perSecond, ratio } from './bench-output';
 import { appendThroughStore, noHash } from './pg-append.bench';
 import { best } from './measure';
 

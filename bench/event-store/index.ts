@@ -10,7 +10,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@alliance/testing';
-import { printTable } from './bench-output';
+import { printTable, runIfMain } from '../support/output';
 import { benchEmbeddedAppend } from './embedded-append.bench';
 import { benchHashCost } from './hash-cost.bench';
 import { benchPgAppend } from './pg-append.bench';
@@ -40,9 +40,4 @@ export async function run(): Promise<void> {
   }
 }
 
-if (require.main === module) {
-  run().catch((e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runIfMain(module, run);

@@ -1,3 +1,5 @@
+import { percentile } from '../support/output';
+
 /** Timing of a batch of transactions run by concurrent writers. */
 export interface Measurement {
   ms: number;
@@ -31,8 +33,7 @@ export async function measureWriters(
   );
   const ms = performance.now() - started;
   latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))];
-  return { ms, transactions, events: transactions * eventsPerTx, p50: at(0.5), p99: at(0.99) };
+  return { ms, transactions, events: transactions * eventsPerTx, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
 /** The faster of two runs: the second usually runs on warm caches, the first absorbs noise. */

@@ -1,7 +1,7 @@
 import { Pool } from 'pg';
 import { type EventHasher, NO_STREAM, newEventId, PostgresEventStore } from '@alliance/event-sourcing';
+import { type Cell, perSecond, ratio } from '../support/output';
 import { benchEvent } from './bench-events';
-import { type Cell, perSecond, ratio } from './bench-output';
 import { best, type Measurement, measureWriters } from './measure';
 
 const WRITERS = 8;

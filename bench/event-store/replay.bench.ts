@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Pool, types } from 'pg';
 import { EmbeddedEventStore, type EventStore, NO_STREAM, PostgresEventStore } from '@alliance/event-sourcing';
+import { type Cell, perSecond, progress, ratio } from '../support/output';
 import { benchEvent } from './bench-events';
-import { type Cell, perSecond, progress, ratio } from './bench-output';
 
 const EVENTS_PER_APPEND = 100;
 const PAGE = 5000;

@@ -11,6 +11,7 @@ import type { CryptosuiteName } from '@alliance/credentials';
 import { digitalBazaarBaseline } from '../../libs/credentials/bench/digitalbazaar-baseline';
 import { benchIssuance } from '../../libs/issuance/bench/issuance.bench';
 import { benchVerification } from '../../libs/verification/bench/verification.bench';
+import { runIfMain } from '../support/output';
 import { rawEd25519 } from './raw-ed25519';
 
 interface Row {
@@ -59,9 +60,4 @@ function row(measure: string, cryptosuite: string, perSecond: number, baselines:
   };
 }
 
-if (require.main === module) {
-  run().catch((e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runIfMain(module, run);

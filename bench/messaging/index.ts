@@ -13,7 +13,8 @@ import { Pool } from 'pg';
 import { progressHandler, PROGRESS_DDL } from '../../libs/messaging/src/testing/progress-read-model';
 import { pipeline } from './pipeline.bench';
 import { rawKafka } from './raw-kafka.bench';
-import { percentile, printTable, type Measurement, type Row } from './stats';
+import { percentile, printTable, type Row, runIfMain } from '../support/output';
+import type { Measurement } from './stats';
 
 const PARTITIONS = 6;
 
@@ -98,9 +99,4 @@ async function distributedStoreKind(): Promise<'postgres' | 'embedded'> {
   }
 }
 
-if (require.main === module) {
-  run().catch((e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  });
-}
+runIfMain(module, run);

@@ -1,9 +1,4 @@
-/** Percentiles and a markdown-ish table, enough for the messaging benchmark's output. */
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
+/** The messaging benchmark's measurement and pacing helpers (tables and percentiles: ../support/output). */
 export interface Measurement {
   events: number;
   seconds: number;
@@ -11,25 +6,6 @@ export interface Measurement {
   latencies: number[];
   /** Pipelines only: seconds until the relay had published and checkpointed everything. */
   relaySeconds?: number;
-}
-
-export type Row = Record<string, string | number>;
-
-export function printTable(title: string, rows: Row[]): void {
-  console.log(`\n${title}`);
-  if (rows.length === 0) return;
-  const columns = Object.keys(rows[0]);
-  const text = rows.map((r) => columns.map((c) => format(r[c])));
-  const widths = columns.map((c, i) => Math.max(c.length, ...text.map((t) => t[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  console.log(line(columns));
-  console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
-  for (const t of text) console.log(line(t));
-}
-
-function format(value: string | number | undefined): string {
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(2);
-  return value ?? '';
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

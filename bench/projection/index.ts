@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { compareTables, createReadModelOrm, rebuildProjection, type EventStore, type ReadModelOrm } from '@alliance/event-sourcing';
 import { createTestDatabase } from '@alliance/testing';
+import { perSecond as rate } from '../support/output';
 import { benchProjection, benchProjectionEmUpsert, BenchRows } from './bench-projection';
 import { openSourceStore } from './source-store';
 import { rawReplay, type RawClient } from './raw-baseline';
@@ -110,8 +111,4 @@ async function measure(target: string, store: EventStore, orm: ReadModelOrm, raw
     const r = rate(events, ms);
     return { target, mode: c.mode, events, ms: Math.round(ms), eventsPerSecond: r, vsRaw: `${(r / rawRate).toFixed(2)}x` };
   });
-}
-
-function rate(n: number, ms: number): number {
-  return Math.round((n * 1000) / Math.max(ms, 1));
 }

@@ -1,8 +1,12 @@
-/** Console helpers shared by the event store benchmarks: aligned tables and a live progress line. */
+/**
+ * Helpers shared by the benchmark suites under bench/: aligned markdown tables, a live progress line,
+ * percentiles, rates and ratios, and the entry point of a suite run on its own.
+ */
 
 export type Cell = string | number;
+export type Row = Record<string, Cell>;
 
-export function printTable(title: string, rows: Record<string, Cell>[]): void {
+export function printTable(title: string, rows: Row[]): void {
   console.log(`\n${title}`);
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]);
@@ -42,11 +46,26 @@ export function progress(label: string, total: number): { tick: (done: number) =
   };
 }
 
+/** The p-th percentile (0 to 100) of values sorted in ascending order; NaN when there are none. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Operations per second of `count` operations done in `ms` (a run under 1 ms counts as 1 ms), rounded. */
+export function perSecond(count: number, ms: number): number {
+  return Math.round((count * 1000) / Math.max(ms, 1));
+}
+
 export function ratio(value: number, baseline: number): string {
   return baseline > 0 ? (value / baseline).toFixed(2) : 'n/a';
 }
 
-/** Events per second of `count` events done in `ms`. */
-export function perSecond(count: number, ms: number): number {
-  return Math.round((count / ms) * 1000);
+/** Runs a suite's `run` when its compiled file is started directly (`node dist/bench/<suite>/index.js`). */
+export function runIfMain(mod: NodeJS.Module, run: () => Promise<void>): void {
+  if (require.main !== mod) return;
+  run().catch((e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  });
 }
