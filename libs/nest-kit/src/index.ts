@@ -3,6 +3,7 @@ export * from './auth/jwt-auth.guard';
 export * from './auth/token-verifier';
 export * from './bootstrap/run-main';
 export * from './bootstrap/start-service';
+export * from './commands/command-base';
 export * from './config/config-error';
 export * from './config/load-config';
 export * from './config/secret.decorator';

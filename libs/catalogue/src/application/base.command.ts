@@ -1,60 +1,10 @@
-import { flattenValidationErrors } from '@alliance/nest-kit';
-import type { CommandContext } from '@alliance/event-sourcing';
-import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, ValidateNested, validateSync } from 'class-validator';
+import { commandBase, ROLES } from '@alliance/nest-kit';
 import { CatalogueException, violation } from '../domain/catalogue.exception';
 
-export const ROLES = ['alliance-admin', 'institution-admin', 'registrar', 'auditor', 'learner'] as const;
+/** Catalogue commands come from API requests only, so there is no `system` actor; every broken field is a violation. */
+export abstract class BaseCommand extends commandBase({
+  roles: ROLES,
+  invalid: (errors) => CatalogueException.invalid(errors.map((e) => violation(e.field, 'command.invalid', e.message))),
+}) {}
 
-export class CommandActor {
-  @IsString()
-  @IsNotEmpty()
-  subject!: string;
-
-  @IsIn(ROLES)
-  role!: (typeof ROLES)[number];
-
-  @IsOptional()
-  @IsString()
-  institution?: string;
-}
-
-/**
- * Every catalogue command carries who asks and the correlation id of the request, so no event can be
- * written without them. Commands check themselves when built: a command that exists is a valid one.
- */
-export abstract class BaseCommand {
-  @ValidateNested()
-  @Type(() => CommandActor)
-  actor!: CommandActor;
-
-  @IsString()
-  @IsNotEmpty()
-  correlationId!: string;
-
-  @IsOptional()
-  @IsString()
-  causationId?: string;
-
-  static create<T extends BaseCommand>(this: new () => T, props: CommandProps<T>): T {
-    const command = plainToInstance(this, props);
-    const errors = validateSync(command);
-    if (errors.length > 0) {
-      throw CatalogueException.invalid(flattenValidationErrors(errors).map((e) => violation(e.field, 'command.invalid', e.message)));
-    }
-    return command;
-  }
-
-  /** The kernel's view of who caused the events this command writes. */
-  commandContext(): CommandContext {
-    const { subject, role, institution } = this.actor;
-    return {
-      actor: { subject, role, ...(institution ? { institution } : {}) },
-      correlationId: this.correlationId,
-      ...(this.causationId ? { causationId: this.causationId } : {}),
-    };
-  }
-}
-
-/** The data fields of a command (no methods). */
-export type CommandProps<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
+export type CommandActor = BaseCommand['actor'];

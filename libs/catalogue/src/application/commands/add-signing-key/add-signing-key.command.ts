@@ -1,26 +1,14 @@
-import { IsIn, IsISO8601, IsObject, IsOptional, IsString } from 'class-validator';
-import { BaseCommand } from '../../base.command';
+import { IsISO8601, IsOptional, IsString } from 'class-validator';
+import { PublicKeyCommand } from '../public-key.command';
 
 /** Registers a public key for a member; whoever holds the private key, the catalogue never sees it. */
-export class AddSigningKeyCommand extends BaseCommand {
+export class AddSigningKeyCommand extends PublicKeyCommand {
   @IsString()
   institutionId!: string;
 
   @IsOptional()
   @IsString()
   keyId?: string;
-
-  @IsOptional()
-  @IsString()
-  publicKeyMultibase?: string;
-
-  @IsOptional()
-  @IsObject()
-  publicKeyJwk?: Record<string, unknown>;
-
-  @IsOptional()
-  @IsIn(['issuance-service', 'institution'])
-  custody?: 'issuance-service' | 'institution';
 
   @IsOptional()
   @IsISO8601()

@@ -1,15 +1,10 @@
-import { catalogueHarness } from '../../__fixtures__/catalogue-harness';
-import { scenario } from '../../__fixtures__/catalogue-scenario';
+import { credentialSpecAt } from '../credential-spec-at.fixture';
 import { ApproveCredentialSpecCommand } from './approve-credential-spec.command';
 import { ApproveCredentialSpecHandler } from './approve-credential-spec.handler';
 
 describe('ApproveCredentialSpecHandler', () => {
   it("approves for the caller's institution, each approval its own event with its actor", async () => {
-    const h = catalogueHarness();
-    const s = scenario(h);
-    const ids = await s.members(3);
-    const id = await s.draft(s.definition(ids));
-    await s.propose(id);
+    const { h, s, ids, id } = await credentialSpecAt('proposed');
     await s.approve(id, ids[0]);
     await s.approve(id, ids[1]);
     const approvals = (await h.events()).filter((e) => e.type === 'CredentialSpecApproved');
@@ -20,11 +15,7 @@ describe('ApproveCredentialSpecHandler', () => {
   });
 
   it('refuses a caller without an institution, and one naming another institution', async () => {
-    const h = catalogueHarness();
-    const s = scenario(h);
-    const ids = await s.members(3);
-    const id = await s.draft(s.definition(ids));
-    await s.propose(id);
+    const { h, ids, id } = await credentialSpecAt('proposed');
     const handler = new ApproveCredentialSpecHandler(h.aggregates);
     await expect(handler.execute(ApproveCredentialSpecCommand.create({ credentialSpecId: id, ...h.meta({ role: 'institution-admin' }) }))).rejects.toMatchObject({
       code: 'catalogue.approval.no-institution',

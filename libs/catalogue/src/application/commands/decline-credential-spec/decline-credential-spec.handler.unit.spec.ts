@@ -1,15 +1,10 @@
-import { catalogueHarness } from '../../__fixtures__/catalogue-harness';
-import { scenario } from '../../__fixtures__/catalogue-scenario';
+import { credentialSpecAt } from '../credential-spec-at.fixture';
 import { DeclineCredentialSpecCommand } from './decline-credential-spec.command';
 import { DeclineCredentialSpecHandler } from './decline-credential-spec.handler';
 
 describe('DeclineCredentialSpecHandler', () => {
   it('sends the version back to draft with the reason, dropping the approvals given', async () => {
-    const h = catalogueHarness();
-    const s = scenario(h);
-    const ids = await s.members(3);
-    const id = await s.draft(s.definition(ids));
-    await s.propose(id);
+    const { h, s, ids, id } = await credentialSpecAt('proposed');
     await s.approve(id, ids[0]);
     await new DeclineCredentialSpecHandler(h.aggregates).execute(
       DeclineCredentialSpecCommand.create({ credentialSpecId: id, reason: 'our component needs 3 ECTS', ...h.meta({ role: 'institution-admin', institution: ids[2] }) }),

@@ -1,14 +1,10 @@
-import { catalogueHarness } from '../../__fixtures__/catalogue-harness';
-import { scenario } from '../../__fixtures__/catalogue-scenario';
+import { credentialSpecAt } from '../credential-spec-at.fixture';
 import { DraftCredentialSpecVersionCommand } from './draft-credential-spec-version.command';
 import { DraftCredentialSpecVersionHandler } from './draft-credential-spec-version.handler';
 
 describe('DraftCredentialSpecVersionHandler', () => {
   it('opens version 2 from the published one with the changes given; version 1 stays as published', async () => {
-    const h = catalogueHarness();
-    const s = scenario(h);
-    const ids = await s.members(3);
-    const id = await s.draft(s.definition(ids));
+    const { h, s, ids, id } = await credentialSpecAt('draft');
     const handler = new DraftCredentialSpecVersionHandler(h.aggregates, h.registry);
     const next = () => handler.execute(DraftCredentialSpecVersionCommand.create({ credentialSpecId: id, changes: { title: 'Energy Systems 2027' }, ...h.meta() }));
     await expect(next()).rejects.toMatchObject({ code: 'catalogue.version.open-version-exists' });

@@ -1,13 +1,8 @@
-import { catalogueHarness } from '../../__fixtures__/catalogue-harness';
-import { scenario } from '../../__fixtures__/catalogue-scenario';
+import { credentialSpecAt } from '../credential-spec-at.fixture';
 
 describe('PublishCredentialSpecHandler', () => {
   it('publishes only once every awarding body approved, freezing a self-contained snapshot', async () => {
-    const h = catalogueHarness();
-    const s = scenario(h);
-    const ids = await s.members(3);
-    const id = await s.draft(s.definition(ids));
-    await s.propose(id);
+    const { h, s, ids, id } = await credentialSpecAt('proposed');
     await s.approve(id, ids[0]);
     await s.approve(id, ids[1]);
     await expect(s.publish(id)).rejects.toMatchObject({ code: 'catalogue.publish.approvals-missing', status: 409 });

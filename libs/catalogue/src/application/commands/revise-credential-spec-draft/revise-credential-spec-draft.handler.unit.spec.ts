@@ -1,14 +1,10 @@
-import { catalogueHarness } from '../../__fixtures__/catalogue-harness';
-import { scenario } from '../../__fixtures__/catalogue-scenario';
+import { credentialSpecAt } from '../credential-spec-at.fixture';
 import { ReviseCredentialSpecDraftCommand } from './revise-credential-spec-draft.command';
 import { ReviseCredentialSpecDraftHandler } from './revise-credential-spec-draft.handler';
 
 describe('ReviseCredentialSpecDraftHandler', () => {
   it('merges changed elements into the draft, or replaces it whole', async () => {
-    const h = catalogueHarness();
-    const s = scenario(h);
-    const ids = await s.members(3);
-    const id = await s.draft(s.definition(ids));
+    const { h, s, ids, id } = await credentialSpecAt('draft');
     const handler = new ReviseCredentialSpecDraftHandler(h.aggregates, h.registry);
     await handler.execute(ReviseCredentialSpecDraftCommand.create({ credentialSpecId: id, mode: 'merge', definition: { prerequisites: 'BSc in engineering' }, ...h.meta() }));
     expect((await h.aggregates.credentialSpec(id))?.versions[0].definition).toMatchObject({ prerequisites: 'BSc in engineering', ects: 6 });
@@ -17,13 +13,7 @@ describe('ReviseCredentialSpecDraftHandler', () => {
   });
 
   it('refuses to edit a published version', async () => {
-    const h = catalogueHarness();
-    const s = scenario(h);
-    const ids = await s.members(3);
-    const id = await s.draft(s.definition(ids));
-    await s.propose(id);
-    for (const inst of ids) await s.approve(id, inst);
-    await s.publish(id);
+    const { h, id } = await credentialSpecAt('published');
     await expect(
       new ReviseCredentialSpecDraftHandler(h.aggregates, h.registry).execute(
         ReviseCredentialSpecDraftCommand.create({ credentialSpecId: id, mode: 'merge', definition: { title: 'Edited' }, ...h.meta() }),

@@ -1,8 +1,8 @@
-import { IsIn, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
-import { BaseCommand } from '../../base.command';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { PublicKeyCommand } from '../public-key.command';
 
 /** Replaces a current key: it stops being valid at the instant its successor starts. */
-export class RotateSigningKeyCommand extends BaseCommand {
+export class RotateSigningKeyCommand extends PublicKeyCommand {
   @IsString()
   institutionId!: string;
 
@@ -12,18 +12,6 @@ export class RotateSigningKeyCommand extends BaseCommand {
   @IsOptional()
   @IsString()
   newKeyId?: string;
-
-  @IsOptional()
-  @IsString()
-  publicKeyMultibase?: string;
-
-  @IsOptional()
-  @IsObject()
-  publicKeyJwk?: Record<string, unknown>;
-
-  @IsOptional()
-  @IsIn(['issuance-service', 'institution'])
-  custody?: 'issuance-service' | 'institution';
 
   @IsOptional()
   @IsString()

@@ -1,14 +1,10 @@
-import { catalogueHarness } from '../../__fixtures__/catalogue-harness';
-import { scenario } from '../../__fixtures__/catalogue-scenario';
+import { credentialSpecAt } from '../credential-spec-at.fixture';
 import { WithdrawCredentialSpecProposalCommand } from './withdraw-credential-spec-proposal.command';
 import { WithdrawCredentialSpecProposalHandler } from './withdraw-credential-spec-proposal.handler';
 
 describe('WithdrawCredentialSpecProposalHandler', () => {
   it('returns a proposed version to draft; a draft has nothing to withdraw', async () => {
-    const h = catalogueHarness();
-    const s = scenario(h);
-    const ids = await s.members(3);
-    const id = await s.draft(s.definition(ids));
+    const { h, s, id } = await credentialSpecAt('draft');
     const handler = new WithdrawCredentialSpecProposalHandler(h.aggregates);
     const withdraw = () => handler.execute(WithdrawCredentialSpecProposalCommand.create({ credentialSpecId: id, reason: 'rework the workload', ...h.meta() }));
     await expect(withdraw()).rejects.toMatchObject({ code: 'catalogue.withdraw.not-proposed' });

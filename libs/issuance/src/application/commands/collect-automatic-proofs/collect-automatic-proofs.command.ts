@@ -5,8 +5,4 @@ import { BaseCommand } from '../../base.command';
 export class CollectAutomaticProofsCommand extends BaseCommand {
   @IsUUID()
   credentialId!: string;
-
-  static create(props: Omit<CollectAutomaticProofsCommand, 'institution' | 'context'>): CollectAutomaticProofsCommand {
-    return BaseCommand.build(CollectAutomaticProofsCommand, props);
-  }
 }

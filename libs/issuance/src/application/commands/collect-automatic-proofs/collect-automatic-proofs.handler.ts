@@ -31,7 +31,7 @@ export class CollectAutomaticProofsHandler {
       const result = await this.aggregates.credentials.handle(
         stream,
         { type: 'AddProofs', credentialId: command.credentialId, proofs: proofs.map(({ institutionId, proof }) => ({ institutionId, method: 'automatic' as const, proof, check: { valid: true as const } })) },
-        command.context(),
+        command.commandContext(),
       );
       lifecycle = result.state!.lifecycle;
     }

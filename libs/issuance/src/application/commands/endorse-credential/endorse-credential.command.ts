@@ -12,8 +12,4 @@ export class EndorseCredentialCommand extends BaseCommand {
   @IsOptional()
   @IsObject()
   proof?: Record<string, unknown>;
-
-  static create(props: Omit<EndorseCredentialCommand, 'institution' | 'context'>): EndorseCredentialCommand {
-    return BaseCommand.build(EndorseCredentialCommand, props);
-  }
 }

@@ -27,7 +27,7 @@ export class EndorseCredentialHandler {
     const credential = (await this.aggregates.credentials.load(stream)).state;
     if (!credential) throw IssuanceException.notFound('credential', command.credentialId, 'credentialId');
     const { proof, check, method } = command.proof ? await this.detached(credential, institutionId, command.proof) : await this.platform(credential, institutionId);
-    const result = await this.aggregates.credentials.handle(stream, { type: 'AddProof', credentialId: command.credentialId, institutionId, method, proof, check }, command.context());
+    const result = await this.aggregates.credentials.handle(stream, { type: 'AddProof', credentialId: command.credentialId, institutionId, method, proof, check }, command.commandContext());
     const state = result.state!;
     return {
       credentialId: command.credentialId,

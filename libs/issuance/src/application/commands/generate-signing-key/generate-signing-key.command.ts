@@ -4,8 +4,4 @@ import { BaseCommand } from '../../base.command';
 export class GenerateSigningKeyCommand extends BaseCommand {
   @IsUUID()
   institutionId!: string;
-
-  static create(props: Omit<GenerateSigningKeyCommand, 'institution' | 'context'>): GenerateSigningKeyCommand {
-    return BaseCommand.build(GenerateSigningKeyCommand, props);
-  }
 }

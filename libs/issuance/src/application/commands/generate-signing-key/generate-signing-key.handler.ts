@@ -25,7 +25,7 @@ export class GenerateSigningKeyHandler {
     const result = await this.aggregates.signers.handle(
       issuanceStreams.signer(command.institutionId),
       { type: 'RecordGeneratedKey', institutionId: command.institutionId, keyRef, publicKeyMultibase },
-      command.context(),
+      command.commandContext(),
     );
     const generatedAt = result.state!.keys.find((k) => k.keyRef === keyRef)!.generatedAt;
     return {

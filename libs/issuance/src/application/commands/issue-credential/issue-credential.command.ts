@@ -17,8 +17,4 @@ export class IssueCredentialCommand extends BaseCommand {
   @Type(() => GrantedAward)
   @IsObject()
   award!: AwardGranted['data'];
-
-  static create(props: Omit<IssueCredentialCommand, 'institution' | 'context'>): IssueCredentialCommand {
-    return BaseCommand.build(IssueCredentialCommand, props);
-  }
 }

@@ -41,7 +41,7 @@ export class IssueCredentialHandler {
           authority: { kind: 'issuance-process' },
           supersededBy: award.credentialId,
         },
-        command.context(),
+        command.commandContext(),
       );
     }
     return this.collector.execute(CollectAutomaticProofsCommand.create({ credentialId: award.credentialId, actor: command.actor, correlationId: command.correlationId, causationId: command.causationId }));
@@ -54,7 +54,7 @@ export class IssueCredentialHandler {
     const institutions = await this.knowledge.institutions(spec.awardingBodies.map((b) => b.institutionId));
     const previous = award.supersedes ? (await this.aggregates.credentials.load(issuanceStreams.credential(award.supersedes))).state : undefined;
     const lead = leadInstitution(spec);
-    const status = await this.allocator.allocate(lead, award.credentialId, command.context());
+    const status = await this.allocator.allocate(lead, award.credentialId, command.commandContext());
     const document = composeCredential({
       award,
       spec,
@@ -85,7 +85,7 @@ export class IssueCredentialHandler {
         awardedAt: award.awardedAt,
         ...(award.supersedes ? { supersedes: award.supersedes } : {}),
       },
-      command.context(),
+      command.commandContext(),
     );
   }
 }

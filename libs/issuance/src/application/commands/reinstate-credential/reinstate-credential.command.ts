@@ -9,8 +9,4 @@ export class ReinstateCredentialCommand extends BaseCommand {
   @IsNotEmpty()
   @MaxLength(1000)
   reason!: string;
-
-  static create(props: Omit<ReinstateCredentialCommand, 'institution' | 'context'>): ReinstateCredentialCommand {
-    return BaseCommand.build(ReinstateCredentialCommand, props);
-  }
 }

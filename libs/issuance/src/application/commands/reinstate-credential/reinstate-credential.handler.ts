@@ -1,21 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { issuanceStreams } from '../../issuance-streams';
 import type { AggregateHandlers } from '../../issuance-handlers';
 import { AGGREGATE_HANDLERS } from '../../issuance.tokens';
-import { adminAuthority } from '../status-authority';
+import { changeStatus } from '../status-authority';
 import type { ReinstateCredentialCommand } from './reinstate-credential.command';
 
 @Injectable()
 export class ReinstateCredentialHandler {
   constructor(@Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers) {}
 
-  async execute(command: ReinstateCredentialCommand) {
-    const authority = adminAuthority(command.actor);
-    const result = await this.aggregates.credentials.handle(
-      issuanceStreams.credential(command.credentialId),
-      { type: 'ReinstateCredential', credentialId: command.credentialId, reason: command.reason, authority },
-      command.context(),
-    );
-    return { credentialId: command.credentialId, lifecycle: result.state!.lifecycle, revision: result.nextRevision, lastPosition: result.lastPosition };
+  execute(command: ReinstateCredentialCommand) {
+    return changeStatus(this.aggregates, 'ReinstateCredential', command);
   }
 }

@@ -9,8 +9,4 @@ export class RevokeCredentialCommand extends BaseCommand {
   @IsNotEmpty()
   @MaxLength(1000)
   reason!: string;
-
-  static create(props: Omit<RevokeCredentialCommand, 'institution' | 'context'>): RevokeCredentialCommand {
-    return BaseCommand.build(RevokeCredentialCommand, props);
-  }
 }

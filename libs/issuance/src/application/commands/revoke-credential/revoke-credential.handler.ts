@@ -1,21 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { issuanceStreams } from '../../issuance-streams';
 import type { AggregateHandlers } from '../../issuance-handlers';
 import { AGGREGATE_HANDLERS } from '../../issuance.tokens';
-import { adminAuthority } from '../status-authority';
+import { changeStatus } from '../status-authority';
 import type { RevokeCredentialCommand } from './revoke-credential.command';
 
 @Injectable()
 export class RevokeCredentialHandler {
   constructor(@Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers) {}
 
-  async execute(command: RevokeCredentialCommand) {
-    const authority = adminAuthority(command.actor);
-    const result = await this.aggregates.credentials.handle(
-      issuanceStreams.credential(command.credentialId),
-      { type: 'RevokeCredential', credentialId: command.credentialId, reason: command.reason, authority },
-      command.context(),
-    );
-    return { credentialId: command.credentialId, lifecycle: result.state!.lifecycle, revision: result.nextRevision, lastPosition: result.lastPosition };
+  execute(command: RevokeCredentialCommand) {
+    return changeStatus(this.aggregates, 'RevokeCredential', command);
   }
 }

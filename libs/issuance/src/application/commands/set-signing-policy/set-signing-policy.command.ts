@@ -9,8 +9,4 @@ export class SetSigningPolicyCommand extends BaseCommand {
 
   @IsIn(SIGNING_POLICIES)
   policy!: SigningPolicy;
-
-  static create(props: Omit<SetSigningPolicyCommand, 'institution' | 'context'>): SetSigningPolicyCommand {
-    return BaseCommand.build(SetSigningPolicyCommand, props);
-  }
 }

@@ -14,7 +14,7 @@ export class SetSigningPolicyHandler {
     const result = await this.aggregates.signers.handle(
       issuanceStreams.signer(command.institutionId),
       { type: 'SetSigningPolicy', institutionId: command.institutionId, policy: command.policy },
-      command.context(),
+      command.commandContext(),
     );
     return { institutionId: command.institutionId, policy: result.state?.policy ?? DEFAULT_SIGNING_POLICY };
   }

@@ -9,8 +9,4 @@ export class SuspendCredentialCommand extends BaseCommand {
   @IsNotEmpty()
   @MaxLength(1000)
   reason!: string;
-
-  static create(props: Omit<SuspendCredentialCommand, 'institution' | 'context'>): SuspendCredentialCommand {
-    return BaseCommand.build(SuspendCredentialCommand, props);
-  }
 }
