@@ -25,3 +25,6 @@ export * from './runtime/service-runtime';
 export * from './runtime/create-runtime';
 export * from './runtime/run-service';
 export * from './runtime/relay-checkpoint-store';
+export * from './runtime/service-messaging';
+export * from './runtime/service-read-model';
+export * from './runtime/read-side-lifecycle';

@@ -1,16 +1,8 @@
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type EventStore, ProjectionDaemon, type ReadModelOrm } from '@alliance/event-sourcing';
-import {
-  type BusConsumer,
-  consumerHealthCheck,
-  createOutboxRelay,
-  type IntegrationBus,
-  outboxHealthCheck,
-  type OutboxRelay,
-  type RelayCheckpointStore,
-} from '@alliance/messaging';
-import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, relayCheckpointStore, SERVICE_CONFIG } from '@alliance/nest-kit';
+import type { IntegrationBus } from '@alliance/messaging';
+import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, SERVICE_CONFIG, ServiceMessaging } from '@alliance/nest-kit';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { AwardProcess } from '../application/process/award-process';
 import type { CatalogueFacts } from '../application/process/catalogue-facts';
@@ -40,18 +32,16 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
   private readonly logger = new Logger('IssuanceEngine');
   private readonly daemon: ProjectionDaemon;
   private readonly reactor: ReactorSubscription;
-  private readonly checkpoints: RelayCheckpointStore;
-  private readonly relay: OutboxRelay;
-  private consumer?: BusConsumer;
+  private readonly messaging: ServiceMessaging;
 
   constructor(
-    @Inject(SERVICE_CONFIG) private readonly config: IssuanceConfig,
+    @Inject(SERVICE_CONFIG) config: IssuanceConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(INTEGRATION_BUS) private readonly bus: IntegrationBus,
+    @Inject(INTEGRATION_BUS) bus: IntegrationBus,
     @Inject(ISSUANCE_ORM) private readonly orm: ReadModelOrm,
     @Inject(ISSUANCE_REACTOR) reactions: IssuanceReactor,
-    @Inject(CATALOGUE_FACTS) private readonly facts: CatalogueFacts,
-    @Inject(AWARD_PROCESS) private readonly awards: AwardProcess,
+    @Inject(CATALOGUE_FACTS) facts: CatalogueFacts,
+    @Inject(AWARD_PROCESS) awards: AwardProcess,
     private readonly health: HealthRegistry,
   ) {
     super();
@@ -62,24 +52,25 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
       pollIntervalMs: 50,
       onError: (projection, error) => this.logger.warn({ projection, err: error }, 'projection batch failed; retrying'),
     });
-    this.checkpoints = relayCheckpointStore(config, { schema: READ_MODEL_SCHEMA, folder: join(config.DATA_DIR, ISSUANCE, 'checkpoints') });
+    // The process manager keeps its position in the relay's checkpoint store.
+    this.messaging = new ServiceMessaging({
+      config,
+      name: ISSUANCE,
+      store,
+      bus,
+      checkpoints: { schema: READ_MODEL_SCHEMA, folder: join(config.DATA_DIR, ISSUANCE, 'checkpoints') },
+      publish: { map: mapIssuanceEvent, filter: { streamPrefixes: ['issuance.credential-'], eventTypes: PUBLISHED_EVENT_TYPES } },
+      consume: { group: config.ISSUANCE_CONSUMER_GROUP, sources: ISSUANCE_SOURCES, handler: issuanceMessageHandler(orm, facts, awards) },
+      logger: this.logger,
+    });
     this.reactor = new ReactorSubscription({
       name: 'issuance-process-manager',
       store,
-      checkpoints: this.checkpoints,
+      checkpoints: this.messaging.checkpoints,
       eventTypes: reactions.eventTypes,
       streamPrefixes: ['issuance.'],
       react: (event) => reactions.react(event),
       onError: (error, event, attempt) => this.logger.warn({ err: error, eventType: event.type, position: event.position, attempt }, 'process manager reaction failed; retrying'),
-    });
-    this.relay = createOutboxRelay({
-      name: ISSUANCE,
-      store,
-      bus,
-      checkpoints: this.checkpoints,
-      map: mapIssuanceEvent,
-      filter: { streamPrefixes: ['issuance.credential-'], eventTypes: PUBLISHED_EVENT_TYPES },
-      onError: (error) => this.logger.warn({ err: error }, 'issuance outbox relay retrying'),
     });
   }
 
@@ -87,8 +78,7 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
     await ISSUANCE_INBOX.ensureTable(this.orm.em.fork() as unknown as EntityManager);
     await this.daemon.start();
     await this.reactor.start();
-    await this.relay.start();
-    this.consumer = await this.bus.subscribe({ group: this.config.ISSUANCE_CONSUMER_GROUP, sources: ISSUANCE_SOURCES, handler: issuanceMessageHandler(this.orm, this.facts, this.awards) });
+    await this.messaging.start();
     this.health.register(this.daemon.healthIndicator());
     this.health.register({
       name: 'processManager',
@@ -98,8 +88,7 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
         return status;
       },
     });
-    this.health.register(outboxHealthCheck(this.relay));
-    this.health.register(consumerHealthCheck(() => this.consumer));
+    this.messaging.registerHealth(this.health);
   }
 
   async caughtUp(position: number | undefined): Promise<void> {
@@ -114,11 +103,12 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.consumer?.stop();
-    await this.relay.stop();
-    await this.reactor.stop();
-    await this.daemon.stop();
-    await this.checkpoints.close();
+    await this.messaging.stop({
+      beforeClosingCheckpoints: async () => {
+        await this.reactor.stop();
+        await this.daemon.stop();
+      },
+    });
     await this.orm.close();
   }
 }

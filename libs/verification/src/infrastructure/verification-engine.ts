@@ -1,16 +1,8 @@
 import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore, ReadModelOrm } from '@alliance/event-sourcing';
-import {
-  type BusConsumer,
-  consumerHealthCheck,
-  createOutboxRelay,
-  type IntegrationBus,
-  outboxHealthCheck,
-  type OutboxRelay,
-  type RelayCheckpointStore,
-} from '@alliance/messaging';
-import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, relayCheckpointStore, SERVICE_CONFIG } from '@alliance/nest-kit';
+import type { IntegrationBus } from '@alliance/messaging';
+import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, SERVICE_CONFIG, ServiceMessaging } from '@alliance/nest-kit';
 import { VERIFICATION_ORM } from '../application/verification.tokens';
 import type { VerificationConfig } from '../verification.config';
 import { mapVerificationEvent, PUBLISHED_EVENT_TYPES } from './integration/verification-event-mapper';
@@ -20,42 +12,34 @@ import { READ_MODEL_SCHEMA } from './verification-database';
 /** Verification's background work: consuming the registry and credential events, publishing verification events. */
 @Injectable()
 export class VerificationEngine implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger('VerificationEngine');
-  private readonly checkpoints: RelayCheckpointStore;
-  private readonly relay: OutboxRelay;
-  private consumer?: BusConsumer;
+  private readonly messaging: ServiceMessaging;
 
   constructor(
-    @Inject(SERVICE_CONFIG) private readonly config: VerificationConfig,
+    @Inject(SERVICE_CONFIG) config: VerificationConfig,
     @Inject(EVENT_STORE) store: EventStore,
-    @Inject(INTEGRATION_BUS) private readonly bus: IntegrationBus,
+    @Inject(INTEGRATION_BUS) bus: IntegrationBus,
     @Inject(VERIFICATION_ORM) private readonly orm: ReadModelOrm,
     private readonly health: HealthRegistry,
   ) {
-    this.checkpoints = relayCheckpointStore(config, { schema: READ_MODEL_SCHEMA, folder: join(config.DATA_DIR, VERIFICATION, 'checkpoints') });
-    this.relay = createOutboxRelay({
+    this.messaging = new ServiceMessaging({
+      config,
       name: VERIFICATION,
       store,
       bus,
-      checkpoints: this.checkpoints,
-      map: mapVerificationEvent,
-      filter: { streamPrefixes: ['verification.verification-'], eventTypes: PUBLISHED_EVENT_TYPES },
-      onError: (error) => this.logger.warn({ err: error }, 'verification outbox relay retrying'),
+      checkpoints: { schema: READ_MODEL_SCHEMA, folder: join(config.DATA_DIR, VERIFICATION, 'checkpoints') },
+      publish: { map: mapVerificationEvent, filter: { streamPrefixes: ['verification.verification-'], eventTypes: PUBLISHED_EVENT_TYPES } },
+      consume: { group: config.VERIFICATION_CONSUMER_GROUP, sources: VERIFICATION_SOURCES, handler: verificationMessageHandler(orm) },
+      logger: new Logger('VerificationEngine'),
     });
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.relay.start();
-    this.consumer = await this.bus.subscribe({ group: this.config.VERIFICATION_CONSUMER_GROUP, sources: VERIFICATION_SOURCES, handler: verificationMessageHandler(this.orm) });
-    this.health.register(outboxHealthCheck(this.relay));
-    this.health.register(consumerHealthCheck(() => this.consumer));
+    await this.messaging.start(this.health);
     this.health.register({ name: 'readModel', check: async () => void (await this.orm.em.fork().execute('select 1')) });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.consumer?.stop();
-    await this.relay.stop();
-    await this.checkpoints.close();
+    await this.messaging.stop();
     await this.orm.close();
   }
 }

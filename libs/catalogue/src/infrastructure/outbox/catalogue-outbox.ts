@@ -1,14 +1,7 @@
 import { join } from 'node:path';
 import type { EventStore } from '@alliance/event-sourcing';
-import {
-  createOutboxRelay,
-  type IntegrationBus,
-  outboxHealthCheck,
-  type OutboxRelay,
-  type RelayCheckpointStore,
-  type RelayStatus,
-} from '@alliance/messaging';
-import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, relayCheckpointStore, SERVICE_CONFIG, type ServiceConfig } from '@alliance/nest-kit';
+import type { IntegrationBus, RelayStatus } from '@alliance/messaging';
+import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, SERVICE_CONFIG, type ServiceConfig, ServiceMessaging } from '@alliance/nest-kit';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { CATALOGUE, CREDENTIAL_SPEC_STREAM_PREFIX, INSTITUTION_STREAM_PREFIX } from '../../application/catalogue-streams';
 import { READ_MODEL_SCHEMA } from '../read-model/read-model-location';
@@ -17,12 +10,11 @@ import { integrationMessageOf, PUBLISHED_EVENT_TYPES } from './catalogue-integra
 /**
  * Publishes the catalogue's integration events from its event store (a checkpointed subscription), so a
  * fact is on the bus if and only if it is in the store: no dual write, at-least-once, per-aggregate order.
+ * The catalogue consumes nothing.
  */
 @Injectable()
 export class CatalogueOutbox implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('CatalogueOutbox');
-  private readonly checkpoints: RelayCheckpointStore;
-  private readonly relay: OutboxRelay;
+  private readonly messaging: ServiceMessaging;
 
   constructor(
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
@@ -30,29 +22,26 @@ export class CatalogueOutbox implements OnApplicationBootstrap, OnModuleDestroy 
     @Inject(INTEGRATION_BUS) bus: IntegrationBus,
     private readonly health: HealthRegistry,
   ) {
-    this.checkpoints = relayCheckpointStore(config, { schema: READ_MODEL_SCHEMA, folder: join(config.DATA_DIR, CATALOGUE, 'relay') });
-    this.relay = createOutboxRelay({
+    this.messaging = new ServiceMessaging({
+      config,
       name: CATALOGUE,
       store,
       bus,
-      checkpoints: this.checkpoints,
-      map: integrationMessageOf,
-      filter: { streamPrefixes: [INSTITUTION_STREAM_PREFIX, CREDENTIAL_SPEC_STREAM_PREFIX], eventTypes: PUBLISHED_EVENT_TYPES },
-      onError: (error) => this.logger.warn({ err: error }, 'catalogue outbox relay retrying'),
+      checkpoints: { schema: READ_MODEL_SCHEMA, folder: join(config.DATA_DIR, CATALOGUE, 'relay') },
+      publish: { map: integrationMessageOf, filter: { streamPrefixes: [INSTITUTION_STREAM_PREFIX, CREDENTIAL_SPEC_STREAM_PREFIX], eventTypes: PUBLISHED_EVENT_TYPES } },
+      logger: new Logger('CatalogueOutbox'),
     });
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.relay.start();
-    this.health.register(outboxHealthCheck(this.relay));
+    await this.messaging.start(this.health);
   }
 
   async onModuleDestroy(): Promise<void> {
-    await this.relay.stop();
-    await this.checkpoints.close();
+    await this.messaging.stop();
   }
 
   status(): Promise<RelayStatus> {
-    return this.relay.status();
+    return this.messaging.status();
   }
 }

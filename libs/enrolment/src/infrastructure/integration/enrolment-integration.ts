@@ -1,15 +1,7 @@
 import { join } from 'node:path';
 import { type EventStore, streamPrefix, type ReadModelOrm } from '@alliance/event-sourcing';
-import {
-  type BusConsumer,
-  consumerHealthCheck,
-  createOutboxRelay,
-  type IntegrationBus,
-  outboxHealthCheck,
-  type OutboxRelay,
-  type RelayCheckpointStore,
-} from '@alliance/messaging';
-import { type HealthRegistry, relayCheckpointStore } from '@alliance/nest-kit';
+import type { IntegrationBus } from '@alliance/messaging';
+import { ServiceMessaging } from '@alliance/nest-kit';
 import { Logger } from '@nestjs/common';
 import type { CompleteEnrolmentHandler } from '../../application/commands/complete-enrolment';
 import { ENROLMENT } from '../../application/enrolment-streams';
@@ -31,40 +23,18 @@ export interface EnrolmentIntegrationDeps {
 }
 
 /** Publishes enrolment's integration events (outbox relay) and consumes the catalogue's and issuance's. */
-export class EnrolmentIntegration {
-  private readonly logger = new Logger('EnrolmentIntegration');
-  private readonly checkpoints: RelayCheckpointStore;
-  private readonly relay: OutboxRelay;
-  private consumer?: BusConsumer;
-
-  constructor(private readonly deps: EnrolmentIntegrationDeps) {
-    const { config } = deps;
-    this.checkpoints = relayCheckpointStore(config, { schema: READ_MODEL_SCHEMA, folder: join(config.DATA_DIR, ENROLMENT, 'relay') });
-    this.relay = createOutboxRelay({
+export class EnrolmentIntegration extends ServiceMessaging {
+  constructor({ config, store, bus, orm, vault, completeHandler }: EnrolmentIntegrationDeps) {
+    super({
+      config,
       name: ENROLMENT,
-      store: withOpenedIdentities(deps.store, deps.vault),
-      bus: deps.bus,
-      checkpoints: this.checkpoints,
-      map: mapEnrolmentEvent,
-      filter: { streamPrefixes: [streamPrefix(ENROLMENT, 'learner')], eventTypes: [...LEARNER_EVENT_TYPES] },
-      onError: (error) => this.logger.warn({ err: error }, 'enrolment outbox relay retrying'),
+      // Learner events carry sealed identities; the relay publishes them opened.
+      store: withOpenedIdentities(store, vault),
+      bus,
+      checkpoints: { schema: READ_MODEL_SCHEMA, folder: join(config.DATA_DIR, ENROLMENT, 'relay') },
+      publish: { map: mapEnrolmentEvent, filter: { streamPrefixes: [streamPrefix(ENROLMENT, 'learner')], eventTypes: [...LEARNER_EVENT_TYPES] } },
+      consume: { group: config.ENROLMENT_CONSUMER_GROUP, sources: ENROLMENT_SOURCES, handler: enrolmentMessageHandler(orm, completeHandler) },
+      logger: new Logger('EnrolmentIntegration'),
     });
-  }
-
-  async start(health?: HealthRegistry): Promise<void> {
-    await this.relay.start();
-    this.consumer = await this.deps.bus.subscribe({
-      group: this.deps.config.ENROLMENT_CONSUMER_GROUP,
-      sources: ENROLMENT_SOURCES,
-      handler: enrolmentMessageHandler(this.deps.orm, this.deps.completeHandler),
-    });
-    health?.register(outboxHealthCheck(this.relay));
-    health?.register(consumerHealthCheck(() => this.consumer));
-  }
-
-  async stop(): Promise<void> {
-    await this.consumer?.stop();
-    await this.relay.stop();
-    await this.checkpoints.close();
   }
 }
