@@ -81,6 +81,18 @@ describe('auditor command line on the stores of a stopped embedded platform', ()
     expect(difference).toMatchObject({ equal: false, liveRows: report.tables.find((t) => t.table === table)!.liveRows - 1 });
   }, 120_000);
 
+  it('stops quietly, with exit code 0, when its reader has gone (`audit events | head -1`)', async () => {
+    const all = await cli(['audit', 'events']);
+    expectSuccess(all);
+    expect(all.stdout.split('\n').length).toBeGreaterThan(10);
+
+    // The reader closes its end before the first line arrives: every write the command makes meets EPIPE.
+    const head = spawnNode(builtMain('cli'), ['audit', 'events'], env);
+    head.child.stdout!.destroy();
+    const { code } = await head.exited;
+    expect({ code, epipe: /EPIPE/.test(head.output()) }).toEqual({ code: 0, epipe: false });
+  }, 60_000);
+
   it("replays an institution's stream to an instant: nothing before it was registered, its signing key after", async () => {
     const stream = `catalogue.institution-${institutionId}`;
     const before = await cli(['audit', 'state', stream, '--at', beforeSeed]);

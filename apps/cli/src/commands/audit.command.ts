@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { Command } from 'commander';
 import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -84,7 +85,10 @@ export function auditCommand(): Command {
           ...(o['actor'] ? { actor: o['actor'] } : {}),
           ...(o['institution'] ? { institution: o['institution'] } : {}),
         };
-        for await (const item of queryEvents(sources, filter)) process.stdout.write(JSON.stringify(item) + '\n');
+        for await (const item of queryEvents(sources, filter)) {
+          // Wait for a slow reader rather than buffering the whole history in memory.
+          if (!process.stdout.write(JSON.stringify(item) + '\n')) await once(process.stdout, 'drain');
+        }
       }),
     );
 
