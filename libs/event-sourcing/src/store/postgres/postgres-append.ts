@@ -22,7 +22,7 @@ const MAX_ATTEMPTS = 20;
 
 /** Appends through the `append_events` function: usually one round trip, see 0003_append_function.sql. */
 export class PostgresAppender {
-  private readonly appendSql: string;
+  private readonly appendSql: { name: string; text: string };
   private readonly tipSql: string;
   private readonly idsSql: string;
   private readonly positionSql: string;
@@ -33,7 +33,8 @@ export class PostgresAppender {
     private readonly tips: StreamTipCache,
     private readonly hasher: EventHasher,
   ) {
-    this.appendSql = `SELECT * FROM "${schema}".append_events($1, $2, $3, $4, $5, $6)`;
+    // Prepared once per connection: the hot path then skips parsing and planning.
+    this.appendSql = { name: `append_events:${schema}`, text: `SELECT * FROM "${schema}".append_events($1, $2, $3, $4, $5, $6)` };
     this.tipSql = `SELECT revision, hash FROM "${schema}".events WHERE stream_id = $1 ORDER BY revision DESC LIMIT 1`;
     this.positionSql = `SELECT position FROM "${schema}".events WHERE stream_id = $1 AND revision = $2`;
     this.idsSql = `SELECT event_id AS "eventId", stream_id AS "streamId", revision, position FROM "${schema}".events WHERE event_id = ANY($1::uuid[])`;
@@ -82,7 +83,7 @@ export class PostgresAppender {
   private async callAppend(params: unknown[]): Promise<AppendRow> {
     const client = await this.pool.connect();
     try {
-      const { rows } = await client.query<AppendRow>(this.appendSql, params);
+      const { rows } = await client.query<AppendRow>({ ...this.appendSql, values: params });
       client.release();
       return rows[0];
     } catch (e) {
