@@ -1,6 +1,5 @@
-import type { RecordedEvent } from '@alliance/event-sourcing';
+import { streamFolding } from '@alliance/event-sourcing';
 import { LEARNER_STREAM_PREFIX } from './application/enrolment-streams';
-import type { LearnerEvent } from './domain/learner/learner.events';
 import { evolveLearner, initialLearnerState } from './domain/learner/learner.state';
 
 /**
@@ -8,10 +7,4 @@ import { evolveLearner, initialLearnerState } from './domain/learner/learner.sta
  * decider uses. The state holds no personal data (identities stay sealed in the events), so replay after an
  * erasure shows the same state as before it.
  */
-export const ENROLMENT_STREAM_FOLDERS = [
-  {
-    streamPrefix: LEARNER_STREAM_PREFIX,
-    initialState: initialLearnerState as () => unknown,
-    evolve: (state: unknown, e: RecordedEvent) => evolveLearner(state as never, { type: e.type, data: e.data } as LearnerEvent) as unknown,
-  },
-];
+export const ENROLMENT_STREAM_FOLDERS = [streamFolding(LEARNER_STREAM_PREFIX, { initialState: initialLearnerState, evolve: evolveLearner })];

@@ -4,3 +4,4 @@ export * from './command-context';
 export * from './load-aggregate';
 export * from './command-handler';
 export * from './revision-conflict';
+export * from './stream-folder';
