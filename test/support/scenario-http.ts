@@ -1,4 +1,5 @@
 import { type AuthenticatedActor, mintToken, type Role } from '@alliance/nest-kit';
+import { eventuallyDefined } from '@alliance/testing';
 
 /** The development token settings every service accepts when AUTH_* is left at its defaults. */
 export const DEV_AUTH = { AUTH_JWT_SECRET: 'development-only-secret-change-me-0000', AUTH_ISSUER: 'alliance-platform', AUTH_AUDIENCE: 'alliance-api' };
@@ -27,12 +28,10 @@ export interface Patience {
 }
 
 /** Polls until the probe answers something other than undefined: the services converge asynchronously. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, patience: Patience): Promise<T> {
-  const deadline = Date.now() + patience.timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out after ${patience.timeoutMs} ms waiting for ${what}; platform output:\n${patience.diagnostics?.() ?? '(none)'}`);
+export function eventually<T>(probe: () => Promise<T | undefined>, what: string, patience: Patience): Promise<T> {
+  return eventuallyDefined(probe, {
+    timeoutMs: patience.timeoutMs,
+    intervalMs: 100,
+    timedOut: () => new Error(`timed out after ${patience.timeoutMs} ms waiting for ${what}; platform output:\n${patience.diagnostics?.() ?? '(none)'}`),
+  });
 }

@@ -21,4 +21,3 @@ export * from './dead-letters/replay-dead-letter';
 export * from './dead-letters/dead-letter-commands';
 export * from './dead-letters/open-dead-letter-access';
 export * from './health/messaging-health-checks';
-export * from './testing/eventually';

@@ -1,2 +1,4 @@
 export * from './kafka-broker';
 export * from './pg-test-database';
+export * from './eventually';
+export * from './integration-facts';

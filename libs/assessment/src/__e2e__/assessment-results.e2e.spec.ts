@@ -1,6 +1,6 @@
+import { eventually } from '@alliance/testing';
 import { AAU, DCU, facts } from './facts.fixture';
 import { type AssessmentApp, startAssessment } from './assessment-app';
-import { eventually } from './eventually';
 
 // A whole service per file, on a machine other test files share.
 jest.setTimeout(30_000);

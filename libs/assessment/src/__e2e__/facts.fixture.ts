@@ -1,21 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { credentialSpecPublishedV1, learnerEnrolledV1, learnerWithdrawnV1, type CredentialSpecPublishedV1 } from '@alliance/contracts';
 import type { IntegrationBus } from '@alliance/messaging';
+import { awardingBody, factEnvelope } from '@alliance/testing';
 
 export const AAU = 'inst-aau';
 export const DCU = 'inst-dcu';
 export const SPEC = 'spec-energy';
 const at = '2026-01-15T10:00:00.000Z';
-
-const body = (id: string, lead: boolean) => ({
-  institutionId: id,
-  lead,
-  name: `University ${id}`,
-  legalName: `University ${id}`,
-  did: `did:web:${id}.example`,
-  countryCode: 'DK',
-  homepage: `https://${id}.example`,
-});
 
 /** Components C1 and LAB (AAU) and C2 (DCU), graded 0-10 with pass mark 6. */
 export function publishedSpec(overrides: Partial<CredentialSpecPublishedV1> = {}): CredentialSpecPublishedV1 {
@@ -31,7 +21,7 @@ export function publishedSpec(overrides: Partial<CredentialSpecPublishedV1> = {}
     assessmentType: 'project',
     formOfParticipation: 'blended',
     qualityAssurance: { type: 'internal', body: 'Alliance QA board' },
-    awardingBodies: [body(AAU, true), body(DCU, false)],
+    awardingBodies: [awardingBody(AAU, true), awardingBody(DCU, false)],
     components: [component('C1', AAU), component('LAB', AAU), component('C2', DCU)],
     issuanceRule: { allComponentsPassed: true },
     languages: ['en'],
@@ -41,23 +31,21 @@ export function publishedSpec(overrides: Partial<CredentialSpecPublishedV1> = {}
   } as CredentialSpecPublishedV1;
 }
 
-const envelope = () => ({ eventId: randomUUID(), occurredAt: new Date().toISOString(), correlationId: randomUUID() });
-
 /** Publishes catalogue and enrolment facts the way those services would; resolves once consumers handled them. */
 export const facts = (bus: IntegrationBus) => ({
-  published: (spec = publishedSpec()) => bus.publish([credentialSpecPublishedV1.message(spec, envelope())]),
+  published: (spec = publishedSpec()) => bus.publish([credentialSpecPublishedV1.message(spec, factEnvelope())]),
   enrolled: async (enrolmentIds: string[], credentialSpecId = SPEC) => {
     for (let i = 0; i < enrolmentIds.length; i += 1000) {
       await bus.publish(
         enrolmentIds.slice(i, i + 1000).map((enrolmentId) =>
           learnerEnrolledV1.message(
             { enrolmentId, learnerId: `learner-${enrolmentId}`, learner: { learnerId: `learner-${enrolmentId}`, name: 'A Learner' }, credentialSpecId, specVersion: 1, institutionId: AAU, enrolledAt: at },
-            envelope(),
+            factEnvelope(),
           ),
         ),
       );
     }
   },
   withdrawn: (enrolmentId: string) =>
-    bus.publish([learnerWithdrawnV1.message({ enrolmentId, learnerId: `learner-${enrolmentId}`, credentialSpecId: SPEC, specVersion: 1, reason: 'left', withdrawnAt: at }, envelope())]),
+    bus.publish([learnerWithdrawnV1.message({ enrolmentId, learnerId: `learner-${enrolmentId}`, credentialSpecId: SPEC, specVersion: 1, reason: 'left', withdrawnAt: at }, factEnvelope())]),
 });

@@ -1,6 +1,7 @@
+import { PageLimit } from '@alliance/nest-kit';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsArray, IsISO8601, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsArray, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
 
@@ -60,12 +61,7 @@ export class EventsQueryDto {
   @MaxLength(200)
   institution?: string;
 
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @PageLimit({ default: 100, maximum: 1000 })
   limit = 100;
 
   @ApiPropertyOptional({ description: 'cursor from the previous page' })

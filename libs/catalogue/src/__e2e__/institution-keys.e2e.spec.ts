@@ -1,21 +1,13 @@
-import { type CatalogueApp, startCatalogue } from './catalogue-app';
+import { catalogueWithAdmin } from './admin-session.fixture';
 import { ECIU, publicKeyJwk } from './eciu.fixture';
 
 describe('catalogue over HTTP: signing keys, rotation, validity at an instant, suspension', () => {
-  let svc: CatalogueApp;
-  let admin: string;
-  beforeAll(async () => {
-    svc = await startCatalogue();
-    admin = `Bearer ${await svc.token('alliance-admin')}`;
-  }, 60_000);
-  afterAll(() => svc?.close());
-
-  const register = (body: object) => svc.http().post('/institutions').set('authorization', admin).send(body);
+  const svc = catalogueWithAdmin();
 
   it('adds and rotates keys, keeps the history, and answers validity at an instant', async () => {
-    const { body: inst } = await register({ ...ECIU.dcu, did: 'did:web:www.dcu.ie' });
+    const { body: inst } = await svc.register({ ...ECIU.dcu, did: 'did:web:www.dcu.ie' });
     const first = publicKeyJwk();
-    const added = await svc.http().post(`/institutions/${inst.id}/keys`).set('authorization', admin).send({ publicKeyJwk: first, custody: 'issuance-service' });
+    const added = await svc.http().post(`/institutions/${inst.id}/keys`).set('authorization', svc.admin).send({ publicKeyJwk: first, custody: 'issuance-service' });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ keyId: 'key-1', verificationMethodId: 'did:web:www.dcu.ie#key-1', custody: 'issuance-service', state: 'active' });
     const beforeRotation = new Date().toISOString();
@@ -40,33 +32,33 @@ describe('catalogue over HTTP: signing keys, rotation, validity at an instant, s
   });
 
   it('rotates through POST /institutions/{id}/keys with replacesKeyId, and removes a member without a stated reason', async () => {
-    const { body: inst } = await register({ ...ECIU.ktu, name: 'KTU rotation test' });
-    await svc.http().post(`/institutions/${inst.id}/keys`).set('authorization', admin).send({ publicKeyJwk: publicKeyJwk() });
-    const rotated = await svc.http().post(`/institutions/${inst.id}/keys`).set('authorization', admin).send({ publicKeyJwk: publicKeyJwk(), replacesKeyId: 'key-1' });
+    const { body: inst } = await svc.register({ ...ECIU.ktu, name: 'KTU rotation test' });
+    await svc.http().post(`/institutions/${inst.id}/keys`).set('authorization', svc.admin).send({ publicKeyJwk: publicKeyJwk() });
+    const rotated = await svc.http().post(`/institutions/${inst.id}/keys`).set('authorization', svc.admin).send({ publicKeyJwk: publicKeyJwk(), replacesKeyId: 'key-1' });
     expect(rotated.status).toBe(201);
-    const { body: after } = await svc.http().get(`/institutions/${inst.id}/keys`).set('authorization', admin);
+    const { body: after } = await svc.http().get(`/institutions/${inst.id}/keys`).set('authorization', svc.admin);
     expect(after.map((k: { keyId: string; state: string }) => [k.keyId, k.state])).toEqual([
       ['key-1', 'expired'],
       ['key-2', 'active'],
     ]);
-    const removed = await svc.http().post(`/institutions/${inst.id}/remove`).set('authorization', admin).send();
+    const removed = await svc.http().post(`/institutions/${inst.id}/remove`).set('authorization', svc.admin).send();
     expect(removed.body).toMatchObject({ status: 'removed', statusHistory: [{ status: 'active' }, { status: 'removed', reason: 'No reason given.' }] });
-    const refused = await svc.http().post(`/institutions/${inst.id}/keys`).set('authorization', admin).send({ publicKeyJwk: publicKeyJwk() });
+    const refused = await svc.http().post(`/institutions/${inst.id}/keys`).set('authorization', svc.admin).send({ publicKeyJwk: publicKeyJwk() });
     expect(refused.status).toBe(409);
     expect((await svc.http().get(`/institutions/${inst.id}/did.json`)).status).toBe(200);
   });
 
   it('suspends and reinstates; a suspended member keys are not valid meanwhile', async () => {
-    const { body: inst } = await register(ECIU.tuhh);
-    await svc.http().post(`/institutions/${inst.id}/keys`).set('authorization', admin).send({ publicKeyJwk: publicKeyJwk() });
-    const suspended = await svc.http().post(`/institutions/${inst.id}/suspend`).set('authorization', admin).send({ reason: 'QA review' });
+    const { body: inst } = await svc.register(ECIU.tuhh);
+    await svc.http().post(`/institutions/${inst.id}/keys`).set('authorization', svc.admin).send({ publicKeyJwk: publicKeyJwk() });
+    const suspended = await svc.http().post(`/institutions/${inst.id}/suspend`).set('authorization', svc.admin).send({ reason: 'QA review' });
     expect(suspended.status).toBe(200);
     expect(suspended.body.status).toBe('suspended');
     const during = await svc.http().get(`/institutions/${inst.id}/keys/key-1/validity`);
     expect(during.body).toMatchObject({ valid: false, reason: 'institution-suspended' });
-    const reinstated = await svc.http().post(`/institutions/${inst.id}/reinstate`).set('authorization', admin).send();
+    const reinstated = await svc.http().post(`/institutions/${inst.id}/reinstate`).set('authorization', svc.admin).send();
     expect(reinstated.body.status).toBe('active');
-    const list = await svc.http().get('/institutions').query({ countryCode: 'DE' }).set('authorization', admin);
+    const list = await svc.http().get('/institutions').query({ countryCode: 'DE' }).set('authorization', svc.admin);
     expect(list.body).toMatchObject({ total: 1, items: [{ id: inst.id, statusHistory: [{ status: 'active' }, { status: 'suspended' }, { status: 'active' }] }] });
   });
 });

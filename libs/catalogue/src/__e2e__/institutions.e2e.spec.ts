@@ -1,19 +1,12 @@
-import { type CatalogueApp, eventCount, startCatalogue } from './catalogue-app';
+import { catalogueWithAdmin } from './admin-session.fixture';
+import { eventCount } from './catalogue-app';
 import { ECIU, publicKeyJwk } from './eciu.fixture';
 
 describe('catalogue over HTTP: institutions, keys and DID documents', () => {
-  let svc: CatalogueApp;
-  let admin: string;
-  beforeAll(async () => {
-    svc = await startCatalogue();
-    admin = `Bearer ${await svc.token('alliance-admin')}`;
-  }, 60_000);
-  afterAll(() => svc?.close());
-
-  const register = (body: object) => svc.http().post('/institutions').set('authorization', admin).send(body);
+  const svc = catalogueWithAdmin();
 
   it('registers a member with a platform-hosted did:web and serves its DID document', async () => {
-    const res = await register(ECIU.aau);
+    const res = await svc.register(ECIU.aau);
     expect(res.status).toBe(201);
     const id = res.body.id;
     expect(res.headers.location).toBe(`/institutions/${id}`);
@@ -36,12 +29,12 @@ describe('catalogue over HTTP: institutions, keys and DID documents', () => {
     ];
     let before = await eventCount(svc.store);
     for (const [body, status, field] of cases) {
-      const res = await register(body);
+      const res = await svc.register(body);
       expect({ status: res.status, type: res.headers['content-type'] }).toEqual({ status, type: expect.stringMatching(/problem\+json/) });
       expect(JSON.parse(res.text).errors.map((e: { field: string }) => e.field)).toContain(field);
     }
     expect(await eventCount(svc.store)).toBe(before);
-    const { body: tuhh } = await register(ECIU.tuhh);
+    const { body: tuhh } = await svc.register(ECIU.tuhh);
     before = await eventCount(svc.store);
     const keyCases: [object, number, string][] = [
       [{ publicKeyJwk: { ...publicKeyJwk(), d: 'c2VjcmV0' } }, 422, 'key.publicKeyJwk.d'],
@@ -49,7 +42,7 @@ describe('catalogue over HTTP: institutions, keys and DID documents', () => {
       [{}, 422, 'key.publicKeyMultibase'],
     ];
     for (const [body, status, field] of keyCases) {
-      const res = await svc.http().post(`/institutions/${tuhh.id}/keys`).set('authorization', admin).send(body);
+      const res = await svc.http().post(`/institutions/${tuhh.id}/keys`).set('authorization', svc.admin).send(body);
       expect(res.status).toBe(status);
       expect(JSON.parse(res.text).errors.map((e: { field: string }) => e.field)).toContain(field);
     }
@@ -57,12 +50,12 @@ describe('catalogue over HTTP: institutions, keys and DID documents', () => {
   });
 
   it('enforces roles: only alliance-admin registers; an institution-admin manages only its own keys', async () => {
-    const { body: members } = await svc.http().get('/institutions').set('authorization', admin);
+    const { body: members } = await svc.http().get('/institutions').set('authorization', svc.admin);
     const target = members.items[0].id;
     expect((await svc.http().post('/institutions').set('authorization', `Bearer ${await svc.token('institution-admin', target)}`).send(ECIU.ktu)).status).toBe(403);
     const other = await svc.http().post(`/institutions/${target}/keys`).set('authorization', `Bearer ${await svc.token('institution-admin', 'someone-else')}`).send({ publicKeyJwk: publicKeyJwk() });
     expect(other.status).toBe(403);
     expect((await svc.http().get('/institutions')).status).toBe(401);
-    expect((await svc.http().get('/institutions/unknown-id').set('authorization', admin)).status).toBe(404);
+    expect((await svc.http().get('/institutions/unknown-id').set('authorization', svc.admin)).status).toBe(404);
   });
 });

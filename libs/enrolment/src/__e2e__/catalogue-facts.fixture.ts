@@ -1,21 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { credentialIssuedV1, credentialSpecPublishedV1, credentialSpecRetiredV1, type CredentialSpecPublishedV1 } from '@alliance/contracts';
 import type { IntegrationBus } from '@alliance/messaging';
+import { awardingBody, factEnvelope } from '@alliance/testing';
 
 export const AAU = 'inst-aau';
 export const DCU = 'inst-dcu';
 export const KTU = 'inst-ktu';
 const at = '2026-01-15T10:00:00.000Z';
-
-const body = (id: string, lead: boolean) => ({
-  institutionId: id,
-  lead,
-  name: `University ${id}`,
-  legalName: `University ${id}`,
-  did: `did:web:${id}.example`,
-  countryCode: 'DK',
-  homepage: `https://${id}.example`,
-});
 
 /** A published definition as the catalogue announces it, awarded by AAU (lead) and DCU. */
 export function publishedSpec(credentialSpecId: string, version = 1, overrides: Partial<CredentialSpecPublishedV1> = {}): CredentialSpecPublishedV1 {
@@ -30,7 +21,7 @@ export function publishedSpec(credentialSpecId: string, version = 1, overrides: 
     assessmentType: 'project',
     formOfParticipation: 'blended',
     qualityAssurance: { type: 'internal', body: 'Alliance QA board' },
-    awardingBodies: [body(AAU, true), body(DCU, false)],
+    awardingBodies: [awardingBody(AAU, true), awardingBody(DCU, false)],
     components: [
       { code: 'C1', title: 'Thermodynamics', institutionId: AAU, institutionDid: `did:web:${AAU}.example`, institutionName: 'AAU', ects: 2 },
       { code: 'C2', title: 'Grid economics', institutionId: DCU, institutionDid: `did:web:${DCU}.example`, institutionName: 'DCU', ects: 3 },
@@ -43,13 +34,11 @@ export function publishedSpec(credentialSpecId: string, version = 1, overrides: 
   } as CredentialSpecPublishedV1;
 }
 
-const envelope = () => ({ eventId: randomUUID(), occurredAt: new Date().toISOString(), correlationId: randomUUID() });
-
 /** Publishes catalogue and issuance facts the way those services would; resolves once consumers handled them. */
 export const facts = (bus: IntegrationBus) => ({
-  published: (spec: CredentialSpecPublishedV1) => bus.publish([credentialSpecPublishedV1.message(spec, envelope())]),
+  published: (spec: CredentialSpecPublishedV1) => bus.publish([credentialSpecPublishedV1.message(spec, factEnvelope())]),
   retired: (credentialSpecId: string, version: number) =>
-    bus.publish([credentialSpecRetiredV1.message({ credentialSpecId, version, reason: 'closed', retiredAt: at }, envelope())]),
+    bus.publish([credentialSpecRetiredV1.message({ credentialSpecId, version, reason: 'closed', retiredAt: at }, factEnvelope())]),
   issued: (learnerId: string, credentialSpecId: string, credentialId = `urn:uuid:${randomUUID()}`) =>
     bus.publish([
       credentialIssuedV1.message(
@@ -64,7 +53,7 @@ export const facts = (bus: IntegrationBus) => ({
           issuedAt: at,
           status: { listId: 'aau-1', index: 7 },
         },
-        envelope(),
+        factEnvelope(),
       ),
     ]),
 });

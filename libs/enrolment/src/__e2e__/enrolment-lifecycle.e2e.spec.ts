@@ -1,6 +1,6 @@
+import { eventually } from '@alliance/testing';
 import { AAU, DCU, facts, publishedSpec } from './catalogue-facts.fixture';
 import { type EnrolmentApp, startEnrolment } from './enrolment-app';
-import { eventually } from './eventually';
 
 // A whole service per file, on a machine other test files share.
 jest.setTimeout(30_000);

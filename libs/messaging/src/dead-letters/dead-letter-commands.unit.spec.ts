@@ -1,6 +1,6 @@
+import { eventually } from '@alliance/testing';
 import { PoisonMessageError } from '../errors/poison-message.error';
 import { InProcessBus } from '../in-process/in-process-bus';
-import { eventually } from '../testing/eventually';
 import { testMessages } from '../testing/test-messages';
 import { deadLetterCommands } from './dead-letter-commands';
 

@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eventually } from '@alliance/testing';
 import { PoisonMessageError } from '../errors/poison-message.error';
-import { eventually } from '../testing/eventually';
 import { testMessages } from '../testing/test-messages';
 import { InProcessBus } from './in-process-bus';
 import { openDeadLetterJournal } from './in-process-dead-letters';

@@ -1,7 +1,7 @@
 import { ANY_REVISION, InMemoryEventStore, type RecordedEvent } from '@alliance/event-sourcing';
+import { eventually } from '@alliance/testing';
 import { InProcessBus } from '../in-process/in-process-bus';
 import type { IntegrationBus, IntegrationMessage } from '../integration-bus.port';
-import { eventually } from '../testing/eventually';
 import { envelopeOf } from './envelope-of';
 import { OutboxRelay, type EventMapper } from './outbox-relay';
 import { InMemoryRelayCheckpointStore, type RelayCheckpointStore } from './relay-checkpoint-store.port';

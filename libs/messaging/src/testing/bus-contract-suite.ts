@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { eventually } from '@alliance/testing';
 import type { WireRecord } from '../codec/wire-record';
 import { PoisonMessageError } from '../errors/poison-message.error';
 import type { IntegrationBus, IntegrationMessage, MessageContext } from '../integration-bus.port';
-import { eventually } from './eventually';
 import { testMessages } from './test-messages';
 
 export interface BusContractHarness {

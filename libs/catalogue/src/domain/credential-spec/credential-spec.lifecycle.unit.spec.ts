@@ -1,27 +1,7 @@
-import { deciderSpecification, type DecisionContext } from '@alliance/event-sourcing';
+import { admin, adminOf, approvedBy, drafted, NOW, proposed, published, registry, SPEC, spec } from '../__fixtures__/credential-spec-history.fixture';
 import { sustainableEnergyDefinition } from '../__fixtures__/definition.fixture';
-import { AAU, DCU, KTU, registryWith, TUHH } from '../__fixtures__/members.fixture';
+import { AAU, DCU, KTU, TUHH } from '../__fixtures__/members.fixture';
 import { rejected } from '../__fixtures__/rejected';
-import type { CredentialSpecCommand } from './credential-spec.commands';
-import type { CredentialSpecEvent } from './credential-spec.events';
-import { credentialSpecDecider } from './credential-spec.decider';
-
-const SPEC = '0190a3c4-0000-7000-8000-00000000aaaa';
-const NOW = new Date('2026-02-01T10:00:00.000Z');
-const registry = registryWith();
-const spec = deciderSpecification(credentialSpecDecider);
-const admin: Partial<DecisionContext> = { now: NOW, actor: { subject: 'alliance-admin-1', role: 'alliance-admin' } };
-const adminOf = (institution: string): Partial<DecisionContext> => ({ now: NOW, actor: { subject: `admin@${institution}`, role: 'institution-admin', institution } });
-
-function run(events: CredentialSpecEvent[], command: CredentialSpecCommand, ctx: Partial<DecisionContext> = admin): CredentialSpecEvent[] {
-  const state = events.reduce(credentialSpecDecider.evolve, credentialSpecDecider.initialState());
-  return [...events, ...(credentialSpecDecider.decide(command, state, { correlationId: 'c', ...admin, ...ctx } as DecisionContext) as CredentialSpecEvent[])];
-}
-
-const drafted = () => run([], { type: 'DraftCredentialSpec', credentialSpecId: SPEC, definition: sustainableEnergyDefinition(), registry });
-const proposed = () => run(drafted(), { type: 'ProposeCredentialSpec', registry });
-const approvedBy = (...ids: string[]) => ids.reduce((events, id) => run(events, { type: 'ApproveCredentialSpec', institutionId: id }, adminOf(id)), proposed());
-const published = () => run(approvedBy(AAU, DCU, TUHH), { type: 'PublishCredentialSpec', registry });
 
 describe('credential definition lifecycle', () => {
   it('drafts version 1 from a valid definition', () => {

@@ -1,19 +1,13 @@
+import { OptionalText, PageLimit, PageOffset } from '@alliance/nest-kit';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { ENROLMENT_STATUSES } from '../../application/queries/list-enrolments/list-enrolments.query';
 
 export class ListEnrolmentsDto {
-  @ApiPropertyOptional({ description: 'Learner id or email address' })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
+  @OptionalText({ description: 'Learner id or email address' })
   learner?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
+  @OptionalText()
   specId?: string;
 
   @ApiPropertyOptional({ enum: ENROLMENT_STATUSES })
@@ -21,24 +15,12 @@ export class ListEnrolmentsDto {
   @IsIn(ENROLMENT_STATUSES)
   status?: (typeof ENROLMENT_STATUSES)[number];
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
+  @OptionalText()
   institutionId?: string;
 
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @PageLimit({ default: 50, maximum: 500 })
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @PageOffset()
   offset?: number;
 }

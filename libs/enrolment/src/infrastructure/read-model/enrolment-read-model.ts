@@ -1,7 +1,5 @@
-import { type EventStore, ProjectionRunner, type ReadModelOrm } from '@alliance/event-sourcing';
-import type { HealthRegistry } from '@alliance/nest-kit';
-import { Logger } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/sql';
+import type { EventStore, ReadModelOrm } from '@alliance/event-sourcing';
+import { type HealthRegistry, ProjectedReadModel } from '@alliance/nest-kit';
 import { type EnrolmentFilter, type EnrolmentRecordRow, EnrolmentRecords } from '../../application/ports/enrolment-records.port';
 import { EnrolmentRows } from './enrolment-rows';
 import { enrolmentsProjection } from './enrolments.projection';
@@ -11,43 +9,32 @@ const READ_YOUR_WRITES_TIMEOUT_MS = 10_000;
 
 /** The enrolments read model: its projection runner and the queries over it. */
 export class EnrolmentReadModel extends EnrolmentRecords {
-  private readonly logger = new Logger('EnrolmentReadModel');
-  private readonly runner: ProjectionRunner;
+  private readonly readModel: ProjectedReadModel;
   private readonly Rows = enrolmentsProjection.entity(EnrolmentRows);
 
-  constructor(
-    store: EventStore,
-    private readonly orm: ReadModelOrm,
-  ) {
+  constructor(store: EventStore, orm: ReadModelOrm) {
     super();
-    this.runner = new ProjectionRunner({
+    this.readModel = new ProjectedReadModel({
       store,
       orm,
       projection: enrolmentsProjection,
+      logContext: 'EnrolmentReadModel',
+      label: 'enrolments',
+      readYourWritesTimeoutMs: READ_YOUR_WRITES_TIMEOUT_MS,
       pollIntervalMs: 100,
-      onError: (error, position) => this.logger.error({ err: error, position }, 'enrolments projection batch failed; retrying'),
     });
   }
 
-  async start(health?: HealthRegistry): Promise<void> {
-    await this.runner.start();
-    health?.register({
-      name: 'readModel',
-      check: async () => {
-        // Not ready while the projection is failing or far behind: reads would be stale.
-        const lag = await this.runner.lag();
-        if (this.runner.status === 'failing' || lag.lag > 100_000) throw new Error(`read model ${this.runner.status}, ${lag.lag} events behind`);
-        return { ...lag, projection: this.runner.status };
-      },
-    });
+  start(health?: HealthRegistry): Promise<void> {
+    return this.readModel.start(health);
   }
 
   stop(): Promise<void> {
-    return this.runner.stop();
+    return this.readModel.stop();
   }
 
   async get(enrolmentId: string): Promise<EnrolmentRecordRow | undefined> {
-    const row = await this.em().findOne(this.Rows, { enrolmentId });
+    const row = await this.readModel.em().findOne(this.Rows, { enrolmentId });
     return (row ?? undefined) as EnrolmentRecordRow | undefined;
   }
 
@@ -57,7 +44,7 @@ export class EnrolmentReadModel extends EnrolmentRecords {
     if (filter.credentialSpecId) where.credentialSpecId = filter.credentialSpecId;
     if (filter.status) where.status = filter.status;
     if (filter.institutionId) where.institutionId = filter.institutionId;
-    const [items, total] = await this.em().findAndCount(this.Rows, where, {
+    const [items, total] = await this.readModel.em().findAndCount(this.Rows, where, {
       orderBy: { enrolledAt: 'asc', enrolmentId: 'asc' },
       limit: filter.limit,
       offset: filter.offset,
@@ -65,17 +52,7 @@ export class EnrolmentReadModel extends EnrolmentRecords {
     return { items: items as EnrolmentRecordRow[], total };
   }
 
-  async caughtUp(position: number | undefined): Promise<void> {
-    if (position === undefined) return;
-    try {
-      await this.runner.waitFor(position, READ_YOUR_WRITES_TIMEOUT_MS);
-    } catch (error) {
-      // The write is durable; only its visibility lags. Answer, and say so in the logs.
-      this.logger.warn({ err: error, position }, 'read model lagging behind a write');
-    }
-  }
-
-  private em(): EntityManager {
-    return this.orm.em.fork() as unknown as EntityManager;
+  caughtUp(position: number | undefined): Promise<void> {
+    return this.readModel.caughtUp(position);
   }
 }

@@ -1,0 +1,68 @@
+import { type EventStore, type ProjectionDefinition, ProjectionRunner, type ProjectionRunnerOptions, type ReadModelOrm } from '@alliance/event-sourcing';
+import type { EntityManager } from '@mikro-orm/sql';
+import { Logger } from '@nestjs/common';
+import type { HealthRegistry } from '../health/health-registry';
+import type { BackgroundWork } from './read-side-lifecycle';
+
+export interface ProjectedReadModelOptions extends Pick<ProjectionRunnerOptions, 'batchSize' | 'pollIntervalMs'> {
+  store: EventStore;
+  orm: ReadModelOrm;
+  projection: ProjectionDefinition;
+  /** Context of the log lines, e.g. the read model class's name. */
+  logContext: string;
+  /** What the projection is called in its error log: '<label> projection batch failed; retrying'. */
+  label: string;
+  /** How long a write waits for its events to reach the read model before answering anyway. */
+  readYourWritesTimeoutMs: number;
+}
+
+/** A read model a service queries: the runner that feeds its projection, its readiness check and read-your-writes waits. */
+export class ProjectedReadModel implements BackgroundWork {
+  private readonly logger: Logger;
+  private readonly runner: ProjectionRunner;
+
+  constructor(private readonly options: ProjectedReadModelOptions) {
+    const { store, orm, projection, batchSize, pollIntervalMs, label } = options;
+    this.logger = new Logger(options.logContext);
+    this.runner = new ProjectionRunner({
+      store,
+      orm,
+      projection,
+      batchSize,
+      pollIntervalMs,
+      onError: (error, position) => this.logger.error({ err: error, position }, `${label} projection batch failed; retrying`),
+    });
+  }
+
+  async start(health?: HealthRegistry): Promise<void> {
+    await this.runner.start();
+    health?.register({
+      name: 'readModel',
+      check: async () => {
+        // Not ready while the projection is failing or far behind: reads would be stale.
+        const lag = await this.runner.lag();
+        if (this.runner.status === 'failing' || lag.lag > 100_000) throw new Error(`read model ${this.runner.status}, ${lag.lag} events behind`);
+        return { ...lag, projection: this.runner.status };
+      },
+    });
+  }
+
+  stop(): Promise<void> {
+    return this.runner.stop();
+  }
+
+  async caughtUp(position: number | undefined): Promise<void> {
+    if (position === undefined) return;
+    try {
+      await this.runner.waitFor(position, this.options.readYourWritesTimeoutMs);
+    } catch (error) {
+      // The write is durable; only its visibility lags. Answer, and say so in the logs.
+      this.logger.warn({ err: error, position }, 'read model lagging behind a write');
+    }
+  }
+
+  /** A fresh unit of work for a query. */
+  em(): EntityManager {
+    return this.options.orm.em.fork() as unknown as EntityManager;
+  }
+}
