@@ -117,7 +117,10 @@ export class PostgresEventStore implements EventStore {
 
   readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     this.assertOpen();
-    return readAllPages(options, 2000, (after, limit, filter) => this.readPage(after, limit, filter));
+    // One horizon for the whole walk: it returns the log as it stood when the walk began (positions follow
+    // transaction ids among appends, so the cut is exact) and spares every page a scan of the lock table.
+    let horizon: Promise<string> | undefined;
+    return readAllPages(options, 2000, (after, limit, filter) => this.readPage(after, limit, filter, (horizon ??= this.readHorizon())));
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
@@ -157,11 +160,11 @@ export class PostgresEventStore implements EventStore {
    * A page of events after `after`, cut at the first row an append still in flight may precede.
    * The horizon comes from its own, earlier statement: see 0004_read_functions.sql.
    */
-  private async readPage(after: number, limit: number, filter: AllFilter | undefined): Promise<LogPage> {
-    const { rows: horizon } = await this.pool.query<{ horizon: string }>(this.sql.horizon);
+  private async readPage(after: number, limit: number, filter: AllFilter | undefined, horizon: Promise<string> = this.readHorizon()): Promise<LogPage> {
+    const before = await horizon;
     const { rows } = await this.pool.query({
       text: this.sql.page,
-      values: [after, limit, filter?.eventTypes ?? null, filter?.streamPrefixes?.map(prefixPattern) ?? null, horizon[0].horizon],
+      values: [after, limit, filter?.eventTypes ?? null, filter?.streamPrefixes?.map(prefixPattern) ?? null, before],
       rowMode: 'array',
     });
     const events: RecordedEvent[] = [];
@@ -170,6 +173,11 @@ export class PostgresEventStore implements EventStore {
       events.push(toRecordedEvent(row));
     }
     return { events, pending: false };
+  }
+
+  private async readHorizon(): Promise<string> {
+    const { rows } = await this.pool.query<{ horizon: string }>(this.sql.horizon);
+    return rows[0].horizon;
   }
 
   private assertOpen(): void {

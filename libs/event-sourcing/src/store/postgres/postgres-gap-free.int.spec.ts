@@ -93,4 +93,17 @@ describe('PostgreSQL readers never pass a position that commits later', () => {
       await other.end();
     }
   });
+
+  it('walks the log as it stood when readAll began: an append committed mid-walk is left to the next walk', async () => {
+    for (let i = 0; i < 30; i++) await store.appendToStream(`walk.s-${i}`, [anEvent('Walked', { i })], { expectedRevision: NO_STREAM });
+    const walked: RecordedEvent[] = [];
+    for await (const e of store.readAll({ batchSize: 10, filter: { streamPrefixes: ['walk.'] } })) {
+      walked.push(e);
+      if (walked.length === 5) await store.appendToStream('walk.late-0', [anEvent('Late', {})], { expectedRevision: NO_STREAM });
+    }
+    expect(walked.map((e) => e.type)).toEqual(Array.from({ length: 30 }, () => 'Walked'));
+    const again: RecordedEvent[] = [];
+    for await (const e of store.readAll({ batchSize: 10, filter: { streamPrefixes: ['walk.'] } })) again.push(e);
+    expect(again.map((e) => e.type)).toEqual([...Array.from({ length: 30 }, () => 'Walked'), 'Late']);
+  });
 });
