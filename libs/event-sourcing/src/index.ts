@@ -1,4 +1,5 @@
 export * from './domain-error';
+export * from './schema-name';
 export * from './envelope';
 export * from './event-store.port';
 export * from './expected-revision';

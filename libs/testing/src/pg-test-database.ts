@@ -36,15 +36,15 @@ const DROP_GRACE_MS = 5_000;
 
 async function waitForSessionsToEnd(admin: Client, database: string, graceMs: number): Promise<void> {
   const deadline = Date.now() + graceMs;
-  while (Date.now() < deadline) {
+  for (;;) {
     const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
     if (rows[0].n === 0) return;
+    if (Date.now() >= deadline) {
+      // A test left connections open; say which database, so the leak can be found, then terminate them.
+      process.stderr.write(`${JSON.stringify({ level: 'warn', component: 'test-database', database, openSessions: rows[0].n, msg: `sessions still open ${graceMs} ms after the test finished; terminating them` })}\n`);
+      return;
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [database]);
-  if (rows[0].n > 0) {
-    // A test left connections open; say which database, so the leak can be found, then terminate them.
-    process.stderr.write(`${JSON.stringify({ level: 'warn', component: 'test-database', database, openSessions: rows[0].n, msg: `sessions still open ${graceMs} ms after the test finished; terminating them` })}\n`);
   }
 }
 

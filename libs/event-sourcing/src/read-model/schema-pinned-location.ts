@@ -1,3 +1,4 @@
+import { assertSchemaName } from '../schema-name';
 import type { ReadModelDatabaseConfig } from './create-read-model-orm';
 import type { ProjectionDefinition } from '../projection/projection';
 
@@ -7,7 +8,7 @@ import type { ProjectionDefinition } from '../projection/projection';
  */
 export function schemaPinnedLocation(location: ReadModelDatabaseConfig, schema: string): ReadModelDatabaseConfig {
   if (location.kind !== 'postgres') return location;
-  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new TypeError(`Invalid read model schema name ${JSON.stringify(schema)}`);
+  assertSchemaName(schema);
   const url = new URL(location.url);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return { ...location, url: url.toString() };

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type EventStore, ProjectionDaemon, type ReadModelOrm } from '@alliance/event-sourcing';
 import type { IntegrationBus } from '@alliance/messaging';
@@ -58,7 +57,7 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
       name: ISSUANCE,
       store,
       bus,
-      checkpoints: { schema: READ_MODEL_SCHEMA, folder: join(config.DATA_DIR, ISSUANCE, 'checkpoints') },
+      checkpoints: { schema: READ_MODEL_SCHEMA, folder: 'checkpoints' },
       publish: { map: mapIssuanceEvent, filter: { streamPrefixes: ['issuance.credential-'], eventTypes: PUBLISHED_EVENT_TYPES } },
       consume: { group: config.ISSUANCE_CONSUMER_GROUP, sources: ISSUANCE_SOURCES, handler: issuanceMessageHandler(orm, facts, awards) },
       logger: this.logger,

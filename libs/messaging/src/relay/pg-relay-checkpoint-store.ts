@@ -1,4 +1,5 @@
 import { Pool } from 'pg';
+import { assertSchemaName } from '@alliance/event-sourcing';
 import type { RelayCheckpointStore } from './relay-checkpoint-store.port';
 
 export interface PgRelayCheckpointStoreOptions {
@@ -20,7 +21,7 @@ export class PgRelayCheckpointStore implements RelayCheckpointStore {
   constructor(options: PgRelayCheckpointStoreOptions) {
     if (!options.pool && !options.url) throw new TypeError('PgRelayCheckpointStore needs a pool or a url');
     const schema = options.schema ?? 'public';
-    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new TypeError(`"${schema}" is not a plain schema name`);
+    assertSchemaName(schema);
     this.pool = options.pool ?? new Pool({ connectionString: options.url, max: 2 });
     this.ownsPool = !options.pool;
     // An idle connection the server closed (restart, failover) is dropped by the pool; without a listener the

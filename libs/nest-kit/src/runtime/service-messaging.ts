@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { AllFilter, EventStore } from '@alliance/event-sourcing';
 import {
   type BusConsumer,
@@ -22,8 +23,11 @@ export interface ServiceMessagingOptions {
   name: string;
   store: EventStore;
   bus: IntegrationBus;
-  /** Where the relay keeps its position (see `relayCheckpointStore`); others may share `checkpoints`. */
-  checkpoints: { schema: string; folder: string };
+  /**
+   * Where the relay keeps its position (see `relayCheckpointStore`): the schema on PostgreSQL, the folder
+   * under DATA_DIR/<name> when embedded. Others may share `checkpoints`.
+   */
+  checkpoints: { schema: string; folder: 'relay' | 'checkpoints' };
   /** What the outbox relay publishes: the mapper and the part of the store it reads. */
   publish: { map: EventMapper; filter: AllFilter };
   /** Other contexts' events the service consumes; left out by a service that only publishes. */
@@ -45,7 +49,7 @@ export class ServiceMessaging {
 
   constructor(private readonly options: ServiceMessagingOptions) {
     const { config, name } = options;
-    this.checkpoints = relayCheckpointStore(config, options.checkpoints);
+    this.checkpoints = relayCheckpointStore(config, { schema: options.checkpoints.schema, folder: join(config.DATA_DIR, options.name, options.checkpoints.folder) });
     this.relay = createOutboxRelay({
       name,
       store: options.store,

@@ -49,7 +49,7 @@ describe('ServiceMessaging', () => {
       name: 'demo',
       store,
       bus,
-      checkpoints: { schema: 'demo_read', folder: join(dir, 'demo', 'relay') },
+      checkpoints: { schema: 'demo_read', folder: 'relay' },
       publish: { map: mapThing, filter: { streamPrefixes: ['demo.'], eventTypes: ['ThingHappened'] } },
       consume: { group: 'demo-service', sources: ['other'], handler: async () => undefined },
       logger: { warn: jest.fn() },

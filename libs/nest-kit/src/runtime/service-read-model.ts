@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createReadModelOrm, type ReadModelDatabaseConfig, type ReadModelOrm, type ReadModelOrmOptions, schemaPinnedLocation } from '@alliance/event-sourcing';
+import { assertSchemaName, createReadModelOrm, type ReadModelDatabaseConfig, type ReadModelOrm, type ReadModelOrmOptions, schemaPinnedLocation } from '@alliance/event-sourcing';
 import { Client } from 'pg';
 import type { ServiceConfig } from '../config/service-config';
 
@@ -24,8 +24,6 @@ export interface OpenServiceReadModelOptions extends ServiceReadModelSpec {
   /** Creates the tables that are not projections' (knowledge, inbox...); the database is closed if it fails. */
   prepare?: (orm: ReadModelOrm) => Promise<void>;
 }
-
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
 
 /** The service's read model database: PGlite under DATA_DIR/<service>/read-model when embedded, DATABASE_URL when distributed. */
 export function serviceReadModelLocation(config: ServiceConfig, spec: ServiceReadModelSpec): ReadModelDatabaseConfig {
@@ -55,7 +53,7 @@ export async function openServiceReadModel(config: ServiceConfig, options: OpenS
 }
 
 async function ensureSchema(url: string, schema: string): Promise<void> {
-  if (!SCHEMA_NAME.test(schema)) throw new TypeError(`Invalid read model schema name ${JSON.stringify(schema)}`);
+  assertSchemaName(schema);
   const client = new Client({ connectionString: url });
   await client.connect();
   try {

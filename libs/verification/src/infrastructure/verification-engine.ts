@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore, ReadModelOrm } from '@alliance/event-sourcing';
 import type { IntegrationBus } from '@alliance/messaging';
@@ -26,7 +25,7 @@ export class VerificationEngine implements OnApplicationBootstrap, OnApplication
       name: VERIFICATION,
       store,
       bus,
-      checkpoints: { schema: READ_MODEL_SCHEMA, folder: join(config.DATA_DIR, VERIFICATION, 'checkpoints') },
+      checkpoints: { schema: READ_MODEL_SCHEMA, folder: 'checkpoints' },
       publish: { map: mapVerificationEvent, filter: { streamPrefixes: ['verification.verification-'], eventTypes: PUBLISHED_EVENT_TYPES } },
       consume: { group: config.VERIFICATION_CONSUMER_GROUP, sources: VERIFICATION_SOURCES, handler: verificationMessageHandler(orm) },
       logger: new Logger('VerificationEngine'),

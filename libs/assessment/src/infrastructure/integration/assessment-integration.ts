@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { EventStore, ReadModelOrm } from '@alliance/event-sourcing';
 import type { IntegrationBus } from '@alliance/messaging';
 import { ServiceMessaging } from '@alliance/nest-kit';
@@ -18,7 +17,7 @@ export class AssessmentIntegration extends ServiceMessaging {
       name: ASSESSMENT,
       store,
       bus,
-      checkpoints: { schema: READ_MODEL_SCHEMA, folder: join(config.DATA_DIR, ASSESSMENT, 'relay') },
+      checkpoints: { schema: READ_MODEL_SCHEMA, folder: 'relay' },
       publish: { map: mapAssessmentEvent, filter: { streamPrefixes: [TRANSCRIPT_STREAM_PREFIX], eventTypes: [...TRANSCRIPT_EVENT_TYPES] } },
       consume: { group: config.ASSESSMENT_CONSUMER_GROUP, sources: ASSESSMENT_SOURCES, handler: assessmentMessageHandler(orm) },
       logger: new Logger('AssessmentIntegration'),

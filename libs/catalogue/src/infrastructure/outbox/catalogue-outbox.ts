@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { EventStore } from '@alliance/event-sourcing';
 import type { IntegrationBus, RelayStatus } from '@alliance/messaging';
 import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, SERVICE_CONFIG, type ServiceConfig, ServiceMessaging } from '@alliance/nest-kit';
@@ -27,7 +26,7 @@ export class CatalogueOutbox implements OnApplicationBootstrap, OnModuleDestroy 
       name: CATALOGUE,
       store,
       bus,
-      checkpoints: { schema: READ_MODEL_SCHEMA, folder: join(config.DATA_DIR, CATALOGUE, 'relay') },
+      checkpoints: { schema: READ_MODEL_SCHEMA, folder: 'relay' },
       publish: { map: integrationMessageOf, filter: { streamPrefixes: [INSTITUTION_STREAM_PREFIX, CREDENTIAL_SPEC_STREAM_PREFIX], eventTypes: PUBLISHED_EVENT_TYPES } },
       logger: new Logger('CatalogueOutbox'),
     });

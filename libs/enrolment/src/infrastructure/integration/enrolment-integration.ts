@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { type EventStore, streamPrefix, type ReadModelOrm } from '@alliance/event-sourcing';
 import type { IntegrationBus } from '@alliance/messaging';
 import { ServiceMessaging } from '@alliance/nest-kit';
@@ -31,7 +30,7 @@ export class EnrolmentIntegration extends ServiceMessaging {
       // Learner events carry sealed identities; the relay publishes them opened.
       store: withOpenedIdentities(store, vault),
       bus,
-      checkpoints: { schema: READ_MODEL_SCHEMA, folder: join(config.DATA_DIR, ENROLMENT, 'relay') },
+      checkpoints: { schema: READ_MODEL_SCHEMA, folder: 'relay' },
       publish: { map: mapEnrolmentEvent, filter: { streamPrefixes: [streamPrefix(ENROLMENT, 'learner')], eventTypes: [...LEARNER_EVENT_TYPES] } },
       consume: { group: config.ENROLMENT_CONSUMER_GROUP, sources: ENROLMENT_SOURCES, handler: enrolmentMessageHandler(orm, completeHandler) },
       logger: new Logger('EnrolmentIntegration'),

@@ -10,7 +10,8 @@ import { ChangeSignal } from '../subscription/change-signal';
 import { type LogPage, startPollingSubscription } from '../subscription/polling-subscription';
 import { PostgresAppender } from './postgres-append';
 import { PostgresChangeFeed } from './postgres-change-feed';
-import { assertSchemaName, migrateEventStore } from './postgres-migrations';
+import { assertSchemaName } from '../../schema-name';
+import { migrateEventStore } from './postgres-migrations';
 import { EVENT_COLUMNS, prefixPattern, toRecordedEvent } from './postgres-rows';
 import { StreamTipCache } from './stream-tip-cache';
 

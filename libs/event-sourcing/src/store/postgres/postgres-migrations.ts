@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Pool, PoolClient } from 'pg';
+import { assertSchemaName } from '../../schema-name';
 
 /** One versioned schema change, from `migrations/NNNN_name.sql`. */
 export interface Migration {
@@ -13,7 +14,6 @@ export interface Migration {
 
 export const MIGRATIONS_DIR = join(__dirname, 'migrations');
 const FILE_NAME = /^(\d{4})_([a-z0-9_]+)\.sql$/;
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** Reads the migration files, refusing stray names, duplicates and holes in the numbering. */
 export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
@@ -29,10 +29,6 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
     if (m.version !== i + 1) throw new Error(`Migrations must be numbered 0001, 0002, ... without holes; found ${m.version} at place ${i + 1}`);
   });
   return migrations;
-}
-
-export function assertSchemaName(schema: string): void {
-  if (!SCHEMA_NAME.test(schema)) throw new Error(`Invalid event store schema name ${JSON.stringify(schema)} (lower case letters, digits, _)`);
 }
 
 /**

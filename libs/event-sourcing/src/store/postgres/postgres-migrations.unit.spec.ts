@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assertSchemaName, loadMigrations } from './postgres-migrations';
+import { assertSchemaName } from '../../schema-name';
+import { loadMigrations } from './postgres-migrations';
 
 describe('PostgreSQL event store migrations', () => {
   it('are numbered 0001, 0002, ... without holes, each with a checksum', () => {
