@@ -1,6 +1,7 @@
 export * from './encoding/multibase';
 export { base58btcDecode, base58btcEncode } from './encoding/base58btc';
 export * from './keys/ed25519';
+export * from './keys/key-possession';
 
 export * from './jsonld/bundled-contexts';
 export * from './jsonld/document-loader';
@@ -11,7 +12,7 @@ export * from './data-integrity/errors';
 export { computeHashData, cryptosuiteOf, type Cryptosuite, type HashDataResult } from './data-integrity/cryptosuite';
 export { eddsaJcs2022 } from './data-integrity/eddsa-jcs-2022';
 export { eddsaRdfc2022 } from './data-integrity/eddsa-rdfc-2022';
-export { addChainedProof, proofsOf, signCredential, withoutProof, type Signer, type SignOptions } from './data-integrity/sign';
+export { addChainedProof, type ExternalEd25519Signer, proofsOf, signCredential, withoutProof, type Signer, type SignOptions } from './data-integrity/sign';
 export type { ProofVerificationResult } from './data-integrity/verify-proof';
 export * from './data-integrity/verify-credential';
 

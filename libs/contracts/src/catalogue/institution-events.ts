@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsNotEmpty, IsOptional, IsString, IsUrl, Matches, ValidateNested } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, ValidateNested } from 'class-validator';
 import { defineContract } from '../contract';
 import { IsInstant } from '../validation';
 import { SigningKeyV1 } from './signing-key';
@@ -17,6 +17,17 @@ export class InstitutionRegisteredV1 {
   @IsUrl({ require_tld: false }) homepage!: string;
   @Matches(/^did:[a-z0-9]+:.+$/) did!: string;
   @IsInstant() registeredAt!: string;
+  /**
+   * `pending` until the member's own institution-admin registers its first key (then
+   * `catalogue.institution.activated`); absent on members registered before onboarding existed, which are active.
+   */
+  @IsOptional() @IsIn(['pending', 'active']) status?: 'pending' | 'active';
+}
+
+/** The member's own admin registered its first key: from `activatedAt` it may award, approve and sign. */
+export class InstitutionActivatedV1 {
+  @IsString() @IsNotEmpty() institutionId!: string;
+  @IsInstant() activatedAt!: string;
 }
 
 export class InstitutionKeyAddedV1 {
@@ -31,6 +42,18 @@ export class InstitutionKeyRotatedV1 {
   @IsInstant() previousValidUntil!: string;
   @ValidateNested() @Type(() => SigningKeyV1) newKey!: SigningKeyV1;
   @IsOptional() @IsString() reason?: string;
+}
+
+/**
+ * A key withdrawn by its institution. Without `compromisedSince` it is a retirement: signatures made before
+ * `revokedAt` stay valid. With it, every signature made at or after `compromisedSince` is invalid.
+ */
+export class InstitutionKeyRevokedV1 {
+  @IsString() @IsNotEmpty() institutionId!: string;
+  @IsString() @IsNotEmpty() keyId!: string;
+  @IsString() @IsNotEmpty() reason!: string;
+  @IsInstant() revokedAt!: string;
+  @IsOptional() @IsInstant() compromisedSince?: string;
 }
 
 export class InstitutionSuspendedV1 {
@@ -56,3 +79,5 @@ export const institutionKeyRotatedV1 = defineContract({ type: 'catalogue.institu
 export const institutionSuspendedV1 = defineContract({ type: 'catalogue.institution.suspended', version: 1, payload: InstitutionSuspendedV1, key: byInstitution });
 export const institutionReinstatedV1 = defineContract({ type: 'catalogue.institution.reinstated', version: 1, payload: InstitutionReinstatedV1, key: byInstitution });
 export const institutionRemovedV1 = defineContract({ type: 'catalogue.institution.removed', version: 1, payload: InstitutionRemovedV1, key: byInstitution });
+export const institutionActivatedV1 = defineContract({ type: 'catalogue.institution.activated', version: 1, payload: InstitutionActivatedV1, key: byInstitution });
+export const institutionKeyRevokedV1 = defineContract({ type: 'catalogue.institution.key-revoked', version: 1, payload: InstitutionKeyRevokedV1, key: byInstitution });

@@ -1,5 +1,21 @@
-import { IsIn, IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { IsInstant } from '../validation';
+
+/** The challenge the catalogue issued for a key registration (institution, key id, single-use nonce, expiry). */
+export class KeyPossessionChallengeV1 {
+  @IsIn(['alliance-key-possession']) type!: 'alliance-key-possession';
+  @IsString() @IsNotEmpty() institutionId!: string;
+  @IsString() @IsNotEmpty() keyId!: string;
+  @IsString() @IsNotEmpty() nonce!: string;
+  @IsInstant() expiresAt!: string;
+}
+
+export class KeyPossessionV1 {
+  @ValidateNested() @Type(() => KeyPossessionChallengeV1) challenge!: KeyPossessionChallengeV1;
+  /** base64url Ed25519 signature by the registered key over the JCS form of `challenge`. */
+  @Matches(/^[A-Za-z0-9_-]{86}$/) signature!: string;
+}
 
 /** A public key an institution signs credentials with, and the window in which its signatures count. */
 export class SigningKeyV1 {
@@ -15,4 +31,10 @@ export class SigningKeyV1 {
   @IsIn(['issuance-service', 'institution']) custody!: 'issuance-service' | 'institution';
   @IsInstant() validFrom!: string;
   @IsOptional() @IsInstant() validUntil?: string;
+  /**
+   * The institution's proof that it holds the private key: the catalogue's challenge and the key's
+   * signature over it (`keyPossessionSigningInput` in libs/credentials). Consumers re-check it; a key whose
+   * proof does not verify is not bound to the institution. Absent only on keys registered before proofs existed.
+   */
+  @IsOptional() @ValidateNested() @Type(() => KeyPossessionV1) possession?: KeyPossessionV1;
 }

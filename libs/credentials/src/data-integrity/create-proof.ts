@@ -3,6 +3,7 @@ import { encodeMultibaseBase58btc } from '../encoding/multibase';
 import type { DocumentLoader } from '../jsonld/document-loader';
 import { ed25519Sign } from '../keys/ed25519';
 import { type CanonicalDocumentCache, type Cryptosuite, computeHashData } from './cryptosuite';
+import { ProofGenerationError } from './errors';
 import type { DataIntegrityProof, JsonObject, ProofOptions } from './types';
 
 /**
@@ -13,7 +14,7 @@ export async function createProof(
   suite: Cryptosuite,
   document: JsonObject,
   options: ProofOptions,
-  privateKey: KeyObject,
+  privateKey: KeyObject | ((data: Uint8Array) => Promise<Uint8Array> | Uint8Array),
   loader: DocumentLoader,
   cache?: CanonicalDocumentCache,
 ): Promise<DataIntegrityProof> {
@@ -21,7 +22,9 @@ export async function createProof(
   delete proofConfig.proofValue;
   if (document['@context'] !== undefined) proofConfig['@context'] = document['@context'];
   const { hashData } = await computeHashData(suite, document, proofConfig, loader, cache);
-  const proofValue = encodeMultibaseBase58btc(ed25519Sign(hashData, privateKey));
+  const signature = typeof privateKey === 'function' ? await privateKey(hashData) : ed25519Sign(hashData, privateKey);
+  if (signature.length !== 64) throw new ProofGenerationError(`the signer returned ${signature.length} bytes; an Ed25519 signature is 64`);
+  const proofValue = encodeMultibaseBase58btc(signature);
   const base: JsonObject = suite.proofCarriesContext ? proofConfig : { ...options };
   delete base.proofValue;
   return { ...base, proofValue } as DataIntegrityProof;

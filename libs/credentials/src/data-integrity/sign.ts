@@ -1,4 +1,5 @@
 import { defaultDocumentLoader, type DocumentLoader } from '../jsonld/document-loader';
+import type { KeyObject } from 'node:crypto';
 import { type Ed25519PrivateKeyInput, toPrivateKeyObject } from '../keys/ed25519';
 import { type CanonicalDocumentCache, cryptosuiteOf } from './cryptosuite';
 import { createProof } from './create-proof';
@@ -9,8 +10,11 @@ import type { CryptosuiteName, DataIntegrityProof, JsonObject, ProofOptions } fr
 export interface Signer {
   /** URL of the verification method, e.g. `did:web:uni.example#key-1` or `did:key:z6Mk…#z6Mk…`. */
   verificationMethod: string;
-  /** 32-byte Ed25519 seed, `z…` Multikey secret, or a node:crypto private KeyObject. */
-  privateKey: Ed25519PrivateKeyInput;
+  /**
+   * 32-byte Ed25519 seed, `z…` Multikey secret, or a node:crypto private KeyObject; or, for a key that never
+   * leaves its holder (an HSM), a function that returns the raw Ed25519 signature of the bytes it is given.
+   */
+  privateKey: Ed25519PrivateKeyInput | ExternalEd25519Signer;
   cryptosuite: CryptosuiteName;
   /** Proof creation time; defaults to now, to the second. Injectable so signatures are reproducible. */
   created?: string | Date;
@@ -20,6 +24,9 @@ export interface Signer {
   proofPurpose?: string;
   expires?: string | Date;
 }
+
+/** Signs the hash data with a key held elsewhere (a PKCS#11 token, a remote signer); returns 64 signature bytes. */
+export type ExternalEd25519Signer = (data: Uint8Array) => Promise<Uint8Array> | Uint8Array;
 
 /** Options shared by {@link signCredential} and {@link addChainedProof}. */
 export interface SignOptions {
@@ -68,9 +75,9 @@ async function proofBy(
 ): Promise<DataIntegrityProof> {
   const suite = cryptosuiteOf(signer.cryptosuite);
   if (!suite) throw new ProofGenerationError(`unsupported cryptosuite ${String(signer.cryptosuite)}`);
-  let key;
+  let key: KeyObject | ExternalEd25519Signer;
   try {
-    key = toPrivateKeyObject(signer.privateKey);
+    key = typeof signer.privateKey === 'function' ? signer.privateKey : toPrivateKeyObject(signer.privateKey);
   } catch (e) {
     throw new ProofGenerationError(`unusable private key for ${signer.verificationMethod}: ${(e as Error).message}`);
   }
