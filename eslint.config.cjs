@@ -1,7 +1,7 @@
 const nx = require('@nx/eslint-plugin');
 const tseslint = require('typescript-eslint');
 
-const contexts = ['catalogue', 'enrolment', 'assessment', 'issuance', 'verification', 'audit'];
+const contexts = ['catalogue', 'enrolment', 'assessment', 'issuance', 'verification', 'audit', 'signer'];
 
 module.exports = [
   { ignores: ['**/node_modules/**', '**/dist/**', '.tools/**', 'infra/kafka/.lib/**'] },
