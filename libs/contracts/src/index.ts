@@ -8,3 +8,4 @@ export * from './enrolment';
 export * from './assessment';
 export * from './issuance';
 export * from './verification';
+export * from './signing/signer-protocol';

@@ -24,6 +24,7 @@ import type { SpecSnapshot } from '../src/domain/knowledge/spec-snapshot';
 import { InMemoryKeyVaultStore } from '../src/infrastructure/key-vault/key-vault.port';
 import { KeyVault } from '../src/infrastructure/key-vault/key-vault';
 import { MasterKey } from '../src/infrastructure/key-vault/master-key';
+import { delegateAutomaticSigning, institutionAdmin, possessionChallenge } from '../src/application/__fixtures__/delegation.fixture';
 
 export interface IssuanceBenchResult {
   cryptosuite: CryptosuiteName;
@@ -75,7 +76,10 @@ export async function benchIssuance(cryptosuite: CryptosuiteName, seconds: numbe
       const did = `did:web:uni-${'abc'[i]}.example`;
       const stream = issuanceStreams.knownInstitution(institutionId);
       await aggregates.knownInstitutions.handle(stream, { type: 'LearnInstitution', profile: { institutionId, name: `University ${'ABC'[i]}`, countryCode: ['DE', 'PT', 'FI'][i], did, registeredAt: '2025-01-01T00:00:00.000Z' } }, SYSTEM);
-      const key = await generate.execute(GenerateSigningKeyCommand.create({ institutionId, ...SYSTEM }));
+      const key = await generate.execute(
+        GenerateSigningKeyCommand.create({ institutionId, challenge: possessionChallenge(institutionId, 'key-1'), actor: institutionAdmin(institutionId), correlationId: 'bench' }),
+      );
+      await delegateAutomaticSigning(aggregates, institutionId);
       await aggregates.knownInstitutions.handle(
         stream,
         { type: 'LearnRegisteredKey', institutionId, key: { keyId: 'key-1', verificationMethodId: `${did}#key-1`, publicKeyMultibase: key.publicKeyMultibase, custody: 'issuance-service', validFrom: '2025-01-02T00:00:00.000Z' } },

@@ -5,6 +5,8 @@ import { CredentialActionsController } from './http/credential-actions.controlle
 import { CredentialsController } from './http/credentials.controller';
 import { InstitutionSigningController } from './http/institution-signing.controller';
 import { PublicController } from './http/public.controller';
+import { SignatureStatusController } from './http/signature-status.controller';
+import { SignerGatewayController } from './http/signer-gateway.controller';
 import { IssuanceEngine, IssuanceSync } from './infrastructure/issuance-engine';
 import type { IssuanceConfig } from './issuance.config';
 import { issuanceProviders } from './issuance.providers';
@@ -15,7 +17,7 @@ export class IssuanceModule {
   static forRoot(runtime: ServiceRuntime<IssuanceConfig>): DynamicModule {
     return {
       module: IssuanceModule,
-      controllers: [CredentialsController, CredentialActionsController, InstitutionSigningController, PublicController],
+      controllers: [CredentialsController, CredentialActionsController, InstitutionSigningController, SignerGatewayController, SignatureStatusController, PublicController],
       providers: [
         { provide: 'SERVICE_NAME', useValue: runtime.service },
         ...issuanceProviders(runtime),

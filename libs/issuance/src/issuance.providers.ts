@@ -17,6 +17,8 @@ import {
   KEY_CUSTODY,
   KNOWLEDGE,
   PLATFORM_SIGNER,
+  SIGNER_AUTHENTICATION,
+  SIGNING_REQUESTS,
   STATUS_ALLOCATOR,
   STATUS_LIST_PUBLISHER,
 } from './application/issuance.tokens';
@@ -26,6 +28,8 @@ import { AwardProcess } from './application/process/award-process';
 import { CatalogueFacts } from './application/process/catalogue-facts';
 import { IssuanceReactor } from './application/process/issuance-reactor';
 import { PlatformSigner } from './application/signing/platform-signer';
+import { SignerAuthentication } from './application/signing/signer-authentication';
+import { SigningRequests } from './application/signing/signing-requests';
 import { StatusListPublisher } from './application/status/status-list-publisher';
 import { StatusSlotAllocator } from './application/status/status-slot-allocator';
 import type { IssuanceConfig } from './issuance.config';
@@ -93,6 +97,12 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
       provide: STATUS_LIST_PUBLISHER,
       useFactory: (orm: ReadModelOrm, a: AggregateHandlers, k: KnowledgeReader, c: KeyCustody, s: IssuanceSettings) => new StatusListPublisher(new OrmStatusListQueries(orm), a, k, c, s),
       inject: [ISSUANCE_ORM, AGGREGATE_HANDLERS, KNOWLEDGE, KEY_CUSTODY, ISSUANCE_SETTINGS],
+    },
+    { provide: SIGNER_AUTHENTICATION, useFactory: (k: KnowledgeReader) => new SignerAuthentication(k), inject: [KNOWLEDGE] },
+    {
+      provide: SIGNING_REQUESTS,
+      useFactory: (a: AggregateHandlers, k: KnowledgeReader, orm: ReadModelOrm) => new SigningRequests(a, k, new OrmIssuanceQueries(orm)),
+      inject: [AGGREGATE_HANDLERS, KNOWLEDGE, ISSUANCE_ORM],
     },
   ];
 }

@@ -32,6 +32,8 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     previousValidUntil: at,
     newKey: { ...key, keyId: 'key-2', verificationMethodId: 'did:web:uni-a.example#key-2' },
   },
+  'catalogue.institution.key-revoked.v1': { institutionId: 'uni-a', keyId: 'key-1', reason: 'HSM stolen', revokedAt: at, compromisedSince: at },
+  'catalogue.institution.activated.v1': { institutionId: 'uni-a', activatedAt: at },
   'catalogue.institution.suspended.v1': { institutionId: 'uni-a', reason: 'left the alliance board', suspendedAt: at },
   'catalogue.institution.reinstated.v1': { institutionId: 'uni-a', reinstatedAt: at },
   'catalogue.institution.removed.v1': { institutionId: 'uni-a', reason: 'membership ended', removedAt: at },

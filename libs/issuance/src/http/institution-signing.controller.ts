@@ -7,17 +7,17 @@ import type { AggregateHandlers } from '../application/issuance-handlers';
 import { issuanceStreams } from '../application/issuance-streams';
 import { AGGREGATE_HANDLERS, KNOWLEDGE } from '../application/issuance.tokens';
 import type { KnowledgeReader } from '../application/knowledge/knowledge-reader';
-import { authoriseSigningAdmin } from '../domain/signing/signer.decider';
-import { DEFAULT_SIGNING_POLICY } from '../domain/signing/signer.state';
+import { authoriseSigningReader } from '../domain/signing/signer.decider';
+import { DEFAULT_SIGNING_POLICY, delegatesAutomaticSigning } from '../domain/signing/signer.state';
 import { IssuanceSync } from '../infrastructure/issuance-engine';
 import { commandMeta } from './command-meta';
-import { SigningPolicyDto } from './dto/signing-policy.dto';
+import { GenerateSigningKeyDto, SigningPolicyDto } from './dto/signing-policy.dto';
 
 /** How the platform signs for an institution: its policy and the keys it holds (public halves only, always). */
 @ApiTags('signing')
 @ApiBearerAuth()
 @Controller('institutions/:id')
-@Roles('alliance-admin', 'institution-admin')
+@Roles('alliance-admin', 'institution-admin', 'auditor')
 export class InstitutionSigningController {
   constructor(
     private readonly generate: GenerateSigningKeyHandler,
@@ -29,15 +29,19 @@ export class InstitutionSigningController {
 
   @Post('signing-keys')
   @ApiOperation({
-    summary: 'Generate an Ed25519 key the platform holds for the institution; returns only the public Multikey, to register in the catalogue (custody: issuance-service)',
+    summary:
+      "Delegation, by the institution's own admin only: generate an Ed25519 key the platform holds for it, signing the catalogue's possession challenge; returns the public Multikey and that proof, to register in the catalogue (custody: issuance-service)",
   })
   @ApiCreatedResponse({ description: 'The public half of the new key; the private half never leaves the sealed vault' })
-  async generateKey(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: AuthenticatedActor) {
-    return this.generate.execute(GenerateSigningKeyCommand.create({ institutionId: id, ...commandMeta(actor) }));
+  async generateKey(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: GenerateSigningKeyDto, @CurrentActor() actor: AuthenticatedActor) {
+    return this.generate.execute(GenerateSigningKeyCommand.create({ institutionId: id, challenge: dto.challenge, ...commandMeta(actor) }));
   }
 
   @Put('signing-policy')
-  @ApiOperation({ summary: 'Choose automatic signing (the platform signs with the key it holds) or manual signing (each credential waits for an admin)' })
+  @ApiOperation({
+    summary:
+      "By the institution's own admin only: institution-signer (its own signer signs; the default), or a delegation to a key the platform holds: automatic (signed at once) or manual (each credential waits for an admin's endorsement)",
+  })
   async policy(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: SigningPolicyDto, @CurrentActor() actor: AuthenticatedActor) {
     return this.setPolicy.execute(SetSigningPolicyCommand.create({ institutionId: id, policy: dto.policy, ...commandMeta(actor) }));
   }
@@ -45,13 +49,15 @@ export class InstitutionSigningController {
   @Get('signing')
   @ApiOperation({ summary: "The institution's signing policy and the platform-held keys, each with whether the catalogue registered it" })
   async signing(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: AuthenticatedActor) {
-    authoriseSigningAdmin(actor, id);
+    authoriseSigningReader(actor, id);
     await this.sync.caughtUp(undefined);
     const signer = (await this.aggregates.signers.load(issuanceStreams.signer(id))).state;
     const registered = (await this.knowledge.institution(id))?.keys ?? [];
     return {
       institutionId: id,
       policy: signer?.policy ?? DEFAULT_SIGNING_POLICY,
+      delegatedToPlatform: delegatesAutomaticSigning(signer) || (signer?.policy === 'manual' && !!signer.decidedBy),
+      ...(signer?.decidedBy ? { decidedBy: signer.decidedBy } : {}),
       keys: (signer?.keys ?? []).map((k) => {
         const reg = registered.find((r) => r.publicKeyMultibase === k.publicKeyMultibase);
         return {

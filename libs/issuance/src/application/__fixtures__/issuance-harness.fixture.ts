@@ -13,10 +13,10 @@ import { issuanceStreams } from '../issuance-streams';
 import type { IssuanceSettings } from '../issuance-settings';
 import { KnowledgeReader } from '../knowledge/knowledge-reader';
 import { PlatformSigner } from '../signing/platform-signer';
+import { delegateAutomaticSigning, institutionAdmin, possessionChallenge } from './delegation.fixture';
 import { StatusSlotAllocator } from '../status/status-slot-allocator';
 
 export const SYSTEM = { actor: { subject: 'issuance-process-manager', role: 'system' }, correlationId: 'harness' };
-const ROOT = { subject: 'root', role: 'alliance-admin' };
 
 /** Issuance's application layer over an in-memory store and vault, with the fixture alliance already known. */
 export async function issuanceHarness(cryptosuite: IssuanceSettings['cryptosuite'] = 'eddsa-jcs-2022') {
@@ -42,9 +42,15 @@ export async function issuanceHarness(cryptosuite: IssuanceSettings['cryptosuite
   await learnSpec(jointSpec);
   await learnSpec(stackSpec);
 
-  /** Generates a platform key for the institution and has the catalogue register it (as `key-<n>`). */
-  async function onboard(institutionId: string, keyId = 'key-1', validFrom = '2025-01-02T00:00:00.000Z', validUntil?: string) {
-    const generated = await generateKey.execute(GenerateSigningKeyCommand.create({ institutionId, actor: ROOT, correlationId: 'onboard' }));
+  /**
+   * The institution's admin has the platform generate a key for it, the catalogue registers it (as `key-<n>`)
+   * and, unless told otherwise, the admin delegates automatic signing.
+   */
+  async function onboard(institutionId: string, keyId = 'key-1', validFrom = '2025-01-02T00:00:00.000Z', validUntil?: string, delegate = true) {
+    const generated = await generateKey.execute(
+      GenerateSigningKeyCommand.create({ institutionId, challenge: possessionChallenge(institutionId, keyId), actor: institutionAdmin(institutionId), correlationId: 'onboard' }),
+    );
+    if (delegate) await delegateAutomaticSigning(aggregates, institutionId);
     const did = institutionsFixture().get(institutionId)!.did;
     await aggregates.knownInstitutions.handle(
       issuanceStreams.knownInstitution(institutionId),

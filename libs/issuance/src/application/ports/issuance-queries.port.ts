@@ -2,6 +2,8 @@
 export interface IssuanceQueries {
   /** Credentials still waiting for a proof by this institution. */
   pendingCredentialsOf(institutionId: string): Promise<string[]>;
+  /** Every credential still collecting proofs, oldest first. */
+  pendingCredentials(): Promise<string[]>;
   /** Opened, unawarded, open tracks on this definition version (waiting for the definition to be learned). */
   waitingTracksOf(specId: string, version: number): Promise<string[]>;
   /** Stack definitions (latest learned version) that have this definition as a part. */

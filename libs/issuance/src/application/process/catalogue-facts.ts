@@ -1,5 +1,7 @@
 import type { CommandContext } from '@alliance/event-sourcing';
-import type { CredentialSpecPublishedV1, InstitutionKeyRotatedV1, InstitutionRegisteredV1, SigningKeyV1 } from '@alliance/contracts';
+import type { CredentialSpecPublishedV1, InstitutionKeyRevokedV1, InstitutionKeyRotatedV1, InstitutionRegisteredV1, SigningKeyV1 } from '@alliance/contracts';
+import { Logger } from '@nestjs/common';
+import { possessionProblem } from '../../domain/knowledge/key-possession-check';
 import type { MembershipStatus, RegisteredKey } from '../../domain/knowledge/institution-snapshot';
 import type { AggregateHandlers } from '../issuance-handlers';
 import { issuanceStreams } from '../issuance-streams';
@@ -16,6 +18,8 @@ const keyOf = (k: SigningKeyV1): RegisteredKey => ({
 
 /** Records what the catalogue publishes as facts issuance knows (definitions, members, their keys and standing). */
 export class CatalogueFacts {
+  private readonly logger = new Logger('CatalogueFacts');
+
   constructor(private readonly aggregates: AggregateHandlers) {}
 
   async specPublished(p: CredentialSpecPublishedV1, context: CommandContext): Promise<void> {
@@ -23,22 +27,43 @@ export class CatalogueFacts {
   }
 
   async institutionRegistered(p: InstitutionRegisteredV1, context: CommandContext): Promise<void> {
-    const { institutionId, name, legalName, countryCode, region, homepage, did, registeredAt } = p;
+    const { institutionId, name, legalName, countryCode, region, homepage, did, registeredAt, status } = p;
     await this.aggregates.knownInstitutions.handle(
       issuanceStreams.knownInstitution(institutionId),
-      { type: 'LearnInstitution', profile: { institutionId, name, legalName, countryCode, ...(region ? { region } : {}), homepage, did, registeredAt } },
+      {
+        type: 'LearnInstitution',
+        profile: { institutionId, name, legalName, countryCode, ...(region ? { region } : {}), homepage, did, registeredAt, ...(status === 'pending' ? { initialStatus: 'pending' as const } : {}) },
+      },
       context,
     );
   }
 
   async keyAdded(institutionId: string, key: SigningKeyV1, context: CommandContext): Promise<void> {
+    if (!this.possessed(institutionId, key)) return;
     await this.aggregates.knownInstitutions.handle(issuanceStreams.knownInstitution(institutionId), { type: 'LearnRegisteredKey', institutionId, key: keyOf(key) }, context);
   }
 
   async keyRotated(p: InstitutionKeyRotatedV1, context: CommandContext): Promise<void> {
     const stream = issuanceStreams.knownInstitution(p.institutionId);
     await this.aggregates.knownInstitutions.handle(stream, { type: 'LearnKeyWindow', institutionId: p.institutionId, keyId: p.previousKeyId, validUntil: p.previousValidUntil }, context);
+    if (!this.possessed(p.institutionId, p.newKey)) return;
     await this.aggregates.knownInstitutions.handle(stream, { type: 'LearnRegisteredKey', institutionId: p.institutionId, key: keyOf(p.newKey) }, context);
+  }
+
+  async keyRevoked(p: InstitutionKeyRevokedV1, context: CommandContext): Promise<void> {
+    const { institutionId, keyId, reason, revokedAt, compromisedSince } = p;
+    await this.aggregates.knownInstitutions.handle(
+      issuanceStreams.knownInstitution(institutionId),
+      { type: 'LearnKeyRevocation', institutionId, keyId, reason, revokedAt, ...(compromisedSince ? { compromisedSince } : {}) },
+      context,
+    );
+  }
+
+  /** A key whose possession proof does not hold is not the institution's: issuance never binds it. */
+  private possessed(institutionId: string, key: SigningKeyV1): boolean {
+    const problem = possessionProblem(institutionId, key);
+    if (problem) this.logger.warn({ institutionId, keyId: key.keyId, problem }, 'registered key ignored: its proof of possession does not hold');
+    return !problem;
   }
 
   async membershipChanged(institutionId: string, status: MembershipStatus, from: string, reason: string | undefined, context: CommandContext): Promise<void> {

@@ -1,7 +1,7 @@
 import { type CryptosuiteName, type DataIntegrityProof, type DocumentLoader, signCredential, type Signer } from '@alliance/credentials';
 import type { Credential } from '../../domain/credential/credential.state';
 import { chooseSigningKey, type SigningKeyChoice } from '../../domain/signing/signing-key-choice';
-import { DEFAULT_SIGNING_POLICY } from '../../domain/signing/signer.state';
+import { delegatesAutomaticSigning } from '../../domain/signing/signer.state';
 import type { AggregateHandlers } from '../issuance-handlers';
 import { issuanceStreams } from '../issuance-streams';
 import type { KnowledgeReader } from '../knowledge/knowledge-reader';
@@ -23,12 +23,12 @@ export class PlatformSigner {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
-  /** Institutions among `candidates` whose current policy lets the platform sign on its own. */
+  /** Institutions among `candidates` whose own admin delegated signing to the platform (automatic policy, recorded as theirs). */
   async automaticSigners(candidates: string[]): Promise<string[]> {
     const out: string[] = [];
     for (const id of candidates) {
       const signer = (await this.aggregates.signers.load(issuanceStreams.signer(id))).state;
-      if ((signer?.policy ?? DEFAULT_SIGNING_POLICY) === 'automatic') out.push(id);
+      if (delegatesAutomaticSigning(signer)) out.push(id);
     }
     return out;
   }

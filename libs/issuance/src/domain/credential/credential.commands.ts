@@ -35,6 +35,8 @@ export type CredentialCommand =
       credentialId: string;
       proofs: { institutionId: string; method: ProofMethod; proof: Record<string, unknown>; check: ProofCheck }[];
     }
+  | { type: 'RefuseSignature'; credentialId: string; institutionId: string; code: string; reason: string }
+  | { type: 'ReopenSignatureRequest'; credentialId: string; institutionId: string; reason: string }
   | { type: 'SuspendCredential'; credentialId: string; reason: string; authority: StatusAuthority }
   | { type: 'ReinstateCredential'; credentialId: string; reason: string; authority: StatusAuthority }
   | { type: 'RevokeCredential'; credentialId: string; reason: string; authority: StatusAuthority; supersededBy?: string };

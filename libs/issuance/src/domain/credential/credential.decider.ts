@@ -3,7 +3,7 @@ import { IssuanceException, violation } from '../issuance.exception';
 import type { CredentialCommand, StatusAuthority } from './credential.commands';
 import type { CredentialEvent } from './credential.events';
 import { credentialHash } from './credential-hash';
-import { type Credential, type CredentialState, evolveCredential, initialCredentialState, missingSigners, securedDocument } from './credential.state';
+import { type Credential, type CredentialState, evolveCredential, initialCredentialState, missingSigners, refusalBy, securedDocument } from './credential.state';
 
 const MAX_REASON = 1000;
 
@@ -36,6 +36,21 @@ export function decideCredential(command: CredentialCommand, state: CredentialSt
         state = added.reduce(evolveCredential, state as CredentialState)!;
       }
       return events;
+    }
+    case 'RefuseSignature':
+      return refuseSignature(credential, command, context.now.toISOString());
+    case 'ReopenSignatureRequest': {
+      requireReason(command.reason);
+      if (!refusalBy(credential, command.institutionId)) {
+        throw IssuanceException.conflict('signature.not-refused', `institution ${command.institutionId} has not refused to sign this credential`, 'institutionId');
+      }
+      requireLifecycle(credential, 'collecting-proofs', 'reopen');
+      return [
+        {
+          type: 'CredentialSignatureRequestReopened',
+          data: { credentialId: credential.credentialId, institutionId: command.institutionId, reason: command.reason, reopenedAt: context.now.toISOString() },
+        },
+      ];
     }
     case 'SuspendCredential': {
       requireReason(command.reason);
@@ -119,6 +134,23 @@ function addProof(credential: Credential, command: Extract<CredentialCommand, { 
       },
     },
   ];
+}
+
+function refuseSignature(credential: Credential, command: Extract<CredentialCommand, { type: 'RefuseSignature' }>, now: string): CredentialEvent[] {
+  if (!credential.awardingBodies.some((b) => b.institutionId === command.institutionId)) {
+    throw IssuanceException.forbidden('proof.not-awarding-body', `institution ${command.institutionId} is not an awarding body of this credential`, 'institutionId');
+  }
+  if (typeof command.code !== 'string' || !/^[a-z0-9][a-z0-9.-]{0,63}$/.test(command.code)) {
+    throw IssuanceException.invalid([violation('code', 'refusal.code-format', 'code must be 1-64 of a-z 0-9 . - (e.g. definition.not-approved)')]);
+  }
+  requireReason(command.reason);
+  if (credential.proofs.some((p) => p.institutionId === command.institutionId)) {
+    throw IssuanceException.conflict('proof.already-present', `institution ${command.institutionId} has already signed this credential`);
+  }
+  requireLifecycle(credential, 'collecting-proofs', 'refuse');
+  const existing = refusalBy(credential, command.institutionId);
+  if (existing && existing.code === command.code && existing.reason === command.reason) return [];
+  return [{ type: 'CredentialSignatureRefused', data: { credentialId: credential.credentialId, institutionId: command.institutionId, code: command.code, reason: command.reason, refusedAt: now } }];
 }
 
 function requireCredential(state: CredentialState, credentialId: string): Credential {

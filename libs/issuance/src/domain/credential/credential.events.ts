@@ -1,5 +1,9 @@
-/** How an awarding body's proof is obtained: by the platform on its own, or when the institution's admin acts. */
-export type SigningPolicy = 'automatic' | 'manual';
+/**
+ * How an awarding body's proof is obtained. `institution-signer`: the institution's own signer (apps/signer)
+ * pulls the request and signs with a key the platform never sees; the default. `automatic` and `manual` are
+ * delegations to keys the platform holds for the institution: signed at once, or when its admin endorses.
+ */
+export type SigningPolicy = 'institution-signer' | 'automatic' | 'manual';
 
 export interface AwardingBodySigner {
   institutionId: string;
@@ -33,8 +37,23 @@ export interface CredentialDrafted {
   };
 }
 
-/** How a proof came: signed by the platform (automatic policy or an admin's endorsement) or made by the institution itself. */
-export type ProofMethod = 'automatic' | 'endorsement' | 'detached-proof';
+/**
+ * How a proof came: signed by the platform under the institution's delegation (automatic policy, or an admin's
+ * endorsement), posted by its admin (detached-proof), or returned by the institution's own signer.
+ */
+export type ProofMethod = 'automatic' | 'endorsement' | 'detached-proof' | 'institution-signer';
+
+/** An awarding body's signer declined to sign, with its reason: the credential is held until the request is reopened. */
+export interface CredentialSignatureRefused {
+  type: 'CredentialSignatureRefused';
+  data: { credentialId: string; institutionId: string; code: string; reason: string; refusedAt: string };
+}
+
+/** The refusal was dealt with (results corrected, policy changed): the awarding body's signer is asked again. */
+export interface CredentialSignatureRequestReopened {
+  type: 'CredentialSignatureRequestReopened';
+  data: { credentialId: string; institutionId: string; reason: string; reopenedAt: string };
+}
 
 export interface CredentialProofAdded {
   type: 'CredentialProofAdded';
@@ -77,11 +96,21 @@ export interface CredentialRevoked {
   data: { credentialId: string; reason: string; institutionId?: string; supersededBy?: string; wasIssued: boolean; status: StatusSlot };
 }
 
-export type CredentialEvent = CredentialDrafted | CredentialProofAdded | CredentialIssued | CredentialSuspended | CredentialReinstated | CredentialRevoked;
+export type CredentialEvent =
+  | CredentialDrafted
+  | CredentialProofAdded
+  | CredentialSignatureRefused
+  | CredentialSignatureRequestReopened
+  | CredentialIssued
+  | CredentialSuspended
+  | CredentialReinstated
+  | CredentialRevoked;
 
 export const CREDENTIAL_EVENT_TYPES: readonly CredentialEvent['type'][] = [
   'CredentialDrafted',
   'CredentialProofAdded',
+  'CredentialSignatureRefused',
+  'CredentialSignatureRequestReopened',
   'CredentialIssued',
   'CredentialSuspended',
   'CredentialReinstated',

@@ -22,6 +22,8 @@ export interface Credential {
   awardedAt: string;
   supersedes?: string;
   proofs: CollectedProof[];
+  /** Awarding bodies whose signer declined, with the reason; their request is held until reopened. */
+  refusals: SignatureRefusal[];
   lifecycle: CredentialLifecycle;
   issuedAt?: string;
   hash?: string;
@@ -29,18 +31,31 @@ export interface Credential {
   supersededBy?: string;
 }
 
+export interface SignatureRefusal {
+  institutionId: string;
+  code: string;
+  reason: string;
+  refusedAt: string;
+}
+
 export type CredentialState = Credential | undefined;
 
 export const initialCredentialState = (): CredentialState => undefined;
 
 export function evolveCredential(state: CredentialState, event: CredentialEvent): CredentialState {
-  if (event.type === 'CredentialDrafted') return { ...event.data, proofs: [], lifecycle: 'collecting-proofs' };
+  if (event.type === 'CredentialDrafted') return { ...event.data, proofs: [], refusals: [], lifecycle: 'collecting-proofs' };
   if (!state) return state;
   switch (event.type) {
     case 'CredentialProofAdded': {
       const { institutionId, verificationMethod, method, proof } = event.data;
-      return { ...state, proofs: [...state.proofs, { institutionId, verificationMethod, method, proof }] };
+      return { ...state, proofs: [...state.proofs, { institutionId, verificationMethod, method, proof }], refusals: refusalsOf(state).filter((r) => r.institutionId !== institutionId) };
     }
+    case 'CredentialSignatureRefused': {
+      const { institutionId, code, reason, refusedAt } = event.data;
+      return { ...state, refusals: [...refusalsOf(state).filter((r) => r.institutionId !== institutionId), { institutionId, code, reason, refusedAt }] };
+    }
+    case 'CredentialSignatureRequestReopened':
+      return { ...state, refusals: refusalsOf(state).filter((r) => r.institutionId !== event.data.institutionId) };
     case 'CredentialIssued':
       return { ...state, lifecycle: 'issued', issuedAt: event.data.issuedAt, hash: event.data.hash };
     case 'CredentialSuspended':
@@ -57,6 +72,14 @@ export function evolveCredential(state: CredentialState, event: CredentialEvent)
         ...(event.data.supersededBy ? { supersededBy: event.data.supersededBy } : {}),
       };
   }
+}
+
+// Folded states cached before refusals existed lack the field.
+const refusalsOf = (state: Credential): SignatureRefusal[] => state.refusals ?? [];
+
+/** The awarding body's refusal that holds this credential, if any. */
+export function refusalBy(state: Credential, institutionId: string): SignatureRefusal | undefined {
+  return refusalsOf(state).find((r) => r.institutionId === institutionId);
 }
 
 /** The awarding bodies still to sign, in the order the definition lists them. */

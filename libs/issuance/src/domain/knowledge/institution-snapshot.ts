@@ -7,9 +7,12 @@ export interface RegisteredKey {
   custody: 'issuance-service' | 'institution';
   validFrom: string;
   validUntil?: string;
+  /** Revoked for compromise: no signature made at or after this instant counts. */
+  compromisedSince?: string;
 }
 
-export type MembershipStatus = 'active' | 'suspended' | 'removed';
+/** `pending`: registered by the alliance, waiting for its own admin's first key; it may not sign yet. */
+export type MembershipStatus = 'pending' | 'active' | 'suspended' | 'removed';
 
 /** What issuance knows of a member institution, learned from catalogue events. */
 export interface InstitutionSnapshot {
@@ -26,9 +29,10 @@ export interface InstitutionSnapshot {
   keys: RegisteredKey[];
 }
 
-/** validFrom inclusive, validUntil exclusive, as the catalogue defines key windows. */
-export function keyCovers(key: Pick<RegisteredKey, 'validFrom' | 'validUntil'>, at: string): boolean {
+/** validFrom inclusive, validUntil exclusive, as the catalogue defines key windows; nothing from compromisedSince on. */
+export function keyCovers(key: Pick<RegisteredKey, 'validFrom' | 'validUntil' | 'compromisedSince'>, at: string): boolean {
   const t = Date.parse(at);
+  if (key.compromisedSince !== undefined && t >= Date.parse(key.compromisedSince)) return false;
   return Date.parse(key.validFrom) <= t && (key.validUntil === undefined || t < Date.parse(key.validUntil));
 }
 

@@ -12,7 +12,14 @@ export interface SpecVersionLearned {
 
 export interface InstitutionLearned {
   type: 'InstitutionLearned';
-  data: Omit<InstitutionSnapshot, 'status' | 'statusHistory' | 'keys'> & { registeredAt: string };
+  /** `initialStatus: 'pending'` for members that wait for their own first key; absent means active (older registrations). */
+  data: Omit<InstitutionSnapshot, 'status' | 'statusHistory' | 'keys'> & { registeredAt: string; initialStatus?: 'pending' };
+}
+
+/** The institution withdrew a key: its window ends at `revokedAt`; with `compromisedSince`, signatures from then on are void. */
+export interface RegisteredKeyRevokedLearned {
+  type: 'RegisteredKeyRevokedLearned';
+  data: { institutionId: string; keyId: string; reason: string; revokedAt: string; compromisedSince?: string };
 }
 
 export interface RegisteredKeyLearned {
@@ -32,6 +39,13 @@ export interface MembershipStatusLearned {
 }
 
 export type KnownSpecEvent = SpecVersionLearned;
-export type KnownInstitutionEvent = InstitutionLearned | RegisteredKeyLearned | RegisteredKeyWindowLearned | MembershipStatusLearned;
+export type KnownInstitutionEvent = InstitutionLearned | RegisteredKeyLearned | RegisteredKeyWindowLearned | RegisteredKeyRevokedLearned | MembershipStatusLearned;
 
-export const KNOWLEDGE_EVENT_TYPES = ['SpecVersionLearned', 'InstitutionLearned', 'RegisteredKeyLearned', 'RegisteredKeyWindowLearned', 'MembershipStatusLearned'] as const;
+export const KNOWLEDGE_EVENT_TYPES = [
+  'SpecVersionLearned',
+  'InstitutionLearned',
+  'RegisteredKeyLearned',
+  'RegisteredKeyWindowLearned',
+  'RegisteredKeyRevokedLearned',
+  'MembershipStatusLearned',
+] as const;

@@ -4,7 +4,7 @@ import type { SignerCommand } from './signer.commands';
 import type { SignerEvent } from './signer.events';
 import { evolveSigner, initialSignerState, type SignerState } from './signer.state';
 
-export const SIGNING_POLICIES = ['automatic', 'manual'] as const;
+export const SIGNING_POLICIES = ['institution-signer', 'automatic', 'manual'] as const;
 /** Generated keys wait for registration in the catalogue; past this many, an admin is asked to register or stop. */
 export const MAX_GENERATED_KEYS = 20;
 
@@ -16,8 +16,13 @@ export function decideSigner(command: SignerCommand, state: SignerState, context
       if (!SIGNING_POLICIES.includes(command.policy)) {
         throw IssuanceException.invalid([violation('policy', 'signing.policy', `policy must be one of ${SIGNING_POLICIES.join(', ')}`)]);
       }
-      if (state?.policy === command.policy) return [];
-      return [{ type: 'SigningPolicySet', data: { institutionId: command.institutionId, policy: command.policy } }];
+      if (state?.policy === command.policy && state.decidedBy) return [];
+      return [
+        {
+          type: 'SigningPolicySet',
+          data: { institutionId: command.institutionId, policy: command.policy, decidedBy: { subject: context.actor.subject, institution: command.institutionId } },
+        },
+      ];
     case 'RecordGeneratedKey':
       if (state?.keys.some((k) => k.keyRef === command.keyRef)) return [];
       if ((state?.keys.length ?? 0) >= MAX_GENERATED_KEYS) {
@@ -38,11 +43,19 @@ export function decideSigner(command: SignerCommand, state: SignerState, context
   }
 }
 
-/** Signing is managed by alliance admins and by admins of the institution itself. */
+/**
+ * An institution's signature is its own: only its own admins choose how it signs or have keys made for it.
+ * An alliance admin (or anyone else) cannot, so no single account can produce a "co-signed" credential.
+ */
 export function authoriseSigningAdmin(actor: Actor, institutionId: string): void {
-  if (actor.role === 'alliance-admin') return;
   if (actor.role === 'institution-admin' && actor.institution === institutionId) return;
-  throw IssuanceException.forbidden('signing.not-institution-admin', `only an alliance admin or an admin of institution ${institutionId} may manage its signing`);
+  throw IssuanceException.forbidden('signing.not-institution-admin', `only an admin of institution ${institutionId} may manage its signing; an alliance admin cannot`);
+}
+
+/** Who may read how an institution signs (public keys and policy only): its own admins and alliance admins. */
+export function authoriseSigningReader(actor: Actor, institutionId: string): void {
+  if (actor.role === 'alliance-admin' || actor.role === 'auditor') return;
+  authoriseSigningAdmin(actor, institutionId);
 }
 
 export const signerDecider = defineDecider({ decide: decideSigner, evolve: evolveSigner, initialState: initialSignerState });

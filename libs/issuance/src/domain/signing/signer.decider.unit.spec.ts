@@ -12,12 +12,26 @@ describe('signer: policy and generated keys', () => {
     spec
       .given([])
       .when({ type: 'SetSigningPolicy', institutionId: UNI_A, policy: 'manual' }, ownAdmin)
-      .then([{ type: 'SigningPolicySet', data: { institutionId: UNI_A, policy: 'manual' } }]);
+      .then([{ type: 'SigningPolicySet', data: { institutionId: UNI_A, policy: 'manual', decidedBy: { subject: 'admin-a', institution: UNI_A } } }]);
   });
 
   it('choosing the policy in force again changes nothing', () => {
-    const set = { type: 'SigningPolicySet' as const, data: { institutionId: UNI_A, policy: 'manual' as const } };
+    const set = { type: 'SigningPolicySet' as const, data: { institutionId: UNI_A, policy: 'manual' as const, decidedBy: { subject: 'admin-a', institution: UNI_A } } };
     spec.given([set]).when({ type: 'SetSigningPolicy', institutionId: UNI_A, policy: 'manual' }, ownAdmin).thenNothingHappened();
+  });
+
+  it('an alliance admin can neither choose the policy nor have keys generated for a member (403)', () => {
+    const allianceAdmin = { actor: { subject: 'root', role: 'alliance-admin' } };
+    spec.given([]).when({ type: 'SetSigningPolicy', institutionId: UNI_A, policy: 'automatic' }, allianceAdmin).thenThrows('issuance.signing.not-institution-admin');
+    spec.given([]).when({ type: 'RecordGeneratedKey', institutionId: UNI_A, keyRef: 'k1', publicKeyMultibase: 'z6Mk' }, allianceAdmin).thenThrows('issuance.signing.not-institution-admin');
+  });
+
+  it('a policy recorded without the deciding admin (set before decisions were recorded) is confirmed by the admin anew', () => {
+    const legacy = { type: 'SigningPolicySet' as const, data: { institutionId: UNI_A, policy: 'automatic' as const } };
+    spec
+      .given([legacy])
+      .when({ type: 'SetSigningPolicy', institutionId: UNI_A, policy: 'automatic' }, ownAdmin)
+      .then([{ type: 'SigningPolicySet', data: { institutionId: UNI_A, policy: 'automatic', decidedBy: { subject: 'admin-a', institution: UNI_A } } }]);
   });
 
   it('refuses an unknown policy', () => {
@@ -34,7 +48,7 @@ describe('signer: policy and generated keys', () => {
       type: 'SigningKeyGenerated' as const,
       data: { institutionId: UNI_A, keyRef: 'k1', algorithm: 'Ed25519' as const, publicKeyMultibase: 'z6Mk', generatedAt: '2026-01-01T00:00:00.000Z' },
     };
-    spec.given([]).when({ type: 'RecordGeneratedKey', institutionId: UNI_A, keyRef: 'k1', publicKeyMultibase: 'z6Mk' }, { actor: { subject: 'root', role: 'alliance-admin' } }).then([generated]);
+    spec.given([]).when({ type: 'RecordGeneratedKey', institutionId: UNI_A, keyRef: 'k1', publicKeyMultibase: 'z6Mk' }, ownAdmin).then([generated]);
     spec.given([generated]).when({ type: 'RecordGeneratedKey', institutionId: UNI_A, keyRef: 'k1', publicKeyMultibase: 'z6Mk' }, ownAdmin).thenNothingHappened();
   });
 });

@@ -3,7 +3,8 @@ import type { SigningPolicy } from '../credential/credential.events';
 /** An institution's admin chose how its proofs are made. */
 export interface SigningPolicySet {
   type: 'SigningPolicySet';
-  data: { institutionId: string; policy: SigningPolicy };
+  /** `decidedBy`: the institution's own admin who chose; policies set before it was recorded carry none and delegate nothing. */
+  data: { institutionId: string; policy: SigningPolicy; decidedBy?: { subject: string; institution: string } };
 }
 
 /**

@@ -22,6 +22,11 @@ export class OrmIssuanceQueries implements IssuanceQueries {
     return rows.filter((r) => r.awardingBodies.some((b) => b.institutionId === institutionId)).map((r) => r.credentialId);
   }
 
+  async pendingCredentials(): Promise<string[]> {
+    const rows = await this.orm.em.fork().find(this.credentials, { lifecycle: 'collecting-proofs' }, { orderBy: { draftedAt: 'asc' }, fields: ['credentialId'] });
+    return rows.map((r) => r.credentialId);
+  }
+
   async waitingTracksOf(specId: string, version: number): Promise<string[]> {
     const rows = await this.orm.em.fork().find(this.tracks, { specId, specVersion: version, opened: true, closed: false, currentCredentialId: null });
     return rows.map((r) => r.awardId);

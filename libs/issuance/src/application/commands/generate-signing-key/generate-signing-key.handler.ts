@@ -1,4 +1,6 @@
+import { signKeyPossession } from '@alliance/credentials';
 import { Inject, Injectable } from '@nestjs/common';
+import { IssuanceException, violation } from '../../../domain/issuance.exception';
 import { authoriseSigningAdmin } from '../../../domain/signing/signer.decider';
 import type { AggregateHandlers } from '../../issuance-handlers';
 import { issuanceStreams } from '../../issuance-streams';
@@ -7,9 +9,10 @@ import type { KeyCustody } from '../../ports/key-custody.port';
 import type { GenerateSigningKeyCommand } from './generate-signing-key.command';
 
 /**
- * Generates an Ed25519 key the platform will hold for an institution and returns only its public half, as
- * the Multikey an admin then registers in the catalogue (custody: issuance-service). Until the catalogue
- * registers it, issuance never signs with it.
+ * Generates an Ed25519 key the platform will hold for an institution (a delegation only its own admin may
+ * make) and returns its public half with the key's signature over the catalogue's possession challenge, which
+ * the admin then registers in the catalogue (custody: issuance-service). Until the catalogue registers it,
+ * issuance never signs with it; until the admin sets the automatic or manual policy, it signs nothing.
  */
 @Injectable()
 export class GenerateSigningKeyHandler {
@@ -21,7 +24,17 @@ export class GenerateSigningKeyHandler {
   async execute(command: GenerateSigningKeyCommand) {
     // Refuse before generating anything: the vault must not fill up with keys nobody may use.
     authoriseSigningAdmin(command.actor, command.institutionId);
+    const { challenge } = command;
+    if (challenge.institutionId !== command.institutionId) {
+      throw IssuanceException.invalid([violation('challenge.institutionId', 'challenge.other-institution', `the challenge was issued for institution ${challenge.institutionId}`)]);
+    }
+    if (!(Date.parse(challenge.expiresAt) > Date.now())) {
+      throw IssuanceException.invalid([violation('challenge.expiresAt', 'challenge.expired', 'the challenge has expired; ask the catalogue for a new one (POST /institutions/{id}/key-challenges)')]);
+    }
     const { keyRef, publicKeyMultibase } = await this.custody.generate(command.institutionId);
+    const privateKey = await this.custody.privateKey(command.institutionId, keyRef);
+    if (!privateKey) throw new IssuanceException('signing.vault-unavailable', 'the generated key could not be read back from the vault', 503);
+    const proofOfPossession = signKeyPossession({ ...challenge, type: 'alliance-key-possession' }, privateKey);
     const result = await this.aggregates.signers.handle(
       issuanceStreams.signer(command.institutionId),
       { type: 'RecordGeneratedKey', institutionId: command.institutionId, keyRef, publicKeyMultibase },
@@ -35,7 +48,9 @@ export class GenerateSigningKeyHandler {
       algorithm: 'Ed25519' as const,
       publicKeyMultibase,
       custody: 'issuance-service' as const,
+      keyId: challenge.keyId,
       generatedAt,
+      proofOfPossession,
     };
   }
 }

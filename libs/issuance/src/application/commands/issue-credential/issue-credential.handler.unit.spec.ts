@@ -2,6 +2,7 @@ import { createVerificationMethodResolver, buildDidWebDocument, verifyCredential
 import { UNI_A, UNI_B } from '../../../domain/__fixtures__/specs.fixture';
 import type { AwardGranted } from '../../../domain/award/award.events';
 import { securedDocument } from '../../../domain/credential/credential.state';
+import { delegateAutomaticSigning } from '../../__fixtures__/delegation.fixture';
 import { issuanceHarness, SYSTEM } from '../../__fixtures__/issuance-harness.fixture';
 import { issuanceStreams } from '../../issuance-streams';
 import { SetSigningPolicyCommand, SetSigningPolicyHandler } from '../set-signing-policy';
@@ -59,13 +60,25 @@ describe('issuing with signing policies', () => {
     );
     expect(await h.issue.execute(IssueCredentialCommand.create({ award: award(C1), ...SYSTEM }))).toMatchObject({ added: [UNI_A], lifecycle: 'collecting-proofs' });
 
+    // UNI_B delegated automatic signing but the platform holds no key for it yet: postponed, and said why.
     const h2 = await issuanceHarness();
     await h2.onboard(UNI_A);
+    await delegateAutomaticSigning(h2.aggregates, UNI_B);
     expect(await h2.issue.execute(IssueCredentialCommand.create({ award: award(C1), ...SYSTEM }))).toMatchObject({
       added: [UNI_A],
       unsignable: [{ institutionId: UNI_B, reason: 'no-platform-key' }],
       lifecycle: 'collecting-proofs',
     });
+  });
+
+  it('never signs for an institution that did not delegate: it waits for that institution\'s own signer', async () => {
+    const h = await issuanceHarness();
+    await h.onboard(UNI_A);
+    await h.onboard(UNI_B, 'key-1', undefined, undefined, false);
+    expect(await h.issue.execute(IssueCredentialCommand.create({ award: award(C1), ...SYSTEM }))).toMatchObject({ added: [UNI_A], unsignable: [], lifecycle: 'collecting-proofs' });
+    const credential = (await h.aggregates.credentials.load(issuanceStreams.credential(C1))).state!;
+    expect(credential.awardingBodies.find((b) => b.institutionId === UNI_B)?.signing).toBe('institution-signer');
+    expect(credential.proofs.map((p) => p.institutionId)).toEqual([UNI_A]);
   });
 
   it('is safe to run twice: one credential, one status slot', async () => {

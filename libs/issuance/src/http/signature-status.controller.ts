@@ -1,0 +1,72 @@
+import { type AuthenticatedActor, CurrentActor, Roles } from '@alliance/nest-kit';
+import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AggregateHandlers } from '../application/issuance-handlers';
+import { issuanceStreams } from '../application/issuance-streams';
+import { AGGREGATE_HANDLERS, CREDENTIAL_QUERIES, ISSUANCE_ORM } from '../application/issuance.tokens';
+import type { CredentialQueries } from '../application/ports/credential-queries.port';
+import { signatureStatus, type SignatureStatus } from '../application/signing/signature-status';
+import type { ReadModelOrm } from '@alliance/event-sourcing';
+import { IssuanceException } from '../domain/issuance.exception';
+import { OrmIssuanceQueries } from '../infrastructure/queries/orm-issuance-queries';
+import { commandMeta } from './command-meta';
+import { requireReadable } from './credential-access';
+import { StatusChangeDto } from './dto/status-change.dto';
+
+/** Who signed a credential, who is awaited and since when, and which signers declined (held credentials). */
+@ApiTags('signing')
+@ApiBearerAuth()
+@Controller()
+export class SignatureStatusController {
+  constructor(
+    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
+    @Inject(CREDENTIAL_QUERIES) private readonly queries: CredentialQueries,
+    @Inject(ISSUANCE_ORM) private readonly orm: ReadModelOrm,
+  ) {}
+
+  @Get('credentials/:id/signatures')
+  @Roles('alliance-admin', 'institution-admin', 'registrar', 'auditor', 'learner')
+  @ApiOperation({ summary: "Each awarding body's proof: signed (with its own signer or key, or by the platform under its delegation), awaited since when, or refused with the signer's reason" })
+  async signatures(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: AuthenticatedActor): Promise<SignatureStatus> {
+    requireReadable(actor, (await this.queries.get(id))?.summary, id);
+    const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(id))).state;
+    if (!credential) throw IssuanceException.notFound('credential', id, 'id');
+    return signatureStatus(credential);
+  }
+
+  @Get('signature-refusals')
+  @Roles('alliance-admin', 'institution-admin', 'auditor')
+  @ApiOperation({ summary: 'Credentials held because an awarding body\'s signer declined, with its reason (an institution admin sees its own institution\'s credentials)' })
+  async refusals(@CurrentActor() actor: AuthenticatedActor) {
+    const items: SignatureStatus[] = [];
+    for (const credentialId of await new OrmIssuanceQueries(this.orm).pendingCredentials()) {
+      const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(credentialId))).state;
+      if (!credential || !(credential.refusals ?? []).length) continue;
+      if (actor.role === 'institution-admin' && !credential.awardingBodies.some((b) => b.institutionId === actor.institution)) continue;
+      items.push(signatureStatus(credential));
+    }
+    return { items, total: items.length };
+  }
+
+  @Post('credentials/:id/signature-requests/:institutionId/reopen')
+  @Roles('alliance-admin', 'institution-admin')
+  @ApiOperation({ summary: "Ask a signer that declined again (after the cause was dealt with); its own policy decides again. The institution's admin or an alliance admin." })
+  async reopen(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('institutionId', new ParseUUIDPipe()) institutionId: string,
+    @Body() dto: StatusChangeDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ) {
+    if (actor.role === 'institution-admin' && actor.institution !== institutionId) {
+      throw IssuanceException.forbidden('signature.not-own-institution', `only an admin of institution ${institutionId} or an alliance admin may reopen its signing request`, 'institutionId');
+    }
+    requireReadable(actor, (await this.queries.get(id))?.summary, id);
+    const meta = commandMeta(actor);
+    const result = await this.aggregates.credentials.handle(
+      issuanceStreams.credential(id),
+      { type: 'ReopenSignatureRequest', credentialId: id, institutionId, reason: dto.reason },
+      { actor: { subject: meta.actor.subject, role: meta.actor.role, ...(meta.actor.institution ? { institution: meta.actor.institution } : {}) }, correlationId: meta.correlationId },
+    );
+    return signatureStatus(result.state!);
+  }
+}
