@@ -17,6 +17,15 @@ export class VerificationConfig extends ServiceConfig {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   VERIFICATION_ISSUANCE_INTERNAL_URL?: string = undefined;
 
+  /**
+   * The public base URL of the alliance catalogue, under which it hosts members' did:web documents
+   * (`<url>/institutions/<id>/did.json`): reports label such DIDs platform-hosted. Defaults to PUBLIC_BASE_URL
+   * when that is configured, as the catalogue's own default does.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  VERIFICATION_CATALOGUE_PUBLIC_URL?: string = undefined;
+
   /** How long to wait for a status list or a did:web document before reporting it could not be read. */
   @Type(() => Number)
   @IsInt()
@@ -32,4 +41,11 @@ export class VerificationConfig extends ServiceConfig {
   /** Consumer group on the bus: every replica of the service shares it (a test run may pick its own). */
   @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'VERIFICATION_CONSUMER_GROUP must be a lower-case group name' })
   VERIFICATION_CONSUMER_GROUP = 'verification';
+}
+
+const DEFAULT_PUBLIC_BASE_URL = new ServiceConfig().PUBLIC_BASE_URL;
+
+/** Where the catalogue hosts platform DIDs, when this service can know it. */
+export function catalogueUrlOf(config: VerificationConfig): string | undefined {
+  return config.VERIFICATION_CATALOGUE_PUBLIC_URL ?? (config.PUBLIC_BASE_URL !== DEFAULT_PUBLIC_BASE_URL ? config.PUBLIC_BASE_URL : undefined);
 }

@@ -8,7 +8,7 @@ import { OrmCredentialNotes } from './infrastructure/registry/orm-credential-not
 import { OrmRegistry } from './infrastructure/registry/orm-registry';
 import { openVerificationDatabase } from './infrastructure/verification-database';
 import { HttpWebFetcher } from './infrastructure/web/http-web-fetcher';
-import type { VerificationConfig } from './verification.config';
+import { catalogueUrlOf, type VerificationConfig } from './verification.config';
 
 export function verificationProviders(runtime: ServiceRuntime<VerificationConfig>): Provider[] {
   const config = runtime.config;
@@ -16,6 +16,7 @@ export function verificationProviders(runtime: ServiceRuntime<VerificationConfig
     config.VERIFICATION_ISSUANCE_PUBLIC_URL && config.VERIFICATION_ISSUANCE_INTERNAL_URL
       ? { from: config.VERIFICATION_ISSUANCE_PUBLIC_URL, to: config.VERIFICATION_ISSUANCE_INTERNAL_URL }
       : undefined;
+  const catalogueUrl = catalogueUrlOf(config);
   return [
     { provide: VERIFICATION_ORM, useFactory: () => openVerificationDatabase(config) },
     { provide: CREDENTIAL_NOTES, useFactory: (orm: ReadModelOrm) => new OrmCredentialNotes(orm), inject: [VERIFICATION_ORM] },
@@ -27,6 +28,7 @@ export function verificationProviders(runtime: ServiceRuntime<VerificationConfig
           statusLists: new HttpWebFetcher({ timeoutMs: config.VERIFICATION_FETCH_TIMEOUT_MS, ...(rewrite ? { rewrite } : {}) }),
           ...(config.VERIFICATION_RESOLVE_DID_WEB ? { didWeb: new HttpWebFetcher({ timeoutMs: config.VERIFICATION_FETCH_TIMEOUT_MS }) } : {}),
           knownReason: (id) => notes.reason(id),
+          ...(catalogueUrl ? { catalogueUrl } : {}),
         }),
       inject: [VERIFICATION_ORM, CREDENTIAL_NOTES],
     },

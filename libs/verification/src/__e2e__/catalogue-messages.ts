@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { institutionKeyAddedV1, institutionRegisteredV1 } from '@alliance/contracts';
+import { institutionActivatedV1, institutionKeyAddedV1, institutionKeyRevokedV1, institutionRegisteredV1 } from '@alliance/contracts';
 import type { IntegrationMessage } from '@alliance/messaging';
-import type { RegisteredInstitution } from '../domain/registry/registered-institution';
+import type { KeyRevocation, RegisteredInstitution } from '../domain/registry/registered-institution';
 
 const envelope = () => ({ eventId: randomUUID(), occurredAt: new Date().toISOString(), correlationId: randomUUID() });
 
-/** The catalogue's events that register a member and its keys, as verification receives them. */
+/** The catalogue's events that register a member (and activate it, when it was registered pending) and its keys, as verification receives them. */
 export function registration(member: RegisteredInstitution): IntegrationMessage[] {
+  const [first] = member.statusHistory;
   return [
     institutionRegisteredV1.message(
       {
@@ -14,12 +15,16 @@ export function registration(member: RegisteredInstitution): IntegrationMessage[
         name: member.name,
         legalName: member.name,
         countryCode: member.countryCode,
-        homepage: `https://${member.did.slice(8)}`,
+        homepage: `https://${member.did.split(':')[2].replace(/%3A/i, ':')}`,
         did: member.did,
-        registeredAt: member.statusHistory[0].from,
+        registeredAt: first.from,
+        ...(first.status === 'pending' ? { status: 'pending' as const } : {}),
       },
       envelope(),
     ),
+    ...(first.status === 'pending' && member.statusHistory[1]?.status === 'active'
+      ? [institutionActivatedV1.message({ institutionId: member.institutionId, activatedAt: member.statusHistory[1].from }, envelope())]
+      : []),
     ...member.keys.map((k) =>
       institutionKeyAddedV1.message(
         {
@@ -30,7 +35,7 @@ export function registration(member: RegisteredInstitution): IntegrationMessage[
             type: 'Multikey',
             algorithm: 'Ed25519',
             publicKeyMultibase: k.publicKeyMultibase,
-            custody: 'institution',
+            custody: k.custody ?? 'institution',
             validFrom: k.validFrom,
             ...(k.validUntil ? { validUntil: k.validUntil } : {}),
           },
@@ -39,4 +44,9 @@ export function registration(member: RegisteredInstitution): IntegrationMessage[
       ),
     ),
   ];
+}
+
+/** The catalogue's event withdrawing one of a member's keys (routinely, or as compromised since an instant). */
+export function keyRevocation(member: RegisteredInstitution, revocation: KeyRevocation): IntegrationMessage {
+  return institutionKeyRevokedV1.message({ institutionId: member.institutionId, ...revocation }, envelope());
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { generateEd25519KeyPair, didKeyVerificationMethodOf, type JsonObject, signCredential } from '@alliance/credentials';
 import { allianceFixture } from '../application/__fixtures__/alliance-credential.fixture';
-import { registration } from './catalogue-messages';
+import { keyRevocation, registration } from './catalogue-messages';
 import { eventually, startStatusServer, startVerification, type VerificationApp } from './verification-app';
 
 const VECTORS = resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'vectors');
@@ -75,6 +75,32 @@ describe('POST /verifications over HTTP', () => {
       return r.checks.find((c: { id: string }) => c.id === 'proofs').outcome === 'passed' ? r : undefined;
     });
     expect(report).toMatchObject({ verdict: 'invalid', failure: { check: 'registry-keys', code: 'KEY_NOT_VALID_AT_VALID_FROM' } });
+  });
+
+  it('a key revoked for compromise: a credential signed after compromisedSince verifies invalid, one signed before stays valid', async () => {
+    const c = await allianceFixture({ suffix: '-c' });
+    const before = c.credential;
+    const { credential: after } = await c.issue('2026-02-10T10:00:00Z');
+    expect([before.validFrom, after.validFrom]).toEqual(['2026-01-10T10:00:00Z', '2026-02-10T10:00:00Z']);
+    status.serve('/status-lists/list-1', await c.statusList(0));
+    try {
+      await v.bus.publish([...registration(c.A), ...registration(c.B)]);
+      await eventually(async () => ((await verify(before)).verdict === 'valid' ? true : undefined));
+      expect((await verify(after)).verdict).toBe('valid');
+
+      await v.bus.publish([keyRevocation(c.B, { keyId: 'key-1', reason: 'signing host breached', revokedAt: '2026-02-20T00:00:00.000Z', compromisedSince: '2026-02-01T00:00:00.000Z' })]);
+      const report = await eventually(async () => {
+        const r = await verify(after);
+        return r.verdict === 'invalid' ? r : undefined;
+      });
+      expect(report).toMatchObject({ failure: { check: 'registry-keys', code: 'KEY_COMPROMISED' } });
+      expect(report.failure.reason).toContain('Hamburg University of Technology (institution inst-b-c)');
+      expect(report.failure.reason).toContain('key key-1 as compromised since 2026-02-01T00:00:00.000Z');
+      expect(report.checks.find((k: { id: string }) => k.id === 'proofs').outcome).toBe('passed');
+      expect(await verify(before)).toMatchObject({ verdict: 'valid', warnings: [], uncheckable: [] });
+    } finally {
+      status.serve('/status-lists/list-1', await f.statusList(0));
+    }
   });
 
   it('verifies outside credentials (did:key, the W3C vectors) and says which policy checks did not apply', async () => {

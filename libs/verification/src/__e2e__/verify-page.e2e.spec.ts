@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { allianceFixture } from '../application/__fixtures__/alliance-credential.fixture';
 import { registration } from './catalogue-messages';
-import { startStatusServer, startVerification, type VerificationApp } from './verification-app';
+import { eventually, startStatusServer, startVerification, type VerificationApp } from './verification-app';
 
 const CHROMIUM = '/usr/bin/chromium';
 
@@ -27,7 +27,11 @@ describeInBrowser('the employer page in headless Chromium', () => {
 
   beforeAll(async () => {
     status = await startStatusServer();
-    v = await startVerification({ VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example', VERIFICATION_ISSUANCE_INTERNAL_URL: status.url });
+    v = await startVerification({
+      VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example',
+      VERIFICATION_ISSUANCE_INTERNAL_URL: status.url,
+      VERIFICATION_CATALOGUE_PUBLIC_URL: 'https://credentials.alliance.example',
+    });
     f = await allianceFixture();
     status.serve('/status-lists/list-1', await f.statusList(0));
     await v.bus.publish([...registration(f.A), ...registration(f.B)]);
@@ -66,8 +70,32 @@ describeInBrowser('the employer page in headless Chromium', () => {
     expect(annex).toContain('EQF level 7');
     expect(annex).toContain('Written examination');
     expect(await page.locator('#checks li').count()).toBe(8);
+    const aalborg = page.locator('#bodies').getByRole('listitem').filter({ hasText: 'Aalborg Technical University' });
+    expect(await aalborg.textContent()).toContain('DID: institution-hosted did:web.');
+    expect(await aalborg.textContent()).toContain('Signature: own key.');
     expect(errors).toEqual([]);
     await page.close();
+  }, 30_000);
+
+  it('says which awarding body\'s DID the platform hosts and which signed through the platform', async () => {
+    const hosted = await allianceFixture({ suffix: '-p', didB: 'did:web:credentials.alliance.example:institutions:inst-b-p', custody: { A: 'institution', B: 'issuance-service' } });
+    status.serve('/status-lists/list-1', await hosted.statusList(0));
+    try {
+      await v.bus.publish([...registration(hosted.A), ...registration(hosted.B)]);
+      await eventually(async () => ((await v.http().post('/verifications').send(hosted.credential)).body.verdict === 'valid' ? true : undefined));
+      const { page, errors } = await check(hosted.credential);
+      expect(await page.textContent('#verdict')).toBe('This credential is valid.');
+      const hamburg = page.locator('#bodies').getByRole('listitem').filter({ hasText: 'Hamburg University of Technology' });
+      expect(await hamburg.textContent()).toContain('DID: platform-hosted did:web.');
+      expect(await hamburg.textContent()).toContain('Signature: delegated to the platform.');
+      const aalborg = page.locator('#bodies').getByRole('listitem').filter({ hasText: 'Aalborg Technical University' });
+      expect(await aalborg.textContent()).toContain('DID: institution-hosted did:web.');
+      expect(await aalborg.textContent()).toContain('Signature: own key.');
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      status.serve('/status-lists/list-1', await f.statusList(0));
+    }
   }, 30_000);
 
   it('shows a revoked credential as not valid, with the reason', async () => {

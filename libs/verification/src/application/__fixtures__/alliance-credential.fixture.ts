@@ -9,7 +9,7 @@ import {
   signCredential,
   statusListEntry,
 } from '@alliance/credentials';
-import type { RegisteredInstitution } from '../../domain/registry/registered-institution';
+import type { KeyCustody, RegisteredInstitution } from '../../domain/registry/registered-institution';
 import type { RegistryReader } from '../ports/registry.port';
 import type { FetchedJson, WebFetcher } from '../ports/web-fetcher.port';
 
@@ -17,25 +17,45 @@ export const STATUS_URL = 'https://issuance.alliance.example/status-lists/list-1
 const KEY_FROM = '2025-01-01T00:00:00.000Z';
 
 /** Two members, A (lead) and B, each with a registered key, and a credential both signed. */
-export async function allianceFixture(options: { cryptosuite?: CryptosuiteName; validFrom?: string; keyWindowB?: { validFrom: string; validUntil?: string }; suffix?: string } = {}) {
+export async function allianceFixture(
+  options: {
+    cryptosuite?: CryptosuiteName;
+    validFrom?: string;
+    keyWindowB?: { validFrom: string; validUntil?: string };
+    suffix?: string;
+    /** B's DID, e.g. a platform-hosted `did:web:<catalogue host>:institutions:<id>`. */
+    didB?: string;
+    custody?: { A?: KeyCustody; B?: KeyCustody };
+  } = {},
+) {
   const s = options.suffix ?? '';
+  const didA = `did:web:aau${s}.example`;
+  const didB = options.didB ?? `did:web:tuhh${s}.example`;
   const keyA = generateEd25519KeyPair();
   const keyB = generateEd25519KeyPair();
   const A: RegisteredInstitution = {
     institutionId: `inst-a${s}`,
     name: 'Aalborg Technical University',
     countryCode: 'DK',
-    did: `did:web:aau${s}.example`,
+    did: didA,
     statusHistory: [{ status: 'active', from: KEY_FROM }],
-    keys: [{ keyId: 'key-1', verificationMethodId: `did:web:aau${s}.example#key-1`, publicKeyMultibase: keyA.publicKeyMultibase, validFrom: KEY_FROM }],
+    keys: [{ keyId: 'key-1', verificationMethodId: `${didA}#key-1`, publicKeyMultibase: keyA.publicKeyMultibase, validFrom: KEY_FROM, ...(options.custody?.A ? { custody: options.custody.A } : {}) }],
   };
   const B: RegisteredInstitution = {
     institutionId: `inst-b${s}`,
     name: 'Hamburg University of Technology',
     countryCode: 'DE',
-    did: `did:web:tuhh${s}.example`,
+    did: didB,
     statusHistory: [{ status: 'active', from: KEY_FROM }],
-    keys: [{ keyId: 'key-1', verificationMethodId: `did:web:tuhh${s}.example#key-1`, publicKeyMultibase: keyB.publicKeyMultibase, ...(options.keyWindowB ?? { validFrom: KEY_FROM }) }],
+    keys: [
+      {
+        keyId: 'key-1',
+        verificationMethodId: `${didB}#key-1`,
+        publicKeyMultibase: keyB.publicKeyMultibase,
+        ...(options.keyWindowB ?? { validFrom: KEY_FROM }),
+        ...(options.custody?.B ? { custody: options.custody.B } : {}),
+      },
+    ],
   };
   const definition: CredentialDefinitionSnapshot = {
     id: 'spec-1',
@@ -54,25 +74,30 @@ export async function allianceFixture(options: { cryptosuite?: CryptosuiteName; 
     ],
     language: 'en',
   };
-  const unsigned = buildAchievementCredential({
-    credentialId: 'urn:uuid:0190f5a0-0000-7000-8000-0000000000c1',
-    definition,
-    learner: { id: 'l1', givenName: 'Ada', familyName: 'Lovelace' },
-    result: { grade: '8' },
-    issuanceDate: options.validFrom ?? '2026-01-10T10:00:00Z',
-    status: statusListEntry({
-      statusListCredential: STATUS_URL,
-      statusListIndex: 4242,
-      statusPurpose: 'message',
-      statusSize: 2,
-      statusMessage: ['valid', 'suspended', 'revoked', 'revoked'].map((message, i) => ({ status: `0x${i}`, message })),
-    }),
-  });
   const cryptosuite = options.cryptosuite ?? 'eddsa-jcs-2022';
-  const credential = await signCredential(unsigned, [
-    { verificationMethod: `did:web:aau${s}.example#key-1`, privateKey: keyA.secretKey, cryptosuite, created: '2026-01-10T10:00:01Z' },
-    { verificationMethod: `did:web:tuhh${s}.example#key-1`, privateKey: keyB.secretKey, cryptosuite, created: '2026-01-10T10:00:02Z' },
-  ]);
+  /** The credential as both members sign it, taking effect at `validFrom`. */
+  async function issue(validFrom: string) {
+    const unsigned = buildAchievementCredential({
+      credentialId: 'urn:uuid:0190f5a0-0000-7000-8000-0000000000c1',
+      definition,
+      learner: { id: 'l1', givenName: 'Ada', familyName: 'Lovelace' },
+      result: { grade: '8' },
+      issuanceDate: validFrom,
+      status: statusListEntry({
+        statusListCredential: STATUS_URL,
+        statusListIndex: 4242,
+        statusPurpose: 'message',
+        statusSize: 2,
+        statusMessage: ['valid', 'suspended', 'revoked', 'revoked'].map((message, i) => ({ status: `0x${i}`, message })),
+      }),
+    });
+    const credential = await signCredential(unsigned, [
+      { verificationMethod: `${didA}#key-1`, privateKey: keyA.secretKey, cryptosuite, created: '2026-01-10T10:00:01Z' },
+      { verificationMethod: `${didB}#key-1`, privateKey: keyB.secretKey, cryptosuite, created: '2026-01-10T10:00:02Z' },
+    ]);
+    return { unsigned, credential: credential as JsonObject };
+  }
+  const { unsigned, credential } = await issue(options.validFrom ?? '2026-01-10T10:00:00Z');
 
   /** The status list, as A publishes it, with `status` at the credential's index. */
   async function statusList(status = 0): Promise<JsonObject> {
@@ -80,10 +105,10 @@ export async function allianceFixture(options: { cryptosuite?: CryptosuiteName; 
     list.setStatus(4242, status);
     const vc = buildStatusListCredential({ id: STATUS_URL, issuer: A.did, statusPurpose: 'message', list, validFrom: '2026-01-10T00:00:00Z' });
     delete (vc.credentialSubject as JsonObject).statusSize;
-    return signCredential(vc, [{ verificationMethod: `did:web:aau${s}.example#key-1`, privateKey: keyA.secretKey, cryptosuite: 'eddsa-jcs-2022' }]);
+    return signCredential(vc, [{ verificationMethod: `${didA}#key-1`, privateKey: keyA.secretKey, cryptosuite: 'eddsa-jcs-2022' }]);
   }
 
-  return { A, B, keyA, keyB, credential: credential as JsonObject, unsigned, statusList };
+  return { A, B, keyA, keyB, credential, unsigned, statusList, issue };
 }
 
 export const registryOf = (...members: RegisteredInstitution[]): RegistryReader => ({ all: async () => members });

@@ -28,6 +28,8 @@ export interface CredentialVerifierDeps {
   didWeb?: WebFetcher;
   /** Why issuance revoked or suspended a credential it issued, when verification heard of it. */
   knownReason?: (credentialId: string | undefined) => Promise<string | undefined>;
+  /** Public base URL of the alliance catalogue, to tell the did:web documents it hosts for members. */
+  catalogueUrl?: string;
   clock?: () => Date;
 }
 
@@ -74,7 +76,7 @@ export class CredentialVerifier {
       annexICheck(credential),
     ];
     if (bodies.length === 0) checks.splice(3, 1, check('co-issuance', 'failed', 'It names no issuer to check signatures against.', [{ code: 'NO_ISSUER', message: 'no issuer id' }]));
-    return { ...verdictOf(checks), checkedAt: now.toISOString(), checks, credential: summarise(credential, registry, proofResult.signers) };
+    return { ...verdictOf(checks), checkedAt: now.toISOString(), checks, credential: summarise(credential, registry, { signers: proofResult.signers, proofs: proofResult.proofs, ...(this.deps.catalogueUrl ? { catalogueUrl: this.deps.catalogueUrl } : {}) }) };
   }
 }
 

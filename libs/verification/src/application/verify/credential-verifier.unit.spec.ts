@@ -44,6 +44,36 @@ describe.each(['eddsa-jcs-2022', 'eddsa-rdfc-2022'] as const)('verifying a co-is
   });
 });
 
+describe('how each awarding body is hosted and signed', () => {
+  it('says platform-hosted did:web and delegated signing for a member the platform hosts and signs for, institution-hosted and own key for the other', async () => {
+    const f = await allianceFixture({ didB: 'did:web:credentials.alliance.example:institutions:inst-b', custody: { A: 'institution', B: 'issuance-service' } });
+    const verifier = new CredentialVerifier({ registry: registryOf(f.A, f.B), statusLists: fakeWeb({ [STATUS_URL]: await f.statusList(0) }), catalogueUrl: 'https://credentials.alliance.example', clock: NOW });
+    const report = await verifier.verify(f.credential);
+    expect(report.verdict).toBe('valid');
+    expect(report.credential?.awardingBodies).toEqual([
+      expect.objectContaining({ did: 'did:web:aau.example', didHosting: 'institution-hosted did:web', signing: 'own key' }),
+      expect.objectContaining({ did: 'did:web:credentials.alliance.example:institutions:inst-b', didHosting: 'platform-hosted did:web', signing: 'delegated to the platform' }),
+    ]);
+  });
+
+  it('says when a member\'s key custody was not recorded, and claims nothing for a body that did not sign', async () => {
+    const f = await allianceFixture();
+    const verifier = new CredentialVerifier({ registry: registryOf(f.A, f.B), statusLists: fakeWeb({ [STATUS_URL]: await f.statusList(0) }), clock: NOW });
+    const report = await verifier.verify({ ...f.credential, proof: [(f.credential.proof as JsonObject[])[0]] });
+    expect(report.credential?.awardingBodies[0]).toMatchObject({ signing: 'key custody not recorded' });
+    expect(report.credential?.awardingBodies[1]).not.toHaveProperty('signing');
+  });
+
+  it('fails a credential signed by a key compromised before it took effect, and keeps one signed before', async () => {
+    const f = await allianceFixture();
+    const B = { ...f.B, keys: [{ ...f.B.keys[0], validUntil: '2026-03-01T00:00:00.000Z', revokedAt: '2026-03-01T00:00:00.000Z', revocationReason: 'breach', compromisedSince: '2026-02-01T00:00:00.000Z' }] };
+    const verifier = new CredentialVerifier({ registry: registryOf(f.A, B), statusLists: fakeWeb({ [STATUS_URL]: await f.statusList(0) }), clock: NOW });
+    expect((await verifier.verify(f.credential)).verdict).toBe('valid');
+    const { credential: late } = await f.issue('2026-02-10T10:00:00Z');
+    expect(await verifier.verify(late)).toMatchObject({ verdict: 'invalid', failure: { check: 'registry-keys', code: 'KEY_COMPROMISED' } });
+  });
+});
+
 describe('verification failures and their reasons', () => {
   it('fails when one awarding body\'s proof is removed', async () => {
     const { verifier, credential } = await setup();

@@ -1,5 +1,5 @@
 import { check, type VerificationCheck } from '../report/verification-check';
-import { keyCovers, membershipAt, type RegisteredInstitution } from '../registry/registered-institution';
+import { compromisedAt, keyCovers, membershipAt, type RegisteredInstitution } from '../registry/registered-institution';
 
 /** An awarding body as the credential names it. */
 export interface ClaimedBody {
@@ -80,15 +80,28 @@ function registryCheck(input: CoIssuanceInput, signedBy: (did: string) => ProofF
     }
     const membership = membershipAt(record, validFrom);
     if (membership !== 'active') {
-      problems.push({ code: 'INSTITUTION_NOT_ACTIVE', message: `${record.name} was ${membership} in the alliance at ${validFrom}` });
+      const why = membership === 'pending' ? 'pending (registered, not yet activated)' : membership;
+      problems.push({ code: 'INSTITUTION_NOT_ACTIVE', message: `${record.name} was ${why} in the alliance at ${validFrom}` });
       continue;
+    }
+    for (const proof of proofsNaming(input.proofs, body.did)) {
+      const unbound = record.unboundKeys?.find((k) => k.verificationMethodId === proof.verificationMethod);
+      if (unbound && !record.keys.some((k) => k.verificationMethodId === proof.verificationMethod)) {
+        problems.push({ code: 'KEY_NOT_BOUND', message: `${proof.verificationMethod} is not bound to ${record.name} (institution ${record.institutionId}): ${unbound.reason}` });
+      }
     }
     for (const proof of signedBy(body.did)) {
       const key = record.keys.find((k) => k.verificationMethodId === proof.verificationMethod);
       if (!key) problems.push({ code: 'KEY_NOT_REGISTERED', message: `${proof.verificationMethod} is not a key the registry holds for ${record.name}` });
-      else if (!keyCovers(key, validFrom)) {
+      else if (compromisedAt(key, validFrom)) {
+        problems.push({
+          code: 'KEY_COMPROMISED',
+          message: `${record.name} (institution ${record.institutionId}) revoked its key ${key.keyId} as compromised since ${key.compromisedSince}; this credential took effect at ${validFrom}, not before that, so the key's signature does not count`,
+        });
+      } else if (!keyCovers(key, validFrom)) {
         const window = `[${key.validFrom}, ${key.validUntil ?? 'open'})`;
-        problems.push({ code: 'KEY_NOT_VALID_AT_VALID_FROM', message: `${record.name}'s key ${key.keyId} was valid ${window}, not at validFrom ${validFrom}` });
+        const revoked = key.revokedAt && Date.parse(validFrom) >= Date.parse(key.revokedAt) ? ` (revoked at ${key.revokedAt}${key.revocationReason ? `: ${key.revocationReason}` : ''})` : '';
+        problems.push({ code: 'KEY_NOT_VALID_AT_VALID_FROM', message: `${record.name}'s key ${key.keyId} was valid ${window}${revoked}, not at validFrom ${validFrom}` });
       }
     }
   }
@@ -103,4 +116,6 @@ function registryCheck(input: CoIssuanceInput, signedBy: (did: string) => ProofF
 }
 
 const label = (b: ClaimedBody) => b.name ?? b.did;
+/** Proofs that name a key of this DID, whether or not they verified (a key the registry refused verifies nothing). */
+const proofsNaming = (proofs: ProofFinding[], did: string) => proofs.filter((p) => p.controller === did || p.verificationMethod?.split('#')[0] === did);
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

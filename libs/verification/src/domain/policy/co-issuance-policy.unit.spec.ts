@@ -1,4 +1,6 @@
-import type { RegisteredInstitution } from '../registry/registered-institution';
+import { generateEd25519KeyPair, signKeyPossession } from '@alliance/credentials';
+import type { KeyRevocation, RegisteredInstitution } from '../registry/registered-institution';
+import { registryUpdates } from '../registry/registry-updates';
 import { coIssuanceChecks, type CoIssuanceInput } from './co-issuance-policy';
 
 const uni = (id: string, keys: RegisteredInstitution['keys'], history: RegisteredInstitution['statusHistory'] = [{ status: 'active', from: '2025-01-01T00:00:00.000Z' }]): RegisteredInstitution => ({
@@ -93,5 +95,104 @@ describe('co-issuance policy', () => {
       expect.objectContaining({ did: B.did, name: 'University B' }),
     ]);
     expect(reg.summary).toContain('the registry\'s name is shown');
+  });
+});
+
+describe('co-issuance policy over the registry facts of onboarding and key revocation', () => {
+  const T = '2026-02-01T00:00:00.000Z';
+  const before = '2026-01-31T23:59:59.999Z';
+  const after = '2026-02-15T00:00:00.000Z';
+  const at = (validFrom: string, registryOf: (did: string) => RegisteredInstitution | undefined) => coIssuanceChecks({ ...base, validFrom, registry: registryOf })[1];
+  const revokedB = (revocation: Omit<KeyRevocation, 'keyId'>) => registryUpdates.keyRevoked(B, { keyId: 'key-2', ...revocation });
+
+  describe('a key revoked as compromised since T', () => {
+    const compromised = revokedB({ reason: 'laptop stolen', revokedAt: '2026-03-01T00:00:00.000Z', compromisedSince: T });
+
+    it('keeps a credential that took effect before T valid', () => {
+      expect(at(before, registry(A, compromised))).toMatchObject({ outcome: 'passed', problems: [] });
+    });
+
+    it.each([T, after])('fails a credential that took effect at or after T (%s) with KEY_COMPROMISED, naming institution, key and compromisedSince', (validFrom) => {
+      const reg = at(validFrom, registry(A, compromised));
+      expect(reg).toMatchObject({ outcome: 'failed', problems: [{ code: 'KEY_COMPROMISED' }] });
+      expect(reg.problems[0].message).toContain('University B (institution b)');
+      expect(reg.problems[0].message).toContain('key-2');
+      expect(reg.problems[0].message).toContain(`compromised since ${T}`);
+    });
+
+    it('says compromised even after the key was revoked, not merely out of its window', () => {
+      expect(at('2026-04-01T00:00:00.000Z', registry(A, compromised)).problems.map((p) => p.code)).toEqual(['KEY_COMPROMISED']);
+    });
+  });
+
+  describe('a key retired by a routine revocation at T', () => {
+    const retired = revokedB({ reason: 'rotated to an HSM', revokedAt: T });
+
+    it('keeps signatures made before the revocation valid', () => {
+      expect(at(before, registry(A, retired)).outcome).toBe('passed');
+    });
+
+    it.each([T, after])('fails a credential that took effect at or after the revocation (%s)', (validFrom) => {
+      const reg = at(validFrom, registry(A, retired));
+      expect(reg).toMatchObject({ outcome: 'failed', problems: [{ code: 'KEY_NOT_VALID_AT_VALID_FROM' }] });
+      expect(reg.problems[0].message).toContain(`revoked at ${T}: rotated to an HSM`);
+    });
+  });
+
+  describe('a member registered pending', () => {
+    const pending = registryUpdates.registered(undefined, { institutionId: 'b', name: 'University B', countryCode: 'DE', did: B.did, registeredAt: '2025-01-01T00:00:00.000Z', status: 'pending' });
+    const withKeys = { ...pending, keys: B.keys };
+
+    it('is never green while pending, whatever keys it has', () => {
+      const reg = at(after, registry(A, withKeys));
+      expect(reg).toMatchObject({ outcome: 'failed', problems: [{ code: 'INSTITUTION_NOT_ACTIVE' }] });
+      expect(reg.problems[0].message).toContain('pending');
+    });
+
+    it('counts from its activation on, and not before', () => {
+      const activated = registryUpdates.standing(withKeys, 'active', T);
+      expect(at(after, registry(A, activated)).outcome).toBe('passed');
+      expect(at(before, registry(A, activated)).problems.map((p) => p.code)).toEqual(['INSTITUTION_NOT_ACTIVE']);
+    });
+  });
+
+  describe('a key whose proof of possession does not verify', () => {
+    const pair = generateEd25519KeyPair();
+    const other = generateEd25519KeyPair();
+    const challenge = { type: 'alliance-key-possession' as const, institutionId: 'b', keyId: 'key-3', nonce: 'n-1', expiresAt: '2025-06-01T00:05:00.000Z' };
+    const announced = (possession?: { challenge: typeof challenge; signature: string }) => ({
+      keyId: 'key-3',
+      verificationMethodId: `${B.did}#key-3`,
+      publicKeyMultibase: pair.publicKeyMultibase,
+      validFrom: '2025-06-01T00:00:00.000Z',
+      custody: 'institution' as const,
+      ...(possession ? { possession } : {}),
+    });
+    const bind = (member: RegisteredInstitution, key: ReturnType<typeof announced>) => registryUpdates.keyAnnounced(member, key).record;
+    const signedWithKey3 = { ...base, proofs: [proof('a', 'key-1'), proof('b', 'key-3')] };
+
+    it('binds a key whose proof verifies, and a legacy key without one', () => {
+      const proven = bind(B, announced({ challenge, signature: signKeyPossession(challenge, pair.secretKey).signature }));
+      expect(proven.keys.map((k) => k.keyId)).toContain('key-3');
+      expect(coIssuanceChecks({ ...signedWithKey3, registry: registry(A, proven) })[1].outcome).toBe('passed');
+      expect(bind(B, announced()).keys.map((k) => k.keyId)).toContain('key-3');
+    });
+
+    it.each([
+      ['signed by another key', () => announced({ challenge, signature: signKeyPossession(challenge, other.secretKey).signature }), 'does not verify'],
+      ['answering a challenge for another institution', () => announced({ challenge: { ...challenge, institutionId: 'a' }, signature: signKeyPossession({ ...challenge, institutionId: 'a' }, pair.secretKey).signature }), 'institution a'],
+      ['answering a challenge for another key', () => announced({ challenge: { ...challenge, keyId: 'key-9' }, signature: signKeyPossession({ ...challenge, keyId: 'key-9' }, pair.secretKey).signature }), 'key key-9'],
+    ])('does not bind a key whose proof is %s, and fails a signature by it with KEY_NOT_BOUND', (_case, key, why) => {
+      const refused = bind(B, key());
+      expect(refused.keys.map((k) => k.keyId)).not.toContain('key-3');
+      expect(refused.unboundKeys).toEqual([expect.objectContaining({ keyId: 'key-3', reason: expect.stringContaining(why) })]);
+      // The resolver only hands out bound keys, so the proof cannot verify; the registry check still says why.
+      const unverified = { ...base, proofs: [proof('a', 'key-1'), proof('b', 'key-3', false)], registry: registry(A, refused) };
+      expect(outcomes(unverified)).toEqual([
+        ['co-issuance', 'failed', ['MISSING_REQUIRED_SIGNER']],
+        ['registry-keys', 'failed', ['KEY_NOT_BOUND']],
+      ]);
+      expect(coIssuanceChecks(unverified)[1].problems[0].message).toContain('is not bound to University B (institution b)');
+    });
   });
 });

@@ -20,6 +20,7 @@ button:disabled { opacity: .6; cursor: wait; }
 @media (max-width: 720px) { .columns { grid-template-columns: 1fr; } }
 .bodies { list-style: none; padding: 0; }
 .bodies li { background: #fff; border-radius: .5rem; padding: .5rem .75rem; margin-bottom: .5rem; }
+.how { display: block; font-size: .9rem; color: #4a5560; }
 .tag { font-size: .8rem; padding: .05rem .4rem; border-radius: .3rem; background: #e8edf3; margin-left: .4rem; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0; }
 dt { color: #4a5560; }

@@ -5,7 +5,9 @@ import {
   credentialReinstatedV1,
   credentialRevokedV1,
   credentialSuspendedV1,
+  institutionActivatedV1,
   institutionKeyAddedV1,
+  institutionKeyRevokedV1,
   institutionKeyRotatedV1,
   institutionRegisteredV1,
   institutionReinstatedV1,
@@ -17,6 +19,8 @@ import {
 import type { ReadModelOrm } from '@alliance/event-sourcing';
 import { type IntegrationMessage, type MessageHandler, MikroOrmInbox } from '@alliance/messaging';
 import type { EntityManager } from '@mikro-orm/sql';
+import { Logger, type LoggerService } from '@nestjs/common';
+import type { AnnouncedKey } from '../../domain/registry/key-possession';
 import type { RegisteredInstitution, RegisteredKey } from '../../domain/registry/registered-institution';
 import { registryUpdates } from '../../domain/registry/registry-updates';
 import { CredentialNoteRows } from '../registry/credential-notes-rows';
@@ -26,12 +30,14 @@ export const VERIFICATION = 'verification';
 export const VERIFICATION_SOURCES = ['catalogue', 'issuance'];
 export const VERIFICATION_INBOX = new MikroOrmInbox(VERIFICATION);
 
-const keyOf = (k: SigningKeyV1): RegisteredKey => ({
+const keyOf = (k: SigningKeyV1): RegisteredKey & AnnouncedKey => ({
   keyId: k.keyId,
   verificationMethodId: k.verificationMethodId,
   publicKeyMultibase: k.publicKeyMultibase,
   validFrom: k.validFrom,
   ...(k.validUntil ? { validUntil: k.validUntil } : {}),
+  custody: k.custody,
+  ...(k.possession ? { possession: k.possession } : {}),
 });
 
 // A key fact overtaking the registration (it cannot on one partition, but a replay from a dead letter can) waits in a shell.
@@ -41,10 +47,16 @@ const shell = (institutionId: string): RegisteredInstitution => ({ institutionId
  * Builds verification's registry from the catalogue's institution events, and its notes on platform-issued
  * credentials from issuance's, each applied once through the inbox in one transaction with the read model.
  */
-export function verificationMessageHandler(orm: ReadModelOrm): MessageHandler {
+export function verificationMessageHandler(orm: ReadModelOrm, logger: Pick<LoggerService, 'warn'> = new Logger('VerificationRegistry')): MessageHandler {
   const once = <T>(m: IntegrationMessage<T>, apply: (em: EntityManager, p: T) => Promise<void>) =>
     VERIFICATION_INBOX.handle(orm.em.fork() as unknown as EntityManager, m, (tx) => apply(tx, m.payload)).then(() => undefined);
   const member = (em: EntityManager, id: string, change: (r: RegisteredInstitution) => RegisteredInstitution) => OrmRegistry.update(em, id, (r) => change(r ?? shell(id)));
+  // A key whose proof of possession does not verify is not the member's: it never reaches the keys proofs are checked with.
+  const bind = (r: RegisteredInstitution, key: SigningKeyV1): RegisteredInstitution => {
+    const { record, refused } = registryUpdates.keyAnnounced(r, keyOf(key));
+    if (refused) logger.warn({ institutionId: r.institutionId, keyId: key.keyId, problem: refused }, 'key not bound to the institution: its proof of possession does not hold');
+    return record;
+  };
   const note = async (em: EntityManager, credentialId: string, lifecycle: string, changes: { hash?: string; reason?: string | null }) => {
     const current = await em.findOne(CredentialNoteRows, { credentialId });
     await em.upsert(CredentialNoteRows, { credentialId, hash: changes.hash ?? current?.hash ?? null, lifecycle, reason: changes.reason === undefined ? (current?.reason ?? null) : changes.reason, updatedAt: new Date().toISOString() });
@@ -54,12 +66,20 @@ export function verificationMessageHandler(orm: ReadModelOrm): MessageHandler {
     on(institutionRegisteredV1, (m) =>
       once(m, (em, p) =>
         OrmRegistry.update(em, p.institutionId, (r) =>
-          registryUpdates.registered(r, { institutionId: p.institutionId, name: p.name, legalName: p.legalName, countryCode: p.countryCode, ...(p.region ? { region: p.region } : {}), homepage: p.homepage, did: p.did, registeredAt: p.registeredAt }),
+          registryUpdates.registered(r, { institutionId: p.institutionId, name: p.name, legalName: p.legalName, countryCode: p.countryCode, ...(p.region ? { region: p.region } : {}), homepage: p.homepage, did: p.did, registeredAt: p.registeredAt, ...(p.status ? { status: p.status } : {}) }),
         ),
       ),
     ),
-    on(institutionKeyAddedV1, (m) => once(m, (em, p) => member(em, p.institutionId, (r) => registryUpdates.keyAdded(r, keyOf(p.key))))),
-    on(institutionKeyRotatedV1, (m) => once(m, (em, p) => member(em, p.institutionId, (r) => registryUpdates.keyAdded(registryUpdates.keyClosed(r, p.previousKeyId, p.previousValidUntil), keyOf(p.newKey))))),
+    on(institutionActivatedV1, (m) => once(m, (em, p) => member(em, p.institutionId, (r) => registryUpdates.standing(r, 'active', p.activatedAt)))),
+    on(institutionKeyAddedV1, (m) => once(m, (em, p) => member(em, p.institutionId, (r) => bind(r, p.key)))),
+    on(institutionKeyRotatedV1, (m) => once(m, (em, p) => member(em, p.institutionId, (r) => bind(registryUpdates.keyClosed(r, p.previousKeyId, p.previousValidUntil), p.newKey)))),
+    on(institutionKeyRevokedV1, (m) =>
+      once(m, (em, p) =>
+        member(em, p.institutionId, (r) =>
+          registryUpdates.keyRevoked(r, { keyId: p.keyId, reason: p.reason, revokedAt: p.revokedAt, ...(p.compromisedSince ? { compromisedSince: p.compromisedSince } : {}) }),
+        ),
+      ),
+    ),
     on(institutionSuspendedV1, (m) => once(m, (em, p) => member(em, p.institutionId, (r) => registryUpdates.standing(r, 'suspended', p.suspendedAt, p.reason)))),
     on(institutionReinstatedV1, (m) => once(m, (em, p) => member(em, p.institutionId, (r) => registryUpdates.standing(r, 'active', p.reinstatedAt)))),
     on(institutionRemovedV1, (m) => once(m, (em, p) => member(em, p.institutionId, (r) => registryUpdates.standing(r, 'removed', p.removedAt, p.reason)))),

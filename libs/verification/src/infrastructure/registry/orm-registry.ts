@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { ReadModelOrm } from '@alliance/event-sourcing';
 import type { RegistryReader } from '../../application/ports/registry.port';
@@ -12,10 +13,11 @@ export class OrmRegistry implements RegistryReader {
     return (await this.orm.em.fork().find(RegistryRows, {})).map((r) => r.record).filter((r) => !!r.did);
   }
 
-  /** Applies one catalogue fact to a member's record inside the inbox transaction. */
+  /** Applies one catalogue fact to a member's record inside the inbox transaction; a fact that changes nothing writes nothing. */
   static async update(em: EntityManager, institutionId: string, change: (current: RegisteredInstitution | undefined) => RegisteredInstitution): Promise<void> {
     const row = await em.findOne(RegistryRows, { institutionId });
     const record = change(row?.record);
+    if (row && row.did === record.did && isDeepStrictEqual(row.record, record)) return;
     await em.upsert(RegistryRows, { institutionId, did: record.did, record, updatedAt: new Date().toISOString() });
   }
 }
