@@ -1,7 +1,7 @@
 /** A two-university credential through its lifecycle, for the credential decider specs. */
 import { UNI_A, UNI_B } from './specs.fixture';
 import type { CredentialCommand } from '../credential/credential.commands';
-import type { CredentialEvent } from '../credential/credential.events';
+import type { CredentialEvent, ProofMethod } from '../credential/credential.events';
 import { credentialHash } from '../credential/credential-hash';
 
 export const NOW = '2026-01-01T00:00:00.000Z';
@@ -27,11 +27,11 @@ const { type: _t, ...draftData } = draft;
 export { draftData };
 export const drafted: CredentialEvent = { type: 'CredentialDrafted', data: draftData };
 export const proofOf = (inst: string) => ({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022', verificationMethod: `did:web:${inst}#key-1`, proofValue: `z${inst}` });
-export const proofAdded = (inst: string, method: 'automatic' | 'endorsement' | 'detached-proof' = 'automatic'): CredentialEvent => ({
+export const proofAdded = (inst: string, method: ProofMethod = 'automatic'): CredentialEvent => ({
   type: 'CredentialProofAdded',
   data: { credentialId: 'c1', institutionId: inst, verificationMethod: `did:web:${inst}#key-1`, method, proof: proofOf(inst) },
 });
-export const addProof = (inst: string, method: 'automatic' | 'endorsement' | 'detached-proof' = 'automatic', check: { valid: true } | { valid: false; reason: string } = { valid: true }): CredentialCommand => ({
+export const addProof = (inst: string, method: ProofMethod = 'automatic', check: { valid: true } | { valid: false; reason: string } = { valid: true }): CredentialCommand => ({
   type: 'AddProof',
   credentialId: 'c1',
   institutionId: inst,
