@@ -9,3 +9,4 @@ export * from './assessment';
 export * from './issuance';
 export * from './verification';
 export * from './signing/signer-protocol';
+export * from './signing/signer-token';

@@ -9,7 +9,6 @@ export * from './config/signer-config';
 export * from './policy/local-policy';
 export * from './policy/signing-decision';
 export * from './log/signature-log';
-export * from './platform/signer-token';
 export * from './platform/platform-client';
 export * from './runtime/signer-identity';
 export * from './runtime/signer-service';

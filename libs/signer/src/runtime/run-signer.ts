@@ -3,7 +3,7 @@ import pino, { type Logger } from 'pino';
 import type { SignerConfig } from '../config/signer-config';
 import { SignatureLog } from '../log/signature-log';
 import { PlatformClient } from '../platform/platform-client';
-import { signerToken } from '../platform/signer-token';
+import { signerToken } from '@alliance/contracts';
 import { readLocalPolicy } from '../policy/local-policy';
 import { keyStoreFromConfig } from './key-store-from-config';
 import { readIdentity, type SignerIdentity, signatureLogPath } from './signer-identity';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SIGNER_TOKEN_AUDIENCE } from '@alliance/contracts';
+import { SIGNER_TOKEN_AUDIENCE } from './signer-protocol';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
