@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createIntegrationBus, type IntegrationBus } from '@alliance/messaging';
 import { createTestDatabase, type TestDatabase } from '@alliance/testing';
 import { messages, UNI_A, UNI_B } from './__e2e__/alliance-messages';
-import { eventually, type IssuanceApp, startIssuance } from './__e2e__/issuance-app';
+import { delegateToPlatform, eventually, type IssuanceApp, startIssuance } from './__e2e__/issuance-app';
 
 /** The distributed configuration: events and read models (with the sealed key vault) on PostgreSQL. */
 describe('issuance on PostgreSQL (event store, read models, key vault, checkpoints)', () => {
@@ -28,7 +28,7 @@ describe('issuance on PostgreSQL (event store, read models, key vault, checkpoin
     const admin = await app.token('alliance-admin');
     await bus.publish([messages.institutionRegistered(UNI_A), messages.institutionRegistered(UNI_B), messages.specPublished()]);
     for (const id of [UNI_A, UNI_B]) {
-      const key = (await app.http().post(`/institutions/${id}/signing-keys`).set('authorization', `Bearer ${admin}`).expect(201)).body.publicKeyMultibase;
+      const key = (await delegateToPlatform(app, id)).publicKeyMultibase;
       await bus.publish([messages.keyAdded(id as typeof UNI_A, key)]);
     }
     await bus.publish([messages.enrolled('enr-1', 'l-1'), messages.result('enr-1', 'l-1', 'SES-1', 8), messages.result('enr-1', 'l-1', 'SES-2', 8)]);

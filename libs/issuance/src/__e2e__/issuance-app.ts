@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,4 +72,16 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/**
+ * What an institution's own admin does to have the platform sign for it: asks issuance to generate a key
+ * that signs the catalogue's possession challenge, then chooses the automatic policy. Returns the generated key.
+ */
+export async function delegateToPlatform(it: IssuanceApp, institutionId: string, keyId = 'key-1'): Promise<{ publicKeyMultibase: string; keyRef: string; proofOfPossession: { nonce: string; signature: string } }> {
+  const admin = `Bearer ${await it.token('institution-admin', institutionId)}`;
+  const challenge = { type: 'alliance-key-possession', institutionId, keyId, nonce: randomBytes(32).toString('base64url'), expiresAt: new Date(Date.now() + 600_000).toISOString() };
+  const generated = await it.http().post(`/institutions/${institutionId}/signing-keys`).set('authorization', admin).send({ challenge }).expect(201);
+  await it.http().put(`/institutions/${institutionId}/signing-policy`).set('authorization', admin).send({ policy: 'automatic' }).expect(200);
+  return generated.body;
 }

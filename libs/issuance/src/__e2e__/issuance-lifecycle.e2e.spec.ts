@@ -1,6 +1,6 @@
 import { BitstringStatusList, buildDidWebDocument, checkStatus, createVerificationMethodResolver, type JsonObject, verifyCredential } from '@alliance/credentials';
 import { MEMBERS, messages, SPEC, UNI_A, UNI_B } from './alliance-messages';
-import { eventually, type IssuanceApp, startIssuance } from './issuance-app';
+import { delegateToPlatform, eventually, type IssuanceApp, startIssuance } from './issuance-app';
 
 describe('issuance over HTTP: from results to a co-signed credential and its status', () => {
   let it$: IssuanceApp;
@@ -18,11 +18,10 @@ describe('issuance over HTTP: from results to a co-signed credential and its sta
   beforeAll(async () => {
     it$ = await startIssuance();
     await it$.bus.publish([messages.institutionRegistered(UNI_A), messages.institutionRegistered(UNI_B), messages.specPublished()]);
-    const admin = await it$.token('alliance-admin');
     for (const id of [UNI_A, UNI_B]) {
-      const res = await it$.http().post(`/institutions/${id}/signing-keys`).set('authorization', `Bearer ${admin}`).expect(201);
-      expect(Object.keys(res.body).sort()).toEqual(['algorithm', 'custody', 'generatedAt', 'institutionId', 'keyRef', 'publicKeyMultibase', 'type']);
-      keys[id] = res.body.publicKeyMultibase;
+      const generated = await delegateToPlatform(it$, id);
+      expect(Object.keys(generated).sort()).toEqual(['algorithm', 'custody', 'generatedAt', 'institutionId', 'keyId', 'keyRef', 'proofOfPossession', 'publicKeyMultibase', 'type']);
+      keys[id] = generated.publicKeyMultibase;
       await it$.bus.publish([messages.keyAdded(id as typeof UNI_A, keys[id])]);
     }
   }, 60_000);
@@ -89,6 +88,15 @@ describe('issuance over HTTP: from results to a co-signed credential and its sta
     await it$.http().put(`/institutions/${UNI_A}/signing-policy`).set('authorization', adminB).send({ policy: 'manual' }).expect(403);
     await it$.http().put(`/institutions/${UNI_A}/signing-policy`).set('authorization', `Bearer ${await it$.token('alliance-admin')}`).send({ policy: 'sometimes' }).expect(400);
     await it$.http().post(`/institutions/${UNI_A}/signing-keys`).set('authorization', adminB).expect(403);
+    // The alliance admin can neither have a key made for a member nor delegate its signing.
+    const allianceAdmin = `Bearer ${await it$.token('alliance-admin')}`;
+    const challenge = { type: 'alliance-key-possession', institutionId: UNI_A, keyId: 'forged', nonce: 'n'.repeat(43), expiresAt: new Date(Date.now() + 60_000).toISOString() };
+    const forbidden = await it$.http().post(`/institutions/${UNI_A}/signing-keys`).set('authorization', allianceAdmin).send({ challenge }).expect(403);
+    expect(forbidden.headers['content-type']).toContain('application/problem+json');
+    expect(JSON.parse(forbidden.text).code).toBe('issuance.signing.not-institution-admin');
+    await it$.http().put(`/institutions/${UNI_A}/signing-policy`).set('authorization', allianceAdmin).send({ policy: 'automatic' }).expect(403);
+    await it$.http().get('/signer/requests').set('authorization', allianceAdmin).expect(401);
+    await it$.http().post(`/institutions/${UNI_A}/signing-keys`).set('authorization', `Bearer ${await it$.token('institution-admin', UNI_A)}`).send({}).expect(422);
     await it$.http().get('/status-lists/nope').expect(404);
     expect(await it$.store.headPosition()).toBe(head);
   });

@@ -1,6 +1,6 @@
 import { generateEd25519KeyPair, type JsonObject, signCredential } from '@alliance/credentials';
 import { MEMBERS, messages, SPEC, UNI_A, UNI_B, UNI_C } from './alliance-messages';
-import { eventually, type IssuanceApp, startIssuance } from './issuance-app';
+import { delegateToPlatform, eventually, type IssuanceApp, startIssuance } from './issuance-app';
 
 type Summary = { credentialId: string; lifecycle: string; specId: string; awardingBodies: { institutionId: string; signed: boolean }[] };
 
@@ -16,7 +16,7 @@ describe('issuance over HTTP: manual signing and stacked credentials', () => {
     admin = await it$.token('alliance-admin');
     await it$.bus.publish([messages.institutionRegistered(UNI_A), messages.institutionRegistered(UNI_B), messages.institutionRegistered(UNI_C)]);
     for (const id of [UNI_A, UNI_B]) {
-      keys[id] = (await it$.http().post(`/institutions/${id}/signing-keys`).set('authorization', `Bearer ${admin}`).expect(201)).body.publicKeyMultibase;
+      keys[id] = (await delegateToPlatform(it$, id)).publicKeyMultibase;
       await it$.bus.publish([messages.keyAdded(id as typeof UNI_A, keys[id])]);
     }
     // C signs with a key it holds itself: the platform never sees its private half.

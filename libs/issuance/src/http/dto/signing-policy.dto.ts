@@ -1,7 +1,7 @@
 import { KeyPossessionChallengeV1 } from '@alliance/contracts';
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import type { SigningPolicy } from '../../domain/credential/credential.events';
 import { SIGNING_POLICIES } from '../../domain/signing/signer.decider';
 
@@ -15,9 +15,10 @@ export class SigningPolicyDto {
 }
 
 export class GenerateSigningKeyDto {
-  @ApiProperty({ description: "The catalogue's answer to POST /institutions/{id}/key-challenges (its `challenge` object)" })
+  @ApiProperty({ description: "Required: the catalogue's answer to POST /institutions/{id}/key-challenges (its `challenge` object)" })
+  @IsOptional()
   @IsObject()
   @ValidateNested()
   @Type(() => KeyPossessionChallengeV1)
-  challenge!: KeyPossessionChallengeV1;
+  challenge?: KeyPossessionChallengeV1;
 }

@@ -1,6 +1,6 @@
 import { KeyPossessionChallengeV1 } from '@alliance/contracts';
 import { Type } from 'class-transformer';
-import { IsUUID, ValidateNested } from 'class-validator';
+import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { BaseCommand } from '../../base.command';
 
 export class GenerateSigningKeyCommand extends BaseCommand {
@@ -8,7 +8,9 @@ export class GenerateSigningKeyCommand extends BaseCommand {
   institutionId!: string;
 
   /** The catalogue's possession challenge for the key about to be registered; the new key signs it. */
+  // Optional here so that who may ask is decided before what was asked (403 before 422); the handler requires it.
+  @IsOptional()
   @ValidateNested()
   @Type(() => KeyPossessionChallengeV1)
-  challenge!: KeyPossessionChallengeV1;
+  challenge?: KeyPossessionChallengeV1;
 }

@@ -25,6 +25,9 @@ export class GenerateSigningKeyHandler {
     // Refuse before generating anything: the vault must not fill up with keys nobody may use.
     authoriseSigningAdmin(command.actor, command.institutionId);
     const { challenge } = command;
+    if (!challenge) {
+      throw IssuanceException.invalid([violation('challenge', 'challenge.required', "a possession challenge is required: ask the catalogue for one (POST /institutions/{id}/key-challenges) and send its `challenge`")]);
+    }
     if (challenge.institutionId !== command.institutionId) {
       throw IssuanceException.invalid([violation('challenge.institutionId', 'challenge.other-institution', `the challenge was issued for institution ${challenge.institutionId}`)]);
     }
