@@ -1,11 +1,11 @@
 import { createCommandHandler, createReadModelOrm, InMemoryEventStore, rebuildProjection } from '@alliance/event-sourcing';
-import { generateKeyPairSync } from 'node:crypto';
 import { catalogueProjection } from '../../libs/catalogue/src/infrastructure/read-model/catalogue.projection';
 import { credentialSpecDecider } from '../../libs/catalogue/src/domain/credential-spec/credential-spec.decider';
 import { institutionDecider } from '../../libs/catalogue/src/domain/institution/institution.decider';
 import { credentialSpecStream, institutionStream } from '../../libs/catalogue/src/application/catalogue-streams';
 import { demoCredentialDefinition, ECIU_MEMBERS } from '../../libs/catalogue/src/demo/eciu-demo-data';
 import type { MemberView } from '../../libs/catalogue/src/domain/credential-spec/registry-view';
+import { addKeyWithProof } from '../../libs/catalogue/src/domain/__fixtures__/key-possession.fixture';
 
 /** Rebuild rate of the catalogue projection alone, on events produced by the real deciders. */
 export async function benchProjectionRebuild(specs: number): Promise<{ events: number; ms: number }> {
@@ -20,8 +20,8 @@ export async function benchProjectionRebuild(specs: number): Promise<{ events: n
     ids[key] = institutionId;
     const did = `did:web:bench.example:institutions:${institutionId}`;
     await institutions.handle(institutionStream(institutionId), { type: 'RegisterInstitution', institutionId, ...profile, did }, admin);
-    const x = generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }) as Record<string, unknown>;
-    await institutions.handle(institutionStream(institutionId), { type: 'AddSigningKey', key: { publicKeyJwk: x } }, admin);
+    // Its own admin activates it with a key proven over a catalogue challenge, as every member must.
+    await addKeyWithProof((command, context) => institutions.handle(institutionStream(institutionId), command, context), institutionId, { keyId: 'key-1' });
     members.set(institutionId, { institutionId, ...profile, did, status: 'active' });
   }
   const registry = { members, specs: new Map() };
@@ -32,7 +32,7 @@ export async function benchProjectionRebuild(specs: number): Promise<{ events: n
     await definitions.handle(stream, { type: 'DraftCredentialSpec', credentialSpecId: id, definition, registry }, admin);
     await definitions.handle(stream, { type: 'ProposeCredentialSpec', registry }, admin);
     for (const k of ['aau', 'ut', 'tuni']) {
-      await definitions.handle(stream, { type: 'ApproveCredentialSpec', institutionId: ids[k] }, { actor: { subject: k, role: 'institution-admin', institution: ids[k] }, correlationId: 'bench' });
+      await definitions.handle(stream, { type: 'ApproveCredentialSpec', institutionId: ids[k], approverStatus: 'active' }, { actor: { subject: k, role: 'institution-admin', institution: ids[k] }, correlationId: 'bench' });
     }
     await definitions.handle(stream, { type: 'PublishCredentialSpec', registry }, admin);
   }

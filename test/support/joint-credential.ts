@@ -1,3 +1,4 @@
+import { type ProvenKey, registerInstitutionKey } from '@alliance/testing';
 import { call, eventually, type Patience, token } from './scenario-http';
 
 /**
@@ -46,9 +47,18 @@ export async function registerMembers(urls: Pick<ServiceUrls, 'catalogue' | 'iss
     ['University of Twente', 'NL', 'www.utwente.nl'],
   ] as const) {
     const member = await call<Member>('POST', `${urls.catalogue}/institutions`, { name, legalName: name, countryCode, homepage: `https://${host}` }, admin);
-    // Issuance generates the key and keeps the private half; the admin registers the public half in the catalogue.
-    const key = await call<{ publicKeyMultibase: string }>('POST', `${urls.issuance}/institutions/${member.id}/signing-keys`, undefined, admin);
-    await call('POST', `${urls.catalogue}/institutions/${member.id}/keys`, { publicKeyMultibase: key.publicKeyMultibase, custody: 'issuance-service' }, admin);
+    // The member's own admin delegates signing: issuance generates the key, keeps the private half and signs the
+    // catalogue's challenge with it; the admin registers the public half with that proof, then lets issuance sign.
+    const ownAdmin = await token('institution-admin', member.id);
+    await registerInstitutionKey({
+      catalogue: urls.catalogue,
+      institutionId: member.id,
+      token: ownAdmin,
+      keyId: 'key-1',
+      custody: 'issuance-service',
+      prove: (challenge) => call<ProvenKey>('POST', `${urls.issuance}/institutions/${member.id}/signing-keys`, { challenge }, ownAdmin),
+    });
+    await call('PUT', `${urls.issuance}/institutions/${member.id}/signing-policy`, { policy: 'automatic' }, ownAdmin);
     members.push({ id: member.id, did: member.did, name });
   }
   return members;

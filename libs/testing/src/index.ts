@@ -2,3 +2,4 @@ export * from './kafka-broker';
 export * from './pg-test-database';
 export * from './eventually';
 export * from './integration-facts';
+export * from './institution-keys';

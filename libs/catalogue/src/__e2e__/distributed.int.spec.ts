@@ -47,7 +47,7 @@ describe('catalogue on PostgreSQL and Kafka', () => {
     const tables = await client.query(`select table_schema, table_name from information_schema.tables where table_name like 'catalogue_%' order by table_name`);
     await client.end();
     expect(new Set(tables.rows.map((r: { table_schema: string }) => r.table_schema))).toEqual(new Set(['catalogue_read']));
-    expect(tables.rows.map((r: { table_name: string }) => r.table_name)).toContain('catalogue_credential_specs_v2');
+    expect(tables.rows.map((r: { table_name: string }) => r.table_name)).toContain('catalogue_credential_specs_v3');
 
     const before = (await svc.http().get(`/credential-specs/${spec.id}`).set('authorization', admin)).body;
     await svc.close();

@@ -1,6 +1,8 @@
+import { requestKeyChallenge } from '@alliance/testing';
 import { catalogueWithAdmin } from './admin-session.fixture';
 import { eventCount } from './catalogue-app';
 import { ECIU, publicKeyJwk } from './eciu.fixture';
+import { keyOwner } from './key-owner.fixture';
 
 describe('catalogue over HTTP: institutions, keys and DID documents', () => {
   const svc = catalogueWithAdmin();
@@ -10,7 +12,7 @@ describe('catalogue over HTTP: institutions, keys and DID documents', () => {
     expect(res.status).toBe(201);
     const id = res.body.id;
     expect(res.headers.location).toBe(`/institutions/${id}`);
-    expect(res.body).toMatchObject({ ...ECIU.aau, status: 'active', did: `did:web:credentials.alliance.example:institutions:${id}`, keys: [] });
+    expect(res.body).toMatchObject({ ...ECIU.aau, status: 'pending', did: `did:web:credentials.alliance.example:institutions:${id}`, keys: [] });
     const got = await svc.http().get(`/institutions/${id}`).set('authorization', `Bearer ${await svc.token('registrar', id)}`);
     expect(got.body).toEqual(res.body);
     const doc = await svc.http().get(`/institutions/${id}/did.json`);
@@ -34,15 +36,20 @@ describe('catalogue over HTTP: institutions, keys and DID documents', () => {
       expect(JSON.parse(res.text).errors.map((e: { field: string }) => e.field)).toContain(field);
     }
     expect(await eventCount(svc.store)).toBe(before);
-    const { body: tuhh } = await svc.register(ECIU.tuhh);
+    const tuhh = await keyOwner(svc, ECIU.tuhh);
+    const { challenge } = await requestKeyChallenge({ catalogue: svc.http, institutionId: tuhh.id, token: tuhh.token, keyId: 'key-1' });
+    const proofOfPossession = { nonce: challenge.nonce, signature: 'A'.repeat(86) };
     before = await eventCount(svc.store);
     const keyCases: [object, number, string][] = [
-      [{ publicKeyJwk: { ...publicKeyJwk(), d: 'c2VjcmV0' } }, 422, 'key.publicKeyJwk.d'],
-      [{ publicKeyMultibase: 'zNotAKey' }, 422, 'key.publicKeyMultibase'],
-      [{}, 422, 'key.publicKeyMultibase'],
+      [{ publicKeyJwk: { ...publicKeyJwk(), d: 'c2VjcmV0' }, proofOfPossession }, 422, 'key.publicKeyJwk.d'],
+      [{ publicKeyMultibase: 'zNotAKey', proofOfPossession }, 422, 'key.publicKeyMultibase'],
+      [{ proofOfPossession }, 422, 'key.publicKeyMultibase'],
+      [{ publicKeyJwk: publicKeyJwk(), proofOfPossession }, 422, 'proofOfPossession.signature'],
+      [{ publicKeyJwk: publicKeyJwk(), proofOfPossession: { nonce: challenge.nonce } }, 400, 'proofOfPossession.signature'],
+      [{ publicKeyJwk: publicKeyJwk() }, 400, 'proofOfPossession'],
     ];
     for (const [body, status, field] of keyCases) {
-      const res = await svc.http().post(`/institutions/${tuhh.id}/keys`).set('authorization', svc.admin).send(body);
+      const res = await svc.http().post(`/institutions/${tuhh.id}/keys`).set('authorization', tuhh.token).send(body);
       expect(res.status).toBe(status);
       expect(JSON.parse(res.text).errors.map((e: { field: string }) => e.field)).toContain(field);
     }
@@ -53,8 +60,8 @@ describe('catalogue over HTTP: institutions, keys and DID documents', () => {
     const { body: members } = await svc.http().get('/institutions').set('authorization', svc.admin);
     const target = members.items[0].id;
     expect((await svc.http().post('/institutions').set('authorization', `Bearer ${await svc.token('institution-admin', target)}`).send(ECIU.ktu)).status).toBe(403);
-    const other = await svc.http().post(`/institutions/${target}/keys`).set('authorization', `Bearer ${await svc.token('institution-admin', 'someone-else')}`).send({ publicKeyJwk: publicKeyJwk() });
-    expect(other.status).toBe(403);
+    const other = await svc.http().post(`/institutions/${target}/key-challenges`).set('authorization', `Bearer ${await svc.token('institution-admin', 'someone-else')}`).send({ keyId: 'key-1' });
+    expect({ status: other.status, code: JSON.parse(other.text).code }).toEqual({ status: 403, code: 'catalogue.key.not-own-institution' });
     expect((await svc.http().get('/institutions')).status).toBe(401);
     expect((await svc.http().get('/institutions/unknown-id').set('authorization', svc.admin)).status).toBe(404);
   });

@@ -1,7 +1,9 @@
+import { generateEd25519KeyPair } from '@alliance/credentials';
 import type { IntegrationMessage } from '@alliance/messaging';
+import { registerInstitutionKey } from '@alliance/testing';
 import { registerAlliance } from './alliance.fixture';
 import { type CatalogueApp, startCatalogue } from './catalogue-app';
-import { definitionFor, publicKeyJwk } from './eciu.fixture';
+import { definitionFor } from './eciu.fixture';
 
 describe('catalogue integration events on the bus, and restarts', () => {
   let svc: CatalogueApp;
@@ -16,12 +18,12 @@ describe('catalogue integration events on the bus, and restarts', () => {
     }
   };
 
-  it('publishes registrations, keys, suspensions and published definitions with their full snapshot', async () => {
+  it('publishes registrations, activations, keys, suspensions and published definitions with their full snapshot', async () => {
     svc = await startCatalogue({ keepData: true });
     await svc.bus.subscribe({ group: 'e2e-consumer', sources: ['catalogue'], handler: async (m) => void received.push(m) });
     const alliance = await registerAlliance(svc);
     const { ids, admin } = alliance;
-    await svc.http().post(`/institutions/${ids.aau}/keys/key-1/rotate`).set('authorization', admin).send({ publicKeyJwk: publicKeyJwk() });
+    await registerInstitutionKey({ catalogue: svc.http, institutionId: ids.aau, token: await alliance.adminOf(ids.aau), keyId: 'key-2', keyPair: generateEd25519KeyPair(), replacesKeyId: 'key-1' });
     await svc.http().post(`/institutions/${ids.ktu}/suspend`).set('authorization', admin).send({ reason: 'fees' });
     const { body: spec } = await svc.http().post('/credential-specs').set('authorization', admin).send(definitionFor(ids));
     await svc.http().post(`/credential-specs/${spec.id}/propose`).set('authorization', admin);
@@ -31,11 +33,13 @@ describe('catalogue integration events on the bus, and restarts', () => {
     await waitFor(() => received.some((m) => m.type === 'catalogue.credential-spec.published'));
     // The bus keeps order per aggregate (the message key), not across aggregates.
     const byKey = (key: string) => received.filter((m) => m.key === key).map((m) => m.type.replace('catalogue.', ''));
-    expect(byKey(ids.aau)).toEqual(['institution.registered', 'institution.key-added', 'institution.key-rotated']);
-    expect(byKey(ids.ktu)).toEqual(['institution.registered', 'institution.key-added', 'institution.suspended']);
-    expect(byKey(ids.dcu)).toEqual(['institution.registered', 'institution.key-added']);
+    const onboarded = ['institution.registered', 'institution.key-added', 'institution.activated'];
+    expect(byKey(ids.aau)).toEqual([...onboarded, 'institution.key-rotated']);
+    expect(byKey(ids.ktu)).toEqual([...onboarded, 'institution.suspended']);
+    expect(byKey(ids.dcu)).toEqual(onboarded);
     expect(byKey(spec.id)).toEqual(['credential-spec.published']);
-    expect(received).toHaveLength(11);
+    expect(received).toHaveLength(15);
+    expect(received.find((m) => m.key === ids.dcu && m.type === 'catalogue.institution.registered')!.payload).toMatchObject({ status: 'pending' });
     const published = received.find((m) => m.key === spec.id)!;
     expect(published).toMatchObject({ key: spec.id, source: 'catalogue', version: 1 });
     expect(published.payload).toMatchObject({

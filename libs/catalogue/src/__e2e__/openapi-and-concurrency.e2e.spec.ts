@@ -16,7 +16,9 @@ describe('catalogue: OpenAPI document and concurrent requests', () => {
       '/institutions',
       '/institutions/{id}',
       '/institutions/{id}/keys',
+      '/institutions/{id}/key-challenges',
       '/institutions/{id}/keys/{keyId}/rotate',
+      '/institutions/{id}/keys/{keyId}/revoke',
       '/institutions/{id}/keys/{keyId}/validity',
       '/institutions/{id}/did.json',
       '/credential-specs',
@@ -32,6 +34,7 @@ describe('catalogue: OpenAPI document and concurrent requests', () => {
     }
     const definition = doc.components.schemas.CredentialSpecDefinitionDto;
     expect(definition.required).toEqual(expect.arrayContaining(['title', 'learningOutcomes', 'ects', 'eqfLevel', 'assessmentType', 'formOfParticipation', 'qualityAssurance', 'awardingBodies', 'components', 'issuanceRule', 'languages']));
+    expect(doc.components.schemas.AddSigningKeyDto.required).toContain('proofOfPossession');
     expect(doc.paths['/credential-specs'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['status', 'institutionId', 'limit', 'offset']));
   });
 

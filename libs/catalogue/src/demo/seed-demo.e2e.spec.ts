@@ -38,6 +38,10 @@ describe('demo seed against a running catalogue', () => {
     expect(spec.current.approvals).toHaveLength(3);
     const doc = JSON.parse((await svc.http().get(`/institutions/${result.institutions[0].id}/did.json`)).text);
     expect(doc.verificationMethod).toHaveLength(1);
+    const members = (await svc.http().get('/institutions').query({ limit: 100 }).set('authorization', admin)).body.items;
+    expect(members.map((m: { status: string }) => m.status)).toEqual(new Array(8).fill('active'));
+    const first = members.find((m: { id: string }) => m.id === result.privateKeys[0].institutionId);
+    expect(first.keys[0]).toMatchObject({ keyId: 'key-1', publicKeyJwk: { x: result.privateKeys[0].privateKeyJwk.x }, possession: { challenge: { keyId: 'key-1' } } });
   });
 
   it('reuses what exists when run again', async () => {

@@ -1,4 +1,5 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { type Ed25519KeyPair, generateEd25519KeyPair } from '@alliance/credentials';
+import { registerInstitutionKey } from '@alliance/testing';
 import { DEMO_AWARDING_BODIES, DEMO_CREDENTIAL_TITLE, demoCredentialDefinition, ECIU_MEMBERS } from './eciu-demo-data';
 
 export interface SeedDemoOptions {
@@ -6,10 +7,16 @@ export interface SeedDemoOptions {
   baseUrl: string;
   /** A bearer token of an alliance-admin. */
   allianceAdminToken: string;
-  /** A bearer token of an institution-admin of this institution (to give its approval). */
+  /** A bearer token of an institution-admin of this institution (to register its keys and give its approval). */
   institutionAdminToken(institutionId: string): Promise<string>;
   /** Generate an Ed25519 key per member without one and register its public half; the private halves are returned. */
   generateKeys?: boolean;
+  /**
+   * Gives the members their keys some other way (e.g. keys a signing service holds), once they are registered
+   * and before the definition is drafted. A member stays pending until its own admin registers a first key, and
+   * a pending member cannot award: any awarding body still without a key afterwards gets a generated one.
+   */
+  provideKeys?: (institutions: SeedDemoResult['institutions']) => Promise<void>;
   /** Stop once proposed, leaving the approvals to the institutions. */
   publish?: boolean;
   log?: (message: string) => void;
@@ -43,15 +50,21 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
       if (!found) throw new Error(`${profile.name} is neither registrable nor registered: ${JSON.stringify(page.body)}`);
       member = { status: 200, body: found };
     }
-    const { id, did, keys } = member.body;
+    const { id, did } = member.body;
     institutions.push({ key, id, name: profile.name, did, created });
     log(`${created ? 'registered' : 'found'} ${profile.name} (${id})`);
-    if (options.generateKeys && keys.length === 0) {
-      const { publicKey, privateKey } = generateKeyPairSync('ed25519');
-      const added = await api.send('POST', `/institutions/${id}/keys`, admin, { publicKeyJwk: publicKey.export({ format: 'jwk' }), custody: 'institution' });
-      privateKeys.push({ institutionId: id, keyId: added.body.keyId, privateKeyJwk: privateKey.export({ format: 'jwk' }) as Record<string, string> });
-      log(`  key ${added.body.keyId} registered (public half only)`);
-    }
+  }
+  await options.provideKeys?.(institutions);
+  for (const institution of institutions) {
+    const { keys, status } = (await api.send('GET', `/institutions/${institution.id}`, admin)).body;
+    const awards = (DEMO_AWARDING_BODIES as readonly string[]).includes(institution.key);
+    if (keys.length > 0 || !(options.generateKeys || (awards && status === 'pending'))) continue;
+    // Registered by the member's own admin with proof of possession: the only way the catalogue binds a key.
+    const keyPair = generateEd25519KeyPair();
+    const token = await options.institutionAdminToken(institution.id);
+    const added = await registerInstitutionKey({ catalogue: options.baseUrl, institutionId: institution.id, token, keyId: 'key-1', keyPair, custody: 'institution' });
+    privateKeys.push({ institutionId: institution.id, keyId: added.keyId, privateKeyJwk: privateJwk(keyPair) });
+    log(`  key ${added.keyId} of ${institution.name} registered by its own admin (public half only)`);
   }
 
   const ids = Object.fromEntries(DEMO_AWARDING_BODIES.map((k) => [k, institutions.find((i) => i.key === k)!.id])) as Record<(typeof DEMO_AWARDING_BODIES)[number], string>;
@@ -74,12 +87,17 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
   return { institutions, credentialSpec: { id: specId, title: DEMO_CREDENTIAL_TITLE, version: current.latestVersion, status: current.status }, privateKeys };
 }
 
+/** The private half as a JWK (with `d`), the form the seed has always handed out. */
+function privateJwk(keyPair: Ed25519KeyPair): Record<string, string> {
+  const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
+  return { kty: 'OKP', crv: 'Ed25519', x: b64(keyPair.publicKey), d: b64(keyPair.secretKey) };
+}
+
 /** The few response fields the seed reads; the API's own types live in its OpenAPI document. */
 interface Json {
   id: string;
   did: string;
   name: string;
-  keyId: string;
   keys: unknown[];
   items: Json[];
   title: string;

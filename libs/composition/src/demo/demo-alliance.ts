@@ -36,26 +36,28 @@ interface SpecView {
 }
 
 /**
- * The alliance side of the story, reusing the catalogue's own demo seed: the ECIU members, a signing key
- * for each held by issuance, then the joint definition approved by each awarding body and published. The
- * seed runs twice (draft and propose, then approve and publish) so that the keys exist before publication.
+ * The alliance side of the story, reusing the catalogue's own demo seed: the ECIU members (pending until
+ * each member's own admin registers a key), a signing key for each held by issuance on that admin's behalf,
+ * then the joint definition drafted, approved by each awarding body and published.
  */
 export async function seedAlliance(ctx: DemoContext): Promise<{ members: DemoMember[]; definition: DemoDefinition }> {
   const admin = await ctx.token('alliance-admin');
+  let members: DemoMember[] = [];
   const seed: SeedDemoOptions = {
     baseUrl: ctx.clients.catalogue.baseUrl,
     allianceAdminToken: admin,
     institutionAdminToken: (institutionId) => ctx.token('institution-admin', institutionId),
+    provideKeys: async (institutions) => {
+      members = institutions.map(({ id, name, did }) => ({ id, name, did }));
+      const created = institutions.filter((i) => i.created).length;
+      ctx.step(
+        created === members.length
+          ? `registered ${members.length} ECIU member universities`
+          : `${members.length} ECIU member universities in the catalogue (${created ? `${created} newly registered, ` : ''}${members.length - created} from an earlier run)`,
+      );
+      await ensureIssuanceHeldKeys(ctx, members, admin);
+    },
   };
-  const proposed = await seedDemo({ ...seed, publish: false });
-  const members = proposed.institutions.map(({ id, name, did }) => ({ id, name, did }));
-  const created = proposed.institutions.filter((i) => i.created).length;
-  ctx.step(
-    created === members.length
-      ? `registered ${members.length} ECIU member universities`
-      : `${members.length} ECIU member universities in the catalogue (${created ? `${created} newly registered, ` : ''}${members.length - created} from an earlier run)`,
-  );
-  await ensureIssuanceHeldKeys(ctx, members, admin);
 
   const published = await seedDemo({ ...seed, publish: true });
   const spec = await ctx.clients.catalogue.json<SpecView>('GET', `/credential-specs/${published.credentialSpec.id}`, { bearer: admin });

@@ -7,16 +7,25 @@ import { ApproveCredentialSpecCommand, ApproveCredentialSpecHandler } from '../c
 import { PublishCredentialSpecCommand, PublishCredentialSpecHandler } from '../commands/publish-credential-spec';
 import { RegisterInstitutionCommand, RegisterInstitutionHandler } from '../commands/register-institution';
 import type { CatalogueHarness } from './catalogue-harness';
+import { registerKey } from './key-registration';
 
-/** Steps the handler specs share: members registered, a definition drafted, proposed, approved, published. */
+/** Steps the handler specs share: members registered and active, a definition drafted, proposed, approved, published. */
 export function scenario(h: CatalogueHarness) {
   const register = new RegisterInstitutionHandler(h.aggregates, h.directory, h.config);
+  const pendingMembers = async (count: number): Promise<string[]> => {
+    const ids = [];
+    for (const { key: _key, ...profile } of ECIU_MEMBERS.slice(0, count)) {
+      ids.push(await register.execute(RegisterInstitutionCommand.create({ ...profile, ...h.meta() })));
+    }
+    return ids;
+  };
   return {
+    /** Registered by the alliance-admin, not yet confirmed by their own admins. */
+    pendingMembers,
+    /** Registered, each activated by its own admin registering `key-1`. */
     async members(count = 3): Promise<string[]> {
-      const ids = [];
-      for (const { key: _key, ...profile } of ECIU_MEMBERS.slice(0, count)) {
-        ids.push(await register.execute(RegisterInstitutionCommand.create({ ...profile, ...h.meta() })));
-      }
+      const ids = await pendingMembers(count);
+      for (const id of ids) await registerKey(h, id, { keyId: 'key-1' });
       return ids;
     },
     definition([aau, dcu, tuhh]: string[], overrides: Partial<CredentialSpecDefinition> = {}): CredentialSpecDefinition {

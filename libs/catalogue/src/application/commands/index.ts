@@ -3,6 +3,7 @@ import { ApproveCredentialSpecHandler } from './approve-credential-spec';
 import { DeclineCredentialSpecHandler } from './decline-credential-spec';
 import { DraftCredentialSpecHandler } from './draft-credential-spec';
 import { DraftCredentialSpecVersionHandler } from './draft-credential-spec-version';
+import { IssueKeyChallengeHandler } from './issue-key-challenge';
 import { ProposeCredentialSpecHandler } from './propose-credential-spec';
 import { PublishCredentialSpecHandler } from './publish-credential-spec';
 import { RegisterInstitutionHandler } from './register-institution';
@@ -10,6 +11,7 @@ import { ReinstateInstitutionHandler } from './reinstate-institution';
 import { RemoveInstitutionHandler } from './remove-institution';
 import { RetireCredentialSpecHandler } from './retire-credential-spec';
 import { ReviseCredentialSpecDraftHandler } from './revise-credential-spec-draft';
+import { RevokeSigningKeyHandler } from './revoke-signing-key';
 import { RotateSigningKeyHandler } from './rotate-signing-key';
 import { SuspendInstitutionHandler } from './suspend-institution';
 import { WithdrawCredentialSpecProposalHandler } from './withdraw-credential-spec-proposal';
@@ -19,6 +21,7 @@ export * from './approve-credential-spec';
 export * from './decline-credential-spec';
 export * from './draft-credential-spec';
 export * from './draft-credential-spec-version';
+export * from './issue-key-challenge';
 export * from './propose-credential-spec';
 export * from './publish-credential-spec';
 export * from './register-institution';
@@ -26,6 +29,7 @@ export * from './reinstate-institution';
 export * from './remove-institution';
 export * from './retire-credential-spec';
 export * from './revise-credential-spec-draft';
+export * from './revoke-signing-key';
 export * from './rotate-signing-key';
 export * from './suspend-institution';
 export * from './withdraw-credential-spec-proposal';
@@ -33,8 +37,10 @@ export * from './withdraw-credential-spec-proposal';
 /** Every command handler of the catalogue, for its Nest module. */
 export const CATALOGUE_COMMAND_HANDLERS = [
   RegisterInstitutionHandler,
+  IssueKeyChallengeHandler,
   AddSigningKeyHandler,
   RotateSigningKeyHandler,
+  RevokeSigningKeyHandler,
   SuspendInstitutionHandler,
   ReinstateInstitutionHandler,
   RemoveInstitutionHandler,

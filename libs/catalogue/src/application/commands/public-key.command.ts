@@ -1,7 +1,12 @@
-import { IsIn, IsObject, IsOptional, IsString } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
 import { BaseCommand } from '../base.command';
+import { ProofOfPossessionInput } from './proof-of-possession.input';
 
-/** The public half of a signing key as adding and rotating hand it in; the catalogue never sees a private key. */
+/**
+ * The public half of a signing key as adding and rotating hand it in, with the proof that the caller holds
+ * the private half; the catalogue never sees a private key.
+ */
 export abstract class PublicKeyCommand extends BaseCommand {
   @IsOptional()
   @IsString()
@@ -14,4 +19,9 @@ export abstract class PublicKeyCommand extends BaseCommand {
   @IsOptional()
   @IsIn(['issuance-service', 'institution'])
   custody?: 'issuance-service' | 'institution';
+
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ProofOfPossessionInput)
+  proofOfPossession!: ProofOfPossessionInput;
 }

@@ -1,10 +1,10 @@
 import type { SigningKeyRecord } from '../../domain/institution/institution.events';
-import type { Institution, StatusPeriod } from '../../domain/institution/institution.state';
-import { keyCoversInstant } from '../../domain/institution/signing-keys';
+import type { Institution, RejectedKey, StatusPeriod } from '../../domain/institution/institution.state';
+import { isCompromisedAt, keyCoversInstant } from '../../domain/institution/signing-keys';
 
 export interface SigningKeyView extends SigningKeyRecord {
   /** Relative to the moment of the request. */
-  state: 'active' | 'scheduled' | 'expired';
+  state: 'active' | 'scheduled' | 'expired' | 'revoked' | 'compromised';
 }
 
 export interface InstitutionView {
@@ -22,11 +22,19 @@ export interface InstitutionView {
   updatedAt: string;
   statusHistory: StatusPeriod[];
   keys: SigningKeyView[];
+  /** Keys whose stored proof of possession does not verify: never bound to the member, listed for auditors. */
+  rejectedKeys?: RejectedKey[];
 }
 
 export function keyView(key: SigningKeyRecord, now: string): SigningKeyView {
-  const state = keyCoversInstant(key, now) ? 'active' : Date.parse(now) < Date.parse(key.validFrom) ? 'scheduled' : 'expired';
-  return { ...key, state };
+  return { ...key, state: keyState(key, now) };
+}
+
+function keyState(key: SigningKeyRecord, now: string): SigningKeyView['state'] {
+  if (isCompromisedAt(key, now)) return 'compromised';
+  if (keyCoversInstant(key, now)) return 'active';
+  if (Date.parse(now) < Date.parse(key.validFrom)) return 'scheduled';
+  return key.revokedAt !== undefined && Date.parse(now) >= Date.parse(key.revokedAt) ? 'revoked' : 'expired';
 }
 
 export function institutionView(state: Institution, updatedAt: string, publicBaseUrl: string, now: string): InstitutionView {
@@ -44,5 +52,6 @@ export function institutionView(state: Institution, updatedAt: string, publicBas
     updatedAt,
     statusHistory: state.statusHistory,
     keys: state.keys.map((k) => keyView(k, now)),
+    ...(state.rejectedKeys.length > 0 ? { rejectedKeys: state.rejectedKeys } : {}),
   };
 }

@@ -20,5 +20,5 @@ export function run(events: CredentialSpecEvent[], command: CredentialSpecComman
 
 export const drafted = () => run([], { type: 'DraftCredentialSpec', credentialSpecId: SPEC, definition: sustainableEnergyDefinition(), registry });
 export const proposed = () => run(drafted(), { type: 'ProposeCredentialSpec', registry });
-export const approvedBy = (...ids: string[]) => ids.reduce((events, id) => run(events, { type: 'ApproveCredentialSpec', institutionId: id }, adminOf(id)), proposed());
+export const approvedBy = (...ids: string[]) => ids.reduce((events, id) => run(events, { type: 'ApproveCredentialSpec', institutionId: id, approverStatus: 'active' }, adminOf(id)), proposed());
 export const published = () => run(approvedBy(AAU, DCU, TUHH), { type: 'PublishCredentialSpec', registry });

@@ -1,3 +1,4 @@
+import type { InstitutionStatus } from '../institution/institution.state';
 import type { CredentialSpecDefinition } from './definition';
 import type { RegistryView } from './registry-view';
 
@@ -27,6 +28,8 @@ export interface ApprovalDecision {
 
 export interface ApproveCredentialSpec extends ApprovalDecision {
   type: 'ApproveCredentialSpec';
+  /** The approving member's standing as the handler loaded it (undefined: not registered); only an active member approves. */
+  approverStatus: InstitutionStatus | undefined;
   comment?: string;
 }
 

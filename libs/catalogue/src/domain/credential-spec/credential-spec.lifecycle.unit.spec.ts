@@ -1,6 +1,6 @@
 import { admin, adminOf, approvedBy, drafted, NOW, proposed, published, registry, SPEC, spec } from '../__fixtures__/credential-spec-history.fixture';
 import { sustainableEnergyDefinition } from '../__fixtures__/definition.fixture';
-import { AAU, DCU, KTU, TUHH } from '../__fixtures__/members.fixture';
+import { AAU, DCU, KTU, MEMBERS, registryWith, TUHH } from '../__fixtures__/members.fixture';
 import { rejected } from '../__fixtures__/rejected';
 
 describe('credential definition lifecycle', () => {
@@ -33,7 +33,7 @@ describe('credential definition lifecycle', () => {
     expect(proposed().at(-1)).toMatchObject({ type: 'CredentialSpecProposed', data: { version: 1, requiredApprovals: [AAU, DCU, TUHH] } });
     spec
       .given(proposed())
-      .when({ type: 'ApproveCredentialSpec', institutionId: DCU, comment: 'DCU senate 2026-01' }, adminOf(DCU))
+      .when({ type: 'ApproveCredentialSpec', institutionId: DCU, approverStatus: 'active', comment: 'DCU senate 2026-01' }, adminOf(DCU))
       .then({
         type: 'CredentialSpecApproved',
         data: { credentialSpecId: SPEC, version: 1, institutionId: DCU, approvedBy: `admin@${DCU}`, approvedAt: NOW.toISOString(), comment: 'DCU senate 2026-01' },
@@ -42,10 +42,40 @@ describe('credential definition lifecycle', () => {
   });
 
   it('refuses approving twice, for another institution, by a non-awarding member, or before the proposal', () => {
-    spec.given(approvedBy(AAU)).when({ type: 'ApproveCredentialSpec', institutionId: AAU }, adminOf(AAU)).thenThrows(rejected('approval.duplicate', 409));
-    spec.given(proposed()).when({ type: 'ApproveCredentialSpec', institutionId: DCU }, adminOf(AAU)).thenThrows(rejected('approval.other-institution', 403, 'institutionId'));
-    spec.given(proposed()).when({ type: 'ApproveCredentialSpec', institutionId: KTU }, adminOf(KTU)).thenThrows(rejected('approval.not-an-awarding-body', 403));
-    spec.given(drafted()).when({ type: 'ApproveCredentialSpec', institutionId: AAU }, adminOf(AAU)).thenThrows(rejected('approval.not-proposed', 409));
+    const approve = (institutionId: string) => ({ type: 'ApproveCredentialSpec' as const, institutionId, approverStatus: 'active' as const });
+    spec.given(approvedBy(AAU)).when(approve(AAU), adminOf(AAU)).thenThrows(rejected('approval.duplicate', 409));
+    spec.given(proposed()).when(approve(DCU), adminOf(AAU)).thenThrows(rejected('approval.other-institution', 403, 'institutionId'));
+    spec.given(proposed()).when(approve('liu-active-member'), adminOf('liu-active-member')).thenThrows(rejected('approval.not-an-awarding-body', 403));
+    spec.given(drafted()).when(approve(AAU), adminOf(AAU)).thenThrows(rejected('approval.not-proposed', 409));
+  });
+
+  it('refuses the approval of a member that is pending, suspended or not registered', () => {
+    spec
+      .given(proposed())
+      .when({ type: 'ApproveCredentialSpec', institutionId: DCU, approverStatus: 'pending' }, adminOf(DCU))
+      .thenThrows(rejected('approval.member-not-active', 409, 'institutionId'));
+    spec
+      .given(proposed())
+      .when({ type: 'ApproveCredentialSpec', institutionId: KTU, approverStatus: 'suspended' }, adminOf(KTU))
+      .thenThrows(rejected('approval.member-not-active', 409, 'institutionId'));
+    spec
+      .given(proposed())
+      .when({ type: 'ApproveCredentialSpec', institutionId: AAU, approverStatus: undefined }, adminOf(AAU))
+      .thenThrows(rejected('approval.member-not-active', 409, 'institutionId'));
+  });
+
+  it('refuses a pending member as awarding body when drafting, revising or proposing', () => {
+    const pendingDcu = registryWith([], MEMBERS.map((m) => (m.institutionId === DCU ? { ...m, status: 'pending' as const } : m)));
+    const field = 'awardingBodies[1].institutionId';
+    spec
+      .given([])
+      .when({ type: 'DraftCredentialSpec', credentialSpecId: SPEC, definition: sustainableEnergyDefinition(), registry: pendingDcu })
+      .thenThrows((e) => rejected('awarding-bodies.member-not-active', 422, field)(e) && /pending/.test((e as Error).message));
+    spec
+      .given(drafted())
+      .when({ type: 'ReviseCredentialSpecDraft', definition: sustainableEnergyDefinition(), registry: pendingDcu })
+      .thenThrows(rejected('awarding-bodies.member-not-active', 422, field));
+    spec.given(drafted()).when({ type: 'ProposeCredentialSpec', registry: pendingDcu }).thenThrows(rejected('awarding-bodies.member-not-active', 422, field));
   });
 
   it('refuses publishing before every approval, naming who is pending', () => {

@@ -14,7 +14,7 @@ describe('credential definition versions: edits, new versions, retirement', () =
     expect(v2.at(-1)).toMatchObject({ type: 'CredentialSpecVersionDrafted', data: { version: 2, basedOnVersion: 1 } });
     spec.given(v2).when({ type: 'DraftCredentialSpecVersion', registry }).thenThrows(rejected('version.open-version-exists', 409));
     const approved2 = [AAU, DCU, TUHH].reduce(
-      (events, id) => run(events, { type: 'ApproveCredentialSpec', institutionId: id }, adminOf(id)),
+      (events, id) => run(events, { type: 'ApproveCredentialSpec', institutionId: id, approverStatus: 'active' }, adminOf(id)),
       run(v2, { type: 'ProposeCredentialSpec', registry }),
     );
     spec

@@ -1,5 +1,5 @@
 import { CatalogueException, violation } from '../catalogue.exception';
-import type { ApprovalDecision } from './credential-spec.commands';
+import type { ApproveCredentialSpec, DeclineCredentialSpec } from './credential-spec.commands';
 import type { SpecVersion } from './credential-spec.state';
 import type { RegistryView } from './registry-view';
 import { memberViolations } from './member.rules';
@@ -25,19 +25,30 @@ export function requireDraft(latest: SpecVersion): void {
   }
 }
 
-export function requireApprover(latest: SpecVersion, decision: ApprovalDecision, actorInstitution: string | undefined): void {
+export function requireApprover(latest: SpecVersion, decision: ApproveCredentialSpec | DeclineCredentialSpec, actorInstitution: string | undefined): void {
   if (latest.status !== 'proposed' && latest.status !== 'approved') {
     throw CatalogueException.conflict('approval.not-proposed', `version ${latest.version} is ${latest.status}; only a proposed version can be approved or declined`);
   }
   if (actorInstitution !== decision.institutionId) {
     throw CatalogueException.forbidden('approval.other-institution', 'an institution-admin approves only for their own institution', 'institutionId');
   }
+  if (decision.type === 'ApproveCredentialSpec') requireActiveApprover(decision);
   if (!latest.requiredApprovals.includes(decision.institutionId)) {
     throw CatalogueException.forbidden('approval.not-an-awarding-body', 'only an awarding body of this credential can approve it', 'institutionId');
   }
   if (latest.approvals.some((a) => a.institutionId === decision.institutionId)) {
     throw CatalogueException.conflict('approval.duplicate', `institution ${decision.institutionId} has already approved version ${latest.version}`, 'institutionId');
   }
+}
+
+/** A pending member has not confirmed its membership yet, and a suspended or removed one is not in good standing. */
+function requireActiveApprover(command: ApproveCredentialSpec): void {
+  if (command.approverStatus === 'active') return;
+  throw CatalogueException.conflict(
+    'approval.member-not-active',
+    `institution ${command.institutionId} is ${command.approverStatus ?? 'not registered'}; only an active member approves`,
+    'institutionId',
+  );
 }
 
 export function requireReason(reason: string): void {

@@ -1,43 +1,44 @@
 import { type DecisionContext, defineDecider } from '@alliance/event-sourcing';
 import { CatalogueException, violation } from '../catalogue.exception';
-import type { InstitutionCommand } from './institution.commands';
+import { requireAllianceAdmin, requireOwnInstitutionAdmin } from './institution.authority';
+import { type InstitutionCommand, isKeyCommand } from './institution.commands';
 import type { InstitutionEvent } from './institution.events';
 import { profileViolations } from './institution.rules';
 import { type Institution, type InstitutionState, evolveInstitution, initialInstitutionState } from './institution.state';
-import { keyCoversInstant, newKeyRecord } from './signing-keys';
+import { addSigningKey, issueKeyChallenge, revokeSigningKey, rotateSigningKey } from './signing-key.decisions';
 
 export function decideInstitution(command: InstitutionCommand, state: InstitutionState, context: DecisionContext): InstitutionEvent[] {
   const now = context.now.toISOString();
+  // Who may act is settled before anything about the institution is revealed (not even whether it exists).
+  if (isKeyCommand(command)) {
+    requireOwnInstitutionAdmin(context.actor, command.institutionId);
+    // A command naming one member but routed to another's stream must not borrow the first one's admin.
+    if (state && state.institutionId !== command.institutionId) requireOwnInstitutionAdmin(context.actor, state.institutionId);
+  } else requireAllianceAdmin(context.actor);
   if (command.type === 'RegisterInstitution') {
     if (state) throw CatalogueException.conflict('institution.already-registered', `institution ${state.institutionId} already exists`);
     const { institutionId, name, legalName, countryCode, region, homepage, did } = command;
     const profile = { name, legalName, countryCode, ...(region !== undefined ? { region } : {}), homepage, did };
     const errors = profileViolations(profile);
     if (errors.length > 0) throw CatalogueException.invalid(errors);
-    return [{ type: 'InstitutionRegistered', data: { institutionId, ...profile, registeredAt: now } }];
+    return [{ type: 'InstitutionRegistered', data: { institutionId, ...profile, registeredAt: now, status: 'pending' } }];
   }
   const institution = requireInstitution(state);
   const institutionId = institution.institutionId;
   switch (command.type) {
-    case 'AddSigningKey': {
+    case 'IssueKeyChallenge':
       requireNotRemoved(institution);
-      return [{ type: 'SigningKeyAdded', data: { institutionId, key: newKeyRecord(institution, command.key, now, 'key') } }];
-    }
-    case 'RotateSigningKey': {
+      return issueKeyChallenge(institution, command, now);
+    case 'AddSigningKey':
       requireNotRemoved(institution);
-      const previous = institution.keys.find((k) => k.keyId === command.previousKeyId);
-      if (!previous) throw CatalogueException.notFound('signing-key', command.previousKeyId, 'keyId');
-      if (!keyCoversInstant(previous, now)) {
-        throw CatalogueException.conflict('key.not-current', `key ${previous.keyId} is not currently valid, so it cannot be rotated; add a new key instead`, 'keyId');
-      }
-      const newKey = newKeyRecord(institution, { ...command.newKey, validFrom: now }, now, 'newKey');
-      return [
-        {
-          type: 'SigningKeyRotated',
-          data: { institutionId, previousKeyId: previous.keyId, previousValidUntil: now, newKey, ...(command.reason ? { reason: command.reason } : {}) },
-        },
-      ];
-    }
+      return addSigningKey(institution, command, now);
+    case 'RotateSigningKey':
+      requireNotRemoved(institution);
+      return rotateSigningKey(institution, command, now);
+    case 'RevokeSigningKey':
+      // Allowed even after removal: declaring a compromise only ever withdraws trust, and a former member must be able to.
+      requireReason(command.reason);
+      return revokeSigningKey(institution, command, now);
     case 'SuspendInstitution':
       requireReason(command.reason);
       if (institution.status !== 'active') {

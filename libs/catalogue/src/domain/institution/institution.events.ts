@@ -1,3 +1,12 @@
+import type { KeyPossessionChallenge } from '@alliance/credentials';
+
+/** The institution's proof that it holds the private key: the catalogue's challenge and the key's signature over it. */
+export interface KeyPossession {
+  challenge: KeyPossessionChallenge;
+  /** base64url Ed25519 signature over `keyPossessionSigningInput(challenge)`. */
+  signature: string;
+}
+
 /** A public signing key as registered: the catalogue's record, from which DID documents are derived. */
 export interface SigningKeyRecord {
   /** Fragment of the verification method, unique within the institution (e.g. `key-1`). */
@@ -11,8 +20,15 @@ export interface SigningKeyRecord {
   /** Who holds the private key: the platform's issuance service, or the institution itself. */
   custody: 'issuance-service' | 'institution';
   validFrom: string;
-  /** Absent while the key has no planned end; set by rotation. */
+  /** Absent while the key has no planned end; set by rotation and revocation. */
   validUntil?: string;
+  /** Absent only on keys registered before proofs of possession existed. */
+  possession?: KeyPossession;
+  /** Set when folding a revocation, never in the event that adds the key. */
+  revokedAt?: string;
+  revocationReason?: string;
+  /** From this instant on the private key may have been in other hands: no signature made since counts. */
+  compromisedSince?: string;
 }
 
 export interface InstitutionProfile {
@@ -27,7 +43,14 @@ export interface InstitutionProfile {
 
 export interface InstitutionRegistered {
   type: 'InstitutionRegistered';
-  data: InstitutionProfile & { institutionId: string; registeredAt: string };
+  /** `status` absent: registered before onboarding existed, and active from the start. */
+  data: InstitutionProfile & { institutionId: string; registeredAt: string; status?: 'pending' };
+}
+
+/** Internal: a single-use challenge whose signature proves possession of the key `keyId` will name. */
+export interface KeyChallengeIssued {
+  type: 'KeyChallengeIssued';
+  data: { institutionId: string; keyId: string; nonce: string; expiresAt: string; issuedAt: string };
 }
 
 export interface SigningKeyAdded {
@@ -35,10 +58,22 @@ export interface SigningKeyAdded {
   data: { institutionId: string; key: SigningKeyRecord };
 }
 
+/** The member's own admin registered its first key: from now on it may award, approve and sign. */
+export interface InstitutionActivated {
+  type: 'InstitutionActivated';
+  data: { institutionId: string; activatedAt: string };
+}
+
 /** One event for both halves of a rotation, so no reader ever sees two keys open or none. */
 export interface SigningKeyRotated {
   type: 'SigningKeyRotated';
   data: { institutionId: string; previousKeyId: string; previousValidUntil: string; newKey: SigningKeyRecord; reason?: string };
+}
+
+/** Without `compromisedSince` a retirement; with it, signatures made at or after that instant no longer count. */
+export interface SigningKeyRevoked {
+  type: 'SigningKeyRevoked';
+  data: { institutionId: string; keyId: string; reason: string; revokedAt: string; compromisedSince?: string };
 }
 
 export interface InstitutionSuspended {
@@ -58,16 +93,22 @@ export interface InstitutionRemoved {
 
 export type InstitutionEvent =
   | InstitutionRegistered
+  | KeyChallengeIssued
   | SigningKeyAdded
+  | InstitutionActivated
   | SigningKeyRotated
+  | SigningKeyRevoked
   | InstitutionSuspended
   | InstitutionReinstated
   | InstitutionRemoved;
 
 export const INSTITUTION_EVENT_TYPES: readonly InstitutionEvent['type'][] = [
   'InstitutionRegistered',
+  'KeyChallengeIssued',
   'SigningKeyAdded',
+  'InstitutionActivated',
   'SigningKeyRotated',
+  'SigningKeyRevoked',
   'InstitutionSuspended',
   'InstitutionReinstated',
   'InstitutionRemoved',

@@ -1,8 +1,16 @@
 import type { SigningKeyRecord } from './institution.events';
 import type { InstitutionStatus, StatusPeriod } from './institution.state';
-import { keyCoversInstant } from './signing-keys';
+import { isCompromisedAt, keyCoversInstant } from './signing-keys';
 
-export type KeyValidityReason = 'not-yet-valid' | 'expired' | 'institution-not-registered' | 'institution-suspended' | 'institution-removed';
+export type KeyValidityReason =
+  | 'not-yet-valid'
+  | 'expired'
+  | 'revoked'
+  | 'compromised'
+  | 'institution-not-registered'
+  | 'institution-pending'
+  | 'institution-suspended'
+  | 'institution-removed';
 
 export interface KeyValidity {
   keyId: string;
@@ -13,6 +21,9 @@ export interface KeyValidity {
   reason?: KeyValidityReason;
   validFrom: string;
   validUntil?: string;
+  revokedAt?: string;
+  /** Signatures made at or after this instant are not the institution's. */
+  compromisedSince?: string;
   institutionStatusAt: InstitutionStatus | 'not-registered';
 }
 
@@ -26,24 +37,20 @@ export function statusAt(history: StatusPeriod[], at: string): InstitutionStatus
   return status;
 }
 
+const STANDING_REASONS: Record<Exclude<InstitutionStatus, 'active'> | 'not-registered', KeyValidityReason> = {
+  'not-registered': 'institution-not-registered',
+  pending: 'institution-pending',
+  suspended: 'institution-suspended',
+  removed: 'institution-removed',
+};
+
 /**
  * Answers a verifier's question "was this key valid for this institution at T": the key's own window and
  * the member's standing both count, since a suspended member's signatures must not be trusted.
  */
 export function keyValidityAt(key: SigningKeyRecord, history: StatusPeriod[], at: string): KeyValidity {
   const standing = statusAt(history, at);
-  const reason: KeyValidityReason | undefined =
-    Date.parse(at) < Date.parse(key.validFrom)
-      ? 'not-yet-valid'
-      : !keyCoversInstant(key, at)
-        ? 'expired'
-        : standing === 'active'
-          ? undefined
-          : standing === 'not-registered'
-            ? 'institution-not-registered'
-            : standing === 'suspended'
-              ? 'institution-suspended'
-              : 'institution-removed';
+  const reason = invalidity(key, standing, at);
   return {
     keyId: key.keyId,
     verificationMethodId: key.verificationMethodId,
@@ -52,6 +59,15 @@ export function keyValidityAt(key: SigningKeyRecord, history: StatusPeriod[], at
     ...(reason ? { reason } : {}),
     validFrom: key.validFrom,
     ...(key.validUntil ? { validUntil: key.validUntil } : {}),
+    ...(key.revokedAt ? { revokedAt: key.revokedAt } : {}),
+    ...(key.compromisedSince ? { compromisedSince: key.compromisedSince } : {}),
     institutionStatusAt: standing,
   };
+}
+
+function invalidity(key: SigningKeyRecord, standing: InstitutionStatus | 'not-registered', at: string): KeyValidityReason | undefined {
+  if (Date.parse(at) < Date.parse(key.validFrom)) return 'not-yet-valid';
+  if (isCompromisedAt(key, at)) return 'compromised';
+  if (!keyCoversInstant(key, at)) return key.revokedAt !== undefined && Date.parse(at) >= Date.parse(key.revokedAt) ? 'revoked' : 'expired';
+  return standing === 'active' ? undefined : STANDING_REASONS[standing];
 }

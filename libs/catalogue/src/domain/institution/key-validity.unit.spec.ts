@@ -41,6 +41,26 @@ describe('key validity at an instant', () => {
   it('reports the standing of the institution at that instant', () => {
     expect(keyValidityAt(current, history, '2026-05-15T00:00:00Z').institutionStatusAt).toBe('suspended');
   });
+
+  it('answers institution-pending while the member had not confirmed its membership', () => {
+    const onboarding: StatusPeriod[] = [{ status: 'pending', from: '2025-12-01T00:00:00.000Z' }, ...history];
+    expect(keyValidityAt(rotated, onboarding, '2025-12-15T00:00:00Z')).toMatchObject({ valid: false, institutionStatusAt: 'pending' });
+    expect(keyValidityAt({ ...rotated, validFrom: '2025-12-01T00:00:00.000Z' }, onboarding, '2025-12-15T00:00:00Z').reason).toBe('institution-pending');
+  });
+
+  it('answers compromised from compromisedSince on, revoked after a retirement, and names both instants', () => {
+    const compromised = { ...current, validUntil: '2026-08-01T00:00:00.000Z', revokedAt: '2026-08-01T00:00:00.000Z', compromisedSince: '2026-07-01T00:00:00.000Z' };
+    expect(keyValidityAt(compromised, history, '2026-06-30T23:59:59.999Z')).toMatchObject({ valid: true });
+    expect(keyValidityAt(compromised, history, '2026-07-01T00:00:00Z')).toMatchObject({
+      valid: false,
+      reason: 'compromised',
+      compromisedSince: '2026-07-01T00:00:00.000Z',
+      revokedAt: '2026-08-01T00:00:00.000Z',
+    });
+    const retired = { ...current, validUntil: '2026-08-01T00:00:00.000Z', revokedAt: '2026-08-01T00:00:00.000Z' };
+    expect(keyValidityAt(retired, history, '2026-07-15T00:00:00Z')).toMatchObject({ valid: true });
+    expect(keyValidityAt(retired, history, '2026-08-01T00:00:00Z')).toMatchObject({ valid: false, reason: 'revoked' });
+  });
 });
 
 describe('DID document', () => {
@@ -54,5 +74,12 @@ describe('DID document', () => {
     ]);
     expect(doc.assertionMethod).toEqual([`${DID}#key-1`, `${DID}#key-2`]);
     expect(doc.authentication).toEqual([`${DID}#key-2`]);
+  });
+
+  it("ends a compromised key's window where the compromise began, so document-only verifiers refuse later signatures", () => {
+    const compromised = { ...current, validUntil: '2026-08-01T00:00:00.000Z', revokedAt: '2026-08-01T00:00:00.000Z', compromisedSince: '2026-07-01T00:00:00.000Z' };
+    const doc = didDocumentOf(DID, [rotated, compromised], 'https://www.aau.dk', '2026-09-01T00:00:00.000Z');
+    expect(doc.verificationMethod?.[1]).toMatchObject({ id: `${DID}#key-2`, validFrom: current.validFrom, validUntil: '2026-07-01T00:00:00.000Z' });
+    expect(doc.authentication).toEqual([]);
   });
 });

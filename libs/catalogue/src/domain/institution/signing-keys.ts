@@ -5,13 +5,24 @@ import type { Institution } from './institution.state';
 import { isViolation, parseEd25519PublicKey } from './public-key';
 
 const KEY_ID = /^[A-Za-z0-9._-]{1,64}$/;
+export const KEY_ID_RULE = 'keyId must be 1-64 of A-Z a-z 0-9 . _ -';
 /** Clock skew tolerated on a requested validFrom before it counts as backdating. */
 const BACKDATE_TOLERANCE_MS = 5 * 60_000;
 
-/** Is the key usable at this instant (validFrom inclusive, validUntil exclusive)? */
+export const isKeyId = (keyId: unknown): keyId is string => typeof keyId === 'string' && KEY_ID.test(keyId);
+
+/**
+ * Is the key usable at this instant (validFrom inclusive, validUntil exclusive)? A compromised key stops
+ * at `compromisedSince`, whatever its window says: signatures made before it stay valid, none after.
+ */
 export function keyCoversInstant(key: SigningKeyRecord, at: string): boolean {
   const t = Date.parse(at);
-  return Date.parse(key.validFrom) <= t && (key.validUntil === undefined || t < Date.parse(key.validUntil));
+  const end = key.validUntil === undefined || t < Date.parse(key.validUntil);
+  return Date.parse(key.validFrom) <= t && end && !isCompromisedAt(key, at);
+}
+
+export function isCompromisedAt(key: SigningKeyRecord, at: string): boolean {
+  return key.compromisedSince !== undefined && Date.parse(at) >= Date.parse(key.compromisedSince);
 }
 
 /**
@@ -21,7 +32,7 @@ export function keyCoversInstant(key: SigningKeyRecord, at: string): boolean {
 export function newKeyRecord(institution: Institution, input: NewSigningKey, now: string, field: string): SigningKeyRecord {
   const errors: Violation[] = [];
   const keyId = input.keyId ?? nextKeyId(institution);
-  if (!KEY_ID.test(keyId)) errors.push(violation(`${field}.keyId`, 'key.key-id-format', 'keyId must be 1-64 of A-Z a-z 0-9 . _ -'));
+  if (!isKeyId(keyId)) errors.push(violation(`${field}.keyId`, 'key.key-id-format', KEY_ID_RULE));
   else if (institution.keys.some((k) => k.keyId === keyId)) {
     throw CatalogueException.conflict('key.key-id-taken', `keyId ${keyId} is already registered for this institution`, `${field}.keyId`);
   }

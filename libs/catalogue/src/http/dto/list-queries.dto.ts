@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { InstitutionStatus } from '../../domain/institution/institution.state';
 
 export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
@@ -19,10 +20,12 @@ export class PageQueryDto {
   offset?: number;
 }
 
+const INSTITUTION_STATUSES: InstitutionStatus[] = ['pending', 'active', 'suspended', 'removed'];
+
 export class ListInstitutionsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['active', 'suspended', 'removed'] })
+  @ApiPropertyOptional({ enum: INSTITUTION_STATUSES, description: 'pending: registered, waiting for its own admin to register a first key' })
   @IsOptional()
-  @IsIn(['active', 'suspended', 'removed'])
+  @IsIn(INSTITUTION_STATUSES)
   status?: string;
 
   @ApiPropertyOptional({ example: 'DK' })

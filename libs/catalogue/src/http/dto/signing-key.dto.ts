@@ -1,9 +1,24 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 
 const CUSTODY = ['issuance-service', 'institution'] as const;
 
-/** An Ed25519 public key, as a Multikey or a JWK. Private key material is refused. */
+export class ProofOfPossessionDto {
+  @ApiProperty({ description: 'The nonce of the challenge from POST /institutions/{id}/key-challenges (single use, valid 10 minutes)' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(128)
+  nonce!: string;
+
+  @ApiProperty({ description: "base64url Ed25519 signature by this key over the challenge's signingInput (the RFC 8785 JCS form of the challenge)" })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(256)
+  signature!: string;
+}
+
+/** An Ed25519 public key, as a Multikey or a JWK, with the proof that the caller holds its private half. */
 export class PublicKeyDto {
   @ApiPropertyOptional({ description: 'Multikey: z + base58btc(0xed01 + 32-byte Ed25519 public key)', example: 'z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' })
   @IsOptional()
@@ -24,10 +39,16 @@ export class PublicKeyDto {
   @IsOptional()
   @IsISO8601()
   validUntil?: string;
+
+  @ApiProperty({ type: ProofOfPossessionDto, description: 'The answer to a key challenge issued for this keyId, signed with this key' })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ProofOfPossessionDto)
+  proofOfPossession!: ProofOfPossessionDto;
 }
 
 export class AddSigningKeyDto extends PublicKeyDto {
-  @ApiPropertyOptional({ description: 'Fragment of the verification method (default key-<n>)', example: 'key-2026' })
+  @ApiPropertyOptional({ description: 'Fragment of the verification method; default and only allowed value: the keyId of the challenge the proof answers', example: 'key-2026' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -48,7 +69,7 @@ export class AddSigningKeyDto extends PublicKeyDto {
 }
 
 export class RotateSigningKeyDto extends PublicKeyDto {
-  @ApiPropertyOptional({ description: 'keyId of the successor (default key-<n>)' })
+  @ApiPropertyOptional({ description: 'keyId of the successor; default and only allowed value: the keyId of the challenge the proof answers' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -59,6 +80,31 @@ export class RotateSigningKeyDto extends PublicKeyDto {
   @IsString()
   @MaxLength(1000)
   reason?: string;
+}
+
+export class KeyChallengeRequestDto {
+  @ApiProperty({ description: 'The keyId the key will be registered under (1-64 of A-Z a-z 0-9 . _ -); the challenge is good for that key only', example: 'key-2026' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  keyId!: string;
+}
+
+export class RevokeSigningKeyDto {
+  @ApiProperty({ example: 'private key exposed in a backup', maxLength: 1000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Compromise: from this instant (ISO 8601, not in the future, may be long past) no signature by the key counts; earlier ones stay valid. Absent: a routine retirement, the key just ends now.',
+    example: '2026-03-01T00:00:00Z',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  compromisedSince?: string;
 }
 
 export class KeyValidityQueryDto {

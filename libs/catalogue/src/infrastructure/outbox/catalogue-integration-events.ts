@@ -2,7 +2,9 @@ import {
   ContractViolationError,
   credentialSpecPublishedV1,
   credentialSpecRetiredV1,
+  institutionActivatedV1,
   institutionKeyAddedV1,
+  institutionKeyRevokedV1,
   institutionKeyRotatedV1,
   institutionRegisteredV1,
   institutionReinstatedV1,
@@ -26,13 +28,16 @@ function via<T extends object>(contract: IntegrationContract<T>, payload: (data:
 }
 
 /**
- * Which domain events other services see, and how. Drafts, proposals and approvals stay inside the
- * catalogue: only facts others act on are published, each validated against its public contract.
+ * Which domain events other services see, and how. Drafts, proposals, approvals and key challenges stay
+ * inside the catalogue: only facts others act on are published, each validated against its public contract.
+ * Keys travel with their proof of possession, so consumers can check it themselves.
  */
 const MAPPINGS: Record<string, Mapping> = {
   InstitutionRegistered: via(institutionRegisteredV1),
+  InstitutionActivated: via(institutionActivatedV1),
   SigningKeyAdded: via(institutionKeyAddedV1),
   SigningKeyRotated: via(institutionKeyRotatedV1),
+  SigningKeyRevoked: via(institutionKeyRevokedV1),
   InstitutionSuspended: via(institutionSuspendedV1),
   InstitutionReinstated: via(institutionReinstatedV1),
   InstitutionRemoved: via(institutionRemovedV1),

@@ -1,7 +1,8 @@
+import { type KeyPossessionChallenge, verifyKeyPossession } from '@alliance/credentials';
 import { createCommandHandler, InMemoryEventStore, type RecordedEvent } from '@alliance/event-sourcing';
 import { credentialSpecStream, institutionStream } from '../../application/catalogue-streams';
 import { sustainableEnergyDefinition } from '../../domain/__fixtures__/definition.fixture';
-import { freshPublicKey } from '../../domain/__fixtures__/keys.fixture';
+import { addKeyWithProof, ownAdmin } from '../../domain/__fixtures__/key-possession.fixture';
 import { AAU, DCU, registryWith, TUHH } from '../../domain/__fixtures__/members.fixture';
 import { credentialSpecDecider } from '../../domain/credential-spec/credential-spec.decider';
 import { institutionDecider } from '../../domain/institution/institution.decider';
@@ -22,26 +23,30 @@ describe('catalogue integration events', () => {
     for (const m of registry.members.values()) {
       await institutions.handle(institutionStream(m.institutionId), { type: 'RegisterInstitution', ...m, homepage: m.homepage }, admin);
     }
+    for (const m of registry.members.values()) {
+      await addKeyWithProof((c, ctx) => institutions.handle(institutionStream(m.institutionId), c, ctx), m.institutionId, { keyId: 'key-1', custody: 'issuance-service' });
+    }
     const aau = institutionStream(AAU);
-    await institutions.handle(aau, { type: 'AddSigningKey', key: { ...freshPublicKey(), custody: 'issuance-service' } }, admin);
-    await institutions.handle(aau, { type: 'RotateSigningKey', previousKeyId: 'key-1', newKey: freshPublicKey(), reason: 'yearly' }, admin);
+    await addKeyWithProof((c, ctx) => institutions.handle(aau, c, ctx), AAU, { keyId: 'key-2', replaces: 'key-1' });
+    await institutions.handle(aau, { type: 'RevokeSigningKey', institutionId: AAU, keyId: 'key-1', reason: 'laptop stolen', compromisedSince: '2020-01-01T00:00:00.000Z' }, ownAdmin(AAU));
     await institutions.handle(aau, { type: 'SuspendInstitution', reason: 'QA review' }, admin);
     await institutions.handle(aau, { type: 'ReinstateInstitution' }, admin);
     const stream = credentialSpecStream(SPEC);
     await specs.handle(stream, { type: 'DraftCredentialSpec', credentialSpecId: SPEC, definition: sustainableEnergyDefinition({ stackability: { option: 'stackable', towards: 'MSc' } }), registry }, admin);
     await specs.handle(stream, { type: 'ProposeCredentialSpec', registry }, admin);
-    for (const id of [AAU, DCU, TUHH]) await specs.handle(stream, { type: 'ApproveCredentialSpec', institutionId: id }, adminOf(id));
+    for (const id of [AAU, DCU, TUHH]) await specs.handle(stream, { type: 'ApproveCredentialSpec', institutionId: id, approverStatus: 'active' }, adminOf(id));
     await specs.handle(stream, { type: 'PublishCredentialSpec', registry }, admin);
     await specs.handle(stream, { type: 'RetireCredentialSpec', reason: 'replaced' }, admin);
     for await (const e of store.readAll()) events.push(e);
   });
 
-  it('publishes the facts other services act on, and keeps drafts and approvals inside', () => {
+  it('publishes the facts other services act on, and keeps drafts, approvals and key challenges inside', () => {
     const types = events.map(integrationMessageOf).filter((m) => m !== undefined).map((m) => m.type);
     expect(types).toEqual([
       ...new Array(4).fill('catalogue.institution.registered'),
-      'catalogue.institution.key-added',
+      ...new Array(4).fill(['catalogue.institution.key-added', 'catalogue.institution.activated']).flat(),
       'catalogue.institution.key-rotated',
+      'catalogue.institution.key-revoked',
       'catalogue.institution.suspended',
       'catalogue.institution.reinstated',
       'catalogue.credential-spec.published',
@@ -84,6 +89,17 @@ describe('catalogue integration events', () => {
   it('publishes key windows so verifiers can judge signatures at issuance time', () => {
     const rotated = integrationMessageOf(events.find((e) => e.type === 'SigningKeyRotated')!)!;
     expect(rotated.payload).toMatchObject({ institutionId: AAU, previousKeyId: 'key-1', previousValidUntil: expect.any(String), newKey: { keyId: 'key-2', custody: 'institution' } });
+  });
+
+  it('announces members as pending, their activation, and keys with the proof consumers re-check', () => {
+    const message = (type: string) => integrationMessageOf(events.find((e) => e.type === type)!)!;
+    expect(message('InstitutionRegistered').payload).toMatchObject({ institutionId: AAU, status: 'pending' });
+    expect(message('InstitutionActivated').payload).toEqual({ institutionId: AAU, activatedAt: expect.any(String) });
+    const { key } = message('SigningKeyAdded').payload as { key: { keyId: string; publicKeyMultibase: string; possession: { challenge: KeyPossessionChallenge; signature: string } } };
+    expect(key.possession.challenge).toMatchObject({ type: 'alliance-key-possession', institutionId: AAU, keyId: 'key-1' });
+    expect(verifyKeyPossession(key.possession.challenge, key.possession.signature, key.publicKeyMultibase)).toBe(true);
+    expect(message('SigningKeyRevoked').payload).toEqual({ institutionId: AAU, keyId: 'key-1', reason: 'laptop stolen', revokedAt: expect.any(String), compromisedSince: '2020-01-01T00:00:00.000Z' });
+    expect(events.filter((e) => e.type === 'KeyChallengeIssued').map(integrationMessageOf)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 
   it('accepts a published stack made only of other definitions', () => {

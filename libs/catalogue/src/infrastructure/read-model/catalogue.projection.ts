@@ -11,7 +11,8 @@ import { projectInstitution } from './institution.projector';
 export const catalogueProjection = defineProjection({
   name: 'catalogue.registry',
   // v2: definitions stored once (in the version rows), not also as a folded state on the summary row.
-  version: 2,
+  // v3: pending members, key challenges, possession-checked keys and revocations in the folded state.
+  version: 3,
   readModels: [InstitutionRows, SigningKeyRows, CredentialSpecRows, CredentialSpecVersionRows, CredentialSpecBodyRows],
   streamPrefixes: [INSTITUTION_STREAM_PREFIX, CREDENTIAL_SPEC_STREAM_PREFIX],
   handlers: {

@@ -1,4 +1,5 @@
 import {
+  type CommandContext,
   compareTables,
   createCommandHandler,
   createReadModelOrm,
@@ -10,8 +11,9 @@ import {
 import type { EntityManager } from '@mikro-orm/sql';
 import { credentialSpecStream, institutionStream } from '../../application/catalogue-streams';
 import { sustainableEnergyDefinition } from '../../domain/__fixtures__/definition.fixture';
-import { freshPublicKey } from '../../domain/__fixtures__/keys.fixture';
-import { AAU, DCU, registryWith, TUHH } from '../../domain/__fixtures__/members.fixture';
+import { addKeyWithProof, freshNonce, ownAdmin } from '../../domain/__fixtures__/key-possession.fixture';
+import { AAU, DCU, KTU, registryWith, TUHH } from '../../domain/__fixtures__/members.fixture';
+import type { InstitutionCommand } from '../../domain/institution/institution.commands';
 import { credentialSpecDecider } from '../../domain/credential-spec/credential-spec.decider';
 import { institutionDecider } from '../../domain/institution/institution.decider';
 import { catalogueProjection } from './catalogue.projection';
@@ -19,6 +21,7 @@ import { CredentialSpecBodyRows, CredentialSpecRows, CredentialSpecVersionRows }
 import { InstitutionRows, SigningKeyRows } from './institution-rows';
 
 const SPEC = '0190a3c4-0000-7000-8000-00000000bbbb';
+const COMPROMISED_SINCE = '2026-01-01T00:00:00.000Z';
 const admin = { actor: { subject: 'admin', role: 'alliance-admin' }, correlationId: 'corr-1' };
 const adminOf = (institution: string) => ({ actor: { subject: `admin@${institution}`, role: 'institution-admin', institution }, correlationId: 'corr-2' });
 
@@ -33,17 +36,19 @@ describe('catalogue projection', () => {
     const institutions = createCommandHandler({ store, decider: institutionDecider, clock });
     const specs = createCommandHandler({ store, decider: credentialSpecDecider, clock });
     const registry = registryWith();
+    const on = (institutionId: string) => (c: InstitutionCommand, ctx: CommandContext) => institutions.handle(institutionStream(institutionId), c, ctx);
     for (const member of registry.members.values()) {
       const { institutionId, name, legalName, countryCode, region, homepage, did } = member;
-      const stream = institutionStream(institutionId);
-      await institutions.handle(stream, { type: 'RegisterInstitution', institutionId, name, legalName, countryCode, ...(region ? { region } : {}), homepage, did }, admin);
-      await institutions.handle(stream, { type: 'AddSigningKey', key: { ...freshPublicKey(), custody: 'issuance-service' } }, admin);
+      await institutions.handle(institutionStream(institutionId), { type: 'RegisterInstitution', institutionId, name, legalName, countryCode, ...(region ? { region } : {}), homepage, did }, admin);
+      if (institutionId !== KTU) await addKeyWithProof(on(institutionId), institutionId, { keyId: 'key-1', custody: 'issuance-service' });
     }
-    await institutions.handle(institutionStream(AAU), { type: 'RotateSigningKey', previousKeyId: 'key-1', newKey: freshPublicKey() }, admin);
+    await addKeyWithProof(on(AAU), AAU, { keyId: 'key-2', replaces: 'key-1' });
+    await on(AAU)({ type: 'RevokeSigningKey', institutionId: AAU, keyId: 'key-1', reason: 'laptop stolen', compromisedSince: COMPROMISED_SINCE }, ownAdmin(AAU));
+    await on(KTU)({ type: 'IssueKeyChallenge', institutionId: KTU, keyId: 'key-1', nonce: freshNonce() }, ownAdmin(KTU));
     const stream = credentialSpecStream(SPEC);
     await specs.handle(stream, { type: 'DraftCredentialSpec', credentialSpecId: SPEC, definition: sustainableEnergyDefinition(), registry }, admin);
     await specs.handle(stream, { type: 'ProposeCredentialSpec', registry }, admin);
-    for (const id of [AAU, DCU, TUHH]) await specs.handle(stream, { type: 'ApproveCredentialSpec', institutionId: id }, adminOf(id));
+    for (const id of [AAU, DCU, TUHH]) await specs.handle(stream, { type: 'ApproveCredentialSpec', institutionId: id, approverStatus: 'active' }, adminOf(id));
     await specs.handle(stream, { type: 'PublishCredentialSpec', registry }, admin);
     await specs.handle(stream, { type: 'DraftCredentialSpecVersion', definition: sustainableEnergyDefinition({ title: 'Sustainable Energy Systems 2027' }), registry }, admin);
 
@@ -53,15 +58,23 @@ describe('catalogue projection', () => {
 
   afterAll(() => orm?.close());
 
-  it('projects members with their full key history', async () => {
+  it('projects members with their full key history, revocations included', async () => {
     const aau = await em().findOneOrFail(catalogueProjection.entity(InstitutionRows), { id: AAU });
-    expect(aau).toMatchObject({ name: 'Aalborg University', countryCode: 'DK', status: 'active', did: 'did:web:www.aau.dk', revision: 2 });
+    expect(aau).toMatchObject({ name: 'Aalborg University', countryCode: 'DK', status: 'active', did: 'did:web:www.aau.dk', revision: 6 });
     const keys = await em().find(catalogueProjection.entity(SigningKeyRows), { institutionId: AAU }, { orderBy: { seq: 'asc' } });
-    expect(keys.map((k) => [k.keyId, k.validUntil !== null])).toEqual([
-      ['key-1', true],
-      ['key-2', false],
+    expect(keys.map((k) => [k.keyId, k.validUntil !== null, k.compromisedSince])).toEqual([
+      ['key-1', true, COMPROMISED_SINCE],
+      ['key-2', false, null],
     ]);
     expect(await em().count(catalogueProjection.entity(InstitutionRows), {})).toBe(4);
+  });
+
+  it('keeps a member without a key pending, with its open challenge in the folded state', async () => {
+    const ktu = await em().findOneOrFail(catalogueProjection.entity(InstitutionRows), { id: KTU });
+    expect(ktu).toMatchObject({ status: 'pending', revision: 1 });
+    expect(ktu.state.challenges).toEqual([expect.objectContaining({ keyId: 'key-1', used: false })]);
+    expect(await em().count(catalogueProjection.entity(InstitutionRows), { status: 'pending' })).toBe(1);
+    expect(await em().count(catalogueProjection.entity(SigningKeyRows), { institutionId: KTU })).toBe(0);
   });
 
   it('projects every version, the approvals with their actors, and the awarding bodies', async () => {
@@ -86,7 +99,7 @@ describe('catalogue projection', () => {
     const before = await snapshotTables();
     for (let pass = 0; pass < 2; pass++) {
       await orm.em.fork().transactional(async (tx) => {
-        const context = { em: tx as unknown as EntityManager, version: 2, entity: catalogueProjection.entity, table: (m: { table(v: number): string }) => m.table(2) };
+        const context = { em: tx as unknown as EntityManager, version: 3, entity: catalogueProjection.entity, table: (m: { table(v: number): string }) => m.table(3) };
         for await (const event of store.readAll()) await catalogueProjection.handlers[event.type]?.(event, context as never);
       });
     }
@@ -94,16 +107,16 @@ describe('catalogue projection', () => {
   });
 
   it('rebuilds from position zero into the same rows as live processing', async () => {
-    await rebuildProjection({ store, orm, projection: catalogueProjection, intoVersion: 3, batchSize: 3 });
+    await rebuildProjection({ store, orm, projection: catalogueProjection, intoVersion: 4, batchSize: 3 });
     for (const model of catalogueProjection.readModels) {
-      const diff = await compareTables(em(), model.table(2), model.table(3));
-      expect({ table: model.table(2), equal: diff.equal, rows: diff.rowsA }).toEqual({ table: model.table(2), equal: true, rows: diff.rowsB });
+      const diff = await compareTables(em(), model.table(3), model.table(4));
+      expect({ table: model.table(3), equal: diff.equal, rows: diff.rowsA }).toEqual({ table: model.table(3), equal: true, rows: diff.rowsB });
     }
   });
 
   async function snapshotTables(): Promise<Record<string, unknown[]>> {
     const out: Record<string, unknown[]> = {};
-    for (const model of catalogueProjection.readModels) out[model.baseTable] = await em().execute(`select * from ${model.table(2)} order by id`);
+    for (const model of catalogueProjection.readModels) out[model.baseTable] = await em().execute(`select * from ${model.table(3)} order by id`);
     return out;
   }
 });

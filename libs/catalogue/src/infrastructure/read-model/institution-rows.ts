@@ -28,7 +28,7 @@ export const InstitutionRows = defineReadModel('catalogue_institutions', ({ name
   }),
 );
 
-/** Every key ever registered, with its validity window (the history verifiers ask about). */
+/** Every key ever bound to a member, with its validity window and revocation (the history verifiers ask about). */
 export const SigningKeyRows = defineReadModel('catalogue_signing_keys', ({ name, tableName }) =>
   defineEntity({
     name,
@@ -45,6 +45,9 @@ export const SigningKeyRows = defineReadModel('catalogue_signing_keys', ({ name,
       custody: p.string(),
       validFrom: p.string(),
       validUntil: p.string().nullable(),
+      revokedAt: p.string().nullable(),
+      /** Signatures at or after this instant are not the member's. */
+      compromisedSince: p.string().nullable(),
     },
   }),
 );

@@ -56,6 +56,8 @@ export async function projectInstitution(event: RecordedEvent, { em, entity }: P
       custody: k.custody,
       validFrom: k.validFrom,
       validUntil: k.validUntil ?? null,
+      revokedAt: k.revokedAt ?? null,
+      compromisedSince: k.compromisedSince ?? null,
     };
     const current = rows.keys.get(k.keyId);
     if (current) assignRow(em, current, values);

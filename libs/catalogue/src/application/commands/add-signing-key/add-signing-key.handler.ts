@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogueException, violation } from '../../../domain/catalogue.exception';
 import type { InstitutionCommand } from '../../../domain/institution/institution.commands';
-import { requireActingFor } from '../../acting-for';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
 import type { AddSigningKeyCommand } from './add-signing-key.command';
 
@@ -11,14 +10,16 @@ export class AddSigningKeyHandler {
 
   /** Returns the id of the key added. With `replacesKeyId` it is a rotation: the replaced key ends as this one starts. */
   async execute(command: AddSigningKeyCommand): Promise<string> {
-    requireActingFor(command.actor, command.institutionId);
-    const { institutionId, keyId, publicKeyMultibase, publicKeyJwk, custody, validFrom, validUntil, replacesKeyId } = command;
+    const { institutionId, keyId, publicKeyMultibase, publicKeyJwk, custody, validFrom, validUntil, replacesKeyId, proofOfPossession } = command;
     const key = { keyId, publicKeyMultibase, publicKeyJwk, custody, validUntil };
     if (replacesKeyId !== undefined && validFrom !== undefined) {
       throw CatalogueException.invalid([violation('validFrom', 'key.rotation-starts-now', 'a key that replaces another starts now; leave validFrom out')]);
     }
+    const proof = { nonce: proofOfPossession.nonce, signature: proofOfPossession.signature };
     const domainCommand: InstitutionCommand =
-      replacesKeyId !== undefined ? { type: 'RotateSigningKey', previousKeyId: replacesKeyId, newKey: key } : { type: 'AddSigningKey', key: { ...key, validFrom } };
+      replacesKeyId !== undefined
+        ? { type: 'RotateSigningKey', institutionId, previousKeyId: replacesKeyId, newKey: key, proofOfPossession: proof }
+        : { type: 'AddSigningKey', institutionId, key: { ...key, validFrom }, proofOfPossession: proof };
     const state = await this.aggregates.onInstitution(institutionId, domainCommand, command.commandContext());
     return state!.keys.at(-1)!.keyId;
   }

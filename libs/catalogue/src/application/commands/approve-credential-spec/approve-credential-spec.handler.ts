@@ -10,9 +10,10 @@ export class ApproveCredentialSpecHandler {
   async execute(command: ApproveCredentialSpecCommand): Promise<void> {
     const institutionId = command.institutionId ?? command.actor.institution;
     if (!institutionId) throw CatalogueException.forbidden('approval.no-institution', 'the token names no institution to approve for', 'institutionId');
+    const approverStatus = (await this.aggregates.institution(institutionId))?.status;
     await this.aggregates.onCredentialSpec(
       command.credentialSpecId,
-      { type: 'ApproveCredentialSpec', institutionId, ...(command.comment ? { comment: command.comment } : {}) },
+      { type: 'ApproveCredentialSpec', institutionId, approverStatus, ...(command.comment ? { comment: command.comment } : {}) },
       command.commandContext(),
     );
   }

@@ -1,4 +1,7 @@
+import { ECIU_MEMBERS } from '../../../demo/eciu-demo-data';
+import { ownAdminMeta } from '../../__fixtures__/key-registration';
 import { credentialSpecAt } from '../credential-spec-at.fixture';
+import { RegisterInstitutionCommand, RegisterInstitutionHandler } from '../register-institution';
 import { ApproveCredentialSpecCommand } from './approve-credential-spec.command';
 import { ApproveCredentialSpecHandler } from './approve-credential-spec.handler';
 
@@ -24,5 +27,13 @@ describe('ApproveCredentialSpecHandler', () => {
     await expect(
       handler.execute(ApproveCredentialSpecCommand.create({ credentialSpecId: id, institutionId: ids[1], ...h.meta({ role: 'institution-admin', institution: ids[0] }) })),
     ).rejects.toMatchObject({ code: 'catalogue.approval.other-institution', status: 403 });
+  });
+
+  it('refuses the approval of a member still pending', async () => {
+    const { h, id } = await credentialSpecAt('proposed');
+    const { key: _key, ...profile } = ECIU_MEMBERS[3];
+    const pending = await new RegisterInstitutionHandler(h.aggregates, h.directory, h.config).execute(RegisterInstitutionCommand.create({ ...profile, ...h.meta() }));
+    const approve = ApproveCredentialSpecCommand.create({ credentialSpecId: id, ...ownAdminMeta(h, pending) });
+    await expect(new ApproveCredentialSpecHandler(h.aggregates).execute(approve)).rejects.toMatchObject({ status: 409, code: 'catalogue.approval.member-not-active', field: 'institutionId' });
   });
 });

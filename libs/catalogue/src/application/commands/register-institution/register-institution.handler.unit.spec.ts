@@ -5,14 +5,14 @@ import { RegisterInstitutionHandler } from './register-institution.handler';
 describe('RegisterInstitutionHandler', () => {
   const aau = { name: 'Aalborg University', legalName: 'Aalborg Universitet', countryCode: 'DK', homepage: 'https://www.aau.dk' };
 
-  it('gives a member without its own DID a did:web this platform serves, and records the actor', async () => {
+  it('registers a pending member, gives it a did:web this platform serves when it has none, and records the actor', async () => {
     const h = catalogueHarness();
     const id = await new RegisterInstitutionHandler(h.aggregates, h.directory, h.config).execute(RegisterInstitutionCommand.create({ ...aau, ...h.meta() }));
     const [event] = await h.events();
     expect(event).toMatchObject({
       streamId: `catalogue.institution-${id}`,
       type: 'InstitutionRegistered',
-      data: { institutionId: id, did: `did:web:credentials.alliance.example:institutions:${id}` },
+      data: { institutionId: id, did: `did:web:credentials.alliance.example:institutions:${id}`, status: 'pending' },
       metadata: { actor: { subject: 'admin', role: 'alliance-admin' }, correlationId: 'spec-correlation' },
     });
   });
@@ -30,6 +30,15 @@ describe('RegisterInstitutionHandler', () => {
       code: 'catalogue.institution.name-taken',
     });
     expect(await h.store.headPosition()).toBe(1);
+  });
+
+  it('refuses an institution-admin: membership is the alliance-admin\'s decision', async () => {
+    const h = catalogueHarness();
+    const handler = new RegisterInstitutionHandler(h.aggregates, h.directory, h.config);
+    await expect(handler.execute(RegisterInstitutionCommand.create({ ...aau, ...h.meta({ role: 'institution-admin', institution: 'x' }) }))).rejects.toMatchObject({
+      status: 403,
+      code: 'catalogue.institution.alliance-admin-only',
+    });
   });
 
   it('cannot be built without an actor or a correlation id', () => {

@@ -10,6 +10,6 @@ describe('ReinstateInstitutionHandler', () => {
     const [aau] = await scenario(h).members(1);
     await new SuspendInstitutionHandler(h.aggregates).execute(SuspendInstitutionCommand.create({ institutionId: aau, reason: 'QA review', ...h.meta() }));
     await new ReinstateInstitutionHandler(h.aggregates).execute(ReinstateInstitutionCommand.create({ institutionId: aau, ...h.meta() }));
-    expect((await h.aggregates.institution(aau))?.statusHistory.map((p) => p.status)).toEqual(['active', 'suspended', 'active']);
+    expect((await h.aggregates.institution(aau))?.statusHistory.map((p) => p.status)).toEqual(['pending', 'active', 'suspended', 'active']);
   });
 });

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { requireActingFor } from '../../acting-for';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
 import type { RotateSigningKeyCommand } from './rotate-signing-key.command';
 
@@ -9,14 +8,15 @@ export class RotateSigningKeyHandler {
 
   /** Returns the id of the successor key. */
   async execute(command: RotateSigningKeyCommand): Promise<string> {
-    requireActingFor(command.actor, command.institutionId);
-    const { institutionId, keyId, newKeyId, publicKeyMultibase, publicKeyJwk, custody, validUntil, reason } = command;
+    const { institutionId, keyId, newKeyId, publicKeyMultibase, publicKeyJwk, custody, validUntil, reason, proofOfPossession } = command;
     const state = await this.aggregates.onInstitution(
       institutionId,
       {
         type: 'RotateSigningKey',
+        institutionId,
         previousKeyId: keyId,
         newKey: { keyId: newKeyId, publicKeyMultibase, publicKeyJwk, custody, validUntil },
+        proofOfPossession: { nonce: proofOfPossession.nonce, signature: proofOfPossession.signature },
         ...(reason ? { reason } : {}),
       },
       command.commandContext(),

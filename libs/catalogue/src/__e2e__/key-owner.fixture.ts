@@ -1,0 +1,30 @@
+import { type Ed25519KeyPair, generateEd25519KeyPair } from '@alliance/credentials';
+import { registerInstitutionKey, type RegisterInstitutionKeyOptions } from '@alliance/testing';
+import type { AdminSession } from './admin-session.fixture';
+
+/** A member as its own institution-admin sees it: its token, and key registration the way the catalogue demands. */
+export interface KeyOwner {
+  id: string;
+  did: string;
+  /** `Bearer …` of an institution-admin of this member. */
+  token: string;
+  addKey(keyId: string, options?: Partial<RegisterInstitutionKeyOptions>): Promise<{ keyPair: Ed25519KeyPair; key: { keyId: string; state: string } }>;
+}
+
+/** Registers a member as the alliance-admin, then hands it to its own admin. */
+export async function keyOwner(svc: AdminSession, profile: object): Promise<KeyOwner> {
+  const res = await svc.register(profile);
+  if (res.status !== 201) throw new Error(`registering: ${res.status} ${res.text}`);
+  const { id, did } = res.body as { id: string; did: string };
+  const token = `Bearer ${await svc.token('institution-admin', id, `admin@${id}`)}`;
+  return {
+    id,
+    did,
+    token,
+    async addKey(keyId, options = {}) {
+      const keyPair = options.keyPair ?? generateEd25519KeyPair();
+      const key = await registerInstitutionKey({ catalogue: svc.http, institutionId: id, token, keyId, keyPair, ...options });
+      return { keyPair, key };
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './issue-key-challenge.command';
+export * from './issue-key-challenge.handler';

@@ -1,0 +1,12 @@
+import { IsNotEmpty, IsString } from 'class-validator';
+import { BaseCommand } from '../../base.command';
+
+/** Asks for a single-use challenge that the key to be registered as `keyId` must sign. */
+export class IssueKeyChallengeCommand extends BaseCommand {
+  @IsString()
+  institutionId!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  keyId!: string;
+}

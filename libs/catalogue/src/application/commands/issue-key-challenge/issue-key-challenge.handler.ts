@@ -1,0 +1,26 @@
+import { type KeyPossessionChallenge, keyPossessionSigningInput } from '@alliance/credentials';
+import { Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { challengeOf } from '../../../domain/institution/key-challenges';
+import { CatalogueAggregates } from '../../catalogue-aggregates';
+import type { IssueKeyChallengeCommand } from './issue-key-challenge.command';
+
+/** The challenge, and the exact bytes to sign (base64url), so a signer need not canonicalise JSON itself. */
+export interface IssuedKeyChallenge {
+  challenge: KeyPossessionChallenge;
+  signingInput: string;
+}
+
+@Injectable()
+export class IssueKeyChallengeHandler {
+  constructor(private readonly aggregates: CatalogueAggregates) {}
+
+  async execute(command: IssueKeyChallengeCommand): Promise<IssuedKeyChallenge> {
+    const { institutionId, keyId } = command;
+    // Drawn here, not in the decider: the decision stays a pure function of command, state and clock.
+    const nonce = randomBytes(32).toString('base64url');
+    const state = await this.aggregates.onInstitution(institutionId, { type: 'IssueKeyChallenge', institutionId, keyId, nonce }, command.commandContext());
+    const challenge = challengeOf(institutionId, state!.challenges.find((c) => c.nonce === nonce)!);
+    return { challenge, signingInput: Buffer.from(keyPossessionSigningInput(challenge)).toString('base64url') };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './revoke-signing-key.command';
+export * from './revoke-signing-key.handler';

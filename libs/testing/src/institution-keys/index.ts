@@ -1,0 +1,2 @@
+export * from './catalogue-target';
+export * from './register-institution-key';
