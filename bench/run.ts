@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SUITES = ['event-store', 'projection', 'messaging', 'credentials', 'assessment', 'issuance', 'audit'];
+const SUITES = ['event-store', 'projection', 'messaging', 'credentials', 'assessment', 'issuance', 'signer', 'audit'];
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());

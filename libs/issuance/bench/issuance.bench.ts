@@ -124,7 +124,7 @@ export async function benchIssuance(cryptosuite: CryptosuiteName, seconds: numbe
     const members = (await knowledge.institutions(IDS)).values();
     const statusLists: Record<string, JsonObject> = {};
     const publisher = new StatusListPublisher(
-      { statusList: async (listId) => ({ listId, institutionId: IDS[0], length: 131_072, changedPosition: 1, entries: [] }) },
+      { statusList: async (listId) => ({ listId, institutionId: IDS[0], length: 131_072, changedPosition: 1, entries: [] }), listsOf: async () => [] },
       aggregates,
       knowledge,
       vault,

@@ -12,7 +12,28 @@ export const SIGNER_PATHS = {
   requests: '/signer/requests',
   proof: (credentialId: string) => `/signer/requests/${credentialId}/proof`,
   refusal: (credentialId: string) => `/signer/requests/${credentialId}/refusal`,
+  statusLists: '/signer/status-lists',
+  statusListProof: (listId: string) => `/signer/status-lists/${listId}/proof`,
 } as const;
+
+/**
+ * A status list of the institution whose bits changed since its signer last signed it. The signer signs lists
+ * whose `issuer` is its own DID: they say which of its credentials are revoked or suspended.
+ */
+export interface StatusListSigningRequestV1 {
+  listId: string;
+  institutionId: string;
+  /** Identifies the list's state; the proof is returned with it. */
+  changedPosition: number;
+  /** The unsigned BitstringStatusListCredential. */
+  document: Record<string, unknown>;
+  documentDigest: string;
+}
+
+export interface StatusListProofV1 {
+  changedPosition: number;
+  proof: Record<string, unknown>;
+}
 
 /** One credential waiting for the institution's proof, with what the signer needs to decide. */
 export interface SigningRequestV1 {

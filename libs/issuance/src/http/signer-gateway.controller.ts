@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { SIGNER_PATHS, type SigningRequestsV1 } from '@alliance/contracts';
+import { SIGNER_PATHS, type SigningRequestsV1, type StatusListSigningRequestV1 } from '@alliance/contracts';
 import type { CommandContext } from '@alliance/event-sourcing';
 import { Public, requestContext } from '@alliance/nest-kit';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SIGNER_AUTHENTICATION, SIGNING_REQUESTS } from '../application/issuance.tokens';
+import { SIGNER_AUTHENTICATION, SIGNING_REQUESTS, STATUS_LIST_PUBLISHER } from '../application/issuance.tokens';
+import type { StatusListPublisher } from '../application/status/status-list-publisher';
 import type { AuthenticatedSigner, SignerAuthentication } from '../application/signing/signer-authentication';
 import type { SigningRequests } from '../application/signing/signing-requests';
-import { SignerProofDto, SignerRefusalDto, SigningRequestsQueryDto } from './dto/signer-gateway.dto';
+import { IssuanceException } from '../domain/issuance.exception';
+import { SignerProofDto, SignerRefusalDto, SigningRequestsQueryDto, StatusListProofDto } from './dto/signer-gateway.dto';
 
 const signerContext = (signer: AuthenticatedSigner): CommandContext => ({
   actor: { subject: `signer:${signer.verificationMethodId}`, role: 'institution-signer', institution: signer.institutionId },
@@ -26,7 +28,24 @@ export class SignerGatewayController {
   constructor(
     @Inject(SIGNER_AUTHENTICATION) private readonly auth: SignerAuthentication,
     @Inject(SIGNING_REQUESTS) private readonly requests: SigningRequests,
+    @Inject(STATUS_LIST_PUBLISHER) private readonly statusLists: StatusListPublisher,
   ) {}
+
+  @Get(SIGNER_PATHS.statusLists)
+  @ApiOperation({ summary: "The institution's status lists whose bits changed since its signer last signed them (it is their issuer)" })
+  async pendingStatusLists(@Headers('authorization') authorization: string | undefined): Promise<{ items: StatusListSigningRequestV1[] }> {
+    const signer = await this.auth.authenticate(authorization);
+    return { items: await this.statusLists.pendingFor(signer.institutionId) };
+  }
+
+  @Post('/signer/status-lists/:listId/proof')
+  @HttpCode(200)
+  @ApiOperation({ summary: "The institution's proof over one of its status lists, for the state (changedPosition) it was handed out in" })
+  async statusListProof(@Headers('authorization') authorization: string | undefined, @Param('listId') listId: string, @Body() dto: StatusListProofDto) {
+    const signer = await this.auth.authenticate(authorization);
+    if (!/^[A-Za-z0-9-]{1,100}$/.test(listId)) throw IssuanceException.notFound('status-list', listId.slice(0, 100), 'listId');
+    return this.statusLists.acceptSignerProof(signer.institutionId, listId, dto.changedPosition, dto.proof);
+  }
 
   @Get(SIGNER_PATHS.requests)
   @ApiOperation({ summary: "Credentials waiting for the calling institution's proof (oldest first), each with its unsigned document, definition and results" })

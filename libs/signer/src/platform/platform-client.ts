@@ -1,4 +1,4 @@
-import { SIGNER_PATHS, type SigningRequestsV1, type SigningRequestV1 } from '@alliance/contracts';
+import { SIGNER_PATHS, type SigningRequestsV1, type SigningRequestV1, type StatusListSigningRequestV1 } from '@alliance/contracts';
 
 /** An answer from the platform that was not a success: its status and problem+json body, when it sent one. */
 export class PlatformError extends Error {
@@ -36,6 +36,14 @@ export class PlatformClient {
 
   refuse(credentialId: string, code: string, reason: string): Promise<unknown> {
     return this.call('POST', SIGNER_PATHS.refusal(credentialId), { code, reason });
+  }
+
+  async pendingStatusLists(): Promise<StatusListSigningRequestV1[]> {
+    return (await this.call<{ items: StatusListSigningRequestV1[] }>('GET', SIGNER_PATHS.statusLists)).items;
+  }
+
+  submitStatusListProof(listId: string, changedPosition: number, proof: Record<string, unknown>): Promise<unknown> {
+    return this.call('POST', SIGNER_PATHS.statusListProof(listId), { changedPosition, proof });
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { SigningRequestV1 } from '@alliance/contracts';
+import type { SigningRequestV1, StatusListSigningRequestV1 } from '@alliance/contracts';
 import canonicalize from 'canonicalize';
 import type { SignerLocalPolicy } from './local-policy';
 
@@ -34,5 +34,19 @@ export function decideSigning(request: SigningRequestV1, institutionId: string, 
   }
   const missing = request.definition.components.filter((c) => !request.results.some((r) => r.componentCode === c.code && r.passed));
   if (missing.length > 0) return refuse('results.incomplete', `no passing result for component(s) ${missing.map((c) => c.code).join(', ')}`);
+  return { sign: true };
+}
+
+/** A status list is signed only when it is ours (its issuer is our DID) and it is the document named. */
+export function decideStatusListSigning(request: StatusListSigningRequestV1, identity: { institutionId: string; verificationMethodId: string }): SigningDecision {
+  if (request.institutionId !== identity.institutionId) return refuse('request.other-institution', `the list is issued by institution ${request.institutionId}`);
+  const did = identity.verificationMethodId.split('#')[0];
+  if (request.document['issuer'] !== did) return refuse('status-list.other-issuer', `the list names ${String(request.document['issuer'])} as its issuer, not ${did}`);
+  const types = request.document['type'];
+  if (!Array.isArray(types) || !types.includes('BitstringStatusListCredential')) return refuse('status-list.not-a-list', 'the document is not a BitstringStatusListCredential');
+  if ('proof' in request.document) return refuse('document.mismatch', 'the list already carries a proof');
+  const canonical = canonicalize(request.document);
+  const digest = canonical === undefined ? '' : createHash('sha256').update(canonical, 'utf8').digest('hex');
+  if (digest !== request.documentDigest) return refuse('document.mismatch', 'the list is not the one the request names (its SHA-256 differs from documentDigest)');
   return { sign: true };
 }

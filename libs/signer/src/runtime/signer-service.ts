@@ -1,11 +1,11 @@
 import { type CryptosuiteName, signCredential } from '@alliance/credentials';
-import type { SigningRequestV1 } from '@alliance/contracts';
+import type { SigningRequestV1, StatusListSigningRequestV1 } from '@alliance/contracts';
 import type { Logger } from 'pino';
 import type { SigningKeyStore } from '../keys/signing-key-store';
 import type { SignatureLog } from '../log/signature-log';
 import { PlatformError, type PlatformClient } from '../platform/platform-client';
 import type { SignerLocalPolicy } from '../policy/local-policy';
-import { decideSigning } from '../policy/signing-decision';
+import { decideSigning, decideStatusListSigning } from '../policy/signing-decision';
 import type { SignerIdentity } from './signer-identity';
 
 export interface SignerServiceDeps {
@@ -23,6 +23,8 @@ export interface RoundResult {
   resent: number;
   refused: number;
   failed: number;
+  /** Status lists signed. */
+  lists: number;
 }
 
 /** Answers the platform already has, or can never take: nothing left to deliver. */
@@ -38,7 +40,7 @@ export class SignerService {
   constructor(private readonly deps: SignerServiceDeps) {}
 
   async round(): Promise<RoundResult> {
-    const result: RoundResult = { signed: 0, resent: 0, refused: 0, failed: 0 };
+    const result: RoundResult = { signed: 0, resent: 0, refused: 0, failed: 0, lists: 0 };
     const requests = await this.deps.client.pending(20);
     for (const request of requests) {
       if (this.stopped) break;
@@ -50,7 +52,33 @@ export class SignerService {
         this.deps.logger.warn({ credentialId: request.credentialId, err: e }, 'signing request not completed; it stays pending and is retried');
       }
     }
+    for (const list of this.stopped ? [] : await this.deps.client.pendingStatusLists()) {
+      try {
+        result[await this.signStatusList(list)]++;
+      } catch (e) {
+        result.failed++;
+        this.deps.logger.warn({ listId: list.listId, err: e }, 'status list not signed; it is asked for again');
+      }
+    }
     return result;
+  }
+
+  /**
+   * Our status lists say which of our credentials are revoked or suspended; we are their issuer. Signing a
+   * newer state of a list again is expected (each state is its own document), so these are not logged.
+   */
+  private async signStatusList(request: StatusListSigningRequestV1): Promise<'lists' | 'refused'> {
+    const { identity, logger } = this.deps;
+    const decision = decideStatusListSigning(request, identity);
+    if (!decision.sign) {
+      logger.warn({ listId: request.listId, code: decision.code, reason: decision.reason }, 'refused to sign a status list');
+      return 'refused';
+    }
+    const signed = await signCredential(request.document, [
+      { verificationMethod: identity.verificationMethodId, privateKey: (data) => this.deps.store.sign(identity.keyId, data), cryptosuite: 'eddsa-jcs-2022', created: this.deps.clock?.() ?? new Date() },
+    ]);
+    await this.deps.client.submitStatusListProof(request.listId, request.changedPosition, signed.proof[signed.proof.length - 1] as unknown as Record<string, unknown>);
+    return 'lists';
   }
 
   /** Polls until stopped; a platform that is down or slow only delays signing. */
@@ -59,9 +87,9 @@ export class SignerService {
     while (!this.stopped) {
       try {
         const r = await this.round();
-        if (r.signed + r.resent + r.refused > 0) this.deps.logger.info(r, 'signing round done');
+        if (r.signed + r.resent + r.refused + r.lists > 0) this.deps.logger.info(r, 'signing round done');
         backoff = pollMs;
-        if (r.signed + r.resent + r.refused + r.failed > 0) continue;
+        if (r.signed + r.resent + r.refused + r.lists > 0) continue;
       } catch (e) {
         backoff = Math.min(backoff * 2, 30_000);
         this.deps.logger.warn({ err: e, retryInMs: backoff }, 'cannot reach the platform; retrying');

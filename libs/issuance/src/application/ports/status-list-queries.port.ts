@@ -10,4 +10,6 @@ export interface StatusListView {
 
 export interface StatusListQueries {
   statusList(listId: string): Promise<StatusListView | undefined>;
+  /** Ids of the lists an institution issues. */
+  listsOf(institutionId: string): Promise<string[]>;
 }

@@ -1,5 +1,8 @@
+import type { StatusListSigningRequestV1 } from '@alliance/contracts';
 import { BitstringStatusList, buildStatusListCredential, type DocumentLoader, type JsonObject, signCredential } from '@alliance/credentials';
+import { credentialHash } from '../../domain/credential/credential-hash';
 import { IssuanceException } from '../../domain/issuance.exception';
+import { delegatesAutomaticSigning } from '../../domain/signing/signer.state';
 import { chooseSigningKey } from '../../domain/signing/signing-key-choice';
 import { STATUS_SIZE, statusValue } from '../../domain/status-list/status-list.constants';
 import type { AggregateHandlers } from '../issuance-handlers';
@@ -7,18 +10,25 @@ import { issuanceStreams } from '../issuance-streams';
 import type { IssuanceSettings } from '../issuance-settings';
 import type { KnowledgeReader } from '../knowledge/knowledge-reader';
 import type { KeyCustody } from '../ports/key-custody.port';
-import type { StatusListQueries } from '../ports/status-list-queries.port';
+import type { StatusListQueries, StatusListView } from '../ports/status-list-queries.port';
+import { checkDetachedProof } from '../signing/detached-proof-check';
 
 /** How long verifiers may cache a list (BSL `ttl`, milliseconds): short, so a revocation shows within minutes. */
 export const STATUS_LIST_TTL_MS = 5 * 60_000;
 
+type Signed = { changedPosition: number; credential: JsonObject };
+
 /**
  * Serves each status list as a BitstringStatusListCredential issued by the list's institution (the lead
- * awarding body of its credentials) and signed with a key the platform holds for it. A signed copy is kept
- * until a bit changes.
+ * awarding body of its credentials) and signed by that institution: with the key the platform holds for it
+ * when it delegated signing, otherwise by its own signer, which pulls the lists whose bits changed. Until the
+ * signer signed the current bits, the last list it signed is served (a verifier then sees the older state,
+ * as with any cached list); a list never signed is served unsigned, which verifiers report as indeterminate.
  */
 export class StatusListPublisher {
-  private readonly cache = new Map<string, { changedPosition: number; credential: JsonObject }>();
+  private readonly platformSigned = new Map<string, Signed>();
+  private readonly signerSigned = new Map<string, Signed>();
+  private readonly unsigned = new Map<string, Signed>();
 
   constructor(
     private readonly queries: StatusListQueries,
@@ -32,34 +42,83 @@ export class StatusListPublisher {
   async credential(listId: string): Promise<{ credential: JsonObject; signed: boolean }> {
     const view = await this.queries.statusList(listId);
     if (!view) throw IssuanceException.notFound('status-list', listId, 'id');
-    const cached = this.cache.get(listId);
+    const cached = this.platformSigned.get(listId);
     if (cached && cached.changedPosition === view.changedPosition) return { credential: cached.credential, signed: true };
+    const signer = (await this.aggregates.signers.load(issuanceStreams.signer(view.institutionId))).state;
+    if (delegatesAutomaticSigning(signer) || (signer?.policy === 'manual' && signer.decidedBy)) {
+      const signed = await this.signWithPlatformKey(view, signer?.keys ?? []);
+      if (signed) return { credential: signed, signed: true };
+    }
+    const bySigner = this.signerSigned.get(listId);
+    if (bySigner) return { credential: bySigner.credential, signed: true };
+    return { credential: await this.unsignedOf(view), signed: false };
+  }
 
+  /** Lists of the institution whose current bits its own signer has not signed yet. */
+  async pendingFor(institutionId: string): Promise<StatusListSigningRequestV1[]> {
+    const out: StatusListSigningRequestV1[] = [];
+    for (const listId of await this.queries.listsOf(institutionId)) {
+      const view = await this.queries.statusList(listId);
+      if (!view || this.signerSigned.get(listId)?.changedPosition === view.changedPosition) continue;
+      const document = await this.unsignedOf(view);
+      out.push({ listId, institutionId, changedPosition: view.changedPosition, document, documentDigest: credentialHash(document) });
+    }
+    return out;
+  }
+
+  /** The institution's signer returns its proof over the list as it was requested. */
+  async acceptSignerProof(institutionId: string, listId: string, changedPosition: number, proof: JsonObject): Promise<{ listId: string; changedPosition: number }> {
+    const view = await this.queries.statusList(listId);
+    if (!view) throw IssuanceException.notFound('status-list', listId, 'listId');
+    if (view.institutionId !== institutionId) throw IssuanceException.forbidden('status-list.not-issuer', `status list ${listId} is not issued by institution ${institutionId}`, 'listId');
+    const requested = this.unsigned.get(listId);
+    if (!requested || requested.changedPosition !== changedPosition || view.changedPosition !== changedPosition) {
+      throw IssuanceException.conflict('status-list.changed', 'the list changed since it was requested (or this replica did not hand it out); pull the signing requests again', 'changedPosition');
+    }
+    const institution = await this.knowledge.institution(institutionId);
+    const key = institution?.keys.find((k) => k.verificationMethodId === proof['verificationMethod']);
+    if (!institution || !key || key.custody !== 'institution') {
+      throw IssuanceException.rule('proof.verification-method', 'the proof must be made with a key the institution holds, registered for it', 'proof.verificationMethod');
+    }
+    const check = await checkDetachedProof(requested.credential, proof, institution, this.documentLoader);
+    if (!check.valid) throw IssuanceException.rule('proof.invalid', `the proof does not verify: ${check.reason}`, 'proof');
+    this.signerSigned.set(listId, { changedPosition, credential: { ...requested.credential, proof: [proof] } });
+    return { listId, changedPosition };
+  }
+
+  private async unsignedOf(view: StatusListView): Promise<JsonObject> {
+    const kept = this.unsigned.get(view.listId);
+    if (kept && kept.changedPosition === view.changedPosition) return kept.credential;
     const list = new BitstringStatusList({ length: view.length, statusSize: STATUS_SIZE });
     for (const e of view.entries) list.setStatus(e.index, statusValue(e));
     const institution = await this.knowledge.institution(view.institutionId);
-    const now = this.settings.clock();
-    const unsigned = buildStatusListCredential({
-      id: `${this.settings.publicUrl().replace(/\/$/, '')}/status-lists/${listId}`,
+    const credential = buildStatusListCredential({
+      id: `${this.settings.publicUrl().replace(/\/$/, '')}/status-lists/${view.listId}`,
       issuer: institution?.did ?? `urn:alliance:institution:${view.institutionId}`,
       statusPurpose: 'message',
       list,
-      validFrom: now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      validFrom: this.settings.clock().toISOString().replace(/\.\d{3}Z$/, 'Z'),
       ttl: STATUS_LIST_TTL_MS,
     });
     // The entry of each credential says how wide its status is; `statusSize` is no term of the list in the VC 2.0 context.
-    delete (unsigned.credentialSubject as JsonObject)['statusSize'];
+    delete (credential.credentialSubject as JsonObject)['statusSize'];
+    this.unsigned.set(view.listId, { changedPosition: view.changedPosition, credential });
+    return credential;
+  }
 
-    const held = (await this.aggregates.signers.load(issuanceStreams.signer(view.institutionId))).state?.keys ?? [];
+  private async signWithPlatformKey(view: StatusListView, held: Parameters<typeof chooseSigningKey>[1]): Promise<JsonObject | undefined> {
+    const institution = await this.knowledge.institution(view.institutionId);
+    const now = this.settings.clock();
     const choice = chooseSigningKey(institution, held, now.toISOString());
     const privateKey = choice.usable ? await this.custody.privateKey(view.institutionId, choice.keyRef) : undefined;
-    if (!choice.usable || !privateKey) return { credential: unsigned, signed: false };
+    if (!choice.usable || !privateKey) return undefined;
+    const unsigned = await this.unsignedOf(view);
     const credential = await signCredential(
-      unsigned,
+      { ...unsigned, validFrom: now.toISOString().replace(/\.\d{3}Z$/, 'Z') },
       [{ verificationMethod: choice.key.verificationMethodId, privateKey, cryptosuite: this.settings.cryptosuite, created: now }],
       this.documentLoader ? { documentLoader: this.documentLoader } : {},
     );
-    this.cache.set(listId, { changedPosition: view.changedPosition, credential });
-    return { credential, signed: true };
+    this.platformSigned.set(view.listId, { changedPosition: view.changedPosition, credential });
+    return credential;
   }
 }

@@ -1,4 +1,4 @@
-import type { SignerProofV1, SignerRefusalV1 } from '@alliance/contracts';
+import type { SignerProofV1, SignerRefusalV1, StatusListProofV1 } from '@alliance/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -19,6 +19,18 @@ export class SignerRefusalDto implements SignerRefusalV1 {
   @MinLength(1)
   @MaxLength(1000)
   reason!: string;
+}
+
+export class StatusListProofDto implements StatusListProofV1 {
+  @ApiProperty({ description: 'The changedPosition of the list as it was handed out' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  changedPosition!: number;
+
+  @ApiProperty({ description: 'One DataIntegrityProof over the unsigned list, made with a key the institution holds' })
+  @IsObject()
+  proof!: Record<string, unknown>;
 }
 
 export class SigningRequestsQueryDto {

@@ -6,6 +6,11 @@ import { StatusEntryRows, StatusListRows } from '../projections/status-rows';
 export class OrmStatusListQueries implements StatusListQueries {
   constructor(private readonly orm: ReadModelOrm) {}
 
+  async listsOf(institutionId: string): Promise<string[]> {
+    const rows = await this.orm.em.fork().find(statusListsProjection.entity(StatusListRows), { institutionId }, { fields: ['listId'], orderBy: { listId: 'asc' } });
+    return rows.map((r) => r.listId);
+  }
+
   async statusList(listId: string): Promise<StatusListView | undefined> {
     const em = this.orm.em.fork();
     const list = await em.findOne(statusListsProjection.entity(StatusListRows), { listId });
