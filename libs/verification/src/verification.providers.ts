@@ -28,6 +28,7 @@ export function verificationProviders(runtime: ServiceRuntime<VerificationConfig
           statusLists: new HttpWebFetcher({ timeoutMs: config.VERIFICATION_FETCH_TIMEOUT_MS, ...(rewrite ? { rewrite } : {}) }),
           ...(config.VERIFICATION_RESOLVE_DID_WEB ? { didWeb: new HttpWebFetcher({ timeoutMs: config.VERIFICATION_FETCH_TIMEOUT_MS }) } : {}),
           knownReason: (id) => notes.reason(id),
+          issuedAt: (id, hash) => notes.issuedAt(id, hash),
           ...(catalogueUrl ? { catalogueUrl } : {}),
         }),
       inject: [VERIFICATION_ORM, CREDENTIAL_NOTES],

@@ -1,5 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { institutionActivatedV1, institutionKeyAddedV1, institutionKeyRevokedV1, institutionRegisteredV1 } from '@alliance/contracts';
+import { createHash, randomUUID } from 'node:crypto';
+import type { JsonObject } from '@alliance/credentials';
+import canonicalize from 'canonicalize';
+import { credentialIssuedV1, institutionActivatedV1, institutionKeyAddedV1, institutionKeyRevokedV1, institutionRegisteredV1 } from '@alliance/contracts';
 import type { IntegrationMessage } from '@alliance/messaging';
 import type { KeyRevocation, RegisteredInstitution } from '../domain/registry/registered-institution';
 
@@ -49,4 +51,23 @@ export function registration(member: RegisteredInstitution): IntegrationMessage[
 /** The catalogue's event withdrawing one of a member's keys (routinely, or as compromised since an instant). */
 export function keyRevocation(member: RegisteredInstitution, revocation: KeyRevocation): IntegrationMessage {
   return institutionKeyRevokedV1.message({ institutionId: member.institutionId, ...revocation }, envelope());
+}
+
+/** Issuance's announcement that it issued a credential: its id, the hash of its signed form and when. */
+export function credentialIssued(credential: JsonObject, issuedAt: string, institutionIds: string[]): IntegrationMessage {
+  const credentialId = String(credential['id']).replace(/^urn:uuid:/, '');
+  return credentialIssuedV1.message(
+    {
+      credentialId,
+      hash: createHash('sha256').update(canonicalize(credential)!, 'utf8').digest('hex'),
+      credentialSpecId: 'spec-e2e',
+      specVersion: 1,
+      learnerId: 'learner-e2e',
+      awardingBodies: institutionIds,
+      awardedAt: issuedAt,
+      issuedAt,
+      status: { listId: 'list-1', index: 0 },
+    },
+    envelope(),
+  );
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { generateEd25519KeyPair, didKeyVerificationMethodOf, type JsonObject, signCredential } from '@alliance/credentials';
 import { allianceFixture } from '../application/__fixtures__/alliance-credential.fixture';
-import { keyRevocation, registration } from './catalogue-messages';
+import { credentialIssued, keyRevocation, registration } from './catalogue-messages';
 import { eventually, startStatusServer, startVerification, type VerificationApp } from './verification-app';
 
 const VECTORS = resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'vectors');
@@ -77,7 +77,7 @@ describe('POST /verifications over HTTP', () => {
     expect(report).toMatchObject({ verdict: 'invalid', failure: { check: 'registry-keys', code: 'KEY_NOT_VALID_AT_VALID_FROM' } });
   });
 
-  it('a key revoked for compromise: a credential signed after compromisedSince verifies invalid, one signed before stays valid', async () => {
+  it('a key revoked for compromise: a credential signed after compromisedSince verifies invalid, one issued before stays valid, a backdated one does not', async () => {
     const c = await allianceFixture({ suffix: '-c' });
     const before = c.credential;
     const { credential: after } = await c.issue('2026-02-10T10:00:00Z');
@@ -85,6 +85,8 @@ describe('POST /verifications over HTTP', () => {
     status.serve('/status-lists/list-1', await c.statusList(0));
     try {
       await v.bus.publish([...registration(c.A), ...registration(c.B)]);
+      // The alliance's issuance log recorded the earlier credential when it was issued, before the compromise.
+      await v.bus.publish([credentialIssued(before, '2026-01-10T10:00:05.000Z', [c.A.institutionId, c.B.institutionId])]);
       await eventually(async () => ((await verify(before)).verdict === 'valid' ? true : undefined));
       expect((await verify(after)).verdict).toBe('valid');
 
@@ -98,6 +100,12 @@ describe('POST /verifications over HTTP', () => {
       expect(report.failure.reason).toContain('key key-1 as compromised since 2026-02-01T00:00:00.000Z');
       expect(report.checks.find((k: { id: string }) => k.id === 'proofs').outcome).toBe('passed');
       expect(await verify(before)).toMatchObject({ verdict: 'valid', warnings: [], uncheckable: [] });
+
+      // Whoever stole the key can date a credential before the compromise; the issuance log has no such credential.
+      const { credential: backdated } = await c.issue('2026-01-15T10:00:00Z');
+      const forged = await verify(backdated);
+      expect(forged).toMatchObject({ verdict: 'invalid', failure: { check: 'registry-keys', code: 'KEY_COMPROMISED_UNPROVEN' } });
+      expect(forged.failure.reason).toContain('has no record of issuing this credential');
     } finally {
       status.serve('/status-lists/list-1', await f.statusList(0));
     }

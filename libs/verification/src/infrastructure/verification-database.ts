@@ -3,6 +3,7 @@ import { openServiceReadModel, type ServiceConfig, serviceReadModelLocation, typ
 import type { EntityManager } from '@mikro-orm/sql';
 import { VERIFICATION, VERIFICATION_INBOX } from './integration/verification-inbox-routes';
 import { CredentialNoteRows } from './registry/credential-notes-rows';
+import { IssuedCredentialRows } from './registry/issued-credential-rows';
 import { RegistryRows } from './registry/registry-rows';
 
 export const READ_MODEL_SCHEMA = 'verification_read';
@@ -19,7 +20,7 @@ export function openVerificationDatabase(config: ServiceConfig): Promise<ReadMod
   return openServiceReadModel(config, {
     ...VERIFICATION_READ_MODEL,
     prepare: async (orm) => {
-      await ensureReadModelTables(orm, [RegistryRows, CredentialNoteRows]);
+      await ensureReadModelTables(orm, [RegistryRows, CredentialNoteRows, IssuedCredentialRows]);
       await VERIFICATION_INBOX.ensureTable(orm.em.fork() as unknown as EntityManager);
     },
   });

@@ -2,6 +2,8 @@
 export interface CredentialNotes {
   /** The credential id when `documentId` (`urn:uuid:<id>`) names a credential this platform issued. */
   issuedHere(documentId: string): Promise<string | undefined>;
+  /** When issuance issued the credential `documentId` names, if it did and its signed form hashes to `hash`. */
+  issuedAt(documentId: string, hash: string): Promise<string | undefined>;
   /** Why issuance revoked or suspended it, when it did. */
   reason(documentId: string | undefined): Promise<string | undefined>;
 }

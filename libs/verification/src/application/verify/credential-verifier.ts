@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import { type JsonObject, requiredCoIssuersOf, verifyCredential } from '@alliance/credentials';
 import { coIssuanceChecks } from '../../domain/policy/co-issuance-policy';
 import type { RegisteredInstitution } from '../../domain/registry/registered-institution';
@@ -28,6 +30,8 @@ export interface CredentialVerifierDeps {
   didWeb?: WebFetcher;
   /** Why issuance revoked or suspended a credential it issued, when verification heard of it. */
   knownReason?: (credentialId: string | undefined) => Promise<string | undefined>;
+  /** When the alliance's issuance log recorded issuing this credential (by id and hash of the signed form). */
+  issuedAt?: (documentId: string, hash: string) => Promise<string | undefined>;
   /** Public base URL of the alliance catalogue, to tell the did:web documents it hosts for members. */
   catalogueUrl?: string;
   clock?: () => Date;
@@ -56,6 +60,7 @@ export class CredentialVerifier {
       verifiedDocument: null,
     }));
     const bodies = requiredCoIssuersOf(credential).map((did) => ({ did, ...claimOf(credential, did) }));
+    const recordedIssuedAt = this.deps.issuedAt && typeof credential.id === 'string' ? await this.deps.issuedAt(credential.id, sha256Jcs(credential)) : undefined;
     const checks: VerificationCheck[] = [
       parse,
       schemaCheck(credential),
@@ -65,6 +70,7 @@ export class CredentialVerifier {
         proofs: proofResult.proofs.map((p) => ({ index: p.index, verificationMethod: p.verificationMethod, controller: p.controller, verified: p.verified })),
         ...(typeof credential.validFrom === 'string' ? { validFrom: credential.validFrom } : {}),
         registry: (did) => registry.get(did),
+        ...(recordedIssuedAt ? { recordedIssuedAt } : {}),
       }),
       await statusCheck(credential, {
         fetchList: (url) => this.deps.statusLists.fetchJson(url),
@@ -86,4 +92,9 @@ function claimOf(credential: JsonObject, did: string): { name?: string; countryC
   const p = profiles.find((x) => x && typeof x === 'object' && x.id === did);
   const country = (p?.address as JsonObject | undefined)?.addressCountryCode;
   return { ...(typeof p?.name === 'string' ? { name: p.name } : {}), ...(typeof country === 'string' ? { countryCode: country } : {}) };
+}
+
+/** SHA-256 (hex) over the JCS form: how issuance names the signed credential it issued. */
+function sha256Jcs(value: JsonObject): string {
+  return createHash('sha256').update(canonicalize(value) ?? '', 'utf8').digest('hex');
 }

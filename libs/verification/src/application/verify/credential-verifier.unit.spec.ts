@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
 import { generateEd25519KeyPair, type JsonObject, signCredential, didKeyVerificationMethodOf } from '@alliance/credentials';
 import { allianceFixture, fakeWeb, registryOf, STATUS_URL } from '../__fixtures__/alliance-credential.fixture';
 import { CredentialVerifier } from './credential-verifier';
@@ -64,10 +66,18 @@ describe('how each awarding body is hosted and signed', () => {
     expect(report.credential?.awardingBodies[1]).not.toHaveProperty('signing');
   });
 
-  it('fails a credential signed by a key compromised before it took effect, and keeps one signed before', async () => {
+  it('fails a credential signed by a key compromised before it took effect, and keeps one the issuance log recorded before', async () => {
     const f = await allianceFixture();
     const B = { ...f.B, keys: [{ ...f.B.keys[0], validUntil: '2026-03-01T00:00:00.000Z', revokedAt: '2026-03-01T00:00:00.000Z', revocationReason: 'breach', compromisedSince: '2026-02-01T00:00:00.000Z' }] };
-    const verifier = new CredentialVerifier({ registry: registryOf(f.A, B), statusLists: fakeWeb({ [STATUS_URL]: await f.statusList(0) }), clock: NOW });
+    const logged = new Map<string, string>();
+    const verifier = new CredentialVerifier({
+      registry: registryOf(f.A, B),
+      statusLists: fakeWeb({ [STATUS_URL]: await f.statusList(0) }),
+      clock: NOW,
+      issuedAt: async (id, hash) => logged.get(`${id}|${hash}`),
+    });
+    expect(await verifier.verify(f.credential)).toMatchObject({ verdict: 'invalid', failure: { code: 'KEY_COMPROMISED_UNPROVEN' } });
+    logged.set(`${String(f.credential.id)}|${createHash('sha256').update(canonicalize(f.credential)!, 'utf8').digest('hex')}`, '2026-01-10T10:00:05.000Z');
     expect((await verifier.verify(f.credential)).verdict).toBe('valid');
     const { credential: late } = await f.issue('2026-02-10T10:00:00Z');
     expect(await verifier.verify(late)).toMatchObject({ verdict: 'invalid', failure: { check: 'registry-keys', code: 'KEY_COMPROMISED' } });

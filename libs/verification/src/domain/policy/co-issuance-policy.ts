@@ -23,6 +23,11 @@ export interface CoIssuanceInput {
   /** The credential's validFrom: the instant keys must have been registered and valid at. */
   validFrom?: string;
   registry: (did: string) => RegisteredInstitution | undefined;
+  /**
+   * When the alliance's issuance log says it issued exactly this credential (same id, same signed form), if it
+   * did. The only date a holder of a stolen key cannot write: it decides for keys later reported compromised.
+   */
+  recordedIssuedAt?: string;
 }
 
 /**
@@ -97,6 +102,11 @@ function registryCheck(input: CoIssuanceInput, signedBy: (did: string) => ProofF
         problems.push({
           code: 'KEY_COMPROMISED',
           message: `${record.name} (institution ${record.institutionId}) revoked its key ${key.keyId} as compromised since ${key.compromisedSince}; this credential took effect at ${validFrom}, not before that, so the key's signature does not count`,
+        });
+      } else if (key.compromisedSince && !(input.recordedIssuedAt && Date.parse(input.recordedIssuedAt) < Date.parse(key.compromisedSince))) {
+        problems.push({
+          code: 'KEY_COMPROMISED_UNPROVEN',
+          message: `${record.name} (institution ${record.institutionId}) revoked its key ${key.keyId} as compromised since ${key.compromisedSince}; the credential says it took effect at ${validFrom}, but whoever holds the stolen key can write any date, and the alliance's issuance log ${input.recordedIssuedAt ? `shows it issued at ${input.recordedIssuedAt}, not before` : 'has no record of issuing this credential'}`,
         });
       } else if (!keyCovers(key, validFrom)) {
         const window = `[${key.validFrom}, ${key.validUntil ?? 'open'})`;

@@ -102,14 +102,23 @@ describe('co-issuance policy over the registry facts of onboarding and key revoc
   const T = '2026-02-01T00:00:00.000Z';
   const before = '2026-01-31T23:59:59.999Z';
   const after = '2026-02-15T00:00:00.000Z';
-  const at = (validFrom: string, registryOf: (did: string) => RegisteredInstitution | undefined) => coIssuanceChecks({ ...base, validFrom, registry: registryOf })[1];
+  const at = (validFrom: string, registryOf: (did: string) => RegisteredInstitution | undefined, recordedIssuedAt?: string) =>
+    coIssuanceChecks({ ...base, validFrom, registry: registryOf, ...(recordedIssuedAt ? { recordedIssuedAt } : {}) })[1];
   const revokedB = (revocation: Omit<KeyRevocation, 'keyId'>) => registryUpdates.keyRevoked(B, { keyId: 'key-2', ...revocation });
 
   describe('a key revoked as compromised since T', () => {
     const compromised = revokedB({ reason: 'laptop stolen', revokedAt: '2026-03-01T00:00:00.000Z', compromisedSince: T });
 
-    it('keeps a credential that took effect before T valid', () => {
-      expect(at(before, registry(A, compromised))).toMatchObject({ outcome: 'passed', problems: [] });
+    it('keeps a credential that took effect before T valid when the issuance log recorded it before T', () => {
+      expect(at(before, registry(A, compromised), before)).toMatchObject({ outcome: 'passed', problems: [] });
+    });
+
+    it('fails one dated before T that the issuance log never recorded, or recorded only from T on: the thief writes the date', () => {
+      for (const recorded of [undefined, T, after]) {
+        const reg = at(before, registry(A, compromised), recorded);
+        expect(reg).toMatchObject({ outcome: 'failed', problems: [{ code: 'KEY_COMPROMISED_UNPROVEN' }] });
+        expect(reg.problems[0].message).toContain(recorded ? `shows it issued at ${recorded}, not before` : 'has no record of issuing this credential');
+      }
     });
 
     it.each([T, after])('fails a credential that took effect at or after T (%s) with KEY_COMPROMISED, naming institution, key and compromisedSince', (validFrom) => {

@@ -24,6 +24,7 @@ import type { AnnouncedKey } from '../../domain/registry/key-possession';
 import type { RegisteredInstitution, RegisteredKey } from '../../domain/registry/registered-institution';
 import { registryUpdates } from '../../domain/registry/registry-updates';
 import { CredentialNoteRows } from '../registry/credential-notes-rows';
+import { IssuedCredentialRows } from '../registry/issued-credential-rows';
 import { OrmRegistry } from '../registry/orm-registry';
 
 export const VERIFICATION = 'verification';
@@ -83,7 +84,12 @@ export function verificationMessageHandler(orm: ReadModelOrm, logger: Pick<Logge
     on(institutionSuspendedV1, (m) => once(m, (em, p) => member(em, p.institutionId, (r) => registryUpdates.standing(r, 'suspended', p.suspendedAt, p.reason)))),
     on(institutionReinstatedV1, (m) => once(m, (em, p) => member(em, p.institutionId, (r) => registryUpdates.standing(r, 'active', p.reinstatedAt)))),
     on(institutionRemovedV1, (m) => once(m, (em, p) => member(em, p.institutionId, (r) => registryUpdates.standing(r, 'removed', p.removedAt, p.reason)))),
-    on(credentialIssuedV1, (m) => once(m, (em, p) => note(em, p.credentialId, 'issued', { hash: p.hash, reason: null }))),
+    on(credentialIssuedV1, (m) =>
+      once(m, async (em, p) => {
+        await note(em, p.credentialId, 'issued', { hash: p.hash, reason: null });
+        await em.upsert(IssuedCredentialRows, { credentialId: p.credentialId, hash: p.hash, issuedAt: p.issuedAt });
+      }),
+    ),
     on(credentialSuspendedV1, (m) => once(m, (em, p) => note(em, p.credentialId, 'suspended', { reason: p.reason }))),
     on(credentialReinstatedV1, (m) => once(m, (em, p) => note(em, p.credentialId, 'issued', { reason: null }))),
     on(credentialRevokedV1, (m) => once(m, (em, p) => note(em, p.credentialId, 'revoked', { reason: p.reason }))),

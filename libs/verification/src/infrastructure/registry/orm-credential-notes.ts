@@ -1,6 +1,7 @@
 import type { ReadModelOrm } from '@alliance/event-sourcing';
 import type { CredentialNotes } from '../../application/ports/credential-notes.port';
 import { CredentialNoteRows } from './credential-notes-rows';
+import { IssuedCredentialRows } from './issued-credential-rows';
 
 const idOf = (documentId: string) => documentId.replace(/^urn:uuid:/, '');
 
@@ -9,6 +10,11 @@ export class OrmCredentialNotes implements CredentialNotes {
 
   async issuedHere(documentId: string): Promise<string | undefined> {
     return (await this.orm.em.fork().findOne(CredentialNoteRows, { credentialId: idOf(documentId) }))?.credentialId;
+  }
+
+  async issuedAt(documentId: string, hash: string): Promise<string | undefined> {
+    const row = await this.orm.em.fork().findOne(IssuedCredentialRows, { credentialId: idOf(documentId) });
+    return row && row.hash === hash ? row.issuedAt : undefined;
   }
 
   async reason(documentId: string | undefined): Promise<string | undefined> {
