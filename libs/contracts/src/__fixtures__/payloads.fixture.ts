@@ -86,6 +86,7 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   },
   'issuance.credential.suspended.v1': { credentialId: 'cred-1', reason: 'under investigation', status: slot },
   'issuance.credential.reinstated.v1': { credentialId: 'cred-1', reason: 'cleared', status: slot },
+  'issuance.credential.signature-refused.v1': { credentialId: 'cred-1', institutionId: 'uni-b', code: 'definition.not-approved', reason: 'not on our list', refusedAt: at },
   'issuance.credential.revoked.v1': { credentialId: 'cred-1', reason: 'result amended', supersededBy: 'cred-2', status: slot },
   'verification.credential.verified.v1': { verificationId: 'ver-1', credentialId: 'cred-1', verified: false, failedChecks: ['revoked'], verifiedAt: at },
 };

@@ -49,6 +49,24 @@ export class CredentialRevokedV1 {
   @ValidateNested() @Type(() => StatusSlotV1) status!: StatusSlotV1;
 }
 
+/**
+ * An awarding body's own signer declined to sign a credential, with its reason: the credential is held
+ * (not issued) until the request is reopened. The alliance's tooling and auditors follow these.
+ */
+export class CredentialSignatureRefusedV1 {
+  @IsString() @IsNotEmpty() credentialId!: string;
+  @IsString() @IsNotEmpty() institutionId!: string;
+  @IsString() @IsNotEmpty() code!: string;
+  @IsString() @IsNotEmpty() reason!: string;
+  @IsInstant() refusedAt!: string;
+}
+
+export const credentialSignatureRefusedV1 = defineContract({
+  type: 'issuance.credential.signature-refused',
+  version: 1,
+  payload: CredentialSignatureRefusedV1,
+  key: byCredential,
+});
 export const credentialIssuedV1 = defineContract({ type: 'issuance.credential.issued', version: 1, payload: CredentialIssuedV1, key: byCredential });
 export const credentialSuspendedV1 = defineContract({ type: 'issuance.credential.suspended', version: 1, payload: CredentialSuspendedV1, key: byCredential });
 export const credentialReinstatedV1 = defineContract({ type: 'issuance.credential.reinstated', version: 1, payload: CredentialReinstatedV1, key: byCredential });

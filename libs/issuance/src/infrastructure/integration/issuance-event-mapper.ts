@@ -1,12 +1,13 @@
-import { credentialIssuedV1, credentialReinstatedV1, credentialRevokedV1, credentialSuspendedV1, type MessageEnvelope } from '@alliance/contracts';
+import { credentialIssuedV1, credentialReinstatedV1, credentialRevokedV1, credentialSignatureRefusedV1, credentialSuspendedV1, type MessageEnvelope } from '@alliance/contracts';
 import type { RecordedEvent } from '@alliance/event-sourcing';
 import type { IntegrationMessage } from '@alliance/messaging';
-import type { CredentialIssued, CredentialReinstated, CredentialRevoked, CredentialSuspended } from '../../domain/credential/credential.events';
+import type { CredentialIssued, CredentialReinstated, CredentialRevoked, CredentialSignatureRefused, CredentialSuspended } from '../../domain/credential/credential.events';
 
 type Mapping = (event: RecordedEvent, envelope: MessageEnvelope) => IntegrationMessage | undefined;
 
 /**
- * What other services see of issuance: a credential's life (issued, suspended, reinstated, revoked).
+ * What other services see of issuance: a credential's life (issued, suspended, reinstated, revoked), and an
+ * awarding body's refusal to sign one (the alliance is told).
  * Award tracks, drafts, proofs, keys and status slots stay inside. Enrolment completes an enrolment on
  * `issued`; verification and audit follow status changes.
  */
@@ -29,6 +30,10 @@ const MAPPINGS: Record<string, Mapping> = {
       },
       envelope,
     );
+  },
+  CredentialSignatureRefused: (e, envelope) => {
+    const { credentialId, institutionId, code, reason, refusedAt } = e.data as CredentialSignatureRefused['data'];
+    return credentialSignatureRefusedV1.message({ credentialId, institutionId, code, reason, refusedAt }, envelope);
   },
   CredentialSuspended: (e, envelope) => {
     const d = e.data as CredentialSuspended['data'];
