@@ -1,7 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { DidWebHttpsResolver, type DidWebDocumentResolver } from '@alliance/credentials';
 import type { ServiceRuntime } from '@alliance/nest-kit';
 import { CatalogueAggregates } from './application/catalogue-aggregates';
 import { CATALOGUE_COMMAND_HANDLERS } from './application/commands';
+import { DidDocumentCheck } from './application/did-document-check';
+import { InstitutionDidDocuments } from './application/institution-did-documents';
 import { InstitutionDirectory } from './application/institution-directory';
 import { CredentialSpecQueries } from './application/queries/credential-spec.queries';
 import { InstitutionQueries } from './application/queries/institution.queries';
@@ -16,10 +19,15 @@ import { CatalogueReadModel } from './infrastructure/read-model/catalogue-read-m
 import { ReadModelInstitutionDirectory } from './infrastructure/read-model/institution-directory.adapter';
 import { CatalogueOutbox } from './infrastructure/outbox/catalogue-outbox';
 
+export interface CatalogueModuleOptions {
+  /** Reads members' own DID documents; by default over HTTPS with Node's certificate checks. */
+  didDocuments?: DidWebDocumentResolver;
+}
+
 /** The catalogue bounded context as a Nest module, wired to its runtime (event store, bus). */
 @Module({})
 export class CatalogueModule {
-  static forRoot(runtime: ServiceRuntime): DynamicModule {
+  static forRoot(runtime: ServiceRuntime, options: CatalogueModuleOptions = {}): DynamicModule {
     return {
       module: CatalogueModule,
       controllers: [InstitutionsController, InstitutionKeysController, CredentialSpecsController, CredentialSpecLifecycleController, ReadModelAdminController],
@@ -30,6 +38,8 @@ export class CatalogueModule {
         { provide: ReadModelSync, useExisting: CatalogueReadModel },
         { provide: InstitutionDirectory, useClass: ReadModelInstitutionDirectory },
         CatalogueAggregates,
+        { provide: InstitutionDidDocuments, useValue: options.didDocuments ?? new DidWebHttpsResolver() },
+        DidDocumentCheck,
         RegistryLoader,
         InstitutionQueries,
         CredentialSpecQueries,

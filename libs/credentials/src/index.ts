@@ -20,6 +20,8 @@ export * from './did/controller-document';
 export * from './did/did-key';
 export * from './did/did-web';
 export * from './did/resolver';
+export * from './did/did-web-https-resolver';
+export * from './did/did-document-keys';
 
 export * from './status-list/status-list-error';
 export * from './status-list/bitstring-status-list';
@@ -34,3 +36,5 @@ export * from './model/co-issuers';
 export * from './model/identity';
 export { ACHIEVEMENT_CREDENTIAL_CONTEXT, buildAchievementCredential } from './model/build-achievement-credential';
 export * from './schema/ob-schema';
+
+export * from './testing';

@@ -1,6 +1,16 @@
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsUrl, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@alliance/nest-kit';
+
+/** `true`/`1` and `false`/`0` as environment variables give them (a plain Boolean conversion makes "false" true). */
+function EnvBoolean(): PropertyDecorator {
+  return Transform(({ obj, key }) => {
+    const raw: unknown = (obj as Record<string, unknown>)[key];
+    if (typeof raw === 'boolean') return raw;
+    const text = String(raw).trim().toLowerCase();
+    return text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : raw;
+  });
+}
 
 /** The verification service's own settings on top of the shared ones. */
 export class VerificationConfig extends ServiceConfig {
@@ -34,9 +44,17 @@ export class VerificationConfig extends ServiceConfig {
   VERIFICATION_FETCH_TIMEOUT_MS = 5000;
 
   /** Fetch did:web documents of issuers outside the alliance registry over HTTPS (alliance members come from the registry). */
-  @Type(() => Boolean)
+  @EnvBoolean()
   @IsBoolean()
   VERIFICATION_RESOLVE_DID_WEB = true;
+
+  /**
+   * Read the did:web document each member that hosts its own publishes at its domain (HTTPS only, normal
+   * certificate checks, VERIFICATION_FETCH_TIMEOUT_MS) and warn when it no longer lists the key that signed.
+   */
+  @EnvBoolean()
+  @IsBoolean()
+  VERIFICATION_CHECK_MEMBER_DID_DOCUMENTS = true;
 
   /** Consumer group on the bus: every replica of the service shares it (a test run may pick its own). */
   @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'VERIFICATION_CONSUMER_GROUP must be a lower-case group name' })

@@ -5,16 +5,16 @@ import { VerificationsController } from './http/verifications.controller';
 import { VerifyPageController } from './http/verify-page.controller';
 import { VerificationEngine } from './infrastructure/verification-engine';
 import type { VerificationConfig } from './verification.config';
-import { verificationProviders } from './verification.providers';
+import { verificationProviders, type VerificationModuleOptions } from './verification.providers';
 
 /** The verification bounded context as a Nest module, wired to its runtime (event store, bus). */
 @Module({})
 export class VerificationModule {
-  static forRoot(runtime: ServiceRuntime<VerificationConfig>): DynamicModule {
+  static forRoot(runtime: ServiceRuntime<VerificationConfig>, options: VerificationModuleOptions = {}): DynamicModule {
     return {
       module: VerificationModule,
       controllers: [VerificationsController, VerifyPageController],
-      providers: [{ provide: 'SERVICE_NAME', useValue: runtime.service }, ...verificationProviders(runtime), VerifyCredentialHandler, VerificationEngine],
+      providers: [{ provide: 'SERVICE_NAME', useValue: runtime.service }, ...verificationProviders(runtime, options), VerifyCredentialHandler, VerificationEngine],
     };
   }
 }

@@ -1,8 +1,10 @@
+import { DidWebHttpsResolver } from '@alliance/credentials';
 import type { Provider } from '@nestjs/common';
 import type { ReadModelOrm } from '@alliance/event-sourcing';
 import type { ServiceRuntime } from '@alliance/nest-kit';
 import { CREDENTIAL_NOTES, CREDENTIAL_VERIFIER, VERIFICATION_ORM } from './application/verification.tokens';
 import type { CredentialNotes } from './application/ports/credential-notes.port';
+import type { MemberDidDocuments } from './application/ports/member-did-documents.port';
 import { CredentialVerifier } from './application/verify/credential-verifier';
 import { OrmCredentialNotes } from './infrastructure/registry/orm-credential-notes';
 import { OrmRegistry } from './infrastructure/registry/orm-registry';
@@ -10,13 +12,21 @@ import { openVerificationDatabase } from './infrastructure/verification-database
 import { HttpWebFetcher } from './infrastructure/web/http-web-fetcher';
 import { catalogueUrlOf, type VerificationConfig } from './verification.config';
 
-export function verificationProviders(runtime: ServiceRuntime<VerificationConfig>): Provider[] {
+export interface VerificationModuleOptions {
+  /** Reads members' own DID documents; by default over HTTPS with Node's certificate checks. */
+  memberDidDocuments?: MemberDidDocuments;
+}
+
+export function verificationProviders(runtime: ServiceRuntime<VerificationConfig>, options: VerificationModuleOptions = {}): Provider[] {
   const config = runtime.config;
   const rewrite =
     config.VERIFICATION_ISSUANCE_PUBLIC_URL && config.VERIFICATION_ISSUANCE_INTERNAL_URL
       ? { from: config.VERIFICATION_ISSUANCE_PUBLIC_URL, to: config.VERIFICATION_ISSUANCE_INTERNAL_URL }
       : undefined;
   const catalogueUrl = catalogueUrlOf(config);
+  const memberDidDocuments = config.VERIFICATION_CHECK_MEMBER_DID_DOCUMENTS
+    ? (options.memberDidDocuments ?? new DidWebHttpsResolver({ timeoutMs: config.VERIFICATION_FETCH_TIMEOUT_MS }))
+    : undefined;
   return [
     { provide: VERIFICATION_ORM, useFactory: () => openVerificationDatabase(config) },
     { provide: CREDENTIAL_NOTES, useFactory: (orm: ReadModelOrm) => new OrmCredentialNotes(orm), inject: [VERIFICATION_ORM] },
@@ -30,6 +40,7 @@ export function verificationProviders(runtime: ServiceRuntime<VerificationConfig
           knownReason: (id) => notes.reason(id),
           issuedAt: (id, hash) => notes.issuedAt(id, hash),
           ...(catalogueUrl ? { catalogueUrl } : {}),
+          ...(memberDidDocuments ? { memberDidDocuments } : {}),
         }),
       inject: [VERIFICATION_ORM, CREDENTIAL_NOTES],
     },

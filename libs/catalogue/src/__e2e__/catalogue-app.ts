@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DidWebDocumentResolver } from '@alliance/credentials';
 import type { EventStore } from '@alliance/event-sourcing';
 import { createIntegrationBus, type IntegrationBus } from '@alliance/messaging';
 import { type AuthenticatedActor, createRuntime, createServiceApp, loadServiceConfig, mintToken, type Role, serviceRootModule, type ServiceConfig } from '@alliance/nest-kit';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import { CatalogueModule } from '../catalogue.module';
 import { CATALOGUE_SERVICE } from '../catalogue.service-descriptor';
 
 export interface CatalogueApp {
@@ -19,11 +21,20 @@ export interface CatalogueApp {
   close(): Promise<void>;
 }
 
+export interface StartCatalogueOptions {
+  env?: Record<string, string>;
+  dataDir?: string;
+  keepData?: boolean;
+  configuredBus?: boolean;
+  /** Where members' own DID documents are read; by default as in production (HTTPS, this process's trust store). */
+  didDocuments?: DidWebDocumentResolver;
+}
+
 /**
  * The catalogue service over HTTP as it runs in embedded mode (its own event store on disk, PGlite read
  * model), on a throw-away data directory, with a bus the test can subscribe to.
  */
-export async function startCatalogue(options: { env?: Record<string, string>; dataDir?: string; keepData?: boolean; configuredBus?: boolean } = {}): Promise<CatalogueApp> {
+export async function startCatalogue(options: StartCatalogueOptions = {}): Promise<CatalogueApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'catalogue-e2e-'));
   const config = loadServiceConfig(CATALOGUE_SERVICE, { LOG_LEVEL: 'silent', DATA_DIR: dataDir, PUBLIC_BASE_URL: 'https://credentials.alliance.example', ...options.env });
   // configuredBus: the bus the configuration names (Kafka in distributed mode), owned by the runtime.
@@ -31,7 +42,9 @@ export async function startCatalogue(options: { env?: Record<string, string>; da
   const runtime = await createRuntime(CATALOGUE_SERVICE.name, config, { sharedBus: shared });
   const bus = runtime.bus;
   const store = runtime.eventStore;
-  const app = await createServiceApp({ service: 'catalogue', description: CATALOGUE_SERVICE.description, module: serviceRootModule(CATALOGUE_SERVICE, runtime), config });
+  const { didDocuments } = options;
+  const descriptor = didDocuments ? { ...CATALOGUE_SERVICE, module: (rt: typeof runtime) => CatalogueModule.forRoot(rt, { didDocuments }) } : CATALOGUE_SERVICE;
+  const app = await createServiceApp({ service: 'catalogue', description: CATALOGUE_SERVICE.description, module: serviceRootModule(descriptor, runtime), config });
   await app.init();
   return {
     app,

@@ -14,6 +14,7 @@ describe('catalogue over HTTP: signing keys, rotation, validity at an instant, s
     await new Promise((r) => setTimeout(r, 5));
 
     const next = generateEd25519KeyPair();
+    dcu.publishKey('key-2', next.publicKeyMultibase);
     const { challenge } = await requestKeyChallenge({ catalogue: svc.http, institutionId: dcu.id, token: dcu.token, keyId: 'key-2' });
     const rotated = await svc
       .http()

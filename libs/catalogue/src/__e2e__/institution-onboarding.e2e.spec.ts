@@ -20,6 +20,7 @@ describe('catalogue over HTTP: onboarding a member with proof of key possession'
       signingInput: expect.any(String),
     });
     const keyPair = generateEd25519KeyPair();
+    dcu.publishKey('key-1', keyPair.publicKeyMultibase);
     const added = await svc
       .http()
       .post(`/institutions/${dcu.id}/keys`)
@@ -27,8 +28,9 @@ describe('catalogue over HTTP: onboarding a member with proof of key possession'
       .send({ publicKeyMultibase: keyPair.publicKeyMultibase, custody: 'institution', proofOfPossession: signKeyPossession(challenge.body.challenge, keyPair.secretKey) });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ keyId: 'key-1', verificationMethodId: 'did:web:www.dcu.ie#key-1', state: 'active', possession: { challenge: challenge.body.challenge } });
+    expect(added.body.didDocumentChecked).toMatchObject({ url: 'https://www.dcu.ie/.well-known/did.json', verificationMethod: 'did:web:www.dcu.ie#key-1' });
     const active = await svc.http().get(`/institutions/${dcu.id}`).set('authorization', svc.admin);
-    expect(active.body).toMatchObject({ status: 'active', statusHistory: [{ status: 'pending' }, { status: 'active' }] });
+    expect(active.body).toMatchObject({ status: 'active', statusHistory: [{ status: 'pending' }, { status: 'active' }], didHosting: 'institution-hosted' });
   });
 
   it('refuses a reused, wrong-key or badly signed proof with problem+json naming the field', async () => {

@@ -1,4 +1,4 @@
-import { type Ed25519KeyPair, generateEd25519KeyPair } from '@alliance/credentials';
+import { buildDidWebDocument, type DidWebKey, type Ed25519KeyPair, generateEd25519KeyPair } from '@alliance/credentials';
 import { registerInstitutionKey, type RegisterInstitutionKeyOptions } from '@alliance/testing';
 import type { AdminSession } from './admin-session.fixture';
 
@@ -8,6 +8,9 @@ export interface KeyOwner {
   did: string;
   /** `Bearer …` of an institution-admin of this member. */
   token: string;
+  /** Lists the key in the DID document the member hosts itself (read only when its DID is not platform-hosted). */
+  publishKey(keyId: string, publicKeyMultibase: string): void;
+  /** Publishes the key, then registers it. */
   addKey(keyId: string, options?: Partial<RegisterInstitutionKeyOptions>): Promise<{ keyPair: Ed25519KeyPair; key: { keyId: string; state: string } }>;
 }
 
@@ -17,12 +20,19 @@ export async function keyOwner(svc: AdminSession, profile: object): Promise<KeyO
   if (res.status !== 201) throw new Error(`registering: ${res.status} ${res.text}`);
   const { id, did } = res.body as { id: string; did: string };
   const token = `Bearer ${await svc.token('institution-admin', id, `admin@${id}`)}`;
+  const published: DidWebKey[] = [];
+  const publishKey = (keyId: string, publicKeyMultibase: string) => {
+    published.push({ id: `${did}#${keyId}`, publicKeyMultibase });
+    svc.didDocuments.publish(buildDidWebDocument(did, published));
+  };
   return {
     id,
     did,
     token,
+    publishKey,
     async addKey(keyId, options = {}) {
       const keyPair = options.keyPair ?? generateEd25519KeyPair();
+      publishKey(keyId, keyPair.publicKeyMultibase);
       const key = await registerInstitutionKey({ catalogue: svc.http, institutionId: id, token, keyId, keyPair, ...options });
       return { keyPair, key };
     },

@@ -21,18 +21,32 @@ export const CATALOGUE_CLOCK = Symbol('CATALOGUE_CLOCK');
 export class CatalogueAggregates {
   private readonly institutions: CommandHandler<InstitutionCommand, InstitutionState, InstitutionEvent>;
   private readonly specs: CommandHandler<CredentialSpecCommand, CredentialSpecState, CredentialSpecEvent>;
+  private readonly institutionAggregate = publishable(institutionDecider);
+  private readonly clock: () => Date;
 
   constructor(
     @Inject(EVENT_STORE) store: EventStore,
     private readonly sync: ReadModelSync,
     @Optional() @Inject(CATALOGUE_CLOCK) clock?: () => Date,
   ) {
-    this.institutions = createCommandHandler({ store, decider: publishable(institutionDecider), clock });
+    this.clock = clock ?? (() => new Date());
+    this.institutions = createCommandHandler({ store, decider: this.institutionAggregate, clock });
     this.specs = createCommandHandler({ store, decider: publishable(credentialSpecDecider), clock });
   }
 
   async institution(institutionId: string): Promise<InstitutionState> {
     return (await this.institutions.load(institutionStream(institutionId))).state;
+  }
+
+  /**
+   * Decides without appending: the events the command would cause now, or the error it would be refused with
+   * (who may act first, as always). Lets a handler look outside (a DID document) only for a command that would pass.
+   */
+  async previewInstitution(institutionId: string, command: InstitutionCommand, context: CommandContext): Promise<{ state: InstitutionState; events: InstitutionEvent[] }> {
+    const { state } = await this.institutions.load(institutionStream(institutionId));
+    const now = context.occurredAt !== undefined ? new Date(context.occurredAt) : this.clock();
+    const events = decisionEvents(this.institutionAggregate.decide(command, state, { now, actor: context.actor, correlationId: context.correlationId }));
+    return { state, events: [...events] };
   }
 
   async credentialSpec(credentialSpecId: string): Promise<CredentialSpecState> {

@@ -6,7 +6,9 @@ import { createIntegrationBus, type IntegrationBus, type IntegrationMessage } fr
 import { createRuntime, createServiceApp, loadServiceConfig, serviceRootModule } from '@alliance/nest-kit';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
+import type { MemberDidDocuments } from '../application/ports/member-did-documents.port';
 import type { VerificationConfig } from '../verification.config';
+import { VerificationModule } from '../verification.module';
 import { VERIFICATION_SERVICE } from '../verification.service-descriptor';
 
 export interface VerificationApp {
@@ -19,15 +21,26 @@ export interface VerificationApp {
   close(): Promise<void>;
 }
 
-/** The verification service in embedded mode on a free port, with a bus the test feeds catalogue events to. */
-export async function startVerification(env: Record<string, string> = {}): Promise<VerificationApp> {
+/**
+ * The verification service in embedded mode on a free port, with a bus the test feeds catalogue events to.
+ * Members' own DID documents are read only when a test asks for it: the fixtures' domains (`*.example`) host none.
+ */
+export async function startVerification(env: Record<string, string> = {}, options: { memberDidDocuments?: MemberDidDocuments } = {}): Promise<VerificationApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'verification-e2e-'));
-  const config = loadServiceConfig(VERIFICATION_SERVICE, { LOG_LEVEL: 'silent', DATA_DIR: dataDir, VERIFICATION_FETCH_TIMEOUT_MS: '1500', ...env });
+  const config = loadServiceConfig(VERIFICATION_SERVICE, {
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    VERIFICATION_FETCH_TIMEOUT_MS: '1500',
+    VERIFICATION_CHECK_MEMBER_DID_DOCUMENTS: options.memberDidDocuments ? 'true' : 'false',
+    ...env,
+  });
   const bus = await createIntegrationBus({ kind: 'in-process' });
   const published: IntegrationMessage[] = [];
   const observer = await bus.subscribe({ group: 'verification-e2e-observer', sources: ['verification'], handler: async (m) => void published.push(m) });
   const runtime = await createRuntime(VERIFICATION_SERVICE.name, config, { sharedBus: bus });
-  const app = await createServiceApp({ service: 'verification', description: VERIFICATION_SERVICE.description, module: serviceRootModule(VERIFICATION_SERVICE, runtime), config });
+  const { memberDidDocuments } = options;
+  const descriptor = memberDidDocuments ? { ...VERIFICATION_SERVICE, module: (rt: typeof runtime) => VerificationModule.forRoot(rt, { memberDidDocuments }) } : VERIFICATION_SERVICE;
+  const app = await createServiceApp({ service: 'verification', description: VERIFICATION_SERVICE.description, module: serviceRootModule(descriptor, runtime), config });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   return {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { buildDidWebDocument, createTestTls, startDidWebServer, startTrustingDidWebResolver } from '@alliance/credentials';
 import { allianceFixture } from '../application/__fixtures__/alliance-credential.fixture';
 import { registration } from './catalogue-messages';
 import { eventually, startStatusServer, startVerification, type VerificationApp } from './verification-app';
@@ -132,4 +133,46 @@ describeInBrowser('the employer page in headless Chromium', () => {
     expect(await page.textContent('#error')).toContain('not JSON');
     await page.close();
   });
+});
+
+describeInBrowser('the employer page, for a member whose own DID document no longer lists its key', () => {
+  it('still says valid, and lists the DID document finding as a note among the checks', async () => {
+    const tls = createTestTls();
+    const web = await startDidWebServer(tls.server);
+    const resolver = await startTrustingDidWebResolver(tls.caFile);
+    const status = await startStatusServer();
+    const f = await allianceFixture({ suffix: '-own', didA: web.did('uni', 'aau'), didB: 'did:web:credentials.alliance.example:institutions:inst-b-own' });
+    const v = await startVerification(
+      { VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example', VERIFICATION_ISSUANCE_INTERNAL_URL: status.url, VERIFICATION_CATALOGUE_PUBLIC_URL: 'https://credentials.alliance.example' },
+      { memberDidDocuments: resolver },
+    );
+    const playwright: Playwright = await import('playwright-core');
+    const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    try {
+      status.serve('/status-lists/list-1', await f.statusList(0));
+      web.publish(buildDidWebDocument(f.A.did, []));
+      await v.bus.publish([...registration(f.A), ...registration(f.B)]);
+      await eventually(async () => ((await v.http().post('/verifications').send(f.credential)).body.verdict === 'valid' ? true : undefined));
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${v.url}/verify`);
+      await page.fill('#credential', JSON.stringify(f.credential));
+      await page.click('#check');
+      await page.waitForSelector('#result:not([hidden])');
+      expect(await page.textContent('#verdict')).toBe('This credential is valid.');
+      const note = page.locator('#checks li[data-check="did-documents"]');
+      expect(await note.getAttribute('class')).toBe('warning');
+      expect(await note.textContent()).toMatch(/^NoteAalborg Technical University no longer lists the key that signed this credential/);
+      expect(await page.locator('#checks').getByRole('listitem').count()).toBe(9);
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+      await v.close();
+      await status.close();
+      await resolver.close();
+      await web.close();
+      tls.remove();
+    }
+  }, 60_000);
 });

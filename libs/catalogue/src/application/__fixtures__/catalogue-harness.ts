@@ -1,9 +1,11 @@
 import { InMemoryEventStore } from '@alliance/event-sourcing';
 import type { AuthenticatedActor } from '@alliance/nest-kit';
 import { CatalogueAggregates } from '../catalogue-aggregates';
+import { DidDocumentCheck } from '../did-document-check';
 import { InstitutionDirectory } from '../institution-directory';
 import { ReadModelSync } from '../read-model-sync';
 import { RegistryLoader } from '../registry-loader';
+import { PublishedDidDocuments } from './published-did-documents';
 
 /** Nothing to wait for: the handler specs read state from the store, not from a read model. */
 class NoReadModel extends ReadModelSync {
@@ -35,13 +37,15 @@ export function catalogueHarness() {
   const registry = new RegistryLoader(aggregates);
   const directory = new StoreDirectory(store);
   const config = { PUBLIC_BASE_URL: 'https://credentials.alliance.example' } as never;
+  const didDocuments = new PublishedDidDocuments();
+  const didCheck = new DidDocumentCheck(aggregates, didDocuments, config);
   const meta = (actor: Partial<AuthenticatedActor> = {}) => ({ actor: { subject: 'admin', role: 'alliance-admin' as const, ...actor }, correlationId: 'spec-correlation' });
   const events = async () => {
     const out = [];
     for await (const e of store.readAll()) out.push(e);
     return out;
   };
-  return { store, aggregates, registry, directory, config, meta, events };
+  return { store, aggregates, registry, directory, config, didDocuments, didCheck, meta, events };
 }
 
 export type CatalogueHarness = ReturnType<typeof catalogueHarness>;

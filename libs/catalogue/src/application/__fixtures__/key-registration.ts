@@ -18,7 +18,7 @@ export async function registerKey(
   const meta = ownAdminMeta(h, institutionId);
   const keyId = options.keyId ?? `key-${((await h.aggregates.institution(institutionId))?.keys.length ?? 0) + 1}`;
   const { challenge } = await new IssueKeyChallengeHandler(h.aggregates).execute(IssueKeyChallengeCommand.create({ institutionId, keyId, ...meta }));
-  const registered = await new AddSigningKeyHandler(h.aggregates).execute(
+  const registered = await new AddSigningKeyHandler(h.aggregates, h.didCheck).execute(
     AddSigningKeyCommand.create({
       institutionId,
       publicKeyMultibase: keyPair.publicKeyMultibase,

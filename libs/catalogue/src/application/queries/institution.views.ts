@@ -1,3 +1,4 @@
+import { type DidHosting, didHostingOf } from '../../domain/institution/did-hosting';
 import type { SigningKeyRecord } from '../../domain/institution/institution.events';
 import type { Institution, RejectedKey, StatusPeriod } from '../../domain/institution/institution.state';
 import { isCompromisedAt, keyCoversInstant } from '../../domain/institution/signing-keys';
@@ -15,6 +16,8 @@ export interface InstitutionView {
   region?: string;
   homepage: string;
   did: string;
+  /** Who publishes the DID document: this platform (at didDocumentUrl), or the institution at its own domain. */
+  didHosting: DidHosting;
   /** Where this platform serves the member's DID document. */
   didDocumentUrl: string;
   status: Institution['status'];
@@ -46,6 +49,7 @@ export function institutionView(state: Institution, updatedAt: string, publicBas
     ...(state.region ? { region: state.region } : {}),
     homepage: state.homepage,
     did: state.did,
+    didHosting: didHostingOf(state.did, state.institutionId, publicBaseUrl),
     didDocumentUrl: `${publicBaseUrl.replace(/\/$/, '')}/institutions/${state.institutionId}/did.json`,
     status: state.status,
     registeredAt: state.registeredAt,

@@ -1,6 +1,6 @@
 import type { KeyPossessionProof } from '@alliance/credentials';
 import type { PublicKeyInput } from './public-key';
-import type { SigningKeyRecord } from './institution.events';
+import type { DidDocumentConfirmation, SigningKeyRecord } from './institution.events';
 
 /**
  * Domain commands: plain data, already authenticated. Who may do what is decided by the decider from the
@@ -42,6 +42,8 @@ export interface AddSigningKey extends KeyCommand {
   type: 'AddSigningKey';
   key: NewSigningKey;
   proofOfPossession: KeyPossessionProof;
+  /** Set by the application once the member's own DID document was read and lists the key. */
+  didDocumentChecked?: DidDocumentConfirmation;
 }
 
 export interface RotateSigningKey extends KeyCommand {
@@ -52,6 +54,8 @@ export interface RotateSigningKey extends KeyCommand {
   /** Proves possession of the new key. */
   proofOfPossession: KeyPossessionProof;
   reason?: string;
+  /** As for {@link AddSigningKey}. */
+  didDocumentChecked?: DidDocumentConfirmation;
 }
 
 export interface RevokeSigningKey extends KeyCommand {

@@ -7,6 +7,16 @@ export interface KeyPossession {
   signature: string;
 }
 
+/** How the catalogue confirmed that an institution-hosted DID document listed the key before binding it. */
+export interface DidDocumentConfirmation {
+  /** Where the document was read. */
+  url: string;
+  /** When it was read. */
+  at: string;
+  /** The method that lists the key (normally `<did>#<keyId>`). */
+  verificationMethod: string;
+}
+
 /** A public signing key as registered: the catalogue's record, from which DID documents are derived. */
 export interface SigningKeyRecord {
   /** Fragment of the verification method, unique within the institution (e.g. `key-1`). */
@@ -24,6 +34,8 @@ export interface SigningKeyRecord {
   validUntil?: string;
   /** Absent only on keys registered before proofs of possession existed. */
   possession?: KeyPossession;
+  /** Only for members whose DID document their institution hosts; absent on keys registered before the check existed. */
+  didDocumentChecked?: DidDocumentConfirmation;
   /** Set when folding a revocation, never in the event that adds the key. */
   revokedAt?: string;
   revocationReason?: string;

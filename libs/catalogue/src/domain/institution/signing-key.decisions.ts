@@ -1,6 +1,6 @@
 import { CatalogueException, violation } from '../catalogue.exception';
 import type { AddSigningKey, IssueKeyChallenge, RevokeSigningKey, RotateSigningKey } from './institution.commands';
-import type { InstitutionEvent } from './institution.events';
+import type { DidDocumentConfirmation, InstitutionEvent } from './institution.events';
 import type { Institution } from './institution.state';
 import { isExpired, KEY_CHALLENGE_TTL_MS, MAX_OPEN_KEY_CHALLENGES, NONCE_FORMAT } from './key-challenges';
 import { keyIdFor, requirePossession } from './key-possession.rules';
@@ -31,7 +31,7 @@ export function addSigningKey(institution: Institution, command: AddSigningKey, 
   const keyId = keyIdFor(institution, command.key.keyId, command.proofOfPossession);
   const record = newKeyRecord(institution, { ...command.key, ...(keyId !== undefined ? { keyId } : {}) }, now, 'key');
   const possession = requirePossession(institution, record, command.proofOfPossession, now);
-  const added: InstitutionEvent = { type: 'SigningKeyAdded', data: { institutionId, key: { ...record, possession } } };
+  const added: InstitutionEvent = { type: 'SigningKeyAdded', data: { institutionId, key: { ...record, possession, ...confirmation(command.didDocumentChecked) } } };
   if (institution.status !== 'pending') return [added];
   return [added, { type: 'InstitutionActivated', data: { institutionId, activatedAt: now } }];
 }
@@ -44,10 +44,14 @@ export function rotateSigningKey(institution: Institution, command: RotateSignin
   }
   const keyId = keyIdFor(institution, command.newKey.keyId, command.proofOfPossession);
   const record = newKeyRecord(institution, { ...command.newKey, ...(keyId !== undefined ? { keyId } : {}), validFrom: now }, now, 'newKey');
-  const newKey = { ...record, possession: requirePossession(institution, record, command.proofOfPossession, now) };
+  const newKey = { ...record, possession: requirePossession(institution, record, command.proofOfPossession, now), ...confirmation(command.didDocumentChecked) };
   const { institutionId } = institution;
   const reason = command.reason ? { reason: command.reason } : {};
   return [{ type: 'SigningKeyRotated', data: { institutionId, previousKeyId: previous.keyId, previousValidUntil: now, newKey, ...reason } }];
+}
+
+function confirmation(checked: DidDocumentConfirmation | undefined): { didDocumentChecked?: DidDocumentConfirmation } {
+  return checked ? { didDocumentChecked: checked } : {};
 }
 
 /**

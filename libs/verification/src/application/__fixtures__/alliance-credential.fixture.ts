@@ -23,13 +23,15 @@ export async function allianceFixture(
     validFrom?: string;
     keyWindowB?: { validFrom: string; validUntil?: string };
     suffix?: string;
+    /** A's DID, e.g. one a local HTTPS server hosts. */
+    didA?: string;
     /** B's DID, e.g. a platform-hosted `did:web:<catalogue host>:institutions:<id>`. */
     didB?: string;
     custody?: { A?: KeyCustody; B?: KeyCustody };
   } = {},
 ) {
   const s = options.suffix ?? '';
-  const didA = `did:web:aau${s}.example`;
+  const didA = options.didA ?? `did:web:aau${s}.example`;
   const didB = options.didB ?? `did:web:tuhh${s}.example`;
   const keyA = generateEd25519KeyPair();
   const keyB = generateEd25519KeyPair();

@@ -5,9 +5,11 @@ import { coIssuanceChecks } from '../../domain/policy/co-issuance-policy';
 import type { RegisteredInstitution } from '../../domain/registry/registered-institution';
 import { type VerdictSummary, verdictOf } from '../../domain/report/verdict';
 import { check, type VerificationCheck } from '../../domain/report/verification-check';
+import type { MemberDidDocuments } from '../ports/member-did-documents.port';
 import type { RegistryReader } from '../ports/registry.port';
 import type { WebFetcher } from '../ports/web-fetcher.port';
 import { annexICheck } from './checks/annex-i.check';
+import { didDocumentsCheck } from './checks/did-documents.check';
 import { parseCheck } from './checks/parse.check';
 import { proofsCheck } from './checks/proofs.check';
 import { schemaCheck } from './checks/schema.check';
@@ -34,6 +36,11 @@ export interface CredentialVerifierDeps {
   issuedAt?: (documentId: string, hash: string) => Promise<string | undefined>;
   /** Public base URL of the alliance catalogue, to tell the did:web documents it hosts for members. */
   catalogueUrl?: string;
+  /**
+   * The did:web documents members host at their own domains, read live to see whether they still list the key
+   * that signed (a warning when not; the registry decides validity). Absent: not looked at.
+   */
+  memberDidDocuments?: MemberDidDocuments;
   clock?: () => Date;
 }
 
@@ -60,7 +67,25 @@ export class CredentialVerifier {
       verifiedDocument: null,
     }));
     const bodies = requiredCoIssuersOf(credential).map((did) => ({ did, ...claimOf(credential, did) }));
-    const recordedIssuedAt = this.deps.issuedAt && typeof credential.id === 'string' ? await this.deps.issuedAt(credential.id, sha256Jcs(credential)) : undefined;
+    // The status list and the members' own DID documents are read side by side: either may be slow.
+    const [recordedIssuedAt, status, memberDocuments] = await Promise.all([
+      this.deps.issuedAt && typeof credential.id === 'string' ? this.deps.issuedAt(credential.id, sha256Jcs(credential)) : undefined,
+      statusCheck(credential, {
+        fetchList: (url) => this.deps.statusLists.fetchJson(url),
+        resolver,
+        trustedIssuers: new Set(registry.keys()),
+        ...(this.deps.knownReason ? { knownReason: this.deps.knownReason } : {}),
+      }),
+      this.deps.memberDidDocuments
+        ? didDocumentsCheck({
+            bodies: bodies.map((b) => b.did),
+            proofs: proofResult.proofs,
+            registry,
+            documents: this.deps.memberDidDocuments,
+            ...(this.deps.catalogueUrl ? { catalogueUrl: this.deps.catalogueUrl } : {}),
+          })
+        : undefined,
+    ]);
     const checks: VerificationCheck[] = [
       parse,
       schemaCheck(credential),
@@ -72,12 +97,8 @@ export class CredentialVerifier {
         registry: (did) => registry.get(did),
         ...(recordedIssuedAt ? { recordedIssuedAt } : {}),
       }),
-      await statusCheck(credential, {
-        fetchList: (url) => this.deps.statusLists.fetchJson(url),
-        resolver,
-        trustedIssuers: new Set(registry.keys()),
-        ...(this.deps.knownReason ? { knownReason: this.deps.knownReason } : {}),
-      }),
+      ...(memberDocuments ? [memberDocuments] : []),
+      status,
       validityPeriodCheck(credential, now),
       annexICheck(credential),
     ];

@@ -1,5 +1,5 @@
 /** The checks a verification report lists, in the order a reader meets them. */
-export const CHECK_IDS = ['parse', 'schema', 'proofs', 'co-issuance', 'registry-keys', 'status', 'validity-period', 'annex-i'] as const;
+export const CHECK_IDS = ['parse', 'schema', 'proofs', 'co-issuance', 'registry-keys', 'did-documents', 'status', 'validity-period', 'annex-i'] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
 /**

@@ -28,7 +28,7 @@ describe('AddSigningKeyHandler', () => {
     const { challenge } = await new IssueKeyChallengeHandler(h.aggregates).execute(IssueKeyChallengeCommand.create({ institutionId: aau, keyId: 'key-1', ...ownAdminMeta(h, aau) }));
     const body = { institutionId: aau, publicKeyMultibase: keyPair.publicKeyMultibase, proofOfPossession: signKeyPossession(challenge, keyPair.secretKey) };
     const before = await h.store.headPosition();
-    const handler = new AddSigningKeyHandler(h.aggregates);
+    const handler = new AddSigningKeyHandler(h.aggregates, h.didCheck);
     await expect(handler.execute(AddSigningKeyCommand.create({ ...body, ...h.meta() }))).rejects.toMatchObject({ status: 403, code: 'catalogue.key.not-own-institution' });
     await expect(handler.execute(AddSigningKeyCommand.create({ ...body, ...ownAdminMeta(h, dcu) }))).rejects.toMatchObject({ status: 403, code: 'catalogue.key.not-own-institution' });
     expect(await h.store.headPosition()).toBe(before);
@@ -65,6 +65,6 @@ describe('AddSigningKeyHandler with replacesKeyId', () => {
       proofOfPossession: signKeyPossession(challenge, keyPair.secretKey),
       ...ownAdminMeta(h, aau),
     });
-    await expect(new AddSigningKeyHandler(h.aggregates).execute(command)).rejects.toMatchObject({ code: 'catalogue.key.rotation-starts-now', field: 'validFrom' });
+    await expect(new AddSigningKeyHandler(h.aggregates, h.didCheck).execute(command)).rejects.toMatchObject({ code: 'catalogue.key.rotation-starts-now', field: 'validFrom' });
   });
 });

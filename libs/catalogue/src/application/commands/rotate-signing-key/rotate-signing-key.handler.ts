@@ -1,26 +1,29 @@
 import { Injectable } from '@nestjs/common';
+import type { RotateSigningKey } from '../../../domain/institution/institution.commands';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
+import { DidDocumentCheck } from '../../did-document-check';
 import type { RotateSigningKeyCommand } from './rotate-signing-key.command';
 
 @Injectable()
 export class RotateSigningKeyHandler {
-  constructor(private readonly aggregates: CatalogueAggregates) {}
+  constructor(
+    private readonly aggregates: CatalogueAggregates,
+    private readonly didDocuments: DidDocumentCheck,
+  ) {}
 
-  /** Returns the id of the successor key. */
+  /** Returns the id of the successor key, which a member hosting its own DID document must list there first. */
   async execute(command: RotateSigningKeyCommand): Promise<string> {
     const { institutionId, keyId, newKeyId, publicKeyMultibase, publicKeyJwk, custody, validUntil, reason, proofOfPossession } = command;
-    const state = await this.aggregates.onInstitution(
+    const rotation: RotateSigningKey = {
+      type: 'RotateSigningKey',
       institutionId,
-      {
-        type: 'RotateSigningKey',
-        institutionId,
-        previousKeyId: keyId,
-        newKey: { keyId: newKeyId, publicKeyMultibase, publicKeyJwk, custody, validUntil },
-        proofOfPossession: { nonce: proofOfPossession.nonce, signature: proofOfPossession.signature },
-        ...(reason ? { reason } : {}),
-      },
-      command.commandContext(),
-    );
+      previousKeyId: keyId,
+      newKey: { keyId: newKeyId, publicKeyMultibase, publicKeyJwk, custody, validUntil },
+      proofOfPossession: { nonce: proofOfPossession.nonce, signature: proofOfPossession.signature },
+      ...(reason ? { reason } : {}),
+    };
+    const context = command.commandContext();
+    const state = await this.aggregates.onInstitution(institutionId, await this.didDocuments.confirmed(rotation, context), context);
     return state!.keys.at(-1)!.keyId;
   }
 }

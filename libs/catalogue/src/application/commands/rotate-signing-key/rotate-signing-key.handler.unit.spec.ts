@@ -14,7 +14,7 @@ describe('RotateSigningKeyHandler', () => {
     const keyPair = generateEd25519KeyPair();
     const { challenge } = await new IssueKeyChallengeHandler(h.aggregates).execute(IssueKeyChallengeCommand.create({ institutionId: aau, keyId: 'key-2026', ...meta }));
     const rotate = (extra: object) =>
-      new RotateSigningKeyHandler(h.aggregates).execute(
+      new RotateSigningKeyHandler(h.aggregates, h.didCheck).execute(
         RotateSigningKeyCommand.create({ institutionId: aau, keyId: 'key-1', publicKeyMultibase: keyPair.publicKeyMultibase, proofOfPossession: signKeyPossession(challenge, keyPair.secretKey), reason: 'yearly', ...extra } as never),
       );
     await expect(rotate(h.meta())).rejects.toMatchObject({ status: 403, code: 'catalogue.key.not-own-institution' });
