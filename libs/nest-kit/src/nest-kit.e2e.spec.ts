@@ -97,3 +97,36 @@ describe('service kit over HTTP', () => {
     expect(live.body).toEqual({ status: 'ok', service: 'probe' });
   });
 });
+
+describe('service kit limits on public routes', () => {
+  const config = loadConfig('probe', ServiceConfig, { LOG_LEVEL: 'silent', PUBLIC_RATE_LIMIT_PER_MINUTE: '3', HTTP_BODY_LIMIT_BYTES: '2048' });
+  let app: NestExpressApplication;
+
+  beforeAll(async () => {
+    @Module({ imports: [NestKitModule.forRoot({ service: 'probe', config })], controllers: [ProbeController] })
+    class LimitedProbeModule {}
+    app = await createServiceApp({ service: 'probe', description: 'probe', module: LimitedProbeModule, config });
+    await app.init();
+  });
+  afterAll(() => app.close());
+
+  it('answers 429 problem+json with Retry-After once a client spends its budget on a public route, and leaves health probes alone', async () => {
+    for (let i = 0; i < 3; i++) await request(app.getHttpServer()).get('/probe/public').expect(200);
+    const limited = await request(app.getHttpServer()).get('/probe/public');
+    expect(limited.status).toBe(429);
+    expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(limited.headers['retry-after']).toMatch(/^\d+$/);
+    expect(JSON.parse(limited.text)).toMatchObject({ status: 429, title: 'Too Many Requests', type: expect.stringMatching(/too-many-requests$/) });
+    for (let i = 0; i < 5; i++) await request(app.getHttpServer()).get('/health/live').expect(200);
+  });
+
+  it('answers 413 problem+json to a body over the limit, not 500', async () => {
+    const res = await request(app.getHttpServer())
+      .post('/probe/admin')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ name: 'x'.repeat(4096), credits: 1 }));
+    expect(res.status).toBe(413);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(res.text)).toMatchObject({ status: 413, title: 'Payload Too Large', type: expect.stringMatching(/payload-too-large$/) });
+  });
+});

@@ -6,6 +6,7 @@ import type { ServiceConfig } from './config/service-config';
 import { ProblemDetailsFilter } from './errors/problem-details.filter';
 import { HealthController } from './health/health.controller';
 import { HealthRegistry } from './health/health-registry';
+import { PublicRateLimitGuard, publicRateLimitModule } from './http/public-rate-limit';
 import { loggingModule } from './logging/logging.module';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
@@ -22,13 +23,14 @@ export class NestKitModule {
   static forRoot({ service, config }: NestKitOptions): DynamicModule {
     return {
       module: NestKitModule,
-      imports: [loggingModule(service, config)],
+      imports: [loggingModule(service, config), publicRateLimitModule(config)],
       controllers: [HealthController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: HealthRegistry, useValue: new HealthRegistry(service) },
         { provide: TokenVerifier, useValue: new TokenVerifier(config) },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        { provide: APP_GUARD, useClass: PublicRateLimitGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
       ],
       exports: [SERVICE_CONFIG, HealthRegistry, TokenVerifier],

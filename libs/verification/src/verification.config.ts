@@ -43,6 +43,39 @@ export class VerificationConfig extends ServiceConfig {
   @Max(60_000)
   VERIFICATION_FETCH_TIMEOUT_MS = 5000;
 
+  /** How long connecting to a host, or a pause while reading from it, may last (within VERIFICATION_FETCH_TIMEOUT_MS). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  VERIFICATION_FETCH_CONNECT_TIMEOUT_MS = 3000;
+
+  /** Largest status list or did:web document read, in bytes, as sent and after content decoding. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(64 * 1024 * 1024)
+  VERIFICATION_FETCH_MAX_BYTES = 2 * 1024 * 1024;
+
+  /** Largest bitstring a status list may inflate to, in bytes; a larger one is refused (FETCH_TOO_LARGE) without inflating it further. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(16 * 1024)
+  @Max(256 * 1024 * 1024)
+  VERIFICATION_STATUS_LIST_MAX_DECOMPRESSED_BYTES = 16 * 1024 * 1024;
+
+  /**
+   * Comma-separated hosts (`host` or `host:port`, IPv6 in brackets) that status lists and did:web documents may be
+   * fetched from over plain http and at loopback, private or other non-public addresses. Every other host is
+   * fetched over https only and only at public addresses. The VERIFICATION_ISSUANCE_INTERNAL_URL host is trusted
+   * for the URLs rewritten to it without being listed here.
+   */
+  @IsOptional()
+  @Matches(/^\s*(?:[a-zA-Z0-9.-]+|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?\s*(?:,\s*(?:[a-zA-Z0-9.-]+|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?\s*)*$/, {
+    message: 'VERIFICATION_FETCH_ALLOW_HTTP_HOSTS must be a comma-separated list of host or host:port',
+  })
+  VERIFICATION_FETCH_ALLOW_HTTP_HOSTS?: string = undefined;
+
   /** Fetch did:web documents of issuers outside the alliance registry over HTTPS (alliance members come from the registry). */
   @EnvBoolean()
   @IsBoolean()
@@ -55,6 +88,9 @@ export class VerificationConfig extends ServiceConfig {
   @EnvBoolean()
   @IsBoolean()
   VERIFICATION_CHECK_MEMBER_DID_DOCUMENTS = true;
+
+  /** Largest credential POST /verifications accepts, in bytes (413 beyond); a credential is a few kilobytes. */
+  override HTTP_BODY_LIMIT_BYTES = 1024 * 1024;
 
   /** Consumer group on the bus: every replica of the service shares it (a test run may pick its own). */
   @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'VERIFICATION_CONSUMER_GROUP must be a lower-case group name' })

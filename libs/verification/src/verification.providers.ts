@@ -9,7 +9,9 @@ import { CredentialVerifier } from './application/verify/credential-verifier';
 import { OrmCredentialNotes } from './infrastructure/registry/orm-credential-notes';
 import { OrmRegistry } from './infrastructure/registry/orm-registry';
 import { openVerificationDatabase } from './infrastructure/verification-database';
+import { HostAllowList } from './infrastructure/web/address-policy';
 import { HttpWebFetcher } from './infrastructure/web/http-web-fetcher';
+import { StatusListFetcher } from './infrastructure/web/status-list-fetcher';
 import { catalogueUrlOf, type VerificationConfig } from './verification.config';
 
 export interface VerificationModuleOptions {
@@ -24,6 +26,15 @@ export function verificationProviders(runtime: ServiceRuntime<VerificationConfig
       ? { from: config.VERIFICATION_ISSUANCE_PUBLIC_URL, to: config.VERIFICATION_ISSUANCE_INTERNAL_URL }
       : undefined;
   const catalogueUrl = catalogueUrlOf(config);
+  const fetchOptions = {
+    timeoutMs: config.VERIFICATION_FETCH_TIMEOUT_MS,
+    connectTimeoutMs: Math.min(config.VERIFICATION_FETCH_CONNECT_TIMEOUT_MS, config.VERIFICATION_FETCH_TIMEOUT_MS),
+    maxBytes: config.VERIFICATION_FETCH_MAX_BYTES,
+    allowHosts: HostAllowList.parse(config.VERIFICATION_FETCH_ALLOW_HTTP_HOSTS),
+  };
+  const statusLists = new StatusListFetcher(new HttpWebFetcher({ ...fetchOptions, ...(rewrite ? { rewrite } : {}) }), {
+    maxDecompressedBytes: config.VERIFICATION_STATUS_LIST_MAX_DECOMPRESSED_BYTES,
+  });
   const memberDidDocuments = config.VERIFICATION_CHECK_MEMBER_DID_DOCUMENTS
     ? (options.memberDidDocuments ?? new DidWebHttpsResolver({ timeoutMs: config.VERIFICATION_FETCH_TIMEOUT_MS }))
     : undefined;
@@ -35,8 +46,8 @@ export function verificationProviders(runtime: ServiceRuntime<VerificationConfig
       useFactory: (orm: ReadModelOrm, notes: CredentialNotes) =>
         new CredentialVerifier({
           registry: new OrmRegistry(orm),
-          statusLists: new HttpWebFetcher({ timeoutMs: config.VERIFICATION_FETCH_TIMEOUT_MS, ...(rewrite ? { rewrite } : {}) }),
-          ...(config.VERIFICATION_RESOLVE_DID_WEB ? { didWeb: new HttpWebFetcher({ timeoutMs: config.VERIFICATION_FETCH_TIMEOUT_MS }) } : {}),
+          statusLists,
+          ...(config.VERIFICATION_RESOLVE_DID_WEB ? { didWeb: new HttpWebFetcher(fetchOptions) } : {}),
           knownReason: (id) => notes.reason(id),
           issuedAt: (id, hash) => notes.issuedAt(id, hash),
           ...(catalogueUrl ? { catalogueUrl } : {}),

@@ -6,6 +6,18 @@ import { StatusListError } from './status-list-error';
 /** The minimum number of entries (16 KB of 1-bit statuses) the specification sets for herd privacy. */
 export const MIN_STATUS_LIST_ENTRIES = 131_072;
 
+/** The largest bitstring {@link BitstringStatusList.decode} inflates unless told otherwise: 16 MiB (134 million 1-bit entries). */
+export const MAX_DECOMPRESSED_STATUS_LIST_BYTES = 16 * 1024 * 1024;
+
+/** Options of {@link BitstringStatusList.decode}. */
+export interface DecodeStatusListOptions {
+  /**
+   * Refuse (STATUS_LIST_LENGTH_ERROR) a list whose bitstring inflates to more bytes than this, without
+   * inflating the rest: a small GZIP body can expand to gigabytes. Defaults to {@link MAX_DECOMPRESSED_STATUS_LIST_BYTES}.
+   */
+  maxDecompressedBytes?: number;
+}
+
 /** Options of a new {@link BitstringStatusList}. */
 export interface BitstringStatusListOptions {
   /** Number of entries; defaults to, and may not be below, {@link MIN_STATUS_LIST_ENTRIES}. */
@@ -46,11 +58,16 @@ export class BitstringStatusList {
    * Expands an `encodedList` (multibase base64url of the GZIP-compressed bitstring). No minimum length is
    * enforced here so that short third-party lists can still be read; {@link checkStatus} enforces it.
    */
-  static decode(encodedList: string, statusSize = 1): BitstringStatusList {
+  static decode(encodedList: string, statusSize = 1, options: DecodeStatusListOptions = {}): BitstringStatusList {
+    const maxOutputLength = options.maxDecompressedBytes ?? MAX_DECOMPRESSED_STATUS_LIST_BYTES;
+    if (!Number.isSafeInteger(maxOutputLength) || maxOutputLength < 1) throw new RangeError('maxDecompressedBytes must be a positive integer');
     let bytes: Uint8Array;
     try {
-      bytes = new Uint8Array(gunzipSync(decodeMultibaseBase64url(encodedList)));
+      bytes = new Uint8Array(gunzipSync(decodeMultibaseBase64url(encodedList), { maxOutputLength }));
     } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new StatusListError('STATUS_LIST_LENGTH_ERROR', `the bitstring inflates to more than ${maxOutputLength} bytes`);
+      }
       throw new StatusListError('MALFORMED_VALUE_ERROR', `encodedList is not a multibase base64url GZIP bitstring: ${(e as Error).message}`);
     }
     return new BitstringStatusList({ statusSize }, bytes);

@@ -1,7 +1,8 @@
-import { gunzipSync } from 'node:zlib';
-import { decodeMultibaseBase64url } from '../encoding/multibase';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { decodeMultibaseBase64url, encodeMultibaseBase64url } from '../encoding/multibase';
 import { readVectorJson } from '../__tests__/vectors';
-import { BitstringStatusList, MIN_STATUS_LIST_ENTRIES } from './bitstring-status-list';
+import { BitstringStatusList, MAX_DECOMPRESSED_STATUS_LIST_BYTES, MIN_STATUS_LIST_ENTRIES } from './bitstring-status-list';
+import { StatusListError } from './status-list-error';
 
 interface ReferenceList {
   encodedList: string;
@@ -92,5 +93,15 @@ describe('BitstringStatusList', () => {
     const got = [list.allocate(alwaysTaken), list.allocate(alwaysTaken), list.allocate(alwaysTaken)];
     expect(new Set(got)).toEqual(free);
     expect(() => list.allocate()).toThrow(/no free entry/);
+  });
+
+  it('refuses a list that inflates beyond the cap (16 MiB by default) instead of expanding it', () => {
+    const bomb = encodeMultibaseBase64url(gzipSync(Buffer.alloc(MAX_DECOMPRESSED_STATUS_LIST_BYTES + 1024 * 1024), { level: 9 }));
+    expect(bomb.length).toBeLessThan(64 * 1024);
+    expect(() => BitstringStatusList.decode(bomb)).toThrow(StatusListError);
+    expect(() => BitstringStatusList.decode(bomb)).toThrow(expect.objectContaining({ code: 'STATUS_LIST_LENGTH_ERROR', message: expect.stringContaining('inflates to more than') }));
+    const small = new BitstringStatusList().encode();
+    expect(() => BitstringStatusList.decode(small, 1, { maxDecompressedBytes: 1024 })).toThrow(expect.objectContaining({ code: 'STATUS_LIST_LENGTH_ERROR' }));
+    expect(BitstringStatusList.decode(small, 1, { maxDecompressedBytes: 16 * 1024 }).length).toBe(MIN_STATUS_LIST_ENTRIES);
   });
 });

@@ -27,6 +27,8 @@ export interface CheckStatusOptions {
    * 1EdTech validator's own test data) use numbers, so by default they are read.
    */
   strict?: boolean;
+  /** Refuse a list whose bitstring inflates beyond this many bytes (STATUS_LIST_LENGTH_ERROR); 16 MiB by default. */
+  maxDecompressedBytes?: number;
 }
 
 const fail = (code: StatusListError['code'], message: string): never => {
@@ -56,7 +58,7 @@ export async function checkStatus(entry: JsonObject, statusListCredential: JsonO
   if (!purposes.includes(purpose)) fail('STATUS_VERIFICATION_ERROR', `status list ${listUrl} serves ${purposes.join(', ')}, not ${purpose}`);
   if (typeof subject!.encodedList !== 'string') fail('MALFORMED_VALUE_ERROR', 'encodedList is missing');
 
-  const list = BitstringStatusList.decode(subject!.encodedList as string, size);
+  const list = BitstringStatusList.decode(subject!.encodedList as string, size, options.maxDecompressedBytes !== undefined ? { maxDecompressedBytes: options.maxDecompressedBytes } : {});
   const minimum = options.minimumNumberOfEntries ?? MIN_STATUS_LIST_ENTRIES;
   if (list.bitLength / size < minimum) fail('STATUS_LIST_LENGTH_ERROR', `the list holds ${list.bitLength / size} entries, fewer than ${minimum}`);
   if ((index + 1) * size > list.bitLength) fail('RANGE_ERROR', `index ${index} is outside the list of ${list.length} entries`);

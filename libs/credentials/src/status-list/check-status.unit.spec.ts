@@ -110,4 +110,11 @@ describe('checkStatus (Bitstring Status List 1.0 §3.2)', () => {
     const forged = { ...signed, credentialSubject: { ...(signed.credentialSubject as JsonObject), encodedList: list.encode() } };
     await expect(checkStatus(entry, forged, { verifyStatusListCredential })).rejects.toMatchObject({ code: 'STATUS_VERIFICATION_ERROR' });
   });
+
+  it('reports a list whose bitstring inflates beyond maxDecompressedBytes as a length error', async () => {
+    const list = new BitstringStatusList();
+    const entry = statusListEntry({ statusListCredential: REVOCATION_URL, statusListIndex: 3, statusPurpose: 'revocation' });
+    await expect(checkStatus(entry, listCredential(REVOCATION_URL, 'revocation', list), { maxDecompressedBytes: 1024 })).rejects.toMatchObject({ code: 'STATUS_LIST_LENGTH_ERROR' });
+    await expect(checkStatus(entry, listCredential(REVOCATION_URL, 'revocation', list), { maxDecompressedBytes: 16 * 1024 })).resolves.toMatchObject({ valid: true });
+  });
 });

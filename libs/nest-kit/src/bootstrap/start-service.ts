@@ -32,7 +32,8 @@ export async function createServiceApp(options: StartServiceOptions): Promise<Ne
   tagRequestsWithService(app.getHttpAdapter().getInstance(), options.service);
   app.use(correlationMiddleware);
   app.useGlobalPipes(createValidationPipe());
-  app.useBodyParser('json', { limit: '10mb', type: ['application/json', 'application/*+json'] });
+  if (options.config.TRUST_PROXY !== undefined) app.set('trust proxy', trustProxyValue(options.config.TRUST_PROXY));
+  app.useBodyParser('json', { limit: options.config.HTTP_BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
   app.useBodyParser('text', { limit: '20mb', type: ['text/csv', 'text/plain'] });
   setupOpenApi(app, options.service, options.description);
   return app;
@@ -64,4 +65,11 @@ async function closeWithin(app: INestApplication, timeoutMs: number): Promise<vo
       timer.unref();
     }),
   ]).finally(() => clearTimeout(timer));
+}
+
+function trustProxyValue(raw: string): boolean | number | string[] {
+  const text = raw.trim();
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (/^\d+$/.test(text)) return Number(text);
+  return text.split(',').map((s) => s.trim()).filter(Boolean);
 }

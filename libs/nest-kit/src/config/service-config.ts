@@ -81,4 +81,26 @@ export class ServiceConfig {
   @IsInt()
   @Min(100)
   SHUTDOWN_TIMEOUT_MS = 10000;
+
+  /** Requests per minute one client address may make to the service's public routes (429 beyond; 0 = no limit). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  PUBLIC_RATE_LIMIT_PER_MINUTE = 120;
+
+  /** Largest JSON request body, in bytes (413 beyond). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  HTTP_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+
+  /**
+   * Express `trust proxy`: how to find the client address behind a reverse proxy, which the rate limit counts by.
+   * A hop count (`1`), `true`, or comma-separated addresses/subnets of the proxies; unset = the socket's address.
+   */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string = undefined;
 }

@@ -16,6 +16,7 @@ const TITLES: Record<number, string> = {
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };
@@ -59,10 +60,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
-      const slug = status === 404 ? 'not-found' : status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : `http-${status}`;
+      const slug = status === 404 ? 'not-found' : status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 429 ? 'too-many-requests' : status === 413 ? 'payload-too-large' : `http-${status}`;
       return { ...base(status, slug), detail: status === 404 && !detail ? 'No such resource.' : detail };
     }
     if (isBodyParserError(exception)) {
+      if (exception.status === 413) return { ...base(413, 'payload-too-large'), detail: 'The request body is larger than this endpoint accepts.' };
       return { ...base(exception.status, 'malformed-body'), detail: exception.message, errors: [{ field: 'body', message: exception.message }] };
     }
     return { ...base(HttpStatus.INTERNAL_SERVER_ERROR, 'internal'), detail: 'An unexpected error occurred; quote the correlation id when reporting it.' };

@@ -32,6 +32,7 @@ export async function startVerification(env: Record<string, string> = {}, option
     DATA_DIR: dataDir,
     VERIFICATION_FETCH_TIMEOUT_MS: '1500',
     VERIFICATION_CHECK_MEMBER_DID_DOCUMENTS: options.memberDidDocuments ? 'true' : 'false',
+    PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
     ...env,
   });
   const bus = await createIntegrationBus({ kind: 'in-process' });

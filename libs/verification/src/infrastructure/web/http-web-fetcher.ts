@@ -1,42 +1,146 @@
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import type { LookupFunction } from 'node:net';
+import type { Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { Logger } from '@nestjs/common';
 import type { FetchedJson, WebFetcher } from '../../application/ports/web-fetcher.port';
+import { HostAllowList, hostOf, isIpLiteral, isPublicAddress } from './address-policy';
+import { FetchFailure, type FetchFailureCode, publicFetchError } from './fetch-failure';
+
+export const DEFAULT_FETCH_MAX_BYTES = 2 * 1024 * 1024;
+const DEFAULT_MAX_REDIRECTS = 3;
 
 export interface HttpWebFetcherOptions {
+  /** Deadline for the whole fetch: connecting, every redirect and the body. */
   timeoutMs: number;
-  /** Largest body read, in bytes: a status list is ~16-40 KB compressed and encoded. */
+  /** How long connecting, or a pause while reading, may last; defaults to timeoutMs. */
+  connectTimeoutMs?: number;
+  /** Largest body read, in bytes, as sent and after any content decoding: a status list is ~16-40 KB. */
   maxBytes?: number;
-  /** Where to fetch a URL that starts with `from` instead: `to` + the rest (a cluster-internal address). */
+  maxRedirects?: number;
+  /** Where to fetch a URL that starts with `from` instead: `to` + the rest (a cluster-internal address, trusted like an allow-listed host). */
   rewrite?: { from: string; to: string };
+  /** Hosts that may be fetched over http and may resolve to non-public addresses; every other host needs https and a public address. */
+  allowHosts?: HostAllowList;
+  logger?: Pick<Logger, 'warn'>;
 }
 
+/** A failed fetch as the port carries it, plus the stable code. */
+export type FetchedJsonFailure = Extract<FetchedJson, { ok: false }> & { code: FetchFailureCode };
+
 /**
- * Fetches JSON over HTTP(S) with a deadline and a size limit, and answers with the failure rather than
- * throwing: a status list that cannot be read is a finding of the report, not an error of the service.
+ * The outbound fetcher of verification: URLs come from credentials anyone may present, so it only reaches the
+ * public internet over https. A host on the allow-list (and the rewrite target) may also use http and private
+ * addresses. Names are resolved once per connection and the addresses checked are the ones connected to, so a
+ * name cannot resolve to a public address for the check and a private one for the connection. Redirects are
+ * followed by hand with the same checks, within a deadline and a size cap. It never throws: a failure is an
+ * answer with a code and a public text, and the detail goes to the log.
  */
 export class HttpWebFetcher implements WebFetcher {
-  constructor(private readonly options: HttpWebFetcherOptions) {}
+  private readonly allowHosts: HostAllowList;
+  private readonly rewriteTarget: HostAllowList;
+  private readonly logger: Pick<Logger, 'warn'>;
+
+  constructor(private readonly options: HttpWebFetcherOptions) {
+    this.allowHosts = options.allowHosts ?? new HostAllowList([]);
+    this.rewriteTarget = options.rewrite ? new HostAllowList([]).withOrigin(options.rewrite.to) : new HostAllowList([]);
+    this.logger = options.logger ?? new Logger('HttpWebFetcher');
+  }
 
   async fetchJson(url: string): Promise<FetchedJson> {
-    let target: URL;
+    const signal = AbortSignal.timeout(this.options.timeoutMs);
     try {
-      target = new URL(this.rewritten(url));
-    } catch {
-      return { ok: false, url, error: 'not a URL' };
-    }
-    if (target.protocol !== 'https:' && target.protocol !== 'http:') return { ok: false, url, error: `${target.protocol} URLs are not fetched` };
-    try {
-      const res = await fetch(target, {
-        headers: { accept: 'application/vc+ld+json, application/ld+json, application/json;q=0.9, */*;q=0.1' },
-        redirect: 'follow',
-        signal: AbortSignal.timeout(this.options.timeoutMs),
-      });
-      if (!res.ok) return { ok: false, url, error: `HTTP ${res.status}` };
-      const text = await res.text();
-      if (text.length > (this.options.maxBytes ?? 2_000_000)) return { ok: false, url, error: 'the document is too large' };
-      return { ok: true, url, json: JSON.parse(text) };
+      return { ok: true, url, json: await this.fetchFollowing(url, signal) };
     } catch (e) {
-      const error = e as Error;
-      return { ok: false, url, error: error.name === 'TimeoutError' ? `no answer within ${this.options.timeoutMs} ms` : error.name === 'SyntaxError' ? 'not JSON' : (error.cause as Error)?.message ?? error.message };
+      const failure = this.failureOf(e, signal);
+      this.logger.warn({ msg: 'outbound fetch failed', url, code: failure.code, detail: failure.detail });
+      const answer: FetchedJsonFailure = { ok: false, url, error: publicFetchError(failure.code, failure.status), code: failure.code };
+      return answer;
     }
+  }
+
+  private async fetchFollowing(url: string, signal: AbortSignal): Promise<unknown> {
+    const rewritten = this.rewritten(url);
+    let target = parseUrl(rewritten);
+    const viaRewrite = rewritten !== url;
+    const maxRedirects = this.options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+    for (let hops = 0; ; hops++) {
+      const trusted = this.allowHosts.allows(target) || (viaRewrite && this.rewriteTarget.allows(target));
+      const res = await this.request(target, trusted, signal);
+      const status = res.statusCode ?? 0;
+      if (status >= 300 && status < 400 && res.headers.location) {
+        res.resume();
+        if (hops >= maxRedirects) throw new FetchFailure('FETCH_TOO_MANY_REDIRECTS', `${url} redirects more than ${maxRedirects} times`);
+        target = parseUrl(res.headers.location, target);
+        continue;
+      }
+      if (status < 200 || status >= 300) {
+        res.resume();
+        throw new FetchFailure('FETCH_HTTP_STATUS', `${target.href} answered HTTP ${status}`, status);
+      }
+      const text = await this.readCapped(res, target);
+      try {
+        return JSON.parse(text);
+      } catch (e) {
+        throw new FetchFailure('FETCH_NOT_JSON', `${target.href} is not JSON: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  private request(target: URL, trusted: boolean, signal: AbortSignal): Promise<IncomingMessage> {
+    if (target.protocol !== 'https:' && target.protocol !== 'http:') return Promise.reject(new FetchFailure('FETCH_NOT_HTTPS', `${target.protocol} URLs are not fetched`));
+    const host = hostOf(target);
+    if (isIpLiteral(host) && !trusted && !isPublicAddress(host)) return Promise.reject(new FetchFailure('FETCH_BLOCKED_ADDRESS', `${target.href} names the non-public address ${host}`));
+    if (target.protocol === 'http:' && !trusted) return Promise.reject(new FetchFailure('FETCH_NOT_HTTPS', `${target.href} is http and its host is not allow-listed`));
+    const connectTimeoutMs = this.options.connectTimeoutMs ?? this.options.timeoutMs;
+    return new Promise((resolve, reject) => {
+      const req = (target.protocol === 'https:' ? httpsRequest : httpRequest)(target, {
+        method: 'GET',
+        headers: { accept: 'application/vc+ld+json, application/ld+json, application/json;q=0.9, */*;q=0.1', 'accept-encoding': 'gzip, deflate, br' },
+        lookup: trusted ? undefined : guardedLookup,
+        agent: false,
+        signal,
+        timeout: connectTimeoutMs,
+      });
+      req.once('timeout', () => req.destroy(new FetchFailure('FETCH_TIMEOUT', `${target.href}: no progress within ${connectTimeoutMs} ms`)));
+      req.once('error', reject);
+      req.once('response', resolve);
+      req.end();
+    });
+  }
+
+  private async readCapped(res: IncomingMessage, target: URL): Promise<string> {
+    const maxBytes = this.options.maxBytes ?? DEFAULT_FETCH_MAX_BYTES;
+    const tooLarge = () => new FetchFailure('FETCH_TOO_LARGE', `${target.href} is larger than ${maxBytes} bytes`);
+    const declared = Number(res.headers['content-length']);
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      res.destroy();
+      throw tooLarge();
+    }
+    const decoded = decodedBody(res, maxBytes, tooLarge);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    try {
+      for await (const chunk of decoded) {
+        total += (chunk as Buffer).byteLength;
+        if (total > maxBytes) throw tooLarge();
+        chunks.push(chunk as Buffer);
+      }
+    } finally {
+      if (decoded !== res) decoded.destroy();
+      res.destroy();
+    }
+    return Buffer.concat(chunks).toString('utf8');
+  }
+
+  private failureOf(e: unknown, signal: AbortSignal): FetchFailure {
+    if (e instanceof FetchFailure) return e;
+    const error = e as NodeJS.ErrnoException & { cause?: unknown };
+    if (error?.cause instanceof FetchFailure) return error.cause;
+    if (signal.aborted || error?.name === 'AbortError' || error?.name === 'TimeoutError') return new FetchFailure('FETCH_TIMEOUT', `no answer within ${this.options.timeoutMs} ms`);
+    return new FetchFailure('FETCH_UNREACHABLE', `${error?.message ?? String(e)}${error?.code ? ` (${error.code})` : ''}`);
   }
 
   private rewritten(url: string): string {
@@ -44,4 +148,47 @@ export class HttpWebFetcher implements WebFetcher {
     if (!r || !url.startsWith(r.from)) return url;
     return r.to.replace(/\/$/, '') + url.slice(r.from.replace(/\/$/, '').length);
   }
+}
+
+function parseUrl(url: string, base?: URL): URL {
+  try {
+    return new URL(url, base);
+  } catch {
+    throw new FetchFailure('FETCH_INVALID_URL', `${url} is not a URL`);
+  }
+}
+
+/**
+ * Resolves every address of a name and refuses the connection when any is not public; otherwise hands the
+ * checked addresses to the socket, which connects to one of them and to nothing else.
+ */
+const guardedLookup: LookupFunction = (hostname, options, callback) => {
+  dnsLookup(hostname, { family: options.family, hints: options.hints, all: true }, (err, addresses: LookupAddress[]) => {
+    if (err) return callback(err, '', 0);
+    const blocked = addresses.find((a) => !isPublicAddress(a.address));
+    if (blocked || addresses.length === 0) {
+      const failure = new FetchFailure('FETCH_BLOCKED_ADDRESS', `${hostname} resolves to the non-public address ${blocked?.address ?? '(none)'}`);
+      return callback(failure as unknown as NodeJS.ErrnoException, '', 0);
+    }
+    if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
+    callback(null, addresses[0].address, addresses[0].family);
+  });
+};
+
+/** The body with its content coding undone; the caller counts what it yields, so a small encoded body cannot expand unchecked. */
+function decodedBody(res: IncomingMessage, maxBytes: number, tooLarge: () => FetchFailure): Readable {
+  const coding = String(res.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  if (coding === 'identity' || coding === '') return res;
+  const decoder = coding === 'gzip' || coding === 'x-gzip' ? createGunzip() : coding === 'deflate' ? createInflate() : coding === 'br' ? createBrotliDecompress() : undefined;
+  if (!decoder) {
+    res.destroy();
+    throw new FetchFailure('FETCH_NOT_JSON', `unsupported content encoding ${coding}`);
+  }
+  let sent = 0;
+  res.on('data', (chunk: Buffer) => {
+    sent += chunk.byteLength;
+    if (sent > maxBytes) decoder.destroy(tooLarge());
+  });
+  res.once('error', (e) => decoder.destroy(e));
+  return res.pipe(decoder);
 }
