@@ -1,5 +1,5 @@
-import { ServiceConfig, serviceBaseUrl } from '@alliance/nest-kit';
-import { IsOptional, IsUrl } from 'class-validator';
+import { Secret, ServiceConfig, serviceBaseUrl } from '@alliance/nest-kit';
+import { IsOptional, IsUrl, Matches } from 'class-validator';
 
 /** The catalogue's own settings on top of the shared ones. */
 export class CatalogueConfig extends ServiceConfig {
@@ -11,6 +11,18 @@ export class CatalogueConfig extends ServiceConfig {
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   CATALOGUE_PUBLIC_URL?: string = undefined;
+
+  /**
+   * The alliance's Ed25519 key that signs the published trust list (`GET /trust-list`): a 32-byte seed as
+   * 64 hex characters, or a `z…` Multikey secret. Unset: a development key is generated once under
+   * DATA_DIR/catalogue, with a warning.
+   */
+  @IsOptional()
+  @Matches(/^([0-9a-fA-F]{64}|z[1-9A-HJ-NP-Za-km-z]{40,100})$/, {
+    message: 'CATALOGUE_TRUST_LIST_KEY must be an Ed25519 private key: a 32-byte seed as 64 hex characters, or a z… Multikey secret',
+  })
+  @Secret()
+  CATALOGUE_TRUST_LIST_KEY?: string = undefined;
 }
 
 /** The base URL DID documents are served under. */

@@ -10,11 +10,13 @@ import { CredentialSpecQueries } from './application/queries/credential-spec.que
 import { InstitutionQueries } from './application/queries/institution.queries';
 import { ReadModelSync } from './application/read-model-sync';
 import { RegistryLoader } from './application/registry-loader';
+import { TrustListPublisher } from './application/trust-list/trust-list.publisher';
 import { CredentialSpecLifecycleController } from './http/credential-spec-lifecycle.controller';
 import { CredentialSpecsController } from './http/credential-specs.controller';
 import { InstitutionKeysController } from './http/institution-keys.controller';
 import { InstitutionsController } from './http/institutions.controller';
 import { ReadModelAdminController } from './http/read-model-admin.controller';
+import { TrustListController } from './http/trust-list.controller';
 import { CatalogueReadModel } from './infrastructure/read-model/catalogue-read-model';
 import { ReadModelInstitutionDirectory } from './infrastructure/read-model/institution-directory.adapter';
 import { CatalogueOutbox } from './infrastructure/outbox/catalogue-outbox';
@@ -30,7 +32,7 @@ export class CatalogueModule {
   static forRoot(runtime: ServiceRuntime, options: CatalogueModuleOptions = {}): DynamicModule {
     return {
       module: CatalogueModule,
-      controllers: [InstitutionsController, InstitutionKeysController, CredentialSpecsController, CredentialSpecLifecycleController, ReadModelAdminController],
+      controllers: [InstitutionsController, InstitutionKeysController, CredentialSpecsController, CredentialSpecLifecycleController, ReadModelAdminController, TrustListController],
       providers: [
         { provide: 'SERVICE_NAME', useValue: runtime.service },
         CatalogueReadModel,
@@ -43,6 +45,7 @@ export class CatalogueModule {
         RegistryLoader,
         InstitutionQueries,
         CredentialSpecQueries,
+        TrustListPublisher,
         ...CATALOGUE_COMMAND_HANDLERS,
       ],
     };

@@ -8,3 +8,4 @@ export type { PublishedDefinition } from './domain/credential-spec/credential-sp
 export * from './demo/eciu-demo-data';
 export * from './demo/seed-demo';
 export * from './catalogue.audited-read-models';
+export * from './domain/alliance/trust-list';

@@ -26,7 +26,8 @@ describe('catalogue over HTTP: signing keys, rotation, validity at an instant, s
 
     const doc = JSON.parse((await svc.http().get(`/institutions/${dcu.id}/did.json`)).text);
     expect(doc.verificationMethod.map((m: { id: string }) => m.id)).toEqual(['did:web:rotation.dcu.ie#key-1', 'did:web:rotation.dcu.ie#key-2']);
-    expect(doc.verificationMethod[0].validUntil).toBeDefined();
+    expect(doc.verificationMethod[0]).toMatchObject({ revoked: rotated.body.validFrom });
+    expect(doc.verificationMethod[0].validUntil).toBeUndefined();
     expect(doc.authentication).toEqual(['did:web:rotation.dcu.ie#key-2']);
 
     const then = await svc.http().get(`/institutions/${dcu.id}/keys/key-1/validity`).query({ at: beforeRotation });

@@ -25,7 +25,8 @@ describe('catalogue over HTTP: revoking a key for compromise', () => {
     expect((await validity(compromisedSince)).body).toMatchObject({ valid: false, reason: 'compromised', compromisedSince });
     expect((await validity(new Date().toISOString())).body).toMatchObject({ valid: false, reason: 'compromised' });
     const doc = JSON.parse((await svc.http().get(`/institutions/${aau.id}/did.json`)).text);
-    expect(doc.verificationMethod[0].validUntil).toBe(compromisedSince);
+    expect(doc.verificationMethod[0].revoked).toBe(compromisedSince);
+    expect(doc.verificationMethod[0].validUntil).toBeUndefined();
     const again = await revoke({ reason: 'again' });
     expect({ status: again.status, code: JSON.parse(again.text).code }).toEqual({ status: 409, code: 'catalogue.key.already-revoked' });
   });

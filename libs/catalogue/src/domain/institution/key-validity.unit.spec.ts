@@ -64,22 +64,22 @@ describe('key validity at an instant', () => {
 });
 
 describe('DID document', () => {
-  it('keeps every key with its window, and authenticates only with current keys', () => {
+  it('keeps every key, a rotated one revoked where its successor starts, and authenticates only with current keys', () => {
     const doc = didDocumentOf(DID, [rotated, current], 'https://www.aau.dk', '2026-07-01T00:00:00.000Z');
     expect(doc.id).toBe(DID);
     expect(doc['@context']).toContain('https://www.w3.org/ns/did/v1');
     expect(doc.verificationMethod).toEqual([
-      { id: `${DID}#key-1`, type: 'Multikey', controller: DID, publicKeyMultibase: rotated.publicKeyMultibase, validFrom: rotated.validFrom, validUntil: rotated.validUntil },
-      { id: `${DID}#key-2`, type: 'Multikey', controller: DID, publicKeyMultibase: current.publicKeyMultibase, validFrom: current.validFrom },
+      { id: `${DID}#key-1`, type: 'Multikey', controller: DID, publicKeyMultibase: rotated.publicKeyMultibase, revoked: rotated.validUntil },
+      { id: `${DID}#key-2`, type: 'Multikey', controller: DID, publicKeyMultibase: current.publicKeyMultibase },
     ]);
     expect(doc.assertionMethod).toEqual([`${DID}#key-1`, `${DID}#key-2`]);
     expect(doc.authentication).toEqual([`${DID}#key-2`]);
   });
 
-  it("ends a compromised key's window where the compromise began, so document-only verifiers refuse later signatures", () => {
+  it('marks a compromised key revoked where the compromise began, so document-only verifiers refuse later signatures', () => {
     const compromised = { ...current, validUntil: '2026-08-01T00:00:00.000Z', revokedAt: '2026-08-01T00:00:00.000Z', compromisedSince: '2026-07-01T00:00:00.000Z' };
     const doc = didDocumentOf(DID, [rotated, compromised], 'https://www.aau.dk', '2026-09-01T00:00:00.000Z');
-    expect(doc.verificationMethod?.[1]).toMatchObject({ id: `${DID}#key-2`, validFrom: current.validFrom, validUntil: '2026-07-01T00:00:00.000Z' });
+    expect(doc.verificationMethod?.[1]).toEqual({ id: `${DID}#key-2`, type: 'Multikey', controller: DID, publicKeyMultibase: current.publicKeyMultibase, revoked: '2026-07-01T00:00:00.000Z' });
     expect(doc.authentication).toEqual([]);
   });
 });
