@@ -111,7 +111,7 @@ describe('POST /verifications over HTTP', () => {
     }
   });
 
-  it('verifies outside credentials (did:key, the W3C vectors) and says which policy checks did not apply', async () => {
+  it('verifies outside credentials (did:key, the W3C vectors): signatures intact, issuer not in the registry (unverified-issuer), and says which policy checks did not apply', async () => {
     const key = generateEd25519KeyPair();
     const did = `did:key:${key.publicKeyMultibase}`;
     const outside = await signCredential(
@@ -119,10 +119,44 @@ describe('POST /verifications over HTTP', () => {
       [{ verificationMethod: didKeyVerificationMethodOf(key.publicKeyMultibase), privateKey: key.secretKey, cryptosuite: 'eddsa-jcs-2022' }],
     );
     const report = await verify(outside);
-    expect(report.verdict).toBe('valid');
+    expect(report).toMatchObject({ verdict: 'unverified-issuer', outsideRegistry: [did] });
+    expect(report.failure).toBeUndefined();
     expect(report.checks.find((c: { id: string }) => c.id === 'registry-keys').outcome).toBe('not-applicable');
     const w3c = JSON.parse(readFileSync(resolve(VECTORS, 'vc-di-eddsa', 'TestVectors', 'eddsa-rdfc-2022', 'signedDataInt.json'), 'utf8'));
     expect((await verify(w3c)).checks.find((c: { id: string }) => c.id === 'proofs').outcome).toBe('passed');
+  });
+
+  it('calls a credential claiming a member\'s name or homepage without its DID an impersonation, naming the member', async () => {
+    const https = await f.outsider(() => ({ id: 'https://www.aau.example', name: 'Aalborg Technical University', address: { type: ['Address'], addressCountryCode: 'DK' } }));
+    const byName = await verify(https.credential);
+    expect(byName).toMatchObject({ verdict: 'invalid', failure: { check: 'registry-keys', code: 'IMPERSONATION' } });
+    expect(byName.failure.reason).toContain(`the alliance member Aalborg Technical University`);
+    // Other tests here register members of the same name: every one of them is named, A among them.
+    const claims = byName.checks.find((c: { id: string }) => c.id === 'registry-keys').problems.filter((p: { code: string }) => p.code === 'IMPERSONATION');
+    expect(claims.map((p: { message: string }) => p.message).join(' ')).toContain(`that member's DID in the alliance registry is ${f.A.did}`);
+
+    const didKey = await f.outsider((id) => ({ id, name: 'Hamburg Univ. of Technology', url: 'https://www.tuhh.example/', address: { type: ['Address'], addressCountryCode: 'DE' } }));
+    const byHomepage = await verify(didKey.credential);
+    expect(byHomepage).toMatchObject({ verdict: 'invalid', failure: { check: 'registry-keys', code: 'IMPERSONATION' } });
+    expect(byHomepage.failure.reason).toContain(`claims the homepage of the alliance member Hamburg University of Technology`);
+    expect(byHomepage.failure.reason).toContain(f.B.did);
+  });
+
+  it('does not take a status list signed by anyone but the credential\'s issuer: status could not be checked, never "not revoked"', async () => {
+    status.serve('/status-lists/list-1', await f.statusList(2, { signer: { verificationMethod: `${f.B.did}#key-1`, secretKey: f.keyB.secretKey } }));
+    try {
+      const report = await verify(f.credential);
+      expect(report.verdict).toBe('indeterminate');
+      const entry = report.checks.find((c: { id: string }) => c.id === 'status');
+      expect(entry).toMatchObject({ outcome: 'could-not-check', problems: [{ code: 'STATUS_LIST_WRONG_SIGNER' }] });
+      expect(entry.problems[0].message).toContain(f.A.did);
+      const intruder = generateEd25519KeyPair();
+      status.serve('/status-lists/list-1', await f.statusList(0, { signer: { verificationMethod: didKeyVerificationMethodOf(intruder.publicKeyMultibase), secretKey: intruder.secretKey } }));
+      expect((await verify(f.credential)).checks.find((c: { id: string }) => c.id === 'status')).toMatchObject({ outcome: 'could-not-check', problems: [{ code: 'STATUS_LIST_WRONG_SIGNER' }] });
+    } finally {
+      status.serve('/status-lists/list-1', await f.statusList(0));
+    }
+    expect((await verify(f.credential)).verdict).toBe('valid');
   });
 
   it('rejects a request without a credential with problem+json (400), and reports a non-credential as invalid', async () => {

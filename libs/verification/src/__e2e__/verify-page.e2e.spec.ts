@@ -99,6 +99,33 @@ describeInBrowser('the employer page in headless Chromium', () => {
     }
   }, 30_000);
 
+  it('shows a genuine credential from outside the alliance in amber, never green: signatures intact, issuer not in the registry', async () => {
+    const { credential } = await f.outsider((id) => ({ id, name: 'Outside College', address: { type: ['Address'], addressCountryCode: 'FR' } }));
+    const { page, errors } = await check(credential);
+    expect(await page.textContent('#verdict')).toBe('Signatures intact, issuer not in the alliance registry.');
+    expect(await page.getAttribute('#verdict', 'class')).toBe('verdict unverified-issuer');
+    expect(await page.textContent('#reason')).toContain('Outside College');
+    expect(await page.textContent('#bodies')).toContain('not in the alliance registry');
+    const background = (e: unknown) => (globalThis as unknown as { getComputedStyle(el: unknown): { backgroundColor: string } }).getComputedStyle(e).backgroundColor;
+    const colour = await page.$eval('#verdict', background);
+    const { page: green } = await check(f.credential);
+    const validColour = await green.$eval('#verdict', background);
+    expect(validColour).toBe('rgb(227, 246, 232)');
+    expect(colour).toBe('rgb(255, 232, 194)');
+    expect(errors).toEqual([]);
+    await green.close();
+    await page.close();
+  }, 30_000);
+
+  it('shows an impersonation as not valid, naming the member it claims to be', async () => {
+    const { credential } = await f.outsider((id) => ({ id, name: 'Aalborg Technical University', address: { type: ['Address'], addressCountryCode: 'DK' } }));
+    const { page } = await check(credential);
+    expect(await page.textContent('#verdict')).toBe('This credential is NOT valid.');
+    expect(await page.textContent('#reason')).toContain(`the alliance member Aalborg Technical University`);
+    expect(await page.textContent('#reason')).toMatch(/that member's DID in the alliance registry is did:web:aau(-p)?\.example/);
+    await page.close();
+  }, 30_000);
+
   it('shows a revoked credential as not valid, with the reason', async () => {
     status.serve('/status-lists/list-1', await f.statusList(2));
     const { page } = await check(f.credential);

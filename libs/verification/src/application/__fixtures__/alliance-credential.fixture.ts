@@ -4,6 +4,7 @@ import {
   buildStatusListCredential,
   type CredentialDefinitionSnapshot,
   type CryptosuiteName,
+  didKeyVerificationMethodOf,
   generateEd25519KeyPair,
   type JsonObject,
   signCredential,
@@ -101,16 +102,53 @@ export async function allianceFixture(
   }
   const { unsigned, credential } = await issue(options.validFrom ?? '2026-01-10T10:00:00Z');
 
-  /** The status list, as A publishes it, with `status` at the credential's index. */
-  async function statusList(status = 0): Promise<JsonObject> {
+  /**
+   * The status list, as A publishes it, with `status` at the credential's index; or as someone else would forge
+   * it: naming another issuer, signed with another key, dated otherwise.
+   */
+  async function statusList(status = 0, forged: { issuer?: string; signer?: { verificationMethod: string; secretKey: Uint8Array }; validFrom?: string } = {}): Promise<JsonObject> {
     const list = new BitstringStatusList({ statusSize: 2 });
     list.setStatus(4242, status);
-    const vc = buildStatusListCredential({ id: STATUS_URL, issuer: A.did, statusPurpose: 'message', list, validFrom: '2026-01-10T00:00:00Z' });
+    const vc = buildStatusListCredential({ id: STATUS_URL, issuer: forged.issuer ?? A.did, statusPurpose: 'message', list, validFrom: forged.validFrom ?? '2026-01-10T00:00:00Z' });
     delete (vc.credentialSubject as JsonObject).statusSize;
-    return signCredential(vc, [{ verificationMethod: `${didA}#key-1`, privateKey: keyA.secretKey, cryptosuite: 'eddsa-jcs-2022' }]);
+    const signer = forged.signer ?? { verificationMethod: `${didA}#key-1`, secretKey: keyA.secretKey };
+    return signCredential(vc, [{ verificationMethod: signer.verificationMethod, privateKey: signer.secretKey, cryptosuite: 'eddsa-jcs-2022' }]);
   }
 
-  return { A, B, keyA, keyB, credential, unsigned, statusList, issue };
+  /**
+   * The same credential, but issued and awarded by `profile` (its id a throw-away did:key unless it names one)
+   * and signed only by that did:key: what anyone can make without the alliance.
+   */
+  async function outsider(profile: (did: string) => JsonObject, options: { keepStatus?: boolean } = {}) {
+    const key = generateEd25519KeyPair();
+    const did = `did:key:${key.publicKeyMultibase}`;
+    const issuer = { type: ['Profile'], ...profile(did) };
+    const doc = structuredClone(unsigned) as JsonObject;
+    doc.issuer = issuer;
+    if (!options.keepStatus) delete doc.credentialStatus;
+    const subject = doc.credentialSubject as JsonObject;
+    const achievement = subject.achievement as JsonObject;
+    subject.achievement = { ...achievement, creator: issuer, awardingBody: [issuer] };
+    const signed = await signCredential(doc, [{ verificationMethod: didKeyVerificationMethodOf(key.publicKeyMultibase), privateKey: key.secretKey, cryptosuite: 'eddsa-jcs-2022' }]);
+    return { credential: signed as JsonObject, did, key };
+  }
+
+  return { A, B, keyA, keyB, credential, unsigned, statusList, issue, outsider };
+}
+
+/** A third member, C, registered with a key of its own but awarding nothing in the fixture's credential. */
+export function thirdMember(suffix = '') {
+  const key = generateEd25519KeyPair();
+  const did = `did:web:polimi${suffix}.example`;
+  const C: RegisteredInstitution = {
+    institutionId: `inst-c${suffix}`,
+    name: 'Politecnico di Milano',
+    countryCode: 'IT',
+    did,
+    statusHistory: [{ status: 'active', from: KEY_FROM }],
+    keys: [{ keyId: 'key-1', verificationMethodId: `${did}#key-1`, publicKeyMultibase: key.publicKeyMultibase, validFrom: KEY_FROM }],
+  };
+  return { C, key };
 }
 
 export const registryOf = (...members: RegisteredInstitution[]): RegistryReader => ({ all: async () => members });

@@ -8,6 +8,7 @@ import { check, type VerificationCheck } from '../../domain/report/verification-
 import type { MemberDidDocuments } from '../ports/member-did-documents.port';
 import type { RegistryReader } from '../ports/registry.port';
 import type { WebFetcher } from '../ports/web-fetcher.port';
+import { claimedProfilesOf } from './claimed-profiles';
 import { annexICheck } from './checks/annex-i.check';
 import { didDocumentsCheck } from './checks/did-documents.check';
 import { parseCheck } from './checks/parse.check';
@@ -73,7 +74,7 @@ export class CredentialVerifier {
       statusCheck(credential, {
         fetchList: (url) => this.deps.statusLists.fetchJson(url),
         resolver,
-        trustedIssuers: new Set(registry.keys()),
+        member: (did) => registry.get(did),
         ...(this.deps.knownReason ? { knownReason: this.deps.knownReason } : {}),
       }),
       this.deps.memberDidDocuments
@@ -89,13 +90,15 @@ export class CredentialVerifier {
     const checks: VerificationCheck[] = [
       parse,
       schemaCheck(credential),
-      proofsCheck(proofResult, unreachable),
+      proofsCheck(proofResult, unreachable, ([] as unknown[]).concat(credential.proof ?? [])),
       ...coIssuanceChecks({
         bodies,
         proofs: proofResult.proofs.map((p) => ({ index: p.index, verificationMethod: p.verificationMethod, controller: p.controller, verified: p.verified })),
         ...(typeof credential.validFrom === 'string' ? { validFrom: credential.validFrom } : {}),
         registry: (did) => registry.get(did),
         ...(recordedIssuedAt ? { recordedIssuedAt } : {}),
+        profiles: claimedProfilesOf(credential),
+        members: [...registry.values()],
       }),
       ...(memberDocuments ? [memberDocuments] : []),
       status,

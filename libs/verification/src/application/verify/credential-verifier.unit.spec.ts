@@ -141,7 +141,7 @@ describe('verification failures and their reasons', () => {
     expect(await verifier.verify({ foo: 1 })).toMatchObject({ verdict: 'invalid', failure: { check: 'parse', code: 'PARSING_ERROR' } });
   });
 
-  it('verifies a credential from outside the alliance (did:key) and says the registry policy did not apply', async () => {
+  it('verifies a credential from outside the alliance (did:key): signatures intact, issuer not in the registry, never valid', async () => {
     const { unsigned } = await allianceFixture();
     const key = generateEd25519KeyPair();
     const did = `did:key:${key.publicKeyMultibase}`;
@@ -151,7 +151,8 @@ describe('verification failures and their reasons', () => {
     outside.credentialSubject = { ...subject, achievement: { ...(subject.achievement as JsonObject), awardingBody: [outside.issuer] } };
     const signed = await signCredential(outside, [{ verificationMethod: didKeyVerificationMethodOf(key.publicKeyMultibase), privateKey: key.secretKey, cryptosuite: 'eddsa-rdfc-2022' }]);
     const report = await new CredentialVerifier({ registry: registryOf(), statusLists: fakeWeb({}), clock: NOW }).verify(signed);
-    expect(report.verdict).toBe('valid');
+    expect(report.verdict).toBe('unverified-issuer');
+    expect(report.outsideRegistry).toEqual([`Outside College (${did})`]);
     expect(outcome(report)).toMatchObject({ proofs: 'passed', 'co-issuance': 'passed', 'registry-keys': 'not-applicable', status: 'not-applicable' });
     expect(report.warnings.join(' ')).toContain('alliance key registry does not apply');
   });

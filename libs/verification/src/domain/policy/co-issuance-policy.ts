@@ -1,5 +1,7 @@
+import { IMPERSONATION, NOT_IN_REGISTRY } from '../report/verdict';
 import { check, type VerificationCheck } from '../report/verification-check';
 import { compromisedAt, keyCovers, membershipAt, type RegisteredInstitution } from '../registry/registered-institution';
+import { type ClaimedProfile, describeImpersonation, impersonationsOf } from './impersonation';
 
 /** An awarding body as the credential names it. */
 export interface ClaimedBody {
@@ -28,6 +30,10 @@ export interface CoIssuanceInput {
    * did. The only date a holder of a stolen key cannot write: it decides for keys later reported compromised.
    */
   recordedIssuedAt?: string;
+  /** Every profile the credential names, with the names, addresses and identifiers it claims. */
+  profiles?: ClaimedProfile[];
+  /** Every institution in the alliance registry, whose identities no other DID may claim. */
+  members?: RegisteredInstitution[];
 }
 
 /**
@@ -61,18 +67,41 @@ export function coIssuanceChecks(input: CoIssuanceInput): VerificationCheck[] {
   } else {
     coIssuance = check('co-issuance', 'passed', input.bodies.length > 1 ? `All ${input.bodies.length} awarding bodies signed it.` : 'Its issuer signed it.');
   }
-  return [coIssuance, registryCheck(input, signedBy)];
+  return [withUnexpectedSigners(coIssuance, input, unconfirmed.length > 0), registryCheck(input, signedBy)];
+}
+
+/**
+ * A verified proof by someone the credential does not name as an awarding body is never passed over in silence:
+ * a member's is `UNEXPECTED_SIGNER`, anyone else's `UNKNOWN_SIGNER` (unless a body named only by a web address
+ * could be that signer, which the co-issuance warning already says).
+ */
+function withUnexpectedSigners(coIssuance: VerificationCheck, input: CoIssuanceInput, someUnconfirmed: boolean): VerificationCheck {
+  const bodies = new Set(input.bodies.map((b) => b.did));
+  const strangers = [...new Set(input.proofs.filter((p) => p.verified && p.controller && !bodies.has(p.controller)).map((p) => p.controller as string))];
+  const problems = strangers.flatMap((did) => {
+    const member = input.registry(did);
+    if (member) return [{ code: 'UNEXPECTED_SIGNER', message: `${member.name} (${did}), an alliance member, also signed it, though the credential does not name it as an awarding body` }];
+    return someUnconfirmed ? [] : [{ code: 'UNKNOWN_SIGNER', message: `${did}, which is neither an awarding body of this credential nor an alliance member, also signed it` }];
+  });
+  if (problems.length === 0) return coIssuance;
+  const note = problems.map((p) => p.message).join('; ');
+  const summary = coIssuance.outcome === 'passed' ? `${coIssuance.summary} ${capitalise(note)}.` : coIssuance.summary;
+  return { ...coIssuance, outcome: coIssuance.outcome === 'passed' ? 'warning' : coIssuance.outcome, summary, problems: [...coIssuance.problems, ...problems], details: { ...coIssuance.details, unexpectedSigners: strangers } };
 }
 
 function registryCheck(input: CoIssuanceInput, signedBy: (did: string) => ProofFinding[]): VerificationCheck {
   const problems: VerificationCheck['problems'] = [];
   const notes: string[] = [];
   const bodies: Record<string, unknown>[] = [];
+  const outside: VerificationCheck['problems'] = [];
   const validFrom = input.validFrom;
+  const impersonations = impersonationsOf(input.profiles ?? [], input.members ?? []);
+  for (const i of impersonations) problems.push({ code: IMPERSONATION, message: describeImpersonation(i) });
   for (const body of input.bodies) {
     const record = input.registry(body.did);
     if (!record) {
       notes.push(`${label(body)} is not in the alliance registry`);
+      outside.push({ code: NOT_IN_REGISTRY, message: body.name ? `${body.name} (${body.did})` : body.did });
       bodies.push({ did: body.did, registered: false, claimedName: body.name });
       continue;
     }
@@ -115,13 +144,17 @@ function registryCheck(input: CoIssuanceInput, signedBy: (did: string) => ProofF
       }
     }
   }
-  const details = { bodies, ...(notes.length ? { notes } : {}) };
-  if (problems.length > 0) return check('registry-keys', 'failed', problems[0].message, problems, details);
+  const details = {
+    bodies,
+    ...(notes.length ? { notes } : {}),
+    ...(impersonations.length ? { impersonates: impersonations.map((i) => ({ claimedBy: i.profile.where, ...(i.profile.id ? { claimedById: i.profile.id } : {}), by: i.by, claimed: i.claimed, member: i.member })) } : {}),
+  };
+  if (problems.length > 0) return check('registry-keys', 'failed', problems[0].message, [...problems, ...outside], details);
   const registered = bodies.filter((b) => b['registered']).length;
   if (registered === 0) {
-    return check('registry-keys', 'not-applicable', 'No awarding body is an alliance member, so the alliance key registry does not apply; the signatures were checked with the keys the credential points to.', [], details);
+    return check('registry-keys', 'not-applicable', 'No awarding body is an alliance member, so the alliance key registry does not apply; the signatures were checked with the keys the credential points to.', outside, details);
   }
-  if (notes.length > 0) return check('registry-keys', 'warning', `${capitalise(notes.join('; '))}.`, [], details);
+  if (notes.length > 0) return check('registry-keys', 'warning', `${capitalise(notes.join('; '))}.`, outside, details);
   return check('registry-keys', 'passed', 'Every awarding body signed with a key the alliance registry held valid for it when the credential took effect.', [], details);
 }
 

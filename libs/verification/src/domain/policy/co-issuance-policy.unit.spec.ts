@@ -70,7 +70,7 @@ describe('co-issuance policy', () => {
     const outside = { bodies: [{ did: 'did:key:z6Mkx' }], proofs: [{ index: 0, controller: 'did:key:z6Mkx', verificationMethod: 'did:key:z6Mkx#z6Mkx', verified: true }], validFrom: base.validFrom, registry: registry(A, B) };
     expect(outcomes(outside)).toEqual([
       ['co-issuance', 'passed', []],
-      ['registry-keys', 'not-applicable', []],
+      ['registry-keys', 'not-applicable', ['ISSUER_NOT_IN_REGISTRY']],
     ]);
   });
 
@@ -78,13 +78,13 @@ describe('co-issuance policy', () => {
     const web = { bodies: [{ did: 'https://vc.example/issuers/5678' }], proofs: [{ index: 0, controller: 'did:key:z6Mkx', verificationMethod: 'did:key:z6Mkx#z6Mkx', verified: true }], validFrom: base.validFrom, registry: registry(A, B) };
     expect(outcomes(web)).toEqual([
       ['co-issuance', 'warning', ['ISSUER_NOT_CONFIRMED']],
-      ['registry-keys', 'not-applicable', []],
+      ['registry-keys', 'not-applicable', ['ISSUER_NOT_IN_REGISTRY']],
     ]);
   });
 
   it('fails a DID issuer outside the registry that did not sign (it could have)', () => {
     const other = { bodies: [{ did: 'did:key:z6MkIssuer' }], proofs: [{ index: 0, controller: 'did:key:z6MkOther', verificationMethod: 'did:key:z6MkOther#z6MkOther', verified: true }], validFrom: base.validFrom, registry: registry(A, B) };
-    expect(outcomes(other)[0]).toEqual(['co-issuance', 'failed', ['MISSING_REQUIRED_SIGNER']]);
+    expect(outcomes(other)[0]).toEqual(['co-issuance', 'failed', ['MISSING_REQUIRED_SIGNER', 'UNKNOWN_SIGNER']]);
   });
 
   it('shows the registry\'s record over what the credential claims, with a warning', () => {

@@ -6,8 +6,17 @@ export const VERIFY_PAGE_SCRIPT = `'use strict';
   var VERDICT = {
     valid: 'This credential is valid.',
     invalid: 'This credential is NOT valid.',
-    indeterminate: 'This credential could not be fully checked.'
+    indeterminate: 'This credential could not be fully checked.',
+    'unverified-issuer': 'Signatures intact, issuer not in the alliance registry.'
   };
+  function reasonOf(report) {
+    if (report.failure) return 'Why: ' + report.failure.reason + '.';
+    if (report.uncheckable.length) return 'Not checked: ' + report.uncheckable.join(' ');
+    if (report.verdict === 'unverified-issuer') {
+      return 'Nobody in the alliance vouches for who made it: ' + (report.outsideRegistry || []).join(', ') + (report.outsideRegistry && report.outsideRegistry.length > 1 ? ' are' : ' is') + ' not in the alliance registry. The content is as it was signed; whether the issuer is who it says it is, check with the issuer.';
+    }
+    return '';
+  }
   function el(tag, text, cls) { var e = document.createElement(tag); if (text !== undefined) e.textContent = text; if (cls) e.className = cls; return e; }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
   function show(value) {
@@ -28,10 +37,11 @@ export const VERIFY_PAGE_SCRIPT = `'use strict';
     $('error').hidden = true;
     $('result').hidden = false;
     var verdict = $('verdict');
-    verdict.className = 'verdict ' + report.verdict;
-    verdict.textContent = VERDICT[report.verdict] || report.verdict;
-    var reason = report.failure ? 'Why: ' + report.failure.reason + '.' : report.uncheckable.length ? 'Not checked: ' + report.uncheckable.join(' ') : '';
-    $('reason').textContent = reason;
+    var known = Object.prototype.hasOwnProperty.call(VERDICT, report.verdict);
+    verdict.className = 'verdict ' + (known ? report.verdict : 'unknown');
+    verdict.setAttribute('data-verdict', String(report.verdict));
+    verdict.textContent = known ? VERDICT[report.verdict] : 'This credential could not be fully checked.';
+    $('reason').textContent = reasonOf(report);
     var c = report.credential || { awardingBodies: [], annexI: [] };
     var bodies = $('bodies'); clear(bodies);
     c.awardingBodies.forEach(function (b) {

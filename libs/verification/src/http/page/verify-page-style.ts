@@ -14,7 +14,8 @@ button:disabled { opacity: .6; cursor: wait; }
 .verdict { margin-top: 1.5rem; padding: 1rem 1.25rem; border-radius: .75rem; font-size: 1.3rem; font-weight: 600; }
 .verdict.valid { background: #e3f6e8; color: #14532d; }
 .verdict.invalid { background: #fde8e8; color: #7f1d1d; }
-.verdict.indeterminate { background: #fff4d6; color: #713f12; }
+.verdict.indeterminate, .verdict.unknown { background: #e8edf3; color: #1e293b; }
+.verdict.unverified-issuer { background: #ffe8c2; color: #7c2d12; border-left: .4rem solid #d97706; }
 .reason { font-size: 1.05rem; }
 .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 2rem; }
 @media (max-width: 720px) { .columns { grid-template-columns: 1fr; } }
@@ -28,7 +29,7 @@ dd { margin: 0; }
 .title { font-size: 1.2rem; font-weight: 600; }
 .checks { padding-left: 1.25rem; }
 .checks li { margin-bottom: .35rem; }
-.passed::marker { color: #15803d; } .failed::marker { color: #b91c1c; }
+.passed::marker { color: #15803d; } .failed::marker { color: #b91c1c; } .warning::marker { color: #d97706; }
 .outcome { font-weight: 600; margin-right: .4rem; }
 .error { color: #b91c1c; font-weight: 600; }
 `;

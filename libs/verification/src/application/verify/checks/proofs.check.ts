@@ -1,4 +1,4 @@
-import type { CredentialVerificationResult } from '@alliance/credentials';
+import type { CredentialVerificationResult, JsonObject } from '@alliance/credentials';
 import { check, type VerificationCheck } from '../../../domain/report/verification-check';
 
 const PLAIN: Record<string, string> = {
@@ -19,9 +19,39 @@ const PLAIN: Record<string, string> = {
 
 /**
  * Every proof must verify (VC Data Integrity §4.5). A proof whose issuer's DID document could not be fetched
- * was not checked, which is not the same as failing.
+ * was not checked, which is not the same as failing. A proof set carrying the same proof twice, or two proofs by
+ * one key, is flagged (`DUPLICATE_PROOF`): one signer must not pass for two.
  */
-export function proofsCheck(result: CredentialVerificationResult, unreachable: Map<string, string>): VerificationCheck {
+export function proofsCheck(result: CredentialVerificationResult, unreachable: Map<string, string>, documentProofs: readonly unknown[] = []): VerificationCheck {
+  const verdict = proofsVerdict(result, unreachable);
+  const duplicates = duplicateProofs(documentProofs);
+  if (duplicates.length === 0) return verdict;
+  const note = duplicates.map((d) => d.message).join('; ');
+  if (verdict.outcome !== 'passed') return { ...verdict, problems: [...verdict.problems, ...duplicates] };
+  return { ...verdict, outcome: 'warning', summary: `${verdict.summary.replace(/\.$/, '')}, but ${note}.`, problems: duplicates };
+}
+
+function duplicateProofs(proofs: readonly unknown[]): VerificationCheck['problems'] {
+  const groups = (key: (p: JsonObject) => unknown) => {
+    const by = new Map<string, number[]>();
+    proofs.forEach((p, i) => {
+      const value = p && typeof p === 'object' ? key(p as JsonObject) : undefined;
+      if (typeof value === 'string' && value) by.set(value, [...(by.get(value) ?? []), i + 1]);
+    });
+    return [...by].filter(([, at]) => at.length > 1);
+  };
+  const sameSignature = groups((p) => p.proofValue);
+  const reported = new Set(sameSignature.map(([, at]) => at.join(',')));
+  return [
+    ...sameSignature.map(([, at]) => ({ code: 'DUPLICATE_PROOF', message: `signatures ${at.join(', ')} are the same signature` })),
+    // The same signature twice is also the same key twice: said once.
+    ...groups((p) => p.verificationMethod)
+      .filter(([, at]) => !reported.has(at.join(',')))
+      .map(([vm, at]) => ({ code: 'DUPLICATE_PROOF', message: `signatures ${at.join(', ')} are all made with the key ${vm}` })),
+  ];
+}
+
+function proofsVerdict(result: CredentialVerificationResult, unreachable: Map<string, string>): VerificationCheck {
   const proofs = result.proofs.map((p) => ({
     index: p.index,
     verificationMethod: p.verificationMethod,
