@@ -70,7 +70,8 @@ describeWithHsm('institution-run signers (built platform, three signer processes
       .filter((e) => e.type === 'signed');
 
   it('co-signs a cohort: none issued before all three proofs, none signed twice, a killed signer resumes, a refusal holds only its credential', async () => {
-    platform = spawnNode(builtMain('platform'), [], { ...DEV_AUTH, DATA_DIR: join(root, 'platform'), PLATFORM_BASE_PORT: String(basePort), LOG_LEVEL: 'warn' });
+    // The scenario polls the public verification API faster than the anonymous per-address budget allows.
+    platform = spawnNode(builtMain('platform'), [], { ...DEV_AUTH, DATA_DIR: join(root, 'platform'), PLATFORM_BASE_PORT: String(basePort), LOG_LEVEL: 'warn', PUBLIC_RATE_LIMIT_PER_MINUTE: '0' });
     await platform.waitFor(/"msg":"platform ready"/, 150_000);
     const admin = await token('alliance-admin');
 

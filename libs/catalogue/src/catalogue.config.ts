@@ -23,6 +23,17 @@ export class CatalogueConfig extends ServiceConfig {
   })
   @Secret()
   CATALOGUE_TRUST_LIST_KEY?: string = undefined;
+
+  /**
+   * Comma-separated hosts (`host` or `host:port`, IPv6 in brackets) whose members' did:web documents may be read
+   * at loopback, private or other non-public addresses (still over https with certificate checks). Every other
+   * host is read only at public addresses.
+   */
+  @IsOptional()
+  @Matches(/^\s*(?:[a-zA-Z0-9.-]+|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?\s*(?:,\s*(?:[a-zA-Z0-9.-]+|\[[0-9a-fA-F:.]+\])(?::\d{1,5})?\s*)*$/, {
+    message: 'CATALOGUE_DID_FETCH_ALLOW_HOSTS must be a comma-separated list of host or host:port',
+  })
+  CATALOGUE_DID_FETCH_ALLOW_HOSTS?: string = undefined;
 }
 
 /** The base URL DID documents are served under. */

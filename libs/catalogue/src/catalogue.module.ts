@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { DidWebHttpsResolver, type DidWebDocumentResolver } from '@alliance/credentials';
+import { DidWebHttpsResolver, type DidWebDocumentResolver, hostListOf } from '@alliance/credentials';
 import type { ServiceRuntime } from '@alliance/nest-kit';
+import type { CatalogueConfig } from './catalogue.config';
 import { CatalogueAggregates } from './application/catalogue-aggregates';
 import { CATALOGUE_COMMAND_HANDLERS } from './application/commands';
 import { DidDocumentCheck } from './application/did-document-check';
@@ -40,7 +41,7 @@ export class CatalogueModule {
         { provide: ReadModelSync, useExisting: CatalogueReadModel },
         { provide: InstitutionDirectory, useClass: ReadModelInstitutionDirectory },
         CatalogueAggregates,
-        { provide: InstitutionDidDocuments, useValue: options.didDocuments ?? new DidWebHttpsResolver() },
+        { provide: InstitutionDidDocuments, useValue: options.didDocuments ?? new DidWebHttpsResolver({ allowHosts: hostListOf((runtime.config as CatalogueConfig).CATALOGUE_DID_FETCH_ALLOW_HOSTS) }) },
         DidDocumentCheck,
         RegistryLoader,
         InstitutionQueries,

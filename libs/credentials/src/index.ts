@@ -21,6 +21,7 @@ export * from './did/did-key';
 export * from './did/did-web';
 export * from './did/resolver';
 export * from './did/did-web-https-resolver';
+export * from './net/address-policy';
 export * from './did/did-document-keys';
 
 export * from './status-list/status-list-error';

@@ -76,6 +76,34 @@ export class VerificationConfig extends ServiceConfig {
   })
   VERIFICATION_FETCH_ALLOW_HTTP_HOSTS?: string = undefined;
 
+  /** Most status lists held in memory between verifications (least recently used first out); 0 turns the cache off. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  VERIFICATION_STATUS_LIST_CACHE_MAX_ENTRIES = 1000;
+
+  /** Most bytes of status lists held in memory. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1024 * 1024 * 1024)
+  VERIFICATION_STATUS_LIST_CACHE_MAX_BYTES = 32 * 1024 * 1024;
+
+  /** How long a status list is used without asking again when neither its `ttl` nor the server's Cache-Control says. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(24 * 60 * 60_000)
+  VERIFICATION_STATUS_LIST_CACHE_DEFAULT_TTL_MS = 5 * 60_000;
+
+  /** Longest a status list is used without asking again, whatever its `ttl` and the server say. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(24 * 60 * 60_000)
+  VERIFICATION_STATUS_LIST_CACHE_MAX_TTL_MS = 60 * 60_000;
+
   /** Fetch did:web documents of issuers outside the alliance registry over HTTPS (alliance members come from the registry). */
   @EnvBoolean()
   @IsBoolean()

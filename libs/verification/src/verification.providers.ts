@@ -1,4 +1,4 @@
-import { DidWebHttpsResolver } from '@alliance/credentials';
+import { DidWebHttpsResolver, hostListOf } from '@alliance/credentials';
 import type { Provider } from '@nestjs/common';
 import type { ReadModelOrm } from '@alliance/event-sourcing';
 import type { ServiceRuntime } from '@alliance/nest-kit';
@@ -11,6 +11,7 @@ import { OrmRegistry } from './infrastructure/registry/orm-registry';
 import { openVerificationDatabase } from './infrastructure/verification-database';
 import { HostAllowList } from './infrastructure/web/address-policy';
 import { HttpWebFetcher } from './infrastructure/web/http-web-fetcher';
+import { StatusListCache } from './infrastructure/web/status-list-cache';
 import { StatusListFetcher } from './infrastructure/web/status-list-fetcher';
 import { catalogueUrlOf, type VerificationConfig } from './verification.config';
 
@@ -32,11 +33,18 @@ export function verificationProviders(runtime: ServiceRuntime<VerificationConfig
     maxBytes: config.VERIFICATION_FETCH_MAX_BYTES,
     allowHosts: HostAllowList.parse(config.VERIFICATION_FETCH_ALLOW_HTTP_HOSTS),
   };
-  const statusLists = new StatusListFetcher(new HttpWebFetcher({ ...fetchOptions, ...(rewrite ? { rewrite } : {}) }), {
+  const statusListCache = new StatusListCache(new HttpWebFetcher({ ...fetchOptions, ...(rewrite ? { rewrite } : {}) }), {
+    maxEntries: config.VERIFICATION_STATUS_LIST_CACHE_MAX_ENTRIES,
+    maxBytes: config.VERIFICATION_STATUS_LIST_CACHE_MAX_BYTES,
+    defaultTtlMs: config.VERIFICATION_STATUS_LIST_CACHE_DEFAULT_TTL_MS,
+    maxTtlMs: config.VERIFICATION_STATUS_LIST_CACHE_MAX_TTL_MS,
+    ...(rewrite ? { bypass: (url: string) => url.startsWith(rewrite.from.replace(/\/$/, '') + '/') } : {}),
+  });
+  const statusLists = new StatusListFetcher(statusListCache, {
     maxDecompressedBytes: config.VERIFICATION_STATUS_LIST_MAX_DECOMPRESSED_BYTES,
   });
   const memberDidDocuments = config.VERIFICATION_CHECK_MEMBER_DID_DOCUMENTS
-    ? (options.memberDidDocuments ?? new DidWebHttpsResolver({ timeoutMs: config.VERIFICATION_FETCH_TIMEOUT_MS }))
+    ? (options.memberDidDocuments ?? new DidWebHttpsResolver({ timeoutMs: config.VERIFICATION_FETCH_TIMEOUT_MS, allowHosts: hostListOf(config.VERIFICATION_FETCH_ALLOW_HTTP_HOSTS) }))
     : undefined;
   return [
     { provide: VERIFICATION_ORM, useFactory: () => openVerificationDatabase(config) },

@@ -34,8 +34,8 @@ describe('DidWebHttpsResolver over real HTTPS (test CA trusted through NODE_EXTR
     tls = createTestTls();
     server = await startDidWebServer(tls.server);
     untrusted = await startDidWebServer(tls.selfSigned);
-    resolver = await startTrustingDidWebResolver(tls.caFile);
-    impatient = await startTrustingDidWebResolver(tls.caFile, { timeoutMs: 300, maxBytes: 4096 });
+    resolver = await startTrustingDidWebResolver(tls.caFile, { allowHosts: ['localhost'] });
+    impatient = await startTrustingDidWebResolver(tls.caFile, { timeoutMs: 300, maxBytes: 4096, allowHosts: ['localhost'] });
   }, 60_000);
   afterAll(async () => {
     await resolver?.close();
@@ -118,8 +118,42 @@ describe('DidWebHttpsResolver over real HTTPS (test CA trusted through NODE_EXTR
 
   it('in a process that does not trust the test CA, even its properly issued certificate fails: nothing turns checks off', async () => {
     const did = server.did('uni', 'aau');
-    const error = await new DidWebHttpsResolver().resolve(did).catch((e: unknown) => e);
+    const error = await new DidWebHttpsResolver({ allowHosts: ['localhost'] }).resolve(did).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DidWebResolutionError);
     expect(error).toMatchObject({ code: 'TLS_FAILED', url: `https://${server.host}/uni/aau/did.json` });
+  });
+
+  it('by default refuses a host that resolves to a loopback address, before sending anything, with a stable code', async () => {
+    const did = server.did('guarded');
+    server.publish(documentOf(did));
+    const before = server.requests.length;
+    const error = await new DidWebHttpsResolver().resolve(did).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DidWebResolutionError);
+    expect(error).toMatchObject({ code: 'BLOCKED_ADDRESS', url: `https://${server.host}/guarded/did.json`, detail: expect.stringContaining('127.0.0.1') });
+    expect((error as Error).message).not.toMatch(/127\.0\.0\.1|::1/);
+    const strict = await startTrustingDidWebResolver(tls.caFile, { allowHosts: [] });
+    try {
+      await expect(strict.resolve(did)).rejects.toMatchObject({ code: 'BLOCKED_ADDRESS' });
+      await expect(strict.resolve(`did:web:127.0.0.1%3A${server.host.split(':')[1]}:guarded`)).rejects.toMatchObject({ code: 'BLOCKED_ADDRESS' });
+    } finally {
+      await strict.close();
+    }
+    expect(server.requests.length).toBe(before);
+    await expect(resolver.resolve(did)).resolves.toMatchObject({ document: { id: did } });
+  });
+
+  it('an allow-listed host with another port, or another host, is still guarded', async () => {
+    const did = server.did('other-port');
+    server.publish(documentOf(did));
+    const error = await new DidWebHttpsResolver({ allowHosts: ['localhost:1'] }).resolve(did).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'BLOCKED_ADDRESS' });
+    const custom = await new DidWebHttpsResolver({ addressPolicy: () => false, allowHosts: ['example.org'] }).resolve(did).catch((e: unknown) => e);
+    expect(custom).toMatchObject({ code: 'BLOCKED_ADDRESS' });
+  });
+
+  it('keeps system error text out of the message: it is in the detail, for the log', async () => {
+    const error = await resolver.resolve('did:web:localhost%3A1').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'UNREACHABLE' });
+    expect((error as Error).message).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|::1/);
   });
 });

@@ -25,10 +25,12 @@ type Answer =
 /**
  * The production {@link DidWebHttpsResolver}, run in a child process started with NODE_EXTRA_CA_CERTS = `caFile`:
  * Node reads that variable only at start-up, so this is how a test trusts its own CA without touching TLS
- * checks anywhere. Resolution errors come back as {@link DidWebResolutionError}s with their codes.
+ * checks anywhere. Resolution errors come back as {@link DidWebResolutionError}s with their codes. Test servers
+ * listen on localhost, which the resolver refuses by default: unless `options.allowHosts` says otherwise, this
+ * resolver allow-lists `localhost` (and nothing else).
  */
 export async function startTrustingDidWebResolver(caFile: string, options: Omit<DidWebHttpsResolverOptions, 'clock'> = {}): Promise<TrustingDidWebResolver> {
-  const child = spawn(process.execPath, ['-r', REGISTER, CHILD, JSON.stringify(options)], {
+  const child = spawn(process.execPath, ['-r', REGISTER, CHILD, JSON.stringify({ allowHosts: ['localhost'], ...options })], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile },
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SIGNER_PATHS, type SigningRequestsV1, type StatusListSigningRequestV1 } from '@alliance/contracts';
 import type { CommandContext } from '@alliance/event-sourcing';
 import { Public, requestContext } from '@alliance/nest-kit';
+import { SkipThrottle } from '@nestjs/throttler';
 import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SIGNER_AUTHENTICATION, SIGNING_REQUESTS, STATUS_LIST_PUBLISHER } from '../application/issuance.tokens';
@@ -18,11 +19,13 @@ const signerContext = (signer: AuthenticatedSigner): CommandContext => ({
 
 /**
  * Where an institution's own signer (apps/signer) pulls its signing requests and returns proofs or refusals.
- * Not behind the staff JWT: a signer proves itself with a token signed by its institution's own key.
+ * Not behind the staff JWT: a signer proves itself with a token signed by its institution's own key, so it is
+ * not an anonymous caller and the anonymous per-address budget does not apply (signers poll).
  */
 @ApiTags('signer')
 @ApiBearerAuth()
 @Public()
+@SkipThrottle()
 @Controller()
 export class SignerGatewayController {
   constructor(

@@ -76,7 +76,7 @@ describe('POST /verifications: the DID document a member hosts itself', () => {
 });
 
 describe('POST /verifications: member DID documents as configured by default', () => {
-  it('reads them over HTTPS with the process trust store, so a certificate from an unknown CA is a warning, never a pass', async () => {
+  it('reads them over HTTPS with the process trust store (the test host allow-listed past the address guard), so a certificate from an unknown CA is a warning, never a pass', async () => {
     const tls = createTestTls();
     const web = await startDidWebServer(tls.server);
     const status = await startStatusServer();
@@ -86,6 +86,7 @@ describe('POST /verifications: member DID documents as configured by default', (
       VERIFICATION_ISSUANCE_INTERNAL_URL: status.url,
       VERIFICATION_CATALOGUE_PUBLIC_URL: 'https://credentials.alliance.example',
       VERIFICATION_CHECK_MEMBER_DID_DOCUMENTS: 'true',
+      VERIFICATION_FETCH_ALLOW_HTTP_HOSTS: web.host,
     });
     try {
       status.serve('/status-lists/list-1', await f.statusList(0));

@@ -32,6 +32,7 @@ describeInBrowser('the employer page in headless Chromium', () => {
       VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example',
       VERIFICATION_ISSUANCE_INTERNAL_URL: status.url,
       VERIFICATION_CATALOGUE_PUBLIC_URL: 'https://credentials.alliance.example',
+      VERIFICATION_STATUS_LIST_CACHE_MAX_ENTRIES: '0',
     });
     f = await allianceFixture();
     status.serve('/status-lists/list-1', await f.statusList(0));

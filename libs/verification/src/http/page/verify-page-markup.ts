@@ -17,12 +17,14 @@ export const VERIFY_PAGE_HTML = `<!doctype html>
     <label for="credential">Credential (JSON)</label>
     <textarea id="credential" name="credential" rows="10" spellcheck="false" placeholder='{ "@context": [ "https://www.w3.org/ns/credentials/v2", … ] … }'></textarea>
     <div class="actions">
-      <label class="file">Or choose a file <input type="file" id="file" accept=".json,.jsonld,application/json,application/ld+json"></label>
+      <div class="file"><label for="file">Or choose a file</label> <input type="file" id="file" accept=".json,.jsonld,application/json,application/ld+json"></div>
       <button type="button" id="check">Check this credential</button>
     </div>
   </section>
-  <section id="result" hidden aria-live="polite">
-    <div id="verdict" class="verdict" role="status"></div>
+  <p id="status" class="visually-hidden" role="status" aria-live="polite"></p>
+  <section id="result" hidden aria-labelledby="result-heading">
+    <h2 id="result-heading" class="visually-hidden">Result</h2>
+    <div id="verdict" class="verdict"></div>
     <p id="reason" class="reason"></p>
     <div class="columns">
       <div>

@@ -32,8 +32,43 @@ export const VERIFY_PAGE_SCRIPT = `'use strict';
     }
     return String(value);
   }
-  function date(iso) { try { return new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' }); } catch (e) { return iso; } }
-  function render(report) {
+  var DATE = new Intl.DateTimeFormat(undefined, { dateStyle: 'long' });
+  function date(iso) {
+    var d = new Date(iso);
+    if (typeof iso !== 'string' || isNaN(d.getTime())) return el('span', String(iso));
+    var t = el('time', DATE.format(d));
+    t.setAttribute('datetime', d.toISOString());
+    t.title = iso;
+    return t;
+  }
+  function list(v) { return v === undefined || v === null ? [] : Array.isArray(v) ? v : [v]; }
+  function object(v) { return v && typeof v === 'object' && !Array.isArray(v) ? v : undefined; }
+  function text(v) { return typeof v === 'string' || typeof v === 'number' ? String(v).trim() : ''; }
+  function scaleOf(d) {
+    if (text(d.valueMin) && text(d.valueMax)) return text(d.valueMin) + '\\u2013' + text(d.valueMax);
+    var allowed = list(d.allowedValue).map(text).filter(Boolean);
+    if (allowed.length > 2) return allowed[0] + '\\u2013' + allowed[allowed.length - 1];
+    if (allowed.length) return allowed.join(' or ');
+    return '';
+  }
+  function gradeOf(credential) {
+    var subject = object(list(object(credential) && credential.credentialSubject)[0]);
+    if (!subject) return '';
+    var achievement = object(subject.achievement) || {};
+    var descriptions = list(achievement.resultDescription).map(object).filter(Boolean);
+    var result = list(subject.result).map(object).filter(function (r) { return r && text(r.value); })[0];
+    if (!result) return '';
+    var ref = text(result.resultDescription) || text(object(result.resultDescription) && result.resultDescription.id);
+    var d = descriptions.filter(function (x) { return ref ? text(x.id) === ref : true; })[0] || (descriptions.length === 1 && !ref ? descriptions[0] : undefined);
+    var out = text(result.value);
+    if (!d) return out;
+    var scale = scaleOf(d);
+    if (scale) out += ' on a scale ' + scale;
+    if (text(d.requiredValue)) out += ', pass mark ' + text(d.requiredValue);
+    if (text(d.name)) out += ' (' + text(d.name) + ')';
+    return out;
+  }
+  function render(report, credential) {
     $('error').hidden = true;
     $('result').hidden = false;
     var verdict = $('verdict');
@@ -41,6 +76,7 @@ export const VERIFY_PAGE_SCRIPT = `'use strict';
     verdict.className = 'verdict ' + (known ? report.verdict : 'unknown');
     verdict.setAttribute('data-verdict', String(report.verdict));
     verdict.textContent = known ? VERDICT[report.verdict] : 'This credential could not be fully checked.';
+    $('status').textContent = 'Checked. ' + verdict.textContent;
     $('reason').textContent = reasonOf(report);
     var c = report.credential || { awardingBodies: [], annexI: [] };
     var bodies = $('bodies'); clear(bodies);
@@ -57,8 +93,12 @@ export const VERIFY_PAGE_SCRIPT = `'use strict';
     });
     $('learner').textContent = c.learner || 'not stated';
     var dates = $('dates'); clear(dates);
-    [['Awarded', c.awardedDate], ['Valid from', c.validFrom], ['Valid until', c.validUntil || (c.validFrom ? 'no end date' : '')]].forEach(function (d) {
-      if (!d[1]) return; dates.appendChild(el('dt', d[0])); dates.appendChild(el('dd', d[1] === 'no end date' ? d[1] : date(d[1])));
+    [['Awarded', c.awardedDate, 'awarded'], ['Valid from', c.validFrom, 'valid-from'], ['Valid until', c.validUntil, 'valid-until']].forEach(function (d) {
+      if (!d[1] && !(d[2] === 'valid-until' && c.validFrom)) return;
+      dates.appendChild(el('dt', d[0]));
+      var dd = el('dd'); dd.setAttribute('data-date', d[2]);
+      dd.appendChild(d[1] ? date(d[1]) : document.createTextNode('no end date'));
+      dates.appendChild(dd);
     });
     $('title').textContent = c.title || 'untitled';
     var annex = $('annex'); clear(annex);
@@ -66,7 +106,9 @@ export const VERIFY_PAGE_SCRIPT = `'use strict';
       if (e.key === 'learner' || e.key === 'title' || e.key === 'awardingBodies' || e.key === 'issuerCountry') return;
       if (!e.present && !e.mandatory) return;
       annex.appendChild(el('dt', e.name));
-      annex.appendChild(el('dd', e.present ? show(e.value) || 'stated' : 'missing'));
+      var value = e.present ? (e.key === 'grade' && gradeOf(credential)) || show(e.value) || 'stated' : 'missing';
+      var dd = el('dd', value); dd.setAttribute('data-element', e.key);
+      annex.appendChild(dd);
     });
     var checks = $('checks'); clear(checks);
     report.checks.forEach(function (k) {
@@ -77,16 +119,16 @@ export const VERIFY_PAGE_SCRIPT = `'use strict';
       checks.appendChild(li);
     });
   }
-  function fail(message) { $('result').hidden = true; var e = $('error'); e.hidden = false; e.textContent = message; }
+  function fail(message) { $('result').hidden = true; $('status').textContent = ''; var e = $('error'); e.hidden = false; e.textContent = message; }
   function check() {
     var text = $('credential').value.trim();
     if (!text) return fail('Paste a credential first, or drop its file on the box.');
     var body;
     try { body = JSON.parse(text); } catch (e) { return fail('This is not JSON: a credential is a JSON document.'); }
-    var button = $('check'); button.disabled = true;
+    var button = $('check'); button.disabled = true; $('status').textContent = 'Checking\\u2026';
     fetch('/verifications', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
       .then(function (res) { return res.json().then(function (json) { return { ok: res.ok, json: json }; }); })
-      .then(function (r) { if (r.ok) render(r.json); else fail(r.json.detail || 'The credential could not be checked.'); })
+      .then(function (r) { if (r.ok) render(r.json, body); else fail(r.json.detail || 'The credential could not be checked.'); })
       .catch(function () { fail('The verification service could not be reached.'); })
       .then(function () { button.disabled = false; });
   }

@@ -30,6 +30,31 @@ export interface HttpWebFetcherOptions {
 /** A failed fetch as the port carries it, plus the stable code. */
 export type FetchedJsonFailure = Extract<FetchedJson, { ok: false }> & { code: FetchFailureCode };
 
+/** Validators of a copy already held, sent as If-None-Match / If-Modified-Since. */
+export interface ConditionalRequest {
+  etag?: string;
+  lastModified?: string;
+}
+
+/** The caching headers of an answer. */
+export interface CachingHeaders {
+  cacheControl?: string;
+  etag?: string;
+  lastModified?: string;
+  age?: string;
+}
+
+/** A fetch with what a cache needs: the headers, the body size, and 304 when the copy held is still current. */
+export type FetchedResource =
+  | { ok: true; url: string; status: 200; json: unknown; bytes: number; headers: CachingHeaders }
+  | { ok: true; url: string; status: 304; headers: CachingHeaders }
+  | FetchedJsonFailure;
+
+/** Fetches JSON and, given validators, may answer that the copy held is still current. */
+export interface ResourceFetcher {
+  fetchResource(url: string, conditional?: ConditionalRequest): Promise<FetchedResource>;
+}
+
 /**
  * The outbound fetcher of verification: URLs come from credentials anyone may present, so it only reaches the
  * public internet over https. A host on the allow-list (and the rewrite target) may also use http and private
@@ -38,7 +63,7 @@ export type FetchedJsonFailure = Extract<FetchedJson, { ok: false }> & { code: F
  * followed by hand with the same checks, within a deadline and a size cap. It never throws: a failure is an
  * answer with a code and a public text, and the detail goes to the log.
  */
-export class HttpWebFetcher implements WebFetcher {
+export class HttpWebFetcher implements WebFetcher, ResourceFetcher {
   private readonly allowHosts: HostAllowList;
   private readonly rewriteTarget: HostAllowList;
   private readonly logger: Pick<Logger, 'warn'>;
@@ -50,26 +75,43 @@ export class HttpWebFetcher implements WebFetcher {
   }
 
   async fetchJson(url: string): Promise<FetchedJson> {
+    const fetched = await this.fetchResource(url);
+    if (!fetched.ok || fetched.status === 200) return fetched.ok ? { ok: true, url, json: fetched.json } : fetched;
+    return this.failed(url, new FetchFailure('FETCH_HTTP_STATUS', `${url} answered HTTP 304 to an unconditional request`, 304), AbortSignal.abort());
+  }
+
+  async fetchResource(url: string, conditional: ConditionalRequest = {}): Promise<FetchedResource> {
     const signal = AbortSignal.timeout(this.options.timeoutMs);
     try {
-      return { ok: true, url, json: await this.fetchFollowing(url, signal) };
+      return { ok: true, url, ...(await this.fetchFollowing(url, signal, conditional)) };
     } catch (e) {
-      const failure = this.failureOf(e, signal);
-      this.logger.warn({ msg: 'outbound fetch failed', url, code: failure.code, detail: failure.detail });
-      const answer: FetchedJsonFailure = { ok: false, url, error: publicFetchError(failure.code, failure.status), code: failure.code };
-      return answer;
+      return this.failed(url, e, signal);
     }
   }
 
-  private async fetchFollowing(url: string, signal: AbortSignal): Promise<unknown> {
+  private failed(url: string, e: unknown, signal: AbortSignal): FetchedJsonFailure {
+    const failure = this.failureOf(e, signal);
+    this.logger.warn({ msg: 'outbound fetch failed', url, code: failure.code, detail: failure.detail });
+    return { ok: false, url, error: publicFetchError(failure.code, failure.status), code: failure.code };
+  }
+
+  private async fetchFollowing(
+    url: string,
+    signal: AbortSignal,
+    conditional: ConditionalRequest,
+  ): Promise<{ status: 200; json: unknown; bytes: number; headers: CachingHeaders } | { status: 304; headers: CachingHeaders }> {
     const rewritten = this.rewritten(url);
     let target = parseUrl(rewritten);
     const viaRewrite = rewritten !== url;
     const maxRedirects = this.options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
     for (let hops = 0; ; hops++) {
       const trusted = this.allowHosts.allows(target) || (viaRewrite && this.rewriteTarget.allows(target));
-      const res = await this.request(target, trusted, signal);
+      const res = await this.request(target, trusted, signal, conditional);
       const status = res.statusCode ?? 0;
+      if (status === 304 && (conditional.etag || conditional.lastModified)) {
+        res.resume();
+        return { status: 304, headers: cachingHeadersOf(res) };
+      }
       if (status >= 300 && status < 400 && res.headers.location) {
         res.resume();
         if (hops >= maxRedirects) throw new FetchFailure('FETCH_TOO_MANY_REDIRECTS', `${url} redirects more than ${maxRedirects} times`);
@@ -82,14 +124,14 @@ export class HttpWebFetcher implements WebFetcher {
       }
       const text = await this.readCapped(res, target);
       try {
-        return JSON.parse(text);
+        return { status: 200, json: JSON.parse(text), bytes: Buffer.byteLength(text), headers: cachingHeadersOf(res) };
       } catch (e) {
         throw new FetchFailure('FETCH_NOT_JSON', `${target.href} is not JSON: ${(e as Error).message}`);
       }
     }
   }
 
-  private request(target: URL, trusted: boolean, signal: AbortSignal): Promise<IncomingMessage> {
+  private request(target: URL, trusted: boolean, signal: AbortSignal, conditional: ConditionalRequest): Promise<IncomingMessage> {
     if (target.protocol !== 'https:' && target.protocol !== 'http:') return Promise.reject(new FetchFailure('FETCH_NOT_HTTPS', `${target.protocol} URLs are not fetched`));
     const host = hostOf(target);
     if (isIpLiteral(host) && !trusted && !isPublicAddress(host)) return Promise.reject(new FetchFailure('FETCH_BLOCKED_ADDRESS', `${target.href} names the non-public address ${host}`));
@@ -98,7 +140,12 @@ export class HttpWebFetcher implements WebFetcher {
     return new Promise((resolve, reject) => {
       const req = (target.protocol === 'https:' ? httpsRequest : httpRequest)(target, {
         method: 'GET',
-        headers: { accept: 'application/vc+ld+json, application/ld+json, application/json;q=0.9, */*;q=0.1', 'accept-encoding': 'gzip, deflate, br' },
+        headers: {
+          accept: 'application/vc+ld+json, application/ld+json, application/json;q=0.9, */*;q=0.1',
+          'accept-encoding': 'gzip, deflate, br',
+          ...(conditional.etag ? { 'if-none-match': conditional.etag } : {}),
+          ...(conditional.lastModified ? { 'if-modified-since': conditional.lastModified } : {}),
+        },
         lookup: trusted ? undefined : guardedLookup,
         agent: false,
         signal,
@@ -148,6 +195,23 @@ export class HttpWebFetcher implements WebFetcher {
     if (!r || !url.startsWith(r.from)) return url;
     return r.to.replace(/\/$/, '') + url.slice(r.from.replace(/\/$/, '').length);
   }
+}
+
+function cachingHeadersOf(res: IncomingMessage): CachingHeaders {
+  const one = (name: string): string | undefined => {
+    const value = res.headers[name];
+    return Array.isArray(value) ? value.join(', ') : value;
+  };
+  const headers: CachingHeaders = {};
+  const cacheControl = one('cache-control');
+  const etag = one('etag');
+  const lastModified = one('last-modified');
+  const age = one('age');
+  if (cacheControl) headers.cacheControl = cacheControl;
+  if (etag) headers.etag = etag;
+  if (lastModified) headers.lastModified = lastModified;
+  if (age) headers.age = age;
+  return headers;
 }
 
 function parseUrl(url: string, base?: URL): URL {

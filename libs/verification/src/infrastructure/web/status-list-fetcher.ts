@@ -17,6 +17,8 @@ export interface StatusListFetcherOptions {
  */
 export class StatusListFetcher implements WebFetcher {
   private readonly logger: Pick<Logger, 'warn'>;
+  /** Lists already inflated within the cap: a cache hands back the same object, which need not be inflated again. */
+  private readonly withinCap = new WeakSet<object>();
 
   constructor(
     private readonly inner: WebFetcher,
@@ -30,8 +32,11 @@ export class StatusListFetcher implements WebFetcher {
     if (!fetched.ok) return fetched;
     const encodedList = (fetched.json as { credentialSubject?: { encodedList?: unknown } } | null)?.credentialSubject?.encodedList;
     if (typeof encodedList !== 'string') return fetched;
+    const list = fetched.json as object;
+    if (this.withinCap.has(list)) return fetched;
     try {
       BitstringStatusList.decode(encodedList, 1, { maxDecompressedBytes: this.options.maxDecompressedBytes });
+      this.withinCap.add(list);
     } catch (e) {
       if (e instanceof StatusListError && e.code === 'STATUS_LIST_LENGTH_ERROR') {
         this.logger.warn({ msg: 'status list refused', url, code: 'FETCH_TOO_LARGE', detail: e.message, encodedLength: encodedList.length });
