@@ -15,6 +15,16 @@ export interface RunningPlatform {
 }
 
 /**
+ * Verification refuses to fetch from private addresses; the status lists of this platform's own issuance
+ * service are the exception it must reach (fresh, not cached), wherever it listens.
+ */
+function ownIssuance(service: string, started: RunningService[], env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const issuance = started.find((s) => s.service === 'issuance');
+  if (service !== 'verification' || !issuance || env.VERIFICATION_ISSUANCE_INTERNAL_URL) return {};
+  return { VERIFICATION_ISSUANCE_PUBLIC_URL: env.VERIFICATION_ISSUANCE_PUBLIC_URL ?? issuance.url, VERIFICATION_ISSUANCE_INTERNAL_URL: issuance.url };
+}
+
+/**
  * Every service in one process on the embedded defaults: each keeps its own event store and read models
  * under DATA_DIR/<service>, and all share one in-process bus, whose dead letters are journalled under DATA_DIR.
  */
@@ -27,7 +37,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   try {
     for (const [i, descriptor] of ALL_SERVICES.entries()) {
       const port = basePort === 0 ? 0 : basePort + i;
-      const config = loadServiceConfig(descriptor, { ...env, PORT: String(port) });
+      const config = loadServiceConfig(descriptor, { ...env, ...ownIssuance(descriptor.name, services, env), PORT: String(port) });
       services.push(await runService(descriptor, { config, port, sharedBus: bus }));
     }
   } catch (e) {

@@ -82,6 +82,13 @@ export class DistributedLauncher {
     return this.processes;
   }
 
+  /** Verification reaches this platform's own issuance (its status lists) on loopback; other private addresses stay refused. */
+  private ownIssuance(): NodeJS.ProcessEnv {
+    const issuance = DISTRIBUTED_SERVICES.find((s) => s.name === 'issuance')!;
+    const url = `http://127.0.0.1:${issuance.port + (this.options.basePortOffset ?? 0)}`;
+    return { VERIFICATION_ISSUANCE_PUBLIC_URL: url, VERIFICATION_ISSUANCE_INTERNAL_URL: url };
+  }
+
   /** Starts one more process of a service (used to restart after a kill). */
   spawnService(plan: ServicePlan, replica: number): RunningProcess {
     const servicePort = plan.port + (this.options.basePortOffset ?? 0);
@@ -103,6 +110,7 @@ export class DistributedLauncher {
       AUDIT_SIGNING_KEY: this.secret(dataDir, 'audit-signing-key', 32),
       ISSUANCE_MASTER_KEY: this.secret(dataDir, 'issuance-master-key', 32),
       LOG_LEVEL: this.options.env?.LOG_LEVEL ?? process.env.LOG_LEVEL ?? 'info',
+      ...(plan.name === 'verification' ? this.ownIssuance() : {}),
     };
     const main = join(this.options.repoRoot, 'dist', 'apps', plan.name, 'src', 'main.js');
     if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first`);

@@ -102,7 +102,8 @@ export class HttpWebFetcher implements WebFetcher, ResourceFetcher {
   ): Promise<{ status: 200; json: unknown; bytes: number; headers: CachingHeaders } | { status: 304; headers: CachingHeaders }> {
     const rewritten = this.rewritten(url);
     let target = parseUrl(rewritten);
-    const viaRewrite = rewritten !== url;
+    // The configured issuance address is trusted even when it is its own internal address (embedded platform).
+    const viaRewrite = this.options.rewrite !== undefined && url.startsWith(this.options.rewrite.from);
     const maxRedirects = this.options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
     for (let hops = 0; ; hops++) {
       const trusted = this.allowHosts.allows(target) || (viaRewrite && this.rewriteTarget.allows(target));

@@ -166,6 +166,12 @@ describe('HttpWebFetcher over real sockets', () => {
     expect(await rewriting.fetchJson(`http://localhost:${local.port}/doc`)).toMatchObject({ ok: false, code: 'FETCH_NOT_HTTPS' });
     expect(await rewriting.fetchJson(`https://127.0.0.1:${local.port}/doc`)).toMatchObject({ ok: false, code: 'FETCH_BLOCKED_ADDRESS' });
   });
+
+  it('trusts the embedded platform\'s own issuance address when it is configured as its own internal address, and nothing else on loopback', async () => {
+    const own = fetcher({ rewrite: { from: `${local.url}/status-lists/`, to: `${local.url}/status-lists/` } });
+    expect(await own.fetchJson(`${local.url}/status-lists/doc`)).toMatchObject({ ok: false, code: 'FETCH_HTTP_STATUS' });
+    expect(await own.fetchJson(`${local.url}/doc`)).toMatchObject({ ok: false, code: 'FETCH_BLOCKED_ADDRESS' });
+  });
 });
 
 describe('StatusListFetcher', () => {
