@@ -28,6 +28,9 @@ export function parseEd25519PublicKey(input: PublicKeyInput, field = 'key'): Ed2
   if (publicKeyMultibase === undefined && publicKeyJwk === undefined) {
     return violation(`${field}.publicKeyMultibase`, 'key.public-key-required', 'give publicKeyMultibase or publicKeyJwk');
   }
+  if (publicKeyJwk !== undefined && (publicKeyJwk === null || typeof publicKeyJwk !== 'object' || Array.isArray(publicKeyJwk))) {
+    return violation(`${field}.publicKeyJwk`, 'key.not-ed25519', 'publicKeyJwk must be a JWK object (kty OKP, crv Ed25519, x)');
+  }
   if (publicKeyJwk !== undefined) {
     if ('d' in publicKeyJwk) return violation(`${field}.publicKeyJwk.d`, 'key.private-key-refused', 'private key material is never accepted; send the public key only');
     if (publicKeyJwk['kty'] !== 'OKP' || publicKeyJwk['crv'] !== 'Ed25519') {
