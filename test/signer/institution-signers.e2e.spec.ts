@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSoftHsmToken, softHsmModulePath } from '@alliance/signer';
+import { DEFINITION } from '../support/joint-credential';
 import { call, DEV_AUTH, eventually, type Patience, token } from '../support/scenario-http';
 import { builtMain, runNode, spawnNode, type SpawnedProcess } from '../support/spawn-process';
 
@@ -26,17 +27,10 @@ type LogEntry = { type: string; credentialId: string };
 
 function definition(title: string, members: Member[]) {
   return {
+    ...DEFINITION,
     title,
     description: `${title}: three universities teach and assess it together.`,
-    learningOutcomes: [{ description: 'Assess climate risks of an urban district' }, { description: 'Design nature-based adaptation measures' }],
     ects: 6,
-    eqfLevel: 7,
-    assessmentType: 'Project report and oral defence',
-    formOfParticipation: 'blended',
-    qualityAssurance: { type: 'Internal quality assurance of the awarding universities', body: 'The Danish Accreditation Institution' },
-    issuanceRule: { allComponentsPassed: true },
-    gradingScheme: { type: 'numeric', minimum: 1, maximum: 10, passMark: 6 },
-    languages: ['en'],
     awardingBodies: members.map((m, i) => ({ institutionId: m.id, lead: i === 0 })),
     components: MEMBERS.map((m, i) => ({ code: m.component, title: `${m.component} studio`, institutionId: members[i]!.id, ects: 2 })),
   };

@@ -26,7 +26,8 @@ export const COMPONENTS = [
   { code: 'DESIGN', title: 'Adaptation design studio', member: 1, grade: 9 },
 ] as const;
 
-const DEFINITION = {
+/** The Annex I elements every scenario's definition shares. */
+export const DEFINITION = {
   title: 'Urban Climate Adaptation',
   description: 'Two universities teach and assess climate adaptation for cities together.',
   learningOutcomes: [{ description: 'Assess climate risks of an urban district' }, { description: 'Design nature-based adaptation measures' }],

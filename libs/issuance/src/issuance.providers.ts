@@ -12,6 +12,7 @@ import {
   CATALOGUE_FACTS,
   CREDENTIAL_QUERIES,
   ISSUANCE_ORM,
+  ISSUANCE_QUERIES,
   ISSUANCE_REACTOR,
   ISSUANCE_SETTINGS,
   KEY_CUSTODY,
@@ -98,11 +99,12 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
       useFactory: (orm: ReadModelOrm, a: AggregateHandlers, k: KnowledgeReader, c: KeyCustody, s: IssuanceSettings) => new StatusListPublisher(new OrmStatusListQueries(orm), a, k, c, s),
       inject: [ISSUANCE_ORM, AGGREGATE_HANDLERS, KNOWLEDGE, KEY_CUSTODY, ISSUANCE_SETTINGS],
     },
+    { provide: ISSUANCE_QUERIES, useFactory: (orm: ReadModelOrm) => new OrmIssuanceQueries(orm), inject: [ISSUANCE_ORM] },
     { provide: SIGNER_AUTHENTICATION, useFactory: (k: KnowledgeReader) => new SignerAuthentication(k), inject: [KNOWLEDGE] },
     {
       provide: SIGNING_REQUESTS,
-      useFactory: (a: AggregateHandlers, k: KnowledgeReader, orm: ReadModelOrm) => new SigningRequests(a, k, new OrmIssuanceQueries(orm)),
-      inject: [AGGREGATE_HANDLERS, KNOWLEDGE, ISSUANCE_ORM],
+      useFactory: (a: AggregateHandlers, k: KnowledgeReader, q: OrmIssuanceQueries) => new SigningRequests(a, k, q),
+      inject: [AGGREGATE_HANDLERS, KNOWLEDGE, ISSUANCE_QUERIES],
     },
   ];
 }

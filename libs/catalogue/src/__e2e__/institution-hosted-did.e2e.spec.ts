@@ -159,47 +159,36 @@ describe('catalogue over HTTP: keys of members hosting their own did:web', () =>
     expect(view).toMatchObject({ did: `did:web:credentials.alliance.example:institutions:${platform.id}`, didHosting: 'platform-hosted', status: 'active' });
   });
 
-  it('as configured by default, refuses a DID host on a loopback address before connecting', async () => {
-    const plain = await startCatalogue();
+  /** A fresh catalogue as `env` configures it: registers a member on the test DID host and answers its first key. */
+  async function registerOnFreshCatalogue(env: Record<string, string>, name: string, path: string) {
+    const plain = await startCatalogue({ env });
     try {
       const token = `Bearer ${await plain.token('alliance-admin')}`;
-      const did = web.did('uni', 'liu-guarded');
-      const res = await plain.http().post('/institutions').set('authorization', token).send({ ...ECIU.aau, name: 'Linköping (address guard)', did });
+      const did = web.did('uni', path);
+      const res = await plain.http().post('/institutions').set('authorization', token).send({ ...ECIU.aau, name, did });
       const liu = { id: res.body.id as string, token: `Bearer ${await plain.token('institution-admin', res.body.id, `admin@${res.body.id}`)}` };
       const keyPair = generateEd25519KeyPair();
       web.publish(buildDidWebDocument(did, [{ id: `${did}#key-1`, publicKeyMultibase: keyPair.publicKeyMultibase }]));
       const { challenge } = await requestKeyChallenge({ catalogue: plain.http, institutionId: liu.id, token: liu.token, keyId: 'key-1' });
-      const refused = await plain
+      return await plain
         .http()
         .post(`/institutions/${liu.id}/keys`)
         .set('authorization', liu.token)
         .send({ publicKeyMultibase: keyPair.publicKeyMultibase, proofOfPossession: signKeyPossession(challenge, keyPair.secretKey) });
-      expect(refused.status).toBe(422);
-      expect(JSON.parse(refused.text).errors[0].message).toContain('BLOCKED_ADDRESS');
     } finally {
       await plain.close();
     }
+  }
+
+  it('as configured by default, refuses a DID host on a loopback address before connecting', async () => {
+    const refused = await registerOnFreshCatalogue({}, 'Linköping (address guard)', 'liu-guarded');
+    expect(refused.status).toBe(422);
+    expect(JSON.parse(refused.text).errors[0].message).toContain('BLOCKED_ADDRESS');
   });
 
   it('with the test host allow-listed past the address guard, reads over HTTPS with this process trust store: the test CA is not in it, so the key is refused', async () => {
-    const plain = await startCatalogue({ env: { CATALOGUE_DID_FETCH_ALLOW_HOSTS: web.host } });
-    try {
-      const token = `Bearer ${await plain.token('alliance-admin')}`;
-      const did = web.did('uni', 'liu');
-      const res = await plain.http().post('/institutions').set('authorization', token).send({ ...ECIU.aau, name: 'Linköping (default resolver)', did });
-      const liu = { id: res.body.id as string, token: `Bearer ${await plain.token('institution-admin', res.body.id, `admin@${res.body.id}`)}` };
-      const keyPair = generateEd25519KeyPair();
-      web.publish(buildDidWebDocument(did, [{ id: `${did}#key-1`, publicKeyMultibase: keyPair.publicKeyMultibase }]));
-      const { challenge } = await requestKeyChallenge({ catalogue: plain.http, institutionId: liu.id, token: liu.token, keyId: 'key-1' });
-      const refused = await plain
-        .http()
-        .post(`/institutions/${liu.id}/keys`)
-        .set('authorization', liu.token)
-        .send({ publicKeyMultibase: keyPair.publicKeyMultibase, proofOfPossession: signKeyPossession(challenge, keyPair.secretKey) });
-      expect(refused.status).toBe(422);
-      expect(JSON.parse(refused.text).errors[0].message).toContain('TLS_FAILED');
-    } finally {
-      await plain.close();
-    }
+    const refused = await registerOnFreshCatalogue({ CATALOGUE_DID_FETCH_ALLOW_HOSTS: web.host }, 'Linköping (default resolver)', 'liu');
+    expect(refused.status).toBe(422);
+    expect(JSON.parse(refused.text).errors[0].message).toContain('TLS_FAILED');
   });
 });

@@ -3,12 +3,11 @@ import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post } from '@nest
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AggregateHandlers } from '../application/issuance-handlers';
 import { issuanceStreams } from '../application/issuance-streams';
-import { AGGREGATE_HANDLERS, CREDENTIAL_QUERIES, ISSUANCE_ORM } from '../application/issuance.tokens';
+import { AGGREGATE_HANDLERS, CREDENTIAL_QUERIES, ISSUANCE_QUERIES } from '../application/issuance.tokens';
+import type { IssuanceQueries } from '../application/ports/issuance-queries.port';
 import type { CredentialQueries } from '../application/ports/credential-queries.port';
 import { signatureStatus, type SignatureStatus } from '../application/signing/signature-status';
-import type { ReadModelOrm } from '@alliance/event-sourcing';
 import { IssuanceException } from '../domain/issuance.exception';
-import { OrmIssuanceQueries } from '../infrastructure/queries/orm-issuance-queries';
 import { commandMeta } from './command-meta';
 import { requireReadable } from './credential-access';
 import { StatusChangeDto } from './dto/status-change.dto';
@@ -21,7 +20,7 @@ export class SignatureStatusController {
   constructor(
     @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
     @Inject(CREDENTIAL_QUERIES) private readonly queries: CredentialQueries,
-    @Inject(ISSUANCE_ORM) private readonly orm: ReadModelOrm,
+    @Inject(ISSUANCE_QUERIES) private readonly pending: IssuanceQueries,
   ) {}
 
   @Get('credentials/:id/signatures')
@@ -39,7 +38,7 @@ export class SignatureStatusController {
   @ApiOperation({ summary: 'Credentials held because an awarding body\'s signer declined, with its reason (an institution admin sees its own institution\'s credentials)' })
   async refusals(@CurrentActor() actor: AuthenticatedActor) {
     const items: SignatureStatus[] = [];
-    for (const credentialId of await new OrmIssuanceQueries(this.orm).pendingCredentials()) {
+    for (const credentialId of await this.pending.pendingCredentials()) {
       const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(credentialId))).state;
       if (!credential || !(credential.refusals ?? []).length) continue;
       if (actor.role === 'institution-admin' && !credential.awardingBodies.some((b) => b.institutionId === actor.institution)) continue;
