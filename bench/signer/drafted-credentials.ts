@@ -46,6 +46,11 @@ export class DraftedCredentials implements IssuanceQueries {
     return waiting;
   }
 
+  /** The stand-in already drops what each university answered, so it serves the signers' query too. */
+  awaitingProofOf(institutionId: string): Promise<string[]> {
+    return this.pendingCredentialsOf(institutionId);
+  }
+
   async pendingCredentials(): Promise<string[]> {
     const ids: string[] = [];
     const done = await this.scan(this.open, (credential) => {

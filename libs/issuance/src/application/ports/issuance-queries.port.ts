@@ -2,6 +2,8 @@
 export interface IssuanceQueries {
   /** Credentials still waiting for a proof by this institution. */
   pendingCredentialsOf(institutionId: string): Promise<string[]>;
+  /** Credentials still collecting proofs that this institution has not signed yet, oldest first. */
+  awaitingProofOf(institutionId: string): Promise<string[]>;
   /** Every credential still collecting proofs, oldest first. */
   pendingCredentials(): Promise<string[]>;
   /** Opened, unawarded, open tracks on this definition version (waiting for the definition to be learned). */

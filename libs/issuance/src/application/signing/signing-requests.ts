@@ -27,7 +27,8 @@ export class SigningRequests {
 
   async pending(signer: AuthenticatedSigner, limit = MAX_BATCH): Promise<SigningRequestV1[]> {
     const out: SigningRequestV1[] = [];
-    for (const credentialId of await this.queries.pendingCredentialsOf(signer.institutionId)) {
+    // The read model drops what the institution signed already; the aggregate decides the rest (it may lag).
+    for (const credentialId of await this.queries.awaitingProofOf(signer.institutionId)) {
       if (out.length >= Math.min(limit, MAX_BATCH)) break;
       const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(credentialId))).state;
       if (!credential || credential.lifecycle !== 'collecting-proofs') continue;

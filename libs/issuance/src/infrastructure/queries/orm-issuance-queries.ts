@@ -2,7 +2,7 @@ import type { ReadModelOrm } from '@alliance/event-sourcing';
 import type { IssuanceQueries } from '../../application/ports/issuance-queries.port';
 import { AwardTrackRows, StackPartRows } from '../projections/award-track-rows';
 import { awardTracksProjection } from '../projections/award-tracks.projection';
-import { CredentialRows } from '../projections/credential-rows';
+import { CredentialProofRows, CredentialRows } from '../projections/credential-rows';
 import { credentialsProjection } from '../projections/credentials.projection';
 
 /** The process manager's routing questions, answered from issuance's read models. */
@@ -20,6 +20,15 @@ export class OrmIssuanceQueries implements IssuanceQueries {
   async pendingCredentialsOf(institutionId: string): Promise<string[]> {
     const rows = await this.orm.em.fork().find(this.credentials, { lifecycle: 'collecting-proofs' }, { orderBy: { draftedAt: 'asc' } });
     return rows.filter((r) => r.awardingBodies.some((b) => b.institutionId === institutionId)).map((r) => r.credentialId);
+  }
+
+  async awaitingProofOf(institutionId: string): Promise<string[]> {
+    const em = this.orm.em.fork();
+    const pending = await this.pendingCredentialsOf(institutionId);
+    if (pending.length === 0) return [];
+    const signed = await em.find(credentialsProjection.entity(CredentialProofRows), { institutionId, credentialId: { $in: pending } }, { fields: ['credentialId'] });
+    const done = new Set(signed.map((r) => r.credentialId));
+    return pending.filter((id) => !done.has(id));
   }
 
   async pendingCredentials(): Promise<string[]> {
