@@ -97,7 +97,8 @@ export class StatusListPublisher {
       issuer: institution?.did ?? `urn:alliance:institution:${view.institutionId}`,
       statusPurpose: 'message',
       list,
-      validFrom: this.settings.clock().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      // Full precision: cut to the second, a list signed within a second of its key's registration would predate the key.
+      validFrom: this.settings.clock().toISOString(),
       ttl: STATUS_LIST_TTL_MS,
     });
     // The entry of each credential says how wide its status is; `statusSize` is no term of the list in the VC 2.0 context.
@@ -114,7 +115,7 @@ export class StatusListPublisher {
     if (!choice.usable || !privateKey) return undefined;
     const unsigned = await this.unsignedOf(view);
     const credential = await signCredential(
-      { ...unsigned, validFrom: now.toISOString().replace(/\.\d{3}Z$/, 'Z') },
+      { ...unsigned, validFrom: now.toISOString() },
       [{ verificationMethod: choice.key.verificationMethodId, privateKey, cryptosuite: this.settings.cryptosuite, created: now }],
       this.documentLoader ? { documentLoader: this.documentLoader } : {},
     );
