@@ -7,10 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CryptosuiteName } from '@alliance/credentials';
+import type { CryptosuiteName, DocumentLoader } from '@alliance/credentials';
 import { createEventStore, type EventStore } from '@alliance/event-sourcing';
 import type { CollectAutomaticProofsHandler } from '../../libs/issuance/src/application/commands/collect-automatic-proofs';
 import { IssueCredentialCommand, IssueCredentialHandler } from '../../libs/issuance/src/application/commands/issue-credential';
+import { issuanceDocumentLoader } from '../../libs/issuance/src/application/issuance-contexts';
 import { type AggregateHandlers, createAggregateHandlers } from '../../libs/issuance/src/application/issuance-handlers';
 import { issuanceStreams } from '../../libs/issuance/src/application/issuance-streams';
 import type { IssuanceSettings } from '../../libs/issuance/src/application/issuance-settings';
@@ -69,6 +70,8 @@ export interface Alliance {
   aggregates: AggregateHandlers;
   knowledge: KnowledgeReader;
   settings: IssuanceSettings;
+  /** The JSON-LD contexts the alliance's credentials name, as issuance and the institutions' signers read them. */
+  contexts: DocumentLoader;
   /** Issuance as the process manager runs it on AwardGranted: compose, status slot, draft, then automatic proofs. */
   issuer(collector: CollectAutomaticProofsHandler): IssueCredentialHandler;
   /** Tells issuance about a key the catalogue registered for the university. */
@@ -102,7 +105,7 @@ export async function openAlliance(cryptosuite: CryptosuiteName): Promise<Allian
     for (let k = 0; k < count; k++) {
       const awardId = `${label}-track-${k}`;
       const stream = issuanceStreams.award(awardId);
-      const inputs = { spec: DEFINITION, nextCredentialId: randomUUID() };
+      const inputs = { spec: DEFINITION, nextCredentialId: randomUUID(), standing: {} };
       await aggregates.awards.handle(
         stream,
         { type: 'OpenAwardTrack', awardId, learner: { learnerId: `${label}-learner-${k}`, name: `Learner ${label} ${k}` }, specId: DEFINITION.specId, specVersion: DEFINITION.version, ...inputs },
@@ -144,6 +147,7 @@ export async function openAlliance(cryptosuite: CryptosuiteName): Promise<Allian
     aggregates,
     knowledge,
     settings,
+    contexts: issuanceDocumentLoader(settings),
     issuer: (collector) => new IssueCredentialHandler(aggregates, knowledge, allocator, settings, collector),
     learnKey: async (institutionId, key) => {
       await aggregates.knownInstitutions.handle(issuanceStreams.knownInstitution(institutionId), { type: 'LearnRegisteredKey', institutionId, key: { ...key, validFrom: KEY_VALID_FROM } }, PROCESS);

@@ -82,6 +82,14 @@ export class DraftedCredentials implements IssuanceQueries {
     throw notAsked('trackOf');
   }
 
+  async openTracks(): Promise<{ awardId: string; specId: string; specVersion: number }[]> {
+    throw notAsked('openTracks');
+  }
+
+  async openTracksOf(): Promise<string[]> {
+    throw notAsked('openTracksOf');
+  }
+
   /**
    * Loads the credentials of `ids` oldest first and hands each one still collecting proofs to `visit`, until it
    * says stop. Returns the ids to forget: settled credentials, and those `visit` dropped.

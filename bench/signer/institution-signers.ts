@@ -47,7 +47,7 @@ export async function institutionSigners(cryptosuite: CryptosuiteName, concurren
   };
   try {
     const queries = new DraftedCredentials(alliance.aggregates);
-    const requests = new SigningRequests(alliance.aggregates, alliance.knowledge, queries);
+    const requests = new SigningRequests(alliance.aggregates, alliance.knowledge, queries, alliance.contexts);
     const warnings: string[] = [];
     const logger = pino({ level: 'warn' }, { write: (line: string) => void warnings.push(line) });
     const signers: SignerService[] = [];
@@ -71,12 +71,13 @@ export async function institutionSigners(cryptosuite: CryptosuiteName, concurren
           client: new InProcessPlatformClient(requests, { institutionId: u.institutionId, verificationMethodId }),
           policy: { approvedDefinitions: [DEFINITION_ID] },
           logger: logger.child({ institutionId: u.institutionId }),
+          documentLoader: alliance.contexts,
         }),
       );
     }
     // The platform holds no key for anyone: automatic collection finds nobody to sign for and only the draft is made.
     const emptyVault = new KeyVault(new InMemoryKeyVaultStore(), MasterKey.fromConfig(randomBytes(32).toString('hex')));
-    const issuer = alliance.issuer(new CollectAutomaticProofsHandler(alliance.aggregates, new PlatformSigner(alliance.aggregates, alliance.knowledge, emptyVault)));
+    const issuer = alliance.issuer(new CollectAutomaticProofsHandler(alliance.aggregates, new PlatformSigner(alliance.aggregates, alliance.knowledge, emptyVault, alliance.contexts)));
 
     const total: Tally = { rounds: 0, idle: 0, signed: 0, resent: 0, refused: 0, failed: 0, lists: 0 };
     let timedMs = 0;

@@ -29,7 +29,7 @@ export async function platformHeldKeys(cryptosuite: CryptosuiteName, concurrency
   const alliance = await openAlliance(cryptosuite);
   try {
     const vault = new KeyVault(new InMemoryKeyVaultStore(), MasterKey.fromConfig(randomBytes(32).toString('hex')));
-    const generate = new GenerateSigningKeyHandler(alliance.aggregates, vault);
+    const generate = new GenerateSigningKeyHandler(alliance.aggregates, vault, alliance.knowledge);
     for (const u of UNIVERSITIES) {
       const keyId = 'platform-key-1';
       const generated = await generate.execute(
@@ -38,7 +38,7 @@ export async function platformHeldKeys(cryptosuite: CryptosuiteName, concurrency
       await delegateAutomaticSigning(alliance.aggregates, u.institutionId);
       await alliance.learnKey(u.institutionId, { keyId, verificationMethodId: `${u.did}#${keyId}`, publicKeyMultibase: generated.publicKeyMultibase, custody: 'issuance-service' });
     }
-    const issuer = alliance.issuer(new CollectAutomaticProofsHandler(alliance.aggregates, new PlatformSigner(alliance.aggregates, alliance.knowledge, vault)));
+    const issuer = alliance.issuer(new CollectAutomaticProofsHandler(alliance.aggregates, new PlatformSigner(alliance.aggregates, alliance.knowledge, vault, alliance.contexts)));
     const batch = async (count: number, label: string) => {
       const awards = await alliance.grantAwards(count, label);
       const started = process.hrtime.bigint();

@@ -8,7 +8,8 @@ import { DistributedRun } from './distributed-run';
  * `npm run build` first (the launcher starts dist/apps/<service>/src/main.js).
  */
 describe('the platform in distributed mode (a process per service, Kafka, PostgreSQL)', () => {
-  const run = new DistributedRun();
+  // Suspendable credentials here (a revocation and a suspension entry); the embedded scenario covers the default.
+  const run = new DistributedRun({ env: { ISSUANCE_STATUS_ENTRIES: 'revocation-and-suspension' } });
   // Each step crosses the bus at least once; on two slow cores a Kafka group join alone takes seconds.
   const patience = { timeoutMs: 90_000, diagnostics: () => run.output() };
   let outcome: ScenarioOutcome | undefined;
@@ -27,6 +28,7 @@ describe('the platform in distributed mode (a process per service, Kafka, Postgr
     expect(signers.sort()).toEqual(outcome.members.map((m) => m.did).sort());
     expect(outcome.valid.verdict).toBe('valid');
     expect(outcome.revoked).toMatchObject({ verdict: 'invalid', failure: { code: 'REVOKED' } });
+    expect(outcome.credential.credentialStatus).toEqual([expect.objectContaining({ statusPurpose: 'revocation' }), expect.objectContaining({ statusPurpose: 'suspension' })]);
   }, 150_000);
 
   it("tells the credential's provenance from every service's store", async () => {

@@ -25,7 +25,8 @@ export class DistributedRun {
   private readonly tail: string[] = [];
 
   /** `replicas`: extra processes per service, started together with the first (as `distributed up --replicas` does). */
-  constructor(options: { replicas?: Record<string, number> } = {}) {
+  /** `env`: settings every service process gets on top of the run's own. */
+  constructor(options: { replicas?: Record<string, number>; env?: NodeJS.ProcessEnv } = {}) {
     this.launcher = new DistributedLauncher({
       repoRoot: REPO_ROOT,
       replicas: options.replicas,
@@ -34,7 +35,7 @@ export class DistributedRun {
       basePortOffset: 2000 + Math.floor(Math.random() * 400) * 10,
       dataDir: this.dataDir,
       kafkaBrokers: KAFKA_BROKERS.join(','),
-      env: { ...Object.fromEntries(CONSUMERS.map((service, i) => [`${service.toUpperCase()}_CONSUMER_GROUP`, this.groups[i]])), LOG_LEVEL: 'info' },
+      env: { ...Object.fromEntries(CONSUMERS.map((service, i) => [`${service.toUpperCase()}_CONSUMER_GROUP`, this.groups[i]])), LOG_LEVEL: 'info', ...options.env },
       log: (line) => this.remember('launcher', JSON.stringify({ level: 'info', time: new Date().toISOString(), ...line })),
       output: (service, line) => this.remember(service, line),
     });

@@ -1,5 +1,6 @@
 import { COMPONENTS, type CredentialListItem, enrolmentRequest, enrolOnceKnown, listCredentials, type Member, resultRequest, type ServiceUrls, setUpJointCredential } from './joint-credential';
 import { call, eventually, type Patience, token } from './scenario-http';
+import { readStatusAsAStandardVerifier } from './spawn-process';
 
 /** Kept under the scenario's own name: the embedded specs import it from here. */
 export type ScenarioUrls = ServiceUrls;
@@ -72,9 +73,25 @@ async function verifyAsAnEmployer(urls: ScenarioUrls, credentialId: string, vc: 
   expect(valid.credential!.awardingBodies.map((b) => b.name)).toEqual(['Aalborg University', 'University of Twente']);
   expect(await verify({ ...vc, name: 'Rocket Science' })).toMatchObject({ verdict: 'invalid', failure: { check: 'proofs' } });
 
+  // Another verifier reads the same entries: @digitalbazaar/vc-bitstring-status-list, fetching lists and DIDs over HTTP.
+  const purposes = ([] as { statusPurpose?: string }[]).concat((vc.credentialStatus as never) ?? []).map((e) => e.statusPurpose);
+  expect(purposes[0]).toBe('revocation');
+  expect(await readStatusAsAStandardVerifier(vc)).toEqual({ verified: true, results: purposes.map((purpose) => ({ purpose, status: 0 })) });
+
   const partnerAdmin = await token('institution-admin', partner.id);
-  await call('POST', `${urls.issuance}/credentials/${credentialId}/suspension`, { reason: 'identity check' }, partnerAdmin);
-  expect(await verify(vc)).toMatchObject({ verdict: 'invalid', failure: { check: 'status', code: 'SUSPENDED' } });
+  if (purposes.includes('suspension')) {
+    await call('POST', `${urls.issuance}/credentials/${credentialId}/suspension`, { reason: 'identity check' }, partnerAdmin);
+    expect(await verify(vc)).toMatchObject({ verdict: 'invalid', failure: { check: 'status', code: 'SUSPENDED' } });
+    expect((await readStatusAsAStandardVerifier(vc)).results).toEqual([
+      { purpose: 'revocation', status: 0 },
+      { purpose: 'suspension', status: 1 },
+    ]);
+  } else {
+    // A credential with a revocation entry alone (the single object Open Badges 3.0.3 allows) cannot be suspended.
+    const refused = await call<{ code: string }>('POST', `${urls.issuance}/credentials/${credentialId}/suspension`, { reason: 'identity check' }, partnerAdmin, [409]);
+    expect(refused.code).toBe('issuance.credential.not-suspendable');
+    expect(await verify(vc)).toMatchObject({ verdict: 'valid' });
+  }
   await call('POST', `${urls.issuance}/credentials/${credentialId}/revocation`, { reason: 'identity fraud' }, partnerAdmin);
   const revoked = await eventually(
     async () => {
@@ -84,6 +101,7 @@ async function verifyAsAnEmployer(urls: ScenarioUrls, credentialId: string, vc: 
     'verification to learn the revocation reason',
     patience,
   );
+  expect((await readStatusAsAStandardVerifier(vc)).results[0]).toEqual({ purpose: 'revocation', status: 1 });
   expect(revoked.verdict).toBe('invalid');
   return { valid, revoked };
 }

@@ -81,3 +81,23 @@ export async function runNode(file: string, args: string[], env: NodeJS.ProcessE
   const { code } = await proc.exited;
   return { code, stdout, output: proc.output() };
 }
+
+/** What a verifier that is not ours reads from a credential's status entries (see standard-status-reader.mjs). */
+export interface StandardStatusReading {
+  verified: boolean;
+  results: { purpose: string; status: number }[];
+  error?: string;
+}
+
+/** Runs @digitalbazaar/vc-bitstring-status-list on a credential, in its own process (it is an ES module). */
+export async function readStatusAsAStandardVerifier(credential: unknown): Promise<StandardStatusReading> {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'test', 'support', 'standard-status-reader.mjs')], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  child.stdin.end(JSON.stringify(credential));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`the standard status reader exited with ${code}: ${err}`);
+  return JSON.parse(out) as StandardStatusReading;
+}

@@ -1,5 +1,5 @@
 import { createIntegrationBus } from '@alliance/messaging';
-import { embeddedDeadLetterFile, loadConfig, loadServiceConfig, type RunningService, runService, ServiceConfig } from '@alliance/nest-kit';
+import { embeddedDeadLetterFile, loadConfig, loadServiceConfig, type RunningService, runService, serviceBaseUrl, ServiceConfig } from '@alliance/nest-kit';
 import { ALL_SERVICES } from '@alliance/composition';
 
 export interface PlatformOptions {
@@ -25,6 +25,16 @@ function ownIssuance(service: string, started: RunningService[], env: NodeJS.Pro
 }
 
 /**
+ * Verification reads this platform's own JSON-LD contexts from its bundled copies at the URL credentials name them
+ * by: CONTEXT_BASE_URL when set (every service sees it), else issuance's public URL, derived as issuance derives it.
+ */
+function ownContexts(service: string, started: RunningService[], env: NodeJS.ProcessEnv, shared: ServiceConfig): NodeJS.ProcessEnv {
+  const issuance = started.find((s) => s.service === 'issuance');
+  if (service !== 'verification' || !issuance || env.CONTEXT_BASE_URL) return {};
+  return { CONTEXT_BASE_URL: env.ISSUANCE_PUBLIC_URL ?? serviceBaseUrl(shared, Number(new URL(issuance.url).port)) };
+}
+
+/**
  * Every service in one process on the embedded defaults: each keeps its own event store and read models
  * under DATA_DIR/<service>, and all share one in-process bus, whose dead letters are journalled under DATA_DIR.
  */
@@ -37,7 +47,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   try {
     for (const [i, descriptor] of ALL_SERVICES.entries()) {
       const port = basePort === 0 ? 0 : basePort + i;
-      const config = loadServiceConfig(descriptor, { ...env, ...ownIssuance(descriptor.name, services, env), PORT: String(port) });
+      const config = loadServiceConfig(descriptor, { ...env, ...ownIssuance(descriptor.name, services, env), ...ownContexts(descriptor.name, services, env, shared), PORT: String(port) });
       services.push(await runService(descriptor, { config, port, sharedBus: bus }));
     }
   } catch (e) {

@@ -6,6 +6,7 @@ import {
   buildAchievementCredential,
   buildDidWebDocument,
   type ControllerDocument,
+  createDocumentLoader,
   createVerificationMethodResolver,
   generateEd25519KeyPair,
   type JsonObject,
@@ -26,11 +27,16 @@ export const didDocuments: ReadonlyMap<string, ControllerDocument> = new Map(
 
 export const resolveVerificationMethod = createVerificationMethodResolver({ resolveDidWeb: (did) => didDocuments.get(did) });
 
+/** Where the benchmark's platform would serve its contexts; the loader resolves them there from the bundled copies. */
+export const BENCH_CONTEXT_BASE_URL = 'https://issuance.alliance.example';
+export const benchLoader = createDocumentLoader({ servedAt: [BENCH_CONTEXT_BASE_URL] });
+
 /** The n-th unsigned credential; the lead institution (the first) is its `issuer`. */
 export function benchCredential(n: number): JsonObject {
   return buildAchievementCredential({
     credentialId: `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
     issuanceDate: '2025-06-30T10:00:00Z',
+    contextBaseUrl: BENCH_CONTEXT_BASE_URL,
     learner: { id: `l-${n}`, givenName: 'Ada', familyName: `Learner ${n}` },
     result: { grade: 'B' },
     definition: {

@@ -6,7 +6,7 @@
  * time per measurement (default 3).
  */
 import { type CryptosuiteName, type JsonObject, requiredCoIssuersOf, signCredential, verifyCredential } from '../src/index';
-import { benchCredential, institutions, resolveVerificationMethod } from './bench-credential';
+import { benchCredential, benchLoader, institutions, resolveVerificationMethod } from './bench-credential';
 import { type DigitalBazaarBaseline, digitalBazaarBaseline } from './digitalbazaar-baseline';
 import { measureRate } from './rate';
 
@@ -20,12 +20,12 @@ async function measure(cryptosuite: CryptosuiteName, seconds: number): Promise<S
   const signers = institutions.map((i) => ({ verificationMethod: i.verificationMethod, privateKey: i.keys.secretKey, cryptosuite }));
   const signed: JsonObject[] = [];
   const sign = await measureRate(seconds, async (n) => {
-    const credential = await signCredential(benchCredential(n), signers);
+    const credential = await signCredential(benchCredential(n), signers, { documentLoader: benchLoader });
     if (signed.length < 200) signed.push(credential);
   });
   const verify = await measureRate(seconds, async (n) => {
     const credential = signed[n % signed.length];
-    const result = await verifyCredential(credential, { resolveVerificationMethod, requiredSigners: requiredCoIssuersOf(credential) });
+    const result = await verifyCredential(credential, { resolveVerificationMethod, requiredSigners: requiredCoIssuersOf(credential), documentLoader: benchLoader });
     if (!result.verified) throw new Error(`benchmark credential did not verify: ${JSON.stringify(result.errors)}`);
   });
   return { cryptosuite, signPerSecond: sign.perSecond, verifyPerSecond: verify.perSecond };

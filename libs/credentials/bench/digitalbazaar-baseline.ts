@@ -7,7 +7,7 @@
  * reason is kept and a plain VC 2.0 credential with a did:key issuer is measured instead.
  */
 import { didKeyOf, didKeyVerificationMethodOf, type JsonObject, VC_V2_CONTEXT_URL, verifyCredential } from '../src/index';
-import { benchCredential, didDocuments, institutions, resolveVerificationMethod } from './bench-credential';
+import { benchCredential, benchLoader, didDocuments, institutions, resolveVerificationMethod } from './bench-credential';
 import { offlineDocumentLoader } from './offline-document-loader';
 import { measureRate } from './rate';
 
@@ -81,7 +81,7 @@ export async function digitalBazaarBaseline(seconds: number): Promise<DigitalBaz
   }
   const first = await stack.issue(0);
   await stack.verify(first);
-  const ours = await verifyCredential(first as JsonObject, { resolveVerificationMethod });
+  const ours = await verifyCredential(first as JsonObject, { resolveVerificationMethod, documentLoader: benchLoader });
 
   const signed: object[] = [];
   const sign = await measureRate(seconds, async (n) => {

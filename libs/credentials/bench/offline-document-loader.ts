@@ -3,10 +3,11 @@
  * for a DID URL, the DID document or one of its Multikey verification methods, resolved locally (did:key is
  * derived from the identifier, did:web comes from the given documents). Nothing is fetched from the network.
  */
-import { type ControllerDocument, defaultDocumentLoader, type DocumentLoader, resolveDidKey } from '../src/index';
+import { type ControllerDocument, type DocumentLoader, resolveDidKey } from '../src/index';
+import { benchLoader } from './bench-credential';
 
 export function offlineDocumentLoader(didDocuments: ReadonlyMap<string, ControllerDocument>): DocumentLoader {
-  const contexts = defaultDocumentLoader();
+  const contexts = benchLoader;
   return async (url) => {
     if (!url.startsWith('did:')) return contexts(url);
     const did = url.split('#')[0];

@@ -4,6 +4,8 @@ export * from './keys/ed25519';
 export * from './keys/key-possession';
 
 export * from './jsonld/bundled-contexts';
+export * from './jsonld/served-contexts';
+export * from './jsonld/served-context-bytes';
 export * from './jsonld/document-loader';
 export { canonicalizeRdf, CanonicalizationError } from './jsonld/rdf-canonicalize';
 
@@ -35,7 +37,7 @@ export * from './model/annex-i';
 export * from './model/annex-i-check';
 export * from './model/co-issuers';
 export * from './model/identity';
-export { ACHIEVEMENT_CREDENTIAL_CONTEXT, buildAchievementCredential } from './model/build-achievement-credential';
+export { achievementCredentialContext, buildAchievementCredential } from './model/build-achievement-credential';
 export * from './schema/ob-schema';
 
 export * from './testing';

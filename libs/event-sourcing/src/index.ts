@@ -5,6 +5,7 @@ export * from './event-store.port';
 export * from './expected-revision';
 export * from './decider';
 export * from './upcasting';
+export * from './storable-text';
 export * from './snapshot';
 export * from './testing';
 export * from './read-model';

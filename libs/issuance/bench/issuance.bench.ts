@@ -12,6 +12,7 @@ import { createEventStore } from '@alliance/event-sourcing';
 import { CollectAutomaticProofsHandler } from '../src/application/commands/collect-automatic-proofs';
 import { GenerateSigningKeyCommand, GenerateSigningKeyHandler } from '../src/application/commands/generate-signing-key';
 import { IssueCredentialCommand, IssueCredentialHandler } from '../src/application/commands/issue-credential';
+import { issuanceDocumentLoader } from '../src/application/issuance-contexts';
 import { createAggregateHandlers } from '../src/application/issuance-handlers';
 import { issuanceStreams } from '../src/application/issuance-streams';
 import { KnowledgeReader } from '../src/application/knowledge/knowledge-reader';
@@ -71,7 +72,7 @@ export async function benchIssuance(cryptosuite: CryptosuiteName, seconds: numbe
     const knowledge = new KnowledgeReader(aggregates);
     const vault = new KeyVault(new InMemoryKeyVaultStore(), MasterKey.fromConfig(randomBytes(32).toString('hex')));
     await aggregates.knownSpecs.handle(issuanceStreams.knownSpec(spec.specId), { type: 'LearnSpecVersion', spec }, SYSTEM);
-    const generate = new GenerateSigningKeyHandler(aggregates, vault);
+    const generate = new GenerateSigningKeyHandler(aggregates, vault, knowledge);
     for (const [i, institutionId] of IDS.entries()) {
       const did = `did:web:uni-${'abc'[i]}.example`;
       const stream = issuanceStreams.knownInstitution(institutionId);
@@ -87,7 +88,7 @@ export async function benchIssuance(cryptosuite: CryptosuiteName, seconds: numbe
       );
     }
     const settings = { cryptosuite, publicUrl: () => 'https://issuance.alliance.example', clock: () => new Date() };
-    const issue = new IssueCredentialHandler(aggregates, knowledge, new StatusSlotAllocator(store), settings, new CollectAutomaticProofsHandler(aggregates, new PlatformSigner(aggregates, knowledge, vault)));
+    const issue = new IssueCredentialHandler(aggregates, knowledge, new StatusSlotAllocator(store), settings, new CollectAutomaticProofsHandler(aggregates, new PlatformSigner(aggregates, knowledge, vault, issuanceDocumentLoader(settings))));
     const ids: string[] = [];
     let n = 0;
     const started = process.hrtime.bigint();
@@ -124,7 +125,7 @@ export async function benchIssuance(cryptosuite: CryptosuiteName, seconds: numbe
     const members = (await knowledge.institutions(IDS)).values();
     const statusLists: Record<string, JsonObject> = {};
     const publisher = new StatusListPublisher(
-      { statusList: async (listId) => ({ listId, institutionId: IDS[0], length: 131_072, changedPosition: 1, entries: [] }), listsOf: async () => [] },
+      { statusList: async (listId) => ({ listId, institutionId: IDS[0], layout: 'purposes', length: 131_072, changedPosition: 1, entries: [] }), listsOf: async () => [] },
       aggregates,
       knowledge,
       vault,

@@ -1,5 +1,6 @@
 import { IsIn, IsOptional, IsUrl, Matches } from 'class-validator';
 import { Secret, ServiceConfig } from '@alliance/nest-kit';
+import { STATUS_ENTRIES, type StatusEntries } from './application/issuance-settings';
 
 export const CRYPTOSUITES = ['eddsa-rdfc-2022', 'eddsa-jcs-2022'] as const;
 
@@ -25,6 +26,25 @@ export class IssuanceConfig extends ServiceConfig {
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   ISSUANCE_PUBLIC_URL?: string = undefined;
+
+  /**
+   * Public base URL the platform's JSON-LD contexts are served under (`<url>/contexts/microcredential/v2`), as
+   * credentials name them: a CDN or another host that serves the same bytes. Default: the public URL above, where
+   * this service serves them itself. Verification and institution signers are given the same value.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @Matches(/^https?:\/\/[^?#@]+$/, { message: 'CONTEXT_BASE_URL must be an http(s) URL without credentials, query or fragment' })
+  CONTEXT_BASE_URL?: string = undefined;
+
+  /**
+   * Status entries of new credentials. `revocation` (default): one revocation entry, so `credentialStatus` stays
+   * the single object the Open Badges 3.0.3 schema allows, and those credentials cannot be suspended.
+   * `revocation-and-suspension`: also a suspension entry (Bitstring Status List REC); `credentialStatus` is then a
+   * list, valid VC 2.0 but outside the OB 3.0.3 JSON schema.
+   */
+  @IsIn(STATUS_ENTRIES)
+  ISSUANCE_STATUS_ENTRIES: StatusEntries = 'revocation';
 
   /** Consumer group on the bus: every replica of the service shares it (a test run may pick its own). */
   @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'ISSUANCE_CONSUMER_GROUP must be a lower-case group name' })

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { ServiceRuntime } from '@alliance/nest-kit';
 import { ISSUANCE_COMMAND_HANDLERS } from './application/commands';
+import { ContextsController } from './http/contexts.controller';
 import { CredentialActionsController } from './http/credential-actions.controller';
 import { CredentialsController } from './http/credentials.controller';
 import { InstitutionSigningController } from './http/institution-signing.controller';
@@ -17,7 +18,8 @@ export class IssuanceModule {
   static forRoot(runtime: ServiceRuntime<IssuanceConfig>): DynamicModule {
     return {
       module: IssuanceModule,
-      controllers: [CredentialsController, CredentialActionsController, InstitutionSigningController, SignerGatewayController, SignatureStatusController, PublicController],
+      // ContextsController before PublicController: its GET /contexts (the index with the URLs credentials name) wins.
+      controllers: [ContextsController, CredentialsController, CredentialActionsController, InstitutionSigningController, SignerGatewayController, SignatureStatusController, PublicController],
       providers: [
         { provide: 'SERVICE_NAME', useValue: runtime.service },
         ...issuanceProviders(runtime),

@@ -1,9 +1,11 @@
 import { Logger, type Provider } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import type { DocumentLoader } from '@alliance/credentials';
 import type { ReadModelOrm } from '@alliance/event-sourcing';
 import { serviceBaseUrl, type ServiceRuntime } from '@alliance/nest-kit';
 import { CollectAutomaticProofsHandler } from './application/commands/collect-automatic-proofs';
 import { IssueCredentialHandler } from './application/commands/issue-credential';
+import { issuanceDocumentLoader } from './application/issuance-contexts';
 import { createAggregateHandlers, type AggregateHandlers } from './application/issuance-handlers';
 import type { IssuanceSettings } from './application/issuance-settings';
 import {
@@ -11,6 +13,7 @@ import {
   AWARD_PROCESS,
   CATALOGUE_FACTS,
   CREDENTIAL_QUERIES,
+  ISSUANCE_CONTEXTS,
   ISSUANCE_ORM,
   ISSUANCE_QUERIES,
   ISSUANCE_REACTOR,
@@ -71,15 +74,18 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
       useFactory: (host: HttpAdapterHost): IssuanceSettings => ({
         cryptosuite: config.ISSUANCE_CRYPTOSUITE,
         publicUrl: () => publicUrl(host, config),
+        contextBaseUrl: () => config.CONTEXT_BASE_URL ?? publicUrl(host, config),
         clock: () => new Date(),
+        statusEntries: config.ISSUANCE_STATUS_ENTRIES,
       }),
       inject: [HttpAdapterHost],
     },
+    { provide: ISSUANCE_CONTEXTS, useFactory: (s: IssuanceSettings) => issuanceDocumentLoader(s), inject: [ISSUANCE_SETTINGS] },
     { provide: STATUS_ALLOCATOR, useFactory: () => new StatusSlotAllocator(runtime.eventStore) },
     {
       provide: PLATFORM_SIGNER,
-      useFactory: (a: AggregateHandlers, k: KnowledgeReader, c: KeyCustody) => new PlatformSigner(a, k, c),
-      inject: [AGGREGATE_HANDLERS, KNOWLEDGE, KEY_CUSTODY],
+      useFactory: (a: AggregateHandlers, k: KnowledgeReader, c: KeyCustody, contexts: DocumentLoader) => new PlatformSigner(a, k, c, contexts),
+      inject: [AGGREGATE_HANDLERS, KNOWLEDGE, KEY_CUSTODY, ISSUANCE_CONTEXTS],
     },
     { provide: CREDENTIAL_QUERIES, useFactory: (orm: ReadModelOrm) => new OrmCredentialQueries(orm), inject: [ISSUANCE_ORM] },
     { provide: CATALOGUE_FACTS, useFactory: (a: AggregateHandlers) => new CatalogueFacts(a), inject: [AGGREGATE_HANDLERS] },
@@ -103,8 +109,8 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
     { provide: SIGNER_AUTHENTICATION, useFactory: (k: KnowledgeReader) => new SignerAuthentication(k), inject: [KNOWLEDGE] },
     {
       provide: SIGNING_REQUESTS,
-      useFactory: (a: AggregateHandlers, k: KnowledgeReader, q: OrmIssuanceQueries) => new SigningRequests(a, k, q),
-      inject: [AGGREGATE_HANDLERS, KNOWLEDGE, ISSUANCE_QUERIES],
+      useFactory: (a: AggregateHandlers, k: KnowledgeReader, q: OrmIssuanceQueries, contexts: DocumentLoader) => new SigningRequests(a, k, q, contexts),
+      inject: [AGGREGATE_HANDLERS, KNOWLEDGE, ISSUANCE_QUERIES, ISSUANCE_CONTEXTS],
     },
   ];
 }

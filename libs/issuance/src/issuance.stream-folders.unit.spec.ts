@@ -21,6 +21,7 @@ describe('issuance stream folders (point-in-time state for auditors)', () => {
       issuanceStreams.signer('uni-a'),
       issuanceStreams.knownSpec('spec-1'),
       issuanceStreams.knownInstitution('uni-a'),
+      issuanceStreams.finalRevocation('learner-1', 'spec-1'),
       statusRegisterStream('uni-a'),
       statusSlotStream('L1', 5),
     ];

@@ -1,11 +1,13 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, Reflector } from '@nestjs/core';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import type { ServiceConfig } from './config/service-config';
 import { ProblemDetailsFilter } from './errors/problem-details.filter';
 import { HealthController } from './health/health.controller';
 import { HealthRegistry } from './health/health-registry';
+import { ParkedEventsController } from './health/parked-events.controller';
+import { RequestInputInterceptor } from './http/input/request-input.interceptor';
 import { PublicRateLimitGuard, publicRateLimitModule } from './http/public-rate-limit';
 import { loggingModule } from './logging/logging.module';
 
@@ -16,7 +18,7 @@ export interface NestKitOptions {
   config: ServiceConfig;
 }
 
-/** Cross-cutting pieces every service mounts once: config, logs, auth, problem+json errors, health. */
+/** Cross-cutting pieces every service mounts once: config, logs, auth, request input checks, problem+json errors, health. */
 @Global()
 @Module({})
 export class NestKitModule {
@@ -24,7 +26,7 @@ export class NestKitModule {
     return {
       module: NestKitModule,
       imports: [loggingModule(service, config), publicRateLimitModule(config)],
-      controllers: [HealthController],
+      controllers: [HealthController, ParkedEventsController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: HealthRegistry, useValue: new HealthRegistry(service) },
@@ -32,6 +34,12 @@ export class NestKitModule {
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PublicRateLimitGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        {
+          provide: APP_INTERCEPTOR,
+          useFactory: (reflector: Reflector) =>
+            new RequestInputInterceptor(reflector, { maxTextLength: config.HTTP_TEXT_MAX_LENGTH, maxParameterLength: 1000, maxKeyLength: 200 }),
+          inject: [Reflector],
+        },
       ],
       exports: [SERVICE_CONFIG, HealthRegistry, TokenVerifier],
     };

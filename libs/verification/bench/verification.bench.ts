@@ -14,8 +14,17 @@ export interface VerificationBenchResult {
   verdicts: Record<string, number>;
 }
 
-export async function benchVerification(documents: JsonObject[], members: RegisteredInstitution[], statusLists: Record<string, JsonObject>, seconds: number, concurrency: number): Promise<VerificationBenchResult> {
+/** `contextBaseUrls`: where the issuing platform serves the contexts the documents name (read from the pinned copies). */
+export async function benchVerification(
+  documents: JsonObject[],
+  members: RegisteredInstitution[],
+  statusLists: Record<string, JsonObject>,
+  seconds: number,
+  concurrency: number,
+  contextBaseUrls: readonly string[] = [],
+): Promise<VerificationBenchResult> {
   const verifier = new CredentialVerifier({
+    contextBaseUrls,
     registry: { all: async () => members },
     statusLists: { fetchJson: async (url) => (statusLists[url] ? { ok: true, url, json: statusLists[url] } : { ok: false, url, error: 'not served' }) },
   });

@@ -1,5 +1,6 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsUrl, Matches, Max, Min } from 'class-validator';
+import { contextBaseUrlOf } from '@alliance/credentials';
 import { ServiceConfig } from '@alliance/nest-kit';
 
 /** `true`/`1` and `false`/`0` as environment variables give them (a plain Boolean conversion makes "false" true). */
@@ -26,6 +27,16 @@ export class VerificationConfig extends ServiceConfig {
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   VERIFICATION_ISSUANCE_INTERNAL_URL?: string = undefined;
+
+  /**
+   * The public base URL this platform's issuance names its JSON-LD contexts under (issuance's CONTEXT_BASE_URL;
+   * set the same value). The contexts at that URL and under VERIFICATION_ISSUANCE_PUBLIC_URL are read from the
+   * bundled, digest-pinned copies; any other context URL is unknown, and no context is ever fetched.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @Matches(/^https?:\/\/[^?#@]+$/, { message: 'CONTEXT_BASE_URL must be an http(s) URL without credentials, query or fragment' })
+  CONTEXT_BASE_URL?: string = undefined;
 
   /**
    * The public base URL of the alliance catalogue, under which it hosts members' did:web documents
@@ -130,4 +141,10 @@ const DEFAULT_PUBLIC_BASE_URL = new ServiceConfig().PUBLIC_BASE_URL;
 /** Where the catalogue hosts platform DIDs, when this service can know it. */
 export function catalogueUrlOf(config: VerificationConfig): string | undefined {
   return config.VERIFICATION_CATALOGUE_PUBLIC_URL ?? (config.PUBLIC_BASE_URL !== DEFAULT_PUBLIC_BASE_URL ? config.PUBLIC_BASE_URL : undefined);
+}
+
+/** The base URLs this platform serves its own contexts under, as verification knows them. */
+export function contextBaseUrlsOf(config: VerificationConfig): string[] {
+  const given = [config.CONTEXT_BASE_URL, config.VERIFICATION_ISSUANCE_PUBLIC_URL].filter((u): u is string => !!u);
+  return [...new Set(given.map(contextBaseUrlOf))];
 }

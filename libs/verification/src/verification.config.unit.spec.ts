@@ -1,4 +1,5 @@
 import { loadServiceConfig } from '@alliance/nest-kit';
+import { contextBaseUrlsOf } from './verification.config';
 import { VERIFICATION_SERVICE } from './verification.service-descriptor';
 
 describe('verification switches from the environment', () => {
@@ -12,5 +13,25 @@ describe('verification switches from the environment', () => {
 
   it('refuse anything else, naming the variable', () => {
     expect(() => load({ VERIFICATION_CHECK_MEMBER_DID_DOCUMENTS: 'maybe' })).toThrow(/VERIFICATION_CHECK_MEMBER_DID_DOCUMENTS/);
+  });
+});
+
+describe('where verification reads the platform\'s own contexts', () => {
+  const load = (env: Record<string, string>) => loadServiceConfig(VERIFICATION_SERVICE, env);
+
+  it('is CONTEXT_BASE_URL and the issuance public URL, each once, in one normal form', () => {
+    expect(contextBaseUrlsOf(load({}))).toEqual([]);
+    expect(contextBaseUrlsOf(load({ VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example/' }))).toEqual(['https://issuance.alliance.example']);
+    expect(contextBaseUrlsOf(load({ CONTEXT_BASE_URL: 'https://cdn.alliance.example/ctx', VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example' }))).toEqual([
+      'https://cdn.alliance.example/ctx',
+      'https://issuance.alliance.example',
+    ]);
+    expect(contextBaseUrlsOf(load({ CONTEXT_BASE_URL: 'https://issuance.alliance.example/', VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example' }))).toEqual(['https://issuance.alliance.example']);
+  });
+
+  it('refuses a CONTEXT_BASE_URL that is not an absolute http(s) URL, naming the variable', () => {
+    expect(() => load({ CONTEXT_BASE_URL: 'issuance.alliance.example' })).toThrow(/CONTEXT_BASE_URL/);
+    expect(() => load({ CONTEXT_BASE_URL: 'ftp://issuance.alliance.example' })).toThrow(/CONTEXT_BASE_URL/);
+    expect(() => load({ CONTEXT_BASE_URL: 'https://issuance.alliance.example/?v=2' })).toThrow(/CONTEXT_BASE_URL must be an http\(s\) URL without credentials, query or fragment/);
   });
 });

@@ -13,7 +13,7 @@ import { HostAllowList } from './infrastructure/web/address-policy';
 import { HttpWebFetcher } from './infrastructure/web/http-web-fetcher';
 import { StatusListCache } from './infrastructure/web/status-list-cache';
 import { StatusListFetcher } from './infrastructure/web/status-list-fetcher';
-import { catalogueUrlOf, type VerificationConfig } from './verification.config';
+import { catalogueUrlOf, contextBaseUrlsOf, type VerificationConfig } from './verification.config';
 
 export interface VerificationModuleOptions {
   /** Reads members' own DID documents; by default over HTTPS with Node's certificate checks. */
@@ -27,6 +27,7 @@ export function verificationProviders(runtime: ServiceRuntime<VerificationConfig
       ? { from: config.VERIFICATION_ISSUANCE_PUBLIC_URL, to: config.VERIFICATION_ISSUANCE_INTERNAL_URL }
       : undefined;
   const catalogueUrl = catalogueUrlOf(config);
+  const contextBaseUrls = contextBaseUrlsOf(config);
   const fetchOptions = {
     timeoutMs: config.VERIFICATION_FETCH_TIMEOUT_MS,
     connectTimeoutMs: Math.min(config.VERIFICATION_FETCH_CONNECT_TIMEOUT_MS, config.VERIFICATION_FETCH_TIMEOUT_MS),
@@ -59,6 +60,7 @@ export function verificationProviders(runtime: ServiceRuntime<VerificationConfig
           knownReason: (id) => notes.reason(id),
           issuedAt: (id, hash) => notes.issuedAt(id, hash),
           ...(catalogueUrl ? { catalogueUrl } : {}),
+          contextBaseUrls,
           ...(memberDidDocuments ? { memberDidDocuments } : {}),
         }),
       inject: [VERIFICATION_ORM, CREDENTIAL_NOTES],

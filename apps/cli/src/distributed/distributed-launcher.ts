@@ -82,11 +82,16 @@ export class DistributedLauncher {
     return this.processes;
   }
 
-  /** Verification reaches this platform's own issuance (its status lists) on loopback; other private addresses stay refused. */
+  /**
+   * Verification reaches this platform's own issuance (its status lists) on loopback; other private addresses stay
+   * refused. It reads the platform's JSON-LD contexts from its bundled copies where credentials name them:
+   * CONTEXT_BASE_URL when configured (every service gets it), else issuance's public URL.
+   */
   private ownIssuance(): NodeJS.ProcessEnv {
     const issuance = DISTRIBUTED_SERVICES.find((s) => s.name === 'issuance')!;
     const url = `http://127.0.0.1:${issuance.port + (this.options.basePortOffset ?? 0)}`;
-    return { VERIFICATION_ISSUANCE_PUBLIC_URL: url, VERIFICATION_ISSUANCE_INTERNAL_URL: url };
+    const env = { ...process.env, ...this.options.env };
+    return { VERIFICATION_ISSUANCE_PUBLIC_URL: url, VERIFICATION_ISSUANCE_INTERNAL_URL: url, ...(env.CONTEXT_BASE_URL ? {} : { CONTEXT_BASE_URL: env.ISSUANCE_PUBLIC_URL ?? url }) };
   }
 
   /** Starts one more process of a service (used to restart after a kill). */

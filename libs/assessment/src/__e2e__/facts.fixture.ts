@@ -1,4 +1,12 @@
-import { credentialSpecPublishedV1, learnerEnrolledV1, learnerWithdrawnV1, type CredentialSpecPublishedV1 } from '@alliance/contracts';
+import {
+  credentialSpecPublishedV1,
+  institutionReinstatedV1,
+  institutionRemovedV1,
+  institutionSuspendedV1,
+  learnerEnrolledV1,
+  learnerWithdrawnV1,
+  type CredentialSpecPublishedV1,
+} from '@alliance/contracts';
 import type { IntegrationBus } from '@alliance/messaging';
 import { awardingBody, factEnvelope } from '@alliance/testing';
 
@@ -46,6 +54,10 @@ export const facts = (bus: IntegrationBus) => ({
       );
     }
   },
+  suspended: (institutionId: string) =>
+    bus.publish([institutionSuspendedV1.message({ institutionId, reason: 'quality review', suspendedAt: new Date().toISOString() }, factEnvelope())]),
+  reinstated: (institutionId: string) => bus.publish([institutionReinstatedV1.message({ institutionId, reinstatedAt: new Date().toISOString() }, factEnvelope())]),
+  removed: (institutionId: string) => bus.publish([institutionRemovedV1.message({ institutionId, reason: 'left the alliance', removedAt: new Date().toISOString() }, factEnvelope())]),
   withdrawn: (enrolmentId: string) =>
     bus.publish([learnerWithdrawnV1.message({ enrolmentId, learnerId: `learner-${enrolmentId}`, credentialSpecId: SPEC, specVersion: 1, reason: 'left', withdrawnAt: at }, factEnvelope())]),
 });

@@ -1,5 +1,5 @@
-import { type AuthenticatedActor, CurrentActor, Roles } from '@alliance/nest-kit';
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { type AuthenticatedActor, CurrentActor, Roles, UuidParam } from '@alliance/nest-kit';
+import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
@@ -45,7 +45,7 @@ export class AssessmentResultsController {
 
   @Post('batches')
   @Roles('registrar', 'institution-admin')
-  @ApiConsumes('application/json', 'text/csv')
+  @ApiConsumes('application/json', 'text/csv', 'text/plain')
   @ApiBody({ description: 'JSON { batchId, results: [...] } or CSV with header rowId,enrolmentId,componentCode,grade,assessedOn,assessmentType,supervision,evidenceUrl,assessor' })
   @ApiOperation({
     summary: 'Publish a cohort (up to 10,000 rows): each row is checked on its own, good rows are recorded, bad ones reported by line; re-sending the same batch is idempotent',
@@ -78,7 +78,7 @@ export class AssessmentResultsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One result with its amendment history' })
-  get(@Param('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<ResultView> {
+  get(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<ResultView> {
     return this.read(id, actor);
   }
 
@@ -86,7 +86,7 @@ export class AssessmentResultsController {
   @HttpCode(201)
   @Roles('registrar', 'institution-admin')
   @ApiOperation({ summary: 'Amend a result (a reason is mandatory); results are never deleted and the latest amendment counts' })
-  async amend(@Param('id') id: string, @Body() dto: AmendResultDto, @CurrentActor() actor: AuthenticatedActor): Promise<ResultView> {
+  async amend(@UuidParam('id') id: string, @Body() dto: AmendResultDto, @CurrentActor() actor: AuthenticatedActor): Promise<ResultView> {
     await this.amendHandler.execute(AmendResultCommand.create({ resultId: id, ...plain(dto), ...commandMeta(actor) }));
     return this.read(id, actor);
   }

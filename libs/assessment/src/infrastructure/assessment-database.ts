@@ -2,7 +2,7 @@ import { ensureReadModelTables, type ReadModelDatabaseConfig, type ReadModelOrm 
 import { MikroOrmInbox } from '@alliance/messaging';
 import { openServiceReadModel, type ServiceConfig, serviceReadModelLocation, type ServiceReadModelSpec } from '@alliance/nest-kit';
 import type { EntityManager } from '@mikro-orm/sql';
-import { EnrolmentRows, KNOWLEDGE_VERSION, SpecVersionRows } from './knowledge/knowledge-rows';
+import { EnrolmentRows, KNOWLEDGE_VERSION, MemberStandingRows, SpecVersionRows } from './knowledge/knowledge-rows';
 
 export const READ_MODEL_SCHEMA = 'assessment_read';
 export const ASSESSMENT_INBOX = new MikroOrmInbox('assessment');
@@ -20,7 +20,7 @@ export function openAssessmentDatabase(config: ServiceConfig): Promise<ReadModel
   return openServiceReadModel(config, {
     ...ASSESSMENT_READ_MODEL,
     prepare: async (orm) => {
-      await ensureReadModelTables(orm, [SpecVersionRows.entity(KNOWLEDGE_VERSION), EnrolmentRows.entity(KNOWLEDGE_VERSION)]);
+      await ensureReadModelTables(orm, [SpecVersionRows.entity(KNOWLEDGE_VERSION), EnrolmentRows.entity(KNOWLEDGE_VERSION), MemberStandingRows.entity(KNOWLEDGE_VERSION)]);
       await ASSESSMENT_INBOX.ensureTable(orm.em.fork() as unknown as EntityManager);
     },
   });

@@ -117,6 +117,7 @@ describe('catalogue over HTTP: every bad request is a 4xx problem and writes not
     await rejected(() => svc.http().post('/credential-specs').set('authorization', registrar).send(definitionFor(alliance.ids)), 403, 'forbidden');
     const auditor = `Bearer ${await svc.token('auditor')}`;
     await rejected(() => svc.http().post(`/credential-specs/${specId}/retire`).set('authorization', auditor).send({ reason: 'x' }), 403, 'forbidden');
-    await rejected(() => svc.http().get('/credential-specs/no-such-spec').set('authorization', auditor), 404, 'catalogue.credential-spec-not-found');
+    await rejected(() => svc.http().get('/credential-specs/0190a3c4-0000-7000-8000-000000000000').set('authorization', auditor), 404, 'catalogue.credential-spec-not-found');
+    await rejected(() => svc.http().get('/credential-specs/no-such-spec').set('authorization', auditor), 400, 'id');
   });
 });

@@ -50,7 +50,8 @@ describe('catalogue over HTTP: signing keys, rotation, validity at an instant, s
     const removed = await svc.http().post(`/institutions/${ktu.id}/remove`).set('authorization', svc.admin).send();
     expect(removed.body).toMatchObject({ status: 'removed', statusHistory: [{ status: 'pending' }, { status: 'active' }, { status: 'removed', reason: 'No reason given.' }] });
     const refused = await svc.http().post(`/institutions/${ktu.id}/key-challenges`).set('authorization', ktu.token).send({ keyId: 'key-3' });
-    expect(refused.status).toBe(409);
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('catalogue.member-removed');
     expect((await svc.http().get(`/institutions/${ktu.id}/did.json`)).status).toBe(200);
   });
 

@@ -63,6 +63,8 @@ describe('catalogue over HTTP: institutions, keys and DID documents', () => {
     const other = await svc.http().post(`/institutions/${target}/key-challenges`).set('authorization', `Bearer ${await svc.token('institution-admin', 'someone-else')}`).send({ keyId: 'key-1' });
     expect({ status: other.status, code: JSON.parse(other.text).code }).toEqual({ status: 403, code: 'catalogue.key.not-own-institution' });
     expect((await svc.http().get('/institutions')).status).toBe(401);
-    expect((await svc.http().get('/institutions/unknown-id').set('authorization', svc.admin)).status).toBe(404);
+    expect((await svc.http().get('/institutions/0190a3c4-0000-7000-8000-000000000000').set('authorization', svc.admin)).status).toBe(404);
+    const malformed = await svc.http().get('/institutions/unknown-id').set('authorization', svc.admin);
+    expect({ status: malformed.status, field: JSON.parse(malformed.text).errors[0].field }).toEqual({ status: 400, field: 'id' });
   });
 });

@@ -1,5 +1,5 @@
-import { type AuthenticatedActor, CurrentActor, Roles } from '@alliance/nest-kit';
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { type AuthenticatedActor, CurrentActor, Roles, UuidParam } from '@alliance/nest-kit';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApproveCredentialSpecCommand,
@@ -39,7 +39,7 @@ export class CredentialSpecLifecycleController {
   @HttpCode(200)
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Propose the draft version: every awarding body is asked to approve it' })
-  async propose(@Param('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
+  async propose(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
     await this.proposeHandler.execute(ProposeCredentialSpecCommand.create({ credentialSpecId: id, ...commandMeta(actor) }));
     return this.queries.get(id);
   }
@@ -47,7 +47,7 @@ export class CredentialSpecLifecycleController {
   @Post('approvals')
   @Roles('institution-admin')
   @ApiOperation({ summary: "Approve the proposed version for the caller's institution (an awarding body)" })
-  async approve(@Param('id') id: string, @Body() dto: ApproveCredentialSpecDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
+  async approve(@UuidParam('id') id: string, @Body() dto: ApproveCredentialSpecDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
     await this.approveHandler.execute(ApproveCredentialSpecCommand.create({ credentialSpecId: id, ...dto, ...commandMeta(actor) }));
     return this.queries.get(id);
   }
@@ -55,7 +55,7 @@ export class CredentialSpecLifecycleController {
   @Post('rejections')
   @Roles('institution-admin')
   @ApiOperation({ summary: "Decline the proposed version for the caller's institution; it returns to draft" })
-  async decline(@Param('id') id: string, @Body() dto: DeclineCredentialSpecDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
+  async decline(@UuidParam('id') id: string, @Body() dto: DeclineCredentialSpecDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
     await this.declineHandler.execute(DeclineCredentialSpecCommand.create({ credentialSpecId: id, ...dto, ...commandMeta(actor) }));
     return this.queries.get(id);
   }
@@ -64,7 +64,7 @@ export class CredentialSpecLifecycleController {
   @HttpCode(200)
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Withdraw the proposal; the version returns to draft and its approvals lapse' })
-  async withdraw(@Param('id') id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
+  async withdraw(@UuidParam('id') id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
     await this.withdrawHandler.execute(WithdrawCredentialSpecProposalCommand.create({ credentialSpecId: id, reason: dto.reason ?? NO_REASON_GIVEN, ...commandMeta(actor) }));
     return this.queries.get(id);
   }
@@ -73,7 +73,7 @@ export class CredentialSpecLifecycleController {
   @HttpCode(200)
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Publish the version every awarding body approved; it supersedes the previous published version' })
-  async publish(@Param('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
+  async publish(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
     await this.publishHandler.execute(PublishCredentialSpecCommand.create({ credentialSpecId: id, ...commandMeta(actor) }));
     return this.queries.get(id);
   }
@@ -82,7 +82,7 @@ export class CredentialSpecLifecycleController {
   @HttpCode(200)
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Retire a published version (default the current one); issued credentials keep pointing at it' })
-  async retire(@Param('id') id: string, @Body() dto: RetireCredentialSpecDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
+  async retire(@UuidParam('id') id: string, @Body() dto: RetireCredentialSpecDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
     await this.retireHandler.execute(RetireCredentialSpecCommand.create({ credentialSpecId: id, ...dto, reason: dto.reason ?? NO_REASON_GIVEN, ...commandMeta(actor) }));
     return this.queries.get(id);
   }

@@ -1,4 +1,4 @@
-import { type AuthenticatedActor, CurrentActor, Roles } from '@alliance/nest-kit';
+import { type AuthenticatedActor, CurrentActor, Roles, UuidParam } from '@alliance/nest-kit';
 import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -52,14 +52,14 @@ export class CredentialSpecsController {
   @Get(':id')
   @Roles(...SPEC_READERS)
   @ApiOperation({ summary: 'A definition: its newest version in full and the list of all versions' })
-  get(@Param('id') id: string): Promise<CredentialSpecView> {
+  get(@UuidParam('id') id: string): Promise<CredentialSpecView> {
     return this.queries.get(id);
   }
 
   @Put(':id')
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Replace the draft version (a published version is never edited: create a new version)' })
-  async replace(@Param('id') id: string, @Body() dto: CredentialSpecDefinitionDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
+  async replace(@UuidParam('id') id: string, @Body() dto: CredentialSpecDefinitionDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
     await this.revise.execute(ReviseCredentialSpecDraftCommand.create({ credentialSpecId: id, mode: 'replace', definition: plain(dto), ...commandMeta(actor) }));
     return this.queries.get(id);
   }
@@ -67,7 +67,7 @@ export class CredentialSpecsController {
   @Patch(':id')
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Change elements of the draft version (a published version is never edited: create a new version)' })
-  async change(@Param('id') id: string, @Body() dto: CredentialSpecChangesDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
+  async change(@UuidParam('id') id: string, @Body() dto: CredentialSpecChangesDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
     await this.revise.execute(ReviseCredentialSpecDraftCommand.create({ credentialSpecId: id, mode: 'merge', definition: plain(dto), ...commandMeta(actor) }));
     return this.queries.get(id);
   }
@@ -76,7 +76,7 @@ export class CredentialSpecsController {
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Open the next version of a published definition: the latest definition with the elements given changed' })
   @ApiCreatedResponse({ description: 'The new draft version' })
-  async newVersion(@Param('id') id: string, @Body() dto: CredentialSpecChangesDto, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response): Promise<CredentialSpecVersionView> {
+  async newVersion(@UuidParam('id') id: string, @Body() dto: CredentialSpecChangesDto, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response): Promise<CredentialSpecVersionView> {
     const version = await this.draftVersion.execute(DraftCredentialSpecVersionCommand.create({ credentialSpecId: id, changes: plain(dto ?? {}), ...commandMeta(actor) }));
     res.location(`/credential-specs/${id}/versions/${version}`);
     return this.queries.version(id, version);
@@ -85,14 +85,14 @@ export class CredentialSpecsController {
   @Get(':id/versions')
   @Roles(...SPEC_READERS)
   @ApiOperation({ summary: 'Every version of a definition' })
-  versions(@Param('id') id: string): Promise<CredentialSpecVersionSummary[]> {
+  versions(@UuidParam('id') id: string): Promise<CredentialSpecVersionSummary[]> {
     return this.queries.versions(id);
   }
 
   @Get(':id/versions/:version')
   @Roles(...SPEC_READERS)
   @ApiOperation({ summary: 'One version, with its frozen published snapshot once published' })
-  version(@Param('id') id: string, @Param('version', ParseIntPipe) version: number): Promise<CredentialSpecVersionView> {
+  version(@UuidParam('id') id: string, @Param('version', ParseIntPipe) version: number): Promise<CredentialSpecVersionView> {
     return this.queries.version(id, version);
   }
 }

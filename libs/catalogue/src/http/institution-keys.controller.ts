@@ -1,4 +1,4 @@
-import { type AuthenticatedActor, CurrentActor, Public, Roles } from '@alliance/nest-kit';
+import { type AuthenticatedActor, CurrentActor, Public, Roles, UuidParam } from '@alliance/nest-kit';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -40,7 +40,7 @@ export class InstitutionKeysController {
   @Header('Content-Type', 'application/did+ld+json')
   @ApiOperation({ summary: "The member's did:web document: every registered key with its validity window" })
   @ApiOkResponse({ description: 'DID document' })
-  didDocument(@Param('id') id: string): Promise<DidDocument> {
+  didDocument(@UuidParam('id') id: string): Promise<DidDocument> {
     return this.queries.didDocument(id);
   }
 
@@ -48,7 +48,7 @@ export class InstitutionKeysController {
   @ApiBearerAuth()
   @Roles('alliance-admin', 'institution-admin', 'registrar', 'auditor', 'learner')
   @ApiOperation({ summary: 'The full key history of a member' })
-  async keys(@Param('id') id: string): Promise<SigningKeyView[]> {
+  async keys(@UuidParam('id') id: string): Promise<SigningKeyView[]> {
     return (await this.queries.get(id)).keys;
   }
 
@@ -60,7 +60,7 @@ export class InstitutionKeysController {
   })
   @ApiCreatedResponse({ description: '{ challenge: { type, institutionId, keyId, nonce, expiresAt }, signingInput }' })
   @ApiForbiddenResponse({ description: 'Not an institution-admin of this institution' })
-  challenge(@Param('id') id: string, @Body() dto: KeyChallengeRequestDto, @CurrentActor() actor: AuthenticatedActor): Promise<IssuedKeyChallenge> {
+  challenge(@UuidParam('id') id: string, @Body() dto: KeyChallengeRequestDto, @CurrentActor() actor: AuthenticatedActor): Promise<IssuedKeyChallenge> {
     return this.issueChallenge.execute(IssueKeyChallengeCommand.create({ institutionId: id, keyId: dto.keyId, ...commandMeta(actor) }));
   }
 
@@ -71,7 +71,7 @@ export class InstitutionKeysController {
     description: `${OWN_ADMIN_ONLY}. keyId defaults to the keyId of the challenge the proof answers and may not differ from it. The first key of a pending member activates it.`,
   })
   @ApiForbiddenResponse({ description: 'Not an institution-admin of this institution' })
-  async add(@Param('id') id: string, @Body() dto: AddSigningKeyDto, @CurrentActor() actor: AuthenticatedActor): Promise<SigningKeyView> {
+  async add(@UuidParam('id') id: string, @Body() dto: AddSigningKeyDto, @CurrentActor() actor: AuthenticatedActor): Promise<SigningKeyView> {
     const keyId = await this.addKey.execute(AddSigningKeyCommand.create({ institutionId: id, ...plain(dto), ...commandMeta(actor) }));
     return this.key(id, keyId);
   }
@@ -83,7 +83,7 @@ export class InstitutionKeysController {
     description: OWN_ADMIN_ONLY,
   })
   @ApiForbiddenResponse({ description: 'Not an institution-admin of this institution' })
-  async rotate(@Param('id') id: string, @Param('keyId') keyId: string, @Body() dto: RotateSigningKeyDto, @CurrentActor() actor: AuthenticatedActor): Promise<SigningKeyView> {
+  async rotate(@UuidParam('id') id: string, @Param('keyId') keyId: string, @Body() dto: RotateSigningKeyDto, @CurrentActor() actor: AuthenticatedActor): Promise<SigningKeyView> {
     const newKeyId = await this.rotateKey.execute(RotateSigningKeyCommand.create({ institutionId: id, keyId, ...plain(dto), ...commandMeta(actor) }));
     return this.key(id, newKeyId);
   }
@@ -97,7 +97,7 @@ export class InstitutionKeysController {
   })
   @ApiOkResponse({ description: 'The key, with revokedAt, revocationReason and compromisedSince' })
   @ApiForbiddenResponse({ description: 'Not an institution-admin of this institution' })
-  async revoke(@Param('id') id: string, @Param('keyId') keyId: string, @Body() dto: RevokeSigningKeyDto, @CurrentActor() actor: AuthenticatedActor): Promise<SigningKeyView> {
+  async revoke(@UuidParam('id') id: string, @Param('keyId') keyId: string, @Body() dto: RevokeSigningKeyDto, @CurrentActor() actor: AuthenticatedActor): Promise<SigningKeyView> {
     await this.revokeKey.execute(RevokeSigningKeyCommand.create({ institutionId: id, keyId, ...plain(dto), ...commandMeta(actor) }));
     return this.key(id, keyId);
   }
@@ -105,7 +105,7 @@ export class InstitutionKeysController {
   @Get('keys/:keyId/validity')
   @Public()
   @ApiOperation({ summary: 'Was this key valid for this member at the instant `at` (key window, compromise, and membership standing)?' })
-  validity(@Param('id') id: string, @Param('keyId') keyId: string, @Query() query: KeyValidityQueryDto): Promise<KeyValidityView> {
+  validity(@UuidParam('id') id: string, @Param('keyId') keyId: string, @Query() query: KeyValidityQueryDto): Promise<KeyValidityView> {
     return this.queries.keyValidity(id, keyId, query.at ?? new Date().toISOString());
   }
 

@@ -1,5 +1,5 @@
-import { type AuthenticatedActor, CurrentActor, Roles } from '@alliance/nest-kit';
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { type AuthenticatedActor, CurrentActor, Roles, UuidParam } from '@alliance/nest-kit';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
@@ -55,7 +55,7 @@ export class InstitutionsController {
   @Roles(...READERS)
   @ApiOperation({ summary: 'A member with its status history and every key it ever registered' })
   @ApiOkResponse({ description: 'The member' })
-  get(@Param('id') id: string): Promise<InstitutionView> {
+  get(@UuidParam('id') id: string): Promise<InstitutionView> {
     return this.queries.get(id);
   }
 
@@ -63,7 +63,7 @@ export class InstitutionsController {
   @HttpCode(200)
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Suspend a member: it cannot award, and its keys do not count as valid meanwhile' })
-  async suspendMember(@Param('id') id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
+  async suspendMember(@UuidParam('id') id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
     await this.suspend.execute(SuspendInstitutionCommand.create({ institutionId: id, reason: dto.reason ?? NO_REASON_GIVEN, ...commandMeta(actor) }));
     return this.queries.get(id);
   }
@@ -72,7 +72,7 @@ export class InstitutionsController {
   @HttpCode(200)
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Lift the suspension of a member' })
-  async reinstateMember(@Param('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
+  async reinstateMember(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
     await this.reinstate.execute(ReinstateInstitutionCommand.create({ institutionId: id, ...commandMeta(actor) }));
     return this.queries.get(id);
   }
@@ -81,7 +81,7 @@ export class InstitutionsController {
   @HttpCode(200)
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Remove a member for good (its record and key history stay for verifiers)' })
-  async removeMember(@Param('id') id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
+  async removeMember(@UuidParam('id') id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
     await this.remove.execute(RemoveInstitutionCommand.create({ institutionId: id, reason: dto.reason ?? NO_REASON_GIVEN, ...commandMeta(actor) }));
     return this.queries.get(id);
   }
@@ -89,7 +89,7 @@ export class InstitutionsController {
   @Delete(':id')
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Same as POST /institutions/{id}/remove, with the reason in the body' })
-  deleteMember(@Param('id') id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
+  deleteMember(@UuidParam('id') id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
     return this.removeMember(id, dto, actor);
   }
 }

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { ControllerDocument } from '../did/controller-document';
 import { buildDidWebDocument } from '../did/did-web';
 import { createVerificationMethodResolver } from '../did/resolver';
+import { createDocumentLoader } from '../jsonld/document-loader';
 import { keyPairFromSeed, type Ed25519KeyPair } from '../keys/ed25519';
 import type { BuildCredentialInput, CredentialDefinitionSnapshot } from '../model/definition-types';
 
@@ -28,6 +29,10 @@ export const didDocuments = new Map<string, ControllerDocument>(
 );
 
 export const resolveVerificationMethod = createVerificationMethodResolver({ resolveDidWeb: (did) => didDocuments.get(did) });
+
+/** Where the fixture's platform serves its contexts, and a loader that resolves them there from the bundled copies. */
+export const CONTEXT_BASE_URL = 'https://issuance.alliance.example';
+export const platformLoader = createDocumentLoader({ servedAt: [CONTEXT_BASE_URL] });
 
 export function definition(overrides: Partial<CredentialDefinitionSnapshot> = {}): CredentialDefinitionSnapshot {
   return {
@@ -68,6 +73,7 @@ export function buildInput(overrides: Partial<BuildCredentialInput> = {}): Build
     learner: { id: 'learner-1', givenName: 'Ada', familyName: 'Lovelace', did: 'did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2' },
     result: { grade: 'A' },
     issuanceDate: '2025-06-30T10:00:00Z',
+    contextBaseUrl: CONTEXT_BASE_URL,
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import { buildInput, didDocuments, INSTITUTIONS, resolveVerificationMethod, UNI_A, UNI_B, UNI_C } from '../__tests__/alliance-fixture';
+import { buildInput, didDocuments, INSTITUTIONS, platformLoader, resolveVerificationMethod, UNI_A, UNI_B, UNI_C } from '../__tests__/alliance-fixture';
 import { buildDidWebDocument } from '../did/did-web';
 import { createVerificationMethodResolver } from '../did/resolver';
 import { generateEd25519KeyPair } from '../keys/ed25519';
@@ -15,10 +15,10 @@ const signersFor = (cryptosuite: CryptosuiteName) =>
 describe.each<CryptosuiteName>(['eddsa-rdfc-2022', 'eddsa-jcs-2022'])('a credential co-signed by three universities (%s)', (cryptosuite) => {
   let signed: JsonObject & { proof: DataIntegrityProof[] };
   const verify = (doc: JsonObject, extra: Partial<Parameters<typeof verifyCredential>[1]> = {}) =>
-    verifyCredential(doc, { resolveVerificationMethod, requiredSigners: requiredCoIssuersOf(doc), now: '2025-07-01T00:00:00Z', ...extra });
+    verifyCredential(doc, { resolveVerificationMethod, requiredSigners: requiredCoIssuersOf(doc), now: '2025-07-01T00:00:00Z', documentLoader: platformLoader, ...extra });
 
   beforeAll(async () => {
-    signed = await signCredential(buildAchievementCredential(buildInput()), signersFor(cryptosuite));
+    signed = await signCredential(buildAchievementCredential(buildInput()), signersFor(cryptosuite), { documentLoader: platformLoader });
   });
 
   it('carries one proof per awarding body and still validates against the OB schema', () => {
@@ -50,7 +50,7 @@ describe.each<CryptosuiteName>(['eddsa-rdfc-2022', 'eddsa-jcs-2022'])('a credent
       resolveDidWeb: (did) => (did === outsiderDid ? buildDidWebDocument(did, [{ id: `${did}#k`, publicKeyMultibase: outsider.publicKeyMultibase }]) : didDocuments.get(did)),
     });
     const unsigned = { ...signed, proof: signed.proof.filter((p) => !p.verificationMethod.startsWith(UNI_C.did)) };
-    const forged = await signCredential(unsigned, [{ verificationMethod: `${outsiderDid}#k`, privateKey: outsider.secretKey, cryptosuite }]);
+    const forged = await signCredential(unsigned, [{ verificationMethod: `${outsiderDid}#k`, privateKey: outsider.secretKey, cryptosuite }], { documentLoader: platformLoader });
     const r = await verify(forged, { resolveVerificationMethod: resolver });
     expect(r.verified).toBe(false);
     expect(r.errors.map((e) => e.code)).toEqual(['MISSING_REQUIRED_SIGNER']);
@@ -59,14 +59,14 @@ describe.each<CryptosuiteName>(['eddsa-rdfc-2022', 'eddsa-jcs-2022'])('a credent
   it('fails when a co-issuer signs with a key that is not in its DID document', async () => {
     const rogue = generateEd25519KeyPair();
     const unsigned = { ...signed, proof: signed.proof.slice(0, 2) };
-    const forged = await signCredential(unsigned, [{ verificationMethod: `${UNI_C.did}#key-2`, privateKey: rogue.secretKey, cryptosuite }]);
+    const forged = await signCredential(unsigned, [{ verificationMethod: `${UNI_C.did}#key-2`, privateKey: rogue.secretKey, cryptosuite }], { documentLoader: platformLoader });
     const r = await verify(forged);
     expect(r.verified).toBe(false);
     expect(r.proofs[2].errors[0].code).toBe('UNKNOWN_VERIFICATION_METHOD');
   });
 
   it('fails a proof made before the key was registered', async () => {
-    const early = await signCredential(buildAchievementCredential(buildInput()), [{ ...signersFor(cryptosuite)[0], created: '2023-12-31T23:59:59Z' }]);
+    const early = await signCredential(buildAchievementCredential(buildInput()), [{ ...signersFor(cryptosuite)[0], created: '2023-12-31T23:59:59Z' }], { documentLoader: platformLoader });
     const r = await verify(early, { requiredSigners: [UNI_A.did] });
     expect(r.proofs[0].errors[0].code).toBe('KEY_NOT_VALID_AT_PROOF_TIME');
   });

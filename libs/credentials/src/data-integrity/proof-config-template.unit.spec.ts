@@ -1,11 +1,11 @@
-import { MICROCREDENTIAL_CONTEXT_URL, OB_V3_CONTEXT_URL, VC_V2_CONTEXT_URL } from '../jsonld/bundled-contexts';
+import { MICROCREDENTIAL_V1_CONTEXT_URL, OB_V3_CONTEXT_URL, VC_V2_CONTEXT_URL } from '../jsonld/bundled-contexts';
 import { canonicalizeRdf } from '../jsonld/rdf-canonicalize';
 import { readVectorJson, readVectorText, TV, vectorLoader } from '../__tests__/vectors';
 import { ProofConfigTemplates } from './proof-config-template';
 import type { JsonObject } from './types';
 
 const VM = 'did:web:alliance.example:institutions:tu-delft#key-1';
-const OB_CONTEXTS = [VC_V2_CONTEXT_URL, OB_V3_CONTEXT_URL, MICROCREDENTIAL_CONTEXT_URL];
+const OB_CONTEXTS = [VC_V2_CONTEXT_URL, OB_V3_CONTEXT_URL, MICROCREDENTIAL_V1_CONTEXT_URL];
 
 function counting() {
   let generic = 0;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { BUNDLED_CONTEXTS, type BundledContext } from './bundled-contexts';
+import { servedContextsAt } from './served-contexts';
 
 /** Thrown for a context URL that is not bundled: contexts are never fetched from the network. */
 export class UnknownContextError extends Error {
@@ -40,6 +41,11 @@ export interface DocumentLoaderOptions {
   contexts?: readonly BundledContext[];
   /** Added to the bundled set (a test's example context, a partner's published context). */
   extraContexts?: readonly BundledContext[];
+  /**
+   * Public base URLs the platform serves its own contexts under (SERVED_CONTEXTS): their URLs there resolve to the
+   * pinned bytes. A URL identifies its content, so the same path on any other host stays unknown.
+   */
+  servedAt?: readonly string[];
 }
 
 /**
@@ -48,7 +54,8 @@ export interface DocumentLoaderOptions {
  */
 export function createDocumentLoader(options: DocumentLoaderOptions = {}): DocumentLoader {
   const entries = new Map<string, BundledContext>();
-  for (const c of [...(options.contexts ?? BUNDLED_CONTEXTS), ...(options.extraContexts ?? [])]) entries.set(c.url, c);
+  const served = (options.servedAt ?? []).flatMap((base) => servedContextsAt(base));
+  for (const c of [...(options.contexts ?? BUNDLED_CONTEXTS), ...served, ...(options.extraContexts ?? [])]) entries.set(c.url, c);
   const parsed = new Map<string, unknown>();
   return async (url: string): Promise<RemoteDocument> => {
     let document = parsed.get(url);

@@ -1,11 +1,17 @@
 import type { JsonObject } from '../data-integrity/types';
-import { MICROCREDENTIAL_CONTEXT_URL, OB_V3_CONTEXT_URL, VC_V2_CONTEXT_URL } from '../jsonld/bundled-contexts';
+import { OB_V3_CONTEXT_URL, VC_V2_CONTEXT_URL } from '../jsonld/bundled-contexts';
+import { microcredentialContextUrl } from '../jsonld/served-contexts';
 import type { AwardingBody, BuildCredentialInput, CredentialDefinitionSnapshot } from './definition-types';
 import { ECTS_FRAMEWORK_URI, eqfLevelUri } from './eqf';
 import { assertAnnexIInput } from './validate-input';
 
-/** The `@context` of every credential this library builds. */
-export const ACHIEVEMENT_CREDENTIAL_CONTEXT = [VC_V2_CONTEXT_URL, OB_V3_CONTEXT_URL, MICROCREDENTIAL_CONTEXT_URL] as const;
+/**
+ * The `@context` of the credentials this library builds for the platform serving its contexts at `contextBaseUrl`:
+ * VC 2.0, Open Badges 3.0, and the micro-credential extension context as that platform serves it.
+ */
+export function achievementCredentialContext(contextBaseUrl: string): string[] {
+  return [VC_V2_CONTEXT_URL, OB_V3_CONTEXT_URL, microcredentialContextUrl(contextBaseUrl)];
+}
 
 /**
  * Builds an unsigned Open Badges 3.0 `AchievementCredential` (VC Data Model 2.0) with `achievementType`
@@ -23,7 +29,7 @@ export function buildAchievementCredential(input: BuildCredentialInput): JsonObj
   const statuses = input.status === undefined ? [] : Array.isArray(input.status) ? input.status : [input.status];
 
   const credential: JsonObject = {
-    '@context': [...ACHIEVEMENT_CREDENTIAL_CONTEXT],
+    '@context': achievementCredentialContext(input.contextBaseUrl),
     id: input.credentialId,
     type: ['VerifiableCredential', 'AchievementCredential'],
     name: d.title,

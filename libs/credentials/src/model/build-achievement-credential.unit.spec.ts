@@ -1,6 +1,6 @@
 import { canonicalizeRdf } from '../jsonld/rdf-canonicalize';
 import { statusListEntry } from '../status-list/status-list-credential';
-import { buildInput, definition } from '../__tests__/alliance-fixture';
+import { buildInput, CONTEXT_BASE_URL, definition, platformLoader } from '../__tests__/alliance-fixture';
 import { readVectorJson } from '../__tests__/vectors';
 import type { JsonObject } from '../data-integrity/types';
 import { ANNEX_I_ELEMENTS, type AnnexIElementKey, MissingAnnexIElementError } from './annex-i';
@@ -11,6 +11,7 @@ import { eqfLevelOfUri, eqfLevelUri } from './eqf';
 import { validateAchievementCredentialSchema } from '../schema/ob-schema';
 
 const annex = readVectorJson<{ mandatory: string[]; optional_where_relevant_non_exhaustive: string[] }>('eu-microcredentials', 'annex-I-elements.json');
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const achievementOf = (c: JsonObject) => (c.credentialSubject as JsonObject).achievement as JsonObject;
 
 describe('buildAchievementCredential', () => {
@@ -22,7 +23,7 @@ describe('buildAchievementCredential', () => {
     expect(credential['@context']).toEqual([
       'https://www.w3.org/ns/credentials/v2',
       'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
-      'https://alliance-credentials.example/contexts/microcredential/v1',
+      'https://issuance.alliance.example/contexts/microcredential/v2',
     ]);
     expect(credential.type).toEqual(['VerifiableCredential', 'AchievementCredential']);
     expect(achievementOf(credential).achievementType).toBe('MicroCredential');
@@ -77,10 +78,33 @@ describe('buildAchievementCredential', () => {
   });
 
   it('defines every term it uses, so RDF canonicalization in safe mode succeeds offline', async () => {
-    const nquads = await canonicalizeRdf(credential);
+    const nquads = await canonicalizeRdf(credential, platformLoader);
     expect(nquads).toContain('<http://data.europa.eu/snb/eqf/7>');
-    expect(nquads).toContain('<https://alliance-credentials.example/ns/microcredential#awardingBody> <did:web:uni-c.example>');
+    expect(nquads).toContain('<http://data.europa.eu/snb/model/elm/awardingBody> <did:web:uni-c.example>');
     expect(nquads).toContain('"MicroCredential"');
+  });
+
+  it('names the extension context where the issuing platform serves it, under the base it was given', () => {
+    const elsewhere = buildAchievementCredential(buildInput({ contextBaseUrl: 'https://credentials.uni-a.example/alliance/' }));
+    expect((elsewhere['@context'] as string[])[2]).toBe('https://credentials.uni-a.example/alliance/contexts/microcredential/v2');
+    expect(() => buildAchievementCredential(buildInput({ contextBaseUrl: 'ftp://issuance.alliance.example' }))).toThrow(/must be an absolute http\(s\) URL/);
+    expect(CONTEXT_BASE_URL).toBe('https://issuance.alliance.example');
+  });
+
+  it('gives the Annex I elements the European Learning Model and schema.org IRIs where they exist, its own namespace elsewhere', async () => {
+    const nquads = await canonicalizeRdf(credential, platformLoader);
+    const achievement = `<${achievementOf(credential).id as string}>`;
+    const elm = (term: string) => `http://data.europa.eu/snb/model/elm/${term}`;
+    expect(nquads).toContain(`${achievement} <${elm('EQFLevel')}> <http://data.europa.eu/snb/eqf/7>`);
+    expect(nquads).toContain(`${achievement} <${elm('framework')}> <http://data.europa.eu/snb/education-credit/6fcec5c5af>`);
+    // Each outcome is itself the object of elm:learningOutcome (a set, as ELM has it), not a member of an RDF list.
+    const outcomes = [...nquads.matchAll(new RegExp(`^${escape(achievement)} <${escape(elm('learningOutcome'))}> (_:c14n\\d+) \\.$`, 'gm'))].map((m) => m[1]);
+    expect(outcomes).toHaveLength(2);
+    for (const node of outcomes) expect(nquads).toContain(`${node} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${elm('LearningOutcome')}>`);
+    expect(nquads).toContain(`<${elm('relatedESCOSkill')}> <${definition().learningOutcomes[0].escoUri!}>`);
+    expect(nquads).toContain(`${achievement} <https://schema.org/courseMode> "blended"`);
+    expect(nquads).toContain(`${achievement} <https://schema.org/coursePrerequisites> "A bachelor degree in engineering or natural sciences"`);
+    expect(nquads).toContain(`${achievement} <https://alliance-credentials.example/ns/microcredential#qfEheaCycle> "second"`);
   });
 
   const without = (mutate: (i: BuildCredentialInput) => void): BuildCredentialInput => {

@@ -90,4 +90,9 @@ export interface BuildCredentialInput {
   status?: BitstringStatusListEntry | BitstringStatusListEntry[];
   /** URI of the Achievement; defaults to a URN derived from the definition id and version. */
   achievementId?: string;
+  /**
+   * Public base URL the issuing platform serves its JSON-LD contexts under; the credential names the extension
+   * context at `{contextBaseUrl}/contexts/microcredential/v2`, so any verifier can fetch it.
+   */
+  contextBaseUrl: string;
 }

@@ -65,12 +65,15 @@ describe('enrolment over HTTP: bad input is a clear 4xx problem and writes nothi
     expect(problem.existingEnrolmentId).toBe(first.body.enrolmentId);
   });
 
-  it('404 for an unknown learner id or enrolment, 400 for a bad status filter', async () => {
+  it('404 for an unknown learner id or enrolment, 400 for a malformed enrolment id or a bad status filter', async () => {
     await rejected({ ...valid, learnerId: '0190a3c4-0000-7000-8000-000000000000' }, 404, 'enrolment.learner-not-found', 'learnerId');
-    const missing = await svc.http().get('/enrolments/nope').set('authorization', registrar);
+    const unknown = '0190a3c4-0000-7000-8000-0000000000ff';
+    const missing = await svc.http().get(`/enrolments/${unknown}`).set('authorization', registrar);
     expect(missing.status).toBe(404);
-    const withdraw = await svc.http().post('/enrolments/nope/withdraw').set('authorization', registrar).send({ reason: 'x' });
+    const withdraw = await svc.http().post(`/enrolments/${unknown}/withdraw`).set('authorization', registrar).send({ reason: 'x' });
     expect(withdraw.status).toBe(404);
+    const malformed = await svc.http().get('/enrolments/nope').set('authorization', registrar);
+    expect({ status: malformed.status, field: JSON.parse(malformed.text).errors[0].field }).toEqual({ status: 400, field: 'id' });
     const bad = await svc.http().get('/enrolments').query({ status: 'paused' }).set('authorization', registrar);
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.text).errors[0].field).toBe('status');

@@ -46,8 +46,10 @@ describe('learner erasure over HTTP: personal data gone, audit chain intact', ()
     expect(byRegistrar.status).toBe(403);
     const byStranger = await svc.http().post(`/learners/${learnerId}/erasure`).set('authorization', await svc.bearer('institution-admin', DCU)).send({ reason: 'request' });
     expect(byStranger.status).toBe(403);
-    const unknown = await svc.http().post('/learners/nobody/erasure').set('authorization', await svc.bearer('alliance-admin')).send({ reason: 'request' });
+    const unknown = await svc.http().post('/learners/0190a3c4-0000-7000-8000-0000000000aa/erasure').set('authorization', await svc.bearer('alliance-admin')).send({ reason: 'request' });
     expect(unknown.status).toBe(404);
+    const malformed = await svc.http().post('/learners/nobody/erasure').set('authorization', await svc.bearer('alliance-admin')).send({ reason: 'request' });
+    expect(malformed.status).toBe(400);
     const noReason = await svc.http().post(`/learners/${learnerId}/erasure`).set('authorization', await svc.bearer('alliance-admin')).send({});
     expect(noReason.status).toBe(400);
   });

@@ -1,5 +1,5 @@
-import { type AuthenticatedActor, CurrentActor, Roles } from '@alliance/nest-kit';
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { type AuthenticatedActor, CurrentActor, Roles, UuidParam } from '@alliance/nest-kit';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   EnrolLearnerCommand,
@@ -45,7 +45,7 @@ export class EnrolmentsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One enrolment, with the learner identity (or marked erased)' })
-  get(@Param('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<EnrolmentView> {
+  get(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<EnrolmentView> {
     return this.read(id, actor);
   }
 
@@ -53,7 +53,7 @@ export class EnrolmentsController {
   @HttpCode(200)
   @Roles('alliance-admin', 'institution-admin', 'registrar', 'learner')
   @ApiOperation({ summary: 'Withdraw an active enrolment, with a reason' })
-  async withdraw(@Param('id') id: string, @Body() dto: ReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<EnrolmentView> {
+  async withdraw(@UuidParam('id') id: string, @Body() dto: ReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<EnrolmentView> {
     await this.withdrawHandler.execute(WithdrawEnrolmentCommand.create({ enrolmentId: id, reason: dto.reason, ...commandMeta(actor) }));
     return this.read(id, actor);
   }
@@ -62,7 +62,7 @@ export class EnrolmentsController {
   @HttpCode(200)
   @Roles('alliance-admin', 'institution-admin', 'registrar')
   @ApiOperation({ summary: 'Transfer an active enrolment to a newer published version of its definition (audited, with a reason)' })
-  async transfer(@Param('id') id: string, @Body() dto: TransferDto, @CurrentActor() actor: AuthenticatedActor): Promise<EnrolmentView> {
+  async transfer(@UuidParam('id') id: string, @Body() dto: TransferDto, @CurrentActor() actor: AuthenticatedActor): Promise<EnrolmentView> {
     await this.transferHandler.execute(TransferEnrolmentCommand.create({ enrolmentId: id, ...plain(dto), ...commandMeta(actor) }));
     return this.read(id, actor);
   }

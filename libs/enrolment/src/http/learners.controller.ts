@@ -1,5 +1,5 @@
-import { type AuthenticatedActor, CurrentActor, Roles } from '@alliance/nest-kit';
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { type AuthenticatedActor, CurrentActor, Roles, UuidParam } from '@alliance/nest-kit';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EraseLearnerCommand, EraseLearnerHandler, type ErasureOutcome } from '../application/commands';
 import { type LearnerAuditTrail, LearnerAuditTrailHandler, LearnerAuditTrailQuery } from '../application/queries';
@@ -21,14 +21,14 @@ export class LearnersController {
   @ApiOperation({
     summary: "Erase a learner's personal data (GDPR art. 17): their key is destroyed; events and hashes stay valid, personal fields read as erased",
   })
-  erase(@Param('id') id: string, @Body() dto: ReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<ErasureOutcome> {
+  erase(@UuidParam('id') id: string, @Body() dto: ReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<ErasureOutcome> {
     return this.eraseHandler.execute(EraseLearnerCommand.create({ learnerId: id, reason: dto.reason, ...commandMeta(actor) }));
   }
 
   @Get(':id/audit-trail')
   @Roles('auditor', 'alliance-admin')
   @ApiOperation({ summary: "Every event of the learner's stream with its hash chain verified; personal fields opened, or shown as erased" })
-  auditTrail(@Param('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<LearnerAuditTrail> {
+  auditTrail(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<LearnerAuditTrail> {
     return this.auditTrailHandler.execute(LearnerAuditTrailQuery.create({ learnerId: id, ...commandMeta(actor) }));
   }
 }

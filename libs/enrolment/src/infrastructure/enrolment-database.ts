@@ -2,7 +2,7 @@ import { ensureReadModelTables, type ReadModelDatabaseConfig, type ReadModelOrm 
 import { MikroOrmInbox } from '@alliance/messaging';
 import { openServiceReadModel, type ServiceConfig, serviceReadModelLocation, type ServiceReadModelSpec } from '@alliance/nest-kit';
 import type { EntityManager } from '@mikro-orm/sql';
-import { HeldCredentialRows, KNOWLEDGE_VERSION, SpecVersionRows } from './knowledge/knowledge-rows';
+import { HeldCredentialRows, KNOWLEDGE_VERSION, MemberStandingRows, SpecVersionRows } from './knowledge/knowledge-rows';
 import { SqlLearnerKeyTable } from './personal-data/sql-learner-key-table';
 
 export const READ_MODEL_SCHEMA = 'enrolment_read';
@@ -25,7 +25,7 @@ export function openEnrolmentDatabase(config: ServiceConfig): Promise<ReadModelO
     ...ENROLMENT_READ_MODEL,
     prepare: async (orm) => {
       await new SqlLearnerKeyTable(orm).ensureTable();
-      await ensureReadModelTables(orm, [SpecVersionRows.entity(KNOWLEDGE_VERSION), HeldCredentialRows.entity(KNOWLEDGE_VERSION)]);
+      await ensureReadModelTables(orm, [SpecVersionRows.entity(KNOWLEDGE_VERSION), HeldCredentialRows.entity(KNOWLEDGE_VERSION), MemberStandingRows.entity(KNOWLEDGE_VERSION)]);
       await ENROLMENT_INBOX.ensureTable(orm.em.fork() as unknown as EntityManager);
     },
   });

@@ -7,3 +7,4 @@ export * from './read-batch';
 export * from './rebuild-projection';
 export * from './projection-context';
 export * from './projection-daemon';
+export * from './parked-events';

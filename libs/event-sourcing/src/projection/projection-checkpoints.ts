@@ -1,9 +1,11 @@
 import type { EntityManager } from '@mikro-orm/sql';
+import { deleteParkedEvents, ensureParkedEventsTable } from './parked-events';
 
 const TABLE = 'projection_checkpoints';
 
-/** Creates `projection_checkpoints(name, position, updated_at)` if missing. */
+/** Creates `projection_checkpoints(name, position, updated_at)` if missing, and the parked events table beside it. */
 export async function ensureCheckpointTable(em: EntityManager): Promise<void> {
+  await ensureParkedEventsTable(em);
   await em.execute(
     `create table if not exists ${TABLE} (
       name text primary key,
@@ -40,6 +42,8 @@ export async function writeCheckpoint(em: EntityManager, name: string, position:
   await em.execute(`update ${TABLE} set position = ?, updated_at = now() where name = ?`, [position, name], 'run');
 }
 
+/** Forgets a checkpoint and the events its projection parked. */
 export async function deleteCheckpoint(em: EntityManager, name: string): Promise<void> {
+  await deleteParkedEvents(em, name);
   await em.execute(`delete from ${TABLE} where name = ?`, [name], 'run');
 }

@@ -1,6 +1,7 @@
 import type { EventStore } from '../event-store.port';
 import type { ReadModelOrm } from '../read-model/create-read-model-orm';
 import type { UpcasterRegistry } from '../upcasting/upcaster-registry';
+import type { ParkedEvent } from './parked-events';
 import type { ProjectionDefinition } from './projection';
 import type { ProjectionLag } from './projection-lag';
 import { ProjectionRunner } from './projection-runner';
@@ -14,6 +15,9 @@ export interface ProjectionDaemonOptions {
   batchSize?: number;
   pollIntervalMs?: number;
   onError?: (projection: string, error: unknown) => void;
+  /** See `ProjectionRunnerOptions.parkAfterAttempts`. */
+  parkAfterAttempts?: number | false;
+  onParked?: (event: ParkedEvent) => void;
 }
 
 export interface ProjectionState extends ProjectionLag {
@@ -38,6 +42,8 @@ export class ProjectionDaemon {
         batchSize: options.batchSize,
         pollIntervalMs: options.pollIntervalMs,
         onError: (error) => options.onError?.(projection.name, error),
+        parkAfterAttempts: options.parkAfterAttempts,
+        onParked: options.onParked,
       });
     });
   }
@@ -69,22 +75,33 @@ export class ProjectionDaemon {
     );
   }
 
+  /** Every event the projections parked, oldest first. */
+  async parked(): Promise<ParkedEvent[]> {
+    const all = (await Promise.all(this.runners.map((r) => r.parked()))).flat();
+    return all.sort((a, b) => a.position - b.position);
+  }
+
   /**
    * A readiness check (the shape nest-kit's health registry takes): fails while a projection trails the
-   * head by more than `maxLag` events or is failing.
+   * head by more than `maxLag` events or is failing. Parked events do not fail it: they are counted in
+   * `parked` (the service is degraded, not down) and listed by `parkedEvents`.
    */
-  healthIndicator(maxLag = 100): { name: string; check(): Promise<Record<string, unknown>> } {
+  healthIndicator(maxLag = 100): { name: string; check(): Promise<Record<string, unknown>>; parkedEvents(): Promise<ParkedEvent[]> } {
     return {
       name: 'projections',
       check: async () => {
         const states = await this.states();
         const behind = states.filter((s) => s.lag > maxLag || s.status === 'failing');
-        const details = Object.fromEntries(states.map((s) => [s.checkpointName, { lag: s.lag, status: s.status }]));
+        const details: Record<string, unknown> = Object.fromEntries(
+          states.map((s) => [s.checkpointName, { lag: s.lag, status: s.status, ...(s.parked ? { parked: s.parked } : {}) }]),
+        );
         if (behind.length) {
           throw new Error(`projections not ready: ${behind.map((s) => `${s.checkpointName} (lag ${s.lag}, ${s.status})`).join(', ')}`);
         }
-        return details;
+        const parked = states.reduce((n, s) => n + (s.parked ?? 0), 0);
+        return parked ? { ...details, parked } : details;
       },
+      parkedEvents: () => this.parked(),
     };
   }
 }

@@ -10,6 +10,8 @@ export interface ProjectionLag {
   head: number;
   /** `head - checkpoint`: events (of any type) not yet accounted for. */
   lag: number;
+  /** Events the projection parked instead of applying (reported by runners, see `ProjectionRunner.parked`). */
+  parked?: number;
 }
 
 /** Reads a projection's lag from its stored checkpoint and the store's head. */

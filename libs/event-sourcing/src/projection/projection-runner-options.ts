@@ -1,6 +1,7 @@
 import type { EventStore } from '../event-store.port';
 import type { ReadModelOrm } from '../read-model/create-read-model-orm';
 import type { UpcasterRegistry } from '../upcasting/upcaster-registry';
+import type { ParkedEvent } from './parked-events';
 import type { ProjectionDefinition } from './projection';
 
 export interface ProjectionRunnerOptions {
@@ -16,9 +17,18 @@ export interface ProjectionRunnerOptions {
   pollIntervalMs?: number;
   /** Longest pause between retries of a failing batch (default 30 s). */
   maxRetryDelayMs?: number;
+  /**
+   * How many attempts in a row a handler may fail on the same event before the runner parks it (records it
+   * with the error in `projection_parked_events`, moves past it, and goes on): default 3; `false` never parks,
+   * and the projection then retries the event for ever. Only a handler's failure on a known event is parked:
+   * the store, the database or an upcaster failing stops the batch as before.
+   */
+  parkAfterAttempts?: number | false;
   onProgress?: (progress: ProjectionProgress) => void;
-  /** A batch failed; it is rolled back and retried with back-off, never skipped. */
+  /** A batch failed; it is rolled back whole and retried with back-off (until its failing event is parked). */
   onError?: (error: unknown, position: number) => void;
+  /** An event was parked: see `parkAfterAttempts`. */
+  onParked?: (event: ParkedEvent) => void;
 }
 
 export interface ProjectionProgress {
@@ -34,6 +44,8 @@ export interface ProjectionProgress {
 
 export interface BatchResult {
   handled: number;
+  /** Events of the batch parked instead of applied (see `parkAfterAttempts`). */
+  parked?: number;
   position: number;
   /** True when the batch reached the head seen before reading it. */
   atHead: boolean;

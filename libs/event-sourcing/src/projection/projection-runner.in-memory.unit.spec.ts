@@ -97,7 +97,7 @@ describe('projection runner (in-memory event store double, PGlite read models)',
     expect(await orm.em.fork().count(AppliedEventRows.entity(15))).toBe(40);
   });
 
-  it('rolls a failing batch back whole and never skips it', async () => {
+  it('rolls a failing batch back whole and, with parking switched off, never skips it', async () => {
     const store = new InMemoryEventStore();
     for (let i = 0; i < 4; i++) await store.appendToStream('demo.clock-1', [tick(i)], { expectedRevision: ANY_REVISION });
     let broken = true;
@@ -112,7 +112,16 @@ describe('projection runner (in-memory event store double, PGlite read models)',
       },
     });
     const errors: unknown[] = [];
-    const runner = new ProjectionRunner({ store, orm, projection: flaky, batchSize: 10, pollIntervalMs: 5, maxRetryDelayMs: 20, onError: (e) => errors.push(e) });
+    const runner = new ProjectionRunner({
+      store,
+      orm,
+      projection: flaky,
+      batchSize: 10,
+      pollIntervalMs: 5,
+      maxRetryDelayMs: 20,
+      parkAfterAttempts: false,
+      onError: (e) => errors.push(e),
+    });
     await runner.start();
     while (errors.length < 2) await new Promise((r) => setTimeout(r, 5));
     expect(runner.status).toBe('failing');

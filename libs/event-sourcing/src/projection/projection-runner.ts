@@ -1,16 +1,30 @@
+import type { RecordedEvent } from '../envelope';
 import { ensureReadModelTables } from '../read-model/read-model-tables';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
 import { projectionEntities } from './projection';
 import { createProjectionContext } from './projection-context';
+import { countParkedEvents, listParkedEvents, type ParkedEvent, parkEvent } from './parked-events';
 import { ensureCheckpointTable, initCheckpoint, lockCheckpoint, readCheckpoint, writeCheckpoint } from './projection-checkpoints';
 import { projectionLag, type ProjectionLag } from './projection-lag';
 import { readBatch } from './read-batch';
 import type { BatchResult, ProjectionRunnerOptions, ProjectionStatus } from './projection-runner-options';
 
+/** A handler's failures on one event, attempt after attempt. */
+interface EventFailure {
+  attempts: number;
+  error: unknown;
+}
+
+const DEFAULT_PARK_AFTER_ATTEMPTS = 3;
+
 /**
  * Feeds a projection from its checkpoint: each batch of events is applied and the checkpoint moved in one
  * transaction, so after a crash every event is applied exactly once. Two runners of the same projection
  * are safe: the checkpoint row lock serialises them and the loser drops its batch.
+ *
+ * A batch whose handler fails is rolled back whole and retried. An event a handler still cannot apply after
+ * `parkAfterAttempts` tries is parked (recorded with its error beside the checkpoint, in the same transaction
+ * that moves past it), so one bad event never stops the read model; `parked()` and `lag()` report it.
  */
 export class ProjectionRunner {
   readonly checkpointName: string;
@@ -26,6 +40,13 @@ export class ProjectionRunner {
   private wake?: () => void;
   private currentStatus: ProjectionStatus = 'stopped';
   private error?: unknown;
+  private readonly parkAfter: number | false;
+  /** Events handlers failed on since the last batch that went through, by event id. */
+  private readonly failures = new Map<string, EventFailure>();
+  /** The last batch failed in a handler, on an event parking will move past: retrying is how it gets there. */
+  private failedInHandler = false;
+  /** In a failure back-off: pokes (read-your-writes waits) must not turn it into a busy loop. */
+  private backingOff = false;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.version = options.version ?? options.projection.version;
@@ -33,6 +54,7 @@ export class ProjectionRunner {
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.batchSize = Math.max(1, options.batchSize ?? 500);
     this.eventTypes = Object.keys(options.projection.handlers);
+    this.parkAfter = options.parkAfterAttempts === false ? false : Math.max(1, options.parkAfterAttempts ?? DEFAULT_PARK_AFTER_ATTEMPTS);
   }
 
   get status(): ProjectionStatus {
@@ -74,19 +96,45 @@ export class ProjectionRunner {
     if (target <= from) return { handled: 0, position: from, atHead: true };
 
     const upcast = events.map((e) => this.upcasters.upcast(e));
-    const movedTo = await orm.em.fork().transactional(async (em) => {
-      const locked = await lockCheckpoint(em, this.checkpointName);
-      if (locked !== from) return locked;
-      const context = createProjectionContext(em, this.version);
-      for (const e of upcast) await projection.handlers[e.type]?.(e, context);
-      await em.flush();
-      await writeCheckpoint(em, this.checkpointName, target);
-      return undefined;
-    });
+    const failed: { event?: RecordedEvent } = {};
+    const parked: ParkedEvent[] = [];
+    this.failedInHandler = false;
+    let movedTo: number | undefined;
+    try {
+      movedTo = await orm.em.fork().transactional(async (em) => {
+        const locked = await lockCheckpoint(em, this.checkpointName);
+        if (locked !== from) return locked;
+        const context = createProjectionContext(em, this.version);
+        for (const e of upcast) {
+          const handle = projection.handlers[e.type];
+          if (!handle) continue;
+          const failure = this.failures.get(e.eventId);
+          if (failure && this.parkAfter !== false && failure.attempts >= this.parkAfter) {
+            await parkEvent(em, this.checkpointName, e, failure.error, failure.attempts);
+            parked.push(this.describeParked(e, failure));
+            continue;
+          }
+          try {
+            await handle(e, context);
+          } catch (error) {
+            failed.event = e;
+            throw error;
+          }
+        }
+        await em.flush();
+        await writeCheckpoint(em, this.checkpointName, target);
+        return undefined;
+      });
+    } catch (error) {
+      if (failed.event) this.noteFailure(failed.event, error);
+      throw error;
+    }
+    this.failures.clear();
     if (movedTo !== undefined) {
       this.cursor = movedTo;
       return { handled: 0, position: movedTo, atHead: false };
     }
+    for (const p of parked) this.options.onParked?.(p);
     this.cursor = target;
     this.handledTotal += events.length;
     this.options.onProgress?.({
@@ -96,16 +144,26 @@ export class ProjectionRunner {
       handled: events.length,
       handledTotal: this.handledTotal,
     });
-    return { handled: events.length, position: target, atHead: !full };
+    return { handled: events.length, position: target, atHead: !full, ...(parked.length ? { parked: parked.length } : {}) };
   }
 
-  /** Runs batches until the head seen at the start (or `until`) is reached; errors propagate. */
+  /**
+   * Runs batches until the head seen at the start (or `until`) is reached. A handler's failure on an event is
+   * retried until the event is parked (unless parking is off); any other error propagates.
+   */
   async catchUp(options: { until?: number } = {}): Promise<{ handled: number; position: number }> {
     await this.prepare();
     const until = options.until ?? (await this.options.store.headPosition());
     let handled = 0;
     while (this.cursor < until) {
-      const r = await this.runBatch();
+      let r: BatchResult;
+      try {
+        r = await this.runBatch();
+      } catch (error) {
+        // A handler failed on an event: the retries that follow end with it parked, as a live run does.
+        if (this.failedInHandler) continue;
+        throw error;
+      }
       handled += r.handled;
       if (r.atHead && r.handled === 0 && this.cursor < until) break;
     }
@@ -130,9 +188,9 @@ export class ProjectionRunner {
     this.currentStatus = 'stopped';
   }
 
-  /** Asks a sleeping runner to poll now (e.g. right after an append in the same process). */
+  /** Asks a sleeping runner to poll now (e.g. right after an append in the same process); a failing one keeps its back-off. */
   poke(): void {
-    this.wake?.();
+    if (!this.backingOff) this.wake?.();
   }
 
   /** Resolves once the checkpoint reached `position` (read-your-writes for callers and tests). */
@@ -148,9 +206,16 @@ export class ProjectionRunner {
     }
   }
 
-  /** Lag from the stored checkpoint (not this runner's memory), so any process can report it. */
-  lag(): Promise<ProjectionLag> {
-    return projectionLag(this.options.store, this.options.orm.em, this.checkpointName);
+  /** Lag from the stored checkpoint (not this runner's memory), so any process can report it; `parked` when it parked events. */
+  async lag(): Promise<ProjectionLag> {
+    const em = this.options.orm.em;
+    const [lag, parked] = await Promise.all([projectionLag(this.options.store, em, this.checkpointName), countParkedEvents(em.fork(), this.checkpointName)]);
+    return parked ? { ...lag, parked } : lag;
+  }
+
+  /** The events this projection (at this version) parked, oldest first. */
+  parked(): Promise<ParkedEvent[]> {
+    return listParkedEvents(this.options.orm.em.fork(), this.checkpointName);
   }
 
   private async run(): Promise<void> {
@@ -172,8 +237,35 @@ export class ProjectionRunner {
         this.options.onError?.(error, this.cursor);
         pause = Math.min(maxDelay, 100 * 2 ** Math.min(failures, 16));
       }
-      if (pause > 0 && !this.stopping) await this.sleep(pause);
+      if (pause > 0 && !this.stopping) {
+        this.backingOff = failures > 0;
+        await this.sleep(pause);
+        this.backingOff = false;
+      }
     }
+  }
+
+  private noteFailure(event: RecordedEvent, error: unknown): void {
+    const failure = this.failures.get(event.eventId) ?? { attempts: 0, error };
+    failure.attempts++;
+    failure.error = error;
+    this.failures.set(event.eventId, failure);
+    this.failedInHandler = this.parkAfter !== false;
+  }
+
+  private describeParked(event: RecordedEvent, failure: EventFailure): ParkedEvent {
+    const error = failure.error;
+    return {
+      projection: this.checkpointName,
+      eventId: event.eventId,
+      position: event.position,
+      streamId: event.streamId,
+      type: event.type,
+      reason: error instanceof Error ? error.message : String(error),
+      errorName: error instanceof Error ? error.name : typeof error,
+      attempts: failure.attempts,
+      parkedAt: new Date().toISOString(),
+    };
   }
 
   private sleep(ms: number): Promise<void> {

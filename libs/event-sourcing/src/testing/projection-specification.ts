@@ -66,7 +66,8 @@ export function projectionSpecification(options: ProjectionSpecificationOptions)
         await ensureCheckpointTable(orm.em.fork());
         const pass = async (batchSize: number) => {
           await deleteCheckpoint(orm.em.fork(), checkpoint);
-          const runner = new ProjectionRunner({ store, orm, projection, version, upcasters: options.upcasters, batchSize });
+          // A handler that throws fails the spec: parking would move past it and hide the bug.
+          const runner = new ProjectionRunner({ store, orm, projection, version, upcasters: options.upcasters, batchSize, parkAfterAttempts: false });
           await runner.catchUp();
           return dumpAll(orm, projection, version);
         };

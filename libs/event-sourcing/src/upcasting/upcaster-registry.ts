@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '../envelope';
+import { repairRecordedEvent } from './repair-unstorable-text';
 import type { UpcastFn, Upcaster } from './upcaster';
 import { SchemaVersionError } from './schema-version.error';
 
@@ -47,8 +48,13 @@ export class UpcasterRegistry {
     return Math.max(declared ?? 1, fromSteps);
   }
 
-  /** Brings a stored event to the current shape of its type; returns the same object when nothing changes. */
-  upcast<T = unknown>(event: RecordedEvent): RecordedEvent<T> {
+  /**
+   * Brings a stored event to the current shape of its type; returns the same object when nothing changes.
+   * Text no read model can hold (a NUL, an unpaired surrogate, in events stored before appends refused it)
+   * is repaired first, whatever the type: see `repairRecordedEvent`.
+   */
+  upcast<T = unknown>(recorded: RecordedEvent): RecordedEvent<T> {
+    const event = repairRecordedEvent(recorded);
     const current = this.currentVersion(event.type);
     const stored = event.schemaVersion ?? 1;
     if (stored === current) return event as RecordedEvent<T>;

@@ -1,4 +1,4 @@
-import { BitstringStatusList, buildDidWebDocument, checkStatus, createVerificationMethodResolver, type JsonObject, verifyCredential } from '@alliance/credentials';
+import { BitstringStatusList, buildDidWebDocument, checkStatus, createDocumentLoader, createVerificationMethodResolver, type JsonObject, verifyCredential } from '@alliance/credentials';
 import { MEMBERS, messages, SPEC, UNI_A, UNI_B } from './alliance-messages';
 import { delegateToPlatform, eventually, type IssuanceApp, startIssuance } from './issuance-app';
 
@@ -16,7 +16,8 @@ describe('issuance over HTTP: from results to a co-signed credential and its sta
   const list = async (learner: string, token: string) => (await it$.http().get(`/credentials?learner=${learner}`).set('authorization', `Bearer ${token}`)).body as { items: { credentialId: string; lifecycle: string; supersedes?: string; statusList: { listId: string; index: number } }[] };
 
   beforeAll(async () => {
-    it$ = await startIssuance();
+    // Suspendable credentials: a revocation and a suspension entry, each on its own 1-bit list.
+    it$ = await startIssuance({ env: { ISSUANCE_STATUS_ENTRIES: 'revocation-and-suspension' } });
     await it$.bus.publish([messages.institutionRegistered(UNI_A), messages.institutionRegistered(UNI_B), messages.specPublished()]);
     for (const id of [UNI_A, UNI_B]) {
       const generated = await delegateToPlatform(it$, id);
@@ -39,7 +40,7 @@ describe('issuance over HTTP: from results to a co-signed credential and its sta
     expect(res.headers['content-type']).toMatch(/^application\/vc\+ld\+json/);
     const vc = JSON.parse(res.text) as JsonObject;
     expect(vc).toMatchObject({ type: ['VerifiableCredential', 'AchievementCredential'], issuer: { id: MEMBERS[UNI_A].did } });
-    const result = await verifyCredential(vc, { resolveVerificationMethod: registry, requiredSigners: [MEMBERS[UNI_A].did, MEMBERS[UNI_B].did] });
+    const result = await verifyCredential(vc, { resolveVerificationMethod: registry, requiredSigners: [MEMBERS[UNI_A].did, MEMBERS[UNI_B].did], documentLoader: createDocumentLoader({ servedAt: [it$.url] }) });
     expect(result.errors).toEqual([]);
     expect(result.verified).toBe(true);
     expect(it$.published.map((m) => m.type)).toContain('issuance.credential.issued');
@@ -50,28 +51,37 @@ describe('issuance over HTTP: from results to a co-signed credential and its sta
     await it$.http().get(`/credentials/${credentialId}`).expect(401);
   });
 
-  it('serves a signed status list whose bits follow suspension, reinstatement and revocation', async () => {
+  it('serves a signed list per purpose whose bits follow suspension, reinstatement and revocation', async () => {
     const vc = JSON.parse((await it$.http().get(`/credentials/${credentialId}`).set('authorization', `Bearer ${await it$.token('alliance-admin')}`)).text) as JsonObject;
-    const entry = vc.credentialStatus as JsonObject;
-    const path = new URL(entry.statusListCredential as string).pathname;
+    const entries = vc.credentialStatus as JsonObject[];
+    expect(entries.map((e) => e.statusPurpose)).toEqual(['revocation', 'suspension']);
+    expect(entries[0]!.statusListIndex).toBe(entries[1]!.statusListIndex);
     const statusOf = async () => {
-      const listVc = (await it$.http().get(path).expect(200)).body as JsonObject;
-      const signed = await verifyCredential(listVc, { resolveVerificationMethod: registry });
-      expect(signed.verified).toBe(true);
-      return checkStatus(entry, listVc);
+      const out: Record<string, number> = {};
+      for (const entry of entries) {
+        const listVc = (await it$.http().get(new URL(entry.statusListCredential as string).pathname).expect(200)).body as JsonObject;
+        expect(listVc.credentialSubject).toMatchObject({ statusPurpose: entry.statusPurpose });
+        const signed = await verifyCredential(listVc, { resolveVerificationMethod: registry });
+        expect(signed.verified).toBe(true);
+        out[entry.statusPurpose as string] = (await checkStatus(entry, listVc)).status;
+      }
+      return out;
     };
-    expect(await statusOf()).toMatchObject({ valid: true, status: 0 });
+    expect(await statusOf()).toEqual({ revocation: 0, suspension: 0 });
 
     const adminB = `Bearer ${await it$.token('institution-admin', UNI_B)}`;
     await it$.http().post(`/credentials/${credentialId}/suspension`).set('authorization', adminB).send({ reason: 'identity check' }).expect(200);
-    expect(await statusOf()).toMatchObject({ valid: false, status: 1, message: 'suspended' });
+    expect(await statusOf()).toEqual({ revocation: 0, suspension: 1 });
     await it$.http().post(`/credentials/${credentialId}/reinstatement`).set('authorization', adminB).send({ reason: 'identity confirmed' }).expect(200);
-    expect(await statusOf()).toMatchObject({ valid: true, status: 0 });
+    expect(await statusOf()).toEqual({ revocation: 0, suspension: 0 });
     const revoked = await it$.http().post(`/credentials/${credentialId}/revocation`).set('authorization', adminB).send({ reason: 'plagiarism' }).expect(200);
     expect(revoked.body.record).toMatchObject({ lifecycle: 'revoked', statusReason: 'plagiarism' });
-    expect(await statusOf()).toMatchObject({ valid: false, status: 2, message: 'revoked' });
-    const bits = BitstringStatusList.decode(((await it$.http().get(path)).body.credentialSubject as JsonObject).encodedList as string, 2);
+    expect(await statusOf()).toEqual({ revocation: 1, suspension: 0 });
+    const path = new URL(entries[0]!.statusListCredential as string).pathname;
+    const bits = BitstringStatusList.decode(((await it$.http().get(path)).body.credentialSubject as JsonObject).encodedList as string, 1);
     expect(bits.length).toBe(131_072);
+    // The list itself is only published per purpose.
+    await it$.http().get(path.replace(/-revocation$/, '')).expect(404);
   }, 60_000);
 
   it('rejects bad requests with problem+json naming the field or rule, and writes nothing', async () => {
@@ -120,9 +130,9 @@ describe('issuance over HTTP: from results to a co-signed credential and its sta
   }, 90_000);
 
   it('serves the JSON-LD contexts credentials name', async () => {
-    const res = await it$.http().get('/contexts/microcredential-v1').expect(200);
+    const res = await it$.http().get('/contexts/microcredential/v2').expect(200);
     expect(res.headers['content-type']).toMatch(/application\/ld\+json/);
-    expect(JSON.parse(res.text)['@context'].mc).toBeDefined();
+    expect(JSON.parse(res.text)['@context'].awardingBody).toBeDefined();
     await it$.http().get('/contexts/unknown').expect(404);
     void SPEC;
   });

@@ -1,6 +1,7 @@
 import { createCommandHandler, type EventStore } from '@alliance/event-sourcing';
 import { awardDecider } from '../domain/award/award.decider';
 import { credentialDecider } from '../domain/credential/credential.decider';
+import { finalRevocationDecider } from '../domain/final-revocation/final-revocation.decider';
 import { knownInstitutionDecider } from '../domain/knowledge/known-institution.decider';
 import { knownSpecDecider } from '../domain/knowledge/known-spec.decider';
 import { signerDecider } from '../domain/signing/signer.decider';
@@ -13,6 +14,7 @@ export function createAggregateHandlers(store: EventStore) {
     signers: createCommandHandler({ store, decider: signerDecider }),
     knownSpecs: createCommandHandler({ store, decider: knownSpecDecider }),
     knownInstitutions: createCommandHandler({ store, decider: knownInstitutionDecider }),
+    finalRevocations: createCommandHandler({ store, decider: finalRevocationDecider }),
   };
 }
 

@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthenticatedActor, CurrentActor, Roles } from '@alliance/nest-kit';
+import { type AuthenticatedActor, CurrentActor, Roles, UuidParam } from '@alliance/nest-kit';
 import { EndorseCredentialCommand, EndorseCredentialHandler } from '../application/commands/endorse-credential';
+import { LiftFinalRevocationCommand, LiftFinalRevocationHandler } from '../application/commands/lift-final-revocation';
 import { ReinstateCredentialCommand, ReinstateCredentialHandler } from '../application/commands/reinstate-credential';
 import { RevokeCredentialCommand, RevokeCredentialHandler } from '../application/commands/revoke-credential';
 import { SuspendCredentialCommand, SuspendCredentialHandler } from '../application/commands/suspend-credential';
@@ -10,7 +11,7 @@ import type { CredentialQueries } from '../application/ports/credential-queries.
 import { IssuanceSync } from '../infrastructure/issuance-engine';
 import { commandMeta } from './command-meta';
 import { EndorsementDto } from './dto/endorsement.dto';
-import { StatusChangeDto } from './dto/status-change.dto';
+import { RevocationDto, StatusChangeDto } from './dto/status-change.dto';
 
 /** What an awarding body's admin does to a credential: sign it (manual policy), suspend, reinstate or revoke it. */
 @ApiTags('credentials')
@@ -23,13 +24,14 @@ export class CredentialActionsController {
     private readonly suspendHandler: SuspendCredentialHandler,
     private readonly reinstateHandler: ReinstateCredentialHandler,
     private readonly revokeHandler: RevokeCredentialHandler,
+    private readonly liftHandler: LiftFinalRevocationHandler,
     @Inject(CREDENTIAL_QUERIES) private readonly queries: CredentialQueries,
     private readonly sync: IssuanceSync,
   ) {}
 
   @Post('endorsements')
   @ApiOperation({ summary: "Sign a pending credential for the admin's institution: with the platform-held key, or by handing in the institution's own proof" })
-  async endorse(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: EndorsementDto, @CurrentActor() actor: AuthenticatedActor) {
+  async endorse(@UuidParam('id') id: string, @Body() dto: EndorsementDto, @CurrentActor() actor: AuthenticatedActor) {
     const out = await this.endorseHandler.execute(EndorseCredentialCommand.create({ credentialId: id, ...(dto.proof ? { proof: dto.proof } : {}), ...commandMeta(actor) }));
     return this.after(id, out);
   }
@@ -37,22 +39,40 @@ export class CredentialActionsController {
   @Post('suspension')
   @HttpCode(200)
   @ApiOperation({ summary: 'Suspend an issued credential (reversible); its status list shows it at once' })
-  async suspend(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: StatusChangeDto, @CurrentActor() actor: AuthenticatedActor) {
+  async suspend(@UuidParam('id') id: string, @Body() dto: StatusChangeDto, @CurrentActor() actor: AuthenticatedActor) {
     return this.after(id, await this.suspendHandler.execute(SuspendCredentialCommand.create({ credentialId: id, reason: dto.reason, ...commandMeta(actor) })));
   }
 
   @Post('reinstatement')
   @HttpCode(200)
   @ApiOperation({ summary: 'Lift a suspension' })
-  async reinstate(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: StatusChangeDto, @CurrentActor() actor: AuthenticatedActor) {
+  async reinstate(@UuidParam('id') id: string, @Body() dto: StatusChangeDto, @CurrentActor() actor: AuthenticatedActor) {
     return this.after(id, await this.reinstateHandler.execute(ReinstateCredentialCommand.create({ credentialId: id, reason: dto.reason, ...commandMeta(actor) })));
   }
 
   @Post('revocation')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Revoke a credential for good' })
-  async revoke(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: StatusChangeDto, @CurrentActor() actor: AuthenticatedActor) {
-    return this.after(id, await this.revokeHandler.execute(RevokeCredentialCommand.create({ credentialId: id, reason: dto.reason, ...commandMeta(actor) })));
+  @ApiOperation({
+    summary:
+      'Revoke a credential (final). With `final: true` it is revoked for good: no credential of the definition is issued to the learner again, whatever the results become, until an awarding body\'s admin lifts it',
+  })
+  async revoke(@UuidParam('id') id: string, @Body() dto: RevocationDto, @CurrentActor() actor: AuthenticatedActor) {
+    return this.after(
+      id,
+      await this.revokeHandler.execute(RevokeCredentialCommand.create({ credentialId: id, reason: dto.reason, ...(dto.final ? { final: true } : {}), ...commandMeta(actor) })),
+    );
+  }
+
+  @Post('final-revocation/lift')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Lift a revocation for good, with a reason (an admin of one of the credential's awarding bodies): the learner may be awarded the definition again, and the new credential names this one as the credential it replaces",
+  })
+  async lift(@UuidParam('id') id: string, @Body() dto: StatusChangeDto, @CurrentActor() actor: AuthenticatedActor) {
+    const { lastPosition, ...lifted } = await this.liftHandler.execute(LiftFinalRevocationCommand.create({ credentialId: id, reason: dto.reason, ...commandMeta(actor) }));
+    await this.sync.caughtUp(lastPosition);
+    return lifted;
   }
 
   private async after<T extends { lastPosition?: number }>(id: string, out: T) {

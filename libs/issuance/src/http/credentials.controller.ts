@@ -1,7 +1,7 @@
-import { Controller, Get, Inject, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type AuthenticatedActor, CurrentActor, Roles } from '@alliance/nest-kit';
+import { type AuthenticatedActor, CurrentActor, Roles, UuidParam } from '@alliance/nest-kit';
 import { CREDENTIAL_QUERIES } from '../application/issuance.tokens';
 import type { CredentialQueries } from '../application/ports/credential-queries.port';
 import { IssuanceException } from '../domain/issuance.exception';
@@ -40,7 +40,7 @@ export class CredentialsController {
   @ApiProduces(VC_MEDIA_TYPE)
   @ApiOkResponse({ description: 'The signed Open Badges 3.0 credential (VC 2.0, proof set of every awarding body)' })
   @ApiOperation({ summary: 'The signed JSON-LD credential; 409 while awarding bodies have still to sign it' })
-  async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: AuthenticatedActor, @Res() res: Response): Promise<void> {
+  async get(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor, @Res() res: Response): Promise<void> {
     const found = await this.queries.get(id);
     const summary = requireReadable(actor, found?.summary, id);
     if (summary.lifecycle === 'collecting-proofs') {
@@ -57,7 +57,7 @@ export class CredentialsController {
     summary:
       'The credential as it stands, issued or not: the document every proof covers, with the proofs collected so far. An institution that signs with its own key signs this document without `proof`.',
   })
-  async document(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: AuthenticatedActor, @Res() res: Response): Promise<void> {
+  async document(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor, @Res() res: Response): Promise<void> {
     const found = await this.queries.get(id);
     requireReadable(actor, found?.summary, id);
     res.status(200).type('application/ld+json').send(JSON.stringify(found!.secured));
@@ -66,7 +66,7 @@ export class CredentialsController {
   @Get(':id/record')
   @Roles('alliance-admin', 'institution-admin', 'registrar', 'auditor', 'learner')
   @ApiOperation({ summary: 'The issuance record of a credential: lifecycle, who signed, status slot, hash, superseded links' })
-  async record(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: AuthenticatedActor) {
+  async record(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor) {
     return requireReadable(actor, (await this.queries.get(id))?.summary, id);
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthenticatedActor, CurrentActor, Roles } from '@alliance/nest-kit';
+import { type AuthenticatedActor, CurrentActor, Roles, UuidParam } from '@alliance/nest-kit';
 import { GenerateSigningKeyCommand, GenerateSigningKeyHandler } from '../application/commands/generate-signing-key';
 import { SetSigningPolicyCommand, SetSigningPolicyHandler } from '../application/commands/set-signing-policy';
 import type { AggregateHandlers } from '../application/issuance-handlers';
@@ -33,7 +33,7 @@ export class InstitutionSigningController {
       "Delegation, by the institution's own admin only: generate an Ed25519 key the platform holds for it, signing the catalogue's possession challenge; returns the public Multikey and that proof, to register in the catalogue (custody: issuance-service)",
   })
   @ApiCreatedResponse({ description: 'The public half of the new key; the private half never leaves the sealed vault' })
-  async generateKey(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: GenerateSigningKeyDto, @CurrentActor() actor: AuthenticatedActor) {
+  async generateKey(@UuidParam('id') id: string, @Body() dto: GenerateSigningKeyDto, @CurrentActor() actor: AuthenticatedActor) {
     return this.generate.execute(GenerateSigningKeyCommand.create({ institutionId: id, challenge: dto.challenge, ...commandMeta(actor) }));
   }
 
@@ -42,13 +42,13 @@ export class InstitutionSigningController {
     summary:
       "By the institution's own admin only: institution-signer (its own signer signs; the default), or a delegation to a key the platform holds: automatic (signed at once) or manual (each credential waits for an admin's endorsement)",
   })
-  async policy(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: SigningPolicyDto, @CurrentActor() actor: AuthenticatedActor) {
+  async policy(@UuidParam('id') id: string, @Body() dto: SigningPolicyDto, @CurrentActor() actor: AuthenticatedActor) {
     return this.setPolicy.execute(SetSigningPolicyCommand.create({ institutionId: id, policy: dto.policy, ...commandMeta(actor) }));
   }
 
   @Get('signing')
   @ApiOperation({ summary: "The institution's signing policy and the platform-held keys, each with whether the catalogue registered it" })
-  async signing(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: AuthenticatedActor) {
+  async signing(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor) {
     authoriseSigningReader(actor, id);
     await this.sync.caughtUp(undefined);
     const signer = (await this.aggregates.signers.load(issuanceStreams.signer(id))).state;

@@ -1,9 +1,6 @@
-import { basename } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { Controller, Get, Header, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { BUNDLED_CONTEXTS } from '@alliance/credentials';
 import { Public } from '@alliance/nest-kit';
 import { STATUS_LIST_PUBLISHER } from '../application/issuance.tokens';
 import type { StatusListPublisher } from '../application/status/status-list-publisher';
@@ -11,10 +8,7 @@ import { STATUS_LIST_TTL_MS } from '../application/status/status-list-publisher'
 import { IssuanceException } from '../domain/issuance.exception';
 import { VC_MEDIA_TYPE } from './credentials.controller';
 
-/** `microcredential-v1`, `credentials-v2`...: the bundled context files by name. */
-const CONTEXTS = new Map(BUNDLED_CONTEXTS.filter((c) => c.file).map((c) => [basename(c.file!).replace(/\.(jsonld|json)$/, ''), c]));
-
-/** What anyone may fetch: status lists (to check a credential) and the JSON-LD contexts credentials use. */
+/** What anyone may fetch to check a credential's status: its status lists (the contexts: contexts.controller.ts). */
 @ApiTags('public')
 @Controller()
 @Public()
@@ -23,30 +17,16 @@ export class PublicController {
 
   @Get('status-lists/:id')
   @ApiProduces(VC_MEDIA_TYPE)
-  @ApiOkResponse({ description: 'A BitstringStatusListCredential (2-bit entries: revoked, suspended), signed by the issuing institution' })
+  @ApiOkResponse({ description: 'A BitstringStatusListCredential of one purpose (`<listId>-revocation`, `<listId>-suspension`; a legacy 2-bit message list under `<listId>`), signed by the issuing institution' })
   @ApiOperation({ summary: 'A status list credential, as credentials point to it in credentialStatus' })
   async statusList(@Param('id') id: string, @Res() res: Response): Promise<void> {
+    // List ids are `<institution id>-<seq>[-<purpose>]`: anything else names no list.
+    if (!/^[A-Za-z0-9-]{1,160}$/.test(id)) throw IssuanceException.notFound('status-list', id.slice(0, 160), 'id');
     const { credential } = await this.publisher.credential(id);
     res
       .status(200)
       .type(VC_MEDIA_TYPE)
       .set('Cache-Control', `public, max-age=${Math.floor(STATUS_LIST_TTL_MS / 1000)}`)
       .send(JSON.stringify(credential));
-  }
-
-  @Get('contexts/:name')
-  @Header('Content-Type', 'application/ld+json')
-  @Header('Cache-Control', 'public, max-age=86400, immutable')
-  @ApiOperation({ summary: `A JSON-LD context credentials of this platform use (${[...CONTEXTS.keys()].join(', ')})` })
-  context(@Param('name') name: string): string {
-    const context = CONTEXTS.get(name.replace(/\.(jsonld|json)$/, ''));
-    if (!context) throw IssuanceException.notFound('context', name, 'name');
-    return readFileSync(context.file!, 'utf8');
-  }
-
-  @Get('contexts')
-  @ApiOperation({ summary: 'The contexts served, with the URL credentials name them by and their SHA-256' })
-  contexts() {
-    return [...CONTEXTS].map(([name, c]) => ({ name, url: c.url, sha256: c.sha256, path: `/contexts/${name}` }));
   }
 }

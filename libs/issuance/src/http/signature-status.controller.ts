@@ -1,9 +1,10 @@
-import { type AuthenticatedActor, CurrentActor, Roles } from '@alliance/nest-kit';
-import { Body, Controller, Get, Inject, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { type AuthenticatedActor, CurrentActor, Roles, UuidParam } from '@alliance/nest-kit';
+import { Body, Controller, Get, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AggregateHandlers } from '../application/issuance-handlers';
 import { issuanceStreams } from '../application/issuance-streams';
-import { AGGREGATE_HANDLERS, CREDENTIAL_QUERIES, ISSUANCE_QUERIES } from '../application/issuance.tokens';
+import { AGGREGATE_HANDLERS, CREDENTIAL_QUERIES, ISSUANCE_QUERIES, KNOWLEDGE } from '../application/issuance.tokens';
+import type { KnowledgeReader } from '../application/knowledge/knowledge-reader';
 import type { IssuanceQueries } from '../application/ports/issuance-queries.port';
 import type { CredentialQueries } from '../application/ports/credential-queries.port';
 import { signatureStatus, type SignatureStatus } from '../application/signing/signature-status';
@@ -21,12 +22,13 @@ export class SignatureStatusController {
     @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
     @Inject(CREDENTIAL_QUERIES) private readonly queries: CredentialQueries,
     @Inject(ISSUANCE_QUERIES) private readonly pending: IssuanceQueries,
+    @Inject(KNOWLEDGE) private readonly knowledge: KnowledgeReader,
   ) {}
 
   @Get('credentials/:id/signatures')
   @Roles('alliance-admin', 'institution-admin', 'registrar', 'auditor', 'learner')
   @ApiOperation({ summary: "Each awarding body's proof: signed (with its own signer or key, or by the platform under its delegation), awaited since when, or refused with the signer's reason" })
-  async signatures(@Param('id', new ParseUUIDPipe()) id: string, @CurrentActor() actor: AuthenticatedActor): Promise<SignatureStatus> {
+  async signatures(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<SignatureStatus> {
     requireReadable(actor, (await this.queries.get(id))?.summary, id);
     const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(id))).state;
     if (!credential) throw IssuanceException.notFound('credential', id, 'id');
@@ -51,8 +53,8 @@ export class SignatureStatusController {
   @Roles('alliance-admin', 'institution-admin')
   @ApiOperation({ summary: "Ask a signer that declined again (after the cause was dealt with); its own policy decides again. The institution's admin or an alliance admin." })
   async reopen(
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Param('institutionId', new ParseUUIDPipe()) institutionId: string,
+    @UuidParam('id') id: string,
+    @UuidParam('institutionId') institutionId: string,
     @Body() dto: StatusChangeDto,
     @CurrentActor() actor: AuthenticatedActor,
   ) {
@@ -61,9 +63,11 @@ export class SignatureStatusController {
     }
     requireReadable(actor, (await this.queries.get(id))?.summary, id);
     const meta = commandMeta(actor);
+    // An institution's admin acts for its institution, whose standing the credential checks; an alliance admin does not.
+    const by = actor.role === 'institution-admin' ? { institutionId, standing: (await this.knowledge.institution(institutionId))?.status ?? ('not-registered' as const) } : undefined;
     const result = await this.aggregates.credentials.handle(
       issuanceStreams.credential(id),
-      { type: 'ReopenSignatureRequest', credentialId: id, institutionId, reason: dto.reason },
+      { type: 'ReopenSignatureRequest', credentialId: id, institutionId, reason: dto.reason, ...(by ? { by } : {}) },
       { actor: { subject: meta.actor.subject, role: meta.actor.role, ...(meta.actor.institution ? { institution: meta.actor.institution } : {}) }, correlationId: meta.correlationId },
     );
     return signatureStatus(result.state!);

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { SIGNER_PATHS, type SigningRequestsV1, type StatusListSigningRequestV1 } from '@alliance/contracts';
 import type { CommandContext } from '@alliance/event-sourcing';
-import { Public, requestContext } from '@alliance/nest-kit';
+import { Public, requestContext, UuidParam } from '@alliance/nest-kit';
 import { SkipThrottle } from '@nestjs/throttler';
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SIGNER_AUTHENTICATION, SIGNING_REQUESTS, STATUS_LIST_PUBLISHER } from '../application/issuance.tokens';
 import type { StatusListPublisher } from '../application/status/status-list-publisher';
@@ -60,7 +60,7 @@ export class SignerGatewayController {
   @Post('/signer/requests/:credentialId/proof')
   @HttpCode(200)
   @ApiOperation({ summary: "The institution's proof over a request's document; checked (signature, key bound to the institution, valid at validFrom) before it counts" })
-  async proof(@Headers('authorization') authorization: string | undefined, @Param('credentialId', new ParseUUIDPipe()) credentialId: string, @Body() dto: SignerProofDto) {
+  async proof(@Headers('authorization') authorization: string | undefined, @UuidParam('credentialId') credentialId: string, @Body() dto: SignerProofDto) {
     const signer = await this.auth.authenticate(authorization);
     return this.requests.submitProof(signer, credentialId, dto.proof, signerContext(signer));
   }
@@ -68,7 +68,7 @@ export class SignerGatewayController {
   @Post('/signer/requests/:credentialId/refusal')
   @HttpCode(200)
   @ApiOperation({ summary: "The institution's signer declines, with a reason: the credential is held (GET /signature-refusals) until the request is reopened" })
-  async refusal(@Headers('authorization') authorization: string | undefined, @Param('credentialId', new ParseUUIDPipe()) credentialId: string, @Body() dto: SignerRefusalDto) {
+  async refusal(@Headers('authorization') authorization: string | undefined, @UuidParam('credentialId') credentialId: string, @Body() dto: SignerRefusalDto) {
     const signer = await this.auth.authenticate(authorization);
     return this.requests.refuse(signer, credentialId, dto.code, dto.reason, signerContext(signer));
   }

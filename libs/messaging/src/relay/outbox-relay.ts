@@ -1,4 +1,4 @@
-import type { AllFilter, EventStore, RecordedEvent, Subscription } from '@alliance/event-sourcing';
+import { type AllFilter, type EventStore, type RecordedEvent, repairRecordedEvent, type Subscription } from '@alliance/event-sourcing';
 import type { IntegrationBus, IntegrationMessage } from '../integration-bus.port';
 import type { RelayCheckpointStore } from './relay-checkpoint-store.port';
 
@@ -137,7 +137,8 @@ export class OutboxRelay {
   }
 
   private async onEvent(event: RecordedEvent): Promise<void> {
-    const mapped = this.options.map(event);
+    // An event stored before appends refused unstorable text is published repaired: consumers' read models take it.
+    const mapped = this.options.map(repairRecordedEvent(event));
     if (mapped) this.buffer.push(...(Array.isArray(mapped) ? mapped : [mapped]));
     this.seen = event.position;
     if (this.buffer.length >= this.batchSize) await this.flush();

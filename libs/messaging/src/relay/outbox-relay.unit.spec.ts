@@ -69,6 +69,18 @@ describe('OutboxRelay', () => {
     }
   });
 
+  it('publishes an event stored with a NUL or an unpaired surrogate repaired, so consumers can store it', async () => {
+    const received: IntegrationMessage<{ reason: string }>[] = [];
+    await bus.subscribe({ group: 'reader', sources: ['demo'], handler: async (m) => void received.push(m as (typeof received)[number]) });
+    // The test double stores what it is given: a log written before appends refused such text.
+    await store.appendToStream('demo.thing-1', [{ type: 'ThingSuspended', data: { reason: 'fraud\u0000 \ud800' }, metadata: meta }], { expectedRevision: ANY_REVISION });
+    const map: EventMapper = (e) => ({ ...envelopeOf(e), type: 'demo.thing.suspended', version: 1, source: 'demo', key: e.streamId, payload: { reason: (e.data as { reason: string }).reason } });
+    await relay({ map }).start();
+    await eventually(async () => expect(received).toHaveLength(1));
+    expect(received[0]!.payload.reason).toBe('fraud\uFFFD \uFFFD');
+    expect(((await store.readStream('demo.thing-1'))[0]!.data as { reason: string }).reason).toBe('fraud\u0000 \ud800');
+  });
+
   it('republishes, never skips, when it dies between publish and checkpoint', async () => {
     const { received, applied, ready } = consume(bus);
     await ready;

@@ -6,6 +6,7 @@ import type { ServiceConfig } from '../config/service-config';
 import { maskSecrets } from '../config/secret.decorator';
 import { correlationMiddleware } from '../context/correlation.middleware';
 import { createValidationPipe } from '../errors/request-validation.error';
+import { useServiceBodyParsers } from '../http/input/body-parsers';
 import { tagRequestsWithService } from '../logging/logging.module';
 import { setupOpenApi } from '../openapi/setup-openapi';
 
@@ -25,16 +26,19 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-/** Configures a Nest application the way every service runs: JSON logs, correlation ids, validation, problem+json, OpenAPI. */
+/**
+ * Configures a Nest application the way every service runs: JSON logs, correlation ids, strict body parsing,
+ * validation, problem+json, OpenAPI.
+ */
 export async function createServiceApp(options: StartServiceOptions): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(options.module, { bufferLogs: true, abortOnError: false });
+  // Body parsers are the kit's own (JSON and CSV text only): Nest's defaults would also read url-encoded forms.
+  const app = await NestFactory.create<NestExpressApplication>(options.module, { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
   tagRequestsWithService(app.getHttpAdapter().getInstance(), options.service);
   app.use(correlationMiddleware);
   app.useGlobalPipes(createValidationPipe());
   if (options.config.TRUST_PROXY !== undefined) app.set('trust proxy', trustProxyValue(options.config.TRUST_PROXY));
-  app.useBodyParser('json', { limit: options.config.HTTP_BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
-  app.useBodyParser('text', { limit: '20mb', type: ['text/csv', 'text/plain'] });
+  useServiceBodyParsers(app, options.config);
   setupOpenApi(app, options.service, options.description);
   return app;
 }

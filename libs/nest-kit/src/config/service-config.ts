@@ -74,6 +74,13 @@ export class ServiceConfig {
   @IsString()
   AUTH_AUDIENCE = 'alliance-api';
 
+  /** Longest lifetime a bearer token may have (exp - iat), in seconds; tokens without exp are refused. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  @Max(31 * 24 * 3600)
+  AUTH_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
 
@@ -95,6 +102,20 @@ export class ServiceConfig {
   @Min(1024)
   @Max(100 * 1024 * 1024)
   HTTP_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+
+  /** Deepest nesting of a JSON request body (400 beyond, refused before the body is parsed). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(4)
+  @Max(256)
+  HTTP_JSON_MAX_DEPTH = 32;
+
+  /** Longest string value of a JSON request body, in characters (400 beyond); routes carrying signed documents are exempt. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(10 * 1024 * 1024)
+  HTTP_TEXT_MAX_LENGTH = 10_000;
 
   /**
    * Express `trust proxy`: how to find the client address behind a reverse proxy, which the rate limit counts by.

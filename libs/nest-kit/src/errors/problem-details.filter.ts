@@ -4,6 +4,7 @@ import { requestContext } from '../context/request-context';
 import { isDomainError } from './domain-error';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, type ProblemDetails } from './problem';
 import { RequestValidationError } from './request-validation.error';
+import { UnsupportedMediaTypeError } from './unsupported-media-type.error';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -40,9 +41,19 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
-  private toProblem(exception: unknown): ProblemDetails {
+  private toProblem(thrown: unknown): ProblemDetails {
+    // The Express adapter wraps what body parsers and the router throw in an HttpException; the cause says more.
+    const exception = unwrapMiddlewareError(thrown);
     if (exception instanceof RequestValidationError) {
       return { ...base(400, 'validation-failed'), detail: 'The request has invalid fields.', errors: exception.fieldErrors };
+    }
+    if (exception instanceof UnsupportedMediaTypeError) {
+      return {
+        ...base(415, 'unsupported-media-type'),
+        detail: exception.message,
+        accepted: exception.accepted,
+        errors: [{ field: 'content-type', message: exception.message }],
+      };
     }
     if (isDomainError(exception)) {
       return {
@@ -63,6 +74,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const slug = status === 404 ? 'not-found' : status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 429 ? 'too-many-requests' : status === 413 ? 'payload-too-large' : `http-${status}`;
       return { ...base(status, slug), detail: status === 404 && !detail ? 'No such resource.' : detail };
     }
+    if (exception instanceof URIError && isClientError(exception)) {
+      // The router could not percent-decode a path segment.
+      return { ...base(400, 'malformed-path'), detail: 'The request path is not valid percent-encoded UTF-8.', errors: [{ field: 'path', message: exception.message }] };
+    }
     if (isBodyParserError(exception)) {
       if (exception.status === 413) return { ...base(413, 'payload-too-large'), detail: 'The request body is larger than this endpoint accepts.' };
       return { ...base(exception.status, 'malformed-body'), detail: exception.message, errors: [{ field: 'body', message: exception.message }] };
@@ -77,6 +92,21 @@ function base(status: number, slug: string): ProblemDetails {
 
 function isRevisionConflict(e: unknown): boolean {
   return e instanceof Error && e.name === 'WrongExpectedRevisionError';
+}
+
+/** What a body parser or the router threw, when it is a client error the filter can name a field for. */
+function unwrapMiddlewareError(e: unknown): unknown {
+  if (!(e instanceof HttpException)) return e;
+  const cause = e.cause;
+  if (cause instanceof RequestValidationError) return cause;
+  const exposed = (cause as { expose?: unknown } | null)?.expose !== false;
+  if (exposed && ((cause instanceof URIError && isClientError(cause)) || isBodyParserError(cause))) return cause;
+  return e;
+}
+
+function isClientError(e: unknown): e is { status: number; message: string } {
+  const status = (e as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }
 
 function isBodyParserError(e: unknown): e is { status: number; message: string } {

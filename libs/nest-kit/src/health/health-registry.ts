@@ -1,13 +1,25 @@
+import type { ParkedEvent } from '@alliance/event-sourcing';
+
 /** A dependency the service needs to be ready (event store, bus, read model database...). */
 export interface HealthIndicator {
   name: string;
-  /** Resolves with optional details when healthy, rejects when not. */
+  /**
+   * Resolves with optional details when healthy, rejects when not. Details with `parked` above 0 (events a
+   * projection could not apply and moved past) or a `degraded` reason mark the check degraded, not down.
+   */
   check(): Promise<Record<string, unknown> | void>;
+  /** The events this dependency's projections parked, for `GET /parked-events`. */
+  parkedEvents?(): Promise<ParkedEvent[]>;
 }
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
   service: string;
+  /**
+   * Checks that are up but not whole, with why (e.g. `readModel: 1 event(s) parked`). A degraded service
+   * stays ready: it serves every request, and what is missing is listed for auditors (`GET /parked-events`).
+   */
+  degraded?: string[];
   checks: Record<string, { status: 'up' | 'down'; error?: string; [detail: string]: unknown }>;
 }
 
@@ -35,7 +47,22 @@ export class HealthRegistry {
       }),
     );
     const checks = Object.fromEntries(results);
-    return { status: results.every(([, r]) => r.status === 'up') ? 'ok' : 'unavailable', service: this.service, checks };
+    const degraded = results.flatMap(([name, r]) => {
+      const reason = r.status === 'up' ? degradation(r) : undefined;
+      return reason ? [`${name}: ${reason}`] : [];
+    });
+    return {
+      status: results.every(([, r]) => r.status === 'up') ? 'ok' : 'unavailable',
+      service: this.service,
+      ...(degraded.length > 0 ? { degraded } : {}),
+      checks,
+    };
+  }
+
+  /** Every event the service's projections parked, oldest first. */
+  async parkedEvents(): Promise<ParkedEvent[]> {
+    const lists = await Promise.all(this.indicators.map((i) => i.parkedEvents?.() ?? Promise.resolve([])));
+    return lists.flat().sort((a, b) => a.position - b.position || a.projection.localeCompare(b.projection));
   }
 }
 
@@ -47,4 +74,10 @@ function withTimeout<T>(p: Promise<T>, ms: number, name: string): Promise<T> {
       timer = setTimeout(() => reject(new Error(`${name} did not answer within ${ms} ms`)), ms);
     }),
   ]);
+}
+
+function degradation(details: Record<string, unknown>): string | undefined {
+  if (typeof details['degraded'] === 'string') return details['degraded'];
+  const parked = details['parked'];
+  return typeof parked === 'number' && parked > 0 ? `${parked} event(s) parked; see GET /parked-events` : undefined;
 }

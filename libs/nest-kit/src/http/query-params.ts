@@ -1,6 +1,7 @@
 import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
+import { MAX_PAGE_NUMBER } from './input/request-input.interceptor';
 
 /** Applies decorators as if stacked on the property in this order: the last first, as TypeScript does. */
 function stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
@@ -17,7 +18,7 @@ export function PageLimit(page: { default: number; maximum: number }): PropertyD
   return stacked(ApiPropertyOptional({ default: page.default, maximum: page.maximum }), IsOptional(), Type(() => Number), IsInt(), Min(1), Max(page.maximum));
 }
 
-/** How many items of a list query to skip: an integer from 0, 0 when absent. */
+/** How many items of a list query to skip: an integer from 0 to MAX_PAGE_NUMBER, 0 when absent. */
 export function PageOffset(): PropertyDecorator {
-  return stacked(ApiPropertyOptional({ default: 0 }), IsOptional(), Type(() => Number), IsInt(), Min(0));
+  return stacked(ApiPropertyOptional({ default: 0, maximum: MAX_PAGE_NUMBER }), IsOptional(), Type(() => Number), IsInt(), Min(0), Max(MAX_PAGE_NUMBER));
 }

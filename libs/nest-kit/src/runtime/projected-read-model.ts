@@ -31,6 +31,7 @@ export class ProjectedReadModel implements BackgroundWork {
       batchSize,
       pollIntervalMs,
       onError: (error, position) => this.logger.error({ err: error, position }, `${label} projection batch failed; retrying`),
+      onParked: (event) => this.logger.error({ parked: event }, `${label} projection parked an event it cannot apply; rebuild the read model once the cause is fixed`),
     });
   }
 
@@ -44,6 +45,7 @@ export class ProjectedReadModel implements BackgroundWork {
         if (this.runner.status === 'failing' || lag.lag > 100_000) throw new Error(`read model ${this.runner.status}, ${lag.lag} events behind`);
         return { ...lag, projection: this.runner.status };
       },
+      parkedEvents: () => this.runner.parked(),
     });
   }
 

@@ -22,6 +22,16 @@ export class SignerConfig {
   @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
   SIGNER_CATALOGUE_URL = 'http://127.0.0.1:3001';
 
+  /**
+   * Public base URL the platform serves its JSON-LD contexts under, as its credentials name them (the platform's
+   * CONTEXT_BASE_URL, or its issuance public URL). Contexts there, and under SIGNER_ISSUANCE_URL, are read from the
+   * signer's own digest-pinned copies; a credential naming any other context is not signed.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @Matches(/^https?:\/\/[^?#@]+$/, { message: 'CONTEXT_BASE_URL must be an http(s) URL without credentials, query or fragment' })
+  CONTEXT_BASE_URL?: string = undefined;
+
   @IsIn(KEY_STORE_KINDS)
   SIGNER_KEY_STORE: (typeof KEY_STORE_KINDS)[number] = 'file';
 

@@ -1,3 +1,4 @@
+import { createDocumentLoader } from '@alliance/credentials';
 import { maskSecrets } from '@alliance/nest-kit';
 import pino, { type Logger } from 'pino';
 import type { SignerConfig } from '../config/signer-config';
@@ -34,7 +35,8 @@ export async function openSigner(config: SignerConfig, logger: Logger) {
   const client = new PlatformClient(config.SIGNER_ISSUANCE_URL, () =>
     signerToken({ institutionId: identity.institutionId, verificationMethodId: identity.verificationMethodId, sign: (d) => store.sign(identity.keyId, d) }),
   );
-  const service = new SignerService({ identity, store, log, client, policy: readLocalPolicy(config.SIGNER_POLICY_FILE), logger });
+  const documentLoader = createDocumentLoader({ servedAt: [...new Set([config.CONTEXT_BASE_URL ?? config.SIGNER_ISSUANCE_URL, config.SIGNER_ISSUANCE_URL])] });
+  const service = new SignerService({ identity, store, log, client, policy: readLocalPolicy(config.SIGNER_POLICY_FILE), logger, documentLoader });
   const close = async () => {
     log.close();
     await store.close();

@@ -1,4 +1,4 @@
-import { type CryptosuiteName, signCredential } from '@alliance/credentials';
+import { type CryptosuiteName, type DocumentLoader, signCredential } from '@alliance/credentials';
 import type { SigningRequestV1, StatusListSigningRequestV1 } from '@alliance/contracts';
 import type { Logger } from 'pino';
 import type { SigningKeyStore } from '../keys/signing-key-store';
@@ -16,6 +16,8 @@ export interface SignerServiceDeps {
   policy: SignerLocalPolicy;
   logger: Logger;
   clock?: () => Date;
+  /** How the JSON-LD contexts of the documents it signs are read (the platform's served contexts included). */
+  documentLoader?: DocumentLoader;
 }
 
 export interface RoundResult {
@@ -76,7 +78,7 @@ export class SignerService {
     }
     const signed = await signCredential(request.document, [
       { verificationMethod: identity.verificationMethodId, privateKey: (data) => this.deps.store.sign(identity.keyId, data), cryptosuite: 'eddsa-jcs-2022', created: this.deps.clock?.() ?? new Date() },
-    ]);
+    ], this.signOptions());
     await this.deps.client.submitStatusListProof(request.listId, request.changedPosition, signed.proof[signed.proof.length - 1] as unknown as Record<string, unknown>);
     return 'lists';
   }
@@ -139,12 +141,16 @@ export class SignerService {
         cryptosuite: request.cryptosuite as CryptosuiteName,
         created: this.deps.clock?.() ?? new Date(),
       },
-    ]);
+    ], this.signOptions());
     const proof = signed.proof[signed.proof.length - 1] as unknown as Record<string, unknown>;
     log.append({ type: 'signed', credentialId: request.credentialId, documentDigest: request.documentDigest, verificationMethod: identity.verificationMethodId, proof, at: this.now() });
     await this.deliver(request.credentialId, proof);
     logger.info({ credentialId: request.credentialId, definition: request.definition.specId }, 'signed');
     return 'signed';
+  }
+
+  private signOptions() {
+    return this.deps.documentLoader ? { documentLoader: this.deps.documentLoader } : {};
   }
 
   private async deliver(credentialId: string, proof: Record<string, unknown>): Promise<void> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { type AuthenticatedActor, CurrentActor, Public, requestContext } from '@alliance/nest-kit';
+import { type AuthenticatedActor, CurrentActor, Public, requestContext, VerbatimText } from '@alliance/nest-kit';
 import { VerifyCredentialCommand, VerifyCredentialHandler } from '../application/commands/verify-credential';
 import { VerificationException } from '../domain/verification.exception';
 
@@ -31,6 +31,8 @@ export class VerificationsController {
   @Post()
   @Public()
   @HttpCode(200)
+  // The credential is checked as signed: its text is never normalised or cut at the edge.
+  @VerbatimText()
   @ApiOperation({
     summary:
       'Check a credential: schema, every proof, every awarding body signed with a key the registry held valid at validFrom, status, validity dates, Annex I. Returns each check and the verdict: valid (alliance members only), invalid, indeterminate (something could not be checked) or unverified-issuer (signatures intact, issuer not in the alliance registry).',

@@ -47,6 +47,8 @@ export interface ResultFilter {
 
 export abstract class ResultRecords {
   abstract get(resultId: string): Promise<ResultRecordRow | undefined>;
+  /** For those of these result ids already recorded, the enrolment each belongs to. */
+  abstract enrolmentsOf(resultIds: string[]): Promise<Map<string, string>>;
   abstract list(filter: ResultFilter): Promise<{ items: ResultRecordRow[]; total: number }>;
   /** Read-your-writes: resolves once the read model includes this position. */
   abstract caughtUp(position: number | undefined): Promise<void>;

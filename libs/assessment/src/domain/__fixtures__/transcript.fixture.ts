@@ -40,6 +40,8 @@ export const publishCommand = (results: ResultInput[] = [input()], over: Partial
   enrolment,
   spec: numericSpec,
   results,
+  actingMember: { institutionId: AAU, status: 'active' },
+  recordedElsewhere: {},
   ...over,
 });
 

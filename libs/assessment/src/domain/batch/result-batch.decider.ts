@@ -1,5 +1,6 @@
 import { type DecisionContext, defineDecider } from '@alliance/event-sourcing';
 import { AssessmentException } from '../assessment.exception';
+import { type MemberStanding, requireMemberMayAct } from '../member-standing';
 import type { ResultBatchEvent } from './result-batch.events';
 
 export interface ResultBatchState {
@@ -7,7 +8,8 @@ export interface ResultBatchState {
   submissions: number;
 }
 
-export type CheckBatchFile = { type: 'CheckBatchFile'; batchId: string; digest: string };
+/** Asked before any row is read: the uploading institution's standing, and that the batch id names this file. */
+export type CheckBatchFile = { type: 'CheckBatchFile'; batchId: string; digest: string; uploader: MemberStanding };
 export type RecordBatch = {
   type: 'RecordBatch';
   batchId: string;
@@ -29,6 +31,7 @@ function requireSameFile(state: ResultBatchState, batchId: string, digest: strin
 }
 
 export function decideResultBatch(command: ResultBatchCommand, state: ResultBatchState, context: DecisionContext): ResultBatchEvent[] {
+  if (command.type === 'CheckBatchFile') requireMemberMayAct(command.uploader);
   requireSameFile(state, command.batchId, command.digest);
   if (command.type === 'CheckBatchFile') return [];
   // Nothing new recorded (a replay, or every row refused): nothing to write about the submission either.

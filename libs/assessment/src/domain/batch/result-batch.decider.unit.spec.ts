@@ -4,6 +4,7 @@ import { resultBatchDecider } from './result-batch.decider';
 import type { ResultBatchProcessed } from './result-batch.events';
 
 const spec = deciderSpecification(resultBatchDecider);
+const active = { institutionId: 'aau', status: 'active' as const };
 const record = (over: Partial<RecordBatch> = {}): RecordBatch => ({
   type: 'RecordBatch',
   batchId: 'b1',
@@ -33,7 +34,16 @@ describe('result batch', () => {
     spec.given([processed()]).when(record({ recorded: 2, alreadyRecorded: 8, rejected: 0 })).then(processed({ recorded: 2, alreadyRecorded: 8, rejected: 0, submission: 2 }));
   });
   it('refuses another file under a used batch id, before any row is touched', () => {
-    spec.given([processed()]).when({ type: 'CheckBatchFile', batchId: 'b1', digest: 'other' }).thenThrows('assessment.batch-id-reused');
-    spec.given([processed()]).when({ type: 'CheckBatchFile', batchId: 'b1', digest: 'd1' }).thenNothingHappened();
+    spec.given([processed()]).when({ type: 'CheckBatchFile', batchId: 'b1', digest: 'other', uploader: active }).thenThrows('assessment.batch-id-reused');
+    spec.given([processed()]).when({ type: 'CheckBatchFile', batchId: 'b1', digest: 'd1', uploader: active }).thenNothingHappened();
+  });
+  it('refuses a whole upload from a suspended or removed member before any row is read (403 naming its standing)', () => {
+    for (const status of ['suspended', 'removed'] as const) {
+      spec
+        .given([])
+        .when({ type: 'CheckBatchFile', batchId: 'b2', digest: 'd2', uploader: { institutionId: 'aau', status } })
+        .thenThrows((e) => (e as { code: string; status: number }).code === `assessment.member-${status}` && (e as { status: number }).status === 403);
+    }
+    spec.given([]).when({ type: 'CheckBatchFile', batchId: 'b2', digest: 'd2', uploader: { institutionId: 'aau', status: 'pending' } }).thenNothingHappened();
   });
 });

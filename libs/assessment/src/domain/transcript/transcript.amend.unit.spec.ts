@@ -13,6 +13,7 @@ const amend = (over: Partial<AmendResult> = {}): AmendResult => ({
   spec: numericSpec,
   changes: { grade: 45 },
   reason: 'marking error found on review',
+  actingMember: { institutionId: AAU, status: 'active' },
   ...over,
 });
 const amended = (over: Partial<ResultAmended['data']> = {}): ResultAmended => ({
@@ -70,5 +71,17 @@ describe('amend a result', () => {
   it('treats a repeated amendment id as done, and 404 for an unknown result', () => {
     spec.given([published(), amended()]).when(amend(), aau).thenNothingHappened();
     spec.given([]).when(amend(), aau).thenThrows('assessment.result-not-found');
+  });
+
+  it('treats a retry stating the same grade differently (a string, padded reason) as the same amendment', () => {
+    spec.given([published(), amended()]).when(amend({ changes: { grade: '45' }, reason: '  marking error found on review ' }), aau).thenNothingHappened();
+    spec.given([published(), amended(), amended({ amendmentId: 'am-2', grade: 58, passed: true, amendmentNumber: 2, reason: 'resit' })]).when(amend(), aau).thenNothingHappened();
+  });
+
+  it('refuses an amendment id reused for another grade or another reason, with 409 naming amendmentId', () => {
+    const conflict = (e: unknown) => (e as { code: string; status: number; field: string }).code === 'assessment.amendment-id-reused' && (e as { status: number }).status === 409 && (e as { field: string }).field === 'amendmentId';
+    spec.given([published(), amended()]).when(amend({ changes: { grade: 58 } }), aau).thenThrows(conflict);
+    spec.given([published(), amended()]).when(amend({ reason: 'another reason' }), aau).thenThrows(conflict);
+    spec.given([published(), amended()]).when(amend({ changes: { grade: 45, assessor: 'Dr. Someone Else' } }), aau).thenThrows(conflict);
   });
 });

@@ -1,4 +1,5 @@
 import type { EnrolmentView, SpecView, SupervisionLevel } from '../knowledge';
+import type { MemberStanding } from '../member-standing';
 
 /** One result as a registrar states it; the grade is still raw (a CSV cell or a JSON value). */
 export interface ResultInput {
@@ -24,6 +25,13 @@ export type PublishResults = {
   enrolment: EnrolmentView | undefined;
   spec: SpecView | undefined;
   results: ResultInput[];
+  /** The institution the registrar publishes for, with its standing in the alliance. */
+  actingMember: MemberStanding;
+  /**
+   * Ids among `results` already recorded for another enrolment (id to that enrolment), as the application
+   * found them: a result id names one result, so it is never published a second time elsewhere.
+   */
+  recordedElsewhere: Readonly<Record<string, string>>;
 };
 
 export interface AmendmentInput {
@@ -42,6 +50,8 @@ export type AmendResult = {
   spec: SpecView | undefined;
   changes: AmendmentInput;
   reason: string;
+  /** The institution the registrar amends for, with its standing in the alliance. */
+  actingMember: MemberStanding;
 };
 
 export type TranscriptCommand = PublishResults | AmendResult;

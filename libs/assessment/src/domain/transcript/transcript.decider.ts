@@ -1,10 +1,11 @@
 import { type DecisionContext, defineDecider } from '@alliance/event-sourcing';
 import { AssessmentException } from '../assessment.exception';
 import type { SpecView } from '../knowledge';
+import { requireMemberMayAct } from '../member-standing';
 import { ownedComponent, requireOpenEnrolment, requireSpec, resultFacts, sameFacts } from './result.rules';
 import type { AmendResult, PublishResults, ResultInput, TranscriptCommand } from './transcript.commands';
 import type { ResultFacts, TranscriptEvent } from './transcript.events';
-import { evolveTranscript, initialTranscriptState, type TranscriptState } from './transcript.state';
+import { type AmendmentRecord, evolveTranscript, initialTranscriptState, type TranscriptState } from './transcript.state';
 
 /** One result of a multi-result command that broke a rule, by its position in the command. */
 export interface RejectedResult {
@@ -29,6 +30,7 @@ export function decideTranscript(command: TranscriptCommand, state: TranscriptSt
 }
 
 function publish(command: PublishResults, state: TranscriptState, context: DecisionContext): TranscriptEvent[] {
+  requireMemberMayAct(command.actingMember);
   const enrolment = requireOpenEnrolment(command.enrolmentId, command.enrolment);
   const spec = requireSpec(command.spec, enrolment.credentialSpecId, enrolment.specVersion);
   const events: TranscriptEvent[] = [];
@@ -36,7 +38,8 @@ function publish(command: PublishResults, state: TranscriptState, context: Decis
   let running = state;
   command.results.forEach((input, index) => {
     try {
-      const event = publishOne(input, running, spec, context);
+      const elsewhere = command.recordedElsewhere[input.resultId];
+      const event = publishOne(input, running, spec, context, elsewhere !== enrolment.enrolmentId ? elsewhere : undefined);
       if (!event) return;
       const published: TranscriptEvent = {
         type: 'ResultPublished',
@@ -66,15 +69,24 @@ function publish(command: PublishResults, state: TranscriptState, context: Decis
   return events;
 }
 
-/** The facts of a new result, or undefined when this very result was already recorded (a replay). */
+/**
+ * The facts of a new result, or undefined when this very result was already recorded (a replay). `elsewhere`:
+ * the other enrolment this result id was already recorded for, if any.
+ */
 function publishOne(
   input: ResultInput,
   state: TranscriptState,
   spec: SpecView,
   context: DecisionContext,
+  elsewhere: string | undefined,
 ): { facts: ResultFacts; institutionId: string } | undefined {
   const component = ownedComponent(spec, input.componentCode, context.actor.institution);
   const facts = resultFacts(input, spec, context.now);
+  if (elsewhere !== undefined) {
+    throw AssessmentException.conflict('result-id-reused', `result id ${input.resultId} is already the result of enrolment ${elsewhere}; a result id names one result`, 'resultId', {
+      existingEnrolmentId: elsewhere,
+    });
+  }
   const existing = state.results[input.resultId];
   if (existing) {
     if (existing.componentCode === input.componentCode && sameFacts(existing.published, facts)) return undefined;
@@ -93,12 +105,14 @@ function publishOne(
 }
 
 function amend(command: AmendResult, state: TranscriptState, context: DecisionContext): TranscriptEvent[] {
+  requireMemberMayAct(command.actingMember);
   const record = state.results[command.resultId];
   if (!record) throw AssessmentException.notFound('result', command.resultId, 'resultId');
   if (record.institutionId !== context.actor.institution) {
     throw AssessmentException.forbidden('component-of-other-institution', `result ${command.resultId} belongs to institution ${record.institutionId}; only its registrars may amend it`);
   }
-  if (record.amendmentIds.includes(command.amendmentId)) return [];
+  const earlier = record.amendments[command.amendmentId];
+  if (earlier) return repeatedAmendment(command, earlier, context);
   const reason = command.reason?.trim();
   if (!reason) throw AssessmentException.invalid('amendment-reason-required', 'an amendment needs a reason', 'reason');
   const spec = command.spec;
@@ -138,6 +152,35 @@ function amend(command: AmendResult, state: TranscriptState, context: DecisionCo
       },
     },
   ];
+}
+
+/**
+ * An amendment id already used: a retry of that amendment (the same changes and reason) changes nothing; the
+ * same id for anything else is refused, since answering success would claim an amendment that was not made.
+ */
+function repeatedAmendment(command: AmendResult, earlier: AmendmentRecord, context: DecisionContext): TranscriptEvent[] {
+  const spec = command.spec;
+  if (!spec) throw AssessmentException.conflict('spec-unknown', `the definition result ${command.resultId} was published on is not known to assessment (yet)`);
+  const c = command.changes;
+  const was = earlier.facts;
+  const restated = resultFacts(
+    {
+      grade: c.grade ?? was.grade,
+      assessedOn: c.assessedOn ?? was.assessedOn,
+      assessmentType: c.assessmentType ?? was.assessmentType,
+      supervision: c.supervision ?? was.supervision,
+      evidenceUrl: c.evidenceUrl ?? was.evidenceUrl,
+      assessor: c.assessor ?? was.assessor,
+    },
+    spec,
+    context.now,
+  );
+  if (sameFacts(restated, was) && (command.reason?.trim() ?? '') === earlier.reason) return [];
+  throw AssessmentException.conflict(
+    'amendment-id-reused',
+    `amendment ${command.amendmentId} of result ${command.resultId} was already made with other changes or another reason; send a new amendment id`,
+    'amendmentId',
+  );
 }
 
 /** The transcript aggregate: stream `assessment.transcript-<enrolmentId>`. */

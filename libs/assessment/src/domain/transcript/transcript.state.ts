@@ -10,8 +10,16 @@ export interface ResultRecord {
   /** The facts as first published (a replayed publication is recognised by them). */
   published: ResultFacts;
   amendmentIds: string[];
+  /** What each amendment made of the result, by amendment id: a retry is recognised by it. */
+  amendments: Record<string, AmendmentRecord>;
   batchId?: string;
   rowRef?: string;
+}
+
+/** The effective facts an amendment left, and its reason. */
+export interface AmendmentRecord {
+  facts: ResultFacts;
+  reason: string;
 }
 
 /** Every result of one enrolment; at most one result per component, amended in place, never deleted. */
@@ -38,6 +46,7 @@ export function evolveTranscript(state: TranscriptState, event: TranscriptEvent)
         current: factsOf(d),
         published: factsOf(d),
         amendmentIds: [],
+        amendments: {},
         ...(d.batchId ? { batchId: d.batchId } : {}),
         ...(d.rowRef ? { rowRef: d.rowRef } : {}),
       };
@@ -53,7 +62,12 @@ export function evolveTranscript(state: TranscriptState, event: TranscriptEvent)
       const d = event.data;
       const previous = state.results[d.resultId];
       if (!previous) return state;
-      const record = { ...previous, current: factsOf(d), amendmentIds: [...previous.amendmentIds, d.amendmentId] };
+      const record = {
+        ...previous,
+        current: factsOf(d),
+        amendmentIds: [...previous.amendmentIds, d.amendmentId],
+        amendments: { ...previous.amendments, [d.amendmentId]: { facts: factsOf(d), reason: d.reason } },
+      };
       return { ...state, results: { ...state.results, [d.resultId]: record } };
     }
   }

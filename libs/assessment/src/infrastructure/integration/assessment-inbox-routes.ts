@@ -2,6 +2,11 @@ import {
   contractHandler,
   createContractRegistry,
   credentialSpecPublishedV1,
+  institutionActivatedV1,
+  institutionRegisteredV1,
+  institutionReinstatedV1,
+  institutionRemovedV1,
+  institutionSuspendedV1,
   learnerCompletedV1,
   learnerEnrolledV1,
   learnerTransferredV1,
@@ -18,7 +23,7 @@ import { knowledgeUpdates } from '../knowledge/knowledge-updates';
 export const ASSESSMENT_SOURCES = ['catalogue', 'enrolment'];
 
 /**
- * Definitions (component owners, grading schemes) and enrolments go to the knowledge tables through the
+ * Definitions (component owners, grading schemes), members' standing and enrolments go to the knowledge tables through the
  * inbox: exactly once, in one transaction. The learner's name is not needed here and is not kept.
  */
 export function assessmentMessageHandler(orm: ReadModelOrm): MessageHandler {
@@ -27,6 +32,12 @@ export function assessmentMessageHandler(orm: ReadModelOrm): MessageHandler {
 
   return contractHandler(createContractRegistry(), [
     on(credentialSpecPublishedV1, (m) => inbox(m, knowledgeUpdates.specPublished)),
+    // Membership: a suspended or removed member's registrars may no longer publish or amend results.
+    on(institutionRegisteredV1, (m) => inbox(m, knowledgeUpdates.institutionRegistered)),
+    on(institutionActivatedV1, (m) => inbox(m, (em, p) => knowledgeUpdates.memberStatus(em, p.institutionId, 'active', p.activatedAt))),
+    on(institutionSuspendedV1, (m) => inbox(m, (em, p) => knowledgeUpdates.memberStatus(em, p.institutionId, 'suspended', p.suspendedAt))),
+    on(institutionReinstatedV1, (m) => inbox(m, (em, p) => knowledgeUpdates.memberStatus(em, p.institutionId, 'active', p.reinstatedAt))),
+    on(institutionRemovedV1, (m) => inbox(m, (em, p) => knowledgeUpdates.memberStatus(em, p.institutionId, 'removed', p.removedAt))),
     on(learnerEnrolledV1, (m) => inbox(m, knowledgeUpdates.learnerEnrolled)),
     on(learnerWithdrawnV1, (m) => inbox(m, knowledgeUpdates.learnerWithdrawn)),
     on(learnerCompletedV1, (m) => inbox(m, knowledgeUpdates.learnerCompleted)),

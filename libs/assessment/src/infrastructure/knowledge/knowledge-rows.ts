@@ -33,5 +33,21 @@ export const EnrolmentRows = defineReadModel('assessment_enrolments', ({ name, t
   }),
 );
 
+/**
+ * Each member institution's current standing in the alliance, from the catalogue's membership events, with
+ * the instant it began (a late, older fact never overwrites a newer one).
+ */
+export const MemberStandingRows = defineReadModel('assessment_member_standings', ({ name, tableName }) =>
+  defineEntity({
+    name,
+    tableName,
+    properties: {
+      institutionId: p.string().primary(),
+      status: p.string(),
+      since: p.string(),
+    },
+  }),
+);
+
 /** Written by the inbox, never replayed into a new version: version 1 for good. */
 export const KNOWLEDGE_VERSION = 1;

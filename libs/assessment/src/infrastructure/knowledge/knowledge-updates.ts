@@ -1,12 +1,14 @@
-import type { CredentialSpecPublishedV1, LearnerCompletedV1, LearnerEnrolledV1, LearnerTransferredV1, LearnerWithdrawnV1 } from '@alliance/contracts';
+import type { CredentialSpecPublishedV1, InstitutionRegisteredV1, LearnerCompletedV1, LearnerEnrolledV1, LearnerTransferredV1, LearnerWithdrawnV1 } from '@alliance/contracts';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { GradingScheme } from '../../domain/knowledge';
-import { EnrolmentRows, KNOWLEDGE_VERSION, SpecVersionRows } from './knowledge-rows';
+import type { MemberStatus } from '../../domain/member-standing';
+import { EnrolmentRows, KNOWLEDGE_VERSION, MemberStandingRows, SpecVersionRows } from './knowledge-rows';
 
 const Specs = SpecVersionRows.entity(KNOWLEDGE_VERSION);
 const Enrolments = EnrolmentRows.entity(KNOWLEDGE_VERSION);
+const Members = MemberStandingRows.entity(KNOWLEDGE_VERSION);
 
-/** Applies catalogue and enrolment facts to the knowledge tables; each update is idempotent. */
+/** Applies catalogue (definitions, membership) and enrolment facts to the knowledge tables; each update is idempotent. */
 export const knowledgeUpdates = {
   async specPublished(em: EntityManager, p: CredentialSpecPublishedV1): Promise<void> {
     await em.upsert(Specs, {
@@ -37,5 +39,22 @@ export const knowledgeUpdates = {
 
   async learnerTransferred(em: EntityManager, p: LearnerTransferredV1): Promise<void> {
     await em.nativeUpdate(Enrolments, { enrolmentId: p.enrolmentId }, { credentialSpecId: p.to.credentialSpecId, specVersion: p.to.specVersion });
+  },
+
+  /** A member registered before onboarding existed carries no status: it was active from the start. */
+  async institutionRegistered(em: EntityManager, p: InstitutionRegisteredV1): Promise<void> {
+    if (await em.findOne(Members, { institutionId: p.institutionId })) return;
+    await em.insert(Members, { institutionId: p.institutionId, status: p.status ?? 'active', since: p.registeredAt });
+  },
+
+  /** Applied only when at least as recent as what is known; removal is final. */
+  async memberStatus(em: EntityManager, institutionId: string, status: MemberStatus, since: string): Promise<void> {
+    const known = await em.findOne(Members, { institutionId });
+    if (!known) {
+      await em.insert(Members, { institutionId, status, since });
+      return;
+    }
+    if (known.status === 'removed' || Date.parse(known.since) > Date.parse(since)) return;
+    await em.nativeUpdate(Members, { institutionId }, { status, since });
   },
 };

@@ -4,6 +4,9 @@ import { type ResultFilter, type ResultRecordRow, ResultRecords } from '../../ap
 import { ResultRows } from './result-rows';
 import { resultsProjection } from './results.projection';
 
+/** Ids per `in (...)` query. */
+const CHUNK = 1000;
+
 /** How long a write waits for its events to reach the read model before answering anyway (a 10,000-row upload included). */
 const READ_YOUR_WRITES_TIMEOUT_MS = 60_000;
 
@@ -36,6 +39,15 @@ export class ResultReadModel extends ResultRecords {
 
   async get(resultId: string): Promise<ResultRecordRow | undefined> {
     return ((await this.readModel.em().findOne(this.Rows, { resultId })) ?? undefined) as ResultRecordRow | undefined;
+  }
+
+  async enrolmentsOf(resultIds: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < resultIds.length; i += CHUNK) {
+      const rows = await this.readModel.em().find(this.Rows, { resultId: { $in: resultIds.slice(i, i + CHUNK) } }, { fields: ['resultId', 'enrolmentId'] });
+      for (const r of rows) out.set(r.resultId, r.enrolmentId);
+    }
+    return out;
   }
 
   async list(filter: ResultFilter): Promise<{ items: ResultRecordRow[]; total: number }> {

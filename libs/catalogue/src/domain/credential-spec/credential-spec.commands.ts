@@ -35,6 +35,8 @@ export interface ApproveCredentialSpec extends ApprovalDecision {
 
 export interface DeclineCredentialSpec extends ApprovalDecision {
   type: 'DeclineCredentialSpec';
+  /** The declining member's standing as the handler loaded it (undefined: not registered); a suspended or removed member does not decide. */
+  declinerStatus: InstitutionStatus | undefined;
   reason: string;
 }
 

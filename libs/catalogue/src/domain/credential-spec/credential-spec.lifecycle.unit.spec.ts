@@ -49,7 +49,7 @@ describe('credential definition lifecycle', () => {
     spec.given(drafted()).when(approve(AAU), adminOf(AAU)).thenThrows(rejected('approval.not-proposed', 409));
   });
 
-  it('refuses the approval of a member that is pending, suspended or not registered', () => {
+  it('refuses the approval of a member that is pending or not registered (409), and of a suspended one (403 naming its standing)', () => {
     spec
       .given(proposed())
       .when({ type: 'ApproveCredentialSpec', institutionId: DCU, approverStatus: 'pending' }, adminOf(DCU))
@@ -57,7 +57,7 @@ describe('credential definition lifecycle', () => {
     spec
       .given(proposed())
       .when({ type: 'ApproveCredentialSpec', institutionId: KTU, approverStatus: 'suspended' }, adminOf(KTU))
-      .thenThrows(rejected('approval.member-not-active', 409, 'institutionId'));
+      .thenThrows(rejected('member-suspended', 403));
     spec
       .given(proposed())
       .when({ type: 'ApproveCredentialSpec', institutionId: AAU, approverStatus: undefined }, adminOf(AAU))

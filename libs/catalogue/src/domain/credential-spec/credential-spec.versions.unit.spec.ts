@@ -35,7 +35,7 @@ describe('credential definition versions: edits, new versions, retirement', () =
       .thenState((s) => expect(s?.versions[0]).toMatchObject({ status: 'draft', approvals: [] }));
     spec
       .given(approvedBy(AAU))
-      .when({ type: 'DeclineCredentialSpec', institutionId: DCU, reason: 'our component needs 3 ECTS' }, adminOf(DCU))
+      .when({ type: 'DeclineCredentialSpec', institutionId: DCU, declinerStatus: 'active', reason: 'our component needs 3 ECTS' }, adminOf(DCU))
       .thenState((s) => expect(s?.versions[0].status).toBe('draft'));
   });
 

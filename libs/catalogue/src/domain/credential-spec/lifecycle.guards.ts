@@ -2,6 +2,7 @@ import { CatalogueException, violation } from '../catalogue.exception';
 import type { ApproveCredentialSpec, DeclineCredentialSpec } from './credential-spec.commands';
 import type { SpecVersion } from './credential-spec.state';
 import type { RegistryView } from './registry-view';
+import { requireMemberMayAct } from '../institution/member-standing.rules';
 import { memberViolations } from './member.rules';
 import { checkStack } from './stack.rules';
 
@@ -32,6 +33,7 @@ export function requireApprover(latest: SpecVersion, decision: ApproveCredential
   if (actorInstitution !== decision.institutionId) {
     throw CatalogueException.forbidden('approval.other-institution', 'an institution-admin approves only for their own institution', 'institutionId');
   }
+  requireMemberMayAct(decision.institutionId, decision.type === 'ApproveCredentialSpec' ? decision.approverStatus : decision.declinerStatus);
   if (decision.type === 'ApproveCredentialSpec') requireActiveApprover(decision);
   if (!latest.requiredApprovals.includes(decision.institutionId)) {
     throw CatalogueException.forbidden('approval.not-an-awarding-body', 'only an awarding body of this credential can approve it', 'institutionId');
@@ -41,7 +43,7 @@ export function requireApprover(latest: SpecVersion, decision: ApproveCredential
   }
 }
 
-/** A pending member has not confirmed its membership yet, and a suspended or removed one is not in good standing. */
+/** A pending member has not confirmed its membership yet (suspended and removed ones were refused before). */
 function requireActiveApprover(command: ApproveCredentialSpec): void {
   if (command.approverStatus === 'active') return;
   throw CatalogueException.conflict(

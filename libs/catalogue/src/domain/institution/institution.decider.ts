@@ -4,6 +4,7 @@ import { requireAllianceAdmin, requireOwnInstitutionAdmin } from './institution.
 import { type InstitutionCommand, isKeyCommand } from './institution.commands';
 import type { InstitutionEvent } from './institution.events';
 import { profileViolations } from './institution.rules';
+import { requireMemberMayAct } from './member-standing.rules';
 import { type Institution, type InstitutionState, evolveInstitution, initialInstitutionState } from './institution.state';
 import { addSigningKey, issueKeyChallenge, revokeSigningKey, rotateSigningKey } from './signing-key.decisions';
 
@@ -27,16 +28,17 @@ export function decideInstitution(command: InstitutionCommand, state: Institutio
   const institutionId = institution.institutionId;
   switch (command.type) {
     case 'IssueKeyChallenge':
-      requireNotRemoved(institution);
+      requireMemberMayAct(institutionId, institution.status);
       return issueKeyChallenge(institution, command, now);
     case 'AddSigningKey':
-      requireNotRemoved(institution);
+      requireMemberMayAct(institutionId, institution.status);
       return addSigningKey(institution, command, now);
     case 'RotateSigningKey':
-      requireNotRemoved(institution);
+      requireMemberMayAct(institutionId, institution.status);
       return rotateSigningKey(institution, command, now);
     case 'RevokeSigningKey':
-      // Allowed even after removal: declaring a compromise only ever withdraws trust, and a former member must be able to.
+      // Allowed while suspended and even after removal: declaring a compromise only ever withdraws trust, and a
+      // member (or former member) must always be able to say its key is no longer its own.
       requireReason(command.reason);
       return revokeSigningKey(institution, command, now);
     case 'SuspendInstitution':

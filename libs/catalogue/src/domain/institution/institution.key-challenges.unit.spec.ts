@@ -20,7 +20,7 @@ describe('institution keys: challenges', () => {
     spec.given(registered()).when(issue('key 1/..'), ownAdmin()).thenThrows(rejected('key.key-id-format', 422, 'keyId'));
     spec.given(withFirstKey().history).when(issue('key-1'), ownAdmin()).thenThrows(rejected('key.key-id-taken', 409, 'keyId'));
     const removed: InstitutionEvent = { type: 'InstitutionRemoved', data: { institutionId: ID, reason: 'left', removedAt: T0.toISOString() } };
-    spec.given([...registered(), removed]).when(issue('key-1'), ownAdmin()).thenThrows(rejected('institution.removed', 409));
+    spec.given([...registered(), removed]).when(issue('key-1'), ownAdmin()).thenThrows(rejected('member-removed', 403));
   });
 
   it('bounds the open challenges to 20; expired and used ones do not count', () => {

@@ -55,6 +55,7 @@ export class CatalogueReadModel extends ReadModelSync implements OnModuleInit, O
         if (runner.status === 'failing') throw new Error(`projection failing: ${String((runner.lastError as Error)?.message ?? runner.lastError)}`);
         return { ...(await runner.lag()), projection: runner.status };
       },
+      parkedEvents: () => this.runner!.parked(),
     });
   }
 

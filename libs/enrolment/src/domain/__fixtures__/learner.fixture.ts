@@ -32,6 +32,7 @@ export const enrolCommand = (over: Partial<Enrol> = {}): Enrol => ({
   enrolmentId: 'enr-1',
   learnerId: LEARNER,
   institutionId: AAU,
+  enrolling: { institutionId: AAU, status: 'active' },
   credentialSpecId: SPEC,
   spec: specVersion(),
   identity,

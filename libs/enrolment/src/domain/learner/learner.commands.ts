@@ -1,3 +1,4 @@
+import type { MemberStanding } from '../member-standing';
 import type { ProtectedIdentity } from '../protected-identity';
 import type { PublishedSpecVersion } from '../published-spec';
 import type { Consent } from './learner.events';
@@ -17,6 +18,8 @@ export type Enrol = {
   enrolmentId: string;
   learnerId: string;
   institutionId: string;
+  /** The enrolling institution's standing in the alliance: it answers for the admission, so it must be in good standing. */
+  enrolling: MemberStanding;
   /** The version to enrol in; undefined when the definition is not known here (never published). */
   spec: PublishedSpecVersion | undefined;
   credentialSpecId: string;
@@ -26,10 +29,13 @@ export type Enrol = {
   consent: Consent;
   heldCredentials: HeldCredential[];
 };
-export type Withdraw = { type: 'Withdraw'; enrolmentId: string; reason: string };
+/** The member whose staff asks; absent when the learner or the alliance asks. */
+type ByMember = { actingMember?: MemberStanding };
+
+export type Withdraw = { type: 'Withdraw'; enrolmentId: string; reason: string } & ByMember;
 /** From issuance: a credential was issued for this enrolment (or, without an id, for the learner's active one in that definition). */
 export type Complete = { type: 'Complete'; enrolmentId?: string; credentialSpecId: string; credentialId: string; issuedAt?: string };
-export type Transfer = { type: 'Transfer'; enrolmentId: string; target: PublishedSpecVersion | undefined; toVersion?: number; reason: string };
-export type Erase = { type: 'Erase'; reason: string };
+export type Transfer = { type: 'Transfer'; enrolmentId: string; target: PublishedSpecVersion | undefined; toVersion?: number; reason: string } & ByMember;
+export type Erase = { type: 'Erase'; reason: string } & ByMember;
 
 export type LearnerCommand = Enrol | Withdraw | Complete | Transfer | Erase;

@@ -1,5 +1,6 @@
 import { type DecisionContext, defineDecider } from '@alliance/event-sourcing';
 import { EnrolmentException } from '../enrolment.exception';
+import { requireMemberMayAct } from '../member-standing';
 import { checkPrerequisites, requireAwardingBody, requireConsent, requireEnrollable } from './enrol.rules';
 import type { Complete, Enrol, LearnerCommand, Transfer } from './learner.commands';
 import type { LearnerEvent } from './learner.events';
@@ -11,6 +12,7 @@ export function decideLearner(command: LearnerCommand, state: LearnerState, cont
     case 'Enrol':
       return enrol(command, state, context.now);
     case 'Withdraw': {
+      requireMemberMayAct(command.actingMember);
       const enrolment = existing(state, command.enrolmentId);
       if (enrolment.status === 'withdrawn') return [];
       if (enrolment.status !== 'active') {
@@ -23,6 +25,7 @@ export function decideLearner(command: LearnerCommand, state: LearnerState, cont
     case 'Transfer':
       return transfer(command, state, now);
     case 'Erase': {
+      requireMemberMayAct(command.actingMember);
       if (!state.learnerId) throw EnrolmentException.notFound('learner', 'with this id');
       if (state.erased) return [];
       const learnerId = state.learnerId;
@@ -36,6 +39,7 @@ export function decideLearner(command: LearnerCommand, state: LearnerState, cont
 }
 
 function enrol(command: Enrol, state: LearnerState, now: Date): LearnerEvent[] {
+  requireMemberMayAct(command.enrolling);
   if (state.erased) throw EnrolmentException.gone('learner-erased', `learner ${command.learnerId} was erased; enrol them as a new learner`, 'learnerId');
   const previous = state.enrolments[command.enrolmentId];
   if (previous) {
@@ -87,6 +91,7 @@ function complete(command: Complete, state: LearnerState, now: string): LearnerE
 }
 
 function transfer(command: Transfer, state: LearnerState, now: string): LearnerEvent[] {
+  requireMemberMayAct(command.actingMember);
   const enrolment = existing(state, command.enrolmentId);
   if (enrolment.status !== 'active') {
     throw EnrolmentException.conflict('not-active', `enrolment ${enrolment.enrolmentId} is ${enrolment.status}; only an active enrolment can be transferred`);

@@ -7,6 +7,11 @@ import {
   credentialSpecPublishedV1,
   credentialSpecRetiredV1,
   credentialSuspendedV1,
+  institutionActivatedV1,
+  institutionRegisteredV1,
+  institutionReinstatedV1,
+  institutionRemovedV1,
+  institutionSuspendedV1,
   on,
 } from '@alliance/contracts';
 import type { ReadModelOrm } from '@alliance/event-sourcing';
@@ -20,7 +25,7 @@ import { knowledgeUpdates } from '../knowledge/knowledge-updates';
 export const ENROLMENT_SOURCES = ['catalogue', 'issuance'];
 
 /**
- * What enrolment does with other contexts' events: definitions and held credentials go to the knowledge
+ * What enrolment does with other contexts' events: definitions, members' standing and held credentials go to the knowledge
  * tables through the inbox (exactly once, in one transaction); an issued credential also completes the
  * enrolment it was earned in.
  */
@@ -31,6 +36,12 @@ export function enrolmentMessageHandler(orm: ReadModelOrm, completeHandler: Comp
   return contractHandler(createContractRegistry(), [
     on(credentialSpecPublishedV1, (m) => inbox(m, knowledgeUpdates.specPublished)),
     on(credentialSpecRetiredV1, (m) => inbox(m, knowledgeUpdates.specRetired)),
+    // Membership: a suspended or removed member's staff may no longer enrol, withdraw, transfer or erase.
+    on(institutionRegisteredV1, (m) => inbox(m, knowledgeUpdates.institutionRegistered)),
+    on(institutionActivatedV1, (m) => inbox(m, (em, p) => knowledgeUpdates.memberStatus(em, p.institutionId, 'active', p.activatedAt))),
+    on(institutionSuspendedV1, (m) => inbox(m, (em, p) => knowledgeUpdates.memberStatus(em, p.institutionId, 'suspended', p.suspendedAt))),
+    on(institutionReinstatedV1, (m) => inbox(m, (em, p) => knowledgeUpdates.memberStatus(em, p.institutionId, 'active', p.reinstatedAt))),
+    on(institutionRemovedV1, (m) => inbox(m, (em, p) => knowledgeUpdates.memberStatus(em, p.institutionId, 'removed', p.removedAt))),
     on(credentialIssuedV1, async (m) => {
       // The command is idempotent, so it runs before the inbox claim: a crash in between only repeats it.
       await completeHandler.execute(

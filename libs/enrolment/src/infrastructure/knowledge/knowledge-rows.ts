@@ -38,5 +38,21 @@ export const HeldCredentialRows = defineReadModel('enrolment_held_credentials', 
   }),
 );
 
+/**
+ * Each member institution's current standing in the alliance, from the catalogue's membership events, with
+ * the instant it began (a late, older fact never overwrites a newer one).
+ */
+export const MemberStandingRows = defineReadModel('enrolment_member_standings', ({ name, tableName }) =>
+  defineEntity({
+    name,
+    tableName,
+    properties: {
+      institutionId: p.string().primary(),
+      status: p.string(),
+      since: p.string(),
+    },
+  }),
+);
+
 /** The knowledge tables are written by the inbox, never replayed into a new version: version 1 for good. */
 export const KNOWLEDGE_VERSION = 1;

@@ -1,9 +1,19 @@
-import type { CredentialIssuedV1, CredentialReinstatedV1, CredentialRevokedV1, CredentialSpecPublishedV1, CredentialSpecRetiredV1, CredentialSuspendedV1 } from '@alliance/contracts';
+import type {
+  CredentialIssuedV1,
+  CredentialReinstatedV1,
+  CredentialRevokedV1,
+  CredentialSpecPublishedV1,
+  CredentialSpecRetiredV1,
+  CredentialSuspendedV1,
+  InstitutionRegisteredV1,
+} from '@alliance/contracts';
 import type { EntityManager } from '@mikro-orm/sql';
-import { HeldCredentialRows, KNOWLEDGE_VERSION, SpecVersionRows } from './knowledge-rows';
+import type { MemberStatus } from '../../domain/member-standing';
+import { HeldCredentialRows, KNOWLEDGE_VERSION, MemberStandingRows, SpecVersionRows } from './knowledge-rows';
 
 const Specs = SpecVersionRows.entity(KNOWLEDGE_VERSION);
 const Held = HeldCredentialRows.entity(KNOWLEDGE_VERSION);
+const Members = MemberStandingRows.entity(KNOWLEDGE_VERSION);
 const specRowId = (specId: string, version: number) => `${specId}@${version}`;
 
 /**
@@ -42,5 +52,22 @@ export const knowledgeUpdates = {
   async credentialStatus(em: EntityManager, p: CredentialRevokedV1 | CredentialSuspendedV1 | CredentialReinstatedV1, status: 'revoked' | 'suspended' | 'issued'): Promise<void> {
     // Revocation is final: a late suspension or reinstatement never brings a revoked credential back.
     await em.nativeUpdate(Held, { credentialId: p.credentialId, status: { $ne: 'revoked' } }, { status });
+  },
+
+  /** A member registered before onboarding existed carries no status: it was active from the start. */
+  async institutionRegistered(em: EntityManager, p: InstitutionRegisteredV1): Promise<void> {
+    if (await em.findOne(Members, { institutionId: p.institutionId })) return;
+    await em.insert(Members, { institutionId: p.institutionId, status: p.status ?? 'active', since: p.registeredAt });
+  },
+
+  /** Applied only when at least as recent as what is known; removal is final. */
+  async memberStatus(em: EntityManager, institutionId: string, status: MemberStatus, since: string): Promise<void> {
+    const known = await em.findOne(Members, { institutionId });
+    if (!known) {
+      await em.insert(Members, { institutionId, status, since });
+      return;
+    }
+    if (known.status === 'removed' || Date.parse(known.since) > Date.parse(since)) return;
+    await em.nativeUpdate(Members, { institutionId }, { status, since });
   },
 };

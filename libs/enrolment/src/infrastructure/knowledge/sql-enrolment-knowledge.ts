@@ -2,12 +2,14 @@ import type { ReadModelOrm } from '@alliance/event-sourcing';
 import type { EntityManager } from '@mikro-orm/sql';
 import { EnrolmentKnowledge } from '../../application/ports/enrolment-knowledge.port';
 import type { HeldCredential } from '../../domain/learner/learner.commands';
+import type { MemberStanding } from '../../domain/member-standing';
 import type { PublishedSpecVersion } from '../../domain/published-spec';
-import { HeldCredentialRows, KNOWLEDGE_VERSION, SpecVersionRows } from './knowledge-rows';
+import { HeldCredentialRows, KNOWLEDGE_VERSION, MemberStandingRows, SpecVersionRows } from './knowledge-rows';
 import { referencedSpecIds } from './prerequisite-references';
 
 const Specs = SpecVersionRows.entity(KNOWLEDGE_VERSION);
 const Held = HeldCredentialRows.entity(KNOWLEDGE_VERSION);
+const Members = MemberStandingRows.entity(KNOWLEDGE_VERSION);
 
 type SpecRow = { credentialSpecId: string; version: number; title: string; status: string; awardingInstitutionIds: string[]; prerequisites: string | null };
 
@@ -37,5 +39,10 @@ export class SqlEnrolmentKnowledge extends EnrolmentKnowledge {
     const em = this.orm.em.fork() as unknown as EntityManager;
     const rows = await em.find(Held, { learnerId, status: 'issued' }, { orderBy: { issuedAt: 'asc' } });
     return rows.map((r) => ({ credentialSpecId: r.credentialSpecId, credentialId: r.credentialId }));
+  }
+
+  async memberStanding(institutionId: string): Promise<MemberStanding> {
+    const row = await (this.orm.em.fork() as unknown as EntityManager).findOne(Members, { institutionId });
+    return { institutionId, status: (row?.status as MemberStanding['status'] | undefined) ?? 'unknown' };
   }
 }

@@ -1,7 +1,7 @@
 import { createReadModelOrm, ensureReadModelTables, type ReadModelOrm } from '@alliance/event-sourcing';
 import type { CredentialSpecPublishedV1 } from '@alliance/contracts';
 import type { EntityManager } from '@mikro-orm/sql';
-import { HeldCredentialRows, KNOWLEDGE_VERSION, SpecVersionRows } from './knowledge-rows';
+import { HeldCredentialRows, KNOWLEDGE_VERSION, MemberStandingRows, SpecVersionRows } from './knowledge-rows';
 import { knowledgeUpdates } from './knowledge-updates';
 import { SqlEnrolmentKnowledge } from './sql-enrolment-knowledge';
 
@@ -25,7 +25,7 @@ describe('enrolment knowledge of definitions and held credentials (PGlite)', () 
   const tx = <T>(fn: (em: EntityManager) => Promise<T>) => (orm.em.fork() as unknown as EntityManager).transactional(fn);
   beforeAll(async () => {
     orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
-    await ensureReadModelTables(orm, [SpecVersionRows.entity(KNOWLEDGE_VERSION), HeldCredentialRows.entity(KNOWLEDGE_VERSION)]);
+    await ensureReadModelTables(orm, [SpecVersionRows.entity(KNOWLEDGE_VERSION), HeldCredentialRows.entity(KNOWLEDGE_VERSION), MemberStandingRows.entity(KNOWLEDGE_VERSION)]);
     knowledge = new SqlEnrolmentKnowledge(orm);
   });
   afterAll(() => orm.close());
@@ -58,5 +58,23 @@ describe('enrolment knowledge of definitions and held credentials (PGlite)', () 
     await tx((em) => knowledgeUpdates.credentialStatus(em, { credentialId: 'c1', reason: 'r', status }, 'revoked'));
     await tx((em) => knowledgeUpdates.credentialStatus(em, { credentialId: 'c1', reason: 'r', status }, 'issued'));
     expect(await knowledge.heldCredentials('l1')).toEqual([]);
+  });
+
+  it("keeps each member's latest standing: an older fact delivered late changes nothing, and removal is for good", async () => {
+    const registered = { institutionId: 'ktu', name: 'KTU', legalName: 'KTU', countryCode: 'LT', homepage: 'https://ktu.example', did: 'did:web:ktu.example', registeredAt: '2026-01-01T00:00:00.000Z', status: 'pending' as const };
+    expect(await knowledge.memberStanding('ktu')).toEqual({ institutionId: 'ktu', status: 'unknown' });
+    await tx((em) => knowledgeUpdates.institutionRegistered(em, registered));
+    expect((await knowledge.memberStanding('ktu')).status).toBe('pending');
+    await tx((em) => knowledgeUpdates.memberStatus(em, 'ktu', 'active', '2026-01-02T00:00:00.000Z'));
+    await tx((em) => knowledgeUpdates.memberStatus(em, 'ktu', 'suspended', '2026-02-01T00:00:00.000Z'));
+    await tx((em) => knowledgeUpdates.institutionRegistered(em, registered));
+    await tx((em) => knowledgeUpdates.memberStatus(em, 'ktu', 'active', '2026-01-02T00:00:00.000Z'));
+    expect((await knowledge.memberStanding('ktu')).status).toBe('suspended');
+    await tx((em) => knowledgeUpdates.memberStatus(em, 'ktu', 'removed', '2026-03-01T00:00:00.000Z'));
+    await tx((em) => knowledgeUpdates.memberStatus(em, 'ktu', 'active', '2026-04-01T00:00:00.000Z'));
+    expect((await knowledge.memberStanding('ktu')).status).toBe('removed');
+    // A member registered before onboarding existed carries no status: active from the start.
+    await tx((em) => knowledgeUpdates.institutionRegistered(em, { ...registered, institutionId: 'old', status: undefined }));
+    expect((await knowledge.memberStanding('old')).status).toBe('active');
   });
 });

@@ -1,5 +1,7 @@
 import type { EventMetadata, NewEvent } from '../../envelope';
 import { newEventId, normalizeEventId } from '../event-id';
+import { findUnstorableText } from '../../storable-text/unstorable-text';
+import { UnstorableEventError } from '../errors/unstorable-event.error';
 import { canonicalJson } from '../hash-chain/canonical-json';
 
 /** An event ready to be chained and stored: id assigned, defaults applied. */
@@ -20,7 +22,10 @@ export interface PreparedAppend {
   callerSuppliedIds: boolean;
 }
 
-/** Validates a proposed append and fills in what the store owns (ids, schema version). */
+/**
+ * Validates a proposed append and fills in what the store owns (ids, schema version). Every adapter appends
+ * through here, so none stores text a projection could not hold (see `UnstorableEventError`).
+ */
 export function prepareEvents(streamId: string, events: NewEvent[]): PreparedAppend {
   if (typeof streamId !== 'string' || streamId.length === 0) throw new TypeError('Stream id must be a non-empty string');
   const seen = new Set<string>();
@@ -36,7 +41,15 @@ export function prepareEvents(streamId: string, events: NewEvent[]): PreparedApp
     seen.add(eventId);
     // JSON has no undefined: store and hash the null that a read would return.
     const data = e.data === undefined ? null : e.data;
+    assertStorable(streamId, e.type, data, e.metadata);
     return { eventId, type: e.type, schemaVersion, data, metadata: e.metadata, dataJson: canonicalJson(data) ?? 'null', metadataJson: canonicalJson(e.metadata)! };
   });
   return { events: prepared, callerSuppliedIds };
+}
+
+/** The one gate for unstorable text, before any byte is hashed or written. */
+function assertStorable(streamId: string, type: string, data: unknown, metadata: EventMetadata): void {
+  const where =
+    findUnstorableText(streamId, 'streamId') ?? findUnstorableText(type, 'type') ?? findUnstorableText(data, 'data') ?? findUnstorableText(metadata, 'metadata');
+  if (where) throw new UnstorableEventError(streamId, type, where);
 }

@@ -15,7 +15,7 @@ export function possessionChallenge(institutionId: string, keyId: string): KeyPo
 export async function delegateAutomaticSigning(aggregates: AggregateHandlers, institutionId: string): Promise<void> {
   await aggregates.signers.handle(
     issuanceStreams.signer(institutionId),
-    { type: 'SetSigningPolicy', institutionId, policy: 'automatic' },
+    { type: 'SetSigningPolicy', institutionId, member: 'active', policy: 'automatic' },
     { actor: institutionAdmin(institutionId), correlationId: 'delegation' },
   );
 }

@@ -8,6 +8,7 @@ import { MasterKey } from '../../infrastructure/key-vault/master-key';
 import { CollectAutomaticProofsHandler } from '../commands/collect-automatic-proofs';
 import { GenerateSigningKeyCommand, GenerateSigningKeyHandler } from '../commands/generate-signing-key';
 import { IssueCredentialHandler } from '../commands/issue-credential';
+import { issuanceDocumentLoader } from '../issuance-contexts';
 import { createAggregateHandlers } from '../issuance-handlers';
 import { issuanceStreams } from '../issuance-streams';
 import type { IssuanceSettings } from '../issuance-settings';
@@ -24,11 +25,12 @@ export async function issuanceHarness(cryptosuite: IssuanceSettings['cryptosuite
   const aggregates = createAggregateHandlers(store);
   const knowledge = new KnowledgeReader(aggregates);
   const vault = new KeyVault(new InMemoryKeyVaultStore(), MasterKey.fromConfig(randomBytes(32).toString('hex')));
-  const signer = new PlatformSigner(aggregates, knowledge, vault);
   const settings: IssuanceSettings = { cryptosuite, publicUrl: () => 'https://issuance.test', clock: () => new Date() };
+  const contexts = issuanceDocumentLoader(settings);
+  const signer = new PlatformSigner(aggregates, knowledge, vault, contexts);
   const collector = new CollectAutomaticProofsHandler(aggregates, signer);
   const issue = new IssueCredentialHandler(aggregates, knowledge, new StatusSlotAllocator(store), settings, collector);
-  const generateKey = new GenerateSigningKeyHandler(aggregates, vault);
+  const generateKey = new GenerateSigningKeyHandler(aggregates, vault, knowledge);
 
   const learnSpec = (spec: SpecSnapshot) => aggregates.knownSpecs.handle(issuanceStreams.knownSpec(spec.specId), { type: 'LearnSpecVersion', spec }, SYSTEM);
   for (const inst of institutionsFixture().values()) {
@@ -64,5 +66,5 @@ export async function issuanceHarness(cryptosuite: IssuanceSettings['cryptosuite
     return generated;
   }
 
-  return { store, aggregates, knowledge, vault, signer, settings, collector, issue, generateKey, learnSpec, onboard, institutions: [UNI_A, UNI_B, UNI_C] };
+  return { store, aggregates, knowledge, vault, signer, settings, contexts, collector, issue, generateKey, learnSpec, onboard, institutions: [UNI_A, UNI_B, UNI_C] };
 }

@@ -10,9 +10,10 @@ import {
 import type { AwardGranted } from '../../domain/award/award.events';
 import type { StatusSlot } from '../../domain/credential/credential.events';
 import { IssuanceException } from '../../domain/issuance.exception';
+import type { StatusEntries } from '../issuance-settings';
 import type { InstitutionSnapshot } from '../../domain/knowledge/institution-snapshot';
 import type { SpecSnapshot } from '../../domain/knowledge/spec-snapshot';
-import { STATUS_MESSAGES, STATUS_SIZE } from '../../domain/status-list/status-list.constants';
+import { publishedListId } from '../../domain/status-list/status-list.constants';
 import { overallGrade } from './achieved-grade';
 import type { PublishedDefinition } from './published-definition';
 
@@ -23,6 +24,10 @@ export interface ComposeInput {
   status: StatusSlot;
   /** Public base URL of the issuance service: status lists live under it. */
   publicUrl: string;
+  /** Where the platform serves its JSON-LD contexts (CONTEXT_BASE_URL); the public URL when not given. */
+  contextBaseUrl?: string;
+  /** Which status entries the credential carries (see ISSUANCE_STATUS_ENTRIES); revocation only by default. */
+  statusEntries?: StatusEntries;
   /** The credential's validFrom (the drafting instant). */
   validFrom: string;
   /** The credential this one replaces, when it was issued: named with its digest. */
@@ -39,7 +44,8 @@ const SUPERVISION = {
 
 /**
  * The unsigned OB 3.0 credential of an award: the definition's Annex I elements, every awarding body as the
- * registry describes it, the learner, the grade, and its status entry (revoked and suspended bits).
+ * registry describes it, the learner, the grade, and its status entries: a `revocation` entry, and a `suspension`
+ * entry at the same index when the platform issues suspendable credentials.
  */
 export function composeCredential(input: ComposeInput): JsonObject {
   const { award, spec } = input;
@@ -66,11 +72,16 @@ export function composeCredential(input: ComposeInput): JsonObject {
     language: d.languages?.[0] ?? 'en',
     ...(d.validityMonths ? { validityMonths: d.validityMonths } : {}),
   };
-  const listUrl = `${input.publicUrl.replace(/\/$/, '')}/status-lists/${input.status.listId}`;
+  const lists = `${input.publicUrl.replace(/\/$/, '')}/status-lists`;
+  const purposes = input.statusEntries === 'revocation-and-suspension' ? (['revocation', 'suspension'] as const) : (['revocation'] as const);
+  const status = purposes.map((purpose) =>
+    statusListEntry({ statusListCredential: `${lists}/${publishedListId(input.status.listId, purpose)}`, statusListIndex: input.status.index, statusPurpose: purpose }),
+  );
   let credential: JsonObject;
   try {
     credential = buildAchievementCredential({
       credentialId: `urn:uuid:${award.credentialId}`,
+      contextBaseUrl: input.contextBaseUrl ?? input.publicUrl,
       definition,
       learner: {
         id: award.learner.learnerId,
@@ -80,13 +91,8 @@ export function composeCredential(input: ComposeInput): JsonObject {
       },
       ...(grade.grade !== undefined ? { result: { grade: grade.grade } } : {}),
       issuanceDate: input.validFrom,
-      status: statusListEntry({
-        statusListCredential: listUrl,
-        statusListIndex: input.status.index,
-        statusPurpose: 'message',
-        statusSize: STATUS_SIZE,
-        statusMessage: STATUS_MESSAGES.map((m) => ({ ...m })),
-      }),
+      // One entry stays one object, as the Open Badges 3.0.3 schema wants.
+      status: status.length === 1 ? status[0]! : status,
     });
   } catch (e) {
     if ((e as Error).name === 'MissingAnnexIElementError') throw IssuanceException.rule('credential.annex-i-incomplete', (e as Error).message, 'definition');

@@ -1,4 +1,4 @@
-import { generateEd25519KeyPair, missingAnnexIElements, signCredential, validateAchievementCredentialSchema, type JsonObject } from '@alliance/credentials';
+import { createDocumentLoader, generateEd25519KeyPair, missingAnnexIElements, signCredential, validateAchievementCredentialSchema, type JsonObject } from '@alliance/credentials';
 import { institutionsFixture, jointSpec, UNI_A, UNI_B } from '../../domain/__fixtures__/specs.fixture';
 import type { AwardGranted } from '../../domain/award/award.events';
 import { composeCredential, type ComposeInput } from './compose-credential';
@@ -42,14 +42,22 @@ describe('composing the unsigned credential', () => {
     ]);
   });
 
-  it('has one 2-bit status entry at the allocated index, under the public URL', () => {
-    expect(doc.credentialStatus).toMatchObject({
+  it('has one revocation entry at the allocated index, under the public URL: one object, as Open Badges 3.0.3 allows', () => {
+    expect(doc.credentialStatus).toEqual({
+      id: `https://issuance.alliance.example/status-lists/${UNI_A}-1-revocation#4242`,
       type: 'BitstringStatusListEntry',
-      statusPurpose: 'message',
+      statusPurpose: 'revocation',
       statusListIndex: '4242',
-      statusSize: 2,
-      statusListCredential: `https://issuance.alliance.example/status-lists/${UNI_A}-1`,
+      statusListCredential: `https://issuance.alliance.example/status-lists/${UNI_A}-1-revocation`,
     });
+  });
+
+  it('adds a suspension entry at the same index when credentials are to be suspendable', () => {
+    const suspendable = composeCredential({ ...input, statusEntries: 'revocation-and-suspension' });
+    expect(suspendable.credentialStatus).toEqual([
+      expect.objectContaining({ statusPurpose: 'revocation', statusListIndex: '4242', statusListCredential: `https://issuance.alliance.example/status-lists/${UNI_A}-1-revocation` }),
+      expect.objectContaining({ statusPurpose: 'suspension', statusListIndex: '4242', statusListCredential: `https://issuance.alliance.example/status-lists/${UNI_A}-1-suspension` }),
+    ]);
   });
 
   it('shows the weighted grade, and never the learner\'s e-mail in clear', () => {
@@ -67,7 +75,8 @@ describe('composing the unsigned credential', () => {
     const outcomes = Array.from({ length: 8 }, (_, i) => ({ description: `Outcome ${i + 1}`, ...(i % 2 ? { escoSkillUri: `http://data.europa.eu/esco/skill/s-${i}` } : {}) }));
     const many = composeCredential({ ...input, spec: { ...jointSpec, definition: { ...jointSpec.definition, learningOutcomes: outcomes } } });
     const key = generateEd25519KeyPair();
-    const signed = await signCredential(many, [{ verificationMethod: 'did:web:a.example#k', privateKey: key.secretKey, cryptosuite: 'eddsa-rdfc-2022' }]);
+    const documentLoader = createDocumentLoader({ servedAt: [input.publicUrl] });
+    const signed = await signCredential(many, [{ verificationMethod: 'did:web:a.example#k', privateKey: key.secretKey, cryptosuite: 'eddsa-rdfc-2022' }], { documentLoader });
     expect(signed.proof).toHaveLength(1);
     expect(((signed.credentialSubject as JsonObject).achievement as JsonObject).learningOutcome).toHaveLength(8);
   });

@@ -8,7 +8,13 @@ import { issuanceStreams } from '../issuance-streams';
  * with the decisions just made, unlike a read model that may lag.
  */
 export class KnowledgeReader {
-  constructor(private readonly aggregates: AggregateHandlers) {}
+  /**
+   * @param arrivalGraceMs how long {@link arrivingInstitution} waits for a member issuance has not learnt yet.
+   */
+  constructor(
+    private readonly aggregates: AggregateHandlers,
+    private readonly arrivalGraceMs = 5_000,
+  ) {}
 
   async spec(specId: string, version?: number): Promise<SpecSnapshot | undefined> {
     const versions = (await this.aggregates.knownSpecs.load(issuanceStreams.knownSpec(specId))).state;
@@ -30,5 +36,19 @@ export class KnowledgeReader {
       if (known) out.set(id, known);
     }
     return out;
+  }
+
+  /**
+   * The institution, waiting a little for it when issuance has not learnt it yet: a member the catalogue
+   * registered a moment ago reaches issuance over the bus, and its own admin may be quicker. Undefined once
+   * the wait is over (an id nobody registered).
+   */
+  async arrivingInstitution(institutionId: string): Promise<InstitutionSnapshot | undefined> {
+    const deadline = Date.now() + this.arrivalGraceMs;
+    for (;;) {
+      const known = await this.institution(institutionId);
+      if (known || Date.now() >= deadline) return known;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 }

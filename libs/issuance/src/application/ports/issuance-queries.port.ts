@@ -14,4 +14,8 @@ export interface IssuanceQueries {
   standingCredentialsOf(specId: string): Promise<{ credentialId: string; learnerId: string; awardId: string; awardedAt: string }[]>;
   /** The track on which a learner follows a definition, if any. */
   trackOf(learnerId: string, specId: string): Promise<string | undefined>;
+  /** Every opened track that is not closed, awarded or not, with the definition version it is on. */
+  openTracks(): Promise<{ awardId: string; specId: string; specVersion: number }[]>;
+  /** The learner's opened, not closed tracks on a definition (any version). */
+  openTracksOf(learnerId: string, specId: string): Promise<string[]>;
 }

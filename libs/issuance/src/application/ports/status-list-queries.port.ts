@@ -1,7 +1,10 @@
+import type { StatusListLayout } from '../../domain/status-list/status-list.constants';
+
 /** One status list as the read model holds it: its issuer and the entries that carry a status. */
 export interface StatusListView {
   listId: string;
   institutionId: string;
+  layout: StatusListLayout;
   length: number;
   /** Moves whenever a bit changes: a signed copy is good until it moves. */
   changedPosition: number;

@@ -1,7 +1,10 @@
 import type { CommandContext } from '@alliance/event-sourcing';
 import type { LearnerEnrolledV1, LearnerTransferredV1, LearnerWithdrawnV1, ResultAmendedV1, ResultRecordedV1 } from '@alliance/contracts';
 import { v7 as uuidv7 } from 'uuid';
+import type { EvaluationInputs } from '../../domain/award/award.commands';
 import type { CredentialIssued } from '../../domain/credential/credential.events';
+import { finalRevocationStanding } from '../../domain/final-revocation/final-revocation.state';
+import type { MemberStanding } from '../../domain/knowledge/member-standing';
 import type { SpecSnapshot } from '../../domain/knowledge/spec-snapshot';
 import type { AggregateHandlers } from '../issuance-handlers';
 import { issuanceStreams } from '../issuance-streams';
@@ -32,7 +35,7 @@ export class AwardProcess {
         specVersion: p.specVersion,
         enrolmentId: p.enrolmentId,
         enrolledAt: p.enrolledAt,
-        ...(await this.inputs(p.credentialSpecId, p.specVersion)),
+        ...(await this.inputs(p.credentialSpecId, p.specVersion, p.learnerId)),
       },
       context,
     );
@@ -47,7 +50,7 @@ export class AwardProcess {
     await this.ensureTrack(p.enrolmentId);
     await this.aggregates.awards.handle(
       issuanceStreams.award(p.enrolmentId),
-      { type: 'TransferAwardTrack', awardId: p.enrolmentId, specId: p.to.credentialSpecId, specVersion: p.to.specVersion, ...(p.reason ? { reason: p.reason } : {}), ...(await this.inputs(p.to.credentialSpecId, p.to.specVersion)) },
+      { type: 'TransferAwardTrack', awardId: p.enrolmentId, specId: p.to.credentialSpecId, specVersion: p.to.specVersion, ...(p.reason ? { reason: p.reason } : {}), ...(await this.inputs(p.to.credentialSpecId, p.to.specVersion, p.learnerId)) },
       context,
     );
   }
@@ -68,7 +71,7 @@ export class AwardProcess {
           assessedAt: p.assessedAt,
           ...(amendmentReason ? { amendmentReason } : {}),
         },
-        ...(await this.inputs(p.credentialSpecId, p.specVersion)),
+        ...(await this.inputs(p.credentialSpecId, p.specVersion, p.learnerId)),
       },
       context,
     );
@@ -76,9 +79,7 @@ export class AwardProcess {
 
   /** A definition was learned: tracks that waited for it decide now; a stack takes in the parts learners already hold. */
   async specLearned(spec: SpecSnapshot, context: CommandContext): Promise<void> {
-    for (const awardId of await this.queries.waitingTracksOf(spec.specId, spec.version)) {
-      await this.aggregates.awards.handle(issuanceStreams.award(awardId), { type: 'EvaluateAward', awardId, spec, nextCredentialId: this.newId() }, context);
-    }
+    for (const awardId of await this.queries.waitingTracksOf(spec.specId, spec.version)) await this.evaluate(awardId, context);
     for (const part of spec.stackParts ?? []) {
       for (const held of await this.queries.standingCredentialsOf(part.credentialSpecId)) {
         await this.recordPart(spec, held.learnerId, held.awardId, { specId: part.credentialSpecId, credentialId: held.credentialId, awardedAt: held.awardedAt }, context);
@@ -102,7 +103,7 @@ export class AwardProcess {
       if (!(await this.aggregates.awards.load(issuanceStreams.award(awardId))).state) continue;
       await this.aggregates.awards.handle(
         issuanceStreams.award(awardId),
-        { type: 'WithdrawStackPart', awardId, specId: revoked.specId, credentialId: revoked.credentialId, reason: revoked.reason, ...(await this.inputs(stackSpecId, stackVersion)) },
+        { type: 'WithdrawStackPart', awardId, specId: revoked.specId, credentialId: revoked.credentialId, reason: revoked.reason, ...(await this.inputs(stackSpecId, stackVersion, revoked.learnerId)) },
         context,
       );
     }
@@ -116,16 +117,53 @@ export class AwardProcess {
       if (!partTrack?.learner) return;
       await this.aggregates.awards.handle(
         stream,
-        { type: 'OpenAwardTrack', awardId, learner: partTrack.learner, specId: stack.specId, specVersion: stack.version, spec: stack, nextCredentialId: this.newId() },
+        { type: 'OpenAwardTrack', awardId, learner: partTrack.learner, specId: stack.specId, specVersion: stack.version, ...(await this.inputsFor(stack, learnerId)) },
         context,
       );
     }
-    await this.aggregates.awards.handle(stream, { type: 'RecordStackPart', awardId, part, spec: stack, nextCredentialId: this.newId() }, context);
+    await this.aggregates.awards.handle(stream, { type: 'RecordStackPart', awardId, part, ...(await this.inputsFor(stack, learnerId)) }, context);
   }
 
-  private async inputs(specId: string, version: number): Promise<{ spec?: SpecSnapshot; nextCredentialId: string }> {
+  /**
+   * An awarding body was reinstated: awards on definitions it co-awards may have waited for it. A track whose
+   * rule is not met, or whose award stands unchanged, decides nothing.
+   */
+  async memberReinstated(institutionId: string, context: CommandContext): Promise<void> {
+    const tracks = await this.queries.openTracks();
+    const naming = new Map<string, boolean>();
+    for (const track of tracks) {
+      const key = `${track.specId}@${track.specVersion}`;
+      if (!naming.has(key)) naming.set(key, !!(await this.knowledge.spec(track.specId, track.specVersion))?.awardingBodies.some((b) => b.institutionId === institutionId));
+      if (naming.get(key)) await this.evaluate(track.awardId, context);
+    }
+  }
+
+  /** A final revocation was lifted: the learner's tracks in the definition may grant again. */
+  async finalRevocationLifted(learnerId: string, specId: string, context: CommandContext): Promise<void> {
+    for (const awardId of await this.queries.openTracksOf(learnerId, specId)) await this.evaluate(awardId, context);
+  }
+
+  private async evaluate(awardId: string, context: CommandContext): Promise<void> {
+    const track = (await this.aggregates.awards.load(issuanceStreams.award(awardId))).state;
+    if (!track?.opened || !track.specId || track.specVersion === undefined) return;
+    const inputs = await this.inputs(track.specId, track.specVersion, track.learner?.learnerId);
+    if (!inputs.spec) return;
+    await this.aggregates.awards.handle(issuanceStreams.award(awardId), { type: 'EvaluateAward', awardId, ...inputs }, context);
+  }
+
+  private async inputs(specId: string, version: number, learnerId: string | undefined): Promise<EvaluationInputs> {
     const spec = await this.knowledge.spec(specId, version);
-    return { ...(spec ? { spec } : {}), nextCredentialId: this.newId() };
+    if (!spec) return { nextCredentialId: this.newId(), standing: {} };
+    return this.inputsFor(spec, learnerId);
+  }
+
+  /** The definition, each awarding body's standing now, and the learner's final revocation in it, if any. */
+  private async inputsFor(spec: SpecSnapshot, learnerId: string | undefined): Promise<EvaluationInputs> {
+    const standing: Record<string, MemberStanding> = {};
+    const known = await this.knowledge.institutions(spec.awardingBodies.map((b) => b.institutionId));
+    for (const b of spec.awardingBodies) standing[b.institutionId] = known.get(b.institutionId)?.status ?? 'not-registered';
+    const barred = learnerId ? finalRevocationStanding((await this.aggregates.finalRevocations.load(issuanceStreams.finalRevocation(learnerId, spec.specId))).state) : undefined;
+    return { spec, nextCredentialId: this.newId(), standing, ...(barred ? { finalRevocation: barred } : {}) };
   }
 
   // A withdrawal or transfer can overtake the enrolment on another partition; it then has nothing to act on yet.

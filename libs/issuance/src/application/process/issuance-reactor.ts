@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@alliance/event-sourcing';
 import type { AwardGranted, AwardRescinded } from '../../domain/award/award.events';
 import type { CredentialIssued, CredentialRevoked } from '../../domain/credential/credential.events';
+import type { FinalRevocationLifted } from '../../domain/final-revocation/final-revocation.events';
 import type { MembershipStatusLearned, RegisteredKeyLearned, SpecVersionLearned } from '../../domain/knowledge/knowledge.events';
 import type { SigningKeyGenerated, SigningPolicySet } from '../../domain/signing/signer.events';
 import { CollectAutomaticProofsCommand, type CollectAutomaticProofsHandler } from '../commands/collect-automatic-proofs';
@@ -15,7 +16,9 @@ type Reaction = (event: RecordedEvent) => Promise<void>;
 
 /**
  * What issuance does after its own facts: a granted award becomes a credential, a rescinded one is revoked,
- * an issued or revoked part moves stacks, and a newly usable key or policy resumes waiting signatures.
+ * an issued or revoked part moves stacks, a newly usable key or policy resumes waiting signatures, a
+ * reinstated member resumes the awards that waited for it, and a revocation for good bars (until lifted) a
+ * new credential for the learner.
  * Every reaction is idempotent, because a checkpointed subscription may deliver an event again after a crash.
  */
 export class IssuanceReactor {
@@ -37,7 +40,11 @@ export class IssuanceReactor {
       RegisteredKeyLearned: (e) => this.resumeSigning((e as RecordedEvent<RegisteredKeyLearned['data']>).data.institutionId, e),
       SigningKeyGenerated: (e) => this.resumeSigning((e as RecordedEvent<SigningKeyGenerated['data']>).data.institutionId, e),
       SigningPolicySet: (e) => this.resumeSigning((e as RecordedEvent<SigningPolicySet['data']>).data.institutionId, e),
-      MembershipStatusLearned: (e) => this.resumeSigning((e as RecordedEvent<MembershipStatusLearned['data']>).data.institutionId, e),
+      MembershipStatusLearned: (e) => this.membershipChanged(e as RecordedEvent<MembershipStatusLearned['data']>),
+      FinalRevocationLifted: (e) => {
+        const { learnerId, specId } = (e as RecordedEvent<FinalRevocationLifted['data']>).data;
+        return this.awards.finalRevocationLifted(learnerId, specId, processContext(cause(e)));
+      },
     };
   }
 
@@ -62,11 +69,33 @@ export class IssuanceReactor {
   }
 
   private async revoked(e: RecordedEvent<CredentialRevoked['data']>): Promise<void> {
-    // A superseded part is replaced by its re-issue (which records itself as the part); only a real revocation withdraws it.
-    if (!e.data.wasIssued || e.data.supersededBy) return;
     const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(e.data.credentialId))).state;
     if (!credential) return;
+    if (e.data.final && e.data.institutionId) {
+      // The revocation handler records it before answering; this covers a crash in between.
+      await this.aggregates.finalRevocations.handle(
+        issuanceStreams.finalRevocation(credential.learnerId, credential.specId),
+        {
+          type: 'RecordFinalRevocation',
+          learnerId: credential.learnerId,
+          specId: credential.specId,
+          credentialId: credential.credentialId,
+          awardingBodies: credential.awardingBodies.map((b) => b.institutionId),
+          revokedBy: e.data.institutionId,
+          reason: e.data.reason,
+        },
+        processContext(cause(e)),
+      );
+    }
+    // A superseded part is replaced by its re-issue (which records itself as the part); only a real revocation withdraws it.
+    if (!e.data.wasIssued || e.data.supersededBy) return;
     await this.awards.partRevoked({ credentialId: credential.credentialId, specId: credential.specId, learnerId: credential.learnerId, reason: e.data.reason }, processContext(cause(e)));
+  }
+
+  /** Pending signatures are tried again (a removed member's are refused by the credential itself); a reinstatement resumes awards. */
+  private async membershipChanged(e: RecordedEvent<MembershipStatusLearned['data']>): Promise<void> {
+    await this.resumeSigning(e.data.institutionId, e);
+    if (e.data.status === 'active') await this.awards.memberReinstated(e.data.institutionId, processContext(cause(e)));
   }
 
   private async resumeSigning(institutionId: string, e: RecordedEvent): Promise<void> {

@@ -1,5 +1,6 @@
 import { type CryptosuiteName, type DataIntegrityProof, type DocumentLoader, signCredential, type Signer } from '@alliance/credentials';
 import type { Credential } from '../../domain/credential/credential.state';
+import type { MemberStanding } from '../../domain/knowledge/member-standing';
 import { chooseSigningKey, type SigningKeyChoice } from '../../domain/signing/signing-key-choice';
 import { delegatesAutomaticSigning } from '../../domain/signing/signer.state';
 import type { AggregateHandlers } from '../issuance-handlers';
@@ -7,7 +8,8 @@ import { issuanceStreams } from '../issuance-streams';
 import type { KnowledgeReader } from '../knowledge/knowledge-reader';
 import type { KeyCustody } from '../ports/key-custody.port';
 
-export type PlatformProof = { institutionId: string; proof: DataIntegrityProof };
+/** A proof the platform made for an institution, with that institution's standing when it was made. */
+export type PlatformProof = { institutionId: string; standing: MemberStanding; proof: DataIntegrityProof };
 export type Unsignable = { institutionId: string; reason: Extract<SigningKeyChoice, { usable: false }>['reason'] | 'key-not-in-vault' };
 
 /**
@@ -35,11 +37,12 @@ export class PlatformSigner {
 
   async sign(credential: Credential, institutionIds: string[]): Promise<{ proofs: PlatformProof[]; unsignable: Unsignable[] }> {
     const validFrom = String(credential.document['validFrom'] ?? credential.awardedAt);
-    const signers: (Signer & { institutionId: string })[] = [];
+    const signers: (Signer & { institutionId: string; standing: MemberStanding })[] = [];
     const unsignable: Unsignable[] = [];
     for (const institutionId of institutionIds) {
       const held = (await this.aggregates.signers.load(issuanceStreams.signer(institutionId))).state?.keys ?? [];
-      const choice = chooseSigningKey(await this.knowledge.institution(institutionId), held, validFrom);
+      const institution = await this.knowledge.institution(institutionId);
+      const choice = chooseSigningKey(institution, held, validFrom);
       if (!choice.usable) {
         unsignable.push({ institutionId, reason: choice.reason });
         continue;
@@ -49,11 +52,18 @@ export class PlatformSigner {
         unsignable.push({ institutionId, reason: 'key-not-in-vault' });
         continue;
       }
-      signers.push({ institutionId, verificationMethod: choice.key.verificationMethodId, privateKey, cryptosuite: credential.cryptosuite as CryptosuiteName, created: this.clock() });
+      signers.push({
+        institutionId,
+        standing: institution?.status ?? 'not-registered',
+        verificationMethod: choice.key.verificationMethodId,
+        privateKey,
+        cryptosuite: credential.cryptosuite as CryptosuiteName,
+        created: this.clock(),
+      });
     }
     if (signers.length === 0) return { proofs: [], unsignable };
     const signed = await signCredential(credential.document, signers, this.documentLoader ? { documentLoader: this.documentLoader } : {});
-    const proofs = signed.proof.slice(-signers.length).map((proof, i) => ({ institutionId: signers[i].institutionId, proof }));
+    const proofs = signed.proof.slice(-signers.length).map((proof, i) => ({ institutionId: signers[i].institutionId, standing: signers[i].standing, proof }));
     return { proofs, unsignable };
   }
 }

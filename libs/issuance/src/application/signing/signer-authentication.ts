@@ -2,6 +2,7 @@ import { SIGNER_TOKEN_AUDIENCE, SIGNER_TOKEN_MAX_AGE_SECONDS } from '@alliance/c
 import { decodePublicKeyMultibase, publicKeyFromBytes } from '@alliance/credentials';
 import { decodeJwt, decodeProtectedHeader, jwtVerify } from 'jose';
 import { keyCovers } from '../../domain/knowledge/institution-snapshot';
+import { requireMemberMayAct } from '../../domain/knowledge/member-standing';
 import { IssuanceException } from '../../domain/issuance.exception';
 import type { KnowledgeReader } from '../knowledge/knowledge-reader';
 
@@ -42,6 +43,8 @@ export class SignerAuthentication {
     const institution = await this.knowledge.institution(institutionId);
     if (!institution) throw unauthenticated(`institution ${institutionId} is not known to issuance`);
     const now = this.clock();
+    // Suspended and removed members are refused as everywhere else; a pending one as before.
+    requireMemberMayAct(institutionId, institution.status);
     if (institution.status !== 'active') throw new IssuanceException('signer.member-not-active', `${institution.name} is ${institution.status}; it cannot sign`, 403);
     const key = institution.keys.find((k) => k.verificationMethodId === kid);
     if (!key) throw unauthenticated(`${kid} is not a registered key of ${institution.name}`);

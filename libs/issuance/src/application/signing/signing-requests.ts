@@ -1,4 +1,5 @@
 import type { SigningRequestV1 } from '@alliance/contracts';
+import type { DocumentLoader } from '@alliance/credentials';
 import type { CommandContext } from '@alliance/event-sourcing';
 import { credentialHash } from '../../domain/credential/credential-hash';
 import { type Credential, refusalBy } from '../../domain/credential/credential.state';
@@ -23,6 +24,7 @@ export class SigningRequests {
     private readonly aggregates: AggregateHandlers,
     private readonly knowledge: KnowledgeReader,
     private readonly queries: IssuanceQueries,
+    private readonly contexts?: DocumentLoader,
   ) {}
 
   async pending(signer: AuthenticatedSigner, limit = MAX_BATCH): Promise<SigningRequestV1[]> {
@@ -47,8 +49,8 @@ export class SigningRequests {
     if (key && key.custody !== 'institution') {
       throw IssuanceException.rule('proof.platform-held-key', `${String(vm)} is a key the platform holds; a signer proves with a key its institution holds`, 'proof.verificationMethod');
     }
-    const check = institution ? await checkDetachedProof(credential.document, proof, institution) : { valid: false as const, reason: `institution ${signer.institutionId} is not known to issuance` };
-    const result = await this.aggregates.credentials.handle(stream, { type: 'AddProof', credentialId, institutionId: signer.institutionId, method: 'institution-signer', proof, check }, context);
+    const check = institution ? await checkDetachedProof(credential.document, proof, institution, this.contexts) : { valid: false as const, reason: `institution ${signer.institutionId} is not known to issuance` };
+    const result = await this.aggregates.credentials.handle(stream, { type: 'AddProof', credentialId, institutionId: signer.institutionId, standing: institution?.status ?? 'not-registered', method: 'institution-signer', proof, check }, context);
     return { credentialId, lifecycle: result.state!.lifecycle, awaiting: result.state!.awardingBodies.filter((b) => !result.state!.proofs.some((p) => p.institutionId === b.institutionId)).map((b) => b.institutionId) };
   }
 

@@ -4,7 +4,7 @@ import { credentialHash } from '../../domain/credential/credential-hash';
 import { IssuanceException } from '../../domain/issuance.exception';
 import { delegatesAutomaticSigning } from '../../domain/signing/signer.state';
 import { chooseSigningKey } from '../../domain/signing/signing-key-choice';
-import { STATUS_SIZE, statusValue } from '../../domain/status-list/status-list.constants';
+import { MESSAGE_STATUS_SIZE, parsePublishedListId, type PublishedPurpose, publishedListId, purposesOf, statusValue } from '../../domain/status-list/status-list.constants';
 import type { AggregateHandlers } from '../issuance-handlers';
 import { issuanceStreams } from '../issuance-streams';
 import type { IssuanceSettings } from '../issuance-settings';
@@ -17,13 +17,17 @@ import { checkDetachedProof } from '../signing/detached-proof-check';
 export const STATUS_LIST_TTL_MS = 5 * 60_000;
 
 type Signed = { changedPosition: number; credential: JsonObject };
+type Published = { view: StatusListView; purpose: PublishedPurpose | 'message'; publishedId: string };
 
 /**
- * Serves each status list as a BitstringStatusListCredential issued by the list's institution (the lead
+ * Serves each status list as BitstringStatusListCredentials issued by the list's institution (the lead
  * awarding body of its credentials) and signed by that institution: with the key the platform holds for it
- * when it delegated signing, otherwise by its own signer, which pulls the lists whose bits changed. Until the
- * signer signed the current bits, the last list it signed is served (a verifier then sees the older state,
- * as with any cached list); a list never signed is served unsigned, which verifiers report as indeterminate.
+ * when it delegated signing, otherwise by its own signer, which pulls the lists whose bits changed. A list is
+ * published once per purpose (`<listId>-revocation`, `<listId>-suspension`: 1-bit lists every Bitstring Status
+ * List reader reads); lists opened before that layout stay published as their 2-bit `message` list under
+ * `<listId>`. Until the signer signed the current bits, the last list it signed is served (a verifier then sees
+ * the older state, as with any cached list); a list never signed is served unsigned, which verifiers report as
+ * indeterminate.
  */
 export class StatusListPublisher {
   private readonly platformSigned = new Map<string, Signed>();
@@ -39,19 +43,21 @@ export class StatusListPublisher {
     private readonly documentLoader?: DocumentLoader,
   ) {}
 
-  async credential(listId: string): Promise<{ credential: JsonObject; signed: boolean }> {
-    const view = await this.queries.statusList(listId);
-    if (!view) throw IssuanceException.notFound('status-list', listId, 'id');
-    const cached = this.platformSigned.get(listId);
+  /** The list published under this id (see the class comment), as a credential. */
+  async credential(publishedId: string): Promise<{ credential: JsonObject; signed: boolean }> {
+    const published = await this.published(publishedId);
+    if (!published) throw IssuanceException.notFound('status-list', publishedId, 'id');
+    const { view } = published;
+    const cached = this.platformSigned.get(publishedId);
     if (cached && cached.changedPosition === view.changedPosition) return { credential: cached.credential, signed: true };
     const signer = (await this.aggregates.signers.load(issuanceStreams.signer(view.institutionId))).state;
     if (delegatesAutomaticSigning(signer) || (signer?.policy === 'manual' && signer.decidedBy)) {
-      const signed = await this.signWithPlatformKey(view, signer?.keys ?? []);
+      const signed = await this.signWithPlatformKey(published, signer?.keys ?? []);
       if (signed) return { credential: signed, signed: true };
     }
-    const bySigner = this.signerSigned.get(listId);
+    const bySigner = this.signerSigned.get(publishedId);
     if (bySigner) return { credential: bySigner.credential, signed: true };
-    return { credential: await this.unsignedOf(view), signed: false };
+    return { credential: await this.unsignedOf(published), signed: false };
   }
 
   /** Lists of the institution whose current bits its own signer has not signed yet. */
@@ -59,19 +65,24 @@ export class StatusListPublisher {
     const out: StatusListSigningRequestV1[] = [];
     for (const listId of await this.queries.listsOf(institutionId)) {
       const view = await this.queries.statusList(listId);
-      if (!view || this.signerSigned.get(listId)?.changedPosition === view.changedPosition) continue;
-      const document = await this.unsignedOf(view);
-      out.push({ listId, institutionId, changedPosition: view.changedPosition, document, documentDigest: credentialHash(document) });
+      if (!view) continue;
+      for (const purpose of purposesOf(view.layout)) {
+        const publishedId = publishedListId(listId, purpose);
+        if (this.signerSigned.get(publishedId)?.changedPosition === view.changedPosition) continue;
+        const document = await this.unsignedOf({ view, purpose, publishedId });
+        out.push({ listId: publishedId, institutionId, changedPosition: view.changedPosition, document, documentDigest: credentialHash(document) });
+      }
     }
     return out;
   }
 
   /** The institution's signer returns its proof over the list as it was requested. */
-  async acceptSignerProof(institutionId: string, listId: string, changedPosition: number, proof: JsonObject): Promise<{ listId: string; changedPosition: number }> {
-    const view = await this.queries.statusList(listId);
-    if (!view) throw IssuanceException.notFound('status-list', listId, 'listId');
-    if (view.institutionId !== institutionId) throw IssuanceException.forbidden('status-list.not-issuer', `status list ${listId} is not issued by institution ${institutionId}`, 'listId');
-    const requested = this.unsigned.get(listId);
+  async acceptSignerProof(institutionId: string, publishedId: string, changedPosition: number, proof: JsonObject): Promise<{ listId: string; changedPosition: number }> {
+    const published = await this.published(publishedId);
+    if (!published) throw IssuanceException.notFound('status-list', publishedId, 'listId');
+    const { view } = published;
+    if (view.institutionId !== institutionId) throw IssuanceException.forbidden('status-list.not-issuer', `status list ${publishedId} is not issued by institution ${institutionId}`, 'listId');
+    const requested = this.unsigned.get(publishedId);
     if (!requested || requested.changedPosition !== changedPosition || view.changedPosition !== changedPosition) {
       throw IssuanceException.conflict('status-list.changed', 'the list changed since it was requested (or this replica did not hand it out); pull the signing requests again', 'changedPosition');
     }
@@ -82,44 +93,55 @@ export class StatusListPublisher {
     }
     const check = await checkDetachedProof(requested.credential, proof, institution, this.documentLoader);
     if (!check.valid) throw IssuanceException.rule('proof.invalid', `the proof does not verify: ${check.reason}`, 'proof');
-    this.signerSigned.set(listId, { changedPosition, credential: { ...requested.credential, proof: [proof] } });
-    return { listId, changedPosition };
+    this.signerSigned.set(publishedId, { changedPosition, credential: { ...requested.credential, proof: [proof] } });
+    return { listId: publishedId, changedPosition };
   }
 
-  private async unsignedOf(view: StatusListView): Promise<JsonObject> {
-    const kept = this.unsigned.get(view.listId);
+  /** The list and purpose behind a published id; undefined when no list of that layout is published under it. */
+  private async published(publishedId: string): Promise<Published | undefined> {
+    const { listId, purpose } = parsePublishedListId(publishedId);
+    const view = await this.queries.statusList(listId);
+    if (!view || !purposesOf(view.layout).includes(purpose)) return undefined;
+    return { view, purpose, publishedId };
+  }
+
+  private async unsignedOf({ view, purpose, publishedId }: Published): Promise<JsonObject> {
+    const kept = this.unsigned.get(publishedId);
     if (kept && kept.changedPosition === view.changedPosition) return kept.credential;
-    const list = new BitstringStatusList({ length: view.length, statusSize: STATUS_SIZE });
-    for (const e of view.entries) list.setStatus(e.index, statusValue(e));
+    const statusSize = purpose === 'message' ? MESSAGE_STATUS_SIZE : 1;
+    const list = new BitstringStatusList({ length: view.length, statusSize });
+    for (const e of view.entries) list.setStatus(e.index, statusValue(e, purpose));
     const institution = await this.knowledge.institution(view.institutionId);
     const credential = buildStatusListCredential({
-      id: `${this.settings.publicUrl().replace(/\/$/, '')}/status-lists/${view.listId}`,
+      id: `${this.settings.publicUrl().replace(/\/$/, '')}/status-lists/${publishedId}`,
       issuer: institution?.did ?? `urn:alliance:institution:${view.institutionId}`,
-      statusPurpose: 'message',
+      statusPurpose: purpose,
       list,
       // Full precision: cut to the second, a list signed within a second of its key's registration would predate the key.
       validFrom: this.settings.clock().toISOString(),
       ttl: STATUS_LIST_TTL_MS,
     });
-    // The entry of each credential says how wide its status is; `statusSize` is no term of the list in the VC 2.0 context.
+    // Legacy `message` lists were published without it: `statusSize` is no term of BitstringStatusList in the VC 2.0
+    // context, so an rdfc proof over it would not canonicalize. Their credentials' entries carry size and messages.
     delete (credential.credentialSubject as JsonObject)['statusSize'];
-    this.unsigned.set(view.listId, { changedPosition: view.changedPosition, credential });
+    this.unsigned.set(publishedId, { changedPosition: view.changedPosition, credential });
     return credential;
   }
 
-  private async signWithPlatformKey(view: StatusListView, held: Parameters<typeof chooseSigningKey>[1]): Promise<JsonObject | undefined> {
+  private async signWithPlatformKey(published: Published, held: Parameters<typeof chooseSigningKey>[1]): Promise<JsonObject | undefined> {
+    const { view, publishedId } = published;
     const institution = await this.knowledge.institution(view.institutionId);
     const now = this.settings.clock();
     const choice = chooseSigningKey(institution, held, now.toISOString());
     const privateKey = choice.usable ? await this.custody.privateKey(view.institutionId, choice.keyRef) : undefined;
     if (!choice.usable || !privateKey) return undefined;
-    const unsigned = await this.unsignedOf(view);
+    const unsigned = await this.unsignedOf(published);
     const credential = await signCredential(
       { ...unsigned, validFrom: now.toISOString() },
       [{ verificationMethod: choice.key.verificationMethodId, privateKey, cryptosuite: this.settings.cryptosuite, created: now }],
       this.documentLoader ? { documentLoader: this.documentLoader } : {},
     );
-    this.platformSigned.set(view.listId, { changedPosition: view.changedPosition, credential });
+    this.platformSigned.set(publishedId, { changedPosition: view.changedPosition, credential });
     return credential;
   }
 }

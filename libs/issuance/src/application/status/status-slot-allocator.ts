@@ -37,7 +37,8 @@ export class StatusSlotAllocator {
   async allocate(institutionId: string, credentialId: string, context: CommandContext): Promise<StatusSlot> {
     let register = (await this.registers.load(statusRegisterStream(institutionId))).state;
     for (let round = 0; round < 3; round++) {
-      if (!register || round > 0) {
+      // A legacy `message` list takes no new credentials: the next list is published per purpose.
+      if (!register || round > 0 || register.current.layout !== 'purposes') {
         const seq = (register?.current.seq ?? 0) + 1;
         register = (await this.registers.handle(statusRegisterStream(institutionId), { type: 'OpenStatusList', institutionId, seq }, context)).state;
       }

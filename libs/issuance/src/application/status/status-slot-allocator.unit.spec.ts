@@ -1,5 +1,5 @@
 import { InMemoryEventStore } from '@alliance/event-sourcing';
-import { StatusSlotAllocator, statusSlotStream } from './status-slot-allocator';
+import { StatusSlotAllocator, statusRegisterStream, statusSlotStream } from './status-slot-allocator';
 
 const ctx = { actor: { subject: 'issuance' }, correlationId: 'c-1' };
 
@@ -24,6 +24,15 @@ describe('status list index allocation', () => {
     const allocator = new StatusSlotAllocator(store, { random: () => 1, triesPerList: 3 });
     await allocator.allocate('inst-a', 'cred-1', ctx);
     expect(await allocator.allocate('inst-a', 'cred-2', ctx)).toEqual({ listId: 'inst-a-2', index: 1 });
+  });
+
+  it('records new lists as published per purpose, and moves past a legacy 2-bit message list instead of filling it', async () => {
+    const store = new InMemoryEventStore();
+    await store.appendToStream(statusRegisterStream('inst-a'), [{ type: 'StatusListOpened', data: { institutionId: 'inst-a', listId: 'inst-a-1', seq: 1, length: 131_072 }, metadata: { occurredAt: '2026-01-01T00:00:00.000Z', ...ctx } }], { expectedRevision: 'no_stream' });
+    const slot = await new StatusSlotAllocator(store, { random: () => 5 }).allocate('inst-a', 'cred-1', ctx);
+    expect(slot).toEqual({ listId: 'inst-a-2', index: 5 });
+    const opened = (await store.readStream(statusRegisterStream('inst-a'))).map((e) => e.data);
+    expect(opened[1]).toMatchObject({ listId: 'inst-a-2', seq: 2, layout: 'purposes' });
   });
 
   it('spreads indices over the whole list by default', async () => {

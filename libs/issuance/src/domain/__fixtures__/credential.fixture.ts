@@ -2,11 +2,21 @@
 import { UNI_A, UNI_B } from './specs.fixture';
 import type { CredentialCommand } from '../credential/credential.commands';
 import type { CredentialEvent, ProofMethod } from '../credential/credential.events';
+import type { MemberStanding } from '../knowledge/member-standing';
 import { credentialHash } from '../credential/credential-hash';
 
 export const NOW = '2026-01-01T00:00:00.000Z';
 export const status = { listId: 'list-1', index: 4242 };
-export const document = { '@context': ['https://www.w3.org/ns/credentials/v2'], id: 'urn:uuid:c1', type: ['VerifiableCredential'] };
+const entry = (statusPurpose: string) => ({ type: 'BitstringStatusListEntry', statusPurpose, statusListIndex: '4242', statusListCredential: `https://issuance.test/status-lists/list-1-${statusPurpose}` });
+/** A suspendable credential: it carries a revocation and a suspension entry. */
+export const document = {
+  '@context': ['https://www.w3.org/ns/credentials/v2'],
+  id: 'urn:uuid:c1',
+  type: ['VerifiableCredential'],
+  credentialStatus: [entry('revocation'), entry('suspension')],
+};
+/** The default kind: a revocation entry alone (the single object Open Badges 3.0.3 allows). */
+export const revocableOnly = { ...document, credentialStatus: entry('revocation') };
 export const draft: Extract<CredentialCommand, { type: 'DraftCredential' }> = {
   type: 'DraftCredential',
   credentialId: 'c1',
@@ -31,10 +41,16 @@ export const proofAdded = (inst: string, method: ProofMethod = 'automatic'): Cre
   type: 'CredentialProofAdded',
   data: { credentialId: 'c1', institutionId: inst, verificationMethod: `did:web:${inst}#key-1`, method, proof: proofOf(inst) },
 });
-export const addProof = (inst: string, method: ProofMethod = 'automatic', check: { valid: true } | { valid: false; reason: string } = { valid: true }): CredentialCommand => ({
+export const addProof = (
+  inst: string,
+  method: ProofMethod = 'automatic',
+  check: { valid: true } | { valid: false; reason: string } = { valid: true },
+  standing: MemberStanding = 'active',
+): CredentialCommand => ({
   type: 'AddProof',
   credentialId: 'c1',
   institutionId: inst,
+  standing,
   method,
   proof: proofOf(inst),
   check,
@@ -54,5 +70,5 @@ export const issued: CredentialEvent = {
     status,
   },
 };
-export const admin = (institutionId: string) => ({ kind: 'awarding-body-admin' as const, institutionId });
+export const admin = (institutionId: string, standing: MemberStanding = 'active') => ({ kind: 'awarding-body-admin' as const, institutionId, standing });
 

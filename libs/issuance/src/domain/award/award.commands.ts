@@ -1,3 +1,5 @@
+import type { FinalRevocationStanding } from '../final-revocation/final-revocation.state';
+import type { MemberStanding } from '../knowledge/member-standing';
 import type { SpecSnapshot } from '../knowledge/spec-snapshot';
 import type { AwardedPart, ComponentResult } from './award-inputs';
 import type { LearnerRef } from './award.events';
@@ -10,6 +12,13 @@ export interface EvaluationInputs {
   /** The definition version the track is on; absent while issuance has not learned it yet (no evaluation then). */
   spec?: SpecSnapshot;
   nextCredentialId: string;
+  /**
+   * Each awarding body's standing as issuance knows it now: while one is suspended or removed no credential
+   * is granted (it could not co-sign), the award waits and is evaluated again on its reinstatement.
+   */
+  standing: Readonly<Record<string, MemberStanding>>;
+  /** The learner's credential in this definition revoked for good, if any: it bars a new award until lifted. */
+  finalRevocation?: FinalRevocationStanding;
 }
 
 export type AwardCommand =

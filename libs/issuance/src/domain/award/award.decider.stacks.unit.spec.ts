@@ -8,7 +8,7 @@ const NOW = '2026-01-01T00:00:00.000Z';
 const learner = { learnerId: 'learner-1', name: 'Ada Lovelace' };
 
 describe('award process manager: stacks', () => {
-  const stackBase = { spec: stackSpec, nextCredentialId: 'stack-cred' };
+  const stackBase = { spec: stackSpec, nextCredentialId: 'stack-cred', standing: {} };
   const stackOpened: AwardEvent = { type: 'AwardTrackOpened', data: { awardId: 'stk-1', learner, specId: 'spec-stack', specVersion: 1, openedAt: NOW } };
   const partJoint = { specId: 'spec-joint', credentialId: 'cred-1', awardedAt: NOW };
   const partC = { specId: 'spec-c', credentialId: 'cred-c', awardedAt: NOW };

@@ -1,5 +1,6 @@
 import { type DecisionContext, defineDecider } from '@alliance/event-sourcing';
 import { IssuanceException } from '../issuance.exception';
+import { OUT_OF_GOOD_STANDING } from '../knowledge/member-standing';
 import type { AwardCommand, EvaluationInputs } from './award.commands';
 import type { AwardEvent } from './award.events';
 import { type AwardState, type AwardTrack, evolveAward, initialAwardState } from './award.state';
@@ -63,18 +64,26 @@ export function decideAward(command: AwardCommand, state: AwardState, context: D
 
 /**
  * Applies the recorded facts, then compares the rule's outcome with the award that currently stands. A track
- * not opened yet, closed, or whose definition issuance has not learned, is only recorded.
+ * not opened yet, closed, or whose definition issuance has not learned, is only recorded. A grant (first or
+ * re-grant) waits while the learner's credential in the definition stands revoked for good, and while an
+ * awarding body is suspended or removed; a rescission never waits.
  */
 function withEvaluation(recorded: AwardEvent[], state: AwardState, inputs: EvaluationInputs, now: string, reason?: string): AwardEvent[] {
   const track = recorded.reduce(evolveAward, state);
   if (!track?.opened || track.closed || !inputs.spec || inputs.spec.specId !== track.specId) return recorded;
   const outcome = evaluateIssuanceRule(inputs.spec, { enrolledAt: track.enrolledAt, results: track.results, parts: track.parts });
-  const { awardId, current } = track;
+  const { awardId } = track;
+  const barred = inputs.finalRevocation;
+  // A credential revoked for good no longer stands for the award, whether or not the revocation was lifted.
+  const current = track.current && track.current.credentialId !== barred?.credentialId ? track.current : undefined;
   const award = { awardId, learner: track.learner!, specId: track.specId!, specVersion: track.specVersion! };
-  if (outcome.met && !current) {
-    return [...recorded, { type: 'AwardGranted', data: { ...award, credentialId: inputs.nextCredentialId, awardedAt: now, grades: outcome.grades } }];
-  }
-  if (outcome.met && current && !sameAward(current, outcome)) {
+  if (outcome.met && (!current || !sameAward(current, outcome))) {
+    if ((barred && !barred.lifted) || awaitsAwardingBody(inputs)) return recorded;
+    if (!current) {
+      const replaces = barred && replacesRevoked(track, barred.credentialId) ? barred.credentialId : undefined;
+      const replacement = replaces ? { supersedes: replaces, reason: `awarded again after the final revocation of urn:uuid:${replaces} was lifted` } : {};
+      return [...recorded, { type: 'AwardGranted', data: { ...award, credentialId: inputs.nextCredentialId, awardedAt: now, grades: outcome.grades, ...replacement } }];
+    }
     return [
       ...recorded,
       {
@@ -95,6 +104,19 @@ function withEvaluation(recorded: AwardEvent[], state: AwardState, inputs: Evalu
     return [...recorded, { type: 'AwardRescinded', data: { awardId, credentialId: current.credentialId, reason: reason ? `${reason}; rule no longer met: ${why}` : `rule no longer met: ${why}` } }];
   }
   return recorded;
+}
+
+/** Every awarding body must be able to co-sign: a suspended one may come back, a removed one never signs again. */
+function awaitsAwardingBody(inputs: EvaluationInputs): boolean {
+  return (inputs.spec?.awardingBodies ?? []).some((b) => OUT_OF_GOOD_STANDING.has(inputs.standing[b.institutionId] ?? 'not-registered'));
+}
+
+/**
+ * After a lift, the first credential granted replaces the revoked one: on its own track (the revoked one was
+ * its last), or on a track that never had a credential (the learner enrolled again).
+ */
+function replacesRevoked(track: AwardTrack, revokedId: string): boolean {
+  return track.credentialIds.length === 0 || track.credentialIds.at(-1) === revokedId;
 }
 
 function requireTrack(state: AwardState, awardId: string): AwardTrack {

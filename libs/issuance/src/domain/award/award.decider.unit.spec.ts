@@ -6,7 +6,7 @@ import type { AwardEvent } from './award.events';
 const spec = deciderSpecification(awardDecider);
 const NOW = '2026-01-01T00:00:00.000Z';
 const learner = { learnerId: 'learner-1', name: 'Ada Lovelace' };
-const base = { spec: jointSpec, nextCredentialId: 'cred-1' };
+const base = { spec: jointSpec, nextCredentialId: 'cred-1', standing: {} };
 
 const opened: AwardEvent = {
   type: 'AwardTrackOpened',
@@ -94,7 +94,7 @@ describe('award process manager', () => {
   });
 
   it('records without deciding while the definition is not known yet, and decides once it is', () => {
-    spec.given([opened, recorded(result('SES-1', 8))]).when({ type: 'RecordComponentResult', awardId: 'enr-1', result: result('SES-2', 7), nextCredentialId: 'cred-1' }).then([recorded(result('SES-2', 7))]);
+    spec.given([opened, recorded(result('SES-1', 8))]).when({ type: 'RecordComponentResult', awardId: 'enr-1', result: result('SES-2', 7), nextCredentialId: 'cred-1', standing: {} }).then([recorded(result('SES-2', 7))]);
     spec
       .given([opened, recorded(result('SES-1', 8)), recorded(result('SES-2', 7))])
       .when({ type: 'EvaluateAward', awardId: 'enr-1', ...base })
@@ -122,7 +122,7 @@ describe('award process manager', () => {
     const v2 = { ...jointSpec, version: 2 };
     spec
       .given([opened, recorded(result('SES-1', 8)), recorded(result('SES-2', 7))])
-      .when({ type: 'TransferAwardTrack', awardId: 'enr-1', specId: 'spec-joint', specVersion: 2, reason: 'moved to v2', spec: v2, nextCredentialId: 'cred-1' })
+      .when({ type: 'TransferAwardTrack', awardId: 'enr-1', specId: 'spec-joint', specVersion: 2, reason: 'moved to v2', spec: v2, nextCredentialId: 'cred-1', standing: {} })
       .then([
         { type: 'AwardTrackTransferred', data: { awardId: 'enr-1', specId: 'spec-joint', specVersion: 2, reason: 'moved to v2' } },
         { ...granted('cred-1', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 7]]), data: { ...granted('cred-1', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 7]]).data, specVersion: 2 } } as AwardEvent,

@@ -1,6 +1,6 @@
 import { deciderSpecification } from '@alliance/event-sourcing';
 import { UNI_A, UNI_B } from '../__fixtures__/specs.fixture';
-import { admin, drafted, issued, proofAdded, status } from '../__fixtures__/credential.fixture';
+import { admin, drafted, draftData, issued, proofAdded, revocableOnly, status } from '../__fixtures__/credential.fixture';
 import type { CredentialCommand } from './credential.commands';
 import { credentialDecider } from './credential.decider';
 import type { CredentialEvent } from './credential.events';
@@ -21,6 +21,13 @@ describe('credential: suspension, reinstatement and revocation', () => {
 
   it('refuses an admin of an institution that did not award it (403)', () => {
     spec.given(lifecycle).when({ type: 'RevokeCredential', credentialId: 'c1', reason: 'x', authority: admin('other') }).thenThrows('issuance.status.not-awarding-body');
+  });
+
+  it('refuses to suspend a credential whose only status entry is for revocation (no verifier could see it), and allows a legacy 2-bit message entry', () => {
+    const revocable: CredentialEvent = { type: 'CredentialDrafted', data: { ...draftData, document: revocableOnly } };
+    spec.given([revocable, proofAdded(UNI_A), proofAdded(UNI_B), issued]).when({ type: 'SuspendCredential', credentialId: 'c1', reason: 'x', authority: admin(UNI_B) }).thenThrows('issuance.credential.not-suspendable');
+    const legacy: CredentialEvent = { type: 'CredentialDrafted', data: { ...draftData, document: { ...revocableOnly, credentialStatus: { ...revocableOnly.credentialStatus, statusPurpose: 'message', statusSize: 2 } } } };
+    spec.given([legacy, proofAdded(UNI_A), proofAdded(UNI_B), issued]).when({ type: 'SuspendCredential', credentialId: 'c1', reason: 'x', authority: admin(UNI_B) }).then([{ ...suspended, data: { ...suspended.data, reason: 'x' } }]);
   });
 
   it('cannot suspend twice, nor suspend a credential still collecting proofs', () => {

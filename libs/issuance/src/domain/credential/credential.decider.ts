@@ -1,8 +1,10 @@
 import { type DecisionContext, defineDecider } from '@alliance/event-sourcing';
 import { IssuanceException, violation } from '../issuance.exception';
+import { OUT_OF_GOOD_STANDING, requireMemberMayAct } from '../knowledge/member-standing';
 import type { CredentialCommand, StatusAuthority } from './credential.commands';
 import type { CredentialEvent } from './credential.events';
 import { credentialHash } from './credential-hash';
+import { carriesSuspensionEntry } from './credential-status-entries';
 import { type Credential, type CredentialState, evolveCredential, initialCredentialState, missingSigners, refusalBy, securedDocument } from './credential.state';
 
 const MAX_REASON = 1000;
@@ -31,6 +33,8 @@ export function decideCredential(command: CredentialCommand, state: CredentialSt
       let state = credential;
       for (const p of command.proofs) {
         if (state.lifecycle !== 'collecting-proofs' || state.proofs.some((q) => q.institutionId === p.institutionId)) continue;
+        // A member suspended or removed since the platform signed for it: its proof waits (suspended) or never comes (removed).
+        if (OUT_OF_GOOD_STANDING.has(p.standing)) continue;
         const added = addProof(state, { type: 'AddProof', credentialId: command.credentialId, ...p }, context.now.toISOString());
         events.push(...added);
         state = added.reduce(evolveCredential, state as CredentialState)!;
@@ -40,6 +44,7 @@ export function decideCredential(command: CredentialCommand, state: CredentialSt
     case 'RefuseSignature':
       return refuseSignature(credential, command, context.now.toISOString());
     case 'ReopenSignatureRequest': {
+      if (command.by) requireMemberMayAct(command.by.institutionId, command.by.standing);
       requireReason(command.reason);
       if (!refusalBy(credential, command.institutionId)) {
         throw IssuanceException.conflict('signature.not-refused', `institution ${command.institutionId} has not refused to sign this credential`, 'institutionId');
@@ -57,6 +62,12 @@ export function decideCredential(command: CredentialCommand, state: CredentialSt
       authorise(credential, command.authority);
       if (credential.lifecycle === 'suspended') throw IssuanceException.conflict('credential.already-suspended', 'the credential is already suspended');
       requireLifecycle(credential, 'issued', 'suspend');
+      if (!carriesSuspensionEntry(credential.document)) {
+        throw IssuanceException.conflict(
+          'credential.not-suspendable',
+          'the credential carries only a revocation status entry (the single credentialStatus Open Badges 3.0.3 allows), so no verifier could see a suspension; revoke it, or issue suspendable credentials (ISSUANCE_STATUS_ENTRIES=revocation-and-suspension)',
+        );
+      }
       return [{ type: 'CredentialSuspended', data: { credentialId: credential.credentialId, reason: command.reason, ...by(command.authority), status: credential.status } }];
     }
     case 'ReinstateCredential': {
@@ -83,6 +94,8 @@ export function decideCredential(command: CredentialCommand, state: CredentialSt
             ...(command.supersededBy ? { supersededBy: command.supersededBy } : {}),
             wasIssued: credential.lifecycle !== 'collecting-proofs',
             status: credential.status,
+            // Issuance itself never revokes for good: an amendment or a replacement leaves the way open.
+            ...(command.final && command.authority.kind === 'awarding-body-admin' ? { final: true as const } : {}),
           },
         },
       ];
@@ -95,6 +108,8 @@ function addProof(credential: Credential, command: Extract<CredentialCommand, { 
   if (!body) {
     throw IssuanceException.forbidden('proof.not-awarding-body', `institution ${command.institutionId} is not an awarding body of this credential`, 'institutionId');
   }
+  // A co-signature means the member agreed now: a suspended member's waits, a removed member's never comes.
+  requireMemberMayAct(command.institutionId, command.standing);
   const existing = credential.proofs.find((p) => p.institutionId === command.institutionId);
   if (existing) {
     if (existing.proof['proofValue'] === command.proof['proofValue']) return [];
@@ -169,6 +184,7 @@ function authorise(credential: Credential, authority: StatusAuthority): void {
   if (!credential.awardingBodies.some((b) => b.institutionId === authority.institutionId)) {
     throw IssuanceException.forbidden('status.not-awarding-body', 'only an admin of one of the awarding bodies may change this credential\'s status');
   }
+  requireMemberMayAct(authority.institutionId, authority.standing);
 }
 
 function requireLifecycle(credential: Credential, wanted: Credential['lifecycle'], action: string): void {

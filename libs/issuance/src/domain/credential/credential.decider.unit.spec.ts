@@ -27,7 +27,7 @@ describe('credential: drafting and proof collection', () => {
   it('takes several proofs in one decision, issuing after the last', () => {
     spec
       .given([drafted])
-      .when({ type: 'AddProofs', credentialId: 'c1', proofs: [UNI_A, UNI_B].map((inst) => ({ institutionId: inst, method: 'automatic' as const, proof: proofOf(inst), check: { valid: true as const } })) })
+      .when({ type: 'AddProofs', credentialId: 'c1', proofs: [UNI_A, UNI_B].map((inst) => ({ institutionId: inst, standing: 'active' as const, method: 'automatic' as const, proof: proofOf(inst), check: { valid: true as const } })) })
       .then([proofAdded(UNI_A), proofAdded(UNI_B), issued]);
   });
 

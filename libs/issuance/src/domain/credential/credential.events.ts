@@ -90,10 +90,14 @@ export interface CredentialReinstated {
   data: { credentialId: string; reason: string; institutionId?: string; status: StatusSlot };
 }
 
-/** Final. `wasIssued: false` means the draft was abandoned before every proof came in. */
+/**
+ * Final. `wasIssued: false` means the draft was abandoned before every proof came in. `final: true`: revoked
+ * for good by an awarding body's admin, which also bars a new credential of the definition for the learner
+ * until an awarding body's admin lifts that (absent on revocations made before the notion existed).
+ */
 export interface CredentialRevoked {
   type: 'CredentialRevoked';
-  data: { credentialId: string; reason: string; institutionId?: string; supersededBy?: string; wasIssued: boolean; status: StatusSlot };
+  data: { credentialId: string; reason: string; institutionId?: string; supersededBy?: string; wasIssued: boolean; status: StatusSlot; final?: true };
 }
 
 export type CredentialEvent =

@@ -29,6 +29,8 @@ export interface Credential {
   hash?: string;
   statusReason?: string;
   supersededBy?: string;
+  /** Revoked for good by an awarding body's admin (see `CredentialRevoked`). */
+  revokedForGood?: true;
 }
 
 export interface SignatureRefusal {
@@ -70,6 +72,7 @@ export function evolveCredential(state: CredentialState, event: CredentialEvent)
         lifecycle: 'revoked',
         statusReason: event.data.reason,
         ...(event.data.supersededBy ? { supersededBy: event.data.supersededBy } : {}),
+        ...(event.data.final ? { revokedForGood: true as const } : {}),
       };
   }
 }

@@ -1,5 +1,7 @@
 import { type Actor, type DecisionContext, defineDecider } from '@alliance/event-sourcing';
 import { IssuanceException, violation } from '../issuance.exception';
+import type { MembershipStatus } from '../knowledge/institution-snapshot';
+import { requireMemberMayAct } from '../knowledge/member-standing';
 import type { SignerCommand } from './signer.commands';
 import type { SignerEvent } from './signer.events';
 import { evolveSigner, initialSignerState, type SignerState } from './signer.state';
@@ -10,7 +12,7 @@ export const MAX_GENERATED_KEYS = 20;
 
 /** How one institution signs, and the keys issuance generated for it. Only its own admins or alliance admins decide. */
 export function decideSigner(command: SignerCommand, state: SignerState, context: DecisionContext): SignerEvent[] {
-  authoriseSigningAdmin(context.actor, command.institutionId);
+  authoriseSigningChange(context.actor, command.institutionId, command.member);
   switch (command.type) {
     case 'SetSigningPolicy':
       if (!SIGNING_POLICIES.includes(command.policy)) {
@@ -50,6 +52,16 @@ export function decideSigner(command: SignerCommand, state: SignerState, context
 export function authoriseSigningAdmin(actor: Actor, institutionId: string): void {
   if (actor.role === 'institution-admin' && actor.institution === institutionId) return;
   throw IssuanceException.forbidden('signing.not-institution-admin', `only an admin of institution ${institutionId} may manage its signing; an alliance admin cannot`);
+}
+
+/**
+ * Who may change how an institution signs, in order: its own admin (nothing else is revealed to anyone else),
+ * an institution issuance knows (404 otherwise), in good standing (a suspended or removed member does not act).
+ */
+export function authoriseSigningChange(actor: Actor, institutionId: string, member: MembershipStatus | undefined): void {
+  authoriseSigningAdmin(actor, institutionId);
+  if (member === undefined) throw IssuanceException.notFound('institution', institutionId, 'institutionId');
+  requireMemberMayAct(institutionId, member);
 }
 
 /** Who may read how an institution signs (public keys and policy only): its own admins and alliance admins. */

@@ -49,4 +49,21 @@ describe('choosing the platform key to sign with', () => {
     ]);
     expect(chooseSigningKey(inst, held, '2026-01-01T00:00:00.000Z')).toEqual({ usable: false, reason: 'institution-not-active' });
   });
+
+  it('does not sign for a member suspended or removed since the credential was drafted, though it was active then', () => {
+    const keys = [key('key-1', 'z1', '2025-01-02T00:00:00.000Z')];
+    for (const status of ['suspended', 'removed'] as const) {
+      const since = institution(keys, [
+        { status: 'active', from: '2025-01-01T00:00:00.000Z' },
+        { status, from: '2026-02-01T00:00:00.000Z' },
+      ]);
+      expect(chooseSigningKey(since, held, '2026-01-01T00:00:00.000Z')).toEqual({ usable: false, reason: 'institution-not-active' });
+    }
+    const reinstated = institution(keys, [
+      { status: 'active', from: '2025-01-01T00:00:00.000Z' },
+      { status: 'suspended', from: '2026-02-01T00:00:00.000Z' },
+      { status: 'active', from: '2026-03-01T00:00:00.000Z' },
+    ]);
+    expect(chooseSigningKey(reinstated, held, '2026-01-01T00:00:00.000Z')).toMatchObject({ usable: true, keyRef: 'r1' });
+  });
 });

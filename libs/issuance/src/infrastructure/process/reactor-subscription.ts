@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent, Subscription } from '@alliance/event-sourcing';
+import { type EventStore, type RecordedEvent, repairRecordedEvent, type Subscription } from '@alliance/event-sourcing';
 import type { RelayCheckpointStore } from '@alliance/messaging';
 
 export interface ReactorSubscriptionOptions {
@@ -35,7 +35,8 @@ export class ReactorSubscription {
     this.subscription = this.options.store.subscribeToAll({
       fromPosition: this.handled,
       filter: { eventTypes: this.options.eventTypes, streamPrefixes: this.options.streamPrefixes },
-      handler: (event) => this.handle(event),
+      // An event stored before appends refused unstorable text reaches the reactions repaired, like projections see it.
+      handler: (event) => this.handle(repairRecordedEvent(event)),
     });
   }
 

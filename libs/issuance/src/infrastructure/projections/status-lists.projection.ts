@@ -14,12 +14,12 @@ async function setBits(e: RecordedEvent<{ status: StatusSlot }>, { em, entity }:
 /** The bits behind every status list credential: revocation and suspension per allocated index. */
 export const statusListsProjection = defineProjection({
   name: 'issuance.status-lists',
-  version: 1,
+  version: 2,
   readModels: [StatusListRows, StatusEntryRows],
   handlers: {
     StatusListOpened: async (e: Data<StatusListOpened>, { em, entity }) => {
-      const { listId, institutionId, seq, length } = e.data;
-      await em.upsert(entity(StatusListRows), { listId, institutionId, seq, length, changedPosition: e.position });
+      const { listId, institutionId, seq, length, layout = 'message' } = e.data;
+      await em.upsert(entity(StatusListRows), { listId, institutionId, seq, length, layout, changedPosition: e.position });
     },
     CredentialDrafted: async (e: Data<CredentialDrafted>, { em, entity }) => {
       const { listId, index } = e.data.status;

@@ -11,6 +11,8 @@ export const StatusListRows = defineReadModel('issuance_status_lists', ({ name, 
       institutionId: p.string().index(),
       seq: p.integer(),
       length: p.integer(),
+      /** `purposes` (a revocation and a suspension list) or, for lists opened before, `message` (2-bit entries). */
+      layout: p.string(),
       changedPosition: p.bigint('number'),
     },
   }),

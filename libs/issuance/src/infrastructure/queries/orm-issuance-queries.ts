@@ -57,4 +57,14 @@ export class OrmIssuanceQueries implements IssuanceQueries {
     const row = await this.orm.em.fork().findOne(this.tracks, { learnerId, specId, opened: true }, { orderBy: { awardId: 'asc' } });
     return row?.awardId;
   }
+
+  async openTracks(): Promise<{ awardId: string; specId: string; specVersion: number }[]> {
+    const rows = await this.orm.em.fork().find(this.tracks, { opened: true, closed: false }, { orderBy: { awardId: 'asc' } });
+    return rows.flatMap((r) => (r.specId && typeof r.specVersion === 'number' ? [{ awardId: r.awardId, specId: r.specId, specVersion: r.specVersion }] : []));
+  }
+
+  async openTracksOf(learnerId: string, specId: string): Promise<string[]> {
+    const rows = await this.orm.em.fork().find(this.tracks, { learnerId, specId, opened: true, closed: false }, { orderBy: { awardId: 'asc' } });
+    return rows.map((r) => r.awardId);
+  }
 }

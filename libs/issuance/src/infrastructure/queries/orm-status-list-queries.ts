@@ -19,6 +19,7 @@ export class OrmStatusListQueries implements StatusListQueries {
     return {
       listId,
       institutionId: list.institutionId,
+      layout: list.layout === 'purposes' ? 'purposes' : 'message',
       length: list.length,
       changedPosition: list.changedPosition,
       entries: entries.map((e) => ({ index: e.statusIndex, revoked: e.revoked, suspended: e.suspended })),

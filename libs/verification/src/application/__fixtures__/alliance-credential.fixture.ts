@@ -2,6 +2,7 @@ import {
   BitstringStatusList,
   buildAchievementCredential,
   buildStatusListCredential,
+  createDocumentLoader,
   type CredentialDefinitionSnapshot,
   type CryptosuiteName,
   didKeyVerificationMethodOf,
@@ -15,6 +16,9 @@ import type { RegistryReader } from '../ports/registry.port';
 import type { FetchedJson, WebFetcher } from '../ports/web-fetcher.port';
 
 export const STATUS_URL = 'https://issuance.alliance.example/status-lists/list-1';
+/** Where the fixture's platform serves its JSON-LD contexts; a verifier is told so with `contextBaseUrls`. */
+export const CONTEXT_BASE_URL = 'https://issuance.alliance.example';
+const platformContexts = createDocumentLoader({ servedAt: [CONTEXT_BASE_URL] });
 const KEY_FROM = '2025-01-01T00:00:00.000Z';
 
 /** Two members, A (lead) and B, each with a registered key, and a credential both signed. */
@@ -29,6 +33,11 @@ export async function allianceFixture(
     /** B's DID, e.g. a platform-hosted `did:web:<catalogue host>:institutions:<id>`. */
     didB?: string;
     custody?: { A?: KeyCustody; B?: KeyCustody };
+    /**
+     * The credential's status entries: a legacy 2-bit `message` entry (default), a `revocation` entry alone, or a
+     * revocation and a suspension entry, each on its own 1-bit list (`<STATUS_URL>-<purpose>`).
+     */
+    statusEntries?: 'message' | 'revocation' | 'revocation-and-suspension';
   } = {},
 ) {
   const s = options.suffix ?? '';
@@ -78,6 +87,20 @@ export async function allianceFixture(
     language: 'en',
   };
   const cryptosuite = options.cryptosuite ?? 'eddsa-jcs-2022';
+  function statusEntries() {
+    if (options.statusEntries === 'revocation' || options.statusEntries === 'revocation-and-suspension') {
+      const purposes = options.statusEntries === 'revocation' ? (['revocation'] as const) : (['revocation', 'suspension'] as const);
+      const entries = purposes.map((purpose) => statusListEntry({ statusListCredential: `${STATUS_URL}-${purpose}`, statusListIndex: 4242, statusPurpose: purpose }));
+      return entries.length === 1 ? entries[0]! : entries;
+    }
+    return statusListEntry({
+      statusListCredential: STATUS_URL,
+      statusListIndex: 4242,
+      statusPurpose: 'message',
+      statusSize: 2,
+      statusMessage: ['valid', 'suspended', 'revoked', 'revoked'].map((message, i) => ({ status: `0x${i}`, message })),
+    });
+  }
   /** The credential as both members sign it, taking effect at `validFrom`. */
   async function issue(validFrom: string) {
     const unsigned = buildAchievementCredential({
@@ -86,18 +109,13 @@ export async function allianceFixture(
       learner: { id: 'l1', givenName: 'Ada', familyName: 'Lovelace' },
       result: { grade: '8' },
       issuanceDate: validFrom,
-      status: statusListEntry({
-        statusListCredential: STATUS_URL,
-        statusListIndex: 4242,
-        statusPurpose: 'message',
-        statusSize: 2,
-        statusMessage: ['valid', 'suspended', 'revoked', 'revoked'].map((message, i) => ({ status: `0x${i}`, message })),
-      }),
+      contextBaseUrl: CONTEXT_BASE_URL,
+      status: statusEntries(),
     });
     const credential = await signCredential(unsigned, [
       { verificationMethod: `${didA}#key-1`, privateKey: keyA.secretKey, cryptosuite, created: '2026-01-10T10:00:01Z' },
       { verificationMethod: `${didB}#key-1`, privateKey: keyB.secretKey, cryptosuite, created: '2026-01-10T10:00:02Z' },
-    ]);
+    ], { documentLoader: platformContexts });
     return { unsigned, credential: credential as JsonObject };
   }
   const { unsigned, credential } = await issue(options.validFrom ?? '2026-01-10T10:00:00Z');
@@ -113,6 +131,14 @@ export async function allianceFixture(
     delete (vc.credentialSubject as JsonObject).statusSize;
     const signer = forged.signer ?? { verificationMethod: `${didA}#key-1`, secretKey: keyA.secretKey };
     return signCredential(vc, [{ verificationMethod: signer.verificationMethod, privateKey: signer.secretKey, cryptosuite: 'eddsa-jcs-2022' }]);
+  }
+
+  /** A's 1-bit list of one purpose (`<STATUS_URL>-<purpose>`), with `status` at the credential's index. */
+  async function purposeList(purpose: 'revocation' | 'suspension', status = 0): Promise<JsonObject> {
+    const list = new BitstringStatusList({});
+    list.setStatus(4242, status);
+    const vc = buildStatusListCredential({ id: `${STATUS_URL}-${purpose}`, issuer: A.did, statusPurpose: purpose, list, validFrom: '2026-01-10T00:00:00.000Z' });
+    return signCredential(vc, [{ verificationMethod: `${didA}#key-1`, privateKey: keyA.secretKey, cryptosuite: 'eddsa-jcs-2022' }]);
   }
 
   /**
@@ -133,7 +159,7 @@ export async function allianceFixture(
     return { credential: signed as JsonObject, did, key };
   }
 
-  return { A, B, keyA, keyB, credential, unsigned, statusList, issue, outsider };
+  return { A, B, keyA, keyB, credential, unsigned, statusList, purposeList, issue, outsider };
 }
 
 /** A third member, C, registered with a key of its own but awarding nothing in the fixture's credential. */

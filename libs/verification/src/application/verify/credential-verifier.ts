@@ -38,6 +38,11 @@ export interface CredentialVerifierDeps {
   /** Public base URL of the alliance catalogue, to tell the did:web documents it hosts for members. */
   catalogueUrl?: string;
   /**
+   * Public base URLs this platform serves its own JSON-LD contexts under: credentials naming them there are read
+   * with the bundled copies. The same paths on any other host are unknown contexts.
+   */
+  contextBaseUrls?: readonly string[];
+  /**
    * The did:web documents members host at their own domains, read live to see whether they still list the key
    * that signed (a warning when not; the registry decides validity). Absent: not looked at.
    */
@@ -60,7 +65,8 @@ export class CredentialVerifier {
     const registry = new Map<string, RegisteredInstitution>((await this.deps.registry.all()).map((i) => [i.did, i]));
     const { resolver, unreachable } = verificationResolver(registry, this.deps.didWeb);
 
-    const proofResult = await verifyCredential(credential, { resolveVerificationMethod: resolver, checkValidityPeriod: false, documentLoader: verificationDocumentLoader() }).catch((e: unknown) => ({
+    const documentLoader = verificationDocumentLoader(this.deps.contextBaseUrls);
+    const proofResult = await verifyCredential(credential, { resolveVerificationMethod: resolver, checkValidityPeriod: false, documentLoader }).catch((e: unknown) => ({
       verified: false,
       proofs: [],
       errors: [{ code: 'PROOF_VERIFICATION_ERROR' as const, message: (e as Error).message }],
@@ -74,6 +80,7 @@ export class CredentialVerifier {
       statusCheck(credential, {
         fetchList: (url) => this.deps.statusLists.fetchJson(url),
         resolver,
+        documentLoader,
         member: (did) => registry.get(did),
         ...(this.deps.knownReason ? { knownReason: this.deps.knownReason } : {}),
       }),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { generateEd25519KeyPair, type JsonObject, signCredential, didKeyVerificationMethodOf } from '@alliance/credentials';
-import { allianceFixture, fakeWeb, registryOf, STATUS_URL } from '../__fixtures__/alliance-credential.fixture';
+import { createDocumentLoader, generateEd25519KeyPair, type JsonObject, signCredential, didKeyVerificationMethodOf } from '@alliance/credentials';
+import { allianceFixture, CONTEXT_BASE_URL, fakeWeb, registryOf, STATUS_URL } from '../__fixtures__/alliance-credential.fixture';
 import { CredentialVerifier } from './credential-verifier';
 
 const NOW = () => new Date('2026-03-01T00:00:00Z');
@@ -10,7 +10,7 @@ const outcome = (report: Awaited<ReturnType<CredentialVerifier['verify']>>) => O
 async function setup(options: Parameters<typeof allianceFixture>[0] = {}, status = 0) {
   const f = await allianceFixture(options);
   const list = await f.statusList(status);
-  const verifier = new CredentialVerifier({ registry: registryOf(f.A, f.B), statusLists: fakeWeb({ [STATUS_URL]: list }), clock: NOW });
+  const verifier = new CredentialVerifier({ registry: registryOf(f.A, f.B), statusLists: fakeWeb({ [STATUS_URL]: list }), contextBaseUrls: [CONTEXT_BASE_URL], clock: NOW });
   return { ...f, verifier };
 }
 
@@ -149,8 +149,10 @@ describe('verification failures and their reasons', () => {
     delete outside.credentialStatus;
     const subject = outside.credentialSubject as JsonObject;
     outside.credentialSubject = { ...subject, achievement: { ...(subject.achievement as JsonObject), awardingBody: [outside.issuer] } };
-    const signed = await signCredential(outside, [{ verificationMethod: didKeyVerificationMethodOf(key.publicKeyMultibase), privateKey: key.secretKey, cryptosuite: 'eddsa-rdfc-2022' }]);
-    const report = await new CredentialVerifier({ registry: registryOf(), statusLists: fakeWeb({}), clock: NOW }).verify(signed);
+    const signed = await signCredential(outside, [{ verificationMethod: didKeyVerificationMethodOf(key.publicKeyMultibase), privateKey: key.secretKey, cryptosuite: 'eddsa-rdfc-2022' }], {
+      documentLoader: createDocumentLoader({ servedAt: [CONTEXT_BASE_URL] }),
+    });
+    const report = await new CredentialVerifier({ registry: registryOf(), statusLists: fakeWeb({}), contextBaseUrls: [CONTEXT_BASE_URL], clock: NOW }).verify(signed);
     expect(report.verdict).toBe('unverified-issuer');
     expect(report.outsideRegistry).toEqual([`Outside College (${did})`]);
     expect(outcome(report)).toMatchObject({ proofs: 'passed', 'co-issuance': 'passed', 'registry-keys': 'not-applicable', status: 'not-applicable' });

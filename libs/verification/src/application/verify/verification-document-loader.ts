@@ -10,9 +10,16 @@ export const W3C_EXAMPLES_CONTEXT = {
   content: '{\n  "@context": {\n    "@vocab": "https://www.w3.org/ns/credentials/examples#"\n  }\n}\n',
 };
 
-let loader: DocumentLoader | undefined;
+const loaders = new Map<string, DocumentLoader>();
 
-/** Contexts are never fetched: the platform's bundled set plus the W3C examples context. */
-export function verificationDocumentLoader(): DocumentLoader {
-  return (loader ??= createDocumentLoader({ extraContexts: [W3C_EXAMPLES_CONTEXT] }));
+/**
+ * Contexts are never fetched: the platform's bundled set, the W3C examples context, and the platform's own served
+ * contexts at the given base URLs (where issuance serves them), all from their pinned copies. One loader per set
+ * of bases, so resolved contexts are cached across verifications.
+ */
+export function verificationDocumentLoader(contextBaseUrls: readonly string[] = []): DocumentLoader {
+  const key = [...contextBaseUrls].sort().join(' ');
+  let loader = loaders.get(key);
+  if (!loader) loaders.set(key, (loader = createDocumentLoader({ extraContexts: [W3C_EXAMPLES_CONTEXT], servedAt: contextBaseUrls })));
+  return loader;
 }

@@ -16,7 +16,8 @@ export class AmendResultHandler {
   ) {}
 
   async execute(command: AmendResultCommand): Promise<void> {
-    requireInstitutionStaff(command.actor);
+    const institutionId = requireInstitutionStaff(command.actor);
+    const actingMember = await this.knowledge.memberStanding(institutionId);
     const row = await this.records.get(command.resultId);
     if (!row) throw AssessmentException.notFound('result', command.resultId, 'resultId');
     // The grade is read on the scheme of the version the result was published on.
@@ -25,7 +26,7 @@ export class AmendResultHandler {
     const changes = Object.fromEntries(Object.entries({ grade, assessedOn, assessmentType, supervision, evidenceUrl, assessor }).filter(([, v]) => v !== undefined));
     const handled = await this.aggregates.onTranscript(
       row.enrolmentId,
-      { type: 'AmendResult', resultId: row.resultId, amendmentId: command.amendmentId ?? uuidv7(), spec, changes, reason: command.reason },
+      { type: 'AmendResult', resultId: row.resultId, amendmentId: command.amendmentId ?? uuidv7(), spec, changes, reason: command.reason, actingMember },
       command.commandContext(),
     );
     await this.records.caughtUp(handled.lastPosition);

@@ -6,6 +6,8 @@ export interface RowProblem {
   message: string;
   field?: string;
   errors?: { field: string; message: string }[];
+  /** For a rowId used on several rows: every line that carries it. */
+  lines?: number[];
 }
 
 /** What happened to one row, with where it was in the upload. */

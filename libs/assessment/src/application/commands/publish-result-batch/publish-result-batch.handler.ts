@@ -28,15 +28,29 @@ export class PublishResultBatchHandler {
     const institutionId = requireInstitutionStaff(command.actor);
     const context = command.commandContext();
     const batchKey = batchKeyOf(institutionId, command.batchId);
-    await this.aggregates.onBatch(batchKey, { type: 'CheckBatchFile', batchId: command.batchId, digest: command.digest }, context);
+    const actingMember = await this.knowledge.memberStanding(institutionId);
+    await this.aggregates.onBatch(batchKey, { type: 'CheckBatchFile', batchId: command.batchId, digest: command.digest, uploader: actingMember }, context);
 
     const outcomes: RowOutcome[] = [];
     const groups = new Map<string, GoodRow[]>();
+    const repeated = repeatedRowIds(command.rows);
     for (const uploaded of command.rows) {
       const outcome: RowOutcome = { row: uploaded.row, line: uploaded.line, status: 'rejected', ...identify(uploaded.values) };
       outcomes.push(outcome);
       if (uploaded.unreadable) {
         outcome.problem = { code: 'assessment.row-unreadable', status: 400, message: uploaded.unreadable };
+        continue;
+      }
+      const sharing = outcome.rowId !== undefined ? repeated.get(outcome.rowId) : undefined;
+      if (sharing) {
+        // Which of the rows the id was meant for cannot be told, so none is recorded: each would take the same result id.
+        outcome.problem = {
+          code: 'assessment.row-id-duplicate',
+          status: 422,
+          field: 'rowId',
+          message: `rowId ${outcome.rowId} appears on lines ${sharing.join(', ')}; a rowId names one row of a batch, so none of these rows is recorded`,
+          lines: sharing,
+        };
         continue;
       }
       const check = validateRow(uploaded.values);
@@ -52,6 +66,7 @@ export class PublishResultBatchHandler {
 
     const enrolments = await this.knowledge.enrolments([...groups.keys()]);
     const specs = await this.knowledge.specs([...enrolments.values()].map((e) => ({ credentialSpecId: e.credentialSpecId, version: e.specVersion })));
+    const recordedFor = await this.records.enrolmentsOf([...groups.values()].flatMap((rows) => rows.map((r) => r.resultId)));
     let lastPosition = 0;
     await eachLimited([...groups.entries()], this.settings.concurrency, async ([enrolmentId, rows]) => {
       const enrolment = enrolments.get(enrolmentId);
@@ -61,7 +76,8 @@ export class PublishResultBatchHandler {
       while (pending.length > 0) {
         try {
           const results: ResultInput[] = pending.map((r) => toResultInput(r, command.batchId));
-          const handled = await this.aggregates.onTranscript(enrolmentId, { type: 'PublishResults', enrolmentId, enrolment, spec, results }, context);
+          const recordedElsewhere = elsewhere(results, enrolmentId, recordedFor);
+          const handled = await this.aggregates.onTranscript(enrolmentId, { type: 'PublishResults', enrolmentId, enrolment, spec, results, actingMember, recordedElsewhere }, context);
           const recorded = new Set(handled.events.map((e) => e.data.resultId));
           for (const r of pending) {
             r.outcome.status = recorded.has(r.resultId) ? 'recorded' : 'already-recorded';
@@ -102,6 +118,26 @@ export class PublishResultBatchHandler {
     await this.records.caughtUp(Math.max(lastPosition, summary.lastPosition ?? 0) || undefined);
     return report;
   }
+}
+
+/** Each client rowId used on more than one row of the upload, with the lines that carry it. */
+function repeatedRowIds(rows: PublishResultBatchCommand['rows']): Map<string, number[]> {
+  const lines = new Map<string, number[]>();
+  for (const r of rows) {
+    const rowId = r.unreadable ? undefined : r.values.rowId;
+    if (typeof rowId === 'string' && rowId) lines.set(rowId, [...(lines.get(rowId) ?? []), r.line]);
+  }
+  return new Map([...lines].filter(([, at]) => at.length > 1));
+}
+
+/** The result ids among `results` that the read model holds for another enrolment. */
+function elsewhere(results: ResultInput[], enrolmentId: string, recordedFor: Map<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of results) {
+    const owner = recordedFor.get(r.resultId);
+    if (owner !== undefined && owner !== enrolmentId) out[r.resultId] = owner;
+  }
+  return out;
 }
 
 function identify(values: Record<string, unknown>): Pick<RowOutcome, 'rowId' | 'enrolmentId' | 'componentCode'> {

@@ -16,9 +16,12 @@ export class PublishResultHandler {
 
   /** Returns the id of the recorded result (the same one when the request was a retry). */
   async execute(command: PublishResultCommand): Promise<string> {
-    requireInstitutionStaff(command.actor);
+    const institutionId = requireInstitutionStaff(command.actor);
     const r = command.result;
     const resultId = command.resultId ?? uuidv7();
+    const actingMember = await this.knowledge.memberStanding(institutionId);
+    // Only an id the client chose can already name a result; a generated one is new.
+    const owner = command.resultId ? (await this.records.enrolmentsOf([resultId])).get(resultId) : undefined;
     const enrolment = (await this.knowledge.enrolments([r.enrolmentId])).get(r.enrolmentId);
     const spec = enrolment ? (await this.knowledge.specs([{ credentialSpecId: enrolment.credentialSpecId, version: enrolment.specVersion }])).get(specKey(enrolment.credentialSpecId, enrolment.specVersion)) : undefined;
     const handled = await this.aggregates.onTranscript(
@@ -40,6 +43,8 @@ export class PublishResultHandler {
             ...(r.assessor ? { assessor: r.assessor } : {}),
           },
         ],
+        actingMember,
+        recordedElsewhere: owner !== undefined && owner !== r.enrolmentId ? { [resultId]: owner } : {},
       },
       command.commandContext(),
     );

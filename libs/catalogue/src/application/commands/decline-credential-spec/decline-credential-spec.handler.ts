@@ -10,9 +10,10 @@ export class DeclineCredentialSpecHandler {
   async execute(command: DeclineCredentialSpecCommand): Promise<void> {
     const institutionId = command.institutionId ?? command.actor.institution;
     if (!institutionId) throw CatalogueException.forbidden('approval.no-institution', 'the token names no institution to decline for', 'institutionId');
+    const declinerStatus = (await this.aggregates.institution(institutionId))?.status;
     await this.aggregates.onCredentialSpec(
       command.credentialSpecId,
-      { type: 'DeclineCredentialSpec', institutionId, reason: command.reason },
+      { type: 'DeclineCredentialSpec', institutionId, declinerStatus, reason: command.reason },
       command.commandContext(),
     );
   }

@@ -20,9 +20,10 @@ export class EnrolLearnerHandler {
     requireActingFor(command.actor, command.institutionId);
     const learnerId = await this.resolveLearner(command);
     const enrolmentId = command.enrolmentId ?? uuidv7();
-    const [spec, heldCredentials] = await Promise.all([
+    const [spec, heldCredentials, enrolling] = await Promise.all([
       this.knowledge.specVersion(command.credentialSpecId, command.specVersion),
       this.knowledge.heldCredentials(learnerId),
+      this.knowledge.memberStanding(command.institutionId),
     ]);
     const { revision } = await this.learners.load(learnerId);
     const identity = await this.vault.seal(learnerId, command.learner);
@@ -34,6 +35,7 @@ export class EnrolLearnerHandler {
           enrolmentId,
           learnerId,
           institutionId: command.institutionId,
+          enrolling,
           credentialSpecId: command.credentialSpecId,
           ...(command.specVersion !== undefined ? { requestedVersion: command.specVersion } : {}),
           spec,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { requireActingFor } from '../../acting-for';
+import { actingMemberOf, requireActingFor } from '../../acting-for';
 import { requireEnrolment } from '../../enrolment-lookup';
 import { LearnerAggregates } from '../../learner-aggregates';
 import { EnrolmentKnowledge } from '../../ports/enrolment-knowledge.port';
@@ -18,9 +18,17 @@ export class TransferEnrolmentHandler {
     const enrolment = await requireEnrolment(this.records, command.enrolmentId);
     requireActingFor(command.actor, enrolment.institutionId);
     const target = await this.knowledge.specVersion(enrolment.credentialSpecId, command.toVersion);
+    const actingMember = await actingMemberOf(command.actor, this.knowledge);
     await this.learners.handle(
       enrolment.learnerId,
-      { type: 'Transfer', enrolmentId: enrolment.enrolmentId, target, ...(command.toVersion ? { toVersion: command.toVersion } : {}), reason: command.reason },
+      {
+        type: 'Transfer',
+        enrolmentId: enrolment.enrolmentId,
+        target,
+        ...(command.toVersion ? { toVersion: command.toVersion } : {}),
+        reason: command.reason,
+        ...(actingMember ? { actingMember } : {}),
+      },
       command.commandContext(),
     );
   }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { requireActingFor } from '../../acting-for';
+import { actingMemberOf, requireActingFor } from '../../acting-for';
 import { requireEnrolment } from '../../enrolment-lookup';
 import { LearnerAggregates } from '../../learner-aggregates';
+import { EnrolmentKnowledge } from '../../ports/enrolment-knowledge.port';
 import { EnrolmentRecords } from '../../ports/enrolment-records.port';
 import type { WithdrawEnrolmentCommand } from './withdraw-enrolment.command';
 
@@ -10,6 +11,7 @@ export class WithdrawEnrolmentHandler {
   constructor(
     private readonly learners: LearnerAggregates,
     private readonly records: EnrolmentRecords,
+    private readonly knowledge: EnrolmentKnowledge,
   ) {}
 
   async execute(command: WithdrawEnrolmentCommand): Promise<void> {
@@ -17,6 +19,11 @@ export class WithdrawEnrolmentHandler {
     // Learners may withdraw themselves; otherwise the enrolling institution (or the alliance) does.
     const self = command.actor.role === 'learner' && command.actor.subject === enrolment.learnerId;
     if (!self) requireActingFor(command.actor, enrolment.institutionId);
-    await this.learners.handle(enrolment.learnerId, { type: 'Withdraw', enrolmentId: enrolment.enrolmentId, reason: command.reason }, command.commandContext());
+    const actingMember = await actingMemberOf(command.actor, this.knowledge);
+    await this.learners.handle(
+      enrolment.learnerId,
+      { type: 'Withdraw', enrolmentId: enrolment.enrolmentId, reason: command.reason, ...(actingMember ? { actingMember } : {}) },
+      command.commandContext(),
+    );
   }
 }

@@ -1,10 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { DocumentLoader } from '@alliance/credentials';
 import type { ProofCheck } from '../../../domain/credential/credential.commands';
 import type { Credential } from '../../../domain/credential/credential.state';
 import { IssuanceException } from '../../../domain/issuance.exception';
+import { requireMemberMayAct } from '../../../domain/knowledge/member-standing';
 import type { AggregateHandlers } from '../../issuance-handlers';
 import { issuanceStreams } from '../../issuance-streams';
-import { AGGREGATE_HANDLERS, KNOWLEDGE, PLATFORM_SIGNER } from '../../issuance.tokens';
+import { AGGREGATE_HANDLERS, ISSUANCE_CONTEXTS, KNOWLEDGE, PLATFORM_SIGNER } from '../../issuance.tokens';
 import type { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { checkDetachedProof } from '../../signing/detached-proof-check';
 import type { PlatformSigner } from '../../signing/platform-signer';
@@ -16,6 +18,7 @@ export class EndorseCredentialHandler {
     @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
     @Inject(KNOWLEDGE) private readonly knowledge: KnowledgeReader,
     @Inject(PLATFORM_SIGNER) private readonly signer: PlatformSigner,
+    @Inject(ISSUANCE_CONTEXTS) private readonly contexts?: DocumentLoader,
   ) {}
 
   async execute(command: EndorseCredentialCommand) {
@@ -26,8 +29,15 @@ export class EndorseCredentialHandler {
     const stream = issuanceStreams.credential(command.credentialId);
     const credential = (await this.aggregates.credentials.load(stream)).state;
     if (!credential) throw IssuanceException.notFound('credential', command.credentialId, 'credentialId');
+    const standing = (await this.knowledge.institution(institutionId))?.status ?? 'not-registered';
+    // Asked before the platform signs anything; the decider asks again before the proof counts.
+    requireMemberMayAct(institutionId, standing);
     const { proof, check, method } = command.proof ? await this.detached(credential, institutionId, command.proof) : await this.platform(credential, institutionId);
-    const result = await this.aggregates.credentials.handle(stream, { type: 'AddProof', credentialId: command.credentialId, institutionId, method, proof, check }, command.commandContext());
+    const result = await this.aggregates.credentials.handle(
+      stream,
+      { type: 'AddProof', credentialId: command.credentialId, institutionId, standing, method, proof, check },
+      command.commandContext(),
+    );
     const state = result.state!;
     return {
       credentialId: command.credentialId,
@@ -42,7 +52,7 @@ export class EndorseCredentialHandler {
   private async detached(credential: Credential, institutionId: string, proof: Record<string, unknown>) {
     const institution = await this.knowledge.institution(institutionId);
     const check: ProofCheck = institution
-      ? await checkDetachedProof(credential.document, proof, institution)
+      ? await checkDetachedProof(credential.document, proof, institution, this.contexts)
       : { valid: false, reason: `institution ${institutionId} is not known to issuance` };
     return { proof, check, method: 'detached-proof' as const };
   }

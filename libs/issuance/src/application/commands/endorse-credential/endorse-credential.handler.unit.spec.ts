@@ -13,7 +13,7 @@ const adminB = { subject: 'admin-b', role: 'institution-admin', institution: UNI
 async function pendingForB() {
   const h = await issuanceHarness();
   await h.onboard(UNI_A);
-  await new SetSigningPolicyHandler(h.aggregates).execute(SetSigningPolicyCommand.create({ institutionId: UNI_B, policy: 'manual', actor: adminB, correlationId: 'c' }));
+  await new SetSigningPolicyHandler(h.aggregates, h.knowledge).execute(SetSigningPolicyCommand.create({ institutionId: UNI_B, policy: 'manual', actor: adminB, correlationId: 'c' }));
   await h.issue.execute(
     IssueCredentialCommand.create({
       award: { awardId: 'enr-1', credentialId: C1, learner: { learnerId: 'l1', name: 'Ada Lovelace' }, specId: 'spec-joint', specVersion: 1, awardedAt: new Date().toISOString(), grades: [] },

@@ -1,10 +1,11 @@
 import { signKeyPossession } from '@alliance/credentials';
 import { Inject, Injectable } from '@nestjs/common';
 import { IssuanceException, violation } from '../../../domain/issuance.exception';
-import { authoriseSigningAdmin } from '../../../domain/signing/signer.decider';
+import { authoriseSigningAdmin, authoriseSigningChange } from '../../../domain/signing/signer.decider';
 import type { AggregateHandlers } from '../../issuance-handlers';
 import { issuanceStreams } from '../../issuance-streams';
-import { AGGREGATE_HANDLERS, KEY_CUSTODY } from '../../issuance.tokens';
+import { AGGREGATE_HANDLERS, KEY_CUSTODY, KNOWLEDGE } from '../../issuance.tokens';
+import type { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import type { KeyCustody } from '../../ports/key-custody.port';
 import type { GenerateSigningKeyCommand } from './generate-signing-key.command';
 
@@ -19,11 +20,15 @@ export class GenerateSigningKeyHandler {
   constructor(
     @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
     @Inject(KEY_CUSTODY) private readonly custody: KeyCustody,
+    @Inject(KNOWLEDGE) private readonly knowledge: KnowledgeReader,
   ) {}
 
   async execute(command: GenerateSigningKeyCommand) {
-    // Refuse before generating anything: the vault must not fill up with keys nobody may use.
+    // Refuse before generating anything: the vault must not fill up with keys nobody may use. The decider
+    // asks the same again when the key is recorded.
     authoriseSigningAdmin(command.actor, command.institutionId);
+    const member = (await this.knowledge.arrivingInstitution(command.institutionId))?.status;
+    authoriseSigningChange(command.actor, command.institutionId, member);
     const { challenge } = command;
     if (!challenge) {
       throw IssuanceException.invalid([violation('challenge', 'challenge.required', "a possession challenge is required: ask the catalogue for one (POST /institutions/{id}/key-challenges) and send its `challenge`")]);
@@ -40,7 +45,7 @@ export class GenerateSigningKeyHandler {
     const proofOfPossession = signKeyPossession({ ...challenge, type: 'alliance-key-possession' }, privateKey);
     const result = await this.aggregates.signers.handle(
       issuanceStreams.signer(command.institutionId),
-      { type: 'RecordGeneratedKey', institutionId: command.institutionId, keyRef, publicKeyMultibase },
+      { type: 'RecordGeneratedKey', institutionId: command.institutionId, member, keyRef, publicKeyMultibase },
       command.commandContext(),
     );
     const generatedAt = result.state!.keys.find((k) => k.keyRef === keyRef)!.generatedAt;

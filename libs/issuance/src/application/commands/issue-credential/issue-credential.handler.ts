@@ -4,6 +4,7 @@ import { IssuanceException } from '../../../domain/issuance.exception';
 import { leadInstitution } from '../../../domain/knowledge/spec-snapshot';
 import { DEFAULT_SIGNING_POLICY } from '../../../domain/signing/signer.state';
 import { composeCredential } from '../../compose/compose-credential';
+import { contextBaseUrlOf } from '../../issuance-contexts';
 import type { AggregateHandlers } from '../../issuance-handlers';
 import { issuanceStreams } from '../../issuance-streams';
 import type { IssuanceSettings } from '../../issuance-settings';
@@ -61,6 +62,8 @@ export class IssueCredentialHandler {
       institutions,
       status,
       publicUrl: this.settings.publicUrl(),
+      contextBaseUrl: contextBaseUrlOf(this.settings),
+      ...(this.settings.statusEntries ? { statusEntries: this.settings.statusEntries } : {}),
       validFrom: this.settings.clock().toISOString(),
       ...(previous?.hash ? { supersedes: { credentialId: previous.credentialId, hash: previous.hash } } : {}),
     });

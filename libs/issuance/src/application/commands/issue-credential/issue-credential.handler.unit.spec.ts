@@ -32,7 +32,7 @@ async function verify(h: Awaited<ReturnType<typeof issuanceHarness>>, doc: JsonO
       return inst && buildDidWebDocument(did, inst.keys.map((k) => ({ id: k.verificationMethodId, publicKeyMultibase: k.publicKeyMultibase })));
     },
   });
-  return verifyCredential(doc, { resolveVerificationMethod: resolver, requiredSigners: ['did:web:a.example', 'did:web:b.example'] });
+  return verifyCredential(doc, { resolveVerificationMethod: resolver, requiredSigners: ['did:web:a.example', 'did:web:b.example'], documentLoader: h.contexts });
 }
 
 describe.each(['eddsa-jcs-2022', 'eddsa-rdfc-2022'] as const)('issuing a granted award (%s)', (suite) => {
@@ -55,7 +55,7 @@ describe('issuing with signing policies', () => {
   it('waits for a manual institution, and for an institution without a registered key', async () => {
     const h = await issuanceHarness();
     await h.onboard(UNI_A);
-    await new SetSigningPolicyHandler(h.aggregates).execute(
+    await new SetSigningPolicyHandler(h.aggregates, h.knowledge).execute(
       SetSigningPolicyCommand.create({ institutionId: UNI_B, policy: 'manual', actor: { subject: 'b', role: 'institution-admin', institution: UNI_B }, correlationId: 'c' }),
     );
     expect(await h.issue.execute(IssueCredentialCommand.create({ award: award(C1), ...SYSTEM }))).toMatchObject({ added: [UNI_A], lifecycle: 'collecting-proofs' });

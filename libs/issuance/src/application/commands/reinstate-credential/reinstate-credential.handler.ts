@@ -1,14 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AggregateHandlers } from '../../issuance-handlers';
-import { AGGREGATE_HANDLERS } from '../../issuance.tokens';
+import { AGGREGATE_HANDLERS, KNOWLEDGE } from '../../issuance.tokens';
+import type { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { changeStatus } from '../status-authority';
 import type { ReinstateCredentialCommand } from './reinstate-credential.command';
 
 @Injectable()
 export class ReinstateCredentialHandler {
-  constructor(@Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers) {}
+  constructor(
+    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
+    @Inject(KNOWLEDGE) private readonly knowledge: KnowledgeReader,
+  ) {}
 
   execute(command: ReinstateCredentialCommand) {
-    return changeStatus(this.aggregates, 'ReinstateCredential', command);
+    return changeStatus(this.aggregates, this.knowledge, 'ReinstateCredential', command);
   }
 }

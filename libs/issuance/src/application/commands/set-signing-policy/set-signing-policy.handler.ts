@@ -1,19 +1,27 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { authoriseSigningAdmin } from '../../../domain/signing/signer.decider';
 import { DEFAULT_SIGNING_POLICY } from '../../../domain/signing/signer.state';
 import type { AggregateHandlers } from '../../issuance-handlers';
 import { issuanceStreams } from '../../issuance-streams';
-import { AGGREGATE_HANDLERS } from '../../issuance.tokens';
+import { AGGREGATE_HANDLERS, KNOWLEDGE } from '../../issuance.tokens';
+import type { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import type { SetSigningPolicyCommand } from './set-signing-policy.command';
 
 /** Automatic: the platform signs as soon as it holds a registered key. Manual: each credential waits for the admin. */
 @Injectable()
 export class SetSigningPolicyHandler {
-  constructor(@Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers) {}
+  constructor(
+    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
+    @Inject(KNOWLEDGE) private readonly knowledge: KnowledgeReader,
+  ) {}
 
   async execute(command: SetSigningPolicyCommand) {
+    // Anyone but the institution's own admin is refused before anything about the institution is looked up.
+    authoriseSigningAdmin(command.actor, command.institutionId);
+    const member = (await this.knowledge.arrivingInstitution(command.institutionId))?.status;
     const result = await this.aggregates.signers.handle(
       issuanceStreams.signer(command.institutionId),
-      { type: 'SetSigningPolicy', institutionId: command.institutionId, policy: command.policy },
+      { type: 'SetSigningPolicy', institutionId: command.institutionId, member, policy: command.policy },
       command.commandContext(),
     );
     return { institutionId: command.institutionId, policy: result.state?.policy ?? DEFAULT_SIGNING_POLICY };

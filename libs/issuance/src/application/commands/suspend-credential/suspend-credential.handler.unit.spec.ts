@@ -1,5 +1,6 @@
 import { UNI_B } from '../../../domain/__fixtures__/specs.fixture';
 import { adminOf, CREDENTIAL_ID, storeWithIssuedCredential } from '../../__fixtures__/issued-credential.fixture';
+import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { issuanceStreams } from '../../issuance-streams';
 import { SuspendCredentialCommand } from './suspend-credential.command';
 import { SuspendCredentialHandler } from './suspend-credential.handler';
@@ -7,7 +8,7 @@ import { SuspendCredentialHandler } from './suspend-credential.handler';
 describe('suspend a credential', () => {
   it('records the suspension with the admin, the reason and the status slot', async () => {
     const { store, aggregates } = await storeWithIssuedCredential();
-    const out = await new SuspendCredentialHandler(aggregates).execute(
+    const out = await new SuspendCredentialHandler(aggregates, new KnowledgeReader(aggregates, 0)).execute(
       SuspendCredentialCommand.create({ credentialId: CREDENTIAL_ID, reason: 'identity check pending', actor: adminOf(UNI_B), correlationId: 'corr-1' }),
     );
     expect(out.lifecycle).toBe('suspended');
@@ -26,6 +27,6 @@ describe('suspend a credential', () => {
   it('refuses callers who are not institution admins (403)', async () => {
     const { aggregates } = await storeWithIssuedCredential();
     const command = SuspendCredentialCommand.create({ credentialId: CREDENTIAL_ID, reason: 'x', actor: { subject: 'r', role: 'registrar', institution: UNI_B }, correlationId: 'c' });
-    await expect(new SuspendCredentialHandler(aggregates).execute(command)).rejects.toMatchObject({ status: 403 });
+    await expect(new SuspendCredentialHandler(aggregates, new KnowledgeReader(aggregates, 0)).execute(command)).rejects.toMatchObject({ status: 403 });
   });
 });

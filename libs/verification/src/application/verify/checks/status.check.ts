@@ -1,4 +1,4 @@
-import { checkStatus, type JsonObject, StatusListError, type VerificationMethodResolver, verifyCredential } from '@alliance/credentials';
+import { checkStatus, type DocumentLoader, type JsonObject, StatusListError, type VerificationMethodResolver, verifyCredential } from '@alliance/credentials';
 import { keyCovers, type RegisteredInstitution } from '../../../domain/registry/registered-institution';
 import { check, type VerificationCheck } from '../../../domain/report/verification-check';
 import { verificationDocumentLoader } from '../verification-document-loader';
@@ -7,6 +7,8 @@ import type { FetchedJson } from '../../ports/web-fetcher.port';
 export interface StatusCheckDeps {
   fetchList(url: string): Promise<FetchedJson>;
   resolver: VerificationMethodResolver;
+  /** How status list credentials' contexts are read; the bundled set alone by default. */
+  documentLoader?: DocumentLoader;
   /** The alliance registry's record of a DID: a member's status list counts only with a key the registry bound to it. */
   member: (did: string) => RegisteredInstitution | undefined;
   /** What issuance reported about this credential's status, to name the reason (the list only has bits). */
@@ -62,7 +64,7 @@ async function checkEntry(entry: JsonObject, issuer: string | undefined, deps: S
   try {
     const result = await checkStatus(entry, list, {
       verifyStatusListCredential: async (vc) => {
-        const verified = await verifyCredential(vc, { resolveVerificationMethod: deps.resolver, documentLoader: verificationDocumentLoader() });
+        const verified = await verifyCredential(vc, { resolveVerificationMethod: deps.resolver, documentLoader: deps.documentLoader ?? verificationDocumentLoader() });
         if (verified.verified) signedByIssuer(vc, verified.proofs, listIssuer, deps);
         return verified.verified;
       },

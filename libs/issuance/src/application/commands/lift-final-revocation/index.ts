@@ -1,0 +1,2 @@
+export * from './lift-final-revocation.command';
+export * from './lift-final-revocation.handler';

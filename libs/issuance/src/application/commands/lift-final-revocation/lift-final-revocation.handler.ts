@@ -1,0 +1,34 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { IssuanceException } from '../../../domain/issuance.exception';
+import type { AggregateHandlers } from '../../issuance-handlers';
+import { issuanceStreams } from '../../issuance-streams';
+import { AGGREGATE_HANDLERS, KNOWLEDGE } from '../../issuance.tokens';
+import type { KnowledgeReader } from '../../knowledge/knowledge-reader';
+import { adminAuthority } from '../status-authority';
+import type { LiftFinalRevocationCommand } from './lift-final-revocation.command';
+
+/**
+ * Lifts the final revocation of a credential: an audited decision (who, for which awarding body, why). The
+ * process manager then evaluates the learner's award tracks in the definition again, and a credential granted
+ * from them names the revoked one as the credential it replaces.
+ */
+@Injectable()
+export class LiftFinalRevocationHandler {
+  constructor(
+    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
+    @Inject(KNOWLEDGE) private readonly knowledge: KnowledgeReader,
+  ) {}
+
+  async execute(command: LiftFinalRevocationCommand) {
+    const { institutionId, standing } = await adminAuthority(command.actor, this.knowledge);
+    const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(command.credentialId))).state;
+    if (!credential) throw IssuanceException.notFound('credential', command.credentialId, 'credentialId');
+    const result = await this.aggregates.finalRevocations.handle(
+      issuanceStreams.finalRevocation(credential.learnerId, credential.specId),
+      { type: 'LiftFinalRevocation', credentialId: command.credentialId, reason: command.reason, by: { institutionId, standing } },
+      command.commandContext(),
+    );
+    const lifted = result.state!.lifted!;
+    return { credentialId: command.credentialId, learnerId: credential.learnerId, specId: credential.specId, lifted, lastPosition: result.lastPosition };
+  }
+}

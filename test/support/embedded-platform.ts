@@ -1,0 +1,60 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ServiceUrls } from './joint-credential';
+import { eventually, type Patience, token } from './scenario-http';
+import { builtMain } from './spawn-process';
+
+export interface EmbeddedPlatform {
+  urls: ServiceUrls & { audit: string };
+  patience: Patience;
+  close(): Promise<void>;
+}
+
+/** The built platform executable on the embedded defaults, on free-ish ports from `firstPort`, in a throw-away data directory. */
+export async function startEmbeddedPlatform(firstPort: number): Promise<EmbeddedPlatform> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'platform-'));
+  const [catalogue, enrolment, assessment, issuance, verification, audit] = [0, 1, 2, 3, 4, 5].map((i) => `http://127.0.0.1:${firstPort + i}`) as [string, string, string, string, string, string];
+  let output = '';
+  const platform: ChildProcess = spawn(process.execPath, [builtMain('platform')], {
+    env: { ...process.env, DATA_DIR: dataDir, PLATFORM_BASE_PORT: String(firstPort), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  platform.stdout!.on('data', (d) => (output += d));
+  platform.stderr!.on('data', (d) => (output += d));
+  const patience: Patience = { timeoutMs: 30_000, diagnostics: () => output.slice(-4000) };
+  await eventually(async () => (output.includes('"msg":"platform ready"') ? true : undefined), 'the platform', { ...patience, timeoutMs: 90_000 });
+  return {
+    urls: { catalogue, enrolment, assessment, issuance, verification, audit },
+    patience,
+    async close() {
+      platform.kill('SIGTERM');
+      await new Promise((r) => platform.once('exit', r));
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface AuditedEvent {
+  store: string;
+  streamId: string;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: { actor?: { subject?: string; institution?: string } };
+}
+
+/** Every stored event of every service matching the audit API's filter, as an auditor reads them (streamed NDJSON). */
+export async function auditedEvents(audit: string, filter: Record<string, string>): Promise<AuditedEvent[]> {
+  const res = await fetch(`${audit}/events?${new URLSearchParams(filter).toString()}`, {
+    headers: { accept: 'application/x-ndjson', authorization: `Bearer ${await token('auditor')}` },
+  });
+  if (res.status !== 200) throw new Error(`GET /events answered ${res.status}: ${await res.text()}`);
+  return (await res.text())
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const { store, event } = JSON.parse(line) as { store: string; event: Omit<AuditedEvent, 'store'> };
+      return { store, ...event };
+    });
+}
