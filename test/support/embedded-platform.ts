@@ -12,13 +12,16 @@ export interface EmbeddedPlatform {
   close(): Promise<void>;
 }
 
-/** The built platform executable on the embedded defaults, on free-ish ports from `firstPort`, in a throw-away data directory. */
-export async function startEmbeddedPlatform(firstPort: number): Promise<EmbeddedPlatform> {
+/**
+ * The built platform executable on the embedded defaults, on free-ish ports from `firstPort`, in a throw-away
+ * data directory; `env` overrides settings (a rate limit switched off, say).
+ */
+export async function startEmbeddedPlatform(firstPort: number, env: NodeJS.ProcessEnv = {}): Promise<EmbeddedPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'platform-'));
   const [catalogue, enrolment, assessment, issuance, verification, audit] = [0, 1, 2, 3, 4, 5].map((i) => `http://127.0.0.1:${firstPort + i}`) as [string, string, string, string, string, string];
   let output = '';
   const platform: ChildProcess = spawn(process.execPath, [builtMain('platform')], {
-    env: { ...process.env, DATA_DIR: dataDir, PLATFORM_BASE_PORT: String(firstPort), LOG_LEVEL: 'warn' },
+    env: { ...process.env, DATA_DIR: dataDir, PLATFORM_BASE_PORT: String(firstPort), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   platform.stdout!.on('data', (d) => (output += d));

@@ -17,6 +17,7 @@ export * from './errors/problem-details.filter';
 export * from './errors/request-validation.error';
 export * from './health/health-registry';
 export * from './health/health.controller';
+export * from './health/storage-health';
 export * from './http/query-params';
 export * from './http/id-params';
 export * from './http/input/request-input.interceptor';

@@ -26,7 +26,7 @@ describe('service kit over HTTP', () => {
     const res = await request(app.getHttpServer()).get('/nowhere');
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(JSON.parse(res.text)).toMatchObject({ status: 404, title: 'Not Found', instance: '/nowhere' });
+    expect(JSON.parse(res.text)).toMatchObject({ status: 404, title: 'Not Found', instance: '/nowhere', code: 'not-found' });
   });
 
   it('rejects a protected route without a token (401) and with the wrong role (403)', async () => {
@@ -38,6 +38,8 @@ describe('service kit over HTTP', () => {
       .set('authorization', `Bearer ${await token('registrar')}`)
       .send({ name: 'x', credits: 1 });
     expect(wrong.status).toBe(403);
+    // Refusals the framework raises carry a code like the domain's own, so that clients branch on one field.
+    expect([JSON.parse(none.text).code, JSON.parse(wrong.text).code]).toEqual(['unauthenticated', 'forbidden']);
     const forged = await request(app.getHttpServer()).post('/probe/admin').set('authorization', 'Bearer not.a.jwt').send({});
     expect(forged.status).toBe(401);
   });
@@ -93,6 +95,8 @@ describe('service kit over HTTP', () => {
     const docs = await request(app.getHttpServer()).get('/docs-json');
     expect(docs.status).toBe(200);
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready', '/probe/admin']));
+    // Who may call an operation is part of its documentation.
+    expect(docs.body.paths['/probe/admin'].post['x-roles']).toEqual(['alliance-admin']);
     const live = await request(app.getHttpServer()).get('/health/live');
     expect(live.body).toEqual({ status: 'ok', service: 'probe' });
   });

@@ -7,6 +7,7 @@ import { ProblemDetailsFilter } from './errors/problem-details.filter';
 import { HealthController } from './health/health.controller';
 import { HealthRegistry } from './health/health-registry';
 import { ParkedEventsController } from './health/parked-events.controller';
+import { ClientErrorProblems } from './http/input/client-error-problems';
 import { RequestInputInterceptor } from './http/input/request-input.interceptor';
 import { PublicRateLimitGuard, publicRateLimitModule } from './http/public-rate-limit';
 import { loggingModule } from './logging/logging.module';
@@ -34,6 +35,7 @@ export class NestKitModule {
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PublicRateLimitGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        ClientErrorProblems,
         {
           provide: APP_INTERCEPTOR,
           useFactory: (reflector: Reflector) =>

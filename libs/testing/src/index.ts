@@ -3,3 +3,4 @@ export * from './pg-test-database';
 export * from './eventually';
 export * from './integration-facts';
 export * from './institution-keys';
+export * from './tiny-disk';

@@ -34,6 +34,12 @@ export class AssessmentAggregates {
     return { events: r.events.map((e) => ({ type: e.type, data: e.data }) as TranscriptEvent), lastPosition: r.lastPosition };
   }
 
+  /** Decides a batch command on the stored state without appending: throws what `onBatch` would refuse. */
+  async checkBatch(batchKey: string, command: ResultBatchCommand, context: CommandContext): Promise<void> {
+    const { state } = await this.batches.load(resultBatchStream(batchKey));
+    resultBatchDecider.decide(command, state, { ...context, now: new Date() });
+  }
+
   async onBatch(batchKey: string, command: ResultBatchCommand, context: CommandContext): Promise<Handled<ResultBatchEvent>> {
     const r = await this.batches.handle(resultBatchStream(batchKey), command, context);
     return { events: r.events.map((e) => ({ type: e.type, data: e.data }) as ResultBatchEvent), lastPosition: r.lastPosition };

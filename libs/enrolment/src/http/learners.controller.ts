@@ -1,9 +1,17 @@
 import { type AuthenticatedActor, CurrentActor, Roles, UuidParam } from '@alliance/nest-kit';
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { EraseLearnerCommand, EraseLearnerHandler, type ErasureOutcome } from '../application/commands';
+import {
+  AuthoriseInstitutionCommand,
+  AuthoriseInstitutionHandler,
+  EraseLearnerCommand,
+  EraseLearnerHandler,
+  type ErasureOutcome,
+  type InstitutionAuthorisation,
+} from '../application/commands';
 import { type LearnerAuditTrail, LearnerAuditTrailHandler, LearnerAuditTrailQuery } from '../application/queries';
 import { commandMeta } from './command-meta';
+import { AuthoriseInstitutionDto } from './dto/authorise-institution.dto';
 import { ReasonDto } from './dto/reason.dto';
 
 @ApiTags('learners')
@@ -13,13 +21,25 @@ export class LearnersController {
   constructor(
     private readonly eraseHandler: EraseLearnerHandler,
     private readonly auditTrailHandler: LearnerAuditTrailHandler,
+    private readonly authoriseHandler: AuthoriseInstitutionHandler,
   ) {}
+
+  @Post(':id/authorised-institutions')
+  @HttpCode(200)
+  @Roles('learner')
+  @ApiOperation({
+    summary: 'The learner, as themselves, lets another member institution hold them: its staff may then enrol them by learner id (an e-mail match never links institutions)',
+  })
+  authorise(@UuidParam('id') id: string, @Body() dto: AuthoriseInstitutionDto, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionAuthorisation> {
+    return this.authoriseHandler.execute(AuthoriseInstitutionCommand.create({ learnerId: id, institutionId: dto.institutionId, ...commandMeta(actor) }));
+  }
 
   @Post(':id/erasure')
   @HttpCode(200)
-  @Roles('alliance-admin', 'institution-admin')
+  @Roles('alliance-admin', 'institution-admin', 'learner')
   @ApiOperation({
-    summary: "Erase a learner's personal data (GDPR art. 17): their key is destroyed; events and hashes stay valid, personal fields read as erased",
+    summary:
+      "Erase a learner's personal data (GDPR art. 17), asked by the learner, the alliance, or the admin of the only institution holding them: their key is destroyed; events and hashes stay valid, personal fields read as erased",
   })
   erase(@UuidParam('id') id: string, @Body() dto: ReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<ErasureOutcome> {
     return this.eraseHandler.execute(EraseLearnerCommand.create({ learnerId: id, reason: dto.reason, ...commandMeta(actor) }));

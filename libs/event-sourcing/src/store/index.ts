@@ -2,6 +2,7 @@ export * from './errors/wrong-expected-revision.error';
 export * from './errors/event-id-conflict.error';
 export * from './errors/hash-chain-broken.error';
 export * from './errors/unstorable-event.error';
+export * from './storage-fault';
 export * from './event-id';
 export * from './hash-chain/chain-break';
 export * from './hash-chain/compute-event-hash';

@@ -69,7 +69,8 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
       eventTypes: reactions.eventTypes,
       streamPrefixes: ['issuance.'],
       react: (event) => reactions.react(event),
-      onError: (error, event, attempt) => this.logger.warn({ err: error, eventType: event.type, position: event.position, attempt }, 'process manager reaction failed; retrying'),
+      onError: (error, event, attempt) =>
+        this.logger.warn({ err: error, eventType: event?.type, position: event?.position, attempt, failing: this.reactor.status().failing?.stage }, 'process manager failed; retrying'),
     });
   }
 
@@ -83,7 +84,10 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
       name: 'processManager',
       check: async () => {
         const status = this.reactor.status();
-        if (status.failing && status.failing.attempts > 5) throw new Error(`reaction at position ${status.failing.position} keeps failing: ${status.failing.error}`);
+        const failing = status.failing;
+        if (failing && failing.attempts > 5) {
+          throw new Error(`${failing.stage}${failing.position === undefined ? '' : ` at position ${failing.position}`} keeps failing: ${failing.error}`);
+        }
         return status;
       },
     });

@@ -7,14 +7,16 @@ export interface MessagingHealthCheck {
   check(): Promise<Record<string, unknown>>;
 }
 
-/** Down once the relay stopped; otherwise its store position, how far it trails the store head, and what it published. */
+/** Down once the relay stopped; otherwise its store position, how far it trails the store head, what it published, and why it retries. */
 export function outboxHealthCheck(relay: Pick<OutboxRelay, 'status'>): MessagingHealthCheck {
   return {
     name: 'outbox',
     async check() {
       const status = await relay.status();
       if (!status.running) throw new Error(`outbox relay stopped${status.lastError ? `: ${status.lastError}` : ''}`);
-      return { position: status.position, head: status.head, lag: status.lag, published: status.published };
+      const details = { position: status.position, head: status.head, lag: status.lag, published: status.published };
+      // Still running, retrying with back-off (a broker down, a full disk under the checkpoint): ready, with the cause.
+      return status.lastError ? { ...details, degraded: `outbox relay retrying: ${status.lastError}` } : details;
     },
   };
 }

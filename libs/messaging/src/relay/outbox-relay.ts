@@ -32,7 +32,10 @@ export interface RelayStatus {
   /** Store position up to which everything is published and checkpointed. */
   position: number;
   head: number;
-  /** Events in the store not yet published (includes events the filter or mapper skip). */
+  /**
+   * How far the checkpoint trails the head while events remain to publish (the events between that the filter
+   * or mapper skip are counted too); 0 once every event the filter lets through is published.
+   */
   lag: number;
   published: number;
   lastError?: string;
@@ -100,10 +103,22 @@ export class OutboxRelay {
       running: !!this.loop && !this.stopping,
       position: this.checkpointed,
       head,
-      lag: Math.max(0, head - this.checkpointed),
+      lag: (await this.nothingLeftToPublish(head)) ? 0 : Math.max(0, head - this.checkpointed),
       published: this.published,
       lastError: this.lastError === undefined ? undefined : String((this.lastError as Error)?.message ?? this.lastError),
     };
+  }
+
+  /**
+   * The checkpoint moves only to events the subscription delivers, so events the filter skips after the last
+   * published one (a service's internal facts at the end of its log) would read as lag for ever. Nothing
+   * buffered and no event the filter lets through after the checkpoint: everything is published.
+   */
+  private async nothingLeftToPublish(head: number): Promise<boolean> {
+    if (head <= this.checkpointed) return true;
+    if (this.buffer.length > 0 || !this.options.filter) return false;
+    for await (const _next of this.options.store.readAll({ fromPosition: this.checkpointed, filter: this.options.filter, maxCount: 1 })) return false;
+    return true;
   }
 
   private async run(started: () => void): Promise<void> {

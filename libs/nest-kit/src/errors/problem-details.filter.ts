@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { asStorageFault, isStorageFault, storageFaults } from '@alliance/event-sourcing';
 import { requestContext } from '../context/request-context';
 import { isDomainError } from './domain-error';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, type ProblemDetails } from './problem';
@@ -20,6 +21,7 @@ const TITLES: Record<number, string> = {
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
+  507: 'Insufficient Storage',
 };
 
 /** Maps every error to an RFC 9457 `application/problem+json` response; internals never leak. */
@@ -32,6 +34,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const req = http.getRequest<Request>();
     const res = http.getResponse<Response>();
     const problem = this.toProblem(exception);
+    // Clients branch on `code`: a refusal the framework raised (no token, wrong role, no route) carries its slug.
+    problem.code ??= problem.type.slice(PROBLEM_TYPE_BASE.length);
     problem.instance = req.originalUrl ?? req.url;
     problem.correlationId = requestContext.correlationId() ?? (req as Request & { id?: string }).id;
     if (problem.status >= 500) {
@@ -43,7 +47,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   private toProblem(thrown: unknown): ProblemDetails {
     // The Express adapter wraps what body parsers and the router throw in an HttpException; the cause says more.
-    const exception = unwrapMiddlewareError(thrown);
+    const exception = storageFaultOr(unwrapMiddlewareError(thrown));
     if (exception instanceof RequestValidationError) {
       return { ...base(400, 'validation-failed'), detail: 'The request has invalid fields.', errors: exception.fieldErrors };
     }
@@ -84,6 +88,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     return { ...base(HttpStatus.INTERNAL_SERVER_ERROR, 'internal'), detail: 'An unexpected error occurred; quote the correlation id when reporting it.' };
   }
+}
+
+/**
+ * A write that failed on the storage (a full disk under PGlite, PostgreSQL's disk_full) as the `StorageFaultError`
+ * the embedded store already throws: 507/503 naming the cause instead of an unexpected 500. Noted for readiness.
+ */
+function storageFaultOr(exception: unknown): unknown {
+  if (isStorageFault(exception)) return exception;
+  const fault = asStorageFault(exception, undefined, 'the request could not be stored');
+  if (!fault) return exception;
+  storageFaults.fault('http', exception);
+  return fault;
 }
 
 function base(status: number, slug: string): ProblemDetails {

@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { HealthRegistry } from '../health/health-registry';
+import { storageHealthCheck } from '../health/storage-health';
 import { EVENT_STORE, INTEGRATION_BUS, type ServiceRuntime } from './service-runtime';
 
 const RUNTIME = Symbol('RUNTIME');
@@ -34,6 +35,9 @@ export class RuntimeModule implements OnModuleInit, OnApplicationShutdown {
         return { adapter: eventStore.name, head: await eventStore.headPosition() };
       },
     });
+    // Embedded stores write under DATA_DIR: probe it. Either way, report the storage faults writers met (a full disk).
+    const embedded = this.runtime.config.EVENT_STORE === 'embedded' || this.runtime.config.READ_MODEL === 'pglite';
+    this.health.register(storageHealthCheck({ dataDir: embedded ? this.runtime.config.DATA_DIR : undefined }));
     this.health.register({
       name: 'bus',
       check: async () => {

@@ -8,8 +8,11 @@ export interface ResultBatchState {
   submissions: number;
 }
 
-/** Asked before any row is read: the uploading institution's standing, and that the batch id names this file. */
-export type CheckBatchFile = { type: 'CheckBatchFile'; batchId: string; digest: string; uploader: MemberStanding };
+/**
+ * Asked before any row is read: the uploading institution's standing, and that the batch id names this file.
+ * The first time, it claims the id for the file (`ResultBatchOpened`), so an interrupted upload keeps its identity.
+ */
+export type CheckBatchFile = { type: 'CheckBatchFile'; batchId: string; institutionId: string; digest: string; format: 'json' | 'csv'; rows: number; uploader: MemberStanding };
 export type RecordBatch = {
   type: 'RecordBatch';
   batchId: string;
@@ -33,14 +36,29 @@ function requireSameFile(state: ResultBatchState, batchId: string, digest: strin
 export function decideResultBatch(command: ResultBatchCommand, state: ResultBatchState, context: DecisionContext): ResultBatchEvent[] {
   if (command.type === 'CheckBatchFile') requireMemberMayAct(command.uploader);
   requireSameFile(state, command.batchId, command.digest);
-  if (command.type === 'CheckBatchFile') return [];
-  // Nothing new recorded (a replay, or every row refused): nothing to write about the submission either.
-  if (command.recorded === 0) return [];
+  if (command.type === 'CheckBatchFile') {
+    if (state.digest) return [];
+    const { batchId, institutionId, digest, format, rows } = command;
+    return [{ type: 'ResultBatchOpened', data: { batchId, institutionId, digest, format, rows, openedAt: context.now.toISOString() } }];
+  }
+  if (command.recorded === 0) {
+    // A replay of a completed file, or a file never claimed: nothing new to write.
+    if (state.submissions > 0 || !state.digest) return [];
+    // Every row refused on the first submission: nothing of the file is stored, so the id is not spent on it.
+    if (command.alreadyRecorded === 0) {
+      const { batchId, institutionId, digest, rows, rejected } = command;
+      return [{ type: 'ResultBatchReleased', data: { batchId, institutionId, digest, rows, rejected, releasedAt: context.now.toISOString() } }];
+    }
+    // Else an interrupted file whose rows were all recorded before the crash: its first `ResultBatchProcessed` completes it.
+  }
   const { type: _type, ...facts } = command;
   return [{ type: 'ResultBatchProcessed', data: { ...facts, submission: state.submissions + 1, processedAt: context.now.toISOString() } }];
 }
 
 export function evolveResultBatch(state: ResultBatchState, event: ResultBatchEvent): ResultBatchState {
+  // Batches recorded before ids were claimed up front start with their first `ResultBatchProcessed`.
+  if (event.type === 'ResultBatchOpened') return { ...state, digest: event.data.digest };
+  if (event.type === 'ResultBatchReleased') return { submissions: state.submissions };
   return { digest: event.data.digest, submissions: state.submissions + 1 };
 }
 

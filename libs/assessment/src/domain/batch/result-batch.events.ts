@@ -17,5 +17,28 @@ export type ResultBatchProcessed = {
   };
 };
 
-export type ResultBatchEvent = ResultBatchProcessed;
-export const RESULT_BATCH_EVENT_TYPES: readonly ResultBatchEvent['type'][] = ['ResultBatchProcessed'];
+/**
+ * A batch id was claimed for a file, before any of its rows is read: from then on the id names that file only,
+ * even when the upload is interrupted, and re-sending the same file completes it.
+ */
+export type ResultBatchOpened = {
+  type: 'ResultBatchOpened';
+  data: {
+    batchId: string;
+    institutionId: string;
+    /** SHA-256 of the uploaded rows. */
+    digest: string;
+    format: 'json' | 'csv';
+    rows: number;
+    openedAt: string;
+  };
+};
+
+/** The upload that claimed the id recorded no row (every row refused): the id is free again for a corrected file. */
+export type ResultBatchReleased = {
+  type: 'ResultBatchReleased';
+  data: { batchId: string; institutionId: string; digest: string; rows: number; rejected: number; releasedAt: string };
+};
+
+export type ResultBatchEvent = ResultBatchOpened | ResultBatchProcessed | ResultBatchReleased;
+export const RESULT_BATCH_EVENT_TYPES: readonly ResultBatchEvent['type'][] = ['ResultBatchOpened', 'ResultBatchProcessed', 'ResultBatchReleased'];

@@ -24,7 +24,8 @@ export interface EnrolmentRecordRow {
 }
 
 export interface EnrolmentFilter {
-  learnerId?: string;
+  /** Any of these learners. */
+  learnerIds?: string[];
   credentialSpecId?: string;
   status?: EnrolmentStatus;
   institutionId?: string;

@@ -37,5 +37,7 @@ export type Withdraw = { type: 'Withdraw'; enrolmentId: string; reason: string }
 export type Complete = { type: 'Complete'; enrolmentId?: string; credentialSpecId: string; credentialId: string; issuedAt?: string };
 export type Transfer = { type: 'Transfer'; enrolmentId: string; target: PublishedSpecVersion | undefined; toVersion?: number; reason: string } & ByMember;
 export type Erase = { type: 'Erase'; reason: string } & ByMember;
+/** The learner's own confirmation that an institution may hold them (see learner-control.rules). */
+export type AuthoriseInstitution = { type: 'AuthoriseInstitution'; institutionId: string };
 
-export type LearnerCommand = Enrol | Withdraw | Complete | Transfer | Erase;
+export type LearnerCommand = Enrol | Withdraw | Complete | Transfer | AuthoriseInstitution | Erase;

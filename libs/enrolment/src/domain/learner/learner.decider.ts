@@ -2,6 +2,7 @@ import { type DecisionContext, defineDecider } from '@alliance/event-sourcing';
 import { EnrolmentException } from '../enrolment.exception';
 import { requireMemberMayAct } from '../member-standing';
 import { checkPrerequisites, requireAwardingBody, requireConsent, requireEnrollable } from './enrol.rules';
+import { holdsLearner, requireHeldBy } from './learner-control.rules';
 import type { Complete, Enrol, LearnerCommand, Transfer } from './learner.commands';
 import type { LearnerEvent } from './learner.events';
 import { activeEnrolmentIn, type EnrolmentRecord, evolveLearner, initialLearnerState, type LearnerState } from './learner.state';
@@ -24,6 +25,12 @@ export function decideLearner(command: LearnerCommand, state: LearnerState, cont
       return complete(command, state, now);
     case 'Transfer':
       return transfer(command, state, now);
+    case 'AuthoriseInstitution': {
+      if (!state.learnerId) throw EnrolmentException.notFound('learner', 'with this id');
+      if (state.erased) throw EnrolmentException.gone('learner-erased', 'the learner was erased', 'learnerId');
+      if (holdsLearner(state, command.institutionId)) return [];
+      return [{ type: 'InstitutionAuthorised', data: { learnerId: state.learnerId, institutionId: command.institutionId, authorisedAt: now } }];
+    }
     case 'Erase': {
       requireMemberMayAct(command.actingMember);
       if (!state.learnerId) throw EnrolmentException.notFound('learner', 'with this id');
@@ -40,6 +47,8 @@ export function decideLearner(command: LearnerCommand, state: LearnerState, cont
 
 function enrol(command: Enrol, state: LearnerState, now: Date): LearnerEvent[] {
   requireMemberMayAct(command.enrolling);
+  // An existing learner is enrolled only by an institution that holds them; to any other it does not exist.
+  if (state.learnerId) requireHeldBy(state, command.learnerId, command.institutionId);
   if (state.erased) throw EnrolmentException.gone('learner-erased', `learner ${command.learnerId} was erased; enrol them as a new learner`, 'learnerId');
   const previous = state.enrolments[command.enrolmentId];
   if (previous) {

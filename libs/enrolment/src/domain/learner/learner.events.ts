@@ -40,15 +40,21 @@ export type EnrolmentTransferred = LearnerEvent_<
   'EnrolmentTransferred',
   { enrolmentId: string; credentialSpecId: string; fromVersion: number; toVersion: number; reason: string; transferredAt: string }
 >;
+/**
+ * The learner confirmed that an institution may hold them: its staff may then enrol this learner (by id) next
+ * to the institutions that already do. Only the learner's own act links a learner across institutions.
+ */
+export type InstitutionAuthorised = LearnerEvent_<'InstitutionAuthorised', { institutionId: string; authorisedAt: string }>;
 /** The learner's key was destroyed: every sealed field of this stream is unreadable from now on. */
 export type LearnerErased = LearnerEvent_<'LearnerErased', { reason: string; erasedAt: string }>;
 
-export type LearnerEvent = LearnerEnrolled | EnrolmentWithdrawn | EnrolmentCompleted | EnrolmentTransferred | LearnerErased;
+export type LearnerEvent = LearnerEnrolled | EnrolmentWithdrawn | EnrolmentCompleted | EnrolmentTransferred | InstitutionAuthorised | LearnerErased;
 
 export const LEARNER_EVENT_TYPES: readonly LearnerEvent['type'][] = [
   'LearnerEnrolled',
   'EnrolmentWithdrawn',
   'EnrolmentCompleted',
   'EnrolmentTransferred',
+  'InstitutionAuthorised',
   'LearnerErased',
 ];

@@ -16,9 +16,11 @@ export interface LearnerState {
   learnerId?: string;
   erased: boolean;
   enrolments: Record<string, EnrolmentRecord>;
+  /** Institutions the learner confirmed may hold them, beyond those that enrolled them. */
+  authorisedInstitutions: string[];
 }
 
-export const initialLearnerState = (): LearnerState => ({ erased: false, enrolments: {} });
+export const initialLearnerState = (): LearnerState => ({ erased: false, enrolments: {}, authorisedInstitutions: [] });
 
 export function evolveLearner(state: LearnerState, event: LearnerEvent): LearnerState {
   const d = event.data;
@@ -44,6 +46,10 @@ export function evolveLearner(state: LearnerState, event: LearnerEvent): Learner
       return withEnrolment(event.data.enrolmentId, { status: 'completed', credentialId: event.data.credentialId });
     case 'EnrolmentTransferred':
       return withEnrolment(event.data.enrolmentId, { specVersion: event.data.toVersion });
+    case 'InstitutionAuthorised':
+      return state.authorisedInstitutions.includes(event.data.institutionId)
+        ? state
+        : { ...state, learnerId: d.learnerId, authorisedInstitutions: [...state.authorisedInstitutions, event.data.institutionId] };
     case 'LearnerErased':
       return { ...state, erased: true };
   }

@@ -10,8 +10,8 @@ export class InMemoryLearnerKeyTable extends LearnerKeyTable {
   async findMany(learnerIds: string[]) {
     return learnerIds.flatMap((id) => (this.rows.has(id) ? [this.rows.get(id)!] : []));
   }
-  async findByEmailIndex(emailIndex: string) {
-    return [...this.rows.values()].find((r) => r.emailIndex === emailIndex);
+  async findAllByEmailIndex(emailIndex: string) {
+    return [...this.rows.values()].filter((r) => r.emailIndex === emailIndex);
   }
   async insert(key: StoredLearnerKey) {
     if (!this.rows.has(key.learnerId)) this.rows.set(key.learnerId, key);

@@ -26,6 +26,10 @@ export async function loadKeyEncryptionKey(settings: KekSettings, orm: ReadModel
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
     }
+    // Beside the data it protects, this key lets whoever reads DATA_DIR open personal data: fine on a laptop only.
+    new Logger('PersonalData').warn(
+      `DEVELOPMENT ONLY: the personal-data key-encryption key is ${file}, beside the data it protects. Anyone who can read DATA_DIR can open learners' personal data. Set ENROLMENT_PERSONAL_DATA_KEY (64 hex characters, from a secret store) in production.`,
+    );
     return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
   }
   new Logger('PersonalData').warn(

@@ -12,7 +12,8 @@ export interface StoredLearnerKey {
 export abstract class LearnerKeyTable {
   abstract find(learnerId: string): Promise<StoredLearnerKey | undefined>;
   abstract findMany(learnerIds: string[]): Promise<StoredLearnerKey[]>;
-  abstract findByEmailIndex(emailIndex: string): Promise<StoredLearnerKey | undefined>;
+  /** Every key with this email index, oldest first. */
+  abstract findAllByEmailIndex(emailIndex: string): Promise<StoredLearnerKey[]>;
   /** Inserts unless the learner already has a key; returns the key that is stored afterwards. */
   abstract insert(key: StoredLearnerKey): Promise<StoredLearnerKey>;
   /** Deletes the key; true when there was one. */

@@ -26,9 +26,12 @@ export class PersonalDataVault {
     this.indexKey = createHmac('sha256', kek).update('enrolment/email-index/v1').digest();
   }
 
-  /** The learner already known under this email, if any (and not erased). */
-  async learnerIdForEmail(email: string): Promise<string | undefined> {
-    return (await this.keys.findByEmailIndex(blindIndex(this.indexKey, email)))?.learnerId;
+  /**
+   * Every learner (not erased) known under this email, oldest first. Several institutions may each hold a
+   * learner with the same address: an address alone never says which of them a request means.
+   */
+  async learnerIdsForEmail(email: string): Promise<string[]> {
+    return (await this.keys.findAllByEmailIndex(blindIndex(this.indexKey, email))).map((k) => k.learnerId);
   }
 
   /** Is the learner's key still there (i.e. not erased)? */

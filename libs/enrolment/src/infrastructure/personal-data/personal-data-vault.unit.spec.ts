@@ -21,7 +21,7 @@ describe('personal data vault (crypto-shredding)', () => {
   it('finds a learner by email regardless of case, without storing it in clear', async () => {
     const { vault, table } = setup();
     await vault.seal('l1', identity);
-    expect(await vault.learnerIdForEmail(' ada@example.ORG ')).toBe('l1');
+    expect(await vault.learnerIdsForEmail(' ada@example.ORG ')).toEqual(['l1']);
     expect(JSON.stringify([...table.rows.values()])).not.toContain('example');
   });
 
@@ -39,7 +39,7 @@ describe('personal data vault (crypto-shredding)', () => {
     const other = await vault.seal('l2', { ...identity, email: 'b@example.org' });
     expect(await vault.erase('l1')).toBe(true);
     expect(await vault.open(sealed)).toEqual(ERASED_IDENTITY);
-    expect(await vault.learnerIdForEmail(identity.email)).toBeUndefined();
+    expect(await vault.learnerIdsForEmail(identity.email)).toEqual([]);
     expect((await vault.open(other)).erased).toBe(false);
   });
 

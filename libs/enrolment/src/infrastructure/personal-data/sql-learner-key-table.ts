@@ -40,11 +40,11 @@ export class SqlLearnerKeyTable extends LearnerKeyTable {
     return rows.map(toKey);
   }
 
-  async findByEmailIndex(emailIndex: string): Promise<StoredLearnerKey | undefined> {
+  async findAllByEmailIndex(emailIndex: string): Promise<StoredLearnerKey[]> {
     const rows = await this.orm.em
       .fork()
-      .execute<Row[]>(`select learner_id, wrapped_key, email_index from ${TABLE} where email_index = ? order by created_at limit 1`, [emailIndex]);
-    return rows.length ? toKey(rows[0]) : undefined;
+      .execute<Row[]>(`select learner_id, wrapped_key, email_index from ${TABLE} where email_index = ? order by created_at, learner_id`, [emailIndex]);
+    return rows.map(toKey);
   }
 
   async insert(key: StoredLearnerKey): Promise<StoredLearnerKey> {
@@ -59,8 +59,15 @@ export class SqlLearnerKeyTable extends LearnerKeyTable {
     return stored;
   }
 
+  /**
+   * A deleted row stays on its page until the page is rewritten, so the deletion is followed by VACUUM FULL,
+   * which copies the live rows into a new file and unlinks the old one: the wrapped key is no longer in
+   * the table's files. (Write-ahead log segments and backups keep it until they are recycled; see the README.)
+   */
   async delete(learnerId: string): Promise<boolean> {
-    const rows = await this.orm.em.fork().execute<{ learner_id: string }[]>(`delete from ${TABLE} where learner_id = ? returning learner_id`, [learnerId]);
+    const em = this.orm.em.fork();
+    const rows = await em.execute<{ learner_id: string }[]>(`delete from ${TABLE} where learner_id = ? returning learner_id`, [learnerId]);
+    if (rows.length > 0) await em.execute(`vacuum full ${TABLE}`, [], 'run');
     return rows.length > 0;
   }
 }

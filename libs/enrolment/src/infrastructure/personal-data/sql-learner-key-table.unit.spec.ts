@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createReadModelOrm, type ReadModelOrm } from '@alliance/event-sourcing';
 import { SqlLearnerKeyTable } from './sql-learner-key-table';
 
@@ -20,9 +23,40 @@ describe('learner key table (PGlite)', () => {
     expect((await table.insert({ learnerId: 'l1', wrappedKey: 'k2', emailIndex: 'e2' })).wrappedKey).toBe('k1');
     await table.insert({ learnerId: 'l2', wrappedKey: 'k3', emailIndex: null });
     expect((await table.findMany(['l1', 'l2', 'nope'])).map((k) => k.learnerId).sort()).toEqual(['l1', 'l2']);
-    expect((await table.findByEmailIndex('e1'))?.learnerId).toBe('l1');
+    await table.insert({ learnerId: 'l3', wrappedKey: 'k4', emailIndex: 'e1' });
+    expect((await table.findAllByEmailIndex('e1')).map((k) => k.learnerId)).toEqual(['l1', 'l3']);
     expect(await table.delete('l1')).toBe(true);
     expect(await table.delete('l1')).toBe(false);
     expect(await table.find('l1')).toBeUndefined();
+  });
+});
+
+describe('learner key table on disk', () => {
+  const filesUnder = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? filesUnder(path) : [path];
+    });
+
+  it("leaves no copy of a deleted key in the database's table files", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'learner-keys-'));
+    const orm = await createReadModelOrm({ kind: 'pglite', dataDir: dir });
+    try {
+      const table = new SqlLearnerKeyTable(orm);
+      await table.ensureTable();
+      const secret = `wrapped-key-${Date.now()}-to-be-shredded`;
+      await table.insert({ learnerId: 'l1', wrappedKey: secret, emailIndex: 'e1' });
+      await table.insert({ learnerId: 'l2', wrappedKey: 'kept', emailIndex: 'e2' });
+      await orm.em.fork().execute('checkpoint', [], 'run');
+      const tableFiles = () => filesUnder(join(dir, 'base'));
+      expect(tableFiles().some((f) => readFileSync(f).includes(secret))).toBe(true);
+      expect(await table.delete('l1')).toBe(true);
+      await orm.em.fork().execute('checkpoint', [], 'run');
+      expect(tableFiles().filter((f) => readFileSync(f).includes(secret))).toEqual([]);
+      expect((await table.find('l2'))?.wrappedKey).toBe('kept');
+    } finally {
+      await orm.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -40,7 +40,7 @@ export class EnrolmentReadModel extends EnrolmentRecords {
 
   async list(filter: EnrolmentFilter): Promise<{ items: EnrolmentRecordRow[]; total: number }> {
     const where: Record<string, unknown> = {};
-    if (filter.learnerId) where.learnerId = filter.learnerId;
+    if (filter.learnerIds) where.learnerId = { $in: filter.learnerIds };
     if (filter.credentialSpecId) where.credentialSpecId = filter.credentialSpecId;
     if (filter.status) where.status = filter.status;
     if (filter.institutionId) where.institutionId = filter.institutionId;

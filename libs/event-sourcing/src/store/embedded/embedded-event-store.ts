@@ -10,6 +10,9 @@ import { resolveExistingIds, type StoredIdentity } from '../append/resolve-exist
 import { type EventHasher, hashCanonicalContent } from '../hash-chain/compute-event-hash';
 import { assertStreamChain } from '../hash-chain/verify-stream-events';
 import { readAllPages } from '../read-all-pages';
+import { openFailure } from '../storage-fault/open-diagnosis';
+import { asStorageFault } from '../storage-fault/storage-fault.error';
+import { storageFaults } from '../storage-fault/storage-fault-log';
 import { ChangeSignal } from '../subscription/change-signal';
 import { startPollingSubscription } from '../subscription/polling-subscription';
 import { type EventRow, toRecordedEvent } from './embedded-rows';
@@ -58,10 +61,16 @@ export class EmbeddedEventStore implements EventStore {
     this.signal = signal;
   }
 
+  /** Opens (creating when missing) the store; a failure names the file and why (read-only folder, permissions, full disk). */
   static open(options: EmbeddedEventStoreOptions): EmbeddedEventStore {
-    mkdirSync(options.dataDir, { recursive: true });
     const file = resolve(join(options.dataDir, EmbeddedEventStore.FILE_NAME));
-    const db = new DatabaseSync(file, { timeout: 10_000 });
+    let db: DatabaseSync;
+    try {
+      mkdirSync(options.dataDir, { recursive: true });
+      db = new DatabaseSync(file, { timeout: 10_000 });
+    } catch (e) {
+      throw openFailure('the event store file', file, e);
+    }
     try {
       db.exec('PRAGMA journal_mode = WAL');
       db.exec(`PRAGMA synchronous = ${options.durability === 'normal' ? 'NORMAL' : 'FULL'}`);
@@ -69,7 +78,7 @@ export class EmbeddedEventStore implements EventStore {
       migrateEmbedded(db);
     } catch (e) {
       db.close();
-      throw e;
+      throw openFailure('the event store file', file, e);
     }
     return new EmbeddedEventStore(db, file, options);
   }
@@ -158,19 +167,41 @@ export class EmbeddedEventStore implements EventStore {
     this.db.close();
   }
 
+  /**
+   * Runs `work` in one write transaction. On a full disk SQLite has already rolled the transaction back when the
+   * statement fails (SQLITE_FULL), so ROLLBACK is issued only while one is still open: its own "no transaction is
+   * active" must never replace the cause. Storage faults leave as `StorageFaultError` and are noted for readiness.
+   */
   private inWriteTransaction<T>(work: () => T): T {
-    this.db.exec('BEGIN IMMEDIATE');
+    const source = `event store ${this.file}`;
     try {
-      const result = work();
-      this.db.exec('COMMIT');
+      this.db.exec('BEGIN IMMEDIATE');
+      let result: T;
+      try {
+        result = work();
+        this.db.exec('COMMIT');
+      } catch (e) {
+        if (this.db.isTransaction) rollbackQuietly(this.db);
+        throw e;
+      }
+      storageFaults.ok(source);
       return result;
     } catch (e) {
-      this.db.exec('ROLLBACK');
-      throw e;
+      if (!storageFaults.fault(source, e, this.file)) throw e;
+      throw asStorageFault(e, this.file, 'appending events') ?? e;
     }
   }
 
   private assertOpen(): void {
     if (this.closed) throw new Error(`${this.name} is closed`);
+  }
+}
+
+/** A failing ROLLBACK (the I/O error again) must not hide the error that caused it; SQLite discards the transaction anyway. */
+function rollbackQuietly(db: DatabaseSync): void {
+  try {
+    db.exec('ROLLBACK');
+  } catch {
+    // The caller rethrows the original failure.
   }
 }

@@ -30,7 +30,8 @@ export function migrateEmbedded(db: DatabaseSync): void {
     db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
     db.exec('COMMIT');
   } catch (e) {
-    db.exec('ROLLBACK');
+    // SQLite may have rolled back already (a full disk): a second ROLLBACK would replace the cause with its own error.
+    if (db.isTransaction) db.exec('ROLLBACK');
     throw e;
   }
 }

@@ -29,7 +29,7 @@ export class PublishResultBatchHandler {
     const context = command.commandContext();
     const batchKey = batchKeyOf(institutionId, command.batchId);
     const actingMember = await this.knowledge.memberStanding(institutionId);
-    await this.aggregates.onBatch(batchKey, { type: 'CheckBatchFile', batchId: command.batchId, digest: command.digest, uploader: actingMember }, context);
+    const claim = { type: 'CheckBatchFile', batchId: command.batchId, institutionId, digest: command.digest, format: command.format, rows: command.rows.length, uploader: actingMember } as const;
 
     const outcomes: RowOutcome[] = [];
     const groups = new Map<string, GoodRow[]>();
@@ -63,6 +63,14 @@ export class PublishResultBatchHandler {
       group.push(row);
       groups.set(check.input.enrolmentId, group);
     }
+
+    if (groups.size === 0) {
+      // No row can be recorded: the file is checked against the id (same file, member may act) but nothing is written.
+      await this.aggregates.checkBatch(batchKey, claim, context);
+      return reportOf(command, outcomes);
+    }
+    // Claims the batch id for this file before any row is recorded: a crash mid-file cannot free the id for another file.
+    await this.aggregates.onBatch(batchKey, claim, context);
 
     const enrolments = await this.knowledge.enrolments([...groups.keys()]);
     const specs = await this.knowledge.specs([...enrolments.values()].map((e) => ({ credentialSpecId: e.credentialSpecId, version: e.specVersion })));
@@ -98,18 +106,7 @@ export class PublishResultBatchHandler {
       }
     });
 
-    const count = (status: RowOutcome['status']) => outcomes.filter((o) => o.status === status).length;
-    const report: BatchReport = {
-      batchId: command.batchId,
-      format: command.format,
-      digest: command.digest,
-      rows: outcomes.length,
-      recorded: count('recorded'),
-      alreadyRecorded: count('already-recorded'),
-      rejected: count('rejected'),
-      outcomes,
-      rejections: outcomes.filter((o) => o.status === 'rejected'),
-    };
+    const report = reportOf(command, outcomes);
     const summary = await this.aggregates.onBatch(
       batchKey,
       { type: 'RecordBatch', batchId: command.batchId, institutionId, digest: command.digest, format: command.format, rows: report.rows, recorded: report.recorded, alreadyRecorded: report.alreadyRecorded, rejected: report.rejected },
@@ -118,6 +115,21 @@ export class PublishResultBatchHandler {
     await this.records.caughtUp(Math.max(lastPosition, summary.lastPosition ?? 0) || undefined);
     return report;
   }
+}
+
+function reportOf(command: PublishResultBatchCommand, outcomes: RowOutcome[]): BatchReport {
+  const count = (status: RowOutcome['status']) => outcomes.filter((o) => o.status === status).length;
+  return {
+    batchId: command.batchId,
+    format: command.format,
+    digest: command.digest,
+    rows: outcomes.length,
+    recorded: count('recorded'),
+    alreadyRecorded: count('already-recorded'),
+    rejected: count('rejected'),
+    outcomes,
+    rejections: outcomes.filter((o) => o.status === 'rejected'),
+  };
 }
 
 /** Each client rowId used on more than one row of the upload, with the lines that carry it. */

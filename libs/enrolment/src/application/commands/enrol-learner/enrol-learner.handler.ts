@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { EnrolmentException } from '../../../domain/enrolment.exception';
+import { holdsLearner, requireHeldBy } from '../../../domain/learner/learner-control.rules';
 import { PersonalDataVault } from '../../../infrastructure/personal-data/personal-data-vault';
 import { requireActingFor } from '../../acting-for';
 import { LearnerAggregates } from '../../learner-aggregates';
@@ -56,11 +57,18 @@ export class EnrolLearnerHandler {
   private async resolveLearner(command: EnrolLearnerCommand): Promise<string> {
     if (command.learnerId) {
       const { state } = await this.learners.load(command.learnerId);
-      if (!state.learnerId) throw EnrolmentException.notFound('learner', command.learnerId, 'learnerId');
+      // Unknown, or held only by other institutions: the same 404 either way.
+      requireHeldBy(state, command.learnerId, command.institutionId);
       if (state.erased) throw EnrolmentException.gone('learner-erased', `learner ${command.learnerId} was erased; enrol them as a new learner`, 'learnerId');
       return command.learnerId;
     }
-    // Learner ids are generated, never taken from the request: they appear in stream names, which erasure cannot touch.
-    return (await this.vault.learnerIdForEmail(command.learner.email)) ?? uuidv7();
+    // The same address at another institution is another institution's learner: only one this institution
+    // already holds is found again. Learner ids are generated, never taken from the request: they appear in
+    // stream names, which erasure cannot touch.
+    for (const candidate of await this.vault.learnerIdsForEmail(command.learner.email)) {
+      const { state } = await this.learners.load(candidate);
+      if (!state.erased && holdsLearner(state, command.institutionId)) return candidate;
+    }
+    return uuidv7();
   }
 }

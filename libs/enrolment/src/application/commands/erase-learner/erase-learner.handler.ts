@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EnrolmentException } from '../../../domain/enrolment.exception';
+import { type ErasureRequester, requireMayErase } from '../../../domain/learner/learner-control.rules';
 import { requireMemberMayAct } from '../../../domain/member-standing';
 import { PersonalDataVault } from '../../../infrastructure/personal-data/personal-data-vault';
 import { actingMemberOf } from '../../acting-for';
+import type { CommandActor } from '../../base.command';
 import { LearnerAggregates } from '../../learner-aggregates';
 import { EnrolmentKnowledge } from '../../ports/enrolment-knowledge.port';
-import { EnrolmentRecords } from '../../ports/enrolment-records.port';
 import type { EraseLearnerCommand } from './erase-learner.command';
 
 export interface ErasureOutcome {
@@ -20,15 +20,13 @@ export interface ErasureOutcome {
 export class EraseLearnerHandler {
   constructor(
     private readonly learners: LearnerAggregates,
-    private readonly records: EnrolmentRecords,
     private readonly vault: PersonalDataVault,
     private readonly knowledge: EnrolmentKnowledge,
   ) {}
 
   async execute(command: EraseLearnerCommand): Promise<ErasureOutcome> {
     const { state } = await this.learners.load(command.learnerId);
-    if (!state.learnerId) throw EnrolmentException.notFound('learner', command.learnerId, 'learnerId');
-    await this.requireController(command, Object.values(state.enrolments).map((e) => e.institutionId));
+    requireMayErase(state, command.learnerId, requesterOf(command.actor));
     const actingMember = await actingMemberOf(command.actor, this.knowledge);
     // Asked before the key goes: the decider asks again, but by then the vault would already have acted.
     requireMemberMayAct(actingMember);
@@ -39,12 +37,10 @@ export class EraseLearnerHandler {
     const withdrawn = events.flatMap((e) => (e.type === 'EnrolmentWithdrawn' ? [e.data.enrolmentId] : []));
     return { learnerId: command.learnerId, erased: true, newlyErased: true, withdrawnEnrolmentIds: withdrawn };
   }
+}
 
-  /** The alliance, or an institution that enrolled the learner (a data controller for them), may erase. */
-  private async requireController(command: EraseLearnerCommand, institutions: string[]): Promise<void> {
-    const { role, institution } = command.actor;
-    if (role === 'alliance-admin') return;
-    if (role === 'institution-admin' && institution && institutions.includes(institution)) return;
-    throw EnrolmentException.forbidden('erasure-not-allowed', 'only an alliance-admin or an institution-admin of an enrolling institution may erase a learner', 'learnerId');
-  }
+function requesterOf(actor: CommandActor): ErasureRequester {
+  if (actor.role === 'alliance-admin') return { kind: 'alliance' };
+  if (actor.role === 'learner') return { kind: 'learner', learnerId: actor.subject };
+  return { kind: 'institution', institutionId: actor.institution ?? '', mayErase: actor.role === 'institution-admin' };
 }

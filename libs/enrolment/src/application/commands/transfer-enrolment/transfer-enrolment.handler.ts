@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { actingMemberOf, requireActingFor } from '../../acting-for';
-import { requireEnrolment } from '../../enrolment-lookup';
 import { LearnerAggregates } from '../../learner-aggregates';
+import { requireReadable } from '../../read-access';
 import { EnrolmentKnowledge } from '../../ports/enrolment-knowledge.port';
 import { EnrolmentRecords } from '../../ports/enrolment-records.port';
 import type { TransferEnrolmentCommand } from './transfer-enrolment.command';
@@ -15,7 +15,8 @@ export class TransferEnrolmentHandler {
   ) {}
 
   async execute(command: TransferEnrolmentCommand): Promise<void> {
-    const enrolment = await requireEnrolment(this.records, command.enrolmentId);
+    // One the actor may not even read is one that does not exist, for them.
+    const enrolment = requireReadable(command.actor, await this.records.get(command.enrolmentId), command.enrolmentId);
     requireActingFor(command.actor, enrolment.institutionId);
     const target = await this.knowledge.specVersion(enrolment.credentialSpecId, command.toVersion);
     const actingMember = await actingMemberOf(command.actor, this.knowledge);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { actingMemberOf, requireActingFor } from '../../acting-for';
-import { requireEnrolment } from '../../enrolment-lookup';
 import { LearnerAggregates } from '../../learner-aggregates';
+import { requireReadable } from '../../read-access';
 import { EnrolmentKnowledge } from '../../ports/enrolment-knowledge.port';
 import { EnrolmentRecords } from '../../ports/enrolment-records.port';
 import type { WithdrawEnrolmentCommand } from './withdraw-enrolment.command';
@@ -15,7 +15,8 @@ export class WithdrawEnrolmentHandler {
   ) {}
 
   async execute(command: WithdrawEnrolmentCommand): Promise<void> {
-    const enrolment = await requireEnrolment(this.records, command.enrolmentId);
+    // One the actor may not even read is one that does not exist, for them.
+    const enrolment = requireReadable(command.actor, await this.records.get(command.enrolmentId), command.enrolmentId);
     // Learners may withdraw themselves; otherwise the enrolling institution (or the alliance) does.
     const self = command.actor.role === 'learner' && command.actor.subject === enrolment.learnerId;
     if (!self) requireActingFor(command.actor, enrolment.institutionId);

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ERASED_IDENTITY, PersonalDataVault } from '../../../infrastructure/personal-data/personal-data-vault';
-import { requireEnrolment } from '../../enrolment-lookup';
 import { EnrolmentRecords } from '../../ports/enrolment-records.port';
 import { enrolmentView, type EnrolmentView } from '../enrolment-view';
-import { requireReadAccess } from '../read-access';
+import { requireReadable } from '../../read-access';
 import type { GetEnrolmentQuery } from './get-enrolment.query';
 
 @Injectable()
@@ -14,8 +13,7 @@ export class GetEnrolmentHandler {
   ) {}
 
   async execute(query: GetEnrolmentQuery): Promise<EnrolmentView> {
-    const row = await requireEnrolment(this.records, query.enrolmentId);
-    requireReadAccess(query.actor, row.learnerId);
+    const row = requireReadable(query.actor, await this.records.get(query.enrolmentId), query.enrolmentId);
     const learner = row.identity ? await this.vault.open(row.identity) : ERASED_IDENTITY;
     return enrolmentView(row, learner);
   }

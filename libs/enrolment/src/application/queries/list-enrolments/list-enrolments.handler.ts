@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ERASED_IDENTITY, PersonalDataVault } from '../../../infrastructure/personal-data/personal-data-vault';
 import { EnrolmentRecords } from '../../ports/enrolment-records.port';
 import { enrolmentView, type EnrolmentView } from '../enrolment-view';
-import { requireReadAccess } from '../read-access';
+import { readScopeOf } from '../../read-access';
 import type { ListEnrolmentsQuery } from './list-enrolments.query';
 
 export interface EnrolmentPage {
@@ -21,19 +21,26 @@ export class ListEnrolmentsHandler {
 
   async execute(query: ListEnrolmentsQuery): Promise<EnrolmentPage> {
     const { limit, offset } = query;
-    let learnerId = query.learner;
-    if (learnerId?.includes('@')) learnerId = await this.vault.learnerIdForEmail(learnerId);
-    if (query.learner && !learnerId) return { items: [], total: 0, limit, offset };
-    // A learner sees only their own enrolments, whatever the filter says.
-    if (query.actor.role === 'learner') {
-      if (learnerId) requireReadAccess(query.actor, learnerId);
-      learnerId = query.actor.subject;
+    const empty: EnrolmentPage = { items: [], total: 0, limit, offset };
+    const scope = readScopeOf(query.actor);
+    let learnerIds: string[] | undefined;
+    if (query.learner) learnerIds = query.learner.includes('@') ? await this.vault.learnerIdsForEmail(query.learner) : [query.learner];
+    // Whatever the filter names, nobody reads past their scope; a filter outside it finds nothing (never a 403,
+    // which would tell that the learner exists).
+    let institutionId = query.institutionId;
+    if (!scope.all) {
+      if (scope.learnerId) learnerIds = (learnerIds ?? [scope.learnerId]).filter((id) => id === scope.learnerId);
+      else if (scope.institutionId) {
+        if (institutionId && institutionId !== scope.institutionId) return empty;
+        institutionId = scope.institutionId;
+      } else return empty;
     }
+    if (learnerIds?.length === 0) return empty;
     const page = await this.records.list({
-      ...(learnerId ? { learnerId } : {}),
+      ...(learnerIds ? { learnerIds } : {}),
       ...(query.specId ? { credentialSpecId: query.specId } : {}),
       ...(query.status ? { status: query.status } : {}),
-      ...(query.institutionId ? { institutionId: query.institutionId } : {}),
+      ...(institutionId ? { institutionId } : {}),
       limit,
       offset,
     });

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { EnrolmentException } from '../../../domain/enrolment.exception';
+import { LearnerAggregates } from '../../learner-aggregates';
+import { EnrolmentKnowledge } from '../../ports/enrolment-knowledge.port';
+import type { AuthoriseInstitutionCommand } from './authorise-institution.command';
+
+export interface InstitutionAuthorisation {
+  learnerId: string;
+  institutionId: string;
+  /** False when the institution already held the learner (nothing was recorded). */
+  newlyAuthorised: boolean;
+}
+
+@Injectable()
+export class AuthoriseInstitutionHandler {
+  constructor(
+    private readonly learners: LearnerAggregates,
+    private readonly knowledge: EnrolmentKnowledge,
+  ) {}
+
+  async execute(command: AuthoriseInstitutionCommand): Promise<InstitutionAuthorisation> {
+    // Only the learner themselves links their record to another institution; to anyone else it does not exist.
+    if (command.actor.role !== 'learner' || command.actor.subject !== command.learnerId) throw EnrolmentException.notFound('learner', command.learnerId, 'learnerId');
+    const member = await this.knowledge.memberStanding(command.institutionId);
+    if (member.status === 'removed') {
+      throw EnrolmentException.invalid('institution-not-member', `institution ${command.institutionId} is no longer a member of the alliance`, 'institutionId');
+    }
+    const { events } = await this.learners.handle(command.learnerId, { type: 'AuthoriseInstitution', institutionId: command.institutionId }, command.commandContext());
+    return { learnerId: command.learnerId, institutionId: command.institutionId, newlyAuthorised: events.length > 0 };
+  }
+}

@@ -1,0 +1,2 @@
+export * from './authorise-institution.command';
+export * from './authorise-institution.handler';

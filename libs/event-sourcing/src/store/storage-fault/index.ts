@@ -1,0 +1,3 @@
+export * from './storage-fault.error';
+export * from './storage-fault-log';
+export * from './open-diagnosis';
