@@ -89,15 +89,23 @@ export interface StandardStatusReading {
   error?: string;
 }
 
-/** Runs @digitalbazaar/vc-bitstring-status-list on a credential, in its own process (it is an ES module). */
-export async function readStatusAsAStandardVerifier(credential: unknown): Promise<StandardStatusReading> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'test', 'support', 'standard-status-reader.mjs')], { stdio: ['pipe', 'pipe', 'pipe'] });
+/**
+ * Runs one of test/support's standalone scripts with `input` as JSON on stdin and parses its JSON answer: the
+ * independent verifiers run in their own process because the @digitalbazaar packages are ES modules only.
+ */
+export async function runJsonScript<T>(script: string, input: unknown): Promise<T> {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'test', 'support', script)], { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-  child.stdin.end(JSON.stringify(credential));
+  child.stdin.end(JSON.stringify(input));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (code !== 0) throw new Error(`the standard status reader exited with ${code}: ${err}`);
-  return JSON.parse(out) as StandardStatusReading;
+  if (code !== 0) throw new Error(`${script} exited with ${code}: ${err}`);
+  return JSON.parse(out) as T;
+}
+
+/** Runs @digitalbazaar/vc-bitstring-status-list on a credential. */
+export function readStatusAsAStandardVerifier(credential: unknown): Promise<StandardStatusReading> {
+  return runJsonScript('standard-status-reader.mjs', credential);
 }

@@ -24,6 +24,14 @@ export class InstitutionRegisteredV1 {
   @IsOptional() @IsIn(['pending', 'active']) status?: 'pending' | 'active';
 }
 
+/**
+ * Whether a membership fact (registered, activated, suspended, reinstated, removed) replaces the standing a
+ * consumer already holds: a removal is final, and an older fact arriving late never overwrites a newer one.
+ */
+export function membershipFactApplies(known: { status: string; since: string } | undefined | null, since: string): boolean {
+  return !known || (known.status !== 'removed' && Date.parse(known.since) <= Date.parse(since));
+}
+
 /** The member's own admin registered its first key: from `activatedAt` it may award, approve and sign. */
 export class InstitutionActivatedV1 {
   @IsString() @IsNotEmpty() institutionId!: string;

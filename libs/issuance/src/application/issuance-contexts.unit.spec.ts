@@ -1,30 +1,10 @@
 import { canonicalizeRdf, UnknownContextError } from '@alliance/credentials';
-import { institutionsFixture, jointSpec, UNI_A, UNI_B } from '../domain/__fixtures__/specs.fixture';
-import type { AwardGranted } from '../domain/award/award.events';
-import { composeCredential, type ComposeInput } from './compose/compose-credential';
+import { composeCredential } from './compose/compose-credential';
 import { contextBaseUrlOf, issuanceDocumentLoader } from './issuance-contexts';
 import type { IssuanceSettings } from './issuance-settings';
+import { composeInput } from './__fixtures__/compose-input.fixture';
 
-const award: AwardGranted['data'] = {
-  awardId: 'enr-1',
-  credentialId: '0190f5a0-0000-7000-8000-0000000000c1',
-  learner: { learnerId: 'learner-1', name: 'Ada Lovelace' },
-  specId: 'spec-joint',
-  specVersion: 1,
-  awardedAt: '2026-03-01T10:00:00.000Z',
-  grades: [
-    { componentCode: 'SES-1', institutionId: UNI_A, grade: 8 },
-    { componentCode: 'SES-2', institutionId: UNI_B, grade: 7 },
-  ],
-};
-const input: ComposeInput = {
-  award,
-  spec: jointSpec,
-  institutions: institutionsFixture(),
-  status: { listId: `${UNI_A}-1`, index: 4242 },
-  publicUrl: 'https://issuance.alliance.example/',
-  validFrom: '2026-03-01T10:00:05.000Z',
-};
+const input = composeInput;
 const settings = (publicUrl: () => string, contextBaseUrl?: string): IssuanceSettings => ({
   cryptosuite: 'eddsa-rdfc-2022',
   publicUrl,

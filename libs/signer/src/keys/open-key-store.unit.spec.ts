@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { FileKeyStore } from './file-key-store';
 import { KeyStoreError } from './key-store-error';
 import { openKeyStore, type KeyStoreConfig } from './open-key-store';
-import { ed25519PointFromEcPoint } from './pkcs11-key-store';
+import { ed25519PointFromEcPoint } from './pkcs11-token';
 
 describe('openKeyStore', () => {
   let root: string;

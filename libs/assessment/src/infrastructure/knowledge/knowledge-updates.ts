@@ -1,4 +1,4 @@
-import type { CredentialSpecPublishedV1, InstitutionRegisteredV1, LearnerCompletedV1, LearnerEnrolledV1, LearnerTransferredV1, LearnerWithdrawnV1 } from '@alliance/contracts';
+import { type CredentialSpecPublishedV1, type InstitutionRegisteredV1, type LearnerCompletedV1, type LearnerEnrolledV1, type LearnerTransferredV1, type LearnerWithdrawnV1, membershipFactApplies } from '@alliance/contracts';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { GradingScheme } from '../../domain/knowledge';
 import type { MemberStatus } from '../../domain/member-standing';
@@ -50,11 +50,8 @@ export const knowledgeUpdates = {
   /** Applied only when at least as recent as what is known; removal is final. */
   async memberStatus(em: EntityManager, institutionId: string, status: MemberStatus, since: string): Promise<void> {
     const known = await em.findOne(Members, { institutionId });
-    if (!known) {
-      await em.insert(Members, { institutionId, status, since });
-      return;
-    }
-    if (known.status === 'removed' || Date.parse(known.since) > Date.parse(since)) return;
-    await em.nativeUpdate(Members, { institutionId }, { status, since });
+    if (!membershipFactApplies(known, since)) return;
+    if (known) await em.nativeUpdate(Members, { institutionId }, { status, since });
+    else await em.insert(Members, { institutionId, status, since });
   },
 };

@@ -1,11 +1,12 @@
-import type {
-  CredentialIssuedV1,
-  CredentialReinstatedV1,
-  CredentialRevokedV1,
-  CredentialSpecPublishedV1,
-  CredentialSpecRetiredV1,
-  CredentialSuspendedV1,
-  InstitutionRegisteredV1,
+import {
+  type CredentialIssuedV1,
+  type CredentialReinstatedV1,
+  type CredentialRevokedV1,
+  type CredentialSpecPublishedV1,
+  type CredentialSpecRetiredV1,
+  type CredentialSuspendedV1,
+  type InstitutionRegisteredV1,
+  membershipFactApplies,
 } from '@alliance/contracts';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { MemberStatus } from '../../domain/member-standing';
@@ -63,11 +64,8 @@ export const knowledgeUpdates = {
   /** Applied only when at least as recent as what is known; removal is final. */
   async memberStatus(em: EntityManager, institutionId: string, status: MemberStatus, since: string): Promise<void> {
     const known = await em.findOne(Members, { institutionId });
-    if (!known) {
-      await em.insert(Members, { institutionId, status, since });
-      return;
-    }
-    if (known.status === 'removed' || Date.parse(known.since) > Date.parse(since)) return;
-    await em.nativeUpdate(Members, { institutionId }, { status, since });
+    if (!membershipFactApplies(known, since)) return;
+    if (known) await em.nativeUpdate(Members, { institutionId }, { status, since });
+    else await em.insert(Members, { institutionId, status, since });
   },
 };

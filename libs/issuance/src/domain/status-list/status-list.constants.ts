@@ -16,14 +16,8 @@ export type StatusListLayout = 'purposes' | 'message';
 export type PublishedPurpose = 'revocation' | 'suspension';
 export const PUBLISHED_PURPOSES: readonly PublishedPurpose[] = ['revocation', 'suspension'];
 
-/** Width and messages of a legacy `message` entry. */
+/** Width of a legacy `message` entry (its credentials carry its messages). */
 export const MESSAGE_STATUS_SIZE = 2;
-export const STATUS_MESSAGES = [
-  { status: '0x0', message: 'valid' },
-  { status: '0x1', message: 'suspended' },
-  { status: '0x2', message: 'revoked' },
-  { status: '0x3', message: 'revoked' },
-] as const;
 
 type Bits = { revoked: boolean; suspended: boolean };
 
