@@ -5,14 +5,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const SUITES = ['event-store', 'projection', 'messaging', 'credentials', 'assessment', 'issuance', 'signer', 'audit'];
+/** A suite is a folder with an index, or one `<suite>.bench.ts` file beside this one. */
+const SUITES = ['event-store', 'projection', 'messaging', 'credentials', 'assessment', 'issuance', 'signer', 'audit', 'issuance-under-read-load'];
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
   for (const suite of SUITES) {
     if (only && !only.includes(suite)) continue;
-    const entry = join(__dirname, suite, 'index.js');
-    if (!existsSync(entry)) {
+    const entry = [join(__dirname, suite, 'index.js'), join(__dirname, `${suite}.bench.js`)].find((file) => existsSync(file));
+    if (!entry) {
       console.log(JSON.stringify({ level: 'warn', msg: 'benchmark suite not built, skipped', suite }));
       continue;
     }

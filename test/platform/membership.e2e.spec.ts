@@ -6,8 +6,8 @@ import { call, eventually, token } from '../support/scenario-http';
 /**
  * Membership across the services, on the built platform as users run it: a suspended member's registrar and
  * admin are refused every action with 403 naming the standing (nothing appended, as an auditor counts), still
- * read, and act again once reinstated; what waited for it resumes. A removed member is refused everything and
- * nothing is completed in its name. Needs `npm run build` first.
+ * read, and act again once reinstated; what waited for it resumes. A removed member is refused everything, reads
+ * included, and nothing is completed in its name. Needs `npm run build` first.
  */
 type Reply = { status: number; type: string; body: Record<string, unknown> };
 
@@ -122,6 +122,22 @@ describe('membership on the embedded platform', () => {
     ];
   }
 
+  /** What A's registrar and admin read: [service, path, bearer]. */
+  function staffReads(): [keyof EmbeddedPlatform['urls'], string, string][] {
+    return [
+      ['assessment', `/assessment-results/${resultOfL1}`, registrarA],
+      ['assessment', '/assessment-results', registrarA],
+      ['enrolment', `/enrolments/${enrolments['L1']}`, registrarA],
+      ['enrolment', '/enrolments', adminA],
+      ['issuance', `/credentials/${issuedToL1}`, adminA],
+      ['issuance', `/credentials/${pendingForL4}/signatures`, adminA],
+      ['issuance', `/institutions/${A.id}/signing`, adminA],
+      ['catalogue', `/institutions/${A.id}`, adminA],
+      ['catalogue', `/institutions/${A.id}/keys`, registrarA],
+      ['catalogue', `/credential-specs/${specId}`, registrarA],
+    ];
+  }
+
   async function expectEverythingRefused(status: 'suspended' | 'removed', credentialToSuspend: string, credentialToEndorse: string): Promise<void> {
     const before = (await auditedEvents(p.urls.audit, { institution: A.id })).length;
     // The filter does see what A's staff did before (results, enrolments, approvals, keys, policies).
@@ -190,17 +206,8 @@ describe('membership on the embedded platform', () => {
     }, 60_000);
 
     it('still reads', async () => {
-      const reads: [string, string, string][] = [
-        ['assessment', `/assessment-results/${resultOfL1}`, registrarA],
-        ['enrolment', `/enrolments/${enrolments['L1']}`, registrarA],
-        ['issuance', `/credentials/${issuedToL1}`, adminA],
-        ['issuance', `/credentials/${pendingForL4}/signatures`, adminA],
-        ['issuance', `/institutions/${A.id}/signing`, adminA],
-        ['catalogue', `/institutions/${A.id}`, adminA],
-        ['catalogue', `/credential-specs/${specId}`, registrarA],
-      ];
-      for (const [service, path, bearer] of reads) {
-        const r = await fetch(url(service as keyof EmbeddedPlatform['urls'], path), { headers: { authorization: `Bearer ${bearer}` } });
+      for (const [service, path, bearer] of staffReads()) {
+        const r = await fetch(url(service, path), { headers: { authorization: `Bearer ${bearer}` } });
         expect({ path, status: r.status }).toEqual({ path, status: 200 });
       }
       expect((await call<{ status: string }>('GET', url('catalogue', `/institutions/${A.id}`), undefined, adminA)).status).toBe('suspended');
@@ -261,6 +268,42 @@ describe('membership on the embedded platform', () => {
 
     it('is refused everything with 403 naming its standing, and nothing is appended', async () => {
       await expectEverythingRefused('removed', pendingForL4, pendingForL5);
+    }, 60_000);
+
+    it('reads nothing either: every read of its registrar and admin is 403 naming its standing, in every service', async () => {
+      for (const [service, path, bearer] of staffReads()) {
+        const r = await send('GET', url(service, path), undefined, bearer);
+        expect({ path, status: r.status, code: r.body['code'], detail: r.body['detail'], type: r.type }).toEqual({
+          path,
+          status: 403,
+          code: `${service}.member-removed`,
+          detail: expect.stringContaining('removed'),
+          type: expect.stringMatching(/^application\/problem\+json/),
+        });
+      }
+      // The audit service never let a member's staff read (auditors and the alliance only).
+      expect((await send('GET', url('audit', `/events?institution=${A.id}`), undefined, adminA)).status).toBe(403);
+      expect(await auditedEvents(p.urls.audit, { institution: A.id })).not.toEqual([]);
+    }, 60_000);
+
+    it('leaves the alliance, auditors and public routes reading as before', async () => {
+      const auditor = await token('auditor');
+      for (const [service, path] of staffReads()) {
+        const r = await fetch(url(service, path), { headers: { authorization: `Bearer ${admin}` } });
+        expect({ path, status: r.status }).toEqual({ path, status: 200 });
+      }
+      for (const [service, path] of [['issuance', `/credentials/${issuedToL1}`], ['enrolment', `/learners/${learners['L1']}/audit-trail`]] as const) {
+        const r = await fetch(url(service, path), { headers: { authorization: `Bearer ${auditor}` } });
+        expect({ path, status: r.status }).toEqual({ path, status: 200 });
+      }
+      // Public routes answer a removed member's admin as they answer anyone: the token is not even looked at.
+      for (const [service, path] of [['catalogue', '/trust-list'], ['catalogue', `/institutions/${A.id}/did.json`], ['issuance', '/contexts']] as const) {
+        const anyone = await fetch(url(service, path));
+        const removedAdmin = await fetch(url(service, path), { headers: { authorization: `Bearer ${adminA}` } });
+        expect({ path, status: removedAdmin.status }).toEqual({ path, status: anyone.status });
+        expect({ path, status: removedAdmin.status }).not.toEqual({ path, status: 403 });
+      }
+      expect((await fetch(url('catalogue', '/trust-list'))).status).toBe(200);
     }, 60_000);
 
     it('completes nothing in its name: its awaited signature never comes, no award naming it is granted', async () => {

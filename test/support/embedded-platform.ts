@@ -9,6 +9,12 @@ import { builtMain } from './spawn-process';
 export interface EmbeddedPlatform {
   urls: ServiceUrls & { audit: string };
   patience: Patience;
+  /** The platform's data directory (removed by close). */
+  dataDir: string;
+  /** Everything the platform wrote to stdout and stderr so far. */
+  output(): string;
+  /** Stops the platform and keeps its data directory. */
+  stop(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,14 +32,21 @@ export async function startEmbeddedPlatform(firstPort: number, env: NodeJS.Proce
   });
   platform.stdout!.on('data', (d) => (output += d));
   platform.stderr!.on('data', (d) => (output += d));
+  const stop = async () => {
+    if (platform.exitCode !== null || platform.signalCode !== null) return;
+    platform.kill('SIGTERM');
+    await new Promise((r) => platform.once('exit', r));
+  };
   const patience: Patience = { timeoutMs: 30_000, diagnostics: () => output.slice(-4000) };
   await eventually(async () => (output.includes('"msg":"platform ready"') ? true : undefined), 'the platform', { ...patience, timeoutMs: 90_000 });
   return {
     urls: { catalogue, enrolment, assessment, issuance, verification, audit },
     patience,
+    dataDir,
+    output: () => output,
+    stop,
     async close() {
-      platform.kill('SIGTERM');
-      await new Promise((r) => platform.once('exit', r));
+      await stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

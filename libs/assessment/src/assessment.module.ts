@@ -1,7 +1,8 @@
 import type { ReadModelOrm } from '@alliance/event-sourcing';
-import type { ServiceRuntime } from '@alliance/nest-kit';
+import { MemberStandingSource, memberStandingFrom, type ServiceRuntime } from '@alliance/nest-kit';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AssessmentAggregates } from './application/assessment-aggregates';
+import { BatchProgress } from './application/batch/batch-progress';
 import { BatchSettings } from './application/batch/batch-settings';
 import { ASSESSMENT_COMMAND_HANDLERS } from './application/commands';
 import { AssessmentKnowledge } from './application/ports/assessment-knowledge.port';
@@ -33,9 +34,11 @@ export class AssessmentModule {
         { provide: ASSESSMENT_ORM, useFactory: () => openAssessmentDatabase(config) },
         { provide: BatchSettings, useValue: settings },
         { provide: AssessmentKnowledge, useFactory: (orm: ReadModelOrm) => new SqlAssessmentKnowledge(orm), inject: [ASSESSMENT_ORM] },
+        { provide: MemberStandingSource, useFactory: (k: AssessmentKnowledge) => memberStandingFrom(async (id) => (await k.memberStanding(id)).status), inject: [AssessmentKnowledge] },
         { provide: ResultReadModel, useFactory: (orm: ReadModelOrm) => new ResultReadModel(runtime.eventStore, orm), inject: [ASSESSMENT_ORM] },
         { provide: ResultRecords, useExisting: ResultReadModel },
         AssessmentAggregates,
+        BatchProgress,
         ...ASSESSMENT_COMMAND_HANDLERS,
         ...ASSESSMENT_QUERY_HANDLERS,
         {

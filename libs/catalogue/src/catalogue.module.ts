@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DidWebHttpsResolver, type DidWebDocumentResolver, hostListOf } from '@alliance/credentials';
-import type { ServiceRuntime } from '@alliance/nest-kit';
+import { MemberStandingSource, memberStandingFrom, type ServiceRuntime } from '@alliance/nest-kit';
 import type { CatalogueConfig } from './catalogue.config';
 import { CatalogueAggregates } from './application/catalogue-aggregates';
 import { CATALOGUE_COMMAND_HANDLERS } from './application/commands';
@@ -41,6 +41,7 @@ export class CatalogueModule {
         { provide: ReadModelSync, useExisting: CatalogueReadModel },
         { provide: InstitutionDirectory, useClass: ReadModelInstitutionDirectory },
         CatalogueAggregates,
+        { provide: MemberStandingSource, useFactory: (a: CatalogueAggregates) => memberStandingFrom(async (id) => (await a.institution(id))?.status), inject: [CatalogueAggregates] },
         { provide: InstitutionDidDocuments, useValue: options.didDocuments ?? new DidWebHttpsResolver({ allowHosts: hostListOf((runtime.config as CatalogueConfig).CATALOGUE_DID_FETCH_ALLOW_HOSTS) }) },
         DidDocumentCheck,
         RegistryLoader,

@@ -1,6 +1,6 @@
-import type { ReadModelOrm } from '@alliance/event-sourcing';
-import type { ServiceRuntime } from '@alliance/nest-kit';
-import { type DynamicModule, Module } from '@nestjs/common';
+import { LearnerKeyTable, loadKeyEncryptionKey, openLearnerKeyTable, type ReadModelOrm } from '@alliance/event-sourcing';
+import { MemberStandingSource, memberStandingFrom, type ServiceRuntime } from '@alliance/nest-kit';
+import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { CompleteEnrolmentHandler, ENROLMENT_COMMAND_HANDLERS } from './application/commands';
 import { LearnerAggregates } from './application/learner-aggregates';
 import { EnrolmentKnowledge } from './application/ports/enrolment-knowledge.port';
@@ -10,14 +10,11 @@ import type { EnrolmentConfig } from './enrolment.config';
 import { ENROLMENT_INTEGRATION, ENROLMENT_ORM } from './enrolment.tokens';
 import { EnrolmentsController } from './http/enrolments.controller';
 import { LearnersController } from './http/learners.controller';
-import { openEnrolmentDatabase } from './infrastructure/enrolment-database';
+import { LEARNER_KEY_TABLE, openEnrolmentDatabase } from './infrastructure/enrolment-database';
 import { EnrolmentLifecycle } from './infrastructure/enrolment-lifecycle';
 import { EnrolmentIntegration } from './infrastructure/integration/enrolment-integration';
 import { SqlEnrolmentKnowledge } from './infrastructure/knowledge/sql-enrolment-knowledge';
-import { loadKeyEncryptionKey } from './infrastructure/personal-data/key-encryption-key';
-import { LearnerKeyTable } from './infrastructure/personal-data/learner-keys.port';
-import { PersonalDataVault } from './infrastructure/personal-data/personal-data-vault';
-import { SqlLearnerKeyTable } from './infrastructure/personal-data/sql-learner-key-table';
+import { IdentityVault } from './infrastructure/personal-data/identity-vault';
 import { EnrolmentReadModel } from './infrastructure/read-model/enrolment-read-model';
 
 /** The enrolment bounded context as a Nest module, wired to its runtime (event store, bus). */
@@ -30,13 +27,19 @@ export class EnrolmentModule {
       controllers: [EnrolmentsController, LearnersController],
       providers: [
         { provide: ENROLMENT_ORM, useFactory: () => openEnrolmentDatabase(config) },
-        { provide: LearnerKeyTable, useFactory: (orm: ReadModelOrm) => new SqlLearnerKeyTable(orm), inject: [ENROLMENT_ORM] },
         {
-          provide: PersonalDataVault,
-          useFactory: async (keys: LearnerKeyTable, orm: ReadModelOrm) => new PersonalDataVault(keys, await loadKeyEncryptionKey(config, orm)),
+          provide: LearnerKeyTable,
+          useFactory: (orm: ReadModelOrm) => openLearnerKeyTable(config, { service: 'enrolment', orm, table: LEARNER_KEY_TABLE }),
+          inject: [ENROLMENT_ORM],
+        },
+        {
+          provide: IdentityVault,
+          useFactory: async (keys: LearnerKeyTable, orm: ReadModelOrm) =>
+            new IdentityVault(keys, await loadKeyEncryptionKey(config, { service: 'enrolment', orm, warn: (m) => new Logger('PersonalData').warn(m) })),
           inject: [LearnerKeyTable, ENROLMENT_ORM],
         },
         { provide: EnrolmentKnowledge, useFactory: (orm: ReadModelOrm) => new SqlEnrolmentKnowledge(orm), inject: [ENROLMENT_ORM] },
+        { provide: MemberStandingSource, useFactory: (k: EnrolmentKnowledge) => memberStandingFrom(async (id) => (await k.memberStanding(id)).status), inject: [EnrolmentKnowledge] },
         { provide: EnrolmentReadModel, useFactory: (orm: ReadModelOrm) => new EnrolmentReadModel(runtime.eventStore, orm), inject: [ENROLMENT_ORM] },
         { provide: EnrolmentRecords, useExisting: EnrolmentReadModel },
         LearnerAggregates,
@@ -44,9 +47,9 @@ export class EnrolmentModule {
         ...ENROLMENT_QUERY_HANDLERS,
         {
           provide: ENROLMENT_INTEGRATION,
-          useFactory: (orm: ReadModelOrm, vault: PersonalDataVault, completeHandler: CompleteEnrolmentHandler) =>
+          useFactory: (orm: ReadModelOrm, vault: IdentityVault, completeHandler: CompleteEnrolmentHandler) =>
             new EnrolmentIntegration({ config, store: runtime.eventStore, bus: runtime.bus, orm, vault, completeHandler }),
-          inject: [ENROLMENT_ORM, PersonalDataVault, CompleteEnrolmentHandler],
+          inject: [ENROLMENT_ORM, IdentityVault, CompleteEnrolmentHandler],
         },
         EnrolmentLifecycle,
       ],

@@ -11,3 +11,4 @@ export * from './testing';
 export * from './read-model';
 export * from './projection';
 export * from './store';
+export * from './personal-data';

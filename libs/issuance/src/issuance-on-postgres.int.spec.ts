@@ -11,7 +11,7 @@ describe('issuance on PostgreSQL (event store, read models, key vault, checkpoin
   let db: TestDatabase;
   let bus: IntegrationBus;
   const dataDir = mkdtempSync(join(tmpdir(), 'issuance-pg-'));
-  const env = () => ({ EVENT_STORE: 'postgres', READ_MODEL: 'postgres', DATABASE_URL: db.url, ISSUANCE_CRYPTOSUITE: 'eddsa-rdfc-2022' });
+  const env = () => ({ EVENT_STORE: 'postgres', READ_MODEL: 'postgres', DATABASE_URL: db.url, ISSUANCE_CRYPTOSUITE: 'eddsa-rdfc-2022', PERSONAL_DATA_KEY: 'cd'.repeat(32) });
 
   beforeAll(async () => {
     db = await createTestDatabase('issuance_int');

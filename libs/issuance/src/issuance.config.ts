@@ -1,11 +1,11 @@
 import { IsIn, IsOptional, IsUrl, Matches } from 'class-validator';
-import { Secret, ServiceConfig } from '@alliance/nest-kit';
+import { PersonalDataServiceConfig, Secret } from '@alliance/nest-kit';
 import { STATUS_ENTRIES, type StatusEntries } from './application/issuance-settings';
 
 export const CRYPTOSUITES = ['eddsa-rdfc-2022', 'eddsa-jcs-2022'] as const;
 
 /** The issuance service's own settings on top of the shared ones. */
-export class IssuanceConfig extends ServiceConfig {
+export class IssuanceConfig extends PersonalDataServiceConfig {
   /**
    * Seals every private key the platform holds for institutions: 32 random bytes, 64 hex or 44 base64
    * characters. Required outside the embedded mode; on the embedded defaults one is generated under DATA_DIR.

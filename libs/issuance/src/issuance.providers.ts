@@ -1,8 +1,8 @@
 import { Logger, type Provider } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { DocumentLoader } from '@alliance/credentials';
-import type { ReadModelOrm } from '@alliance/event-sourcing';
-import { serviceBaseUrl, type ServiceRuntime } from '@alliance/nest-kit';
+import { type EventStore, loadKeyEncryptionKey, openLearnerKeyTable, PersonalDataVault, type ReadModelOrm, SealingEventStore } from '@alliance/event-sourcing';
+import { MemberStandingSource, memberStandingFrom, serviceBaseUrl, type ServiceRuntime } from '@alliance/nest-kit';
 import { CollectAutomaticProofsHandler } from './application/commands/collect-automatic-proofs';
 import { IssueCredentialHandler } from './application/commands/issue-credential';
 import { issuanceDocumentLoader } from './application/issuance-contexts';
@@ -18,8 +18,11 @@ import {
   ISSUANCE_QUERIES,
   ISSUANCE_REACTOR,
   ISSUANCE_SETTINGS,
+  ISSUANCE_STORE,
   KEY_CUSTODY,
   KNOWLEDGE,
+  LEARNER_ERASURE,
+  PERSONAL_DATA,
   PLATFORM_SIGNER,
   SIGNER_AUTHENTICATION,
   SIGNING_REQUESTS,
@@ -31,18 +34,21 @@ import type { KeyCustody } from './application/ports/key-custody.port';
 import { AwardProcess } from './application/process/award-process';
 import { CatalogueFacts } from './application/process/catalogue-facts';
 import { IssuanceReactor } from './application/process/issuance-reactor';
+import { LearnerErasure } from './application/process/learner-erasure';
 import { PlatformSigner } from './application/signing/platform-signer';
 import { SignerAuthentication } from './application/signing/signer-authentication';
 import { SigningRequests } from './application/signing/signing-requests';
 import { StatusListPublisher } from './application/status/status-list-publisher';
 import { StatusSlotAllocator } from './application/status/status-slot-allocator';
 import type { IssuanceConfig } from './issuance.config';
-import { openIssuanceDatabase } from './infrastructure/issuance-database';
+import { ISSUANCE, openIssuanceDatabase } from './infrastructure/issuance-database';
 import { KeyVault } from './infrastructure/key-vault/key-vault';
 import { loadMasterKey } from './infrastructure/key-vault/load-master-key';
 import { MikroOrmKeyVaultStore } from './infrastructure/key-vault/mikro-orm-key-vault.store';
+import { ISSUANCE_LEARNER_KEY_TABLE, ISSUANCE_SEALING_RULES } from './infrastructure/personal-data/issuance-sealing-rules';
 import { OrmCredentialQueries } from './infrastructure/queries/orm-credential-queries';
 import { OrmIssuanceQueries } from './infrastructure/queries/orm-issuance-queries';
+import { watchStatusListCommits } from './infrastructure/projections/status-list-commits';
 import { OrmStatusListQueries } from './infrastructure/queries/orm-status-list-queries';
 
 /**
@@ -66,8 +72,18 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
   }
   return [
     { provide: ISSUANCE_ORM, useFactory: () => openIssuanceDatabase(config) },
-    { provide: AGGREGATE_HANDLERS, useFactory: () => createAggregateHandlers(runtime.eventStore) },
+    {
+      provide: PERSONAL_DATA,
+      useFactory: async (orm: ReadModelOrm) => {
+        const keys = await openLearnerKeyTable(config, { service: ISSUANCE, orm, table: ISSUANCE_LEARNER_KEY_TABLE });
+        return new PersonalDataVault(keys, await loadKeyEncryptionKey(config, { service: ISSUANCE, orm, warn: (m) => new Logger('PersonalData').warn(m) }));
+      },
+      inject: [ISSUANCE_ORM],
+    },
+    { provide: ISSUANCE_STORE, useFactory: (vault: PersonalDataVault) => new SealingEventStore(runtime.eventStore, vault, ISSUANCE_SEALING_RULES), inject: [PERSONAL_DATA] },
+    { provide: AGGREGATE_HANDLERS, useFactory: (store: EventStore) => createAggregateHandlers(store), inject: [ISSUANCE_STORE] },
     { provide: KNOWLEDGE, useFactory: (a: AggregateHandlers) => new KnowledgeReader(a), inject: [AGGREGATE_HANDLERS] },
+    { provide: MemberStandingSource, useFactory: (k: KnowledgeReader) => memberStandingFrom(async (id) => (await k.institution(id))?.status), inject: [KNOWLEDGE] },
     { provide: KEY_CUSTODY, useFactory: (orm: ReadModelOrm) => new KeyVault(new MikroOrmKeyVaultStore(orm), master.key), inject: [ISSUANCE_ORM] },
     {
       provide: ISSUANCE_SETTINGS,
@@ -87,7 +103,12 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
       useFactory: (a: AggregateHandlers, k: KnowledgeReader, c: KeyCustody, contexts: DocumentLoader) => new PlatformSigner(a, k, c, contexts),
       inject: [AGGREGATE_HANDLERS, KNOWLEDGE, KEY_CUSTODY, ISSUANCE_CONTEXTS],
     },
-    { provide: CREDENTIAL_QUERIES, useFactory: (orm: ReadModelOrm) => new OrmCredentialQueries(orm), inject: [ISSUANCE_ORM] },
+    { provide: CREDENTIAL_QUERIES, useFactory: (orm: ReadModelOrm, vault: PersonalDataVault) => new OrmCredentialQueries(orm, vault), inject: [ISSUANCE_ORM, PERSONAL_DATA] },
+    {
+      provide: LEARNER_ERASURE,
+      useFactory: (vault: PersonalDataVault, a: AggregateHandlers, orm: ReadModelOrm) => new LearnerErasure(vault, a, new OrmIssuanceQueries(orm)),
+      inject: [PERSONAL_DATA, AGGREGATE_HANDLERS, ISSUANCE_ORM],
+    },
     { provide: CATALOGUE_FACTS, useFactory: (a: AggregateHandlers) => new CatalogueFacts(a), inject: [AGGREGATE_HANDLERS] },
     {
       provide: AWARD_PROCESS,
@@ -102,7 +123,12 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
     },
     {
       provide: STATUS_LIST_PUBLISHER,
-      useFactory: (orm: ReadModelOrm, a: AggregateHandlers, k: KnowledgeReader, c: KeyCustody, s: IssuanceSettings) => new StatusListPublisher(new OrmStatusListQueries(orm), a, k, c, s),
+      useFactory: (orm: ReadModelOrm, a: AggregateHandlers, k: KnowledgeReader, c: KeyCustody, s: IssuanceSettings) => {
+        // An embedded read model is written by this process only: its changes are pushed. A shared one (replicas) is checked per request.
+        const publisher = new StatusListPublisher(new OrmStatusListQueries(orm), a, k, c, s, undefined, config.READ_MODEL === 'pglite' ? 'pushed' : 'checked');
+        watchStatusListCommits(orm, (listId) => publisher.listChanged(listId));
+        return publisher;
+      },
       inject: [ISSUANCE_ORM, AGGREGATE_HANDLERS, KNOWLEDGE, KEY_CUSTODY, ISSUANCE_SETTINGS],
     },
     { provide: ISSUANCE_QUERIES, useFactory: (orm: ReadModelOrm) => new OrmIssuanceQueries(orm), inject: [ISSUANCE_ORM] },

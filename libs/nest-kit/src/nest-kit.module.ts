@@ -1,16 +1,18 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, Reflector } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, ModuleRef, Reflector } from '@nestjs/core';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { TokenVerifier } from './auth/token-verifier';
 import type { ServiceConfig } from './config/service-config';
 import { ProblemDetailsFilter } from './errors/problem-details.filter';
 import { HealthController } from './health/health.controller';
 import { HealthRegistry } from './health/health-registry';
+import { readinessPolicy } from './health/projection-health';
 import { ParkedEventsController } from './health/parked-events.controller';
 import { ClientErrorProblems } from './http/input/client-error-problems';
 import { RequestInputInterceptor } from './http/input/request-input.interceptor';
 import { PublicRateLimitGuard, publicRateLimitModule } from './http/public-rate-limit';
 import { loggingModule } from './logging/logging.module';
+import { RemovedMemberGuard } from './membership/removed-member.guard';
 
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
@@ -19,7 +21,7 @@ export interface NestKitOptions {
   config: ServiceConfig;
 }
 
-/** Cross-cutting pieces every service mounts once: config, logs, auth, request input checks, problem+json errors, health. */
+/** Cross-cutting pieces every service mounts once: config, logs, auth (and members' standing), request input checks, problem+json errors, health. */
 @Global()
 @Module({})
 export class NestKitModule {
@@ -30,10 +32,12 @@ export class NestKitModule {
       controllers: [HealthController, ParkedEventsController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
-        { provide: HealthRegistry, useValue: new HealthRegistry(service) },
+        { provide: HealthRegistry, useValue: new HealthRegistry(service, readinessPolicy(config), { cacheMs: config.HEALTH_READY_CACHE_MS }) },
         { provide: TokenVerifier, useValue: new TokenVerifier(config) },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_GUARD, useClass: PublicRateLimitGuard },
+        // After the token is verified: a removed member's staff read nothing (see MemberStandingSource).
+        { provide: APP_GUARD, useFactory: (reflector: Reflector, moduleRef: ModuleRef) => new RemovedMemberGuard(reflector, moduleRef, service), inject: [Reflector, ModuleRef] },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         ClientErrorProblems,
         {

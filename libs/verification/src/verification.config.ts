@@ -131,6 +131,41 @@ export class VerificationConfig extends ServiceConfig {
   /** Largest credential POST /verifications accepts, in bytes (413 beyond); a credential is a few kilobytes. */
   override HTTP_BODY_LIMIT_BYTES = 1024 * 1024;
 
+  /**
+   * How long the result of checking a document is reused for the same bytes presented again (0 = never).
+   * Any registry or credential status change received clears it; the limit bounds how late a change nobody
+   * announces (another issuer's status list, a validity date passing) is seen.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10 * 60_000)
+  VERIFICATION_RESULT_CACHE_TTL_MS = 5000;
+
+  /** Documents whose result is held for reuse (least recently stored out first). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  VERIFICATION_RESULT_CACHE_MAX_ENTRIES = 500;
+
+  /**
+   * Checks recorded one by one (a CredentialVerified event each, published to audit) per UTC day: the first
+   * of the day for each credential and verdict, up to this many. Every other check is only counted.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  VERIFICATION_RECORDS_PER_DAY = 1000;
+
+  /** How often the counted checks are stored, as one VerificationsCounted event (also on shutdown). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(24 * 60 * 60_000)
+  VERIFICATION_TALLY_FLUSH_MS = 60_000;
+
   /** Consumer group on the bus: every replica of the service shares it (a test run may pick its own). */
   @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'VERIFICATION_CONSUMER_GROUP must be a lower-case group name' })
   VERIFICATION_CONSUMER_GROUP = 'verification';

@@ -4,6 +4,7 @@ import { VerifyCredentialHandler } from './application/commands/verify-credentia
 import { VerificationsController } from './http/verifications.controller';
 import { VerifyPageController } from './http/verify-page.controller';
 import { VerificationEngine } from './infrastructure/verification-engine';
+import { VerificationTallyFlusher } from './infrastructure/verification-tally-flusher';
 import type { VerificationConfig } from './verification.config';
 import { verificationProviders, type VerificationModuleOptions } from './verification.providers';
 
@@ -14,7 +15,7 @@ export class VerificationModule {
     return {
       module: VerificationModule,
       controllers: [VerificationsController, VerifyPageController],
-      providers: [{ provide: 'SERVICE_NAME', useValue: runtime.service }, ...verificationProviders(runtime, options), VerifyCredentialHandler, VerificationEngine],
+      providers: [{ provide: 'SERVICE_NAME', useValue: runtime.service }, ...verificationProviders(runtime, options), VerifyCredentialHandler, VerificationEngine, VerificationTallyFlusher],
     };
   }
 }

@@ -2,10 +2,12 @@ import { DidWebHttpsResolver, hostListOf } from '@alliance/credentials';
 import type { Provider } from '@nestjs/common';
 import type { ReadModelOrm } from '@alliance/event-sourcing';
 import type { ServiceRuntime } from '@alliance/nest-kit';
-import { CREDENTIAL_NOTES, CREDENTIAL_VERIFIER, VERIFICATION_ORM } from './application/verification.tokens';
+import { CREDENTIAL_NOTES, CREDENTIAL_VERIFIER, STATUS_LISTS, VERIFICATION_ORM, VERIFICATION_RESULTS, VERIFICATION_TALLY } from './application/verification.tokens';
 import type { CredentialNotes } from './application/ports/credential-notes.port';
 import type { MemberDidDocuments } from './application/ports/member-did-documents.port';
 import { CredentialVerifier } from './application/verify/credential-verifier';
+import { VerificationResultCache } from './application/verify/verification-result-cache';
+import { VerificationTally } from './domain/retention/verification-tally';
 import { OrmCredentialNotes } from './infrastructure/registry/orm-credential-notes';
 import { OrmRegistry } from './infrastructure/registry/orm-registry';
 import { openVerificationDatabase } from './infrastructure/verification-database';
@@ -48,6 +50,9 @@ export function verificationProviders(runtime: ServiceRuntime<VerificationConfig
     ? (options.memberDidDocuments ?? new DidWebHttpsResolver({ timeoutMs: config.VERIFICATION_FETCH_TIMEOUT_MS, allowHosts: hostListOf(config.VERIFICATION_FETCH_ALLOW_HTTP_HOSTS) }))
     : undefined;
   return [
+    { provide: STATUS_LISTS, useValue: statusLists },
+    { provide: VERIFICATION_RESULTS, useValue: new VerificationResultCache({ ttlMs: config.VERIFICATION_RESULT_CACHE_TTL_MS, maxEntries: config.VERIFICATION_RESULT_CACHE_MAX_ENTRIES }) },
+    { provide: VERIFICATION_TALLY, useValue: new VerificationTally({ dailyRecords: config.VERIFICATION_RECORDS_PER_DAY }) },
     { provide: VERIFICATION_ORM, useFactory: () => openVerificationDatabase(config) },
     { provide: CREDENTIAL_NOTES, useFactory: (orm: ReadModelOrm) => new OrmCredentialNotes(orm), inject: [VERIFICATION_ORM] },
     {

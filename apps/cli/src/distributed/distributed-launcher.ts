@@ -114,6 +114,7 @@ export class DistributedLauncher {
       PUBLIC_BASE_URL: `http://127.0.0.1:${servicePort}`,
       AUDIT_SIGNING_KEY: this.secret(dataDir, 'audit-signing-key', 32),
       ISSUANCE_MASTER_KEY: this.secret(dataDir, 'issuance-master-key', 32),
+      PERSONAL_DATA_KEY: this.secret(dataDir, 'personal-data-key', 32),
       LOG_LEVEL: this.options.env?.LOG_LEVEL ?? process.env.LOG_LEVEL ?? 'info',
       ...(plan.name === 'verification' ? this.ownIssuance() : {}),
     };

@@ -88,10 +88,10 @@ describe('assessment over HTTP: bulk publication of a 5,000-row CSV with bad row
     const allBad = await svc.http().post('/assessment-results/batches').set('authorization', aau).send({ batchId: 'lab-bad', results: [rows[1]] });
     expect(allBad.status).toBe(422);
     expect(allBad.body).toMatchObject({ code: 'assessment.batch-rejected', rejected: 1, rejections: [{ rowId: 'b' }] });
-    // No result is written; the batch id is claimed before the rows and released when none was recorded.
+    // Nothing is written: the batch id is claimed only just before a first result would be, and none was.
     const written: string[] = [];
     for await (const e of svc.runtime.eventStore.readAll({ fromPosition: head })) written.push(e.type);
-    expect(written).toEqual(['ResultBatchOpened', 'ResultBatchReleased']);
+    expect(written).toEqual([]);
 
     // A file none of whose rows is even well-formed claims nothing: refused, and nothing at all is written.
     const after = await svc.runtime.eventStore.headPosition();

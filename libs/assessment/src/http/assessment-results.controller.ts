@@ -1,19 +1,22 @@
 import { type AuthenticatedActor, CurrentActor, Roles, UuidParam } from '@alliance/nest-kit';
-import { Body, Controller, Get, Header, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
   AmendResultCommand,
   AmendResultHandler,
   type BatchReport,
   PublishResultBatchCommand,
+  RETRY_AFTER_SECONDS,
+  RETRYABLE_CODES,
   PublishResultBatchHandler,
   PublishResultCommand,
   PublishResultHandler,
 } from '../application/commands';
+import type { BatchStatusView } from '../application/batch/batch-progress';
 import { BatchSettings } from '../application/batch/batch-settings';
 import { RESULT_COLUMNS } from '../application/batch/result-row.input';
-import { GetResultHandler, GetResultQuery, ListResultsHandler, ListResultsQuery, type ResultPage, type ResultView } from '../application/queries';
+import { GetResultBatchHandler, GetResultHandler, GetResultQuery, ListResultsHandler, ListResultsQuery, type ResultPage, type ResultView } from '../application/queries';
 import { AssessmentException } from '../domain/assessment.exception';
 import { readUpload } from './batch-upload';
 import { commandMeta, plain } from './command-meta';
@@ -31,35 +34,49 @@ export class AssessmentResultsController {
     private readonly amendHandler: AmendResultHandler,
     private readonly getHandler: GetResultHandler,
     private readonly listHandler: ListResultsHandler,
+    private readonly batchStatusHandler: GetResultBatchHandler,
     private readonly settings: BatchSettings,
   ) {}
 
   @Post()
   @Roles('registrar', 'institution-admin')
   @ApiOperation({ summary: "Publish one result for a component the caller's institution owns; passed is derived from the grade" })
-  async publish(@Body() dto: PublishResultDto, @CurrentActor() actor: AuthenticatedActor): Promise<ResultView> {
+  async publish(@Body() dto: PublishResultDto, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response): Promise<ResultView> {
     const { resultId, ...result } = plain(dto);
-    const id = await this.publishHandler.execute(PublishResultCommand.create({ ...(resultId ? { resultId } : {}), result, ...commandMeta(actor) }));
+    const id = await this.publishHandler.execute(PublishResultCommand.create({ ...(resultId ? { resultId } : {}), result, ...commandMeta(actor) })).catch((error: unknown) => {
+      // An enrolment enrolment has just answered for may not have reached assessment yet: the same request will do.
+      if (error instanceof AssessmentException && RETRYABLE_CODES.has(error.code)) res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+      throw error;
+    });
     return this.read(id, actor);
   }
 
   @Post('batches')
   @Roles('registrar', 'institution-admin')
   @ApiConsumes('application/json', 'text/csv', 'text/plain')
+  @ApiHeader({ name: 'Prefer', required: false, description: '`respond-async`: answer 202 once the rows are durable, with the batch resource in Location' })
   @ApiBody({ description: 'JSON { batchId, results: [...] } or CSV with header rowId,enrolmentId,componentCode,grade,assessedOn,assessmentType,supervision,evidenceUrl,assessor' })
   @ApiOperation({
     summary: 'Publish a cohort (up to 10,000 rows): each row is checked on its own, good rows are recorded, bad ones reported by line; re-sending the same batch is idempotent',
   })
   async publishBatch(@Req() req: Request, @Body() body: unknown, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response): Promise<BatchReport> {
     const upload = readUpload(req, body, this.settings);
+    const mode = respondAsync(req) ? 'async' : 'sync';
     const report = await this.batchHandler.execute(
       PublishResultBatchCommand.create({ batchId: upload.batchId, format: upload.format, digest: upload.digest, rows: upload.rows, ...commandMeta(actor) }),
+      mode,
     );
+    // Rows whose enrolment has not reached assessment yet are recorded by sending the same file again shortly.
+    if (report.retryable > 0) res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
     if (report.rejected === report.rows) {
       // Not one row could be recorded: the whole upload is refused, and the report says why for each line.
       throw AssessmentException.invalid('batch-rejected', `none of the ${report.rows} rows could be recorded; see rejections`, 'body', { ...report });
     }
-    res.status(200);
+    if (mode === 'async') {
+      res.status(202);
+      res.setHeader('location', `/assessment-results/batches/${encodeURIComponent(report.batchId)}`);
+      res.setHeader('preference-applied', 'respond-async');
+    } else res.status(200);
     return report;
   }
 
@@ -68,6 +85,13 @@ export class AssessmentResultsController {
   @ApiOperation({ summary: 'The CSV header a bulk upload expects, with one example row' })
   template(): string {
     return `${RESULT_COLUMNS.join(',')}\nrow-1,<enrolment id>,<component code>,7.5,2026-06-10,written exam,supervised-onsite-identity-verification,https://evidence.example/1,Dr. Example\n`;
+  }
+
+  @Get('batches/:batchId')
+  @Roles('registrar', 'institution-admin')
+  @ApiOperation({ summary: "One of the caller's institution's uploads: phase, row totals, and (for recent uploads) every row's outcome" })
+  batchStatus(@Param('batchId') batchId: string, @CurrentActor() actor: AuthenticatedActor): Promise<BatchStatusView> {
+    return this.batchStatusHandler.execute(batchId, commandMeta(actor).actor);
   }
 
   @Get()
@@ -94,4 +118,9 @@ export class AssessmentResultsController {
   private read(resultId: string, actor: AuthenticatedActor): Promise<ResultView> {
     return this.getHandler.execute(GetResultQuery.create({ resultId, ...commandMeta(actor) }));
   }
+}
+
+/** RFC 7240 `Prefer: respond-async`, alone or among other preferences. */
+function respondAsync(req: Request): boolean {
+  return (req.header('prefer') ?? '').split(/[,;]/).some((p) => p.trim().toLowerCase() === 'respond-async');
 }

@@ -26,6 +26,8 @@ describe('enrolment on PostgreSQL and Kafka', () => {
     BUS: 'kafka',
     KAFKA_BROKERS: '127.0.0.1:9092',
     ENROLMENT_CONSUMER_GROUP: `enrolment-int-${run}`,
+    // No PERSONAL_DATA_KEY: opted in to one generated in the service's schema, which the replicas share.
+    PERSONAL_DATA_KEY_IN_DATABASE: 'true',
   });
   beforeAll(async () => {
     db = await createTestDatabase('enrolment');
@@ -54,7 +56,6 @@ describe('enrolment on PostgreSQL and Kafka', () => {
     try {
       const keys = await client.query(`select count(*)::int as n from enrolment_read.enrolment_learner_keys where learner_id = $1`, [learnerId]);
       expect(keys.rows[0].n).toBe(1);
-      // No ENROLMENT_PERSONAL_DATA_KEY here: the replicas share one generated in the service's schema.
       expect((await client.query(`select count(*)::int as n from enrolment_read.enrolment_key_encryption_key`)).rows[0].n).toBe(1);
       const raw = await client.query(`select data::text as data from enrolment_events.events where stream_id = $1`, [`enrolment.learner-${learnerId}`]);
       expect(raw.rows[0].data).not.toContain('Lovelace');

@@ -3,9 +3,10 @@ import { MikroOrmInbox } from '@alliance/messaging';
 import { openServiceReadModel, type ServiceConfig, serviceReadModelLocation, type ServiceReadModelSpec } from '@alliance/nest-kit';
 import type { EntityManager } from '@mikro-orm/sql';
 import { HeldCredentialRows, KNOWLEDGE_VERSION, MemberStandingRows, SpecVersionRows } from './knowledge/knowledge-rows';
-import { SqlLearnerKeyTable } from './personal-data/sql-learner-key-table';
 
 export const READ_MODEL_SCHEMA = 'enrolment_read';
+/** The learner key table's name in the service database (distributed; embedded keys live in their own file). */
+export const LEARNER_KEY_TABLE = 'enrolment_learner_keys';
 export const ENROLMENT_INBOX = new MikroOrmInbox('enrolment');
 
 /** Every pooled connection is pinned to the service's schema, so the kernel's unqualified SQL (projection tables, checkpoints, inbox) stays there. */
@@ -17,14 +18,13 @@ export function readModelLocation(config: ServiceConfig): ReadModelDatabaseConfi
 }
 
 /**
- * Opens the service's database with the tables that are not projections: the learner keys, the knowledge
+ * Opens the service's database with the tables that are not projections: the knowledge
  * fed by other contexts and the inbox. Projection tables are created by their runners.
  */
 export function openEnrolmentDatabase(config: ServiceConfig): Promise<ReadModelOrm> {
   return openServiceReadModel(config, {
     ...ENROLMENT_READ_MODEL,
     prepare: async (orm) => {
-      await new SqlLearnerKeyTable(orm).ensureTable();
       await ensureReadModelTables(orm, [SpecVersionRows.entity(KNOWLEDGE_VERSION), HeldCredentialRows.entity(KNOWLEDGE_VERSION), MemberStandingRows.entity(KNOWLEDGE_VERSION)]);
       await ENROLMENT_INBOX.ensureTable(orm.em.fork() as unknown as EntityManager);
     },

@@ -23,7 +23,11 @@ export interface CommandHandlerOptions<TCommand, TState, TEvent extends DomainEv
   /** Wait before attempt n (1-based retry count); default a few ms with jitter. */
   backoff?: (retry: number) => number;
   clock?: () => Date;
-  newEventId?: () => string;
+  /**
+   * Id of each new event (default UUID v7). Deriving it from the event's content makes the store refuse a second
+   * event with the same identity in any stream (the embedded and PostgreSQL stores check ids across streams).
+   */
+  newEventId?: (event: TEvent) => string;
 }
 
 /** Per-call options. */
@@ -76,7 +80,7 @@ export function createCommandHandler<TCommand, TState, TEvent extends DomainEven
   const maxAttempts = Math.max(1, options.maxAttempts ?? 3);
   const backoff = options.backoff ?? defaultBackoff;
   const clock = options.clock ?? (() => new Date());
-  const newEventId = options.newEventId ?? (() => uuidv7());
+  const newEventId: (event: TEvent) => string = options.newEventId ?? (() => uuidv7());
 
   const load = (streamId: string) => loadAggregate({ store, decider, upcasters, snapshots }, streamId);
 
@@ -100,7 +104,7 @@ export function createCommandHandler<TCommand, TState, TEvent extends DomainEven
     }
     const metadata = metadataFor(context, now);
     const events = decided.map((e) => ({
-      eventId: newEventId(),
+      eventId: newEventId(e),
       type: e.type,
       schemaVersion: upcasters.currentVersion(e.type),
       data: e.data,

@@ -1,6 +1,7 @@
 export * from './projection';
 export * from './projection-checkpoints';
 export * from './projection-lag';
+export * from './projection-readiness';
 export * from './projection-runner';
 export * from './projection-runner-options';
 export * from './read-batch';

@@ -27,7 +27,7 @@ describe('projection daemon (in-memory event store double, PGlite read models)',
       pollIntervalMs: 5,
     });
     for (let i = 0; i < 5; i++) await store.appendToStream('demo.clock-1', [tick], { expectedRevision: ANY_REVISION });
-    const health = daemon.healthIndicator(2);
+    const health = daemon.healthIndicator();
     await daemon.start();
     await daemon.waitFor(5);
     await expect(health.check()).resolves.toEqual({

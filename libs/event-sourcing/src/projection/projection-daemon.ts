@@ -3,9 +3,8 @@ import type { ReadModelOrm } from '../read-model/create-read-model-orm';
 import type { UpcasterRegistry } from '../upcasting/upcaster-registry';
 import type { ParkedEvent } from './parked-events';
 import type { ProjectionDefinition } from './projection';
-import type { ProjectionLag } from './projection-lag';
+import { DEFAULT_PROJECTION_READINESS, type ProjectionReadiness, type ProjectionReadinessPolicy } from './projection-readiness';
 import { ProjectionRunner } from './projection-runner';
-import type { ProjectionStatus } from './projection-runner-options';
 
 export interface ProjectionDaemonOptions {
   store: EventStore;
@@ -18,11 +17,8 @@ export interface ProjectionDaemonOptions {
   /** See `ProjectionRunnerOptions.parkAfterAttempts`. */
   parkAfterAttempts?: number | false;
   onParked?: (event: ParkedEvent) => void;
-}
-
-export interface ProjectionState extends ProjectionLag {
-  status: ProjectionStatus;
-  lastError?: string;
+  /** See `ProjectionRunnerOptions.clock`. */
+  clock?: () => number;
 }
 
 /** Runs every projection of a service, and answers readiness and metrics questions about them. */
@@ -44,6 +40,7 @@ export class ProjectionDaemon {
         onError: (error) => options.onError?.(projection.name, error),
         parkAfterAttempts: options.parkAfterAttempts,
         onParked: options.onParked,
+        clock: options.clock,
       });
     });
   }
@@ -66,42 +63,43 @@ export class ProjectionDaemon {
     await Promise.all(this.runners.map((r) => r.waitFor(position, timeoutMs)));
   }
 
-  async states(): Promise<ProjectionState[]> {
-    return Promise.all(
-      this.runners.map(async (r) => {
-        const lastError = r.lastError === undefined ? undefined : String((r.lastError as Error)?.message ?? r.lastError);
-        return { ...(await r.lag()), status: r.status, ...(lastError ? { lastError } : {}) };
-      }),
-    );
-  }
-
   /** Every event the projections parked, oldest first. */
   async parked(): Promise<ParkedEvent[]> {
     const all = (await Promise.all(this.runners.map((r) => r.parked()))).flat();
     return all.sort((a, b) => a.position - b.position);
   }
 
+  /** Each projection's readiness (see `ProjectionRunner.readiness`). */
+  readiness(policy: ProjectionReadinessPolicy = DEFAULT_PROJECTION_READINESS): Promise<ProjectionReadiness[]> {
+    return Promise.all(this.runners.map((r) => r.readiness(policy)));
+  }
+
   /**
-   * A readiness check (the shape nest-kit's health registry takes): fails while a projection trails the
-   * head by more than `maxLag` events or is failing. Parked events do not fail it: they are counted in
-   * `parked` (the service is degraded, not down) and listed by `parkedEvents`.
+   * A readiness check (the shape nest-kit's health registry takes, which passes the service's policy): fails
+   * while a projection is stuck (behind and not moving for `stuckAfterMs`, or not running), naming the cause.
+   * A projection behind but moving is `catching-up`: ready, with its lag and rate in the details. Parked events
+   * do not fail it: they are counted in `parked` (the service is degraded, not down) and listed by `parkedEvents`.
    */
-  healthIndicator(maxLag = 100): { name: string; check(): Promise<Record<string, unknown>>; parkedEvents(): Promise<ParkedEvent[]> } {
+  healthIndicator(): { name: string; check(policy?: ProjectionReadinessPolicy): Promise<Record<string, unknown>>; parkedEvents(): Promise<ParkedEvent[]> } {
     return {
       name: 'projections',
-      check: async () => {
-        const states = await this.states();
-        const behind = states.filter((s) => s.lag > maxLag || s.status === 'failing');
-        const details: Record<string, unknown> = Object.fromEntries(
-          states.map((s) => [s.checkpointName, { lag: s.lag, status: s.status, ...(s.parked ? { parked: s.parked } : {}) }]),
-        );
-        if (behind.length) {
-          throw new Error(`projections not ready: ${behind.map((s) => `${s.checkpointName} (lag ${s.lag}, ${s.status})`).join(', ')}`);
+      check: async (policy) => {
+        const states = await this.readiness(policy);
+        const stuck = states.filter((s) => s.state === 'stuck');
+        if (stuck.length) {
+          throw new Error(`projections not ready: ${stuck.map((s) => `${s.checkpointName} (lag ${s.lag}, stuck: ${s.cause})`).join(', ')}`);
         }
+        const details: Record<string, unknown> = Object.fromEntries(states.map((s) => [s.checkpointName, readinessDetails(s)]));
         const parked = states.reduce((n, s) => n + (s.parked ?? 0), 0);
         return parked ? { ...details, parked } : details;
       },
       parkedEvents: () => this.parked(),
     };
   }
+}
+
+/** What a health report shows of one projection: its lag and status; when behind, how it is doing. */
+export function readinessDetails(s: ProjectionReadiness): Record<string, unknown> {
+  const behind = s.state === 'caught-up' ? {} : { state: s.state, eventsPerSecond: s.eventsPerSecond, stalledForMs: s.stalledForMs, ...(s.etaSeconds !== undefined ? { etaSeconds: s.etaSeconds } : {}) };
+  return { lag: s.lag, status: s.status, ...(s.parked ? { parked: s.parked } : {}), ...behind, ...(s.lastError ? { lastError: s.lastError } : {}) };
 }

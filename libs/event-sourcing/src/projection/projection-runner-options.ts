@@ -25,6 +25,8 @@ export interface ProjectionRunnerOptions {
    */
   parkAfterAttempts?: number | false;
   onProgress?: (progress: ProjectionProgress) => void;
+  /** Milliseconds now, for judging progress (`readiness`); tests pass a fake clock. */
+  clock?: () => number;
   /** A batch failed; it is rolled back whole and retried with back-off (until its failing event is parked). */
   onError?: (error: unknown, position: number) => void;
   /** An event was parked: see `parkAfterAttempts`. */

@@ -6,6 +6,7 @@ import { createProjectionContext } from './projection-context';
 import { countParkedEvents, listParkedEvents, type ParkedEvent, parkEvent } from './parked-events';
 import { ensureCheckpointTable, initCheckpoint, lockCheckpoint, readCheckpoint, writeCheckpoint } from './projection-checkpoints';
 import { projectionLag, type ProjectionLag } from './projection-lag';
+import { DEFAULT_PROJECTION_READINESS, ProjectionPace, type ProjectionReadiness, type ProjectionReadinessPolicy } from './projection-readiness';
 import { readBatch } from './read-batch';
 import type { BatchResult, ProjectionRunnerOptions, ProjectionStatus } from './projection-runner-options';
 
@@ -47,8 +48,10 @@ export class ProjectionRunner {
   private failedInHandler = false;
   /** In a failure back-off: pokes (read-your-writes waits) must not turn it into a busy loop. */
   private backingOff = false;
+  private readonly pace: ProjectionPace;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
+    this.pace = new ProjectionPace(options.clock);
     this.version = options.version ?? options.projection.version;
     this.checkpointName = `${options.projection.name}_v${this.version}`;
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
@@ -93,7 +96,10 @@ export class ProjectionRunner {
     const from = this.cursor;
     const filter = { eventTypes: this.eventTypes, streamPrefixes: projection.streamPrefixes };
     const { events, target, full, head } = await readBatch(store, from, filter, this.batchSize);
-    if (target <= from) return { handled: 0, position: from, atHead: true };
+    if (target <= from) {
+      this.pace.idle();
+      return { handled: 0, position: from, atHead: true };
+    }
 
     const upcast = events.map((e) => this.upcasters.upcast(e));
     const failed: { event?: RecordedEvent } = {};
@@ -132,10 +138,12 @@ export class ProjectionRunner {
     this.failures.clear();
     if (movedTo !== undefined) {
       this.cursor = movedTo;
+      this.pace.advanced(movedTo);
       return { handled: 0, position: movedTo, atHead: false };
     }
     for (const p of parked) this.options.onParked?.(p);
     this.cursor = target;
+    this.pace.advanced(target);
     this.handledTotal += events.length;
     this.options.onProgress?.({
       checkpointName: this.checkpointName,
@@ -176,6 +184,7 @@ export class ProjectionRunner {
     await this.prepare();
     this.stopping = false;
     this.currentStatus = 'catching-up';
+    this.pace.started(this.cursor);
     this.loop = this.run();
   }
 
@@ -211,6 +220,15 @@ export class ProjectionRunner {
     const em = this.options.orm.em;
     const [lag, parked] = await Promise.all([projectionLag(this.options.store, em, this.checkpointName), countParkedEvents(em.fork(), this.checkpointName)]);
     return parked ? { ...lag, parked } : lag;
+  }
+
+  /**
+   * Whether readiness may count on this projection: caught up; catching up (behind, but its checkpoint moved
+   * within `policy.stuckAfterMs`), with its lag and rate; or stuck (behind and not moving, or not running), with
+   * the cause. Parked events are reported in `parked` as by `lag()`.
+   */
+  async readiness(policy: ProjectionReadinessPolicy = DEFAULT_PROJECTION_READINESS): Promise<ProjectionReadiness> {
+    return this.pace.assess(await this.lag(), this.currentStatus, this.error, policy);
   }
 
   /** The events this projection (at this version) parked, oldest first. */

@@ -1,6 +1,7 @@
 import type { EventStore } from '../event-store.port';
 import { EmbeddedEventStore } from './embedded/embedded-event-store';
 import { PostgresEventStore } from './postgres/postgres-event-store';
+import { databaseOpenFailure } from './storage-fault/database-fault';
 
 /** Which adapter to open, and where its events live. */
 export type EventStoreConfig =
@@ -14,7 +15,9 @@ export async function createEventStore(config: EventStoreConfig): Promise<EventS
     case 'embedded':
       return EmbeddedEventStore.open(config);
     case 'postgres':
-      return PostgresEventStore.open(config);
+      return PostgresEventStore.open(config).catch((error: unknown) => {
+        throw databaseOpenFailure('the event store database', config.url, error);
+      });
     case 'kurrentdb': {
       // Loaded on demand: the gRPC client takes over half a second to load, and most processes never need it.
       // eslint-disable-next-line @typescript-eslint/no-require-imports

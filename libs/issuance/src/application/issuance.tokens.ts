@@ -15,3 +15,9 @@ export const SIGNER_AUTHENTICATION = Symbol('ISSUANCE_SIGNER_AUTHENTICATION');
 export const SIGNING_REQUESTS = Symbol('ISSUANCE_SIGNING_REQUESTS');
 export const ISSUANCE_QUERIES = Symbol('ISSUANCE_QUERIES');
 export const ISSUANCE_CONTEXTS = Symbol('ISSUANCE_CONTEXTS');
+/** The vault of learners' personal-data keys (crypto-shredding). */
+export const PERSONAL_DATA = Symbol('ISSUANCE_PERSONAL_DATA');
+/** Issuance's event store as its deciders and reactions see it: personal fields sealed on append, opened on read. */
+export const ISSUANCE_STORE = Symbol('ISSUANCE_STORE');
+/** What issuance does when enrolment erases a learner. */
+export const LEARNER_ERASURE = Symbol('ISSUANCE_LEARNER_ERASURE');

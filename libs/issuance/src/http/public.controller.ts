@@ -1,6 +1,6 @@
-import { Controller, Get, Inject, Param, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { Public } from '@alliance/nest-kit';
 import { STATUS_LIST_PUBLISHER } from '../application/issuance.tokens';
 import type { StatusListPublisher } from '../application/status/status-list-publisher';
@@ -19,14 +19,13 @@ export class PublicController {
   @ApiProduces(VC_MEDIA_TYPE)
   @ApiOkResponse({ description: 'A BitstringStatusListCredential of one purpose (`<listId>-revocation`, `<listId>-suspension`; a legacy 2-bit message list under `<listId>`), signed by the issuing institution' })
   @ApiOperation({ summary: 'A status list credential, as credentials point to it in credentialStatus' })
-  async statusList(@Param('id') id: string, @Res() res: Response): Promise<void> {
+  async statusList(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     // List ids are `<institution id>-<seq>[-<purpose>]`: anything else names no list.
     if (!/^[A-Za-z0-9-]{1,160}$/.test(id)) throw IssuanceException.notFound('status-list', id.slice(0, 160), 'id');
-    const { credential } = await this.publisher.credential(id);
-    res
-      .status(200)
-      .type(VC_MEDIA_TYPE)
-      .set('Cache-Control', `public, max-age=${Math.floor(STATUS_LIST_TTL_MS / 1000)}`)
-      .send(JSON.stringify(credential));
+    // Served from memory until the list's bits change; requests meanwhile share one read (StatusListPublisher.document).
+    const served = await this.publisher.document(id);
+    res.set('Cache-Control', `public, max-age=${Math.floor(STATUS_LIST_TTL_MS / 1000)}`).set('ETag', served.etag);
+    if (req.headers['if-none-match'] === served.etag) res.status(304).end();
+    else res.status(200).type(VC_MEDIA_TYPE).send(served.body);
   }
 }

@@ -6,7 +6,8 @@ import type { EntityManager } from '@mikro-orm/sql';
 import type { AwardProcess } from '../application/process/award-process';
 import type { CatalogueFacts } from '../application/process/catalogue-facts';
 import type { IssuanceReactor } from '../application/process/issuance-reactor';
-import { AWARD_PROCESS, CATALOGUE_FACTS, ISSUANCE_ORM, ISSUANCE_REACTOR } from '../application/issuance.tokens';
+import { AWARD_PROCESS, CATALOGUE_FACTS, ISSUANCE_ORM, ISSUANCE_REACTOR, ISSUANCE_STORE, LEARNER_ERASURE } from '../application/issuance.tokens';
+import type { LearnerErasure } from '../application/process/learner-erasure';
 import type { IssuanceConfig } from '../issuance.config';
 import { ISSUANCE, READ_MODEL_SCHEMA } from './issuance-database';
 import { ISSUANCE_INBOX, ISSUANCE_SOURCES, issuanceMessageHandler } from './integration/issuance-inbox-routes';
@@ -36,14 +37,17 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
   constructor(
     @Inject(SERVICE_CONFIG) config: IssuanceConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(ISSUANCE_STORE) sealing: EventStore,
     @Inject(INTEGRATION_BUS) bus: IntegrationBus,
     @Inject(ISSUANCE_ORM) private readonly orm: ReadModelOrm,
     @Inject(ISSUANCE_REACTOR) reactions: IssuanceReactor,
     @Inject(CATALOGUE_FACTS) facts: CatalogueFacts,
     @Inject(AWARD_PROCESS) awards: AwardProcess,
+    @Inject(LEARNER_ERASURE) erasure: LearnerErasure,
     private readonly health: HealthRegistry,
   ) {
     super();
+    // Projections take the stored (sealed) events: read models hold personal data only sealed, as an auditor replays it.
     this.daemon = new ProjectionDaemon({
       store,
       orm,
@@ -55,22 +59,27 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
     this.messaging = new ServiceMessaging({
       config,
       name: ISSUANCE,
-      store,
+      store: sealing,
       bus,
       checkpoints: { schema: READ_MODEL_SCHEMA, folder: 'checkpoints' },
       publish: { map: mapIssuanceEvent, filter: { streamPrefixes: ['issuance.credential-'], eventTypes: PUBLISHED_EVENT_TYPES } },
-      consume: { group: config.ISSUANCE_CONSUMER_GROUP, sources: ISSUANCE_SOURCES, handler: issuanceMessageHandler(orm, facts, awards) },
+      consume: { group: config.ISSUANCE_CONSUMER_GROUP, sources: ISSUANCE_SOURCES, handler: issuanceMessageHandler(orm, facts, awards, erasure) },
       logger: this.logger,
     });
     this.reactor = new ReactorSubscription({
       name: 'issuance-process-manager',
-      store,
+      store: sealing,
       checkpoints: this.messaging.checkpoints,
       eventTypes: reactions.eventTypes,
       streamPrefixes: ['issuance.'],
       react: (event) => reactions.react(event),
       onError: (error, event, attempt) =>
         this.logger.warn({ err: error, eventType: event?.type, position: event?.position, attempt, failing: this.reactor.status().failing?.stage }, 'process manager failed; retrying'),
+    });
+    erasure.settleBeforeAbandoning(async () => {
+      await this.reactor.waitFor(await store.headPosition(), 30_000);
+      this.daemon.poke();
+      await this.daemon.waitFor(await store.headPosition(), 10_000);
     });
   }
 

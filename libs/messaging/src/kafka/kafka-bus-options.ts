@@ -21,6 +21,15 @@ export interface KafkaBusOptions {
   commitIntervalMs?: number;
   sessionTimeoutMs?: number;
   logLevel?: KafkaLogLevel;
+  /**
+   * Sources whose messages carry learners' personal data (the enrolment context's identity of a learner).
+   * Their topics, and every dead-letter and replay topic (which may hold copies of such messages), are created
+   * with `retention.ms` = personalDataRetentionMs, so a learner's name and e-mail leave the brokers at most
+   * that long after an erasure. Other topics keep the brokers' retention.
+   */
+  personalDataSources?: string[];
+  /** Default 7 days. */
+  personalDataRetentionMs?: number;
   /** TLS / SASL and other client settings passed through to kafkajs. */
   client?: Pick<KafkaConfig, 'ssl' | 'sasl' | 'connectionTimeout' | 'requestTimeout'>;
 }
@@ -33,4 +42,6 @@ export const KAFKA_DEFAULTS = {
   commitIntervalMs: 1_000,
   sessionTimeoutMs: 30_000,
   logLevel: 'warn' as KafkaLogLevel,
+  personalDataSources: [] as string[],
+  personalDataRetentionMs: 7 * 24 * 3_600_000,
 };

@@ -9,7 +9,7 @@ import { deadLetterRecord } from './kafka-dead-letter-record';
 import { KafkaDeadLetters } from './kafka-dead-letters';
 import { kafkaConsumerLag } from './kafka-lag';
 import { jsonLogCreator, KAFKAJS_LEVEL } from './kafka-logger';
-import { KafkaTopics, TopicEnsurer } from './kafka-topics';
+import { KafkaTopics, TopicEnsurer, type TopicSpec } from './kafka-topics';
 
 /**
  * The integration bus of the distributed mode: one topic per context, records keyed by aggregate id,
@@ -43,7 +43,13 @@ export class KafkaBus implements IntegrationBus {
     });
     this.topics = new KafkaTopics(this.options.topicPrefix);
     this.ensurer = new TopicEnsurer(() => this.admin(), this.options.replicationFactor);
-    this.deadLetters = new KafkaDeadLetters(this.kafka, () => this.admin(), () => this.producer(), this.topics, this.ensurer);
+    this.deadLetters = new KafkaDeadLetters(this.kafka, () => this.admin(), () => this.producer(), this.topics, this.ensurer, this.options.personalDataRetentionMs);
+  }
+
+  /** A context topic: with the personal-data retention when its source carries learners' personal data. */
+  sourceTopicSpec(topic: string): TopicSpec {
+    const personal = this.options.personalDataSources.some((source) => this.topics.source(source) === topic);
+    return { topic, partitions: this.options.partitions, ...(personal ? { retentionMs: this.options.personalDataRetentionMs } : {}) };
   }
 
   async publish(messages: IntegrationMessage[]): Promise<void> {
@@ -57,7 +63,7 @@ export class KafkaBus implements IntegrationBus {
       if (!list) byTopic.set(topic, (list = []));
       list.push({ key: record.key, value: record.value, headers: record.headers });
     }
-    await this.ensurer.ensure([...byTopic.keys()].map((topic) => ({ topic, partitions: this.options.partitions })));
+    await this.ensurer.ensure([...byTopic.keys()].map((topic) => this.sourceTopicSpec(topic)));
     const producer = await this.producer();
     await producer.sendBatch({
       acks: -1,
@@ -72,9 +78,9 @@ export class KafkaBus implements IntegrationBus {
     const sourceTopics = spec.sources.map((s) => this.topics.source(s));
     const replayTopic = this.topics.replay(spec.group);
     await this.ensurer.ensure([
-      ...sourceTopics.map((topic) => ({ topic, partitions: this.options.partitions })),
-      { topic: replayTopic, partitions: 1 },
-      { topic: this.topics.deadLetter(spec.group), partitions: 1 },
+      ...sourceTopics.map((topic) => this.sourceTopicSpec(topic)),
+      { topic: replayTopic, partitions: 1, retentionMs: this.options.personalDataRetentionMs },
+      { topic: this.topics.deadLetter(spec.group), partitions: 1, retentionMs: this.options.personalDataRetentionMs },
     ]);
     const consumer: KafkaBusConsumer = new KafkaBusConsumer({
       kafka: this.kafka,

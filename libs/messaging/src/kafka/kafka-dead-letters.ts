@@ -16,6 +16,8 @@ export class KafkaDeadLetters implements DeadLetterQueue {
     private readonly producer: () => Promise<Producer>,
     private readonly topics: KafkaTopics,
     private readonly ensurer: TopicEnsurer,
+    /** Replay topics may hold copies of messages with personal data: kept no longer than this. */
+    private readonly retentionMs?: number,
   ) {}
 
   async list(filter: DeadLetterFilter = {}): Promise<DeadLetter[]> {
@@ -32,7 +34,7 @@ export class KafkaDeadLetters implements DeadLetterQueue {
     const letter = (await this.read(group)).find((l) => l.id === id);
     if (!letter) throw new DeadLetterNotFoundError(id);
     const replayTopic = this.topics.replay(group);
-    await this.ensurer.ensure([{ topic: replayTopic, partitions: 1 }]);
+    await this.ensurer.ensure([{ topic: replayTopic, partitions: 1, retentionMs: this.retentionMs }]);
     const producer = await this.producer();
     await producer.send({ topic: replayTopic, messages: [replayRecord(letter)] });
     const replayedAt = new Date().toISOString();

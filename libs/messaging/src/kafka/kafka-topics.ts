@@ -30,6 +30,13 @@ export class KafkaTopics {
   }
 }
 
+/** A topic to create when missing; `retentionMs` bounds how long its records are kept (else the brokers' default). */
+export interface TopicSpec {
+  topic: string;
+  partitions: number;
+  retentionMs?: number;
+}
+
 /**
  * Creates missing topics with the configured partition count instead of relying on broker auto-creation,
  * whose partition count would be the broker's default and could break key → partition stability later.
@@ -42,7 +49,7 @@ export class TopicEnsurer {
     private readonly replicationFactor: number,
   ) {}
 
-  async ensure(topics: { topic: string; partitions: number }[]): Promise<void> {
+  async ensure(topics: TopicSpec[]): Promise<void> {
     const missing = topics.filter((t) => !this.known.has(t.topic));
     if (missing.length === 0) return;
     // Right after a broker (re)start metadata can lag behind; that passes within seconds.
@@ -56,14 +63,19 @@ export class TopicEnsurer {
     }
   }
 
-  private async create(missing: { topic: string; partitions: number }[]): Promise<void> {
+  private async create(missing: TopicSpec[]): Promise<void> {
     const admin = await this.admin();
     const existing = new Set(await admin.listTopics());
     const toCreate = missing.filter((t) => !existing.has(t.topic));
     if (toCreate.length > 0) {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: toCreate.map((t) => ({ topic: t.topic, numPartitions: t.partitions, replicationFactor: this.replicationFactor })),
+        topics: toCreate.map((t) => ({
+          topic: t.topic,
+          numPartitions: t.partitions,
+          replicationFactor: this.replicationFactor,
+          ...(t.retentionMs === undefined ? {} : { configEntries: [{ name: 'retention.ms', value: String(t.retentionMs) }] }),
+        })),
       });
     }
     for (const t of missing) this.known.add(t.topic);

@@ -1,7 +1,10 @@
 import { ConfigValidationError } from '../config/config-error';
+import { describeStartupFailure } from './startup-failure';
 
 /**
- * Runs an executable's start function: a configuration error prints what to fix and exits 2;
+ * Runs an executable's start function: a configuration error prints what to fix and exits 2; storage the
+ * service cannot use (its data folder, its PostgreSQL database) prints one line naming it, the cause and what to
+ * do next, and exits 3 (folder) or 4 (database);
  * SIGTERM/SIGINT shut down gracefully, a second signal forces the exit.
  */
 export function runMain(start: () => Promise<{ close(): Promise<void> }>): void {
@@ -29,6 +32,11 @@ export function runMain(start: () => Promise<{ close(): Promise<void> }>): void 
       if (e instanceof ConfigValidationError) {
         process.stderr.write(JSON.stringify({ level: 'fatal', msg: e.message, variables: e.problems.map((p) => p.variable) }) + '\n');
         process.exit(2);
+      }
+      const failure = describeStartupFailure(e);
+      if (failure) {
+        process.stderr.write(JSON.stringify({ ...failure.line, time: new Date().toISOString() }) + '\n');
+        process.exit(failure.exitCode);
       }
       process.stderr.write(JSON.stringify({ level: 'fatal', msg: 'start-up failed', error: e instanceof Error ? e.stack : String(e) }) + '\n');
       process.exit(1);

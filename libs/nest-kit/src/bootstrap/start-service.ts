@@ -6,6 +6,9 @@ import type { ServiceConfig } from '../config/service-config';
 import { maskSecrets } from '../config/secret.decorator';
 import { correlationMiddleware } from '../context/correlation.middleware';
 import { createValidationPipe } from '../errors/request-validation.error';
+import { HealthRegistry } from '../health/health-registry';
+import { healthProbes } from '../health/health-probes.middleware';
+import { admissionControlOf } from '../http/admission';
 import { useServiceBodyParsers } from '../http/input/body-parsers';
 import { tagRequestsWithService } from '../logging/logging.module';
 import { setupOpenApi } from '../openapi/setup-openapi';
@@ -27,20 +30,38 @@ export interface RunningService {
 }
 
 /**
- * Configures a Nest application the way every service runs: JSON logs, correlation ids, strict body parsing,
- * validation, problem+json, OpenAPI.
+ * Configures a Nest application the way every service runs: cheap health probes, admission control, JSON logs, correlation ids,
+ * strict body parsing, validation, problem+json, OpenAPI.
  */
 export async function createServiceApp(options: StartServiceOptions): Promise<NestExpressApplication> {
   // Body parsers are the kit's own (JSON and CSV text only): Nest's defaults would also read url-encoded forms.
   const app = await NestFactory.create<NestExpressApplication>(options.module, { bufferLogs: true, abortOnError: false, bodyParser: false });
   app.useLogger(app.get(Logger));
   tagRequestsWithService(app.getHttpAdapter().getInstance(), options.service);
+  // Probes first: they need nothing of the stack below, and are never held back.
+  const health = healthRegistryOf(app);
+  if (health) app.use(healthProbes(health));
+  // Then: a read held back by admission control has cost nothing yet, and gets its own request context once admitted.
+  const admission = admissionControlOf(options.config);
+  if (admission) {
+    app.use(admission.middleware);
+    app.getHttpServer()?.once('close', () => admission.close());
+  }
   app.use(correlationMiddleware);
   app.useGlobalPipes(createValidationPipe());
   if (options.config.TRUST_PROXY !== undefined) app.set('trust proxy', trustProxyValue(options.config.TRUST_PROXY));
   useServiceBodyParsers(app, options.config);
   setupOpenApi(app, options.service, options.description);
   return app;
+}
+
+/** The registry NestKitModule provides; undefined for an application built without it. */
+function healthRegistryOf(app: NestExpressApplication): HealthRegistry | undefined {
+  try {
+    return app.get(HealthRegistry, { strict: false });
+  } catch {
+    return undefined;
+  }
 }
 
 /** Starts a service and returns once it listens; `close()` shuts it down gracefully. */

@@ -58,6 +58,17 @@ export class ServiceConfig {
   @Max(1000)
   KAFKA_PARTITIONS = 6;
 
+  /** Contexts whose messages carry learners' personal data: their topics (and every dead-letter/replay topic) get a bounded retention. */
+  @Matches(/^[a-z-]+(,[a-z-]+)*$/, { message: 'KAFKA_PERSONAL_DATA_SOURCES must be a comma-separated list of context names' })
+  KAFKA_PERSONAL_DATA_SOURCES = 'enrolment';
+
+  /** How long those topics keep records: the longest a learner's name and e-mail stay on the brokers after an erasure. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(8760)
+  KAFKA_PERSONAL_DATA_RETENTION_HOURS = 168;
+
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   AUTH_JWKS_URL?: string = undefined;
@@ -88,6 +99,75 @@ export class ServiceConfig {
   @IsInt()
   @Min(100)
   SHUTDOWN_TIMEOUT_MS = 10000;
+
+  /**
+   * How long a projection may be behind without its checkpoint moving before `/health/ready` calls it stuck
+   * (503). Behind but moving, it is `catching-up` and the service stays ready.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1000)
+  PROJECTION_STUCK_AFTER_MS = 60000;
+
+  /**
+   * How long one readiness report (every check, including the storage write probe) answers further
+   * `/health/ready` probes, in ms: frequent polling then costs one round of checks per interval. 0 = check on
+   * every probe. A storage fault a writer meets is reported at once regardless.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  HEALTH_READY_CACHE_MS = 1000;
+
+  /**
+   * Admission control (README, Operations): the 99th percentile event-loop delay, in ms, over a 200 ms window
+   * above which the process counts as saturated and reads (GET and anonymous requests, never health probes)
+   * are throttled so background work keeps its pace. 0 switches admission control off.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  ADMISSION_LOOP_DELAY_MS = 50;
+
+  /** Reads in flight per service while the process is not saturated (the throttle grows back to it). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  ADMISSION_MAX_IN_FLIGHT = 64;
+
+  /**
+   * Reads in flight per service at the deepest throttle. 0: while the process stays saturated reads only wait
+   * (background work first, strictly); they are answered 503 once they waited ADMISSION_QUEUE_TIMEOUT_MS.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  ADMISSION_MIN_IN_FLIGHT = 1;
+
+  /** Longest pause between two reads admitted per service while the process stays saturated at the floor, in ms (0: no pacing). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  ADMISSION_MAX_PAUSE_MS = 250;
+
+  /** Reads that may wait for a place per service; beyond, 503 `service.overloaded` with Retry-After. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  ADMISSION_QUEUE_LENGTH = 256;
+
+  /** How long a read may wait for a place, in ms, before it is answered 503 `service.overloaded`. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(600_000)
+  ADMISSION_QUEUE_TIMEOUT_MS = 5000;
 
   /** Requests per minute one client address may make to the service's public routes (429 beyond; 0 = no limit). */
   @Type(() => Number)

@@ -4,7 +4,9 @@ import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators';
 import { HealthRegistry } from './health-registry';
+import { liveness, readiness } from './health-probes.middleware';
 
+/** The probes, documented; services started by createServiceApp answer them earlier, the same way (health-probes.middleware.ts). */
 @ApiTags('health')
 @SkipThrottle()
 @Controller('health')
@@ -16,15 +18,15 @@ export class HealthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'The process is running' })
   live() {
-    return { status: 'ok', service: this.registry.service };
+    return liveness(this.registry);
   }
 
   @Public()
   @Get('ready')
   @ApiOperation({ summary: 'The service can serve requests: its event store, bus and read models answer' })
   async ready(@Res({ passthrough: true }) res: Response) {
-    const report = await this.registry.report();
-    res.status(report.status === 'ok' ? 200 : 503);
+    const { httpStatus, report } = await readiness(this.registry);
+    res.status(httpStatus);
     return report;
   }
 }

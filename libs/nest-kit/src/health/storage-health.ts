@@ -35,6 +35,7 @@ export function storageHealthCheck(options: StorageHealthOptions = {}): HealthIn
       }
       return folder ? { probe: 'writable' } : {};
     },
+    changedSince: (at) => faults.current(windowMs, folder).some((f) => f.at.getTime() >= at),
   };
 }
 

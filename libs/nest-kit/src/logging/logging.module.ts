@@ -16,6 +16,20 @@ export function tagRequestsWithService(expressApp: { locals: Record<string, unkn
   expressApp.locals['service'] = service;
 }
 
+/** Query parameters that may carry a person's identifiers (a learner looked up by email, a name searched). */
+const PERSONAL_QUERY_KEYS = new Set(['learner', 'email', 'name', 'givenname', 'familyname', 'q', 'search']);
+const isPersonal = (key: string, value: string) => PERSONAL_QUERY_KEYS.has(key.toLowerCase()) || value.includes('@');
+
+/** The request as logged: values of query parameters that may be personal data replaced by `***`. */
+export function withoutPersonalQuery<R extends { url?: string; query?: Record<string, unknown> }>(req: R): R {
+  const [path, search] = (req.url ?? '').split('?', 2);
+  if (search === undefined) return req;
+  const params = new URLSearchParams(search);
+  for (const [key, value] of [...params]) if (isPersonal(key, value)) params.set(key, '***');
+  const query = req.query && Object.fromEntries(Object.entries(req.query).map(([k, v]) => [k, isPersonal(k, String(v)) ? '***' : v]));
+  return { ...req, url: `${path}?${params.toString().replace(/%2A%2A%2A/g, '***')}`, ...(query ? { query } : {}) };
+}
+
 /**
  * Structured JSON logs (pino), one line per request with its correlation id; tokens never logged.
  *
@@ -36,6 +50,7 @@ export function loggingModule(service: string, config: Pick<ServiceConfig, 'LOG_
       genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
       customAttributeKeys: { reqId: 'correlationId' },
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie'], censor: '***' },
+      serializers: { req: withoutPersonalQuery },
       autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health/') },
       timestamp: () => `,"time":"${new Date().toISOString()}"`,
     },

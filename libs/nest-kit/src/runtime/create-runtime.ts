@@ -37,7 +37,14 @@ export async function createRuntime<C extends ServiceConfig>(service: string, co
 }
 
 export function kafkaBusSettings(clientId: string, config: ServiceConfig): IntegrationBusSettings {
-  return { kind: 'kafka', brokers: config.KAFKA_BROKERS.split(','), clientId, partitions: config.KAFKA_PARTITIONS };
+  return {
+    kind: 'kafka',
+    brokers: config.KAFKA_BROKERS.split(','),
+    clientId,
+    partitions: config.KAFKA_PARTITIONS,
+    personalDataSources: config.KAFKA_PERSONAL_DATA_SOURCES.split(','),
+    personalDataRetentionMs: config.KAFKA_PERSONAL_DATA_RETENTION_HOURS * 3_600_000,
+  };
 }
 
 /**

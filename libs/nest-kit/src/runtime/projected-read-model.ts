@@ -2,6 +2,7 @@ import { type EventStore, type ProjectionDefinition, ProjectionRunner, type Proj
 import type { EntityManager } from '@mikro-orm/sql';
 import { Logger } from '@nestjs/common';
 import type { HealthRegistry } from '../health/health-registry';
+import { projectionReadinessCheck } from '../health/projection-health';
 import type { BackgroundWork } from './read-side-lifecycle';
 
 export interface ProjectedReadModelOptions extends Pick<ProjectionRunnerOptions, 'batchSize' | 'pollIntervalMs'> {
@@ -39,12 +40,7 @@ export class ProjectedReadModel implements BackgroundWork {
     await this.runner.start();
     health?.register({
       name: 'readModel',
-      check: async () => {
-        // Not ready while the projection is failing or far behind: reads would be stale.
-        const lag = await this.runner.lag();
-        if (this.runner.status === 'failing' || lag.lag > 100_000) throw new Error(`read model ${this.runner.status}, ${lag.lag} events behind`);
-        return { ...lag, projection: this.runner.status };
-      },
+      check: projectionReadinessCheck(() => this.runner),
       parkedEvents: () => this.runner.parked(),
     });
   }

@@ -1,6 +1,15 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { assertSchemaName, createReadModelOrm, type ReadModelDatabaseConfig, type ReadModelOrm, type ReadModelOrmOptions, schemaPinnedLocation } from '@alliance/event-sourcing';
+import {
+  assertSchemaName,
+  createReadModelOrm,
+  databaseOpenFailure,
+  openFailure,
+  type ReadModelDatabaseConfig,
+  type ReadModelOrm,
+  type ReadModelOrmOptions,
+  schemaPinnedLocation,
+} from '@alliance/event-sourcing';
 import { Client } from 'pg';
 import type { ServiceConfig } from '../config/service-config';
 
@@ -39,14 +48,29 @@ export function serviceReadModelLocation(config: ServiceConfig, spec: ServiceRea
  */
 export async function openServiceReadModel(config: ServiceConfig, options: OpenServiceReadModelOptions): Promise<ReadModelOrm> {
   const location = serviceReadModelLocation(config, options);
-  if (location.kind === 'postgres') await ensureSchema(config.DATABASE_URL!, options.schema);
-  else if (!location.dataDir.startsWith('memory://')) mkdirSync(location.dataDir, { recursive: true });
-  const orm = await createReadModelOrm(location, options.orm);
+  const orm = await openDatabase(config, location, options).catch((error: unknown) => {
+    // Name what could not be opened and why (a read-only folder, a refused connection), not a driver's stack.
+    throw location.kind === 'pglite' ? openFailure('the read model folder', location.dataDir, error) : databaseOpenFailure('the read model database', location.url, error);
+  });
   try {
     if (location.kind === 'postgres' && options.pinning === 'connection') await pinConnections(orm, options.schema);
     await options.prepare?.(orm);
   } catch (error) {
     await orm.close();
+    throw error;
+  }
+  return orm;
+}
+
+async function openDatabase(config: ServiceConfig, location: ReadModelDatabaseConfig, options: OpenServiceReadModelOptions): Promise<ReadModelOrm> {
+  if (location.kind === 'postgres') await ensureSchema(config.DATABASE_URL!, options.schema);
+  else if (!location.dataDir.startsWith('memory://')) mkdirSync(location.dataDir, { recursive: true });
+  const orm = await createReadModelOrm(location, options.orm);
+  try {
+    // PGlite starts its cluster on the first query: let a folder it cannot use fail here, where it can be named.
+    await orm.em.fork().execute('select 1');
+  } catch (error) {
+    await orm.close().catch(() => undefined);
     throw error;
   }
   return orm;

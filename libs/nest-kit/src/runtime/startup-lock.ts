@@ -1,3 +1,4 @@
+import { databaseOpenFailure } from '@alliance/event-sourcing';
 import { Client } from 'pg';
 import type { ServiceConfig } from '../config/service-config';
 
@@ -12,7 +13,10 @@ export async function acquireStartupLock(service: string, config: ServiceConfig)
   if (!usesPostgres || !config.DATABASE_URL) return async () => undefined;
   const client = new Client({ connectionString: config.DATABASE_URL });
   client.on('error', () => undefined);
-  await client.connect();
+  const what = config.EVENT_STORE === 'postgres' ? (config.READ_MODEL === 'postgres' ? 'the event store and read model database' : 'the event store database') : 'the read model database';
+  await client.connect().catch((error: unknown) => {
+    throw databaseOpenFailure(what, config.DATABASE_URL!, error);
+  });
   try {
     await client.query('SELECT pg_advisory_lock(hashtext($1))', [`alliance.startup.${service}`]);
   } catch (error) {

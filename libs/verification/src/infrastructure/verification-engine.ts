@@ -2,11 +2,45 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import type { EventStore, ReadModelOrm } from '@alliance/event-sourcing';
 import type { IntegrationBus } from '@alliance/messaging';
 import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, SERVICE_CONFIG, ServiceMessaging } from '@alliance/nest-kit';
-import { VERIFICATION_ORM } from '../application/verification.tokens';
+import {
+  credentialIssuedV1,
+  credentialReinstatedV1,
+  credentialRevokedV1,
+  credentialSuspendedV1,
+  institutionActivatedV1,
+  institutionKeyAddedV1,
+  institutionKeyRevokedV1,
+  institutionKeyRotatedV1,
+  institutionRegisteredV1,
+  institutionReinstatedV1,
+  institutionRemovedV1,
+  institutionSuspendedV1,
+} from '@alliance/contracts';
+import type { MessageHandler } from '@alliance/messaging';
+import { VERIFICATION_ORM, VERIFICATION_RESULTS } from '../application/verification.tokens';
+import type { VerificationResultCache } from '../application/verify/verification-result-cache';
+import type { Verdict } from '../domain/report/verdict';
 import type { VerificationConfig } from '../verification.config';
 import { mapVerificationEvent, PUBLISHED_EVENT_TYPES } from './integration/verification-event-mapper';
 import { VERIFICATION, VERIFICATION_SOURCES, verificationMessageHandler } from './integration/verification-inbox-routes';
 import { READ_MODEL_SCHEMA } from './verification-database';
+
+/** Messages after which no earlier verification result may be reused: the registry or a credential's status changed. */
+const REGISTRY_OR_STATUS = new Set(
+  [
+    institutionRegisteredV1,
+    institutionActivatedV1,
+    institutionKeyAddedV1,
+    institutionKeyRotatedV1,
+    institutionKeyRevokedV1,
+    institutionSuspendedV1,
+    institutionReinstatedV1,
+    institutionRemovedV1,
+    credentialSuspendedV1,
+    credentialReinstatedV1,
+    credentialRevokedV1,
+  ].map((c) => c.type),
+);
 
 /** Verification's background work: consuming the registry and credential events, publishing verification events. */
 @Injectable()
@@ -19,7 +53,15 @@ export class VerificationEngine implements OnApplicationBootstrap, OnApplication
     @Inject(INTEGRATION_BUS) bus: IntegrationBus,
     @Inject(VERIFICATION_ORM) private readonly orm: ReadModelOrm,
     private readonly health: HealthRegistry,
+    @Inject(VERIFICATION_RESULTS) results: VerificationResultCache<{ verdict: Verdict }>,
   ) {
+    const registryAndNotes = verificationMessageHandler(orm);
+    // What the registry or a credential's status learns may change a reused result.
+    const handler: MessageHandler = async (message, context) => {
+      await registryAndNotes(message, context);
+      if (REGISTRY_OR_STATUS.has(message.type)) results.changed('any');
+      else if (message.type === credentialIssuedV1.type) results.changed('issued');
+    };
     this.messaging = new ServiceMessaging({
       config,
       name: VERIFICATION,
@@ -27,7 +69,7 @@ export class VerificationEngine implements OnApplicationBootstrap, OnApplication
       bus,
       checkpoints: { schema: READ_MODEL_SCHEMA, folder: 'checkpoints' },
       publish: { map: mapVerificationEvent, filter: { streamPrefixes: ['verification.verification-'], eventTypes: PUBLISHED_EVENT_TYPES } },
-      consume: { group: config.VERIFICATION_CONSUMER_GROUP, sources: VERIFICATION_SOURCES, handler: verificationMessageHandler(orm) },
+      consume: { group: config.VERIFICATION_CONSUMER_GROUP, sources: VERIFICATION_SOURCES, handler },
       logger: new Logger('VerificationEngine'),
     });
   }

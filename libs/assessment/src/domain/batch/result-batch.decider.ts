@@ -9,8 +9,9 @@ export interface ResultBatchState {
 }
 
 /**
- * Asked before any row is read: the uploading institution's standing, and that the batch id names this file.
- * The first time, it claims the id for the file (`ResultBatchOpened`), so an interrupted upload keeps its identity.
+ * Checked before any row is read (the uploading institution's standing, and that the batch id names this file), and
+ * handled just before the first result is written: the first time, it claims the id for the file
+ * (`ResultBatchOpened`), so an interrupted upload keeps its identity.
  */
 export type CheckBatchFile = { type: 'CheckBatchFile'; batchId: string; institutionId: string; digest: string; format: 'json' | 'csv'; rows: number; uploader: MemberStanding };
 export type RecordBatch = {
@@ -44,7 +45,8 @@ export function decideResultBatch(command: ResultBatchCommand, state: ResultBatc
   if (command.recorded === 0) {
     // A replay of a completed file, or a file never claimed: nothing new to write.
     if (state.submissions > 0 || !state.digest) return [];
-    // Every row refused on the first submission: nothing of the file is stored, so the id is not spent on it.
+    // Claimed by an upload that stopped before its first result, and now every row is refused: nothing of the file
+    // is stored, so the id is not spent on it. (An upload claims the id only just before its first result is written.)
     if (command.alreadyRecorded === 0) {
       const { batchId, institutionId, digest, rows, rejected } = command;
       return [{ type: 'ResultBatchReleased', data: { batchId, institutionId, digest, rows, rejected, releasedAt: context.now.toISOString() } }];

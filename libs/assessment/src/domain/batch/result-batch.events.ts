@@ -34,7 +34,7 @@ export type ResultBatchOpened = {
   };
 };
 
-/** The upload that claimed the id recorded no row (every row refused): the id is free again for a corrected file. */
+/** The upload that claimed the id recorded no row (it stopped, and on the next attempt every row was refused): the id is free again. */
 export type ResultBatchReleased = {
   type: 'ResultBatchReleased';
   data: { batchId: string; institutionId: string; digest: string; rows: number; rejected: number; releasedAt: string };

@@ -7,7 +7,7 @@ import {
   type ReadModelOrm,
   rebuildProjection,
 } from '@alliance/event-sourcing';
-import { EVENT_STORE, HealthRegistry, SERVICE_CONFIG, type ServiceConfig } from '@alliance/nest-kit';
+import { EVENT_STORE, HealthRegistry, projectionReadinessCheck, SERVICE_CONFIG, type ServiceConfig } from '@alliance/nest-kit';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/sql';
 import { ReadModelSync } from '../../application/read-model-sync';
@@ -50,11 +50,7 @@ export class CatalogueReadModel extends ReadModelSync implements OnModuleInit, O
     await this.startRunner();
     this.health.register({
       name: 'readModel',
-      check: async () => {
-        const runner = this.runner!;
-        if (runner.status === 'failing') throw new Error(`projection failing: ${String((runner.lastError as Error)?.message ?? runner.lastError)}`);
-        return { ...(await runner.lag()), projection: runner.status };
-      },
+      check: projectionReadinessCheck(() => this.runner!),
       parkedEvents: () => this.runner!.parked(),
     });
   }

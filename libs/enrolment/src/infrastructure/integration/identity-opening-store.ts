@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent, SubscribeOptions } from '@alliance/event-sourcing';
 import type { ProtectedIdentity } from '../../domain/protected-identity';
-import type { OpenedIdentity, PersonalDataVault } from '../personal-data/personal-data-vault';
+import type { OpenedIdentity, IdentityVault } from '../personal-data/identity-vault';
 
 /** The key under which an enrolment event handed to the outbox mapper carries the learner's opened identity. */
 export const OPENED_IDENTITY = '__openedIdentity';
@@ -11,7 +11,7 @@ export const OPENED_IDENTITY = '__openedIdentity';
  * the clear identity to the event copy the mapper sees; the stored event is never changed. After an
  * erasure a republished enrolment carries the identity as erased.
  */
-export function withOpenedIdentities(store: EventStore, vault: PersonalDataVault): EventStore {
+export function withOpenedIdentities(store: EventStore, vault: IdentityVault): EventStore {
   const subscribeToAll = (options: SubscribeOptions) =>
     store.subscribeToAll({
       ...options,
@@ -26,7 +26,7 @@ export function withOpenedIdentities(store: EventStore, vault: PersonalDataVault
   });
 }
 
-async function opened(event: RecordedEvent, vault: PersonalDataVault): Promise<RecordedEvent> {
+async function opened(event: RecordedEvent, vault: IdentityVault): Promise<RecordedEvent> {
   const identity = (event.data as { identity?: ProtectedIdentity } | null)?.identity;
   if (event.type !== 'LearnerEnrolled' || !identity) return event;
   const clear: OpenedIdentity = await vault.open(identity);

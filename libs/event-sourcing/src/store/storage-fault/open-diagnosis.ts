@@ -9,9 +9,16 @@ import { asStorageFault, describeStorageFault, StorageFaultError } from './stora
  */
 export function openFailure(what: string, file: string, error: unknown): Error {
   const doing = `cannot open ${what} ${file}`;
-  const cause = writeRefusal(existsSync(file) ? file : dirname(file)) ?? describeStorageFault(error);
+  const cause = writeRefusal(nearestExisting(file)) ?? describeStorageFault(error);
   if (cause) return new StorageFaultError(cause.kind, cause.reason, file, { cause: error, doing });
   return asStorageFault(error, file, doing) ?? new Error(`${doing}: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+}
+
+/** `path` or its closest existing ancestor: a folder that could not be created is judged by the one that exists. */
+function nearestExisting(path: string): string {
+  let at = path;
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+  return at;
 }
 
 function writeRefusal(path: string): ReturnType<typeof describeStorageFault> {

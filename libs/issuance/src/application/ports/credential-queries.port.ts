@@ -13,6 +13,8 @@ export interface CredentialSummary {
   supersedes?: string;
   supersededBy?: string;
   statusReason?: string;
+  /** The learner was erased: the document's personal fields read as erased (the learner's own copy is unaffected). */
+  learnerErased?: true;
 }
 
 /** The credential with its proof set, as it is served to holders. */

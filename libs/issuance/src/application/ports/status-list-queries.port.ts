@@ -13,6 +13,8 @@ export interface StatusListView {
 
 export interface StatusListQueries {
   statusList(listId: string): Promise<StatusListView | undefined>;
+  /** Where the list's bits last changed, without reading them (absent: the list is read to learn it). */
+  changedPosition?(listId: string): Promise<number | undefined>;
   /** Ids of the lists an institution issues. */
   listsOf(institutionId: string): Promise<string[]>;
 }

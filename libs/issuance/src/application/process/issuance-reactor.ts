@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@alliance/event-sourcing';
+import { ERASED, type RecordedEvent } from '@alliance/event-sourcing';
 import type { AwardGranted, AwardRescinded } from '../../domain/award/award.events';
 import type { CredentialIssued, CredentialRevoked } from '../../domain/credential/credential.events';
 import type { FinalRevocationLifted } from '../../domain/final-revocation/final-revocation.events';
@@ -57,6 +57,8 @@ export class IssuanceReactor {
   }
 
   private async granted(e: RecordedEvent<AwardGranted['data']>): Promise<void> {
+    // The learner was erased since: no credential can name them any more.
+    if (e.data.learner.name === ERASED) return;
     await this.issue.execute(IssueCredentialCommand.create({ award: e.data, ...processContext(cause(e)) }));
   }
 

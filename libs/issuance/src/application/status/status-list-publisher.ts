@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { StatusListSigningRequestV1 } from '@alliance/contracts';
 import { BitstringStatusList, buildStatusListCredential, type DocumentLoader, type JsonObject, signCredential } from '@alliance/credentials';
 import { credentialHash } from '../../domain/credential/credential-hash';
@@ -12,11 +13,26 @@ import type { KnowledgeReader } from '../knowledge/knowledge-reader';
 import type { KeyCustody } from '../ports/key-custody.port';
 import type { StatusListQueries, StatusListView } from '../ports/status-list-queries.port';
 import { checkDetachedProof } from '../signing/detached-proof-check';
+import { KeptUntilChanged } from './kept-until-changed';
 
 /** How long verifiers may cache a list (BSL `ttl`, milliseconds): short, so a revocation shows within minutes. */
 export const STATUS_LIST_TTL_MS = 5 * 60_000;
 
 type Signed = { changedPosition: number; credential: JsonObject };
+
+/** A published list as served over HTTP: the serialised credential and its entity tag. */
+export interface ServedStatusList {
+  body: string;
+  etag: string;
+  changedPosition: number;
+}
+
+/**
+ * How a served list is known to be current. `pushed`: the process writes the read model itself and reports
+ * every change (`listChanged`), so a kept list costs nothing to serve. `checked`: others may write it (replicas
+ * sharing one database), so each request first reads where the list last changed (one row) and rebuilds when it moved.
+ */
+export type ServedFreshness = 'pushed' | 'checked';
 type Published = { view: StatusListView; purpose: PublishedPurpose | 'message'; publishedId: string };
 
 /**
@@ -27,12 +43,13 @@ type Published = { view: StatusListView; purpose: PublishedPurpose | 'message'; 
  * List reader reads); lists opened before that layout stay published as their 2-bit `message` list under
  * `<listId>`. Until the signer signed the current bits, the last list it signed is served (a verifier then sees
  * the older state, as with any cached list); a list never signed is served unsigned, which verifiers report as
- * indeterminate.
+ * indeterminate. Signed lists are served from memory until their bits change (`document`, `listChanged`).
  */
 export class StatusListPublisher {
   private readonly platformSigned = new Map<string, Signed>();
   private readonly signerSigned = new Map<string, Signed>();
   private readonly unsigned = new Map<string, Signed>();
+  private readonly served = new KeptUntilChanged<ServedStatusList>();
 
   constructor(
     private readonly queries: StatusListQueries,
@@ -41,23 +58,47 @@ export class StatusListPublisher {
     private readonly custody: KeyCustody,
     private readonly settings: IssuanceSettings,
     private readonly documentLoader?: DocumentLoader,
+    private readonly freshness: ServedFreshness = 'checked',
   ) {}
 
+  /**
+   * The list published under this id as served: built once per change of its bits and kept (signed lists
+   * only: an unsigned one is served until its institution can sign, which no bit change announces).
+   */
+  async document(publishedId: string): Promise<ServedStatusList> {
+    const { listId } = parsePublishedListId(publishedId);
+    if (this.freshness === 'checked') {
+      const kept = this.served.peek(publishedId);
+      if (kept && kept.changedPosition !== (await this.currentPosition(listId))) this.served.changed(listId);
+    }
+    return this.served.get(publishedId, listId, async () => {
+      const { credential, signed, changedPosition } = await this.credential(publishedId);
+      const body = JSON.stringify(credential);
+      return { value: { body, etag: `"${createHash('sha256').update(body).digest('base64url')}"`, changedPosition }, keep: signed };
+    });
+  }
+
+  /** The list's bits changed (reported after the change committed): its served copies are dropped. */
+  listChanged(listId: string): void {
+    this.served.changed(listId);
+  }
+
   /** The list published under this id (see the class comment), as a credential. */
-  async credential(publishedId: string): Promise<{ credential: JsonObject; signed: boolean }> {
+  async credential(publishedId: string): Promise<{ credential: JsonObject; signed: boolean; changedPosition: number }> {
     const published = await this.published(publishedId);
     if (!published) throw IssuanceException.notFound('status-list', publishedId, 'id');
     const { view } = published;
+    const { changedPosition } = view;
     const cached = this.platformSigned.get(publishedId);
-    if (cached && cached.changedPosition === view.changedPosition) return { credential: cached.credential, signed: true };
+    if (cached && cached.changedPosition === changedPosition) return { credential: cached.credential, signed: true, changedPosition };
     const signer = (await this.aggregates.signers.load(issuanceStreams.signer(view.institutionId))).state;
     if (delegatesAutomaticSigning(signer) || (signer?.policy === 'manual' && signer.decidedBy)) {
       const signed = await this.signWithPlatformKey(published, signer?.keys ?? []);
-      if (signed) return { credential: signed, signed: true };
+      if (signed) return { credential: signed, signed: true, changedPosition };
     }
     const bySigner = this.signerSigned.get(publishedId);
-    if (bySigner) return { credential: bySigner.credential, signed: true };
-    return { credential: await this.unsignedOf(published), signed: false };
+    if (bySigner) return { credential: bySigner.credential, signed: true, changedPosition };
+    return { credential: await this.unsignedOf(published), signed: false, changedPosition };
   }
 
   /** Lists of the institution whose current bits its own signer has not signed yet. */
@@ -94,7 +135,12 @@ export class StatusListPublisher {
     const check = await checkDetachedProof(requested.credential, proof, institution, this.documentLoader);
     if (!check.valid) throw IssuanceException.rule('proof.invalid', `the proof does not verify: ${check.reason}`, 'proof');
     this.signerSigned.set(publishedId, { changedPosition, credential: { ...requested.credential, proof: [proof] } });
+    this.served.changed(published.view.listId);
     return { listId: publishedId, changedPosition };
+  }
+
+  private async currentPosition(listId: string): Promise<number | undefined> {
+    return this.queries.changedPosition ? this.queries.changedPosition(listId) : (await this.queries.statusList(listId))?.changedPosition;
   }
 
   /** The list and purpose behind a published id; undefined when no list of that layout is published under it. */

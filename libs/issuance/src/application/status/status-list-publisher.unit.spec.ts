@@ -72,3 +72,73 @@ describe('StatusListPublisher', () => {
     await expect(publisher.credential('no-such-list')).rejects.toMatchObject({ message: expect.stringContaining('no-such-list') });
   });
 });
+
+describe('StatusListPublisher.document (served from memory until the bits change)', () => {
+  /** The read model double: the list whose bits the test changes, counting the reads. */
+  function changingList() {
+    let current: StatusListView = { ...view, entries: [] };
+    const reads = { lists: 0, positions: 0 };
+    const double: StatusListQueries = {
+      statusList: async (id) => {
+        reads.lists++;
+        return id === view.listId ? current : undefined;
+      },
+      changedPosition: async (id) => {
+        reads.positions++;
+        return id === view.listId ? current.changedPosition : undefined;
+      },
+      listsOf: async () => [view.listId],
+    };
+    const suspend = (index: number) => (current = { ...current, changedPosition: current.changedPosition + 1, entries: [...current.entries, { index, revoked: false, suspended: true }] });
+    return { double, reads, suspend };
+  }
+  const suspendedBit = (body: string, index: number) => bitsOf(JSON.parse(body) as JsonObject).getStatus(index);
+
+  it('pushed: reads and signs a list once, serves it without a read until told it changed, then serves the new bit', async () => {
+    const h = await issuanceHarness();
+    await h.onboard(UNI_A);
+    const list = changingList();
+    const publisher = new StatusListPublisher(list.double, h.aggregates, h.knowledge, h.vault, h.settings, undefined, 'pushed');
+    const id = `${view.listId}-suspension`;
+
+    const first = await publisher.document(id);
+    const again = await Promise.all([publisher.document(id), publisher.document(id)]);
+    expect(again.map((d) => d.etag)).toEqual([first.etag, first.etag]);
+    expect(list.reads).toEqual({ lists: 1, positions: 0 });
+    expect(suspendedBit(first.body, 9)).toBe(0);
+
+    list.suspend(9);
+    publisher.listChanged(view.listId);
+    const after = await publisher.document(id);
+    expect(suspendedBit(after.body, 9)).toBe(1);
+    expect(after.etag).not.toBe(first.etag);
+    expect(list.reads.lists).toBe(2);
+  });
+
+  it('checked: reads only where the list last changed while it did not change, and rebuilds once it moved', async () => {
+    const h = await issuanceHarness();
+    await h.onboard(UNI_A);
+    const list = changingList();
+    const publisher = new StatusListPublisher(list.double, h.aggregates, h.knowledge, h.vault, h.settings, undefined, 'checked');
+    const id = `${view.listId}-suspension`;
+
+    const first = await publisher.document(id);
+    await publisher.document(id);
+    expect(list.reads).toEqual({ lists: 1, positions: 1 });
+    list.suspend(4); // written by another replica: nobody tells this one
+    const after = await publisher.document(id);
+    expect(suspendedBit(after.body, 4)).toBe(1);
+    expect(after.etag).not.toBe(first.etag);
+    expect(list.reads.lists).toBe(2);
+  });
+
+  it('does not keep an unsigned list: it is built again until the institution can sign', async () => {
+    const h = await issuanceHarness();
+    const list = changingList();
+    const publisher = new StatusListPublisher(list.double, h.aggregates, h.knowledge, h.vault, h.settings, undefined, 'pushed');
+    const served = await publisher.document(`${view.listId}-revocation`);
+    expect(JSON.parse(served.body)).not.toHaveProperty('proof');
+    await publisher.document(`${view.listId}-revocation`);
+    expect(list.reads.lists).toBe(2);
+  });
+});

@@ -11,6 +11,7 @@ import {
   institutionRemovedV1,
   institutionSuspendedV1,
   learnerEnrolledV1,
+  learnerErasedV1,
   learnerTransferredV1,
   learnerWithdrawnV1,
   on,
@@ -22,6 +23,7 @@ import { type IntegrationMessage, type MessageHandler, MikroOrmInbox } from '@al
 import type { EntityManager } from '@mikro-orm/sql';
 import type { AwardProcess } from '../../application/process/award-process';
 import type { CatalogueFacts } from '../../application/process/catalogue-facts';
+import type { LearnerErasure } from '../../application/process/learner-erasure';
 import { processContext } from '../../application/process/process-context';
 import { ISSUANCE } from '../issuance-database';
 
@@ -34,7 +36,7 @@ export const ISSUANCE_INBOX = new MikroOrmInbox(ISSUANCE);
  * in the read model database); the effects go to issuance's own streams, whose decisions are idempotent, so
  * a crash between the two only repeats a decision that changes nothing.
  */
-export function issuanceMessageHandler(orm: ReadModelOrm, facts: CatalogueFacts, awards: AwardProcess): MessageHandler {
+export function issuanceMessageHandler(orm: ReadModelOrm, facts: CatalogueFacts, awards: AwardProcess, erasure: LearnerErasure): MessageHandler {
   const once = <T>(message: IntegrationMessage<T>, apply: (payload: T, context: ReturnType<typeof processContext>) => Promise<void>) =>
     ISSUANCE_INBOX.handle(orm.em.fork() as unknown as EntityManager, message, () => apply(message.payload, processContext(message))).then(() => undefined);
 
@@ -50,6 +52,12 @@ export function issuanceMessageHandler(orm: ReadModelOrm, facts: CatalogueFacts,
     on(institutionRemovedV1, (m) => once(m, (p, c) => facts.membershipChanged(p.institutionId, 'removed', p.removedAt, p.reason, c))),
     on(learnerEnrolledV1, (m) => once(m, (p, c) => awards.enrolled(p, c))),
     on(learnerWithdrawnV1, (m) => once(m, (p, c) => awards.withdrawn(p, c))),
+    // Erasure is idempotent by itself and reads the read models, which the inbox's open transaction would block
+    // (one connection on PGlite): applied first, then recorded in the inbox.
+    on(learnerErasedV1, async (m) => {
+      await erasure.erased(m.payload, processContext(m));
+      await once(m, async () => undefined);
+    }),
     on(learnerTransferredV1, (m) => once(m, (p, c) => awards.transferred(p, c))),
     on(resultRecordedV1, (m) => once(m, (p, c) => awards.result(p, c))),
     on(resultAmendedV1, (m) => once(m, (p, c) => awards.result(p, c))),

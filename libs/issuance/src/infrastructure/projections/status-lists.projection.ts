@@ -1,6 +1,7 @@
 import { defineProjection, type ProjectionContext, type RecordedEvent } from '@alliance/event-sourcing';
 import type { CredentialDrafted, CredentialReinstated, CredentialRevoked, CredentialSuspended, StatusSlot } from '../../domain/credential/credential.events';
 import type { StatusListOpened } from '../../domain/status-list/status-list.events';
+import { noteListChanged } from './status-list-commits';
 import { StatusEntryRows, StatusListRows } from './status-rows';
 
 type Data<E extends { data: unknown }> = RecordedEvent<E['data']>;
@@ -9,9 +10,13 @@ async function setBits(e: RecordedEvent<{ status: StatusSlot }>, { em, entity }:
   const { listId, index } = e.data.status;
   await em.nativeUpdate(entity(StatusEntryRows), { id: `${listId}:${index}` }, bits);
   await em.nativeUpdate(entity(StatusListRows), { listId }, { changedPosition: e.position });
+  noteListChanged(em, listId);
 }
 
-/** The bits behind every status list credential: revocation and suspension per allocated index. */
+/**
+ * The bits behind every status list credential: revocation and suspension per allocated index. A change of
+ * bits is reported once committed (status-list-commits.ts), so the list served from memory is dropped then.
+ */
 export const statusListsProjection = defineProjection({
   name: 'issuance.status-lists',
   version: 2,

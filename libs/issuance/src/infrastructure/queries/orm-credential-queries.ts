@@ -1,4 +1,4 @@
-import type { ReadModelOrm } from '@alliance/event-sourcing';
+import { hasSealedValues, openSealedValues, type PersonalDataVault, type ReadModelOrm } from '@alliance/event-sourcing';
 import type { CredentialDocument, CredentialFilter, CredentialQueries, CredentialSummary } from '../../application/ports/credential-queries.port';
 import { CredentialProofRows, CredentialRows } from '../projections/credential-rows';
 import { credentialsProjection } from '../projections/credentials.projection';
@@ -23,19 +23,30 @@ const toRow = (r: { [k: string]: unknown }) => r as unknown as {
 };
 
 export class OrmCredentialQueries implements CredentialQueries {
-  constructor(private readonly orm: ReadModelOrm) {}
+  constructor(
+    private readonly orm: ReadModelOrm,
+    private readonly vault: PersonalDataVault,
+  ) {}
 
   async list(filter: CredentialFilter): Promise<{ items: CredentialSummary[]; total: number }> {
     const em = this.orm.em.fork();
     const where: Record<string, unknown> = {};
     if (filter.learnerId) where['learnerId'] = filter.learnerId;
     if (filter.specId) where['specId'] = filter.specId;
-    let rows = (await em.find(credentialsProjection.entity(CredentialRows), where, { orderBy: { draftedAt: 'desc', credentialId: 'asc' } })).map(toRow);
-    // Awarding bodies are a JSON list; the per-institution filter runs here rather than in dialect-specific SQL.
-    if (filter.institutionId) rows = rows.filter((r) => r.awardingBodies.some((b) => b.institutionId === filter.institutionId));
-    const page = rows.slice(filter.offset, filter.offset + filter.limit);
+    // The signed documents are not part of a summary: never read for a list.
+    const options = { orderBy: { draftedAt: 'desc', credentialId: 'asc' }, exclude: ['document'] } as const;
+    let page: Row[];
+    let total: number;
+    if (filter.institutionId) {
+      // Awarding bodies are a JSON list; the per-institution filter runs here rather than in dialect-specific SQL.
+      const rows = (await em.find(credentialsProjection.entity(CredentialRows), where, options)).map(toRow).filter((r) => r.awardingBodies.some((b) => b.institutionId === filter.institutionId));
+      [page, total] = [rows.slice(filter.offset, filter.offset + filter.limit), rows.length];
+    } else {
+      const [rows, count] = await em.findAndCount(credentialsProjection.entity(CredentialRows), where, { ...options, limit: filter.limit, offset: filter.offset });
+      [page, total] = [rows.map(toRow), count];
+    }
     const signed = await this.signers(page.map((r) => r.credentialId));
-    return { items: page.map((r) => summary(r, signed.get(r.credentialId) ?? new Set())), total: rows.length };
+    return { items: page.map((r) => summary(r, signed.get(r.credentialId) ?? new Set())), total };
   }
 
   async get(credentialId: string): Promise<CredentialDocument | undefined> {
@@ -44,9 +55,12 @@ export class OrmCredentialQueries implements CredentialQueries {
     if (!row) return undefined;
     const proofs = await em.find(credentialsProjection.entity(CredentialProofRows), { credentialId }, { orderBy: { position: 'asc' } });
     const r = toRow(row);
+    // The row holds the learner's fields sealed; once the learner is erased they open as ERASED.
+    const erased = hasSealedValues(r.document) && !(await this.vault.hasKey(r.learnerId));
+    const [document] = await openSealedValues(this.vault, [r.document]);
     return {
-      summary: summary(r, new Set(proofs.map((p) => p.institutionId))),
-      secured: proofs.length ? { ...r.document, proof: proofs.map((p) => p.proof) } : r.document,
+      summary: { ...summary(r, new Set(proofs.map((p) => p.institutionId))), ...(erased ? { learnerErased: true as const } : {}) },
+      secured: proofs.length ? { ...document, proof: proofs.map((p) => p.proof) } : document,
     };
   }
 

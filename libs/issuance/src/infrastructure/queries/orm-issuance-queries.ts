@@ -1,12 +1,13 @@
 import type { ReadModelOrm } from '@alliance/event-sourcing';
 import type { IssuanceQueries } from '../../application/ports/issuance-queries.port';
+import type { LearnerCredentialQueries } from '../../application/process/learner-erasure';
 import { AwardTrackRows, StackPartRows } from '../projections/award-track-rows';
 import { awardTracksProjection } from '../projections/award-tracks.projection';
 import { CredentialProofRows, CredentialRows } from '../projections/credential-rows';
 import { credentialsProjection } from '../projections/credentials.projection';
 
 /** The process manager's routing questions, answered from issuance's read models. */
-export class OrmIssuanceQueries implements IssuanceQueries {
+export class OrmIssuanceQueries implements IssuanceQueries, LearnerCredentialQueries {
   constructor(private readonly orm: ReadModelOrm) {}
 
   private get credentials() {
@@ -33,6 +34,11 @@ export class OrmIssuanceQueries implements IssuanceQueries {
 
   async pendingCredentials(): Promise<string[]> {
     const rows = await this.orm.em.fork().find(this.credentials, { lifecycle: 'collecting-proofs' }, { orderBy: { draftedAt: 'asc' }, fields: ['credentialId'] });
+    return rows.map((r) => r.credentialId);
+  }
+
+  async pendingCredentialsOfLearner(learnerId: string): Promise<string[]> {
+    const rows = await this.orm.em.fork().find(this.credentials, { learnerId, lifecycle: 'collecting-proofs' }, { orderBy: { draftedAt: 'asc' }, fields: ['credentialId'] });
     return rows.map((r) => r.credentialId);
   }
 

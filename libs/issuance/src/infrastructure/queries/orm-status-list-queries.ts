@@ -11,6 +11,11 @@ export class OrmStatusListQueries implements StatusListQueries {
     return rows.map((r) => r.listId);
   }
 
+  async changedPosition(listId: string): Promise<number | undefined> {
+    const row = await this.orm.em.fork().findOne(statusListsProjection.entity(StatusListRows), { listId }, { fields: ['changedPosition'] });
+    return row?.changedPosition;
+  }
+
   async statusList(listId: string): Promise<StatusListView | undefined> {
     const em = this.orm.em.fork();
     const list = await em.findOne(statusListsProjection.entity(StatusListRows), { listId });

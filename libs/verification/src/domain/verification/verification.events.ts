@@ -19,5 +19,19 @@ export interface CredentialVerified {
   };
 }
 
+/**
+ * Checks not recorded one by one (see VerificationTally), counted: one event per flush, with a count per
+ * day, verdict and (for credentials issued here) credential. Its stream is the tally's own, never published.
+ */
+export interface VerificationsCounted {
+  type: 'VerificationsCounted';
+  data: {
+    /** First and last check counted (ISO 8601). */
+    from: string;
+    to: string;
+    counts: { day: string; verdict: Verdict; credentialId?: string; count: number }[];
+  };
+}
+
 export type VerificationEvent = CredentialVerified;
-export const VERIFICATION_EVENT_TYPES = ['CredentialVerified'] as const;
+export const VERIFICATION_EVENT_TYPES = ['CredentialVerified', 'VerificationsCounted'] as const;

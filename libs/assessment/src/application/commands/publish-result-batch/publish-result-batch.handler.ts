@@ -1,19 +1,32 @@
+import type { CommandContext } from '@alliance/event-sourcing';
 import { Injectable } from '@nestjs/common';
 import { AssessmentException } from '../../../domain/assessment.exception';
+import type { EnrolmentView, SpecView } from '../../../domain/knowledge';
+import type { MemberStanding } from '../../../domain/member-standing';
 import type { ResultInput } from '../../../domain/transcript/transcript.commands';
 import { ResultsRejected } from '../../../domain/transcript/transcript.decider';
 import { requireInstitutionStaff } from '../../acting-registrar';
 import { AssessmentAggregates } from '../../assessment-aggregates';
+import { BatchProgress } from '../../batch/batch-progress';
 import { BatchSettings } from '../../batch/batch-settings';
-import type { ResultRowInput } from '../../batch/result-row.input';
-import { validateRow } from '../../batch/validate-row';
+import { EventLoopTurns } from '../../batch/event-loop-turns';
 import { AssessmentKnowledge, specKey } from '../../ports/assessment-knowledge.port';
 import { ResultRecords } from '../../ports/result-records.port';
-import { batchKeyOf, rowResultId } from '../../result-ids';
-import type { BatchReport, RowOutcome, RowProblem } from './batch-report';
+import { batchKeyOf } from '../../result-ids';
+import { type BatchReport, RETRYABLE_CODES, type RowOutcome, type RowProblem } from './batch-report';
+import { classifyRows, type GoodRow } from './classify-rows';
 import type { PublishResultBatchCommand } from './publish-result-batch.command';
 
-type GoodRow = { outcome: RowOutcome; input: ResultRowInput; resultId: string };
+/** `sync`: answer once the results read model shows the rows; `async`: once they are durable (the read model follows). */
+export type BatchResponseMode = 'sync' | 'async';
+
+interface Enrolled {
+  enrolmentId: string;
+  rows: GoodRow[];
+  enrolment?: EnrolmentView;
+  spec?: SpecView;
+  recordedElsewhere: Map<string, string>;
+}
 
 @Injectable()
 export class PublishResultBatchHandler {
@@ -22,99 +35,111 @@ export class PublishResultBatchHandler {
     private readonly knowledge: AssessmentKnowledge,
     private readonly records: ResultRecords,
     private readonly settings: BatchSettings,
+    private readonly progress: BatchProgress,
   ) {}
 
-  async execute(command: PublishResultBatchCommand): Promise<BatchReport> {
+  async execute(command: PublishResultBatchCommand, mode: BatchResponseMode = 'sync'): Promise<BatchReport> {
     const institutionId = requireInstitutionStaff(command.actor);
     const context = command.commandContext();
     const batchKey = batchKeyOf(institutionId, command.batchId);
     const actingMember = await this.knowledge.memberStanding(institutionId);
     const claim = { type: 'CheckBatchFile', batchId: command.batchId, institutionId, digest: command.digest, format: command.format, rows: command.rows.length, uploader: actingMember } as const;
+    // Another file under a used id, or a member that may not act, is refused before any row is read.
+    await this.aggregates.checkBatch(batchKey, claim, context);
 
-    const outcomes: RowOutcome[] = [];
-    const groups = new Map<string, GoodRow[]>();
-    const repeated = repeatedRowIds(command.rows);
-    for (const uploaded of command.rows) {
-      const outcome: RowOutcome = { row: uploaded.row, line: uploaded.line, status: 'rejected', ...identify(uploaded.values) };
-      outcomes.push(outcome);
-      if (uploaded.unreadable) {
-        outcome.problem = { code: 'assessment.row-unreadable', status: 400, message: uploaded.unreadable };
-        continue;
-      }
-      const sharing = outcome.rowId !== undefined ? repeated.get(outcome.rowId) : undefined;
-      if (sharing) {
-        // Which of the rows the id was meant for cannot be told, so none is recorded: each would take the same result id.
-        outcome.problem = {
-          code: 'assessment.row-id-duplicate',
-          status: 422,
-          field: 'rowId',
-          message: `rowId ${outcome.rowId} appears on lines ${sharing.join(', ')}; a rowId names one row of a batch, so none of these rows is recorded`,
-          lines: sharing,
-        };
-        continue;
-      }
-      const check = validateRow(uploaded.values);
-      if (!check.ok) {
-        outcome.problem = { code: 'assessment.row-invalid', status: 400, field: check.errors[0].field, message: check.errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors: check.errors };
-        continue;
-      }
-      const row: GoodRow = { outcome, input: check.input, resultId: rowResultId(batchKey, { rowId: check.input.rowId, row: uploaded.row }) };
-      const group = groups.get(check.input.enrolmentId) ?? [];
-      group.push(row);
-      groups.set(check.input.enrolmentId, group);
+    const turns = new EventLoopTurns();
+    const { outcomes, groups } = await classifyRows(command.rows, batchKey, turns);
+    this.progress.start(batchKey, { batchId: command.batchId, format: command.format, digest: command.digest }, outcomes);
+    try {
+      // The id is claimed for this file just before its first result is written, so a crash mid-file cannot free
+      // it for another file, and a file of which nothing can be recorded writes nothing at all.
+      let claimed: Promise<number> | undefined;
+      const claimId = () => (claimed ??= this.aggregates.onBatch(batchKey, claim, context).then((h) => h.lastPosition ?? 0));
+      const enrolled = await this.enrolled(groups);
+      let lastPosition = 0;
+      await eachLimited(enrolled, this.settings.concurrency, async (e) => {
+        lastPosition = Math.max(lastPosition, await this.record(e, command.batchId, actingMember, context, claimed ? undefined : claimId));
+        await turns.turn();
+      });
+      if (claimed) lastPosition = Math.max(lastPosition, await claimed);
+
+      const report = reportOf(command, outcomes);
+      const summary = await this.aggregates.onBatch(
+        batchKey,
+        { type: 'RecordBatch', batchId: command.batchId, institutionId, digest: command.digest, format: command.format, rows: report.rows, recorded: report.recorded, alreadyRecorded: report.alreadyRecorded, rejected: report.rejected },
+        context,
+      );
+      const position = Math.max(lastPosition, summary.lastPosition ?? 0) || undefined;
+      this.progress.phase(batchKey, 'catching-up');
+      const shown = this.records.caughtUp(position).then(() => this.progress.phase(batchKey, 'complete'));
+      if (mode === 'sync') await shown;
+      else shown.catch(() => this.progress.phase(batchKey, 'failed'));
+      return report;
+    } catch (error) {
+      this.progress.phase(batchKey, 'failed');
+      throw error;
     }
+  }
 
-    if (groups.size === 0) {
-      // No row can be recorded: the file is checked against the id (same file, member may act) but nothing is written.
-      await this.aggregates.checkBatch(batchKey, claim, context);
-      return reportOf(command, outcomes);
-    }
-    // Claims the batch id for this file before any row is recorded: a crash mid-file cannot free the id for another file.
-    await this.aggregates.onBatch(batchKey, claim, context);
-
+  /** What the decision needs per enrolment: what assessment knows of it and its definition, and ids recorded elsewhere. */
+  private async enrolled(groups: Map<string, GoodRow[]>): Promise<Enrolled[]> {
+    if (groups.size === 0) return [];
     const enrolments = await this.knowledge.enrolments([...groups.keys()]);
     const specs = await this.knowledge.specs([...enrolments.values()].map((e) => ({ credentialSpecId: e.credentialSpecId, version: e.specVersion })));
     const recordedFor = await this.records.enrolmentsOf([...groups.values()].flatMap((rows) => rows.map((r) => r.resultId)));
-    let lastPosition = 0;
-    await eachLimited([...groups.entries()], this.settings.concurrency, async ([enrolmentId, rows]) => {
+    return [...groups].map(([enrolmentId, rows]) => {
       const enrolment = enrolments.get(enrolmentId);
       const spec = enrolment ? specs.get(specKey(enrolment.credentialSpecId, enrolment.specVersion)) : undefined;
-      let pending = rows;
-      // Each pass drops the rows the decider refused and records the rest; a pass without refusals ends it.
-      while (pending.length > 0) {
-        try {
-          const results: ResultInput[] = pending.map((r) => toResultInput(r, command.batchId));
-          const recordedElsewhere = elsewhere(results, enrolmentId, recordedFor);
-          const handled = await this.aggregates.onTranscript(enrolmentId, { type: 'PublishResults', enrolmentId, enrolment, spec, results, actingMember, recordedElsewhere }, context);
-          const recorded = new Set(handled.events.map((e) => e.data.resultId));
-          for (const r of pending) {
-            r.outcome.status = recorded.has(r.resultId) ? 'recorded' : 'already-recorded';
-            r.outcome.resultId = r.resultId;
-          }
-          lastPosition = Math.max(lastPosition, handled.lastPosition ?? 0);
-          return;
-        } catch (error) {
-          if (error instanceof ResultsRejected) {
-            const refused = new Set(error.rejections.map((x) => x.index));
-            for (const x of error.rejections) pending[x.index].outcome.problem = problemOf(x.error);
-            pending = pending.filter((_, i) => !refused.has(i));
-          } else if (error instanceof AssessmentException) {
-            for (const r of pending) r.outcome.problem = problemOf(error);
-            return;
-          } else throw error;
-        }
-      }
+      return { enrolmentId, rows, enrolment, spec, recordedElsewhere: recordedFor };
     });
-
-    const report = reportOf(command, outcomes);
-    const summary = await this.aggregates.onBatch(
-      batchKey,
-      { type: 'RecordBatch', batchId: command.batchId, institutionId, digest: command.digest, format: command.format, rows: report.rows, recorded: report.recorded, alreadyRecorded: report.alreadyRecorded, rejected: report.rejected },
-      context,
-    );
-    await this.records.caughtUp(Math.max(lastPosition, summary.lastPosition ?? 0) || undefined);
-    return report;
   }
+
+  /**
+   * Records one enrolment's rows: each pass drops the rows the decider refused and records the rest; a pass without
+   * refusals ends it. `claimFirst`, until the batch id is claimed: decide without writing, and claim before writing.
+   */
+  private async record(e: Enrolled, batchId: string, actingMember: MemberStanding, context: CommandContext, claimFirst?: () => Promise<number>): Promise<number> {
+    let pending = e.rows;
+    while (pending.length > 0) {
+      const results: ResultInput[] = pending.map((r) => toResultInput(r, batchId));
+      const transcript = { type: 'PublishResults', enrolmentId: e.enrolmentId, enrolment: e.enrolment, spec: e.spec, results, actingMember, recordedElsewhere: elsewhere(results, e.enrolmentId, e.recordedElsewhere) } as const;
+      try {
+        if (claimFirst) {
+          if ((await this.aggregates.previewTranscript(e.enrolmentId, transcript, context)).length > 0) {
+            await claimFirst().catch((cause: unknown) => Promise.reject(new ClaimRefused(cause)));
+          }
+        }
+        const handled = await this.aggregates.onTranscript(e.enrolmentId, transcript, context);
+        const recorded = new Set(handled.events.map((x) => x.data.resultId));
+        for (const r of pending) {
+          r.outcome.status = recorded.has(r.resultId) ? 'recorded' : 'already-recorded';
+          r.outcome.resultId = r.resultId;
+        }
+        return handled.lastPosition ?? 0;
+      } catch (error) {
+        if (error instanceof ClaimRefused) throw error.cause;
+        if (error instanceof ResultsRejected) {
+          const refused = new Set(error.rejections.map((x) => x.index));
+          for (const x of error.rejections) reject(pending[x.index].outcome, problemOf(x.error));
+          pending = pending.filter((_, i) => !refused.has(i));
+        } else if (error instanceof AssessmentException) {
+          for (const r of pending) reject(r.outcome, problemOf(error));
+          return 0;
+        } else throw error;
+      }
+    }
+    return 0;
+  }
+}
+
+/** The batch id could not be claimed (another file took it meanwhile): the whole upload fails, no row is refused for it. */
+class ClaimRefused {
+  constructor(readonly cause: unknown) {}
+}
+
+function reject(outcome: RowOutcome, problem: RowProblem): void {
+  outcome.status = 'rejected';
+  outcome.problem = problem;
 }
 
 function reportOf(command: PublishResultBatchCommand, outcomes: RowOutcome[]): BatchReport {
@@ -127,19 +152,10 @@ function reportOf(command: PublishResultBatchCommand, outcomes: RowOutcome[]): B
     recorded: count('recorded'),
     alreadyRecorded: count('already-recorded'),
     rejected: count('rejected'),
+    retryable: outcomes.filter((o) => o.problem?.retryable).length,
     outcomes,
     rejections: outcomes.filter((o) => o.status === 'rejected'),
   };
-}
-
-/** Each client rowId used on more than one row of the upload, with the lines that carry it. */
-function repeatedRowIds(rows: PublishResultBatchCommand['rows']): Map<string, number[]> {
-  const lines = new Map<string, number[]>();
-  for (const r of rows) {
-    const rowId = r.unreadable ? undefined : r.values.rowId;
-    if (typeof rowId === 'string' && rowId) lines.set(rowId, [...(lines.get(rowId) ?? []), r.line]);
-  }
-  return new Map([...lines].filter(([, at]) => at.length > 1));
 }
 
 /** The result ids among `results` that the read model holds for another enrolment. */
@@ -149,15 +165,6 @@ function elsewhere(results: ResultInput[], enrolmentId: string, recordedFor: Map
     const owner = recordedFor.get(r.resultId);
     if (owner !== undefined && owner !== enrolmentId) out[r.resultId] = owner;
   }
-  return out;
-}
-
-function identify(values: Record<string, unknown>): Pick<RowOutcome, 'rowId' | 'enrolmentId' | 'componentCode'> {
-  const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
-  const out: Pick<RowOutcome, 'rowId' | 'enrolmentId' | 'componentCode'> = {};
-  if (text(values.rowId)) out.rowId = text(values.rowId);
-  if (text(values.enrolmentId)) out.enrolmentId = text(values.enrolmentId);
-  if (text(values.componentCode)) out.componentCode = text(values.componentCode);
   return out;
 }
 
@@ -178,7 +185,7 @@ function toResultInput(r: GoodRow, batchId: string): ResultInput {
 }
 
 function problemOf(error: AssessmentException): RowProblem {
-  return { code: error.code, status: error.status, message: error.message, ...(error.field ? { field: error.field } : {}) };
+  return { code: error.code, status: error.status, message: error.message, ...(error.field ? { field: error.field } : {}), ...(RETRYABLE_CODES.has(error.code) ? { retryable: true } : {}) };
 }
 
 /** Runs `work` over `items` with at most `limit` in flight. */

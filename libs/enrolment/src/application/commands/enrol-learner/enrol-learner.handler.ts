@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { EnrolmentException } from '../../../domain/enrolment.exception';
 import { holdsLearner, requireHeldBy } from '../../../domain/learner/learner-control.rules';
-import { PersonalDataVault } from '../../../infrastructure/personal-data/personal-data-vault';
+import { IdentityVault } from '../../../infrastructure/personal-data/identity-vault';
 import { requireActingFor } from '../../acting-for';
 import { LearnerAggregates } from '../../learner-aggregates';
 import { EnrolmentKnowledge } from '../../ports/enrolment-knowledge.port';
@@ -13,7 +13,7 @@ export class EnrolLearnerHandler {
   constructor(
     private readonly learners: LearnerAggregates,
     private readonly knowledge: EnrolmentKnowledge,
-    private readonly vault: PersonalDataVault,
+    private readonly vault: IdentityVault,
   ) {}
 
   /** Returns the enrolment id and the learner id it was recorded under. */

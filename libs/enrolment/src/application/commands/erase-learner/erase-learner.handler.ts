@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type ErasureRequester, requireMayErase } from '../../../domain/learner/learner-control.rules';
 import { requireMemberMayAct } from '../../../domain/member-standing';
-import { PersonalDataVault } from '../../../infrastructure/personal-data/personal-data-vault';
+import { IdentityVault } from '../../../infrastructure/personal-data/identity-vault';
 import { actingMemberOf } from '../../acting-for';
 import type { CommandActor } from '../../base.command';
 import { LearnerAggregates } from '../../learner-aggregates';
@@ -20,7 +20,7 @@ export interface ErasureOutcome {
 export class EraseLearnerHandler {
   constructor(
     private readonly learners: LearnerAggregates,
-    private readonly vault: PersonalDataVault,
+    private readonly vault: IdentityVault,
     private readonly knowledge: EnrolmentKnowledge,
   ) {}
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ERASED_IDENTITY, PersonalDataVault } from '../../../infrastructure/personal-data/personal-data-vault';
+import { ERASED_IDENTITY, IdentityVault } from '../../../infrastructure/personal-data/identity-vault';
 import { EnrolmentRecords } from '../../ports/enrolment-records.port';
 import { enrolmentView, type EnrolmentView } from '../enrolment-view';
 import { requireReadable } from '../../read-access';
@@ -9,7 +9,7 @@ import type { GetEnrolmentQuery } from './get-enrolment.query';
 export class GetEnrolmentHandler {
   constructor(
     private readonly records: EnrolmentRecords,
-    private readonly vault: PersonalDataVault,
+    private readonly vault: IdentityVault,
   ) {}
 
   async execute(query: GetEnrolmentQuery): Promise<EnrolmentView> {

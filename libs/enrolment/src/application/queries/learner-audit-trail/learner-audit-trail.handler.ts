@@ -2,7 +2,7 @@ import { assertStreamChain, HashChainBrokenError, type RecordedEvent } from '@al
 import { Injectable } from '@nestjs/common';
 import { EnrolmentException } from '../../../domain/enrolment.exception';
 import type { ProtectedIdentity } from '../../../domain/protected-identity';
-import { PersonalDataVault } from '../../../infrastructure/personal-data/personal-data-vault';
+import { IdentityVault } from '../../../infrastructure/personal-data/identity-vault';
 import { LearnerAggregates } from '../../learner-aggregates';
 import type { LearnerAuditTrailQuery } from './learner-audit-trail.query';
 
@@ -38,7 +38,7 @@ export interface LearnerAuditTrail {
 export class LearnerAuditTrailHandler {
   constructor(
     private readonly learners: LearnerAggregates,
-    private readonly vault: PersonalDataVault,
+    private readonly vault: IdentityVault,
   ) {}
 
   async execute(query: LearnerAuditTrailQuery): Promise<LearnerAuditTrail> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ERASED_IDENTITY, PersonalDataVault } from '../../../infrastructure/personal-data/personal-data-vault';
+import { ERASED_IDENTITY, IdentityVault } from '../../../infrastructure/personal-data/identity-vault';
 import { EnrolmentRecords } from '../../ports/enrolment-records.port';
 import { enrolmentView, type EnrolmentView } from '../enrolment-view';
 import { readScopeOf } from '../../read-access';
@@ -16,7 +16,7 @@ export interface EnrolmentPage {
 export class ListEnrolmentsHandler {
   constructor(
     private readonly records: EnrolmentRecords,
-    private readonly vault: PersonalDataVault,
+    private readonly vault: IdentityVault,
   ) {}
 
   async execute(query: ListEnrolmentsQuery): Promise<EnrolmentPage> {

@@ -2,16 +2,26 @@ import { Inject, Injectable } from '@nestjs/common';
 import { type CommandHandler, createCommandHandler, type EventStore, streamName } from '@alliance/event-sourcing';
 import { EVENT_STORE } from '@alliance/nest-kit';
 import { v7 as uuidv7 } from 'uuid';
+import type { VerificationTally } from '../../../domain/retention/verification-tally';
 import { verificationDecider, type RecordVerification } from '../../../domain/verification/verification.decider';
 import type { VerificationEvent } from '../../../domain/verification/verification.events';
 import type { CredentialVerifier, VerificationReport } from '../../verify/credential-verifier';
-import { CREDENTIAL_NOTES, CREDENTIAL_VERIFIER } from '../../verification.tokens';
+import { VerificationResultCache } from '../../verify/verification-result-cache';
+import { statusFingerprint } from '../../verify/status-fingerprint';
+import { CREDENTIAL_NOTES, CREDENTIAL_VERIFIER, STATUS_LISTS, VERIFICATION_RESULTS, VERIFICATION_TALLY } from '../../verification.tokens';
 import type { CredentialNotes } from '../../ports/credential-notes.port';
+import type { WebFetcher } from '../../ports/web-fetcher.port';
 import type { VerifyCredentialCommand } from './verify-credential.command';
 
 export type RecordedReport = VerificationReport & { verificationId: string };
 
-/** Runs every check, records that a verification happened (not who asked), and returns the report. */
+type Checked = { report: VerificationReport; verdict: VerificationReport['verdict']; credentialId?: string };
+
+/**
+ * Runs every check (or reuses the result for the same document and the same status lists, see
+ * VerificationResultCache), records that a
+ * verification happened (not who asked) when the tally says so, counts it otherwise, and returns the report.
+ */
 @Injectable()
 export class VerifyCredentialHandler {
   private readonly verifications: CommandHandler<RecordVerification, { recorded: boolean }, VerificationEvent>;
@@ -20,30 +30,47 @@ export class VerifyCredentialHandler {
     @Inject(CREDENTIAL_VERIFIER) private readonly verifier: CredentialVerifier,
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(CREDENTIAL_NOTES) private readonly notes: CredentialNotes,
+    @Inject(VERIFICATION_RESULTS) private readonly results: VerificationResultCache<Checked>,
+    @Inject(VERIFICATION_TALLY) private readonly tally: VerificationTally,
+    @Inject(STATUS_LISTS) private readonly statusLists: WebFetcher,
   ) {
     this.verifications = createCommandHandler({ store, decider: verificationDecider });
   }
 
   async execute(command: VerifyCredentialCommand): Promise<RecordedReport> {
-    const report = await this.verifier.verify(command.credential);
-    const verificationId = uuidv7();
     const documentId = (command.credential as { id?: unknown } | null)?.id;
-    const credentialId = typeof documentId === 'string' ? await this.notes.issuedHere(documentId) : undefined;
-    await this.verifications.handle(
-      streamName('verification', 'verification', verificationId),
-      {
-        type: 'RecordVerification',
-        outcome: {
-          verificationId,
-          ...(credentialId ? { credentialId } : {}),
-          verdict: report.verdict,
-          failedChecks: report.checks.filter((c) => c.outcome === 'failed').map((c) => kebab(c.problems[0]?.code ?? c.id)),
-          uncheckedChecks: report.checks.filter((c) => c.outcome === 'could-not-check').map((c) => c.id),
-          checkedAt: report.checkedAt,
+    const subject = typeof documentId === 'string' ? documentId : undefined;
+    const check = async (): Promise<Checked> => {
+      const checked = await this.verifier.verify(command.credential);
+      const issuedHere = subject ? await this.notes.issuedHere(subject) : undefined;
+      return { report: checked, verdict: checked.verdict, ...(issuedHere ? { credentialId: issuedHere } : {}) };
+    };
+    // A result is reused only for the same document while its status lists read the same (fetched as the status check fetches them).
+    const status = await statusFingerprint(command.credential, this.statusLists);
+    // A member's own DID document is read live and may change unannounced: such a report is not reused.
+    const { report, credentialId } =
+      status === undefined
+        ? await check()
+        : await this.results.get(`${VerificationResultCache.keyOf(command.credential)}.${VerificationResultCache.keyOf(status)}`, check, (r) => !r.report.checks.some((c) => c.id === 'did-documents'));
+    const verificationId = uuidv7();
+    const at = new Date().toISOString();
+    if (this.tally.admit({ at, verdict: report.verdict, ...(subject ? { subject } : {}), ...(credentialId ? { credentialId } : {}) }) === 'record') {
+      await this.verifications.handle(
+        streamName('verification', 'verification', verificationId),
+        {
+          type: 'RecordVerification',
+          outcome: {
+            verificationId,
+            ...(credentialId ? { credentialId } : {}),
+            verdict: report.verdict,
+            failedChecks: report.checks.filter((c) => c.outcome === 'failed').map((c) => kebab(c.problems[0]?.code ?? c.id)),
+            uncheckedChecks: report.checks.filter((c) => c.outcome === 'could-not-check').map((c) => c.id),
+            checkedAt: report.checkedAt,
+          },
         },
-      },
-      command.context(),
-    );
+        command.context(),
+      );
+    }
     return { verificationId, ...report };
   }
 }

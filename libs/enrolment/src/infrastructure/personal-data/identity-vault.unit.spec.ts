@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { InMemoryLearnerKeyTable } from './in-memory-learner-key-table';
-import { ERASED_IDENTITY, PersonalDataVault } from './personal-data-vault';
+import { InMemoryLearnerKeyTable } from '@alliance/event-sourcing';
+import { ERASED_IDENTITY, IdentityVault } from './identity-vault';
 
 const identity = { givenName: 'Ada', familyName: 'Lovelace', email: 'Ada@Example.org', dateOfBirth: '1990-12-10' };
 
 describe('personal data vault (crypto-shredding)', () => {
   const setup = () => {
     const table = new InMemoryLearnerKeyTable();
-    return { table, vault: new PersonalDataVault(table, randomBytes(32)) };
+    return { table, vault: new IdentityVault(table, randomBytes(32)) };
   };
 
   it('seals every given field, none in clear, and opens them again', async () => {

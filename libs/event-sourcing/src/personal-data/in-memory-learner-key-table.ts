@@ -1,4 +1,4 @@
-import { LearnerKeyTable, type StoredLearnerKey } from './learner-keys.port';
+import { LearnerKeyTable, type StoredLearnerKey } from './learner-key-table.port';
 
 /** Test double of the key table. */
 export class InMemoryLearnerKeyTable extends LearnerKeyTable {
@@ -19,5 +19,8 @@ export class InMemoryLearnerKeyTable extends LearnerKeyTable {
   }
   async delete(learnerId: string) {
     return this.rows.delete(learnerId);
+  }
+  async all() {
+    return [...this.rows.values()];
   }
 }

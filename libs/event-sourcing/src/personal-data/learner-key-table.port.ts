@@ -2,12 +2,13 @@
 export interface StoredLearnerKey {
   learnerId: string;
   wrappedKey: string;
+  /** Blind index of the learner's email, when the service looks learners up by it (enrolment). */
   emailIndex: string | null;
 }
 
 /**
- * Where learner keys live: the service's own database, outside the event stream. Deleting a row is the
- * erasure; nothing else needs to change.
+ * Where a service keeps its learners' data keys: outside the event stream, in storage where a deletion is
+ * real. Deleting a row is the erasure; nothing else needs to change.
  */
 export abstract class LearnerKeyTable {
   abstract find(learnerId: string): Promise<StoredLearnerKey | undefined>;
@@ -16,6 +17,9 @@ export abstract class LearnerKeyTable {
   abstract findAllByEmailIndex(emailIndex: string): Promise<StoredLearnerKey[]>;
   /** Inserts unless the learner already has a key; returns the key that is stored afterwards. */
   abstract insert(key: StoredLearnerKey): Promise<StoredLearnerKey>;
-  /** Deletes the key; true when there was one. */
+  /** Deletes the key for good; true when there was one. */
   abstract delete(learnerId: string): Promise<boolean>;
+  /** Every stored key (for moving keys from one store to another). */
+  abstract all(): Promise<StoredLearnerKey[]>;
+  async close(): Promise<void> {}
 }

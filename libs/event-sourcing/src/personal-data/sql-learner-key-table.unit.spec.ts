@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createReadModelOrm, type ReadModelOrm } from '@alliance/event-sourcing';
+import { createReadModelOrm, type ReadModelOrm } from '../read-model';
 import { SqlLearnerKeyTable } from './sql-learner-key-table';
 
 // PGlite starts a whole PostgreSQL in WebAssembly: slow on a busy machine.
@@ -12,7 +12,7 @@ describe('learner key table (PGlite)', () => {
   let table: SqlLearnerKeyTable;
   beforeAll(async () => {
     orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
-    table = new SqlLearnerKeyTable(orm);
+    table = new SqlLearnerKeyTable(orm, 'test_learner_keys');
     await table.ensureTable();
     await table.ensureTable();
   });
@@ -42,7 +42,7 @@ describe('learner key table on disk', () => {
     const dir = mkdtempSync(join(tmpdir(), 'learner-keys-'));
     const orm = await createReadModelOrm({ kind: 'pglite', dataDir: dir });
     try {
-      const table = new SqlLearnerKeyTable(orm);
+      const table = new SqlLearnerKeyTable(orm, 'test_learner_keys');
       await table.ensureTable();
       const secret = `wrapped-key-${Date.now()}-to-be-shredded`;
       await table.insert({ learnerId: 'l1', wrappedKey: secret, emailIndex: 'e1' });

@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { AssessmentException } from '../../../domain/assessment.exception';
+import { requireInstitutionStaff } from '../../acting-registrar';
+import { AssessmentAggregates } from '../../assessment-aggregates';
+import { BatchProgress, type BatchStatusView } from '../../batch/batch-progress';
+import type { CommandActor } from '../../base.command';
+import { batchKeyOf } from '../../result-ids';
+
+/**
+ * Where one of the caller's institution's uploads stands. Row outcomes come from this process's recent uploads;
+ * for an older one (or after a restart) the totals come from its stream and the recorded rows from
+ * `GET /assessment-results?batchId=`.
+ */
+@Injectable()
+export class GetResultBatchHandler {
+  constructor(
+    private readonly progress: BatchProgress,
+    private readonly aggregates: AssessmentAggregates,
+  ) {}
+
+  async execute(batchId: string, actor: CommandActor): Promise<BatchStatusView> {
+    const institutionId = requireInstitutionStaff(actor);
+    if (!/^[\w.:@-]{1,200}$/.test(batchId)) throw AssessmentException.malformed('batch-id-invalid', 'batchId may contain letters, digits and . _ : @ - only (at most 200)', 'batchId');
+    const batchKey = batchKeyOf(institutionId, batchId);
+    const recent = this.progress.view(batchKey);
+    if (recent) return recent;
+    const history = await this.aggregates.batchHistory(batchKey);
+    const opened = history.filter((e) => e.type === 'ResultBatchOpened').at(-1);
+    const processed = history.filter((e) => e.type === 'ResultBatchProcessed').at(-1);
+    if (processed) {
+      const { batchId: id, format, digest, rows, recorded, alreadyRecorded, rejected, processedAt } = processed.data;
+      return { batchId: id, format, digest, phase: 'complete', rows, processed: rows, recorded, alreadyRecorded, rejected, retryable: 0, finishedAt: processedAt };
+    }
+    if (opened && history.at(-1)?.type === 'ResultBatchOpened') {
+      // Claimed, never completed: the upload broke off; sending the same file again completes it.
+      const { batchId: id, format, digest, rows, openedAt } = opened.data;
+      return { batchId: id, format, digest, phase: 'interrupted', rows, processed: 0, recorded: 0, alreadyRecorded: 0, rejected: 0, retryable: 0, startedAt: openedAt };
+    }
+    throw AssessmentException.notFound('batch', batchId, 'batchId');
+  }
+}

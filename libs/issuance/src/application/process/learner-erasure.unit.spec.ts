@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { ERASED, InMemoryEventStore, InMemoryLearnerKeyTable, PersonalDataVault, SealingEventStore } from '@alliance/event-sourcing';
+import { draft } from '../../domain/__fixtures__/credential.fixture';
+import { ISSUANCE_SEALING_RULES } from '../../infrastructure/personal-data/issuance-sealing-rules';
+import { createAggregateHandlers } from '../issuance-handlers';
+import { issuanceStreams } from '../issuance-streams';
+import { ERASURE_REASON, LearnerErasure } from './learner-erasure';
+
+const SYSTEM = { actor: { subject: 'issuance-process-manager', role: 'system' }, correlationId: 'erasure' };
+const subject = { id: 'did:key:z6MkLearner', type: ['AchievementSubject'], identifier: [{ type: 'IdentityObject', identityType: 'name', identityHash: 'Ada Lovelace' }] };
+
+describe('learner erasure in issuance (real sealing store over an in-memory log)', () => {
+  const setup = async () => {
+    const raw = new InMemoryEventStore();
+    const vault = new PersonalDataVault(new InMemoryLearnerKeyTable(), randomBytes(32));
+    const aggregates = createAggregateHandlers(new SealingEventStore(raw, vault, ISSUANCE_SEALING_RULES));
+    await aggregates.credentials.handle(issuanceStreams.credential('c1'), { ...draft, document: { ...draft.document, credentialSubject: subject } }, SYSTEM);
+    const pending = new Set(['c1']);
+    const erasure = new LearnerErasure(vault, aggregates, { pendingCredentialsOfLearner: async (id) => (id === 'learner-1' ? [...pending] : []) });
+    return { raw, vault, aggregates, erasure };
+  };
+
+  it('stores the drafted document with the learner identifiers and DID sealed', async () => {
+    const { raw, aggregates } = await setup();
+    const stored = JSON.stringify(await raw.readStream(issuanceStreams.credential('c1')));
+    expect(stored).not.toMatch(/Lovelace|z6MkLearner/);
+    expect(JSON.stringify((await aggregates.credentials.load(issuanceStreams.credential('c1'))).state)).toContain('Ada Lovelace');
+  });
+
+  it("deletes the learner's key, abandons the pending credential, and is a no-op when repeated", async () => {
+    const { vault, aggregates, erasure } = await setup();
+    await erasure.erased({ learnerId: 'learner-1', erasedAt: '2026-02-01T00:00:00.000Z' }, SYSTEM);
+    expect(await vault.hasKey('learner-1')).toBe(false);
+    const { state } = await aggregates.credentials.load(issuanceStreams.credential('c1'));
+    expect(state).toMatchObject({ lifecycle: 'revoked', document: { credentialSubject: { id: ERASED, identifier: ERASED } } });
+    await expect(erasure.erased({ learnerId: 'learner-1', erasedAt: '2026-02-01T00:00:00.000Z' }, SYSTEM)).resolves.toBeUndefined();
+    expect(ERASURE_REASON).toMatch(/erased/);
+  });
+
+  it('lets drafts in flight land before it looks for pending credentials, and only after the key is gone', async () => {
+    const { vault, aggregates } = await setup();
+    const seen: string[] = [];
+    const erasure = new LearnerErasure(vault, aggregates, {
+      pendingCredentialsOfLearner: async () => {
+        seen.push('lookup');
+        return [];
+      },
+    });
+    erasure.settleBeforeAbandoning(async () => {
+      seen.push(`settle (key ${(await vault.hasKey('learner-1')) ? 'present' : 'gone'})`);
+    });
+    await erasure.erased({ learnerId: 'learner-1', erasedAt: '2026-02-01T00:00:00.000Z' }, SYSTEM);
+    expect(seen).toEqual(['settle (key gone)', 'lookup']);
+  });
+});

@@ -1,0 +1,33 @@
+import { EventLoopPressure, type PressureSample } from './event-loop-pressure';
+
+const busy = (ms: number) => {
+  const end = Date.now() + ms;
+  while (Date.now() < end);
+};
+
+describe('event-loop pressure (the real event loop, blocked on purpose)', () => {
+  it('reports a window saturated while the loop is blocked longer than the threshold, and calm when it is not', async () => {
+    const samples: PressureSample[] = [];
+    const pressure = new EventLoopPressure(30, 100);
+    const stop = pressure.subscribe((s) => samples.push(s));
+    try {
+      await new Promise((r) => setTimeout(r, 350));
+      const calm = samples.length;
+      expect(calm).toBeGreaterThan(0);
+      expect(samples.every((s) => !s.saturated)).toBe(true);
+      for (let i = 0; i < 6; i++) {
+        busy(80);
+        await new Promise((r) => setImmediate(r));
+      }
+      await new Promise((r) => setTimeout(r, 120));
+      expect(samples.slice(calm).some((s) => s.saturated && s.delayMs > 30)).toBe(true);
+    } finally {
+      stop();
+    }
+  });
+
+  it('shares one monitor per process and threshold', () => {
+    expect(EventLoopPressure.forProcess(50)).toBe(EventLoopPressure.forProcess(50));
+    expect(EventLoopPressure.forProcess(50)).not.toBe(EventLoopPressure.forProcess(80));
+  });
+});

@@ -1,0 +1,55 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type EventStore, NO_STREAM, streamName } from '@alliance/event-sourcing';
+import { EVENT_STORE, SERVICE_CONFIG } from '@alliance/nest-kit';
+import { v7 as uuidv7 } from 'uuid';
+import { VERIFICATION_TALLY } from '../application/verification.tokens';
+import type { VerificationTally } from '../domain/retention/verification-tally';
+import type { VerificationsCounted } from '../domain/verification/verification.events';
+import type { VerificationConfig } from '../verification.config';
+
+/**
+ * Stores the checks the tally counted as one VerificationsCounted event every VERIFICATION_TALLY_FLUSH_MS (and
+ * on shutdown), in a stream of its own: the store grows per flush with activity, not per check.
+ */
+@Injectable()
+export class VerificationTallyFlusher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> = Promise.resolve();
+  private readonly logger = new Logger('VerificationTally');
+
+  constructor(
+    @Inject(VERIFICATION_TALLY) private readonly tally: VerificationTally,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(SERVICE_CONFIG) private readonly config: VerificationConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.flush(), this.config.VERIFICATION_TALLY_FLUSH_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.flush();
+  }
+
+  /** Stores what was counted since the last flush; one flush at a time. */
+  flush(): Promise<void> {
+    this.flushing = this.flushing.then(() => this.store1());
+    return this.flushing;
+  }
+
+  private async store1(): Promise<void> {
+    const data = this.tally.drain();
+    if (!data) return;
+    const event: VerificationsCounted = { type: 'VerificationsCounted', data };
+    try {
+      await this.store.appendToStream(streamName('verification', 'tally', uuidv7()), [{ ...event, metadata: { occurredAt: data.to, actor: { subject: 'verification-tally' }, correlationId: uuidv7() } }], {
+        expectedRevision: NO_STREAM,
+      });
+    } catch (e) {
+      this.tally.restore(data);
+      this.logger.warn({ err: e, pending: this.tally.pending() }, 'counted verifications not stored; kept for the next flush');
+    }
+  }
+}
