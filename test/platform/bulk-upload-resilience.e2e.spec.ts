@@ -80,17 +80,18 @@ describe('a results upload on the embedded platform killed with SIGKILL', () => 
     const cohort = enrolmentIds.slice(0, -1);
     const file = csv(cohort, 8);
     const answered = upload(file, 'kill-9', { prefer: 'respond-async' }).catch(() => undefined);
-    // Kill once the batch resource shows rows recorded but not yet all of them.
-    const seen = await eventually(
-      async () => {
-        const res = await fetch(`${urls.assessment}/assessment-results/batches/kill-9`, { headers: { authorization: `Bearer ${registrar}` } });
-        if (res.status !== 200) return undefined;
-        const status = (await res.json()) as { phase: string; processed: number; recorded: number; rows: number };
-        return status.recorded > 0 ? status : undefined;
-      },
-      'the upload to record its first rows',
-      { ...patience, timeoutMs: 60_000 },
-    );
+    // Kill as soon as the batch resource shows rows recorded: polled without pause, so the kill lands while the
+    // rest of the file is still being recorded even on a fast machine.
+    const deadline = Date.now() + 60_000;
+    type Progress = { phase: string; processed: number; recorded: number; rows: number };
+    const poll = async (): Promise<Progress | undefined> => {
+      const res = await fetch(`${urls.assessment}/assessment-results/batches/kill-9`, { headers: { authorization: `Bearer ${registrar}` } });
+      const status = res.status === 200 ? ((await res.json()) as Progress) : undefined;
+      return status && status.recorded > 0 ? status : undefined;
+    };
+    let seen = await poll();
+    while (!seen && Date.now() < deadline) seen = await poll();
+    if (!seen) throw new Error(`the upload showed no recorded row within 60 s\n${patience.diagnostics?.()}`);
     platform!.child.kill('SIGKILL');
     await platform!.exited;
     await answered;
@@ -118,6 +119,7 @@ describe('a results upload on the embedded platform killed with SIGKILL', () => 
   });
 
   it('records a result uploaded with the command line before assessment learned its enrolment, sending the file again until it has', async () => {
+    if (platform?.child.exitCode !== null || platform.child.signalCode !== null) await start();
     const enrolmentId = randomUUID();
     const waits: string[] = [];
     // The upload starts first; enrolment enrols the learner (client-chosen id) a moment later.
