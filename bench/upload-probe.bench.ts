@@ -2,9 +2,12 @@
  * Does a large results upload hold up the platform? All six services in this one process on the embedded defaults
  * (as `npm start` runs them, one shared in-process bus), UPLOAD_PROBE_ROWS enrolments (default 10,000) taught to
  * the bus as enrolment would publish them, then one CSV with a result for each posted to assessment while a probe
- * asks catalogue's `GET /health/live` every 20 ms. The probe's latency is how long any request of any service
- * waited meanwhile. Measured for the synchronous answer (read model caught up) and for `Prefer: respond-async`
- * (202 once the rows are durable; probing goes on until the batch resource says `complete`), each on a fresh platform.
+ * asks catalogue's and verification's `GET /health/live` in turn every 20 ms. The probe's latency is how long any
+ * request of any service waited meanwhile. Measured for the synchronous answer (read model caught up) and for
+ * `Prefer: respond-async` (202 once the rows are durable; the batch resource is polled until `complete`), each on a
+ * fresh platform; probing goes on until every service's readiness reports no lag (the consumers caught up), at
+ * most UPLOAD_PROBE_TAIL_S seconds (default 120). The baseline, in the same run and on the same platform: the same
+ * probe for a few seconds before the upload; `vsIdle` is the worst probe over the worst idle one.
  * UPLOAD_PROBE_SERVICES (e.g. `catalogue,assessment`) runs only those services.
  *   npm run build && node dist/bench/upload-probe.bench.js
  */
@@ -15,7 +18,7 @@ import { ALL_SERVICES } from '@alliance/composition';
 import { createIntegrationBus } from '@alliance/messaging';
 import { loadServiceConfig, mintToken, type RunningService, runService } from '@alliance/nest-kit';
 import { cohortCsv, enrolmentIds, INSTITUTION, teach } from './assessment/cohort';
-import { percentile, printTable, runIfMain } from './support/output';
+import { percentile, printTable, ratio, runIfMain } from './support/output';
 
 interface Measured extends Record<string, string | number> {
   mode: string;
@@ -23,11 +26,44 @@ interface Measured extends Record<string, string | number> {
   status: number;
   answerMs: number;
   untilCompleteMs: number;
+  untilIdleMs: number;
+  idleProbeMaxMs: number;
   probes: number;
   probesFailed: number;
   probeMaxMs: number;
   probeP99Ms: number;
   probeMedianMs: number;
+  vsIdle: string;
+}
+
+/** Every `lag` a readiness report states (projections, relays, consumers), summed: 0 once the service caught up. */
+function lagIn(report: unknown): number {
+  if (!report || typeof report !== 'object') return 0;
+  return Object.entries(report).reduce((n, [key, value]) => n + (key === 'lag' && typeof value === 'number' ? value : lagIn(value)), 0);
+}
+
+/** Probes `urls` in turn every 20 ms until `stop()`; a connection dropped while the event loop was held counts as failed. */
+function startProbe(urls: string[]): { stop: () => Promise<{ sorted: number[]; failed: number }> } {
+  const latencies: number[] = [];
+  let probing = true;
+  let failed = 0;
+  const loop = (async () => {
+    for (let i = 0; probing; i++) {
+      const started = performance.now();
+      await fetch(urls[i % urls.length])
+        .then((r) => r.arrayBuffer())
+        .catch(() => (failed += 1));
+      latencies.push(performance.now() - started);
+      await sleep(20);
+    }
+  })();
+  return {
+    async stop() {
+      probing = false;
+      await loop;
+      return { sorted: [...latencies].sort((a, b) => a - b), failed };
+    },
+  };
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -46,20 +82,13 @@ async function measure(mode: 'sync' | 'async', rows: number): Promise<Measured> 
     await teach(bus, ids);
     const config = loadServiceConfig(ALL_SERVICES.find((d) => d.name === 'assessment')!, { ...env, PORT: '0' });
     const bearer = `Bearer ${await mintToken({ subject: 'probe-registrar', role: 'registrar', institution: INSTITUTION }, config)}`;
-    const latencies: number[] = [];
-    let probing = true;
-    let failed = 0;
-    const probe = (async () => {
-      while (probing) {
-        const started = performance.now();
-        // A connection the server dropped while its event loop was held (keep-alive timing) counts as a failed probe.
-        await fetch(`${url('catalogue')}/health/live`)
-          .then((r) => r.arrayBuffer())
-          .catch(() => (failed += 1));
-        latencies.push(performance.now() - started);
-        await sleep(20);
-      }
-    })();
+    const probed = services.filter((s) => s.service === 'catalogue' || s.service === 'verification').map((s) => `${s.url}/health/live`);
+    // Baseline: the same probe on the same platform with no upload, once the taught enrolments settled.
+    await untilIdle(services, 120_000);
+    const idle = startProbe(probed);
+    await sleep(3_000);
+    const idleMax = (await idle.stop()).sorted.at(-1) ?? 0;
+    const probe = startProbe(probed);
     await sleep(200);
     const started = performance.now();
     const res = await fetch(`${url('assessment')}/assessment-results/batches?batchId=probe-${mode}`, {
@@ -75,25 +104,38 @@ async function measure(mode: 'sync' | 'async', rows: number): Promise<Measured> 
       phase = ((await status.json()) as { phase: string }).phase;
     }
     const untilCompleteMs = performance.now() - started;
-    probing = false;
-    await probe;
-    const sorted = [...latencies].sort((a, b) => a - b);
+    await untilIdle(services, Number(process.env.UPLOAD_PROBE_TAIL_S ?? 120) * 1000);
+    const untilIdleMs = performance.now() - started;
+    const { sorted, failed } = await probe.stop();
     return {
       mode: mode === 'sync' ? 'synchronous (200)' : 'Prefer: respond-async (202)',
       rows,
       status: res.status,
       answerMs: Math.round(answerMs),
       untilCompleteMs: Math.round(untilCompleteMs),
+      untilIdleMs: Math.round(untilIdleMs),
+      idleProbeMaxMs: Math.round(idleMax),
       probes: sorted.length,
       probesFailed: failed,
       probeMaxMs: Math.round(sorted.at(-1) ?? 0),
       probeP99Ms: Math.round(percentile(sorted, 99)),
       probeMedianMs: Math.round(percentile(sorted, 50)),
+      vsIdle: ratio(sorted.at(-1) ?? 0, idleMax),
     };
   } finally {
     for (const s of services.reverse()) await s.close();
     await bus.close();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Waits until every service's readiness answers with no lag left, or `capMs` passed. */
+async function untilIdle(services: RunningService[], capMs: number): Promise<void> {
+  const deadline = performance.now() + capMs;
+  while (performance.now() < deadline) {
+    const lags = await Promise.all(services.map((s) => fetch(`${s.url}/health/ready`).then((r) => r.json().then(lagIn, () => 1), () => 1)));
+    if (lags.every((n) => n === 0)) return;
+    await sleep(250);
   }
 }
 

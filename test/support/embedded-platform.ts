@@ -13,6 +13,8 @@ export interface EmbeddedPlatform {
   dataDir: string;
   /** Everything the platform wrote to stdout and stderr so far. */
   output(): string;
+  /** Whether the platform process is still running. */
+  alive(): boolean;
   /** Stops the platform and keeps its data directory. */
   stop(): Promise<void>;
   close(): Promise<void>;
@@ -20,10 +22,10 @@ export interface EmbeddedPlatform {
 
 /**
  * The built platform executable on the embedded defaults, on free-ish ports from `firstPort`, in a throw-away
- * data directory; `env` overrides settings (a rate limit switched off, say).
+ * data directory (or `options.dataDir`); `env` overrides settings (a rate limit switched off, say).
  */
-export async function startEmbeddedPlatform(firstPort: number, env: NodeJS.ProcessEnv = {}): Promise<EmbeddedPlatform> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'platform-'));
+export async function startEmbeddedPlatform(firstPort: number, env: NodeJS.ProcessEnv = {}, options: { dataDir?: string } = {}): Promise<EmbeddedPlatform> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'platform-'));
   const [catalogue, enrolment, assessment, issuance, verification, audit] = [0, 1, 2, 3, 4, 5].map((i) => `http://127.0.0.1:${firstPort + i}`) as [string, string, string, string, string, string];
   let output = '';
   const platform: ChildProcess = spawn(process.execPath, [builtMain('platform')], {
@@ -44,6 +46,7 @@ export async function startEmbeddedPlatform(firstPort: number, env: NodeJS.Proce
     patience,
     dataDir,
     output: () => output,
+    alive: () => platform.exitCode === null && platform.signalCode === null,
     stop,
     async close() {
       await stop();

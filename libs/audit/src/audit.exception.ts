@@ -1,19 +1,7 @@
 import { DomainError } from '@alliance/event-sourcing';
 
-/** Why an auditor's request cannot be answered; mapped to problem+json by the shared filter. */
-export type AuditErrorCode =
-  | 'audit.unknown-store'
-  | 'audit.unknown-stream'
-  | 'audit.unknown-credential'
-  | 'audit.unknown-read-model'
-  | 'audit.invalid-cursor'
-  | 'audit.invalid-instant'
-  | 'audit.invalid-credential-id'
-  | 'audit.not-checkpointed'
-  | 'audit.read-model-not-live'
-  | 'audit.read-model-embedded';
-
-const STATUS: Record<AuditErrorCode, number> = {
+/** Every code audit answers with and its HTTP status: the one place a code gets its status. */
+const STATUS = {
   'audit.unknown-store': 400,
   'audit.unknown-stream': 404,
   'audit.unknown-credential': 404,
@@ -24,10 +12,14 @@ const STATUS: Record<AuditErrorCode, number> = {
   'audit.not-checkpointed': 404,
   'audit.read-model-not-live': 409,
   'audit.read-model-embedded': 409,
-};
+} as const satisfies Record<`audit.${string}`, number>;
 
+/** Why an auditor's request cannot be answered. */
+export type AuditErrorCode = keyof typeof STATUS;
+
+/** The audit context's only exception type; the shared filter maps it to problem+json. */
 export class AuditException extends DomainError {
-  constructor(code: AuditErrorCode, message: string, field?: string) {
-    super(code, message, STATUS[code], field);
+  constructor(code: AuditErrorCode, message: string, field?: string, details?: Record<string, unknown>) {
+    super(code, message, STATUS[code], field, details);
   }
 }

@@ -1,3 +1,2 @@
 export * from './audit-knowledge';
 export * from './services';
-export * from './demo';

@@ -14,7 +14,7 @@ import { LEARNER_KEY_TABLE, openEnrolmentDatabase } from './infrastructure/enrol
 import { EnrolmentLifecycle } from './infrastructure/enrolment-lifecycle';
 import { EnrolmentIntegration } from './infrastructure/integration/enrolment-integration';
 import { SqlEnrolmentKnowledge } from './infrastructure/knowledge/sql-enrolment-knowledge';
-import { IdentityVault } from './infrastructure/personal-data/identity-vault';
+import { IdentityVault } from './application/personal-data/identity-vault';
 import { EnrolmentReadModel } from './infrastructure/read-model/enrolment-read-model';
 
 /** The enrolment bounded context as a Nest module, wired to its runtime (event store, bus). */

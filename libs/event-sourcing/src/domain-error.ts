@@ -1,6 +1,8 @@
 /**
  * Base of every bounded context's exception: a stable string code, the HTTP status it maps to,
- * and optionally the field it is about. Each context subclasses it once (e.g. `CatalogueException`).
+ * and optionally the field it is about. Each context subclasses it once (e.g. `CatalogueException`), declares
+ * its codes and their statuses in one table beside it, and takes `(code, message, field?, details?)`.
+ * A write lost to a concurrent one is not a domain error: see `isConcurrencyConflict`.
  */
 export class DomainError extends Error {
   constructor(

@@ -18,6 +18,5 @@ export * from './inbox/mikro-orm-inbox';
 export * from './in-process/in-process-dead-letters';
 export * from './dead-letters/list-dead-letters';
 export * from './dead-letters/replay-dead-letter';
-export * from './dead-letters/dead-letter-commands';
 export * from './dead-letters/open-dead-letter-access';
 export * from './health/messaging-health-checks';

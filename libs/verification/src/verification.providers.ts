@@ -1,7 +1,7 @@
 import { DidWebHttpsResolver, hostListOf } from '@alliance/credentials';
 import type { Provider } from '@nestjs/common';
 import type { ReadModelOrm } from '@alliance/event-sourcing';
-import type { ServiceRuntime } from '@alliance/nest-kit';
+import { inProcessAdmissionHeaders, type ServiceRuntime } from '@alliance/nest-kit';
 import { CREDENTIAL_NOTES, CREDENTIAL_VERIFIER, STATUS_LISTS, VERIFICATION_ORM, VERIFICATION_RESULTS, VERIFICATION_TALLY } from './application/verification.tokens';
 import type { CredentialNotes } from './application/ports/credential-notes.port';
 import type { MemberDidDocuments } from './application/ports/member-did-documents.port';
@@ -36,7 +36,8 @@ export function verificationProviders(runtime: ServiceRuntime<VerificationConfig
     maxBytes: config.VERIFICATION_FETCH_MAX_BYTES,
     allowHosts: HostAllowList.parse(config.VERIFICATION_FETCH_ALLOW_HTTP_HOSTS),
   };
-  const statusListCache = new StatusListCache(new HttpWebFetcher({ ...fetchOptions, ...(rewrite ? { rewrite } : {}) }), {
+  // The status list fetch of a verification already admitted is not held back again by issuance when both run in one process.
+  const statusListCache = new StatusListCache(new HttpWebFetcher({ ...fetchOptions, ...(rewrite ? { rewrite, rewriteHeaders: inProcessAdmissionHeaders() } : {}) }), {
     maxEntries: config.VERIFICATION_STATUS_LIST_CACHE_MAX_ENTRIES,
     maxBytes: config.VERIFICATION_STATUS_LIST_CACHE_MAX_BYTES,
     defaultTtlMs: config.VERIFICATION_STATUS_LIST_CACHE_DEFAULT_TTL_MS,

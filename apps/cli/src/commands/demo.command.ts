@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
-import { DEMO_SERVICES, DemoError, type DemoService, type DemoUrls, demoUrls, EMBEDDED_BASE_PORT, provenanceLines, runDemo } from '@alliance/composition';
 import { loadConfig, mintToken, ServiceConfig } from '@alliance/nest-kit';
+import { DEMO_SERVICES, DemoError, type DemoService, type DemoUrls, demoUrls, EMBEDDED_BASE_PORT, provenanceLines, runDemo } from '../demo';
 
 type DemoOptions = { basePort: string; host: string; timeout: string } & Partial<Record<`${DemoService}Url`, string>>;
 

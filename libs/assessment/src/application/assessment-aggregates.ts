@@ -6,7 +6,7 @@ import { AssessmentException } from '../domain/assessment.exception';
 import { type ResultBatchCommand, resultBatchDecider, type ResultBatchState } from '../domain/batch/result-batch.decider';
 import type { ResultBatchEvent } from '../domain/batch/result-batch.events';
 import type { TranscriptCommand } from '../domain/transcript/transcript.commands';
-import { ResultsRejected, transcriptDecider } from '../domain/transcript/transcript.decider';
+import { resultsRejected, transcriptDecider } from '../domain/transcript/transcript.decider';
 import type { TranscriptEvent } from '../domain/transcript/transcript.events';
 import type { TranscriptState } from '../domain/transcript/transcript.state';
 import { resultBatchStream, transcriptStream } from './assessment-streams';
@@ -71,9 +71,9 @@ export class AssessmentAggregates {
 function reusedIds(results: { resultId: string }[], storedEventIds: string[]): unknown {
   const stored = new Set(storedEventIds);
   const refuse = (resultId: string) =>
-    AssessmentException.conflict('result-id-reused', `result id ${resultId} is already the result of another enrolment; a result id names one result`, 'resultId');
+    new AssessmentException('assessment.result-id-reused', `result id ${resultId} is already the result of another enrolment; a result id names one result`, 'resultId');
   const rejections = results.flatMap((r, index) => (stored.has(publicationEventId(r.resultId)) ? [{ index, error: refuse(r.resultId) }] : []));
   if (rejections.length === 0) return new Error(`the event store already holds events ${storedEventIds.join(', ')} of this command`);
   if (results.length === 1) return rejections[0].error;
-  return new ResultsRejected(rejections);
+  return resultsRejected(rejections);
 }

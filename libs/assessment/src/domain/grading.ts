@@ -17,7 +17,7 @@ const PASS_FAIL: GradingScheme = { type: 'pass-fail' };
  */
 export function gradeOnScheme(raw: unknown, scheme: GradingScheme = PASS_FAIL, field = 'grade'): GradeOutcome {
   if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
-    throw AssessmentException.invalid('grade-missing', 'a grade is required', field);
+    throw new AssessmentException('assessment.grade-missing', 'a grade is required', field);
   }
   if (typeof raw !== 'string' && typeof raw !== 'number') throw outside(raw, scheme, field);
   switch (scheme.type) {
@@ -56,7 +56,7 @@ export function describeScheme(scheme: GradingScheme): string {
 }
 
 function outside(raw: unknown, scheme: GradingScheme, field: string): AssessmentException {
-  return AssessmentException.invalid('grade-outside-scheme', `grade ${JSON.stringify(raw)} is not on the grading scheme: expected ${describeScheme(scheme)}`, field, {
+  return new AssessmentException('assessment.grade-outside-scheme', `grade ${JSON.stringify(raw)} is not on the grading scheme: expected ${describeScheme(scheme)}`, field, {
     gradingScheme: scheme,
   });
 }

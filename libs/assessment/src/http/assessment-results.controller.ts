@@ -70,7 +70,7 @@ export class AssessmentResultsController {
     if (report.retryable > 0) res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
     if (report.rejected === report.rows) {
       // Not one row could be recorded: the whole upload is refused, and the report says why for each line.
-      throw AssessmentException.invalid('batch-rejected', `none of the ${report.rows} rows could be recorded; see rejections`, 'body', { ...report });
+      throw new AssessmentException('assessment.batch-rejected', `none of the ${report.rows} rows could be recorded; see rejections`, 'body', { ...report });
     }
     if (mode === 'async') {
       res.status(202);

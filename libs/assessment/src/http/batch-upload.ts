@@ -23,7 +23,7 @@ export function readUpload(req: Request, body: unknown, limits: UploadLimits): R
   if (declared) requireWithinBytes(declared, limits);
   const fromRequest = (typeof req.query.batchId === 'string' ? req.query.batchId : undefined) ?? req.header('x-batch-id') ?? undefined;
   if (type === 'text/csv' || type === 'text/plain') {
-    if (typeof body !== 'string') throw AssessmentException.malformed('csv-malformed', 'the CSV upload is empty', 'body');
+    if (typeof body !== 'string') throw new AssessmentException('assessment.csv-malformed', 'the CSV upload is empty', 'body');
     requireWithinBytes(Buffer.byteLength(body, 'utf8'), limits);
     const text = body.replace(/\r\n?/g, '\n');
     const digest = sha256(text);
@@ -31,15 +31,15 @@ export function readUpload(req: Request, body: unknown, limits: UploadLimits): R
   }
   if (type === 'application/json' || type.endsWith('+json')) {
     const envelope = Array.isArray(body) ? { results: body } : (body as { batchId?: unknown; results?: unknown } | undefined);
-    if (!envelope || typeof envelope !== 'object') throw AssessmentException.malformed('json-malformed', 'send { "batchId": "...", "results": [ ... ] }', 'body');
+    if (!envelope || typeof envelope !== 'object') throw new AssessmentException('assessment.json-malformed', 'send { "batchId": "...", "results": [ ... ] }', 'body');
     const extra = Object.keys(envelope).filter((k) => k !== 'batchId' && k !== 'results');
-    if (extra.length) throw AssessmentException.malformed('json-malformed', `unknown properties: ${extra.join(', ')}; send { "batchId": "...", "results": [ ... ] }`, extra[0]);
-    if (envelope.batchId !== undefined && typeof envelope.batchId !== 'string') throw AssessmentException.malformed('json-malformed', 'batchId must be a string', 'batchId');
+    if (extra.length) throw new AssessmentException('assessment.json-malformed', `unknown properties: ${extra.join(', ')}; send { "batchId": "...", "results": [ ... ] }`, extra[0]);
+    if (envelope.batchId !== undefined && typeof envelope.batchId !== 'string') throw new AssessmentException('assessment.json-malformed', 'batchId must be a string', 'batchId');
     const parsed = parseJsonUpload(envelope.results, limits);
     const digest = sha256(canonicalize(envelope.results) ?? '');
     return { ...parsed, batchId: (envelope.batchId as string | undefined) ?? fromRequest ?? defaultBatchId(digest), digest };
   }
-  throw new AssessmentException('unsupported-media-type', `send the batch as application/json or text/csv, not ${type || 'no content type'}`, 415, 'content-type');
+  throw new AssessmentException('assessment.unsupported-media-type', `send the batch as application/json or text/csv, not ${type || 'no content type'}`, 'content-type');
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');

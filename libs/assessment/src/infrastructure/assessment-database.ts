@@ -1,7 +1,6 @@
-import { ensureReadModelTables, type ReadModelDatabaseConfig, type ReadModelOrm } from '@alliance/event-sourcing';
+import { ensureReadModelTables, forkEntityManager, type ReadModelDatabaseConfig, type ReadModelOrm } from '@alliance/event-sourcing';
 import { MikroOrmInbox } from '@alliance/messaging';
 import { openServiceReadModel, type ServiceConfig, serviceReadModelLocation, type ServiceReadModelSpec } from '@alliance/nest-kit';
-import type { EntityManager } from '@mikro-orm/sql';
 import { EnrolmentRows, KNOWLEDGE_VERSION, MemberStandingRows, SpecVersionRows } from './knowledge/knowledge-rows';
 
 export const READ_MODEL_SCHEMA = 'assessment_read';
@@ -21,7 +20,7 @@ export function openAssessmentDatabase(config: ServiceConfig): Promise<ReadModel
     ...ASSESSMENT_READ_MODEL,
     prepare: async (orm) => {
       await ensureReadModelTables(orm, [SpecVersionRows.entity(KNOWLEDGE_VERSION), EnrolmentRows.entity(KNOWLEDGE_VERSION), MemberStandingRows.entity(KNOWLEDGE_VERSION)]);
-      await ASSESSMENT_INBOX.ensureTable(orm.em.fork() as unknown as EntityManager);
+      await ASSESSMENT_INBOX.ensureTable(forkEntityManager(orm));
     },
   });
 }

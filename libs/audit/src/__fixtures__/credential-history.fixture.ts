@@ -32,7 +32,7 @@ const key = (inst: string) => ({ keyId: 'key-1', verificationMethodId: vm(inst),
 const spec = (version: number) => ({ credentialSpecId: IDS.spec, version });
 
 /** An issued, suspended, reinstated and finally revoked credential, with everything that led to it. */
-export async function writeCredentialHistory(world: AuditWorld): Promise<void> {
+export async function writeCredentialHistory(world: Pick<AuditWorld, 'append'>): Promise<void> {
   for (const inst of [IDS.instA, IDS.instB]) {
     await world.append(`catalogue.institution-${inst}`, [
       { type: 'InstitutionRegistered', data: { institutionId: inst, name: inst, did: `did:web:${inst}.example`, registeredAt: T.registered }, at: T.registered, actor: admin() },

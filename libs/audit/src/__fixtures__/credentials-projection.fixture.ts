@@ -1,5 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { defineProjection, defineReadModel, type RecordedEvent } from '@alliance/event-sourcing';
+import { defineProjection, defineReadModel, type ProjectionContext, type RecordedEvent } from '@alliance/event-sourcing';
 
 /** A small read model in the shape contexts write: one row per credential with its status. */
 export const CredentialStatusRows = defineReadModel('audit_fixture_credentials', ({ name, tableName }) =>
@@ -14,7 +14,7 @@ export const CredentialStatusRows = defineReadModel('audit_fixture_credentials',
   }),
 );
 
-const status = (value: string) => async (e: RecordedEvent<{ credentialId: string }>, { upsert }: { upsert: (m: typeof CredentialStatusRows, d: Record<string, unknown>) => Promise<void> }) =>
+const status = (value: string) => async (e: RecordedEvent<{ credentialId: string }>, { upsert }: Pick<ProjectionContext, 'upsert'>) =>
   upsert(CredentialStatusRows, { credentialId: e.data.credentialId, status: value, lastPosition: e.position });
 
 export const credentialStatusProjection = defineProjection({

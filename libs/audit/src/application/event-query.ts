@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@alliance/event-sourcing';
 import type { AuditedEvent, AuditSource } from './audit-source';
 import { type EventFilter, matches } from './event-filter';
+import { AuditException } from '../audit.exception';
 
 /** Per-store positions already returned: an opaque cursor for the next page. */
 export type Cursor = Record<string, number>;
@@ -16,13 +17,7 @@ export function decodeCursor(text: string | undefined): Cursor {
     if (typeof parsed !== 'object' || parsed === null || Object.values(parsed).some((v) => typeof v !== 'number')) throw new Error();
     return parsed as Cursor;
   } catch {
-    throw new InvalidCursorError();
-  }
-}
-
-export class InvalidCursorError extends Error {
-  constructor() {
-    super('cursor is not one this service issued; start again without it');
+    throw new AuditException('audit.invalid-cursor', 'cursor is not one this service issued; start again without it', 'cursor');
   }
 }
 

@@ -1,9 +1,8 @@
-import { createReadModelOrm, ProjectionRunner, type ReadModelOrm } from '@alliance/event-sourcing';
-import type { EntityManager } from '@mikro-orm/sql';
+import { forkEntityManager, ProjectionRunner, type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
 import { openAuditWorld, type AuditWorld } from '../__fixtures__/audit-stores.fixture';
 import { credentialStatusProjection, CredentialStatusRows } from '../__fixtures__/credentials-projection.fixture';
 import { writeCredentialHistory } from '../__fixtures__/credential-history.fixture';
-import { ReadModelNotLiveError, replayReadModel } from './read-model-replay';
+import { replayReadModel } from './read-model-replay';
 
 describe('read model replay for QA (embedded store, PGlite read model)', () => {
   let world: AuditWorld;
@@ -19,9 +18,9 @@ describe('read model replay for QA (embedded store, PGlite read model)', () => {
         ...(i % 3 ? [{ type: 'CredentialIssued', data: { credentialId: `bulk-${i}` }, at: '2025-06-02T00:00:00.000Z' }] : []),
       ]);
     }
-    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
+    orm = await startPgliteForSpecs();
     await new ProjectionRunner({ store: world.source('issuance').store, orm, projection: credentialStatusProjection, batchSize: 7 }).catchUp();
-  });
+  }, PGLITE_START_BUDGET_MS);
   afterAll(async () => {
     await orm.close();
     await world.close();
@@ -35,12 +34,12 @@ describe('read model replay for QA (embedded store, PGlite read model)', () => {
     expect(report.position).toBe(await world.source('issuance').store.headPosition());
     expect(report.handled).toBeGreaterThanOrEqual(41);
     expect(progress.length).toBeGreaterThan(0);
-    const tables = await (orm.em.fork() as unknown as EntityManager).execute(`select table_name from information_schema.tables where table_name like 'audit_fixture_credentials_v%'`);
+    const tables = await forkEntityManager(orm).execute(`select table_name from information_schema.tables where table_name like 'audit_fixture_credentials_v%'`);
     expect(tables).toEqual([{ table_name: 'audit_fixture_credentials_v1' }]);
   });
 
   it('names the rows a live table got wrong', async () => {
-    const em = orm.em.fork() as unknown as EntityManager;
+    const em = forkEntityManager(orm);
     await em.execute(`update ${CredentialStatusRows.table(1)} set status = 'issued' where credential_id = 'cred-1'`);
     const report = await replayReadModel({ store: world.source('issuance').store, orm, entry });
     expect(report.identical).toBe(false);
@@ -55,8 +54,9 @@ describe('read model replay for QA (embedded store, PGlite read model)', () => {
   });
 
   it('refuses a read model with no live checkpoint', async () => {
-    await expect(replayReadModel({ store: world.source('issuance').store, orm, entry: { ...entry, projection: { ...credentialStatusProjection, version: 9 } } })).rejects.toBeInstanceOf(
-      ReadModelNotLiveError,
-    );
+    await expect(replayReadModel({ store: world.source('issuance').store, orm, entry: { ...entry, projection: { ...credentialStatusProjection, version: 9 } } })).rejects.toMatchObject({
+      code: 'audit.read-model-not-live',
+      status: 409,
+    });
   });
 });

@@ -4,6 +4,7 @@ import {
   dropReadModelTables,
   ensureCheckpointTable,
   type EventStore,
+  forkEntityManager,
   type ProjectionDefinition,
   projectionEntities,
   ProjectionRunner,
@@ -14,6 +15,7 @@ import {
   type UpcasterRegistry,
 } from '@alliance/event-sourcing';
 import type { EntityManager } from '@mikro-orm/sql';
+import { AuditException } from '../audit.exception';
 
 /** A read model a context lets auditors rebuild and compare: its projection, store and database. */
 export interface AuditedProjection {
@@ -53,12 +55,6 @@ export interface ReadModelReplayReport {
   identical: boolean;
 }
 
-export class ReadModelNotLiveError extends Error {
-  constructor(checkpoint: string) {
-    super(`read model ${checkpoint} has no live checkpoint in this database: is its service running against it?`);
-  }
-}
-
 export interface ReplayOptions {
   store: EventStore;
   orm: ReadModelOrm;
@@ -82,12 +78,14 @@ export async function replayReadModel(options: ReplayOptions): Promise<ReadModel
   const { store, orm, entry } = options;
   const projection = entry.projection;
   const replayVersion = options.replayVersion ?? projection.version + 5000;
-  const em = orm.em.fork() as unknown as EntityManager;
+  const em = forkEntityManager(orm);
   await ensureCheckpointTable(em);
   const liveCheckpoint = `${projection.name}_v${projection.version}`;
   const replayCheckpoint = `${projection.name}_v${replayVersion}`;
   const live = await readCheckpoint(em, liveCheckpoint);
-  if (live === undefined) throw new ReadModelNotLiveError(liveCheckpoint);
+  if (live === undefined) {
+    throw new AuditException('audit.read-model-not-live', `read model ${liveCheckpoint} has no live checkpoint in this database: is its service running against it?`, 'projection');
+  }
   let target: number = live;
 
   const entities = projectionEntities(projection, replayVersion);

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@alliance/event-sourcing';
 import { openAuditWorld, type AuditWorld } from '../__fixtures__/audit-stores.fixture';
 import { IDS, T, writeCredentialHistory } from '../__fixtures__/credential-history.fixture';
-import { StateReplayer, type StreamFolder, UnknownStoreError } from './state-replayer';
+import { StateReplayer, type StreamFolder } from './state-replayer';
 
 /** A tiny stand-in for a context's evolver: the published version and its workload. */
 const specFolder: StreamFolder<{ published?: number; ects?: number; approvals: string[] }> = {
@@ -51,6 +51,6 @@ describe('point-in-time state', () => {
   });
 
   it('rejects a stream of no audited store', async () => {
-    await expect(replayer.stateAt('payroll.thing-1', T.issued)).rejects.toBeInstanceOf(UnknownStoreError);
+    await expect(replayer.stateAt('payroll.thing-1', T.issued)).rejects.toMatchObject({ code: 'audit.unknown-stream', status: 404 });
   });
 });

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@alliance/event-sourcing';
 import type { AuditSource } from './audit-source';
+import { AuditException } from '../audit.exception';
 
 /**
  * How to fold one kind of stream into state. Contexts own their evolve functions; the audit executable
@@ -56,13 +57,10 @@ export class StateReplayer {
   private sourceOf(streamId: string): AuditSource {
     const context = streamId.split('.')[0];
     const source = this.sources.find((s) => s.name === context);
-    if (!source) throw new UnknownStoreError(streamId, this.sources.map((s) => s.name));
+    if (!source) {
+      const known = this.sources.map((s) => s.name).join(', ');
+      throw new AuditException('audit.unknown-stream', `no audited store holds ${streamId}; stream ids start with one of: ${known}`, 'streamId');
+    }
     return source;
-  }
-}
-
-export class UnknownStoreError extends Error {
-  constructor(streamId: string, known: string[]) {
-    super(`no audited store holds ${streamId}; stream ids start with one of: ${known.join(', ')}`);
   }
 }

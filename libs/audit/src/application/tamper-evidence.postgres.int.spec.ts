@@ -35,7 +35,7 @@ describe('tamper evidence on PostgreSQL stores (a schema per service)', () => {
         await store.appendToStream(streamId, events.map(toNewEvent), { expectedRevision: revision < 0 ? NO_STREAM : revision });
       },
     };
-    await writeCredentialHistory(world as never);
+    await writeCredentialHistory(world);
   }, 60_000);
 
   afterAll(async () => {

@@ -5,7 +5,7 @@ import { AuditException } from '../audit.exception';
 import { Roles } from '@alliance/nest-kit';
 import type { AuditSource } from '../application/audit-source';
 import type { EventFilter } from '../application/event-filter';
-import { InvalidCursorError, queryEvents, queryPage } from '../application/event-query';
+import { queryEvents, queryPage } from '../application/event-query';
 import { AUDIT_SOURCES } from '../audit.tokens';
 import { EventsQueryDto } from './events-query.dto';
 
@@ -31,12 +31,7 @@ export class EventsController {
       res.end();
       return;
     }
-    try {
-      res.status(200).json(await queryPage(this.sources, filter, query.limit, query.cursor));
-    } catch (e) {
-      if (e instanceof InvalidCursorError) throw new AuditException('audit.invalid-cursor', e.message, 'cursor');
-      throw e;
-    }
+    res.status(200).json(await queryPage(this.sources, filter, query.limit, query.cursor));
   }
 }
 

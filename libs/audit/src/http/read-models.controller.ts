@@ -2,8 +2,6 @@ import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
 import { Roles } from '@alliance/nest-kit';
-import { ReadModelNotLiveError } from '../application/read-model-replay';
-import { AuditException } from '../audit.exception';
 import { READ_MODEL_AUDITOR } from '../audit.tokens';
 import type { ReadModelAuditor } from '../infrastructure/read-model-auditor';
 
@@ -36,11 +34,6 @@ export class ReadModelsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Rebuild a read model from zero into fresh tables and diff it against the live one (no difference expected)' })
   async replay(@Body() body: ReplayRequestDto) {
-    try {
-      return await this.auditor.replay(body.projection, { keepReplayTables: body.keepReplayTables ?? false });
-    } catch (e) {
-      if (e instanceof ReadModelNotLiveError) throw new AuditException('audit.read-model-not-live', e.message, 'projection');
-      throw e;
-    }
+    return this.auditor.replay(body.projection, { keepReplayTables: body.keepReplayTables ?? false });
   }
 }

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@alliance/nest-kit';
 import { auditInstant } from '../application/instant';
-import { type StateReplayer, UnknownStoreError } from '../application/state-replayer';
+import type { StateReplayer } from '../application/state-replayer';
 import { AuditException } from '../audit.exception';
 import { STATE_REPLAYER } from '../audit.tokens';
 import { InstantQueryDto } from './instant-query.dto';
@@ -22,11 +22,6 @@ export class StateController {
     if (!STREAM_ID.test(streamId)) throw new AuditException('audit.unknown-stream', 'streamId must be <context>.<aggregate>-<id>', 'streamId');
     const at = auditInstant(query.at);
     if (!at) throw new AuditException('audit.invalid-instant', 'at must be an ISO 8601 instant or a YYYY-MM-DD date', 'at');
-    try {
-      return await this.replayer.stateAt(streamId, at);
-    } catch (e) {
-      if (e instanceof UnknownStoreError) throw new AuditException('audit.unknown-stream', e.message, 'streamId');
-      throw e;
-    }
+    return this.replayer.stateAt(streamId, at);
   }
 }

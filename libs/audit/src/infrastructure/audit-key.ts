@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { readOrCreateSecretFile } from '@alliance/event-sourcing';
 import { auditKeyFromSeed } from '../domain/signed-checkpoint';
 import type { AuditConfig } from '../audit.config';
 
@@ -14,9 +13,5 @@ export function loadAuditKey(config: AuditConfig) {
     throw new Error('AUDIT_SIGNING_KEY is required outside the embedded mode: set it to a 64-hex-character Ed25519 seed');
   }
   const file = join(config.DATA_DIR, 'audit', 'audit-signing-key.hex');
-  if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  }
-  return { ...auditKeyFromSeed(readFileSync(file, 'utf8').trim()), generated: true };
+  return { ...auditKeyFromSeed(readOrCreateSecretFile(file)), generated: true };
 }

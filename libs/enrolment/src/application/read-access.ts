@@ -29,6 +29,6 @@ export function mayRead(actor: CommandActor, row: Pick<EnrolmentRecordRow, 'inst
 
 /** An enrolment the actor may not read answers exactly as one that does not exist. */
 export function requireReadable<R extends Pick<EnrolmentRecordRow, 'institutionId' | 'learnerId'>>(actor: CommandActor, row: R | undefined, enrolmentId: string): R {
-  if (!row || !mayRead(actor, row)) throw EnrolmentException.notFound('enrolment', enrolmentId, 'enrolmentId');
+  if (!row || !mayRead(actor, row)) throw new EnrolmentException('enrolment.enrolment-not-found', `No enrolment ${enrolmentId}.`, 'enrolmentId');
   return row;
 }

@@ -1,35 +1,40 @@
 import { DomainError } from '@alliance/event-sourcing';
 
+/** Every code the enrolment context answers with and its HTTP status: the one place a code gets its status. */
+const STATUS = {
+  'enrolment.command-invalid': 422,
+  'enrolment.consent-in-future': 422,
+  'enrolment.consent-invalid': 422,
+  'enrolment.institution-not-awarding-body': 422,
+  'enrolment.institution-not-member': 422,
+  'enrolment.prerequisites-not-met': 422,
+  'enrolment.transfer-not-newer': 422,
+  'enrolment.transfer-other-definition': 422,
+  'enrolment.enrolment-not-found': 404,
+  'enrolment.learner-not-found': 404,
+  'enrolment.erasure-not-allowed': 403,
+  'enrolment.member-removed': 403,
+  'enrolment.member-suspended': 403,
+  'enrolment.other-institution': 403,
+  'enrolment.duplicate-active-enrolment': 409,
+  'enrolment.enrolment-id-taken': 409,
+  'enrolment.erasure-shared-learner': 409,
+  'enrolment.not-active': 409,
+  'enrolment.spec-not-published': 409,
+  'enrolment.spec-retired': 409,
+  'enrolment.spec-version-superseded': 409,
+  // The learner's personal data was erased; nothing more can be recorded for them.
+  'enrolment.learner-erased': 410,
+} as const satisfies Record<`enrolment.${string}`, number>;
+
+export type EnrolmentErrorCode = keyof typeof STATUS;
+
 /**
  * The enrolment context's only exception type. Codes are stable strings (`enrolment.<rule>`) so clients
- * and tests can branch on them; the HTTP layer maps the status and field to problem+json.
+ * and tests can branch on them; the shared filter maps it to problem+json.
  */
 export class EnrolmentException extends DomainError {
-  constructor(rule: string, message: string, status = 422, field?: string, details?: Record<string, unknown>) {
-    super(`enrolment.${rule}`, message, status, field, { rule, ...(details ?? {}) });
-  }
-
-  /** 422: the request is well-formed but breaks an enrolment rule. */
-  static invalid(rule: string, message: string, field?: string, details?: Record<string, unknown>): EnrolmentException {
-    return new EnrolmentException(rule, message, 422, field, details);
-  }
-
-  static notFound(what: string, id: string, field?: string): EnrolmentException {
-    return new EnrolmentException(`${what}-not-found`, `No ${what.replace(/-/g, ' ')} ${id}.`, 404, field);
-  }
-
-  /** 409: the request conflicts with the current state (lifecycle, duplicates). */
-  static conflict(rule: string, message: string, field?: string, details?: Record<string, unknown>): EnrolmentException {
-    return new EnrolmentException(rule, message, 409, field, details);
-  }
-
-  /** 403: the caller may not act for this institution. */
-  static forbidden(rule: string, message: string, field?: string): EnrolmentException {
-    return new EnrolmentException(rule, message, 403, field);
-  }
-
-  /** 410: the learner's personal data was erased; nothing more can be recorded for them. */
-  static gone(rule: string, message: string, field?: string): EnrolmentException {
-    return new EnrolmentException(rule, message, 410, field);
+  constructor(code: EnrolmentErrorCode, message: string, field?: string, details?: Record<string, unknown>) {
+    super(code, message, STATUS[code], field, { rule: code.slice('enrolment.'.length), ...details });
   }
 }

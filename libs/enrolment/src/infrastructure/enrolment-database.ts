@@ -1,7 +1,6 @@
-import { ensureReadModelTables, type ReadModelDatabaseConfig, type ReadModelOrm } from '@alliance/event-sourcing';
+import { ensureReadModelTables, forkEntityManager, type ReadModelDatabaseConfig, type ReadModelOrm } from '@alliance/event-sourcing';
 import { MikroOrmInbox } from '@alliance/messaging';
 import { openServiceReadModel, type ServiceConfig, serviceReadModelLocation, type ServiceReadModelSpec } from '@alliance/nest-kit';
-import type { EntityManager } from '@mikro-orm/sql';
 import { HeldCredentialRows, KNOWLEDGE_VERSION, MemberStandingRows, SpecVersionRows } from './knowledge/knowledge-rows';
 
 export const READ_MODEL_SCHEMA = 'enrolment_read';
@@ -26,7 +25,7 @@ export function openEnrolmentDatabase(config: ServiceConfig): Promise<ReadModelO
     ...ENROLMENT_READ_MODEL,
     prepare: async (orm) => {
       await ensureReadModelTables(orm, [SpecVersionRows.entity(KNOWLEDGE_VERSION), HeldCredentialRows.entity(KNOWLEDGE_VERSION), MemberStandingRows.entity(KNOWLEDGE_VERSION)]);
-      await ENROLMENT_INBOX.ensureTable(orm.em.fork() as unknown as EntityManager);
+      await ENROLMENT_INBOX.ensureTable(forkEntityManager(orm));
     },
   });
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { ReadModelOrm } from '../read-model';
+import { readOrCreateSecretFile } from '../store/secret-file/generated-secret-file';
 
 /** The settings the personal-data keys depend on (a subset of every service's configuration). */
 export interface PersonalDataSettings {
@@ -49,14 +49,11 @@ export async function loadKeyEncryptionKey(settings: PersonalDataSettings, optio
   if (configured) return Buffer.from(configured, 'hex');
   if (isEmbedded(settings)) {
     const file = join(settings.DATA_DIR, options.service, 'personal-data-kek.hex');
-    if (!existsSync(file)) {
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-    }
+    const secret = readOrCreateSecretFile(file);
     options.warn(
       `DEVELOPMENT ONLY: the personal-data key-encryption key is ${file}, beside the data it protects. Anyone who can read DATA_DIR can open learners' personal data. Set PERSONAL_DATA_KEY (64 hex characters, from a secret store) in production.`,
     );
-    return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+    return Buffer.from(secret, 'hex');
   }
   if (!settings.PERSONAL_DATA_KEY_IN_DATABASE) throw new MissingPersonalDataKeyError(options.service);
   options.warn(

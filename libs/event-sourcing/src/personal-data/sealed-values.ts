@@ -33,9 +33,11 @@ function setAt(data: Record<string, unknown>, path: string, value: unknown): voi
  * learner's key. Values already sealed stay as they are.
  */
 export async function sealPaths<T>(vault: PersonalDataVault, learnerId: string, data: T, paths: readonly string[]): Promise<T> {
+  // The erasure marker is nobody's data: sealing it would give an erased learner a new key, under which their
+  // earlier sealed values no longer open.
   const present = paths.filter((p) => {
     const v = valueAt(data, p);
-    return v !== undefined && v !== null && !isSealedValue(v);
+    return v !== undefined && v !== null && v !== ERASED && !isSealedValue(v);
   });
   if (present.length === 0) return data;
   const sealed = await vault.seal(learnerId, Object.fromEntries(present.map((p) => [p, JSON.stringify(valueAt(data, p))])));

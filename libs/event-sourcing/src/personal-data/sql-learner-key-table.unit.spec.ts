@@ -1,4 +1,5 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '../testing';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReadModelOrm, type ReadModelOrm } from '../read-model';
@@ -11,11 +12,11 @@ describe('learner key table (PGlite)', () => {
   let orm: ReadModelOrm;
   let table: SqlLearnerKeyTable;
   beforeAll(async () => {
-    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
+    orm = await startPgliteForSpecs();
     table = new SqlLearnerKeyTable(orm, 'test_learner_keys');
     await table.ensureTable();
     await table.ensureTable();
-  });
+  }, PGLITE_START_BUDGET_MS);
   afterAll(() => orm.close());
 
   it('keeps the first key of a learner, finds by id and email index, deletes', async () => {

@@ -9,3 +9,4 @@ export * from './rebuild-projection';
 export * from './projection-context';
 export * from './projection-daemon';
 export * from './parked-events';
+export * from './event-loop-share';

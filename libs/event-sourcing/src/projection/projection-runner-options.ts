@@ -13,6 +13,12 @@ export interface ProjectionRunnerOptions {
   upcasters?: UpcasterRegistry;
   /** Events per transaction; the checkpoint moves to the last of each batch (default 500). */
   batchSize?: number;
+  /**
+   * Handler time (ms) after which a batch commits what it applied so far (at least 25 events) and leaves the rest
+   * to the next batch; default none (batches end at `batchSize` events). Bounds how long the read model's own
+   * queries wait behind a batch's transaction; batch boundaries then depend on the machine's speed.
+   */
+  maxBatchMs?: number;
   /** Pause between polls once at the head (default 200 ms). */
   pollIntervalMs?: number;
   /** Longest pause between retries of a failing batch (default 30 s). */

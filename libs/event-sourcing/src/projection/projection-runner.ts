@@ -1,7 +1,9 @@
 import type { RecordedEvent } from '../envelope';
+import { describeStorageFault } from '../store/storage-fault/storage-fault.error';
 import { ensureReadModelTables } from '../read-model/read-model-tables';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
 import { projectionEntities } from './projection';
+import { nextEventLoopTurn, shareEventLoop } from './event-loop-share';
 import { createProjectionContext } from './projection-context';
 import { countParkedEvents, listParkedEvents, type ParkedEvent, parkEvent } from './parked-events';
 import { ensureCheckpointTable, initCheckpoint, lockCheckpoint, readCheckpoint, writeCheckpoint } from './projection-checkpoints';
@@ -17,6 +19,8 @@ interface EventFailure {
 }
 
 const DEFAULT_PARK_AFTER_ATTEMPTS = 3;
+/** Events a batch applies before its time bound (`maxBatchMs`) may end it: a slow moment still makes progress. */
+export const MIN_EVENTS_PER_BATCH = 25;
 
 /**
  * Feeds a projection from its checkpoint: each batch of events is applied and the checkpoint moved in one
@@ -32,6 +36,7 @@ export class ProjectionRunner {
   readonly version: number;
   private readonly upcasters: UpcasterRegistry;
   private readonly batchSize: number;
+  private readonly maxBatchMs: number | undefined;
   private readonly eventTypes: string[];
   private cursor = 0;
   private handledTotal = 0;
@@ -56,6 +61,7 @@ export class ProjectionRunner {
     this.checkpointName = `${options.projection.name}_v${this.version}`;
     this.upcasters = options.upcasters ?? new UpcasterRegistry();
     this.batchSize = Math.max(1, options.batchSize ?? 500);
+    this.maxBatchMs = options.maxBatchMs;
     this.eventTypes = Object.keys(options.projection.handlers);
     this.parkAfter = options.parkAfterAttempts === false ? false : Math.max(1, options.parkAfterAttempts ?? DEFAULT_PARK_AFTER_ATTEMPTS);
   }
@@ -106,12 +112,23 @@ export class ProjectionRunner {
     const parked: ParkedEvent[] = [];
     this.failedInHandler = false;
     let movedTo: number | undefined;
+    // The embedded read model runs handlers without giving the event loop back, so they share turns with the rest of
+    // the process (the read model's own queries wait for the transaction, as before). Past `maxBatchMs`, when set,
+    // the batch ends at the last applied event, which also bounds how long those queries wait.
+    let applied = upcast.length;
     try {
       movedTo = await orm.em.fork().transactional(async (em) => {
+        applied = upcast.length;
         const locked = await lockCheckpoint(em, this.checkpointName);
         if (locked !== from) return locked;
         const context = createProjectionContext(em, this.version);
-        for (const e of upcast) {
+        const started = performance.now();
+        for (const [i, e] of upcast.entries()) {
+          if (this.maxBatchMs !== undefined && i >= MIN_EVENTS_PER_BATCH && performance.now() - started >= this.maxBatchMs) {
+            applied = i;
+            break;
+          }
+          await shareEventLoop();
           const handle = projection.handlers[e.type];
           if (!handle) continue;
           const failure = this.failures.get(e.eventId);
@@ -128,7 +145,7 @@ export class ProjectionRunner {
           }
         }
         await em.flush();
-        await writeCheckpoint(em, this.checkpointName, target);
+        await writeCheckpoint(em, this.checkpointName, applied < upcast.length ? upcast[applied - 1].position : target);
         return undefined;
       });
     } catch (error) {
@@ -142,17 +159,19 @@ export class ProjectionRunner {
       return { handled: 0, position: movedTo, atHead: false };
     }
     for (const p of parked) this.options.onParked?.(p);
-    this.cursor = target;
-    this.pace.advanced(target);
-    this.handledTotal += events.length;
+    const cut = applied < upcast.length;
+    const reached = cut ? upcast[applied - 1].position : target;
+    this.cursor = reached;
+    this.pace.advanced(reached);
+    this.handledTotal += applied;
     this.options.onProgress?.({
       checkpointName: this.checkpointName,
-      position: target,
+      position: reached,
       head,
-      handled: events.length,
+      handled: applied,
       handledTotal: this.handledTotal,
     });
-    return { handled: events.length, position: target, atHead: !full, ...(parked.length ? { parked: parked.length } : {}) };
+    return { handled: applied, position: reached, atHead: !full && !cut, ...(parked.length ? { parked: parked.length } : {}) };
   }
 
   /**
@@ -174,6 +193,7 @@ export class ProjectionRunner {
       }
       handled += r.handled;
       if (r.atHead && r.handled === 0 && this.cursor < until) break;
+      await nextEventLoopTurn();
     }
     return { handled, position: this.cursor };
   }
@@ -248,6 +268,8 @@ export class ProjectionRunner {
         this.error = undefined;
         this.currentStatus = r.atHead ? 'live' : 'catching-up';
         if (r.atHead) pause = poll;
+        // Catching up: the next batch waits for the next turn, so requests are served between batches.
+        else await nextEventLoopTurn();
       } catch (error) {
         failures++;
         this.error = error;
@@ -264,6 +286,9 @@ export class ProjectionRunner {
   }
 
   private noteFailure(event: RecordedEvent, error: unknown): void {
+    // A full or read-only disk is not the event's fault: the batch is retried with back-off until the storage
+    // takes writes again, and the event is never parked for it (parking would drop it from the read model).
+    if (describeStorageFault(error)) return;
     const failure = this.failures.get(event.eventId) ?? { attempts: 0, error };
     failure.attempts++;
     failure.error = error;

@@ -1,4 +1,4 @@
-import type { EntityData } from '@mikro-orm/core';
+import type { EntityKey, RequiredEntityData } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { RecordedEvent } from '../envelope';
 import type { AnyEntitySchema, EntityOf } from '../read-model/any-entity-schema';
@@ -20,8 +20,8 @@ export interface ProjectionContext {
    */
   upsert<E extends AnyEntitySchema>(
     model: VersionedReadModel<E>,
-    data: EntityData<EntityOf<E>>,
-    options?: { conflictFields?: string[] },
+    data: RequiredEntityData<EntityOf<E>>,
+    options?: { conflictFields?: EntityKey<EntityOf<E>>[] },
   ): Promise<void>;
 }
 

@@ -1,6 +1,7 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '../testing';
 import { compareTables } from './compare-tables';
-import { createReadModelOrm, type ReadModelOrm } from './create-read-model-orm';
+import { type ReadModelOrm } from './create-read-model-orm';
 import { dropReadModelTables, ensureReadModelTables, recreateReadModelTables, tableExists } from './read-model-tables';
 import { defineReadModel } from './versioned-read-model';
 
@@ -15,10 +16,8 @@ const Rows = defineReadModel('demo_rows', ({ name, tableName }) =>
 describe('read model tables on PGlite', () => {
   let orm: ReadModelOrm;
   beforeAll(async () => {
-    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
-    // PGlite starts its cluster on the first query: pay that here, not inside a test's time budget.
-    await orm.em.fork().execute('select 1');
-  }, 30_000);
+    orm = await startPgliteForSpecs();
+  }, PGLITE_START_BUDGET_MS);
   afterAll(() => orm.close());
 
   it('names tables and entities by version', () => {

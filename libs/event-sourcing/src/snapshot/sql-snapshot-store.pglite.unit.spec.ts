@@ -1,14 +1,13 @@
-import { createReadModelOrm, type ReadModelOrm } from '../read-model/create-read-model-orm';
+import { type ReadModelOrm } from '../read-model/create-read-model-orm';
+import { PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '../testing';
 import { SqlSnapshotStore } from './sql-snapshot-store';
 import { sqlSnapshotStoreContract } from './__tests__/sql-snapshot-store.contract';
 
 describe('SqlSnapshotStore on PGlite', () => {
   let orm: ReadModelOrm;
   beforeAll(async () => {
-    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
-    // PGlite starts its cluster on the first query: pay that here, not inside a test's time budget.
-    await orm.em.fork().execute('select 1');
-  }, 30_000);
+    orm = await startPgliteForSpecs();
+  }, PGLITE_START_BUDGET_MS);
   beforeEach(async () => {
     const store = new SqlSnapshotStore(orm.em);
     await store.ensureSchema();

@@ -1,5 +1,6 @@
 export * from './errors/wrong-expected-revision.error';
 export * from './errors/event-id-conflict.error';
+export * from './errors/concurrency-conflict';
 export * from './errors/hash-chain-broken.error';
 export * from './errors/unstorable-event.error';
 export * from './storage-fault';
@@ -13,3 +14,4 @@ export * from './postgres/postgres-event-store';
 export * from './postgres/postgres-migrations';
 export type { KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
 export * from './create-event-store';
+export * from './secret-file/generated-secret-file';

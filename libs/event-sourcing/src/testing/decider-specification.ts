@@ -1,5 +1,6 @@
 import { deepStrictEqual, fail } from 'node:assert/strict';
 import { decisionEvents, foldEvents, type Decider, type DecisionContext, type DomainEvent } from '../decider/decider';
+import { describeErrorExpectation as describe, errorMatches as matches, type ErrorExpectation } from './error-expectation';
 
 /** The context a specification decides with unless `when` is given another. */
 export const SPEC_CONTEXT: DecisionContext = Object.freeze({
@@ -7,9 +8,6 @@ export const SPEC_CONTEXT: DecisionContext = Object.freeze({
   actor: Object.freeze({ subject: 'spec-user', role: 'alliance-admin' }),
   correlationId: 'spec-correlation',
 });
-
-/** What an expected error may be stated as: its class, its `code`, a message pattern or a predicate. */
-export type ErrorExpectation = (abstract new (...args: never[]) => Error) | string | RegExp | ((error: unknown) => boolean);
 
 export interface DeciderThen<TEvent extends DomainEvent, TState> {
   /** The command produced exactly these events, in order. */
@@ -77,17 +75,4 @@ export function deciderSpecification<TCommand, TState, TEvent extends DomainEven
       },
     }),
   };
-}
-
-function matches(error: unknown, expected: ErrorExpectation): boolean {
-  if (typeof expected === 'string') return (error as { code?: unknown })?.code === expected;
-  if (expected instanceof RegExp) return expected.test(String((error as Error)?.message ?? error));
-  if (expected.prototype instanceof Error || expected === Error) return error instanceof expected;
-  return (expected as (e: unknown) => boolean)(error);
-}
-
-function describe(expected: ErrorExpectation): string {
-  if (typeof expected === 'string') return `code ${expected}`;
-  if (expected instanceof RegExp) return String(expected);
-  return expected.name || 'predicate';
 }

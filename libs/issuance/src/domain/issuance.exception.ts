@@ -7,43 +7,81 @@ export interface Violation {
   message: string;
 }
 
+/** Every code issuance answers with and its HTTP status: the one place a code gets its status. */
+const STATUS = {
+  'issuance.rules-violated': 422,
+  'issuance.credential.annex-i-incomplete': 422,
+  'issuance.endorsement.no-platform-key': 422,
+  'issuance.proof.invalid': 422,
+  'issuance.proof.platform-held-key': 422,
+  'issuance.proof.verification-method': 422,
+  'issuance.status-slot.out-of-range': 422,
+  'issuance.signer.unauthenticated': 401,
+  'issuance.credential.other-learner': 403,
+  'issuance.endorsement.not-institution-admin': 403,
+  'issuance.final-revocation.not-awarding-body': 403,
+  'issuance.member-removed': 403,
+  'issuance.member-suspended': 403,
+  'issuance.proof.not-awarding-body': 403,
+  'issuance.signature.not-own-institution': 403,
+  'issuance.signer.member-not-active': 403,
+  'issuance.signing.not-institution-admin': 403,
+  'issuance.status-list.not-issuer': 403,
+  'issuance.status.not-awarding-body': 403,
+  'issuance.context-not-found': 404,
+  'issuance.credential-not-found': 404,
+  'issuance.institution-not-found': 404,
+  'issuance.status-list-not-found': 404,
+  'issuance.award.already-awarded': 409,
+  'issuance.award.track-unknown': 409,
+  'issuance.credential.already-revoked': 409,
+  'issuance.credential.already-suspended': 409,
+  'issuance.credential.awaiting-proofs': 409,
+  'issuance.credential.cannot-refuse': 409,
+  'issuance.credential.cannot-reinstate': 409,
+  'issuance.credential.cannot-reopen': 409,
+  'issuance.credential.cannot-suspend': 409,
+  'issuance.credential.not-collecting-proofs': 409,
+  'issuance.credential.not-suspendable': 409,
+  'issuance.final-revocation.already-lifted': 409,
+  'issuance.final-revocation.none': 409,
+  'issuance.proof.already-present': 409,
+  'issuance.signature.not-refused': 409,
+  'issuance.signing.too-many-keys': 409,
+  'issuance.status-list.changed': 409,
+  'issuance.status-slot.taken': 409,
+  // What issuance has not learned (yet) or cannot reach: retry later.
+  'issuance.credential.awarding-body-unknown': 503,
+  'issuance.credential.definition-unknown': 503,
+  'issuance.signing.vault-unavailable': 503,
+  'issuance.status-list.exhausted': 503,
+} as const satisfies Record<`issuance.${string}`, number>;
+
+/** Why issuance refuses a request; a single broken rule of a violation list is also a code (`issuance.<rule>`, 422). */
+export type IssuanceErrorCode = keyof typeof STATUS;
+
 /**
  * The issuance context's only exception type. Codes are stable strings (`issuance.<rule>`) so clients and tests
- * can branch on them; the service kit maps the status and field to problem+json.
+ * can branch on them; the shared filter maps it to problem+json, listing every violation as `errors`.
  */
 export class IssuanceException extends DomainError {
-  constructor(code: string, message: string, status = 422, field?: string, readonly violations: Violation[] = [], extra: Record<string, unknown> = {}) {
+  constructor(code: IssuanceErrorCode, message: string, field?: string, details?: Record<string, unknown> & { errors?: Violation[] }) {
     super(
-      `issuance.${code}`,
+      code,
       message,
-      status,
-      field ?? violations[0]?.field,
-      violations.length > 0 ? { errors: violations.map(({ field: f, rule, message: m }) => ({ field: f, rule, message: m })), ...extra } : { rule: code, ...extra },
+      STATUS[code] ?? 422,
+      field ?? details?.errors?.[0]?.field,
+      details?.errors ? details : { rule: code.slice('issuance.'.length), ...details },
     );
   }
 
-  /** 422: well-formed, but breaks one or more issuance rules. */
+  /** 422: well-formed, but breaks one or more issuance rules; one broken rule names the error. */
   static invalid(violations: Violation[]): IssuanceException {
     const summary = violations.map((v) => `${v.field}: ${v.message}`).join('; ');
-    return new IssuanceException(violations.length === 1 ? violations[0].rule : 'rules-violated', summary, 422, undefined, violations);
-  }
-
-  static rule(rule: string, message: string, field?: string): IssuanceException {
-    return new IssuanceException(rule, message, 422, field);
-  }
-
-  static notFound(what: string, id: string, field?: string): IssuanceException {
-    return new IssuanceException(`${what}-not-found`, `No ${what.replace(/-/g, ' ')} with id ${id}.`, 404, field);
-  }
-
-  /** 409: the request conflicts with the current lifecycle state. */
-  static conflict(rule: string, message: string, field?: string): IssuanceException {
-    return new IssuanceException(rule, message, 409, field);
-  }
-
-  /** 403: the caller may not act for this institution or credential. */
-  static forbidden(rule: string, message: string, field?: string): IssuanceException {
-    return new IssuanceException(rule, message, 403, field);
+    // A violation's rule is free text of its list; alone, it names the error and keeps the list's 422.
+    const code = violations.length === 1 ? (`issuance.${violations[0].rule}` as IssuanceErrorCode) : 'issuance.rules-violated';
+    const errors = violations.map(({ field, rule, message }) => ({ field, rule, message }));
+    return new IssuanceException(code, summary, undefined, errors.length > 0 ? { errors } : undefined);
   }
 }
 

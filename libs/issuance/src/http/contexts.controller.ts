@@ -42,7 +42,7 @@ export class ContextsController {
   @ApiNotFoundResponse({ description: 'No context is served under that name and version' })
   context(@Param('name') name: string, @Param('version') version: string, @Res() res: Response): void {
     const context = SERVED.get(`${name}/${version}`);
-    if (!context) throw IssuanceException.notFound('context', `${name}/${version}`, 'path');
+    if (!context) throw new IssuanceException('issuance.context-not-found', `No context with id ${name}/${version}.`, 'path');
     // Express answers 304 itself when If-None-Match carries this ETag.
     res
       .status(200)

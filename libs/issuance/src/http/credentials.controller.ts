@@ -21,7 +21,7 @@ export class CredentialsController {
   @ApiOperation({ summary: 'Credentials by learner and definition: a learner sees their own, institution staff those their institution co-awarded' })
   async list(@Query() q: CredentialQueryDto, @CurrentActor() actor: AuthenticatedActor) {
     if (actor.role === 'learner' && q.learner && q.learner !== actor.subject) {
-      throw IssuanceException.forbidden('credential.other-learner', 'a learner may list only their own credentials', 'learner');
+      throw new IssuanceException('issuance.credential.other-learner', 'a learner may list only their own credentials', 'learner');
     }
     const learnerId = actor.role === 'learner' ? actor.subject : q.learner;
     const institutionId = ['alliance-admin', 'auditor', 'learner'].includes(actor.role) ? undefined : (actor.institution ?? '-');
@@ -45,7 +45,7 @@ export class CredentialsController {
     const summary = requireReadable(actor, found?.summary, id);
     if (summary.lifecycle === 'collecting-proofs') {
       const awaiting = summary.awardingBodies.filter((b) => !b.signed).map((b) => b.institutionId);
-      throw new IssuanceException('credential.awaiting-proofs', `the credential is waiting for proofs from ${awaiting.join(', ')}`, 409, 'id', [], { awaiting });
+      throw new IssuanceException('issuance.credential.awaiting-proofs', `the credential is waiting for proofs from ${awaiting.join(', ')}`, 'id', { awaiting });
     }
     res.status(200).type(VC_MEDIA_TYPE).send(JSON.stringify(found!.secured));
   }

@@ -31,7 +31,7 @@ export class SignatureStatusController {
   async signatures(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<SignatureStatus> {
     requireReadable(actor, (await this.queries.get(id))?.summary, id);
     const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(id))).state;
-    if (!credential) throw IssuanceException.notFound('credential', id, 'id');
+    if (!credential) throw new IssuanceException('issuance.credential-not-found', `No credential with id ${id}.`, 'id');
     return signatureStatus(credential);
   }
 
@@ -59,7 +59,7 @@ export class SignatureStatusController {
     @CurrentActor() actor: AuthenticatedActor,
   ) {
     if (actor.role === 'institution-admin' && actor.institution !== institutionId) {
-      throw IssuanceException.forbidden('signature.not-own-institution', `only an admin of institution ${institutionId} or an alliance admin may reopen its signing request`, 'institutionId');
+      throw new IssuanceException('issuance.signature.not-own-institution', `only an admin of institution ${institutionId} or an alliance admin may reopen its signing request`, 'institutionId');
     }
     requireReadable(actor, (await this.queries.get(id))?.summary, id);
     const meta = commandMeta(actor);

@@ -46,7 +46,7 @@ export class SignerGatewayController {
   @ApiOperation({ summary: "The institution's proof over one of its status lists, for the state (changedPosition) it was handed out in" })
   async statusListProof(@Headers('authorization') authorization: string | undefined, @Param('listId') listId: string, @Body() dto: StatusListProofDto) {
     const signer = await this.auth.authenticate(authorization);
-    if (!/^[A-Za-z0-9-]{1,100}$/.test(listId)) throw IssuanceException.notFound('status-list', listId.slice(0, 100), 'listId');
+    if (!/^[A-Za-z0-9-]{1,100}$/.test(listId)) throw new IssuanceException('issuance.status-list-not-found', `No status list with id ${listId.slice(0, 100)}.`, 'listId');
     return this.statusLists.acceptSignerProof(signer.institutionId, listId, dto.changedPosition, dto.proof);
   }
 

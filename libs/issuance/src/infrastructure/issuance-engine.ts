@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { type EventStore, ProjectionDaemon, type ReadModelOrm } from '@alliance/event-sourcing';
+import { type EventStore, forkEntityManager, ProjectionDaemon, type ReadModelOrm } from '@alliance/event-sourcing';
 import type { IntegrationBus } from '@alliance/messaging';
 import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, SERVICE_CONFIG, ServiceMessaging } from '@alliance/nest-kit';
-import type { EntityManager } from '@mikro-orm/sql';
 import type { AwardProcess } from '../application/process/award-process';
 import type { CatalogueFacts } from '../application/process/catalogue-facts';
 import type { IssuanceReactor } from '../application/process/issuance-reactor';
@@ -84,7 +83,7 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await ISSUANCE_INBOX.ensureTable(this.orm.em.fork() as unknown as EntityManager);
+    await ISSUANCE_INBOX.ensureTable(forkEntityManager(this.orm));
     await this.daemon.start();
     await this.reactor.start();
     await this.messaging.start();

@@ -1,7 +1,13 @@
 import type { IntegrationBusSettings } from '../create-integration-bus';
 import { openDeadLetterJournal } from '../in-process/in-process-dead-letters';
 import { createKafkaBus } from '../kafka/kafka-bus';
-import type { DeadLetterAccess } from './dead-letter-commands';
+import type { DeadLetterQueue } from './dead-letter';
+
+/** The dead letters of one bus for an operator process, and a way to let go of that bus. */
+export interface DeadLetterAccess {
+  deadLetters: DeadLetterQueue;
+  close(): Promise<void>;
+}
 
 /**
  * The dead letters of the bus the settings describe, for an operator process: Kafka's dead-letter topics,

@@ -1,4 +1,4 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, stat, truncate } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DeadLetterNotFoundError, type DeadLetter, type DeadLetterFilter, type DeadLetterQueue } from '../dead-letters/dead-letter';
 
@@ -21,6 +21,7 @@ export class InProcessDeadLetters implements DeadLetterQueue {
   private sequence = 0;
   private linesRead = 0;
   private loaded?: Promise<void>;
+  private repaired = false;
   private writes: Promise<void> = Promise.resolve();
   private poller?: NodeJS.Timeout;
 
@@ -38,8 +39,9 @@ export class InProcessDeadLetters implements DeadLetterQueue {
   async add(letter: Omit<DeadLetter, 'id'>): Promise<DeadLetter> {
     await this.load();
     const stored: DeadLetter = { ...letter, id: `${letter.group}/${++this.sequence}` };
-    this.letters.set(stored.id, stored);
+    // Journalled first: a letter the file refused (a full disk) is not kept, and the caller tries again.
     await this.journal({ kind: 'dead-letter', ...stored });
+    this.letters.set(stored.id, stored);
     return stored;
   }
 
@@ -86,6 +88,15 @@ export class InProcessDeadLetters implements DeadLetterQueue {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
+    if (!this.repaired && this.redeliver) {
+      // The bus's first read: a line a killed process left half-written is cut, or the next one would be glued to it.
+      this.repaired = true;
+      const end = text.lastIndexOf('\n') + 1;
+      if (end < text.length) {
+        await truncate(this.file, end);
+        text = text.slice(0, end);
+      }
+    }
     const lines = text.split('\n');
     // The last element is '' after a complete line, or a line still being written: read it next time.
     const complete = lines.slice(0, -1);
@@ -127,7 +138,14 @@ export class InProcessDeadLetters implements DeadLetterQueue {
       .catch(() => undefined)
       .then(async () => {
         await mkdir(dirname(file), { recursive: true });
-        await appendFile(file, `${JSON.stringify(line)}\n`, { flush: true });
+        const size = await stat(file).then((s) => s.size, () => 0);
+        try {
+          await appendFile(file, `${JSON.stringify(line)}\n`, { flush: true });
+        } catch (error) {
+          // A full disk can leave part of the line: cut it off, or the next line would be glued to it and lost.
+          await truncate(file, size).catch(() => undefined);
+          throw error;
+        }
       });
     return this.writes;
   }

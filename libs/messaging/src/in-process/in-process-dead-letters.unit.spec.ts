@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually } from '@alliance/testing';
@@ -39,5 +39,30 @@ describe('in-process dead letters in a journal file', () => {
     await eventually(() => expect(handled).toEqual([message.eventId]), 5_000);
     await eventually(async () => expect(await operator.list()).toEqual([]), 5_000);
     await after.close();
+  });
+});
+
+describe('in-process dead letters after a crash mid-write', () => {
+  let dir: string;
+  beforeEach(async () => (dir = await mkdtemp(join(tmpdir(), 'dlq-'))));
+  afterEach(() => rm(dir, { recursive: true, force: true }));
+
+  it('cuts the half-written last line on the bus first read, so the next letter is journalled whole', async () => {
+    const file = join(dir, 'dead-letters.jsonl');
+    const [message] = testMessages('demo', 1, 1);
+    const before = new InProcessBus({ deadLetterFile: file, retry: { maxAttempts: 1 } });
+    await before.subscribe({ group: 'issuance', sources: ['demo'], handler: async () => Promise.reject(new PoisonMessageError('invalid-payload', 'grade is missing')) });
+    await before.publish([message!]);
+    await before.close();
+    await appendFile(file, '{"kind":"dead-letter","id":"issuance/2","gro');
+
+    const after = new InProcessBus({ deadLetterFile: file, retry: { maxAttempts: 1 } });
+    await after.subscribe({ group: 'issuance', sources: ['demo'], handler: async () => Promise.reject(new PoisonMessageError('invalid-payload', 'grade is missing')) });
+    await after.publish([message!]);
+    await after.close();
+    const lines = (await readFile(file, 'utf8')).split('\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines.slice(0, -1).map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['issuance/1', 'issuance/2']);
+    expect((await openDeadLetterJournal(file).list()).map((l) => l.id)).toEqual(['issuance/1', 'issuance/2']);
   });
 });

@@ -1,8 +1,9 @@
+import { shareEventLoop } from '@alliance/event-sourcing';
 import type { WireRecord } from '../codec/wire-record';
 import type { DeadLetter } from '../dead-letters/dead-letter';
 import type { ConsumerLag, MessageHandler } from '../integration-bus.port';
 import { deliver, errorSummary } from '../retry/deliver';
-import type { RetryPolicy } from '../retry/retry-policy';
+import { backoffDelay, type RetryPolicy } from '../retry/retry-policy';
 import { abortableSleep, type Deferred } from './deferred';
 
 export interface QueuedEntry {
@@ -103,6 +104,9 @@ export class InProcessGroup {
       queue.shift();
       this.acknowledged.set(key, entry.offset);
       entry.acknowledged?.resolve();
+      // Handlers on the embedded stores finish without giving the event loop back: a backlog of thousands
+      // would otherwise be delivered in one stretch that every request of the process waits behind.
+      await shareEventLoop();
     }
   }
 
@@ -116,7 +120,7 @@ export class InProcessGroup {
     });
     if (outcome.status === 'aborted') return false;
     if (outcome.status === 'dead-letter') {
-      await this.deadLetter({
+      const letter = {
         group: this.name,
         topic: entry.topic,
         partition: entry.partition,
@@ -126,9 +130,27 @@ export class InProcessGroup {
         error: errorSummary(outcome.error),
         attempts: outcome.attempts,
         failedAt: new Date().toISOString(),
-      });
+      };
+      return this.keepDeadLetter(letter, member);
     }
     return true;
+  }
+
+  /**
+   * The journal may refuse the letter (a full disk): the entry then stays at the head of its queue and the write
+   * is retried with back-off, since acknowledging it unjournalled would lose the only copy of the message.
+   */
+  private async keepDeadLetter(letter: Omit<DeadLetter, 'id'>, member: Member): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.deadLetter(letter);
+        return true;
+      } catch {
+        if (member.stopping.signal.aborted) return false;
+        await abortableSleep(backoffDelay(member.policy, attempt), member.stopping.signal);
+        if (member.stopping.signal.aborted) return false;
+      }
+    }
   }
 
   /** Nobody will consume for now: publishers stop waiting; the entries stay queued for the next member. */

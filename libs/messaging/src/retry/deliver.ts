@@ -1,3 +1,4 @@
+import { describeStorageFault } from '@alliance/event-sourcing';
 import { decodeMessage, type WireRecord } from '../codec/wire-record';
 import { isPoisonMessage } from '../errors/poison-message.error';
 import type { MessageContext, MessageHandler } from '../integration-bus.port';
@@ -29,6 +30,9 @@ export async function deliver(record: WireRecord, options: DeliveryOptions): Pro
     return { status: 'dead-letter', attempts: 0, reason: (error as Error).message, error: error as Error };
   }
   const { policy } = options;
+  // Failures that count towards maxAttempts. A full or read-only disk is not the message's fault: those failures
+  // are retried with growing back-off until the storage takes writes again, and never dead-letter the message.
+  let counted = 0;
   for (let attempt = 1; ; attempt++) {
     if (!options.isActive()) return { status: 'aborted', attempts: attempt - 1 };
     try {
@@ -39,7 +43,11 @@ export async function deliver(record: WireRecord, options: DeliveryOptions): Pro
       if (isPoisonMessage(error)) {
         return { status: 'dead-letter', attempts: attempt, reason: `${error.code}: ${error.message}`, error };
       }
-      if (attempt >= policy.maxAttempts) {
+      if (describeStorageFault(error)) {
+        await options.sleep(backoffDelay(policy, attempt));
+        continue;
+      }
+      if (++counted >= policy.maxAttempts) {
         return {
           status: 'dead-letter',
           attempts: attempt,
@@ -47,7 +55,7 @@ export async function deliver(record: WireRecord, options: DeliveryOptions): Pro
           error,
         };
       }
-      await options.sleep(backoffDelay(policy, attempt));
+      await options.sleep(backoffDelay(policy, counted));
     }
   }
 }

@@ -146,14 +146,14 @@ export class ServiceConfig {
   @IsInt()
   @Min(0)
   @Max(100_000)
-  ADMISSION_MIN_IN_FLIGHT = 1;
+  ADMISSION_MIN_IN_FLIGHT = 2;
 
   /** Longest pause between two reads admitted per service while the process stays saturated at the floor, in ms (0: no pacing). */
   @Type(() => Number)
   @IsInt()
   @Min(0)
   @Max(60_000)
-  ADMISSION_MAX_PAUSE_MS = 250;
+  ADMISSION_MAX_PAUSE_MS = 100;
 
   /** Reads that may wait for a place per service; beyond, 503 `service.overloaded` with Retry-After. */
   @Type(() => Number)

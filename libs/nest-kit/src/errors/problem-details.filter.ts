@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { asStorageFault, isStorageFault, storageFaults } from '@alliance/event-sourcing';
+import { asStorageFault, isConcurrencyConflict, isStorageFault, storageFaults } from '@alliance/event-sourcing';
 import { requestContext } from '../context/request-context';
 import { isDomainError } from './domain-error';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, type ProblemDetails } from './problem';
@@ -38,7 +38,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     problem.code ??= problem.type.slice(PROBLEM_TYPE_BASE.length);
     problem.instance = req.originalUrl ?? req.url;
     problem.correlationId = requestContext.correlationId() ?? (req as Request & { id?: string }).id;
-    if (problem.status >= 500) {
+    if (problem.code?.startsWith('storage.')) {
+      // A known condition (full disk, read-only storage) that readiness already reports: one line, no stack.
+      this.logger.warn({ code: problem.code, detail: problem.detail, correlationId: problem.correlationId }, 'write refused: the storage cannot take it');
+    } else if (problem.status >= 500) {
       this.logger.error({ err: exception, correlationId: problem.correlationId }, 'unhandled error');
     }
     if (res.headersSent) return;
@@ -59,6 +62,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         errors: [{ field: 'content-type', message: exception.message }],
       };
     }
+    // Before domain errors: a lost write is not a broken rule, and its stream id and revisions stay inside.
+    if (isConcurrencyConflict(exception)) return concurrencyConflict();
     if (isDomainError(exception)) {
       return {
         ...base(exception.status, exception.code),
@@ -67,9 +72,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         ...(exception.field ? { errors: [{ field: exception.field, message: exception.message }] } : {}),
         ...(exception.details ?? {}),
       };
-    }
-    if (isRevisionConflict(exception)) {
-      return { ...base(409, 'concurrency-conflict'), detail: 'The resource was changed concurrently; reload it and retry.' };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -106,8 +108,13 @@ function base(status: number, slug: string): ProblemDetails {
   return { type: PROBLEM_TYPE_BASE + slug, title: TITLES[status] ?? 'Error', status };
 }
 
-function isRevisionConflict(e: unknown): boolean {
-  return e instanceof Error && e.name === 'WrongExpectedRevisionError';
+/** A write that lost to a concurrent one; the client re-reads and retries, and learns nothing of streams or revisions. */
+function concurrencyConflict(): ProblemDetails {
+  return {
+    ...base(409, 'concurrency-conflict'),
+    detail: 'The resource was changed by another request at the same time; read it again and retry.',
+    code: 'concurrency-conflict',
+  };
 }
 
 /** What a body parser or the router threw, when it is a client error the filter can name a field for. */

@@ -1,4 +1,4 @@
-import { type EventStore, type ProjectionDefinition, ProjectionRunner, type ProjectionRunnerOptions, type ReadModelOrm } from '@alliance/event-sourcing';
+import { type EventStore, forkEntityManager, type ProjectionDefinition, ProjectionRunner, type ProjectionRunnerOptions, type ReadModelOrm } from '@alliance/event-sourcing';
 import type { EntityManager } from '@mikro-orm/sql';
 import { Logger } from '@nestjs/common';
 import type { HealthRegistry } from '../health/health-registry';
@@ -61,6 +61,6 @@ export class ProjectedReadModel implements BackgroundWork {
 
   /** A fresh unit of work for a query. */
   em(): EntityManager {
-    return this.options.orm.em.fork() as unknown as EntityManager;
+    return forkEntityManager(this.options.orm);
   }
 }

@@ -12,11 +12,11 @@ function presented(body: unknown): unknown {
     try {
       value = JSON.parse(value);
     } catch {
-      throw new VerificationException('body.not-json', 'the body must be a credential as JSON', 400, 'body');
+      throw new VerificationException('verification.body.not-json', 'the body must be a credential as JSON', 'body');
     }
   }
   if (!value || typeof value !== 'object' || Array.isArray(value) || Object.keys(value).length === 0) {
-    throw new VerificationException('body.credential-required', 'send the credential to check as the JSON body', 400, 'body');
+    throw new VerificationException('verification.body.credential-required', 'send the credential to check as the JSON body', 'body');
   }
   const wrapper = value as Record<string, unknown>;
   if (!('@context' in wrapper)) return wrapper['credential'] ?? wrapper['verifiableCredential'] ?? value;

@@ -1,6 +1,5 @@
-import { ensureReadModelTables, type ReadModelDatabaseConfig, type ReadModelOrm } from '@alliance/event-sourcing';
+import { ensureReadModelTables, forkEntityManager, type ReadModelDatabaseConfig, type ReadModelOrm } from '@alliance/event-sourcing';
 import { openServiceReadModel, type ServiceConfig, serviceReadModelLocation, type ServiceReadModelSpec } from '@alliance/nest-kit';
-import type { EntityManager } from '@mikro-orm/sql';
 import { VERIFICATION, VERIFICATION_INBOX } from './integration/verification-inbox-routes';
 import { CredentialNoteRows } from './registry/credential-notes-rows';
 import { IssuedCredentialRows } from './registry/issued-credential-rows';
@@ -21,7 +20,7 @@ export function openVerificationDatabase(config: ServiceConfig): Promise<ReadMod
     ...VERIFICATION_READ_MODEL,
     prepare: async (orm) => {
       await ensureReadModelTables(orm, [RegistryRows, CredentialNoteRows, IssuedCredentialRows]);
-      await VERIFICATION_INBOX.ensureTable(orm.em.fork() as unknown as EntityManager);
+      await VERIFICATION_INBOX.ensureTable(forkEntityManager(orm));
     },
   });
 }

@@ -1,18 +1,15 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { shareEventLoop } from '@alliance/event-sourcing';
 
 /**
  * Lets long work share the process: `turn()` hands the event loop to other requests once `sliceMs` of work went
- * by since the last hand-over. The embedded store and read models are synchronous underneath, so a long upload
- * otherwise runs entirely in microtasks and every service of the process waits for it.
+ * by in the current turn. The embedded store and read models are synchronous underneath, so a long upload
+ * otherwise runs entirely in microtasks and every service of the process waits for it. The turn is shared with
+ * the process's other background loops (bus delivery, projections), so together they hold it for one slice.
  */
 export class EventLoopTurns {
-  private since = performance.now();
-
-  constructor(private readonly sliceMs = 20) {}
+  constructor(private readonly sliceMs = 15) {}
 
   async turn(): Promise<void> {
-    if (performance.now() - this.since < this.sliceMs) return;
-    await nextTurn();
-    this.since = performance.now();
+    await shareEventLoop(this.sliceMs);
   }
 }

@@ -19,7 +19,7 @@ export function parseCsvUpload(text: string, limits: UploadLimits): ParsedUpload
     if (error instanceof AssessmentException) throw error;
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
-      throw AssessmentException.malformed('csv-malformed', `the CSV file cannot be read${line ? ` at line ${line}` : ''}: ${error.message}`, 'body', {
+      throw new AssessmentException('assessment.csv-malformed', `the CSV file cannot be read${line ? ` at line ${line}` : ''}: ${error.message}`, 'body', {
         line,
         csvError: error.code,
       });
@@ -47,7 +47,7 @@ function header(columns: string[]): string[] {
       ...(unknown.length ? [`unknown ${unknown.join(', ')}`] : []),
       ...(duplicated.length ? [`repeated ${duplicated.join(', ')}`] : []),
     ];
-    throw AssessmentException.malformed('csv-header', `the CSV header (line 1) is wrong: ${problems.join('; ')}. Columns: ${RESULT_COLUMNS.join(',')}`, 'header', {
+    throw new AssessmentException('assessment.csv-header', `the CSV header (line 1) is wrong: ${problems.join('; ')}. Columns: ${RESULT_COLUMNS.join(',')}`, 'header', {
       line: 1,
       missingColumns: missing,
       unknownColumns: unknown,

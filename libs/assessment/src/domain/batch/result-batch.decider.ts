@@ -30,7 +30,7 @@ export type ResultBatchCommand = CheckBatchFile | RecordBatch;
 /** A batch id names one file: re-sending it is safe, sending another file under it is a mistake. */
 function requireSameFile(state: ResultBatchState, batchId: string, digest: string): void {
   if (state.digest && state.digest !== digest) {
-    throw AssessmentException.conflict('batch-id-reused', `batch ${batchId} was already used for a different file; choose a new batch id`, 'batchId');
+    throw new AssessmentException('assessment.batch-id-reused', `batch ${batchId} was already used for a different file; choose a new batch id`, 'batchId');
   }
 }
 

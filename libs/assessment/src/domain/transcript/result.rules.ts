@@ -10,16 +10,16 @@ import type { ResultFacts } from './transcript.events';
  * (completion means the learning activity ended, not that every result is in).
  */
 export function requireOpenEnrolment(enrolmentId: string, enrolment: EnrolmentView | undefined): EnrolmentView {
-  if (!enrolment) throw AssessmentException.notFound('enrolment', enrolmentId, 'enrolmentId');
+  if (!enrolment) throw new AssessmentException('assessment.enrolment-not-found', `No enrolment ${enrolmentId}.`, 'enrolmentId');
   if (enrolment.status === 'withdrawn') {
-    throw AssessmentException.conflict(`enrolment-${enrolment.status}`, `enrolment ${enrolmentId} is ${enrolment.status}; no new results can be published for it`, 'enrolmentId');
+    throw new AssessmentException('assessment.enrolment-withdrawn', `enrolment ${enrolmentId} is ${enrolment.status}; no new results can be published for it`, 'enrolmentId');
   }
   return enrolment;
 }
 
 export function requireSpec(spec: SpecView | undefined, credentialSpecId: string, version: number): SpecView {
   if (!spec) {
-    throw AssessmentException.conflict('spec-unknown', `credential definition ${credentialSpecId} version ${version} is not known to assessment (yet)`, 'enrolmentId');
+    throw new AssessmentException('assessment.spec-unknown', `credential definition ${credentialSpecId} version ${version} is not known to assessment (yet)`, 'enrolmentId');
   }
   return spec;
 }
@@ -28,15 +28,15 @@ export function requireSpec(spec: SpecView | undefined, credentialSpecId: string
 export function ownedComponent(spec: SpecView, code: string, institution: string | undefined): SpecView['components'][number] {
   const component = spec.components.find((c) => c.code === code);
   if (!component) {
-    throw AssessmentException.invalid(
-      'component-unknown',
+    throw new AssessmentException(
+      'assessment.component-unknown',
       `component ${code} is not part of credential definition ${spec.credentialSpecId} version ${spec.version} (components: ${spec.components.map((c) => c.code).join(', ')})`,
       'componentCode',
     );
   }
   if (component.institutionId !== institution) {
-    throw AssessmentException.forbidden(
-      'component-of-other-institution',
+    throw new AssessmentException(
+      'assessment.component-of-other-institution',
       `component ${code} is assessed by institution ${component.institutionId}; ${institution ? `institution ${institution}` : 'a caller without an institution'} cannot publish its results`,
       'componentCode',
     );
@@ -49,10 +49,10 @@ export function resultFacts(input: Omit<ResultInput, 'resultId' | 'componentCode
   const { grade, passed } = gradeOnScheme(input.grade, spec.gradingScheme);
   const assessedOn = assessmentDate(input.assessedOn, now);
   if (typeof input.assessmentType !== 'string' || !input.assessmentType.trim()) {
-    throw AssessmentException.invalid('assessment-type-missing', 'assessmentType is required (e.g. written exam, project)', 'assessmentType');
+    throw new AssessmentException('assessment.assessment-type-missing', 'assessmentType is required (e.g. written exam, project)', 'assessmentType');
   }
   if (!SUPERVISION_LEVELS.includes(input.supervision)) {
-    throw AssessmentException.invalid('supervision-invalid', `supervision must be one of ${SUPERVISION_LEVELS.join(', ')}`, 'supervision');
+    throw new AssessmentException('assessment.supervision-invalid', `supervision must be one of ${SUPERVISION_LEVELS.join(', ')}`, 'supervision');
   }
   return {
     grade,

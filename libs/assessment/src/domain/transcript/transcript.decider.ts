@@ -7,22 +7,27 @@ import type { AmendResult, PublishResults, ResultInput, TranscriptCommand } from
 import type { ResultFacts, TranscriptEvent } from './transcript.events';
 import { type AmendmentRecord, evolveTranscript, initialTranscriptState, type TranscriptState } from './transcript.state';
 
-/** One result of a multi-result command that broke a rule, by its position in the command. */
+/** One result of a multi-result command that broke a rule, by its position in the command, as the problem lists it. */
 export interface RejectedResult {
   index: number;
-  error: AssessmentException;
+  code: string;
+  status: number;
+  field?: string;
+  message: string;
 }
 
 /**
- * Raised when some results of a multi-result command break a rule. Nothing is written; the caller may
- * drop the rejected ones and send the rest again (that is how a bulk upload records its good rows).
+ * `assessment.results-rejected`: some results of a multi-result command break a rule. Nothing is written; the caller
+ * may drop the rejected ones and send the rest again (that is how a bulk upload records its good rows).
  */
-export class ResultsRejected extends AssessmentException {
-  constructor(readonly rejections: RejectedResult[]) {
-    super('results-rejected', `${rejections.length} result(s) break a rule`, 422, undefined, {
-      rejections: rejections.map((r) => ({ index: r.index, code: r.error.code, status: r.error.status, field: r.error.field, message: r.error.message })),
-    });
-  }
+export function resultsRejected(rejections: { index: number; error: AssessmentException }[]): AssessmentException {
+  const listed: RejectedResult[] = rejections.map(({ index, error }) => ({ index, code: error.code, status: error.status, field: error.field, message: error.message }));
+  return new AssessmentException('assessment.results-rejected', `${rejections.length} result(s) break a rule`, undefined, { rejections: listed });
+}
+
+/** The rejected results an `assessment.results-rejected` error lists; undefined for any other error. */
+export function rejectedResults(error: unknown): RejectedResult[] | undefined {
+  return error instanceof AssessmentException && error.code === 'assessment.results-rejected' ? (error.details?.rejections as RejectedResult[]) : undefined;
 }
 
 export function decideTranscript(command: TranscriptCommand, state: TranscriptState, context: DecisionContext): TranscriptEvent[] {
@@ -34,7 +39,7 @@ function publish(command: PublishResults, state: TranscriptState, context: Decis
   const enrolment = requireOpenEnrolment(command.enrolmentId, command.enrolment);
   const spec = requireSpec(command.spec, enrolment.credentialSpecId, enrolment.specVersion);
   const events: TranscriptEvent[] = [];
-  const rejections: RejectedResult[] = [];
+  const rejections: { index: number; error: AssessmentException }[] = [];
   let running = state;
   command.results.forEach((input, index) => {
     try {
@@ -65,7 +70,7 @@ function publish(command: PublishResults, state: TranscriptState, context: Decis
     }
   });
   if (rejections.length === 1 && command.results.length === 1) throw rejections[0].error;
-  if (rejections.length > 0) throw new ResultsRejected(rejections);
+  if (rejections.length > 0) throw resultsRejected(rejections);
   return events;
 }
 
@@ -83,19 +88,19 @@ function publishOne(
   const component = ownedComponent(spec, input.componentCode, context.actor.institution);
   const facts = resultFacts(input, spec, context.now);
   if (elsewhere !== undefined) {
-    throw AssessmentException.conflict('result-id-reused', `result id ${input.resultId} is already the result of enrolment ${elsewhere}; a result id names one result`, 'resultId', {
+    throw new AssessmentException('assessment.result-id-reused', `result id ${input.resultId} is already the result of enrolment ${elsewhere}; a result id names one result`, 'resultId', {
       existingEnrolmentId: elsewhere,
     });
   }
   const existing = state.results[input.resultId];
   if (existing) {
     if (existing.componentCode === input.componentCode && sameFacts(existing.published, facts)) return undefined;
-    throw AssessmentException.conflict('result-id-reused', `result id ${input.resultId} was already used for a different result`, 'resultId');
+    throw new AssessmentException('assessment.result-id-reused', `result id ${input.resultId} was already used for a different result`, 'resultId');
   }
   const other = state.byComponent[input.componentCode];
   if (other) {
-    throw AssessmentException.conflict(
-      'result-exists',
+    throw new AssessmentException(
+      'assessment.result-exists',
       `component ${input.componentCode} already has a result (${other}) for this enrolment; amend it instead`,
       'componentCode',
       { existingResultId: other },
@@ -107,16 +112,16 @@ function publishOne(
 function amend(command: AmendResult, state: TranscriptState, context: DecisionContext): TranscriptEvent[] {
   requireMemberMayAct(command.actingMember);
   const record = state.results[command.resultId];
-  if (!record) throw AssessmentException.notFound('result', command.resultId, 'resultId');
+  if (!record) throw new AssessmentException('assessment.result-not-found', `No result ${command.resultId}.`, 'resultId');
   if (record.institutionId !== context.actor.institution) {
-    throw AssessmentException.forbidden('component-of-other-institution', `result ${command.resultId} belongs to institution ${record.institutionId}; only its registrars may amend it`);
+    throw new AssessmentException('assessment.component-of-other-institution', `result ${command.resultId} belongs to institution ${record.institutionId}; only its registrars may amend it`);
   }
   const earlier = record.amendments[command.amendmentId];
   if (earlier) return repeatedAmendment(command, earlier, context);
   const reason = command.reason?.trim();
-  if (!reason) throw AssessmentException.invalid('amendment-reason-required', 'an amendment needs a reason', 'reason');
+  if (!reason) throw new AssessmentException('assessment.amendment-reason-required', 'an amendment needs a reason', 'reason');
   const spec = command.spec;
-  if (!spec) throw AssessmentException.conflict('spec-unknown', `the definition result ${command.resultId} was published on is not known to assessment (yet)`);
+  if (!spec) throw new AssessmentException('assessment.spec-unknown', `the definition result ${command.resultId} was published on is not known to assessment (yet)`);
   const c = command.changes;
   const facts = resultFacts(
     {
@@ -131,7 +136,7 @@ function amend(command: AmendResult, state: TranscriptState, context: DecisionCo
     context.now,
   );
   if (sameFacts(facts, record.current)) {
-    throw AssessmentException.invalid('amendment-changes-nothing', 'the amendment states the result as it already is', 'grade');
+    throw new AssessmentException('assessment.amendment-changes-nothing', 'the amendment states the result as it already is', 'grade');
   }
   return [
     {
@@ -160,7 +165,7 @@ function amend(command: AmendResult, state: TranscriptState, context: DecisionCo
  */
 function repeatedAmendment(command: AmendResult, earlier: AmendmentRecord, context: DecisionContext): TranscriptEvent[] {
   const spec = command.spec;
-  if (!spec) throw AssessmentException.conflict('spec-unknown', `the definition result ${command.resultId} was published on is not known to assessment (yet)`);
+  if (!spec) throw new AssessmentException('assessment.spec-unknown', `the definition result ${command.resultId} was published on is not known to assessment (yet)`);
   const c = command.changes;
   const was = earlier.facts;
   const restated = resultFacts(
@@ -176,8 +181,8 @@ function repeatedAmendment(command: AmendResult, earlier: AmendmentRecord, conte
     context.now,
   );
   if (sameFacts(restated, was) && (command.reason?.trim() ?? '') === earlier.reason) return [];
-  throw AssessmentException.conflict(
-    'amendment-id-reused',
+  throw new AssessmentException(
+    'assessment.amendment-id-reused',
     `amendment ${command.amendmentId} of result ${command.resultId} was already made with other changes or another reason; send a new amendment id`,
     'amendmentId',
   );

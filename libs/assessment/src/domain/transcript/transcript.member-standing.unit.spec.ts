@@ -1,7 +1,7 @@
 import { deciderSpecification } from '@alliance/event-sourcing';
 import { AAU, input, numericSpec, publishCommand, published, registrarOf } from '../__fixtures__/transcript.fixture';
 import type { MemberStanding } from '../member-standing';
-import { transcriptDecider } from './transcript.decider';
+import { rejectedResults, transcriptDecider } from './transcript.decider';
 
 const spec = deciderSpecification(transcriptDecider);
 const aau = registrarOf(AAU);
@@ -40,8 +40,8 @@ describe('one result id, one result', () => {
       .given([])
       .when(publishCommand([input(), input({ resultId: 'res-2', componentCode: 'LAB-110' })], { recordedElsewhere: { 'res-2': 'enr-7' } }), aau)
       .thenThrows((e) => {
-        const rejections = (e as { rejections: { index: number; error: { code: string } }[] }).rejections;
-        return rejections.length === 1 && rejections[0].index === 1 && rejections[0].error.code === 'assessment.result-id-reused';
+        const rejections = rejectedResults(e) ?? [];
+        return rejections.length === 1 && rejections[0].index === 1 && rejections[0].code === 'assessment.result-id-reused';
       });
   });
 
@@ -54,6 +54,6 @@ describe('one result id, one result', () => {
     spec
       .given([])
       .when(publishCommand([input(), input({ componentCode: 'LAB-110' })]), aau)
-      .thenThrows((e) => (e as { rejections: { index: number; error: { code: string } }[] }).rejections[0]?.error.code === 'assessment.result-id-reused');
+      .thenThrows((e) => rejectedResults(e)?.[0]?.code === 'assessment.result-id-reused');
   });
 });

@@ -1,6 +1,6 @@
 import { deciderSpecification } from '@alliance/event-sourcing';
 import { AAU, DCU, enrolment, input, publishCommand, published, registrarOf } from '../__fixtures__/transcript.fixture';
-import { ResultsRejected, transcriptDecider } from './transcript.decider';
+import { rejectedResults, transcriptDecider } from './transcript.decider';
 
 const spec = deciderSpecification(transcriptDecider);
 const aau = registrarOf(AAU);
@@ -61,8 +61,8 @@ describe('publish a result', () => {
       .given([])
       .when(publishCommand([input(), input({ resultId: 'res-2', componentCode: 'GRID-201' }), input({ resultId: 'res-3', componentCode: 'ENERGY-101' })]), aau)
       .thenThrows((e) => {
-        const r = e as ResultsRejected;
-        return r instanceof ResultsRejected && r.rejections.map((x) => [x.index, x.error.code]).join() === '1,assessment.component-of-other-institution,2,assessment.result-exists';
+        const r = rejectedResults(e);
+        return r !== undefined && r.map((x) => [x.index, x.code]).join() === '1,assessment.component-of-other-institution,2,assessment.result-exists';
       });
   });
 

@@ -13,7 +13,7 @@ import {
   learnerWithdrawnV1,
   on,
 } from '@alliance/contracts';
-import type { ReadModelOrm } from '@alliance/event-sourcing';
+import { forkEntityManager, type ReadModelOrm } from '@alliance/event-sourcing';
 import type { IntegrationMessage, MessageHandler } from '@alliance/messaging';
 import type { EntityManager } from '@mikro-orm/sql';
 import { ASSESSMENT_INBOX } from '../assessment-database';
@@ -28,7 +28,7 @@ export const ASSESSMENT_SOURCES = ['catalogue', 'enrolment'];
  */
 export function assessmentMessageHandler(orm: ReadModelOrm): MessageHandler {
   const inbox = <T>(message: IntegrationMessage<T>, apply: (em: EntityManager, payload: T) => Promise<void>) =>
-    ASSESSMENT_INBOX.handle(orm.em.fork() as unknown as EntityManager, message, (tx) => apply(tx, message.payload)).then(() => undefined);
+    ASSESSMENT_INBOX.handle(forkEntityManager(orm), message, (tx) => apply(tx, message.payload)).then(() => undefined);
 
   return contractHandler(createContractRegistry(), [
     on(credentialSpecPublishedV1, (m) => inbox(m, knowledgeUpdates.specPublished)),

@@ -1,4 +1,5 @@
 import { type CredentialSpecPublishedV1, type InstitutionRegisteredV1, type LearnerCompletedV1, type LearnerEnrolledV1, type LearnerTransferredV1, type LearnerWithdrawnV1, membershipFactApplies } from '@alliance/contracts';
+import { insertIgnore } from '@alliance/event-sourcing';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { GradingScheme } from '../../domain/knowledge';
 import type { MemberStatus } from '../../domain/member-standing';
@@ -21,12 +22,7 @@ export const knowledgeUpdates = {
   },
 
   async learnerEnrolled(em: EntityManager, p: LearnerEnrolledV1): Promise<void> {
-    await em
-      .createQueryBuilder(Enrolments)
-      .insert({ enrolmentId: p.enrolmentId, learnerId: p.learnerId, credentialSpecId: p.credentialSpecId, specVersion: p.specVersion, status: 'active', enrolledAt: p.enrolledAt } as never)
-      .onConflict('enrolmentId' as never)
-      .ignore()
-      .execute('run');
+    await insertIgnore(em, Enrolments, 'enrolmentId', { enrolmentId: p.enrolmentId, learnerId: p.learnerId, credentialSpecId: p.credentialSpecId, specVersion: p.specVersion, status: 'active', enrolledAt: p.enrolledAt });
   },
 
   async learnerWithdrawn(em: EntityManager, p: LearnerWithdrawnV1): Promise<void> {

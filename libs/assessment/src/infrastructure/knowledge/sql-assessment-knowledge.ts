@@ -1,4 +1,4 @@
-import type { ReadModelOrm } from '@alliance/event-sourcing';
+import { forkEntityManager, type ReadModelOrm } from '@alliance/event-sourcing';
 import type { EntityManager } from '@mikro-orm/sql';
 import { AssessmentKnowledge, specKey } from '../../application/ports/assessment-knowledge.port';
 import type { EnrolmentView, GradingScheme, SpecView } from '../../domain/knowledge';
@@ -56,6 +56,6 @@ export class SqlAssessmentKnowledge extends AssessmentKnowledge {
   }
 
   private em(): EntityManager {
-    return this.orm.em.fork() as unknown as EntityManager;
+    return forkEntityManager(this.orm);
   }
 }

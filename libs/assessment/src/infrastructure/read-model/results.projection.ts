@@ -1,4 +1,4 @@
-import { defineProjection, type RecordedEvent } from '@alliance/event-sourcing';
+import { defineProjection, insertIgnore, type RecordedEvent } from '@alliance/event-sourcing';
 import { TRANSCRIPT_STREAM_PREFIX } from '../../application/assessment-streams';
 import type { ResultAmendedData, ResultPublishedData } from '../../domain/transcript/transcript.events';
 import { ResultRows } from './result-rows';
@@ -12,33 +12,28 @@ export const resultsProjection = defineProjection({
     ResultPublished: async (e: RecordedEvent<ResultPublishedData>, { em, entity }) => {
       const d = e.data;
       // Insert only: a replayed publication must not undo a later amendment.
-      await em
-        .createQueryBuilder(entity(ResultRows))
-        .insert({
-          resultId: d.resultId,
-          enrolmentId: d.enrolmentId,
-          learnerId: d.learnerId,
-          credentialSpecId: d.credentialSpecId,
-          specVersion: d.specVersion,
-          componentCode: d.componentCode,
-          institutionId: d.institutionId,
-          grade: d.grade,
-          passed: d.passed,
-          assessedOn: d.assessedOn,
-          assessmentType: d.assessmentType,
-          supervision: d.supervision,
-          evidenceUrl: d.evidenceUrl ?? null,
-          assessor: d.assessor ?? null,
-          publishedAt: d.publishedAt,
-          publishedBy: e.metadata.actor.subject,
-          batchId: d.batchId ?? null,
-          rowRef: d.rowRef ?? null,
-          amendments: [],
-          revision: e.revision,
-        } as never)
-        .onConflict('resultId' as never)
-        .ignore()
-        .execute('run');
+      await insertIgnore(em, entity(ResultRows), 'resultId', {
+        resultId: d.resultId,
+        enrolmentId: d.enrolmentId,
+        learnerId: d.learnerId,
+        credentialSpecId: d.credentialSpecId,
+        specVersion: d.specVersion,
+        componentCode: d.componentCode,
+        institutionId: d.institutionId,
+        grade: d.grade,
+        passed: d.passed,
+        assessedOn: d.assessedOn,
+        assessmentType: d.assessmentType,
+        supervision: d.supervision,
+        evidenceUrl: d.evidenceUrl ?? null,
+        assessor: d.assessor ?? null,
+        publishedAt: d.publishedAt,
+        publishedBy: e.metadata.actor.subject,
+        batchId: d.batchId ?? null,
+        rowRef: d.rowRef ?? null,
+        amendments: [],
+        revision: e.revision,
+      });
     },
     ResultAmended: async (e: RecordedEvent<ResultAmendedData>, { em, entity }) => {
       const Rows = entity(ResultRows);

@@ -1,4 +1,4 @@
-import { createReadModelOrm, projectionSpecification, type ReadModelOrm } from '@alliance/event-sourcing';
+import { projectionSpecification, type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
 import { published } from '../../domain/__fixtures__/transcript.fixture';
 import { transcriptStream } from '../../application/assessment-streams';
 import { ResultRows } from './result-rows';
@@ -25,15 +25,15 @@ const amended = (amendmentId: string, grade: number, passed: boolean, reason: st
 describe('results projection (replayed twice)', () => {
   let orm: ReadModelOrm;
   beforeAll(async () => {
-    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
-  });
+    orm = await startPgliteForSpecs();
+  }, PGLITE_START_BUDGET_MS);
   afterAll(() => orm.close());
 
   it('keeps the latest amendment as the effective result, with the whole history', async () => {
     await projectionSpecification({ orm, projection: resultsProjection })
       .given([
         { ...published(), streamId: stream },
-        { ...published({ resultId: 'res-2', componentCode: 'LAB-110', grade: 'pass' as never, passed: true, batchId: 'b1', rowRef: '2' }), streamId: stream },
+        { ...published({ resultId: 'res-2', componentCode: 'LAB-110', grade: 'pass', passed: true, batchId: 'b1', rowRef: '2' }), streamId: stream },
         amended('am-1', 45, false, 'marking error'),
         amended('am-2', 58, true, 'resit'),
       ])

@@ -1,5 +1,5 @@
 import { InMemoryEventStore } from '@alliance/event-sourcing';
-import type { AuthenticatedActor } from '@alliance/nest-kit';
+import type { AuthenticatedActor, ServiceConfig } from '@alliance/nest-kit';
 import { CatalogueAggregates } from '../catalogue-aggregates';
 import { DidDocumentCheck } from '../did-document-check';
 import { InstitutionDirectory } from '../institution-directory';
@@ -36,7 +36,8 @@ export function catalogueHarness() {
   const aggregates = new CatalogueAggregates(store, new NoReadModel());
   const registry = new RegistryLoader(aggregates);
   const directory = new StoreDirectory(store);
-  const config = { PUBLIC_BASE_URL: 'https://credentials.alliance.example' } as never;
+  // Only the public base URL is read by the DID document check.
+  const config = { PUBLIC_BASE_URL: 'https://credentials.alliance.example' } as ServiceConfig;
   const didDocuments = new PublishedDidDocuments();
   const didCheck = new DidDocumentCheck(aggregates, didDocuments, config);
   const meta = (actor: Partial<AuthenticatedActor> = {}) => ({ actor: { subject: 'admin', role: 'alliance-admin' as const, ...actor }, correlationId: 'spec-correlation' });

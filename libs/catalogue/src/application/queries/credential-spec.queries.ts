@@ -61,7 +61,7 @@ export class CredentialSpecQueries {
   async get(credentialSpecId: string): Promise<CredentialSpecView> {
     const em = this.readModel.em();
     const row = await em.findOne(this.readModel.entity(CredentialSpecRows), { id: credentialSpecId });
-    if (!row) throw CatalogueException.notFound('credential-spec', credentialSpecId);
+    if (!row) throw new CatalogueException('catalogue.credential-spec-not-found', `No credential spec ${credentialSpecId}.`);
     const versions = (await em.find(this.readModel.entity(CredentialSpecVersionRows), { specId: credentialSpecId }, { orderBy: { version: 'asc' } })) as unknown as VersionRow[];
     const latest = versions.find((v) => v.version === row.latestVersion)!;
     return {
@@ -75,7 +75,7 @@ export class CredentialSpecQueries {
     const row = await this.readModel.em().findOne(this.readModel.entity(CredentialSpecVersionRows), { specId: credentialSpecId, version });
     if (!row) {
       await this.get(credentialSpecId);
-      throw CatalogueException.notFound('credential-spec-version', `${credentialSpecId} v${version}`, 'version');
+      throw new CatalogueException('catalogue.credential-spec-version-not-found', `No credential spec version ${credentialSpecId} v${version}.`, 'version');
     }
     return this.versionView(row as unknown as VersionRow);
   }

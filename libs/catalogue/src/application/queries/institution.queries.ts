@@ -59,13 +59,13 @@ export class InstitutionQueries {
   async keyValidity(institutionId: string, keyId: string, at: string): Promise<KeyValidityView> {
     const { state } = await this.row(institutionId);
     const key = findKey(state, keyId);
-    if (!key) throw CatalogueException.notFound('signing-key', keyId, 'keyId');
+    if (!key) throw new CatalogueException('catalogue.signing-key-not-found', `No signing key ${keyId}.`, 'keyId');
     return { institutionId, did: state.did, ...keyValidityAt(key, state.statusHistory, at) };
   }
 
   private async row(institutionId: string) {
     const row = await this.readModel.em().findOne(this.readModel.entity(InstitutionRows), { id: institutionId });
-    if (!row) throw CatalogueException.notFound('institution', institutionId);
+    if (!row) throw new CatalogueException('catalogue.institution-not-found', `No institution ${institutionId}.`);
     return row;
   }
 }

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { readOrCreateSecretFile } from '@alliance/event-sourcing';
 import { decodeSecretKeyMultibase, keyPairFromSeed } from '@alliance/credentials';
 import type { CatalogueConfig } from '../../catalogue.config';
 
@@ -22,11 +21,7 @@ export interface AllianceKey {
 export function loadAllianceKey(config: CatalogueConfig): AllianceKey {
   if (config.CATALOGUE_TRUST_LIST_KEY) return { ...fromText(config.CATALOGUE_TRUST_LIST_KEY, 'CATALOGUE_TRUST_LIST_KEY'), generated: false };
   const file = join(config.DATA_DIR, 'catalogue', 'development-trust-list-key.hex');
-  if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  }
-  return { ...fromText(readFileSync(file, 'utf8').trim(), file), generated: true, file };
+  return { ...fromText(readOrCreateSecretFile(file), file), generated: true, file };
 }
 
 function fromText(text: string, source: string): { seed: Uint8Array; publicKeyMultibase: string } {

@@ -35,7 +35,7 @@ describe('the trust list of a registry state', () => {
     const b = member('b');
     const one = registryStateOf(trustListMembers([a, b], BASE));
     expect(registryStateOf(trustListMembers([b, a], BASE))).toBe(one);
-    expect(registryStateOf(trustListMembers([{ ...a, challenges: [{ keyId: 'k', nonce: 'n', expiresAt: '2026-01-01T00:10:00.000Z' } as never] }, b], BASE))).toBe(one);
+    expect(registryStateOf(trustListMembers([{ ...a, challenges: [{ keyId: 'k', nonce: 'n', expiresAt: '2026-01-01T00:10:00.000Z', issuedAt: '2026-01-01T00:00:00.000Z', used: false }] }, b], BASE))).toBe(one);
     expect(registryStateOf(trustListMembers([{ ...a, status: 'suspended' }, b], BASE))).not.toBe(one);
   });
 

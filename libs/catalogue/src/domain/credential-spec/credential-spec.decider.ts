@@ -18,12 +18,12 @@ import { validDefinition } from './validate-definition';
 export function decideCredentialSpec(command: CredentialSpecCommand, state: CredentialSpecState, context: DecisionContext): CredentialSpecEvent[] {
   const now = context.now.toISOString();
   if (command.type === 'DraftCredentialSpec') {
-    if (state) throw CatalogueException.conflict('credential-spec.already-exists', `credential definition ${state.credentialSpecId} already exists`);
+    if (state) throw new CatalogueException('catalogue.credential-spec.already-exists', `credential definition ${state.credentialSpecId} already exists`);
     const { credentialSpecId } = command;
     const definition = validDefinition(credentialSpecId, command.definition, command.registry);
     return [{ type: 'CredentialSpecDrafted', data: { credentialSpecId, version: 1, definition, draftedAt: now } }];
   }
-  if (!state) throw CatalogueException.notFound('credential-spec');
+  if (!state) throw new CatalogueException('catalogue.credential-spec-not-found', 'No such credential spec.');
   const { credentialSpecId } = state;
   const latest = latestVersion(state);
   const version = latest.version;
@@ -35,7 +35,7 @@ export function decideCredentialSpec(command: CredentialSpecCommand, state: Cred
     }
     case 'ProposeCredentialSpec': {
       if (latest.status !== 'draft') {
-        throw CatalogueException.conflict('propose.not-draft', `version ${version} is ${latest.status}; only a draft can be proposed`);
+        throw new CatalogueException('catalogue.propose.not-draft', `version ${version} is ${latest.status}; only a draft can be proposed`);
       }
       requireStillValid(credentialSpecId, latest, command.registry);
       const requiredApprovals = latest.definition.awardingBodies.map((b) => b.institutionId);
@@ -61,7 +61,7 @@ export function decideCredentialSpec(command: CredentialSpecCommand, state: Cred
     }
     case 'WithdrawCredentialSpecProposal':
       if (latest.status !== 'proposed' && latest.status !== 'approved') {
-        throw CatalogueException.conflict('withdraw.not-proposed', `version ${version} is ${latest.status}; there is no proposal to withdraw`);
+        throw new CatalogueException('catalogue.withdraw.not-proposed', `version ${version} is ${latest.status}; there is no proposal to withdraw`);
       }
       requireReason(command.reason);
       return [{ type: 'CredentialSpecProposalWithdrawn', data: { credentialSpecId, version, reason: command.reason, withdrawnAt: now } }];
@@ -70,17 +70,17 @@ export function decideCredentialSpec(command: CredentialSpecCommand, state: Cred
     case 'RetireCredentialSpec': {
       const target =
         command.version === undefined ? [...state.versions].reverse().find((v) => v.status === 'published') : state.versions.find((v) => v.version === command.version);
-      if (!target && command.version !== undefined) throw CatalogueException.notFound('credential-spec-version', String(command.version), 'version');
+      if (!target && command.version !== undefined) throw new CatalogueException('catalogue.credential-spec-version-not-found', `No credential spec version ${String(command.version)}.`, 'version');
       if (!target || (target.status !== 'published' && target.status !== 'superseded')) {
-        throw CatalogueException.conflict('retire.not-published', `only a published version can be retired${target ? ` (version ${target.version} is ${target.status})` : ''}`, 'version');
+        throw new CatalogueException('catalogue.retire.not-published', `only a published version can be retired${target ? ` (version ${target.version} is ${target.status})` : ''}`, 'version');
       }
       requireReason(command.reason);
       return [{ type: 'CredentialSpecRetired', data: { credentialSpecId, version: target.version, reason: command.reason, retiredAt: now } }];
     }
     case 'DraftCredentialSpecVersion': {
       if (!FROZEN.has(latest.status)) {
-        throw CatalogueException.conflict(
-          'version.open-version-exists',
+        throw new CatalogueException(
+          'catalogue.version.open-version-exists',
           `version ${version} is still ${latest.status}; revise it (or withdraw its proposal) instead of opening another version`,
         );
       }
@@ -93,12 +93,12 @@ export function decideCredentialSpec(command: CredentialSpecCommand, state: Cred
 function publish(state: CredentialSpec, latest: SpecVersion, registry: RegistryView, now: string): CredentialSpecEvent[] {
   if (latest.status === 'proposed') {
     const pending = latest.requiredApprovals.filter((id) => !latest.approvals.some((a) => a.institutionId === id));
-    throw new CatalogueException('publish.approvals-missing', `every awarding body must approve first; still waiting for ${pending.join(', ')}`, 409, 'approvals', [
-      violation('approvals', 'publish.approvals-missing', `pending approvals: ${pending.join(', ')}`),
-    ]);
+    throw new CatalogueException('catalogue.publish.approvals-missing', `every awarding body must approve first; still waiting for ${pending.join(', ')}`, 'approvals', {
+      errors: [violation('approvals', 'publish.approvals-missing', `pending approvals: ${pending.join(', ')}`)],
+    });
   }
   if (latest.status !== 'approved') {
-    throw CatalogueException.conflict('publish.not-approved', `version ${latest.version} is ${latest.status}; only a version approved by every awarding body can be published`);
+    throw new CatalogueException('catalogue.publish.not-approved', `version ${latest.version} is ${latest.status}; only a version approved by every awarding body can be published`);
   }
   requireStillValid(state.credentialSpecId, latest, registry);
   const previous = [...state.versions].reverse().find((v) => v.status === 'published');

@@ -16,38 +16,38 @@ export function requireStillValid(credentialSpecId: string, version: SpecVersion
 
 export function requireDraft(latest: SpecVersion): void {
   if (FROZEN.has(latest.status)) {
-    throw CatalogueException.conflict(
-      'credential-spec.published-immutable',
+    throw new CatalogueException(
+      'catalogue.credential-spec.published-immutable',
       `version ${latest.version} is ${latest.status} and is never edited; create a new version with POST /credential-specs/{id}/versions`,
     );
   }
   if (latest.status !== 'draft') {
-    throw CatalogueException.conflict('credential-spec.under-approval', `version ${latest.version} is ${latest.status}; withdraw the proposal before editing it`);
+    throw new CatalogueException('catalogue.credential-spec.under-approval', `version ${latest.version} is ${latest.status}; withdraw the proposal before editing it`);
   }
 }
 
 export function requireApprover(latest: SpecVersion, decision: ApproveCredentialSpec | DeclineCredentialSpec, actorInstitution: string | undefined): void {
   if (latest.status !== 'proposed' && latest.status !== 'approved') {
-    throw CatalogueException.conflict('approval.not-proposed', `version ${latest.version} is ${latest.status}; only a proposed version can be approved or declined`);
+    throw new CatalogueException('catalogue.approval.not-proposed', `version ${latest.version} is ${latest.status}; only a proposed version can be approved or declined`);
   }
   if (actorInstitution !== decision.institutionId) {
-    throw CatalogueException.forbidden('approval.other-institution', 'an institution-admin approves only for their own institution', 'institutionId');
+    throw new CatalogueException('catalogue.approval.other-institution', 'an institution-admin approves only for their own institution', 'institutionId');
   }
   requireMemberMayAct(decision.institutionId, decision.type === 'ApproveCredentialSpec' ? decision.approverStatus : decision.declinerStatus);
   if (decision.type === 'ApproveCredentialSpec') requireActiveApprover(decision);
   if (!latest.requiredApprovals.includes(decision.institutionId)) {
-    throw CatalogueException.forbidden('approval.not-an-awarding-body', 'only an awarding body of this credential can approve it', 'institutionId');
+    throw new CatalogueException('catalogue.approval.not-an-awarding-body', 'only an awarding body of this credential can approve it', 'institutionId');
   }
   if (latest.approvals.some((a) => a.institutionId === decision.institutionId)) {
-    throw CatalogueException.conflict('approval.duplicate', `institution ${decision.institutionId} has already approved version ${latest.version}`, 'institutionId');
+    throw new CatalogueException('catalogue.approval.duplicate', `institution ${decision.institutionId} has already approved version ${latest.version}`, 'institutionId');
   }
 }
 
 /** A pending member has not confirmed its membership yet (suspended and removed ones were refused before). */
 function requireActiveApprover(command: ApproveCredentialSpec): void {
   if (command.approverStatus === 'active') return;
-  throw CatalogueException.conflict(
-    'approval.member-not-active',
+  throw new CatalogueException(
+    'catalogue.approval.member-not-active',
     `institution ${command.institutionId} is ${command.approverStatus ?? 'not registered'}; only an active member approves`,
     'institutionId',
   );

@@ -17,7 +17,7 @@ export function decideInstitution(command: InstitutionCommand, state: Institutio
     if (state && state.institutionId !== command.institutionId) requireOwnInstitutionAdmin(context.actor, state.institutionId);
   } else requireAllianceAdmin(context.actor);
   if (command.type === 'RegisterInstitution') {
-    if (state) throw CatalogueException.conflict('institution.already-registered', `institution ${state.institutionId} already exists`);
+    if (state) throw new CatalogueException('catalogue.institution.already-registered', `institution ${state.institutionId} already exists`);
     const { institutionId, name, legalName, countryCode, region, homepage, did } = command;
     const profile = { name, legalName, countryCode, ...(region !== undefined ? { region } : {}), homepage, did };
     const errors = profileViolations(profile);
@@ -44,12 +44,12 @@ export function decideInstitution(command: InstitutionCommand, state: Institutio
     case 'SuspendInstitution':
       requireReason(command.reason);
       if (institution.status !== 'active') {
-        throw CatalogueException.conflict('institution.not-active', `institution is ${institution.status}; only an active member can be suspended`);
+        throw new CatalogueException('catalogue.institution.not-active', `institution is ${institution.status}; only an active member can be suspended`);
       }
       return [{ type: 'InstitutionSuspended', data: { institutionId, reason: command.reason, suspendedAt: now } }];
     case 'ReinstateInstitution':
       if (institution.status !== 'suspended') {
-        throw CatalogueException.conflict('institution.not-suspended', `institution is ${institution.status}; only a suspended member can be reinstated`);
+        throw new CatalogueException('catalogue.institution.not-suspended', `institution is ${institution.status}; only a suspended member can be reinstated`);
       }
       return [{ type: 'InstitutionReinstated', data: { institutionId, reinstatedAt: now } }];
     case 'RemoveInstitution':
@@ -60,13 +60,13 @@ export function decideInstitution(command: InstitutionCommand, state: Institutio
 }
 
 function requireInstitution(state: InstitutionState): Institution {
-  if (!state) throw CatalogueException.notFound('institution');
+  if (!state) throw new CatalogueException('catalogue.institution-not-found', 'No such institution.');
   return state;
 }
 
 function requireNotRemoved(institution: Institution): void {
   if (institution.status === 'removed') {
-    throw CatalogueException.conflict('institution.removed', 'the institution has been removed from the alliance; its record is read-only');
+    throw new CatalogueException('catalogue.institution.removed', 'the institution has been removed from the alliance; its record is read-only');
   }
 }
 

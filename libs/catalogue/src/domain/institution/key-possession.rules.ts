@@ -24,7 +24,7 @@ export function requirePossession(institution: Institution, key: SigningKeyRecor
   if (typeof signature !== 'string' || signature.length === 0) throw invalid('signature', 'key.possession-required', 'the signature over the challenge is required');
   const issued = institution.challenges.find((c) => c.nonce === nonce);
   if (!issued) throw invalid('nonce', 'key.possession-unknown-nonce', `no open challenge of this institution has this nonce; ${ASK_AGAIN}`);
-  if (issued.used) throw CatalogueException.conflict('key.possession-nonce-used', `this challenge was already used to register a key; ${ASK_AGAIN}`, `${FIELD}.nonce`);
+  if (issued.used) throw new CatalogueException('catalogue.key.possession-nonce-used', `this challenge was already used to register a key; ${ASK_AGAIN}`, `${FIELD}.nonce`);
   if (isExpired(issued, now)) throw invalid('nonce', 'key.possession-challenge-expired', `the challenge expired at ${issued.expiresAt}; ${ASK_AGAIN}`);
   if (issued.keyId !== key.keyId) throw invalid('nonce', 'key.possession-wrong-key', `the challenge was issued for key ${issued.keyId}, not ${key.keyId}`);
   const possession: KeyPossession = { challenge: challengeOf(institution.institutionId, issued), signature };

@@ -12,14 +12,14 @@ export function issueKeyChallenge(institution: Institution, command: IssueKeyCha
   const { keyId, nonce } = command;
   if (!isKeyId(keyId)) throw CatalogueException.invalid([violation('keyId', 'key.key-id-format', KEY_ID_RULE)]);
   if (institution.keys.some((k) => k.keyId === keyId)) {
-    throw CatalogueException.conflict('key.key-id-taken', `keyId ${keyId} is already registered for this institution`, 'keyId');
+    throw new CatalogueException('catalogue.key.key-id-taken', `keyId ${keyId} is already registered for this institution`, 'keyId');
   }
   if (typeof nonce !== 'string' || !NONCE_FORMAT.test(nonce) || institution.challenges.some((c) => c.nonce === nonce)) {
     throw CatalogueException.invalid([violation('nonce', 'key.challenge-nonce', 'the nonce must be 32 fresh random bytes in base64url')]);
   }
   const open = institution.challenges.filter((c) => !c.used && !isExpired(c, now)).length;
   if (open >= MAX_OPEN_KEY_CHALLENGES) {
-    throw CatalogueException.conflict('key.too-many-challenges', `${open} challenges are still open; use one or let them expire (${KEY_CHALLENGE_TTL_MS / 60_000} minutes)`);
+    throw new CatalogueException('catalogue.key.too-many-challenges', `${open} challenges are still open; use one or let them expire (${KEY_CHALLENGE_TTL_MS / 60_000} minutes)`);
   }
   const expiresAt = new Date(Date.parse(now) + KEY_CHALLENGE_TTL_MS).toISOString();
   return [{ type: 'KeyChallengeIssued', data: { institutionId, keyId, nonce, expiresAt, issuedAt: now } }];
@@ -38,9 +38,9 @@ export function addSigningKey(institution: Institution, command: AddSigningKey, 
 
 export function rotateSigningKey(institution: Institution, command: RotateSigningKey, now: string): InstitutionEvent[] {
   const previous = institution.keys.find((k) => k.keyId === command.previousKeyId);
-  if (!previous) throw CatalogueException.notFound('signing-key', command.previousKeyId, 'keyId');
+  if (!previous) throw new CatalogueException('catalogue.signing-key-not-found', `No signing key ${command.previousKeyId}.`, 'keyId');
   if (!keyCoversInstant(previous, now)) {
-    throw CatalogueException.conflict('key.not-current', `key ${previous.keyId} is not currently valid, so it cannot be rotated; add a new key instead`, 'keyId');
+    throw new CatalogueException('catalogue.key.not-current', `key ${previous.keyId} is not currently valid, so it cannot be rotated; add a new key instead`, 'keyId');
   }
   const keyId = keyIdFor(institution, command.newKey.keyId, command.proofOfPossession);
   const record = newKeyRecord(institution, { ...command.newKey, ...(keyId !== undefined ? { keyId } : {}), validFrom: now }, now, 'newKey');
@@ -60,8 +60,8 @@ function confirmation(checked: DidDocumentConfirmation | undefined): { didDocume
  */
 export function revokeSigningKey(institution: Institution, command: RevokeSigningKey, now: string): InstitutionEvent[] {
   const key = institution.keys.find((k) => k.keyId === command.keyId);
-  if (!key) throw CatalogueException.notFound('signing-key', command.keyId, 'keyId');
-  if (key.revokedAt !== undefined) throw CatalogueException.conflict('key.already-revoked', `key ${key.keyId} was revoked at ${key.revokedAt}`, 'keyId');
+  if (!key) throw new CatalogueException('catalogue.signing-key-not-found', `No signing key ${command.keyId}.`, 'keyId');
+  if (key.revokedAt !== undefined) throw new CatalogueException('catalogue.key.already-revoked', `key ${key.keyId} was revoked at ${key.revokedAt}`, 'keyId');
   const { compromisedSince } = command;
   const since = typeof compromisedSince === 'string' ? Date.parse(compromisedSince) : Number.NaN;
   if (compromisedSince !== undefined && Number.isNaN(since)) {

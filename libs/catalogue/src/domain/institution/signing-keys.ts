@@ -34,7 +34,7 @@ export function newKeyRecord(institution: Institution, input: NewSigningKey, now
   const keyId = input.keyId ?? nextKeyId(institution);
   if (!isKeyId(keyId)) errors.push(violation(`${field}.keyId`, 'key.key-id-format', KEY_ID_RULE));
   else if (institution.keys.some((k) => k.keyId === keyId)) {
-    throw CatalogueException.conflict('key.key-id-taken', `keyId ${keyId} is already registered for this institution`, `${field}.keyId`);
+    throw new CatalogueException('catalogue.key.key-id-taken', `keyId ${keyId} is already registered for this institution`, `${field}.keyId`);
   }
   const parsed = parseEd25519PublicKey(input, field);
   if (isViolation(parsed)) errors.push(parsed);
@@ -48,7 +48,7 @@ export function newKeyRecord(institution: Institution, input: NewSigningKey, now
   }
   if (errors.length > 0 || isViolation(parsed)) throw CatalogueException.invalid(errors);
   if (institution.keys.some((k) => k.publicKeyMultibase === parsed.publicKeyMultibase)) {
-    throw CatalogueException.conflict('key.already-registered', 'this public key is already registered for this institution', `${field}.publicKeyMultibase`);
+    throw new CatalogueException('catalogue.key.already-registered', 'this public key is already registered for this institution', `${field}.publicKeyMultibase`);
   }
   return {
     keyId,

@@ -77,6 +77,6 @@ export function assertPublishable(type: string, data: unknown): void {
   } catch (error) {
     if (!(error instanceof ContractViolationError)) throw error;
     const violations = error.problems.map((p) => violation(p.split(':')[0], 'contract.violation', p));
-    throw new CatalogueException('contract-violation', `the event would break the ${error.contract} contract: ${error.problems.join('; ')}`, 422, undefined, violations);
+    throw new CatalogueException('catalogue.contract-violation', `the event would break the ${error.contract} contract: ${error.problems.join('; ')}`, undefined, { errors: violations });
   }
 }

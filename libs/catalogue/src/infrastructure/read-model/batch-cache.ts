@@ -19,8 +19,8 @@ export function batchCached<T>(em: EntityManager, key: string, load: () => Promi
 }
 
 /** Updates a managed row (loaded or created in this batch); the flush writes only what changed. */
-export function assignRow(em: EntityManager, row: object, values: object): void {
-  em.assign(row as never, values as never);
+export function assignRow(em: EntityManager, row: object, values: Record<string, unknown>): void {
+  em.assign(row, values);
 }
 
 /**

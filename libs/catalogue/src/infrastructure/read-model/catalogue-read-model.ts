@@ -2,6 +2,7 @@ import {
   compareTables,
   dropReadModelTables,
   type EventStore,
+  forkEntityManager,
   projectionEntities,
   ProjectionRunner,
   type ReadModelOrm,
@@ -65,7 +66,7 @@ export class CatalogueReadModel extends ReadModelSync implements OnModuleInit, O
 
   /** A fresh unit of work for a query. */
   em(): EntityManager {
-    return this.orm!.em.fork() as unknown as EntityManager;
+    return forkEntityManager(this.orm!);
   }
 
   /** The entity of a read model at the version the code serves. */
@@ -93,11 +94,11 @@ export class CatalogueReadModel extends ReadModelSync implements OnModuleInit, O
     const tables = [];
     for (const model of catalogueProjection.readModels) {
       const live = model.table(catalogueProjection.version);
-      const diff = await compareTables(orm.em as unknown as EntityManager, live, model.table(shadow));
+      const diff = await compareTables(orm.em, live, model.table(shadow));
       tables.push({ table: live, equal: diff.equal, rows: diff.rowsA, rebuiltRows: diff.rowsB });
     }
     await dropReadModelTables(orm, projectionEntities(catalogueProjection, shadow));
-    await (orm.em.fork() as unknown as EntityManager).execute(`delete from projection_checkpoints where name = ?`, [report.checkpointName], 'run');
+    await forkEntityManager(orm).execute(`delete from projection_checkpoints where name = ?`, [report.checkpointName], 'run');
     let final = report;
     if (mode === 'replace') {
       await this.runner!.stop();

@@ -1,14 +1,4 @@
-import {
-  type CommandContext,
-  compareTables,
-  createCommandHandler,
-  createReadModelOrm,
-  InMemoryEventStore,
-  ProjectionRunner,
-  type ReadModelOrm,
-  rebuildProjection,
-} from '@alliance/event-sourcing';
-import type { EntityManager } from '@mikro-orm/sql';
+import { type CommandContext, compareTables, createCommandHandler, createProjectionContext, forkEntityManager, InMemoryEventStore, ProjectionRunner, type ReadModelOrm, rebuildProjection, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
 import { credentialSpecStream, institutionStream } from '../../application/catalogue-streams';
 import { sustainableEnergyDefinition } from '../../domain/__fixtures__/definition.fixture';
 import { addKeyWithProof, freshNonce, ownAdmin } from '../../domain/__fixtures__/key-possession.fixture';
@@ -28,7 +18,7 @@ const adminOf = (institution: string) => ({ actor: { subject: `admin@${instituti
 describe('catalogue projection', () => {
   const store = new InMemoryEventStore();
   let orm: ReadModelOrm;
-  const em = () => orm.em.fork() as unknown as EntityManager;
+  const em = () => forkEntityManager(orm);
 
   beforeAll(async () => {
     let tick = Date.parse('2026-01-05T08:00:00.000Z');
@@ -52,9 +42,9 @@ describe('catalogue projection', () => {
     await specs.handle(stream, { type: 'PublishCredentialSpec', registry }, admin);
     await specs.handle(stream, { type: 'DraftCredentialSpecVersion', definition: sustainableEnergyDefinition({ title: 'Sustainable Energy Systems 2027' }), registry }, admin);
 
-    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
+    orm = await startPgliteForSpecs();
     await new ProjectionRunner({ store, orm, projection: catalogueProjection, batchSize: 7 }).catchUp();
-  }, 60_000);
+  }, PGLITE_START_BUDGET_MS);
 
   afterAll(() => orm?.close());
 
@@ -99,8 +89,8 @@ describe('catalogue projection', () => {
     const before = await snapshotTables();
     for (let pass = 0; pass < 2; pass++) {
       await orm.em.fork().transactional(async (tx) => {
-        const context = { em: tx as unknown as EntityManager, version: 3, entity: catalogueProjection.entity, table: (m: { table(v: number): string }) => m.table(3) };
-        for await (const event of store.readAll()) await catalogueProjection.handlers[event.type]?.(event, context as never);
+        const context = createProjectionContext(tx, 3);
+        for await (const event of store.readAll()) await catalogueProjection.handlers[event.type]?.(event, context);
       });
     }
     expect(await snapshotTables()).toEqual(before);

@@ -1,4 +1,4 @@
-import type { OpenedIdentity } from '../../infrastructure/personal-data/identity-vault';
+import type { OpenedIdentity } from '../personal-data/identity-vault';
 import type { EnrolmentRecordRow } from '../ports/enrolment-records.port';
 
 /** An enrolment as the API shows it: the learner's identity opened, or marked erased. */

@@ -19,7 +19,7 @@ export function holdsLearner(state: LearnerState, institutionId: string): boolea
  * unknown learner, so an institution cannot learn whether someone is a learner elsewhere.
  */
 export function requireHeldBy(state: LearnerState, learnerId: string, institutionId: string): void {
-  if (!state.learnerId || !holdsLearner(state, institutionId)) throw EnrolmentException.notFound('learner', learnerId, 'learnerId');
+  if (!state.learnerId || !holdsLearner(state, institutionId)) throw new EnrolmentException('enrolment.learner-not-found', `No learner ${learnerId}.`, 'learnerId');
 }
 
 /** Who asks for an erasure, as the rule sees them. */
@@ -37,7 +37,7 @@ export type ErasureRequester =
  * A requester the learner is unknown to gets the same 404 as for a learner that does not exist.
  */
 export function requireMayErase(state: LearnerState, learnerId: string, requester: ErasureRequester): void {
-  const notFound = () => EnrolmentException.notFound('learner', learnerId, 'learnerId');
+  const notFound = () => new EnrolmentException('enrolment.learner-not-found', `No learner ${learnerId}.`, 'learnerId');
   if (!state.learnerId) throw notFound();
   switch (requester.kind) {
     case 'alliance':
@@ -48,12 +48,12 @@ export function requireMayErase(state: LearnerState, learnerId: string, requeste
     case 'institution': {
       if (!holdsLearner(state, requester.institutionId)) throw notFound();
       if (!requester.mayErase) {
-        throw EnrolmentException.forbidden('erasure-not-allowed', 'only the learner, an alliance-admin or an institution-admin of an enrolling institution may erase a learner', 'learnerId');
+        throw new EnrolmentException('enrolment.erasure-not-allowed', 'only the learner, an alliance-admin or an institution-admin of an enrolling institution may erase a learner', 'learnerId');
       }
       const others = institutionsHolding(state).filter((i) => i !== requester.institutionId);
       if (others.length > 0) {
-        throw EnrolmentException.conflict(
-          'erasure-shared-learner',
+        throw new EnrolmentException(
+          'enrolment.erasure-shared-learner',
           `the learner is also held by ${others.length} other institution${others.length > 1 ? 's' : ''}: withdraw your own enrolments; only the learner or the alliance can erase them for every institution`,
           'learnerId',
         );

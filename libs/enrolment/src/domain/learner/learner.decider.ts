@@ -17,7 +17,7 @@ export function decideLearner(command: LearnerCommand, state: LearnerState, cont
       const enrolment = existing(state, command.enrolmentId);
       if (enrolment.status === 'withdrawn') return [];
       if (enrolment.status !== 'active') {
-        throw EnrolmentException.conflict('not-active', `enrolment ${enrolment.enrolmentId} is ${enrolment.status}; only an active enrolment can be withdrawn`);
+        throw new EnrolmentException('enrolment.not-active', `enrolment ${enrolment.enrolmentId} is ${enrolment.status}; only an active enrolment can be withdrawn`);
       }
       return [{ type: 'EnrolmentWithdrawn', data: { learnerId: state.learnerId!, ...ref(enrolment), reason: command.reason, withdrawnAt: now } }];
     }
@@ -26,14 +26,14 @@ export function decideLearner(command: LearnerCommand, state: LearnerState, cont
     case 'Transfer':
       return transfer(command, state, now);
     case 'AuthoriseInstitution': {
-      if (!state.learnerId) throw EnrolmentException.notFound('learner', 'with this id');
-      if (state.erased) throw EnrolmentException.gone('learner-erased', 'the learner was erased', 'learnerId');
+      if (!state.learnerId) throw new EnrolmentException('enrolment.learner-not-found', 'No learner with this id.');
+      if (state.erased) throw new EnrolmentException('enrolment.learner-erased', 'the learner was erased', 'learnerId');
       if (holdsLearner(state, command.institutionId)) return [];
       return [{ type: 'InstitutionAuthorised', data: { learnerId: state.learnerId, institutionId: command.institutionId, authorisedAt: now } }];
     }
     case 'Erase': {
       requireMemberMayAct(command.actingMember);
-      if (!state.learnerId) throw EnrolmentException.notFound('learner', 'with this id');
+      if (!state.learnerId) throw new EnrolmentException('enrolment.learner-not-found', 'No learner with this id.');
       if (state.erased) return [];
       const learnerId = state.learnerId;
       // Nobody can take part in a programme once nothing identifies them: open enrolments end with the erasure.
@@ -49,19 +49,19 @@ function enrol(command: Enrol, state: LearnerState, now: Date): LearnerEvent[] {
   requireMemberMayAct(command.enrolling);
   // An existing learner is enrolled only by an institution that holds them; to any other it does not exist.
   if (state.learnerId) requireHeldBy(state, command.learnerId, command.institutionId);
-  if (state.erased) throw EnrolmentException.gone('learner-erased', `learner ${command.learnerId} was erased; enrol them as a new learner`, 'learnerId');
+  if (state.erased) throw new EnrolmentException('enrolment.learner-erased', `learner ${command.learnerId} was erased; enrol them as a new learner`, 'learnerId');
   const previous = state.enrolments[command.enrolmentId];
   if (previous) {
     // A retried request with the same enrolment id changes nothing; a different one is a clash of ids.
     if (previous.credentialSpecId === command.credentialSpecId) return [];
-    throw EnrolmentException.conflict('enrolment-id-taken', `enrolment id ${command.enrolmentId} is already used`, 'enrolmentId');
+    throw new EnrolmentException('enrolment.enrolment-id-taken', `enrolment id ${command.enrolmentId} is already used`, 'enrolmentId');
   }
   const spec = requireEnrollable(command.spec, command.credentialSpecId, command.requestedVersion);
   requireAwardingBody(spec, command.institutionId);
   const active = activeEnrolmentIn(state, spec.credentialSpecId);
   if (active) {
-    throw EnrolmentException.conflict(
-      'duplicate-active-enrolment',
+    throw new EnrolmentException(
+      'enrolment.duplicate-active-enrolment',
       `the learner already has an active enrolment (${active.enrolmentId}) in credential definition ${spec.credentialSpecId}`,
       'credentialSpecId',
       { existingEnrolmentId: active.enrolmentId },
@@ -103,15 +103,15 @@ function transfer(command: Transfer, state: LearnerState, now: string): LearnerE
   requireMemberMayAct(command.actingMember);
   const enrolment = existing(state, command.enrolmentId);
   if (enrolment.status !== 'active') {
-    throw EnrolmentException.conflict('not-active', `enrolment ${enrolment.enrolmentId} is ${enrolment.status}; only an active enrolment can be transferred`);
+    throw new EnrolmentException('enrolment.not-active', `enrolment ${enrolment.enrolmentId} is ${enrolment.status}; only an active enrolment can be transferred`);
   }
   const target = requireEnrollable(command.target, enrolment.credentialSpecId, command.toVersion);
   if (target.credentialSpecId !== enrolment.credentialSpecId) {
-    throw EnrolmentException.invalid('transfer-other-definition', 'a transfer moves to a newer version of the same definition', 'toVersion');
+    throw new EnrolmentException('enrolment.transfer-other-definition', 'a transfer moves to a newer version of the same definition', 'toVersion');
   }
   if (target.version <= enrolment.specVersion) {
-    throw EnrolmentException.invalid(
-      'transfer-not-newer',
+    throw new EnrolmentException(
+      'enrolment.transfer-not-newer',
       `the enrolment is on version ${enrolment.specVersion}; version ${target.version} is not newer`,
       'toVersion',
     );
@@ -140,7 +140,7 @@ function ref(e: EnrolmentRecord): { enrolmentId: string; credentialSpecId: strin
 
 function existing(state: LearnerState, enrolmentId: string): EnrolmentRecord {
   const enrolment = state.enrolments[enrolmentId];
-  if (!enrolment) throw EnrolmentException.notFound('enrolment', enrolmentId);
+  if (!enrolment) throw new EnrolmentException('enrolment.enrolment-not-found', `No enrolment ${enrolmentId}.`);
   return enrolment;
 }
 

@@ -8,7 +8,7 @@ import {
 import type { RecordedEvent } from '@alliance/event-sourcing';
 import { envelopeOf, type IntegrationMessage } from '@alliance/messaging';
 import type { LearnerEvent } from '../../domain/learner/learner.events';
-import type { OpenedIdentity } from '../personal-data/identity-vault';
+import type { OpenedIdentity } from '../../application/personal-data/identity-vault';
 import { OPENED_IDENTITY } from './identity-opening-store';
 
 /** Shown instead of a name once the learner is erased (the contract requires a non-empty name). */

@@ -14,7 +14,7 @@ import {
   institutionSuspendedV1,
   on,
 } from '@alliance/contracts';
-import type { ReadModelOrm } from '@alliance/event-sourcing';
+import { forkEntityManager, type ReadModelOrm } from '@alliance/event-sourcing';
 import type { IntegrationMessage, MessageHandler } from '@alliance/messaging';
 import type { EntityManager } from '@mikro-orm/sql';
 import { CompleteEnrolmentCommand, type CompleteEnrolmentHandler } from '../../application/commands/complete-enrolment';
@@ -31,7 +31,7 @@ export const ENROLMENT_SOURCES = ['catalogue', 'issuance'];
  */
 export function enrolmentMessageHandler(orm: ReadModelOrm, completeHandler: CompleteEnrolmentHandler): MessageHandler {
   const inbox = <T>(message: IntegrationMessage<T>, apply: (em: EntityManager, payload: T) => Promise<void>) =>
-    ENROLMENT_INBOX.handle(orm.em.fork() as unknown as EntityManager, message, (tx) => apply(tx, message.payload)).then(() => undefined);
+    ENROLMENT_INBOX.handle(forkEntityManager(orm), message, (tx) => apply(tx, message.payload)).then(() => undefined);
 
   return contractHandler(createContractRegistry(), [
     on(credentialSpecPublishedV1, (m) => inbox(m, knowledgeUpdates.specPublished)),

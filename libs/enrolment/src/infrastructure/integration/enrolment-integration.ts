@@ -7,7 +7,7 @@ import { ENROLMENT } from '../../application/enrolment-streams';
 import type { EnrolmentConfig } from '../../enrolment.config';
 import { LEARNER_EVENT_TYPES } from '../../domain/learner/learner.events';
 import { READ_MODEL_SCHEMA } from '../enrolment-database';
-import type { IdentityVault } from '../personal-data/identity-vault';
+import type { IdentityVault } from '../../application/personal-data/identity-vault';
 import { mapEnrolmentEvent } from './enrolment-event-mapper';
 import { ENROLMENT_SOURCES, enrolmentMessageHandler } from './enrolment-inbox-routes';
 import { withOpenedIdentities } from './identity-opening-store';

@@ -1,6 +1,6 @@
 import type { EventStore, RecordedEvent, SubscribeOptions } from '@alliance/event-sourcing';
 import type { ProtectedIdentity } from '../../domain/protected-identity';
-import type { OpenedIdentity, IdentityVault } from '../personal-data/identity-vault';
+import type { OpenedIdentity, IdentityVault } from '../../application/personal-data/identity-vault';
 
 /** The key under which an enrolment event handed to the outbox mapper carries the learner's opened identity. */
 export const OPENED_IDENTITY = '__openedIdentity';

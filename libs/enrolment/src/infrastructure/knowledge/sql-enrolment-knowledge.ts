@@ -1,5 +1,4 @@
-import type { ReadModelOrm } from '@alliance/event-sourcing';
-import type { EntityManager } from '@mikro-orm/sql';
+import { forkEntityManager, type ReadModelOrm } from '@alliance/event-sourcing';
 import { EnrolmentKnowledge } from '../../application/ports/enrolment-knowledge.port';
 import type { HeldCredential } from '../../domain/learner/learner.commands';
 import type { MemberStanding } from '../../domain/member-standing';
@@ -19,7 +18,7 @@ export class SqlEnrolmentKnowledge extends EnrolmentKnowledge {
   }
 
   async specVersion(credentialSpecId: string, version?: number): Promise<PublishedSpecVersion | undefined> {
-    const em = this.orm.em.fork() as unknown as EntityManager;
+    const em = forkEntityManager(this.orm);
     const rows = (await em.find(Specs, { credentialSpecId }, { orderBy: { version: 'desc' } })) as SpecRow[];
     // Without a version: the current published one, else the latest (so the refusal can say it is retired).
     const row = version !== undefined ? rows.find((r) => r.version === version) : (rows.find((r) => r.status === 'published') ?? rows[0]);
@@ -36,13 +35,13 @@ export class SqlEnrolmentKnowledge extends EnrolmentKnowledge {
   }
 
   async heldCredentials(learnerId: string): Promise<HeldCredential[]> {
-    const em = this.orm.em.fork() as unknown as EntityManager;
+    const em = forkEntityManager(this.orm);
     const rows = await em.find(Held, { learnerId, status: 'issued' }, { orderBy: { issuedAt: 'asc' } });
     return rows.map((r) => ({ credentialSpecId: r.credentialSpecId, credentialId: r.credentialId }));
   }
 
   async memberStanding(institutionId: string): Promise<MemberStanding> {
-    const row = await (this.orm.em.fork() as unknown as EntityManager).findOne(Members, { institutionId });
+    const row = await forkEntityManager(this.orm).findOne(Members, { institutionId });
     return { institutionId, status: (row?.status as MemberStanding['status'] | undefined) ?? 'unknown' };
   }
 }

@@ -1,5 +1,5 @@
-import { createReadModelOrm, ensureReadModelTables, type ReadModelOrm } from '@alliance/event-sourcing';
-import type { CredentialSpecPublishedV1 } from '@alliance/contracts';
+import { ensureReadModelTables, forkEntityManager, type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
+import type { CredentialIssuedV1, CredentialSpecPublishedV1 } from '@alliance/contracts';
 import type { EntityManager } from '@mikro-orm/sql';
 import { HeldCredentialRows, KNOWLEDGE_VERSION, MemberStandingRows, SpecVersionRows } from './knowledge-rows';
 import { knowledgeUpdates } from './knowledge-updates';
@@ -22,12 +22,12 @@ const status = { listId: 'l', index: 1 };
 describe('enrolment knowledge of definitions and held credentials (PGlite)', () => {
   let orm: ReadModelOrm;
   let knowledge: SqlEnrolmentKnowledge;
-  const tx = <T>(fn: (em: EntityManager) => Promise<T>) => (orm.em.fork() as unknown as EntityManager).transactional(fn);
+  const tx = <T>(fn: (em: EntityManager) => Promise<T>) => forkEntityManager(orm).transactional(fn);
   beforeAll(async () => {
-    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
+    orm = await startPgliteForSpecs();
     await ensureReadModelTables(orm, [SpecVersionRows.entity(KNOWLEDGE_VERSION), HeldCredentialRows.entity(KNOWLEDGE_VERSION), MemberStandingRows.entity(KNOWLEDGE_VERSION)]);
     knowledge = new SqlEnrolmentKnowledge(orm);
-  });
+  }, PGLITE_START_BUDGET_MS);
   afterAll(() => orm.close());
 
   it('offers the current published version; older ones are superseded, retired ones stay retired', async () => {
@@ -48,7 +48,17 @@ describe('enrolment knowledge of definitions and held credentials (PGlite)', () 
   });
 
   it('holds issued credentials until revoked; a suspended one does not count', async () => {
-    const issued = { credentialId: 'c1', learnerId: 'l1', credentialSpecId: 'energy', issuedAt: '2026-01-02T00:00:00.000Z' } as never;
+    const issued: CredentialIssuedV1 = {
+      credentialId: 'c1',
+      hash: '0'.repeat(64),
+      learnerId: 'l1',
+      credentialSpecId: 'energy',
+      specVersion: 1,
+      awardingBodies: ['aau'],
+      awardedAt: '2026-01-02T00:00:00.000Z',
+      issuedAt: '2026-01-02T00:00:00.000Z',
+      status,
+    };
     await tx((em) => knowledgeUpdates.credentialIssued(em, issued));
     await tx((em) => knowledgeUpdates.credentialIssued(em, issued));
     expect(await knowledge.heldCredentials('l1')).toEqual([{ credentialSpecId: 'energy', credentialId: 'c1' }]);

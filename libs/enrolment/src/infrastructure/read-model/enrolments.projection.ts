@@ -1,4 +1,4 @@
-import { defineProjection, type ProjectionContext, type RecordedEvent } from '@alliance/event-sourcing';
+import { defineProjection, insertIgnore, type ProjectionContext, type RecordedEvent } from '@alliance/event-sourcing';
 import type { LearnerEvent } from '../../domain/learner/learner.events';
 import { LEARNER_STREAM_PREFIX } from '../../application/enrolment-streams';
 import { EnrolmentRows } from './enrolment-rows';
@@ -20,7 +20,7 @@ export const enrolmentsProjection = defineProjection({
     LearnerEnrolled: async (e: RecordedEvent<Data<'LearnerEnrolled'>>, ctx) => {
       const d = e.data;
       // Insert only: a replayed enrolment must not undo what later events of the stream changed.
-      await ctx.em.createQueryBuilder(ctx.entity(EnrolmentRows)).insert({
+      await insertIgnore(ctx.em, ctx.entity(EnrolmentRows), 'enrolmentId', {
         enrolmentId: d.enrolmentId,
         learnerId: d.learnerId,
         credentialSpecId: d.credentialSpecId,
@@ -40,7 +40,7 @@ export const enrolmentsProjection = defineProjection({
         credentialId: null,
         transfers: [],
         revision: e.revision,
-      } as never).onConflict('enrolmentId' as never).ignore().execute('run');
+      });
     },
     EnrolmentWithdrawn: async (e: RecordedEvent<Data<'EnrolmentWithdrawn'>>, ctx) => {
       await update(e, ctx, { enrolmentId: e.data.enrolmentId }, { status: 'withdrawn', withdrawnAt: e.data.withdrawnAt, withdrawalReason: e.data.reason });

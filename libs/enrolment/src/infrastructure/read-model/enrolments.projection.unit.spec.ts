@@ -1,4 +1,4 @@
-import { createReadModelOrm, projectionSpecification, type ReadModelOrm } from '@alliance/event-sourcing';
+import { projectionSpecification, type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
 import { enrolled, identity, LEARNER, NOW } from '../../domain/__fixtures__/learner.fixture';
 import { learnerStream } from '../../application/enrolment-streams';
 import { EnrolmentRows } from './enrolment-rows';
@@ -14,8 +14,8 @@ const given = (type: string, data: Record<string, unknown>) => ({ type, data: { 
 describe('enrolments projection (replayed twice)', () => {
   let orm: ReadModelOrm;
   beforeAll(async () => {
-    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
-  });
+    orm = await startPgliteForSpecs();
+  }, PGLITE_START_BUDGET_MS);
   afterAll(() => orm.close());
   const spec = () => projectionSpecification({ orm, projection: enrolmentsProjection });
 

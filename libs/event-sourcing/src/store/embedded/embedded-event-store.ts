@@ -9,6 +9,7 @@ import { prepareEvents } from '../append/prepare-events';
 import { resolveExistingIds, type StoredIdentity } from '../append/resolve-existing-ids';
 import { type EventHasher, hashCanonicalContent } from '../hash-chain/compute-event-hash';
 import { assertStreamChain } from '../hash-chain/verify-stream-events';
+import { shareEventLoop } from '../../projection/event-loop-share';
 import { readAllPages } from '../read-all-pages';
 import { openFailure } from '../storage-fault/open-diagnosis';
 import { asStorageFault } from '../storage-fault/storage-fault.error';
@@ -17,6 +18,7 @@ import { ChangeSignal } from '../subscription/change-signal';
 import { startPollingSubscription } from '../subscription/polling-subscription';
 import { type EventRow, toRecordedEvent } from './embedded-rows';
 import { EmbeddedQueries } from './embedded-queries';
+import { EmbeddedWriteQueue, type WriteOutcome } from './embedded-write-queue';
 import { migrateEmbedded } from './embedded-schema';
 
 export interface EmbeddedEventStoreOptions {
@@ -46,6 +48,8 @@ export class EmbeddedEventStore implements EventStore {
   private readonly signal: ChangeSignal;
   private readonly hasher: EventHasher;
   private readonly subscriptions = new Set<Subscription>();
+  private readonly writes = new EmbeddedWriteQueue((works) => this.commitGroup(works));
+  private appendedInGroup = false;
   private closed = false;
 
   private constructor(
@@ -88,7 +92,7 @@ export class EmbeddedEventStore implements EventStore {
     const expected = options.expectedRevision;
     validateExpectedRevision(expected);
     const prepared = prepareEvents(streamId, events);
-    const { result, appended } = this.inWriteTransaction(() => {
+    return this.writes.enqueue(() => {
       const tip = (this.queries.tip.get(streamId) as { revision: number; hash: string; position: number } | undefined) ?? {
         revision: -1,
         hash: null,
@@ -96,19 +100,18 @@ export class EmbeddedEventStore implements EventStore {
       };
       if (prepared.callerSuppliedIds && prepared.events.length > 0) {
         const existing = this.queries.findIds.all(JSON.stringify(prepared.events.map((e) => e.eventId))) as unknown as StoredIdentity[];
-        if (existing.length > 0) return { result: resolveExistingIds(streamId, prepared.events, existing, expected, tip.revision), appended: false };
+        if (existing.length > 0) return resolveExistingIds(streamId, prepared.events, existing, expected, tip.revision);
       }
       assertExpectedRevision(streamId, expected, tip.revision);
-      if (prepared.events.length === 0) return { result: { nextRevision: tip.revision, lastPosition: tip.position }, appended: false };
+      if (prepared.events.length === 0) return { nextRevision: tip.revision, lastPosition: tip.position };
       let lastPosition = 0;
       chainEvents(streamId, tip, prepared.events, this.hasher).forEach((e) => {
         const run = this.queries.insert.run(e.eventId, streamId, e.revision, e.type, e.schemaVersion, e.dataJson, e.metadataJson, e.previousHash, e.hash);
         lastPosition = Number(run.lastInsertRowid);
       });
-      return { result: { nextRevision: tip.revision + prepared.events.length, lastPosition }, appended: true };
+      this.appendedInGroup = true;
+      return { nextRevision: tip.revision + prepared.events.length, lastPosition };
     });
-    if (appended) this.signal.notify();
-    return result;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -138,8 +141,21 @@ export class EmbeddedEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions): Subscription {
     this.assertOpen();
+    // Every event the filter lets through at or below `scanned` was on a page already handed out. The subscription
+    // stays at the last event it was given, so without this a sparse filter (a relay over a log of mostly internal
+    // facts) would rescan the whole tail on every append: quadratic work during a large upload.
+    let scanned = 0;
     const subscription = startPollingSubscription(options, {
-      readPage: async (after, limit, filter) => this.queries.readPage(after, limit, filter),
+      // Each page is read on a turn of its own: a catching-up subscriber of a long log must not hold the process.
+      readPage: async (after, limit, filter) => {
+        await shareEventLoop();
+        this.assertOpen();
+        // Positions are allocated in commit order, so every event up to the head read first is visible to the page.
+        const head = (this.queries.head.get() as { head: number }).head;
+        const page = this.queries.readPage(Math.max(after, scanned), limit, filter);
+        scanned = page.events.length < limit ? Math.max(head, page.events.at(-1)?.position ?? 0) : page.events.at(-1)!.position;
+        return page;
+      },
       signal: this.signal,
       idlePollMs: this.options.idlePollMs ?? 250,
       pendingPollMs: 10,
@@ -164,7 +180,34 @@ export class EmbeddedEventStore implements EventStore {
     if (this.closed) return;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
     this.closed = true;
+    this.writes.flush();
     this.db.close();
+  }
+
+  /**
+   * Runs the appends queued meanwhile in one transaction, each in a savepoint: one refused by the store's rules (a
+   * wrong expected revision, a reused event id) is undone alone and answered with its error, the others commit.
+   * An error of SQLite itself (a full disk) fails the whole transaction, and every append of it.
+   */
+  private commitGroup(works: (() => unknown)[]): WriteOutcome[] {
+    this.appendedInGroup = false;
+    const outcomes = this.inWriteTransaction(() =>
+      works.map((work): WriteOutcome => {
+        this.db.exec('SAVEPOINT append');
+        try {
+          const value = work();
+          this.db.exec('RELEASE append');
+          return { ok: true, value };
+        } catch (error) {
+          if (isSqliteError(error)) throw error;
+          this.db.exec('ROLLBACK TO append');
+          this.db.exec('RELEASE append');
+          return { ok: false, error };
+        }
+      }),
+    );
+    if (this.appendedInGroup) this.signal.notify();
+    return outcomes;
   }
 
   /**
@@ -196,6 +239,8 @@ export class EmbeddedEventStore implements EventStore {
     if (this.closed) throw new Error(`${this.name} is closed`);
   }
 }
+
+const isSqliteError = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === 'ERR_SQLITE_ERROR';
 
 /** A failing ROLLBACK (the I/O error again) must not hide the error that caused it; SQLite discards the transaction anyway. */
 function rollbackQuietly(db: DatabaseSync): void {

@@ -82,7 +82,7 @@ export function serverFilter(filter: AllFilter | undefined): Filter {
   return excludeSystemEvents();
 }
 
-export function matchesFilter(event: RecordedEvent, filter: AllFilter | undefined): boolean {
+export function matchesFilter(event: Pick<RecordedEvent, 'streamId' | 'type'>, filter: AllFilter | undefined): boolean {
   if (filter?.streamPrefixes && !filter.streamPrefixes.some((p) => event.streamId.startsWith(p))) return false;
   if (filter?.eventTypes && !filter.eventTypes.includes(event.type)) return false;
   return true;

@@ -50,7 +50,7 @@ describe('KurrentDB mapping', () => {
   it('filters on the server by one criterion and checks both exactly', () => {
     expect(serverFilter({ streamPrefixes: ['a.'], eventTypes: ['T'] })).toMatchObject({ filterOn: 'streamName', prefixes: ['a.'] });
     expect(serverFilter({ eventTypes: ['T'] })).toMatchObject({ filterOn: 'eventType', prefixes: ['T'] });
-    const e = { streamId: 'a.x-1', type: 'TT' } as never;
+    const e = { streamId: 'a.x-1', type: 'TT' };
     expect(matchesFilter(e, { eventTypes: ['T'] })).toBe(false);
     expect(matchesFilter(e, { streamPrefixes: ['a.'], eventTypes: ['TT'] })).toBe(true);
     expect(toReadPosition(0)).toBe(START);

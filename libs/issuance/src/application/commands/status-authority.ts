@@ -11,7 +11,7 @@ import type { BaseCommand, CommandActor } from '../base.command';
  */
 export async function adminAuthority(actor: CommandActor, knowledge: KnowledgeReader): Promise<Extract<StatusAuthority, { kind: 'awarding-body-admin' }>> {
   if (actor.role !== 'institution-admin' || !actor.institution) {
-    throw IssuanceException.forbidden('status.not-awarding-body', 'only an institution admin of an awarding body may change a credential\'s status');
+    throw new IssuanceException('issuance.status.not-awarding-body', 'only an institution admin of an awarding body may change a credential\'s status');
   }
   const standing = (await knowledge.institution(actor.institution))?.status ?? 'not-registered';
   return { kind: 'awarding-body-admin', institutionId: actor.institution, standing };

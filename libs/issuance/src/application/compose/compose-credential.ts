@@ -95,7 +95,7 @@ export function composeCredential(input: ComposeInput): JsonObject {
       status: status.length === 1 ? status[0]! : status,
     });
   } catch (e) {
-    if ((e as Error).name === 'MissingAnnexIElementError') throw IssuanceException.rule('credential.annex-i-incomplete', (e as Error).message, 'definition');
+    if ((e as Error).name === 'MissingAnnexIElementError') throw new IssuanceException('issuance.credential.annex-i-incomplete', (e as Error).message, 'definition');
     throw e;
   }
   nameLearningOutcomes(credential);
@@ -110,7 +110,7 @@ export function composeCredential(input: ComposeInput): JsonObject {
 function awardingBody(ref: SpecSnapshot['awardingBodies'][number], learned: InstitutionSnapshot | undefined) {
   const known = learned?.did && learned.name ? learned : ref.did && ref.name && ref.countryCode ? { ...ref, did: ref.did, name: ref.name, countryCode: ref.countryCode } : undefined;
   if (!known) {
-    throw new IssuanceException('credential.awarding-body-unknown', `issuance has not learned institution ${ref.institutionId} from the catalogue yet`, 503, 'awardingBodies');
+    throw new IssuanceException('issuance.credential.awarding-body-unknown', `issuance has not learned institution ${ref.institutionId} from the catalogue yet`, 'awardingBodies');
   }
   return {
     institutionId: ref.institutionId,

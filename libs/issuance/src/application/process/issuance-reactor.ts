@@ -63,6 +63,8 @@ export class IssuanceReactor {
   }
 
   private async rescinded(e: RecordedEvent<AwardRescinded['data']>): Promise<void> {
+    // A grant made after the learner's erasure was never drafted (see granted): there is nothing to revoke.
+    if (!(await this.aggregates.credentials.load(issuanceStreams.credential(e.data.credentialId))).state) return;
     await this.aggregates.credentials.handle(
       issuanceStreams.credential(e.data.credentialId),
       { type: 'RevokeCredential', credentialId: e.data.credentialId, reason: `award rescinded: ${e.data.reason}`, authority: { kind: 'issuance-process' } },

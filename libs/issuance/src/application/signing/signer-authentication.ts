@@ -12,7 +12,7 @@ export interface AuthenticatedSigner {
   verificationMethodId: string;
 }
 
-const unauthenticated = (message: string) => new IssuanceException('signer.unauthenticated', message, 401);
+const unauthenticated = (message: string) => new IssuanceException('issuance.signer.unauthenticated', message);
 
 /**
  * Checks a signer's bearer JWT: signed (EdDSA) by a key the alliance registry bound to the institution the
@@ -45,7 +45,7 @@ export class SignerAuthentication {
     const now = this.clock();
     // Suspended and removed members are refused as everywhere else; a pending one as before.
     requireMemberMayAct(institutionId, institution.status);
-    if (institution.status !== 'active') throw new IssuanceException('signer.member-not-active', `${institution.name} is ${institution.status}; it cannot sign`, 403);
+    if (institution.status !== 'active') throw new IssuanceException('issuance.signer.member-not-active', `${institution.name} is ${institution.status}; it cannot sign`);
     const key = institution.keys.find((k) => k.verificationMethodId === kid);
     if (!key) throw unauthenticated(`${kid} is not a registered key of ${institution.name}`);
     if (key.custody !== 'institution') throw unauthenticated(`${kid} is held by the platform; a signer authenticates with a key its institution holds`);

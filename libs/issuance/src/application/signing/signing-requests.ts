@@ -47,7 +47,7 @@ export class SigningRequests {
     const vm = proof['verificationMethod'];
     const key = institution?.keys.find((k) => k.verificationMethodId === vm);
     if (key && key.custody !== 'institution') {
-      throw IssuanceException.rule('proof.platform-held-key', `${String(vm)} is a key the platform holds; a signer proves with a key its institution holds`, 'proof.verificationMethod');
+      throw new IssuanceException('issuance.proof.platform-held-key', `${String(vm)} is a key the platform holds; a signer proves with a key its institution holds`, 'proof.verificationMethod');
     }
     const check = institution ? await checkDetachedProof(credential.document, proof, institution, this.contexts) : { valid: false as const, reason: `institution ${signer.institutionId} is not known to issuance` };
     const result = await this.aggregates.credentials.handle(stream, { type: 'AddProof', credentialId, institutionId: signer.institutionId, standing: institution?.status ?? 'not-registered', method: 'institution-signer', proof, check }, context);
@@ -66,9 +66,9 @@ export class SigningRequests {
 
   private async awaiting(signer: AuthenticatedSigner, credentialId: string): Promise<Credential> {
     const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(credentialId))).state;
-    if (!credential) throw IssuanceException.notFound('credential', credentialId, 'credentialId');
+    if (!credential) throw new IssuanceException('issuance.credential-not-found', `No credential with id ${credentialId}.`, 'credentialId');
     if (!credential.awardingBodies.some((b) => b.institutionId === signer.institutionId)) {
-      throw IssuanceException.forbidden('proof.not-awarding-body', `institution ${signer.institutionId} is not an awarding body of this credential`, 'credentialId');
+      throw new IssuanceException('issuance.proof.not-awarding-body', `institution ${signer.institutionId} is not an awarding body of this credential`, 'credentialId');
     }
     return credential;
   }

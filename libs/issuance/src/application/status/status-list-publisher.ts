@@ -86,7 +86,7 @@ export class StatusListPublisher {
   /** The list published under this id (see the class comment), as a credential. */
   async credential(publishedId: string): Promise<{ credential: JsonObject; signed: boolean; changedPosition: number }> {
     const published = await this.published(publishedId);
-    if (!published) throw IssuanceException.notFound('status-list', publishedId, 'id');
+    if (!published) throw new IssuanceException('issuance.status-list-not-found', `No status list with id ${publishedId}.`, 'id');
     const { view } = published;
     const { changedPosition } = view;
     const cached = this.platformSigned.get(publishedId);
@@ -120,20 +120,20 @@ export class StatusListPublisher {
   /** The institution's signer returns its proof over the list as it was requested. */
   async acceptSignerProof(institutionId: string, publishedId: string, changedPosition: number, proof: JsonObject): Promise<{ listId: string; changedPosition: number }> {
     const published = await this.published(publishedId);
-    if (!published) throw IssuanceException.notFound('status-list', publishedId, 'listId');
+    if (!published) throw new IssuanceException('issuance.status-list-not-found', `No status list with id ${publishedId}.`, 'listId');
     const { view } = published;
-    if (view.institutionId !== institutionId) throw IssuanceException.forbidden('status-list.not-issuer', `status list ${publishedId} is not issued by institution ${institutionId}`, 'listId');
+    if (view.institutionId !== institutionId) throw new IssuanceException('issuance.status-list.not-issuer', `status list ${publishedId} is not issued by institution ${institutionId}`, 'listId');
     const requested = this.unsigned.get(publishedId);
     if (!requested || requested.changedPosition !== changedPosition || view.changedPosition !== changedPosition) {
-      throw IssuanceException.conflict('status-list.changed', 'the list changed since it was requested (or this replica did not hand it out); pull the signing requests again', 'changedPosition');
+      throw new IssuanceException('issuance.status-list.changed', 'the list changed since it was requested (or this replica did not hand it out); pull the signing requests again', 'changedPosition');
     }
     const institution = await this.knowledge.institution(institutionId);
     const key = institution?.keys.find((k) => k.verificationMethodId === proof['verificationMethod']);
     if (!institution || !key || key.custody !== 'institution') {
-      throw IssuanceException.rule('proof.verification-method', 'the proof must be made with a key the institution holds, registered for it', 'proof.verificationMethod');
+      throw new IssuanceException('issuance.proof.verification-method', 'the proof must be made with a key the institution holds, registered for it', 'proof.verificationMethod');
     }
     const check = await checkDetachedProof(requested.credential, proof, institution, this.documentLoader);
-    if (!check.valid) throw IssuanceException.rule('proof.invalid', `the proof does not verify: ${check.reason}`, 'proof');
+    if (!check.valid) throw new IssuanceException('issuance.proof.invalid', `the proof does not verify: ${check.reason}`, 'proof');
     this.signerSigned.set(publishedId, { changedPosition, credential: { ...requested.credential, proof: [proof] } });
     this.served.changed(published.view.listId);
     return { listId: publishedId, changedPosition };

@@ -48,7 +48,7 @@ export class StatusSlotAllocator {
         if (await this.tryReserve(listId, index, credentialId, context)) return { listId, index };
       }
     }
-    throw new IssuanceException('status-list.exhausted', 'no free status list index could be found', 503);
+    throw new IssuanceException('issuance.status-list.exhausted', 'no free status list index could be found');
   }
 
   private async tryReserve(listId: string, index: number, credentialId: string, context: CommandContext): Promise<boolean> {

@@ -46,7 +46,7 @@ export function decideAward(command: AwardCommand, state: AwardState, context: D
       return withEvaluation([], requireTrack(state, command.awardId), command, now);
     case 'TransferAwardTrack': {
       const track = requireTrack(state, command.awardId);
-      if (track.current) throw IssuanceException.conflict('award.already-awarded', 'the learner was already awarded this credential; a transfer changes nothing');
+      if (track.current) throw new IssuanceException('issuance.award.already-awarded', 'the learner was already awarded this credential; a transfer changes nothing');
       if (track.specId === command.specId && track.specVersion === command.specVersion) return [];
       const transferred: AwardEvent = {
         type: 'AwardTrackTransferred',
@@ -120,7 +120,7 @@ function replacesRevoked(track: AwardTrack, revokedId: string): boolean {
 }
 
 function requireTrack(state: AwardState, awardId: string): AwardTrack {
-  if (!state) throw IssuanceException.conflict('award.track-unknown', `issuance does not follow award ${awardId} yet`, 'awardId');
+  if (!state) throw new IssuanceException('issuance.award.track-unknown', `issuance does not follow award ${awardId} yet`, 'awardId');
   return state;
 }
 

@@ -47,7 +47,7 @@ export function decideCredential(command: CredentialCommand, state: CredentialSt
       if (command.by) requireMemberMayAct(command.by.institutionId, command.by.standing);
       requireReason(command.reason);
       if (!refusalBy(credential, command.institutionId)) {
-        throw IssuanceException.conflict('signature.not-refused', `institution ${command.institutionId} has not refused to sign this credential`, 'institutionId');
+        throw new IssuanceException('issuance.signature.not-refused', `institution ${command.institutionId} has not refused to sign this credential`, 'institutionId');
       }
       requireLifecycle(credential, 'collecting-proofs', 'reopen');
       return [
@@ -60,11 +60,11 @@ export function decideCredential(command: CredentialCommand, state: CredentialSt
     case 'SuspendCredential': {
       requireReason(command.reason);
       authorise(credential, command.authority);
-      if (credential.lifecycle === 'suspended') throw IssuanceException.conflict('credential.already-suspended', 'the credential is already suspended');
+      if (credential.lifecycle === 'suspended') throw new IssuanceException('issuance.credential.already-suspended', 'the credential is already suspended');
       requireLifecycle(credential, 'issued', 'suspend');
       if (!carriesSuspensionEntry(credential.document)) {
-        throw IssuanceException.conflict(
-          'credential.not-suspendable',
+        throw new IssuanceException(
+          'issuance.credential.not-suspendable',
           'the credential carries only a revocation status entry (the single credentialStatus Open Badges 3.0.3 allows), so no verifier could see a suspension; revoke it, or issue suspendable credentials (ISSUANCE_STATUS_ENTRIES=revocation-and-suspension)',
         );
       }
@@ -82,7 +82,7 @@ export function decideCredential(command: CredentialCommand, state: CredentialSt
       if (credential.lifecycle === 'revoked') {
         // Issuance may ask twice (a redelivered amendment); an admin is told it already happened.
         if (command.authority.kind === 'issuance-process') return [];
-        throw IssuanceException.conflict('credential.already-revoked', 'the credential is already revoked; revocation is final');
+        throw new IssuanceException('issuance.credential.already-revoked', 'the credential is already revoked; revocation is final');
       }
       return [
         {
@@ -106,21 +106,21 @@ export function decideCredential(command: CredentialCommand, state: CredentialSt
 function addProof(credential: Credential, command: Extract<CredentialCommand, { type: 'AddProof' }>, now: string): CredentialEvent[] {
   const body = credential.awardingBodies.find((b) => b.institutionId === command.institutionId);
   if (!body) {
-    throw IssuanceException.forbidden('proof.not-awarding-body', `institution ${command.institutionId} is not an awarding body of this credential`, 'institutionId');
+    throw new IssuanceException('issuance.proof.not-awarding-body', `institution ${command.institutionId} is not an awarding body of this credential`, 'institutionId');
   }
   // A co-signature means the member agreed now: a suspended member's waits, a removed member's never comes.
   requireMemberMayAct(command.institutionId, command.standing);
   const existing = credential.proofs.find((p) => p.institutionId === command.institutionId);
   if (existing) {
     if (existing.proof['proofValue'] === command.proof['proofValue']) return [];
-    throw IssuanceException.conflict('proof.already-present', `institution ${command.institutionId} has already signed this credential`);
+    throw new IssuanceException('issuance.proof.already-present', `institution ${command.institutionId} has already signed this credential`);
   }
   if (credential.lifecycle !== 'collecting-proofs') {
-    throw IssuanceException.conflict('credential.not-collecting-proofs', `the credential is ${credential.lifecycle}; it takes no more proofs`);
+    throw new IssuanceException('issuance.credential.not-collecting-proofs', `the credential is ${credential.lifecycle}; it takes no more proofs`);
   }
-  if (!command.check.valid) throw IssuanceException.rule('proof.invalid', `the proof does not verify: ${command.check.reason}`, 'proof');
+  if (!command.check.valid) throw new IssuanceException('issuance.proof.invalid', `the proof does not verify: ${command.check.reason}`, 'proof');
   const verificationMethod = command.proof['verificationMethod'];
-  if (typeof verificationMethod !== 'string') throw IssuanceException.rule('proof.verification-method', 'the proof names no verificationMethod', 'proof.verificationMethod');
+  if (typeof verificationMethod !== 'string') throw new IssuanceException('issuance.proof.verification-method', 'the proof names no verificationMethod', 'proof.verificationMethod');
   const added: CredentialEvent = {
     type: 'CredentialProofAdded',
     data: { credentialId: credential.credentialId, institutionId: command.institutionId, verificationMethod, method: command.method, proof: command.proof },
@@ -153,14 +153,14 @@ function addProof(credential: Credential, command: Extract<CredentialCommand, { 
 
 function refuseSignature(credential: Credential, command: Extract<CredentialCommand, { type: 'RefuseSignature' }>, now: string): CredentialEvent[] {
   if (!credential.awardingBodies.some((b) => b.institutionId === command.institutionId)) {
-    throw IssuanceException.forbidden('proof.not-awarding-body', `institution ${command.institutionId} is not an awarding body of this credential`, 'institutionId');
+    throw new IssuanceException('issuance.proof.not-awarding-body', `institution ${command.institutionId} is not an awarding body of this credential`, 'institutionId');
   }
   if (typeof command.code !== 'string' || !/^[a-z0-9][a-z0-9.-]{0,63}$/.test(command.code)) {
     throw IssuanceException.invalid([violation('code', 'refusal.code-format', 'code must be 1-64 of a-z 0-9 . - (e.g. definition.not-approved)')]);
   }
   requireReason(command.reason);
   if (credential.proofs.some((p) => p.institutionId === command.institutionId)) {
-    throw IssuanceException.conflict('proof.already-present', `institution ${command.institutionId} has already signed this credential`);
+    throw new IssuanceException('issuance.proof.already-present', `institution ${command.institutionId} has already signed this credential`);
   }
   requireLifecycle(credential, 'collecting-proofs', 'refuse');
   const existing = refusalBy(credential, command.institutionId);
@@ -169,7 +169,7 @@ function refuseSignature(credential: Credential, command: Extract<CredentialComm
 }
 
 function requireCredential(state: CredentialState, credentialId: string): Credential {
-  if (!state) throw IssuanceException.notFound('credential', credentialId, 'credentialId');
+  if (!state) throw new IssuanceException('issuance.credential-not-found', `No credential with id ${credentialId}.`, 'credentialId');
   return state;
 }
 
@@ -182,14 +182,14 @@ function requireReason(reason: string): void {
 function authorise(credential: Credential, authority: StatusAuthority): void {
   if (authority.kind === 'issuance-process') return;
   if (!credential.awardingBodies.some((b) => b.institutionId === authority.institutionId)) {
-    throw IssuanceException.forbidden('status.not-awarding-body', 'only an admin of one of the awarding bodies may change this credential\'s status');
+    throw new IssuanceException('issuance.status.not-awarding-body', 'only an admin of one of the awarding bodies may change this credential\'s status');
   }
   requireMemberMayAct(authority.institutionId, authority.standing);
 }
 
-function requireLifecycle(credential: Credential, wanted: Credential['lifecycle'], action: string): void {
+function requireLifecycle(credential: Credential, wanted: Credential['lifecycle'], action: 'reopen' | 'suspend' | 'reinstate' | 'refuse'): void {
   if (credential.lifecycle !== wanted) {
-    throw IssuanceException.conflict(`credential.cannot-${action}`, `cannot ${action} a credential that is ${credential.lifecycle}`);
+    throw new IssuanceException(`issuance.credential.cannot-${action}`, `cannot ${action} a credential that is ${credential.lifecycle}`);
   }
 }
 

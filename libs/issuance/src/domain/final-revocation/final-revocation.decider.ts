@@ -21,14 +21,14 @@ export function decideFinalRevocation(command: FinalRevocationCommand, state: Fi
     }
     case 'LiftFinalRevocation': {
       if (state && !state.awardingBodies.includes(command.by.institutionId)) {
-        throw IssuanceException.forbidden('final-revocation.not-awarding-body', 'only an admin of one of the awarding bodies of the revoked credential may lift its final revocation');
+        throw new IssuanceException('issuance.final-revocation.not-awarding-body', 'only an admin of one of the awarding bodies of the revoked credential may lift its final revocation');
       }
       requireMemberMayAct(command.by.institutionId, command.by.standing);
       if (!state || state.credentialId !== command.credentialId) {
-        throw IssuanceException.conflict('final-revocation.none', `credential ${command.credentialId} does not stand revoked for good; there is nothing to lift`, 'credentialId');
+        throw new IssuanceException('issuance.final-revocation.none', `credential ${command.credentialId} does not stand revoked for good; there is nothing to lift`, 'credentialId');
       }
       if (state.lifted) {
-        throw IssuanceException.conflict('final-revocation.already-lifted', `the final revocation of credential ${state.credentialId} was lifted on ${state.lifted.liftedAt}`);
+        throw new IssuanceException('issuance.final-revocation.already-lifted', `the final revocation of credential ${state.credentialId} was lifted on ${state.lifted.liftedAt}`);
       }
       const reason = typeof command.reason === 'string' ? command.reason.trim() : '';
       if (!reason || reason.length > MAX_REASON) {

@@ -1,9 +1,9 @@
 import { deciderSpecification } from '@alliance/event-sourcing';
 import { knownInstitutionDecider } from './known-institution.decider';
-import type { KnownInstitutionEvent } from './knowledge.events';
+import type { InstitutionLearned, KnownInstitutionEvent } from './knowledge.events';
 
 const spec = deciderSpecification(knownInstitutionDecider);
-const learned: KnownInstitutionEvent = {
+const learned: InstitutionLearned = {
   type: 'InstitutionLearned',
   data: { institutionId: 'a', name: 'Aarhus', countryCode: 'DK', did: 'did:web:a.example', registeredAt: '2025-01-01T00:00:00.000Z' },
 };
@@ -12,8 +12,8 @@ const keyLearned: KnownInstitutionEvent = { type: 'RegisteredKeyLearned', data: 
 
 describe('what issuance knows of an institution', () => {
   it('records the registration once', () => {
-    spec.given([]).when({ type: 'LearnInstitution', profile: learned.data as never }).then([learned]);
-    spec.given([learned]).when({ type: 'LearnInstitution', profile: learned.data as never }).thenNothingHappened();
+    spec.given([]).when({ type: 'LearnInstitution', profile: learned.data }).then([learned]);
+    spec.given([learned]).when({ type: 'LearnInstitution', profile: learned.data }).thenNothingHappened();
   });
 
   it('records each key once, and a rotation closing its window', () => {

@@ -28,7 +28,7 @@ export function decideSigner(command: SignerCommand, state: SignerState, context
     case 'RecordGeneratedKey':
       if (state?.keys.some((k) => k.keyRef === command.keyRef)) return [];
       if ((state?.keys.length ?? 0) >= MAX_GENERATED_KEYS) {
-        throw IssuanceException.conflict('signing.too-many-keys', `issuance already holds ${MAX_GENERATED_KEYS} keys for this institution`);
+        throw new IssuanceException('issuance.signing.too-many-keys', `issuance already holds ${MAX_GENERATED_KEYS} keys for this institution`);
       }
       return [
         {
@@ -51,7 +51,7 @@ export function decideSigner(command: SignerCommand, state: SignerState, context
  */
 export function authoriseSigningAdmin(actor: Actor, institutionId: string): void {
   if (actor.role === 'institution-admin' && actor.institution === institutionId) return;
-  throw IssuanceException.forbidden('signing.not-institution-admin', `only an admin of institution ${institutionId} may manage its signing; an alliance admin cannot`);
+  throw new IssuanceException('issuance.signing.not-institution-admin', `only an admin of institution ${institutionId} may manage its signing; an alliance admin cannot`);
 }
 
 /**
@@ -60,7 +60,7 @@ export function authoriseSigningAdmin(actor: Actor, institutionId: string): void
  */
 export function authoriseSigningChange(actor: Actor, institutionId: string, member: MembershipStatus | undefined): void {
   authoriseSigningAdmin(actor, institutionId);
-  if (member === undefined) throw IssuanceException.notFound('institution', institutionId, 'institutionId');
+  if (member === undefined) throw new IssuanceException('issuance.institution-not-found', `No institution with id ${institutionId}.`, 'institutionId');
   requireMemberMayAct(institutionId, member);
 }
 

@@ -20,10 +20,10 @@ export const statusSlotDecider = defineDecider<ReserveStatusSlot, StatusSlotStat
   initialState: () => undefined,
   decide(command, state) {
     if (!Number.isInteger(command.index) || command.index < 0 || command.index >= STATUS_LIST_LENGTH) {
-      throw IssuanceException.rule('status-slot.out-of-range', `index ${command.index} is outside the list`, 'index');
+      throw new IssuanceException('issuance.status-slot.out-of-range', `index ${command.index} is outside the list`, 'index');
     }
     if (state?.credentialId === command.credentialId) return [];
-    if (state) throw IssuanceException.conflict('status-slot.taken', `index ${command.index} of ${command.listId} is taken`);
+    if (state) throw new IssuanceException('issuance.status-slot.taken', `index ${command.index} of ${command.listId} is taken`);
     return [{ type: 'StatusSlotReserved', data: { listId: command.listId, index: command.index, credentialId: command.credentialId } }];
   },
   evolve: (_state, event) => ({ credentialId: event.data.credentialId }),

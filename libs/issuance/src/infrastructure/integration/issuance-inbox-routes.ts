@@ -18,9 +18,8 @@ import {
   resultAmendedV1,
   resultRecordedV1,
 } from '@alliance/contracts';
-import type { ReadModelOrm } from '@alliance/event-sourcing';
+import { forkEntityManager, type ReadModelOrm } from '@alliance/event-sourcing';
 import { type IntegrationMessage, type MessageHandler, MikroOrmInbox } from '@alliance/messaging';
-import type { EntityManager } from '@mikro-orm/sql';
 import type { AwardProcess } from '../../application/process/award-process';
 import type { CatalogueFacts } from '../../application/process/catalogue-facts';
 import type { LearnerErasure } from '../../application/process/learner-erasure';
@@ -38,7 +37,7 @@ export const ISSUANCE_INBOX = new MikroOrmInbox(ISSUANCE);
  */
 export function issuanceMessageHandler(orm: ReadModelOrm, facts: CatalogueFacts, awards: AwardProcess, erasure: LearnerErasure): MessageHandler {
   const once = <T>(message: IntegrationMessage<T>, apply: (payload: T, context: ReturnType<typeof processContext>) => Promise<void>) =>
-    ISSUANCE_INBOX.handle(orm.em.fork() as unknown as EntityManager, message, () => apply(message.payload, processContext(message))).then(() => undefined);
+    ISSUANCE_INBOX.handle(forkEntityManager(orm), message, () => apply(message.payload, processContext(message))).then(() => undefined);
 
   return contractHandler(createContractRegistry(), [
     on(credentialSpecPublishedV1, (m) => once(m, (p, c) => facts.specPublished(p, c))),

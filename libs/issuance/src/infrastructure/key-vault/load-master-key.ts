@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { readOrCreateSecretFile } from '@alliance/event-sourcing';
 import type { IssuanceConfig } from '../../issuance.config';
 import { MasterKey } from './master-key';
 
@@ -15,9 +14,5 @@ export function loadMasterKey(config: IssuanceConfig): { key: MasterKey; generat
     throw new Error('ISSUANCE_MASTER_KEY is required outside the embedded mode: set it to 32 random bytes (64 hex characters)');
   }
   const file = join(config.DATA_DIR, 'issuance', 'development-master-key.hex');
-  if (!existsSync(file)) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
-  }
-  return { key: MasterKey.fromConfig(readFileSync(file, 'utf8').trim()), generated: true };
+  return { key: MasterKey.fromConfig(readOrCreateSecretFile(file)), generated: true };
 }

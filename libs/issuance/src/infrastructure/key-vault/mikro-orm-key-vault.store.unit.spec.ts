@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createReadModelOrm, type ReadModelOrm } from '@alliance/event-sourcing';
+import { type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
 import { KeyVault } from './key-vault';
 import { MasterKey } from './master-key';
 import { MikroOrmKeyVaultStore } from './mikro-orm-key-vault.store';
@@ -7,8 +7,8 @@ import { MikroOrmKeyVaultStore } from './mikro-orm-key-vault.store';
 describe('key vault on the read model database (PGlite)', () => {
   let orm: ReadModelOrm;
   beforeAll(async () => {
-    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
-  });
+    orm = await startPgliteForSpecs();
+  }, PGLITE_START_BUDGET_MS);
   afterAll(() => orm.close());
 
   it('keeps sealed keys across vault instances; the raw seed is nowhere in the table', async () => {

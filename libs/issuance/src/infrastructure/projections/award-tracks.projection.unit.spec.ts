@@ -1,4 +1,4 @@
-import { createReadModelOrm, projectionSpecification, type ReadModelOrm } from '@alliance/event-sourcing';
+import { projectionSpecification, type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
 import { stackSpec } from '../../domain/__fixtures__/specs.fixture';
 import { AwardTrackRows, StackPartRows } from './award-track-rows';
 import { awardTracksProjection } from './award-tracks.projection';
@@ -6,8 +6,8 @@ import { awardTracksProjection } from './award-tracks.projection';
 describe('award tracks projection (replayed twice)', () => {
   let orm: ReadModelOrm;
   beforeAll(async () => {
-    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
-  });
+    orm = await startPgliteForSpecs();
+  }, PGLITE_START_BUDGET_MS);
   afterAll(() => orm.close());
 
   it('keeps a track that facts opened before the enrolment, then fills it in', async () => {

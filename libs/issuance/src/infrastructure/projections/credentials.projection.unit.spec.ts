@@ -1,4 +1,4 @@
-import { createReadModelOrm, projectionSpecification, type ReadModelOrm } from '@alliance/event-sourcing';
+import { projectionSpecification, type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
 import { UNI_A, UNI_B } from '../../domain/__fixtures__/specs.fixture';
 import { CredentialProofRows, CredentialRows } from './credential-rows';
 import { credentialsProjection } from './credentials.projection';
@@ -7,8 +7,8 @@ import { credentialLifecycleEvents } from './__fixtures__/credential-events.fixt
 describe('credentials projection (replayed twice)', () => {
   let orm: ReadModelOrm;
   beforeAll(async () => {
-    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
-  });
+    orm = await startPgliteForSpecs();
+  }, PGLITE_START_BUDGET_MS);
   afterAll(() => orm.close());
 
   it('follows a credential from draft through proofs to revocation', async () => {

@@ -1,4 +1,4 @@
-import { ANY_REVISION, createReadModelOrm, InMemoryEventStore, ProjectionRunner, type ReadModelOrm } from '@alliance/event-sourcing';
+import { ANY_REVISION, createReadModelOrm, InMemoryEventStore, ProjectionRunner, type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
 import { credentialLifecycleEvents } from './__fixtures__/credential-events.fixture';
 import { noteListChanged, watchStatusListCommits } from './status-list-commits';
 import { statusListsProjection } from './status-lists.projection';
@@ -9,9 +9,8 @@ const meta = { occurredAt: '2026-01-01T00:00:00.000Z', actor: { subject: 's' }, 
 describe('status list changes reported after commit (in-memory event store double, PGlite read model)', () => {
   let orm: ReadModelOrm;
   beforeAll(async () => {
-    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
-    await orm.em.fork().execute('select 1');
-  }, 30_000);
+    orm = await startPgliteForSpecs();
+  }, PGLITE_START_BUDGET_MS);
   afterAll(() => orm.close());
 
   it('reports a list once its changed bits are committed, and nothing for events that change no bit', async () => {

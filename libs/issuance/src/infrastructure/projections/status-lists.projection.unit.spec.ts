@@ -1,4 +1,4 @@
-import { createReadModelOrm, projectionSpecification, type ReadModelOrm } from '@alliance/event-sourcing';
+import { projectionSpecification, type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
 import { credentialLifecycleEvents } from './__fixtures__/credential-events.fixture';
 import { statusListsProjection } from './status-lists.projection';
 import { StatusEntryRows, StatusListRows } from './status-rows';
@@ -6,8 +6,8 @@ import { StatusEntryRows, StatusListRows } from './status-rows';
 describe('status lists projection (replayed twice)', () => {
   let orm: ReadModelOrm;
   beforeAll(async () => {
-    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
-  });
+    orm = await startPgliteForSpecs();
+  }, PGLITE_START_BUDGET_MS);
   afterAll(() => orm.close());
 
   it('sets the suspension bit and clears it, and sets the revocation bit for good', async () => {

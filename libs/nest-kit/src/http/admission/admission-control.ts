@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CORRELATION_HEADER } from '../../context/correlation.middleware';
 import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE } from '../../errors/problem';
@@ -11,7 +11,7 @@ export interface AdmissionOptions {
   minInFlight: number;
   /**
    * Longest pause between two admissions once the limit is at its floor and the process is still saturated
-   * (the pause doubles per saturated window from 5 ms, and halves per calm one before the limit grows again).
+   * (the pause grows fourfold per saturated window from 5 ms, and halves per calm one before the limit grows again).
    */
   maxPauseMs: number;
   /** Governed requests waiting for a place; beyond, 503 at once. */
@@ -24,6 +24,7 @@ export interface AdmissionOptions {
 
 type Next = (error?: unknown) => void;
 interface Waiting {
+  lane: string;
   res: ServerResponse;
   next: Next;
   timer: NodeJS.Timeout;
@@ -34,12 +35,16 @@ interface Waiting {
  * Keeps reads from crowding out the background work (projections, reactions, the bus) that shares the event loop.
  * Requests it governs: reads (GET, HEAD, OPTIONS) and anonymous requests (no Authorization header), never health
  * probes; staff commands pass untouched. Each window the pressure signal reports whether the process is
- * saturated; the limit of governed requests in flight then halves (down to `minInFlight`), and once at that floor
- * admissions are paced (a pause between two, doubling per saturated window up to `maxPauseMs`): even one read at
+ * saturated; the limit of governed requests in flight then halves (from those in flight or waiting, when fewer;
+ * down to `minInFlight`), and once at that floor
+ * admissions are paced (a pause between two, fourfold per saturated window up to `maxPauseMs`, so that a burst of
+ * reads arriving in the middle of background work is paced within a few windows, not a second): even one read at
  * a time, back to back, would take the loop from the work it is meant to leave room for. Calm windows undo it
  * step by step: the pause halves, then the limit grows by one (up to `maxInFlight`). Requests beyond the limit
- * wait in a queue, first come first served; when it is full, or a request waited `queueTimeoutMs`, it is answered
- * 503 problem+json `service.overloaded` with Retry-After.
+ * wait in one queue per route (the first path segment: `/credentials`, `/status-lists`...), first come first
+ * served within it, and the queues take turns: a costly read waited for by many clients cannot keep a cheap one
+ * (a status list a verification needs) waiting behind all of them. When `queueLength` requests wait, or one
+ * waited `queueTimeoutMs`, it is answered 503 problem+json `service.overloaded` with Retry-After.
  */
 export class AdmissionControl {
   private limit: number;
@@ -47,7 +52,9 @@ export class AdmissionControl {
   private lastAdmittedAt = 0;
   private paced?: NodeJS.Timeout;
   private inFlight = 0;
-  private readonly queue: Waiting[] = [];
+  private waiting = 0;
+  /** Waiting requests by route, in turn order: the next admitted comes from the first, which then goes last. */
+  private readonly lanes = new Map<string, Waiting[]>();
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -61,9 +68,10 @@ export class AdmissionControl {
   /** Express-style middleware; mount it before anything that does per-request work. */
   readonly middleware = (req: IncomingMessage, res: ServerResponse, next: Next): void => {
     if (!governed(req)) return next();
-    if (this.queue.length === 0 && this.inFlight < this.limit && this.paceLeftMs() === 0) return this.admit(res, next);
-    if (this.queue.length >= this.options.queueLength) return this.refuse(req, res, 'the queue of waiting requests is full');
+    if (this.waiting === 0 && this.inFlight < this.limit && this.paceLeftMs() === 0) return this.admit(res, next);
+    if (this.waiting >= this.options.queueLength) return this.refuse(req, res, 'the queue of waiting requests is full');
     const waiting: Waiting = {
+      lane: laneOf(req),
       res,
       next,
       timer: setTimeout(() => {
@@ -73,26 +81,32 @@ export class AdmissionControl {
       gone: () => this.remove(waiting),
     };
     res.once('close', waiting.gone);
-    this.queue.push(waiting);
+    const lane = this.lanes.get(waiting.lane);
+    if (lane) lane.push(waiting);
+    else this.lanes.set(waiting.lane, [waiting]);
+    this.waiting++;
     this.drain();
   };
 
   /** What the service is doing now (for tests and diagnostics). */
   state(): { limit: number; pauseMs: number; inFlight: number; waiting: number } {
-    return { limit: this.limit, pauseMs: this.pauseMs, inFlight: this.inFlight, waiting: this.queue.length };
+    return { limit: this.limit, pauseMs: this.pauseMs, inFlight: this.inFlight, waiting: this.waiting };
   }
 
   close(): void {
     this.unsubscribe();
     clearTimeout(this.paced);
-    for (const w of this.queue.splice(0)) clearTimeout(w.timer);
+    for (const lane of this.lanes.values()) for (const w of lane) clearTimeout(w.timer);
+    this.lanes.clear();
+    this.waiting = 0;
   }
 
   private adjust({ saturated }: PressureSample): void {
     const { minInFlight, maxInFlight, maxPauseMs } = this.options;
     if (saturated) {
-      if (this.limit > minInFlight) this.limit = Math.max(minInFlight, Math.floor(this.limit / 2));
-      else this.pauseMs = Math.min(maxPauseMs, Math.max(MIN_PAUSE_MS, this.pauseMs * 2));
+      // Halved from what is in use when that is less: a limit of 64 with 10 reads in flight would take three windows to bite.
+      if (this.limit > minInFlight) this.limit = Math.max(minInFlight, Math.floor(Math.min(this.limit, Math.max(this.inFlight + this.waiting, 1)) / 2));
+      else this.pauseMs = Math.min(maxPauseMs, Math.max(MIN_PAUSE_MS, this.pauseMs * 4));
     } else if (this.pauseMs > 0) {
       this.pauseMs = this.pauseMs / 2 < MIN_PAUSE_MS ? 0 : this.pauseMs / 2;
     } else {
@@ -121,7 +135,7 @@ export class AdmissionControl {
   }
 
   private drain(): void {
-    while (this.inFlight < this.limit && this.queue.length > 0) {
+    while (this.inFlight < this.limit && this.waiting > 0) {
       const left = this.paceLeftMs();
       if (left > 0) {
         this.paced ??= setTimeout(() => {
@@ -130,17 +144,30 @@ export class AdmissionControl {
         }, left);
         return;
       }
-      const w = this.queue.shift()!;
+      const w = this.nextInTurn();
       clearTimeout(w.timer);
       w.res.off('close', w.gone);
       this.admit(w.res, w.next);
     }
   }
 
+  private nextInTurn(): Waiting {
+    const [name, lane] = this.lanes.entries().next().value!;
+    const w = lane.shift()!;
+    this.lanes.delete(name);
+    if (lane.length > 0) this.lanes.set(name, lane);
+    this.waiting--;
+    return w;
+  }
+
   private remove(waiting: Waiting): void {
     clearTimeout(waiting.timer);
-    const i = this.queue.indexOf(waiting);
-    if (i >= 0) this.queue.splice(i, 1);
+    const lane = this.lanes.get(waiting.lane);
+    const i = lane ? lane.indexOf(waiting) : -1;
+    if (i < 0) return;
+    lane!.splice(i, 1);
+    this.waiting--;
+    if (lane!.length === 0) this.lanes.delete(waiting.lane);
   }
 
   private refuse(req: IncomingMessage, res: ServerResponse, why: string): void {
@@ -168,8 +195,35 @@ export class AdmissionControl {
 const MIN_PAUSE_MS = 5;
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Reads and anonymous requests are governed; health probes never are. */
+/** The route a request waits under: its first path segment. */
+function laneOf(req: IncomingMessage): string {
+  const url = req.url ?? '/';
+  const end = url.slice(1).search(/[/?#]/);
+  return end < 0 ? url.slice(1) : url.slice(1, end + 1);
+}
+
+/** Carries a request one service of this process already admitted to another service of the same process. */
+export const IN_PROCESS_ADMISSION_HEADER = 'x-admitted-in-process';
+const PROCESS_PASS = Buffer.from(randomBytes(24).toString('base64url'));
+
+/**
+ * Headers for a call from a request this process admitted (verification fetching a status list of issuance) to
+ * another service of the same process: it is not held back a second time, since both share one event loop and
+ * the work was already let in once; waiting twice only chains the queues. The value is drawn per process, so it
+ * means nothing to another process and cannot be guessed by a client.
+ */
+export function inProcessAdmissionHeaders(): Record<string, string> {
+  return { [IN_PROCESS_ADMISSION_HEADER]: PROCESS_PASS.toString() };
+}
+
+function admittedInProcess(req: IncomingMessage): boolean {
+  const pass = req.headers[IN_PROCESS_ADMISSION_HEADER];
+  return typeof pass === 'string' && pass.length === PROCESS_PASS.length && timingSafeEqual(Buffer.from(pass), PROCESS_PASS);
+}
+
+/** Reads and anonymous requests are governed; health probes never are, nor calls admitted in this process already. */
 export function governed(req: IncomingMessage): boolean {
   if ((req.url ?? '').startsWith('/health/')) return false;
+  if (admittedInProcess(req)) return false;
   return READS.has(req.method ?? '') || req.headers.authorization === undefined;
 }

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AdmissionControl, governed } from './admission-control';
+import { AdmissionControl, governed, IN_PROCESS_ADMISSION_HEADER, inProcessAdmissionHeaders } from './admission-control';
 import type { PressureSample, PressureSignal } from './event-loop-pressure';
 
 /** The pressure signal, driven by the test (the event-loop monitor itself: event-loop-pressure.unit.spec.ts). */
@@ -49,6 +49,14 @@ describe('admission control (real HTTP server; the pressure signal driven by the
     expect(governed(req('POST', '/assessment-results/batches', 'Bearer t'))).toBe(false);
     expect(governed(req('GET', '/health/ready'))).toBe(false);
     expect(governed(req('GET', '/health/live'))).toBe(false);
+  });
+
+  it('does not hold back a second time a call another service of this process admitted; a pass it did not draw counts for nothing', () => {
+    const req = (headers: Record<string, string>) => ({ method: 'GET', url: '/status-lists/x', headers }) as unknown as IncomingMessage;
+    expect(governed(req(inProcessAdmissionHeaders()))).toBe(false);
+    const forged = inProcessAdmissionHeaders()[IN_PROCESS_ADMISSION_HEADER]!.replace(/^./, (c) => (c === 'A' ? 'B' : 'A'));
+    expect(governed(req({ [IN_PROCESS_ADMISSION_HEADER]: forged }))).toBe(true);
+    expect(governed(req({ [IN_PROCESS_ADMISSION_HEADER]: 'x' }))).toBe(true);
   });
 
   it('lets reads through up to the limit while calm; once saturated halves it down to the floor and queues the rest, first come first served', async () => {
@@ -117,6 +125,28 @@ describe('admission control (real HTTP server; the pressure signal driven by the
     }
   });
 
+  it('lets the routes waiting take turns, first come first served within each route', async () => {
+    const signal = new DrivenSignal();
+    const control = new AdmissionControl({ ...options, maxInFlight: 1, queueLength: 8 }, signal);
+    const s = await serverWith(control);
+    try {
+      const answered: string[] = [];
+      const first = s.get('/credentials?limit=1');
+      await s.until(() => s.held() === 1);
+      const waiting = ['/credentials/1', '/credentials/2', '/credentials/3', '/status-lists/a', '/status-lists/b'].map((path) => s.get(path).then((r) => r.text()).then((t) => answered.push(t)));
+      await s.until(() => control.state().waiting === 5);
+      for (let i = 0; i < 6; i++) {
+        await s.until(() => s.held() === 1);
+        s.releaseNext();
+      }
+      await Promise.all([first, ...waiting]);
+      expect(answered).toEqual(['/credentials/1', '/status-lists/a', '/credentials/2', '/status-lists/b', '/credentials/3'].map((p) => `answered ${p}`));
+    } finally {
+      control.close();
+      await s.close();
+    }
+  });
+
   it('answers 503 to a request that waited longer than the queue timeout, and forgets one whose client went away', async () => {
     const signal = new DrivenSignal();
     const control = new AdmissionControl({ ...options, maxInFlight: 1, queueTimeoutMs: 100 }, signal);
@@ -148,7 +178,7 @@ describe('admission control (real HTTP server; the pressure signal driven by the
     const control = new AdmissionControl({ ...options, maxPauseMs: 100 }, signal);
     const s = await serverWith(control);
     try {
-      for (let i = 0; i < 8; i++) signal.window(true); // 4 -> 2 -> 1, then 5, 10, 20, 40, 80, 100 ms
+      for (let i = 0; i < 8; i++) signal.window(true); // 4 -> 2 -> 1, then 5, 20, 80, 100 ms
       expect(control.state()).toMatchObject({ limit: 1, pauseMs: 100 });
       const first = s.get('/a');
       await s.until(() => s.held() === 1);

@@ -1,4 +1,4 @@
-import { EventLoopPressure, type PressureSample } from './event-loop-pressure';
+import { EventLoopPressure, type PressureSample, saturatedWindow } from './event-loop-pressure';
 
 const busy = (ms: number) => {
   const end = Date.now() + ms;
@@ -24,9 +24,20 @@ describe('event-loop pressure (the real event loop, blocked on purpose)', () => 
         await new Promise((r) => setTimeout(r, 110));
       }
       expect(saturatedSeen()).toBe(true);
+      expect(samples.slice(calm).find((s) => s.saturated)?.utilisation).toBeGreaterThanOrEqual(0.5);
     } finally {
       stop();
     }
+  });
+
+  it('counts a window saturated when its delay is long while the loop was busy at least half of it, or when the loop was busy nearly all of it', () => {
+    expect(saturatedWindow(120, 0.6, 50)).toBe(true);
+    expect(saturatedWindow(120, 0.5, 50)).toBe(true);
+    // A delay of a mostly idle loop is the machine's (other processes), not this process's work.
+    expect(saturatedWindow(120, 0.3, 50)).toBe(false);
+    // Short callbacks back to back keep the delay low and the loop full all the same.
+    expect(saturatedWindow(10, 0.95, 50)).toBe(true);
+    expect(saturatedWindow(40, 0.7, 50)).toBe(false);
   });
 
   it('shares one monitor per process and threshold', () => {

@@ -16,7 +16,7 @@ import {
   on,
   type SigningKeyV1,
 } from '@alliance/contracts';
-import type { ReadModelOrm } from '@alliance/event-sourcing';
+import { forkEntityManager, type ReadModelOrm } from '@alliance/event-sourcing';
 import { type IntegrationMessage, type MessageHandler, MikroOrmInbox } from '@alliance/messaging';
 import type { EntityManager } from '@mikro-orm/sql';
 import { Logger, type LoggerService } from '@nestjs/common';
@@ -50,7 +50,7 @@ const shell = (institutionId: string): RegisteredInstitution => ({ institutionId
  */
 export function verificationMessageHandler(orm: ReadModelOrm, logger: Pick<LoggerService, 'warn'> = new Logger('VerificationRegistry')): MessageHandler {
   const once = <T>(m: IntegrationMessage<T>, apply: (em: EntityManager, p: T) => Promise<void>) =>
-    VERIFICATION_INBOX.handle(orm.em.fork() as unknown as EntityManager, m, (tx) => apply(tx, m.payload)).then(() => undefined);
+    VERIFICATION_INBOX.handle(forkEntityManager(orm), m, (tx) => apply(tx, m.payload)).then(() => undefined);
   const member = (em: EntityManager, id: string, change: (r: RegisteredInstitution) => RegisteredInstitution) => OrmRegistry.update(em, id, (r) => change(r ?? shell(id)));
   // A key whose proof of possession does not verify is not the member's: it never reaches the keys proofs are checked with.
   const bind = (r: RegisteredInstitution, key: SigningKeyV1): RegisteredInstitution => {

@@ -9,9 +9,8 @@ import {
   institutionRegisteredV1,
   type SigningKeyV1,
 } from '@alliance/contracts';
-import { createReadModelOrm, ensureReadModelTables, type ReadModelOrm } from '@alliance/event-sourcing';
+import { ensureReadModelTables, forkEntityManager, type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
 import type { IntegrationMessage, MessageContext } from '@alliance/messaging';
-import type { EntityManager } from '@mikro-orm/sql';
 import type { RegisteredInstitution } from '../../domain/registry/registered-institution';
 import { CredentialNoteRows } from '../registry/credential-notes-rows';
 import { OrmRegistry } from '../registry/orm-registry';
@@ -42,7 +41,7 @@ const signingKey = (keyId: string, publicKeyMultibase: string, custody: SigningK
   publicKeyMultibase,
   custody,
   validFrom,
-  possession: { challenge: challenge(keyId), signature: signKeyPossession(challenge(keyId), signer as never).signature },
+  possession: { challenge: challenge(keyId), signature: signKeyPossession(challenge(keyId), signer).signature },
 });
 
 const registered = () =>
@@ -68,10 +67,10 @@ describe('the registry projection of the catalogue facts (PGlite)', () => {
   const handler = () => verificationMessageHandler(orm, { warn: (message: unknown) => void warnings.push(message) });
 
   beforeAll(async () => {
-    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
+    orm = await startPgliteForSpecs();
     await ensureReadModelTables(orm, [RegistryRows, CredentialNoteRows]);
-    await VERIFICATION_INBOX.ensureTable(orm.em.fork() as unknown as EntityManager);
-  });
+    await VERIFICATION_INBOX.ensureTable(forkEntityManager(orm));
+  }, PGLITE_START_BUDGET_MS);
   afterAll(() => orm?.close());
   beforeEach(async () => {
     warnings.length = 0;

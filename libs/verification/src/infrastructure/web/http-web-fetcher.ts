@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
@@ -22,6 +22,8 @@ export interface HttpWebFetcherOptions {
   maxRedirects?: number;
   /** Where to fetch a URL that starts with `from` instead: `to` + the rest (a cluster-internal address, trusted like an allow-listed host). */
   rewrite?: { from: string; to: string };
+  /** Headers sent only to the rewrite target (the alliance's own issuance service), never to another host. */
+  rewriteHeaders?: Record<string, string>;
   /** Hosts that may be fetched over http and may resolve to non-public addresses; every other host needs https and a public address. */
   allowHosts?: HostAllowList;
   logger?: Pick<Logger, 'warn'>;
@@ -67,6 +69,12 @@ export class HttpWebFetcher implements WebFetcher, ResourceFetcher {
   private readonly allowHosts: HostAllowList;
   private readonly rewriteTarget: HostAllowList;
   private readonly logger: Pick<Logger, 'warn'>;
+  /**
+   * Connections to trusted hosts (the allow-list, the rewrite target) are kept open between fetches: every
+   * verification asks the issuance service for its status list, and a new connection each time costs both ends
+   * more than the request. Other hosts get a connection of their own, resolved and checked each time.
+   */
+  private readonly keepAlive = { http: new HttpAgent({ keepAlive: true, maxSockets: 16 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 16 }) };
 
   constructor(private readonly options: HttpWebFetcherOptions) {
     this.allowHosts = options.allowHosts ?? new HostAllowList([]);
@@ -107,7 +115,8 @@ export class HttpWebFetcher implements WebFetcher, ResourceFetcher {
     const maxRedirects = this.options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
     for (let hops = 0; ; hops++) {
       const trusted = this.allowHosts.allows(target) || (viaRewrite && this.rewriteTarget.allows(target));
-      const res = await this.request(target, trusted, signal, conditional);
+      const internal = viaRewrite && this.rewriteTarget.allows(target);
+      const res = await this.request(target, trusted, signal, conditional, internal ? this.options.rewriteHeaders : undefined);
       const status = res.statusCode ?? 0;
       if (status === 304 && (conditional.etag || conditional.lastModified)) {
         res.resume();
@@ -132,7 +141,7 @@ export class HttpWebFetcher implements WebFetcher, ResourceFetcher {
     }
   }
 
-  private request(target: URL, trusted: boolean, signal: AbortSignal, conditional: ConditionalRequest): Promise<IncomingMessage> {
+  private request(target: URL, trusted: boolean, signal: AbortSignal, conditional: ConditionalRequest, extraHeaders: Record<string, string> = {}): Promise<IncomingMessage> {
     if (target.protocol !== 'https:' && target.protocol !== 'http:') return Promise.reject(new FetchFailure('FETCH_NOT_HTTPS', `${target.protocol} URLs are not fetched`));
     const host = hostOf(target);
     if (isIpLiteral(host) && !trusted && !isPublicAddress(host)) return Promise.reject(new FetchFailure('FETCH_BLOCKED_ADDRESS', `${target.href} names the non-public address ${host}`));
@@ -146,9 +155,10 @@ export class HttpWebFetcher implements WebFetcher, ResourceFetcher {
           'accept-encoding': 'gzip, deflate, br',
           ...(conditional.etag ? { 'if-none-match': conditional.etag } : {}),
           ...(conditional.lastModified ? { 'if-modified-since': conditional.lastModified } : {}),
+          ...extraHeaders,
         },
         lookup: trusted ? undefined : guardedLookup,
-        agent: false,
+        agent: trusted ? (target.protocol === 'https:' ? this.keepAlive.https : this.keepAlive.http) : false,
         signal,
         timeout: connectTimeoutMs,
       });
@@ -178,7 +188,8 @@ export class HttpWebFetcher implements WebFetcher, ResourceFetcher {
       }
     } finally {
       if (decoded !== res) decoded.destroy();
-      res.destroy();
+      // A body read to its end leaves a kept-alive connection reusable; one abandoned midway closes it.
+      if (!res.complete) res.destroy();
     }
     return Buffer.concat(chunks).toString('utf8');
   }

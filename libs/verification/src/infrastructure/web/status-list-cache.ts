@@ -4,8 +4,9 @@ import type { CachingHeaders, ResourceFetcher } from './http-web-fetcher';
 
 export interface StatusListCacheOptions {
   /**
-   * Lists fetched fresh every time: the alliance's own issuance service, reached on the internal network, is
-   * the authority on its lists, and a revocation it just recorded must show in the next verification.
+   * Lists asked for every time: the alliance's own issuance service, reached on the internal network, is
+   * the authority on its lists, and a revocation it just recorded must show in the next verification. The
+   * request carries the validators of the copy last received, so an unchanged list costs a 304, not a body.
    */
   bypass?: (url: string) => boolean;
   /** Most status lists held; the least recently used goes first. 0 turns the cache off. */
@@ -41,11 +42,15 @@ interface Entry {
  * validator and revalidated on every use. A stale list with an ETag or Last-Modified is revalidated
  * conditionally: 304 keeps the body and renews its freshness. Failures are never held and a failed
  * revalidation is answered as the failure, not with the stale list. Concurrent fetches of one URL share a
- * single request, so a burst of verifications against one list reaches its server once.
+ * single request, so a burst of verifications against one list reaches its server once. Lists that bypass the
+ * cache are still asked for on every use (never shared with a request already under way, which may predate a
+ * change), conditionally when a copy with a validator was received before: a 304 hands back that same object.
  */
 export class StatusListCache implements WebFetcher {
   private readonly entries = new Map<string, Entry>();
   private readonly inFlight = new Map<string, Promise<FetchedJson>>();
+  /** The last copy of each bypassed list that came with a validator; only ever served after the server said 304. */
+  private readonly validated = new Map<string, Entry>();
   private bytes = 0;
   private readonly clock: () => number;
 
@@ -75,14 +80,22 @@ export class StatusListCache implements WebFetcher {
   }
 
   private async fresh(url: string): Promise<FetchedJson> {
-    const fetched = await this.inner.fetchResource(url);
+    const held = this.validated.get(url);
+    const fetched = await this.inner.fetchResource(url, held ? validatorsOf(held) : undefined);
     if (!fetched.ok) return fetched;
-    if (fetched.status === 304) return { ok: false, url, error: publicFetchError('FETCH_HTTP_STATUS', 304) };
+    if (fetched.status === 304) return held ? { ok: true, url, json: held.json } : { ok: false, url, error: publicFetchError('FETCH_HTTP_STATUS', 304) };
+    this.validated.delete(url);
+    const validators = validatorsOf(fetched.headers);
+    if (this.options.maxEntries > 0 && fetched.bytes <= this.options.maxBytes && (validators.etag || validators.lastModified) && !cacheControlOf(fetched.headers.cacheControl).has('no-store')) {
+      this.validated.set(url, { json: fetched.json, bytes: fetched.bytes, freshUntil: 0, ...validators });
+      // The bypassed lists are the alliance's own few: bounded by count alone.
+      if (this.validated.size > this.options.maxEntries) this.validated.delete(this.validated.keys().next().value!);
+    }
     return { ok: true, url, json: fetched.json };
   }
 
   private async refresh(url: string, held: Entry | undefined): Promise<FetchedJson> {
-    const conditional = held && (held.etag || held.lastModified) ? { ...(held.etag ? { etag: held.etag } : {}), ...(held.lastModified ? { lastModified: held.lastModified } : {}) } : undefined;
+    const conditional = held && (held.etag || held.lastModified) ? validatorsOf(held) : undefined;
     const fetched = await this.inner.fetchResource(url, conditional);
     if (!fetched.ok) return fetched;
     if (fetched.status === 304) {
@@ -100,7 +113,7 @@ export class StatusListCache implements WebFetcher {
     if (this.options.maxEntries <= 0 || bytes > this.options.maxBytes) return;
     const directives = cacheControlOf(headers.cacheControl);
     if (directives.has('no-store')) return;
-    const validators = { ...(headers.etag ? { etag: headers.etag } : {}), ...(headers.lastModified ? { lastModified: headers.lastModified } : {}) };
+    const validators = validatorsOf(headers);
     const hasValidator = validators.etag !== undefined || validators.lastModified !== undefined;
     const lifetime = directives.has('no-cache') ? 0 : this.lifetimeMs(json, directives, headers.age);
     if (lifetime <= 0 && !hasValidator) return;
@@ -134,6 +147,10 @@ export class StatusListCache implements WebFetcher {
     this.entries.delete(url);
     this.bytes -= entry.bytes;
   }
+}
+
+function validatorsOf(from: { etag?: string; lastModified?: string }): { etag?: string; lastModified?: string } {
+  return { ...(from.etag ? { etag: from.etag } : {}), ...(from.lastModified ? { lastModified: from.lastModified } : {}) };
 }
 
 function cacheControlOf(header: string | undefined): Map<string, string | undefined> {

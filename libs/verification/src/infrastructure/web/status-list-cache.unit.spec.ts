@@ -74,6 +74,19 @@ describe('StatusListCache over a real local server', () => {
     expect(c.size).toBe(0);
   });
 
+  it('asks for its own lists every time with the validator last received: 304 hands back the copy, a change its new body', async () => {
+    routes.set('/own-etag', { headers: { etag: '"v1"' }, body: list({ id: 'v1' }), notModifiedFor: { etag: '"v1"' } });
+    const c = cache({ bypass: (url) => url.endsWith('/own-etag') });
+    const first = await c.fetchJson(`${base}/own-etag`);
+    const again = await c.fetchJson(`${base}/own-etag`);
+    expect(again).toMatchObject({ ok: true, json: { id: 'v1' } });
+    expect(again.ok && first.ok && again.json === first.json).toBe(true);
+    expect(hits('/own-etag')).toEqual([expect.objectContaining({ ifNoneMatch: undefined }), expect.objectContaining({ ifNoneMatch: '"v1"' })]);
+    routes.set('/own-etag', { headers: { etag: '"v2"' }, body: list({ id: 'v2' }), notModifiedFor: { etag: '"v2"' } });
+    await expect(c.fetchJson(`${base}/own-etag`)).resolves.toMatchObject({ ok: true, json: { id: 'v2' } });
+    expect(hits('/own-etag')).toHaveLength(3);
+  });
+
   it('a 304 keeps the body held and renews its freshness', async () => {
     routes.set('/lm', { headers: { 'last-modified': 'Wed, 01 Jan 2025 00:00:00 GMT', 'cache-control': 'max-age=10' }, body: list({ id: 'first' }), notModifiedFor: { lastModified: 'Wed, 01 Jan 2025 00:00:00 GMT' } });
     const c = cache();

@@ -19,7 +19,7 @@ export class AmendResultHandler {
     const institutionId = requireInstitutionStaff(command.actor);
     const actingMember = await this.knowledge.memberStanding(institutionId);
     const row = await this.records.get(command.resultId);
-    if (!row) throw AssessmentException.notFound('result', command.resultId, 'resultId');
+    if (!row) throw new AssessmentException('assessment.result-not-found', `No result ${command.resultId}.`, 'resultId');
     // The grade is read on the scheme of the version the result was published on.
     const spec = (await this.knowledge.specs([{ credentialSpecId: row.credentialSpecId, version: row.specVersion }])).get(specKey(row.credentialSpecId, row.specVersion));
     const { grade, assessedOn, assessmentType, supervision, evidenceUrl, assessor } = command;

@@ -4,7 +4,7 @@ import { AssessmentException } from '../../../domain/assessment.exception';
 import type { EnrolmentView, SpecView } from '../../../domain/knowledge';
 import type { MemberStanding } from '../../../domain/member-standing';
 import type { ResultInput } from '../../../domain/transcript/transcript.commands';
-import { ResultsRejected } from '../../../domain/transcript/transcript.decider';
+import { rejectedResults } from '../../../domain/transcript/transcript.decider';
 import { requireInstitutionStaff } from '../../acting-registrar';
 import { AssessmentAggregates } from '../../assessment-aggregates';
 import { BatchProgress } from '../../batch/batch-progress';
@@ -118,9 +118,10 @@ export class PublishResultBatchHandler {
         return handled.lastPosition ?? 0;
       } catch (error) {
         if (error instanceof ClaimRefused) throw error.cause;
-        if (error instanceof ResultsRejected) {
-          const refused = new Set(error.rejections.map((x) => x.index));
-          for (const x of error.rejections) reject(pending[x.index].outcome, problemOf(x.error));
+        const rejected = rejectedResults(error);
+        if (rejected) {
+          const refused = new Set(rejected.map((x) => x.index));
+          for (const x of rejected) reject(pending[x.index].outcome, problemOf(x));
           pending = pending.filter((_, i) => !refused.has(i));
         } else if (error instanceof AssessmentException) {
           for (const r of pending) reject(r.outcome, problemOf(error));
@@ -184,7 +185,7 @@ function toResultInput(r: GoodRow, batchId: string): ResultInput {
   };
 }
 
-function problemOf(error: AssessmentException): RowProblem {
+function problemOf(error: Pick<AssessmentException, 'code' | 'status' | 'message' | 'field'>): RowProblem {
   return { code: error.code, status: error.status, message: error.message, ...(error.field ? { field: error.field } : {}), ...(RETRYABLE_CODES.has(error.code) ? { retryable: true } : {}) };
 }
 

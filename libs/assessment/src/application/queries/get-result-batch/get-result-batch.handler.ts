@@ -20,7 +20,7 @@ export class GetResultBatchHandler {
 
   async execute(batchId: string, actor: CommandActor): Promise<BatchStatusView> {
     const institutionId = requireInstitutionStaff(actor);
-    if (!/^[\w.:@-]{1,200}$/.test(batchId)) throw AssessmentException.malformed('batch-id-invalid', 'batchId may contain letters, digits and . _ : @ - only (at most 200)', 'batchId');
+    if (!/^[\w.:@-]{1,200}$/.test(batchId)) throw new AssessmentException('assessment.batch-id-invalid', 'batchId may contain letters, digits and . _ : @ - only (at most 200)', 'batchId');
     const batchKey = batchKeyOf(institutionId, batchId);
     const recent = this.progress.view(batchKey);
     if (recent) return recent;
@@ -36,6 +36,6 @@ export class GetResultBatchHandler {
       const { batchId: id, format, digest, rows, openedAt } = opened.data;
       return { batchId: id, format, digest, phase: 'interrupted', rows, processed: 0, recorded: 0, alreadyRecorded: 0, rejected: 0, retryable: 0, startedAt: openedAt };
     }
-    throw AssessmentException.notFound('batch', batchId, 'batchId');
+    throw new AssessmentException('assessment.batch-not-found', `No batch ${batchId}.`, 'batchId');
   }
 }

@@ -12,7 +12,7 @@ export class GetResultHandler {
     const row = await this.records.get(query.resultId);
     // A learner reads only their own results; another's is "not found" rather than a hint it exists.
     if (!row || (query.actor.role === 'learner' && row.learnerId !== query.actor.subject)) {
-      throw AssessmentException.notFound('result', query.resultId, 'resultId');
+      throw new AssessmentException('assessment.result-not-found', `No result ${query.resultId}.`, 'resultId');
     }
     return resultView(row);
   }

@@ -15,7 +15,7 @@ export class DraftCredentialSpecVersionHandler {
   /** Returns the number of the new version. */
   async execute(command: DraftCredentialSpecVersionCommand): Promise<number> {
     const current = await this.aggregates.credentialSpec(command.credentialSpecId);
-    if (!current) throw CatalogueException.notFound('credential-spec', command.credentialSpecId);
+    if (!current) throw new CatalogueException('catalogue.credential-spec-not-found', `No credential spec ${command.credentialSpecId}.`);
     const definition = { ...latestVersion(current).definition, ...command.changes };
     const registry = await this.registry.forDefinitions(definition);
     const state = await this.aggregates.onCredentialSpec(

@@ -14,7 +14,7 @@ export class ProposeCredentialSpecHandler {
 
   async execute(command: ProposeCredentialSpecCommand): Promise<void> {
     const current = await this.aggregates.credentialSpec(command.credentialSpecId);
-    if (!current) throw CatalogueException.notFound('credential-spec', command.credentialSpecId);
+    if (!current) throw new CatalogueException('catalogue.credential-spec-not-found', `No credential spec ${command.credentialSpecId}.`);
     // Members and stack parts are checked again against their streams as they are now.
     const registry = await this.registry.forDefinitions(latestVersion(current).definition);
     await this.aggregates.onCredentialSpec(command.credentialSpecId, { type: 'ProposeCredentialSpec', registry }, command.commandContext());

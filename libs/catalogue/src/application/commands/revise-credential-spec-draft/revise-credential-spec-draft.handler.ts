@@ -15,7 +15,7 @@ export class ReviseCredentialSpecDraftHandler {
 
   async execute(command: ReviseCredentialSpecDraftCommand): Promise<void> {
     const current = await this.aggregates.credentialSpec(command.credentialSpecId);
-    if (!current) throw CatalogueException.notFound('credential-spec', command.credentialSpecId);
+    if (!current) throw new CatalogueException('catalogue.credential-spec-not-found', `No credential spec ${command.credentialSpecId}.`);
     const definition = (
       command.mode === 'merge' ? { ...latestVersion(current).definition, ...command.definition } : command.definition
     ) as CredentialSpecDefinition;

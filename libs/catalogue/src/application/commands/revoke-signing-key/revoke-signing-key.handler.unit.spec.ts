@@ -1,4 +1,4 @@
-import { catalogueHarness } from '../../__fixtures__/catalogue-harness';
+import { type CatalogueHarness, catalogueHarness } from '../../__fixtures__/catalogue-harness';
 import { scenario } from '../../__fixtures__/catalogue-scenario';
 import { ownAdminMeta } from '../../__fixtures__/key-registration';
 import { RevokeSigningKeyCommand } from './revoke-signing-key.command';
@@ -10,7 +10,7 @@ describe('RevokeSigningKeyHandler', () => {
     const [aau] = await scenario(h).members(1);
     const handler = new RevokeSigningKeyHandler(h.aggregates);
     const compromisedSince = new Date(Date.now() - 86_400_000).toISOString();
-    const revoke = (meta: object) => handler.execute(RevokeSigningKeyCommand.create({ institutionId: aau, keyId: 'key-1', reason: 'key leaked', compromisedSince, ...meta } as never));
+    const revoke = (meta: ReturnType<CatalogueHarness['meta']>) => handler.execute(RevokeSigningKeyCommand.create({ institutionId: aau, keyId: 'key-1', reason: 'key leaked', compromisedSince, ...meta }));
     await expect(revoke(h.meta())).rejects.toMatchObject({ status: 403, code: 'catalogue.key.not-own-institution' });
     await revoke(ownAdminMeta(h, aau));
     expect((await h.aggregates.institution(aau))!.keys[0]).toMatchObject({ keyId: 'key-1', compromisedSince, revocationReason: 'key leaked' });

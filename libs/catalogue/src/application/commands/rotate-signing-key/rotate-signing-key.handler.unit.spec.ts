@@ -1,5 +1,5 @@
 import { generateEd25519KeyPair, signKeyPossession } from '@alliance/credentials';
-import { catalogueHarness } from '../../__fixtures__/catalogue-harness';
+import { type CatalogueHarness, catalogueHarness } from '../../__fixtures__/catalogue-harness';
 import { scenario } from '../../__fixtures__/catalogue-scenario';
 import { ownAdminMeta } from '../../__fixtures__/key-registration';
 import { IssueKeyChallengeCommand, IssueKeyChallengeHandler } from '../issue-key-challenge';
@@ -13,9 +13,9 @@ describe('RotateSigningKeyHandler', () => {
     const meta = ownAdminMeta(h, aau);
     const keyPair = generateEd25519KeyPair();
     const { challenge } = await new IssueKeyChallengeHandler(h.aggregates).execute(IssueKeyChallengeCommand.create({ institutionId: aau, keyId: 'key-2026', ...meta }));
-    const rotate = (extra: object) =>
+    const rotate = (extra: ReturnType<CatalogueHarness['meta']>) =>
       new RotateSigningKeyHandler(h.aggregates, h.didCheck).execute(
-        RotateSigningKeyCommand.create({ institutionId: aau, keyId: 'key-1', publicKeyMultibase: keyPair.publicKeyMultibase, proofOfPossession: signKeyPossession(challenge, keyPair.secretKey), reason: 'yearly', ...extra } as never),
+        RotateSigningKeyCommand.create({ institutionId: aau, keyId: 'key-1', publicKeyMultibase: keyPair.publicKeyMultibase, proofOfPossession: signKeyPossession(challenge, keyPair.secretKey), reason: 'yearly', ...extra }),
       );
     await expect(rotate(h.meta())).rejects.toMatchObject({ status: 403, code: 'catalogue.key.not-own-institution' });
     await expect(rotate(meta)).resolves.toBe('key-2026');

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { EnrolmentException } from '../../../domain/enrolment.exception';
 import { holdsLearner, requireHeldBy } from '../../../domain/learner/learner-control.rules';
-import { IdentityVault } from '../../../infrastructure/personal-data/identity-vault';
+import { IdentityVault } from '../../personal-data/identity-vault';
 import { requireActingFor } from '../../acting-for';
 import { LearnerAggregates } from '../../learner-aggregates';
 import { EnrolmentKnowledge } from '../../ports/enrolment-knowledge.port';
@@ -59,7 +59,7 @@ export class EnrolLearnerHandler {
       const { state } = await this.learners.load(command.learnerId);
       // Unknown, or held only by other institutions: the same 404 either way.
       requireHeldBy(state, command.learnerId, command.institutionId);
-      if (state.erased) throw EnrolmentException.gone('learner-erased', `learner ${command.learnerId} was erased; enrol them as a new learner`, 'learnerId');
+      if (state.erased) throw new EnrolmentException('enrolment.learner-erased', `learner ${command.learnerId} was erased; enrol them as a new learner`, 'learnerId');
       return command.learnerId;
     }
     // The same address at another institution is another institution's learner: only one this institution

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type ErasureRequester, requireMayErase } from '../../../domain/learner/learner-control.rules';
 import { requireMemberMayAct } from '../../../domain/member-standing';
-import { IdentityVault } from '../../../infrastructure/personal-data/identity-vault';
+import { IdentityVault } from '../../personal-data/identity-vault';
 import { actingMemberOf } from '../../acting-for';
 import type { CommandActor } from '../../base.command';
 import { LearnerAggregates } from '../../learner-aggregates';

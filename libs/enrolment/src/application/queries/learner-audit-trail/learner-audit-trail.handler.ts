@@ -2,7 +2,7 @@ import { assertStreamChain, HashChainBrokenError, type RecordedEvent } from '@al
 import { Injectable } from '@nestjs/common';
 import { EnrolmentException } from '../../../domain/enrolment.exception';
 import type { ProtectedIdentity } from '../../../domain/protected-identity';
-import { IdentityVault } from '../../../infrastructure/personal-data/identity-vault';
+import { IdentityVault } from '../../personal-data/identity-vault';
 import { LearnerAggregates } from '../../learner-aggregates';
 import type { LearnerAuditTrailQuery } from './learner-audit-trail.query';
 
@@ -43,7 +43,7 @@ export class LearnerAuditTrailHandler {
 
   async execute(query: LearnerAuditTrailQuery): Promise<LearnerAuditTrail> {
     const events = await this.learners.history(query.learnerId);
-    if (events.length === 0) throw EnrolmentException.notFound('learner', query.learnerId, 'learnerId');
+    if (events.length === 0) throw new EnrolmentException('enrolment.learner-not-found', `No learner ${query.learnerId}.`, 'learnerId');
     let chain: LearnerAuditTrail['chain'] = { verified: true, events: events.length };
     try {
       assertStreamChain(events);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ERASED_IDENTITY, IdentityVault } from '../../../infrastructure/personal-data/identity-vault';
+import { ERASED_IDENTITY, IdentityVault } from '../../personal-data/identity-vault';
 import { EnrolmentRecords } from '../../ports/enrolment-records.port';
 import { enrolmentView, type EnrolmentView } from '../enrolment-view';
 import { readScopeOf } from '../../read-access';

@@ -24,11 +24,11 @@ export class EndorseCredentialHandler {
   async execute(command: EndorseCredentialCommand) {
     const institutionId = command.actor.institution;
     if (command.actor.role !== 'institution-admin' || !institutionId) {
-      throw IssuanceException.forbidden('endorsement.not-institution-admin', 'only an institution admin may endorse a credential for their institution');
+      throw new IssuanceException('issuance.endorsement.not-institution-admin', 'only an institution admin may endorse a credential for their institution');
     }
     const stream = issuanceStreams.credential(command.credentialId);
     const credential = (await this.aggregates.credentials.load(stream)).state;
-    if (!credential) throw IssuanceException.notFound('credential', command.credentialId, 'credentialId');
+    if (!credential) throw new IssuanceException('issuance.credential-not-found', `No credential with id ${command.credentialId}.`, 'credentialId');
     const standing = (await this.knowledge.institution(institutionId))?.status ?? 'not-registered';
     // Asked before the platform signs anything; the decider asks again before the proof counts.
     requireMemberMayAct(institutionId, standing);
@@ -60,18 +60,18 @@ export class EndorseCredentialHandler {
   private async platform(credential: Credential, institutionId: string) {
     // Checked here too so a second endorsement gets the domain's 409 before anything is signed.
     if (!credential.awardingBodies.some((b) => b.institutionId === institutionId)) {
-      throw IssuanceException.forbidden('proof.not-awarding-body', `institution ${institutionId} is not an awarding body of this credential`, 'institutionId');
+      throw new IssuanceException('issuance.proof.not-awarding-body', `institution ${institutionId} is not an awarding body of this credential`, 'institutionId');
     }
     if (credential.proofs.some((p) => p.institutionId === institutionId)) {
-      throw IssuanceException.conflict('proof.already-present', `institution ${institutionId} has already signed this credential`);
+      throw new IssuanceException('issuance.proof.already-present', `institution ${institutionId} has already signed this credential`);
     }
     if (credential.lifecycle !== 'collecting-proofs') {
-      throw IssuanceException.conflict('credential.not-collecting-proofs', `the credential is ${credential.lifecycle}; it takes no more proofs`);
+      throw new IssuanceException('issuance.credential.not-collecting-proofs', `the credential is ${credential.lifecycle}; it takes no more proofs`);
     }
     const { proofs, unsignable } = await this.signer.sign(credential, [institutionId]);
     if (proofs.length === 0) {
-      throw IssuanceException.rule(
-        'endorsement.no-platform-key',
+      throw new IssuanceException(
+        'issuance.endorsement.no-platform-key',
         `the platform holds no key registered for this institution and valid at the credential's validFrom (${unsignable[0]?.reason}); generate one with POST /institutions/${institutionId}/signing-keys and register it in the catalogue, or send a proof made with your own key`,
       );
     }

@@ -41,7 +41,7 @@ export class GenerateSigningKeyHandler {
     }
     const { keyRef, publicKeyMultibase } = await this.custody.generate(command.institutionId);
     const privateKey = await this.custody.privateKey(command.institutionId, keyRef);
-    if (!privateKey) throw new IssuanceException('signing.vault-unavailable', 'the generated key could not be read back from the vault', 503);
+    if (!privateKey) throw new IssuanceException('issuance.signing.vault-unavailable', 'the generated key could not be read back from the vault');
     const proofOfPossession = signKeyPossession({ ...challenge, type: 'alliance-key-possession' }, privateKey);
     const result = await this.aggregates.signers.handle(
       issuanceStreams.signer(command.institutionId),

@@ -51,7 +51,7 @@ export class IssueCredentialHandler {
   private async draft(command: IssueCredentialCommand): Promise<void> {
     const { award } = command;
     const spec = await this.knowledge.spec(award.specId, award.specVersion);
-    if (!spec) throw new IssuanceException('credential.definition-unknown', `definition ${award.specId} v${award.specVersion} is not known to issuance`, 503);
+    if (!spec) throw new IssuanceException('issuance.credential.definition-unknown', `definition ${award.specId} v${award.specVersion} is not known to issuance`);
     const institutions = await this.knowledge.institutions(spec.awardingBodies.map((b) => b.institutionId));
     const previous = award.supersedes ? (await this.aggregates.credentials.load(issuanceStreams.credential(award.supersedes))).state : undefined;
     const lead = leadInstitution(spec);

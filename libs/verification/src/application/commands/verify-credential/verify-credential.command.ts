@@ -1,5 +1,5 @@
-import { plainToInstance, Type } from 'class-transformer';
-import { IsNotEmpty, IsString, ValidateNested, validateSync } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsNotEmpty, IsString, ValidateNested } from 'class-validator';
 import type { CommandContext } from '@alliance/event-sourcing';
 import { VerificationException } from '../../../domain/verification.exception';
 
@@ -23,10 +23,14 @@ export class VerifyCredentialCommand {
   correlationId!: string;
 
   static create(props: { credential: unknown; actor: { subject: string; role?: string; institution?: string }; correlationId: string }): VerifyCredentialCommand {
-    const command = plainToInstance(VerifyCredentialCommand, { actor: props.actor, correlationId: props.correlationId });
+    // Checked by hand, as the decorators say: class-validator looks its metadata up among every decorated class
+    // of the process, about a tenth of the CPU of a verification answered from the result cache.
+    const invalid = [nonEmptyText(props.actor?.subject) ? undefined : 'actor', nonEmptyText(props.correlationId) ? undefined : 'correlationId'].filter((p) => p !== undefined);
+    if (invalid.length > 0) throw new VerificationException('verification.command.invalid', invalid.join(', ') + ' invalid', invalid[0]);
+    const command = new VerifyCredentialCommand();
     command.credential = props.credential;
-    const errors = validateSync(command);
-    if (errors.length > 0) throw new VerificationException('command.invalid', errors.map((e) => e.property).join(', ') + ' invalid', 400, errors[0].property);
+    command.actor = Object.assign(new Requester(), props.actor);
+    command.correlationId = props.correlationId;
     return command;
   }
 
@@ -34,3 +38,5 @@ export class VerifyCredentialCommand {
     return { actor: { ...this.actor }, correlationId: this.correlationId };
   }
 }
+
+const nonEmptyText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;

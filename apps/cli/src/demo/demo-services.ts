@@ -1,4 +1,4 @@
-import { ALL_SERVICES } from '../services';
+import { ALL_SERVICES } from '@alliance/composition';
 import { ServiceClient } from './demo-http';
 
 export const DEMO_SERVICES = ['catalogue', 'enrolment', 'assessment', 'issuance', 'verification', 'audit'] as const;

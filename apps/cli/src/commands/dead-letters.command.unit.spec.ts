@@ -1,10 +1,9 @@
+import { randomUUID } from 'node:crypto';
+import { InProcessBus, type IntegrationMessage, PoisonMessageError } from '@alliance/messaging';
 import { eventually } from '@alliance/testing';
-import { PoisonMessageError } from '../errors/poison-message.error';
-import { InProcessBus } from '../in-process/in-process-bus';
-import { testMessages } from '../testing/test-messages';
-import { deadLetterCommands } from './dead-letter-commands';
+import { deadLettersCommand } from './dead-letters.command';
 
-describe('dead-letters commands', () => {
+describe('dead-letters command', () => {
   it('lists dead letters as a table or JSON and replays one by id', async () => {
     const bus = new InProcessBus();
     let fixed = false;
@@ -17,12 +16,22 @@ describe('dead-letters commands', () => {
         handled.push(m.eventId);
       },
     });
-    const [message] = testMessages('catalogue', 1, 1, 'catalogue.credential-spec.published');
+    const message: IntegrationMessage = {
+      eventId: randomUUID(),
+      type: 'catalogue.credential-spec.published',
+      version: 1,
+      key: 'agg-0',
+      source: 'catalogue',
+      occurredAt: new Date().toISOString(),
+      correlationId: 'corr-0',
+      causationId: 'cause-0',
+      payload: { seq: 0 },
+    };
     await bus.publish([{ ...message, version: 2 }]);
 
     const output: string[] = [];
     const run = (...args: string[]) =>
-      deadLetterCommands({ open: async () => ({ deadLetters: bus.deadLetters, close: async () => undefined }), write: (t) => output.push(t) })
+      deadLettersCommand({ open: async () => ({ deadLetters: bus.deadLetters, close: async () => undefined }), write: (t) => output.push(t) })
         .exitOverride()
         .parseAsync(args, { from: 'user' });
 
