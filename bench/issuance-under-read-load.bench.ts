@@ -49,15 +49,29 @@ export async function run(): Promise<void> {
     const afterUnloadedMiB = platform.rssMiB();
 
     const adminToken = await token('alliance-admin');
-    const list = await call<{ items: { credentialId: string; lifecycle: string }[] }>('GET', `${urls.issuance}/credentials?specId=${joint.specId}&limit=1`, undefined, adminToken);
-    const credential = await call<Record<string, unknown>>('GET', `${urls.issuance}/credentials/${list.items[0]!.credentialId}`, undefined, adminToken);
+    const list = await call<{ items: { credentialId: string; lifecycle: string }[] }>(
+      'GET',
+      `${urls.issuance}/credentials?specId=${joint.specId}&limit=1`,
+      undefined,
+      adminToken,
+    );
+    const credential = await call<Record<string, unknown>>(
+      'GET',
+      `${urls.issuance}/credentials/${list.items[0]!.credentialId}`,
+      undefined,
+      adminToken,
+    );
     const status = credential['credentialStatus'];
     const statusListUrl = String((Array.isArray(status) ? status[0] : status)?.statusListCredential);
     const verdict = await call<{ verdict: string }>('POST', `${urls.verification}/verifications`, credential);
-    if (verdict.verdict !== 'valid') throw new Error(`the credential read under load does not verify: ${JSON.stringify(verdict).slice(0, 2000)}`);
+    if (verdict.verdict !== 'valid')
+      throw new Error(`the credential read under load does not verify: ${JSON.stringify(verdict).slice(0, 2000)}`);
 
     const storeBefore = platform.storeBytes('verification');
-    const only = (process.env.BENCH_READ_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const only = (process.env.BENCH_READ_ONLY ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const loadCpuBefore = { platform: platform.cpuSeconds(), bench: process.cpuUsage() };
     const load = startReadLoad(urls, { credential, statusListUrl, adminToken }, connections, only);
     const loadStarted = Date.now();
@@ -77,7 +91,13 @@ export async function run(): Promise<void> {
     // The rate is timed to the last credential's issuedAt; the time until the poll saw it is shown beside it, since
     // under load the poll (a staff read) may itself wait for admission.
     printTable(`issuance of a ${size}-learner cohort (last upload to last credential issued), embedded platform`, [
-      { measure: 'unloaded (baseline)', seconds: unloaded.seconds, 'credentials/s': unloaded.perSecond, 'vs unloaded': '1.00', 'seen by poll s': unloaded.observedSeconds },
+      {
+        measure: 'unloaded (baseline)',
+        seconds: unloaded.seconds,
+        'credentials/s': unloaded.perSecond,
+        'vs unloaded': '1.00',
+        'seen by poll s': unloaded.observedSeconds,
+      },
       {
         measure: `under read load (${connections} loops x 4 endpoints)`,
         seconds: loaded.seconds,
@@ -86,7 +106,8 @@ export async function run(): Promise<void> {
         'seen by poll s': loaded.observedSeconds,
       },
     ]);
-    const okPerSecond = (c: { statuses: Record<string, number> }) => Object.entries(c.statuses).reduce((n, [s, k]) => (s.startsWith('2') ? n + k : n), 0) / loadSeconds;
+    const okPerSecond = (c: { statuses: Record<string, number> }) =>
+      Object.entries(c.statuses).reduce((n, [s, k]) => (s.startsWith('2') ? n + k : n), 0) / loadSeconds;
     const rows: Row[] = Object.entries(counts).map(([endpoint, c]) => ({
       endpoint,
       requests: c.requests,
@@ -99,7 +120,12 @@ export async function run(): Promise<void> {
     }));
     printTable(`read load answered while the loaded cohort was issued (${loadSeconds.toFixed(1)} s)`, rows);
     printTable(`CPU time per cohort, enrolment to last credential (${availableParallelism()} cores, shared with whatever else runs here)`, [
-      { cohort: 'unloaded', 'wall s': unloaded.seconds + unloaded.uploadSeconds, 'platform CPU s': unloadedCpu.platform, 'load generator CPU s': unloadedCpu.bench },
+      {
+        cohort: 'unloaded',
+        'wall s': unloaded.seconds + unloaded.uploadSeconds,
+        'platform CPU s': unloadedCpu.platform,
+        'load generator CPU s': unloadedCpu.bench,
+      },
       { cohort: 'under read load', 'wall s': loadSeconds, 'platform CPU s': loadedCpu.platform, 'load generator CPU s': loadedCpu.bench },
     ]);
     printTable('platform process', [
@@ -109,9 +135,15 @@ export async function run(): Promise<void> {
       { measure: 'verification store growth under load (KiB)', value: Math.round(storeGrowth / 1024) },
       { measure: 'bytes per anonymous verification', value: verifications ? Math.round(storeGrowth / verifications) : 'n/a' },
     ]);
-    console.log(`ratio loaded/unloaded ${ratio(loaded.perSecond, unloaded.perSecond)} (target >= 0.80); as seen by polling ${ratio(unloaded.observedSeconds, loaded.observedSeconds)}`);
+    console.log(
+      `ratio loaded/unloaded ${ratio(loaded.perSecond, unloaded.perSecond)} (target >= 0.80); as seen by polling ${ratio(unloaded.observedSeconds, loaded.observedSeconds)}`,
+    );
     // The other half of the target: reads are held back, not starved.
-    console.log(`reads answered 2xx per second: ${Object.entries(counts).map(([endpoint, c]) => `${endpoint} ${okPerSecond(c).toFixed(1)}`).join(', ')}`);
+    console.log(
+      `reads answered 2xx per second: ${Object.entries(counts)
+        .map(([endpoint, c]) => `${endpoint} ${okPerSecond(c).toFixed(1)}`)
+        .join(', ')}`,
+    );
   } finally {
     await platform.close();
   }

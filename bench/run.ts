@@ -6,7 +6,18 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** A suite is a folder with an index, or one `<suite>.bench.ts` file beside this one. */
-const SUITES = ['event-store', 'projection', 'messaging', 'credentials', 'assessment', 'issuance', 'signer', 'audit', 'issuance-under-read-load', 'upload-probe'];
+const SUITES = [
+  'event-store',
+  'projection',
+  'messaging',
+  'credentials',
+  'assessment',
+  'issuance',
+  'signer',
+  'audit',
+  'issuance-under-read-load',
+  'upload-probe',
+];
 
 async function main(): Promise<void> {
   const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());

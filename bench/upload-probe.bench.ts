@@ -76,11 +76,17 @@ async function measure(mode: 'sync' | 'async', rows: number): Promise<Measured> 
   try {
     // UPLOAD_PROBE_SERVICES=catalogue,assessment: only those, to tell assessment's own share from the consumers'.
     const only = process.env.UPLOAD_PROBE_SERVICES?.split(',').map((x) => x.trim());
-    for (const descriptor of ALL_SERVICES.filter((d) => !only || only.includes(d.name))) services.push(await runService(descriptor, { config: loadServiceConfig(descriptor, { ...env, PORT: '0' }), port: 0, sharedBus: bus }));
+    for (const descriptor of ALL_SERVICES.filter((d) => !only || only.includes(d.name)))
+      services.push(
+        await runService(descriptor, { config: loadServiceConfig(descriptor, { ...env, PORT: '0' }), port: 0, sharedBus: bus }),
+      );
     const url = (name: string) => services.find((s) => s.service === name)!.url;
     const ids = enrolmentIds(rows);
     await teach(bus, ids);
-    const config = loadServiceConfig(ALL_SERVICES.find((d) => d.name === 'assessment')!, { ...env, PORT: '0' });
+    const config = loadServiceConfig(
+      ALL_SERVICES.find((d) => d.name === 'assessment')!,
+      { ...env, PORT: '0' },
+    );
     const bearer = `Bearer ${await mintToken({ subject: 'probe-registrar', role: 'registrar', institution: INSTITUTION }, config)}`;
     const probed = services.filter((s) => s.service === 'catalogue' || s.service === 'verification').map((s) => `${s.url}/health/live`);
     // Baseline: the same probe on the same platform with no upload, once the taught enrolments settled.
@@ -133,7 +139,14 @@ async function measure(mode: 'sync' | 'async', rows: number): Promise<Measured> 
 async function untilIdle(services: RunningService[], capMs: number): Promise<void> {
   const deadline = performance.now() + capMs;
   while (performance.now() < deadline) {
-    const lags = await Promise.all(services.map((s) => fetch(`${s.url}/health/ready`).then((r) => r.json().then(lagIn, () => 1), () => 1)));
+    const lags = await Promise.all(
+      services.map((s) =>
+        fetch(`${s.url}/health/ready`).then(
+          (r) => r.json().then(lagIn, () => 1),
+          () => 1,
+        ),
+      ),
+    );
     if (lags.every((n) => n === 0)) return;
     await sleep(250);
   }
@@ -143,7 +156,10 @@ export async function run(): Promise<void> {
   const rows = Number(process.env.UPLOAD_PROBE_ROWS ?? 10_000);
   const table: Measured[] = [];
   for (const mode of ['sync', 'async'] as const) table.push(await measure(mode, rows));
-  printTable(`GET /health/live of catalogue while assessment takes a ${rows.toLocaleString('en-US')}-row upload in the same process`, table);
+  printTable(
+    `GET /health/live of catalogue while assessment takes a ${rows.toLocaleString('en-US')}-row upload in the same process`,
+    table,
+  );
 }
 
 runIfMain(module, run);

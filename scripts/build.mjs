@@ -38,7 +38,11 @@ for (const top of ['apps', 'libs', 'bench']) {
       const target = path.join(out, rel.replace(/\.ts$/, '.js'));
       jobs.push(
         (async () => {
-          const { code, map } = await transformFile(file, { ...swcOptions(), filename: file, sourceFileName: path.relative(path.dirname(target), file) });
+          const { code, map } = await transformFile(file, {
+            ...swcOptions(),
+            filename: file,
+            sourceFileName: path.relative(path.dirname(target), file),
+          });
           await mkdir(path.dirname(target), { recursive: true });
           await writeFile(target, code + `\n//# sourceMappingURL=${path.basename(target)}.map`);
           if (map) await writeFile(target + '.map', map);

@@ -27,7 +27,12 @@ export async function benchBulkPublication(rows: number, env: Record<string, str
   const config = loadServiceConfig(ASSESSMENT_SERVICE, { LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...env });
   const bus = await createIntegrationBus({ kind: 'in-process', retention: rows + 10 });
   const runtime = await createRuntime(ASSESSMENT_SERVICE.name, config, { sharedBus: bus });
-  const app = await createServiceApp({ service: 'assessment', description: 'bench', module: serviceRootModule(ASSESSMENT_SERVICE, runtime), config });
+  const app = await createServiceApp({
+    service: 'assessment',
+    description: 'bench',
+    module: serviceRootModule(ASSESSMENT_SERVICE, runtime),
+    config,
+  });
   try {
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
@@ -53,7 +58,8 @@ export async function benchBulkPublication(rows: number, env: Record<string, str
     const report = (await res.json()) as { recorded?: number; rejected?: number; detail?: string };
     const ms = performance.now() - started;
     await watching;
-    if (res.status !== 200 || report.recorded !== rows) throw new Error(`bulk upload failed: ${res.status} ${JSON.stringify(report).slice(0, 500)}`);
+    if (res.status !== 200 || report.recorded !== rows)
+      throw new Error(`bulk upload failed: ${res.status} ${JSON.stringify(report).slice(0, 500)}`);
     const events: RecordedEvent[] = [];
     for await (const e of runtime.eventStore.readAll({ filter: { eventTypes: ['ResultPublished'] } })) events.push(e);
     return { rows, recorded: report.recorded, ms, durableMs: Math.min(durableMs, ms), events };

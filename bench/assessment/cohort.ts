@@ -11,7 +11,9 @@ export const enrolmentIds = (n: number): string[] => Array.from({ length: n }, (
 
 /** One row per enrolment for component C1, graded 0-10. */
 export function cohortCsv(ids: string[]): string {
-  const rows = ids.map((id, i) => `row-${i + 1},${id},C1,${i % 11},2026-06-0${(i % 9) + 1},written exam,supervised-onsite-identity-verification,,`);
+  const rows = ids.map(
+    (id, i) => `row-${i + 1},${id},C1,${i % 11},2026-06-0${(i % 9) + 1},written exam,supervised-onsite-identity-verification,,`,
+  );
   return `${HEADER}\n${rows.join('\n')}\n`;
 }
 
@@ -39,7 +41,16 @@ export async function teach(bus: IntegrationBus, ids: string[]): Promise<void> {
     formOfParticipation: 'online',
     qualityAssurance: { type: 'internal', body: 'QA board' },
     awardingBodies: [body(INSTITUTION, true), body('inst-dcu', false)],
-    components: [{ code: 'C1', title: 'C1', institutionId: INSTITUTION, institutionDid: `did:web:${INSTITUTION}.example`, institutionName: INSTITUTION, ects: 5 }],
+    components: [
+      {
+        code: 'C1',
+        title: 'C1',
+        institutionId: INSTITUTION,
+        institutionDid: `did:web:${INSTITUTION}.example`,
+        institutionName: INSTITUTION,
+        ects: 5,
+      },
+    ],
     issuanceRule: { allComponentsPassed: true },
     languages: ['en'],
     gradingScheme: { type: 'numeric', minimum: 0, maximum: 10, passMark: 6 },
@@ -50,7 +61,14 @@ export async function teach(bus: IntegrationBus, ids: string[]): Promise<void> {
     await bus.publish(
       ids.slice(i, i + 1000).map((enrolmentId) =>
         learnerEnrolledV1.message(
-          { enrolmentId, learnerId: `l-${enrolmentId}`, learner: { learnerId: `l-${enrolmentId}`, name: 'Bench Learner' }, credentialSpecId: SPEC, specVersion: 1, enrolledAt: at },
+          {
+            enrolmentId,
+            learnerId: `l-${enrolmentId}`,
+            learner: { learnerId: `l-${enrolmentId}`, name: 'Bench Learner' },
+            credentialSpecId: SPEC,
+            specVersion: 1,
+            enrolledAt: at,
+          },
           envelope(),
         ),
       ),

@@ -46,7 +46,9 @@ export async function run(): Promise<void> {
       await db.drop();
     }
   }
-  console.log(`assessment bulk publication: ${rows.toLocaleString('en-US')} CSV rows, one transcript stream per row, ${CONCURRENCY} transcripts in flight`);
+  console.log(
+    `assessment bulk publication: ${rows.toLocaleString('en-US')} CSV rows, one transcript stream per row, ${CONCURRENCY} transcripts in flight`,
+  );
   console.table(table);
 }
 
@@ -55,7 +57,14 @@ async function measure(store: string, rows: number, env: Record<string, string>,
   const raw = await benchRawAppend(rawConfig, bulk.events, CONCURRENCY);
   const rate = (ms: number) => perSecond(rows, ms);
   return [
-    { store, mode: `baseline: raw appends of the same ${bulk.events.length} events (${CONCURRENCY} writers)`, rows, ms: Math.round(raw), rowsPerSecond: rate(raw), vsBaseline: '1.00x' },
+    {
+      store,
+      mode: `baseline: raw appends of the same ${bulk.events.length} events (${CONCURRENCY} writers)`,
+      rows,
+      ms: Math.round(raw),
+      rowsPerSecond: rate(raw),
+      vsBaseline: '1.00x',
+    },
     {
       store,
       mode: 'bulk upload: every row validated, decided and appended (events durable)',

@@ -12,7 +12,9 @@ export async function benchRawAppend(config: EventStoreConfig, events: RecordedE
     const worker = async () => {
       while (next < events.length) {
         const e = events[next++];
-        await store.appendToStream(e.streamId, [{ type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata }], { expectedRevision: NO_STREAM });
+        await store.appendToStream(e.streamId, [{ type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: e.metadata }], {
+          expectedRevision: NO_STREAM,
+        });
       }
     };
     await Promise.all(Array.from({ length: concurrency }, worker));

@@ -8,7 +8,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auditKeyFromSeed, type AuditSource, Checkpointer, credentialProvenance, exportBundle, StateReplayer, verifyBundle, verifyLog } from '@alliance/audit';
+import {
+  auditKeyFromSeed,
+  type AuditSource,
+  Checkpointer,
+  credentialProvenance,
+  exportBundle,
+  StateReplayer,
+  verifyBundle,
+  verifyLog,
+} from '@alliance/audit';
 import { verifyChain } from '@alliance/event-sourcing';
 import { percentile, perSecond as rate } from '../support/output';
 import { rawRead } from './raw-baseline';
@@ -36,8 +45,12 @@ export async function run(): Promise<void> {
   const sources: AuditSource[] = AUDITED.map((name) => ({ name, store: stores[name] }));
   const key = auditKeyFromSeed('33'.repeat(32));
   try {
-    const written = await timed(() => writeSyntheticHistory(appendTo(stores), target, (n) => n % 100_000 < 20 && process.stderr.write(`  written ${n}\n`)));
-    console.log(`history: ${written.value} events in ${AUDITED.length} embedded stores, written in ${Math.round(written.ms)} ms (${rate(written.value, written.ms)} events/s)`);
+    const written = await timed(() =>
+      writeSyntheticHistory(appendTo(stores), target, (n) => n % 100_000 < 20 && process.stderr.write(`  written ${n}\n`)),
+    );
+    console.log(
+      `history: ${written.value} events in ${AUDITED.length} embedded stores, written in ${Math.round(written.ms)} ms (${rate(written.value, written.ms)} events/s)`,
+    );
     const sealed = await timed(() => new Checkpointer(sources, auditStore, key).checkpointAll());
     console.log(`checkpoints: ${sealed.value.length} signed Merkle roots over ${written.value} hashes in ${Math.round(sealed.ms)} ms`);
 
@@ -45,7 +58,13 @@ export async function run(): Promise<void> {
     let raw = await timed(() => rawRead(dir, AUDITED));
     const rows: Row[] = [];
     const add = (mode: string, events: number, ms: number) =>
-      rows.push({ mode, events, ms: Math.round(ms), eventsPerSecond: rate(events, ms), vsRawRead: `${(rate(events, ms) / rate(raw.value, raw.ms)).toFixed(2)}x` });
+      rows.push({
+        mode,
+        events,
+        ms: Math.round(ms),
+        eventsPerSecond: rate(events, ms),
+        vsRawRead: `${(rate(events, ms) / rate(raw.value, raw.ms)).toFixed(2)}x`,
+      });
     add('baseline: raw SQLite read + JSON.parse (no adapter)', raw.value, raw.ms);
 
     const read = await timed(async () => {
@@ -79,14 +98,26 @@ export async function run(): Promise<void> {
 
     const verified = await timed(() => verifyLog(sources, auditStore, key.publicKey));
     if (!verified.value.every((v) => v.ok)) throw new Error(`verification failed on an intact store: ${JSON.stringify(verified.value)}`);
-    add('verify: every hash, chain link and Merkle root', verified.value.reduce((n, v) => n + (v.store === 'audit' ? 0 : v.eventsChecked), 0), verified.ms);
+    add(
+      'verify: every hash, chain link and Merkle root',
+      verified.value.reduce((n, v) => n + (v.store === 'audit' ? 0 : v.eventsChecked), 0),
+      verified.ms,
+    );
 
     const bundleDir = join(dir, 'bundle');
     const exported = await timed(() => exportBundle(sources, auditStore, key, bundleDir));
-    add('export bundle (NDJSON + digests, signed)', exported.value.stores.reduce((n, s) => n + s.events, 0), exported.ms);
+    add(
+      'export bundle (NDJSON + digests, signed)',
+      exported.value.stores.reduce((n, s) => n + s.events, 0),
+      exported.ms,
+    );
     const offline = await timed(() => verifyBundle(bundleDir, { publicKey: key.publicKey }));
     if (!offline.value.ok) throw new Error(`bundle verification failed: ${JSON.stringify(offline.value)}`);
-    add('verify-bundle offline', offline.value.stores.reduce((n, s) => n + s.eventsChecked, 0), offline.ms);
+    add(
+      'verify-bundle offline',
+      offline.value.stores.reduce((n, s) => n + s.eventsChecked, 0),
+      offline.ms,
+    );
 
     const rawAgain = await timed(() => rawRead(dir, AUDITED));
     if (rawAgain.ms < raw.ms) raw = rawAgain;
@@ -116,9 +147,17 @@ async function latencies(sources: AuditSource[]): Promise<void> {
     stateMs.push(state.ms);
     if (k < 5) provenanceMs.push((await timed(() => credentialProvenance(sources, `cred-${i}`))).ms);
   }
-  const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
+  const median = (xs: number[]) =>
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      50,
+    );
   console.table([
     { call: 'point-in-time state of one stream', calls: stateMs.length, medianMs: +median(stateMs).toFixed(2) },
-    { call: 'provenance of one credential (scans the verification store)', calls: provenanceMs.length, medianMs: Math.round(median(provenanceMs)) },
+    {
+      call: 'provenance of one credential (scans the verification store)',
+      calls: provenanceMs.length,
+      medianMs: Math.round(median(provenanceMs)),
+    },
   ]);
 }

@@ -11,7 +11,9 @@ export function rawRead(dataDir: string, stores: readonly string[], batch = 2000
   for (const store of stores) {
     const db = new DatabaseSync(join(dataDir, store, EmbeddedEventStore.FILE_NAME), { readOnly: true });
     try {
-      const page = db.prepare('SELECT position, stream_id, type, data, metadata, hash FROM events WHERE position > ? ORDER BY position LIMIT ?');
+      const page = db.prepare(
+        'SELECT position, stream_id, type, data, metadata, hash FROM events WHERE position > ? ORDER BY position LIMIT ?',
+      );
       let after = 0;
       for (;;) {
         const rows = page.all(after, batch) as { position: number; data: string; metadata: string }[];

@@ -34,7 +34,11 @@ export async function run(): Promise<void> {
   try {
     const admin = await mintToken({ subject: 'bench', role: 'alliance-admin' }, config);
     const call = async (method: string, path: string, token: string, body?: unknown) => {
-      const res = await fetch(service.url + path, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const res = await fetch(service.url + path, {
+        method,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
       if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
       return (await res.json()) as { id: string };
     };
@@ -46,7 +50,9 @@ export async function run(): Promise<void> {
     });
     table.push(row('register a member (POST /institutions)', register));
 
-    const approvers = await Promise.all(['aau', 'ut', 'tuni'].map((k) => mintToken({ subject: `bench@${k}`, role: 'institution-admin', institution: ids[k] }, config)));
+    const approvers = await Promise.all(
+      ['aau', 'ut', 'tuni'].map((k) => mintToken({ subject: `bench@${k}`, role: 'institution-admin', institution: ids[k] }, config)),
+    );
     const lifecycle = await timed(specs, async (i) => {
       const definition = { ...demoCredentialDefinition(ids as never), title: `Challenge-Based Innovation ${i}` };
       const { id } = await call('POST', '/credential-specs', admin, definition);
@@ -78,10 +84,21 @@ export async function run(): Promise<void> {
     table.push(row(`baseline: raw appends of the same ${events.length} events, one at a time`, baseline, events.length));
 
     const started = performance.now();
-    const res = await fetch(`${service.url}/admin/read-model/rebuild`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'verify' }) });
+    const res = await fetch(`${service.url}/admin/read-model/rebuild`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ mode: 'verify' }),
+    });
     const rebuilt = (await res.json()) as { handled: number; identical: boolean; eventsPerSecond: number };
     const ms = performance.now() - started;
-    table.push({ step: `read model rebuild from zero + compare (identical: ${rebuilt.identical})`, operations: rebuilt.handled, ms: Math.round(ms), perSecond: rebuilt.eventsPerSecond, p50ms: 0, p99ms: 0 });
+    table.push({
+      step: `read model rebuild from zero + compare (identical: ${rebuilt.identical})`,
+      operations: rebuilt.handled,
+      ms: Math.round(ms),
+      perSecond: rebuilt.eventsPerSecond,
+      p50ms: 0,
+      p99ms: 0,
+    });
   } finally {
     await service.close();
     await bus.close();

@@ -21,7 +21,9 @@ export async function benchProjectionRebuild(specs: number): Promise<{ events: n
     const did = `did:web:bench.example:institutions:${institutionId}`;
     await institutions.handle(institutionStream(institutionId), { type: 'RegisterInstitution', institutionId, ...profile, did }, admin);
     // Its own admin activates it with a key proven over a catalogue challenge, as every member must.
-    await addKeyWithProof((command, context) => institutions.handle(institutionStream(institutionId), command, context), institutionId, { keyId: 'key-1' });
+    await addKeyWithProof((command, context) => institutions.handle(institutionStream(institutionId), command, context), institutionId, {
+      keyId: 'key-1',
+    });
     members.set(institutionId, { institutionId, ...profile, did, status: 'active' });
   }
   const registry = { members, specs: new Map() };
@@ -32,7 +34,11 @@ export async function benchProjectionRebuild(specs: number): Promise<{ events: n
     await definitions.handle(stream, { type: 'DraftCredentialSpec', credentialSpecId: id, definition, registry }, admin);
     await definitions.handle(stream, { type: 'ProposeCredentialSpec', registry }, admin);
     for (const k of ['aau', 'ut', 'tuni']) {
-      await definitions.handle(stream, { type: 'ApproveCredentialSpec', institutionId: ids[k], approverStatus: 'active' }, { actor: { subject: k, role: 'institution-admin', institution: ids[k] }, correlationId: 'bench' });
+      await definitions.handle(
+        stream,
+        { type: 'ApproveCredentialSpec', institutionId: ids[k], approverStatus: 'active' },
+        { actor: { subject: k, role: 'institution-admin', institution: ids[k] }, correlationId: 'bench' },
+      );
     }
     await definitions.handle(stream, { type: 'PublishCredentialSpec', registry }, admin);
   }
@@ -46,5 +52,7 @@ export async function benchProjectionRebuild(specs: number): Promise<{ events: n
 }
 
 if (require.main === module) {
-  benchProjectionRebuild(Number(process.env.BENCH_CATALOGUE_SPECS ?? 100)).then((r) => console.log(r, Math.round((r.events * 1000) / r.ms), 'events/s'));
+  benchProjectionRebuild(Number(process.env.BENCH_CATALOGUE_SPECS ?? 100)).then((r) =>
+    console.log(r, Math.round((r.events * 1000) / r.ms), 'events/s'),
+  );
 }

@@ -28,7 +28,17 @@ export async function benchEmbeddedAppend(dir: string, singleTx: number, batchTx
       raw.exec('BEGIN IMMEDIATE');
       for (let i = 0; i < eventsPerTx; i++) {
         const e = benchEvent(index * eventsPerTx + i);
-        insert.run(newEventId(), stream, revision + 1 + i, e.type, 1, JSON.stringify(e.data), JSON.stringify(e.metadata), FAKE_HASH, FAKE_HASH);
+        insert.run(
+          newEventId(),
+          stream,
+          revision + 1 + i,
+          e.type,
+          1,
+          JSON.stringify(e.data),
+          JSON.stringify(e.metadata),
+          FAKE_HASH,
+          FAKE_HASH,
+        );
       }
       raw.exec('COMMIT');
       revisions.set(stream, revision + eventsPerTx);
@@ -41,7 +51,10 @@ export async function benchEmbeddedAppend(dir: string, singleTx: number, batchTx
       [100, batchTx],
     ] as const) {
       const rawBest = best(await runRaw(eventsPerTx, transactions), await runRaw(eventsPerTx, transactions));
-      const storeBest = best(await appendThroughStore(store, eventsPerTx, transactions), await appendThroughStore(store, eventsPerTx, transactions));
+      const storeBest = best(
+        await appendThroughStore(store, eventsPerTx, transactions),
+        await appendThroughStore(store, eventsPerTx, transactions),
+      );
       for (const [label, m] of [
         [`raw SQLite INSERT, ${eventsPerTx} event/tx`, rawBest],
         [`store append, ${eventsPerTx} event/tx`, storeBest],

@@ -8,11 +8,23 @@ import { best } from './measure';
 /** What the hash chain costs: the hash alone, then appends with and without it on both stores. */
 export async function benchHashCost(dir: string, url: string | undefined, transactions: number): Promise<Record<string, Cell>[]> {
   const rows: Record<string, Cell>[] = [];
-  const sample = Array.from({ length: 20_000 }, (_, i) => ({ ...benchEvent(i), eventId: newEventId(), streamId: `s-${i}`, revision: i, schemaVersion: 1, previousHash: 'a'.repeat(64) }));
+  const sample = Array.from({ length: 20_000 }, (_, i) => ({
+    ...benchEvent(i),
+    eventId: newEventId(),
+    streamId: `s-${i}`,
+    revision: i,
+    schemaVersion: 1,
+    previousHash: 'a'.repeat(64),
+  }));
   const t0 = performance.now();
   for (const e of sample) computeEventHash(e);
   const hashRate = perSecond(sample.length, performance.now() - t0);
-  rows.push({ 'hash chain cost': 'computeEventHash (JCS + sha256), ~400 B event', 'events/s with': hashRate, 'events/s without': '', 'with / without': '' });
+  rows.push({
+    'hash chain cost': 'computeEventHash (JCS + sha256), ~400 B event',
+    'events/s with': hashRate,
+    'events/s without': '',
+    'with / without': '',
+  });
 
   const withChain = EmbeddedEventStore.open({ dataDir: join(dir, 'hash-with') });
   const withoutChain = EmbeddedEventStore.open({ dataDir: join(dir, 'hash-without'), hasher: noHash });
@@ -48,5 +60,10 @@ export async function benchHashCost(dir: string, url: string | undefined, transa
 function line(label: string, on: { events: number; ms: number }, off: { events: number; ms: number }): Record<string, Cell> {
   const withRate = perSecond(on.events, on.ms);
   const withoutRate = perSecond(off.events, off.ms);
-  return { 'hash chain cost': label, 'events/s with': withRate, 'events/s without': withoutRate, 'with / without': ratio(withRate, withoutRate) };
+  return {
+    'hash chain cost': label,
+    'events/s with': withRate,
+    'events/s without': withoutRate,
+    'with / without': ratio(withRate, withoutRate),
+  };
 }

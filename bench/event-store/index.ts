@@ -28,9 +28,18 @@ export async function run(): Promise<void> {
       console.log(JSON.stringify({ level: 'warn', msg: 'PostgreSQL unreachable: its benchmarks are skipped', error: String(e) }));
       return undefined;
     });
-    console.log(`event store benchmarks: ${events.toLocaleString('en-US')} events replayed, ${singleTx} single-event and ${batchTx} 100-event transactions per run`);
-    if (db) printTable('PostgreSQL append: store vs raw INSERT (8 concurrent writers, best of 2 runs)', await benchPgAppend({ url: db.url, singleTx, batchTx }));
-    printTable('Embedded append: store vs raw SQLite transactions (best of 2 runs)', await benchEmbeddedAppend(dir, Math.round(singleTx / 4), Math.round(batchTx / 2)));
+    console.log(
+      `event store benchmarks: ${events.toLocaleString('en-US')} events replayed, ${singleTx} single-event and ${batchTx} 100-event transactions per run`,
+    );
+    if (db)
+      printTable(
+        'PostgreSQL append: store vs raw INSERT (8 concurrent writers, best of 2 runs)',
+        await benchPgAppend({ url: db.url, singleTx, batchTx }),
+      );
+    printTable(
+      'Embedded append: store vs raw SQLite transactions (best of 2 runs)',
+      await benchEmbeddedAppend(dir, Math.round(singleTx / 4), Math.round(batchTx / 2)),
+    );
     if (db) printTable('PostgreSQL replay of the whole log (best of 2 runs)', await benchPgReplay(db.url, events));
     printTable('Embedded replay of the whole log (best of 2 runs)', await benchEmbeddedReplay(dir, events));
     printTable('Hash chain cost (best of 2 runs)', await benchHashCost(dir, db?.url, Math.round(singleTx / 4)));

@@ -46,7 +46,11 @@ export async function benchPgAppend(config: PgAppendConfig): Promise<Record<stri
 let run = 0;
 
 /** Each writer appends to its own streams at their current revision, as command handlers do. */
-export async function appendThroughStore(store: PostgresEventStore | { appendToStream: PostgresEventStore['appendToStream'] }, eventsPerTx: number, transactions: number): Promise<Measurement> {
+export async function appendThroughStore(
+  store: PostgresEventStore | { appendToStream: PostgresEventStore['appendToStream'] },
+  eventsPerTx: number,
+  transactions: number,
+): Promise<Measurement> {
   const tag = `${Date.now().toString(36)}${run++}`;
   const revisions = new Map<string, number>();
   return measureWriters(WRITERS, transactions, eventsPerTx, async (index, writer) => {
@@ -72,7 +76,17 @@ async function appendRaw(pool: Pool, eventsPerTx: number, transactions: number):
     const events = Array.from({ length: eventsPerTx }, (_, i) => benchEvent(index * eventsPerTx + i));
     if (eventsPerTx === 1) {
       const e = events[0];
-      await pool.query(single, [newEventId(), stream, revision + 1, e.type, 1, JSON.stringify(e.data), JSON.stringify(e.metadata), FAKE_HASH, FAKE_HASH]);
+      await pool.query(single, [
+        newEventId(),
+        stream,
+        revision + 1,
+        e.type,
+        1,
+        JSON.stringify(e.data),
+        JSON.stringify(e.metadata),
+        FAKE_HASH,
+        FAKE_HASH,
+      ]);
     } else {
       await pool.query(batch, [
         stream,

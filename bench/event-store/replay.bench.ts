@@ -41,7 +41,11 @@ function counter(): { add: (type: string) => void; total: () => number } {
   };
 }
 
-async function timed(label: string, total: number, work: (tick: (n: number) => void) => Promise<number>): Promise<{ ms: number; events: number }> {
+async function timed(
+  label: string,
+  total: number,
+  work: (tick: (n: number) => void) => Promise<number>,
+): Promise<{ ms: number; events: number }> {
   const bar = progress(label, total);
   const started = performance.now();
   const events = await work(bar.tick);
@@ -61,12 +65,29 @@ async function replayStore(store: EventStore, total: number, label: string): Pro
   });
 }
 
-function rows(kind: string, storeRun: { ms: number; events: number }, rawRun: { ms: number; events: number }, rawLabel: string): Record<string, Cell>[] {
+function rows(
+  kind: string,
+  storeRun: { ms: number; events: number },
+  rawRun: { ms: number; events: number },
+  rawLabel: string,
+): Record<string, Cell>[] {
   const rawRate = perSecond(rawRun.events, rawRun.ms);
   const storeRate = perSecond(storeRun.events, storeRun.ms);
   return [
-    { 'replay, count per type': `${kind}: ${rawLabel}`, events: rawRun.events, seconds: rawRun.ms / 1000, 'events/s': rawRate, 'vs raw': '1.00' },
-    { 'replay, count per type': `${kind}: store readAll`, events: storeRun.events, seconds: storeRun.ms / 1000, 'events/s': storeRate, 'vs raw': ratio(storeRate, rawRate) },
+    {
+      'replay, count per type': `${kind}: ${rawLabel}`,
+      events: rawRun.events,
+      seconds: rawRun.ms / 1000,
+      'events/s': rawRate,
+      'vs raw': '1.00',
+    },
+    {
+      'replay, count per type': `${kind}: store readAll`,
+      events: storeRun.events,
+      seconds: storeRun.ms / 1000,
+      'events/s': storeRate,
+      'vs raw': ratio(storeRate, rawRate),
+    },
   ];
 }
 
@@ -74,7 +95,11 @@ const faster = (a: { ms: number; events: number }, b: { ms: number; events: numb
 
 export async function benchPgReplay(url: string, total: number): Promise<Record<string, Cell>[]> {
   const store = await PostgresEventStore.open({ url, schema: 'bench_replay', poolSize: 8 });
-  const pool = new Pool({ connectionString: url, max: 1, types: { getTypeParser: ((oid: number) => (oid === 20 ? Number : types.getTypeParser(oid))) as typeof types.getTypeParser } });
+  const pool = new Pool({
+    connectionString: url,
+    max: 1,
+    types: { getTypeParser: ((oid: number) => (oid === 20 ? Number : types.getTypeParser(oid))) as typeof types.getTypeParser },
+  });
   try {
     await load(store, total, 'PostgreSQL');
     await pool.query('VACUUM ANALYZE bench_replay.events');
@@ -96,7 +121,10 @@ export async function benchPgReplay(url: string, total: number): Promise<Record<
         }
       });
     const rawRun = faster(await raw(), await raw());
-    const storeRun = faster(await replayStore(store, total, 'PostgreSQL store readAll'), await replayStore(store, total, 'PostgreSQL store readAll'));
+    const storeRun = faster(
+      await replayStore(store, total, 'PostgreSQL store readAll'),
+      await replayStore(store, total, 'PostgreSQL store readAll'),
+    );
     return rows('PostgreSQL', storeRun, rawRun, 'raw keyset SELECT');
   } finally {
     await pool.end();
@@ -114,7 +142,9 @@ export async function benchEmbeddedReplay(dir: string, total: number): Promise<R
     const raw = () =>
       timed('embedded raw cursor SELECT', total, async (tick) => {
         const projection = counter();
-        const statement = db.prepare('SELECT position, event_id, stream_id, revision, type, schema_version, data, metadata, previous_hash, hash FROM events ORDER BY position');
+        const statement = db.prepare(
+          'SELECT position, event_id, stream_id, revision, type, schema_version, data, metadata, previous_hash, hash FROM events ORDER BY position',
+        );
         statement.setReturnArrays(true);
         for (const r of statement.iterate() as Iterable<unknown[]>) {
           JSON.parse(r[6] as string);
@@ -125,7 +155,10 @@ export async function benchEmbeddedReplay(dir: string, total: number): Promise<R
         return projection.total();
       });
     const rawRun = faster(await raw(), await raw());
-    const storeRun = faster(await replayStore(store, total, 'embedded store readAll'), await replayStore(store, total, 'embedded store readAll'));
+    const storeRun = faster(
+      await replayStore(store, total, 'embedded store readAll'),
+      await replayStore(store, total, 'embedded store readAll'),
+    );
     return rows('embedded', storeRun, rawRun, 'raw cursor SELECT');
   } finally {
     db.close();

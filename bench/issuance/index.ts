@@ -38,15 +38,25 @@ export async function run(): Promise<void> {
   ];
   for (const suite of ['eddsa-jcs-2022', 'eddsa-rdfc-2022'] as CryptosuiteName[]) {
     const issued = await benchIssuance(suite, seconds, concurrency);
-    rows.push(row('credentials issued (3 proofs: compose, status slot, draft, sign, issue; embedded store)', suite, issued.perSecond, sign));
+    rows.push(
+      row('credentials issued (3 proofs: compose, status slot, draft, sign, issue; embedded store)', suite, issued.perSecond, sign),
+    );
     const members = issued.members.map((m) => ({ ...m, keys: m.keys.map(({ custody: _c, ...k }) => k) }));
     // The issuance bench's platform names its contexts under its public URL.
-    const verified = await benchVerification(issued.documents, members, issued.statusLists, seconds, concurrency, ['https://issuance.alliance.example']);
-    if (Object.keys(verified.verdicts).some((v) => v !== 'valid')) throw new Error(`bench credentials did not all verify: ${JSON.stringify(verified.verdicts)}`);
+    const verified = await benchVerification(issued.documents, members, issued.statusLists, seconds, concurrency, [
+      'https://issuance.alliance.example',
+    ]);
+    if (Object.keys(verified.verdicts).some((v) => v !== 'valid'))
+      throw new Error(`bench credentials did not all verify: ${JSON.stringify(verified.verdicts)}`);
     rows.push(row('verifications (every check, 3 proofs + the status list proof)', suite, verified.perSecond, verify));
   }
-  console.log(`issuance and verification: ${seconds}s per measurement, ${concurrency} in flight; the @digitalbazaar/vc baseline signs the ${vc.credential}`);
-  if (vc.fallbackReason) console.log(`@digitalbazaar/vc could not secure our OB 3.0 credential, so its baseline uses a plain VC 2.0 credential: ${vc.fallbackReason}`);
+  console.log(
+    `issuance and verification: ${seconds}s per measurement, ${concurrency} in flight; the @digitalbazaar/vc baseline signs the ${vc.credential}`,
+  );
+  if (vc.fallbackReason)
+    console.log(
+      `@digitalbazaar/vc could not secure our OB 3.0 credential, so its baseline uses a plain VC 2.0 credential: ${vc.fallbackReason}`,
+    );
   console.table(rows);
 }
 

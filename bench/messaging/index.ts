@@ -27,14 +27,24 @@ export async function run(): Promise<void> {
     storeKind === 'postgres' ? { kind: 'postgres', url, schema: 'events' } : { kind: 'embedded', dataDir: dir, durability: 'normal' };
   const embeddedStore = (_url: string, dir: string): EventStoreConfig => ({ kind: 'embedded', dataDir: dir, durability: 'normal' });
   const kafkaBus = () =>
-    new KafkaBus({ brokers: KAFKA_BROKERS, clientId: 'bench', topicPrefix: `bench-${Date.now().toString(36)}.`, partitions: PARTITIONS, logLevel: 'error' });
+    new KafkaBus({
+      brokers: KAFKA_BROKERS,
+      clientId: 'bench',
+      topicPrefix: `bench-${Date.now().toString(36)}.`,
+      partitions: PARTITIONS,
+      logLevel: 'error',
+    });
   console.log(
     `messaging benchmark: ${events.toLocaleString('en-US')} events over 100 aggregates for throughput, ${latencyEvents.toLocaleString('en-US')} at ${rate}/s for latency; ` +
       `${PARTITIONS} partitions, one consumer member; Kafka pipeline on the ${storeKind} event store`,
   );
 
   const results: [string, Measurement, Measurement][] = [];
-  results.push(['raw kafkajs produce → consume (baseline)', await rawKafka(KAFKA_BROKERS, PARTITIONS, { kind: 'throughput', events }), await rawKafka(KAFKA_BROKERS, PARTITIONS, { kind: 'latency', events: latencyEvents, rate })]);
+  results.push([
+    'raw kafkajs produce → consume (baseline)',
+    await rawKafka(KAFKA_BROKERS, PARTITIONS, { kind: 'throughput', events }),
+    await rawKafka(KAFKA_BROKERS, PARTITIONS, { kind: 'latency', events: latencyEvents, rate }),
+  ]);
   results.push([
     'raw kafkajs → same inbox + read-model transaction',
     await withReadModel((handler) => rawKafka(KAFKA_BROKERS, PARTITIONS, { kind: 'throughput', events }, handler)),
@@ -47,7 +57,9 @@ export async function run(): Promise<void> {
     const throughputBus = bus();
     const throughput = await pipeline({ bus: throughputBus, store }, { kind: 'throughput', events }).finally(() => throughputBus.close());
     const latencyBus = bus();
-    const latency = await pipeline({ bus: latencyBus, store }, { kind: 'latency', events: latencyEvents, rate }).finally(() => latencyBus.close());
+    const latency = await pipeline({ bus: latencyBus, store }, { kind: 'latency', events: latencyEvents, rate }).finally(() =>
+      latencyBus.close(),
+    );
     results.push([name, throughput, latency]);
   }
 
@@ -68,7 +80,10 @@ export async function run(): Promise<void> {
       [`p99 ms @${rate}/s`]: percentile(sorted, 99),
     };
   });
-  printTable('Throughput (catch-up of a full store: relay alone = published and checkpointed; end-to-end = applied by the read model) and latency (append → read-model commit)', rows);
+  printTable(
+    'Throughput (catch-up of a full store: relay alone = published and checkpointed; end-to-end = applied by the read model) and latency (append → read-model commit)',
+    rows,
+  );
 }
 
 /** A fresh database with the pipeline's read model, for the raw baseline that writes it too. */

@@ -49,11 +49,21 @@ export async function pipeline(setup: PipelineSetup, mode: PipelineMode): Promis
     const consumer = await setup.bus.subscribe({ group: `${source}-readers`, sources: [source], handler });
     // The group join is not part of what is measured: wait until a first message made it through.
     await setup.bus.publish([
-      { eventId: `warm-up-${source}`, type: `${source}.warm-up.done`, version: 1, key: 'warm-up', source, occurredAt: new Date().toISOString(), correlationId: 'warm-up', payload: {} },
+      {
+        eventId: `warm-up-${source}`,
+        type: `${source}.warm-up.done`,
+        version: 1,
+        key: 'warm-up',
+        source,
+        occurredAt: new Date().toISOString(),
+        correlationId: 'warm-up',
+        payload: {},
+      },
     ]);
     await waitUntil(() => warmedUp, 60_000, 'the consumer group to join');
 
-    if (mode.kind === 'throughput') await appendCounterEvents(store, { aggregates: 100, perAggregate: Math.ceil(mode.events / 100), batch: 50 });
+    if (mode.kind === 'throughput')
+      await appendCounterEvents(store, { aggregates: 100, perAggregate: Math.ceil(mode.events / 100), batch: 50 });
     relay = new OutboxRelay({ name: source, store, bus: setup.bus, checkpoints, map: counterMapper(source) });
     const total = mode.kind === 'throughput' ? Math.ceil(mode.events / 100) * 100 : mode.events;
     const started = Date.now();
@@ -61,14 +71,22 @@ export async function pipeline(setup: PipelineSetup, mode: PipelineMode): Promis
     const head = await store.headPosition();
     const publishing = relay;
     let relaySeconds: number | undefined;
-    const relayDone = waitUntil(() => publishing.position >= head, 600_000, 'the relay').then(() => (relaySeconds = (Date.now() - started) / 1000));
+    const relayDone = waitUntil(() => publishing.position >= head, 600_000, 'the relay').then(
+      () => (relaySeconds = (Date.now() - started) / 1000),
+    );
     if (mode.kind === 'latency') {
       const writer = store;
       await paced(mode.events, mode.rate, (i) =>
         writer
           .appendToStream(
             `bench.counter-${i % 100}`,
-            [{ type: COUNTER_INCREMENTED, data: { seq: Math.floor(i / 100), appendedAt: Date.now() }, metadata: { occurredAt: new Date().toISOString(), actor: { subject: 'bench' }, correlationId: 'bench' } }],
+            [
+              {
+                type: COUNTER_INCREMENTED,
+                data: { seq: Math.floor(i / 100), appendedAt: Date.now() },
+                metadata: { occurredAt: new Date().toISOString(), actor: { subject: 'bench' }, correlationId: 'bench' },
+              },
+            ],
             { expectedRevision: i < 100 ? NO_STREAM : Math.floor(i / 100) - 1 },
           )
           .then(() => undefined),

@@ -35,7 +35,16 @@ export async function rawKafka(
       if (readModel) {
         const key = message.key!.toString();
         await readModel(
-          { eventId: `${key}/${payload.seq}`, type: 'raw', version: 1, key, source: 'raw', occurredAt: '', correlationId: '', payload: { seq: payload.seq, appendedAt: payload.sentAt } },
+          {
+            eventId: `${key}/${payload.seq}`,
+            type: 'raw',
+            version: 1,
+            key,
+            source: 'raw',
+            occurredAt: '',
+            correlationId: '',
+            payload: { seq: payload.seq, appendedAt: payload.sentAt },
+          },
           { attempt: 1, group: 'raw', topic, replayed: false },
         );
       }
@@ -43,7 +52,10 @@ export async function rawKafka(
       received++;
     },
   });
-  const message = (i: number) => ({ key: `bench.counter-${i % 100}`, value: JSON.stringify({ seq: Math.floor(i / 100), sentAt: Date.now() }) });
+  const message = (i: number) => ({
+    key: `bench.counter-${i % 100}`,
+    value: JSON.stringify({ seq: Math.floor(i / 100), sentAt: Date.now() }),
+  });
   try {
     // The group join is not part of what is measured, as in the pipeline runs.
     await producer.send({ topic, messages: [{ key: 'warm-up', value: '{}' }] });
@@ -51,7 +63,11 @@ export async function rawKafka(
     const started = Date.now();
     if (mode.kind === 'throughput') {
       for (let i = 0; i < mode.events; i += 500) {
-        await producer.send({ topic, acks: -1, messages: Array.from({ length: Math.min(500, mode.events - i) }, (_, j) => message(i + j)) });
+        await producer.send({
+          topic,
+          acks: -1,
+          messages: Array.from({ length: Math.min(500, mode.events - i) }, (_, j) => message(i + j)),
+        });
       }
     } else {
       await paced(mode.events, mode.rate, (i) => producer.send({ topic, acks: -1, messages: [message(i)] }).then(() => undefined));

@@ -47,7 +47,9 @@ export async function run(): Promise<void> {
     await rm(dir, { recursive: true, force: true });
   }
   rows.push(...(await measurePostgres(events, batchSize, sources)));
-  console.log(`${events} events, ${batchSize} events per transaction, best of ${process.env.BENCH_PROJECTION_ROUNDS ?? 3} rounds; sources: ${sources.join('; ')}`);
+  console.log(
+    `${events} events, ${batchSize} events per transaction, best of ${process.env.BENCH_PROJECTION_ROUNDS ?? 3} rounds; sources: ${sources.join('; ')}`,
+  );
   console.table(rows);
 }
 

@@ -19,7 +19,12 @@ export async function rawReplay(store: EventStore, client: RawClient, table: str
   let handled = 0;
   for (;;) {
     const batch: RecordedEvent<BenchData>[] = [];
-    for await (const e of store.readAll({ fromPosition: position, maxCount: batchSize, batchSize, filter: { eventTypes: ['bench.item-recorded'] } })) {
+    for await (const e of store.readAll({
+      fromPosition: position,
+      maxCount: batchSize,
+      batchSize,
+      filter: { eventTypes: ['bench.item-recorded'] },
+    })) {
       batch.push(e as RecordedEvent<BenchData>);
     }
     if (batch.length === 0) return handled;

@@ -16,7 +16,7 @@ export async function openSourceStore(config: EventStoreConfig, events: number):
 async function fill(store: EventStore, events: number): Promise<void> {
   const perStream = 50;
   const metadata = { occurredAt: new Date(0).toISOString(), actor: { subject: 'bench' }, correlationId: 'bench' };
-  for (let written = 0; written < events; ) {
+  for (let written = 0; written < events;) {
     const stream = `bench.items-${Math.floor(written / perStream)}`;
     const batch: NewEvent[] = [];
     for (let i = 0; i < perStream && written < events; i++, written++) {

@@ -51,7 +51,10 @@ export async function issueCohort(urls: Urls, joint: JointCredential, size: numb
     );
   // The definition reaches enrolment over the bus: the first enrolment waits for it.
   const first = await until(() => enrol(0), 'the definition to reach enrolment', timeoutMs, 200);
-  const cohort = [first, ...(await inParallel(size - 1, (i) => enrol(i + 1)))].map((e) => ({ enrolmentId: (e.enrolmentId ?? e.id)!, learnerId: e.learnerId }));
+  const cohort = [first, ...(await inParallel(size - 1, (i) => enrol(i + 1)))].map((e) => ({
+    enrolmentId: (e.enrolmentId ?? e.id)!,
+    learnerId: e.learnerId,
+  }));
   for (const component of COMPONENTS) {
     const bearer = await token('registrar', joint.members[component.member]!.id);
     const results = cohort.map((e) => ({
@@ -65,7 +68,13 @@ export async function issueCohort(urls: Urls, joint: JointCredential, size: numb
     // Assessment learns enrolments over the bus: rows it has not seen yet are rejected, the same batch is sent again.
     await until(
       async () => {
-        const answer = await call<{ rejected?: number }>('POST', `${urls.assessment}/assessment-results/batches`, { batchId: `${tag}-${component.code}`, results }, bearer, [200, 422]);
+        const answer = await call<{ rejected?: number }>(
+          'POST',
+          `${urls.assessment}/assessment-results/batches`,
+          { batchId: `${tag}-${component.code}`, results },
+          bearer,
+          [200, 422],
+        );
         return answer.rejected === 0 ? true : undefined;
       },
       `the ${component.code} results of ${tag} to be recorded`,
@@ -86,7 +95,8 @@ export async function issueCohort(urls: Urls, joint: JointCredential, size: numb
           undefined,
           admin,
         );
-        for (const c of page.items) if (learners.has(c.learnerId) && c.lifecycle === 'issued') issued.push(Date.parse(c.issuedAt ?? '') || Date.now());
+        for (const c of page.items)
+          if (learners.has(c.learnerId) && c.lifecycle === 'issued') issued.push(Date.parse(c.issuedAt ?? '') || Date.now());
         if (page.items.length === 0 || offset + 500 >= page.total) break;
       }
       return issued.length >= size ? Math.max(...issued) : undefined;

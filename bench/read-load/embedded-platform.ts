@@ -25,13 +25,26 @@ export interface BenchPlatform {
   close(): Promise<void>;
 }
 
-const DEV_AUTH = { AUTH_JWT_SECRET: 'development-only-secret-change-me-0000', AUTH_ISSUER: 'alliance-platform', AUTH_AUDIENCE: 'alliance-api' };
+const DEV_AUTH = {
+  AUTH_JWT_SECRET: 'development-only-secret-change-me-0000',
+  AUTH_ISSUER: 'alliance-platform',
+  AUTH_AUDIENCE: 'alliance-api',
+};
 
 export function token(role: Role, institution?: string): Promise<string> {
-  return mintToken({ subject: `${role}-${institution ?? 'alliance'}`, role, ...(institution ? { institution } : {}) } as AuthenticatedActor, DEV_AUTH);
+  return mintToken(
+    { subject: `${role}-${institution ?? 'alliance'}`, role, ...(institution ? { institution } : {}) } as AuthenticatedActor,
+    DEV_AUTH,
+  );
 }
 
-export async function call<T = Record<string, unknown>>(method: string, url: string, body?: unknown, bearer?: string, expected = [200, 201]): Promise<T> {
+export async function call<T = Record<string, unknown>>(
+  method: string,
+  url: string,
+  body?: unknown,
+  bearer?: string,
+  expected = [200, 201],
+): Promise<T> {
   const res = await fetch(url, {
     method,
     headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
@@ -55,11 +68,15 @@ export async function until<T>(probe: () => Promise<T | undefined>, what: string
 export async function startBenchPlatform(firstPort: number, env: NodeJS.ProcessEnv = {}): Promise<BenchPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-platform-'));
   const main = join(__dirname, '..', '..', 'apps', 'platform', 'src', 'main.js');
-  const child: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_PLATFORM_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), main], {
-    env: { ...process.env, DATA_DIR: dataDir, PLATFORM_BASE_PORT: String(firstPort), LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    cwd: dataDir,
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...(process.env.BENCH_PLATFORM_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), main],
+    {
+      env: { ...process.env, DATA_DIR: dataDir, PLATFORM_BASE_PORT: String(firstPort), LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: dataDir,
+    },
+  );
   let output = '';
   child.stdout!.on('data', (d) => (output = (output + d).slice(-20_000)));
   child.stderr!.on('data', (d) => (output = (output + d).slice(-20_000)));
@@ -74,7 +91,9 @@ export async function startBenchPlatform(firstPort: number, env: NodeJS.ProcessE
     rssMiB: () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
     // Fields 14 and 15 of /proc/<pid>/stat (after the command name in parentheses): user and system time, in clock ticks of 1/100 s.
     cpuSeconds: () => {
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8')
+        .replace(/^.*\) /s, '')
+        .split(' ');
       return (Number(fields[11]) + Number(fields[12])) / 100;
     },
     storeBytes: (service) => bytesUnder(join(dataDir, service)),
@@ -107,7 +126,12 @@ export async function setUpJointCredential(urls: Urls): Promise<JointCredential>
     ['Aalborg University', 'DK', 'www.aau.dk'],
     ['University of Twente', 'NL', 'www.utwente.nl'],
   ] as const) {
-    const member = await call<{ id: string; did: string }>('POST', `${urls.catalogue}/institutions`, { name, legalName: name, countryCode, homepage: `https://${host}` }, admin);
+    const member = await call<{ id: string; did: string }>(
+      'POST',
+      `${urls.catalogue}/institutions`,
+      { name, legalName: name, countryCode, homepage: `https://${host}` },
+      admin,
+    );
     const ownAdmin = await token('institution-admin', member.id);
     await registerInstitutionKey({
       catalogue: urls.catalogue,
@@ -141,7 +165,13 @@ export async function setUpJointCredential(urls: Urls): Promise<JointCredential>
     admin,
   );
   await call('POST', `${urls.catalogue}/credential-specs/${spec.id}/propose`, undefined, admin);
-  for (const m of members) await call('POST', `${urls.catalogue}/credential-specs/${spec.id}/approvals`, { comment: 'approved' }, await token('institution-admin', m.id));
+  for (const m of members)
+    await call(
+      'POST',
+      `${urls.catalogue}/credential-specs/${spec.id}/approvals`,
+      { comment: 'approved' },
+      await token('institution-admin', m.id),
+    );
   await call('POST', `${urls.catalogue}/credential-specs/${spec.id}/publish`, undefined, admin);
   return { members, specId: spec.id };
 }

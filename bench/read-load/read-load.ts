@@ -30,7 +30,8 @@ export function startReadLoad(urls: Urls, target: ReadTarget, connections: numbe
   const counts: Record<string, LoadCount> = {};
   const body = JSON.stringify(target.credential);
   const endpoints: Record<string, (i: number) => Promise<Response>> = {
-    'POST /verifications': () => fetch(`${urls.verification}/verifications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
+    'POST /verifications': () =>
+      fetch(`${urls.verification}/verifications`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }),
     'GET /status-lists/{id}': () => fetch(target.statusListUrl),
     'GET /credentials': () => fetch(`${urls.issuance}/credentials`, { headers: { authorization: `Bearer ${target.adminToken}` } }),
     'GET /health/ready': (i) => fetch(`${urls[SERVICES[i % SERVICES.length]!]}/health/ready`),

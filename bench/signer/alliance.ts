@@ -48,7 +48,12 @@ const DEFINITION: SpecSnapshot = {
   version: 1,
   title: 'Water Resources Engineering',
   awardingBodies: UNIVERSITIES.map((u, i) => ({ institutionId: u.institutionId, lead: i === 0 })),
-  components: UNIVERSITIES.map((u, i) => ({ code: `WR${i + 1}`, title: `Module ${i + 1} at ${u.name}`, institutionId: u.institutionId, ects: 2 })),
+  components: UNIVERSITIES.map((u, i) => ({
+    code: `WR${i + 1}`,
+    title: `Module ${i + 1} at ${u.name}`,
+    institutionId: u.institutionId,
+    ects: 2,
+  })),
   issuanceRule: { allComponentsPassed: true },
   gradingScheme: { type: 'numeric', minimum: 1, maximum: 20, passMark: 10 },
   definition: {
@@ -95,7 +100,16 @@ export async function openAlliance(cryptosuite: CryptosuiteName): Promise<Allian
   for (const u of UNIVERSITIES) {
     await aggregates.knownInstitutions.handle(
       issuanceStreams.knownInstitution(u.institutionId),
-      { type: 'LearnInstitution', profile: { institutionId: u.institutionId, name: u.name, countryCode: u.countryCode, did: u.did, registeredAt: '2025-01-01T00:00:00.000Z' } },
+      {
+        type: 'LearnInstitution',
+        profile: {
+          institutionId: u.institutionId,
+          name: u.name,
+          countryCode: u.countryCode,
+          did: u.did,
+          registeredAt: '2025-01-01T00:00:00.000Z',
+        },
+      },
       PROCESS,
     );
   }
@@ -108,7 +122,14 @@ export async function openAlliance(cryptosuite: CryptosuiteName): Promise<Allian
       const inputs = { spec: DEFINITION, nextCredentialId: randomUUID(), standing: {} };
       await aggregates.awards.handle(
         stream,
-        { type: 'OpenAwardTrack', awardId, learner: { learnerId: `${label}-learner-${k}`, name: `Learner ${label} ${k}` }, specId: DEFINITION.specId, specVersion: DEFINITION.version, ...inputs },
+        {
+          type: 'OpenAwardTrack',
+          awardId,
+          learner: { learnerId: `${label}-learner-${k}`, name: `Learner ${label} ${k}` },
+          specId: DEFINITION.specId,
+          specVersion: DEFINITION.version,
+          ...inputs,
+        },
         PROCESS,
       );
       for (const [i, component] of DEFINITION.components.entries()) {
@@ -117,7 +138,14 @@ export async function openAlliance(cryptosuite: CryptosuiteName): Promise<Allian
           {
             type: 'RecordComponentResult',
             awardId,
-            result: { resultId: `${awardId}-r${i}`, componentCode: component.code, institutionId: component.institutionId, passed: true, grade: 12 + i, assessedAt: new Date().toISOString() },
+            result: {
+              resultId: `${awardId}-r${i}`,
+              componentCode: component.code,
+              institutionId: component.institutionId,
+              passed: true,
+              grade: 12 + i,
+              assessedAt: new Date().toISOString(),
+            },
             ...inputs,
           },
           PROCESS,
@@ -150,7 +178,11 @@ export async function openAlliance(cryptosuite: CryptosuiteName): Promise<Allian
     contexts: issuanceDocumentLoader(settings),
     issuer: (collector) => new IssueCredentialHandler(aggregates, knowledge, allocator, settings, collector),
     learnKey: async (institutionId, key) => {
-      await aggregates.knownInstitutions.handle(issuanceStreams.knownInstitution(institutionId), { type: 'LearnRegisteredKey', institutionId, key: { ...key, validFrom: KEY_VALID_FROM } }, PROCESS);
+      await aggregates.knownInstitutions.handle(
+        issuanceStreams.knownInstitution(institutionId),
+        { type: 'LearnRegisteredKey', institutionId, key: { ...key, validFrom: KEY_VALID_FROM } },
+        PROCESS,
+      );
     },
     grantAwards,
     expectIssued,
@@ -162,7 +194,12 @@ export async function openAlliance(cryptosuite: CryptosuiteName): Promise<Allian
 }
 
 /** Drafts (and, where the platform holds the keys, signs) one credential per granted award, `concurrency` at a time. */
-export async function issueAll(issuer: IssueCredentialHandler, awards: GrantedAward[], concurrency: number, drafted: (credentialId: string) => void = () => undefined): Promise<void> {
+export async function issueAll(
+  issuer: IssueCredentialHandler,
+  awards: GrantedAward[],
+  concurrency: number,
+  drafted: (credentialId: string) => void = () => undefined,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < awards.length) {

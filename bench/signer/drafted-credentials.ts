@@ -34,7 +34,9 @@ export class DraftedCredentials implements IssuanceQueries {
     const waiting: string[] = [];
     const done = await this.scan(this.unanswered.get(institutionId)!, (credential) => {
       const awarding = credential.awardingBodies.some((b) => b.institutionId === institutionId);
-      const answered = credential.proofs.some((p) => p.institutionId === institutionId) || credential.refusals.some((r) => r.institutionId === institutionId);
+      const answered =
+        credential.proofs.some((p) => p.institutionId === institutionId) ||
+        credential.refusals.some((r) => r.institutionId === institutionId);
       if (!awarding || answered) return 'drop';
       waiting.push(credential.credentialId);
       return waiting.length < LARGEST_REQUEST_BATCH ? 'keep' : 'stop';
@@ -111,4 +113,5 @@ export class DraftedCredentials implements IssuanceQueries {
   }
 }
 
-const notAsked = (query: string) => new Error(`${query} is not answered here: only the signing requests consult these queries, and they ask which credentials are pending`);
+const notAsked = (query: string) =>
+  new Error(`${query} is not answered here: only the signing requests consult these queries, and they ask which credentials are pending`);

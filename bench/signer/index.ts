@@ -52,7 +52,9 @@ export async function run(): Promise<void> {
         const platformRate = median(rates.platform);
         const signersRate = median(rates.signers);
         rows.push(row('platform-held keys, automatic signing (baseline)', cryptosuite, count, rates.platform, '1.00'));
-        rows.push(row('3 institution-run signers (in-process transport)', cryptosuite, count, rates.signers, ratio(signersRate, platformRate)));
+        rows.push(
+          row('3 institution-run signers (in-process transport)', cryptosuite, count, rates.signers, ratio(signersRate, platformRate)),
+        );
         notes.push(...signers.notes().map((note) => `${cryptosuite}: ${note}`));
       } finally {
         await signers.close();

@@ -65,7 +65,13 @@ export async function institutionSigners(cryptosuite: CryptosuiteName, concurren
       logs.push(log);
       signers.push(
         new SignerService({
-          identity: { institutionId: u.institutionId, keyId: KEY_ID, verificationMethodId, publicKeyMultibase, registeredAt: new Date().toISOString() },
+          identity: {
+            institutionId: u.institutionId,
+            keyId: KEY_ID,
+            verificationMethodId,
+            publicKeyMultibase,
+            registeredAt: new Date().toISOString(),
+          },
           store,
           log,
           client: new InProcessPlatformClient(requests, { institutionId: u.institutionId, verificationMethodId }),
@@ -77,7 +83,12 @@ export async function institutionSigners(cryptosuite: CryptosuiteName, concurren
     }
     // The platform holds no key for anyone: automatic collection finds nobody to sign for and only the draft is made.
     const emptyVault = new KeyVault(new InMemoryKeyVaultStore(), MasterKey.fromConfig(randomBytes(32).toString('hex')));
-    const issuer = alliance.issuer(new CollectAutomaticProofsHandler(alliance.aggregates, new PlatformSigner(alliance.aggregates, alliance.knowledge, emptyVault, alliance.contexts)));
+    const issuer = alliance.issuer(
+      new CollectAutomaticProofsHandler(
+        alliance.aggregates,
+        new PlatformSigner(alliance.aggregates, alliance.knowledge, emptyVault, alliance.contexts),
+      ),
+    );
 
     const total: Tally = { rounds: 0, idle: 0, signed: 0, resent: 0, refused: 0, failed: 0, lists: 0 };
     let timedMs = 0;
@@ -193,7 +204,10 @@ async function issueThroughSigners(
       tally.refused += r.refused;
       tally.failed += r.failed;
       if (r.refused > 0) return stop(new Error(`a signer refused to sign: ${warnings.at(-1) ?? 'no reason logged'}`));
-      if (Date.now() > deadline) return stop(new Error(`credentials still collecting proofs after ${options.timeoutMs} ms; last warning: ${warnings.at(-1) ?? 'none'}`));
+      if (Date.now() > deadline)
+        return stop(
+          new Error(`credentials still collecting proofs after ${options.timeoutMs} ms; last warning: ${warnings.at(-1) ?? 'none'}`),
+        );
       if (r.signed + r.resent + r.failed > 0) continue;
       tally.idle++;
       if (!drafting && (await queries.unsettled()) === 0) return;

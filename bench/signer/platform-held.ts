@@ -7,7 +7,11 @@ import { randomBytes } from 'node:crypto';
 import type { CryptosuiteName } from '@alliance/credentials';
 import { CollectAutomaticProofsHandler } from '../../libs/issuance/src/application/commands/collect-automatic-proofs';
 import { GenerateSigningKeyCommand, GenerateSigningKeyHandler } from '../../libs/issuance/src/application/commands/generate-signing-key';
-import { delegateAutomaticSigning, institutionAdmin, possessionChallenge } from '../../libs/issuance/src/application/__fixtures__/delegation.fixture';
+import {
+  delegateAutomaticSigning,
+  institutionAdmin,
+  possessionChallenge,
+} from '../../libs/issuance/src/application/__fixtures__/delegation.fixture';
 import { PlatformSigner } from '../../libs/issuance/src/application/signing/platform-signer';
 import { InMemoryKeyVaultStore } from '../../libs/issuance/src/infrastructure/key-vault/key-vault.port';
 import { KeyVault } from '../../libs/issuance/src/infrastructure/key-vault/key-vault';
@@ -33,12 +37,27 @@ export async function platformHeldKeys(cryptosuite: CryptosuiteName, concurrency
     for (const u of UNIVERSITIES) {
       const keyId = 'platform-key-1';
       const generated = await generate.execute(
-        GenerateSigningKeyCommand.create({ institutionId: u.institutionId, challenge: possessionChallenge(u.institutionId, keyId), actor: institutionAdmin(u.institutionId), correlationId: 'bench-signer' }),
+        GenerateSigningKeyCommand.create({
+          institutionId: u.institutionId,
+          challenge: possessionChallenge(u.institutionId, keyId),
+          actor: institutionAdmin(u.institutionId),
+          correlationId: 'bench-signer',
+        }),
       );
       await delegateAutomaticSigning(alliance.aggregates, u.institutionId);
-      await alliance.learnKey(u.institutionId, { keyId, verificationMethodId: `${u.did}#${keyId}`, publicKeyMultibase: generated.publicKeyMultibase, custody: 'issuance-service' });
+      await alliance.learnKey(u.institutionId, {
+        keyId,
+        verificationMethodId: `${u.did}#${keyId}`,
+        publicKeyMultibase: generated.publicKeyMultibase,
+        custody: 'issuance-service',
+      });
     }
-    const issuer = alliance.issuer(new CollectAutomaticProofsHandler(alliance.aggregates, new PlatformSigner(alliance.aggregates, alliance.knowledge, vault, alliance.contexts)));
+    const issuer = alliance.issuer(
+      new CollectAutomaticProofsHandler(
+        alliance.aggregates,
+        new PlatformSigner(alliance.aggregates, alliance.knowledge, vault, alliance.contexts),
+      ),
+    );
     const batch = async (count: number, label: string) => {
       const awards = await alliance.grantAwards(count, label);
       const started = process.hrtime.bigint();

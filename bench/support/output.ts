@@ -30,7 +30,9 @@ export function progress(label: string, total: number): { tick: (done: number) =
   const draw = (done: number) => {
     const seconds = (Date.now() - started) / 1000;
     const rate = seconds > 0 ? Math.round(done / seconds) : 0;
-    process.stderr.write(`\r  ${label}: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} (${rate.toLocaleString('en-US')}/s)   `);
+    process.stderr.write(
+      `\r  ${label}: ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} (${rate.toLocaleString('en-US')}/s)   `,
+    );
   };
   return {
     tick(done) {

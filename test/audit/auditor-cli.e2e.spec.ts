@@ -6,7 +6,11 @@ import { createReadModelOrm } from '@alliance/event-sourcing';
 import { mintToken } from '@alliance/nest-kit';
 import { builtMain, runNode, spawnNode } from '../support/spawn-process';
 
-const AUTH = { AUTH_JWT_SECRET: 'auditor-e2e-secret-of-at-least-32-characters', AUTH_ISSUER: 'alliance-platform', AUTH_AUDIENCE: 'alliance-api' };
+const AUTH = {
+  AUTH_JWT_SECRET: 'auditor-e2e-secret-of-at-least-32-characters',
+  AUTH_ISSUER: 'alliance-platform',
+  AUTH_AUDIENCE: 'alliance-api',
+};
 
 interface ReplayReport {
   projection: string;
@@ -30,7 +34,8 @@ describe('auditor command line on the stores of a stopped embedded platform', ()
 
   const cli = (args: string[]) => runNode(builtMain('cli'), args, env);
   /** Exit code 0, or the whole output in the failure message. */
-  const expectSuccess = (run: { code: number | null; output: string }) => expect({ code: run.code, output: run.code === 0 ? '' : run.output }).toEqual({ code: 0, output: '' });
+  const expectSuccess = (run: { code: number | null; output: string }) =>
+    expect({ code: run.code, output: run.code === 0 ? '' : run.output }).toEqual({ code: 0, output: '' });
 
   beforeAll(async () => {
     const basePort = 5200 + Math.floor(Math.random() * 100) * 10;
@@ -41,7 +46,8 @@ describe('auditor command line on the stores of a stopped embedded platform', ()
       const seeded = await seedDemo({
         baseUrl: `http://127.0.0.1:${basePort}`,
         allianceAdminToken: await mintToken({ subject: 'alice', role: 'alliance-admin' }, AUTH),
-        institutionAdminToken: (institution) => mintToken({ subject: `admin@${institution}`, role: 'institution-admin', institution }, AUTH),
+        institutionAdminToken: (institution) =>
+          mintToken({ subject: `admin@${institution}`, role: 'institution-admin', institution }, AUTH),
         generateKeys: true,
       });
       institutionId = seeded.institutions[0].id;
@@ -56,7 +62,14 @@ describe('auditor command line on the stores of a stopped embedded platform', ()
     expectSuccess(listed);
     const names = (JSON.parse(listed.stdout) as { items: { projection: string }[] }).items.map((i) => i.projection);
     expect(names).toEqual(
-      expect.arrayContaining(['catalogue.registry', 'enrolment.enrolments', 'assessment.results', 'issuance.credentials', 'issuance.status-lists', 'issuance.award-tracks']),
+      expect.arrayContaining([
+        'catalogue.registry',
+        'enrolment.enrolments',
+        'assessment.results',
+        'issuance.credentials',
+        'issuance.status-lists',
+        'issuance.award-tracks',
+      ]),
     );
   }, 60_000);
 
@@ -101,7 +114,11 @@ describe('auditor command line on the stores of a stopped embedded platform', ()
 
     const after = await cli(['audit', 'state', stream, '--at', new Date().toISOString()]);
     expectSuccess(after);
-    const state = JSON.parse(after.stdout) as { generic: boolean; eventsApplied: number; state: { institutionId: string; keys: { keyId: string }[] } };
+    const state = JSON.parse(after.stdout) as {
+      generic: boolean;
+      eventsApplied: number;
+      state: { institutionId: string; keys: { keyId: string }[] };
+    };
     expect(state.generic).toBe(false);
     expect(state.eventsApplied).toBeGreaterThanOrEqual(2);
     expect(state.state.institutionId).toBe(institutionId);

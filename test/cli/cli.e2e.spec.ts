@@ -5,7 +5,11 @@ import { type DeadLetter, InProcessDeadLetters } from '@alliance/messaging';
 import { TokenVerifier } from '@alliance/nest-kit';
 import { builtMain, type CompletedRun, runNode, spawnNode } from '../support/spawn-process';
 
-const AUTH = { AUTH_JWT_SECRET: 'cli-e2e-secret-of-at-least-thirty-two-characters', AUTH_ISSUER: 'alliance-platform', AUTH_AUDIENCE: 'alliance-api' };
+const AUTH = {
+  AUTH_JWT_SECRET: 'cli-e2e-secret-of-at-least-thirty-two-characters',
+  AUTH_ISSUER: 'alliance-platform',
+  AUTH_AUDIENCE: 'alliance-api',
+};
 
 /** Runs the built CLI to completion and returns its exit code and output. */
 function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CompletedRun> {
@@ -21,9 +25,9 @@ describe('alliance CLI (built executable)', () => {
     expect(code).toBe(0);
     const actor = await new TokenVerifier(AUTH).verify(stdout.trim());
     expect(actor).toEqual({ subject: 'reg@tampere', role: 'registrar', institution: 'inst-tuni' });
-    await expect(new TokenVerifier({ ...AUTH, AUTH_JWT_SECRET: 'another-secret-of-at-least-thirty-two-chars' }).verify(stdout.trim())).rejects.toThrow(
-      /invalid token/,
-    );
+    await expect(
+      new TokenVerifier({ ...AUTH, AUTH_JWT_SECRET: 'another-secret-of-at-least-thirty-two-chars' }).verify(stdout.trim()),
+    ).rejects.toThrow(/invalid token/);
   });
 
   it('refuses a role that does not exist', async () => {
@@ -38,7 +42,11 @@ describe('alliance CLI (built executable)', () => {
     const letter = await writer.add({
       group: 'issuance',
       topic: 'assessment',
-      original: { key: 'enr-1', value: '{"grade":"A"}', headers: { 'event-id': 'e-1', 'event-type': 'assessment.result.published', 'event-version': '9' } },
+      original: {
+        key: 'enr-1',
+        value: '{"grade":"A"}',
+        headers: { 'event-id': 'e-1', 'event-type': 'assessment.result.published', 'event-version': '9' },
+      },
       reason: 'unknown-version: assessment.result.published v9',
       error: { name: 'PoisonMessageError', message: 'unknown version 9' },
       attempts: 1,
@@ -48,7 +56,10 @@ describe('alliance CLI (built executable)', () => {
 
     const listed = await cli(['dead-letters', 'list', '--json'], { DATA_DIR: dataDir });
     expect(listed.code).toBe(0);
-    const rows = listed.stdout.trim().split('\n').map((l) => JSON.parse(l) as DeadLetter);
+    const rows = listed.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as DeadLetter);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: letter.id, group: 'issuance', reason: 'unknown-version: assessment.result.published v9' });
     expect(rows[0].original.headers['event-id']).toBe('e-1');
@@ -76,13 +87,22 @@ describe('alliance CLI (built executable)', () => {
 
   it('seeds a running catalogue with the ECIU members and a published joint credential, writing private keys 0600', async () => {
     const port = 4700 + Math.floor(Math.random() * 200);
-    const catalogue = spawnNode(builtMain('catalogue'), [], { ...AUTH, DATA_DIR: join(dataDir, 'seed'), PORT: String(port), LOG_LEVEL: 'info' });
+    const catalogue = spawnNode(builtMain('catalogue'), [], {
+      ...AUTH,
+      DATA_DIR: join(dataDir, 'seed'),
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+    });
     try {
       await catalogue.waitFor(/"msg":"service listening"/, 60_000);
       const keysFile = join(dataDir, 'demo-keys.json');
       const seeded = await cli(['seed-demo', '--quiet', '--catalogue-url', `http://127.0.0.1:${port}`, '--keys-file', keysFile]);
       expect(seeded.code).toBe(0);
-      const summary = JSON.parse(seeded.stdout) as { institutions: { id: string; name: string; did: string }[]; credentialSpec: { status: string }; privateKeysWritten: number };
+      const summary = JSON.parse(seeded.stdout) as {
+        institutions: { id: string; name: string; did: string }[];
+        credentialSpec: { status: string };
+        privateKeysWritten: number;
+      };
       expect(summary.institutions.length).toBeGreaterThanOrEqual(3);
       expect(summary.credentialSpec.status).toBe('published');
       expect(summary.privateKeysWritten).toBe(summary.institutions.length);
@@ -93,9 +113,14 @@ describe('alliance CLI (built executable)', () => {
       const didDocument = (await (await fetch(`http://127.0.0.1:${port}/institutions/${member.id}/did.json`)).json()) as { id: string };
       expect(didDocument.id).toBe(member.did);
       const auditor = (await cli(['token', 'mint', '--role', 'auditor'])).stdout.trim();
-      const res = await fetch(`http://127.0.0.1:${port}/credential-specs?status=published`, { headers: { authorization: `Bearer ${auditor}` } });
+      const res = await fetch(`http://127.0.0.1:${port}/credential-specs?status=published`, {
+        headers: { authorization: `Bearer ${auditor}` },
+      });
       const published = (await res.json()) as { items?: { status: string }[] };
-      expect({ status: res.status, published }).toMatchObject({ status: 200, published: { items: [expect.objectContaining({ status: 'published' })] } });
+      expect({ status: res.status, published }).toMatchObject({
+        status: 200,
+        published: { items: [expect.objectContaining({ status: 'published' })] },
+      });
     } finally {
       catalogue.child.kill('SIGTERM');
       await catalogue.exited;

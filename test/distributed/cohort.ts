@@ -1,4 +1,12 @@
-import { COMPONENTS, type CredentialListItem, enrolmentRequest, enrolOnceKnown, listCredentials, type Member, resultRequest } from '../support/joint-credential';
+import {
+  COMPONENTS,
+  type CredentialListItem,
+  enrolmentRequest,
+  enrolOnceKnown,
+  listCredentials,
+  type Member,
+  resultRequest,
+} from '../support/joint-credential';
 import { call, eventually, type Patience, token } from '../support/scenario-http';
 
 export interface Enrolled {
@@ -26,14 +34,28 @@ async function inParallel<T, R>(items: T[], work: (item: T, i: number) => Promis
  * Enrols `size` learners through the lead institution, spread over every enrolment replica given (there is no
  * bulk enrolment endpoint). The first waits for the definition to reach enrolment; the others need not.
  */
-export async function enrolCohort(enrolment: string[], specId: string, lead: Member, size: number, tag: string, patience: Patience): Promise<Enrolled[]> {
+export async function enrolCohort(
+  enrolment: string[],
+  specId: string,
+  lead: Member,
+  size: number,
+  tag: string,
+  patience: Patience,
+): Promise<Enrolled[]> {
   const registrar = await token('registrar', lead.id);
-  const body = (i: number) => enrolmentRequest({ givenName: `Learner${i}`, familyName: 'Cohort', email: `learner-${i}-${tag}@example.org` }, specId, lead.id);
+  const body = (i: number) =>
+    enrolmentRequest({ givenName: `Learner${i}`, familyName: 'Cohort', email: `learner-${i}-${tag}@example.org` }, specId, lead.id);
   const first = await enrolOnceKnown(enrolment[0]!, body(0), registrar, patience);
   const rest = await inParallel(
     Array.from({ length: size - 1 }, (_, i) => i + 1),
     async (i) => {
-      const e = await call<{ enrolmentId?: string; id?: string; learnerId: string }>('POST', `${enrolment[i % enrolment.length]}/enrolments`, body(i), registrar, [201]);
+      const e = await call<{ enrolmentId?: string; id?: string; learnerId: string }>(
+        'POST',
+        `${enrolment[i % enrolment.length]}/enrolments`,
+        body(i),
+        registrar,
+        [201],
+      );
       return { enrolmentId: (e.enrolmentId ?? e.id)!, learnerId: e.learnerId };
     },
   );
@@ -51,7 +73,14 @@ interface BatchAnswer {
  * so rows of enrolments it has not seen yet are rejected: the same file is sent again (idempotent by batch id)
  * until every row is recorded. Any other rejection fails at once.
  */
-export async function recordResults(assessment: string, members: Member[], component: (typeof COMPONENTS)[number], cohort: Enrolled[], batchId: string, patience: Patience): Promise<void> {
+export async function recordResults(
+  assessment: string,
+  members: Member[],
+  component: (typeof COMPONENTS)[number],
+  cohort: Enrolled[],
+  batchId: string,
+  patience: Patience,
+): Promise<void> {
   const bearer = await token('registrar', members[component.member]!.id);
   const file = { batchId, results: cohort.map((e) => resultRequest(e.enrolmentId, component)) };
   await eventually(

@@ -20,7 +20,13 @@ describe('the platform in distributed mode (a process per service, Kafka, Postgr
   }, 45_000);
 
   it('issues one credential co-signed by both awarding bodies, verifies it, then reports it revoked', async () => {
-    const urls = { catalogue: run.url('catalogue'), enrolment: run.url('enrolment'), assessment: run.url('assessment'), issuance: run.url('issuance'), verification: run.url('verification') };
+    const urls = {
+      catalogue: run.url('catalogue'),
+      enrolment: run.url('enrolment'),
+      assessment: run.url('assessment'),
+      issuance: run.url('issuance'),
+      verification: run.url('verification'),
+    };
     outcome = await runCredentialScenario(urls, patience);
 
     expect(outcome.credentialsOfLearner.map((c) => c.credentialId)).toEqual([outcome.credentialId]);
@@ -28,13 +34,21 @@ describe('the platform in distributed mode (a process per service, Kafka, Postgr
     expect(signers.sort()).toEqual(outcome.members.map((m) => m.did).sort());
     expect(outcome.valid.verdict).toBe('valid');
     expect(outcome.revoked).toMatchObject({ verdict: 'invalid', failure: { code: 'REVOKED' } });
-    expect(outcome.credential.credentialStatus).toEqual([expect.objectContaining({ statusPurpose: 'revocation' }), expect.objectContaining({ statusPurpose: 'suspension' })]);
+    expect(outcome.credential.credentialStatus).toEqual([
+      expect.objectContaining({ statusPurpose: 'revocation' }),
+      expect.objectContaining({ statusPurpose: 'suspension' }),
+    ]);
   }, 150_000);
 
   it("tells the credential's provenance from every service's store", async () => {
     if (!outcome) throw new Error('the scenario did not complete');
     const { credentialId, members, specId, enrolmentId } = outcome;
-    const provenance = await call<{ summary: Provenance }>('GET', `${run.url('audit')}/credentials/${credentialId}/provenance`, undefined, await token('auditor'));
+    const provenance = await call<{ summary: Provenance }>(
+      'GET',
+      `${run.url('audit')}/credentials/${credentialId}/provenance`,
+      undefined,
+      await token('auditor'),
+    );
     const summary = provenance.summary;
     expect(summary.definition).toMatchObject({ specId });
     expect(summary.definition?.approvals.map((a) => a.institutionId).sort()).toEqual(members.map((m) => m.id).sort());

@@ -34,49 +34,63 @@ describe('the distributed platform under faults (issuance killed, broker restart
     await ensureKafkaRunning();
   }, 240_000);
 
-  it(`issues exactly one credential to each of ${COHORT} learners through a kill -9 of issuance and a broker restart`, async () => {
-    const admin = await token('alliance-admin');
-    const urls = { catalogue: run.url('catalogue'), issuance: run.url('issuance') };
-    const { members, specId } = await setUpJointCredential(urls, admin);
-    const cohort = await enrolCohort([run.url('enrolment', 0), run.url('enrolment', 1)], specId, members[0]!, COHORT, run.id, patience);
-    Object.assign(context, { specId, members, cohort });
+  it(
+    `issues exactly one credential to each of ${COHORT} learners through a kill -9 of issuance and a broker restart`,
+    async () => {
+      const admin = await token('alliance-admin');
+      const urls = { catalogue: run.url('catalogue'), issuance: run.url('issuance') };
+      const { members, specId } = await setUpJointCredential(urls, admin);
+      const cohort = await enrolCohort([run.url('enrolment', 0), run.url('enrolment', 1)], specId, members[0]!, COHORT, run.id, patience);
+      Object.assign(context, { specId, members, cohort });
 
-    const [risk, design] = COMPONENTS;
-    const half = Math.ceil(COHORT / 2);
-    await recordResults(run.url('assessment'), members, risk, cohort, `risk-${run.id}`, patience);
-    await recordResults(run.url('assessment'), members, design, cohort.slice(0, half), `design-a-${run.id}`, patience);
+      const [risk, design] = COMPONENTS;
+      const half = Math.ceil(COHORT / 2);
+      await recordResults(run.url('assessment'), members, risk, cohort, `risk-${run.id}`, patience);
+      await recordResults(run.url('assessment'), members, design, cohort.slice(0, half), `design-a-${run.id}`, patience);
 
-    // Kill once issuance is visibly at work, so that some awards are granted, drafted or half-signed.
-    const issuing = { ...patience, timeoutMs: ISSUING_MS };
-    const issued = async (atLeast: number) => {
-      const n = (await issuedCount(run.url('issuance'), specId)) ?? 0;
-      return n >= atLeast ? n : undefined;
-    };
-    const killedAt = await eventually(() => issued(Math.max(3, COHORT / 20)), 'issuance to be under way', issuing);
-    await killHard(run, 'issuance');
-    await startProcess(run, 'issuance');
-    await eventually(() => issued(killedAt + 1), 'issuance to resume after the kill', issuing);
+      // Kill once issuance is visibly at work, so that some awards are granted, drafted or half-signed.
+      const issuing = { ...patience, timeoutMs: ISSUING_MS };
+      const issued = async (atLeast: number) => {
+        const n = (await issuedCount(run.url('issuance'), specId)) ?? 0;
+        return n >= atLeast ? n : undefined;
+      };
+      const killedAt = await eventually(() => issued(Math.max(3, COHORT / 20)), 'issuance to be under way', issuing);
+      await killHard(run, 'issuance');
+      await startProcess(run, 'issuance');
+      await eventually(() => issued(killedAt + 1), 'issuance to resume after the kill', issuing);
 
-    // The broker goes away while the second half of the results is recorded and issuance keeps publishing.
-    await Promise.all([restartKafka(), recordResults(run.url('assessment'), members, design, cohort.slice(half), `design-b-${run.id}`, patience)]);
+      // The broker goes away while the second half of the results is recorded and issuance keeps publishing.
+      await Promise.all([
+        restartKafka(),
+        recordResults(run.url('assessment'), members, design, cohort.slice(half), `design-b-${run.id}`, patience),
+      ]);
 
-    await eventually(() => issued(COHORT), `all ${COHORT} credentials`, issuing);
-    await eventually(async () => ((await completions(run)).length === COHORT ? true : undefined), `all ${COHORT} enrolments to complete`, patience);
+      await eventually(() => issued(COHORT), `all ${COHORT} credentials`, issuing);
+      await eventually(
+        async () => ((await completions(run)).length === COHORT ? true : undefined),
+        `all ${COHORT} enrolments to complete`,
+        patience,
+      );
 
-    const credentials = await credentialsOfSpec(run.url('issuance'), specId);
-    const byLearner = new Map<string, number>();
-    for (const c of credentials) byLearner.set(c.learnerId, (byLearner.get(c.learnerId) ?? 0) + 1);
-    expect(credentials.filter((c) => c.lifecycle !== 'issued')).toEqual([]);
-    expect([...byLearner.values()].filter((n) => n !== 1)).toEqual([]);
-    expect(new Set(byLearner.keys())).toEqual(new Set(cohort.map((e) => e.learnerId)));
-    const issuedEvents = await queryRun<{ n: string }>(run, `SELECT count(*) AS n FROM issuance_events.events WHERE type = 'CredentialIssued'`);
-    expect(Number(issuedEvents[0]!.n)).toBe(COHORT);
+      const credentials = await credentialsOfSpec(run.url('issuance'), specId);
+      const byLearner = new Map<string, number>();
+      for (const c of credentials) byLearner.set(c.learnerId, (byLearner.get(c.learnerId) ?? 0) + 1);
+      expect(credentials.filter((c) => c.lifecycle !== 'issued')).toEqual([]);
+      expect([...byLearner.values()].filter((n) => n !== 1)).toEqual([]);
+      expect(new Set(byLearner.keys())).toEqual(new Set(cohort.map((e) => e.learnerId)));
+      const issuedEvents = await queryRun<{ n: string }>(
+        run,
+        `SELECT count(*) AS n FROM issuance_events.events WHERE type = 'CredentialIssued'`,
+      );
+      expect(Number(issuedEvents[0]!.n)).toBe(COHORT);
 
-    for (const c of sample(credentials, 3)) {
-      const vc = await call('GET', `${run.url('issuance')}/credentials/${c.credentialId}`, undefined, admin);
-      expect(await call<{ verdict: string }>('POST', `${run.url('verification')}/verifications`, vc)).toMatchObject({ verdict: 'valid' });
-    }
-  }, 60_000 + 2 * ISSUING_MS);
+      for (const c of sample(credentials, 3)) {
+        const vc = await call('GET', `${run.url('issuance')}/credentials/${c.credentialId}`, undefined, admin);
+        expect(await call<{ verdict: string }>('POST', `${run.url('verification')}/verifications`, vc)).toMatchObject({ verdict: 'valid' });
+      }
+    },
+    60_000 + 2 * ISSUING_MS,
+  );
 
   it('completes each enrolment exactly once although two enrolment replicas share the consumer group', async () => {
     if (!context.cohort) throw new Error('the cohort scenario did not complete');
@@ -90,7 +104,10 @@ describe('the distributed platform under faults (issuance killed, broker restart
     );
     expect(Number(claims[0]!.n)).toBe(context.cohort.length);
     // And both replicas were members with partitions of issuance's topic: the work was really split.
-    expect(await partitionsPerMember(`enrolment-e2e-${run.id}`, `${KAFKA_DEFAULTS.topicPrefix}issuance`)).toEqual([expect.any(Number), expect.any(Number)]);
+    expect(await partitionsPerMember(`enrolment-e2e-${run.id}`, `${KAFKA_DEFAULTS.topicPrefix}issuance`)).toEqual([
+      expect.any(Number),
+      expect.any(Number),
+    ]);
   }, 60_000);
 });
 
@@ -104,7 +121,9 @@ async function partitionsPerMember(groupId: string, topic: string): Promise<numb
   await admin.connect();
   try {
     const [group] = (await admin.describeGroups([groupId])).groups;
-    return (group?.members ?? []).map((m) => AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[topic]?.length ?? 0).filter((n) => n > 0);
+    return (group?.members ?? [])
+      .map((m) => AssignerProtocol.MemberAssignment.decode(m.memberAssignment)?.assignment[topic]?.length ?? 0)
+      .filter((n) => n > 0);
   } finally {
     await admin.disconnect();
   }

@@ -35,7 +35,11 @@ export class DistributedRun {
       basePortOffset: 2000 + Math.floor(Math.random() * 400) * 10,
       dataDir: this.dataDir,
       kafkaBrokers: KAFKA_BROKERS.join(','),
-      env: { ...Object.fromEntries(CONSUMERS.map((service, i) => [`${service.toUpperCase()}_CONSUMER_GROUP`, this.groups[i]])), LOG_LEVEL: 'info', ...options.env },
+      env: {
+        ...Object.fromEntries(CONSUMERS.map((service, i) => [`${service.toUpperCase()}_CONSUMER_GROUP`, this.groups[i]])),
+        LOG_LEVEL: 'info',
+        ...options.env,
+      },
       log: (line) => this.remember('launcher', JSON.stringify({ level: 'info', time: new Date().toISOString(), ...line })),
       output: (service, line) => this.remember(service, line),
     });
@@ -88,7 +92,11 @@ async function startGroupsAtTopicEnds(groups: string[]): Promise<void> {
     const existing = new Set(await admin.listTopics());
     const topics = DISTRIBUTED_SERVICES.map((s) => `${KAFKA_DEFAULTS.topicPrefix}${s.name}`).filter((t) => existing.has(t));
     if (topics.length === 0) return;
-    const ends = (await Promise.all(topics.map(async (topic) => (await admin.fetchTopicOffsets(topic)).map((p) => ({ topic, partition: p.partition, offset: p.high }))))).flat();
+    const ends = (
+      await Promise.all(
+        topics.map(async (topic) => (await admin.fetchTopicOffsets(topic)).map((p) => ({ topic, partition: p.partition, offset: p.high }))),
+      )
+    ).flat();
     await Promise.all(groups.map((groupId) => commitAsMember(kafka, groupId, topics, ends)));
   } finally {
     await admin.disconnect();
@@ -96,7 +104,12 @@ async function startGroupsAtTopicEnds(groups: string[]): Promise<void> {
 }
 
 /** A commit needs a member of the group (kafkajs's admin seeks to "latest" without committing a number), so join once, commit, leave. */
-async function commitAsMember(kafka: ReturnType<typeof testKafka>, groupId: string, topics: string[], offsets: { topic: string; partition: number; offset: string }[]): Promise<void> {
+async function commitAsMember(
+  kafka: ReturnType<typeof testKafka>,
+  groupId: string,
+  topics: string[],
+  offsets: { topic: string; partition: number; offset: string }[],
+): Promise<void> {
   const consumer = kafka.consumer({ groupId, maxWaitTimeInMs: 100 });
   await consumer.connect();
   try {

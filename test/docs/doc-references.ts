@@ -92,7 +92,12 @@ export function importedNames(markdown: string): { lib: string; name: string }[]
     [...code.matchAll(/import\s+(?:type\s+)?\{([^}]+)\}\s+from\s+'@alliance\/([a-z-]+)'/g)].flatMap((m) =>
       m[1]!
         .split(',')
-        .map((n) => n.replace(/^\s*type\s+/, '').split(/\s+as\s+/)[0]!.trim())
+        .map((n) =>
+          n
+            .replace(/^\s*type\s+/, '')
+            .split(/\s+as\s+/)[0]!
+            .trim(),
+        )
         .filter(Boolean)
         .map((name) => ({ lib: m[2]!, name })),
     ),
@@ -116,7 +121,9 @@ export function sourcesUnder(folder: string): string[] {
 
 /** Does some file under `srcDir` export `name` (declared, or in an export list)? */
 export function libExports(srcDir: string, name: string): boolean {
-  const declared = new RegExp(`export\\s+(?:declare\\s+)?(?:abstract\\s+)?(?:async\\s+)?(?:interface|type|class|function|const|let|enum)\\s+${name}\\b`);
+  const declared = new RegExp(
+    `export\\s+(?:declare\\s+)?(?:abstract\\s+)?(?:async\\s+)?(?:interface|type|class|function|const|let|enum)\\s+${name}\\b`,
+  );
   const listed = new RegExp(`export\\s+(?:type\\s+)?\\{[^}]*\\b${name}\\b[^}]*\\}`);
   return sourcesUnder(srcDir).some((text) => declared.test(text) || listed.test(text));
 }

@@ -17,14 +17,27 @@ describe('the reference checker (on made-up documents)', () => {
   const doc = join(root, 'libs/event-sourcing/README.md');
 
   it('resolves repo paths from the root, src/ paths from the document, and skips placeholders and code', () => {
-    const md = ['See `libs/nope/missing.ts`, `src/index.ts`, `DATA_DIR/<service>/x`, `node:sqlite`.', '```', '`libs/in/code.ts`', '```'].join('\n');
+    const md = [
+      'See `libs/nope/missing.ts`, `src/index.ts`, `DATA_DIR/<service>/x`, `node:sqlite`.',
+      '```',
+      '`libs/in/code.ts`',
+      '```',
+    ].join('\n');
     const refs = referencesIn(md, doc, root);
     expect(refs.map((r) => r.written)).toEqual(['libs/nope/missing.ts', 'src/index.ts']);
-    expect(refs.flatMap((r) => problemsOf(r, root))).toEqual(['libs/event-sourcing/README.md:1 `libs/nope/missing.ts`: no such file or folder']);
+    expect(refs.flatMap((r) => problemsOf(r, root))).toEqual([
+      'libs/event-sourcing/README.md:1 `libs/nope/missing.ts`: no such file or folder',
+    ]);
   });
 
   it('checks the symbols a table row names beside a file or folder, and relative links', () => {
-    const md = ['| rule | file | symbol |', '|---|---|---|', '| x | `src/expected-revision.ts` | `NO_STREAM`, `NO_SUCH_THING` |', '[gone](../gone.md)', '| y | `src/decider/` | `createCommandHandler` |'].join('\n');
+    const md = [
+      '| rule | file | symbol |',
+      '|---|---|---|',
+      '| x | `src/expected-revision.ts` | `NO_STREAM`, `NO_SUCH_THING` |',
+      '[gone](../gone.md)',
+      '| y | `src/decider/` | `createCommandHandler` |',
+    ].join('\n');
     const problems = referencesIn(md, doc, root).flatMap((r) => problemsOf(r, root));
     expect(problems).toEqual([
       'libs/event-sourcing/README.md:3 `src/expected-revision.ts`: no `NO_SUCH_THING` in it',

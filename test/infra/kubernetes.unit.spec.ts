@@ -34,24 +34,27 @@ describe('Kubernetes manifests (validated by parsing)', () => {
   const configMap = docs.find((d) => d.kind === 'ConfigMap')!;
   const secret = docs.find((d) => d.kind === 'Secret')!;
 
-  it.each(ALL_SERVICES.map((d) => [d.name, d] as const))('deploy %s with probes, replicas and a valid configuration', (name, descriptor) => {
-    const deployment = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === name)!;
-    expect(deployment).toBeDefined();
-    const spec = deployment.spec as { replicas: number; template: { spec: { containers: Container[] } } };
-    expect(spec.replicas).toBeGreaterThanOrEqual(1);
-    const [container] = spec.template.spec.containers;
-    expect(container!.ports[0]!.containerPort).toBe(descriptor.defaultPort);
-    expect(container!.readinessProbe.httpGet.path).toBe('/health/ready');
-    expect(container!.livenessProbe.httpGet.path).toBe('/health/live');
-    const service = docs.find((d) => d.kind === 'Service' && d.metadata.name === name)!;
-    expect(service).toBeDefined();
+  it.each(ALL_SERVICES.map((d) => [d.name, d] as const))(
+    'deploy %s with probes, replicas and a valid configuration',
+    (name, descriptor) => {
+      const deployment = docs.find((d) => d.kind === 'Deployment' && d.metadata.name === name)!;
+      expect(deployment).toBeDefined();
+      const spec = deployment.spec as { replicas: number; template: { spec: { containers: Container[] } } };
+      expect(spec.replicas).toBeGreaterThanOrEqual(1);
+      const [container] = spec.template.spec.containers;
+      expect(container!.ports[0]!.containerPort).toBe(descriptor.defaultPort);
+      expect(container!.readinessProbe.httpGet.path).toBe('/health/ready');
+      expect(container!.livenessProbe.httpGet.path).toBe('/health/live');
+      const service = docs.find((d) => d.kind === 'Service' && d.metadata.name === name)!;
+      expect(service).toBeDefined();
 
-    const env: Record<string, string> = { ...configMap.data };
-    for (const e of container!.env) env[e.name] = e.value ?? secret.stringData?.[e.name] ?? '';
-    const known = new Set(Object.keys(new descriptor.configSchema()));
-    expect(Object.keys(env).filter((k) => !known.has(k))).toEqual([]);
-    expect(loadConfig(name, descriptor.configSchema, env).PORT).toBe(descriptor.defaultPort);
-  });
+      const env: Record<string, string> = { ...configMap.data };
+      for (const e of container!.env) env[e.name] = e.value ?? secret.stringData?.[e.name] ?? '';
+      const known = new Set(Object.keys(new descriptor.configSchema()));
+      expect(Object.keys(env).filter((k) => !known.has(k))).toEqual([]);
+      expect(loadConfig(name, descriptor.configSchema, env).PORT).toBe(descriptor.defaultPort);
+    },
+  );
 
   it('scales the stateless consumer services beyond one replica', () => {
     const replicas = docs.filter((d) => d.kind === 'Deployment').map((d) => (d.spec as { replicas: number }).replicas);

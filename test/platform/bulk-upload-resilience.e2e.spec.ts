@@ -22,10 +22,9 @@ const HEADER = 'rowId,enrolmentId,componentCode,grade,assessedOn,assessmentType,
 describe('a results upload on the embedded platform killed with SIGKILL', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'platform-kill-'));
   const firstPort = 6000 + Math.floor(Math.random() * 100) * 10;
-  const urls = Object.fromEntries(['catalogue', 'enrolment', 'assessment', 'issuance', 'verification', 'audit'].map((s, i) => [s, `http://127.0.0.1:${firstPort + i}`])) as Record<
-    'catalogue' | 'enrolment' | 'assessment' | 'issuance' | 'verification' | 'audit',
-    string
-  >;
+  const urls = Object.fromEntries(
+    ['catalogue', 'enrolment', 'assessment', 'issuance', 'verification', 'audit'].map((s, i) => [s, `http://127.0.0.1:${firstPort + i}`]),
+  ) as Record<'catalogue' | 'enrolment' | 'assessment' | 'issuance' | 'verification' | 'audit', string>;
   let platform: SpawnedProcess | undefined;
   const patience: Patience = { timeoutMs: 120_000, diagnostics: () => platform?.output().slice(-4000) ?? '' };
   let lead: Member;
@@ -41,7 +40,11 @@ describe('a results upload on the embedded platform killed with SIGKILL', () => 
   const csv = (ids: string[], grade: number) =>
     `${HEADER}\n${ids.map((id, i) => `row-${i + 1},${id},${COMPONENTS[0].code},${grade},${new Date().toISOString().slice(0, 10)},Project,supervised-onsite-identity-verification,,`).join('\n')}\n`;
   const upload = (body: string, batchId: string, headers: Record<string, string> = {}) =>
-    fetch(`${urls.assessment}/assessment-results/batches?batchId=${batchId}`, { method: 'POST', headers: { authorization: `Bearer ${registrar}`, 'content-type': 'text/csv', ...headers }, body });
+    fetch(`${urls.assessment}/assessment-results/batches?batchId=${batchId}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${registrar}`, 'content-type': 'text/csv', ...headers },
+      body,
+    });
 
   beforeAll(async () => {
     await start();
@@ -51,7 +54,14 @@ describe('a results upload on the embedded platform killed with SIGKILL', () => 
     specId = joint.specId;
     registrar = await token('registrar', lead.id);
     const enrol = async (i: number) =>
-      (await enrolOnceKnown(urls.enrolment, enrolmentRequest({ givenName: `L${i}`, familyName: 'Kill', email: `l${i}@kill.example` }, specId, lead.id), registrar, patience)).enrolmentId;
+      (
+        await enrolOnceKnown(
+          urls.enrolment,
+          enrolmentRequest({ givenName: `L${i}`, familyName: 'Kill', email: `l${i}@kill.example` }, specId, lead.id),
+          registrar,
+          patience,
+        )
+      ).enrolmentId;
     enrolmentIds.push(await enrol(0));
     let next = 1;
     await Promise.all(
@@ -85,7 +95,9 @@ describe('a results upload on the embedded platform killed with SIGKILL', () => 
     const deadline = Date.now() + 60_000;
     type Progress = { phase: string; processed: number; recorded: number; rows: number };
     const poll = async (): Promise<Progress | undefined> => {
-      const res = await fetch(`${urls.assessment}/assessment-results/batches/kill-9`, { headers: { authorization: `Bearer ${registrar}` } });
+      const res = await fetch(`${urls.assessment}/assessment-results/batches/kill-9`, {
+        headers: { authorization: `Bearer ${registrar}` },
+      });
       const status = res.status === 200 ? ((await res.json()) as Progress) : undefined;
       return status && status.recorded > 0 ? status : undefined;
     };
@@ -123,7 +135,15 @@ describe('a results upload on the embedded platform killed with SIGKILL', () => 
     const enrolmentId = randomUUID();
     const waits: string[] = [];
     // The upload starts first; enrolment enrols the learner (client-chosen id) a moment later.
-    const uploading = uploadResults({ url: urls.assessment, token: registrar, body: csv([enrolmentId], 8), contentType: 'text/csv', batchId: 'late-arrival', waitSeconds: 90, log: (l) => waits.push(l) });
+    const uploading = uploadResults({
+      url: urls.assessment,
+      token: registrar,
+      body: csv([enrolmentId], 8),
+      contentType: 'text/csv',
+      batchId: 'late-arrival',
+      waitSeconds: 90,
+      log: (l) => waits.push(l),
+    });
     await new Promise((r) => setTimeout(r, 500));
     const body = enrolmentRequest({ givenName: 'Late', familyName: 'Arrival', email: 'late@kill.example' }, specId, lead.id, enrolmentId);
     await call('POST', `${urls.enrolment}/enrolments`, body, registrar, [201]);

@@ -2,7 +2,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVED_CONTEXTS } from '@alliance/credentials';
-import { COMPONENTS, enrolmentRequest, enrolOnceKnown, listCredentials, resultRequest, type ServiceUrls, setUpJointCredential } from '../support/joint-credential';
+import {
+  COMPONENTS,
+  enrolmentRequest,
+  enrolOnceKnown,
+  listCredentials,
+  resultRequest,
+  type ServiceUrls,
+  setUpJointCredential,
+} from '../support/joint-credential';
 import { call, eventually, type Patience, token } from '../support/scenario-http';
 import { builtMain, spawnNode, type SpawnedProcess } from '../support/spawn-process';
 import { verifyProofsAsAStandardVerifier } from '../support/standard-credential-verifier';
@@ -16,12 +24,22 @@ const EXTENSION_CONTEXT = SERVED_CONTEXTS.find((c) => c.path === 'microcredentia
  * where the credential names it and checks every proof. Needs `npm run build` first.
  */
 describe.each([
-  ['under issuance\'s public URL (the default)', (_issuance: string) => ({}), (issuance: string) => issuance],
+  ["under issuance's public URL (the default)", (_issuance: string) => ({}), (issuance: string) => issuance],
   // Another host name for the same server: credentials name it, every service of the platform must read it.
-  ['under a configured CONTEXT_BASE_URL', (issuance: string) => ({ CONTEXT_BASE_URL: issuance.replace('127.0.0.1', 'localhost') }), (issuance: string) => issuance.replace('127.0.0.1', 'localhost')],
+  [
+    'under a configured CONTEXT_BASE_URL',
+    (issuance: string) => ({ CONTEXT_BASE_URL: issuance.replace('127.0.0.1', 'localhost') }),
+    (issuance: string) => issuance.replace('127.0.0.1', 'localhost'),
+  ],
 ])('a co-signed credential whose extension context is served %s', (_name, extraEnv, expectedBase) => {
   const base = 5200 + Math.floor(Math.random() * 150) * 10;
-  const [catalogue, enrolment, assessment, issuance, verification] = [0, 1, 2, 3, 4].map((i) => `http://127.0.0.1:${base + i}`) as [string, string, string, string, string];
+  const [catalogue, enrolment, assessment, issuance, verification] = [0, 1, 2, 3, 4].map((i) => `http://127.0.0.1:${base + i}`) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const urls: ServiceUrls = { catalogue, enrolment, assessment, issuance, verification };
   const dataDir = mkdtempSync(join(tmpdir(), 'contexts-e2e-'));
   let platform: SpawnedProcess;
@@ -29,7 +47,12 @@ describe.each([
   let credential: Credential;
 
   beforeAll(async () => {
-    platform = spawnNode(builtMain('platform'), [], { DATA_DIR: dataDir, PLATFORM_BASE_PORT: String(base), LOG_LEVEL: 'warn', ...extraEnv(issuance) });
+    platform = spawnNode(builtMain('platform'), [], {
+      DATA_DIR: dataDir,
+      PLATFORM_BASE_PORT: String(base),
+      LOG_LEVEL: 'warn',
+      ...extraEnv(issuance),
+    });
     await platform.waitFor(/"msg":"platform ready"/, 90_000);
     credential = await issueOne(urls, patience);
   }, 150_000);
@@ -46,7 +69,11 @@ describe.each([
       `${expectedBase(issuance)}/contexts/microcredential/v2`,
     ]);
     expect(credential.proof.map((p) => p.cryptosuite)).toEqual(['eddsa-rdfc-2022', 'eddsa-rdfc-2022']);
-    const report = await call<{ verdict: string; checks: { id: string; outcome: string }[] }>('POST', `${verification}/verifications`, credential);
+    const report = await call<{ verdict: string; checks: { id: string; outcome: string }[] }>(
+      'POST',
+      `${verification}/verifications`,
+      credential,
+    );
     expect(report.checks.find((c) => c.id === 'proofs')?.outcome).toBe('passed');
     expect(report.verdict).toBe('valid');
   });
@@ -87,17 +114,35 @@ async function issueOne(urls: ServiceUrls, patience: Patience): Promise<Credenti
   const { members, specId } = await setUpJointCredential(urls, admin);
   const [lead, partner] = members as [(typeof members)[number], (typeof members)[number]];
   const registrar = await token('registrar', lead.id);
-  const { enrolmentId, learnerId } = await enrolOnceKnown(urls.enrolment, enrolmentRequest({ givenName: 'Grace', familyName: 'Hopper', email: 'grace@example.org' }, specId, lead.id), registrar, patience);
+  const { enrolmentId, learnerId } = await enrolOnceKnown(
+    urls.enrolment,
+    enrolmentRequest({ givenName: 'Grace', familyName: 'Hopper', email: 'grace@example.org' }, specId, lead.id),
+    registrar,
+    patience,
+  );
   for (const component of COMPONENTS) {
     const bearer = await token('registrar', [lead, partner][component.member]!.id);
     const body = JSON.stringify(resultRequest(enrolmentId, component));
     // Assessment accepts a result once the enrolment reached it over the bus.
     await eventually(
-      async () => ((await fetch(`${urls.assessment}/assessment-results`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body })).status < 300 ? true : undefined),
+      async () =>
+        (
+          await fetch(`${urls.assessment}/assessment-results`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+            body,
+          })
+        ).status < 300
+          ? true
+          : undefined,
       `the result of ${component.code}`,
       patience,
     );
   }
-  const issued = await eventually(async () => (await listCredentials(urls.issuance, { learner: learnerId }, admin)).items.find((c) => c.lifecycle === 'issued'), 'the credential', patience);
+  const issued = await eventually(
+    async () => (await listCredentials(urls.issuance, { learner: learnerId }, admin)).items.find((c) => c.lifecycle === 'issued'),
+    'the credential',
+    patience,
+  );
   return call<Credential>('GET', `${urls.issuance}/credentials/${issued.credentialId}`, undefined, admin);
 }

@@ -13,17 +13,29 @@ import { builtMain } from '../support/spawn-process';
  */
 describe('from a definition to an employer verifying the credential, over HTTP', () => {
   const base = 4500 + Math.floor(Math.random() * 100) * 10;
-  const [catalogue, enrolment, assessment, issuance, verification] = [0, 1, 2, 3, 4].map((i) => `http://127.0.0.1:${base + i}`) as [string, string, string, string, string];
+  const [catalogue, enrolment, assessment, issuance, verification] = [0, 1, 2, 3, 4].map((i) => `http://127.0.0.1:${base + i}`) as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const dataDir = mkdtempSync(join(tmpdir(), 'scenario-'));
   let platform: ChildProcess;
   let output = '';
   const patience = { timeoutMs: 30_000, diagnostics: () => output.slice(-4000) };
 
   beforeAll(async () => {
-    platform = spawn(process.execPath, [builtMain('platform')], { env: { ...process.env, DATA_DIR: dataDir, PLATFORM_BASE_PORT: String(base), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    platform = spawn(process.execPath, [builtMain('platform')], {
+      env: { ...process.env, DATA_DIR: dataDir, PLATFORM_BASE_PORT: String(base), LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     platform.stdout!.on('data', (d) => (output += d));
     platform.stderr!.on('data', (d) => (output += d));
-    await eventually(async () => (output.includes('"msg":"platform ready"') ? true : undefined), 'the platform', { ...patience, timeoutMs: 90_000 });
+    await eventually(async () => (output.includes('"msg":"platform ready"') ? true : undefined), 'the platform', {
+      ...patience,
+      timeoutMs: 90_000,
+    });
   }, 120_000);
   afterAll(async () => {
     platform?.kill('SIGTERM');

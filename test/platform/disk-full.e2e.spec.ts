@@ -3,7 +3,14 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mountTinyDisk } from '@alliance/testing';
 import { type EmbeddedPlatform, startEmbeddedPlatform } from '../support/embedded-platform';
-import { COMPONENTS, enrolmentRequest, enrolOnceKnown, listCredentials, type Member, setUpJointCredential } from '../support/joint-credential';
+import {
+  COMPONENTS,
+  enrolmentRequest,
+  enrolOnceKnown,
+  listCredentials,
+  type Member,
+  setUpJointCredential,
+} from '../support/joint-credential';
 import { call, eventually, type Patience, token } from '../support/scenario-http';
 import { builtMain, spawnNode } from '../support/spawn-process';
 
@@ -22,7 +29,8 @@ const DISK_MB = Number(process.env.DISK_FULL_MB ?? 320);
 const SERVICES = ['catalogue', 'enrolment', 'assessment', 'issuance', 'verification', 'audit'] as const;
 const HEADER = 'rowId,enrolmentId,componentCode,grade,assessedOn,assessmentType,supervision,evidenceUrl,assessor';
 /** Lines a crash or an unhandled promise rejection leaves in the output. */
-const CRASH = /unhandledRejection|UnhandledPromiseRejection|Unhandled promise rejection|uncaughtException|triggerUncaughtException|FATAL ERROR|"level":60\b|"level":"fatal"/;
+const CRASH =
+  /unhandledRejection|UnhandledPromiseRejection|Unhandled promise rejection|uncaughtException|triggerUncaughtException|FATAL ERROR|"level":60\b|"level":"fatal"/;
 
 const disk = mountTinyDisk(DISK_MB);
 
@@ -72,13 +80,23 @@ describe('the embedded platform while its disk is full during issuance', () => {
     ({ members, specId } = await setUpJointCredential(p.urls, admin));
     const registrar = await token('registrar', members[0]!.id);
     for (let i = 0; i < COHORT; i++) {
-      const { enrolmentId, learnerId } = await enrolOnceKnown(p.urls.enrolment, enrolmentRequest({ givenName: `L${i}`, familyName: 'Full', email: `l${i}@full.example` }, specId, members[0]!.id), registrar, patience);
+      const { enrolmentId, learnerId } = await enrolOnceKnown(
+        p.urls.enrolment,
+        enrolmentRequest({ givenName: `L${i}`, familyName: 'Full', email: `l${i}@full.example` }, specId, members[0]!.id),
+        registrar,
+        patience,
+      );
       learners.set(enrolmentId, learnerId);
     }
     // Assessment learns enrolments over the bus: the first component's file is sent until every row is recorded.
     // Rows of enrolments it has not learned yet are answered as retryable, not recorded: sent again until all are.
-    const complete = (r: { status: number; body: Record<string, unknown> }) => r.status === 200 && Number(r.body['recorded']) + Number(r.body['alreadyRecorded']) === COHORT;
-    await eventually(async () => (complete(await upload(COMPONENTS[0], 'first')) ? true : undefined), 'assessment to know the cohort', patience);
+    const complete = (r: { status: number; body: Record<string, unknown> }) =>
+      r.status === 200 && Number(r.body['recorded']) + Number(r.body['alreadyRecorded']) === COHORT;
+    await eventually(
+      async () => (complete(await upload(COMPONENTS[0], 'first')) ? true : undefined),
+      'assessment to know the cohort',
+      patience,
+    );
   });
 
   afterAll(async () => {
@@ -104,9 +122,16 @@ describe('the embedded platform while its disk is full during issuance', () => {
         const res = await fetch(`${p.urls.catalogue}/institutions`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
-          body: JSON.stringify({ name: 'Full Disk University', legalName: 'Full Disk University', countryCode: 'DE', homepage: 'https://full.example' }),
+          body: JSON.stringify({
+            name: 'Full Disk University',
+            legalName: 'Full Disk University',
+            countryCode: 'DE',
+            homepage: 'https://full.example',
+          }),
         });
-        return res.status === 201 ? undefined : { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as Record<string, unknown> };
+        return res.status === 201
+          ? undefined
+          : { status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as Record<string, unknown> };
       },
       'a write to be refused',
       patience,
@@ -118,8 +143,12 @@ describe('the embedded platform while its disk is full during issuance', () => {
     expect(String(refused.body['detail'])).toMatch(/the disk is full/);
 
     // Reads go on.
-    expect((await fetch(`${p.urls.issuance}/credentials?specId=${specId}`, { headers: { authorization: `Bearer ${admin}` } })).status).toBe(200);
-    expect((await fetch(`${p.urls.catalogue}/credential-specs/${specId}`, { headers: { authorization: `Bearer ${admin}` } })).status).toBe(200);
+    expect((await fetch(`${p.urls.issuance}/credentials?specId=${specId}`, { headers: { authorization: `Bearer ${admin}` } })).status).toBe(
+      200,
+    );
+    expect((await fetch(`${p.urls.catalogue}/credential-specs/${specId}`, { headers: { authorization: `Bearer ${admin}` } })).status).toBe(
+      200,
+    );
 
     // Every service's readiness names the full disk.
     for (const s of SERVICES) {
@@ -132,10 +161,16 @@ describe('the embedded platform while its disk is full during issuance', () => {
     // Let the background loops meet the full disk for a while: nothing may exit or crash.
     await new Promise((r) => setTimeout(r, 20_000));
     expect(running()).toBe('running');
-    expect(p.output().split('\n').filter((l) => CRASH.test(l))).toEqual([]);
+    expect(
+      p
+        .output()
+        .split('\n')
+        .filter((l) => CRASH.test(l)),
+    ).toEqual([]);
 
     disk.free();
-    for (const s of SERVICES) await eventually(async () => ((await ready(p.urls[s])).status === 200 ? true : undefined), `${s} to be ready again`, patience);
+    for (const s of SERVICES)
+      await eventually(async () => ((await ready(p.urls[s])).status === 200 ? true : undefined), `${s} to be ready again`, patience);
     // What issuance reports while it finishes, shown when it does not.
     let progress = '';
     const done = await eventually(
@@ -160,17 +195,28 @@ describe('the embedded platform while its disk is full during issuance', () => {
     const report = await call<{ ok: boolean }>('POST', `${p.urls.audit}/verifications`, undefined, await token('auditor'));
     expect(report.ok).toBe(true);
     expect(running()).toBe('running');
-    expect(p.output().split('\n').filter((l) => CRASH.test(l))).toEqual([]);
+    expect(
+      p
+        .output()
+        .split('\n')
+        .filter((l) => CRASH.test(l)),
+    ).toEqual([]);
   });
   it('refuses to start on a read-only data folder with one line naming the file and the cause', async () => {
     await p.stop();
     execFileSync('mount', ['-o', 'remount,ro', disk.dir]);
     try {
       const refused = spawnNode(builtMain('platform'), [], { DATA_DIR: dataDir, PLATFORM_BASE_PORT: String(firstPort), LOG_LEVEL: 'warn' });
-      const outcome = await Promise.race([refused.exited, refused.waitFor(/"msg":"platform ready"/, 120_000).then(() => 'started' as const)]);
+      const outcome = await Promise.race([
+        refused.exited,
+        refused.waitFor(/"msg":"platform ready"/, 120_000).then(() => 'started' as const),
+      ]);
       if (outcome === 'started') refused.child.kill('SIGTERM');
       expect(outcome).toEqual({ code: 3, signal: null });
-      const fatal = refused.output().split('\n').find((l) => l.includes('"level":"fatal"'));
+      const fatal = refused
+        .output()
+        .split('\n')
+        .find((l) => l.includes('"level":"fatal"'));
       console.log(fatal);
       const line = JSON.parse(fatal ?? '{}') as { msg?: string; file?: string; cause?: { kind: string; reason: string }; next?: string };
       expect(line.file?.startsWith(dataDir)).toBe(true);
@@ -191,11 +237,21 @@ describe('the embedded platform while its disk is full during issuance', () => {
     writeFileSync(leftOver, '{"relay":"half');
     earlier += p.output();
     p = await startEmbeddedPlatform(firstPort, {}, { dataDir });
-    for (const s of SERVICES) await eventually(async () => ((await ready(p.urls[s])).status === 200 ? true : undefined), `${s} to be ready after the restart`, patience);
+    for (const s of SERVICES)
+      await eventually(
+        async () => ((await ready(p.urls[s])).status === 200 ? true : undefined),
+        `${s} to be ready after the restart`,
+        patience,
+      );
     expect(existsSync(leftOver)).toBe(false);
     const { counts, total } = await issuedPerLearner();
     expect([...learners.values()].map((l) => counts.get(l) ?? 0)).toEqual(Array(COHORT).fill(1));
     expect(total).toBe(COHORT);
-    expect(p.output().split('\n').filter((l) => CRASH.test(l))).toEqual([]);
+    expect(
+      p
+        .output()
+        .split('\n')
+        .filter((l) => CRASH.test(l)),
+    ).toEqual([]);
   });
 });

@@ -2,7 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditedEvents, type EmbeddedPlatform, startEmbeddedPlatform } from '../support/embedded-platform';
-import { COMPONENTS, enrolmentRequest, enrolOnceKnown, listCredentials, type Member, resultRequest, setUpJointCredential } from '../support/joint-credential';
+import {
+  COMPONENTS,
+  enrolmentRequest,
+  enrolOnceKnown,
+  listCredentials,
+  type Member,
+  resultRequest,
+  setUpJointCredential,
+} from '../support/joint-credential';
 import { call, eventually, token } from '../support/scenario-http';
 
 type Credential = Record<string, unknown> & { credentialSubject: Record<string, unknown> };
@@ -44,12 +52,26 @@ describe('learner erasure on the embedded platform', () => {
     const joint = await setUpJointCredential(p.urls, admin);
     members = joint.members;
     const registrar = await token('registrar', members[0]!.id);
-    ({ enrolmentId, learnerId } = await enrolOnceKnown(p.urls.enrolment, enrolmentRequest({ givenName, familyName, email }, joint.specId, members[0]!.id), registrar, p.patience));
+    ({ enrolmentId, learnerId } = await enrolOnceKnown(
+      p.urls.enrolment,
+      enrolmentRequest({ givenName, familyName, email }, joint.specId, members[0]!.id),
+      registrar,
+      p.patience,
+    ));
     for (const component of COMPONENTS) {
       const bearer = await token('registrar', members[component.member]!.id);
       const body = JSON.stringify(resultRequest(enrolmentId, component));
       await eventually(
-        async () => ((await fetch(`${p.urls.assessment}/assessment-results`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body })).status < 300 ? true : undefined),
+        async () =>
+          (
+            await fetch(`${p.urls.assessment}/assessment-results`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
+              body,
+            })
+          ).status < 300
+            ? true
+            : undefined,
         `the result of ${component.code}`,
         p.patience,
       );
@@ -74,10 +96,19 @@ describe('learner erasure on the embedded platform', () => {
 
   describe('after the erasure', () => {
     beforeAll(async () => {
-      const erased = await call<{ erased: boolean }>('POST', `${p.urls.enrolment}/learners/${learnerId}/erasure`, { reason: 'GDPR art. 17 request' }, admin);
+      const erased = await call<{ erased: boolean }>(
+        'POST',
+        `${p.urls.enrolment}/learners/${learnerId}/erasure`,
+        { reason: 'GDPR art. 17 request' },
+        admin,
+      );
       expect(erased.erased).toBe(true);
       await eventually(
-        async () => ((await call<{ learnerErased?: boolean }>('GET', `${p.urls.issuance}/credentials/${credentialId}/record`, undefined, admin)).learnerErased ? true : undefined),
+        async () =>
+          (await call<{ learnerErased?: boolean }>('GET', `${p.urls.issuance}/credentials/${credentialId}/record`, undefined, admin))
+            .learnerErased
+            ? true
+            : undefined,
         'issuance to erase the learner',
         { ...p.patience, timeoutMs: 40_000 },
       );
@@ -93,8 +124,14 @@ describe('learner erasure on the embedded platform', () => {
         await get(`${p.urls.issuance}/credentials/${credentialId}/record`),
         await get(`${p.urls.issuance}/credentials?learner=${learnerId}`),
         await get(`${p.urls.audit}/credentials/${credentialId}/provenance`, auditor),
-        await get(`${p.urls.audit}/streams/${encodeURIComponent(`issuance.credential-${credentialId}`)}/state?at=${new Date().toISOString()}`, auditor),
-        await get(`${p.urls.audit}/streams/${encodeURIComponent(`issuance.award-${enrolmentId}`)}/state?at=${new Date().toISOString()}`, auditor),
+        await get(
+          `${p.urls.audit}/streams/${encodeURIComponent(`issuance.credential-${credentialId}`)}/state?at=${new Date().toISOString()}`,
+          auditor,
+        ),
+        await get(
+          `${p.urls.audit}/streams/${encodeURIComponent(`issuance.award-${enrolmentId}`)}/state?at=${new Date().toISOString()}`,
+          auditor,
+        ),
       ];
       expect(reads.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200]);
       for (const read of reads) expect(mentions(read.text)).toEqual([]);
@@ -104,7 +141,12 @@ describe('learner erasure on the embedded platform', () => {
     });
 
     it("shows the platform's copy with the personal fields erased and says so", async () => {
-      const record = await call<{ learnerErased?: boolean; lifecycle: string }>('GET', `${p.urls.issuance}/credentials/${credentialId}/record`, undefined, admin);
+      const record = await call<{ learnerErased?: boolean; lifecycle: string }>(
+        'GET',
+        `${p.urls.issuance}/credentials/${credentialId}/record`,
+        undefined,
+        admin,
+      );
       expect(record).toMatchObject({ learnerErased: true, lifecycle: 'issued' });
       const copy = await call<Credential>('GET', `${p.urls.issuance}/credentials/${credentialId}`, undefined, admin);
       expect(copy.credentialSubject.identifier).toBe('[erased]');

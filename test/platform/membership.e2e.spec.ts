@@ -1,6 +1,16 @@
 import { generateEd25519KeyPair, type KeyPossessionChallenge, signKeyPossession } from '@alliance/credentials';
 import { auditedEvents, type EmbeddedPlatform, startEmbeddedPlatform } from '../support/embedded-platform';
-import { COMPONENTS, DEFINITION, enrolmentRequest, enrolOnceKnown, listCredentials, type Member, publishDefinition, registerMembers, resultRequest } from '../support/joint-credential';
+import {
+  COMPONENTS,
+  DEFINITION,
+  enrolmentRequest,
+  enrolOnceKnown,
+  listCredentials,
+  type Member,
+  publishDefinition,
+  registerMembers,
+  resultRequest,
+} from '../support/joint-credential';
 import { call, eventually, token } from '../support/scenario-http';
 
 /**
@@ -18,7 +28,11 @@ async function send(method: string, url: string, body: unknown, bearer: string):
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   const text = await res.text();
-  return { status: res.status, type: res.headers.get('content-type') ?? '', body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+  };
 }
 
 describe('membership on the embedded platform', () => {
@@ -53,16 +67,21 @@ describe('membership on the embedded platform', () => {
   async function publishResult(name: string, component: 0 | 1): Promise<string> {
     const bearer = component === 0 ? registrarA : registrarB;
     const result = resultRequest(enrolments[name]!, COMPONENTS[component]);
-    const res = await eventually(async () => {
-      const r = await send('POST', url('assessment', '/assessment-results'), result, bearer);
-      return r.status === 201 ? r : undefined;
-    }, `the ${COMPONENTS[component].code} result of ${name}`, p.patience);
+    const res = await eventually(
+      async () => {
+        const r = await send('POST', url('assessment', '/assessment-results'), result, bearer);
+        return r.status === 201 ? r : undefined;
+      },
+      `the ${COMPONENTS[component].code} result of ${name}`,
+      p.patience,
+    );
     return res.body['resultId'] as string;
   }
 
   async function credentialOf(name: string, lifecycle: string): Promise<string> {
     const found = await eventually(
-      async () => (await listCredentials(p.urls.issuance, { learner: learners[name]! }, admin)).items.find((c) => c.lifecycle === lifecycle),
+      async () =>
+        (await listCredentials(p.urls.issuance, { learner: learners[name]! }, admin)).items.find((c) => c.lifecycle === lifecycle),
       `a ${lifecycle} credential for ${name}`,
       p.patience,
     );
@@ -80,7 +99,13 @@ describe('membership on the embedded platform', () => {
 
   // Probes whose answer shows the service's knowledge without writing anything, whatever it knows.
   const probes = {
-    enrolment: () => send('POST', url('enrolment', '/enrolments'), enrolmentRequest({ givenName: 'Probe', familyName: 'Only', email: 'probe@example.org' }, 'no-such-definition', A.id), registrarA),
+    enrolment: () =>
+      send(
+        'POST',
+        url('enrolment', '/enrolments'),
+        enrolmentRequest({ givenName: 'Probe', familyName: 'Only', email: 'probe@example.org' }, 'no-such-definition', A.id),
+        registrarA,
+      ),
     assessment: () => send('POST', url('assessment', '/assessment-results'), resultRequest('no-such-enrolment', COMPONENTS[0]), registrarA),
     issuance: () => send('PUT', url('issuance', `/institutions/${A.id}/signing-policy`), { policy: 'manual' }, adminA),
   };
@@ -95,14 +120,58 @@ describe('membership on the embedded platform', () => {
   function actions(credentialToSuspend: string, credentialToEndorse: string): [string, string, () => Promise<Reply>][] {
     const keyPair = generateEd25519KeyPair();
     return [
-      ['publish a result', 'assessment', () => send('POST', url('assessment', '/assessment-results'), resultRequest(enrolments['L6']!, COMPONENTS[0]), registrarA)],
-      ['upload a batch', 'assessment', () => send('POST', url('assessment', '/assessment-results/batches'), { batchId: `refused-${Date.now()}`, results: [{ rowId: 'r1', ...resultRequest(enrolments['L6']!, COMPONENTS[0]) }] }, registrarA)],
-      ['amend a result', 'assessment', () => send('POST', url('assessment', `/assessment-results/${resultOfL1}/amendments`), { grade: 6, reason: 'remarked' }, registrarA)],
-      ['enrol a learner', 'enrolment', () => send('POST', url('enrolment', '/enrolments'), enrolmentRequest({ givenName: 'Late', familyName: 'Comer', email: `late-${Date.now()}@example.org` }, specId, A.id), registrarA)],
-      ['withdraw an enrolment', 'enrolment', () => send('POST', url('enrolment', `/enrolments/${enrolments['L6']}/withdraw`), { reason: 'moved away' }, registrarA)],
-      ['approve a definition', 'catalogue', () => send('POST', url('catalogue', `/credential-specs/${proposedSpecId}/approvals`), { comment: 'fine' }, adminA)],
-      ['decline a definition', 'catalogue', () => send('POST', url('catalogue', `/credential-specs/${proposedSpecId}/rejections`), { reason: 'not now' }, adminA)],
-      ['ask for a key challenge', 'catalogue', () => send('POST', url('catalogue', `/institutions/${A.id}/key-challenges`), { keyId: `key-${Date.now()}` }, adminA)],
+      [
+        'publish a result',
+        'assessment',
+        () => send('POST', url('assessment', '/assessment-results'), resultRequest(enrolments['L6']!, COMPONENTS[0]), registrarA),
+      ],
+      [
+        'upload a batch',
+        'assessment',
+        () =>
+          send(
+            'POST',
+            url('assessment', '/assessment-results/batches'),
+            { batchId: `refused-${Date.now()}`, results: [{ rowId: 'r1', ...resultRequest(enrolments['L6']!, COMPONENTS[0]) }] },
+            registrarA,
+          ),
+      ],
+      [
+        'amend a result',
+        'assessment',
+        () => send('POST', url('assessment', `/assessment-results/${resultOfL1}/amendments`), { grade: 6, reason: 'remarked' }, registrarA),
+      ],
+      [
+        'enrol a learner',
+        'enrolment',
+        () =>
+          send(
+            'POST',
+            url('enrolment', '/enrolments'),
+            enrolmentRequest({ givenName: 'Late', familyName: 'Comer', email: `late-${Date.now()}@example.org` }, specId, A.id),
+            registrarA,
+          ),
+      ],
+      [
+        'withdraw an enrolment',
+        'enrolment',
+        () => send('POST', url('enrolment', `/enrolments/${enrolments['L6']}/withdraw`), { reason: 'moved away' }, registrarA),
+      ],
+      [
+        'approve a definition',
+        'catalogue',
+        () => send('POST', url('catalogue', `/credential-specs/${proposedSpecId}/approvals`), { comment: 'fine' }, adminA),
+      ],
+      [
+        'decline a definition',
+        'catalogue',
+        () => send('POST', url('catalogue', `/credential-specs/${proposedSpecId}/rejections`), { reason: 'not now' }, adminA),
+      ],
+      [
+        'ask for a key challenge',
+        'catalogue',
+        () => send('POST', url('catalogue', `/institutions/${A.id}/key-challenges`), { keyId: `key-${Date.now()}` }, adminA),
+      ],
       [
         'register a key',
         'catalogue',
@@ -110,15 +179,39 @@ describe('membership on the embedded platform', () => {
           send(
             'POST',
             url('catalogue', `/institutions/${A.id}/keys`),
-            { keyId: earlierChallenge.keyId, publicKeyMultibase: keyPair.publicKeyMultibase, proofOfPossession: signKeyPossession(earlierChallenge, keyPair.secretKey) },
+            {
+              keyId: earlierChallenge.keyId,
+              publicKeyMultibase: keyPair.publicKeyMultibase,
+              proofOfPossession: signKeyPossession(earlierChallenge, keyPair.secretKey),
+            },
             adminA,
           ),
       ],
-      ['set the signing policy', 'issuance', () => send('PUT', url('issuance', `/institutions/${A.id}/signing-policy`), { policy: 'automatic' }, adminA)],
-      ['have a signing key generated', 'issuance', () => send('POST', url('issuance', `/institutions/${A.id}/signing-keys`), { challenge: earlierChallenge }, adminA)],
-      ['endorse a pending credential', 'issuance', () => send('POST', url('issuance', `/credentials/${credentialToEndorse}/endorsements`), {}, adminA)],
-      ['suspend a credential', 'issuance', () => send('POST', url('issuance', `/credentials/${credentialToSuspend}/suspension`), { reason: 'check' }, adminA)],
-      ['revoke a credential for good', 'issuance', () => send('POST', url('issuance', `/credentials/${credentialToSuspend}/revocation`), { reason: 'fraud', final: true }, adminA)],
+      [
+        'set the signing policy',
+        'issuance',
+        () => send('PUT', url('issuance', `/institutions/${A.id}/signing-policy`), { policy: 'automatic' }, adminA),
+      ],
+      [
+        'have a signing key generated',
+        'issuance',
+        () => send('POST', url('issuance', `/institutions/${A.id}/signing-keys`), { challenge: earlierChallenge }, adminA),
+      ],
+      [
+        'endorse a pending credential',
+        'issuance',
+        () => send('POST', url('issuance', `/credentials/${credentialToEndorse}/endorsements`), {}, adminA),
+      ],
+      [
+        'suspend a credential',
+        'issuance',
+        () => send('POST', url('issuance', `/credentials/${credentialToSuspend}/suspension`), { reason: 'check' }, adminA),
+      ],
+      [
+        'revoke a credential for good',
+        'issuance',
+        () => send('POST', url('issuance', `/credentials/${credentialToSuspend}/revocation`), { reason: 'fraud', final: true }, adminA),
+      ],
     ];
   }
 
@@ -138,7 +231,11 @@ describe('membership on the embedded platform', () => {
     ];
   }
 
-  async function expectEverythingRefused(status: 'suspended' | 'removed', credentialToSuspend: string, credentialToEndorse: string): Promise<void> {
+  async function expectEverythingRefused(
+    status: 'suspended' | 'removed',
+    credentialToSuspend: string,
+    credentialToEndorse: string,
+  ): Promise<void> {
     const before = (await auditedEvents(p.urls.audit, { institution: A.id })).length;
     // The filter does see what A's staff did before (results, enrolments, approvals, keys, policies).
     expect(before).toBeGreaterThan(10);
@@ -160,8 +257,20 @@ describe('membership on the embedded platform', () => {
     admin = await token('alliance-admin');
     [A, B] = (await registerMembers(p.urls, admin)) as [Member, Member];
     specId = await publishDefinition(p.urls.catalogue, admin, [A, B]);
-    [registrarA, adminA, registrarB] = await Promise.all([token('registrar', A.id), token('institution-admin', A.id), token('registrar', B.id)]);
-    const second = { ...DEFINITION, title: 'Coastal Flood Defence', awardingBodies: [{ institutionId: A.id, lead: true }, { institutionId: B.id, lead: false }], components: COMPONENTS.map((c) => ({ code: c.code, title: c.title, institutionId: [A, B][c.member]!.id, ects: 2 })) };
+    [registrarA, adminA, registrarB] = await Promise.all([
+      token('registrar', A.id),
+      token('institution-admin', A.id),
+      token('registrar', B.id),
+    ]);
+    const second = {
+      ...DEFINITION,
+      title: 'Coastal Flood Defence',
+      awardingBodies: [
+        { institutionId: A.id, lead: true },
+        { institutionId: B.id, lead: false },
+      ],
+      components: COMPONENTS.map((c) => ({ code: c.code, title: c.title, institutionId: [A, B][c.member]!.id, ects: 2 })),
+    };
     proposedSpecId = (await call<{ id: string }>('POST', url('catalogue', '/credential-specs'), second, admin)).id;
     await call('POST', url('catalogue', `/credential-specs/${proposedSpecId}/propose`), undefined, admin);
 
@@ -177,14 +286,27 @@ describe('membership on the embedded platform', () => {
     await publishResult('L4', 0);
     await publishResult('L4', 1);
     pendingForL4 = await credentialOf('L4', 'collecting-proofs');
-    earlierChallenge = (await call<{ challenge: KeyPossessionChallenge }>('POST', url('catalogue', `/institutions/${A.id}/key-challenges`), { keyId: 'key-2' }, adminA)).challenge;
+    earlierChallenge = (
+      await call<{ challenge: KeyPossessionChallenge }>(
+        'POST',
+        url('catalogue', `/institutions/${A.id}/key-challenges`),
+        { keyId: 'key-2' },
+        adminA,
+      )
+    ).challenge;
   }, 240_000);
   afterAll(() => p?.close(), 30_000);
 
   it('answers 404 (problem+json) for the signing keys and policy of an institution nobody registered, recording nothing', async () => {
     const stranger = '0190f5a0-0000-7000-8000-00000000dead';
     const ownAdmin = await token('institution-admin', stranger);
-    const challenge = { type: 'alliance-key-possession', institutionId: stranger, keyId: 'key-1', nonce: 'n'.repeat(43), expiresAt: new Date(Date.now() + 600_000).toISOString() };
+    const challenge = {
+      type: 'alliance-key-possession',
+      institutionId: stranger,
+      keyId: 'key-1',
+      nonce: 'n'.repeat(43),
+      expiresAt: new Date(Date.now() + 600_000).toISOString(),
+    };
     for (const r of [
       await send('PUT', url('issuance', `/institutions/${stranger}/signing-policy`), { policy: 'automatic' }, ownAdmin),
       await send('POST', url('issuance', `/institutions/${stranger}/signing-keys`), { challenge }, ownAdmin),
@@ -210,7 +332,9 @@ describe('membership on the embedded platform', () => {
         const r = await fetch(url(service, path), { headers: { authorization: `Bearer ${bearer}` } });
         expect({ path, status: r.status }).toEqual({ path, status: 200 });
       }
-      expect((await call<{ status: string }>('GET', url('catalogue', `/institutions/${A.id}`), undefined, adminA)).status).toBe('suspended');
+      expect((await call<{ status: string }>('GET', url('catalogue', `/institutions/${A.id}`), undefined, adminA)).status).toBe(
+        'suspended',
+      );
     });
 
     it('holds its pending work: no credential is drafted for an award it co-awards, and its signature stays awaited', async () => {
@@ -220,19 +344,30 @@ describe('membership on the embedded platform', () => {
       const events = await eventually(
         async () => {
           const e = await auditedEvents(p.urls.audit, { stream });
-          return e.some((x) => x.type === 'ComponentResultRecorded' && (x.data['result'] as { componentCode: string }).componentCode === 'DESIGN') ? e : undefined;
+          return e.some(
+            (x) => x.type === 'ComponentResultRecorded' && (x.data['result'] as { componentCode: string }).componentCode === 'DESIGN',
+          )
+            ? e
+            : undefined;
         },
         'issuance to record the second result of L2',
         p.patience,
       );
       expect(events.map((e) => e.type)).not.toContain('AwardGranted');
-      const signatures = await call<{ lifecycle: string; bodies: { institutionId: string; state: string }[] }>('GET', url('issuance', `/credentials/${pendingForL4}/signatures`), undefined, admin);
+      const signatures = await call<{ lifecycle: string; bodies: { institutionId: string; state: string }[] }>(
+        'GET',
+        url('issuance', `/credentials/${pendingForL4}/signatures`),
+        undefined,
+        admin,
+      );
       expect(signatures.lifecycle).toBe('pending-signatures');
       expect(signatures.bodies.map((b) => [b.institutionId, b.state])).toEqual([
         [A.id, 'awaited'],
         [B.id, 'signed'],
       ]);
-      expect((await listCredentials(p.urls.issuance, { learner: learners['L4']! }, admin)).items.map((c) => c.lifecycle)).toEqual(['collecting-proofs']);
+      expect((await listCredentials(p.urls.issuance, { learner: learners['L4']! }, admin)).items.map((c) => c.lifecycle)).toEqual([
+        'collecting-proofs',
+      ]);
     });
   });
 
@@ -245,12 +380,25 @@ describe('membership on the embedded platform', () => {
     }, 60_000);
 
     it('acts again, and what waited for it is completed', async () => {
-      expect((await send('POST', url('catalogue', `/credential-specs/${proposedSpecId}/approvals`), { comment: 'after review' }, adminA)).status).toBeLessThan(300);
-      expect((await send('POST', url('assessment', `/assessment-results/${resultOfL1}/amendments`), { grade: 9, reason: 'second marker' }, registrarA)).status).toBe(201);
+      expect(
+        (await send('POST', url('catalogue', `/credential-specs/${proposedSpecId}/approvals`), { comment: 'after review' }, adminA)).status,
+      ).toBeLessThan(300);
+      expect(
+        (
+          await send(
+            'POST',
+            url('assessment', `/assessment-results/${resultOfL1}/amendments`),
+            { grade: 9, reason: 'second marker' },
+            registrarA,
+          )
+        ).status,
+      ).toBe(201);
       const endorsed = await send('POST', url('issuance', `/credentials/${pendingForL4}/endorsements`), {}, adminA);
       expect({ status: endorsed.status, lifecycle: endorsed.body['lifecycle'] }).toEqual({ status: 201, lifecycle: 'issued' });
       // The award that waited for A is granted now; A's platform signing, switched back on, completes it.
-      expect((await send('PUT', url('issuance', `/institutions/${A.id}/signing-policy`), { policy: 'automatic' }, adminA)).status).toBe(200);
+      expect((await send('PUT', url('issuance', `/institutions/${A.id}/signing-policy`), { policy: 'automatic' }, adminA)).status).toBe(
+        200,
+      );
       await credentialOf('L2', 'issued');
     }, 90_000);
   });
@@ -261,7 +409,14 @@ describe('membership on the embedded platform', () => {
       await publishResult('L5', 0);
       await publishResult('L5', 1);
       pendingForL5 = await credentialOf('L5', 'collecting-proofs');
-      earlierChallenge = (await call<{ challenge: KeyPossessionChallenge }>('POST', url('catalogue', `/institutions/${A.id}/key-challenges`), { keyId: 'key-3' }, adminA)).challenge;
+      earlierChallenge = (
+        await call<{ challenge: KeyPossessionChallenge }>(
+          'POST',
+          url('catalogue', `/institutions/${A.id}/key-challenges`),
+          { keyId: 'key-3' },
+          adminA,
+        )
+      ).challenge;
       await call('POST', url('catalogue', `/institutions/${A.id}/remove`), { reason: 'left the alliance' }, admin);
       await untilEveryServiceKnows('removed');
     }, 90_000);
@@ -292,12 +447,19 @@ describe('membership on the embedded platform', () => {
         const r = await fetch(url(service, path), { headers: { authorization: `Bearer ${admin}` } });
         expect({ path, status: r.status }).toEqual({ path, status: 200 });
       }
-      for (const [service, path] of [['issuance', `/credentials/${issuedToL1}`], ['enrolment', `/learners/${learners['L1']}/audit-trail`]] as const) {
+      for (const [service, path] of [
+        ['issuance', `/credentials/${issuedToL1}`],
+        ['enrolment', `/learners/${learners['L1']}/audit-trail`],
+      ] as const) {
         const r = await fetch(url(service, path), { headers: { authorization: `Bearer ${auditor}` } });
         expect({ path, status: r.status }).toEqual({ path, status: 200 });
       }
       // Public routes answer a removed member's admin as they answer anyone: the token is not even looked at.
-      for (const [service, path] of [['catalogue', '/trust-list'], ['catalogue', `/institutions/${A.id}/did.json`], ['issuance', '/contexts']] as const) {
+      for (const [service, path] of [
+        ['catalogue', '/trust-list'],
+        ['catalogue', `/institutions/${A.id}/did.json`],
+        ['issuance', '/contexts'],
+      ] as const) {
         const anyone = await fetch(url(service, path));
         const removedAdmin = await fetch(url(service, path), { headers: { authorization: `Bearer ${adminA}` } });
         expect({ path, status: removedAdmin.status }).toEqual({ path, status: anyone.status });
@@ -311,15 +473,23 @@ describe('membership on the embedded platform', () => {
       const events = await eventually(
         async () => {
           const e = await auditedEvents(p.urls.audit, { stream: `issuance.award-${enrolments['L3']}` });
-          return e.some((x) => x.type === 'ComponentResultRecorded' && (x.data['result'] as { componentCode: string }).componentCode === 'DESIGN') ? e : undefined;
+          return e.some(
+            (x) => x.type === 'ComponentResultRecorded' && (x.data['result'] as { componentCode: string }).componentCode === 'DESIGN',
+          )
+            ? e
+            : undefined;
         },
         'issuance to record the second result of L3',
         p.patience,
       );
       expect(events.map((e) => e.type)).not.toContain('AwardGranted');
-      const proofs = (await auditedEvents(p.urls.audit, { stream: `issuance.credential-${pendingForL5}`, type: 'CredentialProofAdded' })).map((e) => e.data['institutionId']);
+      const proofs = (
+        await auditedEvents(p.urls.audit, { stream: `issuance.credential-${pendingForL5}`, type: 'CredentialProofAdded' })
+      ).map((e) => e.data['institutionId']);
       expect(proofs).toEqual([B.id]);
-      expect((await listCredentials(p.urls.issuance, { learner: learners['L5']! }, admin)).items.map((c) => c.lifecycle)).toEqual(['collecting-proofs']);
+      expect((await listCredentials(p.urls.issuance, { learner: learners['L5']! }, admin)).items.map((c) => c.lifecycle)).toEqual([
+        'collecting-proofs',
+      ]);
       // Removal is for good: the alliance cannot reinstate it either.
       expect((await send('POST', url('catalogue', `/institutions/${A.id}/reinstate`), undefined, admin)).status).toBe(409);
     }, 60_000);

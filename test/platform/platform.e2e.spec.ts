@@ -35,13 +35,19 @@ describe('platform executable on the embedded defaults', () => {
           .split('\n')
           .find((l) => l.includes(`/no-such-route-${service}`) && l.includes('request completed'));
         expect({ service, line: line !== undefined }).toEqual({ service, line: true });
-        expect({ service, keys: line!.match(/"service":/g)?.length, named: (JSON.parse(line!) as { service: string }).service }).toEqual({ service, keys: 1, named: service });
+        expect({ service, keys: line!.match(/"service":/g)?.length, named: (JSON.parse(line!) as { service: string }).service }).toEqual({
+          service,
+          keys: 1,
+          named: service,
+        });
       }
       const listening = platform
         .output()
         .split('\n')
         .filter((l) => l.includes('"msg":"service listening"'));
-      expect(listening.map((l) => ({ keys: l.match(/"service":/g)?.length, named: (JSON.parse(l) as { service: string }).service }))).toEqual(SERVICES.map((named) => ({ keys: 1, named })));
+      expect(
+        listening.map((l) => ({ keys: l.match(/"service":/g)?.length, named: (JSON.parse(l) as { service: string }).service })),
+      ).toEqual(SERVICES.map((named) => ({ keys: 1, named })));
     } finally {
       platform.child.kill('SIGTERM');
     }

@@ -1,6 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { auditedEvents, type EmbeddedPlatform, startEmbeddedPlatform } from '../support/embedded-platform';
-import { COMPONENTS, enrolmentRequest, enrolOnceKnown, listCredentials, type Member, resultRequest, setUpJointCredential } from '../support/joint-credential';
+import {
+  COMPONENTS,
+  enrolmentRequest,
+  enrolOnceKnown,
+  listCredentials,
+  type Member,
+  resultRequest,
+  setUpJointCredential,
+} from '../support/joint-credential';
 import { call, eventually, token } from '../support/scenario-http';
 
 /**
@@ -64,7 +72,10 @@ describe('results and revocations on the embedded platform', () => {
           headers: { 'content-type': 'application/json', authorization: `Bearer ${registrarA}` },
           body: JSON.stringify({ batchId: 'cohort-1', results: [row('same', 'Bo'), row('own', 'Cy'), row('same', 'Di')] }),
         });
-        const body = (await res.json()) as { recorded?: number; rejections: { line: number; rowId: string; problem: { code: string; lines?: number[] } }[] };
+        const body = (await res.json()) as {
+          recorded?: number;
+          rejections: { line: number; rowId: string; problem: { code: string; lines?: number[] } }[];
+        };
         // Until the enrolments reached assessment the good row is refused too (enrolment not found).
         return res.status === 200 && body.recorded === 1 ? body : undefined;
       },
@@ -88,23 +99,39 @@ describe('results and revocations on the embedded platform', () => {
     beforeAll(async () => {
       riskResult = await publish('Ada', 0);
       await publish('Ada', 1);
-      revoked = (await eventually(async () => (await credentialsOf('Ada')).find((c) => c.lifecycle === 'issued'), 'the credential of Ada', p.patience)).credentialId;
+      revoked = (
+        await eventually(
+          async () => (await credentialsOf('Ada')).find((c) => c.lifecycle === 'issued'),
+          'the credential of Ada',
+          p.patience,
+        )
+      ).credentialId;
     }, 60_000);
 
     it('is revoked with `final`, and no amendment to a fail and back to a pass brings a new credential', async () => {
       const adminB = await token('institution-admin', B.id);
-      const out = await call<{ lifecycle: string; final?: boolean }>('POST', `${p.urls.issuance}/credentials/${revoked}/revocation`, { reason: 'diploma fraud', final: true }, adminB);
+      const out = await call<{ lifecycle: string; final?: boolean }>(
+        'POST',
+        `${p.urls.issuance}/credentials/${revoked}/revocation`,
+        { reason: 'diploma fraud', final: true },
+        adminB,
+      );
       expect(out).toMatchObject({ lifecycle: 'revoked', final: true });
       const recorded = await auditedEvents(p.urls.audit, { store: 'issuance', type: 'FinalRevocationRecorded' });
-      expect(recorded.map((e) => [e.data['credentialId'], e.data['learnerId'], e.data['revokedBy']])).toEqual([[revoked, learners['Ada'], B.id]]);
+      expect(recorded.map((e) => [e.data['credentialId'], e.data['learnerId'], e.data['revokedBy']])).toEqual([
+        [revoked, learners['Ada'], B.id],
+      ]);
 
-      const amend = (grade: number, reason: string) => call('POST', `${p.urls.assessment}/assessment-results/${riskResult}/amendments`, { grade, reason }, registrarA, [201]);
+      const amend = (grade: number, reason: string) =>
+        call('POST', `${p.urls.assessment}/assessment-results/${riskResult}/amendments`, { grade, reason }, registrarA, [201]);
       await amend(3, 'exam found to be copied');
       await amend(8, 'appeal: the exam was the learner’s own');
       const award = await eventually(
         async () => {
           const events = await auditedEvents(p.urls.audit, { stream: `issuance.award-${enrolments['Ada']}` });
-          const grades = events.filter((e) => e.type === 'ComponentResultRecorded').map((e) => (e.data['result'] as { grade?: number }).grade);
+          const grades = events
+            .filter((e) => e.type === 'ComponentResultRecorded')
+            .map((e) => (e.data['result'] as { grade?: number }).grade);
           return grades.slice(-2).join() === '3,8' ? events : undefined;
         },
         'issuance to record both amendments',
@@ -136,10 +163,24 @@ describe('results and revocations on the embedded platform', () => {
       const decision = await auditedEvents(p.urls.audit, { store: 'issuance', type: 'FinalRevocationLifted' });
       expect(decision.map((e) => [e.data['credentialId'], e.metadata.actor?.institution])).toEqual([[revoked, A.id]]);
 
-      const replacement = await eventually(async () => (await credentialsOf('Ada')).find((c) => c.lifecycle === 'issued'), 'the credential issued after the lift', p.patience);
-      const record = await call<{ supersedes?: string }>('GET', `${p.urls.issuance}/credentials/${replacement.credentialId}/record`, undefined, admin);
+      const replacement = await eventually(
+        async () => (await credentialsOf('Ada')).find((c) => c.lifecycle === 'issued'),
+        'the credential issued after the lift',
+        p.patience,
+      );
+      const record = await call<{ supersedes?: string }>(
+        'GET',
+        `${p.urls.issuance}/credentials/${replacement.credentialId}/record`,
+        undefined,
+        admin,
+      );
       expect(record.supersedes).toBe(revoked);
-      const credential = await call<{ relatedResource?: { id: string }[] }>('GET', `${p.urls.issuance}/credentials/${replacement.credentialId}`, undefined, admin);
+      const credential = await call<{ relatedResource?: { id: string }[] }>(
+        'GET',
+        `${p.urls.issuance}/credentials/${replacement.credentialId}`,
+        undefined,
+        admin,
+      );
       expect(credential.relatedResource?.map((r) => r.id)).toEqual([`urn:uuid:${revoked}`]);
 
       const again = await fetch(`${p.urls.issuance}/credentials/${revoked}/final-revocation/lift`, {

@@ -1,4 +1,14 @@
-import { COMPONENTS, type CredentialListItem, enrolmentRequest, enrolOnceKnown, listCredentials, type Member, resultRequest, type ServiceUrls, setUpJointCredential } from './joint-credential';
+import {
+  COMPONENTS,
+  type CredentialListItem,
+  enrolmentRequest,
+  enrolOnceKnown,
+  listCredentials,
+  type Member,
+  resultRequest,
+  type ServiceUrls,
+  setUpJointCredential,
+} from './joint-credential';
 import { call, eventually, type Patience, token } from './scenario-http';
 import { readStatusAsAStandardVerifier } from './spawn-process';
 
@@ -7,7 +17,11 @@ export type ScenarioUrls = ServiceUrls;
 export type { Member };
 
 type Credential = Record<string, unknown> & { proof?: { verificationMethod?: string }[] };
-type Report = { verdict: string; failure?: { check?: string; code?: string; reason?: string }; credential?: { awardingBodies: { name: string }[] } };
+type Report = {
+  verdict: string;
+  failure?: { check?: string; code?: string; reason?: string };
+  credential?: { awardingBodies: { name: string }[] };
+};
 
 /** What the scenario saw, for the caller's own assertions on top of the ones every run makes. */
 export interface ScenarioOutcome {
@@ -43,29 +57,63 @@ export async function runCredentialScenario(urls: ScenarioUrls, patience: Patien
   expect(credential.type).toEqual(['VerifiableCredential', 'AchievementCredential']);
   expect(credential.proof).toHaveLength(2);
   await eventually(
-    async () => ((await call<{ status: string }>('GET', `${urls.enrolment}/enrolments/${enrolmentId}`, undefined, admin)).status === 'completed' ? true : undefined),
+    async () =>
+      (await call<{ status: string }>('GET', `${urls.enrolment}/enrolments/${enrolmentId}`, undefined, admin)).status === 'completed'
+        ? true
+        : undefined,
     'the enrolment to complete',
     patience,
   );
   const { valid, revoked } = await verifyAsAnEmployer(urls, found.credentialId, credential, partner!, patience);
   const credentialsOfLearner = await credentialsOf(urls.issuance, learnerId, admin);
-  return { members: [lead!, partner!], specId, enrolmentId, learnerId, credentialId: found.credentialId, credential, valid, revoked, credentialsOfLearner };
+  return {
+    members: [lead!, partner!],
+    specId,
+    enrolmentId,
+    learnerId,
+    credentialId: found.credentialId,
+    credential,
+    valid,
+    revoked,
+    credentialsOfLearner,
+  };
 }
 
-async function enrolAndAssess(urls: ScenarioUrls, specId: string, lead: Member, partner: Member, patience: Patience): Promise<{ enrolmentId: string; learnerId: string }> {
+async function enrolAndAssess(
+  urls: ScenarioUrls,
+  specId: string,
+  lead: Member,
+  partner: Member,
+  patience: Patience,
+): Promise<{ enrolmentId: string; learnerId: string }> {
   const registrar = await token('registrar', lead.id);
-  const enrolled = await enrolOnceKnown(urls.enrolment, enrolmentRequest({ givenName: 'Grace', familyName: 'Hopper', email: 'grace@example.org' }, specId, lead.id), registrar, patience);
+  const enrolled = await enrolOnceKnown(
+    urls.enrolment,
+    enrolmentRequest({ givenName: 'Grace', familyName: 'Hopper', email: 'grace@example.org' }, specId, lead.id),
+    registrar,
+    patience,
+  );
   const enrolmentId = enrolled.enrolmentId;
   for (const component of COMPONENTS) {
     const bearer = await token('registrar', [lead, partner][component.member]!.id);
     const result = resultRequest(enrolmentId, component);
     // Assessment accepts a result once the enrolment reached it over the bus.
-    await eventually(async () => ((await fetch(`${urls.assessment}/assessment-results`, post(result, bearer))).status < 300 ? true : undefined), `the result of ${component.code}`, patience);
+    await eventually(
+      async () => ((await fetch(`${urls.assessment}/assessment-results`, post(result, bearer))).status < 300 ? true : undefined),
+      `the result of ${component.code}`,
+      patience,
+    );
   }
   return { enrolmentId, learnerId: enrolled.learnerId };
 }
 
-async function verifyAsAnEmployer(urls: ScenarioUrls, credentialId: string, vc: Credential, partner: Member, patience: Patience): Promise<{ valid: Report; revoked: Report }> {
+async function verifyAsAnEmployer(
+  urls: ScenarioUrls,
+  credentialId: string,
+  vc: Credential,
+  partner: Member,
+  patience: Patience,
+): Promise<{ valid: Report; revoked: Report }> {
   // The employer's side: no token, just the credential.
   const verify = (credential: unknown) => call<Report>('POST', `${urls.verification}/verifications`, credential);
   const valid = await verify(vc);
@@ -88,7 +136,13 @@ async function verifyAsAnEmployer(urls: ScenarioUrls, credentialId: string, vc: 
     ]);
   } else {
     // A credential with a revocation entry alone (the single object Open Badges 3.0.3 allows) cannot be suspended.
-    const refused = await call<{ code: string }>('POST', `${urls.issuance}/credentials/${credentialId}/suspension`, { reason: 'identity check' }, partnerAdmin, [409]);
+    const refused = await call<{ code: string }>(
+      'POST',
+      `${urls.issuance}/credentials/${credentialId}/suspension`,
+      { reason: 'identity check' },
+      partnerAdmin,
+      [409],
+    );
     expect(refused.code).toBe('issuance.credential.not-suspendable');
     expect(await verify(vc)).toMatchObject({ verdict: 'valid' });
   }

@@ -24,9 +24,15 @@ export interface EmbeddedPlatform {
  * The built platform executable on the embedded defaults, on free-ish ports from `firstPort`, in a throw-away
  * data directory (or `options.dataDir`); `env` overrides settings (a rate limit switched off, say).
  */
-export async function startEmbeddedPlatform(firstPort: number, env: NodeJS.ProcessEnv = {}, options: { dataDir?: string } = {}): Promise<EmbeddedPlatform> {
+export async function startEmbeddedPlatform(
+  firstPort: number,
+  env: NodeJS.ProcessEnv = {},
+  options: { dataDir?: string } = {},
+): Promise<EmbeddedPlatform> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'platform-'));
-  const [catalogue, enrolment, assessment, issuance, verification, audit] = [0, 1, 2, 3, 4, 5].map((i) => `http://127.0.0.1:${firstPort + i}`) as [string, string, string, string, string, string];
+  const [catalogue, enrolment, assessment, issuance, verification, audit] = [0, 1, 2, 3, 4, 5].map(
+    (i) => `http://127.0.0.1:${firstPort + i}`,
+  ) as [string, string, string, string, string, string];
   let output = '';
   const platform: ChildProcess = spawn(process.execPath, [builtMain('platform')], {
     env: { ...process.env, DATA_DIR: dataDir, PLATFORM_BASE_PORT: String(firstPort), LOG_LEVEL: 'warn', ...env },
@@ -40,7 +46,10 @@ export async function startEmbeddedPlatform(firstPort: number, env: NodeJS.Proce
     await new Promise((r) => platform.once('exit', r));
   };
   const patience: Patience = { timeoutMs: 30_000, diagnostics: () => output.slice(-4000) };
-  await eventually(async () => (output.includes('"msg":"platform ready"') ? true : undefined), 'the platform', { ...patience, timeoutMs: 90_000 });
+  await eventually(async () => (output.includes('"msg":"platform ready"') ? true : undefined), 'the platform', {
+    ...patience,
+    timeoutMs: 90_000,
+  });
   return {
     urls: { catalogue, enrolment, assessment, issuance, verification, audit },
     patience,

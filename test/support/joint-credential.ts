@@ -30,7 +30,10 @@ export const COMPONENTS = [
 export const DEFINITION = {
   title: 'Urban Climate Adaptation',
   description: 'Two universities teach and assess climate adaptation for cities together.',
-  learningOutcomes: [{ description: 'Assess climate risks of an urban district' }, { description: 'Design nature-based adaptation measures' }],
+  learningOutcomes: [
+    { description: 'Assess climate risks of an urban district' },
+    { description: 'Design nature-based adaptation measures' },
+  ],
   ects: 4,
   eqfLevel: 7,
   assessmentType: 'Project report and oral defence',
@@ -47,7 +50,12 @@ export async function registerMembers(urls: Pick<ServiceUrls, 'catalogue' | 'iss
     ['Aalborg University', 'DK', 'www.aau.dk'],
     ['University of Twente', 'NL', 'www.utwente.nl'],
   ] as const) {
-    const member = await call<Member>('POST', `${urls.catalogue}/institutions`, { name, legalName: name, countryCode, homepage: `https://${host}` }, admin);
+    const member = await call<Member>(
+      'POST',
+      `${urls.catalogue}/institutions`,
+      { name, legalName: name, countryCode, homepage: `https://${host}` },
+      admin,
+    );
     // The member's own admin delegates signing: issuance generates the key, keeps the private half and signs the
     // catalogue's challenge with it; the admin registers the public half with that proof, then lets issuance sign.
     const ownAdmin = await token('institution-admin', member.id);
@@ -73,13 +81,22 @@ export async function publishDefinition(catalogue: string, admin: string, member
   };
   const spec = await call<{ id: string }>('POST', `${catalogue}/credential-specs`, definition, admin);
   await call('POST', `${catalogue}/credential-specs/${spec.id}/propose`, undefined, admin);
-  for (const inst of members) await call('POST', `${catalogue}/credential-specs/${spec.id}/approvals`, { comment: 'approved' }, await token('institution-admin', inst.id));
+  for (const inst of members)
+    await call(
+      'POST',
+      `${catalogue}/credential-specs/${spec.id}/approvals`,
+      { comment: 'approved' },
+      await token('institution-admin', inst.id),
+    );
   await call('POST', `${catalogue}/credential-specs/${spec.id}/publish`, undefined, admin);
   return spec.id;
 }
 
 /** Members registered with their keys and the definition published: where every scenario starts. */
-export async function setUpJointCredential(urls: Pick<ServiceUrls, 'catalogue' | 'issuance'>, admin: string): Promise<{ members: Member[]; specId: string }> {
+export async function setUpJointCredential(
+  urls: Pick<ServiceUrls, 'catalogue' | 'issuance'>,
+  admin: string,
+): Promise<{ members: Member[]; specId: string }> {
   const members = await registerMembers(urls, admin);
   return { members, specId: await publishDefinition(urls.catalogue, admin, members) };
 }
@@ -91,18 +108,40 @@ export interface LearnerDetails {
 }
 
 /** The body of `POST /enrolments` for a learner enrolled by the lead institution, consent given now. */
-export function enrolmentRequest(learner: LearnerDetails, specId: string, institutionId: string, enrolmentId?: string): Record<string, unknown> {
-  return { learner, credentialSpecId: specId, institutionId, consent: { givenAt: new Date().toISOString(), textVersion: 'v1' }, ...(enrolmentId ? { enrolmentId } : {}) };
+export function enrolmentRequest(
+  learner: LearnerDetails,
+  specId: string,
+  institutionId: string,
+  enrolmentId?: string,
+): Record<string, unknown> {
+  return {
+    learner,
+    credentialSpecId: specId,
+    institutionId,
+    consent: { givenAt: new Date().toISOString(), textVersion: 'v1' },
+    ...(enrolmentId ? { enrolmentId } : {}),
+  };
 }
 
 /**
  * Enrols once enrolment knows the definition: until the catalogue's publication reaches it over the bus it
  * answers 404/409/422, so the request is repeated (with a client enrolment id it is safe to repeat).
  */
-export async function enrolOnceKnown(enrolment: string, body: Record<string, unknown>, registrar: string, patience: Patience): Promise<{ enrolmentId: string; learnerId: string }> {
+export async function enrolOnceKnown(
+  enrolment: string,
+  body: Record<string, unknown>,
+  registrar: string,
+  patience: Patience,
+): Promise<{ enrolmentId: string; learnerId: string }> {
   const enrolled = await eventually(
     async () => {
-      const e = await call<{ enrolmentId?: string; id?: string; learnerId?: string }>('POST', `${enrolment}/enrolments`, body, registrar, [201, 404, 409, 422]);
+      const e = await call<{ enrolmentId?: string; id?: string; learnerId?: string }>(
+        'POST',
+        `${enrolment}/enrolments`,
+        body,
+        registrar,
+        [201, 404, 409, 422],
+      );
       return e.learnerId ? e : undefined;
     },
     'the definition to reach enrolment',
@@ -129,7 +168,11 @@ export interface CredentialListItem {
   lifecycle: string;
 }
 
-export async function listCredentials(issuance: string, filter: { learner?: string; specId?: string; limit?: number; offset?: number }, bearer: string): Promise<{ items: CredentialListItem[]; total: number }> {
+export async function listCredentials(
+  issuance: string,
+  filter: { learner?: string; specId?: string; limit?: number; offset?: number },
+  bearer: string,
+): Promise<{ items: CredentialListItem[]; total: number }> {
   const query = new URLSearchParams(Object.entries(filter).map(([k, v]) => [k, String(v)] as [string, string]));
   return call<{ items: CredentialListItem[]; total: number }>('GET', `${issuance}/credentials?${query.toString()}`, undefined, bearer);
 }

@@ -2,14 +2,27 @@ import { type AuthenticatedActor, mintToken, type Role } from '@alliance/nest-ki
 import { eventuallyDefined } from '@alliance/testing';
 
 /** The development token settings every service accepts when AUTH_* is left at its defaults. */
-export const DEV_AUTH = { AUTH_JWT_SECRET: 'development-only-secret-change-me-0000', AUTH_ISSUER: 'alliance-platform', AUTH_AUDIENCE: 'alliance-api' };
+export const DEV_AUTH = {
+  AUTH_JWT_SECRET: 'development-only-secret-change-me-0000',
+  AUTH_ISSUER: 'alliance-platform',
+  AUTH_AUDIENCE: 'alliance-api',
+};
 
 export function token(role: Role, institution?: string): Promise<string> {
-  return mintToken({ subject: `${role}-${institution ?? 'alliance'}`, role, ...(institution ? { institution } : {}) } as AuthenticatedActor, DEV_AUTH);
+  return mintToken(
+    { subject: `${role}-${institution ?? 'alliance'}`, role, ...(institution ? { institution } : {}) } as AuthenticatedActor,
+    DEV_AUTH,
+  );
 }
 
 /** One JSON request; any status outside `expected` fails with the body, which names the problem. */
-export async function call<T = Record<string, unknown>>(method: string, url: string, body?: unknown, bearer?: string, expected = [200, 201]): Promise<T> {
+export async function call<T = Record<string, unknown>>(
+  method: string,
+  url: string,
+  body?: unknown,
+  bearer?: string,
+  expected = [200, 201],
+): Promise<T> {
   const res = await fetch(url, {
     method,
     headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
@@ -32,6 +45,7 @@ export function eventually<T>(probe: () => Promise<T | undefined>, what: string,
   return eventuallyDefined(probe, {
     timeoutMs: patience.timeoutMs,
     intervalMs: 100,
-    timedOut: () => new Error(`timed out after ${patience.timeoutMs} ms waiting for ${what}; platform output:\n${patience.diagnostics?.() ?? '(none)'}`),
+    timedOut: () =>
+      new Error(`timed out after ${patience.timeoutMs} ms waiting for ${what}; platform output:\n${patience.diagnostics?.() ?? '(none)'}`),
   });
 }

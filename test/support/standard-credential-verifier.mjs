@@ -76,7 +76,8 @@ async function documentLoader(url) {
   throw new Error(`cannot load ${url}`);
 }
 
-const describe = (e) => (e ? [e.name, e.message, ...(e.errors ?? []).map((x) => x.message), e.details?.event?.message].filter(Boolean).join(': ') : undefined);
+const describe = (e) =>
+  e ? [e.name, e.message, ...(e.errors ?? []).map((x) => x.message), e.details?.event?.message].filter(Boolean).join(': ') : undefined;
 
 const credential = JSON.parse(readFileSync(0, 'utf8'));
 const suite = new DataIntegrityProof({ cryptosuite });
@@ -87,7 +88,12 @@ const every = await vc.verifyCredential({ credential, suite, documentLoader, che
 process.stdout.write(
   JSON.stringify({
     issuer: { verified: issuer.verified, ...(issuer.error ? { error: describe(issuer.error) } : {}) },
-    proofs: (every.results ?? []).map((r) => ({ verificationMethod: r.proof?.verificationMethod, cryptosuite: r.proof?.cryptosuite, verified: r.verified, ...(r.error ? { error: describe(r.error) } : {}) })),
+    proofs: (every.results ?? []).map((r) => ({
+      verificationMethod: r.proof?.verificationMethod,
+      cryptosuite: r.proof?.cryptosuite,
+      verified: r.verified,
+      ...(r.error ? { error: describe(r.error) } : {}),
+    })),
     fetched,
     ...(every.error ? { error: describe(every.error) } : {}),
   }),

@@ -7,7 +7,15 @@ export interface StandardProofReading {
   /** Every proof, each checked as an assertion by the key that made it. */
   proofs: { verificationMethod?: string; cryptosuite?: string; verified: boolean; error?: string }[];
   /** Every document it fetched over HTTP, with the response's headers and the SHA-256 of its bytes. */
-  fetched: { url: string; status: number; contentType: string | null; etag: string | null; cacheControl: string | null; allowOrigin: string | null; sha256: string }[];
+  fetched: {
+    url: string;
+    status: number;
+    contentType: string | null;
+    etag: string | null;
+    cacheControl: string | null;
+    allowOrigin: string | null;
+    sha256: string;
+  }[];
   error?: string;
 }
 

@@ -14,7 +14,10 @@ const contexts = join(import.meta.dirname, '..', '..', 'libs', 'credentials', 's
 const local = new Map([
   ['https://www.w3.org/ns/credentials/v2', JSON.parse(readFileSync(join(contexts, 'credentials-v2.jsonld'), 'utf8'))],
   ['https://www.w3.org/ns/credentials/status/v1', JSON.parse(readFileSync(join(contexts, 'credentials-status-v1.jsonld'), 'utf8'))],
-  ['https://w3id.org/security/multikey/v1', JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'shared', 'vectors', 'contexts', 'multikey-v1.jsonld'), 'utf8'))],
+  [
+    'https://w3id.org/security/multikey/v1',
+    JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', '..', 'shared', 'vectors', 'contexts', 'multikey-v1.jsonld'), 'utf8')),
+  ],
 ]);
 
 function didWebUrl(did) {
@@ -44,7 +47,13 @@ async function documentLoader(url) {
 }
 
 const credential = JSON.parse(readFileSync(0, 'utf8'));
-const result = await checkStatus({ credential, documentLoader, suite: new DataIntegrityProof({ cryptosuite }), verifyBitstringStatusListCredential: true, verifyMatchingIssuers: true });
+const result = await checkStatus({
+  credential,
+  documentLoader,
+  suite: new DataIntegrityProof({ cryptosuite }),
+  verifyBitstringStatusListCredential: true,
+  verifyMatchingIssuers: true,
+});
 process.stdout.write(
   JSON.stringify({
     verified: result.verified,

@@ -11,7 +11,9 @@ import { tokenCommand } from './commands/token.command';
 /** The operator's command line. */
 export function buildProgram(): Command {
   return new Command('alliance')
-    .description('Operate the alliance credential platform: tokens, demo seed, the demo story, audit, dead letters, distributed mode, a university\'s own signer, results uploads')
+    .description(
+      "Operate the alliance credential platform: tokens, demo seed, the demo story, audit, dead letters, distributed mode, a university's own signer, results uploads",
+    )
     .addCommand(tokenCommand())
     .addCommand(auditCommand())
     .addCommand(deadLettersCommand())

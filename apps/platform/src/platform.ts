@@ -1,5 +1,13 @@
 import { createIntegrationBus } from '@alliance/messaging';
-import { embeddedDeadLetterFile, loadConfig, loadServiceConfig, type RunningService, runService, serviceBaseUrl, ServiceConfig } from '@alliance/nest-kit';
+import {
+  embeddedDeadLetterFile,
+  loadConfig,
+  loadServiceConfig,
+  type RunningService,
+  runService,
+  serviceBaseUrl,
+  ServiceConfig,
+} from '@alliance/nest-kit';
 import { ALL_SERVICES } from '@alliance/composition';
 
 export interface PlatformOptions {
@@ -21,7 +29,10 @@ export interface RunningPlatform {
 function ownIssuance(service: string, started: RunningService[], env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   const issuance = started.find((s) => s.service === 'issuance');
   if (service !== 'verification' || !issuance || env.VERIFICATION_ISSUANCE_INTERNAL_URL) return {};
-  return { VERIFICATION_ISSUANCE_PUBLIC_URL: env.VERIFICATION_ISSUANCE_PUBLIC_URL ?? issuance.url, VERIFICATION_ISSUANCE_INTERNAL_URL: issuance.url };
+  return {
+    VERIFICATION_ISSUANCE_PUBLIC_URL: env.VERIFICATION_ISSUANCE_PUBLIC_URL ?? issuance.url,
+    VERIFICATION_ISSUANCE_INTERNAL_URL: issuance.url,
+  };
 }
 
 /**
@@ -47,7 +58,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   try {
     for (const [i, descriptor] of ALL_SERVICES.entries()) {
       const port = basePort === 0 ? 0 : basePort + i;
-      const config = loadServiceConfig(descriptor, { ...env, ...ownIssuance(descriptor.name, services, env), ...ownContexts(descriptor.name, services, env, shared), PORT: String(port) });
+      const config = loadServiceConfig(descriptor, {
+        ...env,
+        ...ownIssuance(descriptor.name, services, env),
+        ...ownContexts(descriptor.name, services, env, shared),
+        PORT: String(port),
+      });
       services.push(await runService(descriptor, { config, port, sharedBus: bus }));
     }
   } catch (e) {

@@ -5,5 +5,7 @@ import { resultsProjection } from './infrastructure/read-model/results.projectio
 
 /** Assessment's read models an auditor may rebuild from its events and compare with the live ones. */
 export function assessmentAuditedReadModels(config: ServiceConfig): LocatedProjection[] {
-  return [{ store: 'assessment', projection: resultsProjection, readModel: schemaPinnedLocation(readModelLocation(config), READ_MODEL_SCHEMA) }];
+  return [
+    { store: 'assessment', projection: resultsProjection, readModel: schemaPinnedLocation(readModelLocation(config), READ_MODEL_SCHEMA) },
+  ];
 }

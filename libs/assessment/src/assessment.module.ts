@@ -34,8 +34,16 @@ export class AssessmentModule {
         { provide: ASSESSMENT_ORM, useFactory: () => openAssessmentDatabase(config) },
         { provide: BatchSettings, useValue: settings },
         { provide: AssessmentKnowledge, useFactory: (orm: ReadModelOrm) => new SqlAssessmentKnowledge(orm), inject: [ASSESSMENT_ORM] },
-        { provide: MemberStandingSource, useFactory: (k: AssessmentKnowledge) => memberStandingFrom(async (id) => (await k.memberStanding(id)).status), inject: [AssessmentKnowledge] },
-        { provide: ResultReadModel, useFactory: (orm: ReadModelOrm) => new ResultReadModel(runtime.eventStore, orm), inject: [ASSESSMENT_ORM] },
+        {
+          provide: MemberStandingSource,
+          useFactory: (k: AssessmentKnowledge) => memberStandingFrom(async (id) => (await k.memberStanding(id)).status),
+          inject: [AssessmentKnowledge],
+        },
+        {
+          provide: ResultReadModel,
+          useFactory: (orm: ReadModelOrm) => new ResultReadModel(runtime.eventStore, orm),
+          inject: [ASSESSMENT_ORM],
+        },
         { provide: ResultRecords, useExisting: ResultReadModel },
         AssessmentAggregates,
         BatchProgress,

@@ -42,17 +42,32 @@ export class AuditModule implements OnApplicationBootstrap, OnApplicationShutdow
       providers: [
         { provide: AUDIT_KEY, useValue: key },
         { provide: AUDIT_SOURCES, useFactory: () => openAuditSources(config) },
-        { provide: STATE_REPLAYER, useFactory: (sources: AuditSource[]) => new StateReplayer(sources, options.folders ?? []), inject: [AUDIT_SOURCES] },
-        { provide: CHECKPOINTER, useFactory: (sources: AuditSource[]) => new Checkpointer(sources, runtime.eventStore, key), inject: [AUDIT_SOURCES] },
+        {
+          provide: STATE_REPLAYER,
+          useFactory: (sources: AuditSource[]) => new StateReplayer(sources, options.folders ?? []),
+          inject: [AUDIT_SOURCES],
+        },
+        {
+          provide: CHECKPOINTER,
+          useFactory: (sources: AuditSource[]) => new Checkpointer(sources, runtime.eventStore, key),
+          inject: [AUDIT_SOURCES],
+        },
         {
           provide: READ_MODEL_AUDITOR,
-          useFactory: (sources: AuditSource[]) => new ReadModelAuditor(sources, options.readModels?.(config) ?? [], { allowEmbedded: false }),
+          useFactory: (sources: AuditSource[]) =>
+            new ReadModelAuditor(sources, options.readModels?.(config) ?? [], { allowEmbedded: false }),
           inject: [AUDIT_SOURCES],
         },
         {
           provide: CheckpointScheduler,
           useFactory: (sources: AuditSource[], checkpointer: Checkpointer) =>
-            new CheckpointScheduler(sources, runtime.eventStore, checkpointer, config.AUDIT_CHECKPOINT_EVERY_EVENTS, config.AUDIT_CHECKPOINT_INTERVAL_MS),
+            new CheckpointScheduler(
+              sources,
+              runtime.eventStore,
+              checkpointer,
+              config.AUDIT_CHECKPOINT_EVERY_EVENTS,
+              config.AUDIT_CHECKPOINT_INTERVAL_MS,
+            ),
           inject: [AUDIT_SOURCES, CHECKPOINTER],
         },
       ],

@@ -5,5 +5,7 @@ import { READ_MODEL_SCHEMA, readModelLocation } from './infrastructure/read-mode
 
 /** The catalogue's read models an auditor may rebuild from its events and compare with the live ones. */
 export function catalogueAuditedReadModels(config: ServiceConfig): LocatedProjection[] {
-  return [{ store: 'catalogue', projection: catalogueProjection, readModel: schemaPinnedLocation(readModelLocation(config), READ_MODEL_SCHEMA) }];
+  return [
+    { store: 'catalogue', projection: catalogueProjection, readModel: schemaPinnedLocation(readModelLocation(config), READ_MODEL_SCHEMA) },
+  ];
 }

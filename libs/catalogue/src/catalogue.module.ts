@@ -33,7 +33,14 @@ export class CatalogueModule {
   static forRoot(runtime: ServiceRuntime, options: CatalogueModuleOptions = {}): DynamicModule {
     return {
       module: CatalogueModule,
-      controllers: [InstitutionsController, InstitutionKeysController, CredentialSpecsController, CredentialSpecLifecycleController, ReadModelAdminController, TrustListController],
+      controllers: [
+        InstitutionsController,
+        InstitutionKeysController,
+        CredentialSpecsController,
+        CredentialSpecLifecycleController,
+        ReadModelAdminController,
+        TrustListController,
+      ],
       providers: [
         { provide: 'SERVICE_NAME', useValue: runtime.service },
         CatalogueReadModel,
@@ -41,8 +48,17 @@ export class CatalogueModule {
         { provide: ReadModelSync, useExisting: CatalogueReadModel },
         { provide: InstitutionDirectory, useClass: ReadModelInstitutionDirectory },
         CatalogueAggregates,
-        { provide: MemberStandingSource, useFactory: (a: CatalogueAggregates) => memberStandingFrom(async (id) => (await a.institution(id))?.status), inject: [CatalogueAggregates] },
-        { provide: InstitutionDidDocuments, useValue: options.didDocuments ?? new DidWebHttpsResolver({ allowHosts: hostListOf((runtime.config as CatalogueConfig).CATALOGUE_DID_FETCH_ALLOW_HOSTS) }) },
+        {
+          provide: MemberStandingSource,
+          useFactory: (a: CatalogueAggregates) => memberStandingFrom(async (id) => (await a.institution(id))?.status),
+          inject: [CatalogueAggregates],
+        },
+        {
+          provide: InstitutionDidDocuments,
+          useValue:
+            options.didDocuments ??
+            new DidWebHttpsResolver({ allowHosts: hostListOf((runtime.config as CatalogueConfig).CATALOGUE_DID_FETCH_ALLOW_HOSTS) }),
+        },
         DidDocumentCheck,
         RegistryLoader,
         InstitutionQueries,

@@ -8,7 +8,12 @@ import { ISSUANCE_STREAM_FOLDERS, issuanceAuditedReadModels } from '@alliance/is
  * How point-in-time replay folds each kind of stream: the contexts' exported evolvers. A verification's
  * stream holds one event whose data is the whole report, so it is shown as its event list.
  */
-export const AUDIT_STREAM_FOLDERS: StreamFolder[] = [...CATALOGUE_STREAM_FOLDERS, ...ENROLMENT_STREAM_FOLDERS, ...ASSESSMENT_STREAM_FOLDERS, ...ISSUANCE_STREAM_FOLDERS];
+export const AUDIT_STREAM_FOLDERS: StreamFolder[] = [
+  ...CATALOGUE_STREAM_FOLDERS,
+  ...ENROLMENT_STREAM_FOLDERS,
+  ...ASSESSMENT_STREAM_FOLDERS,
+  ...ISSUANCE_STREAM_FOLDERS,
+];
 
 /**
  * Read models the contexts let auditors rebuild from zero and compare with the live tables, located the way

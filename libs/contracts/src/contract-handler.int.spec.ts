@@ -18,7 +18,13 @@ async function until(check: () => boolean | Promise<boolean>, ms = 30_000): Prom
 describe('a contract consumer on Kafka', () => {
   let bus: KafkaBus;
   beforeAll(() => {
-    bus = new KafkaBus({ brokers: KAFKA_BROKERS, clientId: 'contracts', topicPrefix: `${uniqueName('contracts')}.`, partitions: 3, logLevel: 'nothing' });
+    bus = new KafkaBus({
+      brokers: KAFKA_BROKERS,
+      clientId: 'contracts',
+      topicPrefix: `${uniqueName('contracts')}.`,
+      partitions: 3,
+      logLevel: 'nothing',
+    });
   });
   afterAll(() => bus.close());
 
@@ -31,13 +37,20 @@ describe('a contract consumer on Kafka', () => {
       handler: contractHandler(createContractRegistry(), [on(credentialSpecPublishedV1, async (m) => void specs.push(m.payload))]),
     });
     const payload = VALID_PAYLOADS['catalogue.credential-spec.published.v1'] as unknown as CredentialSpecPublishedV1;
-    const envelope = (n: number) => ({ eventId: `0197a3c4-0000-7000-8000-00000000000${n}`, occurredAt: '2026-03-01T10:00:00.000Z', correlationId: `c-${n}` });
+    const envelope = (n: number) => ({
+      eventId: `0197a3c4-0000-7000-8000-00000000000${n}`,
+      occurredAt: '2026-03-01T10:00:00.000Z',
+      correlationId: `c-${n}`,
+    });
     const fromTheFuture: IntegrationMessage = { ...credentialSpecPublishedV1.message(payload, envelope(1)), version: 2 };
     await bus.publish([fromTheFuture]);
 
     const producer = testKafka('foreign').producer();
     await producer.connect();
-    await producer.send({ topic: bus.topics.source('catalogue'), messages: [{ key: 'spec-1', value: JSON.stringify(payload), headers: { 'event-type': credentialSpecPublishedV1.type } }] });
+    await producer.send({
+      topic: bus.topics.source('catalogue'),
+      messages: [{ key: 'spec-1', value: JSON.stringify(payload), headers: { 'event-type': credentialSpecPublishedV1.type } }],
+    });
     await producer.disconnect();
 
     await bus.publish([credentialSpecPublishedV1.message({ ...payload, version: 2 }, envelope(3))]);

@@ -34,7 +34,10 @@ export function contractHandler(registry: ContractRegistry, routes: ContractRout
     const route = byName.get(`${message.type}.v${message.version}`);
     if (!route) {
       const known = handled.map((v) => `v${v}`).join(', ');
-      throw new PoisonMessageError('unknown-version', `${message.type} v${message.version} arrived but this consumer handles only ${known}`);
+      throw new PoisonMessageError(
+        'unknown-version',
+        `${message.type} v${message.version} arrived but this consumer handles only ${known}`,
+      );
     }
     const decoded = registry.decode(message);
     if (!decoded.ok) throw new PoisonMessageError(decoded.code, decoded.reason);

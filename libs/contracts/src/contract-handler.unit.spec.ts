@@ -27,7 +27,10 @@ describe('contractHandler', () => {
       handler: contractHandler(createContractRegistry(), [on(learnerErasedV1, async (m) => void erased.push(m.payload))]),
     });
     const first = learnerErasedV1.message({ learnerId: 'l-1', erasedAt: '2026-03-01T10:00:00Z' }, envelope(1));
-    const fromTheFuture: IntegrationMessage = { ...learnerErasedV1.message({ learnerId: 'l-2', erasedAt: '2026-03-01T10:00:00Z' }, envelope(2)), version: 2 };
+    const fromTheFuture: IntegrationMessage = {
+      ...learnerErasedV1.message({ learnerId: 'l-2', erasedAt: '2026-03-01T10:00:00Z' }, envelope(2)),
+      version: 2,
+    };
     const unrouted = learnerEnrolledV1.message(VALID_PAYLOADS['enrolment.learner.enrolled.v1'] as never, envelope(3));
     const last = learnerErasedV1.message({ learnerId: 'l-3', erasedAt: '2026-03-01T10:00:00Z' }, envelope(4));
     await bus.publish([first, fromTheFuture, unrouted, last]);

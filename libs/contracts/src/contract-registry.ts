@@ -8,7 +8,8 @@ export type DecodeFailure = {
   reason: string;
 };
 
-export type DecodeResult<T extends object = object> = { ok: true; contract: IntegrationContract<T>; message: IntegrationMessage<T> } | DecodeFailure;
+export type DecodeResult<T extends object = object> =
+  { ok: true; contract: IntegrationContract<T>; message: IntegrationMessage<T> } | DecodeFailure;
 
 /** Maps type + version to a contract and turns raw messages into typed, validated ones. */
 export class ContractRegistry {

@@ -80,7 +80,9 @@ export function defineContract<T extends object>(spec: {
 function flatten(errors: ValidationError[], path = ''): string[] {
   return errors.flatMap((e) => {
     const at = path ? (/^\d+$/.test(e.property) ? `${path}[${e.property}]` : `${path}.${e.property}`) : e.property;
-    const own = Object.values(e.constraints ?? {}).map((m) => `${at}: ${m.startsWith(`${e.property} `) ? m.slice(e.property.length + 1) : m}`);
+    const own = Object.values(e.constraints ?? {}).map(
+      (m) => `${at}: ${m.startsWith(`${e.property} `) ? m.slice(e.property.length + 1) : m}`,
+    );
     return [...own, ...flatten(e.children ?? [], at)];
   });
 }

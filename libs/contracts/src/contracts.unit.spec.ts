@@ -34,11 +34,15 @@ describe('integration contracts', () => {
     expect(error).toBeInstanceOf(ContractViolationError);
     const problems = (error as ContractViolationError).problems;
     expect(problems).toContain('eqfLevel: must not be greater than 8');
-    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^components\[0\]\.code: /), expect.stringMatching(/^components\[0\]\.ects: /)]));
+    expect(problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^components\[0\]\.code: /), expect.stringMatching(/^components\[0\]\.ects: /)]),
+    );
   });
 
   it('keeps the payload typed as its class after decoding, nested parts included', () => {
-    const decoded = createContractRegistry().decode(credentialSpecPublishedV1.message(VALID_PAYLOADS['catalogue.credential-spec.published.v1'] as never, envelope));
+    const decoded = createContractRegistry().decode(
+      credentialSpecPublishedV1.message(VALID_PAYLOADS['catalogue.credential-spec.published.v1'] as never, envelope),
+    );
     if (!decoded.ok) throw new Error(decoded.reason);
     const payload = decoded.message.payload as InstanceType<typeof credentialSpecPublishedV1.payload>;
     expect(payload).toBeInstanceOf(credentialSpecPublishedV1.payload);
@@ -49,7 +53,10 @@ describe('integration contracts', () => {
   });
 
   it('drops fields a newer publisher added, so adding an optional field is not a breaking change', () => {
-    const decoded = createContractRegistry().decode({ ...learnerErasedV1.message({ learnerId: 'l', erasedAt: envelope.occurredAt }, envelope), payload: { learnerId: 'l', erasedAt: envelope.occurredAt, extra: 1 } });
+    const decoded = createContractRegistry().decode({
+      ...learnerErasedV1.message({ learnerId: 'l', erasedAt: envelope.occurredAt }, envelope),
+      payload: { learnerId: 'l', erasedAt: envelope.occurredAt, extra: 1 },
+    });
     expect(decoded.ok && decoded.message.payload).toEqual({ learnerId: 'l', erasedAt: envelope.occurredAt });
   });
 
@@ -62,6 +69,10 @@ describe('integration contracts', () => {
       reason: 'enrolment.learner.erased v3 is not a known version (known: v1)',
     });
     expect(registry.decode({ ...base, type: 'enrolment.learner.teleported' })).toMatchObject({ ok: false, code: 'unknown-type' });
-    expect(registry.decode({ ...base, payload: 'x' })).toMatchObject({ ok: false, code: 'invalid-payload', reason: expect.stringContaining('JSON object') });
+    expect(registry.decode({ ...base, payload: 'x' })).toMatchObject({
+      ok: false,
+      code: 'invalid-payload',
+      reason: expect.stringContaining('JSON object'),
+    });
   });
 });

@@ -22,7 +22,10 @@ export const institutions = ['uni-a.example', 'uni-b.example', 'uni-c.example'].
 
 /** The DID documents of the institutions, by DID: what a did:web resolver would fetch, served from memory. */
 export const didDocuments: ReadonlyMap<string, ControllerDocument> = new Map(
-  institutions.map((i) => [i.did, buildDidWebDocument(i.did, [{ id: i.verificationMethod, publicKeyMultibase: i.keys.publicKeyMultibase }])]),
+  institutions.map((i) => [
+    i.did,
+    buildDidWebDocument(i.did, [{ id: i.verificationMethod, publicKeyMultibase: i.keys.publicKeyMultibase }]),
+  ]),
 );
 
 export const resolveVerificationMethod = createVerificationMethodResolver({ resolveDidWeb: (did) => didDocuments.get(did) });
@@ -44,13 +47,22 @@ export function benchCredential(n: number): JsonObject {
       version: 1,
       title: 'Sustainable Energy Systems',
       description: 'Joint micro-credential used to measure signing and verification.',
-      learningOutcomes: [{ text: 'Model a photovoltaic installation', escoUri: 'http://data.europa.eu/esco/skill/0a7e5d1b-3e2b-4d6e-8a3c-1f9b2c3d4e5f' }, { text: 'Assess life-cycle emissions' }],
+      learningOutcomes: [
+        { text: 'Model a photovoltaic installation', escoUri: 'http://data.europa.eu/esco/skill/0a7e5d1b-3e2b-4d6e-8a3c-1f9b2c3d4e5f' },
+        { text: 'Assess life-cycle emissions' },
+      ],
       ectsCredits: 5,
       eqfLevel: 7,
       assessmentType: 'Written examination',
       participationForm: 'blended',
       qualityAssurance: { type: 'Internal quality assurance', body: 'Alliance Quality Board' },
-      awardingBodies: institutions.map((i, k) => ({ institutionId: String(k), name: i.name, did: i.did, countryCode: i.country, lead: k === 0 })),
+      awardingBodies: institutions.map((i, k) => ({
+        institutionId: String(k),
+        name: i.name,
+        did: i.did,
+        countryCode: i.country,
+        lead: k === 0,
+      })),
       language: 'en',
     },
   });

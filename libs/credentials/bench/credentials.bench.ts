@@ -25,7 +25,11 @@ async function measure(cryptosuite: CryptosuiteName, seconds: number): Promise<S
   });
   const verify = await measureRate(seconds, async (n) => {
     const credential = signed[n % signed.length];
-    const result = await verifyCredential(credential, { resolveVerificationMethod, requiredSigners: requiredCoIssuersOf(credential), documentLoader: benchLoader });
+    const result = await verifyCredential(credential, {
+      resolveVerificationMethod,
+      requiredSigners: requiredCoIssuersOf(credential),
+      documentLoader: benchLoader,
+    });
     if (!result.verified) throw new Error(`benchmark credential did not verify: ${JSON.stringify(result.errors)}`);
   });
   return { cryptosuite, signPerSecond: sign.perSecond, verifyPerSecond: verify.perSecond };
@@ -44,11 +48,19 @@ export async function run(): Promise<{ results: SuiteResult[]; baseline: Digital
       row('ours: verify (+ co-issuance policy)', r.cryptosuite, 3, r.verifyPerSecond, baseline.verifyPerSecond),
     ]),
   ];
-  console.log(`credential co-signed by 3 institutions, ${seconds}s per measurement; baseline: the @digitalbazaar/vc stack with ONE proof on the ${baseline.credential}`);
-  if (baseline.fallbackReason) console.log(`@digitalbazaar/vc could not secure our OB 3.0 credential, so the baseline uses a plain VC 2.0 credential: ${baseline.fallbackReason}`);
+  console.log(
+    `credential co-signed by 3 institutions, ${seconds}s per measurement; baseline: the @digitalbazaar/vc stack with ONE proof on the ${baseline.credential}`,
+  );
+  if (baseline.fallbackReason)
+    console.log(
+      `@digitalbazaar/vc could not secure our OB 3.0 credential, so the baseline uses a plain VC 2.0 credential: ${baseline.fallbackReason}`,
+    );
   console.log(`our verifier accepts the @digitalbazaar/vc proof: ${baseline.ourVerifierAcceptsTheirProof ? 'yes' : 'NO'}`);
   console.table(rows);
-  const jcsOverRdfc = { sign: results[0].signPerSecond / results[1].signPerSecond, verify: results[0].verifyPerSecond / results[1].verifyPerSecond };
+  const jcsOverRdfc = {
+    sign: results[0].signPerSecond / results[1].signPerSecond,
+    verify: results[0].verifyPerSecond / results[1].verifyPerSecond,
+  };
   console.log(JSON.stringify({ level: 'info', msg: 'credentials benchmark', jcsOverRdfc, baseline, results }));
   return { results, baseline };
 }

@@ -30,7 +30,12 @@ interface Subject {
 }
 
 const lead = institutions[0];
-const OB_CREDENTIAL: Subject = { label: 'OB 3.0 AchievementCredential (the one our rows sign)', issuer: lead.did, verificationMethod: lead.verificationMethod, credential: benchCredential };
+const OB_CREDENTIAL: Subject = {
+  label: 'OB 3.0 AchievementCredential (the one our rows sign)',
+  issuer: lead.did,
+  verificationMethod: lead.verificationMethod,
+  credential: benchCredential,
+};
 const leadDidKey = didKeyOf(lead.keys.publicKeyMultibase);
 const PLAIN_CREDENTIAL: Subject = {
   label: 'plain VC 2.0 credential (fallback)',
@@ -58,13 +63,23 @@ export async function digitalBazaarBaseline(seconds: number): Promise<DigitalBaz
   const verifySuite = new DataIntegrityProof({ cryptosuite });
   const stackFor = async (subject: Subject) => {
     const { publicKeyMultibase, secretKeyMultibase } = lead.keys;
-    const key = await Ed25519Multikey.from({ type: 'Multikey', id: subject.verificationMethod, controller: subject.issuer, publicKeyMultibase, secretKeyMultibase });
+    const key = await Ed25519Multikey.from({
+      type: 'Multikey',
+      id: subject.verificationMethod,
+      controller: subject.issuer,
+      publicKeyMultibase,
+      secretKeyMultibase,
+    });
     const suite = new DataIntegrityProof({ signer: key.signer(), cryptosuite });
     return {
-      issue: (n: number) => vc.issue({ credential: subject.credential(n), suite, documentLoader }).catch((e: unknown) => Promise.reject(new Error(`issue() threw ${describe(e)}`))),
+      issue: (n: number) =>
+        vc
+          .issue({ credential: subject.credential(n), suite, documentLoader })
+          .catch((e: unknown) => Promise.reject(new Error(`issue() threw ${describe(e)}`))),
       verify: async (credential: object) => {
         const result = await vc.verifyCredential({ credential, suite: verifySuite, documentLoader });
-        if (!result.verified) throw new Error(`verifyCredential() did not verify: ${describe(result.error ?? result.results?.find((r) => r.error)?.error)}`);
+        if (!result.verified)
+          throw new Error(`verifyCredential() did not verify: ${describe(result.error ?? result.results?.find((r) => r.error)?.error)}`);
       },
     };
   };
@@ -89,7 +104,13 @@ export async function digitalBazaarBaseline(seconds: number): Promise<DigitalBaz
     if (signed.length < 200) signed.push(credential);
   });
   const verify = await measureRate(seconds, (n) => stack.verify(signed[n % signed.length]));
-  return { credential: subject.label, fallbackReason, ourVerifierAcceptsTheirProof: ours.verified, signPerSecond: sign.perSecond, verifyPerSecond: verify.perSecond };
+  return {
+    credential: subject.label,
+    fallbackReason,
+    ourVerifierAcceptsTheirProof: ours.verified,
+    signPerSecond: sign.perSecond,
+    verifyPerSecond: verify.perSecond,
+  };
 }
 
 /** An error of their stack with its causes (jsonld-signatures nests them under `errors`, jsonld.js under `details`). */

@@ -7,8 +7,18 @@ declare module '@digitalbazaar/vc' {
     error?: unknown;
     results?: { verified: boolean; error?: unknown }[];
   }
-  export function issue(options: { credential: object; suite: object; documentLoader: DocumentLoader; now?: string | Date }): Promise<Record<string, unknown>>;
-  export function verifyCredential(options: { credential: object; suite: object | object[]; documentLoader: DocumentLoader; now?: string | Date }): Promise<VerifyCredentialResult>;
+  export function issue(options: {
+    credential: object;
+    suite: object;
+    documentLoader: DocumentLoader;
+    now?: string | Date;
+  }): Promise<Record<string, unknown>>;
+  export function verifyCredential(options: {
+    credential: object;
+    suite: object | object[];
+    documentLoader: DocumentLoader;
+    now?: string | Date;
+  }): Promise<VerifyCredentialResult>;
 }
 
 declare module '@digitalbazaar/data-integrity' {
@@ -28,5 +38,11 @@ declare module '@digitalbazaar/ed25519-multikey' {
     publicKeyMultibase: string;
     signer(): { id: string; algorithm: string; sign(options: { data: Uint8Array }): Promise<Uint8Array> };
   }
-  export function from(key: { type: 'Multikey'; id: string; controller: string; publicKeyMultibase: string; secretKeyMultibase?: string }): Promise<Ed25519MultikeyKeyPair>;
+  export function from(key: {
+    type: 'Multikey';
+    id: string;
+    controller: string;
+    publicKeyMultibase: string;
+    secretKeyMultibase?: string;
+  }): Promise<Ed25519MultikeyKeyPair>;
 }

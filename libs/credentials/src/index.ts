@@ -14,7 +14,15 @@ export * from './data-integrity/errors';
 export { computeHashData, cryptosuiteOf, type Cryptosuite, type HashDataResult } from './data-integrity/cryptosuite';
 export { eddsaJcs2022 } from './data-integrity/eddsa-jcs-2022';
 export { eddsaRdfc2022 } from './data-integrity/eddsa-rdfc-2022';
-export { addChainedProof, type ExternalEd25519Signer, proofsOf, signCredential, withoutProof, type Signer, type SignOptions } from './data-integrity/sign';
+export {
+  addChainedProof,
+  type ExternalEd25519Signer,
+  proofsOf,
+  signCredential,
+  withoutProof,
+  type Signer,
+  type SignOptions,
+} from './data-integrity/sign';
 export type { ProofVerificationResult } from './data-integrity/verify-proof';
 export * from './data-integrity/verify-credential';
 

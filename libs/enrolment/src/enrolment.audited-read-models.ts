@@ -5,5 +5,7 @@ import { enrolmentsProjection } from './infrastructure/read-model/enrolments.pro
 
 /** Enrolment's read models an auditor may rebuild from its events and compare with the live ones. */
 export function enrolmentAuditedReadModels(config: ServiceConfig): LocatedProjection[] {
-  return [{ store: 'enrolment', projection: enrolmentsProjection, readModel: schemaPinnedLocation(readModelLocation(config), READ_MODEL_SCHEMA) }];
+  return [
+    { store: 'enrolment', projection: enrolmentsProjection, readModel: schemaPinnedLocation(readModelLocation(config), READ_MODEL_SCHEMA) },
+  ];
 }

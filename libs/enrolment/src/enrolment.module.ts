@@ -35,12 +35,23 @@ export class EnrolmentModule {
         {
           provide: IdentityVault,
           useFactory: async (keys: LearnerKeyTable, orm: ReadModelOrm) =>
-            new IdentityVault(keys, await loadKeyEncryptionKey(config, { service: 'enrolment', orm, warn: (m) => new Logger('PersonalData').warn(m) })),
+            new IdentityVault(
+              keys,
+              await loadKeyEncryptionKey(config, { service: 'enrolment', orm, warn: (m) => new Logger('PersonalData').warn(m) }),
+            ),
           inject: [LearnerKeyTable, ENROLMENT_ORM],
         },
         { provide: EnrolmentKnowledge, useFactory: (orm: ReadModelOrm) => new SqlEnrolmentKnowledge(orm), inject: [ENROLMENT_ORM] },
-        { provide: MemberStandingSource, useFactory: (k: EnrolmentKnowledge) => memberStandingFrom(async (id) => (await k.memberStanding(id)).status), inject: [EnrolmentKnowledge] },
-        { provide: EnrolmentReadModel, useFactory: (orm: ReadModelOrm) => new EnrolmentReadModel(runtime.eventStore, orm), inject: [ENROLMENT_ORM] },
+        {
+          provide: MemberStandingSource,
+          useFactory: (k: EnrolmentKnowledge) => memberStandingFrom(async (id) => (await k.memberStanding(id)).status),
+          inject: [EnrolmentKnowledge],
+        },
+        {
+          provide: EnrolmentReadModel,
+          useFactory: (orm: ReadModelOrm) => new EnrolmentReadModel(runtime.eventStore, orm),
+          inject: [ENROLMENT_ORM],
+        },
         { provide: EnrolmentRecords, useExisting: EnrolmentReadModel },
         LearnerAggregates,
         ...ENROLMENT_COMMAND_HANDLERS,

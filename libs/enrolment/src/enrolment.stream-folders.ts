@@ -7,4 +7,6 @@ import { evolveLearner, initialLearnerState } from './domain/learner/learner.sta
  * decider uses. The state holds no personal data (identities stay sealed in the events), so replay after an
  * erasure shows the same state as before it.
  */
-export const ENROLMENT_STREAM_FOLDERS = [streamFolding(LEARNER_STREAM_PREFIX, { initialState: initialLearnerState, evolve: evolveLearner })];
+export const ENROLMENT_STREAM_FOLDERS = [
+  streamFolding(LEARNER_STREAM_PREFIX, { initialState: initialLearnerState, evolve: evolveLearner }),
+];

@@ -5,5 +5,6 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  * creates (event stores, read models, relay checkpoints) is lower case letters, digits and _.
  */
 export function assertSchemaName(schema: string): void {
-  if (!SCHEMA_NAME.test(schema)) throw new TypeError(`Invalid schema name ${JSON.stringify(schema)} (lower case letters, digits, _; at most 63)`);
+  if (!SCHEMA_NAME.test(schema))
+    throw new TypeError(`Invalid schema name ${JSON.stringify(schema)} (lower case letters, digits, _; at most 63)`);
 }

@@ -76,19 +76,53 @@ export async function benchIssuance(cryptosuite: CryptosuiteName, seconds: numbe
     for (const [i, institutionId] of IDS.entries()) {
       const did = `did:web:uni-${'abc'[i]}.example`;
       const stream = issuanceStreams.knownInstitution(institutionId);
-      await aggregates.knownInstitutions.handle(stream, { type: 'LearnInstitution', profile: { institutionId, name: `University ${'ABC'[i]}`, countryCode: ['DE', 'PT', 'FI'][i], did, registeredAt: '2025-01-01T00:00:00.000Z' } }, SYSTEM);
+      await aggregates.knownInstitutions.handle(
+        stream,
+        {
+          type: 'LearnInstitution',
+          profile: {
+            institutionId,
+            name: `University ${'ABC'[i]}`,
+            countryCode: ['DE', 'PT', 'FI'][i],
+            did,
+            registeredAt: '2025-01-01T00:00:00.000Z',
+          },
+        },
+        SYSTEM,
+      );
       const key = await generate.execute(
-        GenerateSigningKeyCommand.create({ institutionId, challenge: possessionChallenge(institutionId, 'key-1'), actor: institutionAdmin(institutionId), correlationId: 'bench' }),
+        GenerateSigningKeyCommand.create({
+          institutionId,
+          challenge: possessionChallenge(institutionId, 'key-1'),
+          actor: institutionAdmin(institutionId),
+          correlationId: 'bench',
+        }),
       );
       await delegateAutomaticSigning(aggregates, institutionId);
       await aggregates.knownInstitutions.handle(
         stream,
-        { type: 'LearnRegisteredKey', institutionId, key: { keyId: 'key-1', verificationMethodId: `${did}#key-1`, publicKeyMultibase: key.publicKeyMultibase, custody: 'issuance-service', validFrom: '2025-01-02T00:00:00.000Z' } },
+        {
+          type: 'LearnRegisteredKey',
+          institutionId,
+          key: {
+            keyId: 'key-1',
+            verificationMethodId: `${did}#key-1`,
+            publicKeyMultibase: key.publicKeyMultibase,
+            custody: 'issuance-service',
+            validFrom: '2025-01-02T00:00:00.000Z',
+          },
+        },
         SYSTEM,
       );
     }
     const settings = { cryptosuite, publicUrl: () => 'https://issuance.alliance.example', clock: () => new Date() };
-    const issue = new IssueCredentialHandler(aggregates, knowledge, new StatusSlotAllocator(store), settings, new CollectAutomaticProofsHandler(aggregates, new PlatformSigner(aggregates, knowledge, vault, issuanceDocumentLoader(settings))));
+    const issue = new IssueCredentialHandler(
+      aggregates,
+      knowledge,
+      new StatusSlotAllocator(store),
+      settings,
+      new CollectAutomaticProofsHandler(aggregates, new PlatformSigner(aggregates, knowledge, vault, issuanceDocumentLoader(settings))),
+    );
     const ids: string[] = [];
     let n = 0;
     const started = process.hrtime.bigint();
@@ -125,7 +159,17 @@ export async function benchIssuance(cryptosuite: CryptosuiteName, seconds: numbe
     const members = (await knowledge.institutions(IDS)).values();
     const statusLists: Record<string, JsonObject> = {};
     const publisher = new StatusListPublisher(
-      { statusList: async (listId) => ({ listId, institutionId: IDS[0], layout: 'purposes', length: 131_072, changedPosition: 1, entries: [] }), listsOf: async () => [] },
+      {
+        statusList: async (listId) => ({
+          listId,
+          institutionId: IDS[0],
+          layout: 'purposes',
+          length: 131_072,
+          changedPosition: 1,
+          entries: [],
+        }),
+        listsOf: async () => [],
+      },
       aggregates,
       knowledge,
       vault,
@@ -135,7 +179,15 @@ export async function benchIssuance(cryptosuite: CryptosuiteName, seconds: numbe
       const url = (doc.credentialStatus as JsonObject).statusListCredential as string;
       statusLists[url] ??= (await publisher.credential(url.split('/').pop()!)).credential;
     }
-    return { cryptosuite, issued: ids.length, seconds: elapsed, perSecond: ids.length / elapsed, documents, members: [...members], statusLists };
+    return {
+      cryptosuite,
+      issued: ids.length,
+      seconds: elapsed,
+      perSecond: ids.length / elapsed,
+      documents,
+      members: [...members],
+      statusLists,
+    };
   } finally {
     await store.close();
     rmSync(dataDir, { recursive: true, force: true });

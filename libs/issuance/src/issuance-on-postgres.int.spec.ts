@@ -11,7 +11,13 @@ describe('issuance on PostgreSQL (event store, read models, key vault, checkpoin
   let db: TestDatabase;
   let bus: IntegrationBus;
   const dataDir = mkdtempSync(join(tmpdir(), 'issuance-pg-'));
-  const env = () => ({ EVENT_STORE: 'postgres', READ_MODEL: 'postgres', DATABASE_URL: db.url, ISSUANCE_CRYPTOSUITE: 'eddsa-rdfc-2022', PERSONAL_DATA_KEY: 'cd'.repeat(32) });
+  const env = () => ({
+    EVENT_STORE: 'postgres',
+    READ_MODEL: 'postgres',
+    DATABASE_URL: db.url,
+    ISSUANCE_CRYPTOSUITE: 'eddsa-rdfc-2022',
+    PERSONAL_DATA_KEY: 'cd'.repeat(32),
+  });
 
   beforeAll(async () => {
     db = await createTestDatabase('issuance_int');
@@ -31,15 +37,31 @@ describe('issuance on PostgreSQL (event store, read models, key vault, checkpoin
       const key = (await delegateToPlatform(app, id)).publicKeyMultibase;
       await bus.publish([messages.keyAdded(id as typeof UNI_A, key)]);
     }
-    await bus.publish([messages.enrolled('enr-1', 'l-1'), messages.result('enr-1', 'l-1', 'SES-1', 8), messages.result('enr-1', 'l-1', 'SES-2', 8)]);
-    const list = async (a: IssuanceApp, learner: string) => (await a.http().get(`/credentials?learner=${learner}`).set('authorization', `Bearer ${admin}`)).body.items as { credentialId: string; lifecycle: string }[];
+    await bus.publish([
+      messages.enrolled('enr-1', 'l-1'),
+      messages.result('enr-1', 'l-1', 'SES-1', 8),
+      messages.result('enr-1', 'l-1', 'SES-2', 8),
+    ]);
+    const list = async (a: IssuanceApp, learner: string) =>
+      (await a.http().get(`/credentials?learner=${learner}`).set('authorization', `Bearer ${admin}`)).body.items as {
+        credentialId: string;
+        lifecycle: string;
+      }[];
     await eventually(async () => (await list(app, 'l-1')).find((c) => c.lifecycle === 'issued'), 30_000, 'first credential');
     await app.close();
 
     app = await startIssuance({ env: env(), bus, dataDir });
     try {
-      await bus.publish([messages.enrolled('enr-2', 'l-2'), messages.result('enr-2', 'l-2', 'SES-1', 9), messages.result('enr-2', 'l-2', 'SES-2', 9)]);
-      const second = await eventually(async () => (await list(app, 'l-2')).find((c) => c.lifecycle === 'issued'), 30_000, 'second credential, signed with keys opened from the vault after the restart');
+      await bus.publish([
+        messages.enrolled('enr-2', 'l-2'),
+        messages.result('enr-2', 'l-2', 'SES-1', 9),
+        messages.result('enr-2', 'l-2', 'SES-2', 9),
+      ]);
+      const second = await eventually(
+        async () => (await list(app, 'l-2')).find((c) => c.lifecycle === 'issued'),
+        30_000,
+        'second credential, signed with keys opened from the vault after the restart',
+      );
       expect(second).toBeDefined();
       expect((await list(app, 'l-1')).filter((c) => c.lifecycle === 'issued')).toHaveLength(1);
       const vault = await app.http().get(`/institutions/${UNI_A}/signing`).set('authorization', `Bearer ${admin}`).expect(200);

@@ -8,5 +8,9 @@ import { statusListsProjection } from './infrastructure/projections/status-lists
 /** Issuance's read models an auditor may rebuild from its events and compare with the live ones. */
 export function issuanceAuditedReadModels(config: ServiceConfig): LocatedProjection[] {
   const readModel = readModelLocation(config); // already pinned to issuance's schema
-  return [credentialsProjection, statusListsProjection, awardTracksProjection].map((projection) => ({ store: ISSUANCE, projection, readModel }));
+  return [credentialsProjection, statusListsProjection, awardTracksProjection].map((projection) => ({
+    store: ISSUANCE,
+    projection,
+    readModel,
+  }));
 }

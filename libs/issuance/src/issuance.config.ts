@@ -11,7 +11,9 @@ export class IssuanceConfig extends PersonalDataServiceConfig {
    * characters. Required outside the embedded mode; on the embedded defaults one is generated under DATA_DIR.
    */
   @IsOptional()
-  @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, { message: 'ISSUANCE_MASTER_KEY must be 32 bytes: 64 hex characters or 43/44 base64 characters' })
+  @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, {
+    message: 'ISSUANCE_MASTER_KEY must be 32 bytes: 64 hex characters or 43/44 base64 characters',
+  })
   @Secret()
   ISSUANCE_MASTER_KEY?: string = undefined;
 

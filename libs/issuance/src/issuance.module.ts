@@ -19,7 +19,15 @@ export class IssuanceModule {
     return {
       module: IssuanceModule,
       // ContextsController before PublicController: its GET /contexts (the index with the URLs credentials name) wins.
-      controllers: [ContextsController, CredentialsController, CredentialActionsController, InstitutionSigningController, SignerGatewayController, SignatureStatusController, PublicController],
+      controllers: [
+        ContextsController,
+        CredentialsController,
+        CredentialActionsController,
+        InstitutionSigningController,
+        SignerGatewayController,
+        SignatureStatusController,
+        PublicController,
+      ],
       providers: [
         { provide: 'SERVICE_NAME', useValue: runtime.service },
         ...issuanceProviders(runtime),

@@ -1,7 +1,14 @@
 import { Logger, type Provider } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { DocumentLoader } from '@alliance/credentials';
-import { type EventStore, loadKeyEncryptionKey, openLearnerKeyTable, PersonalDataVault, type ReadModelOrm, SealingEventStore } from '@alliance/event-sourcing';
+import {
+  type EventStore,
+  loadKeyEncryptionKey,
+  openLearnerKeyTable,
+  PersonalDataVault,
+  type ReadModelOrm,
+  SealingEventStore,
+} from '@alliance/event-sourcing';
 import { MemberStandingSource, memberStandingFrom, serviceBaseUrl, type ServiceRuntime } from '@alliance/nest-kit';
 import { CollectAutomaticProofsHandler } from './application/commands/collect-automatic-proofs';
 import { IssueCredentialHandler } from './application/commands/issue-credential';
@@ -76,15 +83,30 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
       provide: PERSONAL_DATA,
       useFactory: async (orm: ReadModelOrm) => {
         const keys = await openLearnerKeyTable(config, { service: ISSUANCE, orm, table: ISSUANCE_LEARNER_KEY_TABLE });
-        return new PersonalDataVault(keys, await loadKeyEncryptionKey(config, { service: ISSUANCE, orm, warn: (m) => new Logger('PersonalData').warn(m) }));
+        return new PersonalDataVault(
+          keys,
+          await loadKeyEncryptionKey(config, { service: ISSUANCE, orm, warn: (m) => new Logger('PersonalData').warn(m) }),
+        );
       },
       inject: [ISSUANCE_ORM],
     },
-    { provide: ISSUANCE_STORE, useFactory: (vault: PersonalDataVault) => new SealingEventStore(runtime.eventStore, vault, ISSUANCE_SEALING_RULES), inject: [PERSONAL_DATA] },
+    {
+      provide: ISSUANCE_STORE,
+      useFactory: (vault: PersonalDataVault) => new SealingEventStore(runtime.eventStore, vault, ISSUANCE_SEALING_RULES),
+      inject: [PERSONAL_DATA],
+    },
     { provide: AGGREGATE_HANDLERS, useFactory: (store: EventStore) => createAggregateHandlers(store), inject: [ISSUANCE_STORE] },
     { provide: KNOWLEDGE, useFactory: (a: AggregateHandlers) => new KnowledgeReader(a), inject: [AGGREGATE_HANDLERS] },
-    { provide: MemberStandingSource, useFactory: (k: KnowledgeReader) => memberStandingFrom(async (id) => (await k.institution(id))?.status), inject: [KNOWLEDGE] },
-    { provide: KEY_CUSTODY, useFactory: (orm: ReadModelOrm) => new KeyVault(new MikroOrmKeyVaultStore(orm), master.key), inject: [ISSUANCE_ORM] },
+    {
+      provide: MemberStandingSource,
+      useFactory: (k: KnowledgeReader) => memberStandingFrom(async (id) => (await k.institution(id))?.status),
+      inject: [KNOWLEDGE],
+    },
+    {
+      provide: KEY_CUSTODY,
+      useFactory: (orm: ReadModelOrm) => new KeyVault(new MikroOrmKeyVaultStore(orm), master.key),
+      inject: [ISSUANCE_ORM],
+    },
     {
       provide: ISSUANCE_SETTINGS,
       useFactory: (host: HttpAdapterHost): IssuanceSettings => ({
@@ -100,13 +122,19 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
     { provide: STATUS_ALLOCATOR, useFactory: () => new StatusSlotAllocator(runtime.eventStore) },
     {
       provide: PLATFORM_SIGNER,
-      useFactory: (a: AggregateHandlers, k: KnowledgeReader, c: KeyCustody, contexts: DocumentLoader) => new PlatformSigner(a, k, c, contexts),
+      useFactory: (a: AggregateHandlers, k: KnowledgeReader, c: KeyCustody, contexts: DocumentLoader) =>
+        new PlatformSigner(a, k, c, contexts),
       inject: [AGGREGATE_HANDLERS, KNOWLEDGE, KEY_CUSTODY, ISSUANCE_CONTEXTS],
     },
-    { provide: CREDENTIAL_QUERIES, useFactory: (orm: ReadModelOrm, vault: PersonalDataVault) => new OrmCredentialQueries(orm, vault), inject: [ISSUANCE_ORM, PERSONAL_DATA] },
+    {
+      provide: CREDENTIAL_QUERIES,
+      useFactory: (orm: ReadModelOrm, vault: PersonalDataVault) => new OrmCredentialQueries(orm, vault),
+      inject: [ISSUANCE_ORM, PERSONAL_DATA],
+    },
     {
       provide: LEARNER_ERASURE,
-      useFactory: (vault: PersonalDataVault, a: AggregateHandlers, orm: ReadModelOrm) => new LearnerErasure(vault, a, new OrmIssuanceQueries(orm)),
+      useFactory: (vault: PersonalDataVault, a: AggregateHandlers, orm: ReadModelOrm) =>
+        new LearnerErasure(vault, a, new OrmIssuanceQueries(orm)),
       inject: [PERSONAL_DATA, AGGREGATE_HANDLERS, ISSUANCE_ORM],
     },
     { provide: CATALOGUE_FACTS, useFactory: (a: AggregateHandlers) => new CatalogueFacts(a), inject: [AGGREGATE_HANDLERS] },
@@ -117,15 +145,28 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
     },
     {
       provide: ISSUANCE_REACTOR,
-      useFactory: (a: AggregateHandlers, orm: ReadModelOrm, awards: AwardProcess, issue: IssueCredentialHandler, collect: CollectAutomaticProofsHandler) =>
-        new IssuanceReactor(a, new OrmIssuanceQueries(orm), awards, issue, collect),
+      useFactory: (
+        a: AggregateHandlers,
+        orm: ReadModelOrm,
+        awards: AwardProcess,
+        issue: IssueCredentialHandler,
+        collect: CollectAutomaticProofsHandler,
+      ) => new IssuanceReactor(a, new OrmIssuanceQueries(orm), awards, issue, collect),
       inject: [AGGREGATE_HANDLERS, ISSUANCE_ORM, AWARD_PROCESS, IssueCredentialHandler, CollectAutomaticProofsHandler],
     },
     {
       provide: STATUS_LIST_PUBLISHER,
       useFactory: (orm: ReadModelOrm, a: AggregateHandlers, k: KnowledgeReader, c: KeyCustody, s: IssuanceSettings) => {
         // An embedded read model is written by this process only: its changes are pushed. A shared one (replicas) is checked per request.
-        const publisher = new StatusListPublisher(new OrmStatusListQueries(orm), a, k, c, s, undefined, config.READ_MODEL === 'pglite' ? 'pushed' : 'checked');
+        const publisher = new StatusListPublisher(
+          new OrmStatusListQueries(orm),
+          a,
+          k,
+          c,
+          s,
+          undefined,
+          config.READ_MODEL === 'pglite' ? 'pushed' : 'checked',
+        );
         watchStatusListCommits(orm, (listId) => publisher.listChanged(listId));
         return publisher;
       },
@@ -135,7 +176,8 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
     { provide: SIGNER_AUTHENTICATION, useFactory: (k: KnowledgeReader) => new SignerAuthentication(k), inject: [KNOWLEDGE] },
     {
       provide: SIGNING_REQUESTS,
-      useFactory: (a: AggregateHandlers, k: KnowledgeReader, q: OrmIssuanceQueries, contexts: DocumentLoader) => new SigningRequests(a, k, q, contexts),
+      useFactory: (a: AggregateHandlers, k: KnowledgeReader, q: OrmIssuanceQueries, contexts: DocumentLoader) =>
+        new SigningRequests(a, k, q, contexts),
       inject: [AGGREGATE_HANDLERS, KNOWLEDGE, ISSUANCE_QUERIES, ISSUANCE_CONTEXTS],
     },
   ];

@@ -4,13 +4,16 @@ import { statusRegisterStream, statusSlotStream } from './application/status/sta
 import { credentialLifecycleEvents } from './infrastructure/projections/__fixtures__/credential-events.fixture';
 import { ISSUANCE_STREAM_FOLDERS } from './issuance.stream-folders';
 
-const recorded = (e: { streamId: string; type: string; data: unknown }, revision: number) => ({ ...e, revision }) as unknown as RecordedEvent;
+const recorded = (e: { streamId: string; type: string; data: unknown }, revision: number) =>
+  ({ ...e, revision }) as unknown as RecordedEvent;
 
 /** What an auditor's point-in-time replay does: the first folder whose prefix the stream id starts with. */
 function fold(streamId: string, events: { streamId: string; type: string; data: unknown }[]) {
   const matching = ISSUANCE_STREAM_FOLDERS.filter((f) => streamId.startsWith(f.streamPrefix));
   expect(matching).toHaveLength(1);
-  return events.filter((e) => e.streamId === streamId).reduce((s, e, i) => matching[0]!.evolve(s, recorded(e, i)), matching[0]!.initialState());
+  return events
+    .filter((e) => e.streamId === streamId)
+    .reduce((s, e, i) => matching[0]!.evolve(s, recorded(e, i)), matching[0]!.initialState());
 }
 
 describe('issuance stream folders (point-in-time state for auditors)', () => {
@@ -25,7 +28,11 @@ describe('issuance stream folders (point-in-time state for auditors)', () => {
       statusRegisterStream('uni-a'),
       statusSlotStream('L1', 5),
     ];
-    for (const stream of streams) expect({ stream, folders: ISSUANCE_STREAM_FOLDERS.filter((f) => stream.startsWith(f.streamPrefix)).length }).toEqual({ stream, folders: 1 });
+    for (const stream of streams)
+      expect({ stream, folders: ISSUANCE_STREAM_FOLDERS.filter((f) => stream.startsWith(f.streamPrefix)).length }).toEqual({
+        stream,
+        folders: 1,
+      });
   });
 
   it("fold a credential's events into the state its decider saw, at each step of its life", () => {

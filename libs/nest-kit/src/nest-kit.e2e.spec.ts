@@ -103,7 +103,11 @@ describe('service kit over HTTP', () => {
 });
 
 describe('service kit limits on public routes', () => {
-  const config = loadConfig('probe', ServiceConfig, { LOG_LEVEL: 'silent', PUBLIC_RATE_LIMIT_PER_MINUTE: '3', HTTP_BODY_LIMIT_BYTES: '2048' });
+  const config = loadConfig('probe', ServiceConfig, {
+    LOG_LEVEL: 'silent',
+    PUBLIC_RATE_LIMIT_PER_MINUTE: '3',
+    HTTP_BODY_LIMIT_BYTES: '2048',
+  });
   let app: NestExpressApplication;
 
   beforeAll(async () => {
@@ -120,7 +124,11 @@ describe('service kit limits on public routes', () => {
     expect(limited.status).toBe(429);
     expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(limited.headers['retry-after']).toMatch(/^\d+$/);
-    expect(JSON.parse(limited.text)).toMatchObject({ status: 429, title: 'Too Many Requests', type: expect.stringMatching(/too-many-requests$/) });
+    expect(JSON.parse(limited.text)).toMatchObject({
+      status: 429,
+      title: 'Too Many Requests',
+      type: expect.stringMatching(/too-many-requests$/),
+    });
     for (let i = 0; i < 5; i++) await request(app.getHttpServer()).get('/health/live').expect(200);
   });
 
@@ -131,6 +139,10 @@ describe('service kit limits on public routes', () => {
       .send(JSON.stringify({ name: 'x'.repeat(4096), credits: 1 }));
     expect(res.status).toBe(413);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(JSON.parse(res.text)).toMatchObject({ status: 413, title: 'Payload Too Large', type: expect.stringMatching(/payload-too-large$/) });
+    expect(JSON.parse(res.text)).toMatchObject({
+      status: 413,
+      title: 'Payload Too Large',
+      type: expect.stringMatching(/payload-too-large$/),
+    });
   });
 });

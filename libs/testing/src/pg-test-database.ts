@@ -41,7 +41,9 @@ async function waitForSessionsToEnd(admin: Client, database: string, graceMs: nu
     if (rows[0].n === 0) return;
     if (Date.now() >= deadline) {
       // A test left connections open; say which database, so the leak can be found, then terminate them.
-      process.stderr.write(`${JSON.stringify({ level: 'warn', component: 'test-database', database, openSessions: rows[0].n, msg: `sessions still open ${graceMs} ms after the test finished; terminating them` })}\n`);
+      process.stderr.write(
+        `${JSON.stringify({ level: 'warn', component: 'test-database', database, openSessions: rows[0].n, msg: `sessions still open ${graceMs} ms after the test finished; terminating them` })}\n`,
+      );
       return;
     }
     await new Promise((resolve) => setTimeout(resolve, 50));

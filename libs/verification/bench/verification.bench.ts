@@ -26,7 +26,9 @@ export async function benchVerification(
   const verifier = new CredentialVerifier({
     contextBaseUrls,
     registry: { all: async () => members },
-    statusLists: { fetchJson: async (url) => (statusLists[url] ? { ok: true, url, json: statusLists[url] } : { ok: false, url, error: 'not served' }) },
+    statusLists: {
+      fetchJson: async (url) => (statusLists[url] ? { ok: true, url, json: statusLists[url] } : { ok: false, url, error: 'not served' }),
+    },
   });
   const verdicts: Record<string, number> = {};
   let n = 0;

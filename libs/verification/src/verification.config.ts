@@ -175,7 +175,9 @@ const DEFAULT_PUBLIC_BASE_URL = new ServiceConfig().PUBLIC_BASE_URL;
 
 /** Where the catalogue hosts platform DIDs, when this service can know it. */
 export function catalogueUrlOf(config: VerificationConfig): string | undefined {
-  return config.VERIFICATION_CATALOGUE_PUBLIC_URL ?? (config.PUBLIC_BASE_URL !== DEFAULT_PUBLIC_BASE_URL ? config.PUBLIC_BASE_URL : undefined);
+  return (
+    config.VERIFICATION_CATALOGUE_PUBLIC_URL ?? (config.PUBLIC_BASE_URL !== DEFAULT_PUBLIC_BASE_URL ? config.PUBLIC_BASE_URL : undefined)
+  );
 }
 
 /** The base URLs this platform serves its own contexts under, as verification knows them. */

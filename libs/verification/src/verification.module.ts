@@ -15,7 +15,13 @@ export class VerificationModule {
     return {
       module: VerificationModule,
       controllers: [VerificationsController, VerifyPageController],
-      providers: [{ provide: 'SERVICE_NAME', useValue: runtime.service }, ...verificationProviders(runtime, options), VerifyCredentialHandler, VerificationEngine, VerificationTallyFlusher],
+      providers: [
+        { provide: 'SERVICE_NAME', useValue: runtime.service },
+        ...verificationProviders(runtime, options),
+        VerifyCredentialHandler,
+        VerificationEngine,
+        VerificationTallyFlusher,
+      ],
     };
   }
 }

@@ -2,7 +2,14 @@ import { DidWebHttpsResolver, hostListOf } from '@alliance/credentials';
 import type { Provider } from '@nestjs/common';
 import type { ReadModelOrm } from '@alliance/event-sourcing';
 import { inProcessAdmissionHeaders, type ServiceRuntime } from '@alliance/nest-kit';
-import { CREDENTIAL_NOTES, CREDENTIAL_VERIFIER, STATUS_LISTS, VERIFICATION_ORM, VERIFICATION_RESULTS, VERIFICATION_TALLY } from './application/verification.tokens';
+import {
+  CREDENTIAL_NOTES,
+  CREDENTIAL_VERIFIER,
+  STATUS_LISTS,
+  VERIFICATION_ORM,
+  VERIFICATION_RESULTS,
+  VERIFICATION_TALLY,
+} from './application/verification.tokens';
 import type { CredentialNotes } from './application/ports/credential-notes.port';
 import type { MemberDidDocuments } from './application/ports/member-did-documents.port';
 import { CredentialVerifier } from './application/verify/credential-verifier';
@@ -37,22 +44,35 @@ export function verificationProviders(runtime: ServiceRuntime<VerificationConfig
     allowHosts: HostAllowList.parse(config.VERIFICATION_FETCH_ALLOW_HTTP_HOSTS),
   };
   // The status list fetch of a verification already admitted is not held back again by issuance when both run in one process.
-  const statusListCache = new StatusListCache(new HttpWebFetcher({ ...fetchOptions, ...(rewrite ? { rewrite, rewriteHeaders: inProcessAdmissionHeaders() } : {}) }), {
-    maxEntries: config.VERIFICATION_STATUS_LIST_CACHE_MAX_ENTRIES,
-    maxBytes: config.VERIFICATION_STATUS_LIST_CACHE_MAX_BYTES,
-    defaultTtlMs: config.VERIFICATION_STATUS_LIST_CACHE_DEFAULT_TTL_MS,
-    maxTtlMs: config.VERIFICATION_STATUS_LIST_CACHE_MAX_TTL_MS,
-    ...(rewrite ? { bypass: (url: string) => url.startsWith(rewrite.from.replace(/\/$/, '') + '/') } : {}),
-  });
+  const statusListCache = new StatusListCache(
+    new HttpWebFetcher({ ...fetchOptions, ...(rewrite ? { rewrite, rewriteHeaders: inProcessAdmissionHeaders() } : {}) }),
+    {
+      maxEntries: config.VERIFICATION_STATUS_LIST_CACHE_MAX_ENTRIES,
+      maxBytes: config.VERIFICATION_STATUS_LIST_CACHE_MAX_BYTES,
+      defaultTtlMs: config.VERIFICATION_STATUS_LIST_CACHE_DEFAULT_TTL_MS,
+      maxTtlMs: config.VERIFICATION_STATUS_LIST_CACHE_MAX_TTL_MS,
+      ...(rewrite ? { bypass: (url: string) => url.startsWith(rewrite.from.replace(/\/$/, '') + '/') } : {}),
+    },
+  );
   const statusLists = new StatusListFetcher(statusListCache, {
     maxDecompressedBytes: config.VERIFICATION_STATUS_LIST_MAX_DECOMPRESSED_BYTES,
   });
   const memberDidDocuments = config.VERIFICATION_CHECK_MEMBER_DID_DOCUMENTS
-    ? (options.memberDidDocuments ?? new DidWebHttpsResolver({ timeoutMs: config.VERIFICATION_FETCH_TIMEOUT_MS, allowHosts: hostListOf(config.VERIFICATION_FETCH_ALLOW_HTTP_HOSTS) }))
+    ? (options.memberDidDocuments ??
+      new DidWebHttpsResolver({
+        timeoutMs: config.VERIFICATION_FETCH_TIMEOUT_MS,
+        allowHosts: hostListOf(config.VERIFICATION_FETCH_ALLOW_HTTP_HOSTS),
+      }))
     : undefined;
   return [
     { provide: STATUS_LISTS, useValue: statusLists },
-    { provide: VERIFICATION_RESULTS, useValue: new VerificationResultCache({ ttlMs: config.VERIFICATION_RESULT_CACHE_TTL_MS, maxEntries: config.VERIFICATION_RESULT_CACHE_MAX_ENTRIES }) },
+    {
+      provide: VERIFICATION_RESULTS,
+      useValue: new VerificationResultCache({
+        ttlMs: config.VERIFICATION_RESULT_CACHE_TTL_MS,
+        maxEntries: config.VERIFICATION_RESULT_CACHE_MAX_ENTRIES,
+      }),
+    },
     { provide: VERIFICATION_TALLY, useValue: new VerificationTally({ dailyRecords: config.VERIFICATION_RECORDS_PER_DAY }) },
     { provide: VERIFICATION_ORM, useFactory: () => openVerificationDatabase(config) },
     { provide: CREDENTIAL_NOTES, useFactory: (orm: ReadModelOrm) => new OrmCredentialNotes(orm), inject: [VERIFICATION_ORM] },

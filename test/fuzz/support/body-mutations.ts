@@ -27,7 +27,12 @@ function deleteAt(value: unknown, path: Path): unknown {
   const parent = path.slice(0, -1);
   const key = path[path.length - 1]!;
   const holder = parent.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], value);
-  if (Array.isArray(holder)) return setAt(value, parent, holder.filter((_, i) => i !== key));
+  if (Array.isArray(holder))
+    return setAt(
+      value,
+      parent,
+      holder.filter((_, i) => i !== key),
+    );
   const { [key]: _removed, ...rest } = holder as Record<string | number, unknown>;
   return setAt(value, parent, rest);
 }
@@ -54,14 +59,26 @@ export function mutatedBody(valid: fc.Arbitrary<unknown>): fc.Arbitrary<FuzzBody
     { weight: 2, arbitrary: fc.tuple(valid, at).map(([v, n]): FuzzBody => ({ json: deleteAt(v, pick(pathsOf(v), n)) })) },
     {
       weight: 2,
-      arbitrary: fc.tuple(valid, at, fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'id', 'extra', 'isAdmin'), fc.string({ maxLength: 12 })), fc.jsonValue({ maxDepth: 2 })).map(([v, n, key, w]): FuzzBody => {
-        const targets = objectPaths(v);
-        if (targets.length === 0) return { json: v };
-        // JSON.stringify would drop a `__proto__` member set as a property: written as text, it is sent.
-        const path = pick(targets, n);
-        const text = JSON.stringify(setAt(v, path, { ...(path.reduce<unknown>((x, k) => (x as Record<string | number, unknown>)[k], v) as object), [`\u0001${key}`]: w }));
-        return { raw: text.replace(JSON.stringify(`\u0001${key}`), JSON.stringify(key)) };
-      }),
+      arbitrary: fc
+        .tuple(
+          valid,
+          at,
+          fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'id', 'extra', 'isAdmin'), fc.string({ maxLength: 12 })),
+          fc.jsonValue({ maxDepth: 2 }),
+        )
+        .map(([v, n, key, w]): FuzzBody => {
+          const targets = objectPaths(v);
+          if (targets.length === 0) return { json: v };
+          // JSON.stringify would drop a `__proto__` member set as a property: written as text, it is sent.
+          const path = pick(targets, n);
+          const text = JSON.stringify(
+            setAt(v, path, {
+              ...(path.reduce<unknown>((x, k) => (x as Record<string | number, unknown>)[k], v) as object),
+              [`\u0001${key}`]: w,
+            }),
+          );
+          return { raw: text.replace(JSON.stringify(`\u0001${key}`), JSON.stringify(key)) };
+        }),
     },
     {
       weight: 1,
@@ -76,7 +93,19 @@ export function mutatedBody(valid: fc.Arbitrary<unknown>): fc.Arbitrary<FuzzBody
       weight: 1,
       arbitrary: fc.tuple(valid, fc.nat()).map(([v, n]): FuzzBody => {
         const text = JSON.stringify(v) ?? 'null';
-        return { raw: pick([text.slice(0, Math.max(1, text.length - 1 - (n % 5))), `${text}${text}`, text.replace(/:/, '::'), `\ufeff${text}`, 'a=1&b=2', ''], n) };
+        return {
+          raw: pick(
+            [
+              text.slice(0, Math.max(1, text.length - 1 - (n % 5))),
+              `${text}${text}`,
+              text.replace(/:/, '::'),
+              `\ufeff${text}`,
+              'a=1&b=2',
+              '',
+            ],
+            n,
+          ),
+        };
       }),
     },
   );

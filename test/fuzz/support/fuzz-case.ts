@@ -18,7 +18,16 @@ export interface FuzzCase {
   body: FuzzBody;
 }
 
-const OTHER_MEDIA_TYPES = ['text/plain', 'application/x-www-form-urlencoded', 'text/csv', 'application/xml', 'multipart/form-data; boundary=x', 'application/json; charset=utf-16', 'application/merge-patch+json', 'image/png'];
+const OTHER_MEDIA_TYPES = [
+  'text/plain',
+  'application/x-www-form-urlencoded',
+  'text/csv',
+  'application/xml',
+  'multipart/form-data; boundary=x',
+  'application/json; charset=utf-16',
+  'application/merge-patch+json',
+  'image/png',
+];
 
 /** Percent-encodes a path segment or query value; unpaired surrogates go out as the (invalid) UTF-8 bytes of their code unit. */
 export function encode(text: string): string {
@@ -26,7 +35,9 @@ export function encode(text: string): string {
   for (const ch of text) {
     const unit = ch.charCodeAt(0);
     if (ch.length === 1 && unit >= 0xd800 && unit <= 0xdfff) {
-      out += [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+      out += [0xe0 | (unit >> 12), 0x80 | ((unit >> 6) & 0x3f), 0x80 | (unit & 0x3f)]
+        .map((b) => `%${b.toString(16).toUpperCase()}`)
+        .join('');
     } else out += encodeURIComponent(ch);
   }
   return out;
@@ -50,13 +61,26 @@ interface Payload {
 function payloadsFor(op: Operation, world: FuzzWorld): { clean: fc.Arbitrary<Payload>; hostile: fc.Arbitrary<Payload> } {
   const known = knownBodies(world)[`${op.method} ${op.path}`] ?? [];
   const fromSchema = op.body ? schemaArbitrary(op.body, propertyHint(world)) : fc.constant({});
-  const valid = known.length > 0 ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: fromSchema }) : fromSchema;
+  const valid =
+    known.length > 0 ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, { weight: 1, arbitrary: fromSchema }) : fromSchema;
   const json = op.consumes.length === 0 ? 'application/json' : (op.consumes.find((t) => t.includes('json')) ?? op.consumes[0]!);
   const takesBody = op.consumes.length > 0;
-  const clean = takesBody ? valid.map((v): Payload => ({ body: { json: v }, contentType: json })) : fc.constant<Payload>({ body: undefined });
-  const contentType = fc.oneof({ weight: 4, arbitrary: fc.constant<string | undefined>(json) }, { weight: 2, arbitrary: fc.constantFrom(...OTHER_MEDIA_TYPES) }, { weight: 1, arbitrary: fc.constant(undefined) });
-  const body = fc.oneof({ weight: 1, arbitrary: valid.map((v): FuzzBody => ({ json: v })) }, { weight: 4, arbitrary: mutatedBody(valid) }, { weight: 1, arbitrary: fc.constant<FuzzBody>(undefined) });
-  const hostile = fc.record({ body, contentType }).map(({ body, contentType }): Payload => ({ body, ...(body !== undefined && contentType !== undefined ? { contentType } : {}) }));
+  const clean = takesBody
+    ? valid.map((v): Payload => ({ body: { json: v }, contentType: json }))
+    : fc.constant<Payload>({ body: undefined });
+  const contentType = fc.oneof(
+    { weight: 4, arbitrary: fc.constant<string | undefined>(json) },
+    { weight: 2, arbitrary: fc.constantFrom(...OTHER_MEDIA_TYPES) },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+  );
+  const body = fc.oneof(
+    { weight: 1, arbitrary: valid.map((v): FuzzBody => ({ json: v })) },
+    { weight: 4, arbitrary: mutatedBody(valid) },
+    { weight: 1, arbitrary: fc.constant<FuzzBody>(undefined) },
+  );
+  const hostile = fc
+    .record({ body, contentType })
+    .map(({ body, contentType }): Payload => ({ body, ...(body !== undefined && contentType !== undefined ? { contentType } : {}) }));
   return { clean, hostile };
 }
 
@@ -64,12 +88,36 @@ function payloadsFor(op: Operation, world: FuzzWorld): { clean: fc.Arbitrary<Pay
 function queriesFor(op: Operation, world: FuzzWorld): { clean: fc.Arbitrary<string>; hostile: fc.Arbitrary<string> } {
   const documented = op.parameters.filter((p) => p.in === 'query');
   const hint = propertyHint(world);
-  const plausible = (p: Parameter) => (hint(p.name, p.schema) ?? schemaArbitrary(p.schema as Schema)).map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? '')));
+  const plausible = (p: Parameter) =>
+    (hint(p.name, p.schema) ?? schemaArbitrary(p.schema as Schema)).map((v) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? '')));
   const anyValue = (p: Parameter): fc.Arbitrary<string> =>
-    fc.oneof({ weight: 2, arbitrary: plausible(p) }, { weight: 1, arbitrary: fc.constantFrom(...allKnownIds(world)) }, { weight: 2, arbitrary: hostileString }, { weight: 1, arbitrary: hostileNumber.map(String) });
-  const query = (value: (p: Parameter) => fc.Arbitrary<string>) => fc.tuple(...documented.map((p) => fc.option(value(p).map((v) => `${encode(p.name)}=${encode(v)}`), { freq: 2, nil: undefined })));
+    fc.oneof(
+      { weight: 2, arbitrary: plausible(p) },
+      { weight: 1, arbitrary: fc.constantFrom(...allKnownIds(world)) },
+      { weight: 2, arbitrary: hostileString },
+      { weight: 1, arbitrary: hostileNumber.map(String) },
+    );
+  const query = (value: (p: Parameter) => fc.Arbitrary<string>) =>
+    fc.tuple(
+      ...documented.map((p) =>
+        fc.option(
+          value(p).map((v) => `${encode(p.name)}=${encode(v)}`),
+          { freq: 2, nil: undefined },
+        ),
+      ),
+    );
   const junk = fc.oneof(
-    fc.constantFrom('__proto__[admin]=1', 'constructor[prototype][x]=1', 'limit=1&limit=2', 'offset[]=1', 'a[b][c][d][e][f][g]=1', '%', '%zz=1', '=', '&&&'),
+    fc.constantFrom(
+      '__proto__[admin]=1',
+      'constructor[prototype][x]=1',
+      'limit=1&limit=2',
+      'offset[]=1',
+      'a[b][c][d][e][f][g]=1',
+      '%',
+      '%zz=1',
+      '=',
+      '&&&',
+    ),
     fc.tuple(fc.string({ maxLength: 10 }), hostileString).map(([k, v]) => `${encode(k)}=${encode(v)}`),
   );
   const join = (parts: (string | undefined)[]) => parts.filter((x): x is string => x !== undefined).join('&');
@@ -107,7 +155,10 @@ export function fuzzCaseArbitrary(operations: Operation[], world: FuzzWorld): fc
       return fc
         .record({
           focus: fc.constantFrom(...FOCUS),
-          path: fc.record({ clean: fc.tuple(...params.map((p) => fc.constantFrom(...knownIdsFor(op, p.name, world)).map(encode))), hostile: fc.tuple(...params.map((p) => pathParameter(op, p, world))) }),
+          path: fc.record({
+            clean: fc.tuple(...params.map((p) => fc.constantFrom(...knownIdsFor(op, p.name, world)).map(encode))),
+            hostile: fc.tuple(...params.map((p) => pathParameter(op, p, world))),
+          }),
           query: fc.record(queries),
           caller: fc.record(callers),
           payload: fc.record(payloads),

@@ -40,7 +40,13 @@ describe('the fuzzer', () => {
   const [create, read] = operationsOf('things', DOCUMENT);
 
   it('reads operations from an OpenAPI document with their references resolved', () => {
-    expect(create).toMatchObject({ service: 'things', method: 'POST', path: '/things/{id}', consumes: ['application/json'], secured: true });
+    expect(create).toMatchObject({
+      service: 'things',
+      method: 'POST',
+      path: '/things/{id}',
+      consumes: ['application/json'],
+      secured: true,
+    });
     expect(create!.body!.properties!.part!.allOf![0]!.properties!.on).toEqual({ type: 'boolean' });
     expect(read).toMatchObject({ method: 'GET', consumes: [], secured: false });
     expect(read!.body).toBeUndefined();
@@ -48,7 +54,10 @@ describe('the fuzzer', () => {
 
   it('generates bodies that the documented schema accepts', () => {
     const resolved = create!.body as Schema;
-    const validate = new Ajv({ strict: false, formats: { uuid: /^[0-9a-f-]{36}$/i, 'date-time': (s: string) => !Number.isNaN(Date.parse(s)) } }).compile(resolved);
+    const validate = new Ajv({
+      strict: false,
+      formats: { uuid: /^[0-9a-f-]{36}$/i, 'date-time': (s: string) => !Number.isNaN(Date.parse(s)) },
+    }).compile(resolved);
     fc.assert(
       fc.property(schemaArbitrary(resolved), (body) => {
         const ok = validate(body);
@@ -68,7 +77,8 @@ describe('the fuzzer', () => {
 
   it('writes nesting too deep for JSON.stringify as parseable text', () => {
     let depth = 0;
-    for (let v: unknown = JSON.parse(nestedJson(5_000)); typeof v === 'object' && v !== null; depth++) v = Array.isArray(v) ? v[0] : (v as { x: unknown }).x;
+    for (let v: unknown = JSON.parse(nestedJson(5_000)); typeof v === 'object' && v !== null; depth++)
+      v = Array.isArray(v) ? v[0] : (v as { x: unknown }).x;
     expect(depth).toBe(5_000);
   });
 

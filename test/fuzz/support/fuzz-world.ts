@@ -1,6 +1,13 @@
 import { SignJWT } from 'jose';
 import type { EmbeddedPlatform } from '../../support/embedded-platform';
-import { COMPONENTS, enrolmentRequest, enrolOnceKnown, listCredentials, resultRequest, setUpJointCredential } from '../../support/joint-credential';
+import {
+  COMPONENTS,
+  enrolmentRequest,
+  enrolOnceKnown,
+  listCredentials,
+  resultRequest,
+  setUpJointCredential,
+} from '../../support/joint-credential';
 import { call, DEV_AUTH, eventually, token } from '../../support/scenario-http';
 
 /** Who a fuzz case claims to be: nobody, a broken or expired token, or one of the seeded actors. */
@@ -68,15 +75,31 @@ export async function seedWorld(platform: EmbeddedPlatform): Promise<FuzzWorld> 
   const admin = await token('alliance-admin');
   const { members, specId } = await setUpJointCredential(urls, admin);
   const [lead, partner] = [members[0]!, members[1]!];
-  const outsider = await call<{ id: string }>('POST', `${urls.catalogue}/institutions`, { name: 'Outside University', legalName: 'Outside University', countryCode: 'FR', homepage: 'https://outside.example' }, admin);
+  const outsider = await call<{ id: string }>(
+    'POST',
+    `${urls.catalogue}/institutions`,
+    { name: 'Outside University', legalName: 'Outside University', countryCode: 'FR', homepage: 'https://outside.example' },
+    admin,
+  );
   const registrars = [await token('registrar', lead.id), await token('registrar', partner.id)];
-  const enrolled = await enrolOnceKnown(urls.enrolment, enrolmentRequest({ givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org' }, specId, lead.id), registrars[0]!, patience);
+  const enrolled = await enrolOnceKnown(
+    urls.enrolment,
+    enrolmentRequest({ givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org' }, specId, lead.id),
+    registrars[0]!,
+    patience,
+  );
   const results: string[] = [];
   for (const component of COMPONENTS) {
     const bearer = registrars[component.member]!;
     const result = await eventually(
       async () => {
-        const res = await call<{ resultId?: string }>('POST', `${urls.assessment}/assessment-results`, resultRequest(enrolled.enrolmentId, component), bearer, [201, 404, 409, 422]);
+        const res = await call<{ resultId?: string }>(
+          'POST',
+          `${urls.assessment}/assessment-results`,
+          resultRequest(enrolled.enrolmentId, component),
+          bearer,
+          [201, 404, 409, 422],
+        );
         return res.resultId;
       },
       `the result of ${component.code}`,
@@ -84,7 +107,12 @@ export async function seedWorld(platform: EmbeddedPlatform): Promise<FuzzWorld> 
     );
     results.push(result);
   }
-  await call('POST', `${urls.assessment}/assessment-results/${results[0]}/amendments`, { amendmentId: '0190a3c4-0000-7000-8000-00000000f022', grade: 9, reason: 'second marker agreed a higher grade' }, registrars[0]);
+  await call(
+    'POST',
+    `${urls.assessment}/assessment-results/${results[0]}/amendments`,
+    { amendmentId: '0190a3c4-0000-7000-8000-00000000f022', grade: 9, reason: 'second marker agreed a higher grade' },
+    registrars[0],
+  );
   const issued = await eventually(
     async () => (await listCredentials(urls.issuance, { learner: enrolled.learnerId }, admin)).items.find((c) => c.lifecycle === 'issued'),
     'the credential',
@@ -111,18 +139,36 @@ export async function seedWorld(platform: EmbeddedPlatform): Promise<FuzzWorld> 
         const [name = '', version = ''] = new URL(c.url).pathname.split('/contexts/')[1]?.split('/') ?? [];
         return { name, version };
       }),
-      streams: [`catalogue.institution-${lead.id}`, `catalogue.credential-spec-${specId}`, `enrolment.enrolment-${enrolled.enrolmentId}`, `issuance.credential-${issued.credentialId}`],
+      streams: [
+        `catalogue.institution-${lead.id}`,
+        `catalogue.credential-spec-${specId}`,
+        `enrolment.enrolment-${enrolled.enrolmentId}`,
+        `issuance.credential-${issued.credentialId}`,
+      ],
     },
     credential,
   };
 }
 
-async function callerTokens(institutions: { lead: string; partner: string; outsider: string }): Promise<Record<Caller, string | undefined>> {
+async function callerTokens(institutions: {
+  lead: string;
+  partner: string;
+  outsider: string;
+}): Promise<Record<Caller, string | undefined>> {
   const now = Math.floor(Date.now() / 1000);
   const signed = (secret: string, claims: { exp: number }) =>
-    new SignJWT({ role: 'alliance-admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('mallory').setIssuer(DEV_AUTH.AUTH_ISSUER).setAudience(DEV_AUTH.AUTH_AUDIENCE).setIssuedAt(claims.exp - 3600).setExpirationTime(claims.exp).sign(new TextEncoder().encode(secret));
+    new SignJWT({ role: 'alliance-admin' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('mallory')
+      .setIssuer(DEV_AUTH.AUTH_ISSUER)
+      .setAudience(DEV_AUTH.AUTH_AUDIENCE)
+      .setIssuedAt(claims.exp - 3600)
+      .setExpirationTime(claims.exp)
+      .sign(new TextEncoder().encode(secret));
   const header = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
-  const payload = Buffer.from(JSON.stringify({ sub: 'mallory', role: 'alliance-admin', iss: DEV_AUTH.AUTH_ISSUER, aud: DEV_AUTH.AUTH_AUDIENCE, exp: now + 600 })).toString('base64url');
+  const payload = Buffer.from(
+    JSON.stringify({ sub: 'mallory', role: 'alliance-admin', iss: DEV_AUTH.AUTH_ISSUER, aud: DEV_AUTH.AUTH_AUDIENCE, exp: now + 600 }),
+  ).toString('base64url');
   return {
     none: undefined,
     garbage: 'not.a.token',

@@ -47,7 +47,19 @@ export interface Operation {
 }
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { operationId?: string; parameters?: Parameter[]; requestBody?: { content: Record<string, { schema?: Schema }> }; security?: unknown[]; 'x-roles'?: string[] }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId?: string;
+        parameters?: Parameter[];
+        requestBody?: { content: Record<string, { schema?: Schema }> };
+        security?: unknown[];
+        'x-roles'?: string[];
+      }
+    >
+  >;
   components?: { schemas?: Record<string, Schema> };
 }
 

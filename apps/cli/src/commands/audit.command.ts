@@ -36,7 +36,11 @@ const print = (value: unknown): void => void process.stdout.write(JSON.stringify
 
 /** A bar on stderr (stdout stays machine-readable) fed with per-store counts. */
 function progress(label: string, total: number) {
-  const bar = new SingleBar({ format: `${label} [{bar}] {percentage}% | {value}/{total} | {rate} events/s | {store}`, hideCursor: true, stream: process.stderr });
+  const bar = new SingleBar({
+    format: `${label} [{bar}] {percentage}% | {value}/{total} | {rate} events/s | {store}`,
+    hideCursor: true,
+    stream: process.stderr,
+  });
   const started = Date.now();
   const done = new Map<string, number>();
   bar.start(total, 0, { store: '', rate: 0 });
@@ -58,7 +62,9 @@ function instant(text: string): string {
 
 /** `audit ...`: the auditor's commands, run against the raw stores. */
 export function auditCommand(): Command {
-  const audit = new Command('audit').description('read, replay, verify and export the history (uses the audit service configuration from the environment)');
+  const audit = new Command('audit').description(
+    'read, replay, verify and export the history (uses the audit service configuration from the environment)',
+  );
 
   audit
     .command('events')
@@ -128,7 +134,11 @@ export function auditCommand(): Command {
   audit
     .command('checkpoint')
     .description('seal what every store appended since its last checkpoint (a signed Merkle root)')
-    .action(() => withAudit(async ({ sources, auditStore, key }) => print({ checkpoints: await new Checkpointer(sources, auditStore, key).checkpointAll() })));
+    .action(() =>
+      withAudit(async ({ sources, auditStore, key }) =>
+        print({ checkpoints: await new Checkpointer(sources, auditStore, key).checkpointAll() }),
+      ),
+    );
 
   audit
     .command('verify')
@@ -165,7 +175,10 @@ export function auditCommand(): Command {
     .action(async (dir: string, o: { publicKey?: string }) => {
       const publicKey = o.publicKey ? createPublicKey({ key: JSON.parse(readFileSync(o.publicKey, 'utf8')), format: 'jwk' }) : undefined;
       const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { stores: { events: number }[] };
-      const bar = progress('verify-bundle', manifest.stores.reduce((a, s) => a + s.events, 0));
+      const bar = progress(
+        'verify-bundle',
+        manifest.stores.reduce((a, s) => a + s.events, 0),
+      );
       const verdict = await verifyBundle(dir, { ...(publicKey ? { publicKey } : {}), onProgress: (p) => bar.update(p.store, p.checked) });
       bar.stop();
       print(verdict);

@@ -1,5 +1,13 @@
 import { Command } from 'commander';
-import { type DeadLetterAccess, type DeadLetterQueue, formatDeadLetters, listDeadLetters, openDeadLetterAccess, replayDeadLetter, summarise } from '@alliance/messaging';
+import {
+  type DeadLetterAccess,
+  type DeadLetterQueue,
+  formatDeadLetters,
+  listDeadLetters,
+  openDeadLetterAccess,
+  replayDeadLetter,
+  summarise,
+} from '@alliance/messaging';
 import { embeddedDeadLetterFile, kafkaBusSettings, loadConfig, ServiceConfig } from '@alliance/nest-kit';
 
 export interface DeadLettersCommandOptions {
@@ -58,5 +66,9 @@ export function deadLettersCommand(options: DeadLettersCommandOptions = {}): Com
 
 function openConfiguredBus(): Promise<DeadLetterAccess> {
   const config = loadConfig('cli', ServiceConfig);
-  return openDeadLetterAccess(config.BUS === 'kafka' ? kafkaBusSettings('alliance-cli', config) : { kind: 'in-process', deadLetterFile: embeddedDeadLetterFile(config) });
+  return openDeadLetterAccess(
+    config.BUS === 'kafka'
+      ? kafkaBusSettings('alliance-cli', config)
+      : { kind: 'in-process', deadLetterFile: embeddedDeadLetterFile(config) },
+  );
 }

@@ -31,7 +31,10 @@ describe('dead-letters command', () => {
 
     const output: string[] = [];
     const run = (...args: string[]) =>
-      deadLettersCommand({ open: async () => ({ deadLetters: bus.deadLetters, close: async () => undefined }), write: (t) => output.push(t) })
+      deadLettersCommand({
+        open: async () => ({ deadLetters: bus.deadLetters, close: async () => undefined }),
+        write: (t) => output.push(t),
+      })
         .exitOverride()
         .parseAsync(args, { from: 'user' });
 

@@ -11,11 +11,18 @@ type DemoOptions = { basePort: string; host: string; timeout: string } & Partial
  */
 export function demoCommand(): Command {
   const command = new Command('demo')
-    .description('play the story on a running platform: members and keys, a joint credential approved and published, a learner enrolled and assessed, the co-signed credential verified and traced')
-    .option('--base-port <port>', 'port of the catalogue; the other services follow (embedded: 3001, distributed: 4001)', String(EMBEDDED_BASE_PORT))
+    .description(
+      'play the story on a running platform: members and keys, a joint credential approved and published, a learner enrolled and assessed, the co-signed credential verified and traced',
+    )
+    .option(
+      '--base-port <port>',
+      'port of the catalogue; the other services follow (embedded: 3001, distributed: 4001)',
+      String(EMBEDDED_BASE_PORT),
+    )
     .option('--host <host>', 'host of every service', '127.0.0.1')
     .option('--timeout <seconds>', 'how long to wait for each asynchronous step', '120');
-  for (const service of DEMO_SERVICES) command.addOption(new Option(`--${service}-url <url>`, `base URL of the ${service} service (overrides --base-port)`));
+  for (const service of DEMO_SERVICES)
+    command.addOption(new Option(`--${service}-url <url>`, `base URL of the ${service} service (overrides --base-port)`));
   return command.action(async (opts: DemoOptions) => {
     const urls = urlsFrom(opts);
     const config = loadConfig('cli', ServiceConfig);
@@ -28,7 +35,11 @@ export function demoCommand(): Command {
     try {
       const outcome = await runDemo({
         urls,
-        token: (role, institution) => mintToken({ subject: `demo-${role}${institution ? `@${institution}` : ''}`, role, ...(institution ? { institution } : {}) }, config),
+        token: (role, institution) =>
+          mintToken(
+            { subject: `demo-${role}${institution ? `@${institution}` : ''}`, role, ...(institution ? { institution } : {}) },
+            config,
+          ),
         patience: { timeoutMs: seconds(opts.timeout, '--timeout') * 1000, onWait: progress.show },
         step: (line) => out(`✓ ${line}`),
       });
@@ -46,7 +57,9 @@ export function demoCommand(): Command {
       // The platform's answers already say what to do next; a stack trace would only bury that.
       process.stderr.write(`✗ ${e instanceof Error ? e.message : String(e)}\n`);
       if (!(e instanceof DemoError) && e instanceof Error && /fetch failed|ECONNREFUSED/.test(`${e.message} ${String(e.cause)}`)) {
-        process.stderr.write('  is the platform running? start it with `npm start` (or `npm run start:distributed` and `--base-port 4001`)\n');
+        process.stderr.write(
+          '  is the platform running? start it with `npm start` (or `npm run start:distributed` and `--base-port 4001`)\n',
+        );
       }
       process.exitCode = 1;
     }
@@ -64,7 +77,8 @@ function urlsFrom(opts: DemoOptions): DemoUrls {
 
 function port(text: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > 65535 - DEMO_SERVICES.length) throw new Error(`--base-port must be a port number, got ${text}`);
+  if (!Number.isInteger(value) || value < 1 || value > 65535 - DEMO_SERVICES.length)
+    throw new Error(`--base-port must be a port number, got ${text}`);
   return value;
 }
 

@@ -66,10 +66,15 @@ export function describeReport(outcome: UploadOutcome): string[] {
   const lines = [
     `batch ${r.batchId}: ${r.rows} rows, ${r.recorded} recorded, ${r.alreadyRecorded} already recorded, ${r.rejected} rejected (${outcome.attempts} send(s))`,
   ];
-  if (r.retryable) lines.push(`${r.retryable} rejected row(s) name an enrolment assessment does not know yet: send the same file again later to record them`);
+  if (r.retryable)
+    lines.push(
+      `${r.retryable} rejected row(s) name an enrolment assessment does not know yet: send the same file again later to record them`,
+    );
   for (const x of r.rejections) {
     const mark = x.problem?.retryable ? ' [send again later]' : '';
-    lines.push(`  line ${x.line}${x.rowId ? ` (${x.rowId})` : ''}: ${x.problem?.code ?? 'rejected'}${x.problem?.field ? ` [${x.problem.field}]` : ''}: ${x.problem?.message ?? ''}${mark}`);
+    lines.push(
+      `  line ${x.line}${x.rowId ? ` (${x.rowId})` : ''}: ${x.problem?.code ?? 'rejected'}${x.problem?.field ? ` [${x.problem.field}]` : ''}: ${x.problem?.message ?? ''}${mark}`,
+    );
   }
   return lines;
 }
@@ -79,7 +84,9 @@ export function resultsCommand(): Command {
   const results = new Command('results').description("a partner university's assessment results");
   results
     .command('upload <file>')
-    .description('upload a results file (CSV with the template header, or JSON); rows whose enrolment has not reached assessment yet are sent again')
+    .description(
+      'upload a results file (CSV with the template header, or JSON); rows whose enrolment has not reached assessment yet are sent again',
+    )
     .requiredOption('--url <url>', 'assessment service base URL', process.env.ASSESSMENT_URL ?? 'http://127.0.0.1:3003')
     .option('--token <jwt>', "a registrar's bearer token (default: ALLIANCE_TOKEN)", process.env.ALLIANCE_TOKEN)
     .option('--batch-id <id>', 'the batch id (default: the file name without extension)')

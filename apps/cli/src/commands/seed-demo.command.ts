@@ -9,9 +9,14 @@ import { loadConfig, mintToken, ServiceConfig } from '@alliance/nest-kit';
  */
 export function seedDemoCommand(): Command {
   return new Command('seed-demo')
-    .description('seed a running catalogue with ECIU members and a joint micro-credential (approved by its three awarding bodies and published)')
+    .description(
+      'seed a running catalogue with ECIU members and a joint micro-credential (approved by its three awarding bodies and published)',
+    )
     .option('--catalogue-url <url>', 'base URL of the catalogue service', process.env.CATALOGUE_URL ?? 'http://127.0.0.1:3001')
-    .option('--keys-file <path>', 'also generate an Ed25519 key per member, register its public half, and write the private halves to this file (mode 0600)')
+    .option(
+      '--keys-file <path>',
+      'also generate an Ed25519 key per member, register its public half, and write the private halves to this file (mode 0600)',
+    )
     .option('--no-publish', 'stop once the definition is proposed, leaving approvals to the institution-admins')
     .option('--quiet', 'print only the JSON summary')
     .action(async (opts: { catalogueUrl: string; keysFile?: string; publish: boolean; quiet?: boolean }) => {
@@ -20,7 +25,8 @@ export function seedDemoCommand(): Command {
       const result = await seedDemo({
         baseUrl: opts.catalogueUrl,
         allianceAdminToken,
-        institutionAdminToken: (institution) => mintToken({ subject: `demo-admin@${institution}`, role: 'institution-admin', institution }, config),
+        institutionAdminToken: (institution) =>
+          mintToken({ subject: `demo-admin@${institution}`, role: 'institution-admin', institution }, config),
         generateKeys: opts.keysFile !== undefined,
         publish: opts.publish,
         log: opts.quiet ? undefined : (message) => process.stderr.write(`${message}\n`),

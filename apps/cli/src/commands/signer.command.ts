@@ -2,17 +2,22 @@ import { Command } from 'commander';
 import { loadConfig } from '@alliance/nest-kit';
 import { initSigner, runSigner, SignerConfig, signerStatus } from '@alliance/signer';
 
-const line = (step: string, detail?: Record<string, unknown>) => process.stderr.write(`${step}${detail ? ` ${JSON.stringify(detail)}` : ''}\n`);
+const line = (step: string, detail?: Record<string, unknown>) =>
+  process.stderr.write(`${step}${detail ? ` ${JSON.stringify(detail)}` : ''}\n`);
 
 /**
  * `signer init|start|status`: a university's own signer, configured by SIGNER_* variables (see the README's
  * section for university IT teams). `init` needs a token of the institution's own admin.
  */
 export function signerCommand(): Command {
-  const signer = new Command('signer').description("a university's own signer: keys in its HSM (PKCS#11) or an encrypted file, outbound only");
+  const signer = new Command('signer').description(
+    "a university's own signer: keys in its HSM (PKCS#11) or an encrypted file, outbound only",
+  );
   signer
     .command('init')
-    .description('create the key in the key store (or reuse it), register it with proof of possession, and make this signer the institution\'s signing policy')
+    .description(
+      "create the key in the key store (or reuse it), register it with proof of possession, and make this signer the institution's signing policy",
+    )
     .option('--admin-token <jwt>', "a token of this institution's own admin (or ALLIANCE_ADMIN_TOKEN)")
     .action(async (opts: { adminToken?: string }) => {
       const token = opts.adminToken ?? process.env['ALLIANCE_ADMIN_TOKEN'];

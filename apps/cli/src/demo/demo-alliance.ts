@@ -31,7 +31,12 @@ interface SpecView {
   publishedVersion?: number;
   current: {
     approvals: { institutionId: string }[];
-    definition: { ects: number; awardingBodies: { institutionId: string; lead: boolean; name?: string }[]; components: DemoComponent[]; gradingScheme?: DemoGradingScheme };
+    definition: {
+      ects: number;
+      awardingBodies: { institutionId: string; lead: boolean; name?: string }[];
+      components: DemoComponent[];
+      gradingScheme?: DemoGradingScheme;
+    };
   };
 }
 
@@ -66,11 +71,25 @@ export async function seedAlliance(ctx: DemoContext): Promise<{ members: DemoMem
   for (const approval of spec.current.approvals) ctx.step(`${nameOf(approval.institutionId)} approved "${spec.title}"`);
   if (spec.status !== 'published') throw new Error(`"${spec.title}" is ${spec.status}, not published: see the catalogue's log`);
   const { definition } = spec.current;
-  const awardingBodies = definition.awardingBodies.map((b) => ({ id: b.institutionId, name: b.name ?? nameOf(b.institutionId), did: memberOf(b.institutionId)?.did ?? '', lead: b.lead }));
-  ctx.step(`"${spec.title}" published (version ${spec.publishedVersion}, ${definition.ects} ECTS), co-awarded by ${listNames(awardingBodies)}`);
+  const awardingBodies = definition.awardingBodies.map((b) => ({
+    id: b.institutionId,
+    name: b.name ?? nameOf(b.institutionId),
+    did: memberOf(b.institutionId)?.did ?? '',
+    lead: b.lead,
+  }));
+  ctx.step(
+    `"${spec.title}" published (version ${spec.publishedVersion}, ${definition.ects} ECTS), co-awarded by ${listNames(awardingBodies)}`,
+  );
   return {
     members,
-    definition: { id: spec.id, title: spec.title, version: spec.publishedVersion ?? 1, awardingBodies, components: definition.components, gradingScheme: definition.gradingScheme },
+    definition: {
+      id: spec.id,
+      title: spec.title,
+      version: spec.publishedVersion ?? 1,
+      awardingBodies,
+      components: definition.components,
+      gradingScheme: definition.gradingScheme,
+    },
   };
 }
 

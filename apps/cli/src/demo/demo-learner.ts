@@ -17,7 +17,15 @@ const NOT_YET = [404, 409, 422];
  * means it has not heard of the previous step yet. An uncoded one is a wrong address, which no wait mends.
  * `done` lets a refusal count as success (the write happened on an earlier attempt).
  */
-async function postWhenKnown<T>(ctx: DemoContext, client: ServiceClient, path: string, body: unknown, bearer: string, what: string, done?: (p: Problem) => boolean): Promise<T> {
+async function postWhenKnown<T>(
+  ctx: DemoContext,
+  client: ServiceClient,
+  path: string,
+  body: unknown,
+  bearer: string,
+  what: string,
+  done?: (p: Problem) => boolean,
+): Promise<T> {
   let last: Problem | undefined;
   return waitFor(
     what,
@@ -25,7 +33,9 @@ async function postWhenKnown<T>(ctx: DemoContext, client: ServiceClient, path: s
       const answer = await client.send<T & Problem>('POST', path, { body, bearer, accept: NOT_YET });
       if (answer.status < 300 || (answer.body?.code && done?.(answer.body))) return answer.body;
       if (!answer.body?.code) {
-        throw new DemoError(`the ${client.service} service at ${client.baseUrl} answered POST ${path} with ${answer.status} (${answer.body?.detail ?? answer.body?.title}): is --${client.service}-url right?`);
+        throw new DemoError(
+          `the ${client.service} service at ${client.baseUrl} answered POST ${path} with ${answer.status} (${answer.body?.detail ?? answer.body?.title}): is --${client.service}-url right?`,
+        );
       }
       last = answer.body;
       return undefined;
@@ -42,7 +52,12 @@ async function postWhenKnown<T>(ctx: DemoContext, client: ServiceClient, path: s
 export async function enrolLearner(ctx: DemoContext, definition: DemoDefinition): Promise<DemoEnrolment> {
   const lead = definition.awardingBodies.find((b) => b.lead) ?? definition.awardingBodies[0]!;
   const learner = { givenName: 'Ada', familyName: 'Lovelace', email: `ada.lovelace+${Date.now().toString(36)}@example.org` };
-  const body = { learner, credentialSpecId: definition.id, institutionId: lead.id, consent: { givenAt: new Date().toISOString(), textVersion: 'demo-consent-v1' } };
+  const body = {
+    learner,
+    credentialSpecId: definition.id,
+    institutionId: lead.id,
+    consent: { givenAt: new Date().toISOString(), textVersion: 'demo-consent-v1' },
+  };
   const registrar = await ctx.token('registrar', lead.id);
   const enrolled = await postWhenKnown<{ enrolmentId?: string; id?: string; learnerId: string }>(
     ctx,
@@ -52,7 +67,11 @@ export async function enrolLearner(ctx: DemoContext, definition: DemoDefinition)
     registrar,
     'the published definition to reach the enrolment service',
   );
-  const enrolment = { enrolmentId: (enrolled.enrolmentId ?? enrolled.id)!, learnerId: enrolled.learnerId, learnerName: `${learner.givenName} ${learner.familyName}` };
+  const enrolment = {
+    enrolmentId: (enrolled.enrolmentId ?? enrolled.id)!,
+    learnerId: enrolled.learnerId,
+    learnerName: `${learner.givenName} ${learner.familyName}`,
+  };
   ctx.step(`${lead.name} enrolled ${enrolment.learnerName} (learner ${enrolment.learnerId})`);
   return enrolment;
 }
@@ -71,7 +90,15 @@ export async function publishResults(ctx: DemoContext, definition: DemoDefinitio
     };
     const registrar = await ctx.token('registrar', component.institutionId);
     const what = `the enrolment to reach the assessment service (${component.code})`;
-    await postWhenKnown(ctx, ctx.clients.assessment, '/assessment-results', result, registrar, what, (p) => p.code === 'assessment.result-exists');
+    await postWhenKnown(
+      ctx,
+      ctx.clients.assessment,
+      '/assessment-results',
+      result,
+      registrar,
+      what,
+      (p) => p.code === 'assessment.result-exists',
+    );
     const by = definition.awardingBodies.find((b) => b.id === component.institutionId)?.name ?? component.institutionId;
     ctx.step(`${by} published the result of ${component.code} (${component.title}): ${grade}`);
   }

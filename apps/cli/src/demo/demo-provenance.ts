@@ -27,13 +27,19 @@ export async function fetchProvenance(ctx: DemoContext, issued: IssuedCredential
   const provenance = await waitFor(
     'the audit service to trace the credential',
     async () => {
-      const answer = await ctx.clients.audit.send<Provenance>('GET', `/credentials/${issued.credentialId}/provenance`, { bearer: auditor, accept: [404] });
+      const answer = await ctx.clients.audit.send<Provenance>('GET', `/credentials/${issued.credentialId}/provenance`, {
+        bearer: auditor,
+        accept: [404],
+      });
       if (answer.status === 404) return undefined;
       seen = answer.body;
       return seen.summary.signatures.length >= proofs && seen.summary.verifications.length > 0 ? seen : undefined;
     },
     ctx.patience,
-    () => (seen ? `${seen.summary.signatures.length} of ${proofs} signatures, ${seen.summary.verifications.length} verifications` : 'credential not known yet'),
+    () =>
+      seen
+        ? `${seen.summary.signatures.length} of ${proofs} signatures, ${seen.summary.verifications.length} verifications`
+        : 'credential not known yet',
   );
   const stores = [...new Set(provenance.timeline.map((e) => e.store))];
   ctx.step(`provenance from the audit service: ${provenance.timeline.length} events across ${stores.join(', ')}`);
@@ -43,5 +49,9 @@ export async function fetchProvenance(ctx: DemoContext, issued: IssuedCredential
 /** One line per event of the timeline, for a reader rather than a program: institutions by name, not id. */
 export function provenanceLines(provenance: Provenance, members: DemoMember[] = []): string[] {
   const named = (text: string) => members.reduce((t, m) => t.split(m.id).join(m.name), text);
-  return provenance.timeline.map((e) => named(`${e.occurredAt}  ${e.store.padEnd(12)} ${e.type.padEnd(26)} ${e.actor?.role ?? ''}${e.actor?.subject ? ` ${e.actor.subject}` : ''}`).trimEnd());
+  return provenance.timeline.map((e) =>
+    named(
+      `${e.occurredAt}  ${e.store.padEnd(12)} ${e.type.padEnd(26)} ${e.actor?.role ?? ''}${e.actor?.subject ? ` ${e.actor.subject}` : ''}`,
+    ).trimEnd(),
+  );
 }

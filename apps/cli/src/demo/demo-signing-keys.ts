@@ -31,7 +31,8 @@ export async function ensureIssuanceHeldKey(ctx: DemoContext, member: DemoMember
       token: ownAdmin,
       keyId: nextKeyId(keys),
       custody: 'issuance-service',
-      prove: (challenge: KeyPossessionChallenge) => issuance.json<HeldKey>('POST', `/institutions/${member.id}/signing-keys`, { bearer: ownAdmin, body: { challenge } }),
+      prove: (challenge: KeyPossessionChallenge) =>
+        issuance.json<HeldKey>('POST', `/institutions/${member.id}/signing-keys`, { bearer: ownAdmin, body: { challenge } }),
     });
   }
   // Idempotent: an earlier run may have registered the key before this delegation was asked for.

@@ -32,7 +32,9 @@ export async function verifyAsEmployer(ctx: DemoContext, issued: IssuedCredentia
   const final = report!;
   const passed = final.checks.filter((c) => c.outcome === 'passed').map((c) => c.id);
   if (final.verdict !== 'valid') {
-    throw new DemoError(`employer verification: ${final.verdict.toUpperCase()} (${describe(final)}); the full report:\n${JSON.stringify(final, null, 2)}`);
+    throw new DemoError(
+      `employer verification: ${final.verdict.toUpperCase()} (${describe(final)}); the full report:\n${JSON.stringify(final, null, 2)}`,
+    );
   }
   ctx.step(`employer verification: VALID (${passed.length} of ${final.checks.length} checks passed: ${passed.join(', ')})`);
   return final;

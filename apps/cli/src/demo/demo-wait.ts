@@ -13,7 +13,12 @@ const POLL_MS = 250;
  * Polls until the probe yields a value: services learn of each other's events over the bus, so a step that
  * follows another service's write can see nothing yet. `lastSeen` words the state of things for progress and for the timeout.
  */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, patience: Patience, lastSeen?: () => string | undefined): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  patience: Patience,
+  lastSeen?: () => string | undefined,
+): Promise<T> {
   const started = Date.now();
   let told = 0;
   for (;;) {

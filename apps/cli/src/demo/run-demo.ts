@@ -49,7 +49,9 @@ async function ensureReady({ clients, token }: DemoContext): Promise<void> {
   for (const service of DEMO_SERVICES) {
     const answer = await clients[service].send<{ status?: string }>('GET', '/health/ready', { accept: [503] });
     if (answer.status !== 200) {
-      throw new DemoError(`the ${service} service at ${clients[service].baseUrl} is not ready (${JSON.stringify(answer.body)}): wait for "platform ready" in its log, then run the demo again.`);
+      throw new DemoError(
+        `the ${service} service at ${clients[service].baseUrl} is not ready (${JSON.stringify(answer.body)}): wait for "platform ready" in its log, then run the demo again.`,
+      );
     }
   }
   await clients.catalogue.json('GET', '/institutions?limit=1', { bearer: await token('alliance-admin') });

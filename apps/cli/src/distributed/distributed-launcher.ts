@@ -49,7 +49,8 @@ export class DistributedLauncher {
   private readonly log: (line: Record<string, unknown>) => void;
 
   constructor(private readonly options: LaunchOptions) {
-    this.log = options.log ?? ((line) => process.stdout.write(JSON.stringify({ level: 'info', time: new Date().toISOString(), ...line }) + '\n'));
+    this.log =
+      options.log ?? ((line) => process.stdout.write(JSON.stringify({ level: 'info', time: new Date().toISOString(), ...line }) + '\n'));
   }
 
   get databaseUrl(): string {
@@ -65,7 +66,8 @@ export class DistributedLauncher {
   /** Checked because it is spliced into CREATE/DROP DATABASE, which take no parameters. */
   private get database(): string {
     const name = this.options.database ?? 'alliance_distributed';
-    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`database name "${name}" must be lower-case letters, digits and underscores`);
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name))
+      throw new Error(`database name "${name}" must be lower-case letters, digits and underscores`);
     return name;
   }
 
@@ -78,7 +80,10 @@ export class DistributedLauncher {
       for (let replica = 0; replica < count; replica++) this.spawnService(plan, replica);
     }
     await Promise.all(this.processes.map((p) => waitReady(p)));
-    this.log({ msg: 'distributed platform ready', services: this.processes.map((p) => ({ service: p.service, replica: p.replica, url: p.url })) });
+    this.log({
+      msg: 'distributed platform ready',
+      services: this.processes.map((p) => ({ service: p.service, replica: p.replica, url: p.url })),
+    });
     return this.processes;
   }
 
@@ -91,7 +96,11 @@ export class DistributedLauncher {
     const issuance = DISTRIBUTED_SERVICES.find((s) => s.name === 'issuance')!;
     const url = `http://127.0.0.1:${issuance.port + (this.options.basePortOffset ?? 0)}`;
     const env = { ...process.env, ...this.options.env };
-    return { VERIFICATION_ISSUANCE_PUBLIC_URL: url, VERIFICATION_ISSUANCE_INTERNAL_URL: url, ...(env.CONTEXT_BASE_URL ? {} : { CONTEXT_BASE_URL: env.ISSUANCE_PUBLIC_URL ?? url }) };
+    return {
+      VERIFICATION_ISSUANCE_PUBLIC_URL: url,
+      VERIFICATION_ISSUANCE_INTERNAL_URL: url,
+      ...(env.CONTEXT_BASE_URL ? {} : { CONTEXT_BASE_URL: env.ISSUANCE_PUBLIC_URL ?? url }),
+    };
   }
 
   /** Starts one more process of a service (used to restart after a kill). */
@@ -198,7 +207,8 @@ export class DistributedLauncher {
 export async function waitReady(p: RunningProcess, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (p.child.exitCode !== null || p.child.signalCode !== null) throw new Error(`${p.service}#${p.replica} exited (${p.child.exitCode ?? p.child.signalCode}) during start-up`);
+    if (p.child.exitCode !== null || p.child.signalCode !== null)
+      throw new Error(`${p.service}#${p.replica} exited (${p.child.exitCode ?? p.child.signalCode}) during start-up`);
     try {
       const res = await fetch(`${p.url}/health/ready`);
       // Another program on the port (a port clash) may answer too: only our service under its name counts.

@@ -34,11 +34,25 @@ describe('assessment over HTTP: results from two institutions, amendments, rejec
   it('records results of two institutions for their own components, deriving passed from the grade', async () => {
     const a = await post({ ...result(), evidenceUrl: 'https://evidence.aau.example/1', assessor: 'Dr. Jensen' });
     expect(a.status).toBe(201);
-    expect(a.body).toMatchObject({ enrolmentId: 'enr-1', learnerId: 'learner-enr-1', componentCode: 'C1', institutionId: AAU, grade: 7.5, passed: true, amended: false, publishedBy: `registrar@${AAU}`, assessor: 'Dr. Jensen' });
+    expect(a.body).toMatchObject({
+      enrolmentId: 'enr-1',
+      learnerId: 'learner-enr-1',
+      componentCode: 'C1',
+      institutionId: AAU,
+      grade: 7.5,
+      passed: true,
+      amended: false,
+      publishedBy: `registrar@${AAU}`,
+      assessor: 'Dr. Jensen',
+    });
     const d = await post(result({ componentCode: 'C2', grade: '5' }), dcu);
     expect(d.status).toBe(201);
     expect(d.body).toMatchObject({ institutionId: DCU, grade: 5, passed: false });
-    const list = await svc.http().get('/assessment-results').query({ enrolmentId: 'enr-1' }).set('authorization', await svc.bearer('auditor'));
+    const list = await svc
+      .http()
+      .get('/assessment-results')
+      .query({ enrolmentId: 'enr-1' })
+      .set('authorization', await svc.bearer('auditor'));
     expect(list.body.items.map((r: { componentCode: string; institutionId: string }) => [r.componentCode, r.institutionId])).toEqual([
       ['C1', AAU],
       ['C2', DCU],
@@ -53,12 +67,33 @@ describe('assessment over HTTP: results from two institutions, amendments, rejec
     expect(JSON.parse(noReason.text).errors[0].field).toBe('reason');
     const byOther = await svc.http().post(`/assessment-results/${id}/amendments`).set('authorization', aau).send({ grade: 6, reason: 'x' });
     expect(byOther.status).toBe(403);
-    const first = await svc.http().post(`/assessment-results/${id}/amendments`).set('authorization', dcu).send({ grade: 6, reason: 'marking error found on review' });
+    const first = await svc
+      .http()
+      .post(`/assessment-results/${id}/amendments`)
+      .set('authorization', dcu)
+      .send({ grade: 6, reason: 'marking error found on review' });
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ grade: 6, passed: true, amended: true, amendments: [{ amendmentNumber: 1, grade: 6, passed: true, reason: 'marking error found on review', amendedBy: `registrar@${DCU}` }] });
-    const second = await svc.http().post(`/assessment-results/${id}/amendments`).set('authorization', dcu).send({ grade: 8.5, assessedOn: '2026-06-20', reason: 'resit' });
-    expect(second.body).toMatchObject({ grade: 8.5, assessedOn: '2026-06-20', amendments: [{ amendmentNumber: 1 }, { amendmentNumber: 2, reason: 'resit' }] });
-    const same = await svc.http().post(`/assessment-results/${id}/amendments`).set('authorization', dcu).send({ grade: 8.5, reason: 'again' });
+    expect(first.body).toMatchObject({
+      grade: 6,
+      passed: true,
+      amended: true,
+      amendments: [{ amendmentNumber: 1, grade: 6, passed: true, reason: 'marking error found on review', amendedBy: `registrar@${DCU}` }],
+    });
+    const second = await svc
+      .http()
+      .post(`/assessment-results/${id}/amendments`)
+      .set('authorization', dcu)
+      .send({ grade: 8.5, assessedOn: '2026-06-20', reason: 'resit' });
+    expect(second.body).toMatchObject({
+      grade: 8.5,
+      assessedOn: '2026-06-20',
+      amendments: [{ amendmentNumber: 1 }, { amendmentNumber: 2, reason: 'resit' }],
+    });
+    const same = await svc
+      .http()
+      .post(`/assessment-results/${id}/amendments`)
+      .set('authorization', dcu)
+      .send({ grade: 8.5, reason: 'again' });
     expect(same.status).toBe(422);
     expect(same.body.code).toBe('assessment.amendment-changes-nothing');
   });
@@ -70,7 +105,17 @@ describe('assessment over HTTP: results from two institutions, amendments, rejec
       expect(types.filter((t) => t === 'assessment.result.amended')).toHaveLength(2);
     });
     const amended = svc.published.filter((m) => m.type === 'assessment.result.amended').at(-1)!;
-    expect(amended).toMatchObject({ key: 'learner-enr-1', payload: { componentCode: 'C2', institutionId: DCU, grade: 8.5, passed: true, reason: 'resit', assessedAt: '2026-06-20T00:00:00.000Z' } });
+    expect(amended).toMatchObject({
+      key: 'learner-enr-1',
+      payload: {
+        componentCode: 'C2',
+        institutionId: DCU,
+        grade: 8.5,
+        passed: true,
+        reason: 'resit',
+        assessedAt: '2026-06-20T00:00:00.000Z',
+      },
+    });
   });
 
   describe('bad input: a clear 4xx problem, nothing written', () => {
@@ -85,20 +130,30 @@ describe('assessment over HTTP: results from two institutions, amendments, rejec
       expect(await svc.runtime.eventStore.headPosition()).toBe(head);
     }
 
-    it('403 for a component of another institution', () => rejected(result({ enrolmentId: 'enr-2', componentCode: 'C2' }), 403, 'assessment.component-of-other-institution', 'componentCode'));
-    it('404 for an unknown enrolment', () => rejected(result({ enrolmentId: 'enr-unknown' }), 404, 'assessment.enrolment-not-found', 'enrolmentId'));
-    it('409 for a withdrawn enrolment', () => rejected(result({ enrolmentId: 'enr-gone' }), 409, 'assessment.enrolment-withdrawn', 'enrolmentId'));
-    it('422 for a grade outside the scheme', () => rejected(result({ enrolmentId: 'enr-2', grade: 11 }), 422, 'assessment.grade-outside-scheme', 'grade'));
-    it('422 for a letter on a numeric scheme', () => rejected(result({ enrolmentId: 'enr-2', grade: 'A' }), 422, 'assessment.grade-outside-scheme', 'grade'));
-    it('422 for an assessment date in the future', () => rejected(result({ enrolmentId: 'enr-2', assessedOn: '2099-01-01' }), 422, 'assessment.assessment-date-in-future', 'assessedOn'));
-    it('422 for an impossible date', () => rejected(result({ enrolmentId: 'enr-2', assessedOn: '2026-02-30' }), 422, 'assessment.assessment-date-invalid', 'assessedOn'));
-    it('422 for a component the definition does not have', () => rejected(result({ enrolmentId: 'enr-2', componentCode: 'NOPE' }), 422, 'assessment.component-unknown', 'componentCode'));
-    it('409 for a second result of the same component (amend it instead)', () => rejected(result(), 409, 'assessment.result-exists', 'componentCode'));
+    it('403 for a component of another institution', () =>
+      rejected(result({ enrolmentId: 'enr-2', componentCode: 'C2' }), 403, 'assessment.component-of-other-institution', 'componentCode'));
+    it('404 for an unknown enrolment', () =>
+      rejected(result({ enrolmentId: 'enr-unknown' }), 404, 'assessment.enrolment-not-found', 'enrolmentId'));
+    it('409 for a withdrawn enrolment', () =>
+      rejected(result({ enrolmentId: 'enr-gone' }), 409, 'assessment.enrolment-withdrawn', 'enrolmentId'));
+    it('422 for a grade outside the scheme', () =>
+      rejected(result({ enrolmentId: 'enr-2', grade: 11 }), 422, 'assessment.grade-outside-scheme', 'grade'));
+    it('422 for a letter on a numeric scheme', () =>
+      rejected(result({ enrolmentId: 'enr-2', grade: 'A' }), 422, 'assessment.grade-outside-scheme', 'grade'));
+    it('422 for an assessment date in the future', () =>
+      rejected(result({ enrolmentId: 'enr-2', assessedOn: '2099-01-01' }), 422, 'assessment.assessment-date-in-future', 'assessedOn'));
+    it('422 for an impossible date', () =>
+      rejected(result({ enrolmentId: 'enr-2', assessedOn: '2026-02-30' }), 422, 'assessment.assessment-date-invalid', 'assessedOn'));
+    it('422 for a component the definition does not have', () =>
+      rejected(result({ enrolmentId: 'enr-2', componentCode: 'NOPE' }), 422, 'assessment.component-unknown', 'componentCode'));
+    it('409 for a second result of the same component (amend it instead)', () =>
+      rejected(result(), 409, 'assessment.result-exists', 'componentCode'));
     it('400 for a missing grade or unknown supervision level', async () => {
       await rejected(result({ enrolmentId: 'enr-2', grade: undefined }), 400, 'validation-failed', 'grade');
       await rejected(result({ enrolmentId: 'enr-2', supervision: 'proctored' }), 400, 'validation-failed', 'supervision');
     });
-    it('403 for an auditor', async () => rejected(result({ enrolmentId: 'enr-2' }), 403, 'forbidden', undefined, await svc.bearer('auditor')));
+    it('403 for an auditor', async () =>
+      rejected(result({ enrolmentId: 'enr-2' }), 403, 'forbidden', undefined, await svc.bearer('auditor')));
   });
 
   it('is idempotent for a retried request with the same result id', async () => {

@@ -75,10 +75,16 @@ describe('assessment over HTTP: a bulk upload keeps its identity from the first 
   });
 
   it('frees the id when every row of the claiming upload was refused, so a corrected file can take it', async () => {
-    const broken = cohortCsv([], [{ text: 'x,int-00001,LAB,12,2026-06-01,exam,supervised-onsite-identity-verification,,', code: 'assessment.grade-outside-scheme' }]).text;
+    const broken = cohortCsv(
+      [],
+      [{ text: 'x,int-00001,LAB,12,2026-06-01,exam,supervised-onsite-identity-verification,,', code: 'assessment.grade-outside-scheme' }],
+    ).text;
     const refused = await upload(broken, 'winter-2026');
     expect(refused.status).toBe(422);
-    const fixed = await upload(cohortCsv([], [{ text: 'x,int-00001,LAB,9,2026-06-01,exam,supervised-onsite-identity-verification,,', code: '' }]).text, 'winter-2026');
+    const fixed = await upload(
+      cohortCsv([], [{ text: 'x,int-00001,LAB,9,2026-06-01,exam,supervised-onsite-identity-verification,,', code: '' }]).text,
+      'winter-2026',
+    );
     expect(fixed.status).toBe(200);
     expect(fixed.body).toMatchObject({ recorded: 1 });
   });
@@ -86,7 +92,8 @@ describe('assessment over HTTP: a bulk upload keeps its identity from the first 
   it('reports outbox lag 0 once everything is published, although the batch events (not published) end the log', async () => {
     const last = (await (async () => {
       let type = '';
-      for await (const e of svc.runtime.eventStore.readAll({ fromPosition: (await svc.runtime.eventStore.headPosition()) - 1 })) type = e.type;
+      for await (const e of svc.runtime.eventStore.readAll({ fromPosition: (await svc.runtime.eventStore.headPosition()) - 1 }))
+        type = e.type;
       return type;
     })()) as string;
     expect(last).toMatch(/^ResultBatch/);

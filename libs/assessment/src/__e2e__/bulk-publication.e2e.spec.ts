@@ -26,9 +26,24 @@ describe('assessment over HTTP: bulk publication of a 5,000-row CSV with bad row
   it('records the good rows and reports each bad one with its line and reason', async () => {
     const res = await upload(text);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ batchId: 'spring-2026', format: 'csv', rows: COHORT + BAD_ROWS.length, recorded: COHORT, alreadyRecorded: 0, rejected: BAD_ROWS.length });
-    expect(res.body.rejections.map((r: { line: number; problem: { code: string } }) => ({ line: r.line, code: r.problem.code }))).toEqual(badLines);
-    expect(res.body.rejections[0]).toMatchObject({ rowId: 'bad-grade', enrolmentId: 'enr-00001', componentCode: 'LAB', status: 'rejected', problem: { field: 'grade', status: 422 } });
+    expect(res.body).toMatchObject({
+      batchId: 'spring-2026',
+      format: 'csv',
+      rows: COHORT + BAD_ROWS.length,
+      recorded: COHORT,
+      alreadyRecorded: 0,
+      rejected: BAD_ROWS.length,
+    });
+    expect(res.body.rejections.map((r: { line: number; problem: { code: string } }) => ({ line: r.line, code: r.problem.code }))).toEqual(
+      badLines,
+    );
+    expect(res.body.rejections[0]).toMatchObject({
+      rowId: 'bad-grade',
+      enrolmentId: 'enr-00001',
+      componentCode: 'LAB',
+      status: 'rejected',
+      problem: { field: 'grade', status: 422 },
+    });
     expect(res.body.outcomes[0]).toMatchObject({ line: 2, status: 'recorded', rowId: 'r-enr-00001', resultId: expect.any(String) });
 
     const page = await svc.http().get('/assessment-results').query({ batchId: 'spring-2026', limit: 1 }).set('authorization', aau);
@@ -68,24 +83,61 @@ describe('assessment over HTTP: bulk publication of a 5,000-row CSV with bad row
     const header = await upload('enrolment,grade\nx,1\n', 'header');
     expect(header.status).toBe(400);
     expect(header.body).toMatchObject({ code: 'assessment.csv-header', missingColumns: expect.arrayContaining(['enrolmentId']) });
-    const tooMany = await upload(`${CSV_HEADER}\n${Array.from({ length: 10_001 }, (_, i) => goodRow(ids[i % COHORT], i)).join('\n')}\n`, 'too-many');
+    const tooMany = await upload(
+      `${CSV_HEADER}\n${Array.from({ length: 10_001 }, (_, i) => goodRow(ids[i % COHORT], i)).join('\n')}\n`,
+      'too-many',
+    );
     expect(tooMany.status).toBe(413);
     expect(tooMany.body).toMatchObject({ code: 'assessment.batch-too-large', maxRows: 10_000 });
-    const xml = await svc.http().post('/assessment-results/batches').set('authorization', aau).set('content-type', 'application/xml').send('<results/>');
+    const xml = await svc
+      .http()
+      .post('/assessment-results/batches')
+      .set('authorization', aau)
+      .set('content-type', 'application/xml')
+      .send('<results/>');
     expect(xml.status).toBe(415);
     expect(await svc.runtime.eventStore.headPosition()).toBe(head);
   }, 60_000);
 
   it('takes a JSON array too, with client row ids, and answers 422 when no row at all can be recorded', async () => {
     const rows = [
-      { rowId: 'a', enrolmentId: 'enr-00010', componentCode: 'LAB', grade: 9, assessedOn: '2026-06-01', assessmentType: 'lab report', supervision: 'unsupervised-no-identity-verification' },
-      { rowId: 'b', enrolmentId: 'enr-00011', componentCode: 'LAB', grade: 'x', assessedOn: '2026-06-01', assessmentType: 'lab report', supervision: 'unsupervised-no-identity-verification' },
+      {
+        rowId: 'a',
+        enrolmentId: 'enr-00010',
+        componentCode: 'LAB',
+        grade: 9,
+        assessedOn: '2026-06-01',
+        assessmentType: 'lab report',
+        supervision: 'unsupervised-no-identity-verification',
+      },
+      {
+        rowId: 'b',
+        enrolmentId: 'enr-00011',
+        componentCode: 'LAB',
+        grade: 'x',
+        assessedOn: '2026-06-01',
+        assessmentType: 'lab report',
+        supervision: 'unsupervised-no-identity-verification',
+      },
     ];
-    const json = await svc.http().post('/assessment-results/batches').set('authorization', aau).send({ batchId: 'lab-2026', results: rows });
+    const json = await svc
+      .http()
+      .post('/assessment-results/batches')
+      .set('authorization', aau)
+      .send({ batchId: 'lab-2026', results: rows });
     expect(json.status).toBe(200);
-    expect(json.body).toMatchObject({ format: 'json', recorded: 1, rejected: 1, rejections: [{ row: 2, line: 2, rowId: 'b', problem: { code: 'assessment.grade-outside-scheme' } }] });
+    expect(json.body).toMatchObject({
+      format: 'json',
+      recorded: 1,
+      rejected: 1,
+      rejections: [{ row: 2, line: 2, rowId: 'b', problem: { code: 'assessment.grade-outside-scheme' } }],
+    });
     const head = await svc.runtime.eventStore.headPosition();
-    const allBad = await svc.http().post('/assessment-results/batches').set('authorization', aau).send({ batchId: 'lab-bad', results: [rows[1]] });
+    const allBad = await svc
+      .http()
+      .post('/assessment-results/batches')
+      .set('authorization', aau)
+      .send({ batchId: 'lab-bad', results: [rows[1]] });
     expect(allBad.status).toBe(422);
     expect(allBad.body).toMatchObject({ code: 'assessment.batch-rejected', rejected: 1, rejections: [{ rowId: 'b' }] });
     // Nothing is written: the batch id is claimed only just before a first result would be, and none was.
@@ -95,7 +147,11 @@ describe('assessment over HTTP: bulk publication of a 5,000-row CSV with bad row
 
     // A file none of whose rows is even well-formed claims nothing: refused, and nothing at all is written.
     const after = await svc.runtime.eventStore.headPosition();
-    const malformed = await svc.http().post('/assessment-results/batches').set('authorization', aau).send({ batchId: 'lab-malformed', results: [{ rowId: 'x' }, 'X'] });
+    const malformed = await svc
+      .http()
+      .post('/assessment-results/batches')
+      .set('authorization', aau)
+      .send({ batchId: 'lab-malformed', results: [{ rowId: 'x' }, 'X'] });
     expect(malformed.status).toBe(422);
     expect(malformed.body).toMatchObject({ code: 'assessment.batch-rejected', recorded: 0, rejected: 2 });
     expect(await svc.runtime.eventStore.headPosition()).toBe(after);

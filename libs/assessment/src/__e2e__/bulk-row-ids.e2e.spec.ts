@@ -15,7 +15,8 @@ const row = (rowId: string, enrolmentId: string, grade = 8) => ({
   assessmentType: 'exam',
   supervision: 'supervised-onsite-identity-verification',
 });
-const csvLine = (r: ReturnType<typeof row>) => [r.rowId, r.enrolmentId, r.componentCode, r.grade, r.assessedOn, r.assessmentType, r.supervision, '', ''].join(',');
+const csvLine = (r: ReturnType<typeof row>) =>
+  [r.rowId, r.enrolmentId, r.componentCode, r.grade, r.assessedOn, r.assessmentType, r.supervision, '', ''].join(',');
 
 async function publishedIds(store: EventStore): Promise<string[]> {
   const ids: string[] = [];
@@ -42,7 +43,15 @@ describe('assessment over HTTP: one result id, one result', () => {
       .send({ batchId: 'dup-json', results: [row('r1', 'enr-a'), row('r2', 'enr-b'), row('r1', 'enr-c')] });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ rows: 3, recorded: 1, rejected: 2 });
-    expect(res.body.rejections.map((r: { line: number; rowId: string; problem: { code: string; lines: number[]; field: string } }) => [r.line, r.rowId, r.problem.code, r.problem.lines, r.problem.field])).toEqual([
+    expect(
+      res.body.rejections.map((r: { line: number; rowId: string; problem: { code: string; lines: number[]; field: string } }) => [
+        r.line,
+        r.rowId,
+        r.problem.code,
+        r.problem.lines,
+        r.problem.field,
+      ]),
+    ).toEqual([
       [1, 'r1', 'assessment.row-id-duplicate', [1, 3], 'rowId'],
       [3, 'r1', 'assessment.row-id-duplicate', [1, 3], 'rowId'],
     ]);
@@ -55,7 +64,13 @@ describe('assessment over HTTP: one result id, one result', () => {
 
   it('rejects duplicate rowIds of a CSV upload with their physical lines, and never publishes one result id twice', async () => {
     const text = `${CSV_HEADER}\n${[row('x', 'enr-d'), row('y', 'enr-e'), row('x', 'enr-f'), row('x', 'enr-g')].map(csvLine).join('\n')}\n`;
-    const res = await svc.http().post('/assessment-results/batches').query({ batchId: 'dup-csv' }).set('authorization', aau).set('content-type', 'text/csv').send(text);
+    const res = await svc
+      .http()
+      .post('/assessment-results/batches')
+      .query({ batchId: 'dup-csv' })
+      .set('authorization', aau)
+      .set('content-type', 'text/csv')
+      .send(text);
     expect(res.status).toBe(200);
     expect(res.body.rejections.map((r: { line: number; problem: { lines: number[] } }) => [r.line, r.problem.lines])).toEqual([
       [2, [2, 4, 5]],
@@ -69,10 +84,18 @@ describe('assessment over HTTP: one result id, one result', () => {
 
   it('refuses a client result id already used for another enrolment (409), writing nothing', async () => {
     const resultId = '0190f5a0-0000-7000-8000-00000000d00d';
-    const first = await svc.http().post('/assessment-results').set('authorization', aau).send({ resultId, ...row('s1', 'enr-g') });
+    const first = await svc
+      .http()
+      .post('/assessment-results')
+      .set('authorization', aau)
+      .send({ resultId, ...row('s1', 'enr-g') });
     expect(first.status).toBe(201);
     const head = await svc.runtime.eventStore.headPosition();
-    const second = await svc.http().post('/assessment-results').set('authorization', aau).send({ resultId, ...row('s2', 'enr-a') });
+    const second = await svc
+      .http()
+      .post('/assessment-results')
+      .set('authorization', aau)
+      .send({ resultId, ...row('s2', 'enr-a') });
     expect(second.status).toBe(409);
     expect(second.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(second.body).toMatchObject({ code: 'assessment.result-id-reused', errors: [{ field: 'resultId' }] });

@@ -15,9 +15,18 @@ export interface BadRow {
 /** Each kind of broken row once: what the report must name. */
 export const BAD_ROWS: BadRow[] = [
   { text: 'bad-grade,enr-00001,LAB,12,2026-06-01,exam,supervised-onsite-identity-verification,,', code: 'assessment.grade-outside-scheme' },
-  { text: 'bad-date,enr-00002,LAB,7,2099-06-01,exam,supervised-onsite-identity-verification,,', code: 'assessment.assessment-date-in-future' },
-  { text: 'bad-owner,enr-00003,C2,7,2026-06-01,exam,supervised-onsite-identity-verification,,', code: 'assessment.component-of-other-institution' },
-  { text: 'bad-enrolment,enr-nobody,C1,7,2026-06-01,exam,supervised-onsite-identity-verification,,', code: 'assessment.enrolment-not-found' },
+  {
+    text: 'bad-date,enr-00002,LAB,7,2099-06-01,exam,supervised-onsite-identity-verification,,',
+    code: 'assessment.assessment-date-in-future',
+  },
+  {
+    text: 'bad-owner,enr-00003,C2,7,2026-06-01,exam,supervised-onsite-identity-verification,,',
+    code: 'assessment.component-of-other-institution',
+  },
+  {
+    text: 'bad-enrolment,enr-nobody,C1,7,2026-06-01,exam,supervised-onsite-identity-verification,,',
+    code: 'assessment.enrolment-not-found',
+  },
   { text: 'bad-cells,enr-00004,LAB,7', code: 'assessment.row-unreadable' },
   { text: 'bad-supervision,enr-00005,LAB,7,2026-06-01,exam,proctored,,', code: 'assessment.row-invalid' },
   { text: 'bad-duplicate,enr-00006,C1,7,2026-06-01,exam,supervised-onsite-identity-verification,,', code: 'assessment.result-exists' },

@@ -44,7 +44,12 @@ describe('assessment over HTTP while its disk is full', () => {
     const refused = await upload(cohortCsv(ids.slice(5), []).text, 'during');
     expect(refused.status).toBe(507);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
-    expect(refused.body).toMatchObject({ status: 507, title: 'Insufficient Storage', code: 'storage.disk-full', storage: { kind: 'disk-full', reason: expect.stringMatching(/SQLITE_FULL|ENOSPC/) } });
+    expect(refused.body).toMatchObject({
+      status: 507,
+      title: 'Insufficient Storage',
+      code: 'storage.disk-full',
+      storage: { kind: 'disk-full', reason: expect.stringMatching(/SQLITE_FULL|ENOSPC/) },
+    });
     expect(refused.body.detail).toMatch(/the disk is full/);
     expect(JSON.stringify(refused.body)).not.toContain(disk.dir);
 
@@ -58,15 +63,26 @@ describe('assessment over HTTP while its disk is full', () => {
     expect((await svc.http().get('/health/live')).status).toBe(200);
 
     disk.free();
-    const again = await eventually(async () => {
-      const res = await upload(cohortCsv(ids.slice(5), []).text, 'during');
-      expect(res.status).toBe(200);
-      return res;
-    }, 30_000, 500);
+    const again = await eventually(
+      async () => {
+        const res = await upload(cohortCsv(ids.slice(5), []).text, 'during');
+        expect(res.status).toBe(200);
+        return res;
+      },
+      30_000,
+      500,
+    );
     expect(again.body).toMatchObject({ rows: 595, rejected: 0 });
     expect(again.body.recorded + again.body.alreadyRecorded).toBe(595);
     await eventually(async () => expect((await svc.http().get('/health/ready')).status).toBe(200), 45_000, 500);
-    await eventually(async () => expect((await svc.http().get('/assessment-results').query({ batchId: 'during', limit: 1 }).set('authorization', aau)).body.total).toBe(595), 30_000, 200);
+    await eventually(
+      async () =>
+        expect(
+          (await svc.http().get('/assessment-results').query({ batchId: 'during', limit: 1 }).set('authorization', aau)).body.total,
+        ).toBe(595),
+      30_000,
+      200,
+    );
     expect(unhandled).toEqual([]);
   });
 });

@@ -17,7 +17,14 @@ const at = '2026-01-15T10:00:00.000Z';
 
 /** Components C1 and LAB (AAU) and C2 (DCU), graded 0-10 with pass mark 6. */
 export function publishedSpec(overrides: Partial<CredentialSpecPublishedV1> = {}): CredentialSpecPublishedV1 {
-  const component = (code: string, institutionId: string) => ({ code, title: `Component ${code}`, institutionId, institutionDid: `did:web:${institutionId}.example`, institutionName: institutionId, ects: 2 });
+  const component = (code: string, institutionId: string) => ({
+    code,
+    title: `Component ${code}`,
+    institutionId,
+    institutionDid: `did:web:${institutionId}.example`,
+    institutionName: institutionId,
+    ects: 2,
+  });
   return {
     credentialSpecId: SPEC,
     version: 1,
@@ -47,7 +54,15 @@ export const facts = (bus: IntegrationBus) => ({
       await bus.publish(
         enrolmentIds.slice(i, i + 1000).map((enrolmentId) =>
           learnerEnrolledV1.message(
-            { enrolmentId, learnerId: `learner-${enrolmentId}`, learner: { learnerId: `learner-${enrolmentId}`, name: 'A Learner' }, credentialSpecId, specVersion: 1, institutionId: AAU, enrolledAt: at },
+            {
+              enrolmentId,
+              learnerId: `learner-${enrolmentId}`,
+              learner: { learnerId: `learner-${enrolmentId}`, name: 'A Learner' },
+              credentialSpecId,
+              specVersion: 1,
+              institutionId: AAU,
+              enrolledAt: at,
+            },
             factEnvelope(),
           ),
         ),
@@ -55,9 +70,20 @@ export const facts = (bus: IntegrationBus) => ({
     }
   },
   suspended: (institutionId: string) =>
-    bus.publish([institutionSuspendedV1.message({ institutionId, reason: 'quality review', suspendedAt: new Date().toISOString() }, factEnvelope())]),
-  reinstated: (institutionId: string) => bus.publish([institutionReinstatedV1.message({ institutionId, reinstatedAt: new Date().toISOString() }, factEnvelope())]),
-  removed: (institutionId: string) => bus.publish([institutionRemovedV1.message({ institutionId, reason: 'left the alliance', removedAt: new Date().toISOString() }, factEnvelope())]),
+    bus.publish([
+      institutionSuspendedV1.message({ institutionId, reason: 'quality review', suspendedAt: new Date().toISOString() }, factEnvelope()),
+    ]),
+  reinstated: (institutionId: string) =>
+    bus.publish([institutionReinstatedV1.message({ institutionId, reinstatedAt: new Date().toISOString() }, factEnvelope())]),
+  removed: (institutionId: string) =>
+    bus.publish([
+      institutionRemovedV1.message({ institutionId, reason: 'left the alliance', removedAt: new Date().toISOString() }, factEnvelope()),
+    ]),
   withdrawn: (enrolmentId: string) =>
-    bus.publish([learnerWithdrawnV1.message({ enrolmentId, learnerId: `learner-${enrolmentId}`, credentialSpecId: SPEC, specVersion: 1, reason: 'left', withdrawnAt: at }, factEnvelope())]),
+    bus.publish([
+      learnerWithdrawnV1.message(
+        { enrolmentId, learnerId: `learner-${enrolmentId}`, credentialSpecId: SPEC, specVersion: 1, reason: 'left', withdrawnAt: at },
+        factEnvelope(),
+      ),
+    ]),
 });

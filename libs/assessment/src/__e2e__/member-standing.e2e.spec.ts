@@ -30,8 +30,14 @@ describe('assessment over HTTP: a member out of good standing reads but does not
 
   const attempts = () => ({
     publish: () => svc.http().post('/assessment-results').set('authorization', aau).send(row('enr-2', 'C1')),
-    batch: () => svc.http().post('/assessment-results/batches').set('authorization', aau).send({ batchId: `b-${Math.random()}`, results: [{ rowId: 'r1', ...row('enr-3', 'C1') }] }),
-    amend: () => svc.http().post(`/assessment-results/${resultId}/amendments`).set('authorization', aau).send({ grade: 9, reason: 'remarked' }),
+    batch: () =>
+      svc
+        .http()
+        .post('/assessment-results/batches')
+        .set('authorization', aau)
+        .send({ batchId: `b-${Math.random()}`, results: [{ rowId: 'r1', ...row('enr-3', 'C1') }] }),
+    amend: () =>
+      svc.http().post(`/assessment-results/${resultId}/amendments`).set('authorization', aau).send({ grade: 9, reason: 'remarked' }),
   });
 
   async function expectRefusedEverywhere(status: 'suspended' | 'removed'): Promise<void> {

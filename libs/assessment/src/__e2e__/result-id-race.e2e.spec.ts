@@ -17,7 +17,8 @@ const result = (enrolmentId: string, resultId: string, componentCode = 'C1') => 
 
 async function publications(store: EventStore, resultId: string): Promise<string[]> {
   const streams: string[] = [];
-  for await (const e of store.readAll({ filter: { eventTypes: ['ResultPublished'] } })) if ((e.data as { resultId: string }).resultId === resultId) streams.push(e.streamId);
+  for await (const e of store.readAll({ filter: { eventTypes: ['ResultPublished'] } }))
+    if ((e.data as { resultId: string }).resultId === resultId) streams.push(e.streamId);
   return streams;
 }
 

@@ -1,4 +1,12 @@
-import { type CommandContext, type CommandHandler, createCommandHandler, decisionEvents, decisionInstant, type EventStore, isEventIdConflict } from '@alliance/event-sourcing';
+import {
+  type CommandContext,
+  type CommandHandler,
+  createCommandHandler,
+  decisionEvents,
+  decisionInstant,
+  type EventStore,
+  isEventIdConflict,
+} from '@alliance/event-sourcing';
 import { EVENT_STORE } from '@alliance/nest-kit';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
@@ -27,7 +35,10 @@ export class AssessmentAggregates {
   private readonly batches: CommandHandler<ResultBatchCommand, ResultBatchState, ResultBatchEvent>;
   private readonly clock: () => Date;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Optional() @Inject(ASSESSMENT_CLOCK) clock?: () => Date) {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(ASSESSMENT_CLOCK) clock?: () => Date,
+  ) {
     this.clock = clock ?? (() => new Date());
     // Many registrars may write one transcript at once (a cohort upload beside single results): allow more retries.
     // A publication's event id is derived from its result id: the store keeps a result id to one transcript.
@@ -71,8 +82,14 @@ export class AssessmentAggregates {
 function reusedIds(results: { resultId: string }[], storedEventIds: string[]): unknown {
   const stored = new Set(storedEventIds);
   const refuse = (resultId: string) =>
-    new AssessmentException('assessment.result-id-reused', `result id ${resultId} is already the result of another enrolment; a result id names one result`, 'resultId');
-  const rejections = results.flatMap((r, index) => (stored.has(publicationEventId(r.resultId)) ? [{ index, error: refuse(r.resultId) }] : []));
+    new AssessmentException(
+      'assessment.result-id-reused',
+      `result id ${resultId} is already the result of another enrolment; a result id names one result`,
+      'resultId',
+    );
+  const rejections = results.flatMap((r, index) =>
+    stored.has(publicationEventId(r.resultId)) ? [{ index, error: refuse(r.resultId) }] : [],
+  );
   if (rejections.length === 0) return new Error(`the event store already holds events ${storedEventIds.join(', ')} of this command`);
   if (results.length === 1) return rejections[0].error;
   return resultsRejected(rejections);

@@ -10,7 +10,11 @@ export function assessmentDate(raw: unknown, now: Date, field = 'assessedOn'): s
   const m = ISO_DATE.exec(text);
   const date = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : undefined;
   if (!m || !date || date.getUTCFullYear() !== +m[1] || date.getUTCMonth() !== +m[2] - 1 || date.getUTCDate() !== +m[3]) {
-    throw new AssessmentException('assessment.assessment-date-invalid', `${field} must be a calendar date YYYY-MM-DD, got ${JSON.stringify(raw ?? null)}`, field);
+    throw new AssessmentException(
+      'assessment.assessment-date-invalid',
+      `${field} must be a calendar date YYYY-MM-DD, got ${JSON.stringify(raw ?? null)}`,
+      field,
+    );
   }
   const latestToday = new Date(now.getTime() + EARLIEST_ZONE_MS).toISOString().slice(0, 10);
   if (text > latestToday) {

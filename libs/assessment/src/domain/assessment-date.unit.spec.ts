@@ -9,7 +9,9 @@ describe('assessment date', () => {
   });
   it('accepts tomorrow only where it already is tomorrow (UTC+14)', () => {
     expect(assessmentDate('2026-06-16', now)).toBe('2026-06-16');
-    expect(() => assessmentDate('2026-06-17', now)).toThrow(expect.objectContaining({ code: 'assessment.assessment-date-in-future', field: 'assessedOn' }));
+    expect(() => assessmentDate('2026-06-17', now)).toThrow(
+      expect.objectContaining({ code: 'assessment.assessment-date-in-future', field: 'assessedOn' }),
+    );
   });
   it.each(['2026-02-30', '15/06/2026', '', undefined, '2026-6-1'])('refuses %p as not a calendar date', (raw) => {
     expect(() => assessmentDate(raw, now)).toThrow(expect.objectContaining({ code: 'assessment.assessment-date-invalid' }));

@@ -36,7 +36,10 @@ export function gradeOnScheme(raw: unknown, scheme: GradingScheme = PASS_FAIL, f
     case 'letter': {
       const letters = scheme.letters ?? [];
       const text = String(raw).trim();
-      const at = letters.findIndex((l) => l === text) >= 0 ? letters.indexOf(text) : letters.findIndex((l) => l.toLowerCase() === text.toLowerCase());
+      const at =
+        letters.findIndex((l) => l === text) >= 0
+          ? letters.indexOf(text)
+          : letters.findIndex((l) => l.toLowerCase() === text.toLowerCase());
       if (at < 0) throw outside(raw, scheme, field);
       const lowest = letters.indexOf(scheme.lowestPassingLetter ?? letters[letters.length - 1]);
       return { grade: letters[at], passed: at <= lowest };
@@ -56,7 +59,12 @@ export function describeScheme(scheme: GradingScheme): string {
 }
 
 function outside(raw: unknown, scheme: GradingScheme, field: string): AssessmentException {
-  return new AssessmentException('assessment.grade-outside-scheme', `grade ${JSON.stringify(raw)} is not on the grading scheme: expected ${describeScheme(scheme)}`, field, {
-    gradingScheme: scheme,
-  });
+  return new AssessmentException(
+    'assessment.grade-outside-scheme',
+    `grade ${JSON.stringify(raw)} is not on the grading scheme: expected ${describeScheme(scheme)}`,
+    field,
+    {
+      gradingScheme: scheme,
+    },
+  );
 }

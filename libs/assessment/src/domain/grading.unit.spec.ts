@@ -26,7 +26,9 @@ describe('grades on the definition scheme', () => {
     ['a letter not on the scale', 'A+', letters],
     ['a number on a pass/fail scheme', 1, { type: 'pass-fail' as const }],
   ])('refuses %s, naming the scheme', (_name, raw, scheme) => {
-    expect(() => gradeOnScheme(raw, scheme)).toThrow(expect.objectContaining({ code: 'assessment.grade-outside-scheme', field: 'grade', status: 422 }));
+    expect(() => gradeOnScheme(raw, scheme)).toThrow(
+      expect.objectContaining({ code: 'assessment.grade-outside-scheme', field: 'grade', status: 422 }),
+    );
   });
 
   it('requires a grade', () => {

@@ -17,9 +17,15 @@ export interface MemberStanding {
  */
 export function requireMemberMayAct(member: MemberStanding): void {
   if (member.status === 'suspended') {
-    throw new AssessmentException('assessment.member-suspended', `institution ${member.institutionId} is suspended from the alliance: its staff may read but not act until it is reinstated`);
+    throw new AssessmentException(
+      'assessment.member-suspended',
+      `institution ${member.institutionId} is suspended from the alliance: its staff may read but not act until it is reinstated`,
+    );
   }
   if (member.status === 'removed') {
-    throw new AssessmentException('assessment.member-removed', `institution ${member.institutionId} has been removed from the alliance: it can no longer act`);
+    throw new AssessmentException(
+      'assessment.member-removed',
+      `institution ${member.institutionId} has been removed from the alliance: it can no longer act`,
+    );
   }
 }

@@ -16,7 +16,15 @@ import {
 import type { BatchStatusView } from '../application/batch/batch-progress';
 import { BatchSettings } from '../application/batch/batch-settings';
 import { RESULT_COLUMNS } from '../application/batch/result-row.input';
-import { GetResultBatchHandler, GetResultHandler, GetResultQuery, ListResultsHandler, ListResultsQuery, type ResultPage, type ResultView } from '../application/queries';
+import {
+  GetResultBatchHandler,
+  GetResultHandler,
+  GetResultQuery,
+  ListResultsHandler,
+  ListResultsQuery,
+  type ResultPage,
+  type ResultView,
+} from '../application/queries';
 import { AssessmentException } from '../domain/assessment.exception';
 import { readUpload } from './batch-upload';
 import { commandMeta, plain } from './command-meta';
@@ -41,36 +49,67 @@ export class AssessmentResultsController {
   @Post()
   @Roles('registrar', 'institution-admin')
   @ApiOperation({ summary: "Publish one result for a component the caller's institution owns; passed is derived from the grade" })
-  async publish(@Body() dto: PublishResultDto, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response): Promise<ResultView> {
+  async publish(
+    @Body() dto: PublishResultDto,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ResultView> {
     const { resultId, ...result } = plain(dto);
-    const id = await this.publishHandler.execute(PublishResultCommand.create({ ...(resultId ? { resultId } : {}), result, ...commandMeta(actor) })).catch((error: unknown) => {
-      // An enrolment enrolment has just answered for may not have reached assessment yet: the same request will do.
-      if (error instanceof AssessmentException && RETRYABLE_CODES.has(error.code)) res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
-      throw error;
-    });
+    const id = await this.publishHandler
+      .execute(PublishResultCommand.create({ ...(resultId ? { resultId } : {}), result, ...commandMeta(actor) }))
+      .catch((error: unknown) => {
+        // An enrolment enrolment has just answered for may not have reached assessment yet: the same request will do.
+        if (error instanceof AssessmentException && RETRYABLE_CODES.has(error.code))
+          res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
+        throw error;
+      });
     return this.read(id, actor);
   }
 
   @Post('batches')
   @Roles('registrar', 'institution-admin')
   @ApiConsumes('application/json', 'text/csv', 'text/plain')
-  @ApiHeader({ name: 'Prefer', required: false, description: '`respond-async`: answer 202 once the rows are durable, with the batch resource in Location' })
-  @ApiBody({ description: 'JSON { batchId, results: [...] } or CSV with header rowId,enrolmentId,componentCode,grade,assessedOn,assessmentType,supervision,evidenceUrl,assessor' })
-  @ApiOperation({
-    summary: 'Publish a cohort (up to 10,000 rows): each row is checked on its own, good rows are recorded, bad ones reported by line; re-sending the same batch is idempotent',
+  @ApiHeader({
+    name: 'Prefer',
+    required: false,
+    description: '`respond-async`: answer 202 once the rows are durable, with the batch resource in Location',
   })
-  async publishBatch(@Req() req: Request, @Body() body: unknown, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response): Promise<BatchReport> {
+  @ApiBody({
+    description:
+      'JSON { batchId, results: [...] } or CSV with header rowId,enrolmentId,componentCode,grade,assessedOn,assessmentType,supervision,evidenceUrl,assessor',
+  })
+  @ApiOperation({
+    summary:
+      'Publish a cohort (up to 10,000 rows): each row is checked on its own, good rows are recorded, bad ones reported by line; re-sending the same batch is idempotent',
+  })
+  async publishBatch(
+    @Req() req: Request,
+    @Body() body: unknown,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<BatchReport> {
     const upload = readUpload(req, body, this.settings);
     const mode = respondAsync(req) ? 'async' : 'sync';
     const report = await this.batchHandler.execute(
-      PublishResultBatchCommand.create({ batchId: upload.batchId, format: upload.format, digest: upload.digest, rows: upload.rows, ...commandMeta(actor) }),
+      PublishResultBatchCommand.create({
+        batchId: upload.batchId,
+        format: upload.format,
+        digest: upload.digest,
+        rows: upload.rows,
+        ...commandMeta(actor),
+      }),
       mode,
     );
     // Rows whose enrolment has not reached assessment yet are recorded by sending the same file again shortly.
     if (report.retryable > 0) res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
     if (report.rejected === report.rows) {
       // Not one row could be recorded: the whole upload is refused, and the report says why for each line.
-      throw new AssessmentException('assessment.batch-rejected', `none of the ${report.rows} rows could be recorded; see rejections`, 'body', { ...report });
+      throw new AssessmentException(
+        'assessment.batch-rejected',
+        `none of the ${report.rows} rows could be recorded; see rejections`,
+        'body',
+        { ...report },
+      );
     }
     if (mode === 'async') {
       res.status(202);
@@ -97,7 +136,9 @@ export class AssessmentResultsController {
   @Get()
   @ApiOperation({ summary: 'Results (latest effective, with amendment history) by enrolment, learner, component, institution or batch' })
   list(@Query() dto: ListResultsDto, @CurrentActor() actor: AuthenticatedActor): Promise<ResultPage> {
-    return this.listHandler.execute(ListResultsQuery.create({ ...plain(dto), limit: dto.limit ?? 100, offset: dto.offset ?? 0, ...commandMeta(actor) }));
+    return this.listHandler.execute(
+      ListResultsQuery.create({ ...plain(dto), limit: dto.limit ?? 100, offset: dto.offset ?? 0, ...commandMeta(actor) }),
+    );
   }
 
   @Get(':id')

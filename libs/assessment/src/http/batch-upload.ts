@@ -31,15 +31,26 @@ export function readUpload(req: Request, body: unknown, limits: UploadLimits): R
   }
   if (type === 'application/json' || type.endsWith('+json')) {
     const envelope = Array.isArray(body) ? { results: body } : (body as { batchId?: unknown; results?: unknown } | undefined);
-    if (!envelope || typeof envelope !== 'object') throw new AssessmentException('assessment.json-malformed', 'send { "batchId": "...", "results": [ ... ] }', 'body');
+    if (!envelope || typeof envelope !== 'object')
+      throw new AssessmentException('assessment.json-malformed', 'send { "batchId": "...", "results": [ ... ] }', 'body');
     const extra = Object.keys(envelope).filter((k) => k !== 'batchId' && k !== 'results');
-    if (extra.length) throw new AssessmentException('assessment.json-malformed', `unknown properties: ${extra.join(', ')}; send { "batchId": "...", "results": [ ... ] }`, extra[0]);
-    if (envelope.batchId !== undefined && typeof envelope.batchId !== 'string') throw new AssessmentException('assessment.json-malformed', 'batchId must be a string', 'batchId');
+    if (extra.length)
+      throw new AssessmentException(
+        'assessment.json-malformed',
+        `unknown properties: ${extra.join(', ')}; send { "batchId": "...", "results": [ ... ] }`,
+        extra[0],
+      );
+    if (envelope.batchId !== undefined && typeof envelope.batchId !== 'string')
+      throw new AssessmentException('assessment.json-malformed', 'batchId must be a string', 'batchId');
     const parsed = parseJsonUpload(envelope.results, limits);
     const digest = sha256(canonicalize(envelope.results) ?? '');
     return { ...parsed, batchId: (envelope.batchId as string | undefined) ?? fromRequest ?? defaultBatchId(digest), digest };
   }
-  throw new AssessmentException('assessment.unsupported-media-type', `send the batch as application/json or text/csv, not ${type || 'no content type'}`, 'content-type');
+  throw new AssessmentException(
+    'assessment.unsupported-media-type',
+    `send the batch as application/json or text/csv, not ${type || 'no content type'}`,
+    'content-type',
+  );
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');

@@ -19,7 +19,11 @@ export function openAssessmentDatabase(config: ServiceConfig): Promise<ReadModel
   return openServiceReadModel(config, {
     ...ASSESSMENT_READ_MODEL,
     prepare: async (orm) => {
-      await ensureReadModelTables(orm, [SpecVersionRows.entity(KNOWLEDGE_VERSION), EnrolmentRows.entity(KNOWLEDGE_VERSION), MemberStandingRows.entity(KNOWLEDGE_VERSION)]);
+      await ensureReadModelTables(orm, [
+        SpecVersionRows.entity(KNOWLEDGE_VERSION),
+        EnrolmentRows.entity(KNOWLEDGE_VERSION),
+        MemberStandingRows.entity(KNOWLEDGE_VERSION),
+      ]);
       await ASSESSMENT_INBOX.ensureTable(forkEntityManager(orm));
     },
   });

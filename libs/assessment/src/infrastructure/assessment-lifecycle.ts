@@ -6,4 +6,8 @@ import { ResultReadModel } from './read-model/result-read-model';
  * Starts and stops the service's background work in order: the projection before requests, the relay
  * and the consumer once the app is up; everything stops before the runtime closes the store and bus.
  */
-export class AssessmentLifecycle extends ReadSideLifecycle({ database: ASSESSMENT_ORM, readModel: ResultReadModel, integration: ASSESSMENT_INTEGRATION }) {}
+export class AssessmentLifecycle extends ReadSideLifecycle({
+  database: ASSESSMENT_ORM,
+  readModel: ResultReadModel,
+  integration: ASSESSMENT_INTEGRATION,
+}) {}

@@ -1,5 +1,13 @@
 import { createIntegrationBus } from '@alliance/messaging';
-import { type AuthenticatedActor, createRuntime, createServiceApp, loadServiceConfig, mintToken, type Role, serviceRootModule } from '@alliance/nest-kit';
+import {
+  type AuthenticatedActor,
+  createRuntime,
+  createServiceApp,
+  loadServiceConfig,
+  mintToken,
+  type Role,
+  serviceRootModule,
+} from '@alliance/nest-kit';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { FIXTURE_SEED } from '../__fixtures__/audit-stores.fixture';
@@ -16,15 +24,27 @@ export interface AuditApp {
 /** The audit service over HTTP in embedded mode, reading the stores under `dataDir`. */
 export async function startAudit(dataDir: string, options: AuditModuleOptions = {}, env: Record<string, string> = {}): Promise<AuditApp> {
   const descriptor = auditService(options);
-  const config = loadServiceConfig(descriptor, { LOG_LEVEL: 'silent', DATA_DIR: dataDir, AUDIT_SIGNING_KEY: FIXTURE_SEED, AUDIT_CHECKPOINT_INTERVAL_MS: '0', ...env });
+  const config = loadServiceConfig(descriptor, {
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    AUDIT_SIGNING_KEY: FIXTURE_SEED,
+    AUDIT_CHECKPOINT_INTERVAL_MS: '0',
+    ...env,
+  });
   const bus = await createIntegrationBus({ kind: 'in-process' });
   const runtime = await createRuntime(descriptor.name, config, { sharedBus: bus });
-  const app = await createServiceApp({ service: 'audit', description: descriptor.description, module: serviceRootModule(descriptor, runtime), config });
+  const app = await createServiceApp({
+    service: 'audit',
+    description: descriptor.description,
+    module: serviceRootModule(descriptor, runtime),
+    config,
+  });
   await app.init();
   return {
     app,
     http: () => request(app.getHttpServer()),
-    token: (role, institution) => mintToken({ subject: `${role}-user`, role, ...(institution ? { institution } : {}) } as AuthenticatedActor, config),
+    token: (role, institution) =>
+      mintToken({ subject: `${role}-user`, role, ...(institution ? { institution } : {}) } as AuthenticatedActor, config),
     async close() {
       await app.close();
       await runtime.close();

@@ -13,7 +13,13 @@ describe('audit service over HTTP (embedded stores)', () => {
     world = await openAuditWorld();
     await writeCredentialHistory(world);
     audit = await startAudit(world.dir, {
-      readModels: () => [{ store: 'issuance', projection: credentialStatusProjection, readModel: { kind: 'pglite', dataDir: `${world.dir}/issuance/read-model` } }],
+      readModels: () => [
+        {
+          store: 'issuance',
+          projection: credentialStatusProjection,
+          readModel: { kind: 'pglite', dataDir: `${world.dir}/issuance/read-model` },
+        },
+      ],
     });
     auditor = await audit.token('auditor');
   });
@@ -34,10 +40,17 @@ describe('audit service over HTTP (embedded stores)', () => {
     const page = await get('/events?limit=2&type=ResultPublished,ResultAmended').expect(200);
     expect(page.body.items.map((i: { event: { type: string } }) => i.event.type)).toEqual(['ResultPublished', 'ResultPublished']);
     const next = await get(`/events?limit=2&type=ResultPublished,ResultAmended&cursor=${page.body.nextCursor}`).expect(200);
-    expect(next.body).toEqual({ items: [expect.objectContaining({ store: 'assessment', event: expect.objectContaining({ type: 'ResultAmended' }) })] });
+    expect(next.body).toEqual({
+      items: [expect.objectContaining({ store: 'assessment', event: expect.objectContaining({ type: 'ResultAmended' }) })],
+    });
     const ndjson = await get(`/events?stream=issuance.credential-${IDS.credential}`).set('accept', 'application/x-ndjson').expect(200);
     expect(ndjson.headers['content-type']).toMatch(/application\/x-ndjson/);
-    expect(ndjson.text.trim().split('\n').map((l) => JSON.parse(l).event.revision)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(
+      ndjson.text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).event.revision),
+    ).toEqual([0, 1, 2, 3, 4, 5, 6]);
   });
 
   it.each([
@@ -80,21 +93,40 @@ describe('audit service over HTTP (embedded stores)', () => {
     const key = await audit.http().get('/audit-key').expect(200);
     expect(key.body).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA' });
     const proof = await get('/inclusion-proofs?store=issuance&position=3').expect(200);
-    expect(verifyInclusion(proof.body.event.hash, proof.body.leafIndex, proof.body.checkpoint.treeSize, proof.body.proof, proof.body.checkpoint.merkleRoot)).toBe(true);
+    expect(
+      verifyInclusion(
+        proof.body.event.hash,
+        proof.body.leafIndex,
+        proof.body.checkpoint.treeSize,
+        proof.body.proof,
+        proof.body.checkpoint.merkleRoot,
+      ),
+    ).toBe(true);
 
     world.tamper('assessment', 3, { resultId: 'res-b', grade: 'A+' });
     const broken = await audit.http().post('/verifications').set('authorization', `Bearer ${auditor}`).expect(200);
     expect(broken.body.ok).toBe(false);
     expect(broken.body.stores.find((s: { store: string }) => s.store === 'assessment')).toMatchObject({
       ok: false,
-      finding: { kind: 'broken-link', streamId: `assessment.transcript-${IDS.enrolment}`, revision: 2, position: 3, reason: 'hash-mismatch' },
+      finding: {
+        kind: 'broken-link',
+        streamId: `assessment.transcript-${IDS.enrolment}`,
+        revision: 2,
+        position: 3,
+        reason: 'hash-mismatch',
+      },
     });
   });
 
   it('lists registered read models and refuses to open an embedded one the service holds', async () => {
     const list = await get('/read-models').expect(200);
     expect(list.body.items).toEqual([expect.objectContaining({ projection: 'fixture.credential-status', database: 'pglite' })]);
-    const res = await audit.http().post('/read-model-replays').set('authorization', `Bearer ${auditor}`).send({ projection: 'fixture.credential-status' }).expect(409);
+    const res = await audit
+      .http()
+      .post('/read-model-replays')
+      .set('authorization', `Bearer ${auditor}`)
+      .send({ projection: 'fixture.credential-status' })
+      .expect(409);
     expect(res.body).toMatchObject({ code: 'audit.read-model-embedded' });
     await audit.http().post('/read-model-replays').set('authorization', `Bearer ${auditor}`).send({ projection: 'nope' }).expect(404);
     await audit.http().post('/read-model-replays').set('authorization', `Bearer ${auditor}`).send({}).expect(400);

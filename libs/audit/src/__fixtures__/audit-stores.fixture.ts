@@ -35,7 +35,10 @@ export const FIXTURE_SEED = '11'.repeat(32);
 
 export async function openAuditWorld(stores = ['catalogue', 'enrolment', 'assessment', 'issuance', 'verification']): Promise<AuditWorld> {
   const dir = mkdtempSync(join(tmpdir(), 'audit-world-'));
-  const sources = stores.map((name) => ({ name, store: EmbeddedEventStore.open({ dataDir: join(dir, name), durability: 'normal' }) as EventStore }));
+  const sources = stores.map((name) => ({
+    name,
+    store: EmbeddedEventStore.open({ dataDir: join(dir, name), durability: 'normal' }) as EventStore,
+  }));
   const auditStore = EmbeddedEventStore.open({ dataDir: join(dir, 'audit'), durability: 'normal' });
   const source = (name: string) => {
     const found = sources.find((s) => s.name === name);
@@ -67,8 +70,13 @@ export async function openAuditWorld(stores = ['catalogue', 'enrolment', 'assess
       try {
         db.exec('DROP TRIGGER IF EXISTS events_append_only_update');
         db.prepare('UPDATE events SET data = ? WHERE position = ?').run(JSON.stringify(data), position);
-        const { stream_id: streamId } = db.prepare('SELECT stream_id FROM events WHERE position = ?').get(position) as { stream_id: string };
-        const rows = db.prepare('SELECT * FROM events WHERE stream_id = ? ORDER BY revision').all(streamId) as Record<string, string | number | null>[];
+        const { stream_id: streamId } = db.prepare('SELECT stream_id FROM events WHERE position = ?').get(position) as {
+          stream_id: string;
+        };
+        const rows = db.prepare('SELECT * FROM events WHERE stream_id = ? ORDER BY revision').all(streamId) as Record<
+          string,
+          string | number | null
+        >[];
         let previousHash: string | null = null;
         for (const row of rows) {
           const hash = computeEventHash({

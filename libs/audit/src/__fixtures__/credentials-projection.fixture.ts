@@ -14,8 +14,10 @@ export const CredentialStatusRows = defineReadModel('audit_fixture_credentials',
   }),
 );
 
-const status = (value: string) => async (e: RecordedEvent<{ credentialId: string }>, { upsert }: Pick<ProjectionContext, 'upsert'>) =>
-  upsert(CredentialStatusRows, { credentialId: e.data.credentialId, status: value, lastPosition: e.position });
+const status =
+  (value: string) =>
+  async (e: RecordedEvent<{ credentialId: string }>, { upsert }: Pick<ProjectionContext, 'upsert'>) =>
+    upsert(CredentialStatusRows, { credentialId: e.data.credentialId, status: value, lastPosition: e.position });
 
 export const credentialStatusProjection = defineProjection({
   name: 'fixture.credential-status',

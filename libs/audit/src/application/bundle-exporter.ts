@@ -34,7 +34,12 @@ export async function exportBundle(
 ): Promise<BundleManifest> {
   await mkdir(join(dir, 'events'), { recursive: true });
   await mkdir(join(dir, 'checkpoints'), { recursive: true });
-  const manifest: BundleManifest = { format: 'alliance-audit-bundle/1', createdAt: new Date().toISOString(), auditKeyId: publicKeyId(key.publicKey), stores: [] };
+  const manifest: BundleManifest = {
+    format: 'alliance-audit-bundle/1',
+    createdAt: new Date().toISOString(),
+    auditKeyId: publicKeyId(key.publicKey),
+    stores: [],
+  };
   for (const source of sources) {
     // Checkpoints first: every one of them then covers only events that are in the file.
     const checkpoints = await allCheckpoints(auditStore, source.name);
@@ -64,7 +69,10 @@ export async function exportBundle(
     });
     onProgress?.({ store: source.name, events });
   }
-  await writeFile(join(dir, BUNDLE_PUBLIC_KEY), JSON.stringify({ ...key.publicKey.export({ format: 'jwk' }), kid: manifest.auditKeyId }, null, 2));
+  await writeFile(
+    join(dir, BUNDLE_PUBLIC_KEY),
+    JSON.stringify({ ...key.publicKey.export({ format: 'jwk' }), kid: manifest.auditKeyId }, null, 2),
+  );
   const sealed = key.privateKey ? signManifest(manifest, key.privateKey) : manifest;
   await writeFile(join(dir, BUNDLE_MANIFEST), JSON.stringify(sealed, null, 2));
   await writeFile(join(dir, BUNDLE_README), BUNDLE_README_TEXT);

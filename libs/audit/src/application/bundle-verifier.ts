@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { RecordedEvent } from '@alliance/event-sourcing';
 import { publicKeyId, type SignedCheckpoint } from '../domain/signed-checkpoint';
-import { BUNDLE_MANIFEST, BUNDLE_PUBLIC_KEY, type BundleManifest, bundleCheckpointsFile, bundleEventsFile, verifyManifestSignature } from './bundle-format';
+import {
+  BUNDLE_MANIFEST,
+  BUNDLE_PUBLIC_KEY,
+  type BundleManifest,
+  bundleCheckpointsFile,
+  bundleEventsFile,
+  verifyManifestSignature,
+} from './bundle-format';
 import type { Finding } from './checkpoint-sequence';
 import { checkEventLog } from './event-log-check';
 import type { StoreVerdict } from './log-verifier';
@@ -28,12 +35,16 @@ export interface VerifyBundleOptions {
 /** Verifies an export bundle with nothing but its files (and a public key obtained elsewhere). */
 export async function verifyBundle(dir: string, options: VerifyBundleOptions = {}): Promise<BundleVerdict> {
   const manifest = JSON.parse(await readFile(join(dir, BUNDLE_MANIFEST), 'utf8')) as BundleManifest;
-  const publicKey = options.publicKey ?? createPublicKey({ key: JSON.parse(await readFile(join(dir, BUNDLE_PUBLIC_KEY), 'utf8')), format: 'jwk' });
+  const publicKey =
+    options.publicKey ?? createPublicKey({ key: JSON.parse(await readFile(join(dir, BUNDLE_PUBLIC_KEY), 'utf8')), format: 'jwk' });
   const manifestCheck = checkManifest(manifest, publicKey);
   const stores: StoreVerdict[] = [];
   for (const entry of manifest.stores) {
     const checkpointText = await readFile(join(dir, bundleCheckpointsFile(entry.name)), 'utf8');
-    const checkpoints = checkpointText.split('\n').filter(Boolean).map((l) => JSON.parse(l) as SignedCheckpoint);
+    const checkpoints = checkpointText
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as SignedCheckpoint);
     const result = await verifyStoreFile(join(dir, bundleEventsFile(entry.name)), entry.name, checkpoints, publicKey, options.onProgress);
     const digestProblem =
       result.sha256 !== entry.eventsSha256 || result.lines !== entry.events
@@ -62,9 +73,12 @@ export async function verifyBundle(dir: string, options: VerifyBundleOptions = {
 }
 
 function checkManifest(manifest: BundleManifest, publicKey: KeyObject): BundleVerdict['manifest'] {
-  if (manifest.format !== 'alliance-audit-bundle/1') return { signed: Boolean(manifest.signature), ok: false, problem: `unknown format ${manifest.format}` };
-  if (!manifest.signature) return { signed: false, ok: false, problem: 'the manifest is not signed: events after the last checkpoint are not sealed' };
-  if (!verifyManifestSignature(manifest, publicKey)) return { signed: true, ok: false, problem: 'the manifest signature does not verify with this key' };
+  if (manifest.format !== 'alliance-audit-bundle/1')
+    return { signed: Boolean(manifest.signature), ok: false, problem: `unknown format ${manifest.format}` };
+  if (!manifest.signature)
+    return { signed: false, ok: false, problem: 'the manifest is not signed: events after the last checkpoint are not sealed' };
+  if (!verifyManifestSignature(manifest, publicKey))
+    return { signed: true, ok: false, problem: 'the manifest signature does not verify with this key' };
   return { signed: true, ok: true };
 }
 

@@ -16,7 +16,9 @@ describe('export bundle, verified offline', () => {
   beforeEach(async () => {
     world = await openAuditWorld(['catalogue', 'issuance']);
     for (let i = 0; i < 6; i++) {
-      await world.append(`issuance.credential-${i % 3}`, [{ type: 'CredentialProofAdded', data: { credentialId: `${i % 3}`, n: i }, at: at(i) }]);
+      await world.append(`issuance.credential-${i % 3}`, [
+        { type: 'CredentialProofAdded', data: { credentialId: `${i % 3}`, n: i }, at: at(i) },
+      ]);
     }
     await world.append('catalogue.institution-a', [{ type: 'InstitutionRegistered', data: { institutionId: 'a' }, at: at(0) }]);
     await new Checkpointer(world.sources, world.auditStore, world.key).checkpointAll();
@@ -50,14 +52,23 @@ describe('export bundle, verified offline', () => {
     writeFileSync(file, lines.join('\n'));
     const verdict = await verifyBundle(dir, { publicKey: world.key.publicKey });
     expect(verdict.ok).toBe(false);
-    expect(verdict.stores[1]).toMatchObject({ ok: false, finding: { kind: 'broken-link', reason: 'hash-mismatch', position: 4, eventId: edited.eventId } });
+    expect(verdict.stores[1]).toMatchObject({
+      ok: false,
+      finding: { kind: 'broken-link', reason: 'hash-mismatch', position: 4, eventId: edited.eventId },
+    });
     expect(verdict.manifest).toMatchObject({ ok: false, problem: expect.stringMatching(/issuance: events file differs/) });
   });
 
   it('catches a dropped tail event through the manifest signature', async () => {
     const file = join(dir, bundleEventsFile('issuance'));
     const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
-    writeFileSync(file, lines.slice(0, -1).map((l) => l + '\n').join(''));
+    writeFileSync(
+      file,
+      lines
+        .slice(0, -1)
+        .map((l) => l + '\n')
+        .join(''),
+    );
     const verdict = await verifyBundle(dir, { publicKey: world.key.publicKey });
     expect(verdict.stores.every((s) => s.ok)).toBe(true);
     expect(verdict).toMatchObject({ ok: false, manifest: { ok: false } });
@@ -66,7 +77,11 @@ describe('export bundle, verified offline', () => {
   it('fails with any other key, even one the bundle carries', async () => {
     const other = generateKeyPairSync('ed25519');
     const verdict = await verifyBundle(dir, { publicKey: other.publicKey });
-    expect(verdict).toMatchObject({ ok: false, manifest: { ok: false }, stores: [{ ok: false, finding: { kind: 'checkpoint-signature' } }, expect.anything()] });
+    expect(verdict).toMatchObject({
+      ok: false,
+      manifest: { ok: false },
+      stores: [{ ok: false, finding: { kind: 'checkpoint-signature' } }, expect.anything()],
+    });
     writeFileSync(join(dir, 'audit-public-key.jwk.json'), JSON.stringify(other.publicKey.export({ format: 'jwk' })));
     expect((await verifyBundle(dir)).ok).toBe(false);
   });

@@ -16,7 +16,15 @@ export type Finding =
       reason: ChainBreakReason;
     }
   | { kind: 'checkpoint-signature'; store: string; sequence: number }
-  | { kind: 'checkpoint-root'; store: string; sequence: number; expectedRoot: string; foundRoot: string; fromPosition: number; toPosition: number }
+  | {
+      kind: 'checkpoint-root';
+      store: string;
+      sequence: number;
+      expectedRoot: string;
+      foundRoot: string;
+      fromPosition: number;
+      toPosition: number;
+    }
   | { kind: 'checkpoint-chain'; store: string; sequence: number; detail: string };
 
 /** Checks what needs no event: signatures, digests naming the predecessor, windows that follow each other. */

@@ -64,7 +64,11 @@ export class Checkpointer {
         {
           type: CHECKPOINT_EVENT,
           data: signed,
-          metadata: { occurredAt: signed.createdAt, actor: { subject: 'audit-checkpointer', role: 'system' }, correlationId: `checkpoint-${source.name}-${signed.sequence}` },
+          metadata: {
+            occurredAt: signed.createdAt,
+            actor: { subject: 'audit-checkpointer', role: 'system' },
+            correlationId: `checkpoint-${source.name}-${signed.sequence}`,
+          },
         },
       ],
       { expectedRevision: previous ? previous.revision : NO_STREAM },

@@ -32,7 +32,15 @@ export async function checkEventLog(
     leaves = [];
     return root === cp.merkleRoot
       ? undefined
-      : { kind: 'checkpoint-root', store, sequence: cp.sequence, expectedRoot: cp.merkleRoot, foundRoot: root, fromPosition: cp.fromPosition, toPosition: cp.toPosition };
+      : {
+          kind: 'checkpoint-root',
+          store,
+          sequence: cp.sequence,
+          expectedRoot: cp.merkleRoot,
+          foundRoot: root,
+          fromPosition: cp.fromPosition,
+          toPosition: cp.toPosition,
+        };
   };
   for await (const event of events) {
     if (finding) return { checked, finding };
@@ -54,10 +62,19 @@ export async function checkEventLog(
  * each names the hash of the one before, and each hash is recomputed from the content.
  */
 export function brokenLink(store: string, event: RecordedEvent, tip: { revision: number; hash: string } | undefined): Finding | undefined {
-  const at = { kind: 'broken-link' as const, store, streamId: event.streamId, revision: event.revision, position: event.position, eventId: event.eventId };
+  const at = {
+    kind: 'broken-link' as const,
+    store,
+    streamId: event.streamId,
+    revision: event.revision,
+    position: event.position,
+    eventId: event.eventId,
+  };
   const expectedPrevious = tip?.hash ?? null;
-  if (event.revision !== (tip ? tip.revision + 1 : 0)) return { ...at, expectedHash: expectedPrevious ?? '', foundHash: event.previousHash ?? '', reason: 'revision-gap' };
-  if (event.previousHash !== expectedPrevious) return { ...at, expectedHash: expectedPrevious ?? '', foundHash: event.previousHash ?? '', reason: 'previous-hash-mismatch' };
+  if (event.revision !== (tip ? tip.revision + 1 : 0))
+    return { ...at, expectedHash: expectedPrevious ?? '', foundHash: event.previousHash ?? '', reason: 'revision-gap' };
+  if (event.previousHash !== expectedPrevious)
+    return { ...at, expectedHash: expectedPrevious ?? '', foundHash: event.previousHash ?? '', reason: 'previous-hash-mismatch' };
   const recomputed = computeEventHash(event);
   if (recomputed !== event.hash) return { ...at, expectedHash: recomputed, foundHash: event.hash, reason: 'hash-mismatch' };
   return undefined;

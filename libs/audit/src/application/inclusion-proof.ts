@@ -13,7 +13,11 @@ export interface EventInclusionProof {
 }
 
 /** Everything a third party needs, with the audit public key, to check that one event is in a signed checkpoint. */
-export async function inclusionProofFor(source: AuditSource, auditStore: EventStore, position: number): Promise<EventInclusionProof | undefined> {
+export async function inclusionProofFor(
+  source: AuditSource,
+  auditStore: EventStore,
+  position: number,
+): Promise<EventInclusionProof | undefined> {
   const checkpoint = (await allCheckpoints(auditStore, source.name)).find((c) => c.fromPosition < position && position <= c.toPosition);
   if (!checkpoint) return undefined;
   const events: RecordedEvent[] = [];
@@ -23,5 +27,13 @@ export async function inclusionProofFor(source: AuditSource, auditStore: EventSt
   }
   const leafIndex = events.findIndex((e) => e.position === position);
   if (leafIndex < 0) return undefined;
-  return { event: events[leafIndex]!, leafIndex, proof: inclusionProof(events.map((e) => e.hash), leafIndex), checkpoint };
+  return {
+    event: events[leafIndex]!,
+    leafIndex,
+    proof: inclusionProof(
+      events.map((e) => e.hash),
+      leafIndex,
+    ),
+    checkpoint,
+  };
 }

@@ -5,7 +5,6 @@ import type { Finding } from './checkpoint-sequence';
 import { allCheckpoints } from './checkpointer';
 import { checkEventLog } from './event-log-check';
 
-
 export interface StoreVerdict {
   store: string;
   eventsChecked: number;
@@ -39,8 +38,12 @@ export async function verifyLog(
   const verdicts: StoreVerdict[] = [];
   for (const source of sources) {
     const checkpoints = await allCheckpoints(auditStore, source.name);
-    const { checked, finding } = await checkEventLog(source.name, source.store.readAll({ batchSize: 2000 }), checkpoints, auditPublicKey, (n) =>
-      onProgress?.({ store: source.name, checked: n }),
+    const { checked, finding } = await checkEventLog(
+      source.name,
+      source.store.readAll({ batchSize: 2000 }),
+      checkpoints,
+      auditPublicKey,
+      (n) => onProgress?.({ store: source.name, checked: n }),
     );
     const covered = checkpoints.reduce((n, c) => n + c.treeSize, 0);
     verdicts.push({

@@ -1,4 +1,10 @@
-import { forkEntityManager, ProjectionRunner, type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
+import {
+  forkEntityManager,
+  ProjectionRunner,
+  type ReadModelOrm,
+  PGLITE_START_BUDGET_MS,
+  startPgliteForSpecs,
+} from '@alliance/event-sourcing';
 import { openAuditWorld, type AuditWorld } from '../__fixtures__/audit-stores.fixture';
 import { credentialStatusProjection, CredentialStatusRows } from '../__fixtures__/credentials-projection.fixture';
 import { writeCredentialHistory } from '../__fixtures__/credential-history.fixture';
@@ -19,7 +25,12 @@ describe('read model replay for QA (embedded store, PGlite read model)', () => {
       ]);
     }
     orm = await startPgliteForSpecs();
-    await new ProjectionRunner({ store: world.source('issuance').store, orm, projection: credentialStatusProjection, batchSize: 7 }).catchUp();
+    await new ProjectionRunner({
+      store: world.source('issuance').store,
+      orm,
+      projection: credentialStatusProjection,
+      batchSize: 7,
+    }).catchUp();
   }, PGLITE_START_BUDGET_MS);
   afterAll(async () => {
     await orm.close();
@@ -28,13 +39,22 @@ describe('read model replay for QA (embedded store, PGlite read model)', () => {
 
   it('rebuilds from zero into fresh tables and finds no difference with the live ones', async () => {
     const progress: number[] = [];
-    const report = await replayReadModel({ store: world.source('issuance').store, orm, entry, onProgress: (p) => progress.push(p.handled) });
+    const report = await replayReadModel({
+      store: world.source('issuance').store,
+      orm,
+      entry,
+      onProgress: (p) => progress.push(p.handled),
+    });
     expect(report).toMatchObject({ projection: 'fixture.credential-status', liveVersion: 1, replayVersion: 5001, identical: true });
-    expect(report.tables).toEqual([expect.objectContaining({ table: 'audit_fixture_credentials_v1', equal: true, liveRows: 41, replayRows: 41 })]);
+    expect(report.tables).toEqual([
+      expect.objectContaining({ table: 'audit_fixture_credentials_v1', equal: true, liveRows: 41, replayRows: 41 }),
+    ]);
     expect(report.position).toBe(await world.source('issuance').store.headPosition());
     expect(report.handled).toBeGreaterThanOrEqual(41);
     expect(progress.length).toBeGreaterThan(0);
-    const tables = await forkEntityManager(orm).execute(`select table_name from information_schema.tables where table_name like 'audit_fixture_credentials_v%'`);
+    const tables = await forkEntityManager(orm).execute(
+      `select table_name from information_schema.tables where table_name like 'audit_fixture_credentials_v%'`,
+    );
     expect(tables).toEqual([{ table_name: 'audit_fixture_credentials_v1' }]);
   });
 
@@ -54,7 +74,13 @@ describe('read model replay for QA (embedded store, PGlite read model)', () => {
   });
 
   it('refuses a read model with no live checkpoint', async () => {
-    await expect(replayReadModel({ store: world.source('issuance').store, orm, entry: { ...entry, projection: { ...credentialStatusProjection, version: 9 } } })).rejects.toMatchObject({
+    await expect(
+      replayReadModel({
+        store: world.source('issuance').store,
+        orm,
+        entry: { ...entry, projection: { ...credentialStatusProjection, version: 9 } },
+      }),
+    ).rejects.toMatchObject({
       code: 'audit.read-model-not-live',
       status: 409,
     });

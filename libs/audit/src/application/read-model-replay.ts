@@ -84,7 +84,11 @@ export async function replayReadModel(options: ReplayOptions): Promise<ReadModel
   const replayCheckpoint = `${projection.name}_v${replayVersion}`;
   const live = await readCheckpoint(em, liveCheckpoint);
   if (live === undefined) {
-    throw new AuditException('audit.read-model-not-live', `read model ${liveCheckpoint} has no live checkpoint in this database: is its service running against it?`, 'projection');
+    throw new AuditException(
+      'audit.read-model-not-live',
+      `read model ${liveCheckpoint} has no live checkpoint in this database: is its service running against it?`,
+      'projection',
+    );
   }
   let target: number = live;
 
@@ -132,7 +136,12 @@ export async function replayReadModel(options: ReplayOptions): Promise<ReadModel
   }
 }
 
-async function compareAll(em: EntityManager, projection: ProjectionDefinition, replayVersion: number, ignoreColumns?: string[]): Promise<TableDifference[]> {
+async function compareAll(
+  em: EntityManager,
+  projection: ProjectionDefinition,
+  replayVersion: number,
+  ignoreColumns?: string[],
+): Promise<TableDifference[]> {
   const out: TableDifference[] = [];
   for (const model of projection.readModels) {
     const table = model.table(projection.version);

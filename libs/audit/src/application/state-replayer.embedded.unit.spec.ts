@@ -29,12 +29,23 @@ describe('point-in-time state', () => {
   it('shows a definition before and after its version change', async () => {
     const before = await replayer.stateAt(specStream, '2025-03-31T23:59:59.000Z');
     const after = await replayer.stateAt(specStream, T.version2);
-    expect(before).toMatchObject({ store: 'catalogue', revision: 4, eventsApplied: 5, lastEventAt: T.published, generic: false, state: { published: 1, ects: 5 } });
+    expect(before).toMatchObject({
+      store: 'catalogue',
+      revision: 4,
+      eventsApplied: 5,
+      lastEventAt: T.published,
+      generic: false,
+      state: { published: 1, ects: 5 },
+    });
     expect(after).toMatchObject({ revision: 6, eventsApplied: 7, state: { published: 2, ects: 6, approvals: ['uni-a', 'uni-b'] } });
   });
 
   it('says the stream did not exist yet before its first event', async () => {
-    expect(await replayer.stateAt(specStream, '2024-12-31T00:00:00.000Z')).toMatchObject({ revision: -1, eventsApplied: 0, state: { approvals: [] } });
+    expect(await replayer.stateAt(specStream, '2024-12-31T00:00:00.000Z')).toMatchObject({
+      revision: -1,
+      eventsApplied: 0,
+      state: { approvals: [] },
+    });
   });
 
   it('lists the events of a stream no folder knows', async () => {

@@ -59,7 +59,11 @@ export class StateReplayer {
     const source = this.sources.find((s) => s.name === context);
     if (!source) {
       const known = this.sources.map((s) => s.name).join(', ');
-      throw new AuditException('audit.unknown-stream', `no audited store holds ${streamId}; stream ids start with one of: ${known}`, 'streamId');
+      throw new AuditException(
+        'audit.unknown-stream',
+        `no audited store holds ${streamId}; stream ids start with one of: ${known}`,
+        'streamId',
+      );
     }
     return source;
   }

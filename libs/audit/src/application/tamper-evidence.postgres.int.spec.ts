@@ -65,9 +65,15 @@ describe('tamper evidence on PostgreSQL stores (a schema per service)', () => {
     const client = new Client({ connectionString: db.url });
     await client.connect();
     try {
-      const victim = (await client.query(`SELECT position, event_id, stream_id, revision, hash FROM issuance_events.events WHERE type = 'CredentialRevoked'`)).rows[0];
+      const victim = (
+        await client.query(
+          `SELECT position, event_id, stream_id, revision, hash FROM issuance_events.events WHERE type = 'CredentialRevoked'`,
+        )
+      ).rows[0];
       // The append-only trigger refuses it as is...
-      await expect(client.query(`UPDATE issuance_events.events SET data = data || '{"reason":"none"}' WHERE position = $1`, [victim.position])).rejects.toThrow(/append-only/);
+      await expect(
+        client.query(`UPDATE issuance_events.events SET data = data || '{"reason":"none"}' WHERE position = $1`, [victim.position]),
+      ).rejects.toThrow(/append-only/);
       // ...so an insider with superuser rights switches triggers off for the session.
       await client.query('SET session_replication_role = replica');
       await client.query(`UPDATE issuance_events.events SET data = data || '{"reason":"none"}' WHERE position = $1`, [victim.position]);

@@ -16,7 +16,9 @@ describe('Merkle tree over event hashes', () => {
 
   it('does not let a leaf pass for an inner node (domain separation)', () => {
     const h = hashes(2);
-    const asOneLeaf = createHash('sha256').update(Buffer.from(merkleRoot(h), 'hex')).digest('hex');
+    const asOneLeaf = createHash('sha256')
+      .update(Buffer.from(merkleRoot(h), 'hex'))
+      .digest('hex');
     expect(merkleRoot([asOneLeaf])).not.toBe(merkleRoot(h));
   });
 

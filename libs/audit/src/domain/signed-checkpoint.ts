@@ -29,7 +29,10 @@ export interface SignedCheckpoint extends CheckpointBody {
 
 function canonical(body: CheckpointBody): Buffer {
   const { store, sequence, fromPosition, toPosition, treeSize, merkleRoot, previousDigest, createdAt, keyId } = body;
-  return Buffer.from(canonicalize({ store, sequence, fromPosition, toPosition, treeSize, merkleRoot, previousDigest, createdAt, keyId })!, 'utf8');
+  return Buffer.from(
+    canonicalize({ store, sequence, fromPosition, toPosition, treeSize, merkleRoot, previousDigest, createdAt, keyId })!,
+    'utf8',
+  );
 }
 
 export function signCheckpoint(body: CheckpointBody, privateKey: KeyObject): SignedCheckpoint {

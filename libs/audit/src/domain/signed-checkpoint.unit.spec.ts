@@ -36,7 +36,10 @@ describe('signed checkpoints', () => {
     const other = auditKeyFromSeed(randomBytes(32).toString('hex'));
     const signed = signCheckpoint(body, key.privateKey);
     expect(verifyCheckpointSignature(signed, other.publicKey)).toBe(false);
-    const next = signCheckpoint({ ...body, sequence: 2, fromPosition: 42, toPosition: 50, treeSize: 8, previousDigest: checkpointDigest(signed) }, key.privateKey);
+    const next = signCheckpoint(
+      { ...body, sequence: 2, fromPosition: 42, toPosition: 50, treeSize: 8, previousDigest: checkpointDigest(signed) },
+      key.privateKey,
+    );
     expect(next.previousDigest).toMatch(/^[0-9a-f]{64}$/);
     expect(checkpointDigest(next)).not.toBe(checkpointDigest(signed));
   });

@@ -17,7 +17,9 @@ export class EventsController {
   constructor(@Inject(AUDIT_SOURCES) private readonly sources: AuditSource[]) {}
 
   @Get()
-  @ApiOperation({ summary: 'Events of every service, filtered; paginated JSON, or the whole range streamed as NDJSON (Accept: application/x-ndjson)' })
+  @ApiOperation({
+    summary: 'Events of every service, filtered; paginated JSON, or the whole range streamed as NDJSON (Accept: application/x-ndjson)',
+  })
   @ApiProduces('application/json', 'application/x-ndjson')
   async list(@Query() query: EventsQueryDto, @Headers('accept') accept: string | undefined, @Res() res: Response): Promise<void> {
     const filter = toFilter(query);

@@ -4,6 +4,8 @@ import { Matches } from 'class-validator';
 /** `?at=`: an ISO 8601 instant, or a date meaning the end of that day (UTC). */
 export class InstantQueryDto {
   @ApiProperty({ example: '2025-03-01T12:00:00Z', description: 'ISO 8601 instant, or YYYY-MM-DD for the end of that day (UTC)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/, { message: 'at must be an ISO 8601 instant or a YYYY-MM-DD date' })
+  @Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/, {
+    message: 'at must be an ISO 8601 instant or a YYYY-MM-DD date',
+  })
   at!: string;
 }

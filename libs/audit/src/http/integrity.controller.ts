@@ -65,7 +65,8 @@ export class IntegrityController {
     const source = this.sources.find((s) => s.name === q.store);
     if (!source) throw new AuditException('audit.unknown-store', `unknown store ${q.store}`, 'store');
     const proof = await inclusionProofFor(source, this.auditStore, q.position);
-    if (!proof) throw new AuditException('audit.not-checkpointed', `no checkpoint covers position ${q.position} of ${q.store} yet`, 'position');
+    if (!proof)
+      throw new AuditException('audit.not-checkpointed', `no checkpoint covers position ${q.position} of ${q.store} yet`, 'position');
     return proof;
   }
 }

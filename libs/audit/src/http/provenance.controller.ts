@@ -38,7 +38,8 @@ export class ProvenanceController {
 }
 
 function checkedId(id: string): string {
-  if (!ID.test(id)) throw new AuditException('audit.invalid-credential-id', 'credentialId must be 1-200 letters, digits or :._-', 'credentialId');
+  if (!ID.test(id))
+    throw new AuditException('audit.invalid-credential-id', 'credentialId must be 1-200 letters, digits or :._-', 'credentialId');
   return id;
 }
 

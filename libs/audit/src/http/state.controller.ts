@@ -19,7 +19,8 @@ export class StateController {
   @Get(':streamId/state')
   @ApiOperation({ summary: 'State of any aggregate as of an instant (or the end of a date), replayed from its stream' })
   async stateAt(@Param('streamId') streamId: string, @Query() query: InstantQueryDto) {
-    if (!STREAM_ID.test(streamId)) throw new AuditException('audit.unknown-stream', 'streamId must be <context>.<aggregate>-<id>', 'streamId');
+    if (!STREAM_ID.test(streamId))
+      throw new AuditException('audit.unknown-stream', 'streamId must be <context>.<aggregate>-<id>', 'streamId');
     const at = auditInstant(query.at);
     if (!at) throw new AuditException('audit.invalid-instant', 'at must be an ISO 8601 instant or a YYYY-MM-DD date', 'at');
     return this.replayer.stateAt(streamId, at);

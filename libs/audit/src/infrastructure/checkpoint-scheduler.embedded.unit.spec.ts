@@ -2,7 +2,11 @@ import { openAuditWorld, type AuditWorld } from '../__fixtures__/audit-stores.fi
 import { allCheckpoints, Checkpointer } from '../application/checkpointer';
 import { CheckpointScheduler } from './checkpoint-scheduler';
 
-const registered = (i: number) => ({ type: 'InstitutionRegistered', data: { institutionId: `${i}` }, at: new Date(Date.UTC(2026, 0, 1, 9, i)).toISOString() });
+const registered = (i: number) => ({
+  type: 'InstitutionRegistered',
+  data: { institutionId: `${i}` },
+  at: new Date(Date.UTC(2026, 0, 1, 9, i)).toISOString(),
+});
 
 async function until(condition: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -24,7 +28,14 @@ describe('checkpoint scheduler on embedded stores', () => {
   const checkpoints = () => allCheckpoints(world.auditStore, 'catalogue');
 
   it('seals once N events are waiting, and not before', async () => {
-    scheduler = new CheckpointScheduler(world.sources, world.auditStore, new Checkpointer(world.sources, world.auditStore, world.key), 3, 0, 10);
+    scheduler = new CheckpointScheduler(
+      world.sources,
+      world.auditStore,
+      new Checkpointer(world.sources, world.auditStore, world.key),
+      3,
+      0,
+      10,
+    );
     scheduler.start();
     for (let i = 0; i < 2; i++) await world.append(`catalogue.institution-${i}`, [registered(i)]);
     await new Promise((r) => setTimeout(r, 100));
@@ -35,7 +46,14 @@ describe('checkpoint scheduler on embedded stores', () => {
   });
 
   it('seals fewer events once the interval has passed, and nothing when nothing is new', async () => {
-    scheduler = new CheckpointScheduler(world.sources, world.auditStore, new Checkpointer(world.sources, world.auditStore, world.key), 1000, 150, 10);
+    scheduler = new CheckpointScheduler(
+      world.sources,
+      world.auditStore,
+      new Checkpointer(world.sources, world.auditStore, world.key),
+      1000,
+      150,
+      10,
+    );
     scheduler.start();
     await world.append('catalogue.institution-0', [registered(0)]);
     await until(async () => (await checkpoints()).length === 1);

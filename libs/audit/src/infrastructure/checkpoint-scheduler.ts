@@ -44,7 +44,14 @@ export class CheckpointScheduler {
       if (waiting >= this.everyEvents || (waiting > 0 && due)) {
         const cp = await this.checkpointer.checkpoint(source);
         this.lastMadeAt.set(source.name, Date.now());
-        if (cp) this.logger.log({ msg: 'checkpoint made', store: cp.store, sequence: cp.sequence, toPosition: cp.toPosition, treeSize: cp.treeSize });
+        if (cp)
+          this.logger.log({
+            msg: 'checkpoint made',
+            store: cp.store,
+            sequence: cp.sequence,
+            toPosition: cp.toPosition,
+            treeSize: cp.treeSize,
+          });
       }
     }
   }

@@ -22,14 +22,29 @@ export class ReadModelAuditor {
   ) {}
 
   list() {
-    return this.registered.map((r) => ({ projection: r.projection.name, store: r.store, version: r.projection.version, database: r.readModel.kind, tables: r.projection.readModels.map((m) => m.table(r.projection.version)) }));
+    return this.registered.map((r) => ({
+      projection: r.projection.name,
+      store: r.store,
+      version: r.projection.version,
+      database: r.readModel.kind,
+      tables: r.projection.readModels.map((m) => m.table(r.projection.version)),
+    }));
   }
 
   async replay(name: string, options: Pick<ReplayOptions, 'keepReplayTables' | 'onProgress'> = {}): Promise<ReadModelReplayReport> {
     const entry = this.registered.find((r) => r.projection.name === name);
-    if (!entry) throw new AuditException('audit.unknown-read-model', `no read model ${name} is registered; known: ${this.registered.map((r) => r.projection.name).join(', ') || 'none'}`, 'projection');
+    if (!entry)
+      throw new AuditException(
+        'audit.unknown-read-model',
+        `no read model ${name} is registered; known: ${this.registered.map((r) => r.projection.name).join(', ') || 'none'}`,
+        'projection',
+      );
     if (entry.readModel.kind === 'pglite' && !this.options.allowEmbedded) {
-      throw new AuditException('audit.read-model-embedded', `${name} lives in an embedded PGlite database that its service holds open: stop the platform and run \`alliance audit replay ${name}\``, 'projection');
+      throw new AuditException(
+        'audit.read-model-embedded',
+        `${name} lives in an embedded PGlite database that its service holds open: stop the platform and run \`alliance audit replay ${name}\``,
+        'projection',
+      );
     }
     const source = this.sources.find((s) => s.name === entry.store);
     if (!source) throw new AuditException('audit.unknown-store', `store ${entry.store} of ${name} is not audited`, 'projection');

@@ -27,7 +27,14 @@ export async function registerAlliance(svc: CatalogueApp): Promise<Alliance> {
     if (res.status !== 201) throw new Error(`registering ${profile.name}: ${res.status} ${res.text}`);
     ids[key] = res.body.id;
     keyPairs[key] = generateEd25519KeyPair();
-    await registerInstitutionKey({ catalogue: svc.http, institutionId: ids[key], token: await adminOf(ids[key]), keyId: 'key-1', keyPair: keyPairs[key], custody: 'issuance-service' });
+    await registerInstitutionKey({
+      catalogue: svc.http,
+      institutionId: ids[key],
+      token: await adminOf(ids[key]),
+      keyId: 'key-1',
+      keyPair: keyPairs[key],
+      custody: 'issuance-service',
+    });
   }
   return { ids, keyPairs, admin, adminOf };
 }

@@ -4,7 +4,16 @@ import { join } from 'node:path';
 import type { DidWebDocumentResolver } from '@alliance/credentials';
 import type { EventStore } from '@alliance/event-sourcing';
 import { createIntegrationBus, type IntegrationBus } from '@alliance/messaging';
-import { type AuthenticatedActor, createRuntime, createServiceApp, loadServiceConfig, mintToken, type Role, serviceRootModule, type ServiceConfig } from '@alliance/nest-kit';
+import {
+  type AuthenticatedActor,
+  createRuntime,
+  createServiceApp,
+  loadServiceConfig,
+  mintToken,
+  type Role,
+  serviceRootModule,
+  type ServiceConfig,
+} from '@alliance/nest-kit';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { CatalogueModule } from '../catalogue.module';
@@ -36,15 +45,27 @@ export interface StartCatalogueOptions {
  */
 export async function startCatalogue(options: StartCatalogueOptions = {}): Promise<CatalogueApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'catalogue-e2e-'));
-  const config = loadServiceConfig(CATALOGUE_SERVICE, { LOG_LEVEL: 'silent', DATA_DIR: dataDir, PUBLIC_BASE_URL: 'https://credentials.alliance.example', ...options.env });
+  const config = loadServiceConfig(CATALOGUE_SERVICE, {
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    PUBLIC_BASE_URL: 'https://credentials.alliance.example',
+    ...options.env,
+  });
   // configuredBus: the bus the configuration names (Kafka in distributed mode), owned by the runtime.
   const shared = options.configuredBus ? undefined : await createIntegrationBus({ kind: 'in-process' });
   const runtime = await createRuntime(CATALOGUE_SERVICE.name, config, { sharedBus: shared });
   const bus = runtime.bus;
   const store = runtime.eventStore;
   const { didDocuments } = options;
-  const descriptor = didDocuments ? { ...CATALOGUE_SERVICE, module: (rt: typeof runtime) => CatalogueModule.forRoot(rt, { didDocuments }) } : CATALOGUE_SERVICE;
-  const app = await createServiceApp({ service: 'catalogue', description: CATALOGUE_SERVICE.description, module: serviceRootModule(descriptor, runtime), config });
+  const descriptor = didDocuments
+    ? { ...CATALOGUE_SERVICE, module: (rt: typeof runtime) => CatalogueModule.forRoot(rt, { didDocuments }) }
+    : CATALOGUE_SERVICE;
+  const app = await createServiceApp({
+    service: 'catalogue',
+    description: CATALOGUE_SERVICE.description,
+    module: serviceRootModule(descriptor, runtime),
+    config,
+  });
   await app.init();
   return {
     app,
@@ -53,7 +74,8 @@ export async function startCatalogue(options: StartCatalogueOptions = {}): Promi
     store,
     bus,
     http: () => request(app.getHttpServer()),
-    token: (role, institution, subject = `${role}-user`) => mintToken({ subject, role, ...(institution ? { institution } : {}) } as AuthenticatedActor, config),
+    token: (role, institution, subject = `${role}-user`) =>
+      mintToken({ subject, role, ...(institution ? { institution } : {}) } as AuthenticatedActor, config),
     async close() {
       await app.close();
       await shared?.close();

@@ -22,7 +22,11 @@ describe('catalogue over HTTP: every bad request is a 4xx problem and writes not
   afterAll(() => svc?.close());
 
   /** Sends the request and checks: status, problem+json, the named field (or rule), and no new event. */
-  async function rejected(send: () => Promise<{ status: number; text: string; headers: Record<string, string> }>, status: number, fieldOrRule: string): Promise<Problem> {
+  async function rejected(
+    send: () => Promise<{ status: number; text: string; headers: Record<string, string> }>,
+    status: number,
+    fieldOrRule: string,
+  ): Promise<Problem> {
     const before = await eventCount(svc.store);
     const res = await send();
     expect(res.status).toBe(status);
@@ -33,7 +37,8 @@ describe('catalogue over HTTP: every bad request is a 4xx problem and writes not
     expect(await eventCount(svc.store)).toBe(before);
     return problem;
   }
-  const draft = (overrides: Record<string, unknown>) => () => svc.http().post('/credential-specs').set('authorization', alliance.admin).send(definitionFor(alliance.ids, overrides));
+  const draft = (overrides: Record<string, unknown>) => () =>
+    svc.http().post('/credential-specs').set('authorization', alliance.admin).send(definitionFor(alliance.ids, overrides));
 
   it.each([
     ['title', 400],
@@ -64,14 +69,21 @@ describe('catalogue over HTTP: every bad request is a 4xx problem and writes not
 
   it('needs two or more awarding bodies', async () => {
     const { ids } = alliance;
-    const one = { awardingBodies: [{ institutionId: ids.aau, lead: true }], components: [{ code: 'ALL', title: 'Everything', institutionId: ids.aau, ects: 6 }] };
+    const one = {
+      awardingBodies: [{ institutionId: ids.aau, lead: true }],
+      components: [{ code: 'ALL', title: 'Everything', institutionId: ids.aau, ects: 6 }],
+    };
     await rejected(draft(one), 422, 'awarding-bodies.too-few');
   });
 
   it('refuses awarding bodies that are not members and components owned by a non-member', async () => {
     const { ids } = alliance;
     const def = definitionFor(ids);
-    await rejected(draft({ awardingBodies: [...def.awardingBodies.slice(0, 2), { institutionId: 'not-a-member', lead: false }] }), 422, 'awardingBodies[2].institutionId');
+    await rejected(
+      draft({ awardingBodies: [...def.awardingBodies.slice(0, 2), { institutionId: 'not-a-member', lead: false }] }),
+      422,
+      'awardingBodies[2].institutionId',
+    );
     const components = [...def.components.slice(0, 2), { code: 'GRID', title: 'Smart grids', institutionId: ids.ktu, ects: 2 }];
     await rejected(draft({ components }), 422, 'components[2].institutionId');
   });
@@ -82,7 +94,17 @@ describe('catalogue over HTTP: every bad request is a 4xx problem and writes not
 
   it('refuses a stack that contains itself', async () => {
     await rejected(
-      () => svc.http().put(`/credential-specs/${specId}`).set('authorization', alliance.admin).send(definitionFor(alliance.ids, { stackParts: [{ credentialSpecId: specId }], issuanceRule: { allComponentsPassed: true, allStackPartsAwarded: true } })),
+      () =>
+        svc
+          .http()
+          .put(`/credential-specs/${specId}`)
+          .set('authorization', alliance.admin)
+          .send(
+            definitionFor(alliance.ids, {
+              stackParts: [{ credentialSpecId: specId }],
+              issuanceRule: { allComponentsPassed: true, allStackPartsAwarded: true },
+            }),
+          ),
       422,
       'stack.cycle',
     );
@@ -90,34 +112,74 @@ describe('catalogue over HTTP: every bad request is a 4xx problem and writes not
 
   it('guards the approval round: not before the proposal, not twice, not for another institution, not by a non-awarding member', async () => {
     const { ids, admin, adminOf } = alliance;
-    const approve = (token: string, body: object = {}) => () => svc.http().post(`/credential-specs/${specId}/approvals`).set('authorization', token).send(body);
+    const approve =
+      (token: string, body: object = {}) =>
+      () =>
+        svc.http().post(`/credential-specs/${specId}/approvals`).set('authorization', token).send(body);
     await rejected(approve(await adminOf(ids.aau)), 409, 'catalogue.approval.not-proposed');
-    await rejected(() => svc.http().post(`/credential-specs/${specId}/publish`).set('authorization', admin).send(), 409, 'catalogue.publish.not-approved');
+    await rejected(
+      () => svc.http().post(`/credential-specs/${specId}/publish`).set('authorization', admin).send(),
+      409,
+      'catalogue.publish.not-approved',
+    );
     expect((await svc.http().post(`/credential-specs/${specId}/propose`).set('authorization', admin).send()).status).toBe(200);
     expect((await approve(await adminOf(ids.aau))()).status).toBe(201);
     await rejected(approve(await adminOf(ids.aau)), 409, 'catalogue.approval.duplicate');
     await rejected(approve(await adminOf(ids.aau), { institutionId: ids.dcu }), 403, 'institutionId');
     await rejected(approve(await adminOf(ids.ktu)), 403, 'catalogue.approval.not-an-awarding-body');
     await rejected(approve(admin), 403, 'forbidden');
-    const pending = await rejected(() => svc.http().post(`/credential-specs/${specId}/publish`).set('authorization', admin).send(), 409, 'approvals');
+    const pending = await rejected(
+      () => svc.http().post(`/credential-specs/${specId}/publish`).set('authorization', admin).send(),
+      409,
+      'approvals',
+    );
     expect(pending.code).toBe('catalogue.publish.approvals-missing');
   });
 
   it('never edits a published version', async () => {
     const { ids, admin, adminOf } = alliance;
-    for (const inst of [ids.dcu, ids.tuhh]) await svc.http().post(`/credential-specs/${specId}/approvals`).set('authorization', await adminOf(inst)).send();
+    for (const inst of [ids.dcu, ids.tuhh])
+      await svc
+        .http()
+        .post(`/credential-specs/${specId}/approvals`)
+        .set('authorization', await adminOf(inst))
+        .send();
     expect((await svc.http().post(`/credential-specs/${specId}/publish`).set('authorization', admin).send()).status).toBe(200);
-    await rejected(() => svc.http().patch(`/credential-specs/${specId}`).set('authorization', admin).send({ title: 'Changed after publication' }), 409, 'catalogue.credential-spec.published-immutable');
-    await rejected(() => svc.http().put(`/credential-specs/${specId}`).set('authorization', admin).send(definitionFor(ids)), 409, 'catalogue.credential-spec.published-immutable');
-    await rejected(() => svc.http().post(`/credential-specs/${specId}/publish`).set('authorization', admin).send(), 409, 'catalogue.publish.not-approved');
+    await rejected(
+      () => svc.http().patch(`/credential-specs/${specId}`).set('authorization', admin).send({ title: 'Changed after publication' }),
+      409,
+      'catalogue.credential-spec.published-immutable',
+    );
+    await rejected(
+      () => svc.http().put(`/credential-specs/${specId}`).set('authorization', admin).send(definitionFor(ids)),
+      409,
+      'catalogue.credential-spec.published-immutable',
+    );
+    await rejected(
+      () => svc.http().post(`/credential-specs/${specId}/publish`).set('authorization', admin).send(),
+      409,
+      'catalogue.publish.not-approved',
+    );
   });
 
   it('lets only the right roles write', async () => {
     const registrar = `Bearer ${await svc.token('registrar', alliance.ids.aau)}`;
-    await rejected(() => svc.http().post('/credential-specs').set('authorization', registrar).send(definitionFor(alliance.ids)), 403, 'forbidden');
+    await rejected(
+      () => svc.http().post('/credential-specs').set('authorization', registrar).send(definitionFor(alliance.ids)),
+      403,
+      'forbidden',
+    );
     const auditor = `Bearer ${await svc.token('auditor')}`;
-    await rejected(() => svc.http().post(`/credential-specs/${specId}/retire`).set('authorization', auditor).send({ reason: 'x' }), 403, 'forbidden');
-    await rejected(() => svc.http().get('/credential-specs/0190a3c4-0000-7000-8000-000000000000').set('authorization', auditor), 404, 'catalogue.credential-spec-not-found');
+    await rejected(
+      () => svc.http().post(`/credential-specs/${specId}/retire`).set('authorization', auditor).send({ reason: 'x' }),
+      403,
+      'forbidden',
+    );
+    await rejected(
+      () => svc.http().get('/credential-specs/0190a3c4-0000-7000-8000-000000000000').set('authorization', auditor),
+      404,
+      'catalogue.credential-spec-not-found',
+    );
     await rejected(() => svc.http().get('/credential-specs/no-such-spec').set('authorization', auditor), 400, 'id');
   });
 });

@@ -9,7 +9,13 @@ import { definitionFor } from './eciu.fixture';
 describe('catalogue on PostgreSQL and Kafka', () => {
   let db: TestDatabase;
   let svc: CatalogueApp;
-  const env = () => ({ EVENT_STORE: 'postgres', READ_MODEL: 'postgres', DATABASE_URL: db.url, BUS: 'kafka', KAFKA_BROKERS: '127.0.0.1:9092' });
+  const env = () => ({
+    EVENT_STORE: 'postgres',
+    READ_MODEL: 'postgres',
+    DATABASE_URL: db.url,
+    BUS: 'kafka',
+    KAFKA_BROKERS: '127.0.0.1:9092',
+  });
 
   beforeAll(async () => {
     db = await createTestDatabase('catalogue');
@@ -28,7 +34,15 @@ describe('catalogue on PostgreSQL and Kafka', () => {
     const { ids, admin } = alliance;
     const { body: spec } = await svc.http().post('/credential-specs').set('authorization', admin).send(definitionFor(ids));
     await svc.http().post(`/credential-specs/${spec.id}/propose`).set('authorization', admin);
-    await Promise.all([ids.aau, ids.dcu, ids.tuhh].map(async (inst) => svc.http().post(`/credential-specs/${spec.id}/approvals`).set('authorization', await alliance.adminOf(inst)).send({})));
+    await Promise.all(
+      [ids.aau, ids.dcu, ids.tuhh].map(async (inst) =>
+        svc
+          .http()
+          .post(`/credential-specs/${spec.id}/approvals`)
+          .set('authorization', await alliance.adminOf(inst))
+          .send({}),
+      ),
+    );
     const published = await svc.http().post(`/credential-specs/${spec.id}/publish`).set('authorization', admin);
     expect(published.body).toMatchObject({ status: 'published', current: { approvals: [{}, {}, {}] } });
 
@@ -44,7 +58,9 @@ describe('catalogue on PostgreSQL and Kafka', () => {
 
     const client = new Client({ connectionString: db.url });
     await client.connect();
-    const tables = await client.query(`select table_schema, table_name from information_schema.tables where table_name like 'catalogue_%' order by table_name`);
+    const tables = await client.query(
+      `select table_schema, table_name from information_schema.tables where table_name like 'catalogue_%' order by table_name`,
+    );
     await client.end();
     expect(new Set(tables.rows.map((r: { table_schema: string }) => r.table_schema))).toEqual(new Set(['catalogue_read']));
     expect(tables.rows.map((r: { table_name: string }) => r.table_name)).toContain('catalogue_credential_specs_v3');

@@ -2,9 +2,26 @@ import { generateKeyPairSync } from 'node:crypto';
 
 export const ECIU = {
   aau: { name: 'Aalborg University', legalName: 'Aalborg Universitet', countryCode: 'DK', region: 'DK-81', homepage: 'https://www.aau.dk' },
-  dcu: { name: 'Dublin City University', legalName: 'Dublin City University', countryCode: 'IE', region: 'Dublin', homepage: 'https://www.dcu.ie' },
-  tuhh: { name: 'Hamburg University of Technology', legalName: 'Technische Universität Hamburg', countryCode: 'DE', region: 'DE-HH', homepage: 'https://www.tuhh.de' },
-  ktu: { name: 'Kaunas University of Technology', legalName: 'Kauno technologijos universitetas', countryCode: 'LT', homepage: 'https://ktu.edu' },
+  dcu: {
+    name: 'Dublin City University',
+    legalName: 'Dublin City University',
+    countryCode: 'IE',
+    region: 'Dublin',
+    homepage: 'https://www.dcu.ie',
+  },
+  tuhh: {
+    name: 'Hamburg University of Technology',
+    legalName: 'Technische Universität Hamburg',
+    countryCode: 'DE',
+    region: 'DE-HH',
+    homepage: 'https://www.tuhh.de',
+  },
+  ktu: {
+    name: 'Kaunas University of Technology',
+    legalName: 'Kauno technologijos universitetas',
+    countryCode: 'LT',
+    homepage: 'https://ktu.edu',
+  },
 };
 
 export function publicKeyJwk(): { kty: string; crv: string; x: string } {
@@ -17,7 +34,10 @@ export function definitionFor(ids: { aau: string; dcu: string; tuhh: string }, o
   return {
     title: 'Sustainable Energy Systems: Challenge-Based Learning',
     learningOutcomes: [
-      { description: 'Model the energy balance of a district heating network', escoSkillUri: 'http://data.europa.eu/esco/skill/5b5a7f4b-1b7f-4d8c-9b3a-1a2b3c4d5e6f' },
+      {
+        description: 'Model the energy balance of a district heating network',
+        escoSkillUri: 'http://data.europa.eu/esco/skill/5b5a7f4b-1b7f-4d8c-9b3a-1a2b3c4d5e6f',
+      },
       { description: 'Work in an international team on a real challenge from a city partner' },
     ],
     ects: 6,

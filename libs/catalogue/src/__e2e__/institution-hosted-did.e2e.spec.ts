@@ -47,7 +47,11 @@ describe('catalogue over HTTP: keys of members hosting their own did:web', () =>
   async function member(profile: object): Promise<{ id: string; did: string; token: string }> {
     const res = await svc.http().post('/institutions').set('authorization', admin).send(profile);
     expect(res.status).toBe(201);
-    return { id: res.body.id, did: res.body.did, token: `Bearer ${await svc.token('institution-admin', res.body.id, `admin@${res.body.id}`)}` };
+    return {
+      id: res.body.id,
+      did: res.body.did,
+      token: `Bearer ${await svc.token('institution-admin', res.body.id, `admin@${res.body.id}`)}`,
+    };
   }
 
   /** Posts a key as the member's own admin, with a valid proof of possession; says whether its stream grew. */
@@ -70,7 +74,11 @@ describe('catalogue over HTTP: keys of members hosting their own did:web', () =>
     const res = await postKey(ut, 'key-1', keyPair);
     expect(res.status).toBe(201);
     expect(res.appended).toBe(2);
-    expect(res.body).toMatchObject({ keyId: 'key-1', state: 'active', didDocumentChecked: { url: `https://${web.host}/uni/ut/did.json`, verificationMethod: `${did}#key-1`, at: expect.any(String) } });
+    expect(res.body).toMatchObject({
+      keyId: 'key-1',
+      state: 'active',
+      didDocumentChecked: { url: `https://${web.host}/uni/ut/did.json`, verificationMethod: `${did}#key-1`, at: expect.any(String) },
+    });
     const view = (await svc.http().get(`/institutions/${ut.id}`).set('authorization', admin)).body;
     expect(view).toMatchObject({ did, didHosting: 'institution-hosted', status: 'active' });
     expect(web.requests).toContain('/uni/ut/did.json');
@@ -92,23 +100,36 @@ describe('catalogue over HTTP: keys of members hosting their own did:web', () =>
         .http()
         .post(`/institutions/${ktu.id}/keys`)
         .set('authorization', ktu.token)
-        .send({ publicKeyMultibase: unlisted.publicKeyMultibase, proofOfPossession: signKeyPossession(challenge, unlisted.secretKey), ...body });
+        .send({
+          publicKeyMultibase: unlisted.publicKeyMultibase,
+          proofOfPossession: signKeyPossession(challenge, unlisted.secretKey),
+          ...body,
+        });
       expect(res.status).toBe(422);
       expect(res.headers['content-type']).toMatch(/problem\+json/);
       const problem = JSON.parse(res.text);
-      expect(problem).toMatchObject({ code: 'catalogue.key.not-in-did-document', errors: [{ field: 'publicKeyMultibase', rule: 'key.not-in-did-document' }] });
+      expect(problem).toMatchObject({
+        code: 'catalogue.key.not-in-did-document',
+        errors: [{ field: 'publicKeyMultibase', rule: 'key.not-in-did-document' }],
+      });
       expect(problem.errors[0].message).toContain(`https://${web.host}/uni/ktu/did.json`);
     }
     const rotate = await svc
       .http()
       .post(`/institutions/${ktu.id}/keys/key-1/rotate`)
       .set('authorization', ktu.token)
-      .send({ newKeyId: 'key-2', publicKeyMultibase: unlisted.publicKeyMultibase, proofOfPossession: signKeyPossession(challenge, unlisted.secretKey) });
+      .send({
+        newKeyId: 'key-2',
+        publicKeyMultibase: unlisted.publicKeyMultibase,
+        proofOfPossession: signKeyPossession(challenge, unlisted.secretKey),
+      });
     expect(rotate.status).toBe(422);
     expect(JSON.parse(rotate.text).code).toBe('catalogue.key.not-in-did-document');
     expect(await svc.store.streamRevision(institutionStream(ktu.id))).toBe(revision);
     expect(await eventCount(svc.store)).toBe(head);
-    expect((await svc.http().get(`/institutions/${ktu.id}/keys`).set('authorization', admin)).body.map((k: { keyId: string }) => k.keyId)).toEqual(['key-1']);
+    expect(
+      (await svc.http().get(`/institutions/${ktu.id}/keys`).set('authorization', admin)).body.map((k: { keyId: string }) => k.keyId),
+    ).toEqual(['key-1']);
 
     web.publish(
       buildDidWebDocument(did, [
@@ -120,7 +141,11 @@ describe('catalogue over HTTP: keys of members hosting their own did:web', () =>
       .http()
       .post(`/institutions/${ktu.id}/keys/key-1/rotate`)
       .set('authorization', ktu.token)
-      .send({ newKeyId: 'key-2', publicKeyMultibase: unlisted.publicKeyMultibase, proofOfPossession: signKeyPossession(challenge, unlisted.secretKey) });
+      .send({
+        newKeyId: 'key-2',
+        publicKeyMultibase: unlisted.publicKeyMultibase,
+        proofOfPossession: signKeyPossession(challenge, unlisted.secretKey),
+      });
     expect(rotated.status).toBe(201);
     expect(rotated.body).toMatchObject({ keyId: 'key-2', state: 'active', didDocumentChecked: { verificationMethod: `${did}#key-2` } });
   });
@@ -130,7 +155,10 @@ describe('catalogue over HTTP: keys of members hosting their own did:web', () =>
     const res = await postKey(missing, 'key-1', generateEd25519KeyPair());
     expect(res.status).toBe(422);
     expect(res.appended).toBe(0);
-    expect(JSON.parse(res.text)).toMatchObject({ code: 'catalogue.did.unresolvable', errors: [{ field: 'did', message: expect.stringMatching(/HTTP 404 \(HTTP_STATUS\)/) }] });
+    expect(JSON.parse(res.text)).toMatchObject({
+      code: 'catalogue.did.unresolvable',
+      errors: [{ field: 'did', message: expect.stringMatching(/HTTP 404 \(HTTP_STATUS\)/) }],
+    });
 
     const did = `did:web:localhost%3A${rogue.host.split(':')[1]}`;
     const spoofed = await member({ ...ECIU.tuhh, name: 'TUHH (untrusted certificate)', did });
@@ -139,7 +167,10 @@ describe('catalogue over HTTP: keys of members hosting their own did:web', () =>
     const untrusted = await postKey(spoofed, 'key-1', keyPair);
     expect(untrusted.status).toBe(422);
     expect(untrusted.appended).toBe(0);
-    expect(JSON.parse(untrusted.text)).toMatchObject({ code: 'catalogue.did.unresolvable', errors: [{ field: 'did', message: expect.stringContaining('TLS_FAILED') }] });
+    expect(JSON.parse(untrusted.text)).toMatchObject({
+      code: 'catalogue.did.unresolvable',
+      errors: [{ field: 'did', message: expect.stringContaining('TLS_FAILED') }],
+    });
     expect(rogue.requests).toEqual([]);
     const view = (await svc.http().get(`/institutions/${spoofed.id}`).set('authorization', admin)).body;
     expect(view).toMatchObject({ status: 'pending', keys: [] });
@@ -156,7 +187,11 @@ describe('catalogue over HTTP: keys of members hosting their own did:web', () =>
     expect(resolver.calls()).toBe(calls);
     expect(web.requests).toHaveLength(requests);
     const view = (await svc.http().get(`/institutions/${platform.id}`).set('authorization', admin)).body;
-    expect(view).toMatchObject({ did: `did:web:credentials.alliance.example:institutions:${platform.id}`, didHosting: 'platform-hosted', status: 'active' });
+    expect(view).toMatchObject({
+      did: `did:web:credentials.alliance.example:institutions:${platform.id}`,
+      didHosting: 'platform-hosted',
+      status: 'active',
+    });
   });
 
   /** A fresh catalogue as `env` configures it: registers a member on the test DID host and answers its first key. */
@@ -165,8 +200,15 @@ describe('catalogue over HTTP: keys of members hosting their own did:web', () =>
     try {
       const token = `Bearer ${await plain.token('alliance-admin')}`;
       const did = web.did('uni', path);
-      const res = await plain.http().post('/institutions').set('authorization', token).send({ ...ECIU.aau, name, did });
-      const liu = { id: res.body.id as string, token: `Bearer ${await plain.token('institution-admin', res.body.id, `admin@${res.body.id}`)}` };
+      const res = await plain
+        .http()
+        .post('/institutions')
+        .set('authorization', token)
+        .send({ ...ECIU.aau, name, did });
+      const liu = {
+        id: res.body.id as string,
+        token: `Bearer ${await plain.token('institution-admin', res.body.id, `admin@${res.body.id}`)}`,
+      };
       const keyPair = generateEd25519KeyPair();
       web.publish(buildDidWebDocument(did, [{ id: `${did}#key-1`, publicKeyMultibase: keyPair.publicKeyMultibase }]));
       const { challenge } = await requestKeyChallenge({ catalogue: plain.http, institutionId: liu.id, token: liu.token, keyId: 'key-1' });

@@ -20,12 +20,19 @@ describe('catalogue over HTTP: signing keys, rotation, validity at an instant, s
       .http()
       .post(`/institutions/${dcu.id}/keys/key-1/rotate`)
       .set('authorization', dcu.token)
-      .send({ publicKeyMultibase: next.publicKeyMultibase, reason: 'yearly', proofOfPossession: signKeyPossession(challenge, next.secretKey) });
+      .send({
+        publicKeyMultibase: next.publicKeyMultibase,
+        reason: 'yearly',
+        proofOfPossession: signKeyPossession(challenge, next.secretKey),
+      });
     expect(rotated.status).toBe(201);
     expect(rotated.body).toMatchObject({ keyId: 'key-2', state: 'active' });
 
     const doc = JSON.parse((await svc.http().get(`/institutions/${dcu.id}/did.json`)).text);
-    expect(doc.verificationMethod.map((m: { id: string }) => m.id)).toEqual(['did:web:rotation.dcu.ie#key-1', 'did:web:rotation.dcu.ie#key-2']);
+    expect(doc.verificationMethod.map((m: { id: string }) => m.id)).toEqual([
+      'did:web:rotation.dcu.ie#key-1',
+      'did:web:rotation.dcu.ie#key-2',
+    ]);
     expect(doc.verificationMethod[0]).toMatchObject({ revoked: rotated.body.validFrom });
     expect(doc.verificationMethod[0].validUntil).toBeUndefined();
     expect(doc.authentication).toEqual(['did:web:rotation.dcu.ie#key-2']);
@@ -48,8 +55,15 @@ describe('catalogue over HTTP: signing keys, rotation, validity at an instant, s
       ['key-2', 'active'],
     ]);
     const removed = await svc.http().post(`/institutions/${ktu.id}/remove`).set('authorization', svc.admin).send();
-    expect(removed.body).toMatchObject({ status: 'removed', statusHistory: [{ status: 'pending' }, { status: 'active' }, { status: 'removed', reason: 'No reason given.' }] });
-    const refused = await svc.http().post(`/institutions/${ktu.id}/key-challenges`).set('authorization', ktu.token).send({ keyId: 'key-3' });
+    expect(removed.body).toMatchObject({
+      status: 'removed',
+      statusHistory: [{ status: 'pending' }, { status: 'active' }, { status: 'removed', reason: 'No reason given.' }],
+    });
+    const refused = await svc
+      .http()
+      .post(`/institutions/${ktu.id}/key-challenges`)
+      .set('authorization', ktu.token)
+      .send({ keyId: 'key-3' });
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('catalogue.member-removed');
     expect((await svc.http().get(`/institutions/${ktu.id}/did.json`)).status).toBe(200);
@@ -58,7 +72,11 @@ describe('catalogue over HTTP: signing keys, rotation, validity at an instant, s
   it('suspends and reinstates; a suspended member keys are not valid meanwhile', async () => {
     const tuhh = await keyOwner(svc, ECIU.tuhh);
     await tuhh.addKey('key-1');
-    const suspended = await svc.http().post(`/institutions/${tuhh.id}/suspend`).set('authorization', svc.admin).send({ reason: 'QA review' });
+    const suspended = await svc
+      .http()
+      .post(`/institutions/${tuhh.id}/suspend`)
+      .set('authorization', svc.admin)
+      .send({ reason: 'QA review' });
     expect(suspended.status).toBe(200);
     expect(suspended.body.status).toBe('suspended');
     const during = await svc.http().get(`/institutions/${tuhh.id}/keys/key-1/validity`);
@@ -66,6 +84,9 @@ describe('catalogue over HTTP: signing keys, rotation, validity at an instant, s
     const reinstated = await svc.http().post(`/institutions/${tuhh.id}/reinstate`).set('authorization', svc.admin).send();
     expect(reinstated.body.status).toBe('active');
     const list = await svc.http().get('/institutions').query({ countryCode: 'DE', q: ECIU.tuhh.name }).set('authorization', svc.admin);
-    expect(list.body).toMatchObject({ total: 1, items: [{ id: tuhh.id, statusHistory: [{ status: 'pending' }, { status: 'active' }, { status: 'suspended' }, { status: 'active' }] }] });
+    expect(list.body).toMatchObject({
+      total: 1,
+      items: [{ id: tuhh.id, statusHistory: [{ status: 'pending' }, { status: 'active' }, { status: 'suspended' }, { status: 'active' }] }],
+    });
   });
 });

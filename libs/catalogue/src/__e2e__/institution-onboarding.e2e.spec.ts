@@ -11,12 +11,26 @@ describe('catalogue over HTTP: onboarding a member with proof of key possession'
     const dcu = await keyOwner(svc, { ...ECIU.dcu, did: 'did:web:www.dcu.ie' });
     const pending = await svc.http().get(`/institutions/${dcu.id}`).set('authorization', svc.admin);
     expect(pending.body).toMatchObject({ status: 'pending', statusHistory: [{ status: 'pending' }], keys: [] });
-    expect((await svc.http().get('/institutions').query({ status: 'pending' }).set('authorization', svc.admin)).body.items.map((i: { id: string }) => i.id)).toContain(dcu.id);
+    expect(
+      (await svc.http().get('/institutions').query({ status: 'pending' }).set('authorization', svc.admin)).body.items.map(
+        (i: { id: string }) => i.id,
+      ),
+    ).toContain(dcu.id);
 
-    const challenge = await svc.http().post(`/institutions/${dcu.id}/key-challenges`).set('authorization', dcu.token).send({ keyId: 'key-1' });
+    const challenge = await svc
+      .http()
+      .post(`/institutions/${dcu.id}/key-challenges`)
+      .set('authorization', dcu.token)
+      .send({ keyId: 'key-1' });
     expect(challenge.status).toBe(201);
     expect(challenge.body).toEqual({
-      challenge: { type: 'alliance-key-possession', institutionId: dcu.id, keyId: 'key-1', nonce: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), expiresAt: expect.any(String) },
+      challenge: {
+        type: 'alliance-key-possession',
+        institutionId: dcu.id,
+        keyId: 'key-1',
+        nonce: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+        expiresAt: expect.any(String),
+      },
       signingInput: expect.any(String),
     });
     const keyPair = generateEd25519KeyPair();
@@ -25,12 +39,28 @@ describe('catalogue over HTTP: onboarding a member with proof of key possession'
       .http()
       .post(`/institutions/${dcu.id}/keys`)
       .set('authorization', dcu.token)
-      .send({ publicKeyMultibase: keyPair.publicKeyMultibase, custody: 'institution', proofOfPossession: signKeyPossession(challenge.body.challenge, keyPair.secretKey) });
+      .send({
+        publicKeyMultibase: keyPair.publicKeyMultibase,
+        custody: 'institution',
+        proofOfPossession: signKeyPossession(challenge.body.challenge, keyPair.secretKey),
+      });
     expect(added.status).toBe(201);
-    expect(added.body).toMatchObject({ keyId: 'key-1', verificationMethodId: 'did:web:www.dcu.ie#key-1', state: 'active', possession: { challenge: challenge.body.challenge } });
-    expect(added.body.didDocumentChecked).toMatchObject({ url: 'https://www.dcu.ie/.well-known/did.json', verificationMethod: 'did:web:www.dcu.ie#key-1' });
+    expect(added.body).toMatchObject({
+      keyId: 'key-1',
+      verificationMethodId: 'did:web:www.dcu.ie#key-1',
+      state: 'active',
+      possession: { challenge: challenge.body.challenge },
+    });
+    expect(added.body.didDocumentChecked).toMatchObject({
+      url: 'https://www.dcu.ie/.well-known/did.json',
+      verificationMethod: 'did:web:www.dcu.ie#key-1',
+    });
     const active = await svc.http().get(`/institutions/${dcu.id}`).set('authorization', svc.admin);
-    expect(active.body).toMatchObject({ status: 'active', statusHistory: [{ status: 'pending' }, { status: 'active' }], didHosting: 'institution-hosted' });
+    expect(active.body).toMatchObject({
+      status: 'active',
+      statusHistory: [{ status: 'pending' }, { status: 'active' }],
+      didHosting: 'institution-hosted',
+    });
   });
 
   it('refuses a reused, wrong-key or badly signed proof with problem+json naming the field', async () => {
@@ -41,10 +71,34 @@ describe('catalogue over HTTP: onboarding a member with proof of key possession'
     const fresh = generateEd25519KeyPair();
     const { challenge } = await requestKeyChallenge({ catalogue: svc.http, institutionId: tuhh.id, token: tuhh.token, keyId: 'key-2' });
     const cases: [object, number, string, string][] = [
-      [{ keyId: 'key-9', publicKeyMultibase: fresh.publicKeyMultibase, proofOfPossession: { nonce: used.challenge.nonce, signature: used.signature } }, 409, 'key.possession-nonce-used', 'proofOfPossession.nonce'],
-      [{ keyId: 'key-3', publicKeyMultibase: fresh.publicKeyMultibase, proofOfPossession: signKeyPossession(challenge, fresh.secretKey) }, 422, 'key.possession-wrong-key', 'proofOfPossession.nonce'],
-      [{ publicKeyMultibase: fresh.publicKeyMultibase, proofOfPossession: signKeyPossession(challenge, keyPair.secretKey) }, 422, 'key.possession-signature-invalid', 'proofOfPossession.signature'],
-      [{ publicKeyMultibase: fresh.publicKeyMultibase, proofOfPossession: { nonce: 'never-issued', signature: 'x' } }, 422, 'key.possession-unknown-nonce', 'proofOfPossession.nonce'],
+      [
+        {
+          keyId: 'key-9',
+          publicKeyMultibase: fresh.publicKeyMultibase,
+          proofOfPossession: { nonce: used.challenge.nonce, signature: used.signature },
+        },
+        409,
+        'key.possession-nonce-used',
+        'proofOfPossession.nonce',
+      ],
+      [
+        { keyId: 'key-3', publicKeyMultibase: fresh.publicKeyMultibase, proofOfPossession: signKeyPossession(challenge, fresh.secretKey) },
+        422,
+        'key.possession-wrong-key',
+        'proofOfPossession.nonce',
+      ],
+      [
+        { publicKeyMultibase: fresh.publicKeyMultibase, proofOfPossession: signKeyPossession(challenge, keyPair.secretKey) },
+        422,
+        'key.possession-signature-invalid',
+        'proofOfPossession.signature',
+      ],
+      [
+        { publicKeyMultibase: fresh.publicKeyMultibase, proofOfPossession: { nonce: 'never-issued', signature: 'x' } },
+        422,
+        'key.possession-unknown-nonce',
+        'proofOfPossession.nonce',
+      ],
       [{ publicKeyMultibase: fresh.publicKeyMultibase }, 400, 'validation-failed', 'proofOfPossession'],
     ];
     for (const [body, status, code, field] of cases) {

@@ -12,8 +12,16 @@ describe('catalogue over HTTP: institutions, keys and DID documents', () => {
     expect(res.status).toBe(201);
     const id = res.body.id;
     expect(res.headers.location).toBe(`/institutions/${id}`);
-    expect(res.body).toMatchObject({ ...ECIU.aau, status: 'pending', did: `did:web:credentials.alliance.example:institutions:${id}`, keys: [] });
-    const got = await svc.http().get(`/institutions/${id}`).set('authorization', `Bearer ${await svc.token('registrar', id)}`);
+    expect(res.body).toMatchObject({
+      ...ECIU.aau,
+      status: 'pending',
+      did: `did:web:credentials.alliance.example:institutions:${id}`,
+      keys: [],
+    });
+    const got = await svc
+      .http()
+      .get(`/institutions/${id}`)
+      .set('authorization', `Bearer ${await svc.token('registrar', id)}`);
     expect(got.body).toEqual(res.body);
     const doc = await svc.http().get(`/institutions/${id}/did.json`);
     expect(doc.status).toBe(200);
@@ -59,8 +67,20 @@ describe('catalogue over HTTP: institutions, keys and DID documents', () => {
   it('enforces roles: only alliance-admin registers; an institution-admin manages only its own keys', async () => {
     const { body: members } = await svc.http().get('/institutions').set('authorization', svc.admin);
     const target = members.items[0].id;
-    expect((await svc.http().post('/institutions').set('authorization', `Bearer ${await svc.token('institution-admin', target)}`).send(ECIU.ktu)).status).toBe(403);
-    const other = await svc.http().post(`/institutions/${target}/key-challenges`).set('authorization', `Bearer ${await svc.token('institution-admin', 'someone-else')}`).send({ keyId: 'key-1' });
+    expect(
+      (
+        await svc
+          .http()
+          .post('/institutions')
+          .set('authorization', `Bearer ${await svc.token('institution-admin', target)}`)
+          .send(ECIU.ktu)
+      ).status,
+    ).toBe(403);
+    const other = await svc
+      .http()
+      .post(`/institutions/${target}/key-challenges`)
+      .set('authorization', `Bearer ${await svc.token('institution-admin', 'someone-else')}`)
+      .send({ keyId: 'key-1' });
     expect({ status: other.status, code: JSON.parse(other.text).code }).toEqual({ status: 403, code: 'catalogue.key.not-own-institution' });
     expect((await svc.http().get('/institutions')).status).toBe(401);
     expect((await svc.http().get('/institutions/0190a3c4-0000-7000-8000-000000000000').set('authorization', svc.admin)).status).toBe(404);

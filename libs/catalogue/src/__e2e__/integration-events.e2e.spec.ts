@@ -23,11 +23,23 @@ describe('catalogue integration events on the bus, and restarts', () => {
     await svc.bus.subscribe({ group: 'e2e-consumer', sources: ['catalogue'], handler: async (m) => void received.push(m) });
     const alliance = await registerAlliance(svc);
     const { ids, admin } = alliance;
-    await registerInstitutionKey({ catalogue: svc.http, institutionId: ids.aau, token: await alliance.adminOf(ids.aau), keyId: 'key-2', keyPair: generateEd25519KeyPair(), replacesKeyId: 'key-1' });
+    await registerInstitutionKey({
+      catalogue: svc.http,
+      institutionId: ids.aau,
+      token: await alliance.adminOf(ids.aau),
+      keyId: 'key-2',
+      keyPair: generateEd25519KeyPair(),
+      replacesKeyId: 'key-1',
+    });
     await svc.http().post(`/institutions/${ids.ktu}/suspend`).set('authorization', admin).send({ reason: 'fees' });
     const { body: spec } = await svc.http().post('/credential-specs').set('authorization', admin).send(definitionFor(ids));
     await svc.http().post(`/credential-specs/${spec.id}/propose`).set('authorization', admin);
-    for (const inst of [ids.aau, ids.dcu, ids.tuhh]) await svc.http().post(`/credential-specs/${spec.id}/approvals`).set('authorization', await alliance.adminOf(inst)).send({});
+    for (const inst of [ids.aau, ids.dcu, ids.tuhh])
+      await svc
+        .http()
+        .post(`/credential-specs/${spec.id}/approvals`)
+        .set('authorization', await alliance.adminOf(inst))
+        .send({});
     await svc.http().post(`/credential-specs/${spec.id}/publish`).set('authorization', admin);
 
     await waitFor(() => received.some((m) => m.type === 'catalogue.credential-spec.published'));
@@ -39,13 +51,19 @@ describe('catalogue integration events on the bus, and restarts', () => {
     expect(byKey(ids.dcu)).toEqual(onboarded);
     expect(byKey(spec.id)).toEqual(['credential-spec.published']);
     expect(received).toHaveLength(15);
-    expect(received.find((m) => m.key === ids.dcu && m.type === 'catalogue.institution.registered')!.payload).toMatchObject({ status: 'pending' });
+    expect(received.find((m) => m.key === ids.dcu && m.type === 'catalogue.institution.registered')!.payload).toMatchObject({
+      status: 'pending',
+    });
     const published = received.find((m) => m.key === spec.id)!;
     expect(published).toMatchObject({ key: spec.id, source: 'catalogue', version: 1 });
     expect(published.payload).toMatchObject({
       credentialSpecId: spec.id,
       version: 1,
-      awardingBodies: [{ institutionId: ids.aau, lead: true, countryCode: 'DK', did: expect.stringMatching(/^did:web:/) }, { countryCode: 'IE' }, { countryCode: 'DE' }],
+      awardingBodies: [
+        { institutionId: ids.aau, lead: true, countryCode: 'DK', did: expect.stringMatching(/^did:web:/) },
+        { countryCode: 'IE' },
+        { countryCode: 'DE' },
+      ],
       components: [{ code: 'ENERGY-MODEL', institutionId: ids.aau, ects: 2 }, { institutionId: ids.dcu }, { institutionId: ids.tuhh }],
       issuanceRule: { allComponentsPassed: true, withinMonths: 12 },
     });

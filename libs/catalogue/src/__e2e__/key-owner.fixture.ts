@@ -11,7 +11,10 @@ export interface KeyOwner {
   /** Lists the key in the DID document the member hosts itself (read only when its DID is not platform-hosted). */
   publishKey(keyId: string, publicKeyMultibase: string): void;
   /** Publishes the key, then registers it. */
-  addKey(keyId: string, options?: Partial<RegisterInstitutionKeyOptions>): Promise<{ keyPair: Ed25519KeyPair; key: { keyId: string; state: string } }>;
+  addKey(
+    keyId: string,
+    options?: Partial<RegisterInstitutionKeyOptions>,
+  ): Promise<{ keyPair: Ed25519KeyPair; key: { keyId: string; state: string } }>;
 }
 
 /** Registers a member as the alliance-admin, then hands it to its own admin. */

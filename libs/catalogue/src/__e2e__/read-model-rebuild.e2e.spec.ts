@@ -12,7 +12,12 @@ describe('catalogue over HTTP: the read model rebuilt from the log is the same',
     const { ids, admin } = alliance;
     const { body: spec } = await svc.http().post('/credential-specs').set('authorization', admin).send(definitionFor(ids));
     await svc.http().post(`/credential-specs/${spec.id}/propose`).set('authorization', admin);
-    for (const inst of [ids.aau, ids.dcu]) await svc.http().post(`/credential-specs/${spec.id}/approvals`).set('authorization', await alliance.adminOf(inst)).send({});
+    for (const inst of [ids.aau, ids.dcu])
+      await svc
+        .http()
+        .post(`/credential-specs/${spec.id}/approvals`)
+        .set('authorization', await alliance.adminOf(inst))
+        .send({});
     await svc.http().post(`/institutions/${ids.ktu}/suspend`).set('authorization', admin).send({ reason: 'membership fee' });
 
     const read = async () => ({
@@ -34,7 +39,11 @@ describe('catalogue over HTTP: the read model rebuilt from the log is the same',
     const after = await read();
     expect(after).toEqual(before);
 
-    const forbidden = await svc.http().post('/admin/read-model/rebuild').set('authorization', `Bearer ${await svc.token('auditor')}`).send({});
+    const forbidden = await svc
+      .http()
+      .post('/admin/read-model/rebuild')
+      .set('authorization', `Bearer ${await svc.token('auditor')}`)
+      .send({});
     expect(forbidden.status).toBe(403);
   }, 60_000);
 
@@ -45,6 +54,8 @@ describe('catalogue over HTTP: the read model rebuilt from the log is the same',
     expect(approval.metadata.actor).toMatchObject({ role: 'institution-admin', subject: expect.stringMatching(/^admin@/) });
     expect(approval.metadata.actor.institution).toBe((approval.data as { institutionId: string }).institutionId);
     expect(approval.metadata.correlationId).toEqual(expect.any(String));
-    expect(events.every((e) => e.streamId.startsWith('catalogue.institution-') || e.streamId.startsWith('catalogue.credential-spec-'))).toBe(true);
+    expect(
+      events.every((e) => e.streamId.startsWith('catalogue.institution-') || e.streamId.startsWith('catalogue.credential-spec-')),
+    ).toBe(true);
   });
 });

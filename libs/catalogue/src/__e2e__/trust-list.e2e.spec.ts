@@ -6,7 +6,10 @@ import { keyOwner } from './key-owner.fixture';
 interface TrustListDocument extends JsonObject {
   issuer: string;
   validFrom: string;
-  credentialSubject: { registryState: string; member: { id: string; institutionId: string; key: Record<string, string>[]; [k: string]: unknown }[] };
+  credentialSubject: {
+    registryState: string;
+    member: { id: string; institutionId: string; key: Record<string, string>[]; [k: string]: unknown }[];
+  };
 }
 
 describe('catalogue over HTTP: the signed trust list of the alliance registry', () => {
@@ -30,7 +33,11 @@ describe('catalogue over HTTP: the signed trust list of the alliance registry', 
     await new Promise((r) => setTimeout(r, 20));
     const compromisedSince = new Date(Date.now() - 5).toISOString();
     await uni.addKey('key-2', { replacesKeyId: 'key-1' });
-    const revoked = await svc.http().post(`/institutions/${uni.id}/keys/key-2/revoke`).set('authorization', uni.token).send({ reason: 'laptop stolen', compromisedSince });
+    const revoked = await svc
+      .http()
+      .post(`/institutions/${uni.id}/keys/key-2/revoke`)
+      .set('authorization', uni.token)
+      .send({ reason: 'laptop stolen', compromisedSince });
     expect(revoked.status).toBe(200);
     await uni.addKey('key-3');
 
@@ -40,10 +47,24 @@ describe('catalogue over HTTP: the signed trust list of the alliance registry', 
     expect(res.headers['cache-control']).toMatch(/max-age=60/);
     expect(res.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
     const list = JSON.parse(res.text) as TrustListDocument;
-    expect(list).toMatchObject({ type: ['VerifiableCredential', 'AllianceTrustList'], issuer: 'did:web:credentials.alliance.example:alliance' });
+    expect(list).toMatchObject({
+      type: ['VerifiableCredential', 'AllianceTrustList'],
+      issuer: 'did:web:credentials.alliance.example:alliance',
+    });
     const member = list.credentialSubject.member.find((m) => m.institutionId === uni.id)!;
-    expect(member).toMatchObject({ id: uni.did, name: 'TUHH trust list test', legalName: ECIU.tuhh.legalName, countryCode: 'DE', homepage: ECIU.tuhh.homepage, didHosting: 'platform-hosted', membershipStatus: 'active' });
-    expect(member.statusHistory).toEqual([expect.objectContaining({ membershipStatus: 'pending' }), expect.objectContaining({ membershipStatus: 'active' })]);
+    expect(member).toMatchObject({
+      id: uni.did,
+      name: 'TUHH trust list test',
+      legalName: ECIU.tuhh.legalName,
+      countryCode: 'DE',
+      homepage: ECIU.tuhh.homepage,
+      didHosting: 'platform-hosted',
+      membershipStatus: 'active',
+    });
+    expect(member.statusHistory).toEqual([
+      expect.objectContaining({ membershipStatus: 'pending' }),
+      expect.objectContaining({ membershipStatus: 'active' }),
+    ]);
     expect(member.key.map((k) => k.id)).toEqual([`${uni.did}#key-1`, `${uni.did}#key-2`, `${uni.did}#key-3`]);
     expect(member.key[0]).toMatchObject({ custody: 'institution', keyValidUntil: member.key[1].keyValidFrom });
     expect(member.key[1]).toMatchObject({ compromisedSince, revocationReason: 'laptop stolen', revokedAt: expect.any(String) });
@@ -72,7 +93,11 @@ describe('catalogue over HTTP: the signed trust list of the alliance registry', 
     const registered = await get(first.headers.etag);
     expect(registered.status).toBe(200);
     // An open key challenge is not part of the registry: the list stays as it was.
-    const challenge = await svc.http().post(`/institutions/${uni.id}/key-challenges`).set('authorization', uni.token).send({ keyId: 'key-1' });
+    const challenge = await svc
+      .http()
+      .post(`/institutions/${uni.id}/key-challenges`)
+      .set('authorization', uni.token)
+      .send({ keyId: 'key-1' });
     expect(challenge.status).toBe(201);
     expect((await get(registered.headers.etag)).status).toBe(304);
 
@@ -81,7 +106,9 @@ describe('catalogue over HTTP: the signed trust list of the alliance registry', 
     expect(changed.status).toBe(200);
     expect(changed.headers.etag).not.toBe(registered.headers.etag);
     const list = JSON.parse(changed.text) as TrustListDocument;
-    expect(list.credentialSubject.registryState).not.toBe((JSON.parse(registered.text) as TrustListDocument).credentialSubject.registryState);
+    expect(list.credentialSubject.registryState).not.toBe(
+      (JSON.parse(registered.text) as TrustListDocument).credentialSubject.registryState,
+    );
     expect(list.credentialSubject.member.find((m) => m.institutionId === uni.id)?.key).toHaveLength(1);
     expect((await verify(list)).verified).toBe(true);
   });
@@ -90,7 +117,9 @@ describe('catalogue over HTTP: the signed trust list of the alliance registry', 
     const did = JSON.parse((await svc.http().get('/alliance/did.json')).text) as ControllerDocument;
     expect(did.id).toBe('did:web:credentials.alliance.example:alliance');
     expect(did.assertionMethod).toEqual([did.verificationMethod![0].id]);
-    expect(did.service).toEqual([expect.objectContaining({ type: 'AllianceTrustList', serviceEndpoint: 'https://credentials.alliance.example/trust-list' })]);
+    expect(did.service).toEqual([
+      expect.objectContaining({ type: 'AllianceTrustList', serviceEndpoint: 'https://credentials.alliance.example/trust-list' }),
+    ]);
 
     const list = JSON.parse((await get()).text) as TrustListDocument;
     const members = list.credentialSubject.member;

@@ -1,4 +1,12 @@
-import { type CommandContext, type CommandHandler, createCommandHandler, type Decider, decisionEvents, type DomainEvent, type EventStore } from '@alliance/event-sourcing';
+import {
+  type CommandContext,
+  type CommandHandler,
+  createCommandHandler,
+  type Decider,
+  decisionEvents,
+  type DomainEvent,
+  type EventStore,
+} from '@alliance/event-sourcing';
 import { EVENT_STORE } from '@alliance/nest-kit';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { CredentialSpecCommand } from '../domain/credential-spec/credential-spec.commands';
@@ -42,10 +50,16 @@ export class CatalogueAggregates {
    * Decides without appending: the events the command would cause now, or the error it would be refused with
    * (who may act first, as always). Lets a handler look outside (a DID document) only for a command that would pass.
    */
-  async previewInstitution(institutionId: string, command: InstitutionCommand, context: CommandContext): Promise<{ state: InstitutionState; events: InstitutionEvent[] }> {
+  async previewInstitution(
+    institutionId: string,
+    command: InstitutionCommand,
+    context: CommandContext,
+  ): Promise<{ state: InstitutionState; events: InstitutionEvent[] }> {
     const { state } = await this.institutions.load(institutionStream(institutionId));
     const now = context.occurredAt !== undefined ? new Date(context.occurredAt) : this.clock();
-    const events = decisionEvents(this.institutionAggregate.decide(command, state, { now, actor: context.actor, correlationId: context.correlationId }));
+    const events = decisionEvents(
+      this.institutionAggregate.decide(command, state, { now, actor: context.actor, correlationId: context.correlationId }),
+    );
     return { state, events: [...events] };
   }
 

@@ -47,10 +47,18 @@ export class DidDocumentCheck {
     } catch (e) {
       const reason = e instanceof DidWebResolutionError ? `${e.message} (${e.code})` : (e as Error).message;
       throw CatalogueException.invalid([
-        violation('did', 'did.unresolvable', `the DID document of ${did} could not be read, so key ${key.keyId} cannot be confirmed there: ${reason}`),
+        violation(
+          'did',
+          'did.unresolvable',
+          `the DID document of ${did} could not be read, so key ${key.keyId} cannot be confirmed there: ${reason}`,
+        ),
       ]);
     }
-    const listing = findKeyInDidDocument(resolved.document, { did, verificationMethodId: key.verificationMethodId, publicKeyMultibase: key.publicKeyMultibase });
+    const listing = findKeyInDidDocument(resolved.document, {
+      did,
+      verificationMethodId: key.verificationMethodId,
+      publicKeyMultibase: key.publicKeyMultibase,
+    });
     if (!listing.listed) {
       throw CatalogueException.invalid([
         violation(

@@ -12,13 +12,21 @@ const DID = 'did:web:www.utwente.nl';
 
 async function selfHostedMember(h: CatalogueHarness, did = DID): Promise<string> {
   const { key: _key, ...profile } = ECIU_MEMBERS[ECIU_MEMBERS.length - 1];
-  return new RegisterInstitutionHandler(h.aggregates, h.directory, h.config).execute(RegisterInstitutionCommand.create({ ...profile, did, ...h.meta() }));
+  return new RegisterInstitutionHandler(h.aggregates, h.directory, h.config).execute(
+    RegisterInstitutionCommand.create({ ...profile, did, ...h.meta() }),
+  );
 }
 
 /** The key request the member's own admin sends: a challenge for `keyId`, answered by the new key. */
 async function keyRequest(h: CatalogueHarness, institutionId: string, keyId: string, keyPair: Ed25519KeyPair) {
-  const { challenge } = await new IssueKeyChallengeHandler(h.aggregates).execute(IssueKeyChallengeCommand.create({ institutionId, keyId, ...ownAdminMeta(h, institutionId) }));
-  return { institutionId, publicKeyMultibase: keyPair.publicKeyMultibase, proofOfPossession: signKeyPossession(challenge, keyPair.secretKey) };
+  const { challenge } = await new IssueKeyChallengeHandler(h.aggregates).execute(
+    IssueKeyChallengeCommand.create({ institutionId, keyId, ...ownAdminMeta(h, institutionId) }),
+  );
+  return {
+    institutionId,
+    publicKeyMultibase: keyPair.publicKeyMultibase,
+    proofOfPossession: signKeyPossession(challenge, keyPair.secretKey),
+  };
 }
 
 describe('a key of a member that hosts its own DID document', () => {
@@ -30,7 +38,11 @@ describe('a key of a member that hosts its own DID document', () => {
     await expect(registerKey(h, ut, { keyId: 'key-1', keyPair })).resolves.toMatchObject({ keyId: 'key-1' });
     const state = (await h.aggregates.institution(ut))!;
     expect(state.status).toBe('active');
-    expect(state.keys[0].didDocumentChecked).toEqual({ url: 'https://www.utwente.nl/.well-known/did.json', at: expect.any(String), verificationMethod: `${DID}#key-1` });
+    expect(state.keys[0].didDocumentChecked).toEqual({
+      url: 'https://www.utwente.nl/.well-known/did.json',
+      at: expect.any(String),
+      verificationMethod: `${DID}#key-1`,
+    });
     const added = (await h.events()).find((e) => e.type === 'SigningKeyAdded')!;
     expect((added.data as { key: { didDocumentChecked?: unknown } }).key.didDocumentChecked).toEqual(state.keys[0].didDocumentChecked);
   });
@@ -39,10 +51,14 @@ describe('a key of a member that hosts its own DID document', () => {
     const h = catalogueHarness();
     const ut = await selfHostedMember(h);
     const keyPair = generateEd25519KeyPair();
-    h.didDocuments.publish(buildDidWebDocument(DID, [{ id: `${DID}#key-0`, publicKeyMultibase: generateEd25519KeyPair().publicKeyMultibase }]));
+    h.didDocuments.publish(
+      buildDidWebDocument(DID, [{ id: `${DID}#key-0`, publicKeyMultibase: generateEd25519KeyPair().publicKeyMultibase }]),
+    );
     const body = await keyRequest(h, ut, 'key-1', keyPair);
     const before = await h.store.headPosition();
-    await expect(new AddSigningKeyHandler(h.aggregates, h.didCheck).execute(AddSigningKeyCommand.create({ ...body, ...ownAdminMeta(h, ut) }))).rejects.toMatchObject({
+    await expect(
+      new AddSigningKeyHandler(h.aggregates, h.didCheck).execute(AddSigningKeyCommand.create({ ...body, ...ownAdminMeta(h, ut) })),
+    ).rejects.toMatchObject({
       status: 422,
       code: 'catalogue.key.not-in-did-document',
       field: 'publicKeyMultibase',
@@ -57,7 +73,9 @@ describe('a key of a member that hosts its own DID document', () => {
     const ut = await selfHostedMember(h);
     const body = await keyRequest(h, ut, 'key-1', generateEd25519KeyPair());
     const before = await h.store.headPosition();
-    await expect(new AddSigningKeyHandler(h.aggregates, h.didCheck).execute(AddSigningKeyCommand.create({ ...body, ...ownAdminMeta(h, ut) }))).rejects.toMatchObject({
+    await expect(
+      new AddSigningKeyHandler(h.aggregates, h.didCheck).execute(AddSigningKeyCommand.create({ ...body, ...ownAdminMeta(h, ut) })),
+    ).rejects.toMatchObject({
       status: 422,
       code: 'catalogue.did.unresolvable',
       field: 'did',
@@ -74,7 +92,9 @@ describe('a key of a member that hosts its own DID document', () => {
     h.didDocuments.publish(buildDidWebDocument(DID, [{ id: `${DID}#key-1`, publicKeyMultibase: first.publicKeyMultibase }]));
     await registerKey(h, ut, { keyId: 'key-1', keyPair: first });
     const rotate = async () =>
-      new RotateSigningKeyHandler(h.aggregates, h.didCheck).execute(RotateSigningKeyCommand.create({ ...(await keyRequest(h, ut, 'key-2', next)), keyId: 'key-1', ...ownAdminMeta(h, ut) }));
+      new RotateSigningKeyHandler(h.aggregates, h.didCheck).execute(
+        RotateSigningKeyCommand.create({ ...(await keyRequest(h, ut, 'key-2', next)), keyId: 'key-1', ...ownAdminMeta(h, ut) }),
+      );
     await expect(rotate()).rejects.toMatchObject({ status: 422, code: 'catalogue.key.not-in-did-document' });
     expect((await h.aggregates.institution(ut))!.keys.map((k) => k.keyId)).toEqual(['key-1']);
     h.didDocuments.publish(
@@ -85,7 +105,9 @@ describe('a key of a member that hosts its own DID document', () => {
     );
     await expect(rotate()).resolves.toBe('key-2');
     expect((await h.aggregates.institution(ut))!.keys[1].didDocumentChecked).toMatchObject({ verificationMethod: `${DID}#key-2` });
-    await expect(registerKey(h, ut, { keyId: 'key-3', replacesKeyId: 'key-2' })).rejects.toMatchObject({ code: 'catalogue.key.not-in-did-document' });
+    await expect(registerKey(h, ut, { keyId: 'key-3', replacesKeyId: 'key-2' })).rejects.toMatchObject({
+      code: 'catalogue.key.not-in-did-document',
+    });
   });
 
   it("fetches nothing for a request the decider refuses anyway: another institution's admin, a bad proof", async () => {
@@ -96,8 +118,16 @@ describe('a key of a member that hosts its own DID document', () => {
     const handler = new AddSigningKeyHandler(h.aggregates, h.didCheck);
     await expect(handler.execute(AddSigningKeyCommand.create({ ...body, ...h.meta() }))).rejects.toMatchObject({ status: 403 });
     await expect(handler.execute(AddSigningKeyCommand.create({ ...body, ...ownAdminMeta(h, dcu) }))).rejects.toMatchObject({ status: 403 });
-    const forged = { ...body, proofOfPossession: { ...body.proofOfPossession, signature: body.proofOfPossession.signature.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) } };
-    await expect(handler.execute(AddSigningKeyCommand.create({ ...forged, ...ownAdminMeta(h, ut) }))).rejects.toMatchObject({ code: 'catalogue.key.possession-signature-invalid' });
+    const forged = {
+      ...body,
+      proofOfPossession: {
+        ...body.proofOfPossession,
+        signature: body.proofOfPossession.signature.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')),
+      },
+    };
+    await expect(handler.execute(AddSigningKeyCommand.create({ ...forged, ...ownAdminMeta(h, ut) }))).rejects.toMatchObject({
+      code: 'catalogue.key.possession-signature-invalid',
+    });
     expect(h.didDocuments.resolved).toEqual([]);
   });
 });
@@ -108,6 +138,7 @@ describe('a key of a platform-hosted member', () => {
     const [aau, dcu] = await scenario(h).members(2);
     await registerKey(h, dcu, { keyId: 'key-2', replacesKeyId: 'key-1' });
     expect(h.didDocuments.resolved).toEqual([]);
-    for (const id of [aau, dcu]) expect((await h.aggregates.institution(id))!.keys.every((k) => k.didDocumentChecked === undefined)).toBe(true);
+    for (const id of [aau, dcu])
+      expect((await h.aggregates.institution(id))!.keys.every((k) => k.didDocumentChecked === undefined)).toBe(true);
   });
 });

@@ -31,7 +31,8 @@ export class RegistryLoader {
       const view = await this.spec(id);
       if (!view) continue;
       specs.set(id, view);
-      for (const v of view.versions) for (const part of v.stackParts) if (!specs.has(part.credentialSpecId)) queue.push(part.credentialSpecId);
+      for (const v of view.versions)
+        for (const part of v.stackParts) if (!specs.has(part.credentialSpecId)) queue.push(part.credentialSpecId);
     }
     return { members, specs };
   }

@@ -12,14 +12,70 @@ export interface DemoMember {
 }
 
 export const ECIU_MEMBERS: DemoMember[] = [
-  { key: 'aau', name: 'Aalborg University', legalName: 'Aalborg Universitet', countryCode: 'DK', region: 'DK-81', homepage: 'https://www.aau.dk' },
-  { key: 'dcu', name: 'Dublin City University', legalName: 'Dublin City University', countryCode: 'IE', region: 'Dublin', homepage: 'https://www.dcu.ie' },
-  { key: 'tuhh', name: 'Hamburg University of Technology', legalName: 'Technische Universität Hamburg', countryCode: 'DE', region: 'DE-HH', homepage: 'https://www.tuhh.de' },
-  { key: 'ktu', name: 'Kaunas University of Technology', legalName: 'Kauno technologijos universitetas', countryCode: 'LT', region: 'Kaunas', homepage: 'https://ktu.edu' },
-  { key: 'liu', name: 'Linköping University', legalName: 'Linköpings universitet', countryCode: 'SE', region: 'SE-E', homepage: 'https://liu.se' },
-  { key: 'tuni', name: 'Tampere University', legalName: 'Tampereen yliopisto', countryCode: 'FI', region: 'Pirkanmaa', homepage: 'https://www.tuni.fi' },
-  { key: 'uab', name: 'Universitat Autònoma de Barcelona', legalName: 'Universitat Autònoma de Barcelona', countryCode: 'ES', region: 'ES-CT', homepage: 'https://www.uab.cat' },
-  { key: 'ut', name: 'University of Twente', legalName: 'Universiteit Twente', countryCode: 'NL', region: 'NL-OV', homepage: 'https://www.utwente.nl' },
+  {
+    key: 'aau',
+    name: 'Aalborg University',
+    legalName: 'Aalborg Universitet',
+    countryCode: 'DK',
+    region: 'DK-81',
+    homepage: 'https://www.aau.dk',
+  },
+  {
+    key: 'dcu',
+    name: 'Dublin City University',
+    legalName: 'Dublin City University',
+    countryCode: 'IE',
+    region: 'Dublin',
+    homepage: 'https://www.dcu.ie',
+  },
+  {
+    key: 'tuhh',
+    name: 'Hamburg University of Technology',
+    legalName: 'Technische Universität Hamburg',
+    countryCode: 'DE',
+    region: 'DE-HH',
+    homepage: 'https://www.tuhh.de',
+  },
+  {
+    key: 'ktu',
+    name: 'Kaunas University of Technology',
+    legalName: 'Kauno technologijos universitetas',
+    countryCode: 'LT',
+    region: 'Kaunas',
+    homepage: 'https://ktu.edu',
+  },
+  {
+    key: 'liu',
+    name: 'Linköping University',
+    legalName: 'Linköpings universitet',
+    countryCode: 'SE',
+    region: 'SE-E',
+    homepage: 'https://liu.se',
+  },
+  {
+    key: 'tuni',
+    name: 'Tampere University',
+    legalName: 'Tampereen yliopisto',
+    countryCode: 'FI',
+    region: 'Pirkanmaa',
+    homepage: 'https://www.tuni.fi',
+  },
+  {
+    key: 'uab',
+    name: 'Universitat Autònoma de Barcelona',
+    legalName: 'Universitat Autònoma de Barcelona',
+    countryCode: 'ES',
+    region: 'ES-CT',
+    homepage: 'https://www.uab.cat',
+  },
+  {
+    key: 'ut',
+    name: 'University of Twente',
+    legalName: 'Universiteit Twente',
+    countryCode: 'NL',
+    region: 'NL-OV',
+    homepage: 'https://www.utwente.nl',
+  },
 ];
 
 /** The three awarding bodies of the demo credential, lead first. */
@@ -34,10 +90,21 @@ export function demoCredentialDefinition(ids: Record<(typeof DEMO_AWARDING_BODIE
     description:
       'Learners from across the alliance tackle a real urban sustainability challenge set by a city partner, combining problem-based learning, design and prototyping, and impact assessment.',
     learningOutcomes: [
-      { description: 'Frame an open-ended urban sustainability challenge with a city partner and formulate researchable problem statements' },
-      { description: 'Establish and sustain collaborative relations in a multidisciplinary team spread over three universities', escoSkillUri: 'http://data.europa.eu/esco/skill/326809fc-238d-40c2-881e-40042f7f2f0d' },
-      { description: 'Communicate solution proposals to citizens and municipal stakeholders', escoSkillUri: 'http://data.europa.eu/esco/skill/80f308e6-0e09-404a-80cd-ec5f50f6f304' },
-      { description: 'Use creativity techniques to generate and evaluate solution concepts', escoSkillUri: 'http://data.europa.eu/esco/skill/ccdf3597-5c80-410f-896d-e1bdfa223de9' },
+      {
+        description: 'Frame an open-ended urban sustainability challenge with a city partner and formulate researchable problem statements',
+      },
+      {
+        description: 'Establish and sustain collaborative relations in a multidisciplinary team spread over three universities',
+        escoSkillUri: 'http://data.europa.eu/esco/skill/326809fc-238d-40c2-881e-40042f7f2f0d',
+      },
+      {
+        description: 'Communicate solution proposals to citizens and municipal stakeholders',
+        escoSkillUri: 'http://data.europa.eu/esco/skill/80f308e6-0e09-404a-80cd-ec5f50f6f304',
+      },
+      {
+        description: 'Use creativity techniques to generate and evaluate solution concepts',
+        escoSkillUri: 'http://data.europa.eu/esco/skill/ccdf3597-5c80-410f-896d-e1bdfa223de9',
+      },
     ],
     ects: 5,
     workloadHours: 135,
@@ -56,7 +123,12 @@ export function demoCredentialDefinition(ids: Record<(typeof DEMO_AWARDING_BODIE
       { institutionId: ids.tuni, lead: false },
     ],
     components: [
-      { code: 'PBL-FRAME', title: 'Problem framing with the challenge provider (problem-based learning)', institutionId: ids.aau, ects: 1.5 },
+      {
+        code: 'PBL-FRAME',
+        title: 'Problem framing with the challenge provider (problem-based learning)',
+        institutionId: ids.aau,
+        ects: 1.5,
+      },
       { code: 'DESIGN-LAB', title: 'Design and prototyping of solutions', institutionId: ids.ut, ects: 2 },
       { code: 'IMPACT', title: 'Sustainability impact assessment and stakeholder pitch', institutionId: ids.tuni, ects: 1.5 },
     ],

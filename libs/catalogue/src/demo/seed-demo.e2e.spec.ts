@@ -30,18 +30,20 @@ describe('demo seed against a running catalogue', () => {
 
     const admin = `Bearer ${await svc.token('auditor')}`;
     const spec = (await svc.http().get(`/credential-specs/${result.credentialSpec.id}`).set('authorization', admin)).body;
-    expect(spec.current.published.awardingBodies.map((b: { name: string; countryCode: string }) => `${b.name} (${b.countryCode})`)).toEqual([
-      'Aalborg University (DK)',
-      'University of Twente (NL)',
-      'Tampere University (FI)',
-    ]);
+    expect(spec.current.published.awardingBodies.map((b: { name: string; countryCode: string }) => `${b.name} (${b.countryCode})`)).toEqual(
+      ['Aalborg University (DK)', 'University of Twente (NL)', 'Tampere University (FI)'],
+    );
     expect(spec.current.approvals).toHaveLength(3);
     const doc = JSON.parse((await svc.http().get(`/institutions/${result.institutions[0].id}/did.json`)).text);
     expect(doc.verificationMethod).toHaveLength(1);
     const members = (await svc.http().get('/institutions').query({ limit: 100 }).set('authorization', admin)).body.items;
     expect(members.map((m: { status: string }) => m.status)).toEqual(new Array(8).fill('active'));
     const first = members.find((m: { id: string }) => m.id === result.privateKeys[0].institutionId);
-    expect(first.keys[0]).toMatchObject({ keyId: 'key-1', publicKeyJwk: { x: result.privateKeys[0].privateKeyJwk.x }, possession: { challenge: { keyId: 'key-1' } } });
+    expect(first.keys[0]).toMatchObject({
+      keyId: 'key-1',
+      publicKeyJwk: { x: result.privateKeys[0].privateKeyJwk.x },
+      possession: { challenge: { keyId: 'key-1' } },
+    });
   });
 
   it('reuses what exists when run again', async () => {
@@ -49,7 +51,12 @@ describe('demo seed against a running catalogue', () => {
     expect(again.institutions.every((i) => !i.created)).toBe(true);
     expect(again.privateKeys).toEqual([]);
     expect(again.credentialSpec.status).toBe('published');
-    const list = (await svc.http().get('/credential-specs').set('authorization', `Bearer ${await svc.token('auditor')}`)).body;
+    const list = (
+      await svc
+        .http()
+        .get('/credential-specs')
+        .set('authorization', `Bearer ${await svc.token('auditor')}`)
+    ).body;
     expect(list.total).toBe(1);
   });
 });

@@ -62,12 +62,22 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
     // Registered by the member's own admin with proof of possession: the only way the catalogue binds a key.
     const keyPair = generateEd25519KeyPair();
     const token = await options.institutionAdminToken(institution.id);
-    const added = await registerInstitutionKey({ catalogue: options.baseUrl, institutionId: institution.id, token, keyId: 'key-1', keyPair, custody: 'institution' });
+    const added = await registerInstitutionKey({
+      catalogue: options.baseUrl,
+      institutionId: institution.id,
+      token,
+      keyId: 'key-1',
+      keyPair,
+      custody: 'institution',
+    });
     privateKeys.push({ institutionId: institution.id, keyId: added.keyId, privateKeyJwk: privateJwk(keyPair) });
     log(`  key ${added.keyId} of ${institution.name} registered by its own admin (public half only)`);
   }
 
-  const ids = Object.fromEntries(DEMO_AWARDING_BODIES.map((k) => [k, institutions.find((i) => i.key === k)!.id])) as Record<(typeof DEMO_AWARDING_BODIES)[number], string>;
+  const ids = Object.fromEntries(DEMO_AWARDING_BODIES.map((k) => [k, institutions.find((i) => i.key === k)!.id])) as Record<
+    (typeof DEMO_AWARDING_BODIES)[number],
+    string
+  >;
   const existing = await api.send('GET', `/credential-specs?q=${encodeURIComponent(DEMO_CREDENTIAL_TITLE)}`, admin);
   const spec = existing.body.items.find((s) => s.title === DEMO_CREDENTIAL_TITLE);
   const specId = spec?.id ?? (await api.send('POST', '/credential-specs', admin, demoCredentialDefinition(ids))).body.id;
@@ -78,13 +88,19 @@ export async function seedDemo(options: SeedDemoOptions): Promise<SeedDemoResult
   if (options.publish !== false && current.status === 'proposed') {
     for (const institutionId of current.current.pendingApprovals) {
       const token = await options.institutionAdminToken(institutionId);
-      current = (await api.send('POST', `/credential-specs/${specId}/approvals`, token, { comment: 'Approved for the demo alliance' })).body;
+      current = (await api.send('POST', `/credential-specs/${specId}/approvals`, token, { comment: 'Approved for the demo alliance' }))
+        .body;
       log(`  approved by ${institutions.find((i) => i.id === institutionId)?.name ?? institutionId}`);
     }
   }
-  if (options.publish !== false && current.status === 'approved') current = (await api.send('POST', `/credential-specs/${specId}/publish`, admin)).body;
+  if (options.publish !== false && current.status === 'approved')
+    current = (await api.send('POST', `/credential-specs/${specId}/publish`, admin)).body;
   log(`"${DEMO_CREDENTIAL_TITLE}" is ${current.status} (version ${current.latestVersion})`);
-  return { institutions, credentialSpec: { id: specId, title: DEMO_CREDENTIAL_TITLE, version: current.latestVersion, status: current.status }, privateKeys };
+  return {
+    institutions,
+    credentialSpec: { id: specId, title: DEMO_CREDENTIAL_TITLE, version: current.latestVersion, status: current.status },
+    privateKeys,
+  };
 }
 
 /** The private half as a JWK (with `d`), the form the seed has always handed out. */
@@ -111,7 +127,13 @@ function client(baseUrl: string) {
   const root = baseUrl.replace(/\/$/, '');
   return {
     /** Sends JSON; any status other than 2xx or an `accepted` one is an error quoting the problem returned. */
-    async send(method: string, path: string, token: string, body?: unknown, accepted: number[] = []): Promise<{ status: number; body: Json }> {
+    async send(
+      method: string,
+      path: string,
+      token: string,
+      body?: unknown,
+      accepted: number[] = [],
+    ): Promise<{ status: number; body: Json }> {
       const res = await fetch(root + path, {
         method,
         headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },

@@ -18,7 +18,13 @@ import {
 import { CredentialSpecQueries } from '../application/queries/credential-spec.queries';
 import type { CredentialSpecView } from '../application/queries/credential-spec.views';
 import { commandMeta } from './command-meta';
-import { ApproveCredentialSpecDto, DeclineCredentialSpecDto, NO_REASON_GIVEN, OptionalReasonDto, RetireCredentialSpecDto } from './dto/reason.dto';
+import {
+  ApproveCredentialSpecDto,
+  DeclineCredentialSpecDto,
+  NO_REASON_GIVEN,
+  OptionalReasonDto,
+  RetireCredentialSpecDto,
+} from './dto/reason.dto';
 
 /** draft -> proposed -> approved by every awarding body -> published -> retired. */
 @ApiTags('credential-specs')
@@ -47,7 +53,11 @@ export class CredentialSpecLifecycleController {
   @Post('approvals')
   @Roles('institution-admin')
   @ApiOperation({ summary: "Approve the proposed version for the caller's institution (an awarding body)" })
-  async approve(@UuidParam('id') id: string, @Body() dto: ApproveCredentialSpecDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
+  async approve(
+    @UuidParam('id') id: string,
+    @Body() dto: ApproveCredentialSpecDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<CredentialSpecView> {
     await this.approveHandler.execute(ApproveCredentialSpecCommand.create({ credentialSpecId: id, ...dto, ...commandMeta(actor) }));
     return this.queries.get(id);
   }
@@ -55,7 +65,11 @@ export class CredentialSpecLifecycleController {
   @Post('rejections')
   @Roles('institution-admin')
   @ApiOperation({ summary: "Decline the proposed version for the caller's institution; it returns to draft" })
-  async decline(@UuidParam('id') id: string, @Body() dto: DeclineCredentialSpecDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
+  async decline(
+    @UuidParam('id') id: string,
+    @Body() dto: DeclineCredentialSpecDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<CredentialSpecView> {
     await this.declineHandler.execute(DeclineCredentialSpecCommand.create({ credentialSpecId: id, ...dto, ...commandMeta(actor) }));
     return this.queries.get(id);
   }
@@ -64,8 +78,14 @@ export class CredentialSpecLifecycleController {
   @HttpCode(200)
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Withdraw the proposal; the version returns to draft and its approvals lapse' })
-  async withdraw(@UuidParam('id') id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
-    await this.withdrawHandler.execute(WithdrawCredentialSpecProposalCommand.create({ credentialSpecId: id, reason: dto.reason ?? NO_REASON_GIVEN, ...commandMeta(actor) }));
+  async withdraw(
+    @UuidParam('id') id: string,
+    @Body() dto: OptionalReasonDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<CredentialSpecView> {
+    await this.withdrawHandler.execute(
+      WithdrawCredentialSpecProposalCommand.create({ credentialSpecId: id, reason: dto.reason ?? NO_REASON_GIVEN, ...commandMeta(actor) }),
+    );
     return this.queries.get(id);
   }
 
@@ -82,8 +102,14 @@ export class CredentialSpecLifecycleController {
   @HttpCode(200)
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Retire a published version (default the current one); issued credentials keep pointing at it' })
-  async retire(@UuidParam('id') id: string, @Body() dto: RetireCredentialSpecDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
-    await this.retireHandler.execute(RetireCredentialSpecCommand.create({ credentialSpecId: id, ...dto, reason: dto.reason ?? NO_REASON_GIVEN, ...commandMeta(actor) }));
+  async retire(
+    @UuidParam('id') id: string,
+    @Body() dto: RetireCredentialSpecDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<CredentialSpecView> {
+    await this.retireHandler.execute(
+      RetireCredentialSpecCommand.create({ credentialSpecId: id, ...dto, reason: dto.reason ?? NO_REASON_GIVEN, ...commandMeta(actor) }),
+    );
     return this.queries.get(id);
   }
 }

@@ -11,7 +11,12 @@ import {
   ReviseCredentialSpecDraftHandler,
 } from '../application/commands';
 import { CredentialSpecQueries } from '../application/queries/credential-spec.queries';
-import type { CredentialSpecSummary, CredentialSpecVersionSummary, CredentialSpecVersionView, CredentialSpecView } from '../application/queries/credential-spec.views';
+import type {
+  CredentialSpecSummary,
+  CredentialSpecVersionSummary,
+  CredentialSpecVersionView,
+  CredentialSpecView,
+} from '../application/queries/credential-spec.views';
 import type { Page } from '../application/queries/page';
 import type { CredentialSpecDefinition } from '../domain/credential-spec/definition';
 import { commandMeta, plain } from './command-meta';
@@ -35,7 +40,11 @@ export class CredentialSpecsController {
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Draft a joint micro-credential definition (version 1)' })
   @ApiCreatedResponse({ description: 'The definition with its draft version' })
-  async create(@Body() dto: CredentialSpecDefinitionDto, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response): Promise<CredentialSpecView> {
+  async create(
+    @Body() dto: CredentialSpecDefinitionDto,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CredentialSpecView> {
     const definition = plain(dto) as CredentialSpecDefinition;
     const id = await this.draft.execute(DraftCredentialSpecCommand.create({ definition, ...commandMeta(actor) }));
     res.location(`/credential-specs/${id}`);
@@ -59,16 +68,28 @@ export class CredentialSpecsController {
   @Put(':id')
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Replace the draft version (a published version is never edited: create a new version)' })
-  async replace(@UuidParam('id') id: string, @Body() dto: CredentialSpecDefinitionDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
-    await this.revise.execute(ReviseCredentialSpecDraftCommand.create({ credentialSpecId: id, mode: 'replace', definition: plain(dto), ...commandMeta(actor) }));
+  async replace(
+    @UuidParam('id') id: string,
+    @Body() dto: CredentialSpecDefinitionDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<CredentialSpecView> {
+    await this.revise.execute(
+      ReviseCredentialSpecDraftCommand.create({ credentialSpecId: id, mode: 'replace', definition: plain(dto), ...commandMeta(actor) }),
+    );
     return this.queries.get(id);
   }
 
   @Patch(':id')
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Change elements of the draft version (a published version is never edited: create a new version)' })
-  async change(@UuidParam('id') id: string, @Body() dto: CredentialSpecChangesDto, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
-    await this.revise.execute(ReviseCredentialSpecDraftCommand.create({ credentialSpecId: id, mode: 'merge', definition: plain(dto), ...commandMeta(actor) }));
+  async change(
+    @UuidParam('id') id: string,
+    @Body() dto: CredentialSpecChangesDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<CredentialSpecView> {
+    await this.revise.execute(
+      ReviseCredentialSpecDraftCommand.create({ credentialSpecId: id, mode: 'merge', definition: plain(dto), ...commandMeta(actor) }),
+    );
     return this.queries.get(id);
   }
 
@@ -76,8 +97,15 @@ export class CredentialSpecsController {
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Open the next version of a published definition: the latest definition with the elements given changed' })
   @ApiCreatedResponse({ description: 'The new draft version' })
-  async newVersion(@UuidParam('id') id: string, @Body() dto: CredentialSpecChangesDto, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response): Promise<CredentialSpecVersionView> {
-    const version = await this.draftVersion.execute(DraftCredentialSpecVersionCommand.create({ credentialSpecId: id, changes: plain(dto ?? {}), ...commandMeta(actor) }));
+  async newVersion(
+    @UuidParam('id') id: string,
+    @Body() dto: CredentialSpecChangesDto,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CredentialSpecVersionView> {
+    const version = await this.draftVersion.execute(
+      DraftCredentialSpecVersionCommand.create({ credentialSpecId: id, changes: plain(dto ?? {}), ...commandMeta(actor) }),
+    );
     res.location(`/credential-specs/${id}/versions/${version}`);
     return this.queries.version(id, version);
   }

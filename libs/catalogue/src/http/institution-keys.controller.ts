@@ -16,9 +16,16 @@ import { InstitutionQueries, type KeyValidityView } from '../application/queries
 import type { SigningKeyView } from '../application/queries/institution.views';
 import type { DidDocument } from '../domain/institution/did-document';
 import { commandMeta, plain } from './command-meta';
-import { AddSigningKeyDto, KeyChallengeRequestDto, KeyValidityQueryDto, RevokeSigningKeyDto, RotateSigningKeyDto } from './dto/signing-key.dto';
+import {
+  AddSigningKeyDto,
+  KeyChallengeRequestDto,
+  KeyValidityQueryDto,
+  RevokeSigningKeyDto,
+  RotateSigningKeyDto,
+} from './dto/signing-key.dto';
 
-const OWN_ADMIN_ONLY = 'Only an institution-admin of this institution (token claim `institution` = {id}); anyone else, alliance-admin included, gets 403 catalogue.key.not-own-institution';
+const OWN_ADMIN_ONLY =
+  'Only an institution-admin of this institution (token claim `institution` = {id}); anyone else, alliance-admin included, gets 403 catalogue.key.not-own-institution';
 
 /**
  * The key writes carry no @Roles: the institution decider is the one authority over a member's keys, so every
@@ -60,7 +67,11 @@ export class InstitutionKeysController {
   })
   @ApiCreatedResponse({ description: '{ challenge: { type, institutionId, keyId, nonce, expiresAt }, signingInput }' })
   @ApiForbiddenResponse({ description: 'Not an institution-admin of this institution' })
-  challenge(@UuidParam('id') id: string, @Body() dto: KeyChallengeRequestDto, @CurrentActor() actor: AuthenticatedActor): Promise<IssuedKeyChallenge> {
+  challenge(
+    @UuidParam('id') id: string,
+    @Body() dto: KeyChallengeRequestDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<IssuedKeyChallenge> {
     return this.issueChallenge.execute(IssueKeyChallengeCommand.create({ institutionId: id, keyId: dto.keyId, ...commandMeta(actor) }));
   }
 
@@ -71,7 +82,11 @@ export class InstitutionKeysController {
     description: `${OWN_ADMIN_ONLY}. keyId defaults to the keyId of the challenge the proof answers and may not differ from it. The first key of a pending member activates it.`,
   })
   @ApiForbiddenResponse({ description: 'Not an institution-admin of this institution' })
-  async add(@UuidParam('id') id: string, @Body() dto: AddSigningKeyDto, @CurrentActor() actor: AuthenticatedActor): Promise<SigningKeyView> {
+  async add(
+    @UuidParam('id') id: string,
+    @Body() dto: AddSigningKeyDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<SigningKeyView> {
     const keyId = await this.addKey.execute(AddSigningKeyCommand.create({ institutionId: id, ...plain(dto), ...commandMeta(actor) }));
     return this.key(id, keyId);
   }
@@ -83,8 +98,15 @@ export class InstitutionKeysController {
     description: OWN_ADMIN_ONLY,
   })
   @ApiForbiddenResponse({ description: 'Not an institution-admin of this institution' })
-  async rotate(@UuidParam('id') id: string, @Param('keyId') keyId: string, @Body() dto: RotateSigningKeyDto, @CurrentActor() actor: AuthenticatedActor): Promise<SigningKeyView> {
-    const newKeyId = await this.rotateKey.execute(RotateSigningKeyCommand.create({ institutionId: id, keyId, ...plain(dto), ...commandMeta(actor) }));
+  async rotate(
+    @UuidParam('id') id: string,
+    @Param('keyId') keyId: string,
+    @Body() dto: RotateSigningKeyDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<SigningKeyView> {
+    const newKeyId = await this.rotateKey.execute(
+      RotateSigningKeyCommand.create({ institutionId: id, keyId, ...plain(dto), ...commandMeta(actor) }),
+    );
     return this.key(id, newKeyId);
   }
 
@@ -92,12 +114,18 @@ export class InstitutionKeysController {
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOperation({
-    summary: 'Revoke a key: a retirement (it ends now), or with compromisedSince a compromise (no signature made at or after that instant counts)',
+    summary:
+      'Revoke a key: a retirement (it ends now), or with compromisedSince a compromise (no signature made at or after that instant counts)',
     description: `${OWN_ADMIN_ONLY}. A key already revoked answers 409.`,
   })
   @ApiOkResponse({ description: 'The key, with revokedAt, revocationReason and compromisedSince' })
   @ApiForbiddenResponse({ description: 'Not an institution-admin of this institution' })
-  async revoke(@UuidParam('id') id: string, @Param('keyId') keyId: string, @Body() dto: RevokeSigningKeyDto, @CurrentActor() actor: AuthenticatedActor): Promise<SigningKeyView> {
+  async revoke(
+    @UuidParam('id') id: string,
+    @Param('keyId') keyId: string,
+    @Body() dto: RevokeSigningKeyDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<SigningKeyView> {
     await this.revokeKey.execute(RevokeSigningKeyCommand.create({ institutionId: id, keyId, ...plain(dto), ...commandMeta(actor) }));
     return this.key(id, keyId);
   }

@@ -38,7 +38,11 @@ export class InstitutionsController {
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Register a member institution' })
   @ApiCreatedResponse({ description: 'The member, with its did:web and (empty) key history' })
-  async create(@Body() dto: RegisterInstitutionDto, @CurrentActor() actor: AuthenticatedActor, @Res({ passthrough: true }) res: Response): Promise<InstitutionView> {
+  async create(
+    @Body() dto: RegisterInstitutionDto,
+    @CurrentActor() actor: AuthenticatedActor,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<InstitutionView> {
     const id = await this.register.execute(RegisterInstitutionCommand.create({ ...plain(dto), ...commandMeta(actor) }));
     res.location(`/institutions/${id}`);
     return this.queries.get(id);
@@ -63,8 +67,14 @@ export class InstitutionsController {
   @HttpCode(200)
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Suspend a member: it cannot award, and its keys do not count as valid meanwhile' })
-  async suspendMember(@UuidParam('id') id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
-    await this.suspend.execute(SuspendInstitutionCommand.create({ institutionId: id, reason: dto.reason ?? NO_REASON_GIVEN, ...commandMeta(actor) }));
+  async suspendMember(
+    @UuidParam('id') id: string,
+    @Body() dto: OptionalReasonDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<InstitutionView> {
+    await this.suspend.execute(
+      SuspendInstitutionCommand.create({ institutionId: id, reason: dto.reason ?? NO_REASON_GIVEN, ...commandMeta(actor) }),
+    );
     return this.queries.get(id);
   }
 
@@ -81,15 +91,25 @@ export class InstitutionsController {
   @HttpCode(200)
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Remove a member for good (its record and key history stay for verifiers)' })
-  async removeMember(@UuidParam('id') id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
-    await this.remove.execute(RemoveInstitutionCommand.create({ institutionId: id, reason: dto.reason ?? NO_REASON_GIVEN, ...commandMeta(actor) }));
+  async removeMember(
+    @UuidParam('id') id: string,
+    @Body() dto: OptionalReasonDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<InstitutionView> {
+    await this.remove.execute(
+      RemoveInstitutionCommand.create({ institutionId: id, reason: dto.reason ?? NO_REASON_GIVEN, ...commandMeta(actor) }),
+    );
     return this.queries.get(id);
   }
 
   @Delete(':id')
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Same as POST /institutions/{id}/remove, with the reason in the body' })
-  deleteMember(@UuidParam('id') id: string, @Body() dto: OptionalReasonDto, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
+  deleteMember(
+    @UuidParam('id') id: string,
+    @Body() dto: OptionalReasonDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<InstitutionView> {
     return this.removeMember(id, dto, actor);
   }
 }

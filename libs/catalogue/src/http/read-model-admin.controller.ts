@@ -13,7 +13,9 @@ export class ReadModelAdminController {
   @Post('rebuild')
   @HttpCode(200)
   @Roles('alliance-admin')
-  @ApiOperation({ summary: 'Rebuild the read models from position zero and compare them with the live ones (replace: also rebuild the live tables)' })
+  @ApiOperation({
+    summary: 'Rebuild the read models from position zero and compare them with the live ones (replace: also rebuild the live tables)',
+  })
   rebuild(@Body() dto: RebuildReadModelDto): Promise<RebuildResult> {
     return this.readModel.rebuild(dto.mode ?? 'verify');
   }

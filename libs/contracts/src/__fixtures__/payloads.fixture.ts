@@ -21,7 +21,15 @@ const body = (id: string, lead: boolean, country: string) => ({
 const { lead: _lead, ...profile } = body('uni-a', true, 'DK');
 const slot = { listId: 'uni-a-revocation-1', index: 4711 };
 const learnerFacts = { enrolmentId: 'enr-1', learnerId: 'lrn-1', credentialSpecId: 'spec-1', specVersion: 1 };
-const result = { ...learnerFacts, resultId: 'res-1', componentCode: 'C1', institutionId: 'uni-a', passed: true, grade: 8.5, assessedAt: at };
+const result = {
+  ...learnerFacts,
+  resultId: 'res-1',
+  componentCode: 'C1',
+  institutionId: 'uni-a',
+  passed: true,
+  grade: 8.5,
+  assessedAt: at,
+};
 
 export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   'catalogue.institution.registered.v1': { ...profile, registeredAt: at },
@@ -32,7 +40,13 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     previousValidUntil: at,
     newKey: { ...key, keyId: 'key-2', verificationMethodId: 'did:web:uni-a.example#key-2' },
   },
-  'catalogue.institution.key-revoked.v1': { institutionId: 'uni-a', keyId: 'key-1', reason: 'HSM stolen', revokedAt: at, compromisedSince: at },
+  'catalogue.institution.key-revoked.v1': {
+    institutionId: 'uni-a',
+    keyId: 'key-1',
+    reason: 'HSM stolen',
+    revokedAt: at,
+    compromisedSince: at,
+  },
   'catalogue.institution.activated.v1': { institutionId: 'uni-a', activatedAt: at },
   'catalogue.institution.suspended.v1': { institutionId: 'uni-a', reason: 'left the alliance board', suspendedAt: at },
   'catalogue.institution.reinstated.v1': { institutionId: 'uni-a', reinstatedAt: at },
@@ -50,8 +64,22 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     qualityAssurance: { type: 'internal quality assurance', body: 'Alliance QA board' },
     awardingBodies: [body('uni-a', true, 'DK'), body('uni-b', false, 'DE')],
     components: [
-      { code: 'C1', title: 'Thermodynamics', institutionId: 'uni-a', institutionDid: 'did:web:uni-a.example', institutionName: 'University uni-a', ects: 2 },
-      { code: 'C2', title: 'Grid economics', institutionId: 'uni-b', institutionDid: 'did:web:uni-b.example', institutionName: 'University uni-b', ects: 3 },
+      {
+        code: 'C1',
+        title: 'Thermodynamics',
+        institutionId: 'uni-a',
+        institutionDid: 'did:web:uni-a.example',
+        institutionName: 'University uni-a',
+        ects: 2,
+      },
+      {
+        code: 'C2',
+        title: 'Grid economics',
+        institutionId: 'uni-b',
+        institutionDid: 'did:web:uni-b.example',
+        institutionName: 'University uni-b',
+        ects: 3,
+      },
     ],
     issuanceRule: { allComponentsPassed: true, minimumGrade: 6 },
     languages: ['en'],
@@ -60,7 +88,11 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     stackParts: [],
   },
   'catalogue.credential-spec.retired.v1': { credentialSpecId: 'spec-1', version: 1, reason: 'superseded', retiredAt: at },
-  'enrolment.learner.enrolled.v1': { ...learnerFacts, learner: { learnerId: 'lrn-1', name: 'Ada Lovelace', email: 'ada@example.org' }, enrolledAt: at },
+  'enrolment.learner.enrolled.v1': {
+    ...learnerFacts,
+    learner: { learnerId: 'lrn-1', name: 'Ada Lovelace', email: 'ada@example.org' },
+    enrolledAt: at,
+  },
   'enrolment.learner.withdrawn.v1': { ...learnerFacts, reason: 'personal', withdrawnAt: at },
   'enrolment.learner.completed.v1': { ...learnerFacts, completedAt: at },
   'enrolment.learner.transferred.v1': {
@@ -86,7 +118,19 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
   },
   'issuance.credential.suspended.v1': { credentialId: 'cred-1', reason: 'under investigation', status: slot },
   'issuance.credential.reinstated.v1': { credentialId: 'cred-1', reason: 'cleared', status: slot },
-  'issuance.credential.signature-refused.v1': { credentialId: 'cred-1', institutionId: 'uni-b', code: 'definition.not-approved', reason: 'not on our list', refusedAt: at },
+  'issuance.credential.signature-refused.v1': {
+    credentialId: 'cred-1',
+    institutionId: 'uni-b',
+    code: 'definition.not-approved',
+    reason: 'not on our list',
+    refusedAt: at,
+  },
   'issuance.credential.revoked.v1': { credentialId: 'cred-1', reason: 'result amended', supersededBy: 'cred-2', status: slot },
-  'verification.credential.verified.v1': { verificationId: 'ver-1', credentialId: 'cred-1', verified: false, failedChecks: ['revoked'], verifiedAt: at },
+  'verification.credential.verified.v1': {
+    verificationId: 'ver-1',
+    credentialId: 'cred-1',
+    verified: false,
+    failedChecks: ['revoked'],
+    verifiedAt: at,
+  },
 };

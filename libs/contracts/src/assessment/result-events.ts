@@ -38,5 +38,10 @@ export class ResultAmendedV1 {
   @IsInstant() amendedAt!: string;
 }
 
-export const resultRecordedV1 = defineContract({ type: 'assessment.result.recorded', version: 1, payload: ResultRecordedV1, key: byLearner });
+export const resultRecordedV1 = defineContract({
+  type: 'assessment.result.recorded',
+  version: 1,
+  payload: ResultRecordedV1,
+  key: byLearner,
+});
 export const resultAmendedV1 = defineContract({ type: 'assessment.result.amended', version: 1, payload: ResultAmendedV1, key: byLearner });

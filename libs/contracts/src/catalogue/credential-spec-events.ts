@@ -80,5 +80,15 @@ export class CredentialSpecRetiredV1 {
   @IsInstant() retiredAt!: string;
 }
 
-export const credentialSpecPublishedV1 = defineContract({ type: 'catalogue.credential-spec.published', version: 1, payload: CredentialSpecPublishedV1, key: bySpec });
-export const credentialSpecRetiredV1 = defineContract({ type: 'catalogue.credential-spec.retired', version: 1, payload: CredentialSpecRetiredV1, key: bySpec });
+export const credentialSpecPublishedV1 = defineContract({
+  type: 'catalogue.credential-spec.published',
+  version: 1,
+  payload: CredentialSpecPublishedV1,
+  key: bySpec,
+});
+export const credentialSpecRetiredV1 = defineContract({
+  type: 'catalogue.credential-spec.retired',
+  version: 1,
+  payload: CredentialSpecRetiredV1,
+  key: bySpec,
+});

@@ -81,11 +81,51 @@ export class InstitutionRemovedV1 {
   @IsInstant() removedAt!: string;
 }
 
-export const institutionRegisteredV1 = defineContract({ type: 'catalogue.institution.registered', version: 1, payload: InstitutionRegisteredV1, key: byInstitution });
-export const institutionKeyAddedV1 = defineContract({ type: 'catalogue.institution.key-added', version: 1, payload: InstitutionKeyAddedV1, key: byInstitution });
-export const institutionKeyRotatedV1 = defineContract({ type: 'catalogue.institution.key-rotated', version: 1, payload: InstitutionKeyRotatedV1, key: byInstitution });
-export const institutionSuspendedV1 = defineContract({ type: 'catalogue.institution.suspended', version: 1, payload: InstitutionSuspendedV1, key: byInstitution });
-export const institutionReinstatedV1 = defineContract({ type: 'catalogue.institution.reinstated', version: 1, payload: InstitutionReinstatedV1, key: byInstitution });
-export const institutionRemovedV1 = defineContract({ type: 'catalogue.institution.removed', version: 1, payload: InstitutionRemovedV1, key: byInstitution });
-export const institutionActivatedV1 = defineContract({ type: 'catalogue.institution.activated', version: 1, payload: InstitutionActivatedV1, key: byInstitution });
-export const institutionKeyRevokedV1 = defineContract({ type: 'catalogue.institution.key-revoked', version: 1, payload: InstitutionKeyRevokedV1, key: byInstitution });
+export const institutionRegisteredV1 = defineContract({
+  type: 'catalogue.institution.registered',
+  version: 1,
+  payload: InstitutionRegisteredV1,
+  key: byInstitution,
+});
+export const institutionKeyAddedV1 = defineContract({
+  type: 'catalogue.institution.key-added',
+  version: 1,
+  payload: InstitutionKeyAddedV1,
+  key: byInstitution,
+});
+export const institutionKeyRotatedV1 = defineContract({
+  type: 'catalogue.institution.key-rotated',
+  version: 1,
+  payload: InstitutionKeyRotatedV1,
+  key: byInstitution,
+});
+export const institutionSuspendedV1 = defineContract({
+  type: 'catalogue.institution.suspended',
+  version: 1,
+  payload: InstitutionSuspendedV1,
+  key: byInstitution,
+});
+export const institutionReinstatedV1 = defineContract({
+  type: 'catalogue.institution.reinstated',
+  version: 1,
+  payload: InstitutionReinstatedV1,
+  key: byInstitution,
+});
+export const institutionRemovedV1 = defineContract({
+  type: 'catalogue.institution.removed',
+  version: 1,
+  payload: InstitutionRemovedV1,
+  key: byInstitution,
+});
+export const institutionActivatedV1 = defineContract({
+  type: 'catalogue.institution.activated',
+  version: 1,
+  payload: InstitutionActivatedV1,
+  key: byInstitution,
+});
+export const institutionKeyRevokedV1 = defineContract({
+  type: 'catalogue.institution.key-revoked',
+  version: 1,
+  payload: InstitutionKeyRevokedV1,
+  key: byInstitution,
+});

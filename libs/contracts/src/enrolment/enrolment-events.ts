@@ -67,8 +67,28 @@ export class LearnerErasedV1 {
   @IsInstant() erasedAt!: string;
 }
 
-export const learnerEnrolledV1 = defineContract({ type: 'enrolment.learner.enrolled', version: 1, payload: LearnerEnrolledV1, key: byLearner });
-export const learnerWithdrawnV1 = defineContract({ type: 'enrolment.learner.withdrawn', version: 1, payload: LearnerWithdrawnV1, key: byLearner });
-export const learnerCompletedV1 = defineContract({ type: 'enrolment.learner.completed', version: 1, payload: LearnerCompletedV1, key: byLearner });
-export const learnerTransferredV1 = defineContract({ type: 'enrolment.learner.transferred', version: 1, payload: LearnerTransferredV1, key: byLearner });
+export const learnerEnrolledV1 = defineContract({
+  type: 'enrolment.learner.enrolled',
+  version: 1,
+  payload: LearnerEnrolledV1,
+  key: byLearner,
+});
+export const learnerWithdrawnV1 = defineContract({
+  type: 'enrolment.learner.withdrawn',
+  version: 1,
+  payload: LearnerWithdrawnV1,
+  key: byLearner,
+});
+export const learnerCompletedV1 = defineContract({
+  type: 'enrolment.learner.completed',
+  version: 1,
+  payload: LearnerCompletedV1,
+  key: byLearner,
+});
+export const learnerTransferredV1 = defineContract({
+  type: 'enrolment.learner.transferred',
+  version: 1,
+  payload: LearnerTransferredV1,
+  key: byLearner,
+});
 export const learnerErasedV1 = defineContract({ type: 'enrolment.learner.erased', version: 1, payload: LearnerErasedV1, key: byLearner });

@@ -67,7 +67,27 @@ export const credentialSignatureRefusedV1 = defineContract({
   payload: CredentialSignatureRefusedV1,
   key: byCredential,
 });
-export const credentialIssuedV1 = defineContract({ type: 'issuance.credential.issued', version: 1, payload: CredentialIssuedV1, key: byCredential });
-export const credentialSuspendedV1 = defineContract({ type: 'issuance.credential.suspended', version: 1, payload: CredentialSuspendedV1, key: byCredential });
-export const credentialReinstatedV1 = defineContract({ type: 'issuance.credential.reinstated', version: 1, payload: CredentialReinstatedV1, key: byCredential });
-export const credentialRevokedV1 = defineContract({ type: 'issuance.credential.revoked', version: 1, payload: CredentialRevokedV1, key: byCredential });
+export const credentialIssuedV1 = defineContract({
+  type: 'issuance.credential.issued',
+  version: 1,
+  payload: CredentialIssuedV1,
+  key: byCredential,
+});
+export const credentialSuspendedV1 = defineContract({
+  type: 'issuance.credential.suspended',
+  version: 1,
+  payload: CredentialSuspendedV1,
+  key: byCredential,
+});
+export const credentialReinstatedV1 = defineContract({
+  type: 'issuance.credential.reinstated',
+  version: 1,
+  payload: CredentialReinstatedV1,
+  key: byCredential,
+});
+export const credentialRevokedV1 = defineContract({
+  type: 'issuance.credential.revoked',
+  version: 1,
+  payload: CredentialRevokedV1,
+  key: byCredential,
+});

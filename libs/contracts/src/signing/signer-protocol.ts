@@ -54,7 +54,14 @@ export interface SigningRequestV1 {
   };
   learnerId: string;
   /** The results issuance granted the award on, one per component. */
-  results: { componentCode: string; institutionId: string; passed: boolean; grade?: number | string; assessedAt: string; resultId: string }[];
+  results: {
+    componentCode: string;
+    institutionId: string;
+    passed: boolean;
+    grade?: number | string;
+    assessedAt: string;
+    resultId: string;
+  }[];
   /** Awarding bodies that signed already, and when the request was made. */
   signedBy: string[];
   requestedAt: string;

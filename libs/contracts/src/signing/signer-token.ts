@@ -16,7 +16,14 @@ export async function signerToken(input: {
 }): Promise<string> {
   const iat = Math.floor((input.now ?? new Date()).getTime() / 1000);
   const header = b64({ alg: 'EdDSA', typ: 'JWT', kid: input.verificationMethodId });
-  const payload = b64({ iss: input.institutionId, sub: input.institutionId, aud: SIGNER_TOKEN_AUDIENCE, iat, exp: iat + (input.lifetimeSeconds ?? 120), jti: randomUUID() });
+  const payload = b64({
+    iss: input.institutionId,
+    sub: input.institutionId,
+    aud: SIGNER_TOKEN_AUDIENCE,
+    iat,
+    exp: iat + (input.lifetimeSeconds ?? 120),
+    jti: randomUUID(),
+  });
   const signature = await input.sign(new TextEncoder().encode(`${header}.${payload}`));
   return `${header}.${payload}.${Buffer.from(signature).toString('base64url')}`;
 }

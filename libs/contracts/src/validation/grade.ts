@@ -6,7 +6,8 @@ export function IsGrade(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isGrade',
       validator: {
-        validate: (value: unknown) => (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.trim().length > 0),
+        validate: (value: unknown) =>
+          (typeof value === 'number' && Number.isFinite(value)) || (typeof value === 'string' && value.trim().length > 0),
         defaultMessage: () => '$property must be a finite number or a non-empty string',
       },
     },

@@ -25,7 +25,12 @@ export const UNI_C = institution('uni-c.example');
 export const INSTITUTIONS = [UNI_A, UNI_B, UNI_C];
 
 export const didDocuments = new Map<string, ControllerDocument>(
-  INSTITUTIONS.map((i) => [i.did, buildDidWebDocument(i.did, [{ id: i.verificationMethod, publicKeyMultibase: i.keys.publicKeyMultibase, validFrom: '2024-01-01T00:00:00Z' }])]),
+  INSTITUTIONS.map((i) => [
+    i.did,
+    buildDidWebDocument(i.did, [
+      { id: i.verificationMethod, publicKeyMultibase: i.keys.publicKeyMultibase, validFrom: '2024-01-01T00:00:00Z' },
+    ]),
+  ]),
 );
 
 export const resolveVerificationMethod = createVerificationMethodResolver({ resolveDidWeb: (did) => didDocuments.get(did) });
@@ -41,7 +46,10 @@ export function definition(overrides: Partial<CredentialDefinitionSnapshot> = {}
     title: 'Sustainable Energy Systems',
     description: 'A joint micro-credential on modelling and assessing renewable energy systems.',
     learningOutcomes: [
-      { text: 'Model the output of a photovoltaic installation', escoUri: 'http://data.europa.eu/esco/skill/0a7e5d1b-3e2b-4d6e-8a3c-1f9b2c3d4e5f' },
+      {
+        text: 'Model the output of a photovoltaic installation',
+        escoUri: 'http://data.europa.eu/esco/skill/0a7e5d1b-3e2b-4d6e-8a3c-1f9b2c3d4e5f',
+      },
       { text: 'Assess the life-cycle emissions of an energy system' },
     ],
     ectsCredits: 5,
@@ -51,7 +59,15 @@ export function definition(overrides: Partial<CredentialDefinitionSnapshot> = {}
     participationForm: 'blended',
     qualityAssurance: { type: 'Internal quality assurance under ESG Part 1', body: 'Alliance Quality Board' },
     awardingBodies: [
-      { institutionId: 'a', name: 'University A', did: UNI_A.did, countryCode: 'DE', region: 'Bavaria', lead: true, url: 'https://uni-a.example' },
+      {
+        institutionId: 'a',
+        name: 'University A',
+        did: UNI_A.did,
+        countryCode: 'DE',
+        region: 'Bavaria',
+        lead: true,
+        url: 'https://uni-a.example',
+      },
       { institutionId: 'b', name: 'University B', did: UNI_B.did, countryCode: 'PT', lead: false },
       { institutionId: 'c', name: 'University C', did: UNI_C.did, countryCode: 'FI', lead: false },
     ],

@@ -38,8 +38,10 @@ const DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\
 
 /** Checks the proof configuration rules of the EdDSA suites (type, cryptosuite, `created`). */
 export function assertProofConfig(suite: Cryptosuite, proofConfig: JsonObject): void {
-  if (proofConfig.type !== 'DataIntegrityProof') throw new ProofGenerationError(`proof type must be DataIntegrityProof, got ${String(proofConfig.type)}`);
-  if (proofConfig.cryptosuite !== suite.name) throw new ProofGenerationError(`proof cryptosuite must be ${suite.name}, got ${String(proofConfig.cryptosuite)}`);
+  if (proofConfig.type !== 'DataIntegrityProof')
+    throw new ProofGenerationError(`proof type must be DataIntegrityProof, got ${String(proofConfig.type)}`);
+  if (proofConfig.cryptosuite !== suite.name)
+    throw new ProofGenerationError(`proof cryptosuite must be ${suite.name}, got ${String(proofConfig.cryptosuite)}`);
   for (const field of ['created', 'expires'] as const) {
     const value = proofConfig[field];
     if (value !== undefined && (typeof value !== 'string' || !DATE_TIME.test(value) || Number.isNaN(Date.parse(value)))) {
@@ -73,7 +75,12 @@ export async function computeHashData(
   return { canonicalDocument, canonicalProofConfig, hashData };
 }
 
-function canonicalDocumentOf(suite: Cryptosuite, document: JsonObject, loader: DocumentLoader, cache?: CanonicalDocumentCache): Promise<string> {
+function canonicalDocumentOf(
+  suite: Cryptosuite,
+  document: JsonObject,
+  loader: DocumentLoader,
+  cache?: CanonicalDocumentCache,
+): Promise<string> {
   if (!cache) return suite.canonicalizeDocument(document, loader);
   const key = `${suite.name} ${JSON.stringify(document)}`;
   let pending = cache.get(key);

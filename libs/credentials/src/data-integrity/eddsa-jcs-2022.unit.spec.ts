@@ -38,7 +38,14 @@ describe('eddsa-jcs-2022 known-answer signing (W3C vc-di-eddsa vectors)', () => 
     const config = proofConfigWithoutContext();
     const out = await signCredential(
       unsigned,
-      [{ verificationMethod: config.verificationMethod as string, privateKey: keyPair.privateKeyMultibase, cryptosuite: 'eddsa-jcs-2022', created: config.created as string }],
+      [
+        {
+          verificationMethod: config.verificationMethod as string,
+          privateKey: keyPair.privateKeyMultibase,
+          cryptosuite: 'eddsa-jcs-2022',
+          created: config.created as string,
+        },
+      ],
       { documentLoader: vectorLoader },
     );
     expect(out.proof).toHaveLength(1);
@@ -67,9 +74,17 @@ describe('eddsa-jcs-2022 verification', () => {
     ['a credential field changed', (d) => ((d.credentialSubject as JsonObject).alumniOf = 'Another School'), 'INVALID_SIGNATURE'],
     ['proof.created changed', (d) => (d.proof.created = '2023-02-24T23:36:39Z'), 'INVALID_SIGNATURE'],
     ['proof.@context removed (the signature covers it)', (d) => delete d.proof['@context'], 'INVALID_SIGNATURE'],
-    ['proof.@context reordered so it is no longer a prefix of the document @context', (d) => (d.proof['@context'] as string[]).reverse(), 'CONTEXT_MISMATCH'],
+    [
+      'proof.@context reordered so it is no longer a prefix of the document @context',
+      (d) => (d.proof['@context'] as string[]).reverse(),
+      'CONTEXT_MISMATCH',
+    ],
     ['cryptosuite changed to eddsa-rdfc-2022', (d) => (d.proof.cryptosuite = 'eddsa-rdfc-2022'), 'INVALID_SIGNATURE'],
-    ['proofValue not base58btc multibase', (d) => (d.proof.proofValue = 'u' + (d.proof.proofValue as string).slice(1)), 'MALFORMED_PROOF_ERROR'],
+    [
+      'proofValue not base58btc multibase',
+      (d) => (d.proof.proofValue = 'u' + (d.proof.proofValue as string).slice(1)),
+      'MALFORMED_PROOF_ERROR',
+    ],
     ['proofPurpose changed', (d) => (d.proof.proofPurpose = 'authentication'), 'WRONG_PROOF_PURPOSE'],
   ])('fails when %s', async (_label, fn, code) => {
     const r = await verify(mutate(fn));

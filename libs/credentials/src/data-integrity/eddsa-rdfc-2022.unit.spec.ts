@@ -53,7 +53,9 @@ describe('eddsa-rdfc-2022 known-answer signing (W3C vc-di-eddsa vectors)', () =>
 
 describe('Open Badges 3.0 eddsa-rdfc-2022 vector (1EdTech)', () => {
   const OB = (f: string) => ['openbadges', 'ob3-eddsa-rdfc-2022-vector', f];
-  const kp = readVectorJson<{ id: string; controller: string; publicKeyMultibase: string; secretKeyMultibase: string }>(...OB('keypair.json'));
+  const kp = readVectorJson<{ id: string; controller: string; publicKeyMultibase: string; secretKeyMultibase: string }>(
+    ...OB('keypair.json'),
+  );
   const hashes = readVectorJson<Record<string, string>>(...OB('hashes.json'));
   const issuerProfile: ControllerDocument = {
     id: kp.controller,

@@ -48,7 +48,9 @@ export class VerificationMethodError extends Error {
 }
 
 /** The VC Data Integrity 1.0 error type a problem code belongs to, for problem-details responses. */
-export function dataIntegrityErrorType(code: VerificationErrorCode): 'PARSING_ERROR' | 'PROOF_VERIFICATION_ERROR' | 'PROOF_GENERATION_ERROR' {
+export function dataIntegrityErrorType(
+  code: VerificationErrorCode,
+): 'PARSING_ERROR' | 'PROOF_VERIFICATION_ERROR' | 'PROOF_GENERATION_ERROR' {
   if (code === 'PARSING_ERROR' || code === 'PROOF_GENERATION_ERROR') return code;
   return 'PROOF_VERIFICATION_ERROR';
 }

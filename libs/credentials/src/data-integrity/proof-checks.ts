@@ -15,15 +15,19 @@ export function checkStructure(proof: DataIntegrityProof, ctx: { expectedProofPu
     if (typeof proof[field] !== 'string') errors.push(problem('MALFORMED_PROOF_ERROR', `proof.${field} is missing or not a string`));
   }
   if (errors.length) return errors;
-  if (proof.type !== 'DataIntegrityProof') errors.push(problem('UNSUPPORTED_CRYPTOSUITE', `proof type ${proof.type} is not DataIntegrityProof`));
-  else if (!cryptosuiteOf(proof.cryptosuite)) errors.push(problem('UNSUPPORTED_CRYPTOSUITE', `cryptosuite ${String(proof.cryptosuite)} is not supported`));
+  if (proof.type !== 'DataIntegrityProof')
+    errors.push(problem('UNSUPPORTED_CRYPTOSUITE', `proof type ${proof.type} is not DataIntegrityProof`));
+  else if (!cryptosuiteOf(proof.cryptosuite))
+    errors.push(problem('UNSUPPORTED_CRYPTOSUITE', `cryptosuite ${String(proof.cryptosuite)} is not supported`));
   if (proof.proofPurpose !== ctx.expectedProofPurpose) {
     errors.push(problem('WRONG_PROOF_PURPOSE', `proofPurpose is ${proof.proofPurpose}, expected ${ctx.expectedProofPurpose}`));
   }
-  if (!proof.proofValue.startsWith('z')) errors.push(problem('MALFORMED_PROOF_ERROR', 'proofValue must be base58btc multibase (start with z)'));
+  if (!proof.proofValue.startsWith('z'))
+    errors.push(problem('MALFORMED_PROOF_ERROR', 'proofValue must be base58btc multibase (start with z)'));
   else {
     try {
-      if (decodeMultibaseBase58btc(proof.proofValue).length !== 64) errors.push(problem('MALFORMED_PROOF_ERROR', 'proofValue does not hold a 64-byte Ed25519 signature'));
+      if (decodeMultibaseBase58btc(proof.proofValue).length !== 64)
+        errors.push(problem('MALFORMED_PROOF_ERROR', 'proofValue does not hold a 64-byte Ed25519 signature'));
     } catch (e) {
       errors.push(problem('MALFORMED_PROOF_ERROR', `proofValue: ${(e as Error).message}`));
     }
@@ -40,7 +44,8 @@ export function checkStructure(proof: DataIntegrityProof, ctx: { expectedProofPu
 
 /** Checks that a resolved method is the one asked for, is an Ed25519 Multikey, and covered the proof time. */
 export function checkMethod(method: VerificationMethod, proof: DataIntegrityProof, now: Date): VerificationProblem | undefined {
-  if (method.id !== proof.verificationMethod) return problem('INVALID_VERIFICATION_METHOD', `the resolver returned ${method.id} for ${proof.verificationMethod}`);
+  if (method.id !== proof.verificationMethod)
+    return problem('INVALID_VERIFICATION_METHOD', `the resolver returned ${method.id} for ${proof.verificationMethod}`);
   // A DID URL names its controller; a resolver must not attribute it to anyone else.
   if (method.id.startsWith('did:') && method.id.split('#')[0] !== method.controller) {
     return problem('INVALID_VERIFICATION_METHOD', `${method.id} is attributed to ${method.controller}, not to the DID it belongs to`);
@@ -57,7 +62,10 @@ export function checkMethod(method: VerificationMethod, proof: DataIntegrityProo
   const at = typeof proof.created === 'string' ? Date.parse(proof.created) : now.getTime();
   if ((method.validFrom && at < Date.parse(method.validFrom)) || (method.validUntil && at >= Date.parse(method.validUntil))) {
     const window = `[${method.validFrom ?? '…'}, ${method.validUntil ?? '…'})`;
-    return problem('KEY_NOT_VALID_AT_PROOF_TIME', `${method.id} was bound to ${method.controller} only during ${window}, the proof is from ${proof.created ?? 'now'}`);
+    return problem(
+      'KEY_NOT_VALID_AT_PROOF_TIME',
+      `${method.id} was bound to ${method.controller} only during ${window}, the proof is from ${proof.created ?? 'now'}`,
+    );
   }
   return undefined;
 }

@@ -27,12 +27,26 @@ describe('proof configuration templates (eddsa-rdfc-2022)', () => {
   it('reproduce the W3C vector proof configuration byte for byte', async () => {
     const { templates } = counting();
     const config = readVectorJson(...TV('eddsa-rdfc-2022', 'proofConfigDataInt.json'));
-    expect(await templates.canonicalizeProofConfig(config, vectorLoader)).toBe(readVectorText(...TV('eddsa-rdfc-2022', 'proofCanonDataInt.txt')));
+    expect(await templates.canonicalizeProofConfig(config, vectorLoader)).toBe(
+      readVectorText(...TV('eddsa-rdfc-2022', 'proofCanonDataInt.txt')),
+    );
   });
 
   const shapes: Record<string, JsonObject> = {
-    'VC 2.0 context only': { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', verificationMethod: VM, proofPurpose: 'assertionMethod', '@context': VC_V2_CONTEXT_URL },
-    'Open Badges + micro-credential contexts': { type: 'DataIntegrityProof', cryptosuite: 'eddsa-rdfc-2022', verificationMethod: VM, proofPurpose: 'assertionMethod', '@context': OB_CONTEXTS },
+    'VC 2.0 context only': {
+      type: 'DataIntegrityProof',
+      cryptosuite: 'eddsa-rdfc-2022',
+      verificationMethod: VM,
+      proofPurpose: 'assertionMethod',
+      '@context': VC_V2_CONTEXT_URL,
+    },
+    'Open Badges + micro-credential contexts': {
+      type: 'DataIntegrityProof',
+      cryptosuite: 'eddsa-rdfc-2022',
+      verificationMethod: VM,
+      proofPurpose: 'assertionMethod',
+      '@context': OB_CONTEXTS,
+    },
     'with expires and a proof id': {
       id: 'urn:uuid:6a1f0e0c-4b1e-4b53-9a43-3f5c1a2b7d10',
       type: 'DataIntegrityProof',

@@ -39,10 +39,18 @@ describe('proof sets and chains (W3C vc-di-eddsa proof-set-chain vectors)', () =
   it('builds the chains of signedProofChain1.json and signedProofChain2.json', async () => {
     const set = readVectorJson(...SC('signedProofSet2.json'));
     const c3 = readVectorJson(...SC('proofChainConfig1.json'));
-    const chain1 = await addChainedProof(set, { ...signerFrom(c3, multi.keyPair3.privateKeyMultibase), previousProof: c3.previousProof as string[] }, { documentLoader: vectorLoader });
+    const chain1 = await addChainedProof(
+      set,
+      { ...signerFrom(c3, multi.keyPair3.privateKeyMultibase), previousProof: c3.previousProof as string[] },
+      { documentLoader: vectorLoader },
+    );
     expect(chain1).toEqual(readVectorJson(...SC('signedProofChain1.json')));
     const c4 = readVectorJson(...SC('proofChainConfig2.json'));
-    const chain2 = await addChainedProof(chain1, { ...signerFrom(c4, multi.keyPair4.privateKeyMultibase), previousProof: c4.previousProof as string }, { documentLoader: vectorLoader });
+    const chain2 = await addChainedProof(
+      chain1,
+      { ...signerFrom(c4, multi.keyPair4.privateKeyMultibase), previousProof: c4.previousProof as string },
+      { documentLoader: vectorLoader },
+    );
     expect(chain2).toEqual(readVectorJson(...SC('signedProofChain2.json')));
   });
 
@@ -55,7 +63,9 @@ describe('proof sets and chains (W3C vc-di-eddsa proof-set-chain vectors)', () =
     const { hashData } = await computeHashData(eddsaRdfc2022, temp, { ...config, '@context': temp['@context'] }, vectorLoader);
     const seed = decodeSecretKeyMultibase(multi[pair].privateKeyMultibase);
     expect(encodeMultibaseBase58btc(ed25519Sign(hashData, privateKeyFromSeed(seed)))).toBe(proofValue);
-    const chain = readVectorJson(...SC(signedConfig === 'proofChainConfigSigned1.json' ? 'signedProofChain1.json' : 'signedProofChain2.json')) as JsonObject & { proof: DataIntegrityProof[] };
+    const chain = readVectorJson(
+      ...SC(signedConfig === 'proofChainConfigSigned1.json' ? 'signedProofChain1.json' : 'signedProofChain2.json'),
+    ) as JsonObject & { proof: DataIntegrityProof[] };
     const matching = chain.proof.filter((p) => ([] as unknown[]).concat(config.previousProof).includes(p.id));
     expect({ ...withoutProof(chain), proof: matching }).toEqual(temp);
   });
@@ -64,7 +74,11 @@ describe('proof sets and chains (W3C vc-di-eddsa proof-set-chain vectors)', () =
     const set = readVectorJson(...SC('signedProofSet2.json'));
     const c3 = readVectorJson(...SC('proofChainConfig1.json'));
     await expect(
-      addChainedProof(set, { ...signerFrom(c3, multi.keyPair3.privateKeyMultibase), previousProof: 'urn:uuid:00000000-0000-0000-0000-000000000000' }, { documentLoader: vectorLoader }),
+      addChainedProof(
+        set,
+        { ...signerFrom(c3, multi.keyPair3.privateKeyMultibase), previousProof: 'urn:uuid:00000000-0000-0000-0000-000000000000' },
+        { documentLoader: vectorLoader },
+      ),
     ).rejects.toMatchObject({ code: 'PROOF_GENERATION_ERROR' });
   });
 
@@ -117,11 +131,19 @@ describe('proof sets and chains (W3C vc-di-eddsa proof-set-chain vectors)', () =
     const keys = Object.values(multi).map((k) => k.privateKeyMultibase);
     const pub = (i: number) => `did:key:${keyPairFromSeed(decodeSecretKeyMultibase(keys[i])).publicKeyMultibase}`;
     const vm = (i: number) => `${pub(i)}#${pub(i).slice('did:key:'.length)}`;
-    const set = await signCredential(unsignedDoc, [
-      { verificationMethod: vm(0), privateKey: keys[0], cryptosuite: 'eddsa-jcs-2022', id: 'urn:uuid:p1' },
-      { verificationMethod: vm(1), privateKey: keys[1], cryptosuite: 'eddsa-jcs-2022', id: 'urn:uuid:p2' },
-    ], { documentLoader: vectorLoader });
-    const chain = await addChainedProof(set, { verificationMethod: vm(2), privateKey: keys[2], cryptosuite: 'eddsa-jcs-2022', previousProof: ['urn:uuid:p1', 'urn:uuid:p2'] }, { documentLoader: vectorLoader });
+    const set = await signCredential(
+      unsignedDoc,
+      [
+        { verificationMethod: vm(0), privateKey: keys[0], cryptosuite: 'eddsa-jcs-2022', id: 'urn:uuid:p1' },
+        { verificationMethod: vm(1), privateKey: keys[1], cryptosuite: 'eddsa-jcs-2022', id: 'urn:uuid:p2' },
+      ],
+      { documentLoader: vectorLoader },
+    );
+    const chain = await addChainedProof(
+      set,
+      { verificationMethod: vm(2), privateKey: keys[2], cryptosuite: 'eddsa-jcs-2022', previousProof: ['urn:uuid:p1', 'urn:uuid:p2'] },
+      { documentLoader: vectorLoader },
+    );
     expect((await verify(chain)).verified).toBe(true);
     const edited = structuredClone(chain);
     edited.proof[1].created = '2020-01-01T00:00:00Z';

@@ -38,7 +38,11 @@ export interface SignOptions {
  * document without any `proof`; proofs already present are kept. The output `proof` is always an array,
  * the form the Open Badges 3.0 schema requires.
  */
-export async function signCredential<T extends JsonObject>(document: T, signers: readonly Signer[], options: SignOptions = {}): Promise<T & { proof: DataIntegrityProof[] }> {
+export async function signCredential<T extends JsonObject>(
+  document: T,
+  signers: readonly Signer[],
+  options: SignOptions = {},
+): Promise<T & { proof: DataIntegrityProof[] }> {
   if (signers.length === 0) throw new ProofGenerationError('at least one signer is required');
   const loader = options.documentLoader ?? defaultDocumentLoader();
   const existing = proofsOf(document);
@@ -109,7 +113,10 @@ export function withoutProof<T extends JsonObject>(document: T): Omit<T, 'proof'
 }
 
 /** The proofs a `previousProof` value names, or the first id that names none. */
-export function matchingProofs(allProofs: readonly DataIntegrityProof[], previousProof: unknown): { proofs: DataIntegrityProof[] } | { missing: string } {
+export function matchingProofs(
+  allProofs: readonly DataIntegrityProof[],
+  previousProof: unknown,
+): { proofs: DataIntegrityProof[] } | { missing: string } {
   const ids = typeof previousProof === 'string' ? [previousProof] : Array.isArray(previousProof) ? previousProof : [];
   const proofs: DataIntegrityProof[] = [];
   for (const id of ids) {

@@ -46,7 +46,13 @@ export async function verifyCredential(document: JsonObject, options: VerifyCred
   const now = options.now === undefined ? new Date() : new Date(options.now);
   const errors: VerificationProblem[] = [];
   if (!document || typeof document !== 'object' || Array.isArray(document)) {
-    return { verified: false, proofs: [], errors: [{ code: 'PARSING_ERROR', message: 'the secured document is not a JSON object' }], signers: [], verifiedDocument: null };
+    return {
+      verified: false,
+      proofs: [],
+      errors: [{ code: 'PARSING_ERROR', message: 'the secured document is not a JSON object' }],
+      signers: [],
+      verifiedDocument: null,
+    };
   }
   const allProofs = proofsOf(document);
   if (allProofs.length === 0) errors.push({ code: 'PARSING_ERROR', message: 'the document has no proof' });
@@ -65,7 +71,8 @@ export async function verifyCredential(document: JsonObject, options: VerifyCred
 
   const signers = [...new Set(proofs.filter((p) => p.verified && p.controller).map((p) => p.controller as string))];
   for (const required of options.requiredSigners ?? []) {
-    if (!signers.includes(required)) errors.push({ code: 'MISSING_REQUIRED_SIGNER', message: `no verified proof by required co-issuer ${required}` });
+    if (!signers.includes(required))
+      errors.push({ code: 'MISSING_REQUIRED_SIGNER', message: `no verified proof by required co-issuer ${required}` });
   }
   if (options.checkValidityPeriod ?? true) errors.push(...validityProblems(document, now));
 

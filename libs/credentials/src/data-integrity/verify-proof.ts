@@ -56,10 +56,15 @@ export async function verifyOneProof(proof: DataIntegrityProof, index: number, c
   const structural = checkStructure(proof, ctx);
   if (structural.length) return { ...result, errors: structural };
 
-  const previous = proof.previousProof === undefined ? [] : typeof proof.previousProof === 'string' ? [proof.previousProof] : proof.previousProof;
+  const previous =
+    proof.previousProof === undefined ? [] : typeof proof.previousProof === 'string' ? [proof.previousProof] : proof.previousProof;
   if (previous.length) result.previousProof = previous;
   const matching = matchingProofs(ctx.allProofs, proof.previousProof);
-  if ('missing' in matching) return { ...result, errors: [problem('PREVIOUS_PROOF_NOT_FOUND', `previousProof ${matching.missing} matches no proof in the document`)] };
+  if ('missing' in matching)
+    return {
+      ...result,
+      errors: [problem('PREVIOUS_PROOF_NOT_FOUND', `previousProof ${matching.missing} matches no proof in the document`)],
+    };
 
   let method: VerificationMethod;
   try {
@@ -78,7 +83,10 @@ export async function verifyOneProof(proof: DataIntegrityProof, index: number, c
   delete proofOptions.proofValue;
   if (proofOptions['@context'] !== undefined) {
     if (!contextStartsWith(inputDocument['@context'], proofOptions['@context'])) {
-      return { ...result, errors: [problem('CONTEXT_MISMATCH', 'the document @context does not start with the proof @context, in the same order')] };
+      return {
+        ...result,
+        errors: [problem('CONTEXT_MISMATCH', 'the document @context does not start with the proof @context, in the same order')],
+      };
     }
     inputDocument['@context'] = proofOptions['@context'];
   }
@@ -96,7 +104,10 @@ export async function verifyOneProof(proof: DataIntegrityProof, index: number, c
   const signature = decodeMultibaseBase58btc(proof.proofValue);
   const key = publicKeyFromBytes(decodePublicKeyMultibase(method.publicKeyMultibase));
   if (!ed25519Verify(hashData, signature, key)) {
-    return { ...result, errors: [problem('INVALID_SIGNATURE', `the signature does not verify with ${method.id} over the document and proof options`)] };
+    return {
+      ...result,
+      errors: [problem('INVALID_SIGNATURE', `the signature does not verify with ${method.id} over the document and proof options`)],
+    };
   }
   return { ...result, verified: true };
 }

@@ -13,7 +13,8 @@ export interface VerificationMethod {
 }
 
 /** The verification relationships a controller document can list. */
-export type VerificationRelationship = 'assertionMethod' | 'authentication' | 'capabilityInvocation' | 'capabilityDelegation' | 'keyAgreement';
+export type VerificationRelationship =
+  'assertionMethod' | 'authentication' | 'capabilityInvocation' | 'capabilityDelegation' | 'keyAgreement';
 
 /** A controlled identifier document (a DID document, or any controller document with Multikey methods). */
 export interface ControllerDocument {
@@ -41,21 +42,38 @@ export type VerificationMethodResolver = (verificationMethodId: string, options:
  * document id must be the method URL without its fragment, the method's controller must be the document,
  * and the relationship named by `proofPurpose` must reference or embed it.
  */
-export function selectVerificationMethod(document: ControllerDocument, verificationMethodId: string, proofPurpose: string): VerificationMethod {
+export function selectVerificationMethod(
+  document: ControllerDocument,
+  verificationMethodId: string,
+  proofPurpose: string,
+): VerificationMethod {
   const controllerId = verificationMethodId.split('#')[0];
   if (document.id !== controllerId) {
-    throw new VerificationMethodError('INVALID_VERIFICATION_METHOD', `controller document ${document.id} does not describe ${controllerId}`);
+    throw new VerificationMethodError(
+      'INVALID_VERIFICATION_METHOD',
+      `controller document ${document.id} does not describe ${controllerId}`,
+    );
   }
   const relationship = document[proofPurpose];
   const listed = Array.isArray(relationship) ? (relationship as (string | VerificationMethod)[]) : [];
   const embedded = listed.find((m): m is VerificationMethod => typeof m === 'object' && m !== null && m.id === verificationMethodId);
   const method = embedded ?? document.verificationMethod?.find((m) => m.id === verificationMethodId);
-  if (!method) throw new VerificationMethodError('UNKNOWN_VERIFICATION_METHOD', `${verificationMethodId} is not a verification method of ${controllerId}`);
+  if (!method)
+    throw new VerificationMethodError(
+      'UNKNOWN_VERIFICATION_METHOD',
+      `${verificationMethodId} is not a verification method of ${controllerId}`,
+    );
   if (method.controller !== document.id) {
-    throw new VerificationMethodError('INVALID_VERIFICATION_METHOD', `${verificationMethodId} names controller ${method.controller}, not ${document.id}`);
+    throw new VerificationMethodError(
+      'INVALID_VERIFICATION_METHOD',
+      `${verificationMethodId} names controller ${method.controller}, not ${document.id}`,
+    );
   }
   if (!embedded && !listed.includes(verificationMethodId)) {
-    throw new VerificationMethodError('VERIFICATION_RELATIONSHIP_MISSING', `${verificationMethodId} is not listed under ${proofPurpose} of ${controllerId}`);
+    throw new VerificationMethodError(
+      'VERIFICATION_RELATIONSHIP_MISSING',
+      `${verificationMethodId} is not listed under ${proofPurpose} of ${controllerId}`,
+    );
   }
   return method;
 }

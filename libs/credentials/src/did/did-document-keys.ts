@@ -27,17 +27,29 @@ export function findKeyInDidDocument(document: ControllerDocument, key: ListedKe
   try {
     wanted = Buffer.from(decodePublicKeyMultibase(key.publicKeyMultibase));
   } catch (e) {
-    return { listed: false, reason: 'invalid-key', message: `${key.publicKeyMultibase} is not an Ed25519 Multikey: ${(e as Error).message}` };
+    return {
+      listed: false,
+      reason: 'invalid-key',
+      message: `${key.publicKeyMultibase} is not an Ed25519 Multikey: ${(e as Error).message}`,
+    };
   }
   const methods = methodsOf(document).map((m) => ({ id: absolute(m['id'], key.did), raw: ed25519Of(m) }));
   const byId = methods.find((m) => m.id === key.verificationMethodId);
   if (byId) {
     if (byId.raw && wanted.equals(byId.raw)) return { listed: true, verificationMethod: key.verificationMethodId, matchedBy: 'id' };
-    return { listed: false, reason: 'different-key', message: `${key.verificationMethodId} in the DID document holds ${byId.raw ? 'another key' : 'no Ed25519 key'}, not ${key.publicKeyMultibase}` };
+    return {
+      listed: false,
+      reason: 'different-key',
+      message: `${key.verificationMethodId} in the DID document holds ${byId.raw ? 'another key' : 'no Ed25519 key'}, not ${key.publicKeyMultibase}`,
+    };
   }
   const byKey = methods.find((m) => m.raw && wanted.equals(m.raw));
   if (byKey?.id) return { listed: true, verificationMethod: byKey.id, matchedBy: 'key' };
-  return { listed: false, reason: 'not-listed', message: `the DID document of ${key.did} lists neither ${key.verificationMethodId} nor the key ${key.publicKeyMultibase}` };
+  return {
+    listed: false,
+    reason: 'not-listed',
+    message: `the DID document of ${key.did} lists neither ${key.verificationMethodId} nor the key ${key.publicKeyMultibase}`,
+  };
 }
 
 function methodsOf(document: ControllerDocument): Record<string, unknown>[] {
@@ -61,7 +73,13 @@ function ed25519Of(method: Record<string, unknown>): Buffer | undefined {
     }
   }
   const jwk = method['publicKeyJwk'] as Record<string, unknown> | undefined;
-  if ((type === 'JsonWebKey' || type === 'JsonWebKey2020') && jwk && jwk['kty'] === 'OKP' && jwk['crv'] === 'Ed25519' && typeof jwk['x'] === 'string') {
+  if (
+    (type === 'JsonWebKey' || type === 'JsonWebKey2020') &&
+    jwk &&
+    jwk['kty'] === 'OKP' &&
+    jwk['crv'] === 'Ed25519' &&
+    typeof jwk['x'] === 'string'
+  ) {
     if (!/^[A-Za-z0-9_-]{43}$/.test(jwk['x'])) return undefined;
     const raw = Buffer.from(jwk['x'], 'base64url');
     return raw.length === 32 ? raw : undefined;

@@ -143,7 +143,8 @@ export class DidWebHttpsResolver implements DidWebDocumentResolver {
       const location = response.headers.location;
       if (status >= 300 && status < 400 && location) {
         response.destroy();
-        if (hops >= this.maxRedirects) throw new DidWebResolutionError('HTTP_STATUS', `${start} redirects more than ${this.maxRedirects} times`, url);
+        if (hops >= this.maxRedirects)
+          throw new DidWebResolutionError('HTTP_STATUS', `${start} redirects more than ${this.maxRedirects} times`, url);
         try {
           url = new URL(location, url).toString();
         } catch {
@@ -164,7 +165,14 @@ export class DidWebHttpsResolver implements DidWebDocumentResolver {
     const trusted = this.allowHosts.allows(target);
     const host = hostOf(target);
     if (!trusted && isIpLiteral(host) && !this.addressPolicy(host)) {
-      return Promise.reject(new DidWebResolutionError('BLOCKED_ADDRESS', `refusing ${url}: not a public internet address`, url, `${host} is refused by the address policy`));
+      return Promise.reject(
+        new DidWebResolutionError(
+          'BLOCKED_ADDRESS',
+          `refusing ${url}: not a public internet address`,
+          url,
+          `${host} is refused by the address policy`,
+        ),
+      );
     }
     if (signal.aborted) return Promise.reject(this.timedOut(url));
     return new Promise((resolve, reject) => {
@@ -183,10 +191,17 @@ export class DidWebHttpsResolver implements DidWebDocumentResolver {
   }
 
   private async readBody(response: IncomingMessage, url: string, signal: AbortSignal): Promise<Uint8Array> {
-    const mediaType = String(response.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    const mediaType = String(response.headers['content-type'] ?? '')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
     if (!JSON_MEDIA_TYPE.test(mediaType)) {
       response.destroy();
-      throw new DidWebResolutionError('NOT_JSON', `${url} answered ${mediaType || 'without a content type'}, not JSON (application/did+json or application/json)`, url);
+      throw new DidWebResolutionError(
+        'NOT_JSON',
+        `${url} answered ${mediaType || 'without a content type'}, not JSON (application/did+json or application/json)`,
+        url,
+      );
     }
     const declared = Number(response.headers['content-length']);
     if (Number.isFinite(declared) && declared > this.maxBytes) {
@@ -218,7 +233,8 @@ export class DidWebHttpsResolver implements DidWebDocumentResolver {
     if (error?.name === 'TimeoutError' || error?.name === 'AbortError') return this.timedOut(url);
     const code = typeof error?.code === 'string' ? error.code : undefined;
     const detail = `${error?.message ?? String(e)}${code ? ` (${code})` : ''}`;
-    if (code && TLS_ERROR.test(code)) return new DidWebResolutionError('TLS_FAILED', `the TLS connection to ${url} was refused: ${tlsReason(code)}`, url, detail);
+    if (code && TLS_ERROR.test(code))
+      return new DidWebResolutionError('TLS_FAILED', `the TLS connection to ${url} was refused: ${tlsReason(code)}`, url, detail);
     return new DidWebResolutionError('UNREACHABLE', `${url} could not be reached`, url, detail);
   }
 
@@ -253,7 +269,11 @@ function requireHttps(url: string): URL {
     throw new DidWebResolutionError('INVALID_DID', `${url} is not a URL`, url);
   }
   if (parsed.protocol !== 'https:') {
-    throw new DidWebResolutionError('NOT_HTTPS', `refusing ${url}: DID documents are read over https only, never ${parsed.protocol.replace(/:$/, '')}`, url);
+    throw new DidWebResolutionError(
+      'NOT_HTTPS',
+      `refusing ${url}: DID documents are read over https only, never ${parsed.protocol.replace(/:$/, '')}`,
+      url,
+    );
   }
   return parsed;
 }
@@ -268,7 +288,13 @@ function guardedLookupWith(policy: (address: string) => boolean): LookupFunction
       if (err) return callback(err, '', 0);
       const blocked = addresses.find((a) => !policy(a.address));
       if (blocked || addresses.length === 0) {
-        return callback(new Blocked(`${hostname} resolves to ${blocked?.address ?? 'no address'}, refused by the address policy`) as unknown as NodeJS.ErrnoException, '', 0);
+        return callback(
+          new Blocked(
+            `${hostname} resolves to ${blocked?.address ?? 'no address'}, refused by the address policy`,
+          ) as unknown as NodeJS.ErrnoException,
+          '',
+          0,
+        );
       }
       if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
       callback(null, addresses[0].address, addresses[0].family);

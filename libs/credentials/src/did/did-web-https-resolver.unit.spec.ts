@@ -17,7 +17,10 @@ describe('did:web to URL, as the did:web method specifies', () => {
 
   it('refuses what is not a did:web before fetching anything', async () => {
     const resolver = new DidWebHttpsResolver();
-    await expect(resolver.resolve('did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK')).rejects.toMatchObject({ name: 'DidWebResolutionError', code: 'INVALID_DID' });
+    await expect(resolver.resolve('did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK')).rejects.toMatchObject({
+      name: 'DidWebResolutionError',
+      code: 'INVALID_DID',
+    });
     await expect(resolver.resolve('did:web:exa mple.com')).rejects.toMatchObject({ code: 'INVALID_DID' });
   });
 });
@@ -52,7 +55,11 @@ describe('DidWebHttpsResolver over real HTTPS (test CA trusted through NODE_EXTR
     const nested = server.did('uni', 'aau');
     server.publish(documentOf(root));
     server.publish(documentOf(nested));
-    await expect(resolver.resolve(root)).resolves.toMatchObject({ did: root, url: `https://${server.host}/.well-known/did.json`, document: { id: root } });
+    await expect(resolver.resolve(root)).resolves.toMatchObject({
+      did: root,
+      url: `https://${server.host}/.well-known/did.json`,
+      document: { id: root },
+    });
     const resolved = await resolver.resolve(nested);
     expect(resolved).toMatchObject({ url: `https://${server.host}/uni/aau/did.json`, document: documentOf(nested) });
     expect(Date.parse(resolved.resolvedAt)).not.toBeNaN();
@@ -88,7 +95,10 @@ describe('DidWebHttpsResolver over real HTTPS (test CA trusted through NODE_EXTR
   });
 
   it('reports the HTTP status of a document that is not there', async () => {
-    await expect(resolver.resolve(server.did('nobody'))).rejects.toMatchObject({ code: 'HTTP_STATUS', message: expect.stringContaining('HTTP 404') });
+    await expect(resolver.resolve(server.did('nobody'))).rejects.toMatchObject({
+      code: 'HTTP_STATUS',
+      message: expect.stringContaining('HTTP 404'),
+    });
   });
 
   it('follows an https redirect but refuses to be sent to http', async () => {
@@ -99,7 +109,10 @@ describe('DidWebHttpsResolver over real HTTPS (test CA trusted through NODE_EXTR
     server.serve('/new-home/did.json', { body: JSON.stringify(documentOf(did)) });
     await expect(resolver.resolve(did)).resolves.toMatchObject({ url: `https://${server.host}/new-home/did.json` });
     server.serve('/moved/did.json', { status: 301, headers: { location: `http://${server.host}/new-home/did.json` } });
-    await expect(resolver.resolve(did)).rejects.toMatchObject({ code: 'NOT_HTTPS', message: expect.stringMatching(/https only, never http/) });
+    await expect(resolver.resolve(did)).rejects.toMatchObject({
+      code: 'NOT_HTTPS',
+      message: expect.stringMatching(/https only, never http/),
+    });
   });
 
   it('gives up after its deadline', async () => {
@@ -111,7 +124,10 @@ describe('DidWebHttpsResolver over real HTTPS (test CA trusted through NODE_EXTR
   it('refuses a server whose certificate no trusted CA issued, and one nobody listens on', async () => {
     const did = `did:web:localhost%3A${untrusted.host.split(':')[1]}`;
     untrusted.publish(documentOf(did));
-    await expect(resolver.resolve(did)).rejects.toMatchObject({ code: 'TLS_FAILED', message: expect.stringMatching(/self-signed|SELF_SIGNED/i) });
+    await expect(resolver.resolve(did)).rejects.toMatchObject({
+      code: 'TLS_FAILED',
+      message: expect.stringMatching(/self-signed|SELF_SIGNED/i),
+    });
     expect(untrusted.requests).toEqual([]);
     await expect(resolver.resolve('did:web:localhost%3A1')).rejects.toMatchObject({ code: 'UNREACHABLE' });
   });
@@ -129,12 +145,18 @@ describe('DidWebHttpsResolver over real HTTPS (test CA trusted through NODE_EXTR
     const before = server.requests.length;
     const error = await new DidWebHttpsResolver().resolve(did).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DidWebResolutionError);
-    expect(error).toMatchObject({ code: 'BLOCKED_ADDRESS', url: `https://${server.host}/guarded/did.json`, detail: expect.stringContaining('127.0.0.1') });
+    expect(error).toMatchObject({
+      code: 'BLOCKED_ADDRESS',
+      url: `https://${server.host}/guarded/did.json`,
+      detail: expect.stringContaining('127.0.0.1'),
+    });
     expect((error as Error).message).not.toMatch(/127\.0\.0\.1|::1/);
     const strict = await startTrustingDidWebResolver(tls.caFile, { allowHosts: [] });
     try {
       await expect(strict.resolve(did)).rejects.toMatchObject({ code: 'BLOCKED_ADDRESS' });
-      await expect(strict.resolve(`did:web:127.0.0.1%3A${server.host.split(':')[1]}:guarded`)).rejects.toMatchObject({ code: 'BLOCKED_ADDRESS' });
+      await expect(strict.resolve(`did:web:127.0.0.1%3A${server.host.split(':')[1]}:guarded`)).rejects.toMatchObject({
+        code: 'BLOCKED_ADDRESS',
+      });
     } finally {
       await strict.close();
     }
@@ -147,7 +169,9 @@ describe('DidWebHttpsResolver over real HTTPS (test CA trusted through NODE_EXTR
     server.publish(documentOf(did));
     const error = await new DidWebHttpsResolver({ allowHosts: ['localhost:1'] }).resolve(did).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'BLOCKED_ADDRESS' });
-    const custom = await new DidWebHttpsResolver({ addressPolicy: () => false, allowHosts: ['example.org'] }).resolve(did).catch((e: unknown) => e);
+    const custom = await new DidWebHttpsResolver({ addressPolicy: () => false, allowHosts: ['example.org'] })
+      .resolve(did)
+      .catch((e: unknown) => e);
     expect(custom).toMatchObject({ code: 'BLOCKED_ADDRESS' });
   });
 

@@ -29,16 +29,14 @@ export interface DidWebKey {
  */
 export function buildDidWebDocument(did: string, keys: readonly DidWebKey[]): ControllerDocument {
   didWebToUrl(did);
-  const methods = keys.map(
-    (k): VerificationMethod => ({
-      id: k.id ?? `${did}#${k.publicKeyMultibase}`,
-      type: 'Multikey',
-      controller: did,
-      publicKeyMultibase: k.publicKeyMultibase,
-      ...(k.validFrom ? { validFrom: k.validFrom } : {}),
-      ...(k.validUntil ? { validUntil: k.validUntil } : {}),
-    }),
-  );
+  const methods = keys.map((k): VerificationMethod => ({
+    id: k.id ?? `${did}#${k.publicKeyMultibase}`,
+    type: 'Multikey',
+    controller: did,
+    publicKeyMultibase: k.publicKeyMultibase,
+    ...(k.validFrom ? { validFrom: k.validFrom } : {}),
+    ...(k.validUntil ? { validUntil: k.validUntil } : {}),
+  }));
   const ids = methods.map((m) => m.id);
   return {
     '@context': ['https://www.w3.org/ns/did/v1', 'https://w3id.org/security/multikey/v1'],

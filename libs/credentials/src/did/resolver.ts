@@ -32,12 +32,17 @@ export function createVerificationMethodResolver(sources: ResolverSources = {}):
       } catch (e) {
         throw new VerificationMethodError('UNKNOWN_VERIFICATION_METHOD', (e as Error).message);
       }
-      if (!sources.resolveDidWeb) throw new VerificationMethodError('UNKNOWN_VERIFICATION_METHOD', `no did:web resolver is configured for ${controllerId}`);
+      if (!sources.resolveDidWeb)
+        throw new VerificationMethodError('UNKNOWN_VERIFICATION_METHOD', `no did:web resolver is configured for ${controllerId}`);
       document = await sources.resolveDidWeb(controllerId, url);
     } else if (sources.resolveController) {
       document = await sources.resolveController(controllerId);
     }
-    if (!document) throw new VerificationMethodError('UNKNOWN_VERIFICATION_METHOD', `controller ${controllerId} of ${verificationMethodId} could not be resolved`);
+    if (!document)
+      throw new VerificationMethodError(
+        'UNKNOWN_VERIFICATION_METHOD',
+        `controller ${controllerId} of ${verificationMethodId} could not be resolved`,
+      );
     return selectVerificationMethod(document, verificationMethodId, proofPurpose);
   };
 }

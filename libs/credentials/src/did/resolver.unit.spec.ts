@@ -16,7 +16,10 @@ describe('did:web', () => {
     const k1 = generateEd25519KeyPair();
     const k2 = generateEd25519KeyPair();
     const did = 'did:web:uni-a.example';
-    const doc = buildDidWebDocument(did, [{ publicKeyMultibase: k1.publicKeyMultibase, id: `${did}#key-1` }, { publicKeyMultibase: k2.publicKeyMultibase }]);
+    const doc = buildDidWebDocument(did, [
+      { publicKeyMultibase: k1.publicKeyMultibase, id: `${did}#key-1` },
+      { publicKeyMultibase: k2.publicKeyMultibase },
+    ]);
     expect(doc.id).toBe(did);
     expect(doc.verificationMethod).toEqual([
       { id: `${did}#key-1`, type: 'Multikey', controller: did, publicKeyMultibase: k1.publicKeyMultibase },
@@ -30,7 +33,9 @@ describe('verification method resolver', () => {
   const did = 'did:web:uni-a.example:institutions:a';
   const key = generateEd25519KeyPair();
   const vm = `${did}#key-1`;
-  const documents = new Map<string, ControllerDocument>([[did, buildDidWebDocument(did, [{ id: vm, publicKeyMultibase: key.publicKeyMultibase }])]]);
+  const documents = new Map<string, ControllerDocument>([
+    [did, buildDidWebDocument(did, [{ id: vm, publicKeyMultibase: key.publicKeyMultibase }])],
+  ]);
   const seenUrls: string[] = [];
   const resolve = createVerificationMethodResolver({
     resolveDidWeb: (d, url) => {
@@ -40,17 +45,27 @@ describe('verification method resolver', () => {
   });
 
   it('resolves a did:web method through the callback, passing the document URL', async () => {
-    await expect(resolve(vm, { proofPurpose: 'assertionMethod' })).resolves.toMatchObject({ id: vm, controller: did, publicKeyMultibase: key.publicKeyMultibase });
+    await expect(resolve(vm, { proofPurpose: 'assertionMethod' })).resolves.toMatchObject({
+      id: vm,
+      controller: did,
+      publicKeyMultibase: key.publicKeyMultibase,
+    });
     expect(seenUrls).toContain('https://uni-a.example/institutions/a/did.json');
   });
 
   it('refuses a method not listed under the proof purpose', async () => {
-    await expect(resolve(vm, { proofPurpose: 'capabilityInvocation' })).rejects.toMatchObject({ code: 'VERIFICATION_RELATIONSHIP_MISSING' });
+    await expect(resolve(vm, { proofPurpose: 'capabilityInvocation' })).rejects.toMatchObject({
+      code: 'VERIFICATION_RELATIONSHIP_MISSING',
+    });
   });
 
   it('refuses an unknown DID, an unknown fragment, and a method whose controller is another DID', async () => {
-    await expect(resolve('did:web:other.example#key-1', { proofPurpose: 'assertionMethod' })).rejects.toMatchObject({ code: 'UNKNOWN_VERIFICATION_METHOD' });
-    await expect(resolve(`${did}#key-9`, { proofPurpose: 'assertionMethod' })).rejects.toMatchObject({ code: 'UNKNOWN_VERIFICATION_METHOD' });
+    await expect(resolve('did:web:other.example#key-1', { proofPurpose: 'assertionMethod' })).rejects.toMatchObject({
+      code: 'UNKNOWN_VERIFICATION_METHOD',
+    });
+    await expect(resolve(`${did}#key-9`, { proofPurpose: 'assertionMethod' })).rejects.toMatchObject({
+      code: 'UNKNOWN_VERIFICATION_METHOD',
+    });
     const hijacked = buildDidWebDocument(did, [{ id: vm, publicKeyMultibase: key.publicKeyMultibase }]);
     hijacked.verificationMethod![0].controller = 'did:web:attacker.example';
     const r = createVerificationMethodResolver({ resolveDidWeb: () => hijacked });

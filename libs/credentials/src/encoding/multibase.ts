@@ -43,7 +43,8 @@ export function decodeMultibaseBase64url(value: string): Uint8Array {
     throw new MultibaseError(`expected a base64url multibase value starting with 'u'`);
   }
   const body = value.slice(1);
-  if (!/^[A-Za-z0-9_-]*$/.test(body)) throw new MultibaseError('base64url value contains characters outside the URL-safe alphabet or padding');
+  if (!/^[A-Za-z0-9_-]*$/.test(body))
+    throw new MultibaseError('base64url value contains characters outside the URL-safe alphabet or padding');
   return new Uint8Array(Buffer.from(body, 'base64url'));
 }
 

@@ -32,8 +32,24 @@ const dir = join(__dirname, '..', 'contexts');
  * adds `jti` and `endorsementJwt` to the spec repository's copy and changes no existing term.
  */
 export const BUNDLED_CONTEXTS: readonly BundledContext[] = [
-  { url: VC_V2_CONTEXT_URL, sha256: '59955ced6697d61e03f2b2556febe5308ab16842846f5b586d7f1f7adec92734', file: join(dir, 'credentials-v2.jsonld') },
-  { url: STATUS_LIST_V1_CONTEXT_URL, sha256: 'fda5add353231e6a6884a46b12e6c75464281900cb348284d9c360f62381d9f7', file: join(dir, 'credentials-status-v1.jsonld') },
-  { url: OB_V3_CONTEXT_URL, sha256: '3d34f4d4ef1bce691106e63798beb5e7b862ba841423f5ee1e53ab7ddf3bca84', file: join(dir, 'ob-v3p0-context-3.0.3.json') },
-  { url: MICROCREDENTIAL_V1_CONTEXT_URL, sha256: 'a94e201bc521bfe6a74ccf371b626b0a4d38b8c451c3a5db8ee0aba4aa1600e8', file: join(dir, 'microcredential-v1.jsonld') },
+  {
+    url: VC_V2_CONTEXT_URL,
+    sha256: '59955ced6697d61e03f2b2556febe5308ab16842846f5b586d7f1f7adec92734',
+    file: join(dir, 'credentials-v2.jsonld'),
+  },
+  {
+    url: STATUS_LIST_V1_CONTEXT_URL,
+    sha256: 'fda5add353231e6a6884a46b12e6c75464281900cb348284d9c360f62381d9f7',
+    file: join(dir, 'credentials-status-v1.jsonld'),
+  },
+  {
+    url: OB_V3_CONTEXT_URL,
+    sha256: '3d34f4d4ef1bce691106e63798beb5e7b862ba841423f5ee1e53ab7ddf3bca84',
+    file: join(dir, 'ob-v3p0-context-3.0.3.json'),
+  },
+  {
+    url: MICROCREDENTIAL_V1_CONTEXT_URL,
+    sha256: 'a94e201bc521bfe6a74ccf371b626b0a4d38b8c451c3a5db8ee0aba4aa1600e8',
+    file: join(dir, 'microcredential-v1.jsonld'),
+  },
 ];

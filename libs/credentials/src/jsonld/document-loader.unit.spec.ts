@@ -25,7 +25,9 @@ describe('offline document loader', () => {
 
   it('throws a clear error for a URL that is not bundled, instead of fetching it', async () => {
     await expect(defaultDocumentLoader()('https://example.org/unknown-context')).rejects.toThrow(UnknownContextError);
-    await expect(defaultDocumentLoader()('https://example.org/unknown-context')).rejects.toThrow(/not bundled .* never fetched from the network/);
+    await expect(defaultDocumentLoader()('https://example.org/unknown-context')).rejects.toThrow(
+      /not bundled .* never fetched from the network/,
+    );
   });
 
   it('rejects a bundled context whose bytes differ from the pinned digest', async () => {

@@ -24,8 +24,16 @@ export const MICROCREDENTIAL_CONTEXT_PATH = 'microcredential/v2';
  * can read what credentials naming its original URL mean. Both are immutable: changing a byte needs a new version.
  */
 export const SERVED_CONTEXTS: readonly ServedContext[] = [
-  { path: 'microcredential/v1', sha256: 'a94e201bc521bfe6a74ccf371b626b0a4d38b8c451c3a5db8ee0aba4aa1600e8', file: join(dir, 'microcredential-v1.jsonld') },
-  { path: MICROCREDENTIAL_CONTEXT_PATH, sha256: '6434b8d811479ec255c9268d94de592d193ec57df932571cc43ef827b57eff20', file: join(dir, 'microcredential-v2.jsonld') },
+  {
+    path: 'microcredential/v1',
+    sha256: 'a94e201bc521bfe6a74ccf371b626b0a4d38b8c451c3a5db8ee0aba4aa1600e8',
+    file: join(dir, 'microcredential-v1.jsonld'),
+  },
+  {
+    path: MICROCREDENTIAL_CONTEXT_PATH,
+    sha256: '6434b8d811479ec255c9268d94de592d193ec57df932571cc43ef827b57eff20',
+    file: join(dir, 'microcredential-v2.jsonld'),
+  },
 ];
 
 /** Thrown for a context base URL that is not an absolute http(s) URL without query or fragment. */

@@ -2,14 +2,22 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { MICROCREDENTIAL_V1_CONTEXT_URL } from './bundled-contexts';
 import { createDocumentLoader, UnknownContextError } from './document-loader';
-import { contextBaseUrlOf, InvalidContextBaseUrlError, MICROCREDENTIAL_CONTEXT_PATH, microcredentialContextUrl, SERVED_CONTEXTS, servedContextsAt } from './served-contexts';
+import {
+  contextBaseUrlOf,
+  InvalidContextBaseUrlError,
+  MICROCREDENTIAL_CONTEXT_PATH,
+  microcredentialContextUrl,
+  SERVED_CONTEXTS,
+  servedContextsAt,
+} from './served-contexts';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const BASE = 'https://issuance.alliance.example';
 
 describe('the contexts the platform serves', () => {
   it('pins each served file to the digest published for it, and never reuses a path', () => {
-    for (const c of SERVED_CONTEXTS) expect({ path: c.path, sha256: sha256(readFileSync(c.file)) }).toEqual({ path: c.path, sha256: c.sha256 });
+    for (const c of SERVED_CONTEXTS)
+      expect({ path: c.path, sha256: sha256(readFileSync(c.file)) }).toEqual({ path: c.path, sha256: c.sha256 });
     expect(new Set(SERVED_CONTEXTS.map((c) => c.path)).size).toBe(SERVED_CONTEXTS.length);
     expect(new Set(SERVED_CONTEXTS.map((c) => c.sha256)).size).toBe(SERVED_CONTEXTS.length);
   });
@@ -23,22 +31,31 @@ describe('the contexts the platform serves', () => {
   it('defines no term IRI that depends on where it is served', () => {
     const text = readFileSync(SERVED_CONTEXTS.find((c) => c.path === MICROCREDENTIAL_CONTEXT_PATH)!.file, 'utf8');
     const iris = [...text.matchAll(/"(https?:\/\/[^"]+)"/g)].map((m) => m[1]);
-    expect(iris.sort()).toEqual(['http://data.europa.eu/snb/model/elm/', 'https://alliance-credentials.example/ns/microcredential#', 'https://schema.org/']);
+    expect(iris.sort()).toEqual([
+      'http://data.europa.eu/snb/model/elm/',
+      'https://alliance-credentials.example/ns/microcredential#',
+      'https://schema.org/',
+    ]);
   });
 
   it('builds URLs from one normal form of the base', () => {
     expect(microcredentialContextUrl(BASE)).toBe('https://issuance.alliance.example/contexts/microcredential/v2');
-    expect(microcredentialContextUrl('https://Issuance.Alliance.example:443/')).toBe('https://issuance.alliance.example/contexts/microcredential/v2');
+    expect(microcredentialContextUrl('https://Issuance.Alliance.example:443/')).toBe(
+      'https://issuance.alliance.example/contexts/microcredential/v2',
+    );
     expect(microcredentialContextUrl('http://127.0.0.1:3004/alliance/')).toBe('http://127.0.0.1:3004/alliance/contexts/microcredential/v2');
     expect(contextBaseUrlOf('https://issuance.alliance.example//')).toBe('https://issuance.alliance.example');
   });
 
-  it.each(['issuance.alliance.example', 'ftp://issuance.alliance.example', 'https://issuance.alliance.example/?v=1', 'https://issuance.alliance.example/#x', 'https://user:pw@issuance.alliance.example'])(
-    'refuses the base %s',
-    (base) => {
-      expect(() => contextBaseUrlOf(base)).toThrow(InvalidContextBaseUrlError);
-    },
-  );
+  it.each([
+    'issuance.alliance.example',
+    'ftp://issuance.alliance.example',
+    'https://issuance.alliance.example/?v=1',
+    'https://issuance.alliance.example/#x',
+    'https://user:pw@issuance.alliance.example',
+  ])('refuses the base %s', (base) => {
+    expect(() => contextBaseUrlOf(base)).toThrow(InvalidContextBaseUrlError);
+  });
 });
 
 describe('a document loader told where the platform serves its contexts', () => {
@@ -50,7 +67,10 @@ describe('a document loader told where the platform serves its contexts', () => 
       expect(doc.documentUrl).toBe(`${base}/contexts/microcredential/v2`);
       expect(JSON.stringify(doc.document)).toContain('http://data.europa.eu/snb/model/elm/');
     }
-    expect(servedContextsAt(BASE).map((c) => c.url)).toEqual([`${BASE}/contexts/microcredential/v1`, `${BASE}/contexts/microcredential/v2`]);
+    expect(servedContextsAt(BASE).map((c) => c.url)).toEqual([
+      `${BASE}/contexts/microcredential/v1`,
+      `${BASE}/contexts/microcredential/v2`,
+    ]);
   });
 
   it('does not resolve the same path on another host, another port, scheme or prefix: a context URL identifies its content', async () => {

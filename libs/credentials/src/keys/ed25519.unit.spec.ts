@@ -80,7 +80,12 @@ describe('Ed25519 Multikey encoding', () => {
     expect(vm).toBe(`did:key:${single.publicKeyMultibase}#${single.publicKeyMultibase}`);
     const doc = resolveDidKey(`did:key:${single.publicKeyMultibase}`);
     expect(doc.assertionMethod).toEqual([vm]);
-    expect(doc.verificationMethod?.[0]).toMatchObject({ id: vm, type: 'Multikey', controller: doc.id, publicKeyMultibase: single.publicKeyMultibase });
+    expect(doc.verificationMethod?.[0]).toMatchObject({
+      id: vm,
+      type: 'Multikey',
+      controller: doc.id,
+      publicKeyMultibase: single.publicKeyMultibase,
+    });
   });
 
   it('generates key pairs that sign and verify', () => {

@@ -1,5 +1,12 @@
 import canonicalize from 'canonicalize';
-import { decodePublicKeyMultibase, ed25519Sign, ed25519Verify, type Ed25519PrivateKeyInput, publicKeyFromBytes, toPrivateKeyObject } from './ed25519';
+import {
+  decodePublicKeyMultibase,
+  ed25519Sign,
+  ed25519Verify,
+  type Ed25519PrivateKeyInput,
+  publicKeyFromBytes,
+  toPrivateKeyObject,
+} from './ed25519';
 
 /**
  * The challenge the catalogue issues before it registers a key: whoever registers the key must sign it with

@@ -39,20 +39,26 @@ const READERS: Record<AnnexIElementKey, Reader> = {
     return outcomes.length && outcomes.every(Boolean) ? outcomes : undefined;
   },
   workload: (_c, _s, a) =>
-    typeof a?.creditsAvailable === 'number' && a.creditsAvailable > 0 && a.creditFramework === ECTS_FRAMEWORK_URI ? { ects: a.creditsAvailable } : undefined,
+    typeof a?.creditsAvailable === 'number' && a.creditsAvailable > 0 && a.creditFramework === ECTS_FRAMEWORK_URI
+      ? { ects: a.creditsAvailable }
+      : undefined,
   level: (_c, _s, a) => {
     const eqf = eqfLevelOfUri(a?.eqfLevel);
     return eqf ? { eqfLevel: a?.eqfLevel, ...(a?.qfEheaCycle ? { qfEheaCycle: a.qfEheaCycle } : {}) } : undefined;
   },
   assessmentType: (_c, _s, a) => text(a?.assessmentType),
-  participationForm: (_c, _s, a) => (['online', 'onsite', 'blended'].includes(a?.participationForm as string) ? a?.participationForm : undefined),
+  participationForm: (_c, _s, a) =>
+    ['online', 'onsite', 'blended'].includes(a?.participationForm as string) ? a?.participationForm : undefined,
   qualityAssurance: (_c, _s, a) => {
     const qa = obj(a?.qualityAssurance);
     return text(qa?.assuranceType) && text(qa?.assuredBy) ? qa : undefined;
   },
   prerequisites: (_c, _s, a) => text(a?.prerequisites),
   supervision: (_c, _s, a) => text(a?.supervisionAndIdVerification),
-  grade: (_c, s) => list(s?.result).map((r) => text(obj(r)?.value)).find(Boolean),
+  grade: (_c, s) =>
+    list(s?.result)
+      .map((r) => text(obj(r)?.value))
+      .find(Boolean),
   stackability: (_c, _s, a) => (text(obj(a?.stackability)?.stackabilityMode) ? a?.stackability : undefined),
   furtherInformation: (_c, _s, a) => text(a?.furtherInformation),
 };

@@ -54,7 +54,13 @@ export function buildAchievementCredential(input: BuildCredentialInput): JsonObj
 function achievementOf(d: CredentialDefinitionSnapshot, id: string): JsonObject {
   const escoAlignments = d.learningOutcomes
     .filter((o) => o.escoUri)
-    .map((o) => ({ type: ['Alignment'], targetName: o.text, targetUrl: o.escoUri, targetFramework: 'ESCO', targetType: 'ceasn:Competency' }));
+    .map((o) => ({
+      type: ['Alignment'],
+      targetName: o.text,
+      targetUrl: o.escoUri,
+      targetFramework: 'ESCO',
+      targetType: 'ceasn:Competency',
+    }));
   return {
     id,
     type: ['Achievement'],
@@ -69,7 +75,11 @@ function achievementOf(d: CredentialDefinitionSnapshot, id: string): JsonObject 
     ...(escoAlignments.length ? { alignment: escoAlignments } : {}),
     ...(d.gradingScheme ? { resultDescription: [resultDescriptionOf(d, id)] } : {}),
     awardingBody: d.awardingBodies.map(profileOf),
-    learningOutcome: d.learningOutcomes.map((o) => ({ type: 'LearningOutcome', name: o.text, ...(o.escoUri ? { relatedEscoSkill: [o.escoUri] } : {}) })),
+    learningOutcome: d.learningOutcomes.map((o) => ({
+      type: 'LearningOutcome',
+      name: o.text,
+      ...(o.escoUri ? { relatedEscoSkill: [o.escoUri] } : {}),
+    })),
     creditFramework: ECTS_FRAMEWORK_URI,
     eqfLevel: eqfLevelUri(d.eqfLevel),
     ...(d.qfEheaCycle ? { qfEheaCycle: d.qfEheaCycle } : {}),
@@ -79,7 +89,13 @@ function achievementOf(d: CredentialDefinitionSnapshot, id: string): JsonObject 
     ...(d.prerequisites ? { prerequisites: d.prerequisites } : {}),
     ...(d.supervision ? { supervisionAndIdVerification: d.supervision } : {}),
     ...(d.stackability
-      ? { stackability: { type: 'Stackability', stackabilityMode: d.stackability.mode, ...(d.stackability.stacksInto?.length ? { stacksInto: d.stackability.stacksInto } : {}) } }
+      ? {
+          stackability: {
+            type: 'Stackability',
+            stackabilityMode: d.stackability.mode,
+            ...(d.stackability.stacksInto?.length ? { stacksInto: d.stackability.stacksInto } : {}),
+          },
+        }
       : {}),
     ...(d.furtherInformation ? { furtherInformation: d.furtherInformation } : {}),
   };
@@ -103,9 +119,17 @@ function profileOf(body: AwardingBody): JsonObject {
 
 function identifiersOf(input: BuildCredentialInput): JsonObject[] {
   const { learner } = input;
-  const out: JsonObject[] = [{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: `${learner.givenName} ${learner.familyName}` }];
+  const out: JsonObject[] = [
+    { type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: `${learner.givenName} ${learner.familyName}` },
+  ];
   if (learner.emailHash) {
-    out.push({ type: 'IdentityObject', identityType: 'emailAddress', hashed: true, identityHash: learner.emailHash.identityHash, ...(learner.emailHash.salt ? { salt: learner.emailHash.salt } : {}) });
+    out.push({
+      type: 'IdentityObject',
+      identityType: 'emailAddress',
+      hashed: true,
+      identityHash: learner.emailHash.identityHash,
+      ...(learner.emailHash.salt ? { salt: learner.emailHash.salt } : {}),
+    });
   }
   return out;
 }

@@ -10,13 +10,22 @@ import type { BuildCredentialInput, EqfLevel } from './definition-types';
 import { eqfLevelOfUri, eqfLevelUri } from './eqf';
 import { validateAchievementCredentialSchema } from '../schema/ob-schema';
 
-const annex = readVectorJson<{ mandatory: string[]; optional_where_relevant_non_exhaustive: string[] }>('eu-microcredentials', 'annex-I-elements.json');
+const annex = readVectorJson<{ mandatory: string[]; optional_where_relevant_non_exhaustive: string[] }>(
+  'eu-microcredentials',
+  'annex-I-elements.json',
+);
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const achievementOf = (c: JsonObject) => (c.credentialSubject as JsonObject).achievement as JsonObject;
 
 describe('buildAchievementCredential', () => {
   const credential = buildAchievementCredential(
-    buildInput({ status: statusListEntry({ statusListCredential: 'https://platform.example/status/revocation/1', statusListIndex: 94_567, statusPurpose: 'revocation' }) }),
+    buildInput({
+      status: statusListEntry({
+        statusListCredential: 'https://platform.example/status/revocation/1',
+        statusListIndex: 94_567,
+        statusPurpose: 'revocation',
+      }),
+    }),
   );
 
   it('produces an OB 3.0 AchievementCredential of achievementType MicroCredential on VC 2.0', () => {
@@ -27,7 +36,11 @@ describe('buildAchievementCredential', () => {
     ]);
     expect(credential.type).toEqual(['VerifiableCredential', 'AchievementCredential']);
     expect(achievementOf(credential).achievementType).toBe('MicroCredential');
-    expect(credential.issuer).toMatchObject({ id: 'did:web:uni-a.example', type: ['Profile'], address: { addressCountryCode: 'DE', addressRegion: 'Bavaria' } });
+    expect(credential.issuer).toMatchObject({
+      id: 'did:web:uni-a.example',
+      type: ['Profile'],
+      address: { addressCountryCode: 'DE', addressRegion: 'Bavaria' },
+    });
     expect(credential.validFrom).toBe('2025-06-30T10:00:00Z');
     expect(credential.validUntil).toBe('2030-06-30T10:00:00Z');
     expect(credential.credentialStatus).toMatchObject({ type: 'BitstringStatusListEntry', statusListIndex: '94567' });
@@ -44,16 +57,28 @@ describe('buildAchievementCredential', () => {
     expect(a.alignment).toEqual([
       expect.objectContaining({ type: ['Alignment'], targetFramework: 'ESCO', targetUrl: definition().learningOutcomes[0].escoUri }),
     ]);
-    expect((credential.credentialSubject as JsonObject).result).toEqual([{ type: ['Result'], value: 'A', resultDescription: `${a.id as string}#grade` }]);
+    expect((credential.credentialSubject as JsonObject).result).toEqual([
+      { type: ['Result'], value: 'A', resultDescription: `${a.id as string}#grade` },
+    ]);
   });
 
   it('carries all 11 mandatory Annex I elements, and the optional ones given', () => {
     expect(missingAnnexIElements(credential)).toEqual([]);
     const findings = findAnnexIElements(credential);
     expect(findings.filter((f) => f.mandatory && f.present)).toHaveLength(11);
-    expect(findings.filter((f) => !f.mandatory && f.present).map((f) => f.key)).toEqual(['prerequisites', 'supervision', 'grade', 'stackability', 'furtherInformation']);
+    expect(findings.filter((f) => !f.mandatory && f.present).map((f) => f.key)).toEqual([
+      'prerequisites',
+      'supervision',
+      'grade',
+      'stackability',
+      'furtherInformation',
+    ]);
     expect(findings.find((f) => f.key === 'issuerCountry')?.value).toEqual(['DE', 'PT', 'FI']);
-    expect(findings.find((f) => f.key === 'awardingBodies')?.value).toEqual(['did:web:uni-a.example', 'did:web:uni-b.example', 'did:web:uni-c.example']);
+    expect(findings.find((f) => f.key === 'awardingBodies')?.value).toEqual([
+      'did:web:uni-a.example',
+      'did:web:uni-b.example',
+      'did:web:uni-c.example',
+    ]);
   });
 
   it('maps every element of the Annex I list in the vectors', () => {
@@ -87,7 +112,9 @@ describe('buildAchievementCredential', () => {
   it('names the extension context where the issuing platform serves it, under the base it was given', () => {
     const elsewhere = buildAchievementCredential(buildInput({ contextBaseUrl: 'https://credentials.uni-a.example/alliance/' }));
     expect((elsewhere['@context'] as string[])[2]).toBe('https://credentials.uni-a.example/alliance/contexts/microcredential/v2');
-    expect(() => buildAchievementCredential(buildInput({ contextBaseUrl: 'ftp://issuance.alliance.example' }))).toThrow(/must be an absolute http\(s\) URL/);
+    expect(() => buildAchievementCredential(buildInput({ contextBaseUrl: 'ftp://issuance.alliance.example' }))).toThrow(
+      /must be an absolute http\(s\) URL/,
+    );
     expect(CONTEXT_BASE_URL).toBe('https://issuance.alliance.example');
   });
 
@@ -98,12 +125,17 @@ describe('buildAchievementCredential', () => {
     expect(nquads).toContain(`${achievement} <${elm('EQFLevel')}> <http://data.europa.eu/snb/eqf/7>`);
     expect(nquads).toContain(`${achievement} <${elm('framework')}> <http://data.europa.eu/snb/education-credit/6fcec5c5af>`);
     // Each outcome is itself the object of elm:learningOutcome (a set, as ELM has it), not a member of an RDF list.
-    const outcomes = [...nquads.matchAll(new RegExp(`^${escape(achievement)} <${escape(elm('learningOutcome'))}> (_:c14n\\d+) \\.$`, 'gm'))].map((m) => m[1]);
+    const outcomes = [
+      ...nquads.matchAll(new RegExp(`^${escape(achievement)} <${escape(elm('learningOutcome'))}> (_:c14n\\d+) \\.$`, 'gm')),
+    ].map((m) => m[1]);
     expect(outcomes).toHaveLength(2);
-    for (const node of outcomes) expect(nquads).toContain(`${node} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${elm('LearningOutcome')}>`);
+    for (const node of outcomes)
+      expect(nquads).toContain(`${node} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${elm('LearningOutcome')}>`);
     expect(nquads).toContain(`<${elm('relatedESCOSkill')}> <${definition().learningOutcomes[0].escoUri!}>`);
     expect(nquads).toContain(`${achievement} <https://schema.org/courseMode> "blended"`);
-    expect(nquads).toContain(`${achievement} <https://schema.org/coursePrerequisites> "A bachelor degree in engineering or natural sciences"`);
+    expect(nquads).toContain(
+      `${achievement} <https://schema.org/coursePrerequisites> "A bachelor degree in engineering or natural sciences"`,
+    );
     expect(nquads).toContain(`${achievement} <https://alliance-credentials.example/ns/microcredential#qfEheaCycle> "second"`);
   });
 
@@ -140,13 +172,24 @@ describe('buildAchievementCredential', () => {
   });
 
   it('rejects awarding bodies without exactly one lead', () => {
-    expect(() => buildAchievementCredential(without((i) => (i.definition.awardingBodies[1].lead = true)))).toThrow(/exactly one awarding body must be the lead/);
+    expect(() => buildAchievementCredential(without((i) => (i.definition.awardingBodies[1].lead = true)))).toThrow(
+      /exactly one awarding body must be the lead/,
+    );
   });
 
   it('omits optional elements that are not given and still validates', () => {
     const minimal = buildAchievementCredential(
       without((i) => {
-        for (const k of ['prerequisites', 'supervision', 'gradingScheme', 'stackability', 'furtherInformation', 'qfEheaCycle', 'validityMonths']) delete d(i)[k];
+        for (const k of [
+          'prerequisites',
+          'supervision',
+          'gradingScheme',
+          'stackability',
+          'furtherInformation',
+          'qfEheaCycle',
+          'validityMonths',
+        ])
+          delete d(i)[k];
         delete i.result;
         delete i.learner.did;
       }),

@@ -5,6 +5,8 @@ import { createHash, randomBytes } from 'node:crypto';
  * followed by the salt, so the address itself never enters the credential.
  */
 export function hashEmailIdentity(email: string, salt: string = randomBytes(16).toString('hex')): { identityHash: string; salt: string } {
-  const digest = createHash('sha256').update(email.trim().toLowerCase() + salt, 'utf8').digest('hex');
+  const digest = createHash('sha256')
+    .update(email.trim().toLowerCase() + salt, 'utf8')
+    .digest('hex');
   return { identityHash: `sha256$${digest}`, salt };
 }

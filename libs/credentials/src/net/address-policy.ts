@@ -35,7 +35,10 @@ export class HostAllowList {
   private readonly entries: { host: string; port?: string }[];
 
   constructor(entries: readonly string[]) {
-    this.entries = entries.map((e) => e.trim()).filter(Boolean).map(parseEntry);
+    this.entries = entries
+      .map((e) => e.trim())
+      .filter(Boolean)
+      .map(parseEntry);
   }
 
   /** Parses a comma-separated list as configuration gives it. */
@@ -46,7 +49,10 @@ export class HostAllowList {
   /** Adds the host and port of a URL (the platform's own internal address). */
   withOrigin(url: string): HostAllowList {
     const u = new URL(url);
-    return new HostAllowList([...this.entries.map((e) => (e.port ? `${bracket(e.host)}:${e.port}` : bracket(e.host))), `${bracket(hostOf(u))}:${portOf(u)}`]);
+    return new HostAllowList([
+      ...this.entries.map((e) => (e.port ? `${bracket(e.host)}:${e.port}` : bracket(e.host))),
+      `${bracket(hostOf(u))}:${portOf(u)}`,
+    ]);
   }
 
   allows(url: URL): boolean {
@@ -74,5 +80,8 @@ function portOf(url: URL): string {
 
 /** The entries of a comma-separated host list as configuration gives it (`host` or `host:port`, IPv6 in brackets). */
 export function hostListOf(list: string | undefined): string[] {
-  return (list ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  return (list ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
 }

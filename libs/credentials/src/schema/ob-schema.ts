@@ -37,6 +37,9 @@ export function validateAchievementCredentialSchema(credential: unknown): Schema
   const valid = validate(credential) as boolean;
   return {
     valid,
-    errors: (validate.errors ?? []).map((e) => ({ path: e.instancePath || '/', message: `${e.message ?? 'invalid'}${e.params ? ` ${JSON.stringify(e.params)}` : ''}` })),
+    errors: (validate.errors ?? []).map((e) => ({
+      path: e.instancePath || '/',
+      message: `${e.message ?? 'invalid'}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
+    })),
   };
 }

@@ -28,20 +28,39 @@ describe('OB 3.0 AchievementCredential JSON schema (bundled copy)', () => {
     const base = OB('unsigned.json');
     const invalid = (doc: JsonObject) => validateAchievementCredentialSchema(doc).valid;
     expect(invalid({ ...base, '@context': ['https://www.w3.org/ns/credentials/v2', 'https://example.org/other'] })).toBe(false);
-    expect(invalid({ ...base, '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'] })).toBe(true);
+    expect(
+      invalid({
+        ...base,
+        '@context': ['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
+      }),
+    ).toBe(true);
     expect(invalid({ ...base, type: ['VerifiableCredential'] })).toBe(false);
     for (const required of ['@context', 'id', 'type', 'credentialSubject', 'issuer', 'validFrom']) {
       const copy: JsonObject = { ...base };
       delete copy[required];
       expect(invalid(copy)).toBe(false);
     }
-    const entry = { id: 'https://s.example/1#5', type: 'BitstringStatusListEntry', statusPurpose: 'revocation', statusListIndex: '5', statusListCredential: 'https://s.example/1' };
+    const entry = {
+      id: 'https://s.example/1#5',
+      type: 'BitstringStatusListEntry',
+      statusPurpose: 'revocation',
+      statusListIndex: '5',
+      statusListCredential: 'https://s.example/1',
+    };
     expect(invalid({ ...base, credentialStatus: entry })).toBe(true);
     expect(invalid({ ...base, credentialStatus: [entry, { ...entry, statusPurpose: 'suspension' }] })).toBe(false);
     const achievement = (base.credentialSubject as JsonObject).achievement as JsonObject;
     const { criteria: _c, ...noCriteria } = achievement;
     expect(invalid({ ...base, credentialSubject: { ...(base.credentialSubject as JsonObject), achievement: noCriteria } })).toBe(false);
-    expect(invalid({ ...base, credentialSubject: { ...(base.credentialSubject as JsonObject), achievement: { ...achievement, achievementType: 'MicroCredential' } } })).toBe(true);
+    expect(
+      invalid({
+        ...base,
+        credentialSubject: {
+          ...(base.credentialSubject as JsonObject),
+          achievement: { ...achievement, achievementType: 'MicroCredential' },
+        },
+      }),
+    ).toBe(true);
     const { type: _t, ...subjectWithoutType } = base.credentialSubject as JsonObject;
     expect(invalid({ ...base, credentialSubject: subjectWithoutType })).toBe(false);
     const { achievement: _a, ...subjectWithoutAchievement } = base.credentialSubject as JsonObject;

@@ -60,7 +60,8 @@ export class BitstringStatusList {
    */
   static decode(encodedList: string, statusSize = 1, options: DecodeStatusListOptions = {}): BitstringStatusList {
     const maxOutputLength = options.maxDecompressedBytes ?? MAX_DECOMPRESSED_STATUS_LIST_BYTES;
-    if (!Number.isSafeInteger(maxOutputLength) || maxOutputLength < 1) throw new RangeError('maxDecompressedBytes must be a positive integer');
+    if (!Number.isSafeInteger(maxOutputLength) || maxOutputLength < 1)
+      throw new RangeError('maxDecompressedBytes must be a positive integer');
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(gunzipSync(decodeMultibaseBase64url(encodedList), { maxOutputLength }));
@@ -68,7 +69,10 @@ export class BitstringStatusList {
       if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
         throw new StatusListError('STATUS_LIST_LENGTH_ERROR', `the bitstring inflates to more than ${maxOutputLength} bytes`);
       }
-      throw new StatusListError('MALFORMED_VALUE_ERROR', `encodedList is not a multibase base64url GZIP bitstring: ${(e as Error).message}`);
+      throw new StatusListError(
+        'MALFORMED_VALUE_ERROR',
+        `encodedList is not a multibase base64url GZIP bitstring: ${(e as Error).message}`,
+      );
     }
     return new BitstringStatusList({ statusSize }, bytes);
   }
@@ -92,14 +96,16 @@ export class BitstringStatusList {
   getStatus(index: number): number {
     this.assertIndex(index);
     let value = 0;
-    for (let b = index * this.statusSize, end = b + this.statusSize; b < end; b++) value = (value << 1) | ((this.bits[b >> 3] >> (7 - (b & 7))) & 1);
+    for (let b = index * this.statusSize, end = b + this.statusSize; b < end; b++)
+      value = (value << 1) | ((this.bits[b >> 3] >> (7 - (b & 7))) & 1);
     return value;
   }
 
   /** Writes an entry's status value, most significant bit first. */
   setStatus(index: number, value: number): void {
     this.assertIndex(index);
-    if (!Number.isInteger(value) || value < 0 || value >= 2 ** this.statusSize) throw new RangeError(`status ${value} does not fit in ${this.statusSize} bit(s)`);
+    if (!Number.isInteger(value) || value < 0 || value >= 2 ** this.statusSize)
+      throw new RangeError(`status ${value} does not fit in ${this.statusSize} bit(s)`);
     for (let i = 0; i < this.statusSize; i++) {
       const b = index * this.statusSize + i;
       const mask = 0x80 >> (b & 7);
@@ -180,6 +186,7 @@ export class BitstringStatusList {
   }
 
   private assertIndex(index: number): void {
-    if (!Number.isInteger(index) || index < 0 || index >= this.length) throw new StatusListError('RANGE_ERROR', `index ${index} is outside the list of ${this.length} entries`);
+    if (!Number.isInteger(index) || index < 0 || index >= this.length)
+      throw new StatusListError('RANGE_ERROR', `index ${index} is outside the list of ${this.length} entries`);
   }
 }

@@ -11,9 +11,9 @@ interface ReferenceList {
 }
 
 describe('BitstringStatusList', () => {
-  const references = Object.entries(readVectorJson<Record<string, ReferenceList | string>>('status-list', 'reference-encodedLists.json')).filter(
-    (e): e is [string, ReferenceList] => typeof e[1] === 'object',
-  );
+  const references = Object.entries(
+    readVectorJson<Record<string, ReferenceList | string>>('status-list', 'reference-encodedLists.json'),
+  ).filter((e): e is [string, ReferenceList] => typeof e[1] === 'object');
 
   it.each(references)('decodes the reference list %s to its published bits', (_name, ref) => {
     const list = BitstringStatusList.decode(ref.encodedList);
@@ -99,9 +99,13 @@ describe('BitstringStatusList', () => {
     const bomb = encodeMultibaseBase64url(gzipSync(Buffer.alloc(MAX_DECOMPRESSED_STATUS_LIST_BYTES + 1024 * 1024), { level: 9 }));
     expect(bomb.length).toBeLessThan(64 * 1024);
     expect(() => BitstringStatusList.decode(bomb)).toThrow(StatusListError);
-    expect(() => BitstringStatusList.decode(bomb)).toThrow(expect.objectContaining({ code: 'STATUS_LIST_LENGTH_ERROR', message: expect.stringContaining('inflates to more than') }));
+    expect(() => BitstringStatusList.decode(bomb)).toThrow(
+      expect.objectContaining({ code: 'STATUS_LIST_LENGTH_ERROR', message: expect.stringContaining('inflates to more than') }),
+    );
     const small = new BitstringStatusList().encode();
-    expect(() => BitstringStatusList.decode(small, 1, { maxDecompressedBytes: 1024 })).toThrow(expect.objectContaining({ code: 'STATUS_LIST_LENGTH_ERROR' }));
+    expect(() => BitstringStatusList.decode(small, 1, { maxDecompressedBytes: 1024 })).toThrow(
+      expect.objectContaining({ code: 'STATUS_LIST_LENGTH_ERROR' }),
+    );
     expect(BitstringStatusList.decode(small, 1, { maxDecompressedBytes: 16 * 1024 }).length).toBe(MIN_STATUS_LIST_ENTRIES);
   });
 });

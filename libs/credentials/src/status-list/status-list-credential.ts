@@ -37,7 +37,8 @@ export function statusListEntry(input: {
   statusMessage?: StatusMessage[];
   statusReference?: string | string[];
 }): BitstringStatusListEntry {
-  if (!Number.isInteger(input.statusListIndex) || input.statusListIndex < 0) throw new RangeError('statusListIndex must be a non-negative integer');
+  if (!Number.isInteger(input.statusListIndex) || input.statusListIndex < 0)
+    throw new RangeError('statusListIndex must be a non-negative integer');
   return {
     id: `${input.statusListCredential}#${input.statusListIndex}`,
     type: 'BitstringStatusListEntry',

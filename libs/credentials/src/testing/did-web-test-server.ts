@@ -43,7 +43,10 @@ export async function startDidWebServer(tls: TestKeyAndCertificate): Promise<Did
     const route = routes.get(path);
     if (!route) return void res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     const answer = () => {
-      const headers = { ...(route.contentType !== '' ? { 'content-type': route.contentType ?? 'application/did+json' } : {}), ...route.headers };
+      const headers = {
+        ...(route.contentType !== '' ? { 'content-type': route.contentType ?? 'application/did+json' } : {}),
+        ...route.headers,
+      };
       res.writeHead(route.status ?? 200, headers);
       if (!route.chunked) return void res.end(route.body ?? '');
       const body = Buffer.from(route.body ?? '');

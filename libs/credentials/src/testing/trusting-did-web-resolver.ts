@@ -29,7 +29,10 @@ type Answer =
  * listen on localhost, which the resolver refuses by default: unless `options.allowHosts` says otherwise, this
  * resolver allow-lists `localhost` (and nothing else).
  */
-export async function startTrustingDidWebResolver(caFile: string, options: Omit<DidWebHttpsResolverOptions, 'clock'> = {}): Promise<TrustingDidWebResolver> {
+export async function startTrustingDidWebResolver(
+  caFile: string,
+  options: Omit<DidWebHttpsResolverOptions, 'clock'> = {},
+): Promise<TrustingDidWebResolver> {
   const child = spawn(process.execPath, ['-r', REGISTER, CHILD, JSON.stringify({ allowHosts: ['localhost'], ...options })], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile },

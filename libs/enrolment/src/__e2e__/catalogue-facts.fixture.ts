@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { credentialIssuedV1, credentialSpecPublishedV1, credentialSpecRetiredV1, type CredentialSpecPublishedV1 } from '@alliance/contracts';
+import {
+  credentialIssuedV1,
+  credentialSpecPublishedV1,
+  credentialSpecRetiredV1,
+  type CredentialSpecPublishedV1,
+} from '@alliance/contracts';
 import type { IntegrationBus } from '@alliance/messaging';
 import { awardingBody, factEnvelope } from '@alliance/testing';
 
@@ -9,7 +14,11 @@ export const KTU = 'inst-ktu';
 const at = '2026-01-15T10:00:00.000Z';
 
 /** A published definition as the catalogue announces it, awarded by AAU (lead) and DCU. */
-export function publishedSpec(credentialSpecId: string, version = 1, overrides: Partial<CredentialSpecPublishedV1> = {}): CredentialSpecPublishedV1 {
+export function publishedSpec(
+  credentialSpecId: string,
+  version = 1,
+  overrides: Partial<CredentialSpecPublishedV1> = {},
+): CredentialSpecPublishedV1 {
   return {
     credentialSpecId,
     version,
@@ -23,8 +32,22 @@ export function publishedSpec(credentialSpecId: string, version = 1, overrides: 
     qualityAssurance: { type: 'internal', body: 'Alliance QA board' },
     awardingBodies: [awardingBody(AAU, true), awardingBody(DCU, false)],
     components: [
-      { code: 'C1', title: 'Thermodynamics', institutionId: AAU, institutionDid: `did:web:${AAU}.example`, institutionName: 'AAU', ects: 2 },
-      { code: 'C2', title: 'Grid economics', institutionId: DCU, institutionDid: `did:web:${DCU}.example`, institutionName: 'DCU', ects: 3 },
+      {
+        code: 'C1',
+        title: 'Thermodynamics',
+        institutionId: AAU,
+        institutionDid: `did:web:${AAU}.example`,
+        institutionName: 'AAU',
+        ects: 2,
+      },
+      {
+        code: 'C2',
+        title: 'Grid economics',
+        institutionId: DCU,
+        institutionDid: `did:web:${DCU}.example`,
+        institutionName: 'DCU',
+        ects: 3,
+      },
     ],
     issuanceRule: { allComponentsPassed: true },
     languages: ['en'],

@@ -42,7 +42,12 @@ describe('enrolment on PostgreSQL and Kafka', () => {
     const spec = `spec-${run}`;
     await facts(svc.bus).published(publishedSpec(spec));
     const registrar = await svc.bearer('registrar', AAU);
-    const body = { learner: { givenName: 'Ada', familyName: 'Lovelace', email: `ada-${run}@example.org` }, credentialSpecId: spec, institutionId: AAU, consent: { givenAt: '2026-01-01T00:00:00Z', textVersion: 'v1' } };
+    const body = {
+      learner: { givenName: 'Ada', familyName: 'Lovelace', email: `ada-${run}@example.org` },
+      credentialSpecId: spec,
+      institutionId: AAU,
+      consent: { givenAt: '2026-01-01T00:00:00Z', textVersion: 'v1' },
+    };
     const enrolled = await until(async () => {
       const res = await svc.http().post('/enrolments').set('authorization', registrar).send(body);
       return res.status === 201 ? res.body : undefined;
@@ -54,10 +59,14 @@ describe('enrolment on PostgreSQL and Kafka', () => {
     const client = new Client({ connectionString: db.url });
     await client.connect();
     try {
-      const keys = await client.query(`select count(*)::int as n from enrolment_read.enrolment_learner_keys where learner_id = $1`, [learnerId]);
+      const keys = await client.query(`select count(*)::int as n from enrolment_read.enrolment_learner_keys where learner_id = $1`, [
+        learnerId,
+      ]);
       expect(keys.rows[0].n).toBe(1);
       expect((await client.query(`select count(*)::int as n from enrolment_read.enrolment_key_encryption_key`)).rows[0].n).toBe(1);
-      const raw = await client.query(`select data::text as data from enrolment_events.events where stream_id = $1`, [`enrolment.learner-${learnerId}`]);
+      const raw = await client.query(`select data::text as data from enrolment_events.events where stream_id = $1`, [
+        `enrolment.learner-${learnerId}`,
+      ]);
       expect(raw.rows[0].data).not.toContain('Lovelace');
 
       await svc.close();
@@ -65,10 +74,20 @@ describe('enrolment on PostgreSQL and Kafka', () => {
       const after = await svc.http().get(`/enrolments/${enrolled.enrolmentId}`).set('authorization', registrar);
       expect(after.body.learner).toMatchObject({ givenName: 'Ada', erased: false });
 
-      const erased = await svc.http().post(`/learners/${learnerId}/erasure`).set('authorization', await svc.bearer('alliance-admin')).send({ reason: 'request' });
+      const erased = await svc
+        .http()
+        .post(`/learners/${learnerId}/erasure`)
+        .set('authorization', await svc.bearer('alliance-admin'))
+        .send({ reason: 'request' });
       expect(erased.status).toBe(200);
-      expect((await client.query(`select count(*)::int as n from enrolment_read.enrolment_learner_keys where learner_id = $1`, [learnerId])).rows[0].n).toBe(0);
-      const trail = await svc.http().get(`/learners/${learnerId}/audit-trail`).set('authorization', await svc.bearer('auditor'));
+      expect(
+        (await client.query(`select count(*)::int as n from enrolment_read.enrolment_learner_keys where learner_id = $1`, [learnerId]))
+          .rows[0].n,
+      ).toBe(0);
+      const trail = await svc
+        .http()
+        .get(`/learners/${learnerId}/audit-trail`)
+        .set('authorization', await svc.bearer('auditor'));
       expect(trail.body).toMatchObject({ erased: true, chain: { verified: true } });
       expect(trail.body.events[0].data.identity.givenName).toBe('[erased]');
       await until(async () => svc.published.find((m) => m.type === 'enrolment.learner.erased' && m.key === learnerId));

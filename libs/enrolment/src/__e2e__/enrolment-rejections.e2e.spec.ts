@@ -23,7 +23,11 @@ describe('enrolment over HTTP: bad input is a clear 4xx problem and writes nothi
   /** Sends, checks status, problem+json, code and named field, and that the store did not move. */
   async function rejected(body: unknown, status: number, code: string, field?: string, auth = registrar) {
     const head = await svc.runtime.eventStore.headPosition();
-    const res = await svc.http().post('/enrolments').set('authorization', auth).send(body as object);
+    const res = await svc
+      .http()
+      .post('/enrolments')
+      .set('authorization', auth)
+      .send(body as object);
     expect({ status: res.status, body: res.body }).toMatchObject({ status });
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     const problem = JSON.parse(res.text);
@@ -49,19 +53,35 @@ describe('enrolment over HTTP: bad input is a clear 4xx problem and writes nothi
   });
 
   it('422 for an enrolling institution that does not award the credential, 403 for staff of another institution', async () => {
-    await rejected({ ...valid, institutionId: KTU }, 422, 'enrolment.institution-not-awarding-body', 'institutionId', await svc.bearer('registrar', KTU));
+    await rejected(
+      { ...valid, institutionId: KTU },
+      422,
+      'enrolment.institution-not-awarding-body',
+      'institutionId',
+      await svc.bearer('registrar', KTU),
+    );
     await rejected(valid, 403, 'enrolment.other-institution', 'institutionId', await svc.bearer('registrar', KTU));
     await rejected(valid, 403, 'forbidden', undefined, await svc.bearer('auditor'));
   });
 
   it('422 for consent dated in the future', async () => {
-    await rejected({ ...valid, consent: { ...consent, givenAt: '2099-01-01T00:00:00Z' } }, 422, 'enrolment.consent-in-future', 'consent.givenAt');
+    await rejected(
+      { ...valid, consent: { ...consent, givenAt: '2099-01-01T00:00:00Z' } },
+      422,
+      'enrolment.consent-in-future',
+      'consent.givenAt',
+    );
   });
 
   it('409 for a second active enrolment of the same learner in the same definition', async () => {
     const first = await svc.http().post('/enrolments').set('authorization', registrar).send(valid);
     expect(first.status).toBe(201);
-    const problem = await rejected({ ...valid, learner: { ...learner, email: 'ADA@EXAMPLE.ORG' } }, 409, 'enrolment.duplicate-active-enrolment', 'credentialSpecId');
+    const problem = await rejected(
+      { ...valid, learner: { ...learner, email: 'ADA@EXAMPLE.ORG' } },
+      409,
+      'enrolment.duplicate-active-enrolment',
+      'credentialSpecId',
+    );
     expect(problem.existingEnrolmentId).toBe(first.body.enrolmentId);
   });
 
@@ -80,7 +100,11 @@ describe('enrolment over HTTP: bad input is a clear 4xx problem and writes nothi
   });
 
   it('leaves no learner key behind for a refused new learner', async () => {
-    await rejected({ ...valid, learner: { ...learner, email: 'nobody@example.org' }, credentialSpecId: 'spec-closed' }, 409, 'enrolment.spec-retired');
+    await rejected(
+      { ...valid, learner: { ...learner, email: 'nobody@example.org' }, credentialSpecId: 'spec-closed' },
+      409,
+      'enrolment.spec-retired',
+    );
     const list = await svc.http().get('/enrolments').query({ learner: 'nobody@example.org' }).set('authorization', registrar);
     expect(list.body.total).toBe(0);
   });
@@ -92,7 +116,11 @@ describe('enrolment over HTTP: bad input is a clear 4xx problem and writes nothi
     expect(noReason.status).toBe(400);
     expect(JSON.parse(noReason.text).errors[0].field).toBe('reason');
     // Another institution's enrolment is, to its staff, one that does not exist.
-    const other = await svc.http().post(`/enrolments/${id}/withdraw`).set('authorization', await svc.bearer('registrar', KTU)).send({ reason: 'x' });
+    const other = await svc
+      .http()
+      .post(`/enrolments/${id}/withdraw`)
+      .set('authorization', await svc.bearer('registrar', KTU))
+      .send({ reason: 'x' });
     expect({ status: other.status, code: other.body.code }).toEqual({ status: 404, code: 'enrolment.enrolment-not-found' });
   });
 });

@@ -21,8 +21,16 @@ describe('learner erasure over HTTP: personal data gone, audit chain intact', ()
     auditor = await svc.bearer('auditor');
     await facts(svc.bus).published(publishedSpec('spec-energy'));
     await facts(svc.bus).published(publishedSpec('spec-grid'));
-    const a = await svc.http().post('/enrolments').set('authorization', registrar).send({ learner: ada, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
-    const b = await svc.http().post('/enrolments').set('authorization', registrar).send({ learnerId: a.body.learnerId, learner: ada, credentialSpecId: 'spec-grid', institutionId: AAU, consent });
+    const a = await svc
+      .http()
+      .post('/enrolments')
+      .set('authorization', registrar)
+      .send({ learner: ada, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
+    const b = await svc
+      .http()
+      .post('/enrolments')
+      .set('authorization', registrar)
+      .send({ learnerId: a.body.learnerId, learner: ada, credentialSpecId: 'spec-grid', institutionId: AAU, consent });
     learnerId = a.body.learnerId;
     enrolmentIds = [a.body.enrolmentId, b.body.enrolmentId];
   }, 60_000);
@@ -38,25 +46,50 @@ describe('learner erasure over HTTP: personal data gone, audit chain intact', ()
     const trail = await svc.http().get(`/learners/${learnerId}/audit-trail`).set('authorization', auditor);
     expect(trail.status).toBe(200);
     expect(trail.body).toMatchObject({ erased: false, chain: { verified: true, events: 2 } });
-    expect(trail.body.events[0].data.identity).toMatchObject({ givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org', erased: false });
+    expect(trail.body.events[0].data.identity).toMatchObject({
+      givenName: 'Ada',
+      familyName: 'Lovelace',
+      email: 'ada@example.org',
+      erased: false,
+    });
   });
 
   it('only lets the alliance or an enrolling institution erase; to a stranger the learner does not exist', async () => {
     const byRegistrar = await svc.http().post(`/learners/${learnerId}/erasure`).set('authorization', registrar).send({ reason: 'request' });
     expect(byRegistrar.status).toBe(403);
-    const byStranger = await svc.http().post(`/learners/${learnerId}/erasure`).set('authorization', await svc.bearer('institution-admin', DCU)).send({ reason: 'request' });
+    const byStranger = await svc
+      .http()
+      .post(`/learners/${learnerId}/erasure`)
+      .set('authorization', await svc.bearer('institution-admin', DCU))
+      .send({ reason: 'request' });
     expect(byStranger.status).toBe(404);
-    const unknown = await svc.http().post('/learners/0190a3c4-0000-7000-8000-0000000000aa/erasure').set('authorization', await svc.bearer('alliance-admin')).send({ reason: 'request' });
+    const unknown = await svc
+      .http()
+      .post('/learners/0190a3c4-0000-7000-8000-0000000000aa/erasure')
+      .set('authorization', await svc.bearer('alliance-admin'))
+      .send({ reason: 'request' });
     expect(unknown.status).toBe(404);
-    const malformed = await svc.http().post('/learners/nobody/erasure').set('authorization', await svc.bearer('alliance-admin')).send({ reason: 'request' });
+    const malformed = await svc
+      .http()
+      .post('/learners/nobody/erasure')
+      .set('authorization', await svc.bearer('alliance-admin'))
+      .send({ reason: 'request' });
     expect(malformed.status).toBe(400);
-    const noReason = await svc.http().post(`/learners/${learnerId}/erasure`).set('authorization', await svc.bearer('alliance-admin')).send({});
+    const noReason = await svc
+      .http()
+      .post(`/learners/${learnerId}/erasure`)
+      .set('authorization', await svc.bearer('alliance-admin'))
+      .send({});
     expect(noReason.status).toBe(400);
   });
 
   it('erases: open enrolments end, the identity reads as erased, events and hashes stay valid', async () => {
     const headBefore = await svc.runtime.eventStore.readStream(`enrolment.learner-${learnerId}`);
-    const res = await svc.http().post(`/learners/${learnerId}/erasure`).set('authorization', await svc.bearer('institution-admin', AAU)).send({ reason: 'GDPR art. 17 request of 2026-02-01' });
+    const res = await svc
+      .http()
+      .post(`/learners/${learnerId}/erasure`)
+      .set('authorization', await svc.bearer('institution-admin', AAU))
+      .send({ reason: 'GDPR art. 17 request of 2026-02-01' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ learnerId, erased: true, newlyErased: true, withdrawnEnrolmentIds: enrolmentIds });
 
@@ -69,25 +102,58 @@ describe('learner erasure over HTTP: personal data gone, audit chain intact', ()
 
     const trail = await svc.http().get(`/learners/${learnerId}/audit-trail`).set('authorization', auditor);
     expect(trail.body).toMatchObject({ erased: true, chain: { verified: true, events: 5 } });
-    expect(trail.body.events.map((e: { type: string }) => e.type)).toEqual(['LearnerEnrolled', 'LearnerEnrolled', 'EnrolmentWithdrawn', 'EnrolmentWithdrawn', 'LearnerErased']);
+    expect(trail.body.events.map((e: { type: string }) => e.type)).toEqual([
+      'LearnerEnrolled',
+      'LearnerEnrolled',
+      'EnrolmentWithdrawn',
+      'EnrolmentWithdrawn',
+      'LearnerErased',
+    ]);
     const first = trail.body.events[0];
-    expect(first.data.identity).toEqual({ givenName: '[erased]', familyName: '[erased]', email: '[erased]', dateOfBirth: '[erased]', walletId: '[erased]', erased: true });
+    expect(first.data.identity).toEqual({
+      givenName: '[erased]',
+      familyName: '[erased]',
+      email: '[erased]',
+      dateOfBirth: '[erased]',
+      walletId: '[erased]',
+      erased: true,
+    });
     expect(first.data).toMatchObject({ credentialSpecId: 'spec-energy', consent, institutionId: AAU });
     expect(first.hash).toBe(headBefore[0].hash);
-    expect(trail.body.events[4]).toMatchObject({ type: 'LearnerErased', actor: { subject: `institution-admin@${AAU}`, role: 'institution-admin' }, data: { reason: 'GDPR art. 17 request of 2026-02-01' } });
+    expect(trail.body.events[4]).toMatchObject({
+      type: 'LearnerErased',
+      actor: { subject: `institution-admin@${AAU}`, role: 'institution-admin' },
+      data: { reason: 'GDPR art. 17 request of 2026-02-01' },
+    });
 
     expect(await verifyChain(svc.runtime.eventStore)).toMatchObject({ ok: true });
     expect(JSON.stringify(trail.body)).not.toMatch(/Lovelace|ada@example/);
   });
 
   it('tells the other contexts, and refuses anything more for the erased learner', async () => {
-    await eventually(() => expect(svc.published.filter((m) => m.type === 'enrolment.learner.erased').map((m) => m.payload)).toEqual([{ learnerId, erasedAt: expect.any(String) }]));
-    const again = await svc.http().post(`/learners/${learnerId}/erasure`).set('authorization', await svc.bearer('alliance-admin')).send({ reason: 'again' });
+    await eventually(() =>
+      expect(svc.published.filter((m) => m.type === 'enrolment.learner.erased').map((m) => m.payload)).toEqual([
+        { learnerId, erasedAt: expect.any(String) },
+      ]),
+    );
+    const again = await svc
+      .http()
+      .post(`/learners/${learnerId}/erasure`)
+      .set('authorization', await svc.bearer('alliance-admin'))
+      .send({ reason: 'again' });
     expect(again.body).toMatchObject({ erased: true, newlyErased: false });
-    const reenrol = await svc.http().post('/enrolments').set('authorization', registrar).send({ learnerId, learner: ada, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
+    const reenrol = await svc
+      .http()
+      .post('/enrolments')
+      .set('authorization', registrar)
+      .send({ learnerId, learner: ada, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
     expect(reenrol.status).toBe(410);
     expect(reenrol.body.code).toBe('enrolment.learner-erased');
-    const fresh = await svc.http().post('/enrolments').set('authorization', registrar).send({ learner: ada, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
+    const fresh = await svc
+      .http()
+      .post('/enrolments')
+      .set('authorization', registrar)
+      .send({ learner: ada, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
     expect(fresh.status).toBe(201);
     expect(fresh.body.learnerId).not.toBe(learnerId);
   });

@@ -21,15 +21,24 @@ describe('learner data belongs to the institutions holding the learner', () => {
     dcu = { registrar: await svc.bearer('registrar', DCU), admin: await svc.bearer('institution-admin', DCU) };
     await facts(svc.bus).published(publishedSpec('spec-energy'));
     await facts(svc.bus).published(publishedSpec('spec-grid'));
-    const a = await svc.http().post('/enrolments').set('authorization', aau.registrar).send({ learner: ada, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
-    const d = await svc.http().post('/enrolments').set('authorization', dcu.registrar).send({ learner: impostor, credentialSpecId: 'spec-grid', institutionId: DCU, consent });
+    const a = await svc
+      .http()
+      .post('/enrolments')
+      .set('authorization', aau.registrar)
+      .send({ learner: ada, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
+    const d = await svc
+      .http()
+      .post('/enrolments')
+      .set('authorization', dcu.registrar)
+      .send({ learner: impostor, credentialSpecId: 'spec-grid', institutionId: DCU, consent });
     expect([a.status, d.status]).toEqual([201, 201]);
     atAau = a.body;
     atDcu = d.body;
   }, 60_000);
   afterAll(() => svc?.close());
 
-  const get = (path: string, auth: string, query: Record<string, string> = {}) => svc.http().get(path).query(query).set('authorization', auth);
+  const get = (path: string, auth: string, query: Record<string, string> = {}) =>
+    svc.http().get(path).query(query).set('authorization', auth);
   const post = (path: string, auth: string, body: object) => svc.http().post(path).set('authorization', auth).send(body);
 
   it('an e-mail already known at another institution gives the new institution its own learner, not the other one', () => {
@@ -54,7 +63,13 @@ describe('learner data belongs to the institutions holding the learner', () => {
   });
 
   it('another institution can neither enrol, withdraw, transfer nor erase the learner: 404 as for nobody', async () => {
-    const enrolById = await post('/enrolments', dcu.registrar, { learnerId: atAau.learnerId, learner: impostor, credentialSpecId: 'spec-grid', institutionId: DCU, consent });
+    const enrolById = await post('/enrolments', dcu.registrar, {
+      learnerId: atAau.learnerId,
+      learner: impostor,
+      credentialSpecId: 'spec-grid',
+      institutionId: DCU,
+      consent,
+    });
     expect({ status: enrolById.status, code: enrolById.body.code }).toEqual({ status: 404, code: 'enrolment.learner-not-found' });
     expect((await post(`/enrolments/${atAau.enrolmentId}/withdraw`, dcu.admin, { reason: 'x' })).status).toBe(404);
     expect((await post(`/enrolments/${atAau.enrolmentId}/transfer`, dcu.admin, { reason: 'x' })).status).toBe(404);
@@ -80,12 +95,24 @@ describe('learner data belongs to the institutions holding the learner', () => {
 
   it("links institutions only by the learner's own confirmation; then neither institution alone can erase for the other", async () => {
     const learner = await svc.bearer('learner', undefined, atAau.learnerId);
-    expect((await post(`/learners/${atAau.learnerId}/authorised-institutions`, await svc.bearer('learner', undefined, atDcu.learnerId), { institutionId: DCU })).status).toBe(404);
+    expect(
+      (
+        await post(`/learners/${atAau.learnerId}/authorised-institutions`, await svc.bearer('learner', undefined, atDcu.learnerId), {
+          institutionId: DCU,
+        })
+      ).status,
+    ).toBe(404);
     expect((await post(`/learners/${atAau.learnerId}/authorised-institutions`, dcu.admin, { institutionId: DCU })).status).toBe(403);
     const linked = await post(`/learners/${atAau.learnerId}/authorised-institutions`, learner, { institutionId: DCU });
     expect(linked.body).toEqual({ learnerId: atAau.learnerId, institutionId: DCU, newlyAuthorised: true });
 
-    const enrolled = await post('/enrolments', dcu.registrar, { learnerId: atAau.learnerId, learner: ada, credentialSpecId: 'spec-grid', institutionId: DCU, consent });
+    const enrolled = await post('/enrolments', dcu.registrar, {
+      learnerId: atAau.learnerId,
+      learner: ada,
+      credentialSpecId: 'spec-grid',
+      institutionId: DCU,
+      consent,
+    });
     expect(enrolled.status).toBe(201);
     expect(enrolled.body.learnerId).toBe(atAau.learnerId);
     // Each institution still reads only its own enrolments of the shared learner.
@@ -102,7 +129,7 @@ describe('learner data belongs to the institutions holding the learner', () => {
     expect((await get(`/enrolments/${atDcu.enrolmentId}`, dcu.registrar)).body.learner).toMatchObject({ erased: false, ...impostor });
   });
 
-  it("the admin of the only institution holding a learner erases them", async () => {
+  it('the admin of the only institution holding a learner erases them', async () => {
     const res = await post(`/learners/${atDcu.learnerId}/erasure`, dcu.admin, { reason: 'asked at DCU' });
     expect(res.body).toMatchObject({ erased: true, newlyErased: true, withdrawnEnrolmentIds: [atDcu.enrolmentId] });
   });

@@ -9,7 +9,11 @@ const STAFF = ['institution-admin', 'registrar'];
 export function requireActingFor(actor: CommandActor, institutionId: string, field = 'institutionId'): void {
   if (actor.role === 'alliance-admin') return;
   if (STAFF.includes(actor.role) && actor.institution === institutionId) return;
-  throw new EnrolmentException('enrolment.other-institution', `a ${actor.role}${actor.institution ? ` of ${actor.institution}` : ''} cannot act for institution ${institutionId}`, field);
+  throw new EnrolmentException(
+    'enrolment.other-institution',
+    `a ${actor.role}${actor.institution ? ` of ${actor.institution}` : ''} cannot act for institution ${institutionId}`,
+    field,
+  );
 }
 
 /** The member whose staff makes the request, with its standing; undefined when a learner or the alliance asks. */

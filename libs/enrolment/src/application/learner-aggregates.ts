@@ -1,4 +1,10 @@
-import { type CommandContext, type CommandHandler, createCommandHandler, type EventStore, type RecordedEvent } from '@alliance/event-sourcing';
+import {
+  type CommandContext,
+  type CommandHandler,
+  createCommandHandler,
+  type EventStore,
+  type RecordedEvent,
+} from '@alliance/event-sourcing';
 import { EVENT_STORE } from '@alliance/nest-kit';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { LearnerCommand } from '../domain/learner/learner.commands';
@@ -29,7 +35,11 @@ export class LearnerAggregates {
   }
 
   /** Decides and appends, then waits until the read model includes the new events. */
-  async handle(learnerId: string, command: LearnerCommand, context: CommandContext): Promise<{ state: LearnerState; events: LearnerEvent[] }> {
+  async handle(
+    learnerId: string,
+    command: LearnerCommand,
+    context: CommandContext,
+  ): Promise<{ state: LearnerState; events: LearnerEvent[] }> {
     const result = await this.handler.handle(learnerStream(learnerId), command, context);
     await this.records.caughtUp(result.lastPosition);
     return { state: result.state, events: result.events.map((e) => ({ type: e.type, data: e.data }) as LearnerEvent) };

@@ -28,7 +28,12 @@ export function mayRead(actor: CommandActor, row: Pick<EnrolmentRecordRow, 'inst
 }
 
 /** An enrolment the actor may not read answers exactly as one that does not exist. */
-export function requireReadable<R extends Pick<EnrolmentRecordRow, 'institutionId' | 'learnerId'>>(actor: CommandActor, row: R | undefined, enrolmentId: string): R {
-  if (!row || !mayRead(actor, row)) throw new EnrolmentException('enrolment.enrolment-not-found', `No enrolment ${enrolmentId}.`, 'enrolmentId');
+export function requireReadable<R extends Pick<EnrolmentRecordRow, 'institutionId' | 'learnerId'>>(
+  actor: CommandActor,
+  row: R | undefined,
+  enrolmentId: string,
+): R {
+  if (!row || !mayRead(actor, row))
+    throw new EnrolmentException('enrolment.enrolment-not-found', `No enrolment ${enrolmentId}.`, 'enrolmentId');
   return row;
 }

@@ -1,7 +1,8 @@
 import { mayRead, readScopeOf } from './read-access';
 import type { CommandActor } from './base.command';
 
-const actor = (role: string, institution?: string, subject = `${role}@x`): CommandActor => ({ role, subject, ...(institution ? { institution } : {}) }) as CommandActor;
+const actor = (role: string, institution?: string, subject = `${role}@x`): CommandActor =>
+  ({ role, subject, ...(institution ? { institution } : {}) }) as CommandActor;
 const atAau = { institutionId: 'inst-aau', learnerId: 'l1' };
 
 describe('who reads which enrolment', () => {

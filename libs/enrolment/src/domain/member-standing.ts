@@ -17,9 +17,15 @@ export interface MemberStanding {
  */
 export function requireMemberMayAct(member: MemberStanding | undefined): void {
   if (member?.status === 'suspended') {
-    throw new EnrolmentException('enrolment.member-suspended', `institution ${member.institutionId} is suspended from the alliance: its staff may read but not act until it is reinstated`);
+    throw new EnrolmentException(
+      'enrolment.member-suspended',
+      `institution ${member.institutionId} is suspended from the alliance: its staff may read but not act until it is reinstated`,
+    );
   }
   if (member?.status === 'removed') {
-    throw new EnrolmentException('enrolment.member-removed', `institution ${member.institutionId} has been removed from the alliance: it can no longer act`);
+    throw new EnrolmentException(
+      'enrolment.member-removed',
+      `institution ${member.institutionId} has been removed from the alliance: it can no longer act`,
+    );
   }
 }

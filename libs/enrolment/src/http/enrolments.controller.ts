@@ -40,7 +40,9 @@ export class EnrolmentsController {
   @Get()
   @ApiOperation({ summary: 'List enrolments by learner (id or email), definition, status and enrolling institution' })
   list(@Query() dto: ListEnrolmentsDto, @CurrentActor() actor: AuthenticatedActor): Promise<EnrolmentPage> {
-    return this.listHandler.execute(ListEnrolmentsQuery.create({ ...plain(dto), limit: dto.limit ?? 50, offset: dto.offset ?? 0, ...commandMeta(actor) }));
+    return this.listHandler.execute(
+      ListEnrolmentsQuery.create({ ...plain(dto), limit: dto.limit ?? 50, offset: dto.offset ?? 0, ...commandMeta(actor) }),
+    );
   }
 
   @Get(':id')

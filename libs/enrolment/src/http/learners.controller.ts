@@ -28,10 +28,17 @@ export class LearnersController {
   @HttpCode(200)
   @Roles('learner')
   @ApiOperation({
-    summary: 'The learner, as themselves, lets another member institution hold them: its staff may then enrol them by learner id (an e-mail match never links institutions)',
+    summary:
+      'The learner, as themselves, lets another member institution hold them: its staff may then enrol them by learner id (an e-mail match never links institutions)',
   })
-  authorise(@UuidParam('id') id: string, @Body() dto: AuthoriseInstitutionDto, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionAuthorisation> {
-    return this.authoriseHandler.execute(AuthoriseInstitutionCommand.create({ learnerId: id, institutionId: dto.institutionId, ...commandMeta(actor) }));
+  authorise(
+    @UuidParam('id') id: string,
+    @Body() dto: AuthoriseInstitutionDto,
+    @CurrentActor() actor: AuthenticatedActor,
+  ): Promise<InstitutionAuthorisation> {
+    return this.authoriseHandler.execute(
+      AuthoriseInstitutionCommand.create({ learnerId: id, institutionId: dto.institutionId, ...commandMeta(actor) }),
+    );
   }
 
   @Post(':id/erasure')

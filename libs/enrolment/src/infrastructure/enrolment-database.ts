@@ -24,7 +24,11 @@ export function openEnrolmentDatabase(config: ServiceConfig): Promise<ReadModelO
   return openServiceReadModel(config, {
     ...ENROLMENT_READ_MODEL,
     prepare: async (orm) => {
-      await ensureReadModelTables(orm, [SpecVersionRows.entity(KNOWLEDGE_VERSION), HeldCredentialRows.entity(KNOWLEDGE_VERSION), MemberStandingRows.entity(KNOWLEDGE_VERSION)]);
+      await ensureReadModelTables(orm, [
+        SpecVersionRows.entity(KNOWLEDGE_VERSION),
+        HeldCredentialRows.entity(KNOWLEDGE_VERSION),
+        MemberStandingRows.entity(KNOWLEDGE_VERSION),
+      ]);
       await ENROLMENT_INBOX.ensureTable(forkEntityManager(orm));
     },
   });

@@ -6,4 +6,8 @@ import { EnrolmentReadModel } from './read-model/enrolment-read-model';
  * Starts and stops the service's background work in order: the projection before requests, the relay
  * and the consumer once the app is up; everything stops before the runtime closes the store and bus.
  */
-export class EnrolmentLifecycle extends ReadSideLifecycle({ database: ENROLMENT_ORM, readModel: EnrolmentReadModel, integration: ENROLMENT_INTEGRATION }) {}
+export class EnrolmentLifecycle extends ReadSideLifecycle({
+  database: ENROLMENT_ORM,
+  readModel: EnrolmentReadModel,
+  integration: ENROLMENT_INTEGRATION,
+}) {}

@@ -68,7 +68,14 @@ describe('command handler (in-memory event store double)', () => {
     const { store } = setup();
     await store.appendToStream(
       stream,
-      [{ type: 'demo.course-opened', schemaVersion: 1, data: { courseId: 'c1', seats: 1 }, metadata: { occurredAt: 'x', actor: { subject: 's' }, correlationId: 'c' } }],
+      [
+        {
+          type: 'demo.course-opened',
+          schemaVersion: 1,
+          data: { courseId: 'c1', seats: 1 },
+          metadata: { occurredAt: 'x', actor: { subject: 's' }, correlationId: 'c' },
+        },
+      ],
       { expectedRevision: NO_STREAM },
     );
     const upcasters = new UpcasterRegistry().register<{ courseId: string; seats: number }>('demo.course-opened', 1, (d) => ({
@@ -91,9 +98,19 @@ describe('command handler (in-memory event store double)', () => {
     store.beforeAppend = async () => {
       if (raced) return;
       raced = true;
-      await store.appendToStream(stream, [{ type: 'demo.seat-reserved', data: { courseId: 'c1', learnerId: 'l0' }, metadata: { occurredAt: 'x', actor: { subject: 's' }, correlationId: 'c' } }], {
-        expectedRevision: 0,
-      });
+      await store.appendToStream(
+        stream,
+        [
+          {
+            type: 'demo.seat-reserved',
+            data: { courseId: 'c1', learnerId: 'l0' },
+            metadata: { occurredAt: 'x', actor: { subject: 's' }, correlationId: 'c' },
+          },
+        ],
+        {
+          expectedRevision: 0,
+        },
+      );
     };
     // The competitor took the last seat: the retry must decide on that and fail as a domain error.
     await expect(handler.handle(stream, { kind: 'reserve', courseId: 'c1', learnerId: 'l1' }, context)).rejects.toMatchObject({
@@ -109,9 +126,19 @@ describe('command handler (in-memory event store double)', () => {
     store.beforeAppend = async () => {
       if (raced) return;
       raced = true;
-      await store.appendToStream(stream, [{ type: 'demo.seat-reserved', data: { courseId: 'c1', learnerId: 'l0' }, metadata: { occurredAt: 'x', actor: { subject: 's' }, correlationId: 'c' } }], {
-        expectedRevision: 0,
-      });
+      await store.appendToStream(
+        stream,
+        [
+          {
+            type: 'demo.seat-reserved',
+            data: { courseId: 'c1', learnerId: 'l0' },
+            metadata: { occurredAt: 'x', actor: { subject: 's' }, correlationId: 'c' },
+          },
+        ],
+        {
+          expectedRevision: 0,
+        },
+      );
     };
     const r = await handler.handle(stream, { kind: 'reserve', courseId: 'c1', learnerId: 'l1' }, context);
     expect(r).toMatchObject({ attempts: 2, nextRevision: 2, state: { learners: ['l0', 'l1'] } });
@@ -126,9 +153,19 @@ describe('command handler (in-memory event store double)', () => {
       if (inside) return;
       inside = true;
       competitors++;
-      await store.appendToStream(stream, [{ type: 'demo.seat-reserved', data: { courseId: 'c1', learnerId: `x${competitors}` }, metadata: { occurredAt: 'x', actor: { subject: 's' }, correlationId: 'c' } }], {
-        expectedRevision: competitors - 1,
-      });
+      await store.appendToStream(
+        stream,
+        [
+          {
+            type: 'demo.seat-reserved',
+            data: { courseId: 'c1', learnerId: `x${competitors}` },
+            metadata: { occurredAt: 'x', actor: { subject: 's' }, correlationId: 'c' },
+          },
+        ],
+        {
+          expectedRevision: competitors - 1,
+        },
+      );
       inside = false;
     };
     const error = await handler.handle(stream, { kind: 'reserve', courseId: 'c1', learnerId: 'l1' }, context).catch((e: unknown) => e);

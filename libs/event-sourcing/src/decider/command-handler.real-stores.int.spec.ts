@@ -67,6 +67,11 @@ describe.each(stores)('command handler on the $name event store', ({ open }) => 
     const r = await handler.handle('demo.course-meta', { kind: 'open', courseId: 'meta', capacity: 1 }, { ...context, commandId: 'cmd-7' });
     const [stored] = await env.store.readStream('demo.course-meta');
     expect(stored.eventId).toBe(r.events[0].eventId);
-    expect(stored.metadata).toMatchObject({ occurredAt: '2026-03-03T00:00:00.000Z', causationId: 'cmd-7', correlationId: 'corr', institution: 'inst-a' });
+    expect(stored.metadata).toMatchObject({
+      occurredAt: '2026-03-03T00:00:00.000Z',
+      causationId: 'cmd-7',
+      correlationId: 'corr',
+      institution: 'inst-a',
+    });
   });
 });

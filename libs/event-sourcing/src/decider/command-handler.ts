@@ -56,12 +56,7 @@ export interface CommandResult<TState, TEvent extends DomainEvent> {
 
 /** Loads, decides and appends commands for one aggregate type. */
 export interface CommandHandler<TCommand, TState, TEvent extends DomainEvent> {
-  handle(
-    streamId: string,
-    command: TCommand,
-    context: CommandContext,
-    options?: HandleOptions,
-  ): Promise<CommandResult<TState, TEvent>>;
+  handle(streamId: string, command: TCommand, context: CommandContext, options?: HandleOptions): Promise<CommandResult<TState, TEvent>>;
   /** Current state of a stream (from a snapshot when one is usable, plus the newer events). */
   load(streamId: string): Promise<LoadedAggregate<TState>>;
 }

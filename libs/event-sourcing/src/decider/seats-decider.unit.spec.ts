@@ -14,11 +14,17 @@ describe('decider specification (given / when / then)', () => {
   });
 
   it('reserves a seat in an open course', () => {
-    spec.given([opened]).when({ kind: 'reserve', courseId: 'c1', learnerId: 'l1' }).then([reserved('l1')]);
+    spec
+      .given([opened])
+      .when({ kind: 'reserve', courseId: 'c1', learnerId: 'l1' })
+      .then([reserved('l1')]);
   });
 
   it('treats a repeated reservation as a no-op', () => {
-    spec.given([opened, reserved('l1')]).when({ kind: 'reserve', courseId: 'c1', learnerId: 'l1' }).thenNothingHappened();
+    spec
+      .given([opened, reserved('l1')])
+      .when({ kind: 'reserve', courseId: 'c1', learnerId: 'l1' })
+      .thenNothingHappened();
   });
 
   it('rejects by code, class, message and predicate', () => {

@@ -35,7 +35,8 @@ export class MissingPersonalDataKeyError extends Error {
 }
 
 /** Embedded: every store and read model in local files under DATA_DIR (development, a single machine). */
-export const isEmbedded = (settings: PersonalDataSettings): boolean => settings.EVENT_STORE === 'embedded' && settings.READ_MODEL !== 'postgres';
+export const isEmbedded = (settings: PersonalDataSettings): boolean =>
+  settings.EVENT_STORE === 'embedded' && settings.READ_MODEL !== 'postgres';
 
 /**
  * The key that wraps every learner key of a service. Production sets PERSONAL_DATA_KEY (ENROLMENT_PERSONAL_DATA_KEY
@@ -62,7 +63,11 @@ export async function loadKeyEncryptionKey(settings: PersonalDataSettings, optio
   const table = `${options.service}_key_encryption_key`;
   const em = options.orm.em.fork();
   await em.execute(`create table if not exists ${table} (id int primary key, key_hex text not null)`, [], 'run');
-  await em.execute(`insert into ${table} (id, key_hex) values (1, ?) on conflict (id) do nothing`, [randomBytes(32).toString('hex')], 'run');
+  await em.execute(
+    `insert into ${table} (id, key_hex) values (1, ?) on conflict (id) do nothing`,
+    [randomBytes(32).toString('hex')],
+    'run',
+  );
   const rows = await em.execute<{ key_hex: string }[]>(`select key_hex from ${table} where id = 1`);
   return Buffer.from(rows[0].key_hex, 'hex');
 }

@@ -47,7 +47,11 @@ export class PersonalDataVault {
    * Seals the given (non-empty) fields with the learner's key, creating the key on first use; `email` indexes
    * the key for `learnerIdsForEmail` when the key is created.
    */
-  async seal<F extends string>(learnerId: string, fields: Partial<Record<F, string>>, options: { email?: string } = {}): Promise<SealedFields<F>> {
+  async seal<F extends string>(
+    learnerId: string,
+    fields: Partial<Record<F, string>>,
+    options: { email?: string } = {},
+  ): Promise<SealedFields<F>> {
     const stored = await this.keys.insert({
       learnerId,
       wrappedKey: seal(this.kek, newDataKey().toString('base64'), `learner-key/${learnerId}`),

@@ -19,7 +19,9 @@ export const isSealedValue = (v: unknown): v is SealedValue =>
 
 /** The value at a dot path, or undefined. */
 export function valueAt(data: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), data);
+  return path
+    .split('.')
+    .reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined), data);
 }
 
 function setAt(data: Record<string, unknown>, path: string, value: unknown): void {
@@ -42,7 +44,8 @@ export async function sealPaths<T>(vault: PersonalDataVault, learnerId: string, 
   if (present.length === 0) return data;
   const sealed = await vault.seal(learnerId, Object.fromEntries(present.map((p) => [p, JSON.stringify(valueAt(data, p))])));
   const copy = structuredClone(data) as Record<string, unknown>;
-  for (const field of present) setAt(copy, field, { $sealed: SEALING_SCHEME, keyId: learnerId, field, value: sealed.fields[field]! } satisfies SealedValue);
+  for (const field of present)
+    setAt(copy, field, { $sealed: SEALING_SCHEME, keyId: learnerId, field, value: sealed.fields[field]! } satisfies SealedValue);
   return copy as T;
 }
 
@@ -68,10 +71,12 @@ export async function openSealedValues<T>(vault: PersonalDataVault, items: T[]):
   items.forEach((item) => collect(item, nodes));
   if (nodes.length === 0) return items;
   const opened = await vault.openMany(nodes.map((n) => ({ keyId: n.keyId, scheme: SEALING_SCHEME, fields: { [n.field]: n.value } })));
-  const clear = new Map<SealedValue, unknown>(nodes.map((n, i) => {
-    const o = opened[i];
-    return [n, o.erased ? ERASED : JSON.parse(o.fields[n.field]!)];
-  }));
+  const clear = new Map<SealedValue, unknown>(
+    nodes.map((n, i) => {
+      const o = opened[i];
+      return [n, o.erased ? ERASED : JSON.parse(o.fields[n.field]!)];
+    }),
+  );
   const replace = (node: unknown): unknown => {
     if (isSealedValue(node)) return clear.get(node);
     if (Array.isArray(node)) return node.map(replace);

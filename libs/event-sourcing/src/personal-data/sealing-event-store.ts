@@ -1,5 +1,13 @@
 import type { NewEvent, RecordedEvent } from '../envelope';
-import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../event-store.port';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
 import type { PersonalDataVault } from './personal-data-vault';
 import { openSealedValues, sealPaths, valueAt } from './sealed-values';
 
@@ -73,7 +81,10 @@ export class SealingEventStore implements EventStore {
     const sealed = events.filter((e) => this.rules[e.type]);
     if (sealed.length === 0) return events;
     const opened = new Map(sealed.map((e, i) => [e, i]));
-    const data = await openSealedValues(this.vault, sealed.map((e) => e.data));
+    const data = await openSealedValues(
+      this.vault,
+      sealed.map((e) => e.data),
+    );
     return events.map((e) => (opened.has(e) ? { ...e, data: data[opened.get(e)!] } : e));
   }
 }

@@ -9,7 +9,11 @@ import { SealingEventStore } from './sealing-event-store';
 const metadata = { occurredAt: '2026-01-01T00:00:00.000Z', actor: { subject: 'test' }, correlationId: 'c1' };
 const granted = (learnerId: string, name: string): NewEvent => ({
   type: 'Granted',
-  data: { learner: { learnerId, name, email: `${name.toLowerCase()}@example.org` }, document: { credentialSubject: { identifier: [{ identityHash: name }] } }, grade: 'A' },
+  data: {
+    learner: { learnerId, name, email: `${name.toLowerCase()}@example.org` },
+    document: { credentialSubject: { identifier: [{ identityHash: name }] } },
+    grade: 'A',
+  },
   metadata,
 });
 
@@ -17,7 +21,9 @@ describe('sealing event store (personal fields sealed at the store boundary)', (
   const setup = () => {
     const raw = new InMemoryEventStore();
     const vault = new PersonalDataVault(new InMemoryLearnerKeyTable(), randomBytes(32));
-    const store = new SealingEventStore(raw, vault, { Granted: { learnerId: 'learner.learnerId', fields: ['learner.name', 'learner.email', 'document.credentialSubject.identifier'] } });
+    const store = new SealingEventStore(raw, vault, {
+      Granted: { learnerId: 'learner.learnerId', fields: ['learner.name', 'learner.email', 'document.credentialSubject.identifier'] },
+    });
     return { raw, vault, store };
   };
   const collect = async (events: AsyncIterable<RecordedEvent>) => {
@@ -28,7 +34,9 @@ describe('sealing event store (personal fields sealed at the store boundary)', (
 
   it('stores the named fields sealed, leaves the rest and other event types clear', async () => {
     const { raw, store } = setup();
-    await store.appendToStream('s-1', [granted('l1', 'Ada'), { type: 'Other', data: { note: 'Ada' }, metadata }], { expectedRevision: 'no_stream' });
+    await store.appendToStream('s-1', [granted('l1', 'Ada'), { type: 'Other', data: { note: 'Ada' }, metadata }], {
+      expectedRevision: 'no_stream',
+    });
     const [stored, other] = await raw.readStream('s-1');
     expect(JSON.stringify(stored.data)).not.toMatch(/Ada|ada@/);
     expect(isSealedValue((stored.data as { learner: { name: unknown } }).learner.name)).toBe(true);
@@ -56,7 +64,11 @@ describe('sealing event store (personal fields sealed at the store boundary)', (
     const before = await collect(raw.readAll());
     expect(await vault.erase('l1')).toBe(true);
     const [erased] = await store.readStream('s-1');
-    expect(erased.data).toMatchObject({ learner: { learnerId: 'l1', name: ERASED, email: ERASED }, document: { credentialSubject: { identifier: ERASED } }, grade: 'A' });
+    expect(erased.data).toMatchObject({
+      learner: { learnerId: 'l1', name: ERASED, email: ERASED },
+      document: { credentialSubject: { identifier: ERASED } },
+      grade: 'A',
+    });
     expect(((await store.readStream('s-2'))[0].data as { learner: { name: string } }).learner.name).toBe('Grace');
     expect(await collect(raw.readAll())).toEqual(before);
   });

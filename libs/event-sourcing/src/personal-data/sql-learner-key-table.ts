@@ -40,25 +40,39 @@ export class SqlLearnerKeyTable extends LearnerKeyTable {
     if (learnerIds.length === 0) return [];
     const rows = await this.orm.em
       .fork()
-      .execute<Row[]>(`select learner_id, wrapped_key, email_index from ${this.table} where learner_id in (${learnerIds.map(() => '?').join(',')})`, learnerIds);
+      .execute<Row[]>(
+        `select learner_id, wrapped_key, email_index from ${this.table} where learner_id in (${learnerIds.map(() => '?').join(',')})`,
+        learnerIds,
+      );
     return rows.map(toKey);
   }
 
   async findAllByEmailIndex(emailIndex: string): Promise<StoredLearnerKey[]> {
     const rows = await this.orm.em
       .fork()
-      .execute<Row[]>(`select learner_id, wrapped_key, email_index from ${this.table} where email_index = ? order by created_at, learner_id`, [emailIndex]);
+      .execute<Row[]>(
+        `select learner_id, wrapped_key, email_index from ${this.table} where email_index = ? order by created_at, learner_id`,
+        [emailIndex],
+      );
     return rows.map(toKey);
   }
 
   async all(): Promise<StoredLearnerKey[]> {
-    return (await this.orm.em.fork().execute<Row[]>(`select learner_id, wrapped_key, email_index from ${this.table} order by created_at, learner_id`)).map(toKey);
+    return (
+      await this.orm.em
+        .fork()
+        .execute<Row[]>(`select learner_id, wrapped_key, email_index from ${this.table} order by created_at, learner_id`)
+    ).map(toKey);
   }
 
   async insert(key: StoredLearnerKey): Promise<StoredLearnerKey> {
     await this.orm.em
       .fork()
-      .execute(`insert into ${this.table} (learner_id, wrapped_key, email_index) values (?, ?, ?) on conflict (learner_id) do nothing`, [key.learnerId, key.wrappedKey, key.emailIndex], 'run');
+      .execute(
+        `insert into ${this.table} (learner_id, wrapped_key, email_index) values (?, ?, ?) on conflict (learner_id) do nothing`,
+        [key.learnerId, key.wrappedKey, key.emailIndex],
+        'run',
+      );
     const stored = await this.find(key.learnerId);
     if (!stored) throw new Error(`learner key ${key.learnerId} vanished right after it was written`);
     return stored;
@@ -71,7 +85,9 @@ export class SqlLearnerKeyTable extends LearnerKeyTable {
    */
   async delete(learnerId: string): Promise<boolean> {
     const em = this.orm.em.fork();
-    const rows = await em.execute<{ learner_id: string }[]>(`delete from ${this.table} where learner_id = ? returning learner_id`, [learnerId]);
+    const rows = await em.execute<{ learner_id: string }[]>(`delete from ${this.table} where learner_id = ? returning learner_id`, [
+      learnerId,
+    ]);
     if (rows.length > 0) await em.execute(`vacuum full ${this.table}`, [], 'run');
     return rows.length > 0;
   }

@@ -20,7 +20,11 @@ describe('learner key table (PGlite)', () => {
   afterAll(() => orm.close());
 
   it('keeps the first key of a learner, finds by id and email index, deletes', async () => {
-    expect(await table.insert({ learnerId: 'l1', wrappedKey: 'k1', emailIndex: 'e1' })).toEqual({ learnerId: 'l1', wrappedKey: 'k1', emailIndex: 'e1' });
+    expect(await table.insert({ learnerId: 'l1', wrappedKey: 'k1', emailIndex: 'e1' })).toEqual({
+      learnerId: 'l1',
+      wrappedKey: 'k1',
+      emailIndex: 'e1',
+    });
     expect((await table.insert({ learnerId: 'l1', wrappedKey: 'k2', emailIndex: 'e2' })).wrappedKey).toBe('k1');
     await table.insert({ learnerId: 'l2', wrappedKey: 'k3', emailIndex: null });
     expect((await table.findMany(['l1', 'l2', 'nope'])).map((k) => k.learnerId).sort()).toEqual(['l1', 'l2']);

@@ -33,28 +33,37 @@ export class SqliteLearnerKeyTable extends LearnerKeyTable {
   }
 
   async find(learnerId: string): Promise<StoredLearnerKey | undefined> {
-    const row = this.db.prepare('select learner_id, wrapped_key, email_index from learner_keys where learner_id = ?').get(learnerId) as Row | undefined;
+    const row = this.db.prepare('select learner_id, wrapped_key, email_index from learner_keys where learner_id = ?').get(learnerId) as
+      Row | undefined;
     return row ? toKey(row) : undefined;
   }
 
   async findMany(learnerIds: string[]): Promise<StoredLearnerKey[]> {
     if (learnerIds.length === 0) return [];
-    const rows = this.db.prepare(`select learner_id, wrapped_key, email_index from learner_keys where learner_id in (${learnerIds.map(() => '?').join(',')})`).all(...learnerIds);
+    const rows = this.db
+      .prepare(`select learner_id, wrapped_key, email_index from learner_keys where learner_id in (${learnerIds.map(() => '?').join(',')})`)
+      .all(...learnerIds);
     return (rows as Row[]).map(toKey);
   }
 
   async findAllByEmailIndex(emailIndex: string): Promise<StoredLearnerKey[]> {
-    const rows = this.db.prepare('select learner_id, wrapped_key, email_index from learner_keys where email_index = ? order by created_at, rowid').all(emailIndex);
+    const rows = this.db
+      .prepare('select learner_id, wrapped_key, email_index from learner_keys where email_index = ? order by created_at, rowid')
+      .all(emailIndex);
     return (rows as Row[]).map(toKey);
   }
 
   async all(): Promise<StoredLearnerKey[]> {
-    return (this.db.prepare('select learner_id, wrapped_key, email_index from learner_keys order by created_at, rowid').all() as Row[]).map(toKey);
+    return (this.db.prepare('select learner_id, wrapped_key, email_index from learner_keys order by created_at, rowid').all() as Row[]).map(
+      toKey,
+    );
   }
 
   async insert(key: StoredLearnerKey): Promise<StoredLearnerKey> {
     this.db
-      .prepare('insert into learner_keys (learner_id, wrapped_key, email_index, created_at) values (?, ?, ?, ?) on conflict (learner_id) do nothing')
+      .prepare(
+        'insert into learner_keys (learner_id, wrapped_key, email_index, created_at) values (?, ?, ?, ?) on conflict (learner_id) do nothing',
+      )
       .run(key.learnerId, key.wrappedKey, key.emailIndex, Date.now());
     const stored = await this.find(key.learnerId);
     if (!stored) throw new Error(`learner key ${key.learnerId} vanished right after it was written`);

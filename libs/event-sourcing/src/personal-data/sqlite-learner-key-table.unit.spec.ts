@@ -10,7 +10,11 @@ describe('learner key table in its own SQLite file', () => {
   it('keeps the first key of a learner, finds by id and email index, deletes', async () => {
     const table = new SqliteLearnerKeyTable(join(dir, 'a', 'keys.sqlite'));
     try {
-      expect(await table.insert({ learnerId: 'l1', wrappedKey: 'k1', emailIndex: 'e1' })).toEqual({ learnerId: 'l1', wrappedKey: 'k1', emailIndex: 'e1' });
+      expect(await table.insert({ learnerId: 'l1', wrappedKey: 'k1', emailIndex: 'e1' })).toEqual({
+        learnerId: 'l1',
+        wrappedKey: 'k1',
+        emailIndex: 'e1',
+      });
       expect((await table.insert({ learnerId: 'l1', wrappedKey: 'k2', emailIndex: 'e2' })).wrappedKey).toBe('k1');
       await table.insert({ learnerId: 'l2', wrappedKey: 'k3', emailIndex: null });
       await table.insert({ learnerId: 'l3', wrappedKey: 'k4', emailIndex: 'e1' });

@@ -44,7 +44,13 @@ export async function ensureParkedEventsTable(em: EntityManager): Promise<void> 
 }
 
 /** Records a parked event, in the transaction that moves the checkpoint past it; parking twice is a no-op. */
-export async function parkEvent(em: EntityManager, checkpointName: string, event: RecordedEvent, error: unknown, attempts: number): Promise<void> {
+export async function parkEvent(
+  em: EntityManager,
+  checkpointName: string,
+  event: RecordedEvent,
+  error: unknown,
+  attempts: number,
+): Promise<void> {
   const { name, message } = describeError(error);
   await em.execute(
     `insert into ${TABLE} (checkpoint_name, event_id, position, stream_id, event_type, reason, error_name, attempts)

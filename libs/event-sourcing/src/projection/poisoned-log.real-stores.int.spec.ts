@@ -23,7 +23,16 @@ const opened = (courseId: string, capacity: unknown) => ({ type: 'demo.course-op
 
 /** The first event of a new stream as an adapter would have chained it, written past `prepareEvents`: the state of a log from before the append guard. */
 function firstEventBypassingTheGuard(streamId: string, data: unknown, metadata: EventMetadata = METADATA) {
-  const content = { eventId: newEventId(), streamId, revision: 0, type: 'demo.course-opened', schemaVersion: 1, data, metadata, previousHash: null };
+  const content = {
+    eventId: newEventId(),
+    streamId,
+    revision: 0,
+    type: 'demo.course-opened',
+    schemaVersion: 1,
+    data,
+    metadata,
+    previousHash: null,
+  };
   return { ...content, hash: computeEventHash(content) };
 }
 
@@ -52,8 +61,12 @@ describe('a poisoned log, projected into PostgreSQL', () => {
     afterAll(() => store.close());
 
     it('refuses to append a NUL or an unpaired surrogate, so the log cannot be poisoned through the store', async () => {
-      await expect(store.appendToStream('demo.course-nul', [opened('c\u0000', 1)], { expectedRevision: NO_STREAM })).rejects.toBeInstanceOf(UnstorableEventError);
-      await expect(store.appendToStream('demo.course-lone', [opened('c\ud800', 1)], { expectedRevision: NO_STREAM })).rejects.toMatchObject({ status: 422, field: 'data.courseId' });
+      await expect(store.appendToStream('demo.course-nul', [opened('c\u0000', 1)], { expectedRevision: NO_STREAM })).rejects.toBeInstanceOf(
+        UnstorableEventError,
+      );
+      await expect(store.appendToStream('demo.course-lone', [opened('c\ud800', 1)], { expectedRevision: NO_STREAM })).rejects.toMatchObject(
+        { status: 422, field: 'data.courseId' },
+      );
       expect(await store.streamRevision('demo.course-nul')).toBe(-1);
     });
 
@@ -66,7 +79,17 @@ describe('a poisoned log, projected into PostgreSQL', () => {
       try {
         await client.query(
           `insert into event_store.events (event_id, stream_id, revision, type, schema_version, data, metadata, previous_hash, hash) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-          [poisoned.eventId, poisoned.streamId, 0, poisoned.type, 1, canonicalJson(poisoned.data), canonicalJson(poisoned.metadata), null, poisoned.hash],
+          [
+            poisoned.eventId,
+            poisoned.streamId,
+            0,
+            poisoned.type,
+            1,
+            canonicalJson(poisoned.data),
+            canonicalJson(poisoned.metadata),
+            null,
+            poisoned.hash,
+          ],
         );
       } finally {
         await client.end();
@@ -82,7 +105,15 @@ describe('a poisoned log, projected into PostgreSQL', () => {
         ['c2', 4],
       ]);
       const parked = await runner.parked();
-      expect(parked).toEqual([expect.objectContaining({ projection: 'demo.seats_v41', eventId: poisoned.eventId, streamId: 'demo.course-bad', type: 'demo.course-opened', attempts: 2 })]);
+      expect(parked).toEqual([
+        expect.objectContaining({
+          projection: 'demo.seats_v41',
+          eventId: poisoned.eventId,
+          streamId: 'demo.course-bad',
+          type: 'demo.course-opened',
+          attempts: 2,
+        }),
+      ]);
       expect(parked[0]!.reason).not.toBe('');
       expect(await runner.lag()).toMatchObject({ lag: 0, parked: 1 });
       expect(await verifyChain(store)).toMatchObject({ ok: true });
@@ -109,12 +140,28 @@ describe('a poisoned log, projected into PostgreSQL', () => {
 
     it('repairs the text on read so the read model takes it, leaving the stored event and its hash chain as they were', async () => {
       await store.appendToStream('demo.course-c3', [opened('c3', 1)], { expectedRevision: NO_STREAM });
-      const poisoned = firstEventBypassingTheGuard('demo.course-nul', { courseId: 'c\u0000nul', capacity: 5 }, { ...METADATA, actor: { subject: 'reg\u0000istrar' } });
+      const poisoned = firstEventBypassingTheGuard(
+        'demo.course-nul',
+        { courseId: 'c\u0000nul', capacity: 5 },
+        { ...METADATA, actor: { subject: 'reg\u0000istrar' } },
+      );
       const file = new DatabaseSync(store.file);
       try {
         file
-          .prepare('INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(poisoned.eventId, poisoned.streamId, 0, poisoned.type, 1, canonicalJson(poisoned.data)!, canonicalJson(poisoned.metadata)!, null, poisoned.hash);
+          .prepare(
+            'INSERT INTO events (event_id, stream_id, revision, type, schema_version, data, metadata, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          )
+          .run(
+            poisoned.eventId,
+            poisoned.streamId,
+            0,
+            poisoned.type,
+            1,
+            canonicalJson(poisoned.data)!,
+            canonicalJson(poisoned.metadata)!,
+            null,
+            poisoned.hash,
+          );
       } finally {
         file.close();
       }

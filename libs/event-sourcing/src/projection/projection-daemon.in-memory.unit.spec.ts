@@ -23,7 +23,10 @@ describe('projection daemon (in-memory event store double, PGlite read models)',
     const daemon = new ProjectionDaemon({
       store,
       orm,
-      projections: [{ ...seatsProjection, version: 31 }, { ...appliedEventsProjection, version: 31 }],
+      projections: [
+        { ...seatsProjection, version: 31 },
+        { ...appliedEventsProjection, version: 31 },
+      ],
       pollIntervalMs: 5,
     });
     for (let i = 0; i < 5; i++) await store.appendToStream('demo.clock-1', [tick], { expectedRevision: ANY_REVISION });
@@ -40,6 +43,8 @@ describe('projection daemon (in-memory event store double, PGlite read models)',
   });
 
   it('refuses the same projection twice', () => {
-    expect(() => new ProjectionDaemon({ store: new InMemoryEventStore(), orm, projections: [seatsProjection, seatsProjection] })).toThrow(/twice/);
+    expect(() => new ProjectionDaemon({ store: new InMemoryEventStore(), orm, projections: [seatsProjection, seatsProjection] })).toThrow(
+      /twice/,
+    );
   });
 });

@@ -80,7 +80,11 @@ export class ProjectionDaemon {
    * A projection behind but moving is `catching-up`: ready, with its lag and rate in the details. Parked events
    * do not fail it: they are counted in `parked` (the service is degraded, not down) and listed by `parkedEvents`.
    */
-  healthIndicator(): { name: string; check(policy?: ProjectionReadinessPolicy): Promise<Record<string, unknown>>; parkedEvents(): Promise<ParkedEvent[]> } {
+  healthIndicator(): {
+    name: string;
+    check(policy?: ProjectionReadinessPolicy): Promise<Record<string, unknown>>;
+    parkedEvents(): Promise<ParkedEvent[]>;
+  } {
     return {
       name: 'projections',
       check: async (policy) => {
@@ -100,6 +104,20 @@ export class ProjectionDaemon {
 
 /** What a health report shows of one projection: its lag and status; when behind, how it is doing. */
 export function readinessDetails(s: ProjectionReadiness): Record<string, unknown> {
-  const behind = s.state === 'caught-up' ? {} : { state: s.state, eventsPerSecond: s.eventsPerSecond, stalledForMs: s.stalledForMs, ...(s.etaSeconds !== undefined ? { etaSeconds: s.etaSeconds } : {}) };
-  return { lag: s.lag, status: s.status, ...(s.parked ? { parked: s.parked } : {}), ...behind, ...(s.lastError ? { lastError: s.lastError } : {}) };
+  const behind =
+    s.state === 'caught-up'
+      ? {}
+      : {
+          state: s.state,
+          eventsPerSecond: s.eventsPerSecond,
+          stalledForMs: s.stalledForMs,
+          ...(s.etaSeconds !== undefined ? { etaSeconds: s.etaSeconds } : {}),
+        };
+  return {
+    lag: s.lag,
+    status: s.status,
+    ...(s.parked ? { parked: s.parked } : {}),
+    ...behind,
+    ...(s.lastError ? { lastError: s.lastError } : {}),
+  };
 }

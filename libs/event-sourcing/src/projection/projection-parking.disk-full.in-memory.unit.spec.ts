@@ -38,7 +38,16 @@ describe('projection runner on a full disk (in-memory event store double, PGlite
     });
     const errors: unknown[] = [];
     const parked: ParkedEvent[] = [];
-    const runner = new ProjectionRunner({ store, orm, projection, pollIntervalMs: 5, maxRetryDelayMs: 10, parkAfterAttempts: 3, onError: (e) => errors.push(e), onParked: (p) => parked.push(p) });
+    const runner = new ProjectionRunner({
+      store,
+      orm,
+      projection,
+      pollIntervalMs: 5,
+      maxRetryDelayMs: 10,
+      parkAfterAttempts: 3,
+      onError: (e) => errors.push(e),
+      onParked: (p) => parked.push(p),
+    });
     await runner.start();
     await runner.waitFor(5);
     await runner.stop();

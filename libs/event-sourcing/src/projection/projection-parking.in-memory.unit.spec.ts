@@ -74,7 +74,16 @@ describe('projection runner: events a handler cannot apply (in-memory event stor
     expect(attempts.get(2)).toBe(3);
     expect(errors).toHaveLength(3);
     const [event] = await store.readStream('demo.clock-1', { fromRevision: 2, maxCount: 1 });
-    const expected = { projection: 'demo.applied-events_v31', eventId: event!.eventId, position: 3, streamId: 'demo.clock-1', type: 'demo.tick', reason: 'cannot apply tick 2', errorName: 'Error', attempts: 3 };
+    const expected = {
+      projection: 'demo.applied-events_v31',
+      eventId: event!.eventId,
+      position: 3,
+      streamId: 'demo.clock-1',
+      type: 'demo.tick',
+      reason: 'cannot apply tick 2',
+      errorName: 'Error',
+      attempts: 3,
+    };
     expect(parked).toEqual([expect.objectContaining(expected)]);
     expect(await runner.parked()).toEqual([expect.objectContaining(expected)]);
     expect(await runner.lag()).toMatchObject({ checkpoint: 5, lag: 0, parked: 1 });
@@ -119,10 +128,18 @@ describe('projection runner: events a handler cannot apply (in-memory event stor
   it('repairs a NUL or an unpaired surrogate of a stored event on read: the read model takes it, the log keeps it', async () => {
     // The test double stores what it is given: the state of a log written before appends refused such text.
     const store = new InMemoryEventStore();
-    await store.appendToStream('demo.course-1', [{ type: 'demo.course-opened', data: { courseId: 'c\u0000x', capacity: 2 }, metadata: meta }], { expectedRevision: ANY_REVISION });
-    await store.appendToStream('demo.course-2', [{ type: 'demo.course-opened', data: { courseId: 'd\ud800', capacity: 3 }, metadata: { ...meta, actor: { subject: 'u\u0000' } } }], {
-      expectedRevision: ANY_REVISION,
-    });
+    await store.appendToStream(
+      'demo.course-1',
+      [{ type: 'demo.course-opened', data: { courseId: 'c\u0000x', capacity: 2 }, metadata: meta }],
+      { expectedRevision: ANY_REVISION },
+    );
+    await store.appendToStream(
+      'demo.course-2',
+      [{ type: 'demo.course-opened', data: { courseId: 'd\ud800', capacity: 3 }, metadata: { ...meta, actor: { subject: 'u\u0000' } } }],
+      {
+        expectedRevision: ANY_REVISION,
+      },
+    );
     const runner = new ProjectionRunner({ store, orm, projection: { ...seatsProjection, version: 35 }, parkAfterAttempts: 1 });
     await runner.catchUp();
     const rows = await orm.em.fork().find(CourseRows.entity(35), {}, { orderBy: { courseId: 'asc' } });

@@ -15,7 +15,13 @@ function fakeClock(start = 1_000_000) {
   return { now: () => now, advance: (ms: number) => void (now += ms) };
 }
 
-const lag = (checkpoint: number, head: number, parked?: number): ProjectionLag => ({ checkpointName: 'demo.p_v1', checkpoint, head, lag: head - checkpoint, ...(parked ? { parked } : {}) });
+const lag = (checkpoint: number, head: number, parked?: number): ProjectionLag => ({
+  checkpointName: 'demo.p_v1',
+  checkpoint,
+  head,
+  lag: head - checkpoint,
+  ...(parked ? { parked } : {}),
+});
 const policy = { stuckAfterMs: 30_000 };
 
 describe('projection readiness: behind and moving vs stuck (fake clock)', () => {
@@ -47,7 +53,11 @@ describe('projection readiness: behind and moving vs stuck (fake clock)', () => 
     clock.advance(29_999);
     expect(pace.assess(lag(500, 800), 'catching-up', undefined, policy).state).toBe('catching-up');
     clock.advance(1);
-    expect(pace.assess(lag(500, 800), 'catching-up', undefined, policy)).toMatchObject({ state: 'stuck', stalledForMs: 30_000, cause: 'no progress for 30 s while 300 event(s) behind' });
+    expect(pace.assess(lag(500, 800), 'catching-up', undefined, policy)).toMatchObject({
+      state: 'stuck',
+      stalledForMs: 30_000,
+      cause: 'no progress for 30 s while 300 event(s) behind',
+    });
   });
 
   it('counts time at the head as progress: events that just arrived after a quiet hour are not a stall', () => {
@@ -68,7 +78,10 @@ describe('projection readiness: behind and moving vs stuck (fake clock)', () => 
     pace.started(3);
     clock.advance(5_000);
     const failure = new Error('relation "demo" does not exist');
-    expect(pace.assess(lag(3, 9), 'failing', failure, policy)).toMatchObject({ state: 'catching-up', lastError: 'relation "demo" does not exist' });
+    expect(pace.assess(lag(3, 9), 'failing', failure, policy)).toMatchObject({
+      state: 'catching-up',
+      lastError: 'relation "demo" does not exist',
+    });
     clock.advance(25_000);
     expect(pace.assess(lag(3, 9), 'failing', failure, policy)).toMatchObject({
       state: 'stuck',
@@ -78,7 +91,11 @@ describe('projection readiness: behind and moving vs stuck (fake clock)', () => 
 
   it('is stuck at once when it is behind and not running, and keeps reporting parked events as they are', () => {
     const pace = new ProjectionPace(fakeClock().now);
-    expect(pace.assess(lag(4, 6, 2), 'stopped', undefined, policy)).toMatchObject({ state: 'stuck', parked: 2, cause: 'the projection is not running' });
+    expect(pace.assess(lag(4, 6, 2), 'stopped', undefined, policy)).toMatchObject({
+      state: 'stuck',
+      parked: 2,
+      cause: 'the projection is not running',
+    });
     expect(pace.assess(lag(6, 6, 2), 'live', undefined, policy)).toEqual({ ...lag(6, 6, 2), status: 'live', state: 'caught-up' });
   });
 
@@ -125,14 +142,31 @@ describe('projection runner and daemon readiness (fake clock, in-memory event st
     });
     const store = new InMemoryEventStore();
     await ticks(store, 0, 6);
-    const runner = new ProjectionRunner({ store, orm, projection, batchSize: 2, parkAfterAttempts: false, clock: clock.now, pollIntervalMs: 5 });
+    const runner = new ProjectionRunner({
+      store,
+      orm,
+      projection,
+      batchSize: 2,
+      parkAfterAttempts: false,
+      clock: clock.now,
+      pollIntervalMs: 5,
+    });
     await runner.start();
     try {
       await runner.waitFor(2);
       await new Promise((r) => setTimeout(r, 200));
-      expect(await runner.readiness(policy)).toMatchObject({ checkpoint: 2, lag: 4, status: 'failing', state: 'catching-up', lastError: 'cannot apply tick 3' });
+      expect(await runner.readiness(policy)).toMatchObject({
+        checkpoint: 2,
+        lag: 4,
+        status: 'failing',
+        state: 'catching-up',
+        lastError: 'cannot apply tick 3',
+      });
       clock.advance(30_000);
-      expect(await runner.readiness(policy)).toMatchObject({ state: 'stuck', cause: 'no progress for 30 s while 4 event(s) behind; last error: cannot apply tick 3' });
+      expect(await runner.readiness(policy)).toMatchObject({
+        state: 'stuck',
+        cause: 'no progress for 30 s while 4 event(s) behind; last error: cannot apply tick 3',
+      });
       broken = false;
       runner.poke();
       await runner.waitFor(6, 40_000);
@@ -156,7 +190,15 @@ describe('projection runner and daemon readiness (fake clock, in-memory event st
       },
     });
     const store = new InMemoryEventStore();
-    const daemon = new ProjectionDaemon({ store, orm, projections: [projection], batchSize: 50, parkAfterAttempts: false, pollIntervalMs: 5, clock: clock.now });
+    const daemon = new ProjectionDaemon({
+      store,
+      orm,
+      projections: [projection],
+      batchSize: 50,
+      parkAfterAttempts: false,
+      pollIntervalMs: 5,
+      clock: clock.now,
+    });
     const health = daemon.healthIndicator();
     await ticks(store, 0, 300);
     await daemon.start();
@@ -164,10 +206,19 @@ describe('projection runner and daemon readiness (fake clock, in-memory event st
     await new Promise((r) => setTimeout(r, 200));
     // 150 behind, its last batch a moment ago (by the fake clock): ready, and the details say how it is doing.
     await expect(health.check(policy)).resolves.toEqual({
-      'demo.applied-events_v72': { lag: 150, status: 'failing', state: 'catching-up', eventsPerSecond: 0, stalledForMs: 0, lastError: 'cannot apply tick 150' },
+      'demo.applied-events_v72': {
+        lag: 150,
+        status: 'failing',
+        state: 'catching-up',
+        eventsPerSecond: 0,
+        stalledForMs: 0,
+        lastError: 'cannot apply tick 150',
+      },
     });
     clock.advance(30_000);
-    await expect(health.check(policy)).rejects.toThrow('projections not ready: demo.applied-events_v72 (lag 150, stuck: no progress for 30 s while 150 event(s) behind; last error: cannot apply tick 150)');
+    await expect(health.check(policy)).rejects.toThrow(
+      'projections not ready: demo.applied-events_v72 (lag 150, stuck: no progress for 30 s while 150 event(s) behind; last error: cannot apply tick 150)',
+    );
     broken = false;
     daemon.poke();
     await daemon.waitFor(300, 40_000);

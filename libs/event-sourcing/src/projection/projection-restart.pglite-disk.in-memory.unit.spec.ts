@@ -8,7 +8,11 @@ import { InMemoryEventStore } from '../testing/in-memory-event-store';
 import { AppliedEventRows, appliedEventsProjection } from '../testing/__fixtures__/applied-events-projection';
 import { ProjectionRunner } from './projection-runner';
 
-const tick: NewEvent = { type: 'demo.tick', data: {}, metadata: { occurredAt: '2026-01-01T00:00:00.000Z', actor: { subject: 's' }, correlationId: 'c' } };
+const tick: NewEvent = {
+  type: 'demo.tick',
+  data: {},
+  metadata: { occurredAt: '2026-01-01T00:00:00.000Z', actor: { subject: 's' }, correlationId: 'c' },
+};
 
 describe('projection over PGlite with its data directory on disk (in-memory event store double)', () => {
   let dir: string;

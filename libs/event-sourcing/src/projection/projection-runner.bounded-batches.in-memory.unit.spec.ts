@@ -24,7 +24,14 @@ describe('projection runner batches bounded by time (in-memory event store doubl
     for (let i = 0; i < total; i++) await store.appendToStream('demo.clock-1', [tick(i)], { expectedRevision: ANY_REVISION });
     const progress: number[] = [];
     // A bound of 0 ms: every batch ends as soon as it applied the minimum.
-    const runner = new ProjectionRunner({ store, orm, projection: { ...appliedEventsProjection, version: 21 }, batchSize: 500, maxBatchMs: 0, onProgress: (p) => progress.push(p.position) });
+    const runner = new ProjectionRunner({
+      store,
+      orm,
+      projection: { ...appliedEventsProjection, version: 21 },
+      batchSize: 500,
+      maxBatchMs: 0,
+      onProgress: (p) => progress.push(p.position),
+    });
 
     const first = await runner.runBatch();
     expect(first).toEqual({ handled: MIN_EVENTS_PER_BATCH, position: MIN_EVENTS_PER_BATCH, atHead: false });

@@ -135,9 +135,13 @@ describe('projection runner (in-memory event store double, PGlite read models)',
 
   it('upcasts events before handing them to handlers', async () => {
     const store = new InMemoryEventStore();
-    await store.appendToStream('demo.course-c1', [{ type: 'demo.course-opened', schemaVersion: 1, data: { courseId: 'c1', seats: 7 }, metadata: meta }], {
-      expectedRevision: ANY_REVISION,
-    });
+    await store.appendToStream(
+      'demo.course-c1',
+      [{ type: 'demo.course-opened', schemaVersion: 1, data: { courseId: 'c1', seats: 7 }, metadata: meta }],
+      {
+        expectedRevision: ANY_REVISION,
+      },
+    );
     const upcasters = new UpcasterRegistry().register<{ courseId: string; seats: number }>('demo.course-opened', 1, (d) => ({
       courseId: d.courseId,
       capacity: d.seats,

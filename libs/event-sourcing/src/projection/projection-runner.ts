@@ -8,7 +8,12 @@ import { createProjectionContext } from './projection-context';
 import { countParkedEvents, listParkedEvents, type ParkedEvent, parkEvent } from './parked-events';
 import { ensureCheckpointTable, initCheckpoint, lockCheckpoint, readCheckpoint, writeCheckpoint } from './projection-checkpoints';
 import { projectionLag, type ProjectionLag } from './projection-lag';
-import { DEFAULT_PROJECTION_READINESS, ProjectionPace, type ProjectionReadiness, type ProjectionReadinessPolicy } from './projection-readiness';
+import {
+  DEFAULT_PROJECTION_READINESS,
+  ProjectionPace,
+  type ProjectionReadiness,
+  type ProjectionReadinessPolicy,
+} from './projection-readiness';
 import { readBatch } from './read-batch';
 import type { BatchResult, ProjectionRunnerOptions, ProjectionStatus } from './projection-runner-options';
 
@@ -238,7 +243,10 @@ export class ProjectionRunner {
   /** Lag from the stored checkpoint (not this runner's memory), so any process can report it; `parked` when it parked events. */
   async lag(): Promise<ProjectionLag> {
     const em = this.options.orm.em;
-    const [lag, parked] = await Promise.all([projectionLag(this.options.store, em, this.checkpointName), countParkedEvents(em.fork(), this.checkpointName)]);
+    const [lag, parked] = await Promise.all([
+      projectionLag(this.options.store, em, this.checkpointName),
+      countParkedEvents(em.fork(), this.checkpointName),
+    ]);
     return parked ? { ...lag, parked } : lag;
   }
 

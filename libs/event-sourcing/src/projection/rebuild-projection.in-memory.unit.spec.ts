@@ -27,7 +27,8 @@ describe('rebuild (in-memory event store double, PGlite read models)', () => {
     for (let c = 0; c < 5; c++) {
       const course = `k${c}`;
       await handler.handle(`demo.course-${course}`, { kind: 'open', courseId: course, capacity: 4 }, context);
-      for (let l = 0; l < 4; l++) await handler.handle(`demo.course-${course}`, { kind: 'reserve', courseId: course, learnerId: `l${l}` }, context);
+      for (let l = 0; l < 4; l++)
+        await handler.handle(`demo.course-${course}`, { kind: 'reserve', courseId: course, learnerId: `l${l}` }, context);
       await handler.handle(`demo.course-${course}`, { kind: 'release', courseId: course, learnerId: 'l1' }, context);
       await live.runBatch(); // live processing interleaved with appends, in small batches
     }
@@ -35,7 +36,14 @@ describe('rebuild (in-memory event store double, PGlite read models)', () => {
 
     await expect(rebuildProjection({ store, orm, projection, intoVersion: 21 })).rejects.toThrow(/live version/);
     const progress: number[] = [];
-    const report = await rebuildProjection({ store, orm, projection, intoVersion: 22, batchSize: 7, onProgress: (p) => progress.push(p.ratio) });
+    const report = await rebuildProjection({
+      store,
+      orm,
+      projection,
+      intoVersion: 22,
+      batchSize: 7,
+      onProgress: (p) => progress.push(p.ratio),
+    });
     expect(report).toMatchObject({ checkpointName: 'demo.seats_v22', version: 22, handled: 30, position: 30 });
     expect(progress[progress.length - 1]).toBe(1);
     for (const model of [CourseRows, ReservationRows]) {

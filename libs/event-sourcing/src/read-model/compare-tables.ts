@@ -24,7 +24,12 @@ export interface CompareTablesOptions {
  * Compares two tables with the same columns as multisets of rows (`EXCEPT ALL` both ways), e.g. a read
  * model built live against the same one rebuilt from position zero.
  */
-export async function compareTables(em: EntityManager, tableA: string, tableB: string, options: CompareTablesOptions = {}): Promise<TableComparison> {
+export async function compareTables(
+  em: EntityManager,
+  tableA: string,
+  tableB: string,
+  options: CompareTablesOptions = {},
+): Promise<TableComparison> {
   const fork = em.fork();
   const ignore = new Set(options.ignoreColumns ?? []);
   const columnsA = (await columnsOf(fork, tableA)).filter((c) => !ignore.has(c));

@@ -16,7 +16,11 @@ describe('snapshots (in-memory event store double)', () => {
   it('takes one every N events and loads from it, with the same state as a full replay', async () => {
     const store = new InMemoryEventStore();
     const snapshots = new InMemorySnapshotStore();
-    const withSnapshots = createCommandHandler({ store, decider: seatsDecider, snapshots: { store: snapshots, every: 5, stateVersion: 1 } });
+    const withSnapshots = createCommandHandler({
+      store,
+      decider: seatsDecider,
+      snapshots: { store: snapshots, every: 5, stateVersion: 1 },
+    });
     await fill(withSnapshots, 12);
 
     expect((await snapshots.load(stream))?.revision).toBe(9);
@@ -58,8 +62,18 @@ describe('snapshots (in-memory event store double)', () => {
   it('distrusts a snapshot ahead of its stream', async () => {
     const store = new InMemoryEventStore();
     const snapshots = new InMemorySnapshotStore();
-    await snapshots.save({ streamId: stream, revision: 7, stateVersion: 1, state: { opened: true, capacity: 1, learners: ['ghost'] }, takenAt: 'x' });
-    const handler = createCommandHandler({ store, decider: seatsDecider, snapshots: { store: snapshots, every: 100, stateVersion: 1, onError: () => {} } });
+    await snapshots.save({
+      streamId: stream,
+      revision: 7,
+      stateVersion: 1,
+      state: { opened: true, capacity: 1, learners: ['ghost'] },
+      takenAt: 'x',
+    });
+    const handler = createCommandHandler({
+      store,
+      decider: seatsDecider,
+      snapshots: { store: snapshots, every: 100, stateVersion: 1, onError: () => {} },
+    });
     await handler.handle(stream, { kind: 'open', courseId: 'c1', capacity: 1 }, context).catch(() => undefined);
     // The ghost snapshot would have made "open" fail as already open; nothing in the stream says so.
     expect(await store.streamRevision(stream)).toBe(0);

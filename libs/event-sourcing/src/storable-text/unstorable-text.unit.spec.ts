@@ -15,7 +15,11 @@ describe('text a read model cannot hold', () => {
   });
 
   it('finds the first unstorable string of a value with its path, in values and member names', () => {
-    expect(findUnstorableText({ a: 'fine', list: ['ok', { assessor: 'Dr\u0000X' }] }, 'data')).toEqual({ path: 'data.list[1].assessor', reason: 'nul', key: false });
+    expect(findUnstorableText({ a: 'fine', list: ['ok', { assessor: 'Dr\u0000X' }] }, 'data')).toEqual({
+      path: 'data.list[1].assessor',
+      reason: 'nul',
+      key: false,
+    });
     expect(findUnstorableText({ ['na\ud800me']: 'x' }, 'data')).toEqual({ path: 'data.na\ud800me', reason: 'lone-surrogate', key: true });
     expect(findUnstorableText('top\u0000', 'type')).toEqual({ path: 'type', reason: 'nul', key: false });
     expect(findUnstorableText({ n: 1, b: true, none: null, when: new Date(0), s: 'ok' }, 'data')).toBeUndefined();

@@ -6,7 +6,11 @@ import type { PageReader } from './subscription/polling-subscription';
  * Streams the log with keyset pagination (`position > last`), reading the next page while the
  * caller consumes the current one, and stopping at the first short page: the head as readers see it.
  */
-export async function* readAllPages(options: ReadAllOptions, defaultBatchSize: number, readPage: PageReader): AsyncGenerator<RecordedEvent> {
+export async function* readAllPages(
+  options: ReadAllOptions,
+  defaultBatchSize: number,
+  readPage: PageReader,
+): AsyncGenerator<RecordedEvent> {
   const batchSize = options.batchSize ?? defaultBatchSize;
   let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
   let after = options.fromPosition ?? 0;

@@ -43,7 +43,9 @@ export class InMemoryEventStore implements EventStore {
     for (const e of events) {
       const revision = stream.length;
       const content = { type: e.type, schemaVersion: e.schemaVersion ?? 1, data: e.data, metadata: e.metadata };
-      const hash = createHash('sha256').update(`${previousHash ?? ''}|${JSON.stringify(content)}`).digest('hex');
+      const hash = createHash('sha256')
+        .update(`${previousHash ?? ''}|${JSON.stringify(content)}`)
+        .digest('hex');
       const recorded: RecordedEvent = structuredClone({
         eventId: e.eventId ?? randomUUID(),
         streamId,

@@ -29,7 +29,9 @@ export function partialMismatch(actual: unknown, pattern: unknown, path = ''): s
 }
 
 function isAsymmetric(pattern: unknown): pattern is { asymmetricMatch(actual: unknown): boolean } {
-  return pattern !== null && typeof pattern === 'object' && typeof (pattern as { asymmetricMatch?: unknown }).asymmetricMatch === 'function';
+  return (
+    pattern !== null && typeof pattern === 'object' && typeof (pattern as { asymmetricMatch?: unknown }).asymmetricMatch === 'function'
+  );
 }
 
 export function show(value: unknown): string {
@@ -40,7 +42,8 @@ export function show(value: unknown): string {
 function readable(value: unknown): unknown {
   if (isAsymmetric(value)) {
     const matcher = value as { toAsymmetricMatcher?: () => string; sample?: unknown };
-    const described = matcher.toAsymmetricMatcher?.() ?? (matcher.sample === undefined ? String(value) : `${String(value)} ${inspect(matcher.sample)}`);
+    const described =
+      matcher.toAsymmetricMatcher?.() ?? (matcher.sample === undefined ? String(value) : `${String(value)} ${inspect(matcher.sample)}`);
     return { [inspect.custom]: () => described };
   }
   if (Array.isArray(value)) return value.map(readable);

@@ -95,7 +95,10 @@ export function processManagerSpecification<TMessage>(options: ProcessSpecificat
           const head = await process.store.headPosition();
           const sentBefore = process.sentCommands?.().length ?? 0;
           const followed = await deliver(process, message, maxFollowed, name);
-          const emitted = { events: await readAfter(process.store, head), commands: [...(process.sentCommands?.() ?? [])].slice(sentBefore) };
+          const emitted = {
+            events: await readAfter(process.store, head),
+            commands: [...(process.sentCommands?.() ?? [])].slice(sentBefore),
+          };
           if (redeliver) await deliverAgain(process, [message, ...followed], maxFollowed, name);
           return { process, emitted };
         };
@@ -107,7 +110,10 @@ export function processManagerSpecification<TMessage>(options: ProcessSpecificat
           },
           async thenNothingHappened() {
             const { emitted } = await run();
-            if (emitted.events.length > 0) fail(`Expected the process to append nothing, but it appended:\n${emitted.events.map((e, i) => `  ${i + 1}. ${eventLine(eventView(e))}`).join('\n')}`);
+            if (emitted.events.length > 0)
+              fail(
+                `Expected the process to append nothing, but it appended:\n${emitted.events.map((e, i) => `  ${i + 1}. ${eventLine(eventView(e))}`).join('\n')}`,
+              );
           },
           async thenThrows(expected) {
             let emitted: Emitted;
@@ -119,7 +125,9 @@ export function processManagerSpecification<TMessage>(options: ProcessSpecificat
               }
               return;
             }
-            fail(`Expected an error matching ${describeErrorExpectation(expected)}, but the process appended ${emitted.events.map((e) => e.type).join(', ') || 'nothing'}`);
+            fail(
+              `Expected an error matching ${describeErrorExpectation(expected)}, but the process appended ${emitted.events.map((e) => e.type).join(', ') || 'nothing'}`,
+            );
           },
           async thenEmitted(assert) {
             const { process, emitted } = await run();
@@ -132,7 +140,12 @@ export function processManagerSpecification<TMessage>(options: ProcessSpecificat
 }
 
 /** Hands one message over, then follows what it appended in log order; returns the messages followed. */
-async function deliver<TMessage>(process: ProcessUnderSpec<TMessage>, message: TMessage, maxFollowed: number, name: (m: TMessage) => string): Promise<TMessage[]> {
+async function deliver<TMessage>(
+  process: ProcessUnderSpec<TMessage>,
+  message: TMessage,
+  maxFollowed: number,
+  name: (m: TMessage) => string,
+): Promise<TMessage[]> {
   let cursor = await process.store.headPosition();
   await process.settle?.();
   await process.handle(message);
@@ -144,7 +157,10 @@ async function deliver<TMessage>(process: ProcessUnderSpec<TMessage>, message: T
       cursor = event.position;
       const next = process.follows?.(event);
       if (next === undefined) continue;
-      if (followed.length >= maxFollowed) fail(`After ${name(message)} the process followed more than ${maxFollowed} of its own events: does it react to what it emits in a loop?`);
+      if (followed.length >= maxFollowed)
+        fail(
+          `After ${name(message)} the process followed more than ${maxFollowed} of its own events: does it react to what it emits in a loop?`,
+        );
       followed.push(next);
       await process.settle?.();
       await process.handle(next);
@@ -152,7 +168,12 @@ async function deliver<TMessage>(process: ProcessUnderSpec<TMessage>, message: T
   }
 }
 
-async function deliverAgain<TMessage>(process: ProcessUnderSpec<TMessage>, messages: TMessage[], maxFollowed: number, name: (m: TMessage) => string): Promise<void> {
+async function deliverAgain<TMessage>(
+  process: ProcessUnderSpec<TMessage>,
+  messages: TMessage[],
+  maxFollowed: number,
+  name: (m: TMessage) => string,
+): Promise<void> {
   for (const m of messages) {
     const head = await process.store.headPosition();
     try {
@@ -162,7 +183,9 @@ async function deliverAgain<TMessage>(process: ProcessUnderSpec<TMessage>, messa
     }
     const again = await readAfter(process.store, head);
     if (again.length > 0) {
-      fail(`The process is not idempotent: delivering ${name(m)} again appended:\n${again.map((e, i) => `  ${i + 1}. ${eventLine(eventView(e))}`).join('\n')}`);
+      fail(
+        `The process is not idempotent: delivering ${name(m)} again appended:\n${again.map((e, i) => `  ${i + 1}. ${eventLine(eventView(e))}`).join('\n')}`,
+      );
     }
   }
 }
@@ -174,13 +197,19 @@ async function readAfter(store: EventStore, position: number): Promise<RecordedE
 }
 
 function expectList<T>(what: string, actual: readonly T[], expected: readonly unknown[], line: (item: T) => string): void {
-  const listed = <I>(items: readonly I[], render: (item: I) => string) => (items.length ? items.map((x, i) => `  ${i + 1}. ${render(x)}`).join('\n') : '  (none)');
+  const listed = <I>(items: readonly I[], render: (item: I) => string) =>
+    items.length ? items.map((x, i) => `  ${i + 1}. ${render(x)}`).join('\n') : '  (none)';
   const difference =
     actual.length !== expected.length
       ? `expected ${expected.length} ${what}, got ${actual.length}`
-      : expected.map((pattern, i) => partialMismatch(actual[i], pattern)).map((m, i) => m && `${what} ${i + 1}: ${m}`).find(Boolean);
+      : expected
+          .map((pattern, i) => partialMismatch(actual[i], pattern))
+          .map((m, i) => m && `${what} ${i + 1}: ${m}`)
+          .find(Boolean);
   if (difference) {
-    fail(`The process did not emit the expected ${what} (${difference}).\nExpected:\n${listed(expected, show)}\nEmitted:\n${listed(actual, line)}`);
+    fail(
+      `The process did not emit the expected ${what} (${difference}).\nExpected:\n${listed(expected, show)}\nEmitted:\n${listed(actual, line)}`,
+    );
   }
 }
 

@@ -67,7 +67,15 @@ export function projectionSpecification(options: ProjectionSpecificationOptions)
         const pass = async (batchSize: number) => {
           await deleteCheckpoint(orm.em.fork(), checkpoint);
           // A handler that throws fails the spec: parking would move past it and hide the bug.
-          const runner = new ProjectionRunner({ store, orm, projection, version, upcasters: options.upcasters, batchSize, parkAfterAttempts: false });
+          const runner = new ProjectionRunner({
+            store,
+            orm,
+            projection,
+            version,
+            upcasters: options.upcasters,
+            batchSize,
+            parkAfterAttempts: false,
+          });
           await runner.catchUp();
           return dumpAll(orm, projection, version);
         };

@@ -18,7 +18,12 @@ const stored = (data: unknown, subject = 'registrar'): RecordedEvent => ({
 describe('read-time repair of unstorable text', () => {
   it('replaces NUL and unpaired surrogates with U+FFFD, in values and member names, and keeps everything else', () => {
     const value = { assessor: 'Dr\u0000X', list: ['a\ud800', 'ok 🎓'], ['k\u0000']: { n: 1, t: true, z: null }, e: 'e\u0301' };
-    expect(repairUnstorableText(value)).toEqual({ assessor: 'Dr\uFFFDX', list: ['a\uFFFD', 'ok 🎓'], ['k\uFFFD']: { n: 1, t: true, z: null }, e: 'e\u0301' });
+    expect(repairUnstorableText(value)).toEqual({
+      assessor: 'Dr\uFFFDX',
+      list: ['a\uFFFD', 'ok 🎓'],
+      ['k\uFFFD']: { n: 1, t: true, z: null },
+      e: 'e\u0301',
+    });
     expect(value.assessor).toBe('Dr\u0000X');
   });
 
@@ -38,12 +43,18 @@ describe('read-time repair of unstorable text', () => {
   });
 
   it('is applied by every upcast, before the type steps, leaving the stored event and its hash fields alone', () => {
-    const registry = new UpcasterRegistry().register<{ assessor: string }, { assessedBy: string }>('ResultPublished', 1, (d) => ({ assessedBy: d.assessor }));
+    const registry = new UpcasterRegistry().register<{ assessor: string }, { assessedBy: string }>('ResultPublished', 1, (d) => ({
+      assessedBy: d.assessor,
+    }));
     const event = stored({ assessor: 'Dr\u0000X' }, 'reg\ud800');
     const read = registry.upcast<{ assessedBy: string }>(event);
     expect(read.data).toEqual({ assessedBy: 'Dr\uFFFDX' });
     expect(read.metadata.actor.subject).toBe('reg\uFFFD');
-    expect({ hash: read.hash, previousHash: read.previousHash, eventId: read.eventId }).toEqual({ hash: 'h', previousHash: null, eventId: event.eventId });
+    expect({ hash: read.hash, previousHash: read.previousHash, eventId: read.eventId }).toEqual({
+      hash: 'h',
+      previousHash: null,
+      eventId: event.eventId,
+    });
     expect((event.data as { assessor: string }).assessor).toBe('Dr\u0000X');
   });
 });

@@ -19,8 +19,18 @@ export const SPEC = 'spec-sustainable-energy';
 const envelope = () => ({ eventId: randomUUID(), occurredAt: new Date().toISOString(), correlationId: randomUUID() });
 
 export const MEMBERS = {
-  [UNI_A]: { name: 'Aalborg Technical University', legalName: 'Aalborg Tekniske Universitet', countryCode: 'DK', did: 'did:web:aau.alliance.example' },
-  [UNI_B]: { name: 'Hamburg University of Technology', legalName: 'Technische Universität Hamburg', countryCode: 'DE', did: 'did:web:tuhh.alliance.example' },
+  [UNI_A]: {
+    name: 'Aalborg Technical University',
+    legalName: 'Aalborg Tekniske Universitet',
+    countryCode: 'DK',
+    did: 'did:web:aau.alliance.example',
+  },
+  [UNI_B]: {
+    name: 'Hamburg University of Technology',
+    legalName: 'Technische Universität Hamburg',
+    countryCode: 'DE',
+    did: 'did:web:tuhh.alliance.example',
+  },
   [UNI_C]: { name: 'Dublin City University', legalName: 'Dublin City University', countryCode: 'IE', did: 'did:web:dcu.alliance.example' },
 } as const;
 
@@ -28,9 +38,18 @@ export const MEMBERS = {
 export const messages = {
   institutionRegistered(id: keyof typeof MEMBERS): IntegrationMessage {
     const m = MEMBERS[id];
-    return institutionRegisteredV1.message({ institutionId: id, ...m, homepage: `https://${m.did.slice(8)}`, registeredAt: '2025-01-01T00:00:00.000Z' }, envelope());
+    return institutionRegisteredV1.message(
+      { institutionId: id, ...m, homepage: `https://${m.did.slice(8)}`, registeredAt: '2025-01-01T00:00:00.000Z' },
+      envelope(),
+    );
   },
-  keyAdded(id: keyof typeof MEMBERS, publicKeyMultibase: string, keyId = 'key-1', validFrom = new Date(Date.now() - 60_000).toISOString(), validUntil?: string): IntegrationMessage {
+  keyAdded(
+    id: keyof typeof MEMBERS,
+    publicKeyMultibase: string,
+    keyId = 'key-1',
+    validFrom = new Date(Date.now() - 60_000).toISOString(),
+    validUntil?: string,
+  ): IntegrationMessage {
     return institutionKeyAddedV1.message(
       {
         institutionId: id,
@@ -48,20 +67,46 @@ export const messages = {
       envelope(),
     );
   },
-  keyRotated(id: keyof typeof MEMBERS, previousKeyId: string, previousValidUntil: string, publicKeyMultibase: string, keyId: string): IntegrationMessage {
+  keyRotated(
+    id: keyof typeof MEMBERS,
+    previousKeyId: string,
+    previousValidUntil: string,
+    publicKeyMultibase: string,
+    keyId: string,
+  ): IntegrationMessage {
     return institutionKeyRotatedV1.message(
       {
         institutionId: id,
         previousKeyId,
         previousValidUntil,
-        newKey: { keyId, verificationMethodId: `${MEMBERS[id].did}#${keyId}`, type: 'Multikey', algorithm: 'Ed25519', publicKeyMultibase, custody: 'issuance-service', validFrom: previousValidUntil },
+        newKey: {
+          keyId,
+          verificationMethodId: `${MEMBERS[id].did}#${keyId}`,
+          type: 'Multikey',
+          algorithm: 'Ed25519',
+          publicKeyMultibase,
+          custody: 'issuance-service',
+          validFrom: previousValidUntil,
+        },
       },
       envelope(),
     );
   },
   specPublished(overrides: Partial<CredentialSpecPublishedV1> = {}): IntegrationMessage {
-    const body = (id: keyof typeof MEMBERS, lead: boolean) => ({ institutionId: id, lead, ...MEMBERS[id], homepage: `https://${MEMBERS[id].did.slice(8)}` });
-    const component = (code: string, id: keyof typeof MEMBERS, title: string) => ({ code, title, institutionId: id, institutionDid: MEMBERS[id].did, institutionName: MEMBERS[id].name, ects: 3 });
+    const body = (id: keyof typeof MEMBERS, lead: boolean) => ({
+      institutionId: id,
+      lead,
+      ...MEMBERS[id],
+      homepage: `https://${MEMBERS[id].did.slice(8)}`,
+    });
+    const component = (code: string, id: keyof typeof MEMBERS, title: string) => ({
+      code,
+      title,
+      institutionId: id,
+      institutionDid: MEMBERS[id].did,
+      institutionName: MEMBERS[id].name,
+      ects: 3,
+    });
     return credentialSpecPublishedV1.message(
       {
         credentialSpecId: SPEC,
@@ -69,7 +114,10 @@ export const messages = {
         publishedAt: '2025-06-01T00:00:00.000Z',
         title: 'Sustainable Energy Systems',
         description: 'Energy markets and grid integration, taught jointly.',
-        learningOutcomes: [{ description: 'Explain how wholesale electricity markets clear' }, { description: 'Assess grid integration of variable renewables' }],
+        learningOutcomes: [
+          { description: 'Explain how wholesale electricity markets clear' },
+          { description: 'Assess grid integration of variable renewables' },
+        ],
         ects: 6,
         eqfLevel: 7,
         qfEheaCycle: 'second-cycle',
@@ -89,21 +137,53 @@ export const messages = {
   },
   enrolled(enrolmentId: string, learnerId: string, specId = SPEC): IntegrationMessage {
     return learnerEnrolledV1.message(
-      { enrolmentId, learnerId, learner: { learnerId, name: 'Ada Lovelace', email: 'ada@example.org' }, credentialSpecId: specId, specVersion: 1, enrolledAt: new Date(Date.now() - 86_400_000).toISOString() },
+      {
+        enrolmentId,
+        learnerId,
+        learner: { learnerId, name: 'Ada Lovelace', email: 'ada@example.org' },
+        credentialSpecId: specId,
+        specVersion: 1,
+        enrolledAt: new Date(Date.now() - 86_400_000).toISOString(),
+      },
       envelope(),
     );
   },
   result(enrolmentId: string, learnerId: string, componentCode: string, grade: number, specId = SPEC): IntegrationMessage {
     const institutionId = componentCode === 'SES-1' ? UNI_A : UNI_B;
     return resultRecordedV1.message(
-      { resultId: `${enrolmentId}-${componentCode}`, enrolmentId, learnerId, credentialSpecId: specId, specVersion: 1, componentCode, institutionId, passed: grade >= 5, grade, assessedAt: new Date().toISOString(), recordedAt: new Date().toISOString() },
+      {
+        resultId: `${enrolmentId}-${componentCode}`,
+        enrolmentId,
+        learnerId,
+        credentialSpecId: specId,
+        specVersion: 1,
+        componentCode,
+        institutionId,
+        passed: grade >= 5,
+        grade,
+        assessedAt: new Date().toISOString(),
+        recordedAt: new Date().toISOString(),
+      },
       envelope(),
     );
   },
   amended(enrolmentId: string, learnerId: string, componentCode: string, grade: number, reason: string): IntegrationMessage {
     const institutionId = componentCode === 'SES-1' ? UNI_A : UNI_B;
     return resultAmendedV1.message(
-      { resultId: `${enrolmentId}-${componentCode}`, enrolmentId, learnerId, credentialSpecId: SPEC, specVersion: 1, componentCode, institutionId, passed: grade >= 5, grade, assessedAt: new Date().toISOString(), reason, amendedAt: new Date().toISOString() },
+      {
+        resultId: `${enrolmentId}-${componentCode}`,
+        enrolmentId,
+        learnerId,
+        credentialSpecId: SPEC,
+        specVersion: 1,
+        componentCode,
+        institutionId,
+        passed: grade >= 5,
+        grade,
+        assessedAt: new Date().toISOString(),
+        reason,
+        amendedAt: new Date().toISOString(),
+      },
       envelope(),
     );
   },

@@ -5,7 +5,6 @@ import { type IssuanceApp, startIssuance } from './issuance-app';
 const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 type Index = { contexts: { url: string; sha256: string; mediaType: string }[] };
 
-
 describe('the JSON-LD contexts issuance serves to anyone', () => {
   let it$: IssuanceApp;
   beforeAll(async () => {
@@ -16,7 +15,9 @@ describe('the JSON-LD contexts issuance serves to anyone', () => {
   it('lists each served context under the public URL with the SHA-256 of its bytes, readable cross-origin without a token', async () => {
     const res = await it$.http().get('/contexts').expect(200);
     expect(res.headers['access-control-allow-origin']).toBe('*');
-    expect((res.body as Index).contexts).toEqual(SERVED_CONTEXTS.map((c) => ({ url: `${it$.url}/contexts/${c.path}`, sha256: c.sha256, mediaType: 'application/ld+json' })));
+    expect((res.body as Index).contexts).toEqual(
+      SERVED_CONTEXTS.map((c) => ({ url: `${it$.url}/contexts/${c.path}`, sha256: c.sha256, mediaType: 'application/ld+json' })),
+    );
   });
 
   it('serves each context byte for byte as pinned: JSON-LD, a strong ETag, cacheable for good, open to every origin', async () => {
@@ -48,7 +49,11 @@ describe('the JSON-LD contexts issuance serves to anyone', () => {
     const v2 = SERVED_CONTEXTS.find((c) => c.path === 'microcredential/v2')!;
     const notModified = await it$.http().get('/contexts/microcredential/v2').set('If-None-Match', `"sha256-${v2.sha256}"`).expect(304);
     expect(notModified.headers['etag']).toBe(`"sha256-${v2.sha256}"`);
-    const stale = await it$.http().get('/contexts/microcredential/v2').set('If-None-Match', `"sha256-${'0'.repeat(64)}"`).expect(200);
+    const stale = await it$
+      .http()
+      .get('/contexts/microcredential/v2')
+      .set('If-None-Match', `"sha256-${'0'.repeat(64)}"`)
+      .expect(200);
     expect(stale.headers['etag']).toBe(`"sha256-${v2.sha256}"`);
     const head = await it$.http().head('/contexts/microcredential/v2').expect(200);
     expect(head.headers['etag']).toBe(`"sha256-${v2.sha256}"`);
@@ -67,13 +72,17 @@ describe('the JSON-LD contexts issuance serves to anyone', () => {
 describe('contexts served for a configured CONTEXT_BASE_URL', () => {
   let it$: IssuanceApp;
   beforeAll(async () => {
-    it$ = await startIssuance({ env: { CONTEXT_BASE_URL: 'https://contexts.alliance.example/credentials/', PUBLIC_RATE_LIMIT_PER_MINUTE: '3' } });
+    it$ = await startIssuance({
+      env: { CONTEXT_BASE_URL: 'https://contexts.alliance.example/credentials/', PUBLIC_RATE_LIMIT_PER_MINUTE: '3' },
+    });
   }, 60_000);
   afterAll(() => it$?.close());
 
   it('lists the URLs credentials name under that base, and limits anonymous clients like the other public routes', async () => {
     const index = (await it$.http().get('/contexts').expect(200)).body as Index;
-    expect(index.contexts.map((c) => c.url)).toEqual(SERVED_CONTEXTS.map((c) => `https://contexts.alliance.example/credentials/contexts/${c.path}`));
+    expect(index.contexts.map((c) => c.url)).toEqual(
+      SERVED_CONTEXTS.map((c) => `https://contexts.alliance.example/credentials/contexts/${c.path}`),
+    );
     // The budget is counted per route and client: three contexts pass, the fourth is refused.
     for (const version of ['v2', 'v1', 'v2']) await it$.http().get(`/contexts/microcredential/${version}`).expect(200);
     const limited = await it$.http().get('/contexts/microcredential/v2').expect(429);

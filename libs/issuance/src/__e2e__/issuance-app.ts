@@ -4,7 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventStore } from '@alliance/event-sourcing';
 import { createIntegrationBus, type IntegrationBus, type IntegrationMessage } from '@alliance/messaging';
-import { type AuthenticatedActor, createRuntime, createServiceApp, loadServiceConfig, mintToken, type Role, serviceRootModule } from '@alliance/nest-kit';
+import {
+  type AuthenticatedActor,
+  createRuntime,
+  createServiceApp,
+  loadServiceConfig,
+  mintToken,
+  type Role,
+  serviceRootModule,
+} from '@alliance/nest-kit';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type { IssuanceConfig } from '../issuance.config';
@@ -28,7 +36,9 @@ export interface IssuanceApp {
  * free port so the status list URLs in its credentials resolve, with a bus the test publishes other
  * contexts' events on.
  */
-export async function startIssuance(options: { env?: Record<string, string>; bus?: IntegrationBus; dataDir?: string } = {}): Promise<IssuanceApp> {
+export async function startIssuance(
+  options: { env?: Record<string, string>; bus?: IntegrationBus; dataDir?: string } = {},
+): Promise<IssuanceApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'issuance-e2e-'));
   const config = loadServiceConfig(ISSUANCE_SERVICE, {
     LOG_LEVEL: 'silent',
@@ -39,9 +49,18 @@ export async function startIssuance(options: { env?: Record<string, string>; bus
   });
   const bus = options.bus ?? (await createIntegrationBus({ kind: 'in-process' }));
   const published: IntegrationMessage[] = [];
-  const consumer = await bus.subscribe({ group: 'issuance-e2e-observer', sources: ['issuance'], handler: async (m) => void published.push(m) });
+  const consumer = await bus.subscribe({
+    group: 'issuance-e2e-observer',
+    sources: ['issuance'],
+    handler: async (m) => void published.push(m),
+  });
   const runtime = await createRuntime(ISSUANCE_SERVICE.name, config, { sharedBus: bus });
-  const app = await createServiceApp({ service: 'issuance', description: ISSUANCE_SERVICE.description, module: serviceRootModule(ISSUANCE_SERVICE, runtime), config });
+  const app = await createServiceApp({
+    service: 'issuance',
+    description: ISSUANCE_SERVICE.description,
+    module: serviceRootModule(ISSUANCE_SERVICE, runtime),
+    config,
+  });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -53,7 +72,8 @@ export async function startIssuance(options: { env?: Record<string, string>; bus
     bus,
     published,
     http: () => request(app.getHttpServer()),
-    token: (role, institution, subject = `${role}-user`) => mintToken({ subject, role, ...(institution ? { institution } : {}) } as AuthenticatedActor, config),
+    token: (role, institution, subject = `${role}-user`) =>
+      mintToken({ subject, role, ...(institution ? { institution } : {}) } as AuthenticatedActor, config),
     async close() {
       await consumer.stop();
       await app.close();
@@ -78,10 +98,30 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
  * What an institution's own admin does to have the platform sign for it: asks issuance to generate a key
  * that signs the catalogue's possession challenge, then chooses the automatic policy. Returns the generated key.
  */
-export async function delegateToPlatform(it: IssuanceApp, institutionId: string, keyId = 'key-1'): Promise<{ publicKeyMultibase: string; keyRef: string; proofOfPossession: { nonce: string; signature: string } }> {
+export async function delegateToPlatform(
+  it: IssuanceApp,
+  institutionId: string,
+  keyId = 'key-1',
+): Promise<{ publicKeyMultibase: string; keyRef: string; proofOfPossession: { nonce: string; signature: string } }> {
   const admin = `Bearer ${await it.token('institution-admin', institutionId)}`;
-  const challenge = { type: 'alliance-key-possession', institutionId, keyId, nonce: randomBytes(32).toString('base64url'), expiresAt: new Date(Date.now() + 600_000).toISOString() };
-  const generated = await it.http().post(`/institutions/${institutionId}/signing-keys`).set('authorization', admin).send({ challenge }).expect(201);
-  await it.http().put(`/institutions/${institutionId}/signing-policy`).set('authorization', admin).send({ policy: 'automatic' }).expect(200);
+  const challenge = {
+    type: 'alliance-key-possession',
+    institutionId,
+    keyId,
+    nonce: randomBytes(32).toString('base64url'),
+    expiresAt: new Date(Date.now() + 600_000).toISOString(),
+  };
+  const generated = await it
+    .http()
+    .post(`/institutions/${institutionId}/signing-keys`)
+    .set('authorization', admin)
+    .send({ challenge })
+    .expect(201);
+  await it
+    .http()
+    .put(`/institutions/${institutionId}/signing-policy`)
+    .set('authorization', admin)
+    .send({ policy: 'automatic' })
+    .expect(200);
   return generated.body;
 }

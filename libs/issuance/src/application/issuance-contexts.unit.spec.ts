@@ -15,7 +15,11 @@ const settings = (publicUrl: () => string, contextBaseUrl?: string): IssuanceSet
 describe('the contexts issuance names and reads', () => {
   it('names the extension context under the public URL by default, beside the status lists', () => {
     const doc = composeCredential(input);
-    expect(doc['@context']).toEqual(['https://www.w3.org/ns/credentials/v2', 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', 'https://issuance.alliance.example/contexts/microcredential/v2']);
+    expect(doc['@context']).toEqual([
+      'https://www.w3.org/ns/credentials/v2',
+      'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+      'https://issuance.alliance.example/contexts/microcredential/v2',
+    ]);
     expect(JSON.stringify(doc.credentialStatus)).toContain('https://issuance.alliance.example/status-lists/');
   });
 
@@ -23,7 +27,9 @@ describe('the contexts issuance names and reads', () => {
     const doc = composeCredential({ ...input, contextBaseUrl: 'https://contexts.alliance.example/v/' });
     expect((doc['@context'] as string[])[2]).toBe('https://contexts.alliance.example/v/contexts/microcredential/v2');
     expect(JSON.stringify(doc.credentialStatus)).toContain('https://issuance.alliance.example/status-lists/');
-    expect(contextBaseUrlOf(settings(() => 'https://issuance.alliance.example', 'https://contexts.alliance.example/v/'))).toBe('https://contexts.alliance.example/v/');
+    expect(contextBaseUrlOf(settings(() => 'https://issuance.alliance.example', 'https://contexts.alliance.example/v/'))).toBe(
+      'https://contexts.alliance.example/v/',
+    );
     expect(contextBaseUrlOf(settings(() => 'https://issuance.alliance.example'))).toBe('https://issuance.alliance.example');
   });
 
@@ -40,7 +46,9 @@ describe('the contexts issuance names and reads', () => {
     const loader = issuanceDocumentLoader(settings(() => listening));
     await expect(loader('http://127.0.0.1:41234/contexts/microcredential/v2')).rejects.toThrow(UnknownContextError);
     listening = 'http://127.0.0.1:41234';
-    await expect(loader('http://127.0.0.1:41234/contexts/microcredential/v2')).resolves.toMatchObject({ documentUrl: 'http://127.0.0.1:41234/contexts/microcredential/v2' });
+    await expect(loader('http://127.0.0.1:41234/contexts/microcredential/v2')).resolves.toMatchObject({
+      documentUrl: 'http://127.0.0.1:41234/contexts/microcredential/v2',
+    });
     await expect(loader('https://attacker.example/contexts/microcredential/v2')).rejects.toThrow(UnknownContextError);
   });
 });

@@ -12,5 +12,6 @@ export const issuanceStreams = {
   knownSpec: (specId: string) => streamName('issuance', 'known-spec', specId),
   knownInstitution: (institutionId: string) => streamName('issuance', 'known-institution', institutionId),
   /** One learner and one definition: the final revocation that bars a new credential, if any. */
-  finalRevocation: (learnerId: string, specId: string) => streamName('issuance', 'final-revocation', uuidv5(`${learnerId}\n${specId}`, NAMESPACE)),
+  finalRevocation: (learnerId: string, specId: string) =>
+    streamName('issuance', 'final-revocation', uuidv5(`${learnerId}\n${specId}`, NAMESPACE)),
 } as const;

@@ -31,7 +31,11 @@ export class ContextsController {
   @ApiOkResponse({ description: '`{ contexts: [{ url, sha256, mediaType }] }`' })
   index(@Res() res: Response): void {
     const base = contextBaseUrlOf(this.settings);
-    const contexts = [...SERVED.values()].map((c) => ({ url: servedContextUrl(base, c.path), sha256: c.sha256, mediaType: JSON_LD_MEDIA_TYPE }));
+    const contexts = [...SERVED.values()].map((c) => ({
+      url: servedContextUrl(base, c.path),
+      sha256: c.sha256,
+      mediaType: JSON_LD_MEDIA_TYPE,
+    }));
     res.status(200).set({ 'Cache-Control': INDEX_CACHE_CONTROL, 'Access-Control-Allow-Origin': '*' }).json({ contexts });
   }
 
@@ -46,7 +50,12 @@ export class ContextsController {
     // Express answers 304 itself when If-None-Match carries this ETag.
     res
       .status(200)
-      .set({ 'Content-Type': JSON_LD_MEDIA_TYPE, ETag: context.etag, 'Cache-Control': IMMUTABLE_CACHE_CONTROL, 'Access-Control-Allow-Origin': '*' })
+      .set({
+        'Content-Type': JSON_LD_MEDIA_TYPE,
+        ETag: context.etag,
+        'Cache-Control': IMMUTABLE_CACHE_CONTROL,
+        'Access-Control-Allow-Origin': '*',
+      })
       .send(context.bytes);
   }
 }

@@ -19,6 +19,7 @@ export function canRead(actor: AuthenticatedActor, credential: CredentialSummary
 }
 
 export function requireReadable(actor: AuthenticatedActor, credential: CredentialSummary | undefined, id: string): CredentialSummary {
-  if (!credential || !canRead(actor, credential)) throw new IssuanceException('issuance.credential-not-found', `No credential with id ${id}.`, 'id');
+  if (!credential || !canRead(actor, credential))
+    throw new IssuanceException('issuance.credential-not-found', `No credential with id ${id}.`, 'id');
   return credential;
 }

@@ -30,9 +30,14 @@ export class CredentialActionsController {
   ) {}
 
   @Post('endorsements')
-  @ApiOperation({ summary: "Sign a pending credential for the admin's institution: with the platform-held key, or by handing in the institution's own proof" })
+  @ApiOperation({
+    summary:
+      "Sign a pending credential for the admin's institution: with the platform-held key, or by handing in the institution's own proof",
+  })
   async endorse(@UuidParam('id') id: string, @Body() dto: EndorsementDto, @CurrentActor() actor: AuthenticatedActor) {
-    const out = await this.endorseHandler.execute(EndorseCredentialCommand.create({ credentialId: id, ...(dto.proof ? { proof: dto.proof } : {}), ...commandMeta(actor) }));
+    const out = await this.endorseHandler.execute(
+      EndorseCredentialCommand.create({ credentialId: id, ...(dto.proof ? { proof: dto.proof } : {}), ...commandMeta(actor) }),
+    );
     return this.after(id, out);
   }
 
@@ -40,26 +45,41 @@ export class CredentialActionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Suspend an issued credential (reversible); its status list shows it at once' })
   async suspend(@UuidParam('id') id: string, @Body() dto: StatusChangeDto, @CurrentActor() actor: AuthenticatedActor) {
-    return this.after(id, await this.suspendHandler.execute(SuspendCredentialCommand.create({ credentialId: id, reason: dto.reason, ...commandMeta(actor) })));
+    return this.after(
+      id,
+      await this.suspendHandler.execute(SuspendCredentialCommand.create({ credentialId: id, reason: dto.reason, ...commandMeta(actor) })),
+    );
   }
 
   @Post('reinstatement')
   @HttpCode(200)
   @ApiOperation({ summary: 'Lift a suspension' })
   async reinstate(@UuidParam('id') id: string, @Body() dto: StatusChangeDto, @CurrentActor() actor: AuthenticatedActor) {
-    return this.after(id, await this.reinstateHandler.execute(ReinstateCredentialCommand.create({ credentialId: id, reason: dto.reason, ...commandMeta(actor) })));
+    return this.after(
+      id,
+      await this.reinstateHandler.execute(
+        ReinstateCredentialCommand.create({ credentialId: id, reason: dto.reason, ...commandMeta(actor) }),
+      ),
+    );
   }
 
   @Post('revocation')
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Revoke a credential (final). With `final: true` it is revoked for good: no credential of the definition is issued to the learner again, whatever the results become, until an awarding body\'s admin lifts it',
+      "Revoke a credential (final). With `final: true` it is revoked for good: no credential of the definition is issued to the learner again, whatever the results become, until an awarding body's admin lifts it",
   })
   async revoke(@UuidParam('id') id: string, @Body() dto: RevocationDto, @CurrentActor() actor: AuthenticatedActor) {
     return this.after(
       id,
-      await this.revokeHandler.execute(RevokeCredentialCommand.create({ credentialId: id, reason: dto.reason, ...(dto.final ? { final: true } : {}), ...commandMeta(actor) })),
+      await this.revokeHandler.execute(
+        RevokeCredentialCommand.create({
+          credentialId: id,
+          reason: dto.reason,
+          ...(dto.final ? { final: true } : {}),
+          ...commandMeta(actor),
+        }),
+      ),
     );
   }
 
@@ -70,7 +90,9 @@ export class CredentialActionsController {
       "Lift a revocation for good, with a reason (an admin of one of the credential's awarding bodies): the learner may be awarded the definition again, and the new credential names this one as the credential it replaces",
   })
   async lift(@UuidParam('id') id: string, @Body() dto: StatusChangeDto, @CurrentActor() actor: AuthenticatedActor) {
-    const { lastPosition, ...lifted } = await this.liftHandler.execute(LiftFinalRevocationCommand.create({ credentialId: id, reason: dto.reason, ...commandMeta(actor) }));
+    const { lastPosition, ...lifted } = await this.liftHandler.execute(
+      LiftFinalRevocationCommand.create({ credentialId: id, reason: dto.reason, ...commandMeta(actor) }),
+    );
     await this.sync.caughtUp(lastPosition);
     return lifted;
   }

@@ -18,7 +18,9 @@ export class CredentialsController {
 
   @Get()
   @Roles('alliance-admin', 'institution-admin', 'registrar', 'auditor', 'learner')
-  @ApiOperation({ summary: 'Credentials by learner and definition: a learner sees their own, institution staff those their institution co-awarded' })
+  @ApiOperation({
+    summary: 'Credentials by learner and definition: a learner sees their own, institution staff those their institution co-awarded',
+  })
   async list(@Query() q: CredentialQueryDto, @CurrentActor() actor: AuthenticatedActor) {
     if (actor.role === 'learner' && q.learner && q.learner !== actor.subject) {
       throw new IssuanceException('issuance.credential.other-learner', 'a learner may list only their own credentials', 'learner');
@@ -45,7 +47,12 @@ export class CredentialsController {
     const summary = requireReadable(actor, found?.summary, id);
     if (summary.lifecycle === 'collecting-proofs') {
       const awaiting = summary.awardingBodies.filter((b) => !b.signed).map((b) => b.institutionId);
-      throw new IssuanceException('issuance.credential.awaiting-proofs', `the credential is waiting for proofs from ${awaiting.join(', ')}`, 'id', { awaiting });
+      throw new IssuanceException(
+        'issuance.credential.awaiting-proofs',
+        `the credential is waiting for proofs from ${awaiting.join(', ')}`,
+        'id',
+        { awaiting },
+      );
     }
     res.status(200).type(VC_MEDIA_TYPE).send(JSON.stringify(found!.secured));
   }

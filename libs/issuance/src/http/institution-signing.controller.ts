@@ -66,7 +66,13 @@ export class InstitutionSigningController {
           publicKeyMultibase: k.publicKeyMultibase,
           generatedAt: k.generatedAt,
           registered: !!reg,
-          ...(reg ? { verificationMethodId: reg.verificationMethodId, validFrom: reg.validFrom, ...(reg.validUntil ? { validUntil: reg.validUntil } : {}) } : {}),
+          ...(reg
+            ? {
+                verificationMethodId: reg.verificationMethodId,
+                validFrom: reg.validFrom,
+                ...(reg.validUntil ? { validUntil: reg.validUntil } : {}),
+              }
+            : {}),
         };
       }),
     };

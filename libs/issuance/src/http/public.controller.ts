@@ -17,11 +17,15 @@ export class PublicController {
 
   @Get('status-lists/:id')
   @ApiProduces(VC_MEDIA_TYPE)
-  @ApiOkResponse({ description: 'A BitstringStatusListCredential of one purpose (`<listId>-revocation`, `<listId>-suspension`; a legacy 2-bit message list under `<listId>`), signed by the issuing institution' })
+  @ApiOkResponse({
+    description:
+      'A BitstringStatusListCredential of one purpose (`<listId>-revocation`, `<listId>-suspension`; a legacy 2-bit message list under `<listId>`), signed by the issuing institution',
+  })
   @ApiOperation({ summary: 'A status list credential, as credentials point to it in credentialStatus' })
   async statusList(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     // List ids are `<institution id>-<seq>[-<purpose>]`: anything else names no list.
-    if (!/^[A-Za-z0-9-]{1,160}$/.test(id)) throw new IssuanceException('issuance.status-list-not-found', `No status list with id ${id.slice(0, 160)}.`, 'id');
+    if (!/^[A-Za-z0-9-]{1,160}$/.test(id))
+      throw new IssuanceException('issuance.status-list-not-found', `No status list with id ${id.slice(0, 160)}.`, 'id');
     // Served from memory until the list's bits change; requests meanwhile share one read (StatusListPublisher.document).
     const served = await this.publisher.document(id);
     res.set('Cache-Control', `public, max-age=${Math.floor(STATUS_LIST_TTL_MS / 1000)}`).set('ETag', served.etag);

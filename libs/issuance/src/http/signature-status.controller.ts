@@ -27,7 +27,10 @@ export class SignatureStatusController {
 
   @Get('credentials/:id/signatures')
   @Roles('alliance-admin', 'institution-admin', 'registrar', 'auditor', 'learner')
-  @ApiOperation({ summary: "Each awarding body's proof: signed (with its own signer or key, or by the platform under its delegation), awaited since when, or refused with the signer's reason" })
+  @ApiOperation({
+    summary:
+      "Each awarding body's proof: signed (with its own signer or key, or by the platform under its delegation), awaited since when, or refused with the signer's reason",
+  })
   async signatures(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<SignatureStatus> {
     requireReadable(actor, (await this.queries.get(id))?.summary, id);
     const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(id))).state;
@@ -37,7 +40,10 @@ export class SignatureStatusController {
 
   @Get('signature-refusals')
   @Roles('alliance-admin', 'institution-admin', 'auditor')
-  @ApiOperation({ summary: 'Credentials held because an awarding body\'s signer declined, with its reason (an institution admin sees its own institution\'s credentials)' })
+  @ApiOperation({
+    summary:
+      "Credentials held because an awarding body's signer declined, with its reason (an institution admin sees its own institution's credentials)",
+  })
   async refusals(@CurrentActor() actor: AuthenticatedActor) {
     const items: SignatureStatus[] = [];
     for (const credentialId of await this.pending.pendingCredentials()) {
@@ -51,7 +57,10 @@ export class SignatureStatusController {
 
   @Post('credentials/:id/signature-requests/:institutionId/reopen')
   @Roles('alliance-admin', 'institution-admin')
-  @ApiOperation({ summary: "Ask a signer that declined again (after the cause was dealt with); its own policy decides again. The institution's admin or an alliance admin." })
+  @ApiOperation({
+    summary:
+      "Ask a signer that declined again (after the cause was dealt with); its own policy decides again. The institution's admin or an alliance admin.",
+  })
   async reopen(
     @UuidParam('id') id: string,
     @UuidParam('institutionId') institutionId: string,
@@ -59,16 +68,30 @@ export class SignatureStatusController {
     @CurrentActor() actor: AuthenticatedActor,
   ) {
     if (actor.role === 'institution-admin' && actor.institution !== institutionId) {
-      throw new IssuanceException('issuance.signature.not-own-institution', `only an admin of institution ${institutionId} or an alliance admin may reopen its signing request`, 'institutionId');
+      throw new IssuanceException(
+        'issuance.signature.not-own-institution',
+        `only an admin of institution ${institutionId} or an alliance admin may reopen its signing request`,
+        'institutionId',
+      );
     }
     requireReadable(actor, (await this.queries.get(id))?.summary, id);
     const meta = commandMeta(actor);
     // An institution's admin acts for its institution, whose standing the credential checks; an alliance admin does not.
-    const by = actor.role === 'institution-admin' ? { institutionId, standing: (await this.knowledge.institution(institutionId))?.status ?? ('not-registered' as const) } : undefined;
+    const by =
+      actor.role === 'institution-admin'
+        ? { institutionId, standing: (await this.knowledge.institution(institutionId))?.status ?? ('not-registered' as const) }
+        : undefined;
     const result = await this.aggregates.credentials.handle(
       issuanceStreams.credential(id),
       { type: 'ReopenSignatureRequest', credentialId: id, institutionId, reason: dto.reason, ...(by ? { by } : {}) },
-      { actor: { subject: meta.actor.subject, role: meta.actor.role, ...(meta.actor.institution ? { institution: meta.actor.institution } : {}) }, correlationId: meta.correlationId },
+      {
+        actor: {
+          subject: meta.actor.subject,
+          role: meta.actor.role,
+          ...(meta.actor.institution ? { institution: meta.actor.institution } : {}),
+        },
+        correlationId: meta.correlationId,
+      },
     );
     return signatureStatus(result.state!);
   }

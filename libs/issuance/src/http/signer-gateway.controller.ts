@@ -44,31 +44,56 @@ export class SignerGatewayController {
   @Post('/signer/status-lists/:listId/proof')
   @HttpCode(200)
   @ApiOperation({ summary: "The institution's proof over one of its status lists, for the state (changedPosition) it was handed out in" })
-  async statusListProof(@Headers('authorization') authorization: string | undefined, @Param('listId') listId: string, @Body() dto: StatusListProofDto) {
+  async statusListProof(
+    @Headers('authorization') authorization: string | undefined,
+    @Param('listId') listId: string,
+    @Body() dto: StatusListProofDto,
+  ) {
     const signer = await this.auth.authenticate(authorization);
-    if (!/^[A-Za-z0-9-]{1,100}$/.test(listId)) throw new IssuanceException('issuance.status-list-not-found', `No status list with id ${listId.slice(0, 100)}.`, 'listId');
+    if (!/^[A-Za-z0-9-]{1,100}$/.test(listId))
+      throw new IssuanceException('issuance.status-list-not-found', `No status list with id ${listId.slice(0, 100)}.`, 'listId');
     return this.statusLists.acceptSignerProof(signer.institutionId, listId, dto.changedPosition, dto.proof);
   }
 
   @Get(SIGNER_PATHS.requests)
-  @ApiOperation({ summary: "Credentials waiting for the calling institution's proof (oldest first), each with its unsigned document, definition and results" })
-  async pending(@Headers('authorization') authorization: string | undefined, @Query() q: SigningRequestsQueryDto): Promise<SigningRequestsV1> {
+  @ApiOperation({
+    summary:
+      "Credentials waiting for the calling institution's proof (oldest first), each with its unsigned document, definition and results",
+  })
+  async pending(
+    @Headers('authorization') authorization: string | undefined,
+    @Query() q: SigningRequestsQueryDto,
+  ): Promise<SigningRequestsV1> {
     const signer = await this.auth.authenticate(authorization);
     return { items: await this.requests.pending(signer, q.limit) };
   }
 
   @Post('/signer/requests/:credentialId/proof')
   @HttpCode(200)
-  @ApiOperation({ summary: "The institution's proof over a request's document; checked (signature, key bound to the institution, valid at validFrom) before it counts" })
-  async proof(@Headers('authorization') authorization: string | undefined, @UuidParam('credentialId') credentialId: string, @Body() dto: SignerProofDto) {
+  @ApiOperation({
+    summary:
+      "The institution's proof over a request's document; checked (signature, key bound to the institution, valid at validFrom) before it counts",
+  })
+  async proof(
+    @Headers('authorization') authorization: string | undefined,
+    @UuidParam('credentialId') credentialId: string,
+    @Body() dto: SignerProofDto,
+  ) {
     const signer = await this.auth.authenticate(authorization);
     return this.requests.submitProof(signer, credentialId, dto.proof, signerContext(signer));
   }
 
   @Post('/signer/requests/:credentialId/refusal')
   @HttpCode(200)
-  @ApiOperation({ summary: "The institution's signer declines, with a reason: the credential is held (GET /signature-refusals) until the request is reopened" })
-  async refusal(@Headers('authorization') authorization: string | undefined, @UuidParam('credentialId') credentialId: string, @Body() dto: SignerRefusalDto) {
+  @ApiOperation({
+    summary:
+      "The institution's signer declines, with a reason: the credential is held (GET /signature-refusals) until the request is reopened",
+  })
+  async refusal(
+    @Headers('authorization') authorization: string | undefined,
+    @UuidParam('credentialId') credentialId: string,
+    @Body() dto: SignerRefusalDto,
+  ) {
     const signer = await this.auth.authenticate(authorization);
     return this.requests.refuse(signer, credentialId, dto.code, dto.reason, signerContext(signer));
   }

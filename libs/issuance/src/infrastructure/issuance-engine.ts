@@ -5,7 +5,14 @@ import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, SERVICE_CONFIG, ServiceMe
 import type { AwardProcess } from '../application/process/award-process';
 import type { CatalogueFacts } from '../application/process/catalogue-facts';
 import type { IssuanceReactor } from '../application/process/issuance-reactor';
-import { AWARD_PROCESS, CATALOGUE_FACTS, ISSUANCE_ORM, ISSUANCE_REACTOR, ISSUANCE_STORE, LEARNER_ERASURE } from '../application/issuance.tokens';
+import {
+  AWARD_PROCESS,
+  CATALOGUE_FACTS,
+  ISSUANCE_ORM,
+  ISSUANCE_REACTOR,
+  ISSUANCE_STORE,
+  LEARNER_ERASURE,
+} from '../application/issuance.tokens';
 import type { LearnerErasure } from '../application/process/learner-erasure';
 import type { IssuanceConfig } from '../issuance.config';
 import { ISSUANCE, READ_MODEL_SCHEMA } from './issuance-database';
@@ -62,7 +69,11 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
       bus,
       checkpoints: { schema: READ_MODEL_SCHEMA, folder: 'checkpoints' },
       publish: { map: mapIssuanceEvent, filter: { streamPrefixes: ['issuance.credential-'], eventTypes: PUBLISHED_EVENT_TYPES } },
-      consume: { group: config.ISSUANCE_CONSUMER_GROUP, sources: ISSUANCE_SOURCES, handler: issuanceMessageHandler(orm, facts, awards, erasure) },
+      consume: {
+        group: config.ISSUANCE_CONSUMER_GROUP,
+        sources: ISSUANCE_SOURCES,
+        handler: issuanceMessageHandler(orm, facts, awards, erasure),
+      },
       logger: this.logger,
     });
     this.reactor = new ReactorSubscription({
@@ -73,7 +84,10 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
       streamPrefixes: ['issuance.'],
       react: (event) => reactions.react(event),
       onError: (error, event, attempt) =>
-        this.logger.warn({ err: error, eventType: event?.type, position: event?.position, attempt, failing: this.reactor.status().failing?.stage }, 'process manager failed; retrying'),
+        this.logger.warn(
+          { err: error, eventType: event?.type, position: event?.position, attempt, failing: this.reactor.status().failing?.stage },
+          'process manager failed; retrying',
+        ),
     });
     erasure.settleBeforeAbandoning(async () => {
       await this.reactor.waitFor(await store.headPosition(), 30_000);
@@ -94,7 +108,9 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
         const status = this.reactor.status();
         const failing = status.failing;
         if (failing && failing.attempts > 5) {
-          throw new Error(`${failing.stage}${failing.position === undefined ? '' : ` at position ${failing.position}`} keeps failing: ${failing.error}`);
+          throw new Error(
+            `${failing.stage}${failing.position === undefined ? '' : ` at position ${failing.position}`} keeps failing: ${failing.error}`,
+          );
         }
         return status;
       },

@@ -44,7 +44,10 @@ export function decodeMessage(record: WireRecord): IntegrationMessage {
   if (missing.length > 0) throw new PoisonMessageError('malformed', `malformed message: missing header(s) ${missing.join(', ')}`);
   const version = Number(h[HEADER.version]);
   if (!Number.isInteger(version) || version < 1) {
-    throw new PoisonMessageError('malformed', `malformed message: header ${HEADER.version} is "${h[HEADER.version]}", not a positive integer`);
+    throw new PoisonMessageError(
+      'malformed',
+      `malformed message: header ${HEADER.version} is "${h[HEADER.version]}", not a positive integer`,
+    );
   }
   if (!record.key) throw new PoisonMessageError('malformed', 'malformed message: no partition key (aggregate id)');
   let payload: unknown;

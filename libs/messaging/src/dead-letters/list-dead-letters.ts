@@ -38,7 +38,9 @@ export async function listDeadLetters(queue: DeadLetterQueue, filter: DeadLetter
 /** A fixed-width table for a terminal; the reason column is last so it may run long. */
 export function formatDeadLetters(letters: DeadLetter[]): string {
   if (letters.length === 0) return 'no dead letters';
-  const rows = letters.map(summarise).map((s) => [s.id, s.type, s.eventId, s.key, String(s.attempts), s.failedAt, s.replayedAt ? `replayed ${s.replayedAt}` : s.reason]);
+  const rows = letters
+    .map(summarise)
+    .map((s) => [s.id, s.type, s.eventId, s.key, String(s.attempts), s.failedAt, s.replayedAt ? `replayed ${s.replayedAt}` : s.reason]);
   const head = ['ID', 'TYPE', 'EVENT ID', 'KEY', 'TRIES', 'FAILED AT', 'REASON'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ');

@@ -19,7 +19,8 @@ export async function openDeadLetterAccess(settings: IntegrationBusSettings): Pr
     const bus = createKafkaBus(options);
     return { deadLetters: bus.deadLetters, close: () => bus.close() };
   }
-  if (!settings.deadLetterFile) throw new Error('the in-process bus keeps dead letters in memory only: configure deadLetterFile to reach them');
+  if (!settings.deadLetterFile)
+    throw new Error('the in-process bus keeps dead letters in memory only: configure deadLetterFile to reach them');
   const journal = openDeadLetterJournal(settings.deadLetterFile);
   return { deadLetters: journal, close: async () => journal.close() };
 }

@@ -33,7 +33,11 @@ describe('in-process dead letters on a full disk', () => {
     const file = join(disk.dir, 'queue', 'dead-letters.jsonl');
     const bus = new InProcessBus({ deadLetterFile: file, retry: { maxAttempts: 1, initialDelayMs: 20, maxDelayMs: 200 } });
     const [first, second] = testMessages('demo', 2, 1);
-    await bus.subscribe({ group: 'issuance', sources: ['demo'], handler: async () => Promise.reject(new PoisonMessageError('invalid-payload', 'grade is missing')) });
+    await bus.subscribe({
+      group: 'issuance',
+      sources: ['demo'],
+      handler: async () => Promise.reject(new PoisonMessageError('invalid-payload', 'grade is missing')),
+    });
     await bus.publish([first!]);
     // A line longer than the page the journal's last line left room in: only part of it could be written.
     const big = { ...second!, payload: { ...second!.payload, padding: 'x'.repeat(16 * 1024) } };

@@ -47,7 +47,9 @@ export class InProcessDeadLetters implements DeadLetterQueue {
 
   async list(filter: DeadLetterFilter = {}): Promise<DeadLetter[]> {
     await this.refresh();
-    return [...this.letters.values()].filter((l) => (!filter.group || l.group === filter.group) && (filter.includeReplayed || !l.replayedAt));
+    return [...this.letters.values()].filter(
+      (l) => (!filter.group || l.group === filter.group) && (filter.includeReplayed || !l.replayedAt),
+    );
   }
 
   async replay(id: string): Promise<DeadLetter> {
@@ -138,7 +140,10 @@ export class InProcessDeadLetters implements DeadLetterQueue {
       .catch(() => undefined)
       .then(async () => {
         await mkdir(dirname(file), { recursive: true });
-        const size = await stat(file).then((s) => s.size, () => 0);
+        const size = await stat(file).then(
+          (s) => s.size,
+          () => 0,
+        );
         try {
           await appendFile(file, `${JSON.stringify(line)}\n`, { flush: true });
         } catch (error) {

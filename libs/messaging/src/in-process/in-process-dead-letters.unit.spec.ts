@@ -51,13 +51,21 @@ describe('in-process dead letters after a crash mid-write', () => {
     const file = join(dir, 'dead-letters.jsonl');
     const [message] = testMessages('demo', 1, 1);
     const before = new InProcessBus({ deadLetterFile: file, retry: { maxAttempts: 1 } });
-    await before.subscribe({ group: 'issuance', sources: ['demo'], handler: async () => Promise.reject(new PoisonMessageError('invalid-payload', 'grade is missing')) });
+    await before.subscribe({
+      group: 'issuance',
+      sources: ['demo'],
+      handler: async () => Promise.reject(new PoisonMessageError('invalid-payload', 'grade is missing')),
+    });
     await before.publish([message!]);
     await before.close();
     await appendFile(file, '{"kind":"dead-letter","id":"issuance/2","gro');
 
     const after = new InProcessBus({ deadLetterFile: file, retry: { maxAttempts: 1 } });
-    await after.subscribe({ group: 'issuance', sources: ['demo'], handler: async () => Promise.reject(new PoisonMessageError('invalid-payload', 'grade is missing')) });
+    await after.subscribe({
+      group: 'issuance',
+      sources: ['demo'],
+      handler: async () => Promise.reject(new PoisonMessageError('invalid-payload', 'grade is missing')),
+    });
     await after.publish([message!]);
     await after.close();
     const lines = (await readFile(file, 'utf8')).split('\n');

@@ -24,7 +24,8 @@ describe('PgInbox', () => {
     await db.drop();
   });
 
-  const bump = (client: { query(sql: string): Promise<unknown> }) => client.query(`UPDATE tally SET n = n + 1 WHERE id = 't'`).then(() => undefined);
+  const bump = (client: { query(sql: string): Promise<unknown> }) =>
+    client.query(`UPDATE tally SET n = n + 1 WHERE id = 't'`).then(() => undefined);
   const tally = async () => Number((await pool.query(`SELECT n FROM tally`)).rows[0].n);
 
   it('applies an event once and treats its redelivery as a no-op', async () => {

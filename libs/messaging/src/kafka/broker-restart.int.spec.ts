@@ -53,8 +53,16 @@ describe('Kafka bus across a broker restart', () => {
   it('recovers producer and consumers by themselves and loses nothing', async () => {
     store = await createEventStore(await testEventStoreConfig(db.url, dir));
     const group = uniqueName('restart-readers');
-    bus = new KafkaBus({ brokers: KAFKA_BROKERS, clientId: 'restart', topicPrefix: `${uniqueName('restart')}.`, partitions: 4, logLevel: 'nothing', sessionTimeoutMs: 10_000 });
-    for (let i = 0; i < 2; i++) consumers.push(await bus.subscribe({ group, sources: ['counters'], handler: progressHandler(pool, group) }));
+    bus = new KafkaBus({
+      brokers: KAFKA_BROKERS,
+      clientId: 'restart',
+      topicPrefix: `${uniqueName('restart')}.`,
+      partitions: 4,
+      logLevel: 'nothing',
+      sessionTimeoutMs: 10_000,
+    });
+    for (let i = 0; i < 2; i++)
+      consumers.push(await bus.subscribe({ group, sources: ['counters'], handler: progressHandler(pool, group) }));
     relay = new OutboxRelay({
       name: 'counters',
       store,
@@ -66,7 +74,13 @@ describe('Kafka bus across a broker restart', () => {
     });
     await relay.start();
 
-    const writing = appendCounterEvents(store, { aggregates: AGGREGATES, perAggregate: PER_AGGREGATE, batch: 2, prefix: 'restart', pauseMs: 20 });
+    const writing = appendCounterEvents(store, {
+      aggregates: AGGREGATES,
+      perAggregate: PER_AGGREGATE,
+      batch: 2,
+      prefix: 'restart',
+      pauseMs: 20,
+    });
     await eventually(async () => expect(await applied()).toBeGreaterThan(TOTAL * 0.25), 60_000, 100);
     await restartBrokerWhileRunning();
 

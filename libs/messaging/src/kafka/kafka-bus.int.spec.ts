@@ -6,7 +6,14 @@ jest.setTimeout(60_000);
 
 describeBusContract('kafka', {
   createBus: async () =>
-    new KafkaBus({ brokers: KAFKA_BROKERS, clientId: 'bus-contract', topicPrefix: 'contract.', partitions: 4, logLevel: 'nothing', commitIntervalMs: 200 }),
+    new KafkaBus({
+      brokers: KAFKA_BROKERS,
+      clientId: 'bus-contract',
+      topicPrefix: 'contract.',
+      partitions: 4,
+      logLevel: 'nothing',
+      commitIntervalMs: 200,
+    }),
   injectRaw: async (bus, source, record) => {
     const producer = testKafka('foreign-producer').producer();
     await producer.connect();

@@ -43,7 +43,14 @@ export class KafkaBus implements IntegrationBus {
     });
     this.topics = new KafkaTopics(this.options.topicPrefix);
     this.ensurer = new TopicEnsurer(() => this.admin(), this.options.replicationFactor);
-    this.deadLetters = new KafkaDeadLetters(this.kafka, () => this.admin(), () => this.producer(), this.topics, this.ensurer, this.options.personalDataRetentionMs);
+    this.deadLetters = new KafkaDeadLetters(
+      this.kafka,
+      () => this.admin(),
+      () => this.producer(),
+      this.topics,
+      this.ensurer,
+      this.options.personalDataRetentionMs,
+    );
   }
 
   /** A context topic: with the personal-data retention when its source carries learners' personal data. */

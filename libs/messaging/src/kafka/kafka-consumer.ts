@@ -94,7 +94,14 @@ export class KafkaBusConsumer implements BusConsumer {
     }
   }
 
-  private async handleBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async handleBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    commitOffsetsIfNecessary,
+    isRunning,
+    isStale,
+  }: EachBatchPayload): Promise<void> {
     const active = () => !this.stopping && isRunning() && !isStale();
     const replayed = batch.topic === this.settings.replayTopic;
     for (const message of batch.messages) {

@@ -9,10 +9,19 @@ export const KAFKAJS_LEVEL: Record<KafkaLogLevel, logLevel> = {
   debug: logLevel.DEBUG,
 };
 
-const NAMES: Record<number, string> = { [logLevel.ERROR]: 'error', [logLevel.WARN]: 'warn', [logLevel.INFO]: 'info', [logLevel.DEBUG]: 'debug' };
+const NAMES: Record<number, string> = {
+  [logLevel.ERROR]: 'error',
+  [logLevel.WARN]: 'warn',
+  [logLevel.INFO]: 'info',
+  [logLevel.DEBUG]: 'debug',
+};
 
 /** One JSON line per kafkajs log entry on stderr, like the rest of the platform's logs. */
-export const jsonLogCreator: logCreator = () => ({ namespace, level, log }) => {
-  const { message, timestamp: _timestamp, logger: _logger, ...extra } = log;
-  process.stderr.write(`${JSON.stringify({ level: NAMES[level] ?? level, time: new Date().toISOString(), component: `kafkajs.${namespace}`, msg: message, ...extra })}\n`);
-};
+export const jsonLogCreator: logCreator =
+  () =>
+  ({ namespace, level, log }) => {
+    const { message, timestamp: _timestamp, logger: _logger, ...extra } = log;
+    process.stderr.write(
+      `${JSON.stringify({ level: NAMES[level] ?? level, time: new Date().toISOString(), component: `kafkajs.${namespace}`, msg: message, ...extra })}\n`,
+    );
+  };

@@ -10,7 +10,10 @@ async function retentionOf(topic: string): Promise<string | undefined> {
   const admin = testKafka('retention-check').admin();
   await admin.connect();
   try {
-    const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['retention.ms'] }] });
+    const { resources } = await admin.describeConfigs({
+      includeSynonyms: false,
+      resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['retention.ms'] }],
+    });
     const entry = resources[0].configEntries.find((e) => e.configName === 'retention.ms');
     return entry && !entry.isDefault ? entry.configValue : undefined;
   } finally {
@@ -21,7 +24,15 @@ async function retentionOf(topic: string): Promise<string | undefined> {
 describe('Kafka topics that carry personal data (real broker)', () => {
   it('are created with the bounded retention, as are dead-letter and replay topics; other topics keep the default', async () => {
     const prefix = `${uniqueName('retention')}.`;
-    const bus = new KafkaBus({ brokers: KAFKA_BROKERS, clientId: 'retention', topicPrefix: prefix, partitions: 1, logLevel: 'nothing', personalDataSources: ['people'], personalDataRetentionMs: 3_600_000 });
+    const bus = new KafkaBus({
+      brokers: KAFKA_BROKERS,
+      clientId: 'retention',
+      topicPrefix: prefix,
+      partitions: 1,
+      logLevel: 'nothing',
+      personalDataSources: ['people'],
+      personalDataRetentionMs: 3_600_000,
+    });
     try {
       const message = (source: string, eventId: string): IntegrationMessage => ({
         eventId,

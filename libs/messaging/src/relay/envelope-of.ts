@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import type { RecordedEvent } from '@alliance/event-sourcing';
 
 /** Identity fields an integration message inherits from the domain event it is published from. */
-export function envelopeOf(event: RecordedEvent, index = 0): { eventId: string; occurredAt: string; correlationId: string; causationId?: string } {
+export function envelopeOf(
+  event: RecordedEvent,
+  index = 0,
+): { eventId: string; occurredAt: string; correlationId: string; causationId?: string } {
   return {
     eventId: index === 0 ? event.eventId : derivedEventId(event.eventId, index),
     occurredAt: event.metadata.occurredAt,

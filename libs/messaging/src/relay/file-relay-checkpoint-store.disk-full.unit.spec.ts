@@ -22,7 +22,9 @@ describe('FileRelayCheckpointStore on a full disk', () => {
     const failure = await store.save('catalogue', 8).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(StorageFaultError);
     expect(failure).toMatchObject({ kind: 'disk-full', reason: 'ENOSPC: no space left on device' });
-    expect(storageFaults.current(60_000, dir)).toEqual([expect.objectContaining({ kind: 'disk-full', source: expect.stringContaining('relay checkpoint') })]);
+    expect(storageFaults.current(60_000, dir)).toEqual([
+      expect.objectContaining({ kind: 'disk-full', source: expect.stringContaining('relay checkpoint') }),
+    ]);
     expect(readdirSync(dir)).toEqual(['catalogue.relay-checkpoint.json']);
     expect(await store.load('catalogue')).toBe(7);
     disk.free();

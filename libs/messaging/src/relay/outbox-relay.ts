@@ -117,7 +117,8 @@ export class OutboxRelay {
   private async nothingLeftToPublish(head: number): Promise<boolean> {
     if (head <= this.checkpointed) return true;
     if (this.buffer.length > 0 || !this.options.filter) return false;
-    for await (const _next of this.options.store.readAll({ fromPosition: this.checkpointed, filter: this.options.filter, maxCount: 1 })) return false;
+    for await (const _next of this.options.store.readAll({ fromPosition: this.checkpointed, filter: this.options.filter, maxCount: 1 }))
+      return false;
     return true;
   }
 

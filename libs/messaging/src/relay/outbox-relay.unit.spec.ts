@@ -16,7 +16,14 @@ async function appendEvents(store: InMemoryEventStore, count: number, aggregates
 
 const mapThing: EventMapper = (e: RecordedEvent) =>
   e.type === 'ThingHappened'
-    ? { ...envelopeOf(e), type: 'demo.thing.happened', version: 1, source: 'demo', key: e.streamId, payload: { n: (e.data as { n: number }).n, revision: e.revision } }
+    ? {
+        ...envelopeOf(e),
+        type: 'demo.thing.happened',
+        version: 1,
+        source: 'demo',
+        key: e.streamId,
+        payload: { n: (e.data as { n: number }).n, revision: e.revision },
+      }
     : null;
 
 function consume(bus: IntegrationBus) {
@@ -39,7 +46,16 @@ describe('OutboxRelay', () => {
   let checkpoints: InMemoryRelayCheckpointStore;
   const relays: OutboxRelay[] = [];
   const relay = (overrides: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}) => {
-    const r = new OutboxRelay({ name: 'demo', store, bus, checkpoints, map: mapThing, batchSize: 7, retryDelayMs: { initial: 5, max: 20 }, ...overrides });
+    const r = new OutboxRelay({
+      name: 'demo',
+      store,
+      bus,
+      checkpoints,
+      map: mapThing,
+      batchSize: 7,
+      retryDelayMs: { initial: 5, max: 20 },
+      ...overrides,
+    });
     relays.push(r);
     return r;
   };
@@ -73,8 +89,17 @@ describe('OutboxRelay', () => {
     const received: IntegrationMessage<{ reason: string }>[] = [];
     await bus.subscribe({ group: 'reader', sources: ['demo'], handler: async (m) => void received.push(m as (typeof received)[number]) });
     // The test double stores what it is given: a log written before appends refused such text.
-    await store.appendToStream('demo.thing-1', [{ type: 'ThingSuspended', data: { reason: 'fraud\u0000 \ud800' }, metadata: meta }], { expectedRevision: ANY_REVISION });
-    const map: EventMapper = (e) => ({ ...envelopeOf(e), type: 'demo.thing.suspended', version: 1, source: 'demo', key: e.streamId, payload: { reason: (e.data as { reason: string }).reason } });
+    await store.appendToStream('demo.thing-1', [{ type: 'ThingSuspended', data: { reason: 'fraud\u0000 \ud800' }, metadata: meta }], {
+      expectedRevision: ANY_REVISION,
+    });
+    const map: EventMapper = (e) => ({
+      ...envelopeOf(e),
+      type: 'demo.thing.suspended',
+      version: 1,
+      source: 'demo',
+      key: e.streamId,
+      payload: { reason: (e.data as { reason: string }).reason },
+    });
     await relay({ map }).start();
     await eventually(async () => expect(received).toHaveLength(1));
     expect(received[0]!.payload.reason).toBe('fraud\uFFFD \uFFFD');

@@ -55,7 +55,7 @@ export class PgRelayCheckpointStore implements RelayCheckpointStore {
       .query(this.schema === 'public' ? 'SELECT 1' : `CREATE SCHEMA IF NOT EXISTS "${this.schema}"`)
       .then(() =>
         this.pool.query(
-        `CREATE TABLE IF NOT EXISTS ${this.table} (
+          `CREATE TABLE IF NOT EXISTS ${this.table} (
            relay text PRIMARY KEY,
            position bigint NOT NULL,
            updated_at timestamptz NOT NULL

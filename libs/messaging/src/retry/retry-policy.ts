@@ -13,7 +13,8 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, initialDelayM
 export function retryPolicy(overrides: Partial<RetryPolicy> = {}, base: RetryPolicy = DEFAULT_RETRY_POLICY): RetryPolicy {
   const policy = { ...base, ...overrides };
   if (!Number.isInteger(policy.maxAttempts) || policy.maxAttempts < 1) throw new RangeError('retry.maxAttempts must be an integer >= 1');
-  if (policy.initialDelayMs < 0 || policy.maxDelayMs < policy.initialDelayMs) throw new RangeError('retry delays must satisfy 0 <= initialDelayMs <= maxDelayMs');
+  if (policy.initialDelayMs < 0 || policy.maxDelayMs < policy.initialDelayMs)
+    throw new RangeError('retry delays must satisfy 0 <= initialDelayMs <= maxDelayMs');
   return policy;
 }
 

@@ -106,7 +106,8 @@ export function describeBusContract(adapter: string, harness: BusContractHarness
         sources: [source],
         retry: fastRetry,
         handler: async (m, context) => {
-          if (m.eventId === poison.eventId && !fixed) throw new PoisonMessageError('unknown-version', `${m.type} v${m.version} is not handled`);
+          if (m.eventId === poison.eventId && !fixed)
+            throw new PoisonMessageError('unknown-version', `${m.type} v${m.version} is not handled`);
           handled.push(m.eventId);
           replayed.push(context.replayed);
         },
@@ -157,7 +158,11 @@ export function describeBusContract(adapter: string, harness: BusContractHarness
       const source = unique('src');
       const group = unique('g');
       const { consumer, seen } = await collect(group, [source]);
-      await harness.injectRaw(bus, source, { key: 'agg-0', value: '{not json', headers: { 'event-id': 'e-1', 'event-type': 'x', 'event-version': '1', source } });
+      await harness.injectRaw(bus, source, {
+        key: 'agg-0',
+        value: '{not json',
+        headers: { 'event-id': 'e-1', 'event-type': 'x', 'event-version': '1', source },
+      });
       const [good] = testMessages(source, 1, 1);
       await bus.publish([good]);
       await eventually(() => expect(seen.map((s) => s.message.eventId)).toEqual([good.eventId]), harness.timeoutMs);

@@ -14,7 +14,14 @@ export interface CounterPayload {
 export function counterMapper(source: string) {
   return (event: RecordedEvent): IntegrationMessage<CounterPayload> | null =>
     event.type === COUNTER_INCREMENTED
-      ? { ...envelopeOf(event), type: `${source}.counter.incremented`, version: 1, source, key: event.streamId, payload: event.data as CounterPayload }
+      ? {
+          ...envelopeOf(event),
+          type: `${source}.counter.incremented`,
+          version: 1,
+          source,
+          key: event.streamId,
+          payload: event.data as CounterPayload,
+        }
       : null;
 }
 
@@ -35,9 +42,10 @@ export async function appendCounterEvents(
         data: { seq: from + i, appendedAt: Date.now() },
         metadata: { occurredAt: new Date().toISOString(), actor: { subject: 'load' }, correlationId: `counter-${a}` },
       }));
-      await store.appendToStream(`${options.prefix ?? 'bench'}.counter-${a}`, events, { expectedRevision: from === 0 ? NO_STREAM : from - 1 });
+      await store.appendToStream(`${options.prefix ?? 'bench'}.counter-${a}`, events, {
+        expectedRevision: from === 0 ? NO_STREAM : from - 1,
+      });
     }
     if (options.pauseMs) await new Promise((r) => setTimeout(r, options.pauseMs));
   }
 }
-

@@ -45,7 +45,9 @@ export interface ProgressSummary {
 }
 
 export async function progressSummary(pool: Pool, perAggregate: number): Promise<ProgressSummary> {
-  const { rows } = await pool.query<{ key: string; last_seq: number; applied: number; out_of_order: number }>('SELECT * FROM counter_progress');
+  const { rows } = await pool.query<{ key: string; last_seq: number; applied: number; out_of_order: number }>(
+    'SELECT * FROM counter_progress',
+  );
   return {
     keys: rows.length,
     applied: rows.reduce((n, r) => n + r.applied, 0),

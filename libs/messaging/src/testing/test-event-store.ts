@@ -12,7 +12,9 @@ export async function testEventStoreConfig(databaseUrl: string, dir: string): Pr
     await store.close();
     return postgres;
   } catch (error) {
-    process.stderr.write(`{"level":"warn","msg":"PostgreSQL event store unavailable, relay test uses the embedded store","error":${JSON.stringify((error as Error).message)}}\n`);
+    process.stderr.write(
+      `{"level":"warn","msg":"PostgreSQL event store unavailable, relay test uses the embedded store","error":${JSON.stringify((error as Error).message)}}\n`,
+    );
     return { kind: 'embedded', dataDir: dir, durability: 'normal' };
   }
 }

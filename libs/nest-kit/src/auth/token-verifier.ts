@@ -43,7 +43,9 @@ export class TokenVerifier {
     const now = Math.floor(Date.now() / 1000);
     const issuedAt = typeof payload.iat === 'number' && payload.iat <= now ? payload.iat : now;
     if (payload.exp! - issuedAt > maxLifetime) {
-      throw new InvalidTokenError(`invalid token: it is valid for ${payload.exp! - issuedAt} s, longer than the ${maxLifetime} s this service accepts`);
+      throw new InvalidTokenError(
+        `invalid token: it is valid for ${payload.exp! - issuedAt} s, longer than the ${maxLifetime} s this service accepts`,
+      );
     }
     const role = payload['role'];
     if (typeof payload.sub !== 'string' || typeof role !== 'string' || !ROLES.includes(role as Role)) {
@@ -58,7 +60,9 @@ export class TokenVerifier {
 export async function mintToken(actor: AuthenticatedActor, settings: AuthSettings, ttlSeconds = 3600): Promise<string> {
   const maxLifetime = maxTokenLifetime(settings);
   if (!Number.isInteger(ttlSeconds) || ttlSeconds < 1 || ttlSeconds > maxLifetime) {
-    throw new RangeError(`token lifetime must be a whole number of seconds from 1 to ${maxLifetime} (AUTH_MAX_TOKEN_LIFETIME_SECONDS), got ${ttlSeconds}`);
+    throw new RangeError(
+      `token lifetime must be a whole number of seconds from 1 to ${maxLifetime} (AUTH_MAX_TOKEN_LIFETIME_SECONDS), got ${ttlSeconds}`,
+    );
   }
   return new SignJWT({ role: actor.role, ...(actor.institution ? { institution: actor.institution } : {}) })
     .setProtectedHeader({ alg: 'HS256' })

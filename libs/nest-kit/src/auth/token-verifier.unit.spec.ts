@@ -6,7 +6,11 @@ import { mintToken, TokenVerifier } from './token-verifier';
 const CLAIMS = { AUTH_ISSUER: 'https://idp.alliance.example', AUTH_AUDIENCE: 'alliance-api' };
 
 /** An identity provider's JWKS endpoint on loopback, serving the public half of one EdDSA key. */
-async function jwksServer(): Promise<{ url: string; sign: (claims: Record<string, unknown>, sub: string) => Promise<string>; server: Server }> {
+async function jwksServer(): Promise<{
+  url: string;
+  sign: (claims: Record<string, unknown>, sub: string) => Promise<string>;
+  server: Server;
+}> {
   const { publicKey, privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
   const jwk = { ...(await exportJWK(publicKey)), kid: 'idp-key-1', alg: 'EdDSA', use: 'sig' };
   const server = createServer((_req, res) => {
@@ -56,32 +60,51 @@ describe('bearer token verification', () => {
     const settings = { ...CLAIMS, AUTH_JWT_SECRET: 'a-local-development-secret-of-32-chars!' };
     const token = await mintToken({ subject: 'alice', role: 'alliance-admin' }, settings);
     expect(await new TokenVerifier(settings).verify(token)).toEqual({ subject: 'alice', role: 'alliance-admin' });
-    await expect(new TokenVerifier({ ...settings, AUTH_JWT_SECRET: 'another-development-secret-of-32-chars' }).verify(token)).rejects.toThrow(/invalid token/);
+    await expect(
+      new TokenVerifier({ ...settings, AUTH_JWT_SECRET: 'another-development-secret-of-32-chars' }).verify(token),
+    ).rejects.toThrow(/invalid token/);
   });
 
   describe('lifetime', () => {
     const settings = { ...CLAIMS, AUTH_JWT_SECRET: 'a-local-development-secret-of-32-chars!' };
     const key = new TextEncoder().encode(settings.AUTH_JWT_SECRET);
-    const unsigned = () => new SignJWT({ role: 'auditor' }).setProtectedHeader({ alg: 'HS256' }).setSubject('a').setIssuer(CLAIMS.AUTH_ISSUER).setAudience(CLAIMS.AUTH_AUDIENCE);
+    const unsigned = () =>
+      new SignJWT({ role: 'auditor' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('a')
+        .setIssuer(CLAIMS.AUTH_ISSUER)
+        .setAudience(CLAIMS.AUTH_AUDIENCE);
 
     it('refuses a token that never expires', async () => {
-      await expect(new TokenVerifier(settings).verify(await unsigned().setIssuedAt().sign(key))).rejects.toThrow(/invalid token: .*"exp" claim/);
+      await expect(new TokenVerifier(settings).verify(await unsigned().setIssuedAt().sign(key))).rejects.toThrow(
+        /invalid token: .*"exp" claim/,
+      );
     });
 
     it('refuses a token valid for longer than the configured lifetime, counted from iat or else from now', async () => {
       const verifier = new TokenVerifier(settings);
-      await expect(verifier.verify(await unsigned().setIssuedAt().setExpirationTime('25h').sign(key))).rejects.toThrow(/longer than the 86400 s/);
+      await expect(verifier.verify(await unsigned().setIssuedAt().setExpirationTime('25h').sign(key))).rejects.toThrow(
+        /longer than the 86400 s/,
+      );
       await expect(verifier.verify(await unsigned().setExpirationTime('30d').sign(key))).rejects.toThrow(/longer than the 86400 s/);
-      expect(await verifier.verify(await unsigned().setIssuedAt().setExpirationTime('23h').sign(key))).toEqual({ subject: 'a', role: 'auditor' });
+      expect(await verifier.verify(await unsigned().setIssuedAt().setExpirationTime('23h').sign(key))).toEqual({
+        subject: 'a',
+        role: 'auditor',
+      });
       const patient = new TokenVerifier({ ...settings, AUTH_MAX_TOKEN_LIFETIME_SECONDS: 30 * 24 * 3600 });
-      expect(await patient.verify(await unsigned().setIssuedAt().setExpirationTime('25h').sign(key))).toEqual({ subject: 'a', role: 'auditor' });
+      expect(await patient.verify(await unsigned().setIssuedAt().setExpirationTime('25h').sign(key))).toEqual({
+        subject: 'a',
+        role: 'auditor',
+      });
     });
 
     it('mints only tokens the verifier accepts: a lifetime beyond the maximum is refused at once', async () => {
       await expect(mintToken({ subject: 'a', role: 'auditor' }, settings, 2 * 24 * 3600)).rejects.toThrow(RangeError);
       await expect(mintToken({ subject: 'a', role: 'auditor' }, settings, 0)).rejects.toThrow(RangeError);
       const token = await mintToken({ subject: 'a', role: 'auditor' }, { ...settings, AUTH_MAX_TOKEN_LIFETIME_SECONDS: 7200 }, 7200);
-      await expect(new TokenVerifier({ ...settings, AUTH_MAX_TOKEN_LIFETIME_SECONDS: 3600 }).verify(token)).rejects.toThrow(/longer than the 3600 s/);
+      await expect(new TokenVerifier({ ...settings, AUTH_MAX_TOKEN_LIFETIME_SECONDS: 3600 }).verify(token)).rejects.toThrow(
+        /longer than the 3600 s/,
+      );
     });
   });
 });

@@ -38,7 +38,9 @@ export function runMain(start: () => Promise<{ close(): Promise<void> }>): void 
         process.stderr.write(JSON.stringify({ ...failure.line, time: new Date().toISOString() }) + '\n');
         process.exit(failure.exitCode);
       }
-      process.stderr.write(JSON.stringify({ level: 'fatal', msg: 'start-up failed', error: e instanceof Error ? e.stack : String(e) }) + '\n');
+      process.stderr.write(
+        JSON.stringify({ level: 'fatal', msg: 'start-up failed', error: e instanceof Error ? e.stack : String(e) }) + '\n',
+      );
       process.exit(1);
     },
   );

@@ -35,7 +35,11 @@ export interface RunningService {
  */
 export async function createServiceApp(options: StartServiceOptions): Promise<NestExpressApplication> {
   // Body parsers are the kit's own (JSON and CSV text only): Nest's defaults would also read url-encoded forms.
-  const app = await NestFactory.create<NestExpressApplication>(options.module, { bufferLogs: true, abortOnError: false, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(options.module, {
+    bufferLogs: true,
+    abortOnError: false,
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   tagRequestsWithService(app.getHttpAdapter().getInstance(), options.service);
   // Probes first: they need nothing of the stack below, and are never held back.
@@ -96,5 +100,8 @@ function trustProxyValue(raw: string): boolean | number | string[] {
   const text = raw.trim();
   if (text === 'true' || text === 'false') return text === 'true';
   if (/^\d+$/.test(text)) return Number(text);
-  return text.split(',').map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

@@ -8,12 +8,16 @@ const NOBODY = 65534;
 
 /** Runs the catalogue service from its sources as an operator would start it; resolves with its exit code and output. */
 function startCatalogue(env: Record<string, string>, asUser?: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['-r', join(REPO, 'libs/event-sourcing/src/testing/swc-register.cjs'), join(REPO, 'apps/catalogue/src/main.ts')], {
-    cwd: REPO,
-    env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', BUS: 'in-process', EVENT_STORE: 'embedded', READ_MODEL: 'pglite', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...(asUser !== undefined ? { uid: asUser, gid: asUser } : {}),
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', join(REPO, 'libs/event-sourcing/src/testing/swc-register.cjs'), join(REPO, 'apps/catalogue/src/main.ts')],
+    {
+      cwd: REPO,
+      env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', BUS: 'in-process', EVENT_STORE: 'embedded', READ_MODEL: 'pglite', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      ...(asUser !== undefined ? { uid: asUser, gid: asUser } : {}),
+    },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -68,7 +72,11 @@ describe('a service that cannot open its read models says which, why and what to
   it('PostgreSQL read models on a port nothing listens on: exit 4, the database without its password, ECONNREFUSED, the next step', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'catalogue-wrong-port-'));
     dirs.push(dataDir);
-    const { code, stdout, stderr } = await startCatalogue({ DATA_DIR: dataDir, READ_MODEL: 'postgres', DATABASE_URL: 'postgres://postgres:s3cret@127.0.0.1:1/alliance' });
+    const { code, stdout, stderr } = await startCatalogue({
+      DATA_DIR: dataDir,
+      READ_MODEL: 'postgres',
+      DATABASE_URL: 'postgres://postgres:s3cret@127.0.0.1:1/alliance',
+    });
     expect(code).toBe(4);
     const lines = fatalLines(stderr + stdout);
     expect(lines).toEqual([

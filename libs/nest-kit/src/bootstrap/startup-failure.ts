@@ -1,6 +1,12 @@
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseUnavailableError, type DatabaseFaultKind, isStorageFault, type StorageFaultError, type StorageFaultKind } from '@alliance/event-sourcing';
+import {
+  DatabaseUnavailableError,
+  type DatabaseFaultKind,
+  isStorageFault,
+  type StorageFaultError,
+  type StorageFaultKind,
+} from '@alliance/event-sourcing';
 
 /** Exit codes of a service that could not start, beside 2 (configuration) and 1 (anything else). */
 export const EXIT_STORAGE_UNUSABLE = 3;
@@ -13,8 +19,10 @@ export interface StartupFailure {
 }
 
 const STORAGE_NEXT: Record<StorageFaultKind, (folder: string) => string> = {
-  'read-only': (f) => `make ${f} writable (remount its volume read-write) or set DATA_DIR to a writable folder, then start the service again`,
-  'permission-denied': (f) => `give the service's user write access to ${f} (chown/chmod) or set DATA_DIR to a folder that user owns, then start the service again`,
+  'read-only': (f) =>
+    `make ${f} writable (remount its volume read-write) or set DATA_DIR to a writable folder, then start the service again`,
+  'permission-denied': (f) =>
+    `give the service's user write access to ${f} (chown/chmod) or set DATA_DIR to a folder that user owns, then start the service again`,
   'disk-full': (f) => `free space on the disk that holds ${f}, then start the service again`,
   'io-error': (f) => `check the disk and file system that hold ${f} (kernel log, fsck), then start the service again`,
 };
@@ -23,8 +31,10 @@ const DATABASE_NEXT: Record<DatabaseFaultKind, (database: string) => string> = {
   'connection-refused': (d) => `start PostgreSQL, or correct the host and port of DATABASE_URL (${d}), then start the service again`,
   'host-unknown': (d) => `correct the host name of DATABASE_URL (${d}), then start the service again`,
   timeout: (d) => `check that PostgreSQL at ${d} is reachable from here (network, firewall), then start the service again`,
-  'authentication-failed': (d) => `check the user and password of DATABASE_URL (${d}) and the server's pg_hba.conf, then start the service again`,
-  'database-missing': (d) => `create the database (createdb ${databaseName(d)}) or correct its name in DATABASE_URL (${d}), then start the service again`,
+  'authentication-failed': (d) =>
+    `check the user and password of DATABASE_URL (${d}) and the server's pg_hba.conf, then start the service again`,
+  'database-missing': (d) =>
+    `create the database (createdb ${databaseName(d)}) or correct its name in DATABASE_URL (${d}), then start the service again`,
 };
 
 /**
@@ -35,11 +45,17 @@ export function describeStartupFailure(error: unknown): StartupFailure | undefin
   const storage = find(error, isStorageFault);
   if (storage) {
     const folder = folderOf(storage.file);
-    return failure(EXIT_STORAGE_UNUSABLE, storage.message, STORAGE_NEXT[storage.kind](folder), { file: storage.file, cause: { kind: storage.kind, reason: storage.reason } });
+    return failure(EXIT_STORAGE_UNUSABLE, storage.message, STORAGE_NEXT[storage.kind](folder), {
+      file: storage.file,
+      cause: { kind: storage.kind, reason: storage.reason },
+    });
   }
   const database = find(error, (e): e is DatabaseUnavailableError => e instanceof DatabaseUnavailableError);
   if (database) {
-    return failure(EXIT_DATABASE_UNAVAILABLE, database.message, DATABASE_NEXT[database.kind](database.database), { database: database.database, cause: { kind: database.kind, reason: database.reason } });
+    return failure(EXIT_DATABASE_UNAVAILABLE, database.message, DATABASE_NEXT[database.kind](database.database), {
+      database: database.database,
+      cause: { kind: database.kind, reason: database.reason },
+    });
   }
   return undefined;
 }

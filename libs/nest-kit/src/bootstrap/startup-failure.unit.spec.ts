@@ -10,7 +10,9 @@ describe('start-up failure line', () => {
 
   it('names the folder, the cause and what to do for a data folder the service may not write, with exit code 3', () => {
     const folder = join(dir, 'read-model');
-    const error = new StorageFaultError('permission-denied', 'EACCES: permission denied', dir, { doing: `cannot open the read model folder ${dir}` });
+    const error = new StorageFaultError('permission-denied', 'EACCES: permission denied', dir, {
+      doing: `cannot open the read model folder ${dir}`,
+    });
     expect(describeStartupFailure(new Error('module init failed', { cause: error }))).toEqual({
       exitCode: EXIT_STORAGE_UNUSABLE,
       line: {
@@ -23,16 +25,25 @@ describe('start-up failure line', () => {
       },
     });
     const file = join(folder, 'events.sqlite');
-    const readOnly = () => describeStartupFailure(new StorageFaultError('read-only', 'EROFS: read-only file system', file, { doing: `cannot open the event store file ${file}` }));
+    const readOnly = () =>
+      describeStartupFailure(
+        new StorageFaultError('read-only', 'EROFS: read-only file system', file, { doing: `cannot open the event store file ${file}` }),
+      );
     // A folder that could not even be created: the advice names the closest one that exists.
-    expect(readOnly()?.line.next).toBe(`make ${dir} writable (remount its volume read-write) or set DATA_DIR to a writable folder, then start the service again`);
+    expect(readOnly()?.line.next).toBe(
+      `make ${dir} writable (remount its volume read-write) or set DATA_DIR to a writable folder, then start the service again`,
+    );
     mkdirSync(folder);
-    expect(readOnly()?.line.next).toBe(`make ${folder} writable (remount its volume read-write) or set DATA_DIR to a writable folder, then start the service again`);
+    expect(readOnly()?.line.next).toBe(
+      `make ${folder} writable (remount its volume read-write) or set DATA_DIR to a writable folder, then start the service again`,
+    );
   });
 
   it('names the database without its password, the cause and what to do, with exit code 4', () => {
     const database = 'postgres://app:***@db.example:5432/alliance';
-    const refused = new DatabaseUnavailableError('connection-refused', 'connect ECONNREFUSED 10.0.0.5:5432', database, { doing: 'cannot open the read model database' });
+    const refused = new DatabaseUnavailableError('connection-refused', 'connect ECONNREFUSED 10.0.0.5:5432', database, {
+      doing: 'cannot open the read model database',
+    });
     expect(describeStartupFailure(refused)).toEqual({
       exitCode: EXIT_DATABASE_UNAVAILABLE,
       line: {
@@ -44,9 +55,13 @@ describe('start-up failure line', () => {
         exitCode: 4,
       },
     });
-    const missing = new DatabaseUnavailableError('database-missing', 'database "alliance" does not exist', database, { doing: 'cannot open the read model database' });
+    const missing = new DatabaseUnavailableError('database-missing', 'database "alliance" does not exist', database, {
+      doing: 'cannot open the read model database',
+    });
     expect(describeStartupFailure(missing)?.line.next).toMatch(/^create the database \(createdb alliance\)/);
-    const auth = new DatabaseUnavailableError('authentication-failed', 'password authentication failed for user "app"', database, { doing: 'cannot open the event store database' });
+    const auth = new DatabaseUnavailableError('authentication-failed', 'password authentication failed for user "app"', database, {
+      doing: 'cannot open the event store database',
+    });
     expect(describeStartupFailure(auth)?.line.next).toMatch(/^check the user and password of DATABASE_URL/);
   });
 

@@ -13,7 +13,11 @@ class SpecException extends Error {
 }
 
 const invalid = (fields: { field: string; message: string }[], errors: ValidationError[]) =>
-  new SpecException(fields[0].field, fields, errors.flatMap((e) => Object.keys(e.constraints ?? {})));
+  new SpecException(
+    fields[0].field,
+    fields,
+    errors.flatMap((e) => Object.keys(e.constraints ?? {})),
+  );
 
 abstract class SpecCommand extends commandBase({ roles: COMMAND_ROLES, invalid }) {}
 
@@ -56,13 +60,24 @@ describe('commandBase', () => {
   it('takes any role, or none, when the context names no roles', () => {
     expect(PingCommand.create({ actor: { subject: 'u1' }, correlationId: 'c-1' }).actor).toMatchObject({ subject: 'u1' });
     expect(PingCommand.create({ actor: { subject: 'u1', role: 'janitor' }, correlationId: 'c-1' }).actor.role).toBe('janitor');
-    expect(() => PingCommand.create({ actor: { subject: 'u1', role: 7 as unknown as string }, correlationId: 'c-1' })).toThrow(/actor\.role: role must be a string/);
+    expect(() => PingCommand.create({ actor: { subject: 'u1', role: 7 as unknown as string }, correlationId: 'c-1' })).toThrow(
+      /actor\.role: role must be a string/,
+    );
   });
 
   it('gives the kernel who asks and the causal chain, leaving out what is not set', () => {
     const bare = RenameCommand.create({ name: 'x', actor: { subject: 'u1', role: 'registrar' }, correlationId: 'c-1' });
     expect(bare.commandContext()).toStrictEqual({ actor: { subject: 'u1', role: 'registrar' }, correlationId: 'c-1' });
-    const full = RenameCommand.create({ name: 'x', actor: { subject: 'u1', role: 'system', institution: 'i-1' }, correlationId: 'c-1', causationId: 'e-9' });
-    expect(full.commandContext()).toStrictEqual({ actor: { subject: 'u1', role: 'system', institution: 'i-1' }, correlationId: 'c-1', causationId: 'e-9' });
+    const full = RenameCommand.create({
+      name: 'x',
+      actor: { subject: 'u1', role: 'system', institution: 'i-1' },
+      correlationId: 'c-1',
+      causationId: 'e-9',
+    });
+    expect(full.commandContext()).toStrictEqual({
+      actor: { subject: 'u1', role: 'system', institution: 'i-1' },
+      correlationId: 'c-1',
+      causationId: 'e-9',
+    });
   });
 });

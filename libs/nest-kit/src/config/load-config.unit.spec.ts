@@ -26,7 +26,9 @@ describe('loadConfig', () => {
 
   it('requires DATABASE_URL only when an adapter needs PostgreSQL', () => {
     expect(() => loadConfig('test', ServiceConfig, { EVENT_STORE: 'postgres' })).toThrow(/DATABASE_URL/);
-    expect(loadConfig('test', ServiceConfig, { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://u@h/db' }).DATABASE_URL).toBe('postgres://u@h/db');
+    expect(loadConfig('test', ServiceConfig, { EVENT_STORE: 'postgres', DATABASE_URL: 'postgres://u@h/db' }).DATABASE_URL).toBe(
+      'postgres://u@h/db',
+    );
   });
 
   it('rejects a short JWT secret and masks secrets when logged', () => {

@@ -24,7 +24,9 @@ export class PersonalDataServiceConfig extends ServiceConfig {
    * Distributed without PERSONAL_DATA_KEY: `true` accepts a key-encryption key generated once into the service
    * database (a dump of it then opens personal data). Without it the service refuses to start.
    */
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'boolean' ? value : ['true', '1'].includes(String(value).trim().toLowerCase())))
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'boolean' ? value : ['true', '1'].includes(String(value).trim().toLowerCase()),
+  )
   @IsBoolean()
   PERSONAL_DATA_KEY_IN_DATABASE = false;
 }

@@ -11,6 +11,7 @@ export function serviceBaseUrl(config: Pick<ServiceConfig, 'PUBLIC_BASE_URL' | '
   if (config.PUBLIC_BASE_URL !== DEFAULT_PUBLIC_BASE_URL) return config.PUBLIC_BASE_URL;
   const port = listeningPort ?? config.PORT;
   if (!port) return config.PUBLIC_BASE_URL;
-  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+  const host =
+    config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
   return `http://${host}:${port}`;
 }

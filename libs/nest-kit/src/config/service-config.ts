@@ -38,7 +38,9 @@ export class ServiceConfig {
   DATABASE_URL?: string = undefined;
 
   @ValidateIf((c: ServiceConfig) => c.EVENT_STORE === 'kurrentdb')
-  @Matches(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//, { message: 'KURRENTDB_CONNECTION_STRING must be a kurrentdb:// or esdb:// connection string' })
+  @Matches(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//, {
+    message: 'KURRENTDB_CONNECTION_STRING must be a kurrentdb:// or esdb:// connection string',
+  })
   @Secret()
   KURRENTDB_CONNECTION_STRING?: string = undefined;
 

@@ -40,7 +40,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     problem.correlationId = requestContext.correlationId() ?? (req as Request & { id?: string }).id;
     if (problem.code?.startsWith('storage.')) {
       // A known condition (full disk, read-only storage) that readiness already reports: one line, no stack.
-      this.logger.warn({ code: problem.code, detail: problem.detail, correlationId: problem.correlationId }, 'write refused: the storage cannot take it');
+      this.logger.warn(
+        { code: problem.code, detail: problem.detail, correlationId: problem.correlationId },
+        'write refused: the storage cannot take it',
+      );
     } else if (problem.status >= 500) {
       this.logger.error({ err: exception, correlationId: problem.correlationId }, 'unhandled error');
     }
@@ -77,18 +80,41 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const detail = typeof body === 'string' ? body : String((body as { message?: unknown }).message ?? exception.message);
-      const slug = status === 404 ? 'not-found' : status === 401 ? 'unauthenticated' : status === 403 ? 'forbidden' : status === 429 ? 'too-many-requests' : status === 413 ? 'payload-too-large' : `http-${status}`;
+      const slug =
+        status === 404
+          ? 'not-found'
+          : status === 401
+            ? 'unauthenticated'
+            : status === 403
+              ? 'forbidden'
+              : status === 429
+                ? 'too-many-requests'
+                : status === 413
+                  ? 'payload-too-large'
+                  : `http-${status}`;
       return { ...base(status, slug), detail: status === 404 && !detail ? 'No such resource.' : detail };
     }
     if (exception instanceof URIError && isClientError(exception)) {
       // The router could not percent-decode a path segment.
-      return { ...base(400, 'malformed-path'), detail: 'The request path is not valid percent-encoded UTF-8.', errors: [{ field: 'path', message: exception.message }] };
+      return {
+        ...base(400, 'malformed-path'),
+        detail: 'The request path is not valid percent-encoded UTF-8.',
+        errors: [{ field: 'path', message: exception.message }],
+      };
     }
     if (isBodyParserError(exception)) {
-      if (exception.status === 413) return { ...base(413, 'payload-too-large'), detail: 'The request body is larger than this endpoint accepts.' };
-      return { ...base(exception.status, 'malformed-body'), detail: exception.message, errors: [{ field: 'body', message: exception.message }] };
+      if (exception.status === 413)
+        return { ...base(413, 'payload-too-large'), detail: 'The request body is larger than this endpoint accepts.' };
+      return {
+        ...base(exception.status, 'malformed-body'),
+        detail: exception.message,
+        errors: [{ field: 'body', message: exception.message }],
+      };
     }
-    return { ...base(HttpStatus.INTERNAL_SERVER_ERROR, 'internal'), detail: 'An unexpected error occurred; quote the correlation id when reporting it.' };
+    return {
+      ...base(HttpStatus.INTERNAL_SERVER_ERROR, 'internal'),
+      detail: 'An unexpected error occurred; quote the correlation id when reporting it.',
+    };
   }
 }
 

@@ -23,17 +23,25 @@ class WritesController {
   @Get('stale/:id')
   async stale(@Param('id') id: string) {
     const stream = `probe.enrolment-${id}`;
-    await WritesController.store.appendToStream(stream, [{ type: 'Opened', data: {}, metadata: METADATA }], { expectedRevision: NO_STREAM });
+    await WritesController.store.appendToStream(stream, [{ type: 'Opened', data: {}, metadata: METADATA }], {
+      expectedRevision: NO_STREAM,
+    });
     // Decided on the stream as it was before the write above: the store refuses it with WrongExpectedRevisionError.
-    await WritesController.store.appendToStream(stream, [{ type: 'Closed', data: {}, metadata: METADATA }], { expectedRevision: NO_STREAM });
+    await WritesController.store.appendToStream(stream, [{ type: 'Closed', data: {}, metadata: METADATA }], {
+      expectedRevision: NO_STREAM,
+    });
   }
 
   @Get('reused-ids/:id')
   async reusedIds(@Param('id') id: string) {
     const eventId = newEventId();
-    await WritesController.store.appendToStream(`probe.result-${id}-a`, [{ eventId, type: 'Published', data: {}, metadata: METADATA }], { expectedRevision: NO_STREAM });
+    await WritesController.store.appendToStream(`probe.result-${id}-a`, [{ eventId, type: 'Published', data: {}, metadata: METADATA }], {
+      expectedRevision: NO_STREAM,
+    });
     // The same event id in another stream: EventIdConflictError.
-    await WritesController.store.appendToStream(`probe.result-${id}-b`, [{ eventId, type: 'Published', data: {}, metadata: METADATA }], { expectedRevision: NO_STREAM });
+    await WritesController.store.appendToStream(`probe.result-${id}-b`, [{ eventId, type: 'Published', data: {}, metadata: METADATA }], {
+      expectedRevision: NO_STREAM,
+    });
   }
 
   @Get('full-disk')
@@ -48,7 +56,9 @@ class WritesController {
 
   @Get('reused-result')
   reusedResult(): never {
-    throw new DomainError('probe.result-id-reused', 'result id res-1 is already the result of another enrolment', 409, 'resultId', { rule: 'result-id-reused' });
+    throw new DomainError('probe.result-id-reused', 'result id res-1 is already the result of another enrolment', 409, 'resultId', {
+      rule: 'result-id-reused',
+    });
   }
 }
 
@@ -76,7 +86,12 @@ describe('ProblemDetailsFilter and concurrency conflicts', () => {
     expect(res.status).toBe(409);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     const body = JSON.parse(res.text) as Record<string, unknown>;
-    expect(body).toMatchObject({ type: 'https://alliance-credentials.example/problems/concurrency-conflict', title: 'Conflict', status: 409, code: 'concurrency-conflict' });
+    expect(body).toMatchObject({
+      type: 'https://alliance-credentials.example/problems/concurrency-conflict',
+      title: 'Conflict',
+      status: 409,
+      code: 'concurrency-conflict',
+    });
     expect(body.detail).toMatch(/read it again and retry/);
     expect(Object.keys(body).sort()).toEqual(['code', 'detail', 'instance', 'status', 'title', 'type']);
     expect(res.text).not.toMatch(/probe\.enrolment|revision|WRONG_EXPECTED_REVISION/i);
@@ -113,7 +128,10 @@ describe('ProblemDetailsFilter and concurrency conflicts', () => {
       const full = await request(app.getHttpServer()).get('/writes/full-disk');
       expect(full.status).toBe(507);
       expect(full.text).not.toContain('/data/probe');
-      expect(warn).toHaveBeenCalledWith(expect.objectContaining({ code: 'storage.disk-full' }), 'write refused: the storage cannot take it');
+      expect(warn).toHaveBeenCalledWith(
+        expect.objectContaining({ code: 'storage.disk-full' }),
+        'write refused: the storage cannot take it',
+      );
       expect(error).not.toHaveBeenCalled();
       const bug = await request(app.getHttpServer()).get('/writes/broken');
       expect(bug.status).toBe(500);

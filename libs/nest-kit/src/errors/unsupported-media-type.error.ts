@@ -6,6 +6,9 @@ export class UnsupportedMediaTypeError extends HttpException {
     readonly received: string | undefined,
     readonly accepted: readonly string[],
   ) {
-    super(`This endpoint takes a body of ${accepted.join(' or ')}, not ${received ? received : 'a body without a content type'}.`, HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    super(
+      `This endpoint takes a body of ${accepted.join(' or ')}, not ${received ? received : 'a body without a content type'}.`,
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+    );
   }
 }

@@ -9,7 +9,9 @@ export function liveness(registry: HealthRegistry): { status: 'ok'; service: str
 }
 
 /** The body and status of `GET /health/ready`: the (possibly kept, see HealthRegistry) report; 503 unless every check is up. */
-export async function readiness(registry: HealthRegistry): Promise<{ httpStatus: number; report: Awaited<ReturnType<HealthRegistry['report']>> }> {
+export async function readiness(
+  registry: HealthRegistry,
+): Promise<{ httpStatus: number; report: Awaited<ReturnType<HealthRegistry['report']>> }> {
   const report = await registry.report();
   return { httpStatus: report.status === 'ok' ? 200 : 503, report };
 }
@@ -34,6 +36,10 @@ export function healthProbes(registry: HealthRegistry) {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
   res.end(text);
 }

@@ -22,8 +22,16 @@ describe('health registry', () => {
   it('stays ready with parked events, naming the degraded check, and lists every parked event oldest first', async () => {
     const registry = new HealthRegistry('demo');
     registry.register({ name: 'eventStore', check: async () => ({ head: 9 }) });
-    registry.register({ name: 'readModel', check: async () => ({ lag: 0, parked: 2 }), parkedEvents: async () => [parked(7, 'demo.b_v1'), parked(3, 'demo.a_v1')] });
-    registry.register({ name: 'projections', check: async () => ({ degraded: 'one projection rebuilding' }), parkedEvents: async () => [parked(5, 'demo.c_v1')] });
+    registry.register({
+      name: 'readModel',
+      check: async () => ({ lag: 0, parked: 2 }),
+      parkedEvents: async () => [parked(7, 'demo.b_v1'), parked(3, 'demo.a_v1')],
+    });
+    registry.register({
+      name: 'projections',
+      check: async () => ({ degraded: 'one projection rebuilding' }),
+      parkedEvents: async () => [parked(5, 'demo.c_v1')],
+    });
     const report = await registry.report();
     expect(report.status).toBe('ok');
     expect(report.degraded).toEqual(['readModel: 2 event(s) parked; see GET /parked-events', 'projections: one projection rebuilding']);
@@ -46,20 +54,54 @@ describe('health registry', () => {
 
   it('hands every check the service policy; a read model behind but moving stays up, not degraded, and a stuck one is down with its cause (runner readiness stubbed)', async () => {
     const seen: unknown[] = [];
-    let readiness: ProjectionReadiness = { checkpointName: 'demo.a_v1', checkpoint: 700, head: 1000, lag: 300, status: 'catching-up', state: 'catching-up', eventsPerSecond: 120, etaSeconds: 3, stalledForMs: 40 };
+    let readiness: ProjectionReadiness = {
+      checkpointName: 'demo.a_v1',
+      checkpoint: 700,
+      head: 1000,
+      lag: 300,
+      status: 'catching-up',
+      state: 'catching-up',
+      eventsPerSecond: 120,
+      etaSeconds: 3,
+      stalledForMs: 40,
+    };
     const runner = { readiness: async (policy: unknown) => (seen.push(policy), readiness) } as unknown as ProjectionRunner;
     const registry = new HealthRegistry('demo', { stuckAfterMs: 45_000 });
     registry.register({ name: 'readModel', check: projectionReadinessCheck(() => runner) });
     expect(await registry.report()).toEqual({
       status: 'ok',
       service: 'demo',
-      checks: { readModel: { status: 'up', checkpointName: 'demo.a_v1', checkpoint: 700, head: 1000, lag: 300, projection: 'catching-up', state: 'catching-up', eventsPerSecond: 120, etaSeconds: 3, stalledForMs: 40 } },
+      checks: {
+        readModel: {
+          status: 'up',
+          checkpointName: 'demo.a_v1',
+          checkpoint: 700,
+          head: 1000,
+          lag: 300,
+          projection: 'catching-up',
+          state: 'catching-up',
+          eventsPerSecond: 120,
+          etaSeconds: 3,
+          stalledForMs: 40,
+        },
+      },
     });
     expect(seen).toEqual([{ stuckAfterMs: 45_000 }]);
-    readiness = { ...readiness, status: 'failing', state: 'stuck', cause: 'no progress for 45 s while 300 event(s) behind; last error: boom', lastError: 'boom' };
+    readiness = {
+      ...readiness,
+      status: 'failing',
+      state: 'stuck',
+      cause: 'no progress for 45 s while 300 event(s) behind; last error: boom',
+      lastError: 'boom',
+    };
     expect(await registry.report()).toMatchObject({
       status: 'unavailable',
-      checks: { readModel: { status: 'down', error: 'read model stuck, 300 events behind: no progress for 45 s while 300 event(s) behind; last error: boom' } },
+      checks: {
+        readModel: {
+          status: 'down',
+          error: 'read model stuck, 300 events behind: no progress for 45 s while 300 event(s) behind; last error: boom',
+        },
+      },
     });
   });
 
@@ -84,8 +126,17 @@ describe('health registry', () => {
         const registry = new HealthRegistry('demo', undefined, { cacheMs: 60_000 });
         registry.register(storageHealthCheck({ dataDir: dir, faults }));
         expect(await registry.report()).toMatchObject({ status: 'ok', checks: { storage: { status: 'up', probe: 'writable' } } });
-        expect(faults.fault('event store', Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }), join(dir, 'events.db'))).toBe(true);
-        expect(await registry.report()).toMatchObject({ status: 'unavailable', checks: { storage: { status: 'down', error: expect.stringMatching(/^disk-full: event store/) } } });
+        expect(
+          faults.fault(
+            'event store',
+            Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }),
+            join(dir, 'events.db'),
+          ),
+        ).toBe(true);
+        expect(await registry.report()).toMatchObject({
+          status: 'unavailable',
+          checks: { storage: { status: 'down', error: expect.stringMatching(/^disk-full: event store/) } },
+        });
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -11,7 +11,8 @@ export function projectionReadinessCheck(runner: () => ProjectionRunner): Health
     const r = await runner().readiness(policy);
     if (r.state === 'stuck') throw new Error(`read model stuck, ${r.lag} events behind: ${r.cause}`);
     const { state, status, eventsPerSecond, etaSeconds, stalledForMs, lastError, cause: _cause, ...lag } = r;
-    const behind = state === 'catching-up' ? { state, eventsPerSecond, stalledForMs, ...(etaSeconds !== undefined ? { etaSeconds } : {}) } : {};
+    const behind =
+      state === 'catching-up' ? { state, eventsPerSecond, stalledForMs, ...(etaSeconds !== undefined ? { etaSeconds } : {}) } : {};
     return { ...lag, projection: status, ...behind, ...(lastError ? { lastError } : {}) };
   };
 }

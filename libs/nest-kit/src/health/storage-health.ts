@@ -52,7 +52,11 @@ async function probe(folder: string, bytes: number): Promise<void> {
     }
   } catch (error) {
     const fault = describeStorageFault(error);
-    throw new Error(fault ? `${fault.kind}: a write probe in the data folder failed: ${fault.reason}` : `a write probe in the data folder failed: ${(error as Error).message}`);
+    throw new Error(
+      fault
+        ? `${fault.kind}: a write probe in the data folder failed: ${fault.reason}`
+        : `a write probe in the data folder failed: ${(error as Error).message}`,
+    );
   } finally {
     await rm(file, { force: true }).catch(() => undefined);
   }

@@ -45,7 +45,9 @@ export function loggingModule(service: string, config: Pick<ServiceConfig, 'LOG_
       base: null,
       // The bindings as pino keeps them, a JSON fragment: reading it costs no parse per log line.
       mixin: (_merge: object, _level: number, logger: PinoBaseLogger) =>
-        ((logger as unknown as Record<symbol, string>)[symbols.chindingsSym] ?? '').includes('"service":') ? {} : { service: processLogName() },
+        ((logger as unknown as Record<symbol, string>)[symbols.chindingsSym] ?? '').includes('"service":')
+          ? {}
+          : { service: processLogName() },
       customProps: (req) => ({ service: ((req as Request).app?.locals['service'] as string | undefined) ?? processLogName() }),
       genReqId: (req) => (req as { id?: string }).id ?? 'unknown',
       customAttributeKeys: { reqId: 'correlationId' },

@@ -2,7 +2,10 @@ import { withoutPersonalQuery } from './logging.module';
 
 describe('request logs without personal query values', () => {
   it('masks a learner looked up by email, and any value holding an @, keeping the rest', () => {
-    const logged = withoutPersonalQuery({ url: '/enrolments?learner=ada%40example.org&limit=10&q=Ada', query: { learner: 'ada@example.org', limit: '10', q: 'Ada', other: 'x@y' } });
+    const logged = withoutPersonalQuery({
+      url: '/enrolments?learner=ada%40example.org&limit=10&q=Ada',
+      query: { learner: 'ada@example.org', limit: '10', q: 'Ada', other: 'x@y' },
+    });
     expect(logged.url).toBe('/enrolments?learner=***&limit=10&q=***');
     expect(logged.query).toEqual({ learner: '***', limit: '10', q: '***', other: '***' });
     expect(JSON.stringify(logged)).not.toMatch(/ada|Ada/);

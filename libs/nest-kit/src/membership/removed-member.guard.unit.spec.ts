@@ -30,7 +30,8 @@ class RecordsController {
 }
 
 const config = loadConfig('records', ServiceConfig, { LOG_LEVEL: 'silent' });
-const bearer = async (role: Role, institution?: string) => `Bearer ${await mintToken({ subject: `${role}-1`, role, ...(institution ? { institution } : {}) }, config)}`;
+const bearer = async (role: Role, institution?: string) =>
+  `Bearer ${await mintToken({ subject: `${role}-1`, role, ...(institution ? { institution } : {}) }, config)}`;
 
 async function appWith(standings?: Map<string, string>): Promise<{ app: NestExpressApplication; asked: string[] }> {
   const asked: string[] = [];
@@ -60,8 +61,14 @@ describe('reads of a removed member (standings held in memory as a service learn
 
   it('refuses every read by its registrar and admin with 403 problem+json naming the service and the standing', async () => {
     for (const role of ['registrar', 'institution-admin'] as const) {
-      const res = await request(app.getHttpServer()).get('/records').set('authorization', await bearer(role, 'removed-u'));
-      expect({ role, status: res.status, type: res.headers['content-type'] }).toEqual({ role, status: 403, type: expect.stringMatching(/^application\/problem\+json/) });
+      const res = await request(app.getHttpServer())
+        .get('/records')
+        .set('authorization', await bearer(role, 'removed-u'));
+      expect({ role, status: res.status, type: res.headers['content-type'] }).toEqual({
+        role,
+        status: 403,
+        type: expect.stringMatching(/^application\/problem\+json/),
+      });
       expect(JSON.parse(res.text)).toMatchObject({
         status: 403,
         code: 'records.member-removed',
@@ -70,24 +77,42 @@ describe('reads of a removed member (standings held in memory as a service learn
         memberStatus: 'removed',
       });
     }
-    expect((await request(app.getHttpServer()).head('/records').set('authorization', await bearer('registrar', 'removed-u'))).status).toBe(403);
+    expect(
+      (
+        await request(app.getHttpServer())
+          .head('/records')
+          .set('authorization', await bearer('registrar', 'removed-u'))
+      ).status,
+    ).toBe(403);
   });
 
   it('lets suspended, active and unheard-of members read, and leaves writes to the deciders', async () => {
     for (const institution of ['suspended-u', 'active-u', 'never-heard-of']) {
-      const res = await request(app.getHttpServer()).get('/records').set('authorization', await bearer('registrar', institution));
+      const res = await request(app.getHttpServer())
+        .get('/records')
+        .set('authorization', await bearer('registrar', institution));
       expect({ institution, status: res.status }).toEqual({ institution, status: 200 });
     }
-    const write = await request(app.getHttpServer()).post('/records').set('authorization', await bearer('institution-admin', 'removed-u'));
+    const write = await request(app.getHttpServer())
+      .post('/records')
+      .set('authorization', await bearer('institution-admin', 'removed-u'));
     expect(write.status).toBe(201);
   });
 
   it('never refuses public routes, learners, auditors or the alliance admin, and asks nothing for them', async () => {
     asked.length = 0;
     expect((await request(app.getHttpServer()).get('/records/public')).status).toBe(200);
-    expect((await request(app.getHttpServer()).get('/records/public').set('authorization', await bearer('registrar', 'removed-u'))).status).toBe(200);
+    expect(
+      (
+        await request(app.getHttpServer())
+          .get('/records/public')
+          .set('authorization', await bearer('registrar', 'removed-u'))
+      ).status,
+    ).toBe(200);
     for (const role of ['learner', 'auditor', 'alliance-admin'] as const) {
-      const res = await request(app.getHttpServer()).get('/records').set('authorization', await bearer(role, 'removed-u'));
+      const res = await request(app.getHttpServer())
+        .get('/records')
+        .set('authorization', await bearer(role, 'removed-u'));
       expect({ role, status: res.status }).toEqual({ role, status: 200 });
     }
     expect(asked).toEqual([]);
@@ -118,7 +143,13 @@ describe('a service without a member standing source', () => {
   it('lets every staff token read', async () => {
     const { app } = await appWith();
     try {
-      expect((await request(app.getHttpServer()).get('/records').set('authorization', await bearer('registrar', 'removed-u'))).status).toBe(200);
+      expect(
+        (
+          await request(app.getHttpServer())
+            .get('/records')
+            .set('authorization', await bearer('registrar', 'removed-u'))
+        ).status,
+      ).toBe(200);
     } finally {
       await app.close();
     }

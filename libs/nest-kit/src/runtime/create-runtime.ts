@@ -19,7 +19,11 @@ export function eventStoreSettings(service: string, config: ServiceConfig): Para
 }
 
 /** Chooses and opens the event store and bus adapters that the configuration names. */
-export async function createRuntime<C extends ServiceConfig>(service: string, config: C, overrides: RuntimeOverrides = {}): Promise<ServiceRuntime<C>> {
+export async function createRuntime<C extends ServiceConfig>(
+  service: string,
+  config: C,
+  overrides: RuntimeOverrides = {},
+): Promise<ServiceRuntime<C>> {
   const eventStore: EventStore = await createEventStore(eventStoreSettings(service, config));
   const bus =
     overrides.sharedBus ??

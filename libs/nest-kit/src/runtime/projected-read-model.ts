@@ -1,4 +1,11 @@
-import { type EventStore, forkEntityManager, type ProjectionDefinition, ProjectionRunner, type ProjectionRunnerOptions, type ReadModelOrm } from '@alliance/event-sourcing';
+import {
+  type EventStore,
+  forkEntityManager,
+  type ProjectionDefinition,
+  ProjectionRunner,
+  type ProjectionRunnerOptions,
+  type ReadModelOrm,
+} from '@alliance/event-sourcing';
 import type { EntityManager } from '@mikro-orm/sql';
 import { Logger } from '@nestjs/common';
 import type { HealthRegistry } from '../health/health-registry';
@@ -32,7 +39,11 @@ export class ProjectedReadModel implements BackgroundWork {
       batchSize,
       pollIntervalMs,
       onError: (error, position) => this.logger.error({ err: error, position }, `${label} projection batch failed; retrying`),
-      onParked: (event) => this.logger.error({ parked: event }, `${label} projection parked an event it cannot apply; rebuild the read model once the cause is fixed`),
+      onParked: (event) =>
+        this.logger.error(
+          { parked: event },
+          `${label} projection parked an event it cannot apply; rebuild the read model once the cause is fixed`,
+        ),
     });
   }
 

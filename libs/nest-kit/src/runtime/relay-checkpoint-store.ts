@@ -6,5 +6,7 @@ import type { ServiceConfig } from '../config/service-config';
  * distributed, else in a folder under DATA_DIR.
  */
 export function relayCheckpointStore(config: ServiceConfig, where: { schema: string; folder: string }): RelayCheckpointStore {
-  return config.READ_MODEL === 'postgres' ? new PgRelayCheckpointStore({ url: config.DATABASE_URL!, schema: where.schema }) : new FileRelayCheckpointStore(where.folder);
+  return config.READ_MODEL === 'postgres'
+    ? new PgRelayCheckpointStore({ url: config.DATABASE_URL!, schema: where.schema })
+    : new FileRelayCheckpointStore(where.folder);
 }

@@ -17,7 +17,11 @@ export function loadServiceConfig<C extends ServiceConfig>(descriptor: ServiceDe
 /** The root module of one service: cross-cutting kit, runtime, and the context itself. */
 export function serviceRootModule<C extends ServiceConfig>(descriptor: ServiceDescriptor<C>, runtime: ServiceRuntime<C>) {
   @Module({
-    imports: [NestKitModule.forRoot({ service: descriptor.name, config: runtime.config }), RuntimeModule.forRoot(runtime), descriptor.module(runtime)],
+    imports: [
+      NestKitModule.forRoot({ service: descriptor.name, config: runtime.config }),
+      RuntimeModule.forRoot(runtime),
+      descriptor.module(runtime),
+    ],
   })
   class ServiceRootModule {}
   return ServiceRootModule;
@@ -29,7 +33,10 @@ export interface RunServiceOptions<C extends ServiceConfig> extends RuntimeOverr
 }
 
 /** Loads configuration, opens the runtime and starts the HTTP service of one bounded context. */
-export async function runService<C extends ServiceConfig>(descriptor: ServiceDescriptor<C>, options: RunServiceOptions<C> = {}): Promise<RunningService> {
+export async function runService<C extends ServiceConfig>(
+  descriptor: ServiceDescriptor<C>,
+  options: RunServiceOptions<C> = {},
+): Promise<RunningService> {
   const config = options.config ?? loadServiceConfig(descriptor);
   const release = await acquireStartupLock(descriptor.name, config);
   try {

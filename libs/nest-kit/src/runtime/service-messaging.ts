@@ -49,7 +49,10 @@ export class ServiceMessaging {
 
   constructor(private readonly options: ServiceMessagingOptions) {
     const { config, name } = options;
-    this.checkpoints = relayCheckpointStore(config, { schema: options.checkpoints.schema, folder: join(config.DATA_DIR, options.name, options.checkpoints.folder) });
+    this.checkpoints = relayCheckpointStore(config, {
+      schema: options.checkpoints.schema,
+      folder: join(config.DATA_DIR, options.name, options.checkpoints.folder),
+    });
     this.relay = createOutboxRelay({
       name,
       store: options.store,

@@ -2,7 +2,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ANY_REVISION, EmbeddedEventStore, type EventStore, type RecordedEvent, type SubscribeOptions } from '@alliance/event-sourcing';
-import { type BusConsumer, envelopeOf, type EventMapper, InProcessBus, type IntegrationMessage, type MessageHandler } from '@alliance/messaging';
+import {
+  type BusConsumer,
+  envelopeOf,
+  type EventMapper,
+  InProcessBus,
+  type IntegrationMessage,
+  type MessageHandler,
+} from '@alliance/messaging';
 import { eventually } from '@alliance/testing';
 import { ServiceConfig } from '../config/service-config';
 import { HealthRegistry } from '../health/health-registry';
@@ -10,7 +17,14 @@ import { ServiceMessaging, type ServiceMessagingOptions } from './service-messag
 
 const meta = { occurredAt: '2026-03-01T10:00:00.000Z', actor: { subject: 'tester' }, correlationId: 'corr' };
 
-const mapThing: EventMapper = (e: RecordedEvent) => ({ ...envelopeOf(e), type: 'demo.thing.happened', version: 1, source: 'demo', key: e.streamId, payload: e.data });
+const mapThing: EventMapper = (e: RecordedEvent) => ({
+  ...envelopeOf(e),
+  type: 'demo.thing.happened',
+  version: 1,
+  source: 'demo',
+  key: e.streamId,
+  payload: e.data,
+});
 
 const incoming = (n: number): IntegrationMessage => ({
   eventId: `00000000-0000-7000-8000-${String(n).padStart(12, '0')}`,
@@ -41,7 +55,8 @@ describe('ServiceMessaging', () => {
 
   const config = () => Object.assign(new ServiceConfig(), { DATA_DIR: dir, READ_MODEL: 'pglite' as const });
   const append = async (count: number, type = 'ThingHappened') => {
-    for (let n = 0; n < count; n++) await store.appendToStream('demo.thing-1', [{ type, data: { n }, metadata: meta }], { expectedRevision: ANY_REVISION });
+    for (let n = 0; n < count; n++)
+      await store.appendToStream('demo.thing-1', [{ type, data: { n }, metadata: meta }], { expectedRevision: ANY_REVISION });
   };
   const messaging = (overrides: Partial<ServiceMessagingOptions> = {}) => {
     const m = new ServiceMessaging({
@@ -106,7 +121,12 @@ describe('ServiceMessaging', () => {
       service: 'demo',
       checks: {
         outbox: { status: 'up', position: 0, head, lag: head, published: 0 },
-        consumer: { status: 'up', group: 'demo-service', lag: behind.checks.consumer.lag, partitions: [expect.objectContaining({ topic: 'other', partition: 0 })] },
+        consumer: {
+          status: 'up',
+          group: 'demo-service',
+          lag: behind.checks.consumer.lag,
+          partitions: [expect.objectContaining({ topic: 'other', partition: 0 })],
+        },
       },
     });
     expect(Object.keys(behind.checks)).toEqual(['outbox', 'consumer']);
@@ -127,7 +147,10 @@ describe('ServiceMessaging', () => {
     expect(relayed.map((m) => m.payload)).toEqual([{ n: 0 }, { n: 1 }, { n: 2 }]);
     expect(handled).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
     // Embedded mode keeps the relay's position in the given folder, under the service's name.
-    expect(JSON.parse(await readFile(join(dir, 'demo', 'relay', 'demo.relay-checkpoint.json'), 'utf8'))).toMatchObject({ relay: 'demo', position: head });
+    expect(JSON.parse(await readFile(join(dir, 'demo', 'relay', 'demo.relay-checkpoint.json'), 'utf8'))).toMatchObject({
+      relay: 'demo',
+      position: head,
+    });
   });
 
   it('stops the consumer, then the relay, then the work sharing its checkpoints, then closes the checkpoint store', async () => {
@@ -151,7 +174,11 @@ describe('ServiceMessaging', () => {
     const subscribe = bus.subscribe.bind(bus);
     jest.spyOn(bus, 'subscribe').mockImplementation(async (spec) => {
       const consumer = await subscribe(spec);
-      return { group: consumer.group, getLag: () => consumer.getLag(), stop: async () => (order.push('consumer'), consumer.stop()) } satisfies BusConsumer;
+      return {
+        group: consumer.group,
+        getLag: () => consumer.getLag(),
+        stop: async () => (order.push('consumer'), consumer.stop()),
+      } satisfies BusConsumer;
     });
     const m = messaging({ store: observedStore });
     const close = m.checkpoints.close.bind(m.checkpoints);
@@ -176,10 +203,16 @@ describe('ServiceMessaging', () => {
 
     await m.start(health);
 
-    await eventually(async () => expect(await m.status()).toMatchObject({ name: 'demo', running: true, position: head, lag: 0, published: 2 }));
+    await eventually(async () =>
+      expect(await m.status()).toMatchObject({ name: 'demo', running: true, position: head, lag: 0, published: 2 }),
+    );
     expect(logger.warn).toHaveBeenCalledWith({ err: expect.objectContaining({ message: 'broker down' }) }, 'demo outbox relay retrying');
     expect(subscribe).not.toHaveBeenCalled();
     expect(m.healthChecks().map((c) => c.name)).toEqual(['outbox']);
-    expect(await health.report()).toEqual({ status: 'ok', service: 'demo', checks: { outbox: { status: 'up', position: head, head, lag: 0, published: 2 } } });
+    expect(await health.report()).toEqual({
+      status: 'ok',
+      service: 'demo',
+      checks: { outbox: { status: 'up', position: head, head, lag: 0, published: 2 } },
+    });
   });
 });

@@ -11,14 +11,20 @@ import { openServiceReadModel } from './service-read-model';
 
 const spec = { service: 'probe', schema: 'probe_read', pinning: 'connection' as const };
 const postgres = (url: string) => loadConfig('probe', ServiceConfig, { LOG_LEVEL: 'silent', READ_MODEL: 'postgres', DATABASE_URL: url });
-const failureOf = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e);
+const failureOf = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 
 describe('opening read models names what cannot be opened and why (real PostgreSQL)', () => {
   it('a refused connection: the database without its password, ECONNREFUSED', async () => {
     const failure = await failureOf(openServiceReadModel(postgres('postgres://postgres:s3cret@127.0.0.1:1/alliance'), spec));
     expect(failure).toBeInstanceOf(DatabaseUnavailableError);
     expect(failure).toMatchObject({ kind: 'connection-refused', database: 'postgres://postgres:***@127.0.0.1:1/alliance' });
-    expect((failure as Error).message).toMatch(/^cannot open the read model database postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/alliance: .*ECONNREFUSED/);
+    expect((failure as Error).message).toMatch(
+      /^cannot open the read model database postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/alliance: .*ECONNREFUSED/,
+    );
     expect((failure as Error).message).not.toContain('s3cret');
   });
 
@@ -79,6 +85,8 @@ describe('opening read models on a folder the service may not write (PGlite)', (
       failure = e;
     }
     expect(failure).toMatchObject({ kind: 'read-only', file });
-    expect((failure as Error).message).toBe(`cannot open the event store file ${file}: the storage is read-only (EROFS: read-only file system)`);
+    expect((failure as Error).message).toBe(
+      `cannot open the event store file ${file}: the storage is read-only (EROFS: read-only file system)`,
+    );
   });
 });

@@ -50,7 +50,9 @@ export async function openServiceReadModel(config: ServiceConfig, options: OpenS
   const location = serviceReadModelLocation(config, options);
   const orm = await openDatabase(config, location, options).catch((error: unknown) => {
     // Name what could not be opened and why (a read-only folder, a refused connection), not a driver's stack.
-    throw location.kind === 'pglite' ? openFailure('the read model folder', location.dataDir, error) : databaseOpenFailure('the read model database', location.url, error);
+    throw location.kind === 'pglite'
+      ? openFailure('the read model folder', location.dataDir, error)
+      : databaseOpenFailure('the read model database', location.url, error);
   });
   try {
     if (location.kind === 'postgres' && options.pinning === 'connection') await pinConnections(orm, options.schema);
@@ -62,7 +64,11 @@ export async function openServiceReadModel(config: ServiceConfig, options: OpenS
   return orm;
 }
 
-async function openDatabase(config: ServiceConfig, location: ReadModelDatabaseConfig, options: OpenServiceReadModelOptions): Promise<ReadModelOrm> {
+async function openDatabase(
+  config: ServiceConfig,
+  location: ReadModelDatabaseConfig,
+  options: OpenServiceReadModelOptions,
+): Promise<ReadModelOrm> {
   if (location.kind === 'postgres') await ensureSchema(config.DATABASE_URL!, options.schema);
   else if (!location.dataDir.startsWith('memory://')) mkdirSync(location.dataDir, { recursive: true });
   const orm = await createReadModelOrm(location, options.orm);

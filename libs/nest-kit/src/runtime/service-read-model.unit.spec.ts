@@ -20,7 +20,10 @@ describe('serviceReadModelLocation', () => {
 
   it('is DATABASE_URL when distributed, with search_path in the URL only when pinned by url', () => {
     const distributed = config({ READ_MODEL: 'postgres', DATABASE_URL });
-    expect(serviceReadModelLocation(distributed, { service: 'assessment', schema: 'assessment_read', pinning: 'connection' })).toEqual({ kind: 'postgres', url: DATABASE_URL });
+    expect(serviceReadModelLocation(distributed, { service: 'assessment', schema: 'assessment_read', pinning: 'connection' })).toEqual({
+      kind: 'postgres',
+      url: DATABASE_URL,
+    });
     const pinned = serviceReadModelLocation(distributed, { service: 'issuance', schema: 'issuance_read', pinning: 'url' });
     expect(pinned).toEqual(schemaPinnedLocation({ kind: 'postgres', url: DATABASE_URL }, 'issuance_read'));
     expect(new URL((pinned as { url: string }).url).searchParams.get('options')).toBe('-c search_path=issuance_read');
@@ -42,7 +45,11 @@ describe('openServiceReadModel', () => {
       service: 'demo',
       schema: 'demo_read',
       pinning: 'connection',
-      prepare: (db) => db.em.fork().execute('create table demo_inbox (event_id text primary key)').then(() => undefined),
+      prepare: (db) =>
+        db.em
+          .fork()
+          .execute('create table demo_inbox (event_id text primary key)')
+          .then(() => undefined),
     });
     try {
       expect((await stat(join(dir, 'demo', 'read-model'))).isDirectory()).toBe(true);
@@ -77,7 +84,11 @@ describe('openServiceReadModel', () => {
 
   it('refuses a schema name it would have to quote before connecting anywhere', async () => {
     await expect(
-      openServiceReadModel(config({ READ_MODEL: 'postgres', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }), { service: 'demo', schema: 'demo; drop', pinning: 'connection' }),
+      openServiceReadModel(config({ READ_MODEL: 'postgres', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }), {
+        service: 'demo',
+        schema: 'demo; drop',
+        pinning: 'connection',
+      }),
     ).rejects.toThrow(TypeError);
   });
 });

@@ -13,7 +13,12 @@ export async function acquireStartupLock(service: string, config: ServiceConfig)
   if (!usesPostgres || !config.DATABASE_URL) return async () => undefined;
   const client = new Client({ connectionString: config.DATABASE_URL });
   client.on('error', () => undefined);
-  const what = config.EVENT_STORE === 'postgres' ? (config.READ_MODEL === 'postgres' ? 'the event store and read model database' : 'the event store database') : 'the read model database';
+  const what =
+    config.EVENT_STORE === 'postgres'
+      ? config.READ_MODEL === 'postgres'
+        ? 'the event store and read model database'
+        : 'the event store database'
+      : 'the read model database';
   await client.connect().catch((error: unknown) => {
     throw databaseOpenFailure(what, config.DATABASE_URL!, error);
   });

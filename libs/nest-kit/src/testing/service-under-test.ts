@@ -29,15 +29,31 @@ export interface ServiceUnderTest<C extends ServiceConfig> {
 }
 
 /** A service for a test, in-process on the embedded event store and a throw-away data directory, with a bus the test publishes other contexts' facts on. */
-export async function startServiceUnderTest<C extends ServiceConfig>(service: ServiceDescriptor<C>, options: ServiceUnderTestOptions = {}): Promise<ServiceUnderTest<C>> {
+export async function startServiceUnderTest<C extends ServiceConfig>(
+  service: ServiceDescriptor<C>,
+  options: ServiceUnderTestOptions = {},
+): Promise<ServiceUnderTest<C>> {
   const dataDir = mkdtempSync(join(tmpdir(), `${service.name}-e2e-`));
   const config = loadServiceConfig(service, { LOG_LEVEL: 'silent', DATA_DIR: dataDir, ...options.env });
   // The configured bus (Kafka in distributed tests) or an in-process one the test shares with the service.
-  const runtime = await createRuntime(service.name, config, options.configuredBus ? {} : { sharedBus: await createIntegrationBus({ kind: 'in-process' }) });
+  const runtime = await createRuntime(
+    service.name,
+    config,
+    options.configuredBus ? {} : { sharedBus: await createIntegrationBus({ kind: 'in-process' }) },
+  );
   const bus = runtime.bus;
   const published: IntegrationMessage[] = [];
-  const probe = await bus.subscribe({ group: `probe-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, sources: [service.name], handler: async (m) => void published.push(m) });
-  const app = await createServiceApp({ service: service.name, description: service.description, module: serviceRootModule(service, runtime), config });
+  const probe = await bus.subscribe({
+    group: `probe-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`,
+    sources: [service.name],
+    handler: async (m) => void published.push(m),
+  });
+  const app = await createServiceApp({
+    service: service.name,
+    description: service.description,
+    module: serviceRootModule(service, runtime),
+    config,
+  });
   await app.init();
   return {
     app,

@@ -76,7 +76,9 @@ export class FileKeyStore implements SigningKeyStore {
     const { privateKey } = generateKeyPairSync('ed25519');
     const jwk = privateKey.export({ format: 'jwk' });
     const publicKeyMultibase = encodePublicKeyMultibase(new Uint8Array(Buffer.from(jwk.x as string, 'base64url')));
-    const privateKeyJwe = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d })))
+    const privateKeyJwe = await new CompactEncrypt(
+      new TextEncoder().encode(JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: jwk.x, d: jwk.d })),
+    )
       .setProtectedHeader({ alg: ALG, enc: ENC, kid: keyId, cty: 'jwk+json' })
       .setKeyManagementParameters({ p2c: KEY_FILE_PBES2_COUNT })
       .encrypt(this.passphrase);
@@ -166,7 +168,9 @@ export class FileKeyStore implements SigningKeyStore {
       throw e;
     }
     const corrupt = (why: string, cause?: unknown) =>
-      new KeyStoreError('KEY_FILE_CORRUPT', `key file ${path} is damaged or was tampered with (${why}): restore it from a backup`, { cause });
+      new KeyStoreError('KEY_FILE_CORRUPT', `key file ${path} is damaged or was tampered with (${why}): restore it from a backup`, {
+        cause,
+      });
     let file: Partial<KeyFile>;
     try {
       file = JSON.parse(text) as Partial<KeyFile>;
@@ -191,7 +195,9 @@ export class FileKeyStore implements SigningKeyStore {
     if (!file) throw new KeyStoreError('KEY_NOT_FOUND', `${this.directory} holds no key "${keyId}"`);
     const path = this.keyFilePath(keyId);
     const corrupt = (why: string, cause?: unknown) =>
-      new KeyStoreError('KEY_FILE_CORRUPT', `key file ${path} is damaged or was tampered with (${why}): restore it from a backup`, { cause });
+      new KeyStoreError('KEY_FILE_CORRUPT', `key file ${path} is damaged or was tampered with (${why}): restore it from a backup`, {
+        cause,
+      });
 
     let header: ReturnType<typeof decodeProtectedHeader>;
     try {
@@ -200,7 +206,8 @@ export class FileKeyStore implements SigningKeyStore {
       throw corrupt('unreadable JWE header', e);
     }
     if (header.alg !== ALG || header.enc !== ENC) throw corrupt(`JWE uses ${String(header.alg)}/${String(header.enc)}, not ${ALG}/${ENC}`);
-    if (typeof header.p2c !== 'number' || header.p2c < MIN_PBES2_COUNT) throw corrupt(`PBES2 count ${String(header.p2c)} is below ${MIN_PBES2_COUNT}`);
+    if (typeof header.p2c !== 'number' || header.p2c < MIN_PBES2_COUNT)
+      throw corrupt(`PBES2 count ${String(header.p2c)} is below ${MIN_PBES2_COUNT}`);
     if (header.kid !== keyId) throw corrupt(`its encrypted key belongs to ${JSON.stringify(header.kid)}`);
 
     let plaintext: Uint8Array;

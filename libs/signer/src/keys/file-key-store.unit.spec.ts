@@ -1,7 +1,13 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodePublicKeyMultibase, ed25519Verify, encodePublicKeyMultibase, generateEd25519KeyPair, publicKeyFromBytes } from '@alliance/credentials';
+import {
+  decodePublicKeyMultibase,
+  ed25519Verify,
+  encodePublicKeyMultibase,
+  generateEd25519KeyPair,
+  publicKeyFromBytes,
+} from '@alliance/credentials';
 import { compactDecrypt, decodeProtectedHeader } from 'jose';
 import { FileKeyStore, KEY_FILE_PBES2_COUNT, type KeyFile } from './file-key-store';
 import { KeyStoreError } from './key-store-error';
@@ -58,7 +64,10 @@ describe('FileKeyStore', () => {
     expect(await store.list()).toEqual(['key-a', 'key-b']);
     expect(verifies(b.publicKeyMultibase, data, await store.sign('key-b', data))).toBe(true);
 
-    await expect(store.generate('key-a')).rejects.toMatchObject({ code: 'KEY_EXISTS', message: expect.stringContaining('already holds a key "key-a"') });
+    await expect(store.generate('key-a')).rejects.toMatchObject({
+      code: 'KEY_EXISTS',
+      message: expect.stringContaining('already holds a key "key-a"'),
+    });
     expect(await store.publicKeyMultibase('key-a')).toBe(a.publicKeyMultibase);
     await store.close();
   });
@@ -137,7 +146,10 @@ describe('FileKeyStore', () => {
     parts[3] = ciphertext.toString('base64url');
     await writeFile(pathOf('key-1'), JSON.stringify({ ...original, privateKeyJwe: parts.join('.') }));
     let store = await open();
-    await expect(store.sign('key-1', data)).rejects.toMatchObject({ code: 'KEY_FILE_CORRUPT', message: expect.stringContaining('tampered') });
+    await expect(store.sign('key-1', data)).rejects.toMatchObject({
+      code: 'KEY_FILE_CORRUPT',
+      message: expect.stringContaining('tampered'),
+    });
     await store.close();
 
     const otherKey = generateEd25519KeyPair().publicKeyMultibase;
@@ -153,7 +165,10 @@ describe('FileKeyStore', () => {
     const second = await read('key-2');
     await writeFile(pathOf('key-1'), JSON.stringify({ ...second, keyId: 'key-1' }));
     store = await open();
-    await expect(store.sign('key-1', data)).rejects.toMatchObject({ code: 'KEY_FILE_CORRUPT', message: expect.stringContaining('belongs to "key-2"') });
+    await expect(store.sign('key-1', data)).rejects.toMatchObject({
+      code: 'KEY_FILE_CORRUPT',
+      message: expect.stringContaining('belongs to "key-2"'),
+    });
     await store.close();
 
     await writeFile(pathOf('key-1'), '{ not json');

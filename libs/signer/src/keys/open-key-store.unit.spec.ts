@@ -26,7 +26,10 @@ describe('openKeyStore', () => {
   it('refuses an unknown kind and says which kinds there are', async () => {
     const failure = await openKeyStore({ kind: 'vault' } as unknown as KeyStoreConfig).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(KeyStoreError);
-    expect(failure).toMatchObject({ code: 'INVALID_CONFIG', message: expect.stringContaining(`use 'pkcs11' (an HSM) or 'file' (development)`) });
+    expect(failure).toMatchObject({
+      code: 'INVALID_CONFIG',
+      message: expect.stringContaining(`use 'pkcs11' (an HSM) or 'file' (development)`),
+    });
   });
 
   it('says where the PKCS#11 module was looked for and how to get one', async () => {
@@ -35,7 +38,9 @@ describe('openKeyStore', () => {
       code: 'MODULE_NOT_FOUND',
       message: expect.stringContaining(`PKCS#11 module not found at ${modulePath}: install SoftHSM2 (apt-get install softhsm2`),
     });
-    await expect(openKeyStore({ kind: 'pkcs11', modulePath, tokenLabel: 'signer', pin: '' })).rejects.toMatchObject({ code: 'INVALID_CONFIG' });
+    await expect(openKeyStore({ kind: 'pkcs11', modulePath, tokenLabel: 'signer', pin: '' })).rejects.toMatchObject({
+      code: 'INVALID_CONFIG',
+    });
   });
 });
 

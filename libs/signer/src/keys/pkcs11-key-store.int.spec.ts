@@ -57,7 +57,9 @@ try {
 `;
 
 if (skipReason) {
-  console.warn(`PKCS#11 key store spec skipped: ${skipReason}. Install SoftHSM2 (apt-get install softhsm2) to run these tests against a real token.`);
+  console.warn(
+    `PKCS#11 key store spec skipped: ${skipReason}. Install SoftHSM2 (apt-get install softhsm2) to run these tests against a real token.`,
+  );
 }
 const describeWithSoftHsm = skipReason ? describe.skip : describe;
 
@@ -119,7 +121,10 @@ describeWithSoftHsm('Pkcs11KeyStore on SoftHSM2 (install softhsm2 to run)', () =
     await withStore(async (store) => {
       const failure = await store.generate('signing-key').catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(KeyStoreError);
-      expect(failure).toMatchObject({ code: 'KEY_EXISTS', message: expect.stringContaining(`token "${LABEL}" already holds a key "signing-key"`) });
+      expect(failure).toMatchObject({
+        code: 'KEY_EXISTS',
+        message: expect.stringContaining(`token "${LABEL}" already holds a key "signing-key"`),
+      });
       expect((await store.list()).filter((k) => k === 'signing-key')).toHaveLength(1);
       expect(await store.publicKeyMultibase('signing-key')).toBe(signingKey);
       expect(verifies(signingKey, data, await store.sign('signing-key', data))).toBe(true);
@@ -129,14 +134,25 @@ describeWithSoftHsm('Pkcs11KeyStore on SoftHSM2 (install softhsm2 to run)', () =
   it('answers undefined for an unknown key and refuses to sign with one', async () => {
     await withStore(async (store) => {
       expect(await store.publicKeyMultibase('absent')).toBeUndefined();
-      await expect(store.sign('absent', data)).rejects.toMatchObject({ code: 'KEY_NOT_FOUND', message: expect.stringContaining('holds no key "absent"') });
+      await expect(store.sign('absent', data)).rejects.toMatchObject({
+        code: 'KEY_NOT_FOUND',
+        message: expect.stringContaining('holds no key "absent"'),
+      });
       await expect(store.generate('../escape')).rejects.toMatchObject({ code: 'INVALID_KEY_ID' });
     });
   });
 
   it('keeps the private key in the token: sensitive, never extractable, CKA_VALUE unreadable (seen from another process)', async () => {
     const { stdout } = await execFileAsync(process.execPath, ['-e', INSPECT_PRIVATE_KEY], {
-      env: { ...process.env, ...token.env, PKCS11JS: require.resolve('pkcs11js'), MODULE: token.modulePath, LABEL, PIN, KEY_ID: 'signing-key' },
+      env: {
+        ...process.env,
+        ...token.env,
+        PKCS11JS: require.resolve('pkcs11js'),
+        MODULE: token.modulePath,
+        LABEL,
+        PIN,
+        KEY_ID: 'signing-key',
+      },
     });
     expect(JSON.parse(stdout)).toEqual({
       found: 1,
@@ -228,7 +244,10 @@ describeWithSoftHsm('Pkcs11KeyStore on SoftHSM2 (install softhsm2 to run)', () =
   it('says the PIN is wrong, also when another store of the process is already logged in', async () => {
     const failure = await Pkcs11KeyStore.open({ ...config, pin: '999999' }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(KeyStoreError);
-    expect(failure).toMatchObject({ code: 'WRONG_PIN', message: expect.stringContaining(`wrong PIN for token "${LABEL}" (CKR_PIN_INCORRECT)`) });
+    expect(failure).toMatchObject({
+      code: 'WRONG_PIN',
+      message: expect.stringContaining(`wrong PIN for token "${LABEL}" (CKR_PIN_INCORRECT)`),
+    });
 
     await withStore(async () => {
       await expect(Pkcs11KeyStore.open({ ...config, pin: '999999' })).rejects.toMatchObject({
@@ -250,7 +269,9 @@ describeWithSoftHsm('Pkcs11KeyStore on SoftHSM2 (install softhsm2 to run)', () =
   it('says how to get a PKCS#11 module when there is none at the path', async () => {
     await expect(openKeyStore({ ...config, modulePath: join(root, 'missing', 'libsofthsm2.so') })).rejects.toMatchObject({
       code: 'MODULE_NOT_FOUND',
-      message: expect.stringMatching(/PKCS#11 module not found at .*missing\/libsofthsm2\.so: install SoftHSM2 .*apt-get install softhsm2.* set SIGNER_PKCS11_MODULE/),
+      message: expect.stringMatching(
+        /PKCS#11 module not found at .*missing\/libsofthsm2\.so: install SoftHSM2 .*apt-get install softhsm2.* set SIGNER_PKCS11_MODULE/,
+      ),
     });
   });
 });

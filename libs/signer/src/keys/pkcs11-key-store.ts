@@ -4,7 +4,30 @@ import type * as Pkcs11Js from 'pkcs11js';
 import { assertValidKeyId, isValidKeyId } from './key-id';
 import { KeyStoreError } from './key-store-error';
 import type { SigningKeyStore } from './signing-key-store';
-import { acquireModule, ed25519PointFromEcPoint, type Binding, CKK_EC_EDWARDS, CKM_EC_EDWARDS_KEY_PAIR_GEN, CKM_EDDSA, ckr, CKS_RO_USER_FUNCTIONS, CKS_RW_USER_FUNCTIONS, ED25519_OID_DER, FIND_BATCH, findToken, type Handle, hsmError, isEd25519Params, loadBinding, type LoadedModule, pinDigest, releaseModule, SESSION_LOST, type Template, type Token } from './pkcs11-token';
+import {
+  acquireModule,
+  ed25519PointFromEcPoint,
+  type Binding,
+  CKK_EC_EDWARDS,
+  CKM_EC_EDWARDS_KEY_PAIR_GEN,
+  CKM_EDDSA,
+  ckr,
+  CKS_RO_USER_FUNCTIONS,
+  CKS_RW_USER_FUNCTIONS,
+  ED25519_OID_DER,
+  FIND_BATCH,
+  findToken,
+  type Handle,
+  hsmError,
+  isEd25519Params,
+  loadBinding,
+  type LoadedModule,
+  pinDigest,
+  releaseModule,
+  SESSION_LOST,
+  type Template,
+  type Token,
+} from './pkcs11-token';
 
 /** Keys on a PKCS#11 token (an HSM, or SoftHSM2 for development and tests). */
 export interface Pkcs11KeyStoreConfig {
@@ -111,11 +134,17 @@ export class Pkcs11KeyStore implements SigningKeyStore {
             { cause: e },
           );
         case 'CKR_PIN_LOCKED':
-          throw new KeyStoreError('PIN_LOCKED', `the user PIN of token "${label}" is locked: the token's security officer must unlock or reset it`, {
+          throw new KeyStoreError(
+            'PIN_LOCKED',
+            `the user PIN of token "${label}" is locked: the token's security officer must unlock or reset it`,
+            {
+              cause: e,
+            },
+          );
+        case 'CKR_USER_PIN_NOT_INITIALIZED':
+          throw new KeyStoreError('WRONG_PIN', `token "${label}" has no user PIN yet: its security officer must set one (C_InitPIN)`, {
             cause: e,
           });
-        case 'CKR_USER_PIN_NOT_INITIALIZED':
-          throw new KeyStoreError('WRONG_PIN', `token "${label}" has no user PIN yet: its security officer must set one (C_InitPIN)`, { cause: e });
         default:
           throw hsmError(`logging in to token "${label}"`, e);
       }
@@ -154,14 +183,22 @@ export class Pkcs11KeyStore implements SigningKeyStore {
         { type: p.CKA_LABEL, value: keyId },
         { type: p.CKA_ID, value: id },
       ];
-      const pair = await this.lib.C_GenerateKeyPairAsync(this.session, { mechanism: CKM_EC_EDWARDS_KEY_PAIR_GEN }, publicTemplate, privateTemplate);
+      const pair = await this.lib.C_GenerateKeyPairAsync(
+        this.session,
+        { mechanism: CKM_EC_EDWARDS_KEY_PAIR_GEN },
+        publicTemplate,
+        privateTemplate,
+      );
       try {
         const [sensitive, extractable] = this.lib.C_GetAttributeValue(this.session, pair.privateKey, [
           { type: p.CKA_SENSITIVE },
           { type: p.CKA_EXTRACTABLE },
         ]);
         if (sensitive!.value[0] !== 1 || extractable!.value[0] !== 0) {
-          throw new KeyStoreError('HSM_ERROR', `token "${this.tokenLabel}" did not make key "${keyId}" sensitive and non-extractable; it was removed`);
+          throw new KeyStoreError(
+            'HSM_ERROR',
+            `token "${this.tokenLabel}" did not make key "${keyId}" sensitive and non-extractable; it was removed`,
+          );
         }
         const publicKey = this.publicKeyOf(pair.publicKey, keyId);
         this.privateKeys.set(keyId, pair.privateKey);
@@ -186,7 +223,10 @@ export class Pkcs11KeyStore implements SigningKeyStore {
       if (handles.length > 1) throw this.ambiguous(keyId);
       if (handles.length === 0) {
         if (this.find(this.pkcs11.CKO_PRIVATE_KEY, keyId).length > 0) {
-          throw new KeyStoreError('KEY_NOT_FOUND', `token "${this.tokenLabel}" holds the private key "${keyId}" but not its public key object`);
+          throw new KeyStoreError(
+            'KEY_NOT_FOUND',
+            `token "${this.tokenLabel}" holds the private key "${keyId}" but not its public key object`,
+          );
         }
         return undefined;
       }
@@ -214,7 +254,8 @@ export class Pkcs11KeyStore implements SigningKeyStore {
         }
         throw e;
       }
-      if (signature.length !== 64) throw new KeyStoreError('NOT_ED25519', `token returned a ${signature.length}-byte signature for "${keyId}", not an Ed25519 one`);
+      if (signature.length !== 64)
+        throw new KeyStoreError('NOT_ED25519', `token returned a ${signature.length}-byte signature for "${keyId}", not an Ed25519 one`);
       this.counters.signatures++;
       return new Uint8Array(signature);
     });
@@ -224,7 +265,10 @@ export class Pkcs11KeyStore implements SigningKeyStore {
     return this.run('listing keys', () => {
       const names = new Set<string>();
       for (const handle of this.find(this.pkcs11.CKO_PRIVATE_KEY)) {
-        const [label, params] = this.lib.C_GetAttributeValue(this.session, handle, [{ type: this.pkcs11.CKA_LABEL }, { type: this.pkcs11.CKA_EC_PARAMS }]);
+        const [label, params] = this.lib.C_GetAttributeValue(this.session, handle, [
+          { type: this.pkcs11.CKA_LABEL },
+          { type: this.pkcs11.CKA_EC_PARAMS },
+        ]);
         const name = label!.value.toString('utf8');
         if (isValidKeyId(name) && isEd25519Params(params!.value)) names.add(name);
       }
@@ -261,7 +305,8 @@ export class Pkcs11KeyStore implements SigningKeyStore {
    * session was lost (closed, logged out), `op` runs once more on a new one.
    */
   private run<T>(what: string, op: () => T | Promise<T>): Promise<T> {
-    if (this.closed) return Promise.reject(new KeyStoreError('STORE_CLOSED', `the PKCS#11 key store of token "${this.tokenLabel}" is closed`));
+    if (this.closed)
+      return Promise.reject(new KeyStoreError('STORE_CLOSED', `the PKCS#11 key store of token "${this.tokenLabel}" is closed`));
     const result = this.queue.then(async () => {
       try {
         try {
@@ -349,18 +394,32 @@ export class Pkcs11KeyStore implements SigningKeyStore {
     if (handles.length === 0) throw new KeyStoreError('KEY_NOT_FOUND', `token "${this.tokenLabel}" holds no key "${keyId}"`);
     if (handles.length > 1) throw this.ambiguous(keyId);
     const [params] = this.lib.C_GetAttributeValue(this.session, handles[0]!, [{ type: this.pkcs11.CKA_EC_PARAMS }]);
-    if (!isEd25519Params(params!.value)) throw new KeyStoreError('NOT_ED25519', `key "${keyId}" on token "${this.tokenLabel}" is an Edwards key of another curve, not Ed25519`);
+    if (!isEd25519Params(params!.value))
+      throw new KeyStoreError(
+        'NOT_ED25519',
+        `key "${keyId}" on token "${this.tokenLabel}" is an Edwards key of another curve, not Ed25519`,
+      );
     this.privateKeys.set(keyId, handles[0]!);
     return handles[0]!;
   }
 
   private publicKeyOf(handle: Handle, keyId: string): Uint8Array {
-    const [params, point] = this.lib.C_GetAttributeValue(this.session, handle, [{ type: this.pkcs11.CKA_EC_PARAMS }, { type: this.pkcs11.CKA_EC_POINT }]);
-    if (!isEd25519Params(params!.value)) throw new KeyStoreError('NOT_ED25519', `key "${keyId}" on token "${this.tokenLabel}" is an Edwards key of another curve, not Ed25519`);
+    const [params, point] = this.lib.C_GetAttributeValue(this.session, handle, [
+      { type: this.pkcs11.CKA_EC_PARAMS },
+      { type: this.pkcs11.CKA_EC_POINT },
+    ]);
+    if (!isEd25519Params(params!.value))
+      throw new KeyStoreError(
+        'NOT_ED25519',
+        `key "${keyId}" on token "${this.tokenLabel}" is an Edwards key of another curve, not Ed25519`,
+      );
     return ed25519PointFromEcPoint(point!.value);
   }
 
   private ambiguous(keyId: string): KeyStoreError {
-    return new KeyStoreError('HSM_ERROR', `token "${this.tokenLabel}" holds more than one key labelled "${keyId}": remove or relabel the extra ones`);
+    return new KeyStoreError(
+      'HSM_ERROR',
+      `token "${this.tokenLabel}" holds more than one key labelled "${keyId}": remove or relabel the extra ones`,
+    );
   }
 }

@@ -64,7 +64,10 @@ export function hsmError(what: string, e: unknown): KeyStoreError {
 export function ed25519PointFromEcPoint(ecPoint: Uint8Array): Uint8Array {
   if (ecPoint.length === 34 && ecPoint[0] === 0x04 && ecPoint[1] === 0x20) return Uint8Array.from(ecPoint.subarray(2));
   if (ecPoint.length === 32) return Uint8Array.from(ecPoint);
-  throw new KeyStoreError('NOT_ED25519', `CKA_EC_POINT holds ${ecPoint.length} bytes, neither an Ed25519 point nor an OCTET STRING around one`);
+  throw new KeyStoreError(
+    'NOT_ED25519',
+    `CKA_EC_POINT holds ${ecPoint.length} bytes, neither an Ed25519 point nor an OCTET STRING around one`,
+  );
 }
 
 export function isEd25519Params(ecParams: Buffer): boolean {
@@ -188,4 +191,3 @@ export function findToken(lib: Pkcs11Js.PKCS11, pkcs11: Binding, modulePath: str
       ` (SoftHSM2: softhsm2-util --init-token --free --label "${wanted}", and check that SOFTHSM2_CONF names the config whose tokendir holds it)`,
   );
 }
-

@@ -29,7 +29,8 @@ export class SignatureLog {
           this.apply(JSON.parse(line) as SignatureLogEntry);
         } catch {
           // Only the last line can be torn (a crash mid-write); anything else is damage an operator must see.
-          if (i < lines.length - 1 && lines.slice(i + 1).some((l) => l.trim())) throw new Error(`signature log ${this.path} is damaged at line ${i + 1}; restore it from backup before signing again`);
+          if (i < lines.length - 1 && lines.slice(i + 1).some((l) => l.trim()))
+            throw new Error(`signature log ${this.path} is damaged at line ${i + 1}; restore it from backup before signing again`);
         }
       });
     }

@@ -50,7 +50,11 @@ export class PlatformClient {
     const url = new URL(path, this.issuanceUrl).toString();
     const response = await fetch(url, {
       method,
-      headers: { authorization: `Bearer ${await this.token()}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${await this.token()}`,
+        accept: 'application/json',
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body ? { body: JSON.stringify(body) } : {}),
       signal: AbortSignal.timeout(this.timeoutMs),
     });
@@ -63,7 +67,11 @@ export class PlatformClient {
     }
     if (!response.ok) {
       const problem = parsed as PlatformError['problem'];
-      throw new PlatformError(response.status, problem, `${method} ${url} answered ${response.status}: ${problem?.detail ?? problem?.title ?? text.slice(0, 200)}`);
+      throw new PlatformError(
+        response.status,
+        problem,
+        `${method} ${url} answered ${response.status}: ${problem?.detail ?? problem?.title ?? text.slice(0, 200)}`,
+      );
     }
     return parsed as T;
   }

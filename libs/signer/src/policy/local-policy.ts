@@ -21,7 +21,8 @@ export function readLocalPolicy(path: string | undefined): SignerLocalPolicy {
   }
   const list = (value: unknown, name: string): string[] | undefined => {
     if (value === undefined) return undefined;
-    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw new Error(`SIGNER_POLICY_FILE ${path}: ${name} must be a list of "specId" or "specId@version"`);
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+      throw new Error(`SIGNER_POLICY_FILE ${path}: ${name} must be a list of "specId" or "specId@version"`);
     return value as string[];
   };
   const o = (raw ?? {}) as Record<string, unknown>;

@@ -9,7 +9,10 @@ const SPEC = '0190f5a0-0000-7000-8000-0000000000ff';
 const CREDENTIAL = '0190f5a0-0000-7000-8000-000000000c01';
 
 function request(overrides: Partial<SigningRequestV1> = {}, document?: Record<string, unknown>): SigningRequestV1 {
-  const doc = document ?? { id: `urn:uuid:${CREDENTIAL}`, credentialSubject: { achievement: { id: `urn:alliance:definition:${SPEC}:v2` } } };
+  const doc = document ?? {
+    id: `urn:uuid:${CREDENTIAL}`,
+    credentialSubject: { achievement: { id: `urn:alliance:definition:${SPEC}:v2` } },
+  };
   return {
     credentialId: CREDENTIAL,
     institutionId: OWN,
@@ -20,7 +23,10 @@ function request(overrides: Partial<SigningRequestV1> = {}, document?: Record<st
       specId: SPEC,
       version: 2,
       title: 'Urban Climate Adaptation',
-      awardingBodies: [{ institutionId: OWN, lead: true }, { institutionId: OTHER, lead: false }],
+      awardingBodies: [
+        { institutionId: OWN, lead: true },
+        { institutionId: OTHER, lead: false },
+      ],
       components: [
         { code: 'RISK', title: 'Risk', institutionId: OWN },
         { code: 'DESIGN', title: 'Design', institutionId: OTHER },
@@ -49,29 +55,54 @@ describe('a signer decides for itself', () => {
 
   it('refuses a document that is not the one named: changed content, other credential id, other definition, a proof already in it', () => {
     const r = request();
-    expect(decideSigning({ ...r, document: { ...r.document, name: 'Rocket Science' } }, OWN, {})).toMatchObject({ sign: false, code: 'document.mismatch' });
+    expect(decideSigning({ ...r, document: { ...r.document, name: 'Rocket Science' } }, OWN, {})).toMatchObject({
+      sign: false,
+      code: 'document.mismatch',
+    });
     const otherId = { id: 'urn:uuid:someone-else', credentialSubject: { achievement: { id: `urn:alliance:definition:${SPEC}:v2` } } };
     expect(decideSigning(request({}, otherId), OWN, {})).toMatchObject({ sign: false, code: 'document.mismatch' });
-    const otherDefinition = { id: `urn:uuid:${CREDENTIAL}`, credentialSubject: { achievement: { id: 'urn:alliance:definition:other:v1' } } };
+    const otherDefinition = {
+      id: `urn:uuid:${CREDENTIAL}`,
+      credentialSubject: { achievement: { id: 'urn:alliance:definition:other:v1' } },
+    };
     expect(decideSigning(request({}, otherDefinition), OWN, {})).toMatchObject({ sign: false, code: 'document.mismatch' });
-    const withProof = { id: `urn:uuid:${CREDENTIAL}`, credentialSubject: { achievement: { id: `urn:alliance:definition:${SPEC}:v2` } }, proof: [] };
+    const withProof = {
+      id: `urn:uuid:${CREDENTIAL}`,
+      credentialSubject: { achievement: { id: `urn:alliance:definition:${SPEC}:v2` } },
+      proof: [],
+    };
     expect(decideSigning(request({}, withProof), OWN, {})).toMatchObject({ sign: false, code: 'document.mismatch' });
   });
 
   it('refuses a definition that does not name it as an awarding body', () => {
     const r = request();
-    expect(decideSigning({ ...r, definition: { ...r.definition, awardingBodies: [{ institutionId: OTHER, lead: true }] } }, OWN, {})).toMatchObject({ sign: false, code: 'definition.not-awarding-body' });
+    expect(
+      decideSigning({ ...r, definition: { ...r.definition, awardingBodies: [{ institutionId: OTHER, lead: true }] } }, OWN, {}),
+    ).toMatchObject({ sign: false, code: 'definition.not-awarding-body' });
   });
 
-  it('applies the university\'s own list: not approved, or suspended, is refused whatever the platform says', () => {
-    expect(decideSigning(request(), OWN, { approvedDefinitions: ['another-spec'] })).toMatchObject({ sign: false, code: 'definition.not-approved' });
-    expect(decideSigning(request(), OWN, { approvedDefinitions: [`${SPEC}@1`] })).toMatchObject({ sign: false, code: 'definition.not-approved' });
+  it("applies the university's own list: not approved, or suspended, is refused whatever the platform says", () => {
+    expect(decideSigning(request(), OWN, { approvedDefinitions: ['another-spec'] })).toMatchObject({
+      sign: false,
+      code: 'definition.not-approved',
+    });
+    expect(decideSigning(request(), OWN, { approvedDefinitions: [`${SPEC}@1`] })).toMatchObject({
+      sign: false,
+      code: 'definition.not-approved',
+    });
     expect(decideSigning(request(), OWN, { suspendedDefinitions: [SPEC] })).toMatchObject({ sign: false, code: 'definition.suspended' });
   });
 
   it('refuses when a component has no passing result, naming it', () => {
     const r = request();
-    expect(decideSigning({ ...r, results: [r.results[0]!] }, OWN, {})).toEqual({ sign: false, code: 'results.incomplete', reason: 'no passing result for component(s) DESIGN' });
-    expect(decideSigning({ ...r, results: [r.results[0]!, { ...r.results[1]!, passed: false }] }, OWN, {})).toMatchObject({ sign: false, code: 'results.incomplete' });
+    expect(decideSigning({ ...r, results: [r.results[0]!] }, OWN, {})).toEqual({
+      sign: false,
+      code: 'results.incomplete',
+      reason: 'no passing result for component(s) DESIGN',
+    });
+    expect(decideSigning({ ...r, results: [r.results[0]!, { ...r.results[1]!, passed: false }] }, OWN, {})).toMatchObject({
+      sign: false,
+      code: 'results.incomplete',
+    });
   });
 });

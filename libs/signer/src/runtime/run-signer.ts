@@ -16,9 +16,12 @@ export function signerLogger(config: SignerConfig): Logger {
 
 function requireIdentity(config: SignerConfig): SignerIdentity {
   const identity = readIdentity(config.SIGNER_DATA_DIR);
-  if (!identity) throw new Error(`no signer identity in ${config.SIGNER_DATA_DIR}: run "alliance signer init" with the same SIGNER_* settings first`);
+  if (!identity)
+    throw new Error(`no signer identity in ${config.SIGNER_DATA_DIR}: run "alliance signer init" with the same SIGNER_* settings first`);
   if (identity.institutionId !== config.SIGNER_INSTITUTION_ID) {
-    throw new Error(`${config.SIGNER_DATA_DIR} belongs to institution ${identity.institutionId}, not SIGNER_INSTITUTION_ID ${config.SIGNER_INSTITUTION_ID}`);
+    throw new Error(
+      `${config.SIGNER_DATA_DIR} belongs to institution ${identity.institutionId}, not SIGNER_INSTITUTION_ID ${config.SIGNER_INSTITUTION_ID}`,
+    );
   }
   return identity;
 }
@@ -29,14 +32,30 @@ export async function openSigner(config: SignerConfig, logger: Logger) {
   const store = await keyStoreFromConfig(config);
   if ((await store.publicKeyMultibase(identity.keyId)) !== identity.publicKeyMultibase) {
     await store.close();
-    throw new Error(`the key store does not hold key ${identity.keyId} registered for this institution; check SIGNER_KEY_STORE and its settings`);
+    throw new Error(
+      `the key store does not hold key ${identity.keyId} registered for this institution; check SIGNER_KEY_STORE and its settings`,
+    );
   }
   const log = new SignatureLog(signatureLogPath(config.SIGNER_DATA_DIR)).open();
   const client = new PlatformClient(config.SIGNER_ISSUANCE_URL, () =>
-    signerToken({ institutionId: identity.institutionId, verificationMethodId: identity.verificationMethodId, sign: (d) => store.sign(identity.keyId, d) }),
+    signerToken({
+      institutionId: identity.institutionId,
+      verificationMethodId: identity.verificationMethodId,
+      sign: (d) => store.sign(identity.keyId, d),
+    }),
   );
-  const documentLoader = createDocumentLoader({ servedAt: [...new Set([config.CONTEXT_BASE_URL ?? config.SIGNER_ISSUANCE_URL, config.SIGNER_ISSUANCE_URL])] });
-  const service = new SignerService({ identity, store, log, client, policy: readLocalPolicy(config.SIGNER_POLICY_FILE), logger, documentLoader });
+  const documentLoader = createDocumentLoader({
+    servedAt: [...new Set([config.CONTEXT_BASE_URL ?? config.SIGNER_ISSUANCE_URL, config.SIGNER_ISSUANCE_URL])],
+  });
+  const service = new SignerService({
+    identity,
+    store,
+    log,
+    client,
+    policy: readLocalPolicy(config.SIGNER_POLICY_FILE),
+    logger,
+    documentLoader,
+  });
   const close = async () => {
     log.close();
     await store.close();
@@ -48,7 +67,15 @@ export async function openSigner(config: SignerConfig, logger: Logger) {
 export async function runSigner(config: SignerConfig): Promise<void> {
   const logger = signerLogger(config);
   const signer = await openSigner(config, logger);
-  logger.info({ config: maskSecrets(config), verificationMethod: signer.identity.verificationMethodId, store: signer.store.kind, ...signer.log.counts() }, 'signer started; pulling signing requests');
+  logger.info(
+    {
+      config: maskSecrets(config),
+      verificationMethod: signer.identity.verificationMethodId,
+      store: signer.store.kind,
+      ...signer.log.counts(),
+    },
+    'signer started; pulling signing requests',
+  );
   const stop = () => signer.service.stop();
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

@@ -24,7 +24,11 @@ async function call<T>(method: string, url: string, token: string, body?: unknow
  * the catalogue by signing its challenge with that key, registers the public half (custody: institution), and
  * sets the institution's signing policy to its own signer. Needs a token of the institution's own admin.
  */
-export async function initSigner(config: SignerConfig, adminToken: string, progress: InitProgress = () => undefined): Promise<SignerIdentity> {
+export async function initSigner(
+  config: SignerConfig,
+  adminToken: string,
+  progress: InitProgress = () => undefined,
+): Promise<SignerIdentity> {
   const store = await keyStoreFromConfig(config);
   try {
     const institutionId = config.SIGNER_INSTITUTION_ID;
@@ -36,9 +40,13 @@ export async function initSigner(config: SignerConfig, adminToken: string, progr
       progress('key generated in the key store', { keyId, store: store.kind });
     }
     const catalogue = config.SIGNER_CATALOGUE_URL.replace(/\/$/, '');
-    const existing = (await call<{ keyId: string; publicKeyMultibase: string; verificationMethodId: string }[]>('GET', `${catalogue}/institutions/${institutionId}/keys`, adminToken)).find(
-      (k) => k.keyId === keyId,
-    );
+    const existing = (
+      await call<{ keyId: string; publicKeyMultibase: string; verificationMethodId: string }[]>(
+        'GET',
+        `${catalogue}/institutions/${institutionId}/keys`,
+        adminToken,
+      )
+    ).find((k) => k.keyId === keyId);
     let verificationMethodId: string;
     if (existing) {
       if (existing.publicKeyMultibase !== publicKeyMultibase) {
@@ -47,20 +55,38 @@ export async function initSigner(config: SignerConfig, adminToken: string, progr
       verificationMethodId = existing.verificationMethodId;
       progress('key already registered in the catalogue', { verificationMethodId });
     } else {
-      const { challenge } = await call<{ challenge: KeyPossessionChallenge }>('POST', `${catalogue}/institutions/${institutionId}/key-challenges`, adminToken, { keyId });
+      const { challenge } = await call<{ challenge: KeyPossessionChallenge }>(
+        'POST',
+        `${catalogue}/institutions/${institutionId}/key-challenges`,
+        adminToken,
+        { keyId },
+      );
       const signature = Buffer.from(await store.sign(keyId, keyPossessionSigningInput(challenge))).toString('base64url');
-      const registered = await call<{ verificationMethodId: string }>('POST', `${catalogue}/institutions/${institutionId}/keys`, adminToken, {
-        keyId,
-        publicKeyMultibase,
-        custody: 'institution',
-        proofOfPossession: { nonce: challenge.nonce, signature },
-      });
+      const registered = await call<{ verificationMethodId: string }>(
+        'POST',
+        `${catalogue}/institutions/${institutionId}/keys`,
+        adminToken,
+        {
+          keyId,
+          publicKeyMultibase,
+          custody: 'institution',
+          proofOfPossession: { nonce: challenge.nonce, signature },
+        },
+      );
       verificationMethodId = registered.verificationMethodId;
       progress('key registered in the catalogue with proof of possession', { verificationMethodId });
     }
-    await call('PUT', `${config.SIGNER_ISSUANCE_URL.replace(/\/$/, '')}/institutions/${institutionId}/signing-policy`, adminToken, { policy: 'institution-signer' });
+    await call('PUT', `${config.SIGNER_ISSUANCE_URL.replace(/\/$/, '')}/institutions/${institutionId}/signing-policy`, adminToken, {
+      policy: 'institution-signer',
+    });
     progress('signing policy set: this institution signs with its own signer');
-    const identity: SignerIdentity = { institutionId, keyId, verificationMethodId, publicKeyMultibase, registeredAt: new Date().toISOString() };
+    const identity: SignerIdentity = {
+      institutionId,
+      keyId,
+      verificationMethodId,
+      publicKeyMultibase,
+      registeredAt: new Date().toISOString(),
+    };
     writeIdentity(config.SIGNER_DATA_DIR, identity);
     return identity;
   } finally {

@@ -51,7 +51,10 @@ export class SignerService {
         result[outcome]++;
       } catch (e) {
         result.failed++;
-        this.deps.logger.warn({ credentialId: request.credentialId, err: e }, 'signing request not completed; it stays pending and is retried');
+        this.deps.logger.warn(
+          { credentialId: request.credentialId, err: e },
+          'signing request not completed; it stays pending and is retried',
+        );
       }
     }
     for (const list of this.stopped ? [] : await this.deps.client.pendingStatusLists()) {
@@ -76,10 +79,23 @@ export class SignerService {
       logger.warn({ listId: request.listId, code: decision.code, reason: decision.reason }, 'refused to sign a status list');
       return 'refused';
     }
-    const signed = await signCredential(request.document, [
-      { verificationMethod: identity.verificationMethodId, privateKey: (data) => this.deps.store.sign(identity.keyId, data), cryptosuite: 'eddsa-jcs-2022', created: this.deps.clock?.() ?? new Date() },
-    ], this.signOptions());
-    await this.deps.client.submitStatusListProof(request.listId, request.changedPosition, signed.proof[signed.proof.length - 1] as unknown as Record<string, unknown>);
+    const signed = await signCredential(
+      request.document,
+      [
+        {
+          verificationMethod: identity.verificationMethodId,
+          privateKey: (data) => this.deps.store.sign(identity.keyId, data),
+          cryptosuite: 'eddsa-jcs-2022',
+          created: this.deps.clock?.() ?? new Date(),
+        },
+      ],
+      this.signOptions(),
+    );
+    await this.deps.client.submitStatusListProof(
+      request.listId,
+      request.changedPosition,
+      signed.proof[signed.proof.length - 1] as unknown as Record<string, unknown>,
+    );
     return 'lists';
   }
 
@@ -126,24 +142,46 @@ export class SignerService {
       return 'resent';
     }
     const decision = logged
-      ? { sign: false as const, code: 'document.changed', reason: 'this signer already signed a different document under this credential id' }
+      ? {
+          sign: false as const,
+          code: 'document.changed',
+          reason: 'this signer already signed a different document under this credential id',
+        }
       : decideSigning(request, identity.institutionId, this.deps.policy);
     if (!decision.sign) {
-      log.append({ type: 'refused', credentialId: request.credentialId, documentDigest: request.documentDigest, code: decision.code, reason: decision.reason, at: this.now() });
+      log.append({
+        type: 'refused',
+        credentialId: request.credentialId,
+        documentDigest: request.documentDigest,
+        code: decision.code,
+        reason: decision.reason,
+        at: this.now(),
+      });
       logger.warn({ credentialId: request.credentialId, code: decision.code, reason: decision.reason }, 'refused to sign');
       await this.settle(() => this.deps.client.refuse(request.credentialId, decision.code, decision.reason));
       return 'refused';
     }
-    const signed = await signCredential(request.document, [
-      {
-        verificationMethod: identity.verificationMethodId,
-        privateKey: (data) => this.deps.store.sign(identity.keyId, data),
-        cryptosuite: request.cryptosuite as CryptosuiteName,
-        created: this.deps.clock?.() ?? new Date(),
-      },
-    ], this.signOptions());
+    const signed = await signCredential(
+      request.document,
+      [
+        {
+          verificationMethod: identity.verificationMethodId,
+          privateKey: (data) => this.deps.store.sign(identity.keyId, data),
+          cryptosuite: request.cryptosuite as CryptosuiteName,
+          created: this.deps.clock?.() ?? new Date(),
+        },
+      ],
+      this.signOptions(),
+    );
     const proof = signed.proof[signed.proof.length - 1] as unknown as Record<string, unknown>;
-    log.append({ type: 'signed', credentialId: request.credentialId, documentDigest: request.documentDigest, verificationMethod: identity.verificationMethodId, proof, at: this.now() });
+    log.append({
+      type: 'signed',
+      credentialId: request.credentialId,
+      documentDigest: request.documentDigest,
+      verificationMethod: identity.verificationMethodId,
+      proof,
+      at: this.now(),
+    });
     await this.deliver(request.credentialId, proof);
     logger.info({ credentialId: request.credentialId, definition: request.definition.specId }, 'signed');
     return 'signed';

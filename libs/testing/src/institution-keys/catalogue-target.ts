@@ -1,6 +1,8 @@
 /** What a supertest agent offers (`request(app.getHttpServer())`), so this library needs no supertest types. */
 export interface SupertestLike {
-  post(path: string): { set(name: string, value: string): { send(body: object): PromiseLike<{ status: number; body: unknown; text: string }> } };
+  post(path: string): {
+    set(name: string, value: string): { send(body: object): PromiseLike<{ status: number; body: unknown; text: string }> };
+  };
 }
 
 /** How these functions reach the catalogue: its base URL (over fetch) or a supertest agent factory. */
@@ -28,7 +30,11 @@ export async function postJson<T>(target: CatalogueTarget, path: string, token: 
   const authorization = /^bearer /i.test(token) ? token : `Bearer ${token}`;
   let answer: JsonAnswer<unknown>;
   if (typeof target === 'string') {
-    const res = await fetch(target.replace(/\/+$/, '') + path, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const res = await fetch(target.replace(/\/+$/, '') + path, {
+      method: 'POST',
+      headers: { authorization, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     const text = await res.text();
     answer = { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
   } else {

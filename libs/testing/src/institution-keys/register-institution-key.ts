@@ -41,7 +41,9 @@ export interface RegisteredInstitutionKey {
 }
 
 /** `POST /institutions/{id}/key-challenges`: a single-use challenge for the key to be registered as `keyId`. */
-export async function requestKeyChallenge(options: Pick<RegisterInstitutionKeyOptions, 'catalogue' | 'institutionId' | 'token' | 'keyId'>): Promise<KeyChallengeAnswer> {
+export async function requestKeyChallenge(
+  options: Pick<RegisterInstitutionKeyOptions, 'catalogue' | 'institutionId' | 'token' | 'keyId'>,
+): Promise<KeyChallengeAnswer> {
   const path = `/institutions/${encodeURIComponent(options.institutionId)}/key-challenges`;
   return (await postJson<KeyChallengeAnswer>(options.catalogue, path, options.token, { keyId: options.keyId })).body;
 }
@@ -69,5 +71,8 @@ export async function registerInstitutionKey(options: RegisterInstitutionKeyOpti
 async function proveWith(options: RegisterInstitutionKeyOptions, challenge: KeyPossessionChallenge): Promise<ProvenKey> {
   if (options.prove) return options.prove(challenge);
   if (!options.keyPair) throw new TypeError('registerInstitutionKey needs a keyPair or a prove callback');
-  return { publicKeyMultibase: options.keyPair.publicKeyMultibase, proofOfPossession: signKeyPossession(challenge, options.keyPair.secretKey) };
+  return {
+    publicKeyMultibase: options.keyPair.publicKeyMultibase,
+    proofOfPossession: signKeyPossession(challenge, options.keyPair.secretKey),
+  };
 }

@@ -1,7 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { JsonObject } from '@alliance/credentials';
 import canonicalize from 'canonicalize';
-import { credentialIssuedV1, institutionActivatedV1, institutionKeyAddedV1, institutionKeyRevokedV1, institutionRegisteredV1 } from '@alliance/contracts';
+import {
+  credentialIssuedV1,
+  institutionActivatedV1,
+  institutionKeyAddedV1,
+  institutionKeyRevokedV1,
+  institutionRegisteredV1,
+} from '@alliance/contracts';
 import type { IntegrationMessage } from '@alliance/messaging';
 import type { KeyRevocation, RegisteredInstitution } from '../domain/registry/registered-institution';
 

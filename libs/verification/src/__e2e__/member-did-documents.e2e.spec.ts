@@ -11,7 +11,11 @@ import { allianceFixture } from '../application/__fixtures__/alliance-credential
 import { registration } from './catalogue-messages';
 import { eventually, startStatusServer, startVerification, type VerificationApp } from './verification-app';
 
-type Report = { verdict: string; warnings: string[]; checks: { id: string; outcome: string; summary: string; problems: { code: string; message: string }[] }[] };
+type Report = {
+  verdict: string;
+  warnings: string[];
+  checks: { id: string; outcome: string; summary: string; problems: { code: string; message: string }[] }[];
+};
 
 /**
  * The lead awarding body hosts its did:web at its own domain, played by a local HTTPS server whose certificate
@@ -35,7 +39,11 @@ describe('POST /verifications: the DID document a member hosts itself', () => {
     status = await startStatusServer();
     f = await allianceFixture({ didA: web.did('uni', 'aau'), didB: 'did:web:credentials.alliance.example:institutions:inst-b' });
     v = await startVerification(
-      { VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example', VERIFICATION_ISSUANCE_INTERNAL_URL: status.url, VERIFICATION_CATALOGUE_PUBLIC_URL: 'https://credentials.alliance.example' },
+      {
+        VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example',
+        VERIFICATION_ISSUANCE_INTERNAL_URL: status.url,
+        VERIFICATION_CATALOGUE_PUBLIC_URL: 'https://credentials.alliance.example',
+      },
       { memberDidDocuments: resolver },
     );
     status.serve('/status-lists/list-1', await f.statusList(0));
@@ -63,7 +71,10 @@ describe('POST /verifications: the DID document a member hosts itself', () => {
     web.publish(buildDidWebDocument(f.A.did, [{ id: `${f.A.did}#key-2`, publicKeyMultibase: f.keyB.publicKeyMultibase }]));
     const report = await verify();
     expect(report.verdict).toBe('valid');
-    expect(didCheck(report)).toMatchObject({ outcome: 'warning', problems: [{ code: 'KEY_NOT_IN_DID_DOCUMENT', message: expect.stringContaining(`${f.A.did}#key-1`) }] });
+    expect(didCheck(report)).toMatchObject({
+      outcome: 'warning',
+      problems: [{ code: 'KEY_NOT_IN_DID_DOCUMENT', message: expect.stringContaining(`${f.A.did}#key-1`) }],
+    });
     expect(report.warnings).toEqual([expect.stringMatching(/^did-documents: Aalborg Technical University no longer lists the key/)]);
   });
 
@@ -71,7 +82,10 @@ describe('POST /verifications: the DID document a member hosts itself', () => {
     web.withdraw(f.A.did);
     const report = await verify();
     expect(report.verdict).toBe('valid');
-    expect(didCheck(report)).toMatchObject({ outcome: 'warning', problems: [{ code: 'DID_DOCUMENT_UNREACHABLE', message: expect.stringContaining('HTTP 404') }] });
+    expect(didCheck(report)).toMatchObject({
+      outcome: 'warning',
+      problems: [{ code: 'DID_DOCUMENT_UNREACHABLE', message: expect.stringContaining('HTTP 404') }],
+    });
   });
 });
 
@@ -80,7 +94,11 @@ describe('POST /verifications: member DID documents as configured by default', (
     const tls = createTestTls();
     const web = await startDidWebServer(tls.server);
     const status = await startStatusServer();
-    const f = await allianceFixture({ suffix: '-default', didA: web.did('uni', 'aau'), didB: 'did:web:credentials.alliance.example:institutions:inst-b-default' });
+    const f = await allianceFixture({
+      suffix: '-default',
+      didA: web.did('uni', 'aau'),
+      didB: 'did:web:credentials.alliance.example:institutions:inst-b-default',
+    });
     const v = await startVerification({
       VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example',
       VERIFICATION_ISSUANCE_INTERNAL_URL: status.url,
@@ -96,7 +114,10 @@ describe('POST /verifications: member DID documents as configured by default', (
         const r: Report = (await v.http().post('/verifications').send(f.credential).expect(200)).body;
         return r.checks.some((c) => c.id === 'registry-keys' && c.outcome === 'passed') ? r : undefined;
       });
-      expect(report.checks.find((c) => c.id === 'did-documents')).toMatchObject({ outcome: 'warning', problems: [{ code: 'DID_DOCUMENT_UNREACHABLE', message: expect.stringContaining('TLS_FAILED') }] });
+      expect(report.checks.find((c) => c.id === 'did-documents')).toMatchObject({
+        outcome: 'warning',
+        problems: [{ code: 'DID_DOCUMENT_UNREACHABLE', message: expect.stringContaining('TLS_FAILED') }],
+      });
     } finally {
       await v.close();
       await status.close();

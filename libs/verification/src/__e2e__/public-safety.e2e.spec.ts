@@ -28,14 +28,24 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-const withStatusList = (credential: JsonObject, url: string): JsonObject => ({ ...credential, credentialStatus: { ...(credential.credentialStatus as JsonObject), statusListCredential: url } });
+const withStatusList = (credential: JsonObject, url: string): JsonObject => ({
+  ...credential,
+  credentialStatus: { ...(credential.credentialStatus as JsonObject), statusListCredential: url },
+});
 const statusOf = (report: { checks: Check[] }) => report.checks.find((c) => c.id === 'status')!;
 
 describe('POST /verifications fetches only public addresses and says why it could not, without network detail', () => {
   let v: VerificationApp;
   let target: Awaited<ReturnType<typeof startProbeTarget>>;
   let f: Awaited<ReturnType<typeof allianceFixture>>;
-  const verify = async (body: unknown) => (await v.http().post('/verifications').send(body as object).expect(200)).body as { verdict: string; checks: Check[] };
+  const verify = async (body: unknown) =>
+    (
+      await v
+        .http()
+        .post('/verifications')
+        .send(body as object)
+        .expect(200)
+    ).body as { verdict: string; checks: Check[] };
 
   beforeAll(async () => {
     target = await startProbeTarget();
@@ -49,16 +59,28 @@ describe('POST /verifications fetches only public addresses and says why it coul
   });
 
   it('does not fetch a status list on a loopback address, named literally or as localhost', async () => {
-    for (const url of [`${target.url}/status/1`, `https://127.0.0.1:${target.port}/status/1`, `https://localhost:${target.port}/status/1`, 'http://169.254.169.254/latest/meta-data/']) {
+    for (const url of [
+      `${target.url}/status/1`,
+      `https://127.0.0.1:${target.port}/status/1`,
+      `https://localhost:${target.port}/status/1`,
+      'http://169.254.169.254/latest/meta-data/',
+    ]) {
       const status = statusOf(await verify(withStatusList(f.credential, url)));
-      expect(status).toMatchObject({ outcome: 'could-not-check', problems: [{ code: 'STATUS_RETRIEVAL_ERROR', message: expect.stringContaining('[FETCH_BLOCKED_ADDRESS]') }] });
+      expect(status).toMatchObject({
+        outcome: 'could-not-check',
+        problems: [{ code: 'STATUS_RETRIEVAL_ERROR', message: expect.stringContaining('[FETCH_BLOCKED_ADDRESS]') }],
+      });
     }
     expect(target.hits).toEqual([]);
   });
 
   it('does not fetch a did:web document from a loopback host', async () => {
     const issuer = `did:web:localhost%3A${target.port}`;
-    const report = await verify({ ...f.credential, issuer: { id: issuer, type: ['Profile'], name: 'Local' }, proof: [{ ...(f.credential.proof as JsonObject[])[0], verificationMethod: `${issuer}#key-1` }] });
+    const report = await verify({
+      ...f.credential,
+      issuer: { id: issuer, type: ['Profile'], name: 'Local' },
+      proof: [{ ...(f.credential.proof as JsonObject[])[0], verificationMethod: `${issuer}#key-1` }],
+    });
     expect(JSON.stringify(report.checks.find((c) => c.id === 'proofs'))).toContain('FETCH_BLOCKED_ADDRESS');
     expect(target.hits).toEqual([]);
   });
@@ -76,7 +98,14 @@ describe('POST /verifications with an allow-listed status list host', () => {
   let v: VerificationApp;
   let status: Awaited<ReturnType<typeof startStatusServer>>;
   let f: Awaited<ReturnType<typeof allianceFixture>>;
-  const verify = async (body: unknown) => (await v.http().post('/verifications').send(body as object).expect(200)).body as { verdict: string; checks: Check[] };
+  const verify = async (body: unknown) =>
+    (
+      await v
+        .http()
+        .post('/verifications')
+        .send(body as object)
+        .expect(200)
+    ).body as { verdict: string; checks: Check[] };
 
   beforeAll(async () => {
     status = await startStatusServer();
@@ -96,13 +125,18 @@ describe('POST /verifications with an allow-listed status list host', () => {
     const bomb = encodeMultibaseBase64url(gzipSync(Buffer.alloc(64 * 1024 * 1024), { level: 9 }));
     status.serve('/status/bomb', { ...list, credentialSubject: { ...(list.credentialSubject as JsonObject), encodedList: bomb } });
     const refused = statusOf(await verify(withStatusList(f.credential, `${status.url}/status/bomb`)));
-    expect(refused).toMatchObject({ outcome: 'could-not-check', problems: [{ code: 'STATUS_RETRIEVAL_ERROR', message: expect.stringContaining('[FETCH_TOO_LARGE]') }] });
+    expect(refused).toMatchObject({
+      outcome: 'could-not-check',
+      problems: [{ code: 'STATUS_RETRIEVAL_ERROR', message: expect.stringContaining('[FETCH_TOO_LARGE]') }],
+    });
     await v.http().get('/health/live').expect(200);
   });
 
   it('still refuses hosts that are not on the list', async () => {
     const port = Number(new URL(status.url).port);
-    expect(statusOf(await verify(withStatusList(f.credential, `https://localhost:${port}/status/ok`)))).toMatchObject({ problems: [{ message: expect.stringContaining('[FETCH_BLOCKED_ADDRESS]') }] });
+    expect(statusOf(await verify(withStatusList(f.credential, `https://localhost:${port}/status/ok`)))).toMatchObject({
+      problems: [{ message: expect.stringContaining('[FETCH_BLOCKED_ADDRESS]') }],
+    });
   });
 });
 
@@ -115,7 +149,11 @@ describe('POST /verifications limits', () => {
   afterAll(() => v?.close());
 
   it('answers a body over 1 MiB with 413 problem+json', async () => {
-    const res = await v.http().post('/verifications').set('content-type', 'application/json').send(JSON.stringify({ credential: { name: 'x'.repeat(1100 * 1024) } }));
+    const res = await v
+      .http()
+      .post('/verifications')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ credential: { name: 'x'.repeat(1100 * 1024) } }));
     expect(res.status).toBe(413);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(JSON.parse(res.text)).toMatchObject({ status: 413, title: 'Payload Too Large' });
@@ -125,7 +163,10 @@ describe('POST /verifications limits', () => {
     const statuses: number[] = [];
     let last: Awaited<ReturnType<ReturnType<VerificationApp['http']>['post']>> | undefined;
     for (let i = 0; i < 6; i++) {
-      last = await v.http().post('/verifications').send({ credential: { '@context': ['https://www.w3.org/ns/credentials/v2'] } });
+      last = await v
+        .http()
+        .post('/verifications')
+        .send({ credential: { '@context': ['https://www.w3.org/ns/credentials/v2'] } });
       statuses.push(last.status);
     }
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);

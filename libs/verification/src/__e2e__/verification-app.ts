@@ -25,7 +25,10 @@ export interface VerificationApp {
  * The verification service in embedded mode on a free port, with a bus the test feeds catalogue events to.
  * Members' own DID documents are read only when a test asks for it: the fixtures' domains (`*.example`) host none.
  */
-export async function startVerification(env: Record<string, string> = {}, options: { memberDidDocuments?: MemberDidDocuments } = {}): Promise<VerificationApp> {
+export async function startVerification(
+  env: Record<string, string> = {},
+  options: { memberDidDocuments?: MemberDidDocuments } = {},
+): Promise<VerificationApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'verification-e2e-'));
   const config = loadServiceConfig(VERIFICATION_SERVICE, {
     LOG_LEVEL: 'silent',
@@ -37,11 +40,22 @@ export async function startVerification(env: Record<string, string> = {}, option
   });
   const bus = await createIntegrationBus({ kind: 'in-process' });
   const published: IntegrationMessage[] = [];
-  const observer = await bus.subscribe({ group: 'verification-e2e-observer', sources: ['verification'], handler: async (m) => void published.push(m) });
+  const observer = await bus.subscribe({
+    group: 'verification-e2e-observer',
+    sources: ['verification'],
+    handler: async (m) => void published.push(m),
+  });
   const runtime = await createRuntime(VERIFICATION_SERVICE.name, config, { sharedBus: bus });
   const { memberDidDocuments } = options;
-  const descriptor = memberDidDocuments ? { ...VERIFICATION_SERVICE, module: (rt: typeof runtime) => VerificationModule.forRoot(rt, { memberDidDocuments }) } : VERIFICATION_SERVICE;
-  const app = await createServiceApp({ service: 'verification', description: VERIFICATION_SERVICE.description, module: serviceRootModule(descriptor, runtime), config });
+  const descriptor = memberDidDocuments
+    ? { ...VERIFICATION_SERVICE, module: (rt: typeof runtime) => VerificationModule.forRoot(rt, { memberDidDocuments }) }
+    : VERIFICATION_SERVICE;
+  const app = await createServiceApp({
+    service: 'verification',
+    description: VERIFICATION_SERVICE.description,
+    module: serviceRootModule(descriptor, runtime),
+    config,
+  });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   return {
@@ -61,7 +75,12 @@ export async function startVerification(env: Record<string, string> = {}, option
 }
 
 /** A tiny web server standing in for the issuance service's public status list endpoint. */
-export async function startStatusServer(): Promise<{ url: string; serve(path: string, body: unknown): void; down(path: string): void; close(): Promise<void> }> {
+export async function startStatusServer(): Promise<{
+  url: string;
+  serve(path: string, body: unknown): void;
+  down(path: string): void;
+  close(): Promise<void>;
+}> {
   const documents = new Map<string, unknown>();
   const server: Server = createServer((req, res) => {
     const doc = documents.get(req.url ?? '');

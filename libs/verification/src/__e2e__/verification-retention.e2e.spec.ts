@@ -26,7 +26,14 @@ describe('anonymous verifications do not grow the store per check', () => {
   let v: VerificationApp;
   let status: Awaited<ReturnType<typeof startStatusServer>>;
   let f: Awaited<ReturnType<typeof allianceFixture>>;
-  const verify = async (body: unknown) => (await v.http().post('/verifications').send(body as object).expect(200)).body as { verdict: string; verificationId: string };
+  const verify = async (body: unknown) =>
+    (
+      await v
+        .http()
+        .post('/verifications')
+        .send(body as object)
+        .expect(200)
+    ).body as { verdict: string; verificationId: string };
 
   beforeAll(async () => {
     status = await startStatusServer();
@@ -49,7 +56,12 @@ describe('anonymous verifications do not grow the store per check', () => {
 
   it('records the first check of the day one by one and counts the next 200 in a bounded number of events', async () => {
     await new Promise((r) => setTimeout(r, 500));
-    const before = { bytes: storeBytes(v), events: storedEvents(v).length, published: v.published.length, recorded: storedEvents(v).filter((e) => e.type === 'CredentialVerified').length };
+    const before = {
+      bytes: storeBytes(v),
+      events: storedEvents(v).length,
+      published: v.published.length,
+      recorded: storedEvents(v).filter((e) => e.type === 'CredentialVerified').length,
+    };
     const started = Date.now();
     for (let i = 0; i < 200; i++) expect((await verify(f.credential)).verdict).toBe('valid');
     const flushes = Math.ceil((Date.now() - started) / FLUSH_MS) + 2;

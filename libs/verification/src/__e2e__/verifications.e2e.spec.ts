@@ -11,11 +11,21 @@ describe('POST /verifications over HTTP', () => {
   let v: VerificationApp;
   let status: Awaited<ReturnType<typeof startStatusServer>>;
   let f: Awaited<ReturnType<typeof allianceFixture>>;
-  const verify = async (body: unknown) => (await v.http().post('/verifications').send(body as object).expect(200)).body;
+  const verify = async (body: unknown) =>
+    (
+      await v
+        .http()
+        .post('/verifications')
+        .send(body as object)
+        .expect(200)
+    ).body;
 
   beforeAll(async () => {
     status = await startStatusServer();
-    v = await startVerification({ VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example', VERIFICATION_ISSUANCE_INTERNAL_URL: status.url });
+    v = await startVerification({
+      VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example',
+      VERIFICATION_ISSUANCE_INTERNAL_URL: status.url,
+    });
     f = await allianceFixture({ cryptosuite: 'eddsa-rdfc-2022' });
     status.serve('/status-lists/list-1', await f.statusList(0));
     await v.bus.publish([...registration(f.A), ...registration(f.B)]);
@@ -39,21 +49,37 @@ describe('POST /verifications over HTTP', () => {
       'validity-period:passed',
       'annex-i:passed',
     ]);
-    expect(report.credential.awardingBodies.map((b: { name: string }) => b.name)).toEqual(['Aalborg Technical University', 'Hamburg University of Technology']);
+    expect(report.credential.awardingBodies.map((b: { name: string }) => b.name)).toEqual([
+      'Aalborg Technical University',
+      'Hamburg University of Technology',
+    ]);
     // The outbox relays the record after the answer: wait for it rather than for a fixed moment.
-    await eventually(async () => (v.published.some((m) => m.type === 'verification.credential.verified') ? true : undefined)).catch(() => undefined);
+    await eventually(async () => (v.published.some((m) => m.type === 'verification.credential.verified') ? true : undefined)).catch(
+      () => undefined,
+    );
     expect(v.published.map((m) => m.type)).toContain('verification.credential.verified');
   });
 
   it('accepts the credential wrapped as { credential } and as application/vc+ld+json', async () => {
     expect((await verify({ credential: f.credential })).verdict).toBe('valid');
-    const res = await v.http().post('/verifications').set('content-type', 'application/vc+ld+json').send(JSON.stringify(f.credential)).expect(200);
+    const res = await v
+      .http()
+      .post('/verifications')
+      .set('content-type', 'application/vc+ld+json')
+      .send(JSON.stringify(f.credential))
+      .expect(200);
     expect(res.body.verdict).toBe('valid');
   });
 
   it('names the failed check and why: tampering, a removed proof, a revoked or suspended credential', async () => {
-    expect(await verify({ ...f.credential, name: 'Forged title' })).toMatchObject({ verdict: 'invalid', failure: { check: 'proofs', code: 'INVALID_SIGNATURE' } });
-    expect(await verify({ ...f.credential, proof: [(f.credential.proof as JsonObject[])[1]] })).toMatchObject({ verdict: 'invalid', failure: { check: 'co-issuance', code: 'MISSING_REQUIRED_SIGNER' } });
+    expect(await verify({ ...f.credential, name: 'Forged title' })).toMatchObject({
+      verdict: 'invalid',
+      failure: { check: 'proofs', code: 'INVALID_SIGNATURE' },
+    });
+    expect(await verify({ ...f.credential, proof: [(f.credential.proof as JsonObject[])[1]] })).toMatchObject({
+      verdict: 'invalid',
+      failure: { check: 'co-issuance', code: 'MISSING_REQUIRED_SIGNER' },
+    });
     status.serve('/status-lists/list-1', await f.statusList(2));
     expect(await verify(f.credential)).toMatchObject({ verdict: 'invalid', failure: { check: 'status', code: 'REVOKED' } });
     status.serve('/status-lists/list-1', await f.statusList(1));
@@ -92,7 +118,14 @@ describe('POST /verifications over HTTP', () => {
       await eventually(async () => ((await verify(before)).verdict === 'valid' ? true : undefined));
       expect((await verify(after)).verdict).toBe('valid');
 
-      await v.bus.publish([keyRevocation(c.B, { keyId: 'key-1', reason: 'signing host breached', revokedAt: '2026-02-20T00:00:00.000Z', compromisedSince: '2026-02-01T00:00:00.000Z' })]);
+      await v.bus.publish([
+        keyRevocation(c.B, {
+          keyId: 'key-1',
+          reason: 'signing host breached',
+          revokedAt: '2026-02-20T00:00:00.000Z',
+          compromisedSince: '2026-02-01T00:00:00.000Z',
+        }),
+      ]);
       const report = await eventually(async () => {
         const r = await verify(after);
         return r.verdict === 'invalid' ? r : undefined;
@@ -117,8 +150,20 @@ describe('POST /verifications over HTTP', () => {
     const key = generateEd25519KeyPair();
     const did = `did:key:${key.publicKeyMultibase}`;
     const outside = await signCredential(
-      { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: did, validFrom: '2025-01-01T00:00:00Z', credentialSubject: { id: 'did:example:holder' } },
-      [{ verificationMethod: didKeyVerificationMethodOf(key.publicKeyMultibase), privateKey: key.secretKey, cryptosuite: 'eddsa-jcs-2022' }],
+      {
+        '@context': ['https://www.w3.org/ns/credentials/v2'],
+        type: ['VerifiableCredential'],
+        issuer: did,
+        validFrom: '2025-01-01T00:00:00Z',
+        credentialSubject: { id: 'did:example:holder' },
+      },
+      [
+        {
+          verificationMethod: didKeyVerificationMethodOf(key.publicKeyMultibase),
+          privateKey: key.secretKey,
+          cryptosuite: 'eddsa-jcs-2022',
+        },
+      ],
     );
     const report = await verify(outside);
     expect(report).toMatchObject({ verdict: 'unverified-issuer', outsideRegistry: [did] });
@@ -128,16 +173,29 @@ describe('POST /verifications over HTTP', () => {
     expect((await verify(w3c)).checks.find((c: { id: string }) => c.id === 'proofs').outcome).toBe('passed');
   });
 
-  it('calls a credential claiming a member\'s name or homepage without its DID an impersonation, naming the member', async () => {
-    const https = await f.outsider(() => ({ id: 'https://www.aau.example', name: 'Aalborg Technical University', address: { type: ['Address'], addressCountryCode: 'DK' } }));
+  it("calls a credential claiming a member's name or homepage without its DID an impersonation, naming the member", async () => {
+    const https = await f.outsider(() => ({
+      id: 'https://www.aau.example',
+      name: 'Aalborg Technical University',
+      address: { type: ['Address'], addressCountryCode: 'DK' },
+    }));
     const byName = await verify(https.credential);
     expect(byName).toMatchObject({ verdict: 'invalid', failure: { check: 'registry-keys', code: 'IMPERSONATION' } });
     expect(byName.failure.reason).toContain(`the alliance member Aalborg Technical University`);
     // Other tests here register members of the same name: every one of them is named, A among them.
-    const claims = byName.checks.find((c: { id: string }) => c.id === 'registry-keys').problems.filter((p: { code: string }) => p.code === 'IMPERSONATION');
-    expect(claims.map((p: { message: string }) => p.message).join(' ')).toContain(`that member's DID in the alliance registry is ${f.A.did}`);
+    const claims = byName.checks
+      .find((c: { id: string }) => c.id === 'registry-keys')
+      .problems.filter((p: { code: string }) => p.code === 'IMPERSONATION');
+    expect(claims.map((p: { message: string }) => p.message).join(' ')).toContain(
+      `that member's DID in the alliance registry is ${f.A.did}`,
+    );
 
-    const didKey = await f.outsider((id) => ({ id, name: 'Hamburg Univ. of Technology', url: 'https://www.tuhh.example/', address: { type: ['Address'], addressCountryCode: 'DE' } }));
+    const didKey = await f.outsider((id) => ({
+      id,
+      name: 'Hamburg Univ. of Technology',
+      url: 'https://www.tuhh.example/',
+      address: { type: ['Address'], addressCountryCode: 'DE' },
+    }));
     const byHomepage = await verify(didKey.credential);
     expect(byHomepage).toMatchObject({ verdict: 'invalid', failure: { check: 'registry-keys', code: 'IMPERSONATION' } });
     expect(byHomepage.failure.reason).toContain(`claims the homepage of the alliance member Hamburg University of Technology`);
@@ -145,7 +203,10 @@ describe('POST /verifications over HTTP', () => {
   });
 
   it('does not take a status list signed by anyone but the credential\'s issuer: status could not be checked, never "not revoked"', async () => {
-    status.serve('/status-lists/list-1', await f.statusList(2, { signer: { verificationMethod: `${f.B.did}#key-1`, secretKey: f.keyB.secretKey } }));
+    status.serve(
+      '/status-lists/list-1',
+      await f.statusList(2, { signer: { verificationMethod: `${f.B.did}#key-1`, secretKey: f.keyB.secretKey } }),
+    );
     try {
       const report = await verify(f.credential);
       expect(report.verdict).toBe('indeterminate');
@@ -153,8 +214,16 @@ describe('POST /verifications over HTTP', () => {
       expect(entry).toMatchObject({ outcome: 'could-not-check', problems: [{ code: 'STATUS_LIST_WRONG_SIGNER' }] });
       expect(entry.problems[0].message).toContain(f.A.did);
       const intruder = generateEd25519KeyPair();
-      status.serve('/status-lists/list-1', await f.statusList(0, { signer: { verificationMethod: didKeyVerificationMethodOf(intruder.publicKeyMultibase), secretKey: intruder.secretKey } }));
-      expect((await verify(f.credential)).checks.find((c: { id: string }) => c.id === 'status')).toMatchObject({ outcome: 'could-not-check', problems: [{ code: 'STATUS_LIST_WRONG_SIGNER' }] });
+      status.serve(
+        '/status-lists/list-1',
+        await f.statusList(0, {
+          signer: { verificationMethod: didKeyVerificationMethodOf(intruder.publicKeyMultibase), secretKey: intruder.secretKey },
+        }),
+      );
+      expect((await verify(f.credential)).checks.find((c: { id: string }) => c.id === 'status')).toMatchObject({
+        outcome: 'could-not-check',
+        problems: [{ code: 'STATUS_LIST_WRONG_SIGNER' }],
+      });
     } finally {
       status.serve('/status-lists/list-1', await f.statusList(0));
     }
@@ -174,6 +243,10 @@ describe('POST /verifications over HTTP', () => {
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.text).toContain('Check a micro-credential');
-    await v.http().get('/verify/app.js').expect(200).expect('content-type', /javascript/);
+    await v
+      .http()
+      .get('/verify/app.js')
+      .expect(200)
+      .expect('content-type', /javascript/);
   });
 });

@@ -78,7 +78,10 @@ describeInBrowser('the employer page: dates, grade, layout, accessibility and ve
     if (shots) rmSync(shots, { recursive: true, force: true });
   });
 
-  async function check(credential: unknown, options: BrowserContextOptions = {}): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
+  async function check(
+    credential: unknown,
+    options: BrowserContextOptions = {},
+  ): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
     const context = await browser.newContext(options);
     const page = await context.newPage();
     const errors: string[] = [];
@@ -92,7 +95,11 @@ describeInBrowser('the employer page: dates, grade, layout, accessibility and ve
   }
 
   async function impersonation(): Promise<JsonObject> {
-    const { credential } = await f.outsider((id) => ({ id, name: 'Aalborg Technical University', address: { type: ['Address'], addressCountryCode: 'DK' } }));
+    const { credential } = await f.outsider((id) => ({
+      id,
+      name: 'Aalborg Technical University',
+      address: { type: ['Address'], addressCountryCode: 'DK' },
+    }));
     return credential;
   }
 
@@ -115,9 +122,10 @@ describeInBrowser('the employer page: dates, grade, layout, accessibility and ve
     }
   }
 
-  const background = (e: unknown) => (globalThis as unknown as { getComputedStyle(el: unknown): { backgroundColor: string } }).getComputedStyle(e).backgroundColor;
+  const background = (e: unknown) =>
+    (globalThis as unknown as { getComputedStyle(el: unknown): { backgroundColor: string } }).getComputedStyle(e).backgroundColor;
 
-  it('shows the dates in the browser\'s locale, with the ISO instant in a <time datetime> attribute', async () => {
+  it("shows the dates in the browser's locale, with the ISO instant in a <time datetime> attribute", async () => {
     for (const [locale, awarded] of [
       ['en-GB', '10 January 2026'],
       ['de-DE', '10. Januar 2026'],
@@ -147,7 +155,9 @@ describeInBrowser('the employer page: dates, grade, layout, accessibility and ve
   it('shows the grade with its scale and pass mark, and which bodies signed with their own keys', async () => {
     const { page, errors, close } = await check(graded, { locale: 'en-GB', timezoneId: 'UTC' });
     expect(await page.textContent('#verdict')).toBe(VERDICTS.valid);
-    expect(await page.textContent('#annex dd[data-element="grade"]')).toBe('8 on a scale 1\u201310, pass mark 6 (Alliance ten-point scale)');
+    expect(await page.textContent('#annex dd[data-element="grade"]')).toBe(
+      '8 on a scale 1\u201310, pass mark 6 (Alliance ten-point scale)',
+    );
     const aalborg = page.locator('#bodies').getByRole('listitem').filter({ hasText: 'Aalborg Technical University' });
     expect(await aalborg.textContent()).toContain('Signature: own key.');
     const hamburg = page.locator('#bodies').getByRole('listitem').filter({ hasText: 'Hamburg University of Technology' });
@@ -170,49 +180,69 @@ describeInBrowser('the employer page: dates, grade, layout, accessibility and ve
       ['valid', () => Promise.resolve(f.credential)],
       ['invalid-impersonation', impersonation],
       ['invalid-long-words', () => Promise.resolve(tamperedWithLongWords())],
-    ] as const)('renders the %s report without horizontal overflow, and a screenshot of it', async (name, credential) => {
-      const { page, errors, close } = await check(await credential(), { viewport: { width, height } });
-      const verdict = await page.textContent('#verdict');
-      expect(verdict).toBe(name === 'valid' ? VERDICTS.valid : VERDICTS.invalid);
-      if (name === 'invalid-impersonation') expect(await page.textContent('#reason')).toMatch(/did:web:aau-look\.example/);
-      const fits = await page.evaluate(() => {
-        const g = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
-        return { scrollWidth: g.document.documentElement.scrollWidth, innerWidth: g.innerWidth };
-      });
-      expect(fits.innerWidth).toBe(width);
-      expect(fits.scrollWidth).toBeLessThanOrEqual(fits.innerWidth);
-      const file = join(shots, `${name}-${width}.png`);
-      await page.screenshot({ path: file, fullPage: true });
-      expect(existsSync(file)).toBe(true);
-      expect(statSync(file).size).toBeGreaterThan(10 * 1024);
-      expect(errors).toEqual([]);
-      await close();
-    }, 30_000);
+    ] as const)(
+      'renders the %s report without horizontal overflow, and a screenshot of it',
+      async (name, credential) => {
+        const { page, errors, close } = await check(await credential(), { viewport: { width, height } });
+        const verdict = await page.textContent('#verdict');
+        expect(verdict).toBe(name === 'valid' ? VERDICTS.valid : VERDICTS.invalid);
+        if (name === 'invalid-impersonation') expect(await page.textContent('#reason')).toMatch(/did:web:aau-look\.example/);
+        const fits = await page.evaluate(() => {
+          const g = globalThis as unknown as { document: { documentElement: { scrollWidth: number } }; innerWidth: number };
+          return { scrollWidth: g.document.documentElement.scrollWidth, innerWidth: g.innerWidth };
+        });
+        expect(fits.innerWidth).toBe(width);
+        expect(fits.scrollWidth).toBeLessThanOrEqual(fits.innerWidth);
+        const file = join(shots, `${name}-${width}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        expect(existsSync(file)).toBe(true);
+        expect(statSync(file).size).toBeGreaterThan(10 * 1024);
+        expect(errors).toEqual([]);
+        await close();
+      },
+      30_000,
+    );
   });
 
   it.each<[Verdict, () => Promise<unknown>, number | 'down' | null]>([
     ['valid', () => Promise.resolve(graded), null],
     ['invalid', () => Promise.resolve(f.credential), 2],
-    ['unverified-issuer', () => f.outsider((id) => ({ id, name: 'Outside College', address: { type: ['Address'], addressCountryCode: 'FR' } })).then((o) => o.credential), null],
+    [
+      'unverified-issuer',
+      () =>
+        f
+          .outsider((id) => ({ id, name: 'Outside College', address: { type: ['Address'], addressCountryCode: 'FR' } }))
+          .then((o) => o.credential),
+      null,
+    ],
     ['indeterminate', () => Promise.resolve(f.credential), 'down'],
-  ])('has no serious or critical accessibility violations on the %s report (axe-core)', async (verdict, credential, listStatus) => {
-    const run = async () => {
-      const { page, close } = await check(await credential(), { bypassCSP: true });
-      expect(await page.getAttribute('#verdict', 'data-verdict')).toBe(verdict);
-      expect(await page.textContent('#status')).toBe(`Checked. ${VERDICTS[verdict]}`);
-      await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-      const violations = await page.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-        const result = await axe.run();
-        return result.violations.map((x) => ({ id: x.id, impact: x.impact, help: x.help, nodes: x.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
-      });
-      const serious = violations.filter((x) => x.impact === 'serious' || x.impact === 'critical');
-      if (serious.length) console.log(`axe-core on the ${verdict} report:\n${JSON.stringify(serious, null, 2)}`);
-      expect(serious).toEqual([]);
-      await close();
-    };
-    await (listStatus === null ? run() : withStatus(listStatus, run));
-  }, 30_000);
+  ])(
+    'has no serious or critical accessibility violations on the %s report (axe-core)',
+    async (verdict, credential, listStatus) => {
+      const run = async () => {
+        const { page, close } = await check(await credential(), { bypassCSP: true });
+        expect(await page.getAttribute('#verdict', 'data-verdict')).toBe(verdict);
+        expect(await page.textContent('#status')).toBe(`Checked. ${VERDICTS[verdict]}`);
+        await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+        const violations = await page.evaluate(async () => {
+          const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+          const result = await axe.run();
+          return result.violations.map((x) => ({
+            id: x.id,
+            impact: x.impact,
+            help: x.help,
+            nodes: x.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+          }));
+        });
+        const serious = violations.filter((x) => x.impact === 'serious' || x.impact === 'critical');
+        if (serious.length) console.log(`axe-core on the ${verdict} report:\n${JSON.stringify(serious, null, 2)}`);
+        expect(serious).toEqual([]);
+        await close();
+      };
+      await (listStatus === null ? run() : withStatus(listStatus, run));
+    },
+    30_000,
+  );
 
   it('has no serious or critical accessibility violations before anything is checked (axe-core)', async () => {
     const context = await browser.newContext({ bypassCSP: true });
@@ -225,7 +255,9 @@ describeInBrowser('the employer page: dates, grade, layout, accessibility and ve
     await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
     const serious = await page.evaluate(async () => {
       const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-      return (await axe.run()).violations.filter((x) => x.impact === 'serious' || x.impact === 'critical').map((x) => ({ id: x.id, impact: x.impact, help: x.help }));
+      return (await axe.run()).violations
+        .filter((x) => x.impact === 'serious' || x.impact === 'critical')
+        .map((x) => ({ id: x.id, impact: x.impact, help: x.help }));
     });
     if (serious.length) console.log(`axe-core on the empty page:\n${JSON.stringify(serious, null, 2)}`);
     expect(serious).toEqual([]);
@@ -236,13 +268,20 @@ describeInBrowser('the employer page: dates, grade, layout, accessibility and ve
     const seen = new Map<Verdict, { colour: string; text: string | null; cls: string | null }>();
     const look = async (expected: Verdict, credential: unknown) => {
       const { page, close } = await check(credential);
-      seen.set(expected, { colour: await page.$eval('#verdict', background), text: await page.textContent('#verdict'), cls: await page.getAttribute('#verdict', 'class') });
+      seen.set(expected, {
+        colour: await page.$eval('#verdict', background),
+        text: await page.textContent('#verdict'),
+        cls: await page.getAttribute('#verdict', 'class'),
+      });
       await close();
     };
     await look('valid', f.credential);
     await withStatus(2, () => look('invalid', f.credential));
     await withStatus('down', () => look('indeterminate', f.credential));
-    await look('unverified-issuer', (await f.outsider((id) => ({ id, name: 'Outside College', address: { type: ['Address'], addressCountryCode: 'FR' } }))).credential);
+    await look(
+      'unverified-issuer',
+      (await f.outsider((id) => ({ id, name: 'Outside College', address: { type: ['Address'], addressCountryCode: 'FR' } }))).credential,
+    );
 
     for (const verdict of Object.keys(VERDICTS) as Verdict[]) {
       expect(seen.get(verdict)?.text).toBe(VERDICTS[verdict]);
@@ -277,7 +316,17 @@ async function withGradingScale(f: Awaited<ReturnType<typeof allianceFixture>>):
   ];
   subject.result = [{ type: ['Result'], value: '8', resultDescription: scaleId }];
   return signCredential(doc, [
-    { verificationMethod: `${f.A.did}#key-1`, privateKey: f.keyA.secretKey, cryptosuite: 'eddsa-jcs-2022', created: '2026-01-10T10:00:01Z' },
-    { verificationMethod: `${f.B.did}#key-1`, privateKey: f.keyB.secretKey, cryptosuite: 'eddsa-jcs-2022', created: '2026-01-10T10:00:02Z' },
+    {
+      verificationMethod: `${f.A.did}#key-1`,
+      privateKey: f.keyA.secretKey,
+      cryptosuite: 'eddsa-jcs-2022',
+      created: '2026-01-10T10:00:01Z',
+    },
+    {
+      verificationMethod: `${f.B.did}#key-1`,
+      privateKey: f.keyB.secretKey,
+      cryptosuite: 'eddsa-jcs-2022',
+      created: '2026-01-10T10:00:02Z',
+    },
   ]);
 }

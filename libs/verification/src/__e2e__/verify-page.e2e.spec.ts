@@ -16,7 +16,11 @@ function installed(name: string): boolean {
   }
 }
 
-const missing = !existsSync(CHROMIUM) ? `${CHROMIUM} is missing (apt-get install -y chromium)` : !installed('playwright-core') ? 'playwright-core is not installed' : undefined;
+const missing = !existsSync(CHROMIUM)
+  ? `${CHROMIUM} is missing (apt-get install -y chromium)`
+  : !installed('playwright-core')
+    ? 'playwright-core is not installed'
+    : undefined;
 if (missing) console.log(`Skipping the /verify browser test: ${missing}`);
 const describeInBrowser = missing ? describe.skip : describe;
 
@@ -79,12 +83,18 @@ describeInBrowser('the employer page in headless Chromium', () => {
     await page.close();
   }, 30_000);
 
-  it('says which awarding body\'s DID the platform hosts and which signed through the platform', async () => {
-    const hosted = await allianceFixture({ suffix: '-p', didB: 'did:web:credentials.alliance.example:institutions:inst-b-p', custody: { A: 'institution', B: 'issuance-service' } });
+  it("says which awarding body's DID the platform hosts and which signed through the platform", async () => {
+    const hosted = await allianceFixture({
+      suffix: '-p',
+      didB: 'did:web:credentials.alliance.example:institutions:inst-b-p',
+      custody: { A: 'institution', B: 'issuance-service' },
+    });
     status.serve('/status-lists/list-1', await hosted.statusList(0));
     try {
       await v.bus.publish([...registration(hosted.A), ...registration(hosted.B)]);
-      await eventually(async () => ((await v.http().post('/verifications').send(hosted.credential)).body.verdict === 'valid' ? true : undefined));
+      await eventually(async () =>
+        (await v.http().post('/verifications').send(hosted.credential)).body.verdict === 'valid' ? true : undefined,
+      );
       const { page, errors } = await check(hosted.credential);
       expect(await page.textContent('#verdict')).toBe('This credential is valid.');
       const hamburg = page.locator('#bodies').getByRole('listitem').filter({ hasText: 'Hamburg University of Technology' });
@@ -101,13 +111,18 @@ describeInBrowser('the employer page in headless Chromium', () => {
   }, 30_000);
 
   it('shows a genuine credential from outside the alliance in amber, never green: signatures intact, issuer not in the registry', async () => {
-    const { credential } = await f.outsider((id) => ({ id, name: 'Outside College', address: { type: ['Address'], addressCountryCode: 'FR' } }));
+    const { credential } = await f.outsider((id) => ({
+      id,
+      name: 'Outside College',
+      address: { type: ['Address'], addressCountryCode: 'FR' },
+    }));
     const { page, errors } = await check(credential);
     expect(await page.textContent('#verdict')).toBe('Signatures intact, issuer not in the alliance registry.');
     expect(await page.getAttribute('#verdict', 'class')).toBe('verdict unverified-issuer');
     expect(await page.textContent('#reason')).toContain('Outside College');
     expect(await page.textContent('#bodies')).toContain('not in the alliance registry');
-    const background = (e: unknown) => (globalThis as unknown as { getComputedStyle(el: unknown): { backgroundColor: string } }).getComputedStyle(e).backgroundColor;
+    const background = (e: unknown) =>
+      (globalThis as unknown as { getComputedStyle(el: unknown): { backgroundColor: string } }).getComputedStyle(e).backgroundColor;
     const colour = await page.$eval('#verdict', background);
     const { page: green } = await check(f.credential);
     const validColour = await green.$eval('#verdict', background);
@@ -119,7 +134,11 @@ describeInBrowser('the employer page in headless Chromium', () => {
   }, 30_000);
 
   it('shows an impersonation as not valid, naming the member it claims to be', async () => {
-    const { credential } = await f.outsider((id) => ({ id, name: 'Aalborg Technical University', address: { type: ['Address'], addressCountryCode: 'DK' } }));
+    const { credential } = await f.outsider((id) => ({
+      id,
+      name: 'Aalborg Technical University',
+      address: { type: ['Address'], addressCountryCode: 'DK' },
+    }));
     const { page } = await check(credential);
     expect(await page.textContent('#verdict')).toBe('This credential is NOT valid.');
     expect(await page.textContent('#reason')).toContain(`the alliance member Aalborg Technical University`);
@@ -169,9 +188,17 @@ describeInBrowser('the employer page, for a member whose own DID document no lon
     const web = await startDidWebServer(tls.server);
     const resolver = await startTrustingDidWebResolver(tls.caFile);
     const status = await startStatusServer();
-    const f = await allianceFixture({ suffix: '-own', didA: web.did('uni', 'aau'), didB: 'did:web:credentials.alliance.example:institutions:inst-b-own' });
+    const f = await allianceFixture({
+      suffix: '-own',
+      didA: web.did('uni', 'aau'),
+      didB: 'did:web:credentials.alliance.example:institutions:inst-b-own',
+    });
     const v = await startVerification(
-      { VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example', VERIFICATION_ISSUANCE_INTERNAL_URL: status.url, VERIFICATION_CATALOGUE_PUBLIC_URL: 'https://credentials.alliance.example' },
+      {
+        VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example',
+        VERIFICATION_ISSUANCE_INTERNAL_URL: status.url,
+        VERIFICATION_CATALOGUE_PUBLIC_URL: 'https://credentials.alliance.example',
+      },
       { memberDidDocuments: resolver },
     );
     const playwright: Playwright = await import('playwright-core');
@@ -180,7 +207,9 @@ describeInBrowser('the employer page, for a member whose own DID document no lon
       status.serve('/status-lists/list-1', await f.statusList(0));
       web.publish(buildDidWebDocument(f.A.did, []));
       await v.bus.publish([...registration(f.A), ...registration(f.B)]);
-      await eventually(async () => ((await v.http().post('/verifications').send(f.credential)).body.verdict === 'valid' ? true : undefined));
+      await eventually(async () =>
+        (await v.http().post('/verifications').send(f.credential)).body.verdict === 'valid' ? true : undefined,
+      );
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));

@@ -37,7 +37,10 @@ export class VerificationsController {
     summary:
       'Check a credential: schema, every proof, every awarding body signed with a key the registry held valid at validFrom, status, validity dates, Annex I. Returns each check and the verdict: valid (alliance members only), invalid, indeterminate (something could not be checked) or unverified-issuer (signatures intact, issuer not in the alliance registry).',
   })
-  @ApiBody({ description: 'The credential (application/json or application/vc+ld+json)', schema: { type: 'object', additionalProperties: true } })
+  @ApiBody({
+    description: 'The credential (application/json or application/vc+ld+json)',
+    schema: { type: 'object', additionalProperties: true },
+  })
   @ApiOkResponse({ description: 'The report; a forged or revoked credential is a report with verdict "invalid", not an HTTP error' })
   async verify(@Body() body: unknown, @CurrentActor() actor?: AuthenticatedActor) {
     const credential = presented(body);

@@ -6,7 +6,8 @@ import { VERIFY_PAGE_HTML } from './page/verify-page-markup';
 import { VERIFY_PAGE_SCRIPT } from './page/verify-page-script';
 
 // Scripts and styles come only from this service: a credential's text can never run as code on the page.
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** The public page where an employer checks a credential. */
 @ApiExcludeController()

@@ -44,9 +44,13 @@ export class VerificationTallyFlusher implements OnApplicationBootstrap, OnAppli
     if (!data) return;
     const event: VerificationsCounted = { type: 'VerificationsCounted', data };
     try {
-      await this.store.appendToStream(streamName('verification', 'tally', uuidv7()), [{ ...event, metadata: { occurredAt: data.to, actor: { subject: 'verification-tally' }, correlationId: uuidv7() } }], {
-        expectedRevision: NO_STREAM,
-      });
+      await this.store.appendToStream(
+        streamName('verification', 'tally', uuidv7()),
+        [{ ...event, metadata: { occurredAt: data.to, actor: { subject: 'verification-tally' }, correlationId: uuidv7() } }],
+        {
+          expectedRevision: NO_STREAM,
+        },
+      );
     } catch (e) {
       this.tally.restore(data);
       this.logger.warn({ err: e, pending: this.tally.pending() }, 'counted verifications not stored; kept for the next flush');

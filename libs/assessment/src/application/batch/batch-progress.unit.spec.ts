@@ -5,7 +5,9 @@ const row = (n: number, status: RowOutcome['status'], retryable = false): RowOut
   row: n,
   line: n + 1,
   status,
-  ...(status === 'rejected' ? { problem: { code: 'assessment.enrolment-not-found', status: 404, message: 'no', ...(retryable ? { retryable } : {}) } } : {}),
+  ...(status === 'rejected'
+    ? { problem: { code: 'assessment.enrolment-not-found', status: 404, message: 'no', ...(retryable ? { retryable } : {}) } }
+    : {}),
 });
 
 describe('the progress of uploads this process handles', () => {

@@ -14,15 +14,28 @@ type Parsed = { record: Record<string, string>; info: { lines: number; error?: {
 export function parseCsvUpload(text: string, limits: UploadLimits): ParsedUpload {
   let parsed: Parsed[];
   try {
-    parsed = parse(text, { columns: header, skip_empty_lines: true, trim: true, bom: true, info: true, relax_column_count: true, max_record_size: 64 * 1024 }) as Parsed[];
+    parsed = parse(text, {
+      columns: header,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      max_record_size: 64 * 1024,
+    }) as Parsed[];
   } catch (error) {
     if (error instanceof AssessmentException) throw error;
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
-      throw new AssessmentException('assessment.csv-malformed', `the CSV file cannot be read${line ? ` at line ${line}` : ''}: ${error.message}`, 'body', {
-        line,
-        csvError: error.code,
-      });
+      throw new AssessmentException(
+        'assessment.csv-malformed',
+        `the CSV file cannot be read${line ? ` at line ${line}` : ''}: ${error.message}`,
+        'body',
+        {
+          line,
+          csvError: error.code,
+        },
+      );
     }
     throw error;
   }
@@ -31,7 +44,9 @@ export function parseCsvUpload(text: string, limits: UploadLimits): ParsedUpload
     row: i + 1,
     line: info.lines,
     values: Object.fromEntries(Object.entries(record).filter(([, v]) => v !== '')),
-    ...(info.error ? { unreadable: `the row has a different number of cells than the header (${RESULT_COLUMNS.length} columns at most)` } : {}),
+    ...(info.error
+      ? { unreadable: `the row has a different number of cells than the header (${RESULT_COLUMNS.length} columns at most)` }
+      : {}),
   }));
   return { format: 'csv', rows };
 }
@@ -47,11 +62,16 @@ function header(columns: string[]): string[] {
       ...(unknown.length ? [`unknown ${unknown.join(', ')}`] : []),
       ...(duplicated.length ? [`repeated ${duplicated.join(', ')}`] : []),
     ];
-    throw new AssessmentException('assessment.csv-header', `the CSV header (line 1) is wrong: ${problems.join('; ')}. Columns: ${RESULT_COLUMNS.join(',')}`, 'header', {
-      line: 1,
-      missingColumns: missing,
-      unknownColumns: unknown,
-    });
+    throw new AssessmentException(
+      'assessment.csv-header',
+      `the CSV header (line 1) is wrong: ${problems.join('; ')}. Columns: ${RESULT_COLUMNS.join(',')}`,
+      'header',
+      {
+        line: 1,
+        missingColumns: missing,
+        unknownColumns: unknown,
+      },
+    );
   }
   return names;
 }

@@ -12,23 +12,42 @@ describe('CSV uploads', () => {
       [1, 2],
       [2, 4],
     ]);
-    expect(rows[0].values).toEqual({ rowId: 'r1', enrolmentId: 'enr-1', componentCode: 'C1', grade: '7.5', assessedOn: '2026-06-01', assessmentType: 'exam', supervision: 'supervised-onsite-identity-verification' });
+    expect(rows[0].values).toEqual({
+      rowId: 'r1',
+      enrolmentId: 'enr-1',
+      componentCode: 'C1',
+      grade: '7.5',
+      assessedOn: '2026-06-01',
+      assessmentType: 'exam',
+      supervision: 'supervised-onsite-identity-verification',
+    });
     expect(rows[1].values).toMatchObject({ assessmentType: 'exam, oral', assessor: 'Dr. X' });
   });
 
   it('marks a row with the wrong number of cells, and only that row', () => {
-    const { rows } = parseCsvUpload(`enrolmentId,componentCode,grade,assessedOn,assessmentType,supervision\nenr-1,C1,7\nenr-2,C1,7,2026-06-01,exam,supervised-onsite-identity-verification\n`, limits);
+    const { rows } = parseCsvUpload(
+      `enrolmentId,componentCode,grade,assessedOn,assessmentType,supervision\nenr-1,C1,7\nenr-2,C1,7,2026-06-01,exam,supervised-onsite-identity-verification\n`,
+      limits,
+    );
     expect(rows[0].unreadable).toMatch(/number of cells/);
     expect(rows[1].unreadable).toBeUndefined();
   });
 
   it('refuses a file that is not CSV, naming the line', () => {
-    expect(() => parseCsvUpload(`${header}\nr1,"enr-1,C1\nr2,x\n`, limits)).toThrow(expect.objectContaining({ code: 'assessment.csv-malformed', status: 400 }));
+    expect(() => parseCsvUpload(`${header}\nr1,"enr-1,C1\nr2,x\n`, limits)).toThrow(
+      expect.objectContaining({ code: 'assessment.csv-malformed', status: 400 }),
+    );
   });
 
   it('refuses a wrong header, naming the missing and unknown columns', () => {
     expect(() => parseCsvUpload('enrolmentId,component,grade\nenr-1,C1,7\n', limits)).toThrow(
-      expect.objectContaining({ code: 'assessment.csv-header', details: expect.objectContaining({ missingColumns: ['componentCode', 'assessedOn', 'assessmentType', 'supervision'], unknownColumns: ['component'] }) }),
+      expect.objectContaining({
+        code: 'assessment.csv-header',
+        details: expect.objectContaining({
+          missingColumns: ['componentCode', 'assessedOn', 'assessmentType', 'supervision'],
+          unknownColumns: ['component'],
+        }),
+      }),
     );
   });
 
@@ -36,6 +55,8 @@ describe('CSV uploads', () => {
     const row = 'enr-1,C1,7,2026-06-01,exam,supervised-onsite-identity-verification';
     const text = `enrolmentId,componentCode,grade,assessedOn,assessmentType,supervision\n${Array(4).fill(row).join('\n')}`;
     expect(() => parseCsvUpload(text, limits)).toThrow(expect.objectContaining({ code: 'assessment.batch-too-large', status: 413 }));
-    expect(() => parseCsvUpload('enrolmentId,componentCode,grade,assessedOn,assessmentType,supervision\n', limits)).toThrow(expect.objectContaining({ code: 'assessment.batch-empty' }));
+    expect(() => parseCsvUpload('enrolmentId,componentCode,grade,assessedOn,assessmentType,supervision\n', limits)).toThrow(
+      expect.objectContaining({ code: 'assessment.batch-empty' }),
+    );
   });
 });

@@ -4,7 +4,8 @@ import { requireWithinRows, type UploadLimits } from './upload-limits';
 
 /** Reads the `results` array of a JSON upload; each element is one row (its line is its 1-based position). */
 export function parseJsonUpload(results: unknown, limits: UploadLimits): ParsedUpload {
-  if (!Array.isArray(results)) throw new AssessmentException('assessment.json-malformed', 'results must be an array of result rows', 'results');
+  if (!Array.isArray(results))
+    throw new AssessmentException('assessment.json-malformed', 'results must be an array of result rows', 'results');
   requireWithinRows(results.length, limits);
   return {
     format: 'json',

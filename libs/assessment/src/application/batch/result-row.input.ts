@@ -7,7 +7,8 @@ export function IsGradeValue(): PropertyDecorator {
   return ValidateBy({
     name: 'isGradeValue',
     validator: {
-      validate: (v: unknown) => (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.trim().length > 0 && v.length <= 20),
+      validate: (v: unknown) =>
+        (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.trim().length > 0 && v.length <= 20),
       defaultMessage: () => 'grade must be a number or a short text (a letter, pass or fail)',
     },
   });
@@ -35,7 +36,10 @@ export class ResultRowInput {
   @MaxLength(100)
   componentCode!: string;
 
-  @ApiProperty({ description: "On the definition's grading scheme: pass/fail, a number on the scale, or a letter", oneOf: [{ type: 'number' }, { type: 'string' }] })
+  @ApiProperty({
+    description: "On the definition's grading scheme: pass/fail, a number on the scale, or a letter",
+    oneOf: [{ type: 'number' }, { type: 'string' }],
+  })
   @IsDefined({ message: 'grade is required' })
   @IsGradeValue()
   grade!: number | string;
@@ -69,5 +73,15 @@ export class ResultRowInput {
 }
 
 /** The columns of a CSV upload, in the order the template lists them. */
-export const RESULT_COLUMNS = ['rowId', 'enrolmentId', 'componentCode', 'grade', 'assessedOn', 'assessmentType', 'supervision', 'evidenceUrl', 'assessor'] as const;
+export const RESULT_COLUMNS = [
+  'rowId',
+  'enrolmentId',
+  'componentCode',
+  'grade',
+  'assessedOn',
+  'assessmentType',
+  'supervision',
+  'evidenceUrl',
+  'assessor',
+] as const;
 export const REQUIRED_COLUMNS = ['enrolmentId', 'componentCode', 'grade', 'assessedOn', 'assessmentType', 'supervision'] as const;

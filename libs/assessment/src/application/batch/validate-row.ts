@@ -11,6 +11,8 @@ export function validateRow(values: Record<string, unknown>): RowCheck {
   const errors = flattenValidationErrors(validateSync(input, { whitelist: true, forbidNonWhitelisted: true }));
   if (errors.length > 0) return { ok: false, errors };
   // Only the known columns travel on.
-  const clean = Object.fromEntries(RESULT_COLUMNS.filter((c) => input[c] !== undefined).map((c) => [c, input[c]])) as unknown as ResultRowInput;
+  const clean = Object.fromEntries(
+    RESULT_COLUMNS.filter((c) => input[c] !== undefined).map((c) => [c, input[c]]),
+  ) as unknown as ResultRowInput;
   return { ok: true, input: clean };
 }

@@ -22,7 +22,13 @@ export const numericSpec: SpecView = {
   gradingScheme: { type: 'numeric', minimum: 0, maximum: 100, passMark: 50 },
 };
 
-export const enrolment: EnrolmentView = { enrolmentId: 'enr-1', learnerId: 'learner-1', credentialSpecId: 'spec-energy', specVersion: 1, status: 'active' };
+export const enrolment: EnrolmentView = {
+  enrolmentId: 'enr-1',
+  learnerId: 'learner-1',
+  credentialSpecId: 'spec-energy',
+  specVersion: 1,
+  status: 'active',
+};
 
 export const input = (over: Partial<ResultInput> = {}): ResultInput => ({
   resultId: 'res-1',

@@ -13,7 +13,15 @@ export interface ResultBatchState {
  * handled just before the first result is written: the first time, it claims the id for the file
  * (`ResultBatchOpened`), so an interrupted upload keeps its identity.
  */
-export type CheckBatchFile = { type: 'CheckBatchFile'; batchId: string; institutionId: string; digest: string; format: 'json' | 'csv'; rows: number; uploader: MemberStanding };
+export type CheckBatchFile = {
+  type: 'CheckBatchFile';
+  batchId: string;
+  institutionId: string;
+  digest: string;
+  format: 'json' | 'csv';
+  rows: number;
+  uploader: MemberStanding;
+};
 export type RecordBatch = {
   type: 'RecordBatch';
   batchId: string;
@@ -30,7 +38,11 @@ export type ResultBatchCommand = CheckBatchFile | RecordBatch;
 /** A batch id names one file: re-sending it is safe, sending another file under it is a mistake. */
 function requireSameFile(state: ResultBatchState, batchId: string, digest: string): void {
   if (state.digest && state.digest !== digest) {
-    throw new AssessmentException('assessment.batch-id-reused', `batch ${batchId} was already used for a different file; choose a new batch id`, 'batchId');
+    throw new AssessmentException(
+      'assessment.batch-id-reused',
+      `batch ${batchId} was already used for a different file; choose a new batch id`,
+      'batchId',
+    );
   }
 }
 
@@ -49,7 +61,9 @@ export function decideResultBatch(command: ResultBatchCommand, state: ResultBatc
     // is stored, so the id is not spent on it. (An upload claims the id only just before its first result is written.)
     if (command.alreadyRecorded === 0) {
       const { batchId, institutionId, digest, rows, rejected } = command;
-      return [{ type: 'ResultBatchReleased', data: { batchId, institutionId, digest, rows, rejected, releasedAt: context.now.toISOString() } }];
+      return [
+        { type: 'ResultBatchReleased', data: { batchId, institutionId, digest, rows, rejected, releasedAt: context.now.toISOString() } },
+      ];
     }
     // Else an interrupted file whose rows were all recorded before the crash: its first `ResultBatchProcessed` completes it.
   }

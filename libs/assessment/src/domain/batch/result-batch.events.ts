@@ -41,4 +41,8 @@ export type ResultBatchReleased = {
 };
 
 export type ResultBatchEvent = ResultBatchOpened | ResultBatchProcessed | ResultBatchReleased;
-export const RESULT_BATCH_EVENT_TYPES: readonly ResultBatchEvent['type'][] = ['ResultBatchOpened', 'ResultBatchProcessed', 'ResultBatchReleased'];
+export const RESULT_BATCH_EVENT_TYPES: readonly ResultBatchEvent['type'][] = [
+  'ResultBatchOpened',
+  'ResultBatchProcessed',
+  'ResultBatchReleased',
+];

@@ -12,14 +12,22 @@ import type { ResultFacts } from './transcript.events';
 export function requireOpenEnrolment(enrolmentId: string, enrolment: EnrolmentView | undefined): EnrolmentView {
   if (!enrolment) throw new AssessmentException('assessment.enrolment-not-found', `No enrolment ${enrolmentId}.`, 'enrolmentId');
   if (enrolment.status === 'withdrawn') {
-    throw new AssessmentException('assessment.enrolment-withdrawn', `enrolment ${enrolmentId} is ${enrolment.status}; no new results can be published for it`, 'enrolmentId');
+    throw new AssessmentException(
+      'assessment.enrolment-withdrawn',
+      `enrolment ${enrolmentId} is ${enrolment.status}; no new results can be published for it`,
+      'enrolmentId',
+    );
   }
   return enrolment;
 }
 
 export function requireSpec(spec: SpecView | undefined, credentialSpecId: string, version: number): SpecView {
   if (!spec) {
-    throw new AssessmentException('assessment.spec-unknown', `credential definition ${credentialSpecId} version ${version} is not known to assessment (yet)`, 'enrolmentId');
+    throw new AssessmentException(
+      'assessment.spec-unknown',
+      `credential definition ${credentialSpecId} version ${version} is not known to assessment (yet)`,
+      'enrolmentId',
+    );
   }
   return spec;
 }
@@ -49,10 +57,18 @@ export function resultFacts(input: Omit<ResultInput, 'resultId' | 'componentCode
   const { grade, passed } = gradeOnScheme(input.grade, spec.gradingScheme);
   const assessedOn = assessmentDate(input.assessedOn, now);
   if (typeof input.assessmentType !== 'string' || !input.assessmentType.trim()) {
-    throw new AssessmentException('assessment.assessment-type-missing', 'assessmentType is required (e.g. written exam, project)', 'assessmentType');
+    throw new AssessmentException(
+      'assessment.assessment-type-missing',
+      'assessmentType is required (e.g. written exam, project)',
+      'assessmentType',
+    );
   }
   if (!SUPERVISION_LEVELS.includes(input.supervision)) {
-    throw new AssessmentException('assessment.supervision-invalid', `supervision must be one of ${SUPERVISION_LEVELS.join(', ')}`, 'supervision');
+    throw new AssessmentException(
+      'assessment.supervision-invalid',
+      `supervision must be one of ${SUPERVISION_LEVELS.join(', ')}`,
+      'supervision',
+    );
   }
   return {
     grade,

@@ -56,16 +56,28 @@ describe('amend a result', () => {
   });
 
   it('requires a reason', () => {
-    spec.given([published()]).when(amend({ reason: '  ' }), aau).thenThrows('assessment.amendment-reason-required');
+    spec
+      .given([published()])
+      .when(amend({ reason: '  ' }), aau)
+      .thenThrows('assessment.amendment-reason-required');
   });
 
   it('only lets the owning institution amend', () => {
-    spec.given([published()]).when(amend(), registrarOf(DCU)).thenThrows((e) => (e as { status: number }).status === 403);
+    spec
+      .given([published()])
+      .when(amend(), registrarOf(DCU))
+      .thenThrows((e) => (e as { status: number }).status === 403);
   });
 
   it('refuses an amendment that changes nothing, and one outside the scheme', () => {
-    spec.given([published()]).when(amend({ changes: { grade: 72 } }), aau).thenThrows('assessment.amendment-changes-nothing');
-    spec.given([published()]).when(amend({ changes: { grade: 'A' } }), aau).thenThrows('assessment.grade-outside-scheme');
+    spec
+      .given([published()])
+      .when(amend({ changes: { grade: 72 } }), aau)
+      .thenThrows('assessment.amendment-changes-nothing');
+    spec
+      .given([published()])
+      .when(amend({ changes: { grade: 'A' } }), aau)
+      .thenThrows('assessment.grade-outside-scheme');
   });
 
   it('treats a repeated amendment id as done, and 404 for an unknown result', () => {
@@ -74,14 +86,32 @@ describe('amend a result', () => {
   });
 
   it('treats a retry stating the same grade differently (a string, padded reason) as the same amendment', () => {
-    spec.given([published(), amended()]).when(amend({ changes: { grade: '45' }, reason: '  marking error found on review ' }), aau).thenNothingHappened();
-    spec.given([published(), amended(), amended({ amendmentId: 'am-2', grade: 58, passed: true, amendmentNumber: 2, reason: 'resit' })]).when(amend(), aau).thenNothingHappened();
+    spec
+      .given([published(), amended()])
+      .when(amend({ changes: { grade: '45' }, reason: '  marking error found on review ' }), aau)
+      .thenNothingHappened();
+    spec
+      .given([published(), amended(), amended({ amendmentId: 'am-2', grade: 58, passed: true, amendmentNumber: 2, reason: 'resit' })])
+      .when(amend(), aau)
+      .thenNothingHappened();
   });
 
   it('refuses an amendment id reused for another grade or another reason, with 409 naming amendmentId', () => {
-    const conflict = (e: unknown) => (e as { code: string; status: number; field: string }).code === 'assessment.amendment-id-reused' && (e as { status: number }).status === 409 && (e as { field: string }).field === 'amendmentId';
-    spec.given([published(), amended()]).when(amend({ changes: { grade: 58 } }), aau).thenThrows(conflict);
-    spec.given([published(), amended()]).when(amend({ reason: 'another reason' }), aau).thenThrows(conflict);
-    spec.given([published(), amended()]).when(amend({ changes: { grade: 45, assessor: 'Dr. Someone Else' } }), aau).thenThrows(conflict);
+    const conflict = (e: unknown) =>
+      (e as { code: string; status: number; field: string }).code === 'assessment.amendment-id-reused' &&
+      (e as { status: number }).status === 409 &&
+      (e as { field: string }).field === 'amendmentId';
+    spec
+      .given([published(), amended()])
+      .when(amend({ changes: { grade: 58 } }), aau)
+      .thenThrows(conflict);
+    spec
+      .given([published(), amended()])
+      .when(amend({ reason: 'another reason' }), aau)
+      .thenThrows(conflict);
+    spec
+      .given([published(), amended()])
+      .when(amend({ changes: { grade: 45, assessor: 'Dr. Someone Else' } }), aau)
+      .thenThrows(conflict);
   });
 });

@@ -21,13 +21,23 @@ export interface RejectedResult {
  * may drop the rejected ones and send the rest again (that is how a bulk upload records its good rows).
  */
 export function resultsRejected(rejections: { index: number; error: AssessmentException }[]): AssessmentException {
-  const listed: RejectedResult[] = rejections.map(({ index, error }) => ({ index, code: error.code, status: error.status, field: error.field, message: error.message }));
-  return new AssessmentException('assessment.results-rejected', `${rejections.length} result(s) break a rule`, undefined, { rejections: listed });
+  const listed: RejectedResult[] = rejections.map(({ index, error }) => ({
+    index,
+    code: error.code,
+    status: error.status,
+    field: error.field,
+    message: error.message,
+  }));
+  return new AssessmentException('assessment.results-rejected', `${rejections.length} result(s) break a rule`, undefined, {
+    rejections: listed,
+  });
 }
 
 /** The rejected results an `assessment.results-rejected` error lists; undefined for any other error. */
 export function rejectedResults(error: unknown): RejectedResult[] | undefined {
-  return error instanceof AssessmentException && error.code === 'assessment.results-rejected' ? (error.details?.rejections as RejectedResult[]) : undefined;
+  return error instanceof AssessmentException && error.code === 'assessment.results-rejected'
+    ? (error.details?.rejections as RejectedResult[])
+    : undefined;
 }
 
 export function decideTranscript(command: TranscriptCommand, state: TranscriptState, context: DecisionContext): TranscriptEvent[] {
@@ -88,14 +98,23 @@ function publishOne(
   const component = ownedComponent(spec, input.componentCode, context.actor.institution);
   const facts = resultFacts(input, spec, context.now);
   if (elsewhere !== undefined) {
-    throw new AssessmentException('assessment.result-id-reused', `result id ${input.resultId} is already the result of enrolment ${elsewhere}; a result id names one result`, 'resultId', {
-      existingEnrolmentId: elsewhere,
-    });
+    throw new AssessmentException(
+      'assessment.result-id-reused',
+      `result id ${input.resultId} is already the result of enrolment ${elsewhere}; a result id names one result`,
+      'resultId',
+      {
+        existingEnrolmentId: elsewhere,
+      },
+    );
   }
   const existing = state.results[input.resultId];
   if (existing) {
     if (existing.componentCode === input.componentCode && sameFacts(existing.published, facts)) return undefined;
-    throw new AssessmentException('assessment.result-id-reused', `result id ${input.resultId} was already used for a different result`, 'resultId');
+    throw new AssessmentException(
+      'assessment.result-id-reused',
+      `result id ${input.resultId} was already used for a different result`,
+      'resultId',
+    );
   }
   const other = state.byComponent[input.componentCode];
   if (other) {
@@ -114,14 +133,21 @@ function amend(command: AmendResult, state: TranscriptState, context: DecisionCo
   const record = state.results[command.resultId];
   if (!record) throw new AssessmentException('assessment.result-not-found', `No result ${command.resultId}.`, 'resultId');
   if (record.institutionId !== context.actor.institution) {
-    throw new AssessmentException('assessment.component-of-other-institution', `result ${command.resultId} belongs to institution ${record.institutionId}; only its registrars may amend it`);
+    throw new AssessmentException(
+      'assessment.component-of-other-institution',
+      `result ${command.resultId} belongs to institution ${record.institutionId}; only its registrars may amend it`,
+    );
   }
   const earlier = record.amendments[command.amendmentId];
   if (earlier) return repeatedAmendment(command, earlier, context);
   const reason = command.reason?.trim();
   if (!reason) throw new AssessmentException('assessment.amendment-reason-required', 'an amendment needs a reason', 'reason');
   const spec = command.spec;
-  if (!spec) throw new AssessmentException('assessment.spec-unknown', `the definition result ${command.resultId} was published on is not known to assessment (yet)`);
+  if (!spec)
+    throw new AssessmentException(
+      'assessment.spec-unknown',
+      `the definition result ${command.resultId} was published on is not known to assessment (yet)`,
+    );
   const c = command.changes;
   const facts = resultFacts(
     {
@@ -165,7 +191,11 @@ function amend(command: AmendResult, state: TranscriptState, context: DecisionCo
  */
 function repeatedAmendment(command: AmendResult, earlier: AmendmentRecord, context: DecisionContext): TranscriptEvent[] {
   const spec = command.spec;
-  if (!spec) throw new AssessmentException('assessment.spec-unknown', `the definition result ${command.resultId} was published on is not known to assessment (yet)`);
+  if (!spec)
+    throw new AssessmentException(
+      'assessment.spec-unknown',
+      `the definition result ${command.resultId} was published on is not known to assessment (yet)`,
+    );
   const c = command.changes;
   const was = earlier.facts;
   const restated = resultFacts(

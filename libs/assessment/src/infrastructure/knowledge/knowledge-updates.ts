@@ -1,4 +1,12 @@
-import { type CredentialSpecPublishedV1, type InstitutionRegisteredV1, type LearnerCompletedV1, type LearnerEnrolledV1, type LearnerTransferredV1, type LearnerWithdrawnV1, membershipFactApplies } from '@alliance/contracts';
+import {
+  type CredentialSpecPublishedV1,
+  type InstitutionRegisteredV1,
+  type LearnerCompletedV1,
+  type LearnerEnrolledV1,
+  type LearnerTransferredV1,
+  type LearnerWithdrawnV1,
+  membershipFactApplies,
+} from '@alliance/contracts';
 import { insertIgnore } from '@alliance/event-sourcing';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { GradingScheme } from '../../domain/knowledge';
@@ -22,7 +30,14 @@ export const knowledgeUpdates = {
   },
 
   async learnerEnrolled(em: EntityManager, p: LearnerEnrolledV1): Promise<void> {
-    await insertIgnore(em, Enrolments, 'enrolmentId', { enrolmentId: p.enrolmentId, learnerId: p.learnerId, credentialSpecId: p.credentialSpecId, specVersion: p.specVersion, status: 'active', enrolledAt: p.enrolledAt });
+    await insertIgnore(em, Enrolments, 'enrolmentId', {
+      enrolmentId: p.enrolmentId,
+      learnerId: p.learnerId,
+      credentialSpecId: p.credentialSpecId,
+      specVersion: p.specVersion,
+      status: 'active',
+      enrolledAt: p.enrolledAt,
+    });
   },
 
   async learnerWithdrawn(em: EntityManager, p: LearnerWithdrawnV1): Promise<void> {
@@ -34,7 +49,11 @@ export const knowledgeUpdates = {
   },
 
   async learnerTransferred(em: EntityManager, p: LearnerTransferredV1): Promise<void> {
-    await em.nativeUpdate(Enrolments, { enrolmentId: p.enrolmentId }, { credentialSpecId: p.to.credentialSpecId, specVersion: p.to.specVersion });
+    await em.nativeUpdate(
+      Enrolments,
+      { enrolmentId: p.enrolmentId },
+      { credentialSpecId: p.to.credentialSpecId, specVersion: p.to.specVersion },
+    );
   },
 
   /** A member registered before onboarding existed carries no status: it was active from the start. */

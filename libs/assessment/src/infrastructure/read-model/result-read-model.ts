@@ -44,7 +44,9 @@ export class ResultReadModel extends ResultRecords {
   async enrolmentsOf(resultIds: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (let i = 0; i < resultIds.length; i += CHUNK) {
-      const rows = await this.readModel.em().find(this.Rows, { resultId: { $in: resultIds.slice(i, i + CHUNK) } }, { fields: ['resultId', 'enrolmentId'] });
+      const rows = await this.readModel
+        .em()
+        .find(this.Rows, { resultId: { $in: resultIds.slice(i, i + CHUNK) } }, { fields: ['resultId', 'enrolmentId'] });
       for (const r of rows) out.set(r.resultId, r.enrolmentId);
     }
     return out;
@@ -52,7 +54,9 @@ export class ResultReadModel extends ResultRecords {
 
   async list(filter: ResultFilter): Promise<{ items: ResultRecordRow[]; total: number }> {
     const { limit, offset, ...where } = filter;
-    const [items, total] = await this.readModel.em().findAndCount(this.Rows, where, { orderBy: { enrolmentId: 'asc', componentCode: 'asc' }, limit, offset });
+    const [items, total] = await this.readModel
+      .em()
+      .findAndCount(this.Rows, where, { orderBy: { enrolmentId: 'asc', componentCode: 'asc' }, limit, offset });
     return { items: items as ResultRecordRow[], total };
   }
 

@@ -33,7 +33,10 @@ describe('results projection (replayed twice)', () => {
     await projectionSpecification({ orm, projection: resultsProjection })
       .given([
         { ...published(), streamId: stream },
-        { ...published({ resultId: 'res-2', componentCode: 'LAB-110', grade: 'pass', passed: true, batchId: 'b1', rowRef: '2' }), streamId: stream },
+        {
+          ...published({ resultId: 'res-2', componentCode: 'LAB-110', grade: 'pass', passed: true, batchId: 'b1', rowRef: '2' }),
+          streamId: stream,
+        },
         amended('am-1', 45, false, 'marking error'),
         amended('am-2', 58, true, 'resit'),
       ])

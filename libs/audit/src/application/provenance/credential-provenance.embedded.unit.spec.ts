@@ -21,13 +21,29 @@ describe('provenance of an issued, then revoked credential', () => {
         { institutionId: IDS.instB, approvedBy: 'admin-uni-b' },
       ],
     });
-    expect(p.summary.enrolment).toEqual({ enrolmentId: IDS.enrolment, enrolledAt: T.enrolled, by: expect.objectContaining({ subject: 'registrar-uni-a' }) });
+    expect(p.summary.enrolment).toEqual({
+      enrolmentId: IDS.enrolment,
+      enrolledAt: T.enrolled,
+      by: expect.objectContaining({ subject: 'registrar-uni-a' }),
+    });
     expect(p.summary.results).toEqual([
-      expect.objectContaining({ resultId: 'res-a', grade: 'B', registrar: expect.objectContaining({ subject: 'registrar-uni-a' }), amendments: [] }),
+      expect.objectContaining({
+        resultId: 'res-a',
+        grade: 'B',
+        registrar: expect.objectContaining({ subject: 'registrar-uni-a' }),
+        amendments: [],
+      }),
       expect.objectContaining({
         resultId: 'res-b',
         grade: 'C',
-        amendments: [expect.objectContaining({ amendmentNumber: 1, reason: 'marking error', grade: 'A', registrar: expect.objectContaining({ subject: 'registrar-uni-b' }) })],
+        amendments: [
+          expect.objectContaining({
+            amendmentNumber: 1,
+            reason: 'marking error',
+            grade: 'A',
+            registrar: expect.objectContaining({ subject: 'registrar-uni-b' }),
+          }),
+        ],
       }),
     ]);
     expect(p.summary.signatures.map((s) => [s.institutionId, s.signedAt])).toEqual([
@@ -57,10 +73,30 @@ describe('provenance of an issued, then revoked credential', () => {
   });
 
   it('puts a cause before its effect even when the effect’s clock runs behind', async () => {
-    await world.append('issuance.credential-skewed', [{ type: 'CredentialDrafted', data: { credentialId: 'skewed', awardId: 'none', specId: 'none', specVersion: 1, learnerId: 'x', awardingBodies: [], document: {}, awardedAt: T.granted }, at: '2025-06-01T10:00:00.000Z' }]);
+    await world.append('issuance.credential-skewed', [
+      {
+        type: 'CredentialDrafted',
+        data: {
+          credentialId: 'skewed',
+          awardId: 'none',
+          specId: 'none',
+          specVersion: 1,
+          learnerId: 'x',
+          awardingBodies: [],
+          document: {},
+          awardedAt: T.granted,
+        },
+        at: '2025-06-01T10:00:00.000Z',
+      },
+    ]);
     const [drafted] = await world.source('issuance').store.readStream('issuance.credential-skewed');
     await world.append('verification.verification-skewed', [
-      { type: 'CredentialVerified', data: { verificationId: 's', credentialId: 'skewed', verified: false }, at: '2025-06-01T09:59:59.000Z', causationId: drafted!.eventId },
+      {
+        type: 'CredentialVerified',
+        data: { verificationId: 's', credentialId: 'skewed', verified: false },
+        at: '2025-06-01T09:59:59.000Z',
+        causationId: drafted!.eventId,
+      },
     ]);
     const p = (await credentialProvenance(world.sources, 'skewed'))!;
     expect(p.timeline.map((e) => e.type)).toEqual(['CredentialDrafted', 'CredentialVerified']);

@@ -24,10 +24,25 @@ export interface ProvenanceEntry {
 export interface CredentialProvenance {
   credentialId: string;
   summary: {
-    definition?: { specId: string; version: number; publishedAt?: string; publishedBy?: Actor; approvals: { institutionId: unknown; approvedBy: unknown; approvedAt: unknown; actor: Actor }[] };
+    definition?: {
+      specId: string;
+      version: number;
+      publishedAt?: string;
+      publishedBy?: Actor;
+      approvals: { institutionId: unknown; approvedBy: unknown; approvedAt: unknown; actor: Actor }[];
+    };
     learnerId?: string;
     enrolment?: { enrolmentId: string; enrolledAt?: string; by?: Actor };
-    results: { resultId: unknown; componentCode: unknown; institutionId: unknown; grade: unknown; passed: unknown; registrar: Actor; at: string; amendments: { amendmentNumber: unknown; reason: unknown; grade: unknown; registrar: Actor; at: string }[] }[];
+    results: {
+      resultId: unknown;
+      componentCode: unknown;
+      institutionId: unknown;
+      grade: unknown;
+      passed: unknown;
+      registrar: Actor;
+      at: string;
+      amendments: { amendmentNumber: unknown; reason: unknown; grade: unknown; registrar: Actor; at: string }[];
+    }[];
     signatures: { institutionId: string; verificationMethod: string; method: string; signedAt: string; by: Actor }[];
     status: { change: string; at: string; reason?: string; by: Actor }[];
     verifications: { at: string; data: unknown }[];
@@ -69,7 +84,11 @@ function toEntry({ store, step, event }: TracedEvent): ProvenanceEntry {
 type Data = Record<string, unknown>;
 const d = (e: ProvenanceEntry) => (e.data ?? {}) as Data;
 
-function summarise(drafted: { specId: string; specVersion: number; learnerId: string; supersedes?: string } | undefined, enrolmentId: string | undefined, timeline: ProvenanceEntry[]): CredentialProvenance['summary'] {
+function summarise(
+  drafted: { specId: string; specVersion: number; learnerId: string; supersedes?: string } | undefined,
+  enrolmentId: string | undefined,
+  timeline: ProvenanceEntry[],
+): CredentialProvenance['summary'] {
   const of = (step: ProvenanceStep) => timeline.filter((e) => e.step === step);
   const publication = of('publication')[0];
   const enrolled = of('enrolment').find((e) => d(e)['enrolmentId'] === enrolmentId && e.type === 'LearnerEnrolled');
@@ -84,7 +103,13 @@ function summarise(drafted: { specId: string; specVersion: number; learnerId: st
     at: e.occurredAt,
     amendments: of('amendment')
       .filter((a) => a.type === RESULT_TYPES.amended && d(a)['resultId'] === d(e)['resultId'])
-      .map((a) => ({ amendmentNumber: d(a)['amendmentNumber'], reason: d(a)['reason'], grade: d(a)['grade'], registrar: a.actor, at: a.occurredAt })),
+      .map((a) => ({
+        amendmentNumber: d(a)['amendmentNumber'],
+        reason: d(a)['reason'],
+        grade: d(a)['grade'],
+        registrar: a.actor,
+        at: a.occurredAt,
+      })),
   }));
   const supersededBy = revoked ? (d(revoked) as unknown as CredentialStatusData).supersededBy : undefined;
   return {
@@ -94,7 +119,12 @@ function summarise(drafted: { specId: string; specVersion: number; learnerId: st
             specId: drafted.specId,
             version: drafted.specVersion,
             ...(publication ? { publishedAt: publication.occurredAt, publishedBy: publication.actor } : {}),
-            approvals: of('approval').map((e) => ({ institutionId: d(e)['institutionId'], approvedBy: d(e)['approvedBy'], approvedAt: d(e)['approvedAt'], actor: e.actor })),
+            approvals: of('approval').map((e) => ({
+              institutionId: d(e)['institutionId'],
+              approvedBy: d(e)['approvedBy'],
+              approvedAt: d(e)['approvedAt'],
+              actor: e.actor,
+            })),
           },
           learnerId: drafted.learnerId,
         }
@@ -103,11 +133,22 @@ function summarise(drafted: { specId: string; specVersion: number; learnerId: st
     results,
     signatures: of('signature').map((e) => {
       const p = e.data as CredentialProofAddedData;
-      return { institutionId: p.institutionId, verificationMethod: p.verificationMethod, method: p.method, signedAt: p.proof?.created ?? e.occurredAt, by: e.actor };
+      return {
+        institutionId: p.institutionId,
+        verificationMethod: p.verificationMethod,
+        method: p.method,
+        signedAt: p.proof?.created ?? e.occurredAt,
+        by: e.actor,
+      };
     }),
     status: timeline
       .filter((e) => e.step === 'issuance' || e.step === 'status')
-      .map((e) => ({ change: statusChange(e.type), at: e.occurredAt, ...(typeof d(e)['reason'] === 'string' ? { reason: d(e)['reason'] as string } : {}), by: e.actor })),
+      .map((e) => ({
+        change: statusChange(e.type),
+        at: e.occurredAt,
+        ...(typeof d(e)['reason'] === 'string' ? { reason: d(e)['reason'] as string } : {}),
+        by: e.actor,
+      })),
     verifications: of('verification').map((e) => ({ at: e.occurredAt, data: e.data })),
     ...(drafted?.supersedes ? { supersedes: drafted.supersedes } : {}),
     ...(supersededBy ? { supersededBy } : {}),

@@ -22,7 +22,9 @@ export interface CredentialTrail {
 }
 
 const data = (e: RecordedEvent) => (e.data ?? {}) as Record<string, unknown>;
-const tag = (store: string, step: ProvenanceStep) => (event: RecordedEvent): TracedEvent => ({ store, step, event });
+const tag =
+  (store: string, step: ProvenanceStep) =>
+  (event: RecordedEvent): TracedEvent => ({ store, step, event });
 
 /**
  * Follows the ids a credential carries through the stores: its own stream, the award track that granted it,
@@ -42,17 +44,27 @@ export async function gatherCredentialTrail(reader: HistoryReader, credentialId:
   const enrolmentId = award.map((e) => (e.data as AwardTrackData).enrolmentId).find(Boolean);
 
   events.push(...(await definitionEvents(reader, drafted.specId, drafted.specVersion)));
-  const usedMethods = new Set(own.filter((e) => e.type === CREDENTIAL_TYPES.proofAdded).map((e) => (e.data as CredentialProofAddedData).verificationMethod));
+  const usedMethods = new Set(
+    own.filter((e) => e.type === CREDENTIAL_TYPES.proofAdded).map((e) => (e.data as CredentialProofAddedData).verificationMethod),
+  );
   for (const body of drafted.awardingBodies) events.push(...(await institutionEvents(reader, body.institutionId, usedMethods)));
 
   if (enrolmentId) {
     events.push(...(await enrolmentEvents(reader, drafted.learnerId, enrolmentId)));
     // Transcripts are kept per enrolment; a scan finds results should they ever be kept elsewhere.
-    const transcript = (await reader.stream(STORES.assessment, streams.transcript(enrolmentId))).filter((e) => e.type === RESULT_TYPES.published || e.type === RESULT_TYPES.amended);
-    const results = transcript.length ? transcript : await reader.scan(STORES.assessment, (d) => d['enrolmentId'] === enrolmentId, Object.values(RESULT_TYPES));
+    const transcript = (await reader.stream(STORES.assessment, streams.transcript(enrolmentId))).filter(
+      (e) => e.type === RESULT_TYPES.published || e.type === RESULT_TYPES.amended,
+    );
+    const results = transcript.length
+      ? transcript
+      : await reader.scan(STORES.assessment, (d) => d['enrolmentId'] === enrolmentId, Object.values(RESULT_TYPES));
     events.push(...results.map((e) => tag(STORES.assessment, e.type === RESULT_TYPES.amended ? 'amendment' : 'result')(e)));
   }
-  const verifications = await reader.scan(STORES.verification, (d) => d['credentialId'] === credentialId, Object.values(VERIFICATION_TYPES));
+  const verifications = await reader.scan(
+    STORES.verification,
+    (d) => d['credentialId'] === credentialId,
+    Object.values(VERIFICATION_TYPES),
+  );
   events.push(...verifications.map(tag(STORES.verification, 'verification')));
   return { credentialId, drafted, ...(enrolmentId ? { enrolmentId } : {}), events };
 }
@@ -76,7 +88,10 @@ async function definitionEvents(reader: HistoryReader, specId: string, version: 
   return spec
     .filter((e) => data(e)['version'] === version)
     .map((e) =>
-      tag(STORES.catalogue, e.type === SPEC_TYPES.approved ? 'approval' : e.type === SPEC_TYPES.published ? 'publication' : 'definition')(e),
+      tag(
+        STORES.catalogue,
+        e.type === SPEC_TYPES.approved ? 'approval' : e.type === SPEC_TYPES.published ? 'publication' : 'definition',
+      )(e),
     );
 }
 
@@ -89,7 +104,8 @@ async function institutionEvents(reader: HistoryReader, institutionId: string, u
     if (e.type === INSTITUTION_TYPES.keyAdded || e.type === INSTITUTION_TYPES.keyRotated) {
       const keys = [d['key'], d['newKey']].filter(Boolean) as { verificationMethodId?: string }[];
       const previous = `${String(keys[0]?.verificationMethodId ?? '').split('#')[0]}#${String(d['previousKeyId'] ?? '')}`;
-      if (keys.some((k) => usedMethods.has(k.verificationMethodId ?? '')) || usedMethods.has(previous)) traced.push(tag(STORES.catalogue, 'signing-key')(e));
+      if (keys.some((k) => usedMethods.has(k.verificationMethodId ?? '')) || usedMethods.has(previous))
+        traced.push(tag(STORES.catalogue, 'signing-key')(e));
     } else {
       traced.push(tag(STORES.catalogue, 'institution')(e));
     }
@@ -100,7 +116,10 @@ async function institutionEvents(reader: HistoryReader, institutionId: string, u
 /** The enrolment's own events, read from the learner's stream (or found by id when the stream is elsewhere). */
 async function enrolmentEvents(reader: HistoryReader, learnerId: string, enrolmentId: string): Promise<TracedEvent[]> {
   let learner = await reader.stream(STORES.enrolment, streams.learner(learnerId));
-  if (!learner.some((e) => data(e)['enrolmentId'] === enrolmentId)) learner = await reader.scan(STORES.enrolment, (d) => d['enrolmentId'] === enrolmentId);
+  if (!learner.some((e) => data(e)['enrolmentId'] === enrolmentId))
+    learner = await reader.scan(STORES.enrolment, (d) => d['enrolmentId'] === enrolmentId);
   // Erasure is about the learner, not one enrolment, and still belongs to the story.
-  return learner.filter((e) => data(e)['enrolmentId'] === enrolmentId || e.type === 'LearnerErased').map(tag(STORES.enrolment, 'enrolment'));
+  return learner
+    .filter((e) => data(e)['enrolmentId'] === enrolmentId || e.type === 'LearnerErased')
+    .map(tag(STORES.enrolment, 'enrolment'));
 }

@@ -31,17 +31,46 @@ describe('was the credential valid on date D', () => {
       ['co-issuers-signed', 'pass'],
       ['keys-registered', 'pass'],
     ]);
-    expect(answer.checks.find((c) => c.check === 'keys-registered')!.evidence.map((e) => e.type)).toEqual(['SigningKeyAdded', 'SigningKeyAdded']);
+    expect(answer.checks.find((c) => c.check === 'keys-registered')!.evidence.map((e) => e.type)).toEqual([
+      'SigningKeyAdded',
+      'SigningKeyAdded',
+    ]);
   });
 
   it('fails the key check when a proof names a key its institution never registered', async () => {
     await world.append('issuance.credential-rogue', [
-      { type: 'CredentialDrafted', data: { credentialId: 'rogue', awardId: 'a', specId: IDS.spec, specVersion: 1, learnerId: 'l', awardingBodies: [{ institutionId: IDS.instA, lead: true }], document: { validFrom: T.granted }, awardedAt: T.granted }, at: T.granted },
-      { type: 'CredentialProofAdded', data: { credentialId: 'rogue', institutionId: IDS.instA, verificationMethod: 'did:web:evil.example#k', method: 'detached-proof', proof: { created: T.signedA } }, at: T.signedA },
+      {
+        type: 'CredentialDrafted',
+        data: {
+          credentialId: 'rogue',
+          awardId: 'a',
+          specId: IDS.spec,
+          specVersion: 1,
+          learnerId: 'l',
+          awardingBodies: [{ institutionId: IDS.instA, lead: true }],
+          document: { validFrom: T.granted },
+          awardedAt: T.granted,
+        },
+        at: T.granted,
+      },
+      {
+        type: 'CredentialProofAdded',
+        data: {
+          credentialId: 'rogue',
+          institutionId: IDS.instA,
+          verificationMethod: 'did:web:evil.example#k',
+          method: 'detached-proof',
+          proof: { created: T.signedA },
+        },
+        at: T.signedA,
+      },
       { type: 'CredentialIssued', data: { credentialId: 'rogue', hash: 'x', issuedAt: T.issued }, at: T.issued },
     ]);
     const answer = (await credentialValidityAt(world.sources, 'rogue', T.verified))!;
     expect(answer).toMatchObject({ valid: false, status: 'unsigned' });
-    expect(answer.checks.find((c) => c.check === 'keys-registered')).toMatchObject({ outcome: 'fail', detail: expect.stringMatching(/was not registered/) });
+    expect(answer.checks.find((c) => c.check === 'keys-registered')).toMatchObject({
+      outcome: 'fail',
+      detail: expect.stringMatching(/was not registered/),
+    });
   });
 });

@@ -30,7 +30,14 @@ export interface CredentialValidityAt {
   checks: ValidityCheck[];
 }
 
-const ref = (store: string) => (e: RecordedEvent) => ({ store, streamId: e.streamId, revision: e.revision, eventId: e.eventId, type: e.type, occurredAt: e.metadata.occurredAt });
+const ref = (store: string) => (e: RecordedEvent) => ({
+  store,
+  streamId: e.streamId,
+  revision: e.revision,
+  eventId: e.eventId,
+  type: e.type,
+  occurredAt: e.metadata.occurredAt,
+});
 const issuanceRef = ref(STORES.issuance);
 
 /**
@@ -38,7 +45,11 @@ const issuanceRef = ref(STORES.issuance);
  * suspended then, inside its validity period, signed by every awarding body, each with a key registered to
  * it in the catalogue and valid when it signed. Undefined when no store knows the credential.
  */
-export async function credentialValidityAt(sources: AuditSource[], credentialId: string, at: string): Promise<CredentialValidityAt | undefined> {
+export async function credentialValidityAt(
+  sources: AuditSource[],
+  credentialId: string,
+  at: string,
+): Promise<CredentialValidityAt | undefined> {
   const reader = new HistoryReader(sources);
   const all = await reader.stream(STORES.issuance, streams.credential(credentialId));
   if (all.length === 0) return undefined;
@@ -55,11 +66,26 @@ export async function credentialValidityAt(sources: AuditSource[], credentialId:
       ? { check: 'issued', outcome: 'pass', detail: `issued at ${issued.metadata.occurredAt}`, evidence: [issuanceRef(issued)] }
       : { check: 'issued', outcome: 'fail', detail: `not issued by ${at}`, evidence: drafted ? [issuanceRef(drafted)] : [] },
     revoked
-      ? { check: 'not-revoked', outcome: 'fail', detail: `revoked at ${revoked.metadata.occurredAt}: ${String((revoked.data as { reason?: string }).reason ?? '')}`, evidence: [issuanceRef(revoked)] }
+      ? {
+          check: 'not-revoked',
+          outcome: 'fail',
+          detail: `revoked at ${revoked.metadata.occurredAt}: ${String((revoked.data as { reason?: string }).reason ?? '')}`,
+          evidence: [issuanceRef(revoked)],
+        }
       : { check: 'not-revoked', outcome: 'pass', detail: 'no revocation by then', evidence: [] },
     lastStatus?.type === CREDENTIAL_TYPES.suspended
-      ? { check: 'not-suspended', outcome: 'fail', detail: `suspended since ${lastStatus.metadata.occurredAt}`, evidence: [issuanceRef(lastStatus)] }
-      : { check: 'not-suspended', outcome: 'pass', detail: lastStatus ? `reinstated at ${lastStatus.metadata.occurredAt}` : 'never suspended by then', evidence: lastStatus ? [issuanceRef(lastStatus)] : [] },
+      ? {
+          check: 'not-suspended',
+          outcome: 'fail',
+          detail: `suspended since ${lastStatus.metadata.occurredAt}`,
+          evidence: [issuanceRef(lastStatus)],
+        }
+      : {
+          check: 'not-suspended',
+          outcome: 'pass',
+          detail: lastStatus ? `reinstated at ${lastStatus.metadata.occurredAt}` : 'never suspended by then',
+          evidence: lastStatus ? [issuanceRef(lastStatus)] : [],
+        },
     periodCheck(draft, drafted, at),
     coIssuersCheck(draft, proofs),
     await keysCheck(reader, proofs),
@@ -71,9 +97,16 @@ function periodCheck(draft: CredentialDraftedData | undefined, drafted: Recorded
   if (!draft || !drafted) return { check: 'validity-period', outcome: 'fail', detail: 'no credential document by then', evidence: [] };
   const { validFrom, validUntil } = draft.document;
   const evidence = [issuanceRef(drafted)];
-  if (validFrom && at < new Date(validFrom).toISOString()) return { check: 'validity-period', outcome: 'fail', detail: `valid only from ${validFrom}`, evidence };
-  if (validUntil && at > new Date(validUntil).toISOString()) return { check: 'validity-period', outcome: 'fail', detail: `expired at ${validUntil}`, evidence };
-  return { check: 'validity-period', outcome: 'pass', detail: `valid from ${validFrom ?? '(unset)'}${validUntil ? ` until ${validUntil}` : ', no end'}`, evidence };
+  if (validFrom && at < new Date(validFrom).toISOString())
+    return { check: 'validity-period', outcome: 'fail', detail: `valid only from ${validFrom}`, evidence };
+  if (validUntil && at > new Date(validUntil).toISOString())
+    return { check: 'validity-period', outcome: 'fail', detail: `expired at ${validUntil}`, evidence };
+  return {
+    check: 'validity-period',
+    outcome: 'pass',
+    detail: `valid from ${validFrom ?? '(unset)'}${validUntil ? ` until ${validUntil}` : ', no end'}`,
+    evidence,
+  };
 }
 
 function coIssuersCheck(draft: CredentialDraftedData | undefined, proofs: RecordedEvent[]): ValidityCheck {
@@ -90,13 +123,16 @@ function coIssuersCheck(draft: CredentialDraftedData | undefined, proofs: Record
 
 /** Each proof's key must be registered to its institution, and valid, at the moment it signed. */
 async function keysCheck(reader: HistoryReader, proofs: RecordedEvent[]): Promise<ValidityCheck> {
-  if (!reader.has(STORES.catalogue)) return { check: 'keys-registered', outcome: 'unknown', detail: 'the catalogue history is not audited here', evidence: [] };
+  if (!reader.has(STORES.catalogue))
+    return { check: 'keys-registered', outcome: 'unknown', detail: 'the catalogue history is not audited here', evidence: [] };
   const problems: string[] = [];
   const evidence: ValidityCheck['evidence'] = [];
   for (const proof of proofs) {
     const p = proof.data as CredentialProofAddedData;
     const signedAt = new Date(p.proof?.created ?? proof.metadata.occurredAt).toISOString();
-    const history = (await reader.stream(STORES.catalogue, streams.institution(p.institutionId))).filter((e) => e.metadata.occurredAt <= signedAt);
+    const history = (await reader.stream(STORES.catalogue, streams.institution(p.institutionId))).filter(
+      (e) => e.metadata.occurredAt <= signedAt,
+    );
     const window = keyWindows(history).get(p.verificationMethod);
     if (!window) {
       problems.push(`${p.verificationMethod} was not registered to ${p.institutionId} when it signed at ${signedAt}`);
@@ -105,7 +141,8 @@ async function keysCheck(reader: HistoryReader, proofs: RecordedEvent[]): Promis
     evidence.push(...window.events.map(ref(STORES.catalogue)));
     const from = new Date(window.validFrom).toISOString();
     const until = window.validUntil ? new Date(window.validUntil).toISOString() : undefined;
-    if (signedAt < from || (until && signedAt > until)) problems.push(`${p.verificationMethod} signed at ${signedAt}, outside its window ${window.validFrom}..${window.validUntil ?? ''}`);
+    if (signedAt < from || (until && signedAt > until))
+      problems.push(`${p.verificationMethod} signed at ${signedAt}, outside its window ${window.validFrom}..${window.validUntil ?? ''}`);
   }
   return {
     check: 'keys-registered',
@@ -119,7 +156,11 @@ async function keysCheck(reader: HistoryReader, proofs: RecordedEvent[]): Promis
 export function keyWindows(history: RecordedEvent[]): Map<string, { validFrom: string; validUntil?: string; events: RecordedEvent[] }> {
   const windows = new Map<string, { validFrom: string; validUntil?: string; events: RecordedEvent[] }>();
   const open = (key: SigningKeyData, e: RecordedEvent) =>
-    windows.set(key.verificationMethodId, { validFrom: key.validFrom, ...(key.validUntil ? { validUntil: key.validUntil } : {}), events: [e] });
+    windows.set(key.verificationMethodId, {
+      validFrom: key.validFrom,
+      ...(key.validUntil ? { validUntil: key.validUntil } : {}),
+      events: [e],
+    });
   for (const e of history) {
     if (e.type === INSTITUTION_TYPES.keyAdded) open((e.data as { key: SigningKeyData }).key, e);
     if (e.type === INSTITUTION_TYPES.keyRotated) {
@@ -137,7 +178,8 @@ function statusOf(checks: ValidityCheck[]): CredentialValidityAt['status'] {
   if (failed('not-revoked')) return 'revoked';
   if (failed('issued')) return 'not-issued';
   if (failed('not-suspended')) return 'suspended';
-  if (failed('validity-period')) return checks.find((c) => c.check === 'validity-period')!.detail.startsWith('expired') ? 'expired' : 'not-yet-valid';
+  if (failed('validity-period'))
+    return checks.find((c) => c.check === 'validity-period')!.detail.startsWith('expired') ? 'expired' : 'not-yet-valid';
   if (failed('co-issuers-signed') || failed('keys-registered')) return 'unsigned';
   return checks.every((c) => c.outcome === 'pass') ? 'valid' : 'indeterminate';
 }

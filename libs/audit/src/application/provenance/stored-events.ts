@@ -3,7 +3,13 @@
  * context: it reads the raw history, like an external auditor would, and names here every event type and
  * field it relies on, so a renamed field is one place to change (and one failing spec).
  */
-export const STORES = { catalogue: 'catalogue', enrolment: 'enrolment', assessment: 'assessment', issuance: 'issuance', verification: 'verification' } as const;
+export const STORES = {
+  catalogue: 'catalogue',
+  enrolment: 'enrolment',
+  assessment: 'assessment',
+  issuance: 'issuance',
+  verification: 'verification',
+} as const;
 
 export const streams = {
   credential: (id: string) => `issuance.credential-${id}`,

@@ -25,7 +25,8 @@ class StoreDirectory extends InstitutionDirectory {
   }
   private async registered() {
     const out: { institutionId: string; did: string; name: string }[] = [];
-    for await (const e of this.store.readAll({ filter: { eventTypes: ['InstitutionRegistered'] } })) out.push(e.data as (typeof out)[number]);
+    for await (const e of this.store.readAll({ filter: { eventTypes: ['InstitutionRegistered'] } }))
+      out.push(e.data as (typeof out)[number]);
     return out;
   }
 }
@@ -40,7 +41,10 @@ export function catalogueHarness() {
   const config = { PUBLIC_BASE_URL: 'https://credentials.alliance.example' } as ServiceConfig;
   const didDocuments = new PublishedDidDocuments();
   const didCheck = new DidDocumentCheck(aggregates, didDocuments, config);
-  const meta = (actor: Partial<AuthenticatedActor> = {}) => ({ actor: { subject: 'admin', role: 'alliance-admin' as const, ...actor }, correlationId: 'spec-correlation' });
+  const meta = (actor: Partial<AuthenticatedActor> = {}) => ({
+    actor: { subject: 'admin', role: 'alliance-admin' as const, ...actor },
+    correlationId: 'spec-correlation',
+  });
   const events = async () => {
     const out = [];
     for await (const e of store.readAll()) out.push(e);

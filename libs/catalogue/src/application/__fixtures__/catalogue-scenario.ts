@@ -30,7 +30,11 @@ export function scenario(h: CatalogueHarness) {
     },
     definition([aau, dcu, tuhh]: string[], overrides: Partial<CredentialSpecDefinition> = {}): CredentialSpecDefinition {
       const d = sustainableEnergyDefinition(overrides);
-      const map: Record<string, string> = { [d.awardingBodies[0].institutionId]: aau, [d.awardingBodies[1].institutionId]: dcu, [d.awardingBodies[2].institutionId]: tuhh };
+      const map: Record<string, string> = {
+        [d.awardingBodies[0].institutionId]: aau,
+        [d.awardingBodies[1].institutionId]: dcu,
+        [d.awardingBodies[2].institutionId]: tuhh,
+      };
       return {
         ...d,
         awardingBodies: overrides.awardingBodies ?? d.awardingBodies.map((b) => ({ ...b, institutionId: map[b.institutionId] })),
@@ -38,18 +42,27 @@ export function scenario(h: CatalogueHarness) {
       };
     },
     async draft(definition: CredentialSpecDefinition): Promise<string> {
-      return new DraftCredentialSpecHandler(h.aggregates, h.registry).execute(DraftCredentialSpecCommand.create({ definition, ...h.meta() }));
+      return new DraftCredentialSpecHandler(h.aggregates, h.registry).execute(
+        DraftCredentialSpecCommand.create({ definition, ...h.meta() }),
+      );
     },
     async propose(credentialSpecId: string) {
-      await new ProposeCredentialSpecHandler(h.aggregates, h.registry).execute(ProposeCredentialSpecCommand.create({ credentialSpecId, ...h.meta() }));
+      await new ProposeCredentialSpecHandler(h.aggregates, h.registry).execute(
+        ProposeCredentialSpecCommand.create({ credentialSpecId, ...h.meta() }),
+      );
     },
     async approve(credentialSpecId: string, institution: string) {
       await new ApproveCredentialSpecHandler(h.aggregates).execute(
-        ApproveCredentialSpecCommand.create({ credentialSpecId, ...h.meta({ role: 'institution-admin', institution, subject: `admin@${institution}` }) }),
+        ApproveCredentialSpecCommand.create({
+          credentialSpecId,
+          ...h.meta({ role: 'institution-admin', institution, subject: `admin@${institution}` }),
+        }),
       );
     },
     async publish(credentialSpecId: string) {
-      await new PublishCredentialSpecHandler(h.aggregates, h.registry).execute(PublishCredentialSpecCommand.create({ credentialSpecId, ...h.meta() }));
+      await new PublishCredentialSpecHandler(h.aggregates, h.registry).execute(
+        PublishCredentialSpecCommand.create({ credentialSpecId, ...h.meta() }),
+      );
     },
   };
 }

@@ -3,7 +3,8 @@ import { AddSigningKeyCommand, AddSigningKeyHandler } from '../commands/add-sign
 import { IssueKeyChallengeCommand, IssueKeyChallengeHandler } from '../commands/issue-key-challenge';
 import type { CatalogueHarness } from './catalogue-harness';
 
-export const ownAdminMeta = (h: CatalogueHarness, institution: string) => h.meta({ role: 'institution-admin', institution, subject: `admin@${institution}` });
+export const ownAdminMeta = (h: CatalogueHarness, institution: string) =>
+  h.meta({ role: 'institution-admin', institution, subject: `admin@${institution}` });
 
 /**
  * Registers a key through the handlers as the institution's own admin does: a challenge for `keyId`,
@@ -17,7 +18,9 @@ export async function registerKey(
   const keyPair = options.keyPair ?? generateEd25519KeyPair();
   const meta = ownAdminMeta(h, institutionId);
   const keyId = options.keyId ?? `key-${((await h.aggregates.institution(institutionId))?.keys.length ?? 0) + 1}`;
-  const { challenge } = await new IssueKeyChallengeHandler(h.aggregates).execute(IssueKeyChallengeCommand.create({ institutionId, keyId, ...meta }));
+  const { challenge } = await new IssueKeyChallengeHandler(h.aggregates).execute(
+    IssueKeyChallengeCommand.create({ institutionId, keyId, ...meta }),
+  );
   const registered = await new AddSigningKeyHandler(h.aggregates, h.didCheck).execute(
     AddSigningKeyCommand.create({
       institutionId,

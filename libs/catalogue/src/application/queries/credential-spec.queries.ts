@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogueException } from '../../domain/catalogue.exception';
 import { CatalogueReadModel } from '../../infrastructure/read-model/catalogue-read-model';
-import { CredentialSpecBodyRows, CredentialSpecRows, CredentialSpecVersionRows } from '../../infrastructure/read-model/credential-spec-rows';
+import {
+  CredentialSpecBodyRows,
+  CredentialSpecRows,
+  CredentialSpecVersionRows,
+} from '../../infrastructure/read-model/credential-spec-rows';
 import { InstitutionRows } from '../../infrastructure/read-model/institution-rows';
-import type { CredentialSpecSummary, CredentialSpecVersionSummary, CredentialSpecVersionView, CredentialSpecView } from './credential-spec.views';
+import type {
+  CredentialSpecSummary,
+  CredentialSpecVersionSummary,
+  CredentialSpecVersionView,
+  CredentialSpecView,
+} from './credential-spec.views';
 import { escapeLike } from './institution.queries';
 import { type Page, type PageRequest, pageWindow } from './page';
 
@@ -18,15 +27,25 @@ export interface CredentialSpecFilter extends PageRequest {
   q?: string;
 }
 
-type SpecRow = { id: string; createdAt: string; updatedAt: string; publishedVersion: number | null; awardingInstitutionIds: string[] } & Omit<
-  CredentialSpecSummary,
-  'id' | 'status' | 'publishedVersion' | 'awardingInstitutionIds' | 'createdAt' | 'updatedAt'
-> & { latestStatus: string };
-type VersionRow = Omit<CredentialSpecVersionView, 'credentialSpecId' | 'pendingApprovals' | 'definition' | 'published' | 'proposedAt' | 'publishedAt' | 'retiredAt'> & {
+type SpecRow = {
+  id: string;
+  createdAt: string;
+  updatedAt: string;
+  publishedVersion: number | null;
+  awardingInstitutionIds: string[];
+} & Omit<CredentialSpecSummary, 'id' | 'status' | 'publishedVersion' | 'awardingInstitutionIds' | 'createdAt' | 'updatedAt'> & {
+    latestStatus: string;
+  };
+type VersionRow = Omit<
+  CredentialSpecVersionView,
+  'credentialSpecId' | 'pendingApprovals' | 'definition' | 'published' | 'proposedAt' | 'publishedAt' | 'retiredAt'
+> & {
   specId: string;
   title: string;
   ects: number;
-  definition: Omit<CredentialSpecVersionView['definition'], 'awardingBodies'> & { awardingBodies: { institutionId: string; lead: boolean }[] };
+  definition: Omit<CredentialSpecVersionView['definition'], 'awardingBodies'> & {
+    awardingBodies: { institutionId: string; lead: boolean }[];
+  };
   published: CredentialSpecVersionView['published'] | null;
   proposedAt: string | null;
   publishedAt: string | null;
@@ -62,7 +81,11 @@ export class CredentialSpecQueries {
     const em = this.readModel.em();
     const row = await em.findOne(this.readModel.entity(CredentialSpecRows), { id: credentialSpecId });
     if (!row) throw new CatalogueException('catalogue.credential-spec-not-found', `No credential spec ${credentialSpecId}.`);
-    const versions = (await em.find(this.readModel.entity(CredentialSpecVersionRows), { specId: credentialSpecId }, { orderBy: { version: 'asc' } })) as unknown as VersionRow[];
+    const versions = (await em.find(
+      this.readModel.entity(CredentialSpecVersionRows),
+      { specId: credentialSpecId },
+      { orderBy: { version: 'asc' } },
+    )) as unknown as VersionRow[];
     const latest = versions.find((v) => v.version === row.latestVersion)!;
     return {
       ...summaryOf(row as unknown as SpecRow),
@@ -75,7 +98,11 @@ export class CredentialSpecQueries {
     const row = await this.readModel.em().findOne(this.readModel.entity(CredentialSpecVersionRows), { specId: credentialSpecId, version });
     if (!row) {
       await this.get(credentialSpecId);
-      throw new CatalogueException('catalogue.credential-spec-version-not-found', `No credential spec version ${credentialSpecId} v${version}.`, 'version');
+      throw new CatalogueException(
+        'catalogue.credential-spec-version-not-found',
+        `No credential spec version ${credentialSpecId} v${version}.`,
+        'version',
+      );
     }
     return this.versionView(row as unknown as VersionRow);
   }
@@ -87,7 +114,9 @@ export class CredentialSpecQueries {
   /** Resolves the awarding bodies against the registry as it is now (published versions keep their snapshot too). */
   private async versionView(row: VersionRow): Promise<CredentialSpecVersionView> {
     const ids = row.definition.awardingBodies.map((b) => b.institutionId);
-    const members = new Map((await this.readModel.em().find(this.readModel.entity(InstitutionRows), { id: { $in: ids } })).map((m) => [m.id, m]));
+    const members = new Map(
+      (await this.readModel.em().find(this.readModel.entity(InstitutionRows), { id: { $in: ids } })).map((m) => [m.id, m]),
+    );
     return {
       credentialSpecId: row.specId,
       version: row.version,
@@ -96,7 +125,9 @@ export class CredentialSpecQueries {
         ...row.definition,
         awardingBodies: row.definition.awardingBodies.map((b) => {
           const m = members.get(b.institutionId);
-          return m ? { ...b, name: m.name, did: m.did, countryCode: m.countryCode, ...(m.region ? { region: m.region } : {}), status: m.status } : b;
+          return m
+            ? { ...b, name: m.name, did: m.did, countryCode: m.countryCode, ...(m.region ? { region: m.region } : {}), status: m.status }
+            : b;
         }),
       },
       requiredApprovals: row.requiredApprovals,

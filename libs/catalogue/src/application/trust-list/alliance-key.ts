@@ -19,7 +19,8 @@ export interface AllianceKey {
  * publish a verifiable list, and protects nothing against someone who can read DATA_DIR.
  */
 export function loadAllianceKey(config: CatalogueConfig): AllianceKey {
-  if (config.CATALOGUE_TRUST_LIST_KEY) return { ...fromText(config.CATALOGUE_TRUST_LIST_KEY, 'CATALOGUE_TRUST_LIST_KEY'), generated: false };
+  if (config.CATALOGUE_TRUST_LIST_KEY)
+    return { ...fromText(config.CATALOGUE_TRUST_LIST_KEY, 'CATALOGUE_TRUST_LIST_KEY'), generated: false };
   const file = join(config.DATA_DIR, 'catalogue', 'development-trust-list-key.hex');
   return { ...fromText(readOrCreateSecretFile(file), file), generated: true, file };
 }

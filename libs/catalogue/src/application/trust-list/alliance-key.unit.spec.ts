@@ -15,15 +15,23 @@ describe('the alliance trust list key', () => {
   it('reads a 32-byte seed in hex or a z… Multikey secret, and masks it when the configuration is logged', () => {
     const pair = generateEd25519KeyPair();
     const hex = Buffer.from(pair.secretKey).toString('hex');
-    expect(loadAllianceKey(config({ CATALOGUE_TRUST_LIST_KEY: hex }))).toMatchObject({ publicKeyMultibase: pair.publicKeyMultibase, generated: false });
-    expect(loadAllianceKey(config({ CATALOGUE_TRUST_LIST_KEY: pair.secretKeyMultibase }))).toMatchObject({ publicKeyMultibase: pair.publicKeyMultibase, generated: false });
+    expect(loadAllianceKey(config({ CATALOGUE_TRUST_LIST_KEY: hex }))).toMatchObject({
+      publicKeyMultibase: pair.publicKeyMultibase,
+      generated: false,
+    });
+    expect(loadAllianceKey(config({ CATALOGUE_TRUST_LIST_KEY: pair.secretKeyMultibase }))).toMatchObject({
+      publicKeyMultibase: pair.publicKeyMultibase,
+      generated: false,
+    });
     expect(maskSecrets(config({ CATALOGUE_TRUST_LIST_KEY: hex }))['CATALOGUE_TRUST_LIST_KEY']).toBe('***');
   });
 
   it('refuses at start a value that is not an Ed25519 private key', () => {
     expect(() => config({ CATALOGUE_TRUST_LIST_KEY: 'not-a-key' })).toThrow(/CATALOGUE_TRUST_LIST_KEY/);
     expect(() => config({ CATALOGUE_TRUST_LIST_KEY: generateEd25519KeyPair().publicKeyMultibase })).not.toThrow();
-    expect(() => loadAllianceKey(config({ CATALOGUE_TRUST_LIST_KEY: generateEd25519KeyPair().publicKeyMultibase }))).toThrow(/CATALOGUE_TRUST_LIST_KEY is not an Ed25519 private key/);
+    expect(() => loadAllianceKey(config({ CATALOGUE_TRUST_LIST_KEY: generateEd25519KeyPair().publicKeyMultibase }))).toThrow(
+      /CATALOGUE_TRUST_LIST_KEY is not an Ed25519 private key/,
+    );
   });
 
   it('without a configured key generates a development key once under DATA_DIR/catalogue and reuses it', () => {

@@ -61,9 +61,16 @@ export class TrustListPublisher implements OnModuleInit {
   /** The alliance's DID document: the trust list key, for assertions only, and where the list is published. */
   didDocument(): ControllerDocument {
     const did = this.did();
-    const document = buildDidWebDocument(did, [{ id: this.verificationMethod(), publicKeyMultibase: this.allianceKey().publicKeyMultibase }]);
+    const document = buildDidWebDocument(did, [
+      { id: this.verificationMethod(), publicKeyMultibase: this.allianceKey().publicKeyMultibase },
+    ]);
     delete document.authentication;
-    return { ...document, service: [{ id: `${did}#trust-list`, type: 'AllianceTrustList', serviceEndpoint: `${didBaseUrl(this.config).replace(/\/$/, '')}/trust-list` }] };
+    return {
+      ...document,
+      service: [
+        { id: `${did}#trust-list`, type: 'AllianceTrustList', serviceEndpoint: `${didBaseUrl(this.config).replace(/\/$/, '')}/trust-list` },
+      ],
+    };
   }
 
   /** The signed list of the registry as the read model has it now. */
@@ -76,9 +83,16 @@ export class TrustListPublisher implements OnModuleInit {
     );
     const registryState = registryStateOf(members);
     if (this.current && this.currentState === registryState) return this.current;
-    const reachedAt = rows.reduce<string | undefined>((latest, r) => (latest === undefined || Date.parse(r.updatedAt) > Date.parse(latest) ? r.updatedAt : latest), undefined);
+    const reachedAt = rows.reduce<string | undefined>(
+      (latest, r) => (latest === undefined || Date.parse(r.updatedAt) > Date.parse(latest) ? r.updatedAt : latest),
+      undefined,
+    );
     const validFrom = reachedAt ?? new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const signing = this.sign(unsignedTrustList({ catalogueBaseUrl: base, members, validFrom }) as unknown as JsonObject, validFrom, registryState);
+    const signing = this.sign(
+      unsignedTrustList({ catalogueBaseUrl: base, members, validFrom }) as unknown as JsonObject,
+      validFrom,
+      registryState,
+    );
     this.current = signing;
     this.currentState = registryState;
     signing.catch(() => {
@@ -88,7 +102,9 @@ export class TrustListPublisher implements OnModuleInit {
   }
 
   private async sign(document: JsonObject, created: string, registryState: string): Promise<PublishedTrustList> {
-    const signed = await signCredential(document, [{ verificationMethod: this.verificationMethod(), privateKey: this.allianceKey().seed, cryptosuite: 'eddsa-jcs-2022', created }]);
+    const signed = await signCredential(document, [
+      { verificationMethod: this.verificationMethod(), privateKey: this.allianceKey().seed, cryptosuite: 'eddsa-jcs-2022', created },
+    ]);
     const body = Buffer.from(JSON.stringify(signed), 'utf8');
     return { body, etag: `"${createHash('sha256').update(body).digest('base64url')}"`, registryState };
   }

@@ -11,14 +11,29 @@ export const NOW = new Date('2026-02-01T10:00:00.000Z');
 export const registry = registryWith();
 export const spec = deciderSpecification(credentialSpecDecider);
 export const admin: Partial<DecisionContext> = { now: NOW, actor: { subject: 'alliance-admin-1', role: 'alliance-admin' } };
-export const adminOf = (institution: string): Partial<DecisionContext> => ({ now: NOW, actor: { subject: `admin@${institution}`, role: 'institution-admin', institution } });
+export const adminOf = (institution: string): Partial<DecisionContext> => ({
+  now: NOW,
+  actor: { subject: `admin@${institution}`, role: 'institution-admin', institution },
+});
 
-export function run(events: CredentialSpecEvent[], command: CredentialSpecCommand, ctx: Partial<DecisionContext> = admin): CredentialSpecEvent[] {
+export function run(
+  events: CredentialSpecEvent[],
+  command: CredentialSpecCommand,
+  ctx: Partial<DecisionContext> = admin,
+): CredentialSpecEvent[] {
   const state = events.reduce(credentialSpecDecider.evolve, credentialSpecDecider.initialState());
-  return [...events, ...(credentialSpecDecider.decide(command, state, { correlationId: 'c', ...admin, ...ctx } as DecisionContext) as CredentialSpecEvent[])];
+  return [
+    ...events,
+    ...(credentialSpecDecider.decide(command, state, { correlationId: 'c', ...admin, ...ctx } as DecisionContext) as CredentialSpecEvent[]),
+  ];
 }
 
-export const drafted = () => run([], { type: 'DraftCredentialSpec', credentialSpecId: SPEC, definition: sustainableEnergyDefinition(), registry });
+export const drafted = () =>
+  run([], { type: 'DraftCredentialSpec', credentialSpecId: SPEC, definition: sustainableEnergyDefinition(), registry });
 export const proposed = () => run(drafted(), { type: 'ProposeCredentialSpec', registry });
-export const approvedBy = (...ids: string[]) => ids.reduce((events, id) => run(events, { type: 'ApproveCredentialSpec', institutionId: id, approverStatus: 'active' }, adminOf(id)), proposed());
+export const approvedBy = (...ids: string[]) =>
+  ids.reduce(
+    (events, id) => run(events, { type: 'ApproveCredentialSpec', institutionId: id, approverStatus: 'active' }, adminOf(id)),
+    proposed(),
+  );
 export const published = () => run(approvedBy(AAU, DCU, TUHH), { type: 'PublishCredentialSpec', registry });

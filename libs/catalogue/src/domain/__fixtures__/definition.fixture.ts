@@ -6,7 +6,10 @@ export function sustainableEnergyDefinition(overrides: Partial<CredentialSpecDef
   return {
     title: 'Sustainable Energy Systems: Challenge-Based Learning',
     learningOutcomes: [
-      { description: 'Model the energy balance of a district heating network', escoSkillUri: 'http://data.europa.eu/esco/skill/5b5a7f4b-1b7f-4d8c-9b3a-1a2b3c4d5e6f' },
+      {
+        description: 'Model the energy balance of a district heating network',
+        escoSkillUri: 'http://data.europa.eu/esco/skill/5b5a7f4b-1b7f-4d8c-9b3a-1a2b3c4d5e6f',
+      },
       { description: 'Work in an international team on a real challenge from a city partner' },
     ],
     ects: 6,

@@ -13,7 +13,10 @@ export const T1 = new Date('2026-03-01T12:00:00.000Z');
 export const spec = deciderSpecification(institutionDecider);
 
 export const allianceAdmin: Partial<DecisionContext> = { now: T0, actor: { subject: 'alice', role: 'alliance-admin' } };
-export const adminOf = (institution: string, now = T0): Partial<DecisionContext> => ({ now, actor: { subject: `admin@${institution}`, role: 'institution-admin', institution } });
+export const adminOf = (institution: string, now = T0): Partial<DecisionContext> => ({
+  now,
+  actor: { subject: `admin@${institution}`, role: 'institution-admin', institution },
+});
 export const ownAdmin = (now = T0) => adminOf(ID, now);
 
 export const register = (overrides: Partial<RegisterInstitution> = {}): RegisterInstitution => ({
@@ -28,8 +31,16 @@ export const register = (overrides: Partial<RegisterInstitution> = {}): Register
   ...overrides,
 });
 
-export function decide(given: InstitutionEvent[], command: InstitutionCommand, context: Partial<DecisionContext> = ownAdmin()): InstitutionEvent[] {
-  return institutionDecider.decide(command, stateAfter(given), { correlationId: 'c', ...allianceAdmin, ...context } as DecisionContext) as InstitutionEvent[];
+export function decide(
+  given: InstitutionEvent[],
+  command: InstitutionCommand,
+  context: Partial<DecisionContext> = ownAdmin(),
+): InstitutionEvent[] {
+  return institutionDecider.decide(command, stateAfter(given), {
+    correlationId: 'c',
+    ...allianceAdmin,
+    ...context,
+  } as DecisionContext) as InstitutionEvent[];
 }
 
 export const stateAfter = (events: InstitutionEvent[]) => events.reduce(institutionDecider.evolve, institutionDecider.initialState());

@@ -5,7 +5,13 @@ export const DCU = 'dcu-0000-0000-0000-000000000002';
 export const TUHH = 'tuhh-000-0000-0000-000000000003';
 export const KTU = 'ktu-0000-0000-0000-000000000004';
 
-const member = (institutionId: string, name: string, countryCode: string, host: string, status: MemberView['status'] = 'active'): MemberView => ({
+const member = (
+  institutionId: string,
+  name: string,
+  countryCode: string,
+  host: string,
+  status: MemberView['status'] = 'active',
+): MemberView => ({
   institutionId,
   name,
   legalName: name,

@@ -134,7 +134,9 @@ function trustListKey(did: string, k: SigningKeyRecord): TrustListKey {
 
 /** `sha256:<hex>` of the JCS form of the members: what identifies a registry state. */
 export function registryStateOf(members: readonly TrustListMember[]): string {
-  return `sha256:${createHash('sha256').update(canonicalize(members) as string).digest('hex')}`;
+  return `sha256:${createHash('sha256')
+    .update(canonicalize(members) as string)
+    .digest('hex')}`;
 }
 
 /** The trust list of one registry state, ready to be signed by the alliance key. */

@@ -35,13 +35,32 @@ describe('the trust list of a registry state', () => {
     const b = member('b');
     const one = registryStateOf(trustListMembers([a, b], BASE));
     expect(registryStateOf(trustListMembers([b, a], BASE))).toBe(one);
-    expect(registryStateOf(trustListMembers([{ ...a, challenges: [{ keyId: 'k', nonce: 'n', expiresAt: '2026-01-01T00:10:00.000Z', issuedAt: '2026-01-01T00:00:00.000Z', used: false }] }, b], BASE))).toBe(one);
+    expect(
+      registryStateOf(
+        trustListMembers(
+          [
+            {
+              ...a,
+              challenges: [
+                { keyId: 'k', nonce: 'n', expiresAt: '2026-01-01T00:10:00.000Z', issuedAt: '2026-01-01T00:00:00.000Z', used: false },
+              ],
+            },
+            b,
+          ],
+          BASE,
+        ),
+      ),
+    ).toBe(one);
     expect(registryStateOf(trustListMembers([{ ...a, status: 'suspended' }, b], BASE))).not.toBe(one);
   });
 
   it('is a VC 2.0 issued by the alliance about the registry, listing each member with its DID hosting', () => {
     const platformHosted = member('p', { did: 'did:web:credentials.alliance.example:institutions:p' });
-    const list = unsignedTrustList({ catalogueBaseUrl: BASE, members: trustListMembers([member('a'), platformHosted], BASE), validFrom: '2026-02-01T00:00:00.000Z' });
+    const list = unsignedTrustList({
+      catalogueBaseUrl: BASE,
+      members: trustListMembers([member('a'), platformHosted], BASE),
+      validFrom: '2026-02-01T00:00:00.000Z',
+    });
     expect(list).toMatchObject({
       type: ['VerifiableCredential', 'AllianceTrustList'],
       issuer: 'did:web:credentials.alliance.example:alliance',

@@ -23,7 +23,8 @@ export function componentViolations(d: CredentialSpecDefinition): Violation[] {
   const codes = new Set<string>();
   components.forEach((c, i) => {
     const at = `components[${i}]`;
-    if (typeof c?.code !== 'string' || !CODE.test(c.code)) out.push(violation(`${at}.code`, 'component.code-format', 'code must be 1-64 of A-Z a-z 0-9 . _ -'));
+    if (typeof c?.code !== 'string' || !CODE.test(c.code))
+      out.push(violation(`${at}.code`, 'component.code-format', 'code must be 1-64 of A-Z a-z 0-9 . _ -'));
     else if (codes.has(c.code)) out.push(violation(`${at}.code`, 'component.code-duplicate', `component code ${c.code} is used twice`));
     codes.add(c?.code);
     text(c?.title, `${at}.title`, 2, 300, true, out);
@@ -32,7 +33,11 @@ export function componentViolations(d: CredentialSpecDefinition): Violation[] {
       out.push(violation(`${at}.institutionId`, 'annex-i.required', 'institutionId (the member that teaches and assesses it) is required'));
     } else if (!bodies.has(c.institutionId)) {
       out.push(
-        violation(`${at}.institutionId`, 'component.owner-not-awarding-body', `institution ${c.institutionId} is not one of this credential's awarding bodies`),
+        violation(
+          `${at}.institutionId`,
+          'component.owner-not-awarding-body',
+          `institution ${c.institutionId} is not one of this credential's awarding bodies`,
+        ),
       );
     }
     if (!isEcts(c?.ects)) out.push(violation(`${at}.ects`, 'component.ects-range', 'ects must be a number above 0, in steps of 0.01'));

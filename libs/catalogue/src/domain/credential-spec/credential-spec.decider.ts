@@ -15,10 +15,18 @@ import { FROZEN, requireApprover, requireDraft, requireReason, requireStillValid
 import { publishedDefinitionOf } from './published-definition';
 import { validDefinition } from './validate-definition';
 
-export function decideCredentialSpec(command: CredentialSpecCommand, state: CredentialSpecState, context: DecisionContext): CredentialSpecEvent[] {
+export function decideCredentialSpec(
+  command: CredentialSpecCommand,
+  state: CredentialSpecState,
+  context: DecisionContext,
+): CredentialSpecEvent[] {
   const now = context.now.toISOString();
   if (command.type === 'DraftCredentialSpec') {
-    if (state) throw new CatalogueException('catalogue.credential-spec.already-exists', `credential definition ${state.credentialSpecId} already exists`);
+    if (state)
+      throw new CatalogueException(
+        'catalogue.credential-spec.already-exists',
+        `credential definition ${state.credentialSpecId} already exists`,
+      );
     const { credentialSpecId } = command;
     const definition = validDefinition(credentialSpecId, command.definition, command.registry);
     return [{ type: 'CredentialSpecDrafted', data: { credentialSpecId, version: 1, definition, draftedAt: now } }];
@@ -57,11 +65,19 @@ export function decideCredentialSpec(command: CredentialSpecCommand, state: Cred
       requireReason(command.reason);
       const { institutionId, reason } = command;
       const actorSubject = context.actor.subject;
-      return [{ type: 'CredentialSpecApprovalDeclined', data: { credentialSpecId, version, institutionId, declinedBy: actorSubject, reason, declinedAt: now } }];
+      return [
+        {
+          type: 'CredentialSpecApprovalDeclined',
+          data: { credentialSpecId, version, institutionId, declinedBy: actorSubject, reason, declinedAt: now },
+        },
+      ];
     }
     case 'WithdrawCredentialSpecProposal':
       if (latest.status !== 'proposed' && latest.status !== 'approved') {
-        throw new CatalogueException('catalogue.withdraw.not-proposed', `version ${version} is ${latest.status}; there is no proposal to withdraw`);
+        throw new CatalogueException(
+          'catalogue.withdraw.not-proposed',
+          `version ${version} is ${latest.status}; there is no proposal to withdraw`,
+        );
       }
       requireReason(command.reason);
       return [{ type: 'CredentialSpecProposalWithdrawn', data: { credentialSpecId, version, reason: command.reason, withdrawnAt: now } }];
@@ -69,13 +85,26 @@ export function decideCredentialSpec(command: CredentialSpecCommand, state: Cred
       return publish(state, latest, command.registry, now);
     case 'RetireCredentialSpec': {
       const target =
-        command.version === undefined ? [...state.versions].reverse().find((v) => v.status === 'published') : state.versions.find((v) => v.version === command.version);
-      if (!target && command.version !== undefined) throw new CatalogueException('catalogue.credential-spec-version-not-found', `No credential spec version ${String(command.version)}.`, 'version');
+        command.version === undefined
+          ? [...state.versions].reverse().find((v) => v.status === 'published')
+          : state.versions.find((v) => v.version === command.version);
+      if (!target && command.version !== undefined)
+        throw new CatalogueException(
+          'catalogue.credential-spec-version-not-found',
+          `No credential spec version ${String(command.version)}.`,
+          'version',
+        );
       if (!target || (target.status !== 'published' && target.status !== 'superseded')) {
-        throw new CatalogueException('catalogue.retire.not-published', `only a published version can be retired${target ? ` (version ${target.version} is ${target.status})` : ''}`, 'version');
+        throw new CatalogueException(
+          'catalogue.retire.not-published',
+          `only a published version can be retired${target ? ` (version ${target.version} is ${target.status})` : ''}`,
+          'version',
+        );
       }
       requireReason(command.reason);
-      return [{ type: 'CredentialSpecRetired', data: { credentialSpecId, version: target.version, reason: command.reason, retiredAt: now } }];
+      return [
+        { type: 'CredentialSpecRetired', data: { credentialSpecId, version: target.version, reason: command.reason, retiredAt: now } },
+      ];
     }
     case 'DraftCredentialSpecVersion': {
       if (!FROZEN.has(latest.status)) {
@@ -85,7 +114,12 @@ export function decideCredentialSpec(command: CredentialSpecCommand, state: Cred
         );
       }
       const definition = validDefinition(credentialSpecId, command.definition ?? latest.definition, command.registry);
-      return [{ type: 'CredentialSpecVersionDrafted', data: { credentialSpecId, version: version + 1, basedOnVersion: version, definition, draftedAt: now } }];
+      return [
+        {
+          type: 'CredentialSpecVersionDrafted',
+          data: { credentialSpecId, version: version + 1, basedOnVersion: version, definition, draftedAt: now },
+        },
+      ];
     }
   }
 }
@@ -93,12 +127,20 @@ export function decideCredentialSpec(command: CredentialSpecCommand, state: Cred
 function publish(state: CredentialSpec, latest: SpecVersion, registry: RegistryView, now: string): CredentialSpecEvent[] {
   if (latest.status === 'proposed') {
     const pending = latest.requiredApprovals.filter((id) => !latest.approvals.some((a) => a.institutionId === id));
-    throw new CatalogueException('catalogue.publish.approvals-missing', `every awarding body must approve first; still waiting for ${pending.join(', ')}`, 'approvals', {
-      errors: [violation('approvals', 'publish.approvals-missing', `pending approvals: ${pending.join(', ')}`)],
-    });
+    throw new CatalogueException(
+      'catalogue.publish.approvals-missing',
+      `every awarding body must approve first; still waiting for ${pending.join(', ')}`,
+      'approvals',
+      {
+        errors: [violation('approvals', 'publish.approvals-missing', `pending approvals: ${pending.join(', ')}`)],
+      },
+    );
   }
   if (latest.status !== 'approved') {
-    throw new CatalogueException('catalogue.publish.not-approved', `version ${latest.version} is ${latest.status}; only a version approved by every awarding body can be published`);
+    throw new CatalogueException(
+      'catalogue.publish.not-approved',
+      `version ${latest.version} is ${latest.status}; only a version approved by every awarding body can be published`,
+    );
   }
   requireStillValid(state.credentialSpecId, latest, registry);
   const previous = [...state.versions].reverse().find((v) => v.status === 'published');
@@ -106,7 +148,13 @@ function publish(state: CredentialSpec, latest: SpecVersion, registry: RegistryV
   return [
     {
       type: 'CredentialSpecPublished',
-      data: { credentialSpecId: state.credentialSpecId, version: latest.version, ...(previous ? { supersedesVersion: previous.version } : {}), definition, publishedAt: now },
+      data: {
+        credentialSpecId: state.credentialSpecId,
+        version: latest.version,
+        ...(previous ? { supersedesVersion: previous.version } : {}),
+        definition,
+        publishedAt: now,
+      },
     },
   ];
 }

@@ -44,7 +44,10 @@ export interface PublishedDefinition extends Omit<CredentialSpecDefinition, 'awa
 type SpecEvent<T extends string, D> = { type: T; data: { credentialSpecId: string; version: number } & D };
 
 export type CredentialSpecDrafted = SpecEvent<'CredentialSpecDrafted', { definition: CredentialSpecDefinition; draftedAt: string }>;
-export type CredentialSpecDraftRevised = SpecEvent<'CredentialSpecDraftRevised', { definition: CredentialSpecDefinition; revisedAt: string }>;
+export type CredentialSpecDraftRevised = SpecEvent<
+  'CredentialSpecDraftRevised',
+  { definition: CredentialSpecDefinition; revisedAt: string }
+>;
 export type CredentialSpecProposed = SpecEvent<'CredentialSpecProposed', { requiredApprovals: string[]; proposedAt: string }>;
 export type CredentialSpecApproved = SpecEvent<'CredentialSpecApproved', Approval>;
 export type CredentialSpecApprovalDeclined = SpecEvent<
@@ -52,7 +55,10 @@ export type CredentialSpecApprovalDeclined = SpecEvent<
   { institutionId: string; declinedBy: string; reason: string; declinedAt: string }
 >;
 export type CredentialSpecProposalWithdrawn = SpecEvent<'CredentialSpecProposalWithdrawn', { reason: string; withdrawnAt: string }>;
-export type CredentialSpecPublished = SpecEvent<'CredentialSpecPublished', { supersedesVersion?: number; definition: PublishedDefinition; publishedAt: string }>;
+export type CredentialSpecPublished = SpecEvent<
+  'CredentialSpecPublished',
+  { supersedesVersion?: number; definition: PublishedDefinition; publishedAt: string }
+>;
 export type CredentialSpecRetired = SpecEvent<'CredentialSpecRetired', { reason: string; retiredAt: string }>;
 export type CredentialSpecVersionDrafted = SpecEvent<
   'CredentialSpecVersionDrafted',

@@ -1,4 +1,15 @@
-import { admin, adminOf, approvedBy, drafted, NOW, proposed, published, registry, SPEC, spec } from '../__fixtures__/credential-spec-history.fixture';
+import {
+  admin,
+  adminOf,
+  approvedBy,
+  drafted,
+  NOW,
+  proposed,
+  published,
+  registry,
+  SPEC,
+  spec,
+} from '../__fixtures__/credential-spec-history.fixture';
 import { sustainableEnergyDefinition } from '../__fixtures__/definition.fixture';
 import { AAU, DCU, KTU, MEMBERS, registryWith, TUHH } from '../__fixtures__/members.fixture';
 import { rejected } from '../__fixtures__/rejected';
@@ -15,13 +26,23 @@ describe('credential definition lifecycle', () => {
   });
 
   it('refuses awarding bodies that are not members in good standing', () => {
-    const withKtu = sustainableEnergyDefinition({ awardingBodies: [{ institutionId: AAU, lead: true }, { institutionId: KTU, lead: false }] });
+    const withKtu = sustainableEnergyDefinition({
+      awardingBodies: [
+        { institutionId: AAU, lead: true },
+        { institutionId: KTU, lead: false },
+      ],
+    });
     withKtu.components = withKtu.components.map((c) => ({ ...c, institutionId: c.institutionId === AAU ? AAU : KTU }));
     spec
       .given([])
       .when({ type: 'DraftCredentialSpec', credentialSpecId: SPEC, definition: withKtu, registry })
       .thenThrows(rejected('awarding-bodies.member-not-active', 422, 'awardingBodies[1].institutionId'));
-    const stranger = sustainableEnergyDefinition({ awardingBodies: [{ institutionId: AAU, lead: true }, { institutionId: 'nobody', lead: false }] });
+    const stranger = sustainableEnergyDefinition({
+      awardingBodies: [
+        { institutionId: AAU, lead: true },
+        { institutionId: 'nobody', lead: false },
+      ],
+    });
     stranger.components = stranger.components.map((c) => ({ ...c, institutionId: AAU }));
     spec
       .given([])
@@ -36,16 +57,36 @@ describe('credential definition lifecycle', () => {
       .when({ type: 'ApproveCredentialSpec', institutionId: DCU, approverStatus: 'active', comment: 'DCU senate 2026-01' }, adminOf(DCU))
       .then({
         type: 'CredentialSpecApproved',
-        data: { credentialSpecId: SPEC, version: 1, institutionId: DCU, approvedBy: `admin@${DCU}`, approvedAt: NOW.toISOString(), comment: 'DCU senate 2026-01' },
+        data: {
+          credentialSpecId: SPEC,
+          version: 1,
+          institutionId: DCU,
+          approvedBy: `admin@${DCU}`,
+          approvedAt: NOW.toISOString(),
+          comment: 'DCU senate 2026-01',
+        },
       });
-    spec.given(approvedBy(AAU, DCU, TUHH)).when({ type: 'PublishCredentialSpec', registry }).thenState((s) => expect(s?.versions[0].status).toBe('published'));
+    spec
+      .given(approvedBy(AAU, DCU, TUHH))
+      .when({ type: 'PublishCredentialSpec', registry })
+      .thenState((s) => expect(s?.versions[0].status).toBe('published'));
   });
 
   it('refuses approving twice, for another institution, by a non-awarding member, or before the proposal', () => {
-    const approve = (institutionId: string) => ({ type: 'ApproveCredentialSpec' as const, institutionId, approverStatus: 'active' as const });
+    const approve = (institutionId: string) => ({
+      type: 'ApproveCredentialSpec' as const,
+      institutionId,
+      approverStatus: 'active' as const,
+    });
     spec.given(approvedBy(AAU)).when(approve(AAU), adminOf(AAU)).thenThrows(rejected('approval.duplicate', 409));
-    spec.given(proposed()).when(approve(DCU), adminOf(AAU)).thenThrows(rejected('approval.other-institution', 403, 'institutionId'));
-    spec.given(proposed()).when(approve('liu-active-member'), adminOf('liu-active-member')).thenThrows(rejected('approval.not-an-awarding-body', 403));
+    spec
+      .given(proposed())
+      .when(approve(DCU), adminOf(AAU))
+      .thenThrows(rejected('approval.other-institution', 403, 'institutionId'));
+    spec
+      .given(proposed())
+      .when(approve('liu-active-member'), adminOf('liu-active-member'))
+      .thenThrows(rejected('approval.not-an-awarding-body', 403));
     spec.given(drafted()).when(approve(AAU), adminOf(AAU)).thenThrows(rejected('approval.not-proposed', 409));
   });
 
@@ -65,7 +106,10 @@ describe('credential definition lifecycle', () => {
   });
 
   it('refuses a pending member as awarding body when drafting, revising or proposing', () => {
-    const pendingDcu = registryWith([], MEMBERS.map((m) => (m.institutionId === DCU ? { ...m, status: 'pending' as const } : m)));
+    const pendingDcu = registryWith(
+      [],
+      MEMBERS.map((m) => (m.institutionId === DCU ? { ...m, status: 'pending' as const } : m)),
+    );
     const field = 'awardingBodies[1].institutionId';
     spec
       .given([])
@@ -75,7 +119,10 @@ describe('credential definition lifecycle', () => {
       .given(drafted())
       .when({ type: 'ReviseCredentialSpecDraft', definition: sustainableEnergyDefinition(), registry: pendingDcu })
       .thenThrows(rejected('awarding-bodies.member-not-active', 422, field));
-    spec.given(drafted()).when({ type: 'ProposeCredentialSpec', registry: pendingDcu }).thenThrows(rejected('awarding-bodies.member-not-active', 422, field));
+    spec
+      .given(drafted())
+      .when({ type: 'ProposeCredentialSpec', registry: pendingDcu })
+      .thenThrows(rejected('awarding-bodies.member-not-active', 422, field));
   });
 
   it('refuses publishing before every approval, naming who is pending', () => {

@@ -46,7 +46,13 @@ export function evolveCredentialSpec(state: CredentialSpecState, event: Credenti
     case 'CredentialSpecDraftRevised':
       return update((v) => ({ ...v, definition: event.data.definition }));
     case 'CredentialSpecProposed':
-      return update((v) => ({ ...v, status: 'proposed', requiredApprovals: event.data.requiredApprovals, approvals: [], proposedAt: event.data.proposedAt }));
+      return update((v) => ({
+        ...v,
+        status: 'proposed',
+        requiredApprovals: event.data.requiredApprovals,
+        approvals: [],
+        proposedAt: event.data.proposedAt,
+      }));
     case 'CredentialSpecApproved':
       return update((v) => {
         const { credentialSpecId: _s, version: _v, ...approval } = event.data;

@@ -30,7 +30,11 @@ export function definitionViolations(d: CredentialSpecDefinition): Violation[] {
     d.learningOutcomes.forEach((lo, i) => {
       text(lo?.description, `learningOutcomes[${i}].description`, 3, 2000, true, out);
       if (lo?.escoSkillUri !== undefined && !ESCO_URI.test(lo.escoSkillUri)) {
-        push(`learningOutcomes[${i}].escoSkillUri`, 'annex-i.esco-uri', 'escoSkillUri must be an ESCO URI (http://data.europa.eu/esco/skill/...)');
+        push(
+          `learningOutcomes[${i}].escoSkillUri`,
+          'annex-i.esco-uri',
+          'escoSkillUri must be an ESCO URI (http://data.europa.eu/esco/skill/...)',
+        );
       }
     });
   }
@@ -43,8 +47,10 @@ export function definitionViolations(d: CredentialSpecDefinition): Violation[] {
   if (!eqfValid) push('eqfLevel', 'annex-i.eqf-level-range', 'eqfLevel must be an integer from 1 to 8');
   if (d.qfEheaCycle !== undefined) {
     const level = (QF_EHEA_CYCLES as Record<string, number>)[d.qfEheaCycle];
-    if (level === undefined) push('qfEheaCycle', 'annex-i.qf-ehea-cycle', `qfEheaCycle must be one of ${Object.keys(QF_EHEA_CYCLES).join(', ')}`);
-    else if (eqfValid && level !== d.eqfLevel) push('qfEheaCycle', 'annex-i.qf-ehea-cycle-level', `${d.qfEheaCycle} corresponds to EQF level ${level}, not ${d.eqfLevel}`);
+    if (level === undefined)
+      push('qfEheaCycle', 'annex-i.qf-ehea-cycle', `qfEheaCycle must be one of ${Object.keys(QF_EHEA_CYCLES).join(', ')}`);
+    else if (eqfValid && level !== d.eqfLevel)
+      push('qfEheaCycle', 'annex-i.qf-ehea-cycle-level', `${d.qfEheaCycle} corresponds to EQF level ${level}, not ${d.eqfLevel}`);
   }
   text(d.assessmentType, 'assessmentType', 3, 500, true, out);
   oneOf(d.formOfParticipation, 'formOfParticipation', FORMS_OF_PARTICIPATION, 'annex-i.form-of-participation', true, out);
@@ -64,7 +70,8 @@ export function definitionViolations(d: CredentialSpecDefinition): Violation[] {
     push('languages', 'definition.languages', 'languages must list 1 to 24 BCP 47 language tags');
   } else {
     d.languages.forEach((tag, i) => {
-      if (typeof tag !== 'string' || !LANGUAGE_TAG.test(tag)) push(`languages[${i}]`, 'definition.language-tag', 'must be a BCP 47 tag such as en or de-AT');
+      if (typeof tag !== 'string' || !LANGUAGE_TAG.test(tag))
+        push(`languages[${i}]`, 'definition.language-tag', 'must be a BCP 47 tag such as en or de-AT');
     });
     if (new Set(d.languages).size !== d.languages.length) push('languages', 'definition.languages-unique', 'languages must not repeat');
   }
@@ -99,6 +106,7 @@ function awardingBodyViolations(d: CredentialSpecDefinition): Violation[] {
     seen.add(b?.institutionId);
   });
   const leads = bodies.filter((b) => b?.lead === true).length;
-  if (leads !== 1) out.push(violation('awardingBodies', 'awarding-bodies.one-lead', `exactly one awarding body must be the lead (found ${leads})`));
+  if (leads !== 1)
+    out.push(violation('awardingBodies', 'awarding-bodies.one-lead', `exactly one awarding body must be the lead (found ${leads})`));
   return out;
 }

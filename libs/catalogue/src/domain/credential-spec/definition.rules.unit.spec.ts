@@ -61,10 +61,22 @@ describe('definition rules (Annex I and composition)', () => {
   });
 
   it('needs two or more awarding bodies, exactly one lead, no repeats', () => {
-    expect(rulesOf(sustainableEnergyDefinition({ awardingBodies: [{ institutionId: AAU, lead: true }] }))).toContain('awardingBodies:awarding-bodies.too-few');
-    const twoLeads = sustainableEnergyDefinition({ awardingBodies: [{ institutionId: AAU, lead: true }, { institutionId: DCU, lead: true }] });
+    expect(rulesOf(sustainableEnergyDefinition({ awardingBodies: [{ institutionId: AAU, lead: true }] }))).toContain(
+      'awardingBodies:awarding-bodies.too-few',
+    );
+    const twoLeads = sustainableEnergyDefinition({
+      awardingBodies: [
+        { institutionId: AAU, lead: true },
+        { institutionId: DCU, lead: true },
+      ],
+    });
     expect(rulesOf(twoLeads)).toContain('awardingBodies:awarding-bodies.one-lead');
-    const repeated = sustainableEnergyDefinition({ awardingBodies: [{ institutionId: AAU, lead: true }, { institutionId: AAU, lead: false }] });
+    const repeated = sustainableEnergyDefinition({
+      awardingBodies: [
+        { institutionId: AAU, lead: true },
+        { institutionId: AAU, lead: false },
+      ],
+    });
     expect(rulesOf(repeated)).toContain('awardingBodies[1].institutionId:awarding-bodies.duplicate');
   });
 
@@ -84,7 +96,9 @@ describe('definition rules (Annex I and composition)', () => {
   it('refuses duplicate component codes and zero shares', () => {
     const d = sustainableEnergyDefinition();
     d.components[1] = { ...d.components[1], code: d.components[0].code, ects: 0 };
-    expect(rulesOf(d)).toEqual(expect.arrayContaining(['components[1].code:component.code-duplicate', 'components[1].ects:component.ects-range']));
+    expect(rulesOf(d)).toEqual(
+      expect.arrayContaining(['components[1].code:component.code-duplicate', 'components[1].ects:component.ects-range']),
+    );
   });
 
   it('keeps the issuance rule decidable on the grading scheme', () => {
@@ -92,17 +106,21 @@ describe('definition rules (Annex I and composition)', () => {
       'issuanceRule.minimumGrade:issuance-rule.minimum-grade-scheme',
     ]);
     const numeric = { type: 'numeric', minimum: 0, maximum: 12, passMark: 2 } as const;
-    expect(rulesOf(sustainableEnergyDefinition({ gradingScheme: numeric, issuanceRule: { allComponentsPassed: true, minimumGrade: 7 } }))).toEqual([]);
-    expect(rulesOf(sustainableEnergyDefinition({ gradingScheme: numeric, issuanceRule: { allComponentsPassed: true, minimumGrade: 13 } }))).toEqual([
-      'issuanceRule.minimumGrade:issuance-rule.minimum-grade-range',
-    ]);
+    expect(
+      rulesOf(sustainableEnergyDefinition({ gradingScheme: numeric, issuanceRule: { allComponentsPassed: true, minimumGrade: 7 } })),
+    ).toEqual([]);
+    expect(
+      rulesOf(sustainableEnergyDefinition({ gradingScheme: numeric, issuanceRule: { allComponentsPassed: true, minimumGrade: 13 } })),
+    ).toEqual(['issuanceRule.minimumGrade:issuance-rule.minimum-grade-range']);
     expect(rulesOf(sustainableEnergyDefinition({ issuanceRule: { allComponentsPassed: false } }))).toEqual([
       'issuanceRule.allComponentsPassed:issuance-rule.components-not-required',
     ]);
     const letters = { type: 'letter' as const, letters: ['A', 'B', 'C', 'D', 'E', 'F'], lowestPassingLetter: 'E' };
-    expect(rulesOf(sustainableEnergyDefinition({ gradingScheme: letters, issuanceRule: { allComponentsPassed: true, minimumGrade: 'C' } }))).toEqual([]);
-    expect(rulesOf(sustainableEnergyDefinition({ gradingScheme: letters, issuanceRule: { allComponentsPassed: true, minimumGrade: 'F' } }))).toEqual([
-      'issuanceRule.minimumGrade:issuance-rule.minimum-grade-range',
-    ]);
+    expect(
+      rulesOf(sustainableEnergyDefinition({ gradingScheme: letters, issuanceRule: { allComponentsPassed: true, minimumGrade: 'C' } })),
+    ).toEqual([]);
+    expect(
+      rulesOf(sustainableEnergyDefinition({ gradingScheme: letters, issuanceRule: { allComponentsPassed: true, minimumGrade: 'F' } })),
+    ).toEqual(['issuanceRule.minimumGrade:issuance-rule.minimum-grade-range']);
   });
 });

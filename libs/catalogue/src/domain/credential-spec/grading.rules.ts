@@ -16,10 +16,17 @@ export function gradingViolations(g: GradingScheme): Violation[] {
   }
   if (g.type === 'letter') {
     const letters = g.letters;
-    if (!Array.isArray(letters) || letters.length < 2 || new Set(letters).size !== letters.length || letters.some((l) => typeof l !== 'string' || !l)) {
+    if (
+      !Array.isArray(letters) ||
+      letters.length < 2 ||
+      new Set(letters).size !== letters.length ||
+      letters.some((l) => typeof l !== 'string' || !l)
+    ) {
       out.push(violation('gradingScheme.letters', 'grading.letters', 'a letter scheme lists two or more distinct grades, best first'));
     } else if (g.lowestPassingLetter === undefined || !letters.includes(g.lowestPassingLetter)) {
-      out.push(violation('gradingScheme.lowestPassingLetter', 'grading.lowest-passing-letter', 'lowestPassingLetter must be one of the letters'));
+      out.push(
+        violation('gradingScheme.lowestPassingLetter', 'grading.lowest-passing-letter', 'lowestPassingLetter must be one of the letters'),
+      );
     }
   }
   return out;
@@ -33,12 +40,26 @@ export function issuanceRuleViolations(d: CredentialSpecDefinition): Violation[]
   const hasComponents = Array.isArray(d.components) && d.components.length > 0;
   const hasParts = Array.isArray(d.stackParts) && d.stackParts.length > 0;
   if (typeof r.allComponentsPassed !== 'boolean') {
-    out.push(violation('issuanceRule.allComponentsPassed', 'issuance-rule.all-components-passed', 'allComponentsPassed must be true or false'));
+    out.push(
+      violation('issuanceRule.allComponentsPassed', 'issuance-rule.all-components-passed', 'allComponentsPassed must be true or false'),
+    );
   } else if (hasComponents && !r.allComponentsPassed) {
-    out.push(violation('issuanceRule.allComponentsPassed', 'issuance-rule.components-not-required', 'with components, every component must be passed'));
+    out.push(
+      violation(
+        'issuanceRule.allComponentsPassed',
+        'issuance-rule.components-not-required',
+        'with components, every component must be passed',
+      ),
+    );
   }
   if (hasParts && r.allStackPartsAwarded !== true) {
-    out.push(violation('issuanceRule.allStackPartsAwarded', 'issuance-rule.stack-parts-required', 'a stack is awarded only when all its parts were awarded'));
+    out.push(
+      violation(
+        'issuanceRule.allStackPartsAwarded',
+        'issuance-rule.stack-parts-required',
+        'a stack is awarded only when all its parts were awarded',
+      ),
+    );
   }
   if (!hasParts && r.allStackPartsAwarded === true) {
     out.push(violation('issuanceRule.allStackPartsAwarded', 'issuance-rule.no-stack-parts', 'the definition has no stack parts'));
@@ -56,10 +77,18 @@ function minimumGradeViolations(minimum: number | string, g: GradingScheme | und
     return [violation(field, 'issuance-rule.minimum-grade-scheme', 'a minimum grade needs a numeric or letter gradingScheme')];
   }
   if (g.type === 'numeric') {
-    const ok = typeof minimum === 'number' && typeof g.passMark === 'number' && typeof g.maximum === 'number' && minimum >= g.passMark && minimum <= g.maximum;
-    return ok ? [] : [violation(field, 'issuance-rule.minimum-grade-range', 'minimumGrade must lie between the pass mark and the maximum of the scale')];
+    const ok =
+      typeof minimum === 'number' &&
+      typeof g.passMark === 'number' &&
+      typeof g.maximum === 'number' &&
+      minimum >= g.passMark &&
+      minimum <= g.maximum;
+    return ok
+      ? []
+      : [violation(field, 'issuance-rule.minimum-grade-range', 'minimumGrade must lie between the pass mark and the maximum of the scale')];
   }
   const letters = g.letters ?? [];
-  const ok = typeof minimum === 'string' && letters.includes(minimum) && letters.indexOf(minimum) <= letters.indexOf(g.lowestPassingLetter ?? '');
+  const ok =
+    typeof minimum === 'string' && letters.includes(minimum) && letters.indexOf(minimum) <= letters.indexOf(g.lowestPassingLetter ?? '');
   return ok ? [] : [violation(field, 'issuance-rule.minimum-grade-range', 'minimumGrade must be a passing letter of the scheme')];
 }

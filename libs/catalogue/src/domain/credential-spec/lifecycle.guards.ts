@@ -10,7 +10,10 @@ export const FROZEN = new Set(['published', 'superseded', 'retired']);
 
 /** Members can be suspended and parts retired after a draft was saved: proposal and publication check again. */
 export function requireStillValid(credentialSpecId: string, version: SpecVersion, registry: RegistryView): void {
-  const violations = [...memberViolations(version.definition, registry), ...checkStack(credentialSpecId, version.definition, registry).violations];
+  const violations = [
+    ...memberViolations(version.definition, registry),
+    ...checkStack(credentialSpecId, version.definition, registry).violations,
+  ];
   if (violations.length > 0) throw CatalogueException.invalid(violations);
 }
 
@@ -22,24 +25,49 @@ export function requireDraft(latest: SpecVersion): void {
     );
   }
   if (latest.status !== 'draft') {
-    throw new CatalogueException('catalogue.credential-spec.under-approval', `version ${latest.version} is ${latest.status}; withdraw the proposal before editing it`);
+    throw new CatalogueException(
+      'catalogue.credential-spec.under-approval',
+      `version ${latest.version} is ${latest.status}; withdraw the proposal before editing it`,
+    );
   }
 }
 
-export function requireApprover(latest: SpecVersion, decision: ApproveCredentialSpec | DeclineCredentialSpec, actorInstitution: string | undefined): void {
+export function requireApprover(
+  latest: SpecVersion,
+  decision: ApproveCredentialSpec | DeclineCredentialSpec,
+  actorInstitution: string | undefined,
+): void {
   if (latest.status !== 'proposed' && latest.status !== 'approved') {
-    throw new CatalogueException('catalogue.approval.not-proposed', `version ${latest.version} is ${latest.status}; only a proposed version can be approved or declined`);
+    throw new CatalogueException(
+      'catalogue.approval.not-proposed',
+      `version ${latest.version} is ${latest.status}; only a proposed version can be approved or declined`,
+    );
   }
   if (actorInstitution !== decision.institutionId) {
-    throw new CatalogueException('catalogue.approval.other-institution', 'an institution-admin approves only for their own institution', 'institutionId');
+    throw new CatalogueException(
+      'catalogue.approval.other-institution',
+      'an institution-admin approves only for their own institution',
+      'institutionId',
+    );
   }
-  requireMemberMayAct(decision.institutionId, decision.type === 'ApproveCredentialSpec' ? decision.approverStatus : decision.declinerStatus);
+  requireMemberMayAct(
+    decision.institutionId,
+    decision.type === 'ApproveCredentialSpec' ? decision.approverStatus : decision.declinerStatus,
+  );
   if (decision.type === 'ApproveCredentialSpec') requireActiveApprover(decision);
   if (!latest.requiredApprovals.includes(decision.institutionId)) {
-    throw new CatalogueException('catalogue.approval.not-an-awarding-body', 'only an awarding body of this credential can approve it', 'institutionId');
+    throw new CatalogueException(
+      'catalogue.approval.not-an-awarding-body',
+      'only an awarding body of this credential can approve it',
+      'institutionId',
+    );
   }
   if (latest.approvals.some((a) => a.institutionId === decision.institutionId)) {
-    throw new CatalogueException('catalogue.approval.duplicate', `institution ${decision.institutionId} has already approved version ${latest.version}`, 'institutionId');
+    throw new CatalogueException(
+      'catalogue.approval.duplicate',
+      `institution ${decision.institutionId} has already approved version ${latest.version}`,
+      'institutionId',
+    );
   }
 }
 

@@ -12,7 +12,13 @@ export function memberViolations(d: CredentialSpecDefinition, registry: Registry
     if (!member || member.status === 'removed') {
       out.push(violation(field, 'awarding-bodies.not-a-member', `institution ${body.institutionId} is not a member of the alliance`));
     } else if (member.status === 'pending') {
-      out.push(violation(field, 'awarding-bodies.member-not-active', `${member.name} is pending until its own admin registers a signing key, and cannot award credentials yet`));
+      out.push(
+        violation(
+          field,
+          'awarding-bodies.member-not-active',
+          `${member.name} is pending until its own admin registers a signing key, and cannot award credentials yet`,
+        ),
+      );
     } else if (member.status !== 'active') {
       out.push(violation(field, 'awarding-bodies.member-not-active', `${member.name} is ${member.status} and cannot award credentials`));
     }

@@ -6,7 +6,12 @@ import type { SpecVersion } from './credential-spec.state';
  * Freezes a version into the self-contained form other services keep: members resolved to their DIDs and
  * countries, parts to their titles and ECTS, the approvals recorded. Optional elements left out stay absent.
  */
-export function publishedDefinitionOf(credentialSpecId: string, version: SpecVersion, registry: RegistryView, publishedAt: string): PublishedDefinition {
+export function publishedDefinitionOf(
+  credentialSpecId: string,
+  version: SpecVersion,
+  registry: RegistryView,
+  publishedAt: string,
+): PublishedDefinition {
   const { awardingBodies, components, stackParts, ...elements } = version.definition;
   const member = (id: string): MemberView => {
     const found = registry.members.get(id);
@@ -31,7 +36,11 @@ export function publishedDefinitionOf(credentialSpecId: string, version: SpecVer
         homepage: m.homepage,
       };
     }),
-    components: (components ?? []).map((c) => ({ ...c, institutionDid: member(c.institutionId).did, institutionName: member(c.institutionId).name })),
+    components: (components ?? []).map((c) => ({
+      ...c,
+      institutionDid: member(c.institutionId).did,
+      institutionName: member(c.institutionId).name,
+    })),
     stackParts: (stackParts ?? []).map((p) => {
       const part = registry.specs.get(p.credentialSpecId)?.versions.find((v) => v.version === p.version);
       if (!part) throw new Error(`stack part ${p.credentialSpecId} v${p.version} missing from the registry view`);

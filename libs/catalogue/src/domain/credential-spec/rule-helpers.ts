@@ -4,7 +4,13 @@ import { violation, type Violation } from '../catalogue.exception';
 export const MAX_ECTS = 60;
 
 export function isEcts(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= MAX_ECTS && Math.abs(value * 100 - Math.round(value * 100)) < 1e-6;
+  return (
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    value > 0 &&
+    value <= MAX_ECTS &&
+    Math.abs(value * 100 - Math.round(value * 100)) < 1e-6
+  );
 }
 
 /** Sums ECTS in hundredths so 2.5 + 2.5 + 1.25 compares exactly. */

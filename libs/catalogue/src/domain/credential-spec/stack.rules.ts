@@ -80,7 +80,13 @@ function resolvePart(part: StackPartRef, registry: RegistryView): SpecVersionVie
 }
 
 /** Depth-first through the pinned parts of `version`; returns the path if it reaches `target`. */
-function pathBackTo(target: string, specId: string, version: SpecVersionView, registry: RegistryView, path: string[]): string[] | undefined {
+function pathBackTo(
+  target: string,
+  specId: string,
+  version: SpecVersionView,
+  registry: RegistryView,
+  path: string[],
+): string[] | undefined {
   for (const child of version.stackParts) {
     if (child.credentialSpecId === target) return [...path, target];
     if (path.includes(child.credentialSpecId)) continue;
@@ -93,5 +99,7 @@ function pathBackTo(target: string, specId: string, version: SpecVersionView, re
 
 /** The definition ids a check must load: parts, and their parts, transitively (the handler walks this). */
 export function directPartIds(d: Partial<Pick<CredentialSpecDefinition, 'stackParts'>>): string[] {
-  return (Array.isArray(d.stackParts) ? d.stackParts : []).map((p) => p?.credentialSpecId).filter((id): id is string => typeof id === 'string' && id.length > 0);
+  return (Array.isArray(d.stackParts) ? d.stackParts : [])
+    .map((p) => p?.credentialSpecId)
+    .filter((id): id is string => typeof id === 'string' && id.length > 0);
 }

@@ -3,7 +3,12 @@ import { AAU, DCU, registryWith } from '../__fixtures__/members.fixture';
 import type { SpecView } from './registry-view';
 import { checkStack } from './stack.rules';
 
-const published = (id: string, ects: number, parts: { credentialSpecId: string; version: number }[] = [], status: 'published' | 'retired' | 'draft' = 'published'): SpecView => ({
+const published = (
+  id: string,
+  ects: number,
+  parts: { credentialSpecId: string; version: number }[] = [],
+  status: 'published' | 'retired' | 'draft' = 'published',
+): SpecView => ({
   credentialSpecId: id,
   versions: [{ version: 1, status, title: `Spec ${id}`, ects, stackParts: parts }],
 });
@@ -18,25 +23,46 @@ const stackOf = (parts: { credentialSpecId: string; version?: number }[], ects: 
 const rulesOf = (check: ReturnType<typeof checkStack>) => check.violations.map((v) => `${v.field}:${v.rule}`);
 
 describe('stack rules', () => {
-  const registry = registryWith([published('A', 5), published('B', 5), published('R', 3, [], 'retired'), published('C', 4, [{ credentialSpecId: 'S', version: 1 }])]);
+  const registry = registryWith([
+    published('A', 5),
+    published('B', 5),
+    published('R', 3, [], 'retired'),
+    published('C', 4, [{ credentialSpecId: 'S', version: 1 }]),
+  ]);
 
   it('pins parts to their current published version and adds their ECTS to the components', () => {
     const check = checkStack('S', stackOf([{ credentialSpecId: 'A' }, { credentialSpecId: 'B', version: 1 }], 12, [2]), registry);
-    expect(check).toEqual({ violations: [], pinned: [{ credentialSpecId: 'A', version: 1 }, { credentialSpecId: 'B', version: 1 }] });
+    expect(check).toEqual({
+      violations: [],
+      pinned: [
+        { credentialSpecId: 'A', version: 1 },
+        { credentialSpecId: 'B', version: 1 },
+      ],
+    });
   });
 
   it('refuses a stack whose ECTS do not add up', () => {
-    expect(rulesOf(checkStack('S', stackOf([{ credentialSpecId: 'A' }, { credentialSpecId: 'B' }], 12), registry))).toEqual(['ects:ects.total-mismatch']);
+    expect(rulesOf(checkStack('S', stackOf([{ credentialSpecId: 'A' }, { credentialSpecId: 'B' }], 12), registry))).toEqual([
+      'ects:ects.total-mismatch',
+    ]);
   });
 
   it('refuses parts that are not published or do not exist', () => {
-    expect(rulesOf(checkStack('S', stackOf([{ credentialSpecId: 'R' }], 3), registry))).toEqual(['stackParts[0].credentialSpecId:stack.part-not-published']);
-    expect(rulesOf(checkStack('S', stackOf([{ credentialSpecId: 'A', version: 2 }], 5), registry))).toEqual(['stackParts[0].credentialSpecId:stack.part-not-found']);
-    expect(rulesOf(checkStack('S', stackOf([{ credentialSpecId: 'Z' }], 5), registry))).toEqual(['stackParts[0].credentialSpecId:stack.part-not-found']);
+    expect(rulesOf(checkStack('S', stackOf([{ credentialSpecId: 'R' }], 3), registry))).toEqual([
+      'stackParts[0].credentialSpecId:stack.part-not-published',
+    ]);
+    expect(rulesOf(checkStack('S', stackOf([{ credentialSpecId: 'A', version: 2 }], 5), registry))).toEqual([
+      'stackParts[0].credentialSpecId:stack.part-not-found',
+    ]);
+    expect(rulesOf(checkStack('S', stackOf([{ credentialSpecId: 'Z' }], 5), registry))).toEqual([
+      'stackParts[0].credentialSpecId:stack.part-not-found',
+    ]);
   });
 
   it('detects cycles: itself, and through the parts of its parts', () => {
-    expect(rulesOf(checkStack('S', stackOf([{ credentialSpecId: 'S' }], 5), registry))).toEqual(['stackParts[0].credentialSpecId:stack.cycle']);
+    expect(rulesOf(checkStack('S', stackOf([{ credentialSpecId: 'S' }], 5), registry))).toEqual([
+      'stackParts[0].credentialSpecId:stack.cycle',
+    ]);
     const check = checkStack('S', stackOf([{ credentialSpecId: 'C' }], 4), registry);
     expect(rulesOf(check)).toEqual(['stackParts[0].credentialSpecId:stack.cycle']);
     expect(check.violations[0].message).toContain('S -> C -> S');

@@ -25,9 +25,20 @@ describe('platform-hosted DID document: key validity as Controlled Identifiers 1
   const NOW = '2026-05-01T00:00:00.000Z';
   const keys = [
     key('key-1', { validFrom: '2026-01-01T00:00:00.000Z', validUntil: ROTATED_AT }),
-    key('key-2', { validFrom: ROTATED_AT, validUntil: REVOKED_AT, revokedAt: REVOKED_AT, revocationReason: 'laptop stolen', compromisedSince: COMPROMISED_SINCE }),
+    key('key-2', {
+      validFrom: ROTATED_AT,
+      validUntil: REVOKED_AT,
+      revokedAt: REVOKED_AT,
+      revocationReason: 'laptop stolen',
+      compromisedSince: COMPROMISED_SINCE,
+    }),
     key('key-3', { validFrom: REVOKED_AT, validUntil: '2027-01-01T00:00:00.000Z' }),
-    key('key-4', { validFrom: '2026-04-20T00:00:00.000Z', validUntil: '2026-04-25T00:00:00.000Z', revokedAt: '2026-04-25T00:00:00.000Z', revocationReason: 'retired' }),
+    key('key-4', {
+      validFrom: '2026-04-20T00:00:00.000Z',
+      validUntil: '2026-04-25T00:00:00.000Z',
+      revokedAt: '2026-04-25T00:00:00.000Z',
+      revocationReason: 'retired',
+    }),
   ];
   const doc = didDocumentOf(DID, keys, 'https://uni.example', NOW);
   const method = (keyId: string) => doc.verificationMethod!.find((m) => m.id === `${DID}#${keyId}`) as unknown as Record<string, unknown>;

@@ -6,7 +6,9 @@ describe('didHostingOf', () => {
 
   it('calls the did:web the catalogue gives a member platform-hosted, also under a base path or a port', () => {
     expect(didHostingOf(platformDidWeb(catalogue, 'inst-1'), 'inst-1', catalogue)).toBe('platform-hosted');
-    expect(didHostingOf(platformDidWeb('https://alliance.example:8443/registry', 'inst-1'), 'inst-1', 'https://alliance.example:8443/registry')).toBe('platform-hosted');
+    expect(
+      didHostingOf(platformDidWeb('https://alliance.example:8443/registry', 'inst-1'), 'inst-1', 'https://alliance.example:8443/registry'),
+    ).toBe('platform-hosted');
     expect(didHostingOf('did:web:127.0.0.1%3a3001:institutions:inst-2', 'inst-1', 'http://127.0.0.1:3001')).toBe('platform-hosted');
   });
 

@@ -82,7 +82,12 @@ export interface RemoveInstitution {
 
 export type InstitutionKeyCommand = IssueKeyChallenge | AddSigningKey | RotateSigningKey | RevokeSigningKey;
 
-const KEY_COMMANDS: ReadonlySet<string> = new Set<InstitutionKeyCommand['type']>(['IssueKeyChallenge', 'AddSigningKey', 'RotateSigningKey', 'RevokeSigningKey']);
+const KEY_COMMANDS: ReadonlySet<string> = new Set<InstitutionKeyCommand['type']>([
+  'IssueKeyChallenge',
+  'AddSigningKey',
+  'RotateSigningKey',
+  'RevokeSigningKey',
+]);
 
 export function isKeyCommand(command: InstitutionCommand): command is InstitutionKeyCommand {
   return KEY_COMMANDS.has(command.type);

@@ -17,7 +17,8 @@ export function decideInstitution(command: InstitutionCommand, state: Institutio
     if (state && state.institutionId !== command.institutionId) requireOwnInstitutionAdmin(context.actor, state.institutionId);
   } else requireAllianceAdmin(context.actor);
   if (command.type === 'RegisterInstitution') {
-    if (state) throw new CatalogueException('catalogue.institution.already-registered', `institution ${state.institutionId} already exists`);
+    if (state)
+      throw new CatalogueException('catalogue.institution.already-registered', `institution ${state.institutionId} already exists`);
     const { institutionId, name, legalName, countryCode, region, homepage, did } = command;
     const profile = { name, legalName, countryCode, ...(region !== undefined ? { region } : {}), homepage, did };
     const errors = profileViolations(profile);
@@ -44,12 +45,18 @@ export function decideInstitution(command: InstitutionCommand, state: Institutio
     case 'SuspendInstitution':
       requireReason(command.reason);
       if (institution.status !== 'active') {
-        throw new CatalogueException('catalogue.institution.not-active', `institution is ${institution.status}; only an active member can be suspended`);
+        throw new CatalogueException(
+          'catalogue.institution.not-active',
+          `institution is ${institution.status}; only an active member can be suspended`,
+        );
       }
       return [{ type: 'InstitutionSuspended', data: { institutionId, reason: command.reason, suspendedAt: now } }];
     case 'ReinstateInstitution':
       if (institution.status !== 'suspended') {
-        throw new CatalogueException('catalogue.institution.not-suspended', `institution is ${institution.status}; only a suspended member can be reinstated`);
+        throw new CatalogueException(
+          'catalogue.institution.not-suspended',
+          `institution is ${institution.status}; only a suspended member can be reinstated`,
+        );
       }
       return [{ type: 'InstitutionReinstated', data: { institutionId, reinstatedAt: now } }];
     case 'RemoveInstitution':
@@ -66,7 +73,10 @@ function requireInstitution(state: InstitutionState): Institution {
 
 function requireNotRemoved(institution: Institution): void {
   if (institution.status === 'removed') {
-    throw new CatalogueException('catalogue.institution.removed', 'the institution has been removed from the alliance; its record is read-only');
+    throw new CatalogueException(
+      'catalogue.institution.removed',
+      'the institution has been removed from the alliance; its record is read-only',
+    );
   }
 }
 

@@ -20,19 +20,34 @@ describe('institution keys: revocation', () => {
     spec
       .given(history)
       .when(revoke({ reason: 'moved to the HSM' }), ownAdmin(T1))
-      .then({ type: 'SigningKeyRevoked', data: { institutionId: ID, keyId: 'key-1', reason: 'moved to the HSM', revokedAt: T1.toISOString() } });
+      .then({
+        type: 'SigningKeyRevoked',
+        data: { institutionId: ID, keyId: 'key-1', reason: 'moved to the HSM', revokedAt: T1.toISOString() },
+      });
     spec
       .given(history)
       .when(revoke({ reason: 'moved to the HSM' }), ownAdmin(T1))
-      .thenState((s) => expect(s?.keys[0]).toMatchObject({ validUntil: T1.toISOString(), revokedAt: T1.toISOString(), revocationReason: 'moved to the HSM' }));
+      .thenState((s) =>
+        expect(s?.keys[0]).toMatchObject({
+          validUntil: T1.toISOString(),
+          revokedAt: T1.toISOString(),
+          revocationReason: 'moved to the HSM',
+        }),
+      );
   });
 
   it('keeps an earlier planned end when retiring', () => {
     const { history } = withFirstKey();
     const added = history.find((e) => e.type === 'SigningKeyAdded')!;
-    const planned = { ...added, data: { ...added.data, key: { ...(added.data as { key: SigningKeyRecord }).key, validUntil: '2026-02-01T00:00:00.000Z' } } } as InstitutionEvent;
+    const planned = {
+      ...added,
+      data: { ...added.data, key: { ...(added.data as { key: SigningKeyRecord }).key, validUntil: '2026-02-01T00:00:00.000Z' } },
+    } as InstitutionEvent;
     const withPlannedEnd = history.map((e) => (e === added ? planned : e));
-    spec.given(withPlannedEnd).when(revoke(), ownAdmin(T1)).thenState((s) => expect(s?.keys[0].validUntil).toBe('2026-02-01T00:00:00.000Z'));
+    spec
+      .given(withPlannedEnd)
+      .when(revoke(), ownAdmin(T1))
+      .thenState((s) => expect(s?.keys[0].validUntil).toBe('2026-02-01T00:00:00.000Z'));
   });
 
   it('revokes for a compromise that began in the past: the key record keeps compromisedSince', () => {
@@ -40,7 +55,16 @@ describe('institution keys: revocation', () => {
     spec
       .given(history)
       .when(revoke({ reason: 'laptop stolen', compromisedSince: '2026-02-01T01:00:00+01:00' }), ownAdmin(T1))
-      .then({ type: 'SigningKeyRevoked', data: { institutionId: ID, keyId: 'key-1', reason: 'laptop stolen', revokedAt: T1.toISOString(), compromisedSince: COMPROMISED_SINCE } });
+      .then({
+        type: 'SigningKeyRevoked',
+        data: {
+          institutionId: ID,
+          keyId: 'key-1',
+          reason: 'laptop stolen',
+          revokedAt: T1.toISOString(),
+          compromisedSince: COMPROMISED_SINCE,
+        },
+      });
     spec
       .given(history)
       .when(revoke({ reason: 'laptop stolen', compromisedSince: COMPROMISED_SINCE }), ownAdmin(T1))
@@ -49,18 +73,36 @@ describe('institution keys: revocation', () => {
 
   it('refuses a compromise in the future or not an instant, a key already revoked, an unknown key, and no reason', () => {
     const { history } = withFirstKey();
-    spec.given(history).when(revoke({ compromisedSince: '2026-03-01T12:00:01Z' }), ownAdmin(T1)).thenThrows(rejected('key.compromised-since-future', 422, 'compromisedSince'));
-    spec.given(history).when(revoke({ compromisedSince: 'last tuesday' }), ownAdmin(T1)).thenThrows(rejected('key.compromised-since-format', 422, 'compromisedSince'));
+    spec
+      .given(history)
+      .when(revoke({ compromisedSince: '2026-03-01T12:00:01Z' }), ownAdmin(T1))
+      .thenThrows(rejected('key.compromised-since-future', 422, 'compromisedSince'));
+    spec
+      .given(history)
+      .when(revoke({ compromisedSince: 'last tuesday' }), ownAdmin(T1))
+      .thenThrows(rejected('key.compromised-since-format', 422, 'compromisedSince'));
     const revoked = [...history, ...decide(history, revoke(), ownAdmin(T1))];
-    spec.given(revoked).when(revoke({ compromisedSince: COMPROMISED_SINCE }), ownAdmin(T1)).thenThrows(rejected('key.already-revoked', 409, 'keyId'));
-    spec.given(history).when(revoke({ keyId: 'key-9' }), ownAdmin(T1)).thenThrows(rejected('signing-key-not-found', 404, 'keyId'));
-    spec.given(history).when(revoke({ reason: ' ' }), ownAdmin(T1)).thenThrows(rejected('reason.required', 422, 'reason'));
+    spec
+      .given(revoked)
+      .when(revoke({ compromisedSince: COMPROMISED_SINCE }), ownAdmin(T1))
+      .thenThrows(rejected('key.already-revoked', 409, 'keyId'));
+    spec
+      .given(history)
+      .when(revoke({ keyId: 'key-9' }), ownAdmin(T1))
+      .thenThrows(rejected('signing-key-not-found', 404, 'keyId'));
+    spec
+      .given(history)
+      .when(revoke({ reason: ' ' }), ownAdmin(T1))
+      .thenThrows(rejected('reason.required', 422, 'reason'));
   });
 
   it('lets a former member declare a compromise, since that only withdraws trust', () => {
     const { history } = withFirstKey();
     const removed = [...history, ...decide(history, { type: 'RemoveInstitution', reason: 'left' }, allianceAdmin)];
-    spec.given(removed).when(revoke({ compromisedSince: COMPROMISED_SINCE }), ownAdmin(T1)).thenState((s) => expect(s?.keys[0].compromisedSince).toBe(COMPROMISED_SINCE));
+    spec
+      .given(removed)
+      .when(revoke({ compromisedSince: COMPROMISED_SINCE }), ownAdmin(T1))
+      .thenState((s) => expect(s?.keys[0].compromisedSince).toBe(COMPROMISED_SINCE));
   });
 });
 

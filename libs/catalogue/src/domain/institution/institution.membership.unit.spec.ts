@@ -1,8 +1,23 @@
-import { adminOf, allianceAdmin, decide, ID, legacyRegistered, register, registered, spec, T0, T1, withFirstKey } from '../__fixtures__/institution-history.fixture';
+import {
+  adminOf,
+  allianceAdmin,
+  decide,
+  ID,
+  legacyRegistered,
+  register,
+  registered,
+  spec,
+  T0,
+  T1,
+  withFirstKey,
+} from '../__fixtures__/institution-history.fixture';
 import { rejected } from '../__fixtures__/rejected';
 import type { InstitutionEvent } from './institution.events';
 
-const suspended: InstitutionEvent = { type: 'InstitutionSuspended', data: { institutionId: ID, reason: 'QA review', suspendedAt: T1.toISOString() } };
+const suspended: InstitutionEvent = {
+  type: 'InstitutionSuspended',
+  data: { institutionId: ID, reason: 'QA review', suspendedAt: T1.toISOString() },
+};
 const removed: InstitutionEvent = { type: 'InstitutionRemoved', data: { institutionId: ID, reason: 'left', removedAt: T1.toISOString() } };
 
 describe('institution membership', () => {
@@ -24,11 +39,19 @@ describe('institution membership', () => {
           status: 'pending',
         },
       });
-    spec.given([]).when(register(), allianceAdmin).thenState((s) => expect(s).toMatchObject({ status: 'pending', statusHistory: [{ status: 'pending', from: T0.toISOString() }], keys: [] }));
+    spec
+      .given([])
+      .when(register(), allianceAdmin)
+      .thenState((s) =>
+        expect(s).toMatchObject({ status: 'pending', statusHistory: [{ status: 'pending', from: T0.toISOString() }], keys: [] }),
+      );
   });
 
   it('keeps a member registered before onboarding existed (no status in its event) active from the start', () => {
-    spec.given(legacyRegistered()).when({ type: 'SuspendInstitution', reason: 'QA review' }, { ...allianceAdmin, now: T1 }).then(suspended);
+    spec
+      .given(legacyRegistered())
+      .when({ type: 'SuspendInstitution', reason: 'QA review' }, { ...allianceAdmin, now: T1 })
+      .then(suspended);
   });
 
   it('leaves membership to the alliance-admin: an institution-admin may not register, suspend, reinstate or remove', () => {
@@ -36,7 +59,10 @@ describe('institution membership', () => {
     spec.given([]).when(register(), own).thenThrows(rejected('institution.alliance-admin-only', 403));
     const { history } = withFirstKey();
     spec.given(history).when({ type: 'SuspendInstitution', reason: 'x' }, own).thenThrows(rejected('institution.alliance-admin-only', 403));
-    spec.given([...history, suspended]).when({ type: 'ReinstateInstitution' }, own).thenThrows(rejected('institution.alliance-admin-only', 403));
+    spec
+      .given([...history, suspended])
+      .when({ type: 'ReinstateInstitution' }, own)
+      .thenThrows(rejected('institution.alliance-admin-only', 403));
     spec.given(history).when({ type: 'RemoveInstitution', reason: 'x' }, own).thenThrows(rejected('institution.alliance-admin-only', 403));
   });
 
@@ -52,15 +78,27 @@ describe('institution membership', () => {
   });
 
   it('refuses a region of another country, and registering the same id twice', () => {
-    spec.given([]).when(register({ region: 'SE-AB' }), allianceAdmin).thenThrows(rejected('institution.region-country', 422, 'region'));
+    spec
+      .given([])
+      .when(register({ region: 'SE-AB' }), allianceAdmin)
+      .thenThrows(rejected('institution.region-country', 422, 'region'));
     spec.given(registered()).when(register(), allianceAdmin).thenThrows(rejected('institution.already-registered', 409));
   });
 
   it('suspends only an active member: a pending one has nothing to suspend yet', () => {
-    spec.given(registered()).when({ type: 'SuspendInstitution', reason: 'QA review' }, allianceAdmin).thenThrows(rejected('institution.not-active', 409));
+    spec
+      .given(registered())
+      .when({ type: 'SuspendInstitution', reason: 'QA review' }, allianceAdmin)
+      .thenThrows(rejected('institution.not-active', 409));
     const { history } = withFirstKey();
-    spec.given(history).when({ type: 'SuspendInstitution', reason: 'QA review' }, { ...allianceAdmin, now: T1 }).then(suspended);
-    spec.given([...history, suspended]).when({ type: 'SuspendInstitution', reason: 'again' }, allianceAdmin).thenThrows(rejected('institution.not-active', 409));
+    spec
+      .given(history)
+      .when({ type: 'SuspendInstitution', reason: 'QA review' }, { ...allianceAdmin, now: T1 })
+      .then(suspended);
+    spec
+      .given([...history, suspended])
+      .when({ type: 'SuspendInstitution', reason: 'again' }, allianceAdmin)
+      .thenThrows(rejected('institution.not-active', 409));
   });
 
   it('reinstates a suspended member, after its pending and active periods', () => {
@@ -73,16 +111,31 @@ describe('institution membership', () => {
   });
 
   it('removes a member in any standing, pending included, with a reason; a removed member is read-only', () => {
-    spec.given(registered()).when({ type: 'RemoveInstitution', reason: 'left' }, { ...allianceAdmin, now: T1 }).then(removed);
-    spec.given([...withFirstKey().history, suspended]).when({ type: 'RemoveInstitution', reason: 'left' }, { ...allianceAdmin, now: T1 }).then(removed);
-    spec.given([...registered(), removed]).when({ type: 'RemoveInstitution', reason: 'again' }, allianceAdmin).thenThrows(rejected('institution.removed', 409));
-    spec.given(registered()).when({ type: 'RemoveInstitution', reason: ' ' }, allianceAdmin).thenThrows(rejected('reason.required', 422, 'reason'));
+    spec
+      .given(registered())
+      .when({ type: 'RemoveInstitution', reason: 'left' }, { ...allianceAdmin, now: T1 })
+      .then(removed);
+    spec
+      .given([...withFirstKey().history, suspended])
+      .when({ type: 'RemoveInstitution', reason: 'left' }, { ...allianceAdmin, now: T1 })
+      .then(removed);
+    spec
+      .given([...registered(), removed])
+      .when({ type: 'RemoveInstitution', reason: 'again' }, allianceAdmin)
+      .thenThrows(rejected('institution.removed', 409));
+    spec
+      .given(registered())
+      .when({ type: 'RemoveInstitution', reason: ' ' }, allianceAdmin)
+      .thenThrows(rejected('reason.required', 422, 'reason'));
   });
 
   it('never touches keys when suspending or removing', () => {
     const { history, key } = withFirstKey();
     const after = [...history, ...decide(history, { type: 'SuspendInstitution', reason: 'QA' }, allianceAdmin)];
-    spec.given(after).when({ type: 'RemoveInstitution', reason: 'left' }, allianceAdmin).thenState((s) => expect(s?.keys).toEqual([key]));
+    spec
+      .given(after)
+      .when({ type: 'RemoveInstitution', reason: 'left' }, allianceAdmin)
+      .thenState((s) => expect(s?.keys).toEqual([key]));
   });
 
   it('rejects commands on an unknown institution with 404', () => {

@@ -1,5 +1,15 @@
 import { generateEd25519KeyPair, signKeyPossession } from '@alliance/credentials';
-import { challenged, decide, ID, legacyRegistered, ownAdmin, registered, stateAfter, T1, withFirstKey } from '../__fixtures__/institution-history.fixture';
+import {
+  challenged,
+  decide,
+  ID,
+  legacyRegistered,
+  ownAdmin,
+  registered,
+  stateAfter,
+  T1,
+  withFirstKey,
+} from '../__fixtures__/institution-history.fixture';
 import { freshPublicKey } from '../__fixtures__/keys.fixture';
 import { freshNonce, proofFor } from '../__fixtures__/key-possession.fixture';
 import type { InstitutionEvent, SigningKeyAdded, SigningKeyRecord, SigningKeyRotated } from './institution.events';
@@ -7,7 +17,9 @@ import { challengeOf } from './key-challenges';
 
 /** The same history with the key of its SigningKeyAdded rewritten, as someone with write access to the store might. */
 function tampered(history: InstitutionEvent[], change: (key: SigningKeyRecord) => SigningKeyRecord): InstitutionEvent[] {
-  return history.map((e) => (e.type === 'SigningKeyAdded' ? ({ ...e, data: { ...e.data, key: change(e.data.key) } } as SigningKeyAdded) : e));
+  return history.map((e) =>
+    e.type === 'SigningKeyAdded' ? ({ ...e, data: { ...e.data, key: change(e.data.key) } } as SigningKeyAdded) : e,
+  );
 }
 
 describe('institution replay: a key binds only while its stored possession verifies', () => {
@@ -18,10 +30,15 @@ describe('institution replay: a key binds only while its stored possession verif
 
   it('does not bind a key whose stored signature was altered, and shows it as rejected', () => {
     const { history } = withFirstKey();
-    const altered = tampered(history, (k) => ({ ...k, possession: { ...k.possession!, signature: k.possession!.signature.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) } }));
+    const altered = tampered(history, (k) => ({
+      ...k,
+      possession: { ...k.possession!, signature: k.possession!.signature.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')) },
+    }));
     const state = stateAfter(altered)!;
     expect(state.keys).toEqual([]);
-    expect(state.rejectedKeys).toEqual([expect.objectContaining({ problem: 'signature-invalid', key: expect.objectContaining({ keyId: 'key-1' }) })]);
+    expect(state.rejectedKeys).toEqual([
+      expect.objectContaining({ problem: 'signature-invalid', key: expect.objectContaining({ keyId: 'key-1' }) }),
+    ]);
   });
 
   it("does not bind another public key slipped under a genuine key's proof", () => {
@@ -57,19 +74,35 @@ describe('institution replay: a key binds only while its stored possession verif
     const given = [...history, issued];
     const rotation = decide(
       given,
-      { type: 'RotateSigningKey', institutionId: ID, previousKeyId: 'key-1', newKey: { publicKeyMultibase: keyPair.publicKeyMultibase }, proofOfPossession: proofFor(issued, keyPair) },
+      {
+        type: 'RotateSigningKey',
+        institutionId: ID,
+        previousKeyId: 'key-1',
+        newKey: { publicKeyMultibase: keyPair.publicKeyMultibase },
+        proofOfPossession: proofFor(issued, keyPair),
+      },
       ownAdmin(T1),
     )[0] as SigningKeyRotated;
-    const altered: SigningKeyRotated = { ...rotation, data: { ...rotation.data, newKey: { ...rotation.data.newKey, ...freshPublicKey() } } };
+    const altered: SigningKeyRotated = {
+      ...rotation,
+      data: { ...rotation.data, newKey: { ...rotation.data.newKey, ...freshPublicKey() } },
+    };
     const state = stateAfter([...given, altered])!;
     expect(state.keys).toEqual([expect.objectContaining({ keyId: 'key-1', validUntil: T1.toISOString() })]);
     expect(state.rejectedKeys).toEqual([expect.objectContaining({ problem: 'signature-invalid' })]);
   });
 
   it('keeps binding keys written before proofs existed (legacy, no possession)', () => {
-    const legacyKey: SigningKeyAdded = { type: 'SigningKeyAdded', data: { institutionId: ID, key: { ...withFirstKey().key, possession: undefined } } };
+    const legacyKey: SigningKeyAdded = {
+      type: 'SigningKeyAdded',
+      data: { institutionId: ID, key: { ...withFirstKey().key, possession: undefined } },
+    };
     delete legacyKey.data.key.possession;
-    expect(stateAfter([...legacyRegistered(), legacyKey])).toMatchObject({ status: 'active', keys: [{ keyId: 'key-1' }], rejectedKeys: [] });
+    expect(stateAfter([...legacyRegistered(), legacyKey])).toMatchObject({
+      status: 'active',
+      keys: [{ keyId: 'key-1' }],
+      rejectedKeys: [],
+    });
     expect(stateAfter([...registered(), legacyKey])!.keys).toHaveLength(1);
   });
 });

@@ -34,7 +34,13 @@ export function profileViolations(profile: InstitutionProfile): Violation[] {
   }
   if (!isHttpUrl(profile.homepage)) out.push(violation('homepage', 'institution.homepage', 'homepage must be an http(s) URL'));
   if (!isDidWeb(profile.did)) {
-    out.push(violation('did', 'institution.did-web', 'did must be a did:web identifier such as did:web:example.edu or did:web:example.edu:issuers:1'));
+    out.push(
+      violation(
+        'did',
+        'institution.did-web',
+        'did must be a did:web identifier such as did:web:example.edu or did:web:example.edu:issuers:1',
+      ),
+    );
   }
   return out;
 }

@@ -36,7 +36,16 @@ export const initialInstitutionState = (): InstitutionState => undefined;
 export function evolveInstitution(state: InstitutionState, event: InstitutionEvent): InstitutionState {
   if (event.type === 'InstitutionRegistered') {
     const { institutionId, registeredAt, status = 'active', ...profile } = event.data;
-    return { ...profile, institutionId, registeredAt, status, keys: [], rejectedKeys: [], challenges: [], statusHistory: [{ status, from: registeredAt }] };
+    return {
+      ...profile,
+      institutionId,
+      registeredAt,
+      status,
+      keys: [],
+      rejectedKeys: [],
+      challenges: [],
+      statusHistory: [{ status, from: registeredAt }],
+    };
   }
   if (!state) return state;
   switch (event.type) {
@@ -58,7 +67,13 @@ export function evolveInstitution(state: InstitutionState, event: InstitutionEve
       const { keyId, reason, revokedAt, compromisedSince } = event.data;
       const keys = state.keys.map((k) =>
         k.keyId === keyId
-          ? { ...k, validUntil: earlier(k.validUntil, revokedAt), revokedAt, revocationReason: reason, ...(compromisedSince ? { compromisedSince } : {}) }
+          ? {
+              ...k,
+              validUntil: earlier(k.validUntil, revokedAt),
+              revokedAt,
+              revocationReason: reason,
+              ...(compromisedSince ? { compromisedSince } : {}),
+            }
           : k,
       );
       return { ...state, keys };

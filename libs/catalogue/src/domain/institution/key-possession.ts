@@ -2,7 +2,8 @@ import { type KeyPossessionChallenge, verifyKeyPossession } from '@alliance/cred
 import type { KeyPossession, SigningKeyRecord } from './institution.events';
 import type { IssuedChallenge } from './key-challenges';
 
-export type PossessionProblem = 'unknown-nonce' | 'nonce-used' | 'other-institution' | 'wrong-key' | 'challenge-altered' | 'signature-invalid';
+export type PossessionProblem =
+  'unknown-nonce' | 'nonce-used' | 'other-institution' | 'wrong-key' | 'challenge-altered' | 'signature-invalid';
 
 /**
  * Why a stored possession does not bind `key` to the institution, or undefined when it does. The decider and

@@ -45,11 +45,18 @@ describe('key validity at an instant', () => {
   it('answers institution-pending while the member had not confirmed its membership', () => {
     const onboarding: StatusPeriod[] = [{ status: 'pending', from: '2025-12-01T00:00:00.000Z' }, ...history];
     expect(keyValidityAt(rotated, onboarding, '2025-12-15T00:00:00Z')).toMatchObject({ valid: false, institutionStatusAt: 'pending' });
-    expect(keyValidityAt({ ...rotated, validFrom: '2025-12-01T00:00:00.000Z' }, onboarding, '2025-12-15T00:00:00Z').reason).toBe('institution-pending');
+    expect(keyValidityAt({ ...rotated, validFrom: '2025-12-01T00:00:00.000Z' }, onboarding, '2025-12-15T00:00:00Z').reason).toBe(
+      'institution-pending',
+    );
   });
 
   it('answers compromised from compromisedSince on, revoked after a retirement, and names both instants', () => {
-    const compromised = { ...current, validUntil: '2026-08-01T00:00:00.000Z', revokedAt: '2026-08-01T00:00:00.000Z', compromisedSince: '2026-07-01T00:00:00.000Z' };
+    const compromised = {
+      ...current,
+      validUntil: '2026-08-01T00:00:00.000Z',
+      revokedAt: '2026-08-01T00:00:00.000Z',
+      compromisedSince: '2026-07-01T00:00:00.000Z',
+    };
     expect(keyValidityAt(compromised, history, '2026-06-30T23:59:59.999Z')).toMatchObject({ valid: true });
     expect(keyValidityAt(compromised, history, '2026-07-01T00:00:00Z')).toMatchObject({
       valid: false,
@@ -69,7 +76,13 @@ describe('DID document', () => {
     expect(doc.id).toBe(DID);
     expect(doc['@context']).toContain('https://www.w3.org/ns/did/v1');
     expect(doc.verificationMethod).toEqual([
-      { id: `${DID}#key-1`, type: 'Multikey', controller: DID, publicKeyMultibase: rotated.publicKeyMultibase, revoked: rotated.validUntil },
+      {
+        id: `${DID}#key-1`,
+        type: 'Multikey',
+        controller: DID,
+        publicKeyMultibase: rotated.publicKeyMultibase,
+        revoked: rotated.validUntil,
+      },
       { id: `${DID}#key-2`, type: 'Multikey', controller: DID, publicKeyMultibase: current.publicKeyMultibase },
     ]);
     expect(doc.assertionMethod).toEqual([`${DID}#key-1`, `${DID}#key-2`]);
@@ -77,9 +90,20 @@ describe('DID document', () => {
   });
 
   it('marks a compromised key revoked where the compromise began, so document-only verifiers refuse later signatures', () => {
-    const compromised = { ...current, validUntil: '2026-08-01T00:00:00.000Z', revokedAt: '2026-08-01T00:00:00.000Z', compromisedSince: '2026-07-01T00:00:00.000Z' };
+    const compromised = {
+      ...current,
+      validUntil: '2026-08-01T00:00:00.000Z',
+      revokedAt: '2026-08-01T00:00:00.000Z',
+      compromisedSince: '2026-07-01T00:00:00.000Z',
+    };
     const doc = didDocumentOf(DID, [rotated, compromised], 'https://www.aau.dk', '2026-09-01T00:00:00.000Z');
-    expect(doc.verificationMethod?.[1]).toEqual({ id: `${DID}#key-2`, type: 'Multikey', controller: DID, publicKeyMultibase: current.publicKeyMultibase, revoked: '2026-07-01T00:00:00.000Z' });
+    expect(doc.verificationMethod?.[1]).toEqual({
+      id: `${DID}#key-2`,
+      type: 'Multikey',
+      controller: DID,
+      publicKeyMultibase: current.publicKeyMultibase,
+      revoked: '2026-07-01T00:00:00.000Z',
+    });
     expect(doc.authentication).toEqual([]);
   });
 });

@@ -8,9 +8,15 @@ import type { InstitutionStatus } from './institution.state';
  */
 export function requireMemberMayAct(institutionId: string, status: InstitutionStatus | undefined): void {
   if (status === 'suspended') {
-    throw new CatalogueException('catalogue.member-suspended', `institution ${institutionId} is suspended from the alliance: its staff may read but not act until it is reinstated`);
+    throw new CatalogueException(
+      'catalogue.member-suspended',
+      `institution ${institutionId} is suspended from the alliance: its staff may read but not act until it is reinstated`,
+    );
   }
   if (status === 'removed') {
-    throw new CatalogueException('catalogue.member-removed', `institution ${institutionId} has been removed from the alliance: it can no longer act`);
+    throw new CatalogueException(
+      'catalogue.member-removed',
+      `institution ${institutionId} has been removed from the alliance: it can no longer act`,
+    );
   }
 }

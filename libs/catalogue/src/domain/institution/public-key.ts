@@ -32,13 +32,19 @@ export function parseEd25519PublicKey(input: PublicKeyInput, field = 'key'): Ed2
     return violation(`${field}.publicKeyJwk`, 'key.not-ed25519', 'publicKeyJwk must be a JWK object (kty OKP, crv Ed25519, x)');
   }
   if (publicKeyJwk !== undefined) {
-    if ('d' in publicKeyJwk) return violation(`${field}.publicKeyJwk.d`, 'key.private-key-refused', 'private key material is never accepted; send the public key only');
+    if ('d' in publicKeyJwk)
+      return violation(
+        `${field}.publicKeyJwk.d`,
+        'key.private-key-refused',
+        'private key material is never accepted; send the public key only',
+      );
     if (publicKeyJwk['kty'] !== 'OKP' || publicKeyJwk['crv'] !== 'Ed25519') {
       return violation(`${field}.publicKeyJwk`, 'key.not-ed25519', 'the JWK must be kty OKP, crv Ed25519');
     }
     const x = publicKeyJwk['x'];
     const raw = typeof x === 'string' && /^[A-Za-z0-9_-]+$/.test(x) ? Buffer.from(x, 'base64url') : undefined;
-    if (!raw || raw.length !== 32) return violation(`${field}.publicKeyJwk.x`, 'key.not-ed25519', 'x must be a 32-byte base64url Ed25519 public key');
+    if (!raw || raw.length !== 32)
+      return violation(`${field}.publicKeyJwk.x`, 'key.not-ed25519', 'x must be a 32-byte base64url Ed25519 public key');
     const key = ed25519FromRaw(raw);
     if (publicKeyMultibase !== undefined && publicKeyMultibase !== key.publicKeyMultibase) {
       return violation(`${field}.publicKeyMultibase`, 'key.forms-disagree', 'publicKeyMultibase and publicKeyJwk describe different keys');

@@ -19,7 +19,10 @@ export function issueKeyChallenge(institution: Institution, command: IssueKeyCha
   }
   const open = institution.challenges.filter((c) => !c.used && !isExpired(c, now)).length;
   if (open >= MAX_OPEN_KEY_CHALLENGES) {
-    throw new CatalogueException('catalogue.key.too-many-challenges', `${open} challenges are still open; use one or let them expire (${KEY_CHALLENGE_TTL_MS / 60_000} minutes)`);
+    throw new CatalogueException(
+      'catalogue.key.too-many-challenges',
+      `${open} challenges are still open; use one or let them expire (${KEY_CHALLENGE_TTL_MS / 60_000} minutes)`,
+    );
   }
   const expiresAt = new Date(Date.parse(now) + KEY_CHALLENGE_TTL_MS).toISOString();
   return [{ type: 'KeyChallengeIssued', data: { institutionId, keyId, nonce, expiresAt, issuedAt: now } }];
@@ -31,7 +34,10 @@ export function addSigningKey(institution: Institution, command: AddSigningKey, 
   const keyId = keyIdFor(institution, command.key.keyId, command.proofOfPossession);
   const record = newKeyRecord(institution, { ...command.key, ...(keyId !== undefined ? { keyId } : {}) }, now, 'key');
   const possession = requirePossession(institution, record, command.proofOfPossession, now);
-  const added: InstitutionEvent = { type: 'SigningKeyAdded', data: { institutionId, key: { ...record, possession, ...confirmation(command.didDocumentChecked) } } };
+  const added: InstitutionEvent = {
+    type: 'SigningKeyAdded',
+    data: { institutionId, key: { ...record, possession, ...confirmation(command.didDocumentChecked) } },
+  };
   if (institution.status !== 'pending') return [added];
   return [added, { type: 'InstitutionActivated', data: { institutionId, activatedAt: now } }];
 }
@@ -40,14 +46,24 @@ export function rotateSigningKey(institution: Institution, command: RotateSignin
   const previous = institution.keys.find((k) => k.keyId === command.previousKeyId);
   if (!previous) throw new CatalogueException('catalogue.signing-key-not-found', `No signing key ${command.previousKeyId}.`, 'keyId');
   if (!keyCoversInstant(previous, now)) {
-    throw new CatalogueException('catalogue.key.not-current', `key ${previous.keyId} is not currently valid, so it cannot be rotated; add a new key instead`, 'keyId');
+    throw new CatalogueException(
+      'catalogue.key.not-current',
+      `key ${previous.keyId} is not currently valid, so it cannot be rotated; add a new key instead`,
+      'keyId',
+    );
   }
   const keyId = keyIdFor(institution, command.newKey.keyId, command.proofOfPossession);
   const record = newKeyRecord(institution, { ...command.newKey, ...(keyId !== undefined ? { keyId } : {}), validFrom: now }, now, 'newKey');
-  const newKey = { ...record, possession: requirePossession(institution, record, command.proofOfPossession, now), ...confirmation(command.didDocumentChecked) };
+  const newKey = {
+    ...record,
+    possession: requirePossession(institution, record, command.proofOfPossession, now),
+    ...confirmation(command.didDocumentChecked),
+  };
   const { institutionId } = institution;
   const reason = command.reason ? { reason: command.reason } : {};
-  return [{ type: 'SigningKeyRotated', data: { institutionId, previousKeyId: previous.keyId, previousValidUntil: now, newKey, ...reason } }];
+  return [
+    { type: 'SigningKeyRotated', data: { institutionId, previousKeyId: previous.keyId, previousValidUntil: now, newKey, ...reason } },
+  ];
 }
 
 function confirmation(checked: DidDocumentConfirmation | undefined): { didDocumentChecked?: DidDocumentConfirmation } {
@@ -61,14 +77,19 @@ function confirmation(checked: DidDocumentConfirmation | undefined): { didDocume
 export function revokeSigningKey(institution: Institution, command: RevokeSigningKey, now: string): InstitutionEvent[] {
   const key = institution.keys.find((k) => k.keyId === command.keyId);
   if (!key) throw new CatalogueException('catalogue.signing-key-not-found', `No signing key ${command.keyId}.`, 'keyId');
-  if (key.revokedAt !== undefined) throw new CatalogueException('catalogue.key.already-revoked', `key ${key.keyId} was revoked at ${key.revokedAt}`, 'keyId');
+  if (key.revokedAt !== undefined)
+    throw new CatalogueException('catalogue.key.already-revoked', `key ${key.keyId} was revoked at ${key.revokedAt}`, 'keyId');
   const { compromisedSince } = command;
   const since = typeof compromisedSince === 'string' ? Date.parse(compromisedSince) : Number.NaN;
   if (compromisedSince !== undefined && Number.isNaN(since)) {
-    throw CatalogueException.invalid([violation('compromisedSince', 'key.compromised-since-format', 'compromisedSince must be an ISO 8601 instant')]);
+    throw CatalogueException.invalid([
+      violation('compromisedSince', 'key.compromised-since-format', 'compromisedSince must be an ISO 8601 instant'),
+    ]);
   }
   if (since > Date.parse(now)) {
-    throw CatalogueException.invalid([violation('compromisedSince', 'key.compromised-since-future', 'compromisedSince may not lie in the future')]);
+    throw CatalogueException.invalid([
+      violation('compromisedSince', 'key.compromised-since-future', 'compromisedSince may not lie in the future'),
+    ]);
   }
   const { institutionId } = institution;
   const compromise = compromisedSince !== undefined ? { compromisedSince: new Date(since).toISOString() } : {};

@@ -34,12 +34,17 @@ export function newKeyRecord(institution: Institution, input: NewSigningKey, now
   const keyId = input.keyId ?? nextKeyId(institution);
   if (!isKeyId(keyId)) errors.push(violation(`${field}.keyId`, 'key.key-id-format', KEY_ID_RULE));
   else if (institution.keys.some((k) => k.keyId === keyId)) {
-    throw new CatalogueException('catalogue.key.key-id-taken', `keyId ${keyId} is already registered for this institution`, `${field}.keyId`);
+    throw new CatalogueException(
+      'catalogue.key.key-id-taken',
+      `keyId ${keyId} is already registered for this institution`,
+      `${field}.keyId`,
+    );
   }
   const parsed = parseEd25519PublicKey(input, field);
   if (isViolation(parsed)) errors.push(parsed);
   const validFrom = input.validFrom ?? now;
-  if (Number.isNaN(Date.parse(validFrom))) errors.push(violation(`${field}.validFrom`, 'key.valid-from-format', 'validFrom must be an ISO 8601 instant'));
+  if (Number.isNaN(Date.parse(validFrom)))
+    errors.push(violation(`${field}.validFrom`, 'key.valid-from-format', 'validFrom must be an ISO 8601 instant'));
   else if (Date.parse(validFrom) < Date.parse(now) - BACKDATE_TOLERANCE_MS) {
     errors.push(violation(`${field}.validFrom`, 'key.backdated', 'validFrom may not lie in the past'));
   }
@@ -48,7 +53,11 @@ export function newKeyRecord(institution: Institution, input: NewSigningKey, now
   }
   if (errors.length > 0 || isViolation(parsed)) throw CatalogueException.invalid(errors);
   if (institution.keys.some((k) => k.publicKeyMultibase === parsed.publicKeyMultibase)) {
-    throw new CatalogueException('catalogue.key.already-registered', 'this public key is already registered for this institution', `${field}.publicKeyMultibase`);
+    throw new CatalogueException(
+      'catalogue.key.already-registered',
+      'this public key is already registered for this institution',
+      `${field}.publicKeyMultibase`,
+    );
   }
   return {
     keyId,

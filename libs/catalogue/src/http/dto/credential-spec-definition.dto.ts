@@ -43,7 +43,10 @@ export class CredentialSpecDefinitionDto {
   @IsInt()
   eqfLevel!: number;
 
-  @ApiPropertyOptional({ enum: Object.keys(QF_EHEA_CYCLES), description: 'Annex I: QF-EHEA cycle where applicable (must match the EQF level)' })
+  @ApiPropertyOptional({
+    enum: Object.keys(QF_EHEA_CYCLES),
+    description: 'Annex I: QF-EHEA cycle where applicable (must match the EQF level)',
+  })
   @IsOptional()
   @IsString()
   qfEheaCycle?: keyof typeof QF_EHEA_CYCLES;
@@ -85,7 +88,12 @@ export class CredentialSpecDefinitionDto {
   @IsString({ each: true })
   languages!: string[];
 
-  @ApiPropertyOptional({ description: 'Validity of an issued credential in months (absent: no expiry)', minimum: 1, maximum: 1200, example: 60 })
+  @ApiPropertyOptional({
+    description: 'Validity of an issued credential in months (absent: no expiry)',
+    minimum: 1,
+    maximum: 1200,
+    example: 60,
+  })
   @IsOptional()
   @IsInt()
   validityMonths?: number;
@@ -95,7 +103,10 @@ export class CredentialSpecDefinitionDto {
   @IsString()
   prerequisites?: string;
 
-  @ApiPropertyOptional({ enum: SUPERVISION_OPTIONS, description: 'Annex I (optional): supervision and identity verification during assessment' })
+  @ApiPropertyOptional({
+    enum: SUPERVISION_OPTIONS,
+    description: 'Annex I (optional): supervision and identity verification during assessment',
+  })
   @IsOptional()
   @IsString()
   supervisionAndIdentityVerification?: (typeof SUPERVISION_OPTIONS)[number];

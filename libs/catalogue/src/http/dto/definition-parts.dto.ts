@@ -16,7 +16,10 @@ export class LearningOutcomeDto {
 }
 
 export class QualityAssuranceDto {
-  @ApiProperty({ description: 'Type of quality assurance', example: 'Internal quality assurance of each awarding university, ESG-compliant' })
+  @ApiProperty({
+    description: 'Type of quality assurance',
+    example: 'Internal quality assurance of each awarding university, ESG-compliant',
+  })
   @IsString()
   type!: string;
 
@@ -55,7 +58,12 @@ export class ComponentDto {
   @MaxLength(128)
   institutionId!: string;
 
-  @ApiProperty({ description: 'Its ECTS share; the shares (plus stack parts) add up to the credential ECTS', exclusiveMinimum: true, minimum: 0, example: 2 })
+  @ApiProperty({
+    description: 'Its ECTS share; the shares (plus stack parts) add up to the credential ECTS',
+    exclusiveMinimum: true,
+    minimum: 0,
+    example: 2,
+  })
   @IsNumber()
   ects!: number;
 
@@ -107,7 +115,10 @@ export class IssuanceRuleDto {
   @IsBoolean()
   allComponentsPassed!: boolean;
 
-  @ApiPropertyOptional({ description: 'Lowest grade every component must reach (number or letter of the grading scheme)', oneOf: [{ type: 'number' }, { type: 'string' }] })
+  @ApiPropertyOptional({
+    description: 'Lowest grade every component must reach (number or letter of the grading scheme)',
+    oneOf: [{ type: 'number' }, { type: 'string' }],
+  })
   @Allow()
   minimumGrade?: number | string;
 

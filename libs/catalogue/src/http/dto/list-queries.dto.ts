@@ -23,7 +23,10 @@ export class PageQueryDto {
 const INSTITUTION_STATUSES: InstitutionStatus[] = ['pending', 'active', 'suspended', 'removed'];
 
 export class ListInstitutionsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: INSTITUTION_STATUSES, description: 'pending: registered, waiting for its own admin to register a first key' })
+  @ApiPropertyOptional({
+    enum: INSTITUTION_STATUSES,
+    description: 'pending: registered, waiting for its own admin to register a first key',
+  })
   @IsOptional()
   @IsIn(INSTITUTION_STATUSES)
   status?: string;
@@ -42,7 +45,10 @@ export class ListInstitutionsQueryDto extends PageQueryDto {
 }
 
 export class ListCredentialSpecsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['draft', 'proposed', 'approved', 'published', 'superseded', 'retired'], description: 'Status of the newest version' })
+  @ApiPropertyOptional({
+    enum: ['draft', 'proposed', 'approved', 'published', 'superseded', 'retired'],
+    description: 'Status of the newest version',
+  })
   @IsOptional()
   @IsIn(['draft', 'proposed', 'approved', 'published', 'superseded', 'retired'])
   status?: string;

@@ -14,7 +14,11 @@ export class ReasonDto {
 export const NO_REASON_GIVEN = 'No reason given.';
 
 export class OptionalReasonDto {
-  @ApiPropertyOptional({ example: 'quality assurance review pending', maxLength: 1000, description: `Recorded as "${'No reason given.'}" when absent` })
+  @ApiPropertyOptional({
+    example: 'quality assurance review pending',
+    maxLength: 1000,
+    description: `Recorded as "${'No reason given.'}" when absent`,
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -54,7 +58,10 @@ export class DeclineCredentialSpecDto extends ReasonDto {
 }
 
 export class RebuildReadModelDto {
-  @ApiPropertyOptional({ enum: ['verify', 'replace'], description: 'verify: rebuild beside the live tables and compare; replace: also rebuild the live tables' })
+  @ApiPropertyOptional({
+    enum: ['verify', 'replace'],
+    description: 'verify: rebuild beside the live tables and compare; replace: also rebuild the live tables',
+  })
   @IsOptional()
   @IsIn(['verify', 'replace'])
   mode?: 'verify' | 'replace';

@@ -11,7 +11,9 @@ export class ProofOfPossessionDto {
   @MaxLength(128)
   nonce!: string;
 
-  @ApiProperty({ description: "base64url Ed25519 signature by this key over the challenge's signingInput (the RFC 8785 JCS form of the challenge)" })
+  @ApiProperty({
+    description: "base64url Ed25519 signature by this key over the challenge's signingInput (the RFC 8785 JCS form of the challenge)",
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(256)
@@ -20,12 +22,18 @@ export class ProofOfPossessionDto {
 
 /** An Ed25519 public key, as a Multikey or a JWK, with the proof that the caller holds its private half. */
 export class PublicKeyDto {
-  @ApiPropertyOptional({ description: 'Multikey: z + base58btc(0xed01 + 32-byte Ed25519 public key)', example: 'z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK' })
+  @ApiPropertyOptional({
+    description: 'Multikey: z + base58btc(0xed01 + 32-byte Ed25519 public key)',
+    example: 'z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK',
+  })
   @IsOptional()
   @IsString()
   publicKeyMultibase?: string;
 
-  @ApiPropertyOptional({ description: 'Public JWK (kty OKP, crv Ed25519, x); a JWK with d is refused', example: { kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' } })
+  @ApiPropertyOptional({
+    description: 'Public JWK (kty OKP, crv Ed25519, x); a JWK with d is refused',
+    example: { kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo' },
+  })
   @IsOptional()
   @IsObject()
   publicKeyJwk?: Record<string, unknown>;
@@ -48,7 +56,10 @@ export class PublicKeyDto {
 }
 
 export class AddSigningKeyDto extends PublicKeyDto {
-  @ApiPropertyOptional({ description: 'Fragment of the verification method; default and only allowed value: the keyId of the challenge the proof answers', example: 'key-2026' })
+  @ApiPropertyOptional({
+    description: 'Fragment of the verification method; default and only allowed value: the keyId of the challenge the proof answers',
+    example: 'key-2026',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -60,7 +71,8 @@ export class AddSigningKeyDto extends PublicKeyDto {
   validFrom?: string;
 
   @ApiPropertyOptional({
-    description: 'Rotation: the current key this one replaces. The old key ends the instant this one starts (now), as with POST /institutions/{id}/keys/{keyId}/rotate.',
+    description:
+      'Rotation: the current key this one replaces. The old key ends the instant this one starts (now), as with POST /institutions/{id}/keys/{keyId}/rotate.',
     example: 'key-1',
   })
   @IsOptional()
@@ -69,7 +81,9 @@ export class AddSigningKeyDto extends PublicKeyDto {
 }
 
 export class RotateSigningKeyDto extends PublicKeyDto {
-  @ApiPropertyOptional({ description: 'keyId of the successor; default and only allowed value: the keyId of the challenge the proof answers' })
+  @ApiPropertyOptional({
+    description: 'keyId of the successor; default and only allowed value: the keyId of the challenge the proof answers',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(64)
@@ -83,7 +97,10 @@ export class RotateSigningKeyDto extends PublicKeyDto {
 }
 
 export class KeyChallengeRequestDto {
-  @ApiProperty({ description: 'The keyId the key will be registered under (1-64 of A-Z a-z 0-9 . _ -); the challenge is good for that key only', example: 'key-2026' })
+  @ApiProperty({
+    description: 'The keyId the key will be registered under (1-64 of A-Z a-z 0-9 . _ -); the challenge is good for that key only',
+    example: 'key-2026',
+  })
   @IsString()
   @IsNotEmpty()
   @MaxLength(64)

@@ -63,7 +63,11 @@ export function integrationMessageOf(event: RecordedEvent): IntegrationMessage |
   return mapping(event.data, envelope);
 }
 
-const PROBE: MessageEnvelope = { eventId: '00000000-0000-7000-8000-000000000000', occurredAt: new Date(0).toISOString(), correlationId: 'contract-probe' };
+const PROBE: MessageEnvelope = {
+  eventId: '00000000-0000-7000-8000-000000000000',
+  occurredAt: new Date(0).toISOString(),
+  correlationId: 'contract-probe',
+};
 
 /**
  * Refuses, before anything is written, an event its public contract would reject: the relay halts on a
@@ -77,6 +81,11 @@ export function assertPublishable(type: string, data: unknown): void {
   } catch (error) {
     if (!(error instanceof ContractViolationError)) throw error;
     const violations = error.problems.map((p) => violation(p.split(':')[0], 'contract.violation', p));
-    throw new CatalogueException('catalogue.contract-violation', `the event would break the ${error.contract} contract: ${error.problems.join('; ')}`, undefined, { errors: violations });
+    throw new CatalogueException(
+      'catalogue.contract-violation',
+      `the event would break the ${error.contract} contract: ${error.problems.join('; ')}`,
+      undefined,
+      { errors: violations },
+    );
   }
 }

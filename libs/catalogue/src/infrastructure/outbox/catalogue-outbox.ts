@@ -27,7 +27,10 @@ export class CatalogueOutbox implements OnApplicationBootstrap, OnModuleDestroy 
       store,
       bus,
       checkpoints: { schema: READ_MODEL_SCHEMA, folder: 'relay' },
-      publish: { map: integrationMessageOf, filter: { streamPrefixes: [INSTITUTION_STREAM_PREFIX, CREDENTIAL_SPEC_STREAM_PREFIX], eventTypes: PUBLISHED_EVENT_TYPES } },
+      publish: {
+        map: integrationMessageOf,
+        filter: { streamPrefixes: [INSTITUTION_STREAM_PREFIX, CREDENTIAL_SPEC_STREAM_PREFIX], eventTypes: PUBLISHED_EVENT_TYPES },
+      },
       logger: new Logger('CatalogueOutbox'),
     });
   }

@@ -102,7 +102,13 @@ export class CatalogueReadModel extends ReadModelSync implements OnModuleInit, O
     let final = report;
     if (mode === 'replace') {
       await this.runner!.stop();
-      final = await rebuildProjection({ store: this.store, orm, projection: catalogueProjection, intoVersion: catalogueProjection.version, allowLiveVersion: true });
+      final = await rebuildProjection({
+        store: this.store,
+        orm,
+        projection: catalogueProjection,
+        intoVersion: catalogueProjection.version,
+        allowLiveVersion: true,
+      });
       await this.startRunner();
     }
     return {

@@ -1,4 +1,16 @@
-import { type CommandContext, compareTables, createCommandHandler, createProjectionContext, forkEntityManager, InMemoryEventStore, ProjectionRunner, type ReadModelOrm, rebuildProjection, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
+import {
+  type CommandContext,
+  compareTables,
+  createCommandHandler,
+  createProjectionContext,
+  forkEntityManager,
+  InMemoryEventStore,
+  ProjectionRunner,
+  type ReadModelOrm,
+  rebuildProjection,
+  PGLITE_START_BUDGET_MS,
+  startPgliteForSpecs,
+} from '@alliance/event-sourcing';
 import { credentialSpecStream, institutionStream } from '../../application/catalogue-streams';
 import { sustainableEnergyDefinition } from '../../domain/__fixtures__/definition.fixture';
 import { addKeyWithProof, freshNonce, ownAdmin } from '../../domain/__fixtures__/key-possession.fixture';
@@ -13,7 +25,10 @@ import { InstitutionRows, SigningKeyRows } from './institution-rows';
 const SPEC = '0190a3c4-0000-7000-8000-00000000bbbb';
 const COMPROMISED_SINCE = '2026-01-01T00:00:00.000Z';
 const admin = { actor: { subject: 'admin', role: 'alliance-admin' }, correlationId: 'corr-1' };
-const adminOf = (institution: string) => ({ actor: { subject: `admin@${institution}`, role: 'institution-admin', institution }, correlationId: 'corr-2' });
+const adminOf = (institution: string) => ({
+  actor: { subject: `admin@${institution}`, role: 'institution-admin', institution },
+  correlationId: 'corr-2',
+});
 
 describe('catalogue projection', () => {
   const store = new InMemoryEventStore();
@@ -26,21 +41,42 @@ describe('catalogue projection', () => {
     const institutions = createCommandHandler({ store, decider: institutionDecider, clock });
     const specs = createCommandHandler({ store, decider: credentialSpecDecider, clock });
     const registry = registryWith();
-    const on = (institutionId: string) => (c: InstitutionCommand, ctx: CommandContext) => institutions.handle(institutionStream(institutionId), c, ctx);
+    const on = (institutionId: string) => (c: InstitutionCommand, ctx: CommandContext) =>
+      institutions.handle(institutionStream(institutionId), c, ctx);
     for (const member of registry.members.values()) {
       const { institutionId, name, legalName, countryCode, region, homepage, did } = member;
-      await institutions.handle(institutionStream(institutionId), { type: 'RegisterInstitution', institutionId, name, legalName, countryCode, ...(region ? { region } : {}), homepage, did }, admin);
+      await institutions.handle(
+        institutionStream(institutionId),
+        { type: 'RegisterInstitution', institutionId, name, legalName, countryCode, ...(region ? { region } : {}), homepage, did },
+        admin,
+      );
       if (institutionId !== KTU) await addKeyWithProof(on(institutionId), institutionId, { keyId: 'key-1', custody: 'issuance-service' });
     }
     await addKeyWithProof(on(AAU), AAU, { keyId: 'key-2', replaces: 'key-1' });
-    await on(AAU)({ type: 'RevokeSigningKey', institutionId: AAU, keyId: 'key-1', reason: 'laptop stolen', compromisedSince: COMPROMISED_SINCE }, ownAdmin(AAU));
+    await on(AAU)(
+      { type: 'RevokeSigningKey', institutionId: AAU, keyId: 'key-1', reason: 'laptop stolen', compromisedSince: COMPROMISED_SINCE },
+      ownAdmin(AAU),
+    );
     await on(KTU)({ type: 'IssueKeyChallenge', institutionId: KTU, keyId: 'key-1', nonce: freshNonce() }, ownAdmin(KTU));
     const stream = credentialSpecStream(SPEC);
-    await specs.handle(stream, { type: 'DraftCredentialSpec', credentialSpecId: SPEC, definition: sustainableEnergyDefinition(), registry }, admin);
+    await specs.handle(
+      stream,
+      { type: 'DraftCredentialSpec', credentialSpecId: SPEC, definition: sustainableEnergyDefinition(), registry },
+      admin,
+    );
     await specs.handle(stream, { type: 'ProposeCredentialSpec', registry }, admin);
-    for (const id of [AAU, DCU, TUHH]) await specs.handle(stream, { type: 'ApproveCredentialSpec', institutionId: id, approverStatus: 'active' }, adminOf(id));
+    for (const id of [AAU, DCU, TUHH])
+      await specs.handle(stream, { type: 'ApproveCredentialSpec', institutionId: id, approverStatus: 'active' }, adminOf(id));
     await specs.handle(stream, { type: 'PublishCredentialSpec', registry }, admin);
-    await specs.handle(stream, { type: 'DraftCredentialSpecVersion', definition: sustainableEnergyDefinition({ title: 'Sustainable Energy Systems 2027' }), registry }, admin);
+    await specs.handle(
+      stream,
+      {
+        type: 'DraftCredentialSpecVersion',
+        definition: sustainableEnergyDefinition({ title: 'Sustainable Energy Systems 2027' }),
+        registry,
+      },
+      admin,
+    );
 
     orm = await startPgliteForSpecs();
     await new ProjectionRunner({ store, orm, projection: catalogueProjection, batchSize: 7 }).catchUp();
@@ -69,10 +105,24 @@ describe('catalogue projection', () => {
 
   it('projects every version, the approvals with their actors, and the awarding bodies', async () => {
     const spec = await em().findOneOrFail(catalogueProjection.entity(CredentialSpecRows), { id: SPEC });
-    expect(spec).toMatchObject({ latestVersion: 2, latestStatus: 'draft', publishedVersion: 1, title: 'Sustainable Energy Systems 2027', leadInstitutionId: AAU });
-    const versions = await em().find(catalogueProjection.entity(CredentialSpecVersionRows), { specId: SPEC }, { orderBy: { version: 'asc' } });
+    expect(spec).toMatchObject({
+      latestVersion: 2,
+      latestStatus: 'draft',
+      publishedVersion: 1,
+      title: 'Sustainable Energy Systems 2027',
+      leadInstitutionId: AAU,
+    });
+    const versions = await em().find(
+      catalogueProjection.entity(CredentialSpecVersionRows),
+      { specId: SPEC },
+      { orderBy: { version: 'asc' } },
+    );
     expect(versions.map((v) => v.status)).toEqual(['published', 'draft']);
-    expect(versions[0].approvals.map((a: { approvedBy: string }) => a.approvedBy)).toEqual([`admin@${AAU}`, `admin@${DCU}`, `admin@${TUHH}`]);
+    expect(versions[0].approvals.map((a: { approvedBy: string }) => a.approvedBy)).toEqual([
+      `admin@${AAU}`,
+      `admin@${DCU}`,
+      `admin@${TUHH}`,
+    ]);
     expect(versions[0].published).toMatchObject({ version: 1, awardingBodies: [{ did: 'did:web:www.aau.dk' }, {}, {}] });
     expect(versions[0].history.map((h: { event: string }) => h.event)).toEqual([
       'CredentialSpecDrafted',
@@ -100,13 +150,18 @@ describe('catalogue projection', () => {
     await rebuildProjection({ store, orm, projection: catalogueProjection, intoVersion: 4, batchSize: 3 });
     for (const model of catalogueProjection.readModels) {
       const diff = await compareTables(em(), model.table(3), model.table(4));
-      expect({ table: model.table(3), equal: diff.equal, rows: diff.rowsA }).toEqual({ table: model.table(3), equal: true, rows: diff.rowsB });
+      expect({ table: model.table(3), equal: diff.equal, rows: diff.rowsA }).toEqual({
+        table: model.table(3),
+        equal: true,
+        rows: diff.rowsB,
+      });
     }
   });
 
   async function snapshotTables(): Promise<Record<string, unknown[]>> {
     const out: Record<string, unknown[]> = {};
-    for (const model of catalogueProjection.readModels) out[model.baseTable] = await em().execute(`select * from ${model.table(3)} order by id`);
+    for (const model of catalogueProjection.readModels)
+      out[model.baseTable] = await em().execute(`select * from ${model.table(3)} order by id`);
     return out;
   }
 });

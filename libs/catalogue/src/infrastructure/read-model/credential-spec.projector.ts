@@ -1,6 +1,11 @@
 import type { ProjectionContext, RecordedEvent } from '@alliance/event-sourcing';
 import type { CredentialSpecEvent } from '../../domain/credential-spec/credential-spec.events';
-import { type CredentialSpec, evolveCredentialSpec, latestVersion, type SpecVersion } from '../../domain/credential-spec/credential-spec.state';
+import {
+  type CredentialSpec,
+  evolveCredentialSpec,
+  latestVersion,
+  type SpecVersion,
+} from '../../domain/credential-spec/credential-spec.state';
 import { assignRow, batchCached, NO_AUTOFLUSH } from './batch-cache';
 import { CredentialSpecBodyRows, CredentialSpecRows, CredentialSpecVersionRows, type LifecycleEntry } from './credential-spec-rows';
 
@@ -78,12 +83,20 @@ export async function projectCredentialSpec(event: RecordedEvent, { em, entity }
     else rows.versions.set(v.version, em.create(Versions, { id: `${id}@v${v.version}`, ...values }) as VersionRow);
   }
 
-  if (event.type === 'CredentialSpecDrafted' || event.type === 'CredentialSpecDraftRevised' || event.type === 'CredentialSpecVersionDrafted') {
+  if (
+    event.type === 'CredentialSpecDrafted' ||
+    event.type === 'CredentialSpecDraftRevised' ||
+    event.type === 'CredentialSpecVersionDrafted'
+  ) {
     const stale = new Map(rows.bodies);
     for (const b of latest.definition.awardingBodies) {
       const current = rows.bodies.get(b.institutionId);
       if (current) assignRow(em, current, { lead: b.lead });
-      else rows.bodies.set(b.institutionId, em.create(Bodies, { id: `${id}|${b.institutionId}`, specId: id, institutionId: b.institutionId, lead: b.lead }) as BodyRow);
+      else
+        rows.bodies.set(
+          b.institutionId,
+          em.create(Bodies, { id: `${id}|${b.institutionId}`, specId: id, institutionId: b.institutionId, lead: b.lead }) as BodyRow,
+        );
       stale.delete(b.institutionId);
     }
     for (const [institutionId, gone] of stale) {

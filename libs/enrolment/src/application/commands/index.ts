@@ -13,4 +13,11 @@ export * from './transfer-enrolment';
 export * from './withdraw-enrolment';
 
 /** Every command handler of the context, for the Nest module. */
-export const ENROLMENT_COMMAND_HANDLERS = [EnrolLearnerHandler, WithdrawEnrolmentHandler, TransferEnrolmentHandler, EraseLearnerHandler, CompleteEnrolmentHandler, AuthoriseInstitutionHandler];
+export const ENROLMENT_COMMAND_HANDLERS = [
+  EnrolLearnerHandler,
+  WithdrawEnrolmentHandler,
+  TransferEnrolmentHandler,
+  EraseLearnerHandler,
+  CompleteEnrolmentHandler,
+  AuthoriseInstitutionHandler,
+];

@@ -6,7 +6,14 @@ export type OpenedIdentity =
   | ({ erased: false } & LearnerIdentity)
   | { erased: true; givenName: null; familyName: null; email: null; dateOfBirth: null; walletId: null };
 
-export const ERASED_IDENTITY: OpenedIdentity = { erased: true, givenName: null, familyName: null, email: null, dateOfBirth: null, walletId: null };
+export const ERASED_IDENTITY: OpenedIdentity = {
+  erased: true,
+  givenName: null,
+  familyName: null,
+  email: null,
+  dateOfBirth: null,
+  walletId: null,
+};
 
 /**
  * Enrolment's learner identities over the platform's personal-data vault: each identity field is sealed with
@@ -42,7 +49,9 @@ export class IdentityVault {
 
   /** Opens several identities with one key lookup. */
   async openMany(identities: ProtectedIdentity[]): Promise<OpenedIdentity[]> {
-    const opened = await this.vault.openMany(identities.map((i) => ({ keyId: i.keyId, scheme: 'aes-256-gcm.v1' as const, fields: i.fields })));
+    const opened = await this.vault.openMany(
+      identities.map((i) => ({ keyId: i.keyId, scheme: 'aes-256-gcm.v1' as const, fields: i.fields })),
+    );
     return opened.map((o) => (o.erased ? ERASED_IDENTITY : { erased: false, ...(o.fields as LearnerIdentity) }));
   }
 

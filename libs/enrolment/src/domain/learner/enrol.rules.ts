@@ -4,7 +4,11 @@ import type { Enrol, HeldCredential } from './learner.commands';
 import type { MetPrerequisite } from './learner.events';
 
 /** Only the current published version of a definition takes new learners. */
-export function requireEnrollable(spec: PublishedSpecVersion | undefined, credentialSpecId: string, requestedVersion?: number): PublishedSpecVersion {
+export function requireEnrollable(
+  spec: PublishedSpecVersion | undefined,
+  credentialSpecId: string,
+  requestedVersion?: number,
+): PublishedSpecVersion {
   if (!spec) {
     throw new EnrolmentException(
       'enrolment.spec-not-published',
@@ -13,7 +17,11 @@ export function requireEnrollable(spec: PublishedSpecVersion | undefined, creden
     );
   }
   if (spec.status === 'retired') {
-    throw new EnrolmentException('enrolment.spec-retired', `credential definition ${credentialSpecId} version ${spec.version} is retired`, 'credentialSpecId');
+    throw new EnrolmentException(
+      'enrolment.spec-retired',
+      `credential definition ${credentialSpecId} version ${spec.version} is retired`,
+      'credentialSpecId',
+    );
   }
   if (spec.status === 'superseded') {
     throw new EnrolmentException(
@@ -59,7 +67,8 @@ export function checkPrerequisites(spec: PublishedSpecVersion, held: HeldCredent
 /** Consent cannot be given in the future. */
 export function requireConsent(command: Enrol, now: Date): void {
   const at = new Date(command.consent.givenAt);
-  if (Number.isNaN(at.getTime())) throw new EnrolmentException('enrolment.consent-invalid', 'consent.givenAt must be an ISO 8601 instant', 'consent.givenAt');
+  if (Number.isNaN(at.getTime()))
+    throw new EnrolmentException('enrolment.consent-invalid', 'consent.givenAt must be an ISO 8601 instant', 'consent.givenAt');
   if (at.getTime() > now.getTime() + 60_000) {
     throw new EnrolmentException('enrolment.consent-in-future', 'consent.givenAt lies in the future', 'consent.givenAt');
   }

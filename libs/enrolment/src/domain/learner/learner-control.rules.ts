@@ -19,14 +19,13 @@ export function holdsLearner(state: LearnerState, institutionId: string): boolea
  * unknown learner, so an institution cannot learn whether someone is a learner elsewhere.
  */
 export function requireHeldBy(state: LearnerState, learnerId: string, institutionId: string): void {
-  if (!state.learnerId || !holdsLearner(state, institutionId)) throw new EnrolmentException('enrolment.learner-not-found', `No learner ${learnerId}.`, 'learnerId');
+  if (!state.learnerId || !holdsLearner(state, institutionId))
+    throw new EnrolmentException('enrolment.learner-not-found', `No learner ${learnerId}.`, 'learnerId');
 }
 
 /** Who asks for an erasure, as the rule sees them. */
 export type ErasureRequester =
-  | { kind: 'learner'; learnerId: string }
-  | { kind: 'alliance' }
-  | { kind: 'institution'; institutionId: string; mayErase: boolean };
+  { kind: 'learner'; learnerId: string } | { kind: 'alliance' } | { kind: 'institution'; institutionId: string; mayErase: boolean };
 
 /**
  * Erasure destroys the learner's one key, so it always erases the person for every institution. Hence:
@@ -48,7 +47,11 @@ export function requireMayErase(state: LearnerState, learnerId: string, requeste
     case 'institution': {
       if (!holdsLearner(state, requester.institutionId)) throw notFound();
       if (!requester.mayErase) {
-        throw new EnrolmentException('enrolment.erasure-not-allowed', 'only the learner, an alliance-admin or an institution-admin of an enrolling institution may erase a learner', 'learnerId');
+        throw new EnrolmentException(
+          'enrolment.erasure-not-allowed',
+          'only the learner, an alliance-admin or an institution-admin of an enrolling institution may erase a learner',
+          'learnerId',
+        );
       }
       const others = institutionsHolding(state).filter((i) => i !== requester.institutionId);
       if (others.length > 0) {

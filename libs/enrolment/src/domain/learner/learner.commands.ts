@@ -35,7 +35,13 @@ type ByMember = { actingMember?: MemberStanding };
 export type Withdraw = { type: 'Withdraw'; enrolmentId: string; reason: string } & ByMember;
 /** From issuance: a credential was issued for this enrolment (or, without an id, for the learner's active one in that definition). */
 export type Complete = { type: 'Complete'; enrolmentId?: string; credentialSpecId: string; credentialId: string; issuedAt?: string };
-export type Transfer = { type: 'Transfer'; enrolmentId: string; target: PublishedSpecVersion | undefined; toVersion?: number; reason: string } & ByMember;
+export type Transfer = {
+  type: 'Transfer';
+  enrolmentId: string;
+  target: PublishedSpecVersion | undefined;
+  toVersion?: number;
+  reason: string;
+} & ByMember;
 export type Erase = { type: 'Erase'; reason: string } & ByMember;
 /** The learner's own confirmation that an institution may hold them (see learner-control.rules). */
 export type AuthoriseInstitution = { type: 'AuthoriseInstitution'; institutionId: string };

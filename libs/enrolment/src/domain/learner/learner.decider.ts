@@ -17,9 +17,14 @@ export function decideLearner(command: LearnerCommand, state: LearnerState, cont
       const enrolment = existing(state, command.enrolmentId);
       if (enrolment.status === 'withdrawn') return [];
       if (enrolment.status !== 'active') {
-        throw new EnrolmentException('enrolment.not-active', `enrolment ${enrolment.enrolmentId} is ${enrolment.status}; only an active enrolment can be withdrawn`);
+        throw new EnrolmentException(
+          'enrolment.not-active',
+          `enrolment ${enrolment.enrolmentId} is ${enrolment.status}; only an active enrolment can be withdrawn`,
+        );
       }
-      return [{ type: 'EnrolmentWithdrawn', data: { learnerId: state.learnerId!, ...ref(enrolment), reason: command.reason, withdrawnAt: now } }];
+      return [
+        { type: 'EnrolmentWithdrawn', data: { learnerId: state.learnerId!, ...ref(enrolment), reason: command.reason, withdrawnAt: now } },
+      ];
     }
     case 'Complete':
       return complete(command, state, now);
@@ -29,7 +34,9 @@ export function decideLearner(command: LearnerCommand, state: LearnerState, cont
       if (!state.learnerId) throw new EnrolmentException('enrolment.learner-not-found', 'No learner with this id.');
       if (state.erased) throw new EnrolmentException('enrolment.learner-erased', 'the learner was erased', 'learnerId');
       if (holdsLearner(state, command.institutionId)) return [];
-      return [{ type: 'InstitutionAuthorised', data: { learnerId: state.learnerId, institutionId: command.institutionId, authorisedAt: now } }];
+      return [
+        { type: 'InstitutionAuthorised', data: { learnerId: state.learnerId, institutionId: command.institutionId, authorisedAt: now } },
+      ];
     }
     case 'Erase': {
       requireMemberMayAct(command.actingMember);
@@ -39,7 +46,10 @@ export function decideLearner(command: LearnerCommand, state: LearnerState, cont
       // Nobody can take part in a programme once nothing identifies them: open enrolments end with the erasure.
       const withdrawals: LearnerEvent[] = Object.values(state.enrolments)
         .filter((e) => e.status === 'active')
-        .map((e) => ({ type: 'EnrolmentWithdrawn', data: { learnerId, ...ref(e), reason: 'learner data erased on request', withdrawnAt: now } }));
+        .map((e) => ({
+          type: 'EnrolmentWithdrawn',
+          data: { learnerId, ...ref(e), reason: 'learner data erased on request', withdrawnAt: now },
+        }));
       return [...withdrawals, { type: 'LearnerErased', data: { learnerId, reason: command.reason, erasedAt: now } }];
     }
   }
@@ -49,7 +59,12 @@ function enrol(command: Enrol, state: LearnerState, now: Date): LearnerEvent[] {
   requireMemberMayAct(command.enrolling);
   // An existing learner is enrolled only by an institution that holds them; to any other it does not exist.
   if (state.learnerId) requireHeldBy(state, command.learnerId, command.institutionId);
-  if (state.erased) throw new EnrolmentException('enrolment.learner-erased', `learner ${command.learnerId} was erased; enrol them as a new learner`, 'learnerId');
+  if (state.erased)
+    throw new EnrolmentException(
+      'enrolment.learner-erased',
+      `learner ${command.learnerId} was erased; enrol them as a new learner`,
+      'learnerId',
+    );
   const previous = state.enrolments[command.enrolmentId];
   if (previous) {
     // A retried request with the same enrolment id changes nothing; a different one is a clash of ids.
@@ -103,11 +118,18 @@ function transfer(command: Transfer, state: LearnerState, now: string): LearnerE
   requireMemberMayAct(command.actingMember);
   const enrolment = existing(state, command.enrolmentId);
   if (enrolment.status !== 'active') {
-    throw new EnrolmentException('enrolment.not-active', `enrolment ${enrolment.enrolmentId} is ${enrolment.status}; only an active enrolment can be transferred`);
+    throw new EnrolmentException(
+      'enrolment.not-active',
+      `enrolment ${enrolment.enrolmentId} is ${enrolment.status}; only an active enrolment can be transferred`,
+    );
   }
   const target = requireEnrollable(command.target, enrolment.credentialSpecId, command.toVersion);
   if (target.credentialSpecId !== enrolment.credentialSpecId) {
-    throw new EnrolmentException('enrolment.transfer-other-definition', 'a transfer moves to a newer version of the same definition', 'toVersion');
+    throw new EnrolmentException(
+      'enrolment.transfer-other-definition',
+      'a transfer moves to a newer version of the same definition',
+      'toVersion',
+    );
   }
   if (target.version <= enrolment.specVersion) {
     throw new EnrolmentException(

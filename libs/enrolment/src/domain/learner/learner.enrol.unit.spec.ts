@@ -11,34 +11,63 @@ describe('enrol a learner', () => {
   });
 
   it('refuses a definition that was never published (unknown or draft)', () => {
-    spec.given([]).when(enrolCommand({ spec: undefined }), at).thenThrows('enrolment.spec-not-published');
+    spec
+      .given([])
+      .when(enrolCommand({ spec: undefined }), at)
+      .thenThrows('enrolment.spec-not-published');
   });
 
   it('refuses a retired definition', () => {
-    spec.given([]).when(enrolCommand({ spec: specVersion({ status: 'retired' }) }), at).thenThrows('enrolment.spec-retired');
+    spec
+      .given([])
+      .when(enrolCommand({ spec: specVersion({ status: 'retired' }) }), at)
+      .thenThrows('enrolment.spec-retired');
   });
 
   it('refuses a superseded version', () => {
     spec
       .given([])
       .when(enrolCommand({ spec: specVersion({ status: 'superseded' }), requestedVersion: 1 }), at)
-      .thenThrows((e) => (e as { code: string; field: string }).code === 'enrolment.spec-version-superseded' && (e as { field: string }).field === 'specVersion');
+      .thenThrows(
+        (e) =>
+          (e as { code: string; field: string }).code === 'enrolment.spec-version-superseded' &&
+          (e as { field: string }).field === 'specVersion',
+      );
   });
 
   it('refuses an enrolling institution that does not award the credential', () => {
-    spec.given([]).when(enrolCommand({ institutionId: KTU }), at).thenThrows('enrolment.institution-not-awarding-body');
+    spec
+      .given([])
+      .when(enrolCommand({ institutionId: KTU }), at)
+      .thenThrows('enrolment.institution-not-awarding-body');
   });
 
   it('refuses a second active enrolment in the same definition, whatever the version', () => {
     spec
       .given([enrolled()])
       .when(enrolCommand({ enrolmentId: 'enr-2', spec: specVersion({ version: 2 }) }), at)
-      .thenThrows((e) => (e as { status: number; code: string }).status === 409 && (e as { code: string }).code === 'enrolment.duplicate-active-enrolment');
+      .thenThrows(
+        (e) =>
+          (e as { status: number; code: string }).status === 409 && (e as { code: string }).code === 'enrolment.duplicate-active-enrolment',
+      );
   });
 
   it('allows a new enrolment once the previous one was withdrawn', () => {
-    const withdrawn = { type: 'EnrolmentWithdrawn' as const, data: { learnerId: 'learner-1', enrolmentId: 'enr-1', credentialSpecId: SPEC, specVersion: 1, reason: 'moved', withdrawnAt: NOW.toISOString() } };
-    spec.given([enrolled(), withdrawn]).when(enrolCommand({ enrolmentId: 'enr-2' }), at).then(enrolled({ enrolmentId: 'enr-2' }));
+    const withdrawn = {
+      type: 'EnrolmentWithdrawn' as const,
+      data: {
+        learnerId: 'learner-1',
+        enrolmentId: 'enr-1',
+        credentialSpecId: SPEC,
+        specVersion: 1,
+        reason: 'moved',
+        withdrawnAt: NOW.toISOString(),
+      },
+    };
+    spec
+      .given([enrolled(), withdrawn])
+      .when(enrolCommand({ enrolmentId: 'enr-2' }), at)
+      .then(enrolled({ enrolmentId: 'enr-2' }));
   });
 
   it('treats a retried request with the same enrolment id as done', () => {
@@ -61,7 +90,11 @@ describe('enrol a learner', () => {
         .when(enrolCommand({ spec: withPrerequisite }), at)
         .thenThrows((e) => {
           const err = e as { code: string; details: { missingCredentialSpecIds: string[] }; message: string };
-          return err.code === 'enrolment.prerequisites-not-met' && err.details.missingCredentialSpecIds[0] === BASICS && err.message.includes(BASICS);
+          return (
+            err.code === 'enrolment.prerequisites-not-met' &&
+            err.details.missingCredentialSpecIds[0] === BASICS &&
+            err.message.includes(BASICS)
+          );
         });
     });
 
@@ -75,13 +108,24 @@ describe('enrol a learner', () => {
 
   it('refuses to enrol an erased learner', () => {
     const erased = { type: 'LearnerErased' as const, data: { learnerId: 'learner-1', reason: 'request', erasedAt: NOW.toISOString() } };
-    spec.given([enrolled(), erased]).when(enrolCommand({ enrolmentId: 'enr-2' }), at).thenThrows('enrolment.learner-erased');
+    spec
+      .given([enrolled(), erased])
+      .when(enrolCommand({ enrolmentId: 'enr-2' }), at)
+      .thenThrows('enrolment.learner-erased');
   });
 
   it('keeps the state per enrolment', () => {
     spec
       .given([])
       .when(enrolCommand(), at)
-      .thenState((s) => expect(s.enrolments['enr-1']).toEqual({ enrolmentId: 'enr-1', credentialSpecId: SPEC, specVersion: 1, institutionId: AAU, status: 'active' }));
+      .thenState((s) =>
+        expect(s.enrolments['enr-1']).toEqual({
+          enrolmentId: 'enr-1',
+          credentialSpecId: SPEC,
+          specVersion: 1,
+          institutionId: AAU,
+          status: 'active',
+        }),
+      );
   });
 });

@@ -48,7 +48,8 @@ export type InstitutionAuthorised = LearnerEvent_<'InstitutionAuthorised', { ins
 /** The learner's key was destroyed: every sealed field of this stream is unreadable from now on. */
 export type LearnerErased = LearnerEvent_<'LearnerErased', { reason: string; erasedAt: string }>;
 
-export type LearnerEvent = LearnerEnrolled | EnrolmentWithdrawn | EnrolmentCompleted | EnrolmentTransferred | InstitutionAuthorised | LearnerErased;
+export type LearnerEvent =
+  LearnerEnrolled | EnrolmentWithdrawn | EnrolmentCompleted | EnrolmentTransferred | InstitutionAuthorised | LearnerErased;
 
 export const LEARNER_EVENT_TYPES: readonly LearnerEvent['type'][] = [
   'LearnerEnrolled',

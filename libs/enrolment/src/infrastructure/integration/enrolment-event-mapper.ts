@@ -1,10 +1,4 @@
-import {
-  learnerCompletedV1,
-  learnerEnrolledV1,
-  learnerErasedV1,
-  learnerTransferredV1,
-  learnerWithdrawnV1,
-} from '@alliance/contracts';
+import { learnerCompletedV1, learnerEnrolledV1, learnerErasedV1, learnerTransferredV1, learnerWithdrawnV1 } from '@alliance/contracts';
 import type { RecordedEvent } from '@alliance/event-sourcing';
 import { envelopeOf, type IntegrationMessage } from '@alliance/messaging';
 import type { LearnerEvent } from '../../domain/learner/learner.events';
@@ -43,14 +37,27 @@ export function mapEnrolmentEvent(recorded: RecordedEvent): IntegrationMessage |
     case 'EnrolmentWithdrawn': {
       const d = event.data;
       return learnerWithdrawnV1.message(
-        { enrolmentId: d.enrolmentId, learnerId: d.learnerId, credentialSpecId: d.credentialSpecId, specVersion: d.specVersion, reason: d.reason, withdrawnAt: d.withdrawnAt },
+        {
+          enrolmentId: d.enrolmentId,
+          learnerId: d.learnerId,
+          credentialSpecId: d.credentialSpecId,
+          specVersion: d.specVersion,
+          reason: d.reason,
+          withdrawnAt: d.withdrawnAt,
+        },
         envelope,
       );
     }
     case 'EnrolmentCompleted': {
       const d = event.data;
       return learnerCompletedV1.message(
-        { enrolmentId: d.enrolmentId, learnerId: d.learnerId, credentialSpecId: d.credentialSpecId, specVersion: d.specVersion, completedAt: d.completedAt },
+        {
+          enrolmentId: d.enrolmentId,
+          learnerId: d.learnerId,
+          credentialSpecId: d.credentialSpecId,
+          specVersion: d.specVersion,
+          completedAt: d.completedAt,
+        },
         envelope,
       );
     }

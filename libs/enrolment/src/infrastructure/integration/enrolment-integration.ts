@@ -31,8 +31,15 @@ export class EnrolmentIntegration extends ServiceMessaging {
       store: withOpenedIdentities(store, vault),
       bus,
       checkpoints: { schema: READ_MODEL_SCHEMA, folder: 'relay' },
-      publish: { map: mapEnrolmentEvent, filter: { streamPrefixes: [streamPrefix(ENROLMENT, 'learner')], eventTypes: [...LEARNER_EVENT_TYPES] } },
-      consume: { group: config.ENROLMENT_CONSUMER_GROUP, sources: ENROLMENT_SOURCES, handler: enrolmentMessageHandler(orm, completeHandler) },
+      publish: {
+        map: mapEnrolmentEvent,
+        filter: { streamPrefixes: [streamPrefix(ENROLMENT, 'learner')], eventTypes: [...LEARNER_EVENT_TYPES] },
+      },
+      consume: {
+        group: config.ENROLMENT_CONSUMER_GROUP,
+        sources: ENROLMENT_SOURCES,
+        handler: enrolmentMessageHandler(orm, completeHandler),
+      },
       logger: new Logger('EnrolmentIntegration'),
     });
   }

@@ -37,7 +37,11 @@ export const knowledgeUpdates = {
       publishedAt: p.publishedAt,
     });
     // A newer version takes over new enrolments; older ones keep their learners (who may transfer).
-    await em.nativeUpdate(Specs, { credentialSpecId: p.credentialSpecId, version: { $lt: p.version }, status: 'published' }, { status: 'superseded' });
+    await em.nativeUpdate(
+      Specs,
+      { credentialSpecId: p.credentialSpecId, version: { $lt: p.version }, status: 'published' },
+      { status: 'superseded' },
+    );
   },
 
   async specRetired(em: EntityManager, p: CredentialSpecRetiredV1): Promise<void> {
@@ -47,10 +51,20 @@ export const knowledgeUpdates = {
   async credentialIssued(em: EntityManager, p: CredentialIssuedV1): Promise<void> {
     const existing = await em.findOne(Held, { credentialId: p.credentialId });
     if (existing) return;
-    await em.insert(Held, { credentialId: p.credentialId, learnerId: p.learnerId, credentialSpecId: p.credentialSpecId, status: 'issued', issuedAt: p.issuedAt });
+    await em.insert(Held, {
+      credentialId: p.credentialId,
+      learnerId: p.learnerId,
+      credentialSpecId: p.credentialSpecId,
+      status: 'issued',
+      issuedAt: p.issuedAt,
+    });
   },
 
-  async credentialStatus(em: EntityManager, p: CredentialRevokedV1 | CredentialSuspendedV1 | CredentialReinstatedV1, status: 'revoked' | 'suspended' | 'issued'): Promise<void> {
+  async credentialStatus(
+    em: EntityManager,
+    p: CredentialRevokedV1 | CredentialSuspendedV1 | CredentialReinstatedV1,
+    status: 'revoked' | 'suspended' | 'issued',
+  ): Promise<void> {
     // Revocation is final: a late suspension or reinstatement never brings a revoked credential back.
     await em.nativeUpdate(Held, { credentialId: p.credentialId, status: { $ne: 'revoked' } }, { status });
   },

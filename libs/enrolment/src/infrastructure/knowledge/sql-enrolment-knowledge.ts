@@ -10,7 +10,14 @@ const Specs = SpecVersionRows.entity(KNOWLEDGE_VERSION);
 const Held = HeldCredentialRows.entity(KNOWLEDGE_VERSION);
 const Members = MemberStandingRows.entity(KNOWLEDGE_VERSION);
 
-type SpecRow = { credentialSpecId: string; version: number; title: string; status: string; awardingInstitutionIds: string[]; prerequisites: string | null };
+type SpecRow = {
+  credentialSpecId: string;
+  version: number;
+  title: string;
+  status: string;
+  awardingInstitutionIds: string[];
+  prerequisites: string | null;
+};
 
 export class SqlEnrolmentKnowledge extends EnrolmentKnowledge {
   constructor(private readonly orm: ReadModelOrm) {
@@ -23,7 +30,11 @@ export class SqlEnrolmentKnowledge extends EnrolmentKnowledge {
     // Without a version: the current published one, else the latest (so the refusal can say it is retired).
     const row = version !== undefined ? rows.find((r) => r.version === version) : (rows.find((r) => r.status === 'published') ?? rows[0]);
     if (!row) return undefined;
-    const known = (await em.getConnection().execute<{ id: string }[]>(`select distinct credential_spec_id as id from ${SpecVersionRows.table(KNOWLEDGE_VERSION)}`)).map((r) => r.id);
+    const known = (
+      await em
+        .getConnection()
+        .execute<{ id: string }[]>(`select distinct credential_spec_id as id from ${SpecVersionRows.table(KNOWLEDGE_VERSION)}`)
+    ).map((r) => r.id);
     return {
       credentialSpecId: row.credentialSpecId,
       version: row.version,

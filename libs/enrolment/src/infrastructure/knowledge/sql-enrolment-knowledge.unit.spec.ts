@@ -1,4 +1,10 @@
-import { ensureReadModelTables, forkEntityManager, type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
+import {
+  ensureReadModelTables,
+  forkEntityManager,
+  type ReadModelOrm,
+  PGLITE_START_BUDGET_MS,
+  startPgliteForSpecs,
+} from '@alliance/event-sourcing';
 import type { CredentialIssuedV1, CredentialSpecPublishedV1 } from '@alliance/contracts';
 import type { EntityManager } from '@mikro-orm/sql';
 import { HeldCredentialRows, KNOWLEDGE_VERSION, MemberStandingRows, SpecVersionRows } from './knowledge-rows';
@@ -25,7 +31,11 @@ describe('enrolment knowledge of definitions and held credentials (PGlite)', () 
   const tx = <T>(fn: (em: EntityManager) => Promise<T>) => forkEntityManager(orm).transactional(fn);
   beforeAll(async () => {
     orm = await startPgliteForSpecs();
-    await ensureReadModelTables(orm, [SpecVersionRows.entity(KNOWLEDGE_VERSION), HeldCredentialRows.entity(KNOWLEDGE_VERSION), MemberStandingRows.entity(KNOWLEDGE_VERSION)]);
+    await ensureReadModelTables(orm, [
+      SpecVersionRows.entity(KNOWLEDGE_VERSION),
+      HeldCredentialRows.entity(KNOWLEDGE_VERSION),
+      MemberStandingRows.entity(KNOWLEDGE_VERSION),
+    ]);
     knowledge = new SqlEnrolmentKnowledge(orm);
   }, PGLITE_START_BUDGET_MS);
   afterAll(() => orm.close());
@@ -34,7 +44,11 @@ describe('enrolment knowledge of definitions and held credentials (PGlite)', () 
     await tx((em) => knowledgeUpdates.specPublished(em, published('energy', 1)));
     await tx((em) => knowledgeUpdates.specPublished(em, published('energy', 2)));
     await tx((em) => knowledgeUpdates.specPublished(em, published('energy', 1)));
-    expect(await knowledge.specVersion('energy')).toMatchObject({ version: 2, status: 'published', awardingInstitutionIds: ['aau', 'dcu'] });
+    expect(await knowledge.specVersion('energy')).toMatchObject({
+      version: 2,
+      status: 'published',
+      awardingInstitutionIds: ['aau', 'dcu'],
+    });
     expect(await knowledge.specVersion('energy', 1)).toMatchObject({ status: 'superseded' });
     await tx((em) => knowledgeUpdates.specRetired(em, { credentialSpecId: 'energy', version: 2, reason: 'r', retiredAt: 'x' }));
     await tx((em) => knowledgeUpdates.specPublished(em, published('energy', 2)));
@@ -71,7 +85,16 @@ describe('enrolment knowledge of definitions and held credentials (PGlite)', () 
   });
 
   it("keeps each member's latest standing: an older fact delivered late changes nothing, and removal is for good", async () => {
-    const registered = { institutionId: 'ktu', name: 'KTU', legalName: 'KTU', countryCode: 'LT', homepage: 'https://ktu.example', did: 'did:web:ktu.example', registeredAt: '2026-01-01T00:00:00.000Z', status: 'pending' as const };
+    const registered = {
+      institutionId: 'ktu',
+      name: 'KTU',
+      legalName: 'KTU',
+      countryCode: 'LT',
+      homepage: 'https://ktu.example',
+      did: 'did:web:ktu.example',
+      registeredAt: '2026-01-01T00:00:00.000Z',
+      status: 'pending' as const,
+    };
     expect(await knowledge.memberStanding('ktu')).toEqual({ institutionId: 'ktu', status: 'unknown' });
     await tx((em) => knowledgeUpdates.institutionRegistered(em, registered));
     expect((await knowledge.memberStanding('ktu')).status).toBe('pending');

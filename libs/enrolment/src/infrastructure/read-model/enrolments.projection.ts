@@ -6,7 +6,12 @@ import { EnrolmentRows } from './enrolment-rows';
 type Data<T extends LearnerEvent['type']> = Extract<LearnerEvent, { type: T }>['data'];
 
 /** Skips an event a row already reflects (replays), keyed on the learner stream's revision. */
-async function update(event: RecordedEvent, ctx: ProjectionContext, where: Record<string, unknown>, changes: Record<string, unknown>): Promise<void> {
+async function update(
+  event: RecordedEvent,
+  ctx: ProjectionContext,
+  where: Record<string, unknown>,
+  changes: Record<string, unknown>,
+): Promise<void> {
   const Rows = ctx.entity(EnrolmentRows);
   await ctx.em.nativeUpdate(Rows, { ...where, revision: { $lt: event.revision } }, { ...changes, revision: event.revision });
 }
@@ -43,17 +48,33 @@ export const enrolmentsProjection = defineProjection({
       });
     },
     EnrolmentWithdrawn: async (e: RecordedEvent<Data<'EnrolmentWithdrawn'>>, ctx) => {
-      await update(e, ctx, { enrolmentId: e.data.enrolmentId }, { status: 'withdrawn', withdrawnAt: e.data.withdrawnAt, withdrawalReason: e.data.reason });
+      await update(
+        e,
+        ctx,
+        { enrolmentId: e.data.enrolmentId },
+        { status: 'withdrawn', withdrawnAt: e.data.withdrawnAt, withdrawalReason: e.data.reason },
+      );
     },
     EnrolmentCompleted: async (e: RecordedEvent<Data<'EnrolmentCompleted'>>, ctx) => {
-      await update(e, ctx, { enrolmentId: e.data.enrolmentId }, { status: 'completed', completedAt: e.data.completedAt, credentialId: e.data.credentialId });
+      await update(
+        e,
+        ctx,
+        { enrolmentId: e.data.enrolmentId },
+        { status: 'completed', completedAt: e.data.completedAt, credentialId: e.data.credentialId },
+      );
     },
     EnrolmentTransferred: async (e: RecordedEvent<Data<'EnrolmentTransferred'>>, ctx) => {
       const Rows = ctx.entity(EnrolmentRows);
       const row = await ctx.em.findOne(Rows, { enrolmentId: e.data.enrolmentId });
       if (!row || row.revision >= e.revision) return;
       const d = e.data;
-      const transfer = { fromVersion: d.fromVersion, toVersion: d.toVersion, reason: d.reason, at: d.transferredAt, by: e.metadata.actor.subject };
+      const transfer = {
+        fromVersion: d.fromVersion,
+        toVersion: d.toVersion,
+        reason: d.reason,
+        at: d.transferredAt,
+        by: e.metadata.actor.subject,
+      };
       await update(e, ctx, { enrolmentId: d.enrolmentId }, { specVersion: d.toVersion, transfers: [...row.transfers, transfer] });
     },
     LearnerErased: async (e: RecordedEvent<Data<'LearnerErased'>>, ctx) => {

@@ -23,12 +23,32 @@ describe('enrolments projection (replayed twice)', () => {
     await spec()
       .given([
         { ...enrolled(), streamId: stream },
-        given('EnrolmentTransferred', { enrolmentId: 'enr-1', credentialSpecId: 'spec-energy', fromVersion: 1, toVersion: 2, reason: 'new syllabus', transferredAt: iso }),
-        given('EnrolmentCompleted', { enrolmentId: 'enr-1', credentialSpecId: 'spec-energy', specVersion: 2, credentialId: 'cred-1', completedAt: iso }),
+        given('EnrolmentTransferred', {
+          enrolmentId: 'enr-1',
+          credentialSpecId: 'spec-energy',
+          fromVersion: 1,
+          toVersion: 2,
+          reason: 'new syllabus',
+          transferredAt: iso,
+        }),
+        given('EnrolmentCompleted', {
+          enrolmentId: 'enr-1',
+          credentialSpecId: 'spec-energy',
+          specVersion: 2,
+          credentialId: 'cred-1',
+          completedAt: iso,
+        }),
       ])
       .then(async ({ em, entity }) => {
         const row = await em.findOneOrFail(entity(EnrolmentRows), { enrolmentId: 'enr-1' });
-        expect(row).toMatchObject({ status: 'completed', specVersion: 2, credentialId: 'cred-1', identity, learnerErased: false, revision: 2 });
+        expect(row).toMatchObject({
+          status: 'completed',
+          specVersion: 2,
+          credentialId: 'cred-1',
+          identity,
+          learnerErased: false,
+          revision: 2,
+        });
         expect(row.transfers).toEqual([{ fromVersion: 1, toVersion: 2, reason: 'new syllabus', at: iso, by: 'spec' }]);
       });
   });
@@ -38,7 +58,13 @@ describe('enrolments projection (replayed twice)', () => {
       .given([
         { ...enrolled(), streamId: stream },
         { ...enrolled({ enrolmentId: 'enr-2', credentialSpecId: 'spec-other' }), streamId: stream },
-        given('EnrolmentWithdrawn', { enrolmentId: 'enr-1', credentialSpecId: 'spec-energy', specVersion: 1, reason: 'moved', withdrawnAt: iso }),
+        given('EnrolmentWithdrawn', {
+          enrolmentId: 'enr-1',
+          credentialSpecId: 'spec-energy',
+          specVersion: 1,
+          reason: 'moved',
+          withdrawnAt: iso,
+        }),
         given('LearnerErased', { reason: 'request', erasedAt: iso }),
       ])
       .then(async ({ em, entity }) => {

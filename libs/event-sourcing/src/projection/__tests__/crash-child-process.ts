@@ -56,7 +56,12 @@ export function runChildUntilKilled(
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (signal === 'SIGKILL' && killed) resolve(messages);
-      else reject(new Error(`crash child exited on its own (code ${code}, signal ${signal}); messages ${JSON.stringify(messages.slice(-5))}; stderr ${stderr}`));
+      else
+        reject(
+          new Error(
+            `crash child exited on its own (code ${code}, signal ${signal}); messages ${JSON.stringify(messages.slice(-5))}; stderr ${stderr}`,
+          ),
+        );
     });
   });
 }

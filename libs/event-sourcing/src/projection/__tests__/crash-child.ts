@@ -57,7 +57,13 @@ async function main(): Promise<void> {
   for (let n = 0; n < config.append; n++) {
     const r = await store.appendToStream(
       `demo.clock-${run}`,
-      [{ type: 'demo.tick', data: { run, n }, metadata: { occurredAt: new Date().toISOString(), actor: { subject: 'crash-child' }, correlationId: run } }],
+      [
+        {
+          type: 'demo.tick',
+          data: { run, n },
+          metadata: { occurredAt: new Date().toISOString(), actor: { subject: 'crash-child' }, correlationId: run },
+        },
+      ],
       { expectedRevision: n === 0 ? NO_STREAM : n - 1 },
     );
     if (n % 50 === 0) say({ appended: r.lastPosition });

@@ -18,7 +18,12 @@ export interface ChainedEvent extends PreparedEvent {
 }
 
 /** Places events after the stream's tip and links each to the one before it. */
-export function chainEvents(streamId: string, tip: StreamTip, events: PreparedEvent[], hasher: EventHasher = hashCanonicalContent): ChainedEvent[] {
+export function chainEvents(
+  streamId: string,
+  tip: StreamTip,
+  events: PreparedEvent[],
+  hasher: EventHasher = hashCanonicalContent,
+): ChainedEvent[] {
   let previousHash = tip.hash;
   return events.map((e, i) => {
     const chained = { ...e, streamId, revision: tip.revision + 1 + i, previousHash, hash: '' };

@@ -15,7 +15,11 @@ export function assertExpectedRevision(streamId: string, expected: ExpectedRevis
 
 /** Rejects expectations no stream can meet, before any I/O. */
 export function validateExpectedRevision(expected: ExpectedRevision): void {
-  if (typeof expected === 'number' ? !Number.isInteger(expected) || expected < -1 : ![ANY_REVISION, NO_STREAM, STREAM_EXISTS].includes(expected)) {
+  if (
+    typeof expected === 'number'
+      ? !Number.isInteger(expected) || expected < -1
+      : ![ANY_REVISION, NO_STREAM, STREAM_EXISTS].includes(expected)
+  ) {
     throw new TypeError(`Invalid expected revision ${String(expected)}`);
   }
 }

@@ -31,10 +31,12 @@ export function prepareEvents(streamId: string, events: NewEvent[]): PreparedApp
   const seen = new Set<string>();
   let callerSuppliedIds = false;
   const prepared = events.map((e): PreparedEvent => {
-    if (typeof e.type !== 'string' || e.type.length === 0) throw new TypeError(`Event type must be a non-empty string (stream ${streamId})`);
+    if (typeof e.type !== 'string' || e.type.length === 0)
+      throw new TypeError(`Event type must be a non-empty string (stream ${streamId})`);
     if (e.metadata === null || typeof e.metadata !== 'object') throw new TypeError(`Event ${e.type} has no metadata (stream ${streamId})`);
     const schemaVersion = e.schemaVersion ?? 1;
-    if (!Number.isInteger(schemaVersion) || schemaVersion < 1) throw new TypeError(`Event ${e.type}: schemaVersion must be a positive integer`);
+    if (!Number.isInteger(schemaVersion) || schemaVersion < 1)
+      throw new TypeError(`Event ${e.type}: schemaVersion must be a positive integer`);
     if (e.eventId !== undefined) callerSuppliedIds = true;
     const eventId = e.eventId === undefined ? newEventId() : normalizeEventId(e.eventId);
     if (seen.has(eventId)) throw new TypeError(`Event id ${eventId} appears twice in one append to ${streamId}`);
@@ -42,7 +44,15 @@ export function prepareEvents(streamId: string, events: NewEvent[]): PreparedApp
     // JSON has no undefined: store and hash the null that a read would return.
     const data = e.data === undefined ? null : e.data;
     assertStorable(streamId, e.type, data, e.metadata);
-    return { eventId, type: e.type, schemaVersion, data, metadata: e.metadata, dataJson: canonicalJson(data) ?? 'null', metadataJson: canonicalJson(e.metadata)! };
+    return {
+      eventId,
+      type: e.type,
+      schemaVersion,
+      data,
+      metadata: e.metadata,
+      dataJson: canonicalJson(data) ?? 'null',
+      metadataJson: canonicalJson(e.metadata)!,
+    };
   });
   return { events: prepared, callerSuppliedIds };
 }
@@ -50,6 +60,9 @@ export function prepareEvents(streamId: string, events: NewEvent[]): PreparedApp
 /** The one gate for unstorable text, before any byte is hashed or written. */
 function assertStorable(streamId: string, type: string, data: unknown, metadata: EventMetadata): void {
   const where =
-    findUnstorableText(streamId, 'streamId') ?? findUnstorableText(type, 'type') ?? findUnstorableText(data, 'data') ?? findUnstorableText(metadata, 'metadata');
+    findUnstorableText(streamId, 'streamId') ??
+    findUnstorableText(type, 'type') ??
+    findUnstorableText(data, 'data') ??
+    findUnstorableText(metadata, 'metadata');
   if (where) throw new UnstorableEventError(streamId, type, where);
 }

@@ -34,7 +34,8 @@ export function resolveExistingIds(
   const first = byId.get(events[0].eventId)!;
   events.forEach((e, i) => {
     const stored = byId.get(e.eventId)!;
-    if (stored.streamId !== streamId) throw new EventIdConflictError(streamId, ids, `event ${e.eventId} is stored in stream ${stored.streamId}`);
+    if (stored.streamId !== streamId)
+      throw new EventIdConflictError(streamId, ids, `event ${e.eventId} is stored in stream ${stored.streamId}`);
     if (stored.revision !== first.revision + i) throw new EventIdConflictError(streamId, ids, 'the events are stored in another order');
   });
   // The repeat must state what the original stated, or it is a different decision on a stale stream.

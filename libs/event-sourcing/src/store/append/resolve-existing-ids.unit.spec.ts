@@ -7,8 +7,12 @@ import { satisfiesExpected, validateExpectedRevision } from './expected-revision
 
 const metadata = { occurredAt: '2026-06-30T12:00:00.000Z', actor: { subject: 'u' }, correlationId: 'c' };
 const ids = ['01920000-0000-7000-8000-00000000000a', '01920000-0000-7000-8000-00000000000b'];
-const events = prepareEvents('s', ids.map((eventId) => ({ eventId, type: 'T', data: {}, metadata }))).events;
-const stored = (revisions: number[], streamId = 's') => ids.map((eventId, i) => ({ eventId, streamId, revision: revisions[i], position: 10 + revisions[i] }));
+const events = prepareEvents(
+  's',
+  ids.map((eventId) => ({ eventId, type: 'T', data: {}, metadata })),
+).events;
+const stored = (revisions: number[], streamId = 's') =>
+  ids.map((eventId, i) => ({ eventId, streamId, revision: revisions[i], position: 10 + revisions[i] }));
 
 describe('re-appending stored event ids', () => {
   it('returns the original result when the append repeats exactly', () => {

@@ -17,7 +17,15 @@ describe('embedded event store on a full disk', () => {
   if ('unavailable' in disk) {
     it('recognises SQLITE_FULL as it is thrown by node:sqlite (no real full disk here)', () => {
       console.warn(`embedded store disk-full spec: no real tiny disk (${disk.unavailable}); checking the classification only`);
-      expect(describeStorageFault(Object.assign(new Error('database or disk is full'), { code: 'ERR_SQLITE_ERROR', errcode: 13, errstr: 'database or disk is full' }))).toEqual({
+      expect(
+        describeStorageFault(
+          Object.assign(new Error('database or disk is full'), {
+            code: 'ERR_SQLITE_ERROR',
+            errcode: 13,
+            errstr: 'database or disk is full',
+          }),
+        ),
+      ).toEqual({
         kind: 'disk-full',
         reason: 'SQLITE_FULL: database or disk is full',
       });
@@ -33,9 +41,16 @@ describe('embedded event store on a full disk', () => {
     try {
       await store.appendToStream('demo.thing-1', [anEvent('demo.created', { n: 0 })], { expectedRevision: NO_STREAM });
       tiny.fill();
-      const failure = await store.appendToStream('demo.thing-1', [big(1), big(2)], { expectedRevision: AFTER_CREATED }).catch((e: unknown) => e);
+      const failure = await store
+        .appendToStream('demo.thing-1', [big(1), big(2)], { expectedRevision: AFTER_CREATED })
+        .catch((e: unknown) => e);
       expect(failure).toBeInstanceOf(StorageFaultError);
-      expect(failure).toMatchObject({ kind: 'disk-full', status: 507, code: 'storage.disk-full', reason: 'SQLITE_FULL: database or disk is full' });
+      expect(failure).toMatchObject({
+        kind: 'disk-full',
+        status: 507,
+        code: 'storage.disk-full',
+        reason: 'SQLITE_FULL: database or disk is full',
+      });
       expect((failure as Error).message).not.toMatch(/no transaction is active/);
       expect(storageFaults.current(60_000, dataDir)).toEqual([expect.objectContaining({ kind: 'disk-full', file: store.file })]);
 

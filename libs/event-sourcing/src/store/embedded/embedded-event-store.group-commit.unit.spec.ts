@@ -41,7 +41,11 @@ describe('embedded event store: appends asked for together commit together', () 
     // Another connection sees every answered append: they were committed before the answer.
     const other = new DatabaseSync(join(dataDir, EmbeddedEventStore.FILE_NAME), { readOnly: true });
     try {
-      const rows = other.prepare('SELECT stream_id AS s, revision AS r, data FROM events ORDER BY position').all() as { s: string; r: number; data: string }[];
+      const rows = other.prepare('SELECT stream_id AS s, revision AS r, data FROM events ORDER BY position').all() as {
+        s: string;
+        r: number;
+        data: string;
+      }[];
       expect(rows.map((x) => [x.s, x.r, (JSON.parse(x.data) as { n: number }).n])).toEqual([
         ['demo.a', 0, 1],
         ['demo.b', 0, 3],

@@ -21,7 +21,8 @@ describe('embedded event store: a subscription whose filter lets few events thro
   });
 
   it('hands over every matching event once, in order, across catch-up, pages and live appends among many others', async () => {
-    const append = (type: string, n: number) => store.appendToStream(`demo.s-${n % 7}`, [event(type, n)], { expectedRevision: ANY_REVISION });
+    const append = (type: string, n: number) =>
+      store.appendToStream(`demo.s-${n % 7}`, [event(type, n)], { expectedRevision: ANY_REVISION });
     const expected: number[] = [];
     for (let n = 0; n < 300; n++) {
       const type = n % 50 === 0 ? 'demo.wanted' : 'demo.internal';
@@ -56,7 +57,11 @@ describe('embedded event store: a subscription whose filter lets few events thro
   it('sees events another store instance on the same file appends after a run of dropped ones', async () => {
     const other = EmbeddedEventStore.open({ dataDir, durability: 'normal' });
     const seen: number[] = [];
-    const subscription = store.subscribeToAll({ fromPosition: 0, filter: { eventTypes: ['demo.wanted'] }, handler: (e) => void seen.push((e.data as { n: number }).n) });
+    const subscription = store.subscribeToAll({
+      fromPosition: 0,
+      filter: { eventTypes: ['demo.wanted'] },
+      handler: (e) => void seen.push((e.data as { n: number }).n),
+    });
     for (let n = 0; n < 50; n++) await other.appendToStream('demo.x', [event('demo.internal', n)], { expectedRevision: ANY_REVISION });
     await other.appendToStream('demo.x', [event('demo.wanted', 50)], { expectedRevision: ANY_REVISION });
     const deadline = Date.now() + 20_000;

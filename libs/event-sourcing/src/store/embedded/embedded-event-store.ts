@@ -2,7 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { NewEvent, RecordedEvent } from '../../envelope';
-import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../../event-store.port';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../../event-store.port';
 import { chainEvents } from '../append/chain-events';
 import { assertExpectedRevision, validateExpectedRevision } from '../append/expected-revision-check';
 import { prepareEvents } from '../append/prepare-events';
@@ -106,7 +114,17 @@ export class EmbeddedEventStore implements EventStore {
       if (prepared.events.length === 0) return { nextRevision: tip.revision, lastPosition: tip.position };
       let lastPosition = 0;
       chainEvents(streamId, tip, prepared.events, this.hasher).forEach((e) => {
-        const run = this.queries.insert.run(e.eventId, streamId, e.revision, e.type, e.schemaVersion, e.dataJson, e.metadataJson, e.previousHash, e.hash);
+        const run = this.queries.insert.run(
+          e.eventId,
+          streamId,
+          e.revision,
+          e.type,
+          e.schemaVersion,
+          e.dataJson,
+          e.metadataJson,
+          e.previousHash,
+          e.hash,
+        );
         lastPosition = Number(run.lastInsertRowid);
       });
       this.appendedInGroup = true;

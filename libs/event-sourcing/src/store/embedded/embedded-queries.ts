@@ -21,8 +21,12 @@ export class EmbeddedQueries {
     this.findIds = db.prepare(
       'SELECT event_id AS eventId, stream_id AS streamId, revision, position FROM events WHERE event_id IN (SELECT value FROM json_each(?))',
     );
-    this.forwards = arrays(db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`));
-    this.backwards = arrays(db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`));
+    this.forwards = arrays(
+      db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`),
+    );
+    this.backwards = arrays(
+      db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`),
+    );
     this.head = db.prepare('SELECT coalesce(max(position), 0) AS head FROM events');
   }
 

@@ -25,7 +25,8 @@ export function migrateEmbedded(db: DatabaseSync): void {
   db.exec('BEGIN IMMEDIATE');
   try {
     const { user_version: current } = db.prepare('PRAGMA user_version').get() as { user_version: number };
-    if (current > MIGRATIONS.length) throw new Error(`Embedded event store schema ${current} is newer than this code (${MIGRATIONS.length})`);
+    if (current > MIGRATIONS.length)
+      throw new Error(`Embedded event store schema ${current} is newer than this code (${MIGRATIONS.length})`);
     for (let v = current; v < MIGRATIONS.length; v++) db.exec(MIGRATIONS[v]);
     db.exec(`PRAGMA user_version = ${MIGRATIONS.length}`);
     db.exec('COMMIT');

@@ -17,7 +17,11 @@ const CASES: Record<string, unknown> = {
   dates: { at: new Date('2026-03-02T09:30:00.000Z') },
   toJson: { price: new Money(1999), list: [new Money(5)] },
   boxed: [Object(1), Object('s'), Object(false)],
-  rfc8785: { numbers: [333333333.33333329, 1e30, 4.5, 2e-3, 0.000001], string: '\u20ac$\u000f\nA\'B"\\\\"/', literals: [null, true, false] },
+  rfc8785: {
+    numbers: [333333333.33333329, 1e30, 4.5, 2e-3, 0.000001],
+    string: '\u20ac$\u000f\nA\'B"\\\\"/',
+    literals: [null, true, false],
+  },
 };
 
 describe('canonicalJson (RFC 8785)', () => {
@@ -40,7 +44,8 @@ describe('canonicalJson (RFC 8785)', () => {
     let seed = 42;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
-    const text = () => Array.from({ length: Math.floor(random() * 6) }, () => pick(['a', 'Z', 'é', '中', '🎓', '"', '\\', '\n', 'ß', '\u0301'])).join('');
+    const text = () =>
+      Array.from({ length: Math.floor(random() * 6) }, () => pick(['a', 'Z', 'é', '中', '🎓', '"', '\\', '\n', 'ß', '\u0301'])).join('');
     const value = (depth: number): unknown => {
       const kind = depth > 3 ? Math.floor(random() * 4) : Math.floor(random() * 6);
       if (kind === 0) return text();

@@ -10,18 +10,37 @@ const metadata = { occurredAt: '2026-06-30T12:00:00.000Z', actor: { subject: 'u'
 
 /** Two interleaved streams of three events each, as a store would return them. */
 function log(): RecordedEvent[] {
-  const streams = ['a.x-1', 'a.y-1'].map((s) => chainEvents(s, EMPTY_STREAM, prepareEvents(s, [0, 1, 2].map((i) => ({ type: 'T', data: { i }, metadata }))).events));
+  const streams = ['a.x-1', 'a.y-1'].map((s) =>
+    chainEvents(
+      s,
+      EMPTY_STREAM,
+      prepareEvents(
+        s,
+        [0, 1, 2].map((i) => ({ type: 'T', data: { i }, metadata })),
+      ).events,
+    ),
+  );
   const events: RecordedEvent[] = [];
   for (let i = 0; i < 3; i++) for (const s of streams) events.push({ ...s[i], position: events.length + 1 });
   return events.map(({ eventId, streamId, revision, position, type, schemaVersion, data, metadata: m, previousHash, hash }) => ({
-    eventId, streamId, revision, position, type, schemaVersion, data, metadata: m, previousHash, hash,
+    eventId,
+    streamId,
+    revision,
+    position,
+    type,
+    schemaVersion,
+    data,
+    metadata: m,
+    previousHash,
+    hash,
   }));
 }
 
 function storeOf(events: RecordedEvent[]): Pick<EventStore, 'readAll'> {
   return {
     async *readAll(options: ReadAllOptions = {}) {
-      for (const e of events) if (!options.filter?.streamPrefixes || options.filter.streamPrefixes.some((p) => e.streamId.startsWith(p))) yield e;
+      for (const e of events)
+        if (!options.filter?.streamPrefixes || options.filter.streamPrefixes.some((p) => e.streamId.startsWith(p))) yield e;
     },
   };
 }
@@ -37,14 +56,28 @@ describe('verifyChain', () => {
     const events = log();
     events[3] = { ...events[3], data: { i: 99 } };
     const result = await verifyChain(storeOf(events));
-    expect(result).toMatchObject({ ok: false, checked: 3, brokenAt: { streamId: 'a.y-1', revision: 1, position: 4, eventId: events[3].eventId, foundHash: events[3].hash, reason: 'hash-mismatch' } });
+    expect(result).toMatchObject({
+      ok: false,
+      checked: 3,
+      brokenAt: {
+        streamId: 'a.y-1',
+        revision: 1,
+        position: 4,
+        eventId: events[3].eventId,
+        foundHash: events[3].hash,
+        reason: 'hash-mismatch',
+      },
+    });
   });
 
   it('names an event whose previous hash does not link, even with a recomputed own hash', async () => {
     const events = log();
     events[4] = { ...events[4], previousHash: 'f'.repeat(64) };
     const result = await verifyChain(storeOf(events));
-    expect(result).toMatchObject({ ok: false, brokenAt: { position: 5, reason: 'previous-hash-mismatch', expectedHash: events[2].hash, foundHash: 'f'.repeat(64) } });
+    expect(result).toMatchObject({
+      ok: false,
+      brokenAt: { position: 5, reason: 'previous-hash-mismatch', expectedHash: events[2].hash, foundHash: 'f'.repeat(64) },
+    });
   });
 
   it('names the event after a removed one', async () => {

@@ -9,7 +9,15 @@ import {
   WrongExpectedVersionError,
 } from '@kurrent/kurrentdb-client';
 import type { NewEvent, RecordedEvent } from '../../envelope';
-import type { AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../../event-store.port';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../../event-store.port';
 import { ANY_REVISION, STREAM_EXISTS } from '../../expected-revision';
 import { chainEvents, EMPTY_STREAM, type StreamTip } from '../append/chain-events';
 import { assertExpectedRevision, validateExpectedRevision } from '../append/expected-revision-check';
@@ -44,7 +52,10 @@ export class KurrentDbEventStore implements EventStore {
   ) {}
 
   static async open(options: KurrentDbEventStoreOptions): Promise<KurrentDbEventStore> {
-    const store = new KurrentDbEventStore(KurrentDBClient.connectionString(options.connectionString), options.hasher ?? hashCanonicalContent);
+    const store = new KurrentDbEventStore(
+      KurrentDBClient.connectionString(options.connectionString),
+      options.hasher ?? hashCanonicalContent,
+    );
     await store.ping();
     return store;
   }
@@ -104,7 +115,11 @@ export class KurrentDbEventStore implements EventStore {
     const from = options.fromPosition ?? 0;
     let remaining = options.maxCount ?? Number.POSITIVE_INFINITY;
     if (remaining <= 0 || options.filter?.streamPrefixes?.length === 0 || options.filter?.eventTypes?.length === 0) return;
-    for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: toReadPosition(from), filter: serverFilter(options.filter) })) {
+    for await (const resolved of this.client.readAll({
+      direction: FORWARDS,
+      fromPosition: toReadPosition(from),
+      filter: serverFilter(options.filter),
+    })) {
       const event = toRecordedEvent(resolved);
       // The server reads from a position inclusively; the port's fromPosition is exclusive.
       if (!event || event.position <= from || !matchesFilter(event, options.filter)) continue;
@@ -123,7 +138,12 @@ export class KurrentDbEventStore implements EventStore {
 
   async headPosition(): Promise<number> {
     this.assertOpen();
-    for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, filter: excludeSystemEvents() })) {
+    for await (const resolved of this.client.readAll({
+      direction: BACKWARDS,
+      fromPosition: END,
+      maxCount: 1,
+      filter: excludeSystemEvents(),
+    })) {
       return Number(resolved.commitPosition ?? resolved.event?.position?.commit ?? 0n);
     }
     return 0;

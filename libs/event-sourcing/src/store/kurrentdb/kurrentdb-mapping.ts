@@ -36,7 +36,12 @@ export function toEventData(event: ChainedEvent): EventData {
     type: event.type,
     // JSON scalars are valid event bodies; the client's type only names containers.
     data: event.data as JSONType,
-    metadata: { ...event.metadata, $correlationId: event.metadata.correlationId, $causationId: event.metadata.causationId ?? event.eventId, [ENVELOPE]: envelope },
+    metadata: {
+      ...event.metadata,
+      $correlationId: event.metadata.correlationId,
+      $causationId: event.metadata.causationId ?? event.eventId,
+      [ENVELOPE]: envelope,
+    },
   });
 }
 
@@ -44,7 +49,12 @@ export function toEventData(event: ChainedEvent): EventData {
 export function toRecordedEvent(resolved: ResolvedEvent): RecordedEvent | undefined {
   const e = resolved.event;
   if (!e || !e.isJson || e.streamId.startsWith('$') || e.type.startsWith('$')) return undefined;
-  const { [ENVELOPE]: stored, $correlationId: _correlation, $causationId: _causation, ...metadata } = (e.metadata ?? {}) as Record<string, unknown>;
+  const {
+    [ENVELOPE]: stored,
+    $correlationId: _correlation,
+    $causationId: _causation,
+    ...metadata
+  } = (e.metadata ?? {}) as Record<string, unknown>;
   const envelope = (stored ?? {}) as Partial<StoredEnvelope>;
   const commit = resolved.commitPosition ?? e.position?.commit ?? 0n;
   return {

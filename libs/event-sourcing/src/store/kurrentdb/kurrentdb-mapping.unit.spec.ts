@@ -9,12 +9,26 @@ const metadata = { occurredAt: '2026-06-30T12:00:00.000Z', actor: { subject: 're
 
 describe('KurrentDB mapping', () => {
   it('keeps the whole envelope through a write and a read, so the hash still verifies', () => {
-    const [chained] = chainEvents('catalogue.definition-1', EMPTY_STREAM, prepareEvents('catalogue.definition-1', [{ type: 'Drafted', schemaVersion: 2, data: { title: 'Ünïcode 🎓' }, metadata }]).events);
+    const [chained] = chainEvents(
+      'catalogue.definition-1',
+      EMPTY_STREAM,
+      prepareEvents('catalogue.definition-1', [{ type: 'Drafted', schemaVersion: 2, data: { title: 'Ünïcode 🎓' }, metadata }]).events,
+    );
     const written = toEventData(chained) as { id: string; type: string; data: unknown; metadata: Record<string, unknown> };
     expect(written.metadata.$correlationId).toBe('c-1');
     expect(written.metadata.$causationId).toBe('k-1');
     const resolved = {
-      event: { streamId: 'catalogue.definition-1', id: written.id, isJson: true, revision: 0n, type: written.type, created: new Date(), data: written.data, metadata: written.metadata, position: { commit: 4242n, prepare: 4242n } },
+      event: {
+        streamId: 'catalogue.definition-1',
+        id: written.id,
+        isJson: true,
+        revision: 0n,
+        type: written.type,
+        created: new Date(),
+        data: written.data,
+        metadata: written.metadata,
+        position: { commit: 4242n, prepare: 4242n },
+      },
       commitPosition: 4242n,
     } as unknown as ResolvedEvent;
     const recorded = toRecordedEvent(resolved)!;
@@ -34,7 +48,9 @@ describe('KurrentDB mapping', () => {
   });
 
   it('skips system events and links', () => {
-    expect(toRecordedEvent({ event: { streamId: '$stats-1', type: '$statsCollected', isJson: true } } as unknown as ResolvedEvent)).toBeUndefined();
+    expect(
+      toRecordedEvent({ event: { streamId: '$stats-1', type: '$statsCollected', isJson: true } } as unknown as ResolvedEvent),
+    ).toBeUndefined();
     expect(toRecordedEvent({ link: {} } as unknown as ResolvedEvent)).toBeUndefined();
   });
 

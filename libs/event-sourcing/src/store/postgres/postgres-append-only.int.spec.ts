@@ -44,7 +44,10 @@ describe('PostgreSQL events table is append-only', () => {
     const store = await PostgresEventStore.open({ url: url.toString(), schema });
     try {
       await store.appendToStream('catalogue.definition-1', [anEvent('Approved', {})], { expectedRevision: 0 });
-      expect((await store.readStream('catalogue.definition-1', { verifyHashes: true })).map((e) => e.type)).toEqual(['Drafted', 'Approved']);
+      expect((await store.readStream('catalogue.definition-1', { verifyHashes: true })).map((e) => e.type)).toEqual([
+        'Drafted',
+        'Approved',
+      ]);
     } finally {
       await store.close();
     }

@@ -74,7 +74,8 @@ export class PostgresAppender {
       }
       tip = { revision: row.tip_revision, hash: row.tip_hash };
       this.tips.remember(streamId, tip);
-      if (row.status === 'existing') return { ...resolveExistingIds(streamId, events, row.existing!, expected, tip.revision), appended: false };
+      if (row.status === 'existing')
+        return { ...resolveExistingIds(streamId, events, row.existing!, expected, tip.revision), appended: false };
       if (!satisfiesExpected(expected, tip.revision)) throw new WrongExpectedRevisionError(streamId, expected, tip.revision);
       if (attempt >= MAX_ATTEMPTS) throw new Error(`Append to ${streamId} kept racing other writers (${attempt} attempts)`);
     }

@@ -60,7 +60,17 @@ describe('PostgreSQL change feed (LISTEN/NOTIFY between processes)', () => {
       await ready;
       await sleep(200); // the reader's LISTEN is in place
       for (let i = 0; i < 50; i++) {
-        await writer.appendToStream(`feed.stream-${i}`, [{ type: 'Fed', data: { i }, metadata: { actor: { subject: 's', role: 'system' }, correlationId: 'c', occurredAt: new Date().toISOString() } }], { expectedRevision: NO_STREAM });
+        await writer.appendToStream(
+          `feed.stream-${i}`,
+          [
+            {
+              type: 'Fed',
+              data: { i },
+              metadata: { actor: { subject: 's', role: 'system' }, correlationId: 'c', occurredAt: new Date().toISOString() },
+            },
+          ],
+          { expectedRevision: NO_STREAM },
+        );
       }
       const deadline = Date.now() + 5_000;
       while (seen.length < 50 && Date.now() < deadline) await sleep(20);

@@ -1,6 +1,15 @@
 import { Pool, types } from 'pg';
 import type { NewEvent, RecordedEvent } from '../../envelope';
-import type { AllFilter, AppendOptions, AppendResult, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from '../../event-store.port';
+import type {
+  AllFilter,
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../../event-store.port';
 import { validateExpectedRevision } from '../append/expected-revision-check';
 import { prepareEvents } from '../append/prepare-events';
 import { type EventHasher, hashCanonicalContent } from '../hash-chain/compute-event-hash';
@@ -31,7 +40,8 @@ export interface PostgresEventStoreOptions {
 const INT8 = 20;
 /** Positions and revisions are bigint columns that stay far below 2^53: read them as numbers. */
 const numericTypes = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8 ? Number : types.getTypeParser(oid, format ?? 'text'))) as typeof types.getTypeParser,
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === INT8 ? Number : types.getTypeParser(oid, format ?? 'text')) as typeof types.getTypeParser,
 };
 
 /**
@@ -161,7 +171,12 @@ export class PostgresEventStore implements EventStore {
    * A page of events after `after`, cut at the first row an append still in flight may precede.
    * The horizon comes from its own, earlier statement: see 0004_read_functions.sql.
    */
-  private async readPage(after: number, limit: number, filter: AllFilter | undefined, horizon: Promise<string> = this.readHorizon()): Promise<LogPage> {
+  private async readPage(
+    after: number,
+    limit: number,
+    filter: AllFilter | undefined,
+    horizon: Promise<string> = this.readHorizon(),
+  ): Promise<LogPage> {
     const before = await horizon;
     const { rows } = await this.pool.query({
       text: this.sql.page,

@@ -40,7 +40,11 @@ describe('PostgreSQL readers never pass a position that commits later', () => {
     await slow.connect();
     const [held] = chainEvents('held.slow-1', EMPTY_STREAM, prepareEvents('held.slow-1', [anEvent('Slow', {})]).events);
     await slow.query('BEGIN');
-    const { rows } = await slow.query(`SELECT * FROM ${schema}.append_events($1, -1, NULL, $2, $3, false)`, [held.streamId, [held.eventId], eventsDocument([held])]);
+    const { rows } = await slow.query(`SELECT * FROM ${schema}.append_events($1, -1, NULL, $2, $3, false)`, [
+      held.streamId,
+      [held.eventId],
+      eventsDocument([held]),
+    ]);
     const heldPosition = Number(rows[0].last_position);
 
     // Transaction 2 takes the next position and commits first.

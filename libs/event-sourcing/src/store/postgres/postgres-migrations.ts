@@ -26,7 +26,8 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
     })
     .sort((a, b) => a.version - b.version);
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migrations must be numbered 0001, 0002, ... without holes; found ${m.version} at place ${i + 1}`);
+    if (m.version !== i + 1)
+      throw new Error(`Migrations must be numbered 0001, 0002, ... without holes; found ${m.version} at place ${i + 1}`);
   });
   return migrations;
 }
@@ -67,19 +68,24 @@ export async function migrateEventStore(pool: Pool, schema: string, migrations: 
 }
 
 async function upToDate(client: PoolClient, schema: string, migrations: Migration[]): Promise<boolean> {
-  const { rows } = await client.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [`"${schema}".schema_migrations`]);
+  const { rows } = await client.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [
+    `"${schema}".schema_migrations`,
+  ]);
   if (!rows[0].exists) return false;
   const applied = await appliedVersions(client, schema, migrations);
   return migrations.every((m) => applied.has(m.version));
 }
 
 async function appliedVersions(client: PoolClient, schema: string, migrations: Migration[]): Promise<Set<number>> {
-  const { rows } = await client.query<{ version: number; checksum: string }>(`SELECT version, checksum FROM "${schema}".schema_migrations ORDER BY version`);
+  const { rows } = await client.query<{ version: number; checksum: string }>(
+    `SELECT version, checksum FROM "${schema}".schema_migrations ORDER BY version`,
+  );
   const known = new Map(migrations.map((m) => [m.version, m]));
   for (const row of rows) {
     const m = known.get(row.version);
     if (!m) throw new Error(`Event store schema "${schema}" has migration ${row.version}, unknown to this code (newer deployment?)`);
-    if (m.checksum !== row.checksum) throw new Error(`Event store migration ${row.version}_${m.name} changed after it was applied to "${schema}"`);
+    if (m.checksum !== row.checksum)
+      throw new Error(`Event store migration ${row.version}_${m.name} changed after it was applied to "${schema}"`);
   }
   return new Set(rows.map((r) => r.version));
 }

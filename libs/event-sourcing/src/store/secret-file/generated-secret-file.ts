@@ -14,7 +14,9 @@ export function readOrCreateSecretFile(file: string, bytes = 32): string {
   if (existing !== undefined && existing.trim() !== '') {
     const text = existing.trim();
     if (!new RegExp(`^[0-9a-fA-F]{${bytes * 2}}$`).test(text)) {
-      throw new Error(`${file} does not hold a key (${bytes * 2} hex characters expected): restore it from a backup, or remove it only if nothing was ever protected with it`);
+      throw new Error(
+        `${file} does not hold a key (${bytes * 2} hex characters expected): restore it from a backup, or remove it only if nothing was ever protected with it`,
+      );
     }
     return text;
   }

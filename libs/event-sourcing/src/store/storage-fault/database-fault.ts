@@ -1,9 +1,18 @@
 /** Why a PostgreSQL database could not be opened: the reasons an operator fixes in the URL or the server. */
 export type DatabaseFaultKind = 'connection-refused' | 'host-unknown' | 'timeout' | 'authentication-failed' | 'database-missing';
 
-const ERRNO: Record<string, DatabaseFaultKind> = { ECONNREFUSED: 'connection-refused', ENOTFOUND: 'host-unknown', EAI_AGAIN: 'host-unknown', ETIMEDOUT: 'timeout' };
+const ERRNO: Record<string, DatabaseFaultKind> = {
+  ECONNREFUSED: 'connection-refused',
+  ENOTFOUND: 'host-unknown',
+  EAI_AGAIN: 'host-unknown',
+  ETIMEDOUT: 'timeout',
+};
 /** SQLSTATEs: invalid_authorization_specification, invalid_password, invalid_catalog_name. */
-const SQLSTATE: Record<string, DatabaseFaultKind> = { '28000': 'authentication-failed', '28P01': 'authentication-failed', '3D000': 'database-missing' };
+const SQLSTATE: Record<string, DatabaseFaultKind> = {
+  '28000': 'authentication-failed',
+  '28P01': 'authentication-failed',
+  '3D000': 'database-missing',
+};
 
 /**
  * A database the process needs at start-up cannot be used. `database` is its URL without the password, for logs;
@@ -57,5 +66,7 @@ export function redactDatabaseUrl(url: string): string {
 export function databaseOpenFailure(what: string, url: string, error: unknown): unknown {
   if (error instanceof DatabaseUnavailableError) return error;
   const fault = describeDatabaseFault(error);
-  return fault ? new DatabaseUnavailableError(fault.kind, fault.reason, redactDatabaseUrl(url), { cause: error, doing: `cannot open ${what}` }) : error;
+  return fault
+    ? new DatabaseUnavailableError(fault.kind, fault.reason, redactDatabaseUrl(url), { cause: error, doing: `cannot open ${what}` })
+    : error;
 }

@@ -25,13 +25,9 @@ export class StorageFaultError extends DomainError {
     readonly file?: string,
     options: { cause?: unknown; doing?: string } = {},
   ) {
-    super(
-      `storage.${kind}`,
-      `${options.doing ? `${options.doing}: ` : ''}${SAYS[kind]} (${reason})`,
-      STATUS[kind],
-      undefined,
-      { storage: { kind, reason } },
-    );
+    super(`storage.${kind}`, `${options.doing ? `${options.doing}: ` : ''}${SAYS[kind]} (${reason})`, STATUS[kind], undefined, {
+      storage: { kind, reason },
+    });
     if (options.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
 }
@@ -49,7 +45,14 @@ const SQLITE: Record<number, { kind: StorageFaultKind; name: string }> = {
   14: { kind: 'io-error', name: 'SQLITE_CANTOPEN' },
 };
 
-const ERRNO: Record<string, StorageFaultKind> = { ENOSPC: 'disk-full', EDQUOT: 'disk-full', EROFS: 'read-only', EACCES: 'permission-denied', EPERM: 'permission-denied', EIO: 'io-error' };
+const ERRNO: Record<string, StorageFaultKind> = {
+  ENOSPC: 'disk-full',
+  EDQUOT: 'disk-full',
+  EROFS: 'read-only',
+  EACCES: 'permission-denied',
+  EPERM: 'permission-denied',
+  EIO: 'io-error',
+};
 
 /** PostgreSQL SQLSTATEs (PGlite's too) of a storage fault: disk_full, read_only_sql_transaction, io_error. */
 const SQLSTATE: Record<string, StorageFaultKind> = { '53100': 'disk-full', '25006': 'read-only', '58030': 'io-error' };
@@ -69,7 +72,8 @@ export function describeStorageFault(error: unknown): { kind: StorageFaultKind; 
       continue;
     }
     // Node's message goes on with the syscall and the path (`ENOSPC: no space left on device, write`): keep the cause only.
-    if (typeof candidate.code === 'string' && ERRNO[candidate.code]) return { kind: ERRNO[candidate.code], reason: message.split(',')[0] || candidate.code };
+    if (typeof candidate.code === 'string' && ERRNO[candidate.code])
+      return { kind: ERRNO[candidate.code], reason: message.split(',')[0] || candidate.code };
     const state = typeof candidate.sqlState === 'string' ? candidate.sqlState : candidate.code;
     if (typeof state === 'string' && SQLSTATE[state]) return { kind: SQLSTATE[state], reason: `SQLSTATE ${state}: ${message}` };
     if (/no space left on device/i.test(message)) return { kind: 'disk-full', reason: message };

@@ -10,7 +10,11 @@ export function appendAndReadContract(ctx: ContractContext): void {
       const s = streamOf(ctx.prefix, 'envelope');
       const result = await ctx.store.appendToStream(
         s,
-        [anEvent('Drafted', { title: 'Data literacy', ects: 5 }), anEvent('Approved', { by: ['uni-a'] }, { schemaVersion: 2 }), anEvent('Published', { version: 1 })],
+        [
+          anEvent('Drafted', { title: 'Data literacy', ects: 5 }),
+          anEvent('Approved', { by: ['uni-a'] }, { schemaVersion: 2 }),
+          anEvent('Published', { version: 1 }),
+        ],
         { expectedRevision: NO_STREAM },
       );
       const events = await ctx.store.readStream(s);
@@ -63,13 +67,21 @@ export function appendAndReadContract(ctx: ContractContext): void {
         expected: STREAM_EXISTS,
         actual: -1,
       });
-      await expect(ctx.store.appendToStream(s, [anEvent('A', {})], { expectedRevision: 0 })).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      await expect(ctx.store.appendToStream(s, [anEvent('A', {})], { expectedRevision: 0 })).rejects.toBeInstanceOf(
+        WrongExpectedRevisionError,
+      );
       await ctx.store.appendToStream(s, [anEvent('A', {}), anEvent('B', {})], { expectedRevision: NO_STREAM });
       const again = await ctx.store.appendToStream(s, [anEvent('C', {})], { expectedRevision: NO_STREAM }).catch((e: unknown) => e);
       expect(isWrongExpectedRevision(again)).toBe(true);
       expect(again).toMatchObject({ expected: NO_STREAM, actual: 1, code: 'WRONG_EXPECTED_REVISION', status: 409 });
-      await expect(ctx.store.appendToStream(s, [anEvent('C', {})], { expectedRevision: 0 })).rejects.toMatchObject({ expected: 0, actual: 1 });
-      await expect(ctx.store.appendToStream(s, [anEvent('C', {})], { expectedRevision: 5 })).rejects.toMatchObject({ expected: 5, actual: 1 });
+      await expect(ctx.store.appendToStream(s, [anEvent('C', {})], { expectedRevision: 0 })).rejects.toMatchObject({
+        expected: 0,
+        actual: 1,
+      });
+      await expect(ctx.store.appendToStream(s, [anEvent('C', {})], { expectedRevision: 5 })).rejects.toMatchObject({
+        expected: 5,
+        actual: 1,
+      });
       expect((await ctx.store.readStream(s)).map((e) => e.type)).toEqual(['A', 'B']);
       await ctx.store.appendToStream(s, [anEvent('C', {})], { expectedRevision: 1 });
       await ctx.store.appendToStream(s, [anEvent('D', {})], { expectedRevision: STREAM_EXISTS });
@@ -80,7 +92,9 @@ export function appendAndReadContract(ctx: ContractContext): void {
 
     it('rejects malformed appends before writing', async () => {
       const s = streamOf(ctx.prefix, 'malformed');
-      await expect(ctx.store.appendToStream(s, [anEvent('A', {}, { eventId: 'not-a-uuid' })], { expectedRevision: NO_STREAM })).rejects.toThrow(/UUID/);
+      await expect(
+        ctx.store.appendToStream(s, [anEvent('A', {}, { eventId: 'not-a-uuid' })], { expectedRevision: NO_STREAM }),
+      ).rejects.toThrow(/UUID/);
       await expect(ctx.store.appendToStream(s, [anEvent('', {})], { expectedRevision: NO_STREAM })).rejects.toThrow(/type/);
       expect(await ctx.store.streamRevision(s)).toBe(-1);
     });

@@ -14,7 +14,9 @@ export function concurrencyContract(ctx: ContractContext): void {
         const revision = await ctx.store.streamRevision(s);
         const outcomes = await Promise.allSettled(
           Array.from({ length: WRITERS }, (_, writer) =>
-            ctx.store.appendToStream(s, [anEvent('Claimed', { round, writer })], { expectedRevision: revision === -1 ? NO_STREAM : revision }),
+            ctx.store.appendToStream(s, [anEvent('Claimed', { round, writer })], {
+              expectedRevision: revision === -1 ? NO_STREAM : revision,
+            }),
           ),
         );
         const won = outcomes.filter((o) => o.status === 'fulfilled');
@@ -39,7 +41,9 @@ export function concurrencyContract(ctx: ContractContext): void {
             for (;;) {
               const revision = await ctx.store.streamRevision(s);
               try {
-                await ctx.store.appendToStream(s, [anEvent('Ticked', { writer, seq })], { expectedRevision: revision === -1 ? NO_STREAM : revision });
+                await ctx.store.appendToStream(s, [anEvent('Ticked', { writer, seq })], {
+                  expectedRevision: revision === -1 ? NO_STREAM : revision,
+                });
                 break;
               } catch (e) {
                 if (!isWrongExpectedRevision(e)) throw e;

@@ -10,7 +10,11 @@ export function hashChainContract(ctx: ContractContext): void {
   describe('hash chain', () => {
     it('verifies every stored event of the run from position zero', async () => {
       const progress: number[] = [];
-      const result = await verifyChain(ctx.store, { filter: { streamPrefixes: [ctx.prefix] }, onProgress: (n) => progress.push(n), progressEvery: 1000 });
+      const result = await verifyChain(ctx.store, {
+        filter: { streamPrefixes: [ctx.prefix] },
+        onProgress: (n) => progress.push(n),
+        progressEvery: 1000,
+      });
       expect(result.ok).toBe(true);
       expect(result.checked).toBeGreaterThan(4000);
       expect(progress.at(-1)).toBe(result.checked);
@@ -20,9 +24,13 @@ export function hashChainContract(ctx: ContractContext): void {
     it('names the event whose stored data was altered', async () => {
       if (!ctx.harness.tamper) return;
       const s = streamOf(ctx.prefix, 'tampered');
-      await ctx.store.appendToStream(s, [anEvent('Graded', { grade: 'B' }), anEvent('Graded', { grade: 'C' }), anEvent('Graded', { grade: 'A' })], {
-        expectedRevision: NO_STREAM,
-      });
+      await ctx.store.appendToStream(
+        s,
+        [anEvent('Graded', { grade: 'B' }), anEvent('Graded', { grade: 'C' }), anEvent('Graded', { grade: 'A' })],
+        {
+          expectedRevision: NO_STREAM,
+        },
+      );
       const [, victim] = await ctx.store.readStream(s);
       await ctx.harness.tamper(victim.eventId, { grade: 'A+' });
       const result = await verifyChain(ctx.store, { filter: { streamPrefixes: [ctx.prefix] } });

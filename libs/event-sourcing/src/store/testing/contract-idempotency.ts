@@ -26,14 +26,18 @@ export function idempotencyContract(ctx: ContractContext): void {
       const s = streamOf(ctx.prefix, 'upper-id');
       const id = newEventId();
       await ctx.store.appendToStream(s, [anEvent('A', {}, { eventId: id.toUpperCase() })], { expectedRevision: NO_STREAM });
-      expect(await ctx.store.appendToStream(s, [anEvent('A', {}, { eventId: id })], { expectedRevision: NO_STREAM })).toMatchObject({ nextRevision: 0 });
+      expect(await ctx.store.appendToStream(s, [anEvent('A', {}, { eventId: id })], { expectedRevision: NO_STREAM })).toMatchObject({
+        nextRevision: 0,
+      });
       expect((await ctx.store.readStream(s))[0].eventId).toBe(id);
     });
 
     it('rejects a partial overlap and writes nothing', async () => {
       const s = streamOf(ctx.prefix, 'overlap');
       const [a, b, c] = [newEventId(), newEventId(), newEventId()];
-      await ctx.store.appendToStream(s, [anEvent('A', {}, { eventId: a }), anEvent('B', {}, { eventId: b })], { expectedRevision: NO_STREAM });
+      await ctx.store.appendToStream(s, [anEvent('A', {}, { eventId: a }), anEvent('B', {}, { eventId: b })], {
+        expectedRevision: NO_STREAM,
+      });
       const error = await ctx.store
         .appendToStream(s, [anEvent('B', {}, { eventId: b }), anEvent('C', {}, { eventId: c })], { expectedRevision: 1 })
         .catch((e: unknown) => e);
@@ -57,7 +61,9 @@ export function idempotencyContract(ctx: ContractContext): void {
       const s2 = streamOf(ctx.prefix, 'thief');
       const a = newEventId();
       await ctx.store.appendToStream(s1, [anEvent('A', {}, { eventId: a })], { expectedRevision: NO_STREAM });
-      const error = await ctx.store.appendToStream(s2, [anEvent('A', {}, { eventId: a })], { expectedRevision: NO_STREAM }).catch((e: unknown) => e);
+      const error = await ctx.store
+        .appendToStream(s2, [anEvent('A', {}, { eventId: a })], { expectedRevision: NO_STREAM })
+        .catch((e: unknown) => e);
       expect(isEventIdConflict(error)).toBe(true);
       expect(await ctx.store.streamRevision(s2)).toBe(-1);
     });
@@ -65,8 +71,12 @@ export function idempotencyContract(ctx: ContractContext): void {
     it('runs concurrent identical retries to one stored copy', async () => {
       const s = streamOf(ctx.prefix, 'racing-retries');
       const events = [anEvent('A', {}, { eventId: newEventId() }), anEvent('B', {}, { eventId: newEventId() })];
-      const results = await Promise.allSettled(Array.from({ length: 6 }, () => ctx.store.appendToStream(s, events, { expectedRevision: NO_STREAM })));
-      const ok = results.filter((r): r is PromiseFulfilledResult<{ nextRevision: number; lastPosition: number }> => r.status === 'fulfilled');
+      const results = await Promise.allSettled(
+        Array.from({ length: 6 }, () => ctx.store.appendToStream(s, events, { expectedRevision: NO_STREAM })),
+      );
+      const ok = results.filter(
+        (r): r is PromiseFulfilledResult<{ nextRevision: number; lastPosition: number }> => r.status === 'fulfilled',
+      );
       expect(ok.length).toBeGreaterThanOrEqual(1);
       for (const r of ok) expect(r.value).toEqual(ok[0].value);
       expect((await ctx.store.readStream(s)).map((e) => e.type)).toEqual(['A', 'B']);

@@ -43,7 +43,13 @@ export function payloadContract(ctx: ContractContext): void {
 
     it.each([
       ['a NUL in data', { reason: 'a\u0000b' }, undefined, 'data.reason', 'nul'],
-      ['a NUL deep in an array', { rows: [{ ok: 'x' }, { assessor: ['fine', 'Dr\u0000X'] }] }, undefined, 'data.rows[1].assessor[1]', 'nul'],
+      [
+        'a NUL deep in an array',
+        { rows: [{ ok: 'x' }, { assessor: ['fine', 'Dr\u0000X'] }] },
+        undefined,
+        'data.rows[1].assessor[1]',
+        'nul',
+      ],
       ['a lone high surrogate', { legalName: 'Uni \ud800' }, undefined, 'data.legalName', 'lone-surrogate'],
       ['a lone low surrogate', { comment: '\udc00 approved' }, undefined, 'data.comment', 'lone-surrogate'],
       ['a NUL in a member name', { ['k\u0000']: 1 }, undefined, 'data.k\u0000', 'nul'],

@@ -10,7 +10,9 @@ export function readAllContract(ctx: ContractContext): void {
       const appended: { streamId: string; position: number }[] = [];
       for (let i = 0; i < 20; i++) {
         const s = streams[i % 4];
-        const r = await ctx.store.appendToStream(s, [anEvent('Step', { i })], { expectedRevision: i < 4 ? NO_STREAM : Math.floor(i / 4) - 1 });
+        const r = await ctx.store.appendToStream(s, [anEvent('Step', { i })], {
+          expectedRevision: i < 4 ? NO_STREAM : Math.floor(i / 4) - 1,
+        });
         appended.push({ streamId: s, position: r.lastPosition });
       }
       const all = await collect(ctx.store, { streamPrefixes: [area] }, 0, 3);
@@ -23,7 +25,8 @@ export function readAllContract(ctx: ContractContext): void {
       const tail = await collect(ctx.store, { streamPrefixes: [area] }, all[9].position, 4);
       expect(tail.map((e) => (e.data as { i: number }).i)).toEqual(Array.from({ length: 10 }, (_, i) => i + 10));
       const limited: number[] = [];
-      for await (const e of ctx.store.readAll({ filter: { streamPrefixes: [area] }, maxCount: 5, batchSize: 2 })) limited.push((e.data as { i: number }).i);
+      for await (const e of ctx.store.readAll({ filter: { streamPrefixes: [area] }, maxCount: 5, batchSize: 2 }))
+        limited.push((e.data as { i: number }).i);
       expect(limited).toEqual([0, 1, 2, 3, 4]);
       expect(await ctx.store.headPosition()).toBeGreaterThanOrEqual(all[19].position);
     });
@@ -37,10 +40,25 @@ export function readAllContract(ctx: ContractContext): void {
       await ctx.store.appendToStream(beta, [anEvent('Opened', {}), anEvent('Renamed', {})], { expectedRevision: NO_STREAM });
       await ctx.store.appendToStream(alpha2, [anEvent('Renamed', {})], { expectedRevision: NO_STREAM });
       const ids = (events: { streamId: string; type: string }[]) => events.map((e) => `${e.streamId.slice(area.length + 1)}:${e.type}`);
-      expect(ids(await collect(ctx.store, { streamPrefixes: [`${area}.alpha-`] }))).toEqual(['alpha-1:Opened', 'alpha-1:Closed', 'alpha-2:Renamed']);
-      expect(ids(await collect(ctx.store, { streamPrefixes: [`${area}.beta-`, `${area}.alpha-2`] }))).toEqual(['beta-1:Opened', 'beta-1:Renamed', 'alpha-2:Renamed']);
-      expect(ids(await collect(ctx.store, { streamPrefixes: [area], eventTypes: ['Renamed'] }))).toEqual(['beta-1:Renamed', 'alpha-2:Renamed']);
-      expect(ids(await collect(ctx.store, { streamPrefixes: [area], eventTypes: ['Opened', 'Closed'] }))).toEqual(['alpha-1:Opened', 'alpha-1:Closed', 'beta-1:Opened']);
+      expect(ids(await collect(ctx.store, { streamPrefixes: [`${area}.alpha-`] }))).toEqual([
+        'alpha-1:Opened',
+        'alpha-1:Closed',
+        'alpha-2:Renamed',
+      ]);
+      expect(ids(await collect(ctx.store, { streamPrefixes: [`${area}.beta-`, `${area}.alpha-2`] }))).toEqual([
+        'beta-1:Opened',
+        'beta-1:Renamed',
+        'alpha-2:Renamed',
+      ]);
+      expect(ids(await collect(ctx.store, { streamPrefixes: [area], eventTypes: ['Renamed'] }))).toEqual([
+        'beta-1:Renamed',
+        'alpha-2:Renamed',
+      ]);
+      expect(ids(await collect(ctx.store, { streamPrefixes: [area], eventTypes: ['Opened', 'Closed'] }))).toEqual([
+        'alpha-1:Opened',
+        'alpha-1:Closed',
+        'beta-1:Opened',
+      ]);
       const byType = await collect(ctx.store, { eventTypes: ['Renamed'] });
       expect(byType.filter((e) => e.streamId.startsWith(area)).map((e) => e.streamId)).toEqual([beta, alpha2]);
       expect(byType.every((e) => e.type === 'Renamed')).toBe(true);
@@ -59,7 +77,8 @@ export function readAllContract(ctx: ContractContext): void {
       for (const e of all) seen.set(e.streamId, [...(seen.get(e.streamId) ?? []), e.revision]);
       expect(seen.size).toBe(2000);
       for (const revisions of seen.values()) expect(revisions).toEqual([0, 1]);
-      for (const s of [streams[0], streams[999], streams[1999]]) expect((await ctx.store.readStream(s)).map((e) => e.type)).toEqual(['Created', 'Updated']);
+      for (const s of [streams[0], streams[999], streams[1999]])
+        expect((await ctx.store.readStream(s)).map((e) => e.type)).toEqual(['Created', 'Updated']);
     }, 180_000);
   });
 }

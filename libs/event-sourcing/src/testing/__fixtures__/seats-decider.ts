@@ -27,7 +27,10 @@ export const seatsDecider = defineDecider<SeatsCommand, SeatsState, SeatsEvent>(
     switch (command.kind) {
       case 'open':
         if (state.opened) throw new SeatsError('COURSE_ALREADY_OPEN', 'The course is already open', 409);
-        return { type: 'demo.course-opened', data: { courseId: command.courseId, capacity: command.capacity, openedAt: now.toISOString() } };
+        return {
+          type: 'demo.course-opened',
+          data: { courseId: command.courseId, capacity: command.capacity, openedAt: now.toISOString() },
+        };
       case 'reserve':
         if (!state.opened) throw new SeatsError('COURSE_NOT_OPEN', 'The course is not open');
         if (state.learners.includes(command.learnerId)) return [];

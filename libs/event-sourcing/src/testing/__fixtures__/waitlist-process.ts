@@ -24,7 +24,8 @@ export function waitlistProcess(waitingList: readonly string[], settle?: () => P
     store,
     sentCommands: () => sent,
     ...(settle ? { settle } : {}),
-    follows: (e) => (e.type === 'demo.seat-released' ? { type: 'seat-released', courseId: (e.data as { courseId: string }).courseId } : undefined),
+    follows: (e) =>
+      e.type === 'demo.seat-released' ? { type: 'seat-released', courseId: (e.data as { courseId: string }).courseId } : undefined,
     describe: (m) => (m.type === 'request' ? `request ${m.command.kind}` : `seat released in ${m.courseId}`),
     async handle(message) {
       if (message.type === 'request') return send(message.command);

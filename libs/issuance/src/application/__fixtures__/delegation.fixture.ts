@@ -4,11 +4,21 @@ import type { AggregateHandlers } from '../issuance-handlers';
 import { issuanceStreams } from '../issuance-streams';
 
 /** An admin of the institution itself: the only account that may delegate its signing. */
-export const institutionAdmin = (institutionId: string) => ({ subject: `admin-of-${institutionId}`, role: 'institution-admin', institution: institutionId });
+export const institutionAdmin = (institutionId: string) => ({
+  subject: `admin-of-${institutionId}`,
+  role: 'institution-admin',
+  institution: institutionId,
+});
 
 /** A possession challenge as the catalogue would issue it (the issuance side only signs it). */
 export function possessionChallenge(institutionId: string, keyId: string): KeyPossessionChallengeV1 {
-  return { type: 'alliance-key-possession', institutionId, keyId, nonce: randomBytes(32).toString('base64url'), expiresAt: new Date(Date.now() + 600_000).toISOString() };
+  return {
+    type: 'alliance-key-possession',
+    institutionId,
+    keyId,
+    nonce: randomBytes(32).toString('base64url'),
+    expiresAt: new Date(Date.now() + 600_000).toISOString(),
+  };
 }
 
 /** The institution's admin delegates signing to the platform: the automatic policy, recorded as its decision. */

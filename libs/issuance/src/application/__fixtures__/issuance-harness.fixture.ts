@@ -32,7 +32,8 @@ export async function issuanceHarness(cryptosuite: IssuanceSettings['cryptosuite
   const issue = new IssueCredentialHandler(aggregates, knowledge, new StatusSlotAllocator(store), settings, collector);
   const generateKey = new GenerateSigningKeyHandler(aggregates, vault, knowledge);
 
-  const learnSpec = (spec: SpecSnapshot) => aggregates.knownSpecs.handle(issuanceStreams.knownSpec(spec.specId), { type: 'LearnSpecVersion', spec }, SYSTEM);
+  const learnSpec = (spec: SpecSnapshot) =>
+    aggregates.knownSpecs.handle(issuanceStreams.knownSpec(spec.specId), { type: 'LearnSpecVersion', spec }, SYSTEM);
   for (const inst of institutionsFixture().values()) {
     const { institutionId, name, countryCode, did } = inst;
     await aggregates.knownInstitutions.handle(
@@ -48,9 +49,20 @@ export async function issuanceHarness(cryptosuite: IssuanceSettings['cryptosuite
    * The institution's admin has the platform generate a key for it, the catalogue registers it (as `key-<n>`)
    * and, unless told otherwise, the admin delegates automatic signing.
    */
-  async function onboard(institutionId: string, keyId = 'key-1', validFrom = '2025-01-02T00:00:00.000Z', validUntil?: string, delegate = true) {
+  async function onboard(
+    institutionId: string,
+    keyId = 'key-1',
+    validFrom = '2025-01-02T00:00:00.000Z',
+    validUntil?: string,
+    delegate = true,
+  ) {
     const generated = await generateKey.execute(
-      GenerateSigningKeyCommand.create({ institutionId, challenge: possessionChallenge(institutionId, keyId), actor: institutionAdmin(institutionId), correlationId: 'onboard' }),
+      GenerateSigningKeyCommand.create({
+        institutionId,
+        challenge: possessionChallenge(institutionId, keyId),
+        actor: institutionAdmin(institutionId),
+        correlationId: 'onboard',
+      }),
     );
     if (delegate) await delegateAutomaticSigning(aggregates, institutionId);
     const did = institutionsFixture().get(institutionId)!.did;
@@ -59,12 +71,33 @@ export async function issuanceHarness(cryptosuite: IssuanceSettings['cryptosuite
       {
         type: 'LearnRegisteredKey',
         institutionId,
-        key: { keyId, verificationMethodId: `${did}#${keyId}`, publicKeyMultibase: generated.publicKeyMultibase, custody: 'issuance-service', validFrom, ...(validUntil ? { validUntil } : {}) },
+        key: {
+          keyId,
+          verificationMethodId: `${did}#${keyId}`,
+          publicKeyMultibase: generated.publicKeyMultibase,
+          custody: 'issuance-service',
+          validFrom,
+          ...(validUntil ? { validUntil } : {}),
+        },
       },
       SYSTEM,
     );
     return generated;
   }
 
-  return { store, aggregates, knowledge, vault, signer, settings, contexts, collector, issue, generateKey, learnSpec, onboard, institutions: [UNI_A, UNI_B, UNI_C] };
+  return {
+    store,
+    aggregates,
+    knowledge,
+    vault,
+    signer,
+    settings,
+    contexts,
+    collector,
+    issue,
+    generateKey,
+    learnSpec,
+    onboard,
+    institutions: [UNI_A, UNI_B, UNI_C],
+  };
 }

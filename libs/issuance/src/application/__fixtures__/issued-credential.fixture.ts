@@ -25,7 +25,10 @@ export async function storeWithIssuedCredential() {
         { institutionId: UNI_B, lead: false, signing: 'automatic' },
       ],
       // Suspendable: a revocation and a suspension entry.
-      document: { id: `urn:uuid:${CREDENTIAL_ID}`, credentialStatus: ['revocation', 'suspension'].map((statusPurpose) => ({ type: 'BitstringStatusListEntry', statusPurpose })) },
+      document: {
+        id: `urn:uuid:${CREDENTIAL_ID}`,
+        credentialStatus: ['revocation', 'suspension'].map((statusPurpose) => ({ type: 'BitstringStatusListEntry', statusPurpose })),
+      },
       cryptosuite: 'eddsa-jcs-2022',
       status: { listId: `${UNI_A}-1`, index: 17 },
       awardedAt: '2026-01-01T00:00:00.000Z',
@@ -35,7 +38,15 @@ export async function storeWithIssuedCredential() {
   for (const inst of [UNI_A, UNI_B]) {
     await aggregates.credentials.handle(
       stream,
-      { type: 'AddProof', credentialId: CREDENTIAL_ID, institutionId: inst, standing: 'active', method: 'automatic', proof: { verificationMethod: `did:web:${inst}#k`, proofValue: `z${inst}` }, check: { valid: true } },
+      {
+        type: 'AddProof',
+        credentialId: CREDENTIAL_ID,
+        institutionId: inst,
+        standing: 'active',
+        method: 'automatic',
+        proof: { verificationMethod: `did:web:${inst}#k`, proofValue: `z${inst}` },
+        check: { valid: true },
+      },
       system,
     );
   }

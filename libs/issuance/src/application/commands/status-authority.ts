@@ -9,9 +9,15 @@ import type { BaseCommand, CommandActor } from '../base.command';
  * Status changes by request are made by institution admins, for the institution in their token, with that
  * institution's standing as issuance knows it (the decider refuses a suspended or removed member).
  */
-export async function adminAuthority(actor: CommandActor, knowledge: KnowledgeReader): Promise<Extract<StatusAuthority, { kind: 'awarding-body-admin' }>> {
+export async function adminAuthority(
+  actor: CommandActor,
+  knowledge: KnowledgeReader,
+): Promise<Extract<StatusAuthority, { kind: 'awarding-body-admin' }>> {
   if (actor.role !== 'institution-admin' || !actor.institution) {
-    throw new IssuanceException('issuance.status.not-awarding-body', 'only an institution admin of an awarding body may change a credential\'s status');
+    throw new IssuanceException(
+      'issuance.status.not-awarding-body',
+      "only an institution admin of an awarding body may change a credential's status",
+    );
   }
   const standing = (await knowledge.institution(actor.institution))?.status ?? 'not-registered';
   return { kind: 'awarding-body-admin', institutionId: actor.institution, standing };
@@ -27,8 +33,19 @@ export async function changeStatus(
   const authority = await adminAuthority(command.actor, knowledge);
   const result = await aggregates.credentials.handle(
     issuanceStreams.credential(command.credentialId),
-    { type, credentialId: command.credentialId, reason: command.reason, authority, ...(type === 'RevokeCredential' && command.final ? { final: true } : {}) },
+    {
+      type,
+      credentialId: command.credentialId,
+      reason: command.reason,
+      authority,
+      ...(type === 'RevokeCredential' && command.final ? { final: true } : {}),
+    },
     command.commandContext(),
   );
-  return { credentialId: command.credentialId, lifecycle: result.state!.lifecycle, revision: result.nextRevision, lastPosition: result.lastPosition };
+  return {
+    credentialId: command.credentialId,
+    lifecycle: result.state!.lifecycle,
+    revision: result.nextRevision,
+    lastPosition: result.lastPosition,
+  };
 }

@@ -56,7 +56,10 @@ export function composeCredential(input: ComposeInput): JsonObject {
     version: spec.version,
     title: d.title,
     description: d.description ?? d.title,
-    learningOutcomes: (d.learningOutcomes ?? []).map((o) => ({ text: o.description, ...(o.escoSkillUri ? { escoUri: o.escoSkillUri } : {}) })),
+    learningOutcomes: (d.learningOutcomes ?? []).map((o) => ({
+      text: o.description,
+      ...(o.escoSkillUri ? { escoUri: o.escoSkillUri } : {}),
+    })),
     ectsCredits: d.ects,
     eqfLevel: d.eqfLevel as EqfLevel,
     ...(d.qfEheaCycle ? { qfEheaCycle: CYCLES[d.qfEheaCycle] } : {}),
@@ -73,9 +76,14 @@ export function composeCredential(input: ComposeInput): JsonObject {
     ...(d.validityMonths ? { validityMonths: d.validityMonths } : {}),
   };
   const lists = `${input.publicUrl.replace(/\/$/, '')}/status-lists`;
-  const purposes = input.statusEntries === 'revocation-and-suspension' ? (['revocation', 'suspension'] as const) : (['revocation'] as const);
+  const purposes =
+    input.statusEntries === 'revocation-and-suspension' ? (['revocation', 'suspension'] as const) : (['revocation'] as const);
   const status = purposes.map((purpose) =>
-    statusListEntry({ statusListCredential: `${lists}/${publishedListId(input.status.listId, purpose)}`, statusListIndex: input.status.index, statusPurpose: purpose }),
+    statusListEntry({
+      statusListCredential: `${lists}/${publishedListId(input.status.listId, purpose)}`,
+      statusListIndex: input.status.index,
+      statusPurpose: purpose,
+    }),
   );
   let credential: JsonObject;
   try {
@@ -95,22 +103,34 @@ export function composeCredential(input: ComposeInput): JsonObject {
       status: status.length === 1 ? status[0]! : status,
     });
   } catch (e) {
-    if ((e as Error).name === 'MissingAnnexIElementError') throw new IssuanceException('issuance.credential.annex-i-incomplete', (e as Error).message, 'definition');
+    if ((e as Error).name === 'MissingAnnexIElementError')
+      throw new IssuanceException('issuance.credential.annex-i-incomplete', (e as Error).message, 'definition');
     throw e;
   }
   nameLearningOutcomes(credential);
   // A re-issued credential keeps the date the award was first made; validFrom is when this version took effect.
   credential.awardedDate = toDateTime(award.awardedAt);
   if (input.supersedes) {
-    credential.relatedResource = [{ id: `urn:uuid:${input.supersedes.credentialId}`, digestMultibase: sha256Multibase(input.supersedes.hash) }];
+    credential.relatedResource = [
+      { id: `urn:uuid:${input.supersedes.credentialId}`, digestMultibase: sha256Multibase(input.supersedes.hash) },
+    ];
   }
   return credential;
 }
 
 function awardingBody(ref: SpecSnapshot['awardingBodies'][number], learned: InstitutionSnapshot | undefined) {
-  const known = learned?.did && learned.name ? learned : ref.did && ref.name && ref.countryCode ? { ...ref, did: ref.did, name: ref.name, countryCode: ref.countryCode } : undefined;
+  const known =
+    learned?.did && learned.name
+      ? learned
+      : ref.did && ref.name && ref.countryCode
+        ? { ...ref, did: ref.did, name: ref.name, countryCode: ref.countryCode }
+        : undefined;
   if (!known) {
-    throw new IssuanceException('issuance.credential.awarding-body-unknown', `issuance has not learned institution ${ref.institutionId} from the catalogue yet`, 'awardingBodies');
+    throw new IssuanceException(
+      'issuance.credential.awarding-body-unknown',
+      `issuance has not learned institution ${ref.institutionId} from the catalogue yet`,
+      'awardingBodies',
+    );
   }
   return {
     institutionId: ref.institutionId,
@@ -131,7 +151,10 @@ function awardingBody(ref: SpecSnapshot['awardingBodies'][number], learned: Inst
 function nameLearningOutcomes(credential: JsonObject): void {
   const achievement = (credential.credentialSubject as JsonObject).achievement as JsonObject;
   if (!Array.isArray(achievement.learningOutcome)) return;
-  achievement.learningOutcome = (achievement.learningOutcome as JsonObject[]).map((o, i) => ({ id: `${String(achievement.id)}#learning-outcome-${i + 1}`, ...o }));
+  achievement.learningOutcome = (achievement.learningOutcome as JsonObject[]).map((o, i) => ({
+    id: `${String(achievement.id)}#learning-outcome-${i + 1}`,
+    ...o,
+  }));
 }
 
 /**

@@ -21,7 +21,14 @@ export interface PublishedDefinition {
     | 'supervised-no-identity-verification'
     | 'supervised-online-identity-verification'
     | 'supervised-onsite-identity-verification';
-  gradingScheme?: { type: 'pass-fail' | 'numeric' | 'letter'; description?: string; minimum?: number; maximum?: number; passMark?: number; letters?: string[] };
+  gradingScheme?: {
+    type: 'pass-fail' | 'numeric' | 'letter';
+    description?: string;
+    minimum?: number;
+    maximum?: number;
+    passMark?: number;
+    letters?: string[];
+  };
   stackability?: { option: 'stand-alone' | 'stackable'; towards?: string };
   furtherInformation?: string;
 }

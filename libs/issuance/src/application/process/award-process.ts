@@ -43,14 +43,25 @@ export class AwardProcess {
 
   async withdrawn(p: LearnerWithdrawnV1, context: CommandContext): Promise<void> {
     await this.ensureTrack(p.enrolmentId);
-    await this.aggregates.awards.handle(issuanceStreams.award(p.enrolmentId), { type: 'CloseAwardTrack', awardId: p.enrolmentId, reason: `withdrawn: ${p.reason}` }, context);
+    await this.aggregates.awards.handle(
+      issuanceStreams.award(p.enrolmentId),
+      { type: 'CloseAwardTrack', awardId: p.enrolmentId, reason: `withdrawn: ${p.reason}` },
+      context,
+    );
   }
 
   async transferred(p: LearnerTransferredV1, context: CommandContext): Promise<void> {
     await this.ensureTrack(p.enrolmentId);
     await this.aggregates.awards.handle(
       issuanceStreams.award(p.enrolmentId),
-      { type: 'TransferAwardTrack', awardId: p.enrolmentId, specId: p.to.credentialSpecId, specVersion: p.to.specVersion, ...(p.reason ? { reason: p.reason } : {}), ...(await this.inputs(p.to.credentialSpecId, p.to.specVersion, p.learnerId)) },
+      {
+        type: 'TransferAwardTrack',
+        awardId: p.enrolmentId,
+        specId: p.to.credentialSpecId,
+        specVersion: p.to.specVersion,
+        ...(p.reason ? { reason: p.reason } : {}),
+        ...(await this.inputs(p.to.credentialSpecId, p.to.specVersion, p.learnerId)),
+      },
       context,
     );
   }
@@ -82,7 +93,13 @@ export class AwardProcess {
     for (const awardId of await this.queries.waitingTracksOf(spec.specId, spec.version)) await this.evaluate(awardId, context);
     for (const part of spec.stackParts ?? []) {
       for (const held of await this.queries.standingCredentialsOf(part.credentialSpecId)) {
-        await this.recordPart(spec, held.learnerId, held.awardId, { specId: part.credentialSpecId, credentialId: held.credentialId, awardedAt: held.awardedAt }, context);
+        await this.recordPart(
+          spec,
+          held.learnerId,
+          held.awardId,
+          { specId: part.credentialSpecId, credentialId: held.credentialId, awardedAt: held.awardedAt },
+          context,
+        );
       }
     }
   }
@@ -92,24 +109,46 @@ export class AwardProcess {
     for (const { stackSpecId, stackVersion } of await this.queries.stacksContaining(issued.specId)) {
       const stack = await this.knowledge.spec(stackSpecId, stackVersion);
       if (!stack) continue;
-      await this.recordPart(stack, issued.learnerId, issued.awardId, { specId: issued.specId, credentialId: issued.credentialId, awardedAt: issued.awardedAt }, context);
-    }
-  }
-
-  /** A part was revoked (not superseded): stacks resting on it no longer stand. */
-  async partRevoked(revoked: { credentialId: string; specId: string; learnerId: string; reason: string }, context: CommandContext): Promise<void> {
-    for (const { stackSpecId, stackVersion } of await this.queries.stacksContaining(revoked.specId)) {
-      const awardId = (await this.queries.trackOf(revoked.learnerId, stackSpecId)) ?? stackAwardId(revoked.learnerId, stackSpecId);
-      if (!(await this.aggregates.awards.load(issuanceStreams.award(awardId))).state) continue;
-      await this.aggregates.awards.handle(
-        issuanceStreams.award(awardId),
-        { type: 'WithdrawStackPart', awardId, specId: revoked.specId, credentialId: revoked.credentialId, reason: revoked.reason, ...(await this.inputs(stackSpecId, stackVersion, revoked.learnerId)) },
+      await this.recordPart(
+        stack,
+        issued.learnerId,
+        issued.awardId,
+        { specId: issued.specId, credentialId: issued.credentialId, awardedAt: issued.awardedAt },
         context,
       );
     }
   }
 
-  private async recordPart(stack: SpecSnapshot, learnerId: string, partAwardId: string, part: { specId: string; credentialId: string; awardedAt: string }, context: CommandContext): Promise<void> {
+  /** A part was revoked (not superseded): stacks resting on it no longer stand. */
+  async partRevoked(
+    revoked: { credentialId: string; specId: string; learnerId: string; reason: string },
+    context: CommandContext,
+  ): Promise<void> {
+    for (const { stackSpecId, stackVersion } of await this.queries.stacksContaining(revoked.specId)) {
+      const awardId = (await this.queries.trackOf(revoked.learnerId, stackSpecId)) ?? stackAwardId(revoked.learnerId, stackSpecId);
+      if (!(await this.aggregates.awards.load(issuanceStreams.award(awardId))).state) continue;
+      await this.aggregates.awards.handle(
+        issuanceStreams.award(awardId),
+        {
+          type: 'WithdrawStackPart',
+          awardId,
+          specId: revoked.specId,
+          credentialId: revoked.credentialId,
+          reason: revoked.reason,
+          ...(await this.inputs(stackSpecId, stackVersion, revoked.learnerId)),
+        },
+        context,
+      );
+    }
+  }
+
+  private async recordPart(
+    stack: SpecSnapshot,
+    learnerId: string,
+    partAwardId: string,
+    part: { specId: string; credentialId: string; awardedAt: string },
+    context: CommandContext,
+  ): Promise<void> {
     const awardId = (await this.queries.trackOf(learnerId, stack.specId)) ?? stackAwardId(learnerId, stack.specId);
     const stream = issuanceStreams.award(awardId);
     if (!(await this.aggregates.awards.load(stream)).state?.opened) {
@@ -117,11 +156,22 @@ export class AwardProcess {
       if (!partTrack?.learner) return;
       await this.aggregates.awards.handle(
         stream,
-        { type: 'OpenAwardTrack', awardId, learner: partTrack.learner, specId: stack.specId, specVersion: stack.version, ...(await this.inputsFor(stack, learnerId)) },
+        {
+          type: 'OpenAwardTrack',
+          awardId,
+          learner: partTrack.learner,
+          specId: stack.specId,
+          specVersion: stack.version,
+          ...(await this.inputsFor(stack, learnerId)),
+        },
         context,
       );
     }
-    await this.aggregates.awards.handle(stream, { type: 'RecordStackPart', awardId, part, ...(await this.inputsFor(stack, learnerId)) }, context);
+    await this.aggregates.awards.handle(
+      stream,
+      { type: 'RecordStackPart', awardId, part, ...(await this.inputsFor(stack, learnerId)) },
+      context,
+    );
   }
 
   /**
@@ -133,7 +183,11 @@ export class AwardProcess {
     const naming = new Map<string, boolean>();
     for (const track of tracks) {
       const key = `${track.specId}@${track.specVersion}`;
-      if (!naming.has(key)) naming.set(key, !!(await this.knowledge.spec(track.specId, track.specVersion))?.awardingBodies.some((b) => b.institutionId === institutionId));
+      if (!naming.has(key))
+        naming.set(
+          key,
+          !!(await this.knowledge.spec(track.specId, track.specVersion))?.awardingBodies.some((b) => b.institutionId === institutionId),
+        );
       if (naming.get(key)) await this.evaluate(track.awardId, context);
     }
   }
@@ -162,7 +216,11 @@ export class AwardProcess {
     const standing: Record<string, MemberStanding> = {};
     const known = await this.knowledge.institutions(spec.awardingBodies.map((b) => b.institutionId));
     for (const b of spec.awardingBodies) standing[b.institutionId] = known.get(b.institutionId)?.status ?? 'not-registered';
-    const barred = learnerId ? finalRevocationStanding((await this.aggregates.finalRevocations.load(issuanceStreams.finalRevocation(learnerId, spec.specId))).state) : undefined;
+    const barred = learnerId
+      ? finalRevocationStanding(
+          (await this.aggregates.finalRevocations.load(issuanceStreams.finalRevocation(learnerId, spec.specId))).state,
+        )
+      : undefined;
     return { spec, nextCredentialId: this.newId(), standing, ...(barred ? { finalRevocation: barred } : {}) };
   }
 

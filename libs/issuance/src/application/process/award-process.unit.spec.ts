@@ -29,8 +29,20 @@ describe('award process (learner facts -> award track)', () => {
       .given([])
       .when(enrolled())
       .then({
-        events: [{ type: 'AwardTrackOpened', streamId: AWARD, data: { awardId: ENROLMENT, specId: jointSpec.specId, specVersion: 1, learner: { name: 'Ada Lovelace' } } }],
-        commands: [{ aggregate: 'awards', streamId: AWARD, command: { type: 'OpenAwardTrack', spec: { specId: jointSpec.specId }, standing: { [UNI_A]: 'active', [UNI_B]: 'active' } } }],
+        events: [
+          {
+            type: 'AwardTrackOpened',
+            streamId: AWARD,
+            data: { awardId: ENROLMENT, specId: jointSpec.specId, specVersion: 1, learner: { name: 'Ada Lovelace' } },
+          },
+        ],
+        commands: [
+          {
+            aggregate: 'awards',
+            streamId: AWARD,
+            command: { type: 'OpenAwardTrack', spec: { specId: jointSpec.specId }, standing: { [UNI_A]: 'active', [UNI_B]: 'active' } },
+          },
+        ],
       });
   });
 
@@ -41,7 +53,11 @@ describe('award process (learner facts -> award track)', () => {
       .then({
         events: [
           { type: 'ComponentResultRecorded', data: { result: { componentCode: 'SES-2', passed: true, grade: 7 } } },
-          { type: 'AwardGranted', streamId: AWARD, data: { awardId: ENROLMENT, specId: jointSpec.specId, grades: grades(8, 7), learner: { learnerId: 'learner-1' } } },
+          {
+            type: 'AwardGranted',
+            streamId: AWARD,
+            data: { awardId: ENROLMENT, specId: jointSpec.specId, grades: grades(8, 7), learner: { learnerId: 'learner-1' } },
+          },
         ],
         commands: [{ aggregate: 'awards', command: { type: 'RecordComponentResult', result: { componentCode: 'SES-2' } } }],
       });
@@ -76,7 +92,12 @@ describe('award process (learner facts -> award track)', () => {
         const [first] = (await process.store.readStream(AWARD)).filter((e) => e.type === 'AwardGranted');
         const firstData = first.data as { credentialId: string; awardedAt: string };
         expect(events.map((e) => e.type)).toEqual(['ComponentResultRecorded', 'AwardGranted']);
-        expect(events[1].data).toMatchObject({ supersedes: firstData.credentialId, awardedAt: firstData.awardedAt, reason: 'exam re-marked', grades: grades(8, 9) });
+        expect(events[1].data).toMatchObject({
+          supersedes: firstData.credentialId,
+          awardedAt: firstData.awardedAt,
+          reason: 'exam re-marked',
+          grades: grades(8, 9),
+        });
         expect((events[1].data as { credentialId: string }).credentialId).not.toBe(firstData.credentialId);
       });
   });
@@ -86,7 +107,13 @@ describe('award process (learner facts -> award track)', () => {
       .given([enrolled(), resultRecorded('SES-1', 8), resultRecorded('SES-2', 7)])
       .when(resultAmended('SES-1', 2, 'plagiarism found'))
       .then({
-        events: [{ type: 'ComponentResultRecorded' }, { type: 'AwardRescinded', data: { reason: expect.stringMatching(/^plagiarism found; rule no longer met: component-failed \(SES-1\)$/) } }],
+        events: [
+          { type: 'ComponentResultRecorded' },
+          {
+            type: 'AwardRescinded',
+            data: { reason: expect.stringMatching(/^plagiarism found; rule no longer met: component-failed \(SES-1\)$/) },
+          },
+        ],
       });
   });
 
@@ -95,12 +122,18 @@ describe('award process (learner facts -> award track)', () => {
       await spec()
         .given([membership(UNI_B, status, '2026-02-15T00:00:00.000Z', 'dues unpaid'), enrolled(), resultRecorded('SES-1', 8)])
         .when(resultRecorded('SES-2', 7))
-        .then({ events: [{ type: 'ComponentResultRecorded' }], commands: [{ command: { type: 'RecordComponentResult', standing: { [UNI_A]: 'active', [UNI_B]: status } } }] });
+        .then({
+          events: [{ type: 'ComponentResultRecorded' }],
+          commands: [{ command: { type: 'RecordComponentResult', standing: { [UNI_A]: 'active', [UNI_B]: status } } }],
+        });
     }
   });
 
   it('closes the track on withdrawal; results after it are recorded but grant nothing', async () => {
-    await spec().given([enrolled(), resultRecorded('SES-1', 8)]).when(withdrawn()).then({ events: [{ type: 'AwardTrackClosed', data: { reason: 'withdrawn: moved abroad' } }] });
+    await spec()
+      .given([enrolled(), resultRecorded('SES-1', 8)])
+      .when(withdrawn())
+      .then({ events: [{ type: 'AwardTrackClosed', data: { reason: 'withdrawn: moved abroad' } }] });
     await spec()
       .given([enrolled(), resultRecorded('SES-1', 8), withdrawn()])
       .when(resultRecorded('SES-2', 7))
@@ -108,11 +141,17 @@ describe('award process (learner facts -> award track)', () => {
   });
 
   it('leaves a withdrawal that overtook the enrolment to be delivered again', async () => {
-    await spec().given([]).when(withdrawn()).thenThrows(/award track enr-1 is not known yet; the message will be retried/);
+    await spec()
+      .given([])
+      .when(withdrawn())
+      .thenThrows(/award track enr-1 is not known yet; the message will be retried/);
   });
 
   it('decides nothing on a result delivered again after the award', async () => {
     const last = resultRecorded('SES-2', 7);
-    await spec().given([enrolled(), resultRecorded('SES-1', 8), last]).when(last).thenNothingHappened();
+    await spec()
+      .given([enrolled(), resultRecorded('SES-1', 8), last])
+      .when(last)
+      .thenNothingHappened();
   });
 });

@@ -1,5 +1,11 @@
 import type { CommandContext } from '@alliance/event-sourcing';
-import type { CredentialSpecPublishedV1, InstitutionKeyRevokedV1, InstitutionKeyRotatedV1, InstitutionRegisteredV1, SigningKeyV1 } from '@alliance/contracts';
+import type {
+  CredentialSpecPublishedV1,
+  InstitutionKeyRevokedV1,
+  InstitutionKeyRotatedV1,
+  InstitutionRegisteredV1,
+  SigningKeyV1,
+} from '@alliance/contracts';
 import { Logger } from '@nestjs/common';
 import { possessionProblem } from '../../domain/knowledge/key-possession-check';
 import type { MembershipStatus, RegisteredKey } from '../../domain/knowledge/institution-snapshot';
@@ -23,7 +29,11 @@ export class CatalogueFacts {
   constructor(private readonly aggregates: AggregateHandlers) {}
 
   async specPublished(p: CredentialSpecPublishedV1, context: CommandContext): Promise<void> {
-    await this.aggregates.knownSpecs.handle(issuanceStreams.knownSpec(p.credentialSpecId), { type: 'LearnSpecVersion', spec: specSnapshotOf(p) }, context);
+    await this.aggregates.knownSpecs.handle(
+      issuanceStreams.knownSpec(p.credentialSpecId),
+      { type: 'LearnSpecVersion', spec: specSnapshotOf(p) },
+      context,
+    );
   }
 
   async institutionRegistered(p: InstitutionRegisteredV1, context: CommandContext): Promise<void> {
@@ -32,7 +42,17 @@ export class CatalogueFacts {
       issuanceStreams.knownInstitution(institutionId),
       {
         type: 'LearnInstitution',
-        profile: { institutionId, name, legalName, countryCode, ...(region ? { region } : {}), homepage, did, registeredAt, ...(status === 'pending' ? { initialStatus: 'pending' as const } : {}) },
+        profile: {
+          institutionId,
+          name,
+          legalName,
+          countryCode,
+          ...(region ? { region } : {}),
+          homepage,
+          did,
+          registeredAt,
+          ...(status === 'pending' ? { initialStatus: 'pending' as const } : {}),
+        },
       },
       context,
     );
@@ -40,14 +60,26 @@ export class CatalogueFacts {
 
   async keyAdded(institutionId: string, key: SigningKeyV1, context: CommandContext): Promise<void> {
     if (!this.possessed(institutionId, key)) return;
-    await this.aggregates.knownInstitutions.handle(issuanceStreams.knownInstitution(institutionId), { type: 'LearnRegisteredKey', institutionId, key: keyOf(key) }, context);
+    await this.aggregates.knownInstitutions.handle(
+      issuanceStreams.knownInstitution(institutionId),
+      { type: 'LearnRegisteredKey', institutionId, key: keyOf(key) },
+      context,
+    );
   }
 
   async keyRotated(p: InstitutionKeyRotatedV1, context: CommandContext): Promise<void> {
     const stream = issuanceStreams.knownInstitution(p.institutionId);
-    await this.aggregates.knownInstitutions.handle(stream, { type: 'LearnKeyWindow', institutionId: p.institutionId, keyId: p.previousKeyId, validUntil: p.previousValidUntil }, context);
+    await this.aggregates.knownInstitutions.handle(
+      stream,
+      { type: 'LearnKeyWindow', institutionId: p.institutionId, keyId: p.previousKeyId, validUntil: p.previousValidUntil },
+      context,
+    );
     if (!this.possessed(p.institutionId, p.newKey)) return;
-    await this.aggregates.knownInstitutions.handle(stream, { type: 'LearnRegisteredKey', institutionId: p.institutionId, key: keyOf(p.newKey) }, context);
+    await this.aggregates.knownInstitutions.handle(
+      stream,
+      { type: 'LearnRegisteredKey', institutionId: p.institutionId, key: keyOf(p.newKey) },
+      context,
+    );
   }
 
   async keyRevoked(p: InstitutionKeyRevokedV1, context: CommandContext): Promise<void> {
@@ -62,11 +94,18 @@ export class CatalogueFacts {
   /** A key whose possession proof does not hold is not the institution's: issuance never binds it. */
   private possessed(institutionId: string, key: SigningKeyV1): boolean {
     const problem = possessionProblem(institutionId, key);
-    if (problem) this.logger.warn({ institutionId, keyId: key.keyId, problem }, 'registered key ignored: its proof of possession does not hold');
+    if (problem)
+      this.logger.warn({ institutionId, keyId: key.keyId, problem }, 'registered key ignored: its proof of possession does not hold');
     return !problem;
   }
 
-  async membershipChanged(institutionId: string, status: MembershipStatus, from: string, reason: string | undefined, context: CommandContext): Promise<void> {
+  async membershipChanged(
+    institutionId: string,
+    status: MembershipStatus,
+    from: string,
+    reason: string | undefined,
+    context: CommandContext,
+  ): Promise<void> {
     await this.aggregates.knownInstitutions.handle(
       issuanceStreams.knownInstitution(institutionId),
       { type: 'LearnMembershipStatus', institutionId, status, from, ...(reason ? { reason } : {}) },

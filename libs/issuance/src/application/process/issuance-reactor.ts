@@ -36,7 +36,8 @@ export class IssuanceReactor {
       AwardRescinded: (e) => this.rescinded(e as RecordedEvent<AwardRescinded['data']>),
       CredentialIssued: (e) => this.awards.partIssued((e as RecordedEvent<CredentialIssued['data']>).data, processContext(cause(e))),
       CredentialRevoked: (e) => this.revoked(e as RecordedEvent<CredentialRevoked['data']>),
-      SpecVersionLearned: (e) => this.awards.specLearned((e as RecordedEvent<SpecVersionLearned['data']>).data.spec, processContext(cause(e))),
+      SpecVersionLearned: (e) =>
+        this.awards.specLearned((e as RecordedEvent<SpecVersionLearned['data']>).data.spec, processContext(cause(e))),
       RegisteredKeyLearned: (e) => this.resumeSigning((e as RecordedEvent<RegisteredKeyLearned['data']>).data.institutionId, e),
       SigningKeyGenerated: (e) => this.resumeSigning((e as RecordedEvent<SigningKeyGenerated['data']>).data.institutionId, e),
       SigningPolicySet: (e) => this.resumeSigning((e as RecordedEvent<SigningPolicySet['data']>).data.institutionId, e),
@@ -67,7 +68,12 @@ export class IssuanceReactor {
     if (!(await this.aggregates.credentials.load(issuanceStreams.credential(e.data.credentialId))).state) return;
     await this.aggregates.credentials.handle(
       issuanceStreams.credential(e.data.credentialId),
-      { type: 'RevokeCredential', credentialId: e.data.credentialId, reason: `award rescinded: ${e.data.reason}`, authority: { kind: 'issuance-process' } },
+      {
+        type: 'RevokeCredential',
+        credentialId: e.data.credentialId,
+        reason: `award rescinded: ${e.data.reason}`,
+        authority: { kind: 'issuance-process' },
+      },
       processContext(cause(e)),
     );
   }
@@ -93,7 +99,10 @@ export class IssuanceReactor {
     }
     // A superseded part is replaced by its re-issue (which records itself as the part); only a real revocation withdraws it.
     if (!e.data.wasIssued || e.data.supersededBy) return;
-    await this.awards.partRevoked({ credentialId: credential.credentialId, specId: credential.specId, learnerId: credential.learnerId, reason: e.data.reason }, processContext(cause(e)));
+    await this.awards.partRevoked(
+      { credentialId: credential.credentialId, specId: credential.specId, learnerId: credential.learnerId, reason: e.data.reason },
+      processContext(cause(e)),
+    );
   }
 
   /** Pending signatures are tried again (a removed member's are refused by the credential itself); a reinstatement resumes awards. */

@@ -1,8 +1,25 @@
-import { ERASED, processManagerSpecification, type ReadModelOrm, type RecordedEvent, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
+import {
+  ERASED,
+  processManagerSpecification,
+  type ReadModelOrm,
+  type RecordedEvent,
+  PGLITE_START_BUDGET_MS,
+  startPgliteForSpecs,
+} from '@alliance/event-sourcing';
 import { jointSpec, stackSpec, UNI_A, UNI_B } from '../../domain/__fixtures__/specs.fixture';
 import { issuanceStreams } from '../issuance-streams';
 import { issuanceProcess } from './__fixtures__/issuance-process.fixture';
-import { ENROLMENT, enrolled, erased, LEARNER, membership, platformKeyOnboarded, resultAmended, resultRecorded, specPublished } from './__fixtures__/issuance-messages.fixture';
+import {
+  ENROLMENT,
+  enrolled,
+  erased,
+  LEARNER,
+  membership,
+  platformKeyOnboarded,
+  resultAmended,
+  resultRecorded,
+  specPublished,
+} from './__fixtures__/issuance-messages.fixture';
 import { ERASURE_REASON } from './learner-erasure';
 
 // The whole process manager: learner and catalogue facts in, and its own log handed back to the reactor, as the
@@ -15,13 +32,24 @@ const passedAll = [enrolled(), resultRecorded('SES-1', 8), resultRecorded('SES-2
 const credentialIssued = [
   { type: 'StatusListOpened', data: { institutionId: UNI_A } },
   { type: 'StatusSlotReserved' },
-  { type: 'CredentialDrafted', data: { awardingBodies: [{ institutionId: UNI_A, lead: true }, { institutionId: UNI_B, lead: false }] } },
+  {
+    type: 'CredentialDrafted',
+    data: {
+      awardingBodies: [
+        { institutionId: UNI_A, lead: true },
+        { institutionId: UNI_B, lead: false },
+      ],
+    },
+  },
   { type: 'CredentialProofAdded', data: { institutionId: UNI_A, method: 'automatic' } },
   { type: 'CredentialProofAdded', data: { institutionId: UNI_B, method: 'automatic' } },
   { type: 'CredentialIssued', data: { learnerId: LEARNER, awardingBodies: [UNI_A, UNI_B] } },
 ];
 // The issued part moves the stack it belongs to: the learner's stack track opens and records it.
-const stackMoved = [{ type: 'AwardTrackOpened', data: { specId: 'spec-stack' } }, { type: 'StackPartRecorded', data: { part: { specId: 'spec-joint' } } }];
+const stackMoved = [
+  { type: 'AwardTrackOpened', data: { specId: 'spec-stack' } },
+  { type: 'StackPartRecorded', data: { part: { specId: 'spec-joint' } } },
+];
 const of = (events: RecordedEvent[], type: string) => events.filter((e) => e.type === type);
 const credentialIdOf = (e: RecordedEvent) => (e.data as { credentialId: string }).credentialId;
 
@@ -51,7 +79,10 @@ describe('issuance process manager (facts -> award -> credential)', () => {
         const granted = credentialIdOf(of(events, 'AwardGranted')[0]);
         expect(of(events, 'CredentialDrafted').map((e) => e.streamId)).toEqual([issuanceStreams.credential(granted)]);
         expect(commands.filter((c) => (c as { command: { type: string } }).command.type === 'AddProofs')).toHaveLength(1);
-        expect(of(events, 'CredentialProofAdded').map((e) => (e.data as { verificationMethod: string }).verificationMethod)).toEqual(['did:web:a.example#key-1', 'did:web:b.example#key-1']);
+        expect(of(events, 'CredentialProofAdded').map((e) => (e.data as { verificationMethod: string }).verificationMethod)).toEqual([
+          'did:web:a.example#key-1',
+          'did:web:b.example#key-1',
+        ]);
       });
   });
 
@@ -98,7 +129,10 @@ describe('issuance process manager (facts -> award -> credential)', () => {
           'CredentialIssued',
           'StackPartRecorded',
         ]);
-        expect(of(events, 'CredentialRevoked')[0]).toMatchObject({ streamId: issuanceStreams.credential(first), data: { supersededBy: second, wasIssued: true } });
+        expect(of(events, 'CredentialRevoked')[0]).toMatchObject({
+          streamId: issuanceStreams.credential(first),
+          data: { supersededBy: second, wasIssued: true },
+        });
         expect(of(events, 'CredentialIssued')[0].data).toMatchObject({ credentialId: second, supersedes: first });
         // The stack now rests on the re-issued credential.
         expect(of(events, 'StackPartRecorded')[0].data).toMatchObject({ part: { specId: 'spec-joint', credentialId: second } });
@@ -124,10 +158,13 @@ describe('issuance process manager (facts -> award -> credential)', () => {
       .given([platformKeyOnboarded(UNI_A), ...passedAll])
       .when(erased())
       .then({ events: [{ type: 'CredentialRevoked', data: { reason: ERASURE_REASON, wasIssued: false } }] });
-    await spec().given([...onboarded, ...passedAll]).when(erased()).thenNothingHappened();
+    await spec()
+      .given([...onboarded, ...passedAll])
+      .when(erased())
+      .thenNothingHappened();
   });
 
-  it('grants nothing it could name once the learner is erased, and can still read the learner\'s earlier facts', async () => {
+  it("grants nothing it could name once the learner is erased, and can still read the learner's earlier facts", async () => {
     await spec()
       .given([...onboarded, enrolled(), resultRecorded('SES-1', 8), erased()])
       .when(resultRecorded('SES-2', 7))
@@ -139,11 +176,18 @@ describe('issuance process manager (facts -> award -> credential)', () => {
       });
   });
 
-  it('revokes an erased learner\'s issued credential when an amendment fails a component', async () => {
+  it("revokes an erased learner's issued credential when an amendment fails a component", async () => {
     await spec()
       .given([...onboarded, ...passedAll, erased()])
       .when(resultAmended('SES-1', 2, 'plagiarism found'))
-      .then({ events: [{ type: 'ComponentResultRecorded' }, { type: 'AwardRescinded' }, { type: 'CredentialRevoked', data: { wasIssued: true } }, { type: 'StackPartWithdrawn' }] });
+      .then({
+        events: [
+          { type: 'ComponentResultRecorded' },
+          { type: 'AwardRescinded' },
+          { type: 'CredentialRevoked', data: { wasIssued: true } },
+          { type: 'StackPartWithdrawn' },
+        ],
+      });
   });
 
   it('has nothing to revoke when an award granted after the erasure (and never issued) is rescinded', async () => {
@@ -160,7 +204,9 @@ describe('issuance process manager (facts -> award -> credential)', () => {
       .thenEmitted(async ({ events }, process) => {
         expect(events.map((e) => e.type)).toEqual(['SpecVersionLearned', 'AwardTrackOpened', 'StackPartRecorded']);
         expect(events[1].data).toMatchObject({ specId: stackSpec.specId, learner: { learnerId: LEARNER, name: ERASED } });
-        expect(of(await process.store.readStream(issuanceStreams.award(ENROLMENT)), 'AwardTrackOpened')[0].data).toMatchObject({ learner: { name: ERASED } });
+        expect(of(await process.store.readStream(issuanceStreams.award(ENROLMENT)), 'AwardTrackOpened')[0].data).toMatchObject({
+          learner: { name: ERASED },
+        });
       });
   });
 
@@ -175,7 +221,14 @@ describe('issuance process manager (facts -> award -> credential)', () => {
     await spec()
       .given([...onboarded, membership(UNI_B, 'suspended', '2026-02-15T00:00:00.000Z', 'dues unpaid'), ...passedAll])
       .when(membership(UNI_B, 'active', '2026-03-10T00:00:00.000Z'))
-      .then({ events: [{ type: 'MembershipStatusLearned', data: { status: 'active' } }, { type: 'AwardGranted' }, ...credentialIssued, ...stackMoved] });
+      .then({
+        events: [
+          { type: 'MembershipStatusLearned', data: { status: 'active' } },
+          { type: 'AwardGranted' },
+          ...credentialIssued,
+          ...stackMoved,
+        ],
+      });
   });
 
   it('changes nothing when a fact it already acted on comes again', async () => {

@@ -7,16 +7,26 @@ import { issuanceStreams } from '../issuance-streams';
 import { ERASURE_REASON, LearnerErasure } from './learner-erasure';
 
 const SYSTEM = { actor: { subject: 'issuance-process-manager', role: 'system' }, correlationId: 'erasure' };
-const subject = { id: 'did:key:z6MkLearner', type: ['AchievementSubject'], identifier: [{ type: 'IdentityObject', identityType: 'name', identityHash: 'Ada Lovelace' }] };
+const subject = {
+  id: 'did:key:z6MkLearner',
+  type: ['AchievementSubject'],
+  identifier: [{ type: 'IdentityObject', identityType: 'name', identityHash: 'Ada Lovelace' }],
+};
 
 describe('learner erasure in issuance (real sealing store over an in-memory log)', () => {
   const setup = async () => {
     const raw = new InMemoryEventStore();
     const vault = new PersonalDataVault(new InMemoryLearnerKeyTable(), randomBytes(32));
     const aggregates = createAggregateHandlers(new SealingEventStore(raw, vault, ISSUANCE_SEALING_RULES));
-    await aggregates.credentials.handle(issuanceStreams.credential('c1'), { ...draft, document: { ...draft.document, credentialSubject: subject } }, SYSTEM);
+    await aggregates.credentials.handle(
+      issuanceStreams.credential('c1'),
+      { ...draft, document: { ...draft.document, credentialSubject: subject } },
+      SYSTEM,
+    );
     const pending = new Set(['c1']);
-    const erasure = new LearnerErasure(vault, aggregates, { pendingCredentialsOfLearner: async (id) => (id === 'learner-1' ? [...pending] : []) });
+    const erasure = new LearnerErasure(vault, aggregates, {
+      pendingCredentialsOfLearner: async (id) => (id === 'learner-1' ? [...pending] : []),
+    });
     return { raw, vault, aggregates, erasure };
   };
 

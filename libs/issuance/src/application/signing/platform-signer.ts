@@ -63,7 +63,9 @@ export class PlatformSigner {
     }
     if (signers.length === 0) return { proofs: [], unsignable };
     const signed = await signCredential(credential.document, signers, this.documentLoader ? { documentLoader: this.documentLoader } : {});
-    const proofs = signed.proof.slice(-signers.length).map((proof, i) => ({ institutionId: signers[i].institutionId, standing: signers[i].standing, proof }));
+    const proofs = signed.proof
+      .slice(-signers.length)
+      .map((proof, i) => ({ institutionId: signers[i].institutionId, standing: signers[i].standing, proof }));
     return { proofs, unsignable };
   }
 }

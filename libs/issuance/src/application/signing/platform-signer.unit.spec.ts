@@ -12,11 +12,17 @@ const draftOf = (h: Awaited<ReturnType<typeof issuanceHarness>>, validFrom = '20
     credentialId: randomUUID(),
     cryptosuite: h.settings.cryptosuite,
     awardedAt: validFrom,
-    document: { '@context': ['https://www.w3.org/ns/credentials/v2'], type: ['VerifiableCredential'], issuer: 'did:web:a.example', validFrom, credentialSubject: { id: 'did:example:learner' } },
+    document: {
+      '@context': ['https://www.w3.org/ns/credentials/v2'],
+      type: ['VerifiableCredential'],
+      issuer: 'did:web:a.example',
+      validFrom,
+      credentialSubject: { id: 'did:example:learner' },
+    },
   }) as unknown as Credential;
 
 describe('platform signer (keys the platform holds for institutions)', () => {
-  it('signs with each institution\'s registered key, one proof per institution, each verifying on its own', async () => {
+  it("signs with each institution's registered key, one proof per institution, each verifying on its own", async () => {
     const h = await issuanceHarness();
     await h.onboard(UNI_A);
     await h.onboard(UNI_B);
@@ -29,11 +35,13 @@ describe('platform signer (keys the platform holds for institutions)', () => {
     ]);
     for (const p of proofs) {
       const institution = (await h.knowledge.institution(p.institutionId))!;
-      await expect(checkDetachedProof(credential.document as never, p.proof as never, institution, h.contexts)).resolves.toEqual({ valid: true });
+      await expect(checkDetachedProof(credential.document as never, p.proof as never, institution, h.contexts)).resolves.toEqual({
+        valid: true,
+      });
     }
   });
 
-  it('says why it cannot sign: no key held, a member no longer active, no key valid at the credential\'s validFrom', async () => {
+  it("says why it cannot sign: no key held, a member no longer active, no key valid at the credential's validFrom", async () => {
     const h = await issuanceHarness();
     await h.onboard(UNI_A, 'key-1', '2026-06-01T00:00:00.000Z');
     await delegateAutomaticSigning(h.aggregates, UNI_B);
@@ -43,8 +51,15 @@ describe('platform signer (keys the platform holds for institutions)', () => {
     ]);
 
     await h.onboard(UNI_B);
-    await h.aggregates.knownInstitutions.handle(issuanceStreams.knownInstitution(UNI_B), { type: 'LearnMembershipStatus', institutionId: UNI_B, status: 'suspended', from: '2026-04-01T00:00:00.000Z' }, SYSTEM);
-    expect(await h.signer.sign(draftOf(h), [UNI_B])).toEqual({ proofs: [], unsignable: [{ institutionId: UNI_B, reason: 'institution-not-active' }] });
+    await h.aggregates.knownInstitutions.handle(
+      issuanceStreams.knownInstitution(UNI_B),
+      { type: 'LearnMembershipStatus', institutionId: UNI_B, status: 'suspended', from: '2026-04-01T00:00:00.000Z' },
+      SYSTEM,
+    );
+    expect(await h.signer.sign(draftOf(h), [UNI_B])).toEqual({
+      proofs: [],
+      unsignable: [{ institutionId: UNI_B, reason: 'institution-not-active' }],
+    });
   });
 
   it('signs automatically only for institutions whose admin delegated it', async () => {

@@ -46,7 +46,14 @@ export function signatureStatus(credential: Credential): SignatureStatus {
       };
     }
     const refusal = (credential.refusals ?? []).find((r) => r.institutionId === b.institutionId);
-    return { institutionId: b.institutionId, lead: b.lead, state: refusal ? 'refused' : 'awaited', policyAtDraft: b.signing, awaitedSince: since, ...(refusal ? { refusal } : {}) };
+    return {
+      institutionId: b.institutionId,
+      lead: b.lead,
+      state: refusal ? 'refused' : 'awaited',
+      policyAtDraft: b.signing,
+      awaitedSince: since,
+      ...(refusal ? { refusal } : {}),
+    };
   });
   return {
     credentialId: credential.credentialId,

@@ -39,16 +39,19 @@ export class SignerAuthentication {
     } catch {
       throw unauthenticated('the bearer token is not a JWT');
     }
-    if (typeof kid !== 'string' || typeof institutionId !== 'string') throw unauthenticated('the token must name its key (kid) and institution (iss)');
+    if (typeof kid !== 'string' || typeof institutionId !== 'string')
+      throw unauthenticated('the token must name its key (kid) and institution (iss)');
     const institution = await this.knowledge.institution(institutionId);
     if (!institution) throw unauthenticated(`institution ${institutionId} is not known to issuance`);
     const now = this.clock();
     // Suspended and removed members are refused as everywhere else; a pending one as before.
     requireMemberMayAct(institutionId, institution.status);
-    if (institution.status !== 'active') throw new IssuanceException('issuance.signer.member-not-active', `${institution.name} is ${institution.status}; it cannot sign`);
+    if (institution.status !== 'active')
+      throw new IssuanceException('issuance.signer.member-not-active', `${institution.name} is ${institution.status}; it cannot sign`);
     const key = institution.keys.find((k) => k.verificationMethodId === kid);
     if (!key) throw unauthenticated(`${kid} is not a registered key of ${institution.name}`);
-    if (key.custody !== 'institution') throw unauthenticated(`${kid} is held by the platform; a signer authenticates with a key its institution holds`);
+    if (key.custody !== 'institution')
+      throw unauthenticated(`${kid} is held by the platform; a signer authenticates with a key its institution holds`);
     if (!keyCovers(key, now.toISOString())) throw unauthenticated(`${kid} is not valid now (retired, revoked or not yet started)`);
     try {
       const { payload } = await jwtVerify(token, publicKeyFromBytes(decodePublicKeyMultibase(key.publicKeyMultibase)), {
@@ -61,7 +64,8 @@ export class SignerAuthentication {
         currentDate: now,
         clockTolerance: 30,
       });
-      if (payload.exp! - payload.iat! > SIGNER_TOKEN_MAX_AGE_SECONDS) throw new Error(`a signer token lives at most ${SIGNER_TOKEN_MAX_AGE_SECONDS} s`);
+      if (payload.exp! - payload.iat! > SIGNER_TOKEN_MAX_AGE_SECONDS)
+        throw new Error(`a signer token lives at most ${SIGNER_TOKEN_MAX_AGE_SECONDS} s`);
       this.rememberJti(`${institutionId}:${payload.jti}`, payload.exp! * 1000, now.getTime());
     } catch (e) {
       throw unauthenticated(`the signer token was refused: ${(e as Error).message}`);

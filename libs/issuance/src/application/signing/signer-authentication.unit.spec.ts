@@ -18,20 +18,45 @@ async function setUp(initialStatus?: 'pending') {
   const stream = issuanceStreams.knownInstitution(UNI_A);
   await aggregates.knownInstitutions.handle(
     stream,
-    { type: 'LearnInstitution', profile: { institutionId: UNI_A, name: 'Uni A', countryCode: 'DE', did: DID, registeredAt: '2025-01-01T00:00:00.000Z', ...(initialStatus ? { initialStatus } : {}) } },
+    {
+      type: 'LearnInstitution',
+      profile: {
+        institutionId: UNI_A,
+        name: 'Uni A',
+        countryCode: 'DE',
+        did: DID,
+        registeredAt: '2025-01-01T00:00:00.000Z',
+        ...(initialStatus ? { initialStatus } : {}),
+      },
+    },
     SYSTEM,
   );
   const learnKey = async (keyId: string, keys: Ed25519KeyPair, custody: RegisteredKey['custody']) =>
     aggregates.knownInstitutions.handle(
       stream,
-      { type: 'LearnRegisteredKey', institutionId: UNI_A, key: { keyId, verificationMethodId: `${DID}#${keyId}`, publicKeyMultibase: keys.publicKeyMultibase, custody, validFrom: '2025-01-02T00:00:00.000Z' } },
+      {
+        type: 'LearnRegisteredKey',
+        institutionId: UNI_A,
+        key: {
+          keyId,
+          verificationMethodId: `${DID}#${keyId}`,
+          publicKeyMultibase: keys.publicKeyMultibase,
+          custody,
+          validFrom: '2025-01-02T00:00:00.000Z',
+        },
+      },
       SYSTEM,
     );
   return { aggregates, auth: new SignerAuthentication(new KnowledgeReader(aggregates)), learnKey, stream };
 }
 
 const tokenBy = (keys: Ed25519KeyPair, keyId: string, institutionId = UNI_A, now?: Date) =>
-  signerToken({ institutionId, verificationMethodId: `${DID}#${keyId}`, sign: async (d) => ed25519Sign(d, privateKeyFromSeed(keys.secretKey)), ...(now ? { now } : {}) });
+  signerToken({
+    institutionId,
+    verificationMethodId: `${DID}#${keyId}`,
+    sign: async (d) => ed25519Sign(d, privateKeyFromSeed(keys.secretKey)),
+    ...(now ? { now } : {}),
+  });
 
 describe('a signer proves who it signs for with its own key', () => {
   it('accepts a token signed by a key the institution holds, once', async () => {
@@ -43,13 +68,16 @@ describe('a signer proves who it signs for with its own key', () => {
     await expect(auth.authenticate(`Bearer ${jwt}`)).rejects.toMatchObject({ code: 'issuance.signer.unauthenticated', status: 401 });
   });
 
-  it('refuses a staff token (an alliance admin\'s), a key the platform holds, a key not registered, a wrong signature, an expired token', async () => {
+  it("refuses a staff token (an alliance admin's), a key the platform holds, a key not registered, a wrong signature, an expired token", async () => {
     const { auth, learnKey } = await setUp();
     const own = generateEd25519KeyPair();
     const platformHeld = generateEd25519KeyPair();
     await learnKey('signer-1', own, 'institution');
     await learnKey('platform-1', platformHeld, 'issuance-service');
-    const staff = await mintToken({ subject: 'root', role: 'alliance-admin' }, { AUTH_JWT_SECRET: 'development-only-secret-change-me-0000', AUTH_ISSUER: 'alliance-platform', AUTH_AUDIENCE: 'alliance-api' });
+    const staff = await mintToken(
+      { subject: 'root', role: 'alliance-admin' },
+      { AUTH_JWT_SECRET: 'development-only-secret-change-me-0000', AUTH_ISSUER: 'alliance-platform', AUTH_AUDIENCE: 'alliance-api' },
+    );
     for (const bearer of [
       `Bearer ${staff}`,
       `Bearer ${await tokenBy(platformHeld, 'platform-1')}`,
@@ -68,13 +96,23 @@ describe('a signer proves who it signs for with its own key', () => {
     await learnKey('signer-1', own, 'institution');
     await aggregates.knownInstitutions.handle(
       stream,
-      { type: 'LearnKeyRevocation', institutionId: UNI_A, keyId: 'signer-1', reason: 'HSM stolen', revokedAt: new Date().toISOString(), compromisedSince: '2025-06-01T00:00:00.000Z' },
+      {
+        type: 'LearnKeyRevocation',
+        institutionId: UNI_A,
+        keyId: 'signer-1',
+        reason: 'HSM stolen',
+        revokedAt: new Date().toISOString(),
+        compromisedSince: '2025-06-01T00:00:00.000Z',
+      },
       SYSTEM,
     );
     await expect(auth.authenticate(`Bearer ${await tokenBy(own, 'signer-1')}`)).rejects.toMatchObject({ status: 401 });
 
     const pending = await setUp('pending');
     await pending.learnKey('signer-1', own, 'institution');
-    await expect(pending.auth.authenticate(`Bearer ${await tokenBy(own, 'signer-1')}`)).rejects.toMatchObject({ status: 403, code: 'issuance.signer.member-not-active' });
+    await expect(pending.auth.authenticate(`Bearer ${await tokenBy(own, 'signer-1')}`)).rejects.toMatchObject({
+      status: 403,
+      code: 'issuance.signer.member-not-active',
+    });
   });
 });

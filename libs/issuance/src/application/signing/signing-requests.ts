@@ -47,11 +47,35 @@ export class SigningRequests {
     const vm = proof['verificationMethod'];
     const key = institution?.keys.find((k) => k.verificationMethodId === vm);
     if (key && key.custody !== 'institution') {
-      throw new IssuanceException('issuance.proof.platform-held-key', `${String(vm)} is a key the platform holds; a signer proves with a key its institution holds`, 'proof.verificationMethod');
+      throw new IssuanceException(
+        'issuance.proof.platform-held-key',
+        `${String(vm)} is a key the platform holds; a signer proves with a key its institution holds`,
+        'proof.verificationMethod',
+      );
     }
-    const check = institution ? await checkDetachedProof(credential.document, proof, institution, this.contexts) : { valid: false as const, reason: `institution ${signer.institutionId} is not known to issuance` };
-    const result = await this.aggregates.credentials.handle(stream, { type: 'AddProof', credentialId, institutionId: signer.institutionId, standing: institution?.status ?? 'not-registered', method: 'institution-signer', proof, check }, context);
-    return { credentialId, lifecycle: result.state!.lifecycle, awaiting: result.state!.awardingBodies.filter((b) => !result.state!.proofs.some((p) => p.institutionId === b.institutionId)).map((b) => b.institutionId) };
+    const check = institution
+      ? await checkDetachedProof(credential.document, proof, institution, this.contexts)
+      : { valid: false as const, reason: `institution ${signer.institutionId} is not known to issuance` };
+    const result = await this.aggregates.credentials.handle(
+      stream,
+      {
+        type: 'AddProof',
+        credentialId,
+        institutionId: signer.institutionId,
+        standing: institution?.status ?? 'not-registered',
+        method: 'institution-signer',
+        proof,
+        check,
+      },
+      context,
+    );
+    return {
+      credentialId,
+      lifecycle: result.state!.lifecycle,
+      awaiting: result
+        .state!.awardingBodies.filter((b) => !result.state!.proofs.some((p) => p.institutionId === b.institutionId))
+        .map((b) => b.institutionId),
+    };
   }
 
   async refuse(signer: AuthenticatedSigner, credentialId: string, code: string, reason: string, context: CommandContext) {
@@ -68,7 +92,11 @@ export class SigningRequests {
     const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(credentialId))).state;
     if (!credential) throw new IssuanceException('issuance.credential-not-found', `No credential with id ${credentialId}.`, 'credentialId');
     if (!credential.awardingBodies.some((b) => b.institutionId === signer.institutionId)) {
-      throw new IssuanceException('issuance.proof.not-awarding-body', `institution ${signer.institutionId} is not an awarding body of this credential`, 'credentialId');
+      throw new IssuanceException(
+        'issuance.proof.not-awarding-body',
+        `institution ${signer.institutionId} is not an awarding body of this credential`,
+        'credentialId',
+      );
     }
     return credential;
   }

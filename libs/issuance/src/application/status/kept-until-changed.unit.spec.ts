@@ -4,10 +4,12 @@ import { KeptUntilChanged } from './kept-until-changed';
 function builds() {
   const pending: ((v: string) => void)[] = [];
   let runs = 0;
-  const build = (keep = true) => () => {
-    runs++;
-    return new Promise<{ value: string; keep: boolean }>((resolve) => pending.push((value) => resolve({ value, keep })));
-  };
+  const build =
+    (keep = true) =>
+    () => {
+      runs++;
+      return new Promise<{ value: string; keep: boolean }>((resolve) => pending.push((value) => resolve({ value, keep })));
+    };
   return { build, finish: (value: string) => pending.shift()!(value), runs: () => runs };
 }
 

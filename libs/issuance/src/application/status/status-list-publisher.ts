@@ -1,11 +1,24 @@
 import { createHash } from 'node:crypto';
 import type { StatusListSigningRequestV1 } from '@alliance/contracts';
-import { BitstringStatusList, buildStatusListCredential, type DocumentLoader, type JsonObject, signCredential } from '@alliance/credentials';
+import {
+  BitstringStatusList,
+  buildStatusListCredential,
+  type DocumentLoader,
+  type JsonObject,
+  signCredential,
+} from '@alliance/credentials';
 import { credentialHash } from '../../domain/credential/credential-hash';
 import { IssuanceException } from '../../domain/issuance.exception';
 import { delegatesAutomaticSigning } from '../../domain/signing/signer.state';
 import { chooseSigningKey } from '../../domain/signing/signing-key-choice';
-import { MESSAGE_STATUS_SIZE, parsePublishedListId, type PublishedPurpose, publishedListId, purposesOf, statusValue } from '../../domain/status-list/status-list.constants';
+import {
+  MESSAGE_STATUS_SIZE,
+  parsePublishedListId,
+  type PublishedPurpose,
+  publishedListId,
+  purposesOf,
+  statusValue,
+} from '../../domain/status-list/status-list.constants';
 import type { AggregateHandlers } from '../issuance-handlers';
 import { issuanceStreams } from '../issuance-streams';
 import type { IssuanceSettings } from '../issuance-settings';
@@ -111,26 +124,50 @@ export class StatusListPublisher {
         const publishedId = publishedListId(listId, purpose);
         if (this.signerSigned.get(publishedId)?.changedPosition === view.changedPosition) continue;
         const document = await this.unsignedOf({ view, purpose, publishedId });
-        out.push({ listId: publishedId, institutionId, changedPosition: view.changedPosition, document, documentDigest: credentialHash(document) });
+        out.push({
+          listId: publishedId,
+          institutionId,
+          changedPosition: view.changedPosition,
+          document,
+          documentDigest: credentialHash(document),
+        });
       }
     }
     return out;
   }
 
   /** The institution's signer returns its proof over the list as it was requested. */
-  async acceptSignerProof(institutionId: string, publishedId: string, changedPosition: number, proof: JsonObject): Promise<{ listId: string; changedPosition: number }> {
+  async acceptSignerProof(
+    institutionId: string,
+    publishedId: string,
+    changedPosition: number,
+    proof: JsonObject,
+  ): Promise<{ listId: string; changedPosition: number }> {
     const published = await this.published(publishedId);
     if (!published) throw new IssuanceException('issuance.status-list-not-found', `No status list with id ${publishedId}.`, 'listId');
     const { view } = published;
-    if (view.institutionId !== institutionId) throw new IssuanceException('issuance.status-list.not-issuer', `status list ${publishedId} is not issued by institution ${institutionId}`, 'listId');
+    if (view.institutionId !== institutionId)
+      throw new IssuanceException(
+        'issuance.status-list.not-issuer',
+        `status list ${publishedId} is not issued by institution ${institutionId}`,
+        'listId',
+      );
     const requested = this.unsigned.get(publishedId);
     if (!requested || requested.changedPosition !== changedPosition || view.changedPosition !== changedPosition) {
-      throw new IssuanceException('issuance.status-list.changed', 'the list changed since it was requested (or this replica did not hand it out); pull the signing requests again', 'changedPosition');
+      throw new IssuanceException(
+        'issuance.status-list.changed',
+        'the list changed since it was requested (or this replica did not hand it out); pull the signing requests again',
+        'changedPosition',
+      );
     }
     const institution = await this.knowledge.institution(institutionId);
     const key = institution?.keys.find((k) => k.verificationMethodId === proof['verificationMethod']);
     if (!institution || !key || key.custody !== 'institution') {
-      throw new IssuanceException('issuance.proof.verification-method', 'the proof must be made with a key the institution holds, registered for it', 'proof.verificationMethod');
+      throw new IssuanceException(
+        'issuance.proof.verification-method',
+        'the proof must be made with a key the institution holds, registered for it',
+        'proof.verificationMethod',
+      );
     }
     const check = await checkDetachedProof(requested.credential, proof, institution, this.documentLoader);
     if (!check.valid) throw new IssuanceException('issuance.proof.invalid', `the proof does not verify: ${check.reason}`, 'proof');

@@ -16,7 +16,10 @@ const view: StatusListView = {
   ],
 };
 const legacy: StatusListView = { ...view, listId: `${UNI_A}-1`, layout: 'message' };
-const queries: StatusListQueries = { statusList: async (id) => [view, legacy].find((v) => v.listId === id), listsOf: async () => [legacy.listId, view.listId] };
+const queries: StatusListQueries = {
+  statusList: async (id) => [view, legacy].find((v) => v.listId === id),
+  listsOf: async () => [legacy.listId, view.listId],
+};
 const subject = (credential: JsonObject) => credential.credentialSubject as JsonObject;
 const bitsOf = (credential: JsonObject, size = 1) => BitstringStatusList.decode(subject(credential).encodedList as string, size);
 
@@ -25,7 +28,10 @@ describe('StatusListPublisher', () => {
     const keyValidFrom = '2026-03-01T10:00:00.400Z';
     const h = await issuanceHarness();
     await h.onboard(UNI_A, 'key-1', keyValidFrom);
-    const publisher = new StatusListPublisher(queries, h.aggregates, h.knowledge, h.vault, { ...h.settings, clock: () => new Date('2026-03-01T10:00:00.700Z') });
+    const publisher = new StatusListPublisher(queries, h.aggregates, h.knowledge, h.vault, {
+      ...h.settings,
+      clock: () => new Date('2026-03-01T10:00:00.700Z'),
+    });
 
     const { credential, signed } = await publisher.credential(`${view.listId}-revocation`);
 
@@ -89,7 +95,12 @@ describe('StatusListPublisher.document (served from memory until the bits change
       },
       listsOf: async () => [view.listId],
     };
-    const suspend = (index: number) => (current = { ...current, changedPosition: current.changedPosition + 1, entries: [...current.entries, { index, revoked: false, suspended: true }] });
+    const suspend = (index: number) =>
+      (current = {
+        ...current,
+        changedPosition: current.changedPosition + 1,
+        entries: [...current.entries, { index, revoked: false, suspended: true }],
+      });
     return { double, reads, suspend };
   }
   const suspendedBit = (body: string, index: number) => bitsOf(JSON.parse(body) as JsonObject).getStatus(index);

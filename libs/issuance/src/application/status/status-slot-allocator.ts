@@ -40,7 +40,9 @@ export class StatusSlotAllocator {
       // A legacy `message` list takes no new credentials: the next list is published per purpose.
       if (!register || round > 0 || register.current.layout !== 'purposes') {
         const seq = (register?.current.seq ?? 0) + 1;
-        register = (await this.registers.handle(statusRegisterStream(institutionId), { type: 'OpenStatusList', institutionId, seq }, context)).state;
+        register = (
+          await this.registers.handle(statusRegisterStream(institutionId), { type: 'OpenStatusList', institutionId, seq }, context)
+        ).state;
       }
       const listId = register!.current.listId;
       for (let attempt = 0; attempt < this.triesPerList; attempt++) {
@@ -56,7 +58,8 @@ export class StatusSlotAllocator {
       await this.slots.handle(statusSlotStream(listId, index), { type: 'ReserveStatusSlot', listId, index, credentialId }, context);
       return true;
     } catch (e) {
-      if ((e as { code?: string }).code === 'issuance.status-slot.taken' || (e as { code?: string }).code === 'WRONG_EXPECTED_REVISION') return false;
+      if ((e as { code?: string }).code === 'issuance.status-slot.taken' || (e as { code?: string }).code === 'WRONG_EXPECTED_REVISION')
+        return false;
       throw e;
     }
   }

@@ -8,7 +8,11 @@ describe('status list index allocation', () => {
     const store = new InMemoryEventStore();
     const slot = await new StatusSlotAllocator(store, { random: () => 4242 }).allocate('inst-a', 'cred-1', ctx);
     expect(slot).toEqual({ listId: 'inst-a-1', index: 4242 });
-    expect((await store.readStream(statusSlotStream('inst-a-1', 4242)))[0].data).toEqual({ listId: 'inst-a-1', index: 4242, credentialId: 'cred-1' });
+    expect((await store.readStream(statusSlotStream('inst-a-1', 4242)))[0].data).toEqual({
+      listId: 'inst-a-1',
+      index: 4242,
+      credentialId: 'cred-1',
+    });
   });
 
   it('never gives one index to two credentials: a taken pick is drawn again', async () => {
@@ -28,7 +32,17 @@ describe('status list index allocation', () => {
 
   it('records new lists as published per purpose, and moves past a legacy 2-bit message list instead of filling it', async () => {
     const store = new InMemoryEventStore();
-    await store.appendToStream(statusRegisterStream('inst-a'), [{ type: 'StatusListOpened', data: { institutionId: 'inst-a', listId: 'inst-a-1', seq: 1, length: 131_072 }, metadata: { occurredAt: '2026-01-01T00:00:00.000Z', ...ctx } }], { expectedRevision: 'no_stream' });
+    await store.appendToStream(
+      statusRegisterStream('inst-a'),
+      [
+        {
+          type: 'StatusListOpened',
+          data: { institutionId: 'inst-a', listId: 'inst-a-1', seq: 1, length: 131_072 },
+          metadata: { occurredAt: '2026-01-01T00:00:00.000Z', ...ctx },
+        },
+      ],
+      { expectedRevision: 'no_stream' },
+    );
     const slot = await new StatusSlotAllocator(store, { random: () => 5 }).allocate('inst-a', 'cred-1', ctx);
     expect(slot).toEqual({ listId: 'inst-a-2', index: 5 });
     const opened = (await store.readStream(statusRegisterStream('inst-a'))).map((e) => e.data);

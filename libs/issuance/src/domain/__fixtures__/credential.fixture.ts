@@ -7,7 +7,12 @@ import { credentialHash } from '../credential/credential-hash';
 
 export const NOW = '2026-01-01T00:00:00.000Z';
 export const status = { listId: 'list-1', index: 4242 };
-const entry = (statusPurpose: string) => ({ type: 'BitstringStatusListEntry', statusPurpose, statusListIndex: '4242', statusListCredential: `https://issuance.test/status-lists/list-1-${statusPurpose}` });
+const entry = (statusPurpose: string) => ({
+  type: 'BitstringStatusListEntry',
+  statusPurpose,
+  statusListIndex: '4242',
+  statusListCredential: `https://issuance.test/status-lists/list-1-${statusPurpose}`,
+});
 /** A suspendable credential: it carries a revocation and a suspension entry. */
 export const document = {
   '@context': ['https://www.w3.org/ns/credentials/v2'],
@@ -36,7 +41,12 @@ export const draft: Extract<CredentialCommand, { type: 'DraftCredential' }> = {
 const { type: _t, ...draftData } = draft;
 export { draftData };
 export const drafted: CredentialEvent = { type: 'CredentialDrafted', data: draftData };
-export const proofOf = (inst: string) => ({ type: 'DataIntegrityProof', cryptosuite: 'eddsa-jcs-2022', verificationMethod: `did:web:${inst}#key-1`, proofValue: `z${inst}` });
+export const proofOf = (inst: string) => ({
+  type: 'DataIntegrityProof',
+  cryptosuite: 'eddsa-jcs-2022',
+  verificationMethod: `did:web:${inst}#key-1`,
+  proofValue: `z${inst}`,
+});
 export const proofAdded = (inst: string, method: ProofMethod = 'automatic'): CredentialEvent => ({
   type: 'CredentialProofAdded',
   data: { credentialId: 'c1', institutionId: inst, verificationMethod: `did:web:${inst}#key-1`, method, proof: proofOf(inst) },
@@ -70,5 +80,8 @@ export const issued: CredentialEvent = {
     status,
   },
 };
-export const admin = (institutionId: string, standing: MemberStanding = 'active') => ({ kind: 'awarding-body-admin' as const, institutionId, standing });
-
+export const admin = (institutionId: string, standing: MemberStanding = 'active') => ({
+  kind: 'awarding-body-admin' as const,
+  institutionId,
+  standing,
+});

@@ -72,7 +72,12 @@ export const stackSpec: SpecSnapshot = {
   definition: { title: 'Energy Transition (stack)' },
 };
 
-export function result(componentCode: string, grade: number | string | undefined, assessedAt = '2026-03-01T10:00:00.000Z', passed = true): ComponentResult {
+export function result(
+  componentCode: string,
+  grade: number | string | undefined,
+  assessedAt = '2026-03-01T10:00:00.000Z',
+  passed = true,
+): ComponentResult {
   return {
     resultId: `r-${componentCode}`,
     componentCode,
@@ -91,6 +96,14 @@ export const institutionsFixture = () =>
       [UNI_C, 'Cracow University', 'PL', 'did:web:c.example'],
     ].map(([institutionId, name, countryCode, did]) => [
       institutionId,
-      { institutionId, name, countryCode, did, status: 'active' as const, statusHistory: [{ status: 'active' as const, from: '2025-01-01T00:00:00.000Z' }], keys: [] },
+      {
+        institutionId,
+        name,
+        countryCode,
+        did,
+        status: 'active' as const,
+        statusHistory: [{ status: 'active' as const, from: '2025-01-01T00:00:00.000Z' }],
+        keys: [],
+      },
     ]),
   );

@@ -9,7 +9,10 @@ const learner = { learnerId: 'learner-1', name: 'Ada Lovelace' };
 
 describe('award process manager: stacks', () => {
   const stackBase = { spec: stackSpec, nextCredentialId: 'stack-cred', standing: {} };
-  const stackOpened: AwardEvent = { type: 'AwardTrackOpened', data: { awardId: 'stk-1', learner, specId: 'spec-stack', specVersion: 1, openedAt: NOW } };
+  const stackOpened: AwardEvent = {
+    type: 'AwardTrackOpened',
+    data: { awardId: 'stk-1', learner, specId: 'spec-stack', specVersion: 1, openedAt: NOW },
+  };
   const partJoint = { specId: 'spec-joint', credentialId: 'cred-1', awardedAt: NOW };
   const partC = { specId: 'spec-c', credentialId: 'cred-c', awardedAt: NOW };
 
@@ -19,7 +22,10 @@ describe('award process manager: stacks', () => {
       .when({ type: 'RecordStackPart', awardId: 'stk-1', part: partC, ...stackBase })
       .then([
         { type: 'StackPartRecorded', data: { awardId: 'stk-1', part: partC } },
-        { type: 'AwardGranted', data: { awardId: 'stk-1', credentialId: 'stack-cred', learner, specId: 'spec-stack', specVersion: 1, awardedAt: NOW, grades: [] } },
+        {
+          type: 'AwardGranted',
+          data: { awardId: 'stk-1', credentialId: 'stack-cred', learner, specId: 'spec-stack', specVersion: 1, awardedAt: NOW, grades: [] },
+        },
       ]);
   });
 
@@ -29,14 +35,21 @@ describe('award process manager: stacks', () => {
         stackOpened,
         { type: 'StackPartRecorded', data: { awardId: 'stk-1', part: partJoint } },
         { type: 'StackPartRecorded', data: { awardId: 'stk-1', part: partC } },
-        { type: 'AwardGranted', data: { awardId: 'stk-1', credentialId: 'stack-cred', learner, specId: 'spec-stack', specVersion: 1, awardedAt: NOW, grades: [] } },
+        {
+          type: 'AwardGranted',
+          data: { awardId: 'stk-1', credentialId: 'stack-cred', learner, specId: 'spec-stack', specVersion: 1, awardedAt: NOW, grades: [] },
+        },
       ])
       .when({ type: 'WithdrawStackPart', awardId: 'stk-1', specId: 'spec-c', credentialId: 'cred-c', reason: 'revoked', ...stackBase })
       .then([
         { type: 'StackPartWithdrawn', data: { awardId: 'stk-1', specId: 'spec-c', credentialId: 'cred-c', reason: 'revoked' } },
         {
           type: 'AwardRescinded',
-          data: { awardId: 'stk-1', credentialId: 'stack-cred', reason: 'stack part spec-c no longer awarded: revoked; rule no longer met: stack-part-missing (spec-c)' },
+          data: {
+            awardId: 'stk-1',
+            credentialId: 'stack-cred',
+            reason: 'stack part spec-c no longer awarded: revoked; rule no longer met: stack-part-missing (spec-c)',
+          },
         },
       ]);
   });
@@ -48,7 +61,10 @@ describe('award process manager: stacks', () => {
         stackOpened,
         { type: 'StackPartRecorded', data: { awardId: 'stk-1', part: partJoint } },
         { type: 'StackPartRecorded', data: { awardId: 'stk-1', part: partC } },
-        { type: 'AwardGranted', data: { awardId: 'stk-1', credentialId: 'stack-cred', learner, specId: 'spec-stack', specVersion: 1, awardedAt: NOW, grades: [] } },
+        {
+          type: 'AwardGranted',
+          data: { awardId: 'stk-1', credentialId: 'stack-cred', learner, specId: 'spec-stack', specVersion: 1, awardedAt: NOW, grades: [] },
+        },
       ])
       .when({ type: 'RecordStackPart', awardId: 'stk-1', part: reissued, ...stackBase })
       .then([{ type: 'StackPartRecorded', data: { awardId: 'stk-1', part: reissued } }]);

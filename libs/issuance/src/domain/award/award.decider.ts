@@ -19,7 +19,15 @@ export function decideAward(command: AwardCommand, state: AwardState, context: D
       const { awardId, learner, specId, specVersion, enrolmentId, enrolledAt } = command;
       const opened: AwardEvent = {
         type: 'AwardTrackOpened',
-        data: { awardId, learner, specId, specVersion, ...(enrolmentId ? { enrolmentId } : {}), ...(enrolledAt ? { enrolledAt } : {}), openedAt: now },
+        data: {
+          awardId,
+          learner,
+          specId,
+          specVersion,
+          ...(enrolmentId ? { enrolmentId } : {}),
+          ...(enrolledAt ? { enrolledAt } : {}),
+          openedAt: now,
+        },
       };
       return withEvaluation([opened], state, command, now);
     }
@@ -46,11 +54,20 @@ export function decideAward(command: AwardCommand, state: AwardState, context: D
       return withEvaluation([], requireTrack(state, command.awardId), command, now);
     case 'TransferAwardTrack': {
       const track = requireTrack(state, command.awardId);
-      if (track.current) throw new IssuanceException('issuance.award.already-awarded', 'the learner was already awarded this credential; a transfer changes nothing');
+      if (track.current)
+        throw new IssuanceException(
+          'issuance.award.already-awarded',
+          'the learner was already awarded this credential; a transfer changes nothing',
+        );
       if (track.specId === command.specId && track.specVersion === command.specVersion) return [];
       const transferred: AwardEvent = {
         type: 'AwardTrackTransferred',
-        data: { awardId: track.awardId, specId: command.specId, specVersion: command.specVersion, ...(command.reason ? { reason: command.reason } : {}) },
+        data: {
+          awardId: track.awardId,
+          specId: command.specId,
+          specVersion: command.specVersion,
+          ...(command.reason ? { reason: command.reason } : {}),
+        },
       };
       return withEvaluation([transferred], track, command, now);
     }
@@ -81,8 +98,16 @@ function withEvaluation(recorded: AwardEvent[], state: AwardState, inputs: Evalu
     if ((barred && !barred.lifted) || awaitsAwardingBody(inputs)) return recorded;
     if (!current) {
       const replaces = barred && replacesRevoked(track, barred.credentialId) ? barred.credentialId : undefined;
-      const replacement = replaces ? { supersedes: replaces, reason: `awarded again after the final revocation of urn:uuid:${replaces} was lifted` } : {};
-      return [...recorded, { type: 'AwardGranted', data: { ...award, credentialId: inputs.nextCredentialId, awardedAt: now, grades: outcome.grades, ...replacement } }];
+      const replacement = replaces
+        ? { supersedes: replaces, reason: `awarded again after the final revocation of urn:uuid:${replaces} was lifted` }
+        : {};
+      return [
+        ...recorded,
+        {
+          type: 'AwardGranted',
+          data: { ...award, credentialId: inputs.nextCredentialId, awardedAt: now, grades: outcome.grades, ...replacement },
+        },
+      ];
     }
     return [
       ...recorded,
@@ -101,7 +126,17 @@ function withEvaluation(recorded: AwardEvent[], state: AwardState, inputs: Evalu
   }
   if (!outcome.met && current) {
     const why = outcome.unmet.map((u) => u.rule + ('componentCode' in u ? ` (${u.componentCode})` : ` (${u.specId})`)).join(', ');
-    return [...recorded, { type: 'AwardRescinded', data: { awardId, credentialId: current.credentialId, reason: reason ? `${reason}; rule no longer met: ${why}` : `rule no longer met: ${why}` } }];
+    return [
+      ...recorded,
+      {
+        type: 'AwardRescinded',
+        data: {
+          awardId,
+          credentialId: current.credentialId,
+          reason: reason ? `${reason}; rule no longer met: ${why}` : `rule no longer met: ${why}`,
+        },
+      },
+    ];
   }
   return recorded;
 }
@@ -125,7 +160,9 @@ function requireTrack(state: AwardState, awardId: string): AwardTrack {
 }
 
 function sameResult(a: { resultId: string; passed: boolean; grade?: number | string; assessedAt: string }, b: typeof a): boolean {
-  return a.resultId === b.resultId && a.passed === b.passed && String(a.grade ?? '') === String(b.grade ?? '') && a.assessedAt === b.assessedAt;
+  return (
+    a.resultId === b.resultId && a.passed === b.passed && String(a.grade ?? '') === String(b.grade ?? '') && a.assessedAt === b.assessedAt
+  );
 }
 
 export const awardDecider = defineDecider({ decide: decideAward, evolve: evolveAward, initialState: initialAwardState });

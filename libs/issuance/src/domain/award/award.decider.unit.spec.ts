@@ -10,7 +10,15 @@ const base = { spec: jointSpec, nextCredentialId: 'cred-1', standing: {} };
 
 const opened: AwardEvent = {
   type: 'AwardTrackOpened',
-  data: { awardId: 'enr-1', learner, specId: 'spec-joint', specVersion: 1, enrolmentId: 'enr-1', enrolledAt: '2025-12-01T00:00:00.000Z', openedAt: NOW },
+  data: {
+    awardId: 'enr-1',
+    learner,
+    specId: 'spec-joint',
+    specVersion: 1,
+    enrolmentId: 'enr-1',
+    enrolledAt: '2025-12-01T00:00:00.000Z',
+    openedAt: NOW,
+  },
 };
 const recorded = (r: ReturnType<typeof result>): AwardEvent => ({ type: 'ComponentResultRecorded', data: { awardId: 'enr-1', result: r } });
 const granted = (credentialId: string, grades: [string, string, number][], extra: object = {}): AwardEvent => ({
@@ -31,78 +39,168 @@ describe('award process manager', () => {
   it('opens a track for an enrolment', () => {
     spec
       .given([])
-      .when({ type: 'OpenAwardTrack', awardId: 'enr-1', learner, specId: 'spec-joint', specVersion: 1, enrolmentId: 'enr-1', enrolledAt: '2025-12-01T00:00:00.000Z', ...base })
+      .when({
+        type: 'OpenAwardTrack',
+        awardId: 'enr-1',
+        learner,
+        specId: 'spec-joint',
+        specVersion: 1,
+        enrolmentId: 'enr-1',
+        enrolledAt: '2025-12-01T00:00:00.000Z',
+        ...base,
+      })
       .then([opened]);
   });
 
   it('ignores a second enrolment message for the same track', () => {
-    spec.given([opened]).when({ type: 'OpenAwardTrack', awardId: 'enr-1', learner, specId: 'spec-joint', specVersion: 1, ...base }).thenNothingHappened();
+    spec
+      .given([opened])
+      .when({ type: 'OpenAwardTrack', awardId: 'enr-1', learner, specId: 'spec-joint', specVersion: 1, ...base })
+      .thenNothingHappened();
   });
 
   it('records a first result without granting anything', () => {
-    spec.given([opened]).when({ type: 'RecordComponentResult', awardId: 'enr-1', result: result('SES-1', 8), ...base }).then([recorded(result('SES-1', 8))]);
+    spec
+      .given([opened])
+      .when({ type: 'RecordComponentResult', awardId: 'enr-1', result: result('SES-1', 8), ...base })
+      .then([recorded(result('SES-1', 8))]);
   });
 
   it('grants the award when the last component is passed', () => {
     spec
       .given([opened, recorded(result('SES-1', 8))])
       .when({ type: 'RecordComponentResult', awardId: 'enr-1', result: result('SES-2', 7), ...base })
-      .then([recorded(result('SES-2', 7)), granted('cred-1', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 7]])]);
+      .then([
+        recorded(result('SES-2', 7)),
+        granted('cred-1', [
+          ['SES-1', UNI_A, 8],
+          ['SES-2', UNI_B, 7],
+        ]),
+      ]);
   });
 
   it('does nothing when the same result is delivered twice', () => {
-    spec.given([opened, recorded(result('SES-1', 8))]).when({ type: 'RecordComponentResult', awardId: 'enr-1', result: result('SES-1', 8), ...base }).thenNothingHappened();
+    spec
+      .given([opened, recorded(result('SES-1', 8))])
+      .when({ type: 'RecordComponentResult', awardId: 'enr-1', result: result('SES-1', 8), ...base })
+      .thenNothingHappened();
   });
 
   it('re-issues on an amended grade, superseding the credential and keeping the award date', () => {
     const amended = { ...result('SES-2', 9), amendmentReason: 'marking error corrected' };
     spec
-      .given([opened, recorded(result('SES-1', 8)), recorded(result('SES-2', 7)), granted('cred-1', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 7]])])
-      .when({ type: 'RecordComponentResult', awardId: 'enr-1', result: amended, ...base, nextCredentialId: 'cred-2' }, { now: new Date('2026-02-01T00:00:00.000Z') })
+      .given([
+        opened,
+        recorded(result('SES-1', 8)),
+        recorded(result('SES-2', 7)),
+        granted('cred-1', [
+          ['SES-1', UNI_A, 8],
+          ['SES-2', UNI_B, 7],
+        ]),
+      ])
+      .when(
+        { type: 'RecordComponentResult', awardId: 'enr-1', result: amended, ...base, nextCredentialId: 'cred-2' },
+        { now: new Date('2026-02-01T00:00:00.000Z') },
+      )
       .then([
         recorded(amended),
-        granted('cred-2', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 9]], { supersedes: 'cred-1', reason: 'marking error corrected' }),
+        granted(
+          'cred-2',
+          [
+            ['SES-1', UNI_A, 8],
+            ['SES-2', UNI_B, 9],
+          ],
+          { supersedes: 'cred-1', reason: 'marking error corrected' },
+        ),
       ]);
   });
 
   it('rescinds the award when an amendment fails a component', () => {
     const failed = { ...result('SES-2', 3, undefined, false), amendmentReason: 'plagiarism confirmed' };
     spec
-      .given([opened, recorded(result('SES-1', 8)), recorded(result('SES-2', 7)), granted('cred-1', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 7]])])
+      .given([
+        opened,
+        recorded(result('SES-1', 8)),
+        recorded(result('SES-2', 7)),
+        granted('cred-1', [
+          ['SES-1', UNI_A, 8],
+          ['SES-2', UNI_B, 7],
+        ]),
+      ])
       .when({ type: 'RecordComponentResult', awardId: 'enr-1', result: failed, ...base, nextCredentialId: 'cred-2' })
       .then([
         recorded(failed),
-        { type: 'AwardRescinded', data: { awardId: 'enr-1', credentialId: 'cred-1', reason: 'plagiarism confirmed; rule no longer met: component-failed (SES-2)' } },
+        {
+          type: 'AwardRescinded',
+          data: { awardId: 'enr-1', credentialId: 'cred-1', reason: 'plagiarism confirmed; rule no longer met: component-failed (SES-2)' },
+        },
       ]);
   });
 
   it('records an amendment that changes nothing on the credential without re-issuing', () => {
     const sameGrade = { ...result('SES-2', 7, '2026-03-02T10:00:00.000Z'), amendmentReason: 'date corrected' };
     spec
-      .given([opened, recorded(result('SES-1', 8)), recorded(result('SES-2', 7)), granted('cred-1', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 7]])])
+      .given([
+        opened,
+        recorded(result('SES-1', 8)),
+        recorded(result('SES-2', 7)),
+        granted('cred-1', [
+          ['SES-1', UNI_A, 8],
+          ['SES-2', UNI_B, 7],
+        ]),
+      ])
       .when({ type: 'RecordComponentResult', awardId: 'enr-1', result: sameGrade, ...base })
       .then([recorded(sameGrade)]);
   });
 
   it('keeps results that arrive before the enrolment, and evaluates them when the track opens', () => {
     const early: AwardEvent = { type: 'ComponentResultRecorded', data: { awardId: 'enr-1', result: result('SES-1', 8) } };
-    spec.given([]).when({ type: 'RecordComponentResult', awardId: 'enr-1', result: result('SES-1', 8), ...base }).then([early]);
+    spec
+      .given([])
+      .when({ type: 'RecordComponentResult', awardId: 'enr-1', result: result('SES-1', 8), ...base })
+      .then([early]);
     spec
       .given([early, recorded(result('SES-2', 7))])
-      .when({ type: 'OpenAwardTrack', awardId: 'enr-1', learner, specId: 'spec-joint', specVersion: 1, enrolmentId: 'enr-1', enrolledAt: '2025-12-01T00:00:00.000Z', ...base })
-      .then([opened, granted('cred-1', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 7]])]);
+      .when({
+        type: 'OpenAwardTrack',
+        awardId: 'enr-1',
+        learner,
+        specId: 'spec-joint',
+        specVersion: 1,
+        enrolmentId: 'enr-1',
+        enrolledAt: '2025-12-01T00:00:00.000Z',
+        ...base,
+      })
+      .then([
+        opened,
+        granted('cred-1', [
+          ['SES-1', UNI_A, 8],
+          ['SES-2', UNI_B, 7],
+        ]),
+      ]);
   });
 
   it('records without deciding while the definition is not known yet, and decides once it is', () => {
-    spec.given([opened, recorded(result('SES-1', 8))]).when({ type: 'RecordComponentResult', awardId: 'enr-1', result: result('SES-2', 7), nextCredentialId: 'cred-1', standing: {} }).then([recorded(result('SES-2', 7))]);
+    spec
+      .given([opened, recorded(result('SES-1', 8))])
+      .when({ type: 'RecordComponentResult', awardId: 'enr-1', result: result('SES-2', 7), nextCredentialId: 'cred-1', standing: {} })
+      .then([recorded(result('SES-2', 7))]);
     spec
       .given([opened, recorded(result('SES-1', 8)), recorded(result('SES-2', 7))])
       .when({ type: 'EvaluateAward', awardId: 'enr-1', ...base })
-      .then([granted('cred-1', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 7]])]);
+      .then([
+        granted('cred-1', [
+          ['SES-1', UNI_A, 8],
+          ['SES-2', UNI_B, 7],
+        ]),
+      ]);
   });
 
   it('refuses to evaluate or close a track it does not follow', () => {
-    spec.given([]).when({ type: 'EvaluateAward', awardId: 'enr-9', ...base }).thenThrows('issuance.award.track-unknown');
+    spec
+      .given([])
+      .when({ type: 'EvaluateAward', awardId: 'enr-9', ...base })
+      .thenThrows('issuance.award.track-unknown');
   });
 
   it('closes a track without award when the learner withdraws, and then grants nothing', () => {
@@ -115,17 +213,41 @@ describe('award process manager', () => {
   });
 
   it('keeps an awarded track open when the enrolment completes', () => {
-    spec.given([opened, granted('cred-1', [])]).when({ type: 'CloseAwardTrack', awardId: 'enr-1', reason: 'completed' }).thenNothingHappened();
+    spec
+      .given([opened, granted('cred-1', [])])
+      .when({ type: 'CloseAwardTrack', awardId: 'enr-1', reason: 'completed' })
+      .thenNothingHappened();
   });
 
   it('follows a transfer to another version and evaluates the shared components there', () => {
     const v2 = { ...jointSpec, version: 2 };
     spec
       .given([opened, recorded(result('SES-1', 8)), recorded(result('SES-2', 7))])
-      .when({ type: 'TransferAwardTrack', awardId: 'enr-1', specId: 'spec-joint', specVersion: 2, reason: 'moved to v2', spec: v2, nextCredentialId: 'cred-1', standing: {} })
+      .when({
+        type: 'TransferAwardTrack',
+        awardId: 'enr-1',
+        specId: 'spec-joint',
+        specVersion: 2,
+        reason: 'moved to v2',
+        spec: v2,
+        nextCredentialId: 'cred-1',
+        standing: {},
+      })
       .then([
         { type: 'AwardTrackTransferred', data: { awardId: 'enr-1', specId: 'spec-joint', specVersion: 2, reason: 'moved to v2' } },
-        { ...granted('cred-1', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 7]]), data: { ...granted('cred-1', [['SES-1', UNI_A, 8], ['SES-2', UNI_B, 7]]).data, specVersion: 2 } } as AwardEvent,
+        {
+          ...granted('cred-1', [
+            ['SES-1', UNI_A, 8],
+            ['SES-2', UNI_B, 7],
+          ]),
+          data: {
+            ...granted('cred-1', [
+              ['SES-1', UNI_A, 8],
+              ['SES-2', UNI_B, 7],
+            ]).data,
+            specVersion: 2,
+          },
+        } as AwardEvent,
       ]);
   });
 });

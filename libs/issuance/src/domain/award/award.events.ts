@@ -15,7 +15,15 @@ export interface LearnerRef {
 /** Issuance starts following one learner towards one definition (from an enrolment, or a stack's first part). */
 export interface AwardTrackOpened {
   type: 'AwardTrackOpened';
-  data: { awardId: string; learner: LearnerRef; specId: string; specVersion: number; enrolmentId?: string; enrolledAt?: string; openedAt: string };
+  data: {
+    awardId: string;
+    learner: LearnerRef;
+    specId: string;
+    specVersion: number;
+    enrolmentId?: string;
+    enrolledAt?: string;
+    openedAt: string;
+  };
 }
 
 export interface ComponentResultRecorded {
@@ -70,7 +78,15 @@ export interface AwardTrackClosed {
   data: { awardId: string; reason: string; closedAt: string };
 }
 
-export type AwardEvent = AwardTrackOpened | AwardTrackTransferred | ComponentResultRecorded | StackPartRecorded | StackPartWithdrawn | AwardGranted | AwardRescinded | AwardTrackClosed;
+export type AwardEvent =
+  | AwardTrackOpened
+  | AwardTrackTransferred
+  | ComponentResultRecorded
+  | StackPartRecorded
+  | StackPartWithdrawn
+  | AwardGranted
+  | AwardRescinded
+  | AwardTrackClosed;
 
 export const AWARD_EVENT_TYPES: readonly AwardEvent['type'][] = [
   'AwardTrackOpened',

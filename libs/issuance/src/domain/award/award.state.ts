@@ -33,7 +33,14 @@ export type AwardState = AwardTrack | undefined;
 
 export const initialAwardState = (): AwardState => undefined;
 
-const pendingTrack = (awardId: string): AwardTrack => ({ awardId, opened: false, results: {}, parts: {}, credentialIds: [], closed: false });
+const pendingTrack = (awardId: string): AwardTrack => ({
+  awardId,
+  opened: false,
+  results: {},
+  parts: {},
+  credentialIds: [],
+  closed: false,
+});
 
 export function evolveAward(state: AwardState, event: AwardEvent): AwardState {
   if (event.type === 'AwardTrackOpened') {
@@ -49,7 +56,10 @@ export function evolveAward(state: AwardState, event: AwardEvent): AwardState {
       ...(enrolledAt ? { enrolledAt } : {}),
     };
   }
-  if (!state) return event.type === 'ComponentResultRecorded' || event.type === 'StackPartRecorded' ? evolveAward(pendingTrack(event.data.awardId), event) : state;
+  if (!state)
+    return event.type === 'ComponentResultRecorded' || event.type === 'StackPartRecorded'
+      ? evolveAward(pendingTrack(event.data.awardId), event)
+      : state;
   switch (event.type) {
     case 'AwardTrackTransferred':
       return { ...state, specId: event.data.specId, specVersion: event.data.specVersion };

@@ -23,7 +23,10 @@ export type RuleOutcome = { met: true; grades: AchievedGrade[]; partCredentialId
  * Evaluates a definition's issuance rule on what the learner achieved. Pure: the same inputs always give the
  * same outcome, which is what lets an amended result be compared with the outcome that was awarded.
  */
-export function evaluateIssuanceRule(spec: Pick<SpecSnapshot, 'components' | 'issuanceRule' | 'gradingScheme' | 'stackParts'>, inputs: AwardInputs): RuleOutcome {
+export function evaluateIssuanceRule(
+  spec: Pick<SpecSnapshot, 'components' | 'issuanceRule' | 'gradingScheme' | 'stackParts'>,
+  inputs: AwardInputs,
+): RuleOutcome {
   const rule = spec.issuanceRule;
   const unmet: UnmetCondition[] = [];
   const deadline = rule.withinMonths !== undefined && inputs.enrolledAt ? addMonths(inputs.enrolledAt, rule.withinMonths) : undefined;
@@ -35,7 +38,12 @@ export function evaluateIssuanceRule(spec: Pick<SpecSnapshot, 'components' | 'is
       else if (!r.passed) unmet.push({ rule: 'component-failed', componentCode: c.code });
       else {
         if (rule.minimumGrade !== undefined && !reachesGrade(r.grade, rule.minimumGrade, spec.gradingScheme)) {
-          unmet.push({ rule: 'grade-below-minimum', componentCode: c.code, ...(r.grade !== undefined ? { grade: r.grade } : {}), minimum: rule.minimumGrade });
+          unmet.push({
+            rule: 'grade-below-minimum',
+            componentCode: c.code,
+            ...(r.grade !== undefined ? { grade: r.grade } : {}),
+            minimum: rule.minimumGrade,
+          });
         }
         if (deadline && Date.parse(r.assessedAt) > Date.parse(deadline)) {
           unmet.push({ rule: 'passed-after-deadline', componentCode: c.code, assessedAt: r.assessedAt, deadline });
@@ -61,5 +69,7 @@ export function evaluateIssuanceRule(spec: Pick<SpecSnapshot, 'components' | 'is
 /** Two met outcomes differ when the credential would say something different: a grade, or a part it rests on. */
 export function sameAward(a: { grades: AchievedGrade[] }, b: { grades: AchievedGrade[] }): boolean {
   if (a.grades.length !== b.grades.length) return false;
-  return a.grades.every((g, i) => g.componentCode === b.grades[i].componentCode && String(g.grade ?? '') === String(b.grades[i].grade ?? ''));
+  return a.grades.every(
+    (g, i) => g.componentCode === b.grades[i].componentCode && String(g.grade ?? '') === String(b.grades[i].grade ?? ''),
+  );
 }

@@ -12,10 +12,19 @@ const refusedAs = (standing: string) => (e: unknown) => {
 };
 
 describe('credential: awarding bodies out of good standing', () => {
-  it.each(['suspended', 'removed'] as const)("takes no proof from a %s member, whoever brings it (its signer, its admin's endorsement)", (standing) => {
-    spec.given([drafted, proofAdded(UNI_A)]).when(addProof(UNI_B, 'institution-signer', { valid: true }, standing)).thenThrows(refusedAs(standing));
-    spec.given([drafted, proofAdded(UNI_A)]).when(addProof(UNI_B, 'endorsement', { valid: true }, standing)).thenThrows(refusedAs(standing));
-  });
+  it.each(['suspended', 'removed'] as const)(
+    "takes no proof from a %s member, whoever brings it (its signer, its admin's endorsement)",
+    (standing) => {
+      spec
+        .given([drafted, proofAdded(UNI_A)])
+        .when(addProof(UNI_B, 'institution-signer', { valid: true }, standing))
+        .thenThrows(refusedAs(standing));
+      spec
+        .given([drafted, proofAdded(UNI_A)])
+        .when(addProof(UNI_B, 'endorsement', { valid: true }, standing))
+        .thenThrows(refusedAs(standing));
+    },
+  );
 
   it("leaves a suspended member's proof out of the platform's batch, so the credential waits for it", () => {
     spec
@@ -31,20 +40,47 @@ describe('credential: awarding bodies out of good standing', () => {
       .then([proofAdded(UNI_A)]);
   });
 
-  it.each(['suspended', 'removed'] as const)("refuses a %s member's admin suspending, reinstating, revoking or reopening (403 naming its standing)", (standing) => {
-    spec.given(lifecycle).when({ type: 'SuspendCredential', credentialId: 'c1', reason: 'x', authority: admin(UNI_B, standing) }).thenThrows(refusedAs(standing));
-    spec.given(lifecycle).when({ type: 'RevokeCredential', credentialId: 'c1', reason: 'x', authority: admin(UNI_B, standing), final: true }).thenThrows(refusedAs(standing));
-    const suspended: CredentialEvent = { type: 'CredentialSuspended', data: { credentialId: 'c1', reason: 'x', institutionId: UNI_A, status } };
-    spec.given([...lifecycle, suspended]).when({ type: 'ReinstateCredential', credentialId: 'c1', reason: 'x', authority: admin(UNI_B, standing) }).thenThrows(refusedAs(standing));
-    const refused: CredentialEvent = { type: 'CredentialSignatureRefused', data: { credentialId: 'c1', institutionId: UNI_B, code: 'policy', reason: 'no', refusedAt: '2026-01-01T00:00:00.000Z' } };
-    spec
-      .given([drafted, refused])
-      .when({ type: 'ReopenSignatureRequest', credentialId: 'c1', institutionId: UNI_B, reason: 'again', by: { institutionId: UNI_B, standing } })
-      .thenThrows(refusedAs(standing));
-  });
+  it.each(['suspended', 'removed'] as const)(
+    "refuses a %s member's admin suspending, reinstating, revoking or reopening (403 naming its standing)",
+    (standing) => {
+      spec
+        .given(lifecycle)
+        .when({ type: 'SuspendCredential', credentialId: 'c1', reason: 'x', authority: admin(UNI_B, standing) })
+        .thenThrows(refusedAs(standing));
+      spec
+        .given(lifecycle)
+        .when({ type: 'RevokeCredential', credentialId: 'c1', reason: 'x', authority: admin(UNI_B, standing), final: true })
+        .thenThrows(refusedAs(standing));
+      const suspended: CredentialEvent = {
+        type: 'CredentialSuspended',
+        data: { credentialId: 'c1', reason: 'x', institutionId: UNI_A, status },
+      };
+      spec
+        .given([...lifecycle, suspended])
+        .when({ type: 'ReinstateCredential', credentialId: 'c1', reason: 'x', authority: admin(UNI_B, standing) })
+        .thenThrows(refusedAs(standing));
+      const refused: CredentialEvent = {
+        type: 'CredentialSignatureRefused',
+        data: { credentialId: 'c1', institutionId: UNI_B, code: 'policy', reason: 'no', refusedAt: '2026-01-01T00:00:00.000Z' },
+      };
+      spec
+        .given([drafted, refused])
+        .when({
+          type: 'ReopenSignatureRequest',
+          credentialId: 'c1',
+          institutionId: UNI_B,
+          reason: 'again',
+          by: { institutionId: UNI_B, standing },
+        })
+        .thenThrows(refusedAs(standing));
+    },
+  );
 
   it("lets another awarding body's admin act while one is suspended", () => {
-    spec.given(lifecycle).when({ type: 'RevokeCredential', credentialId: 'c1', reason: 'fraud', authority: admin(UNI_A) }).thenState((s) => expect(s?.lifecycle).toBe('revoked'));
+    spec
+      .given(lifecycle)
+      .when({ type: 'RevokeCredential', credentialId: 'c1', reason: 'fraud', authority: admin(UNI_A) })
+      .thenState((s) => expect(s?.lifecycle).toBe('revoked'));
   });
 });
 
@@ -55,10 +91,21 @@ describe('credential: revocation for good', () => {
     spec
       .given(lifecycle)
       .when({ type: 'RevokeCredential', credentialId: 'c1', reason: 'diploma fraud', authority: admin(UNI_B), final: true })
-      .then([{ type: 'CredentialRevoked', data: { credentialId: 'c1', reason: 'diploma fraud', institutionId: UNI_B, wasIssued: true, status, final: true } }]);
+      .then([
+        {
+          type: 'CredentialRevoked',
+          data: { credentialId: 'c1', reason: 'diploma fraud', institutionId: UNI_B, wasIssued: true, status, final: true },
+        },
+      ]);
     spec
       .given(lifecycle)
-      .when({ type: 'RevokeCredential', credentialId: 'c1', reason: 'award rescinded', authority: { kind: 'issuance-process' }, final: true })
+      .when({
+        type: 'RevokeCredential',
+        credentialId: 'c1',
+        reason: 'award rescinded',
+        authority: { kind: 'issuance-process' },
+        final: true,
+      })
       .then([{ type: 'CredentialRevoked', data: { credentialId: 'c1', reason: 'award rescinded', wasIssued: true, status } }]);
   });
 

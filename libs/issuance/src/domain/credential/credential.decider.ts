@@ -5,7 +5,15 @@ import type { CredentialCommand, StatusAuthority } from './credential.commands';
 import type { CredentialEvent } from './credential.events';
 import { credentialHash } from './credential-hash';
 import { carriesSuspensionEntry } from './credential-status-entries';
-import { type Credential, type CredentialState, evolveCredential, initialCredentialState, missingSigners, refusalBy, securedDocument } from './credential.state';
+import {
+  type Credential,
+  type CredentialState,
+  evolveCredential,
+  initialCredentialState,
+  missingSigners,
+  refusalBy,
+  securedDocument,
+} from './credential.state';
 
 const MAX_REASON = 1000;
 
@@ -19,7 +27,9 @@ export function decideCredential(command: CredentialCommand, state: CredentialSt
     const { type: _t, ...data } = command;
     const leads = data.awardingBodies.filter((b) => b.lead).length;
     if (data.awardingBodies.length === 0 || leads !== 1) {
-      throw IssuanceException.invalid([violation('awardingBodies', 'credential.one-lead', 'a credential has awarding bodies and exactly one lead (its issuer)')]);
+      throw IssuanceException.invalid([
+        violation('awardingBodies', 'credential.one-lead', 'a credential has awarding bodies and exactly one lead (its issuer)'),
+      ]);
     }
     return [{ type: 'CredentialDrafted', data }];
   }
@@ -47,20 +57,30 @@ export function decideCredential(command: CredentialCommand, state: CredentialSt
       if (command.by) requireMemberMayAct(command.by.institutionId, command.by.standing);
       requireReason(command.reason);
       if (!refusalBy(credential, command.institutionId)) {
-        throw new IssuanceException('issuance.signature.not-refused', `institution ${command.institutionId} has not refused to sign this credential`, 'institutionId');
+        throw new IssuanceException(
+          'issuance.signature.not-refused',
+          `institution ${command.institutionId} has not refused to sign this credential`,
+          'institutionId',
+        );
       }
       requireLifecycle(credential, 'collecting-proofs', 'reopen');
       return [
         {
           type: 'CredentialSignatureRequestReopened',
-          data: { credentialId: credential.credentialId, institutionId: command.institutionId, reason: command.reason, reopenedAt: context.now.toISOString() },
+          data: {
+            credentialId: credential.credentialId,
+            institutionId: command.institutionId,
+            reason: command.reason,
+            reopenedAt: context.now.toISOString(),
+          },
         },
       ];
     }
     case 'SuspendCredential': {
       requireReason(command.reason);
       authorise(credential, command.authority);
-      if (credential.lifecycle === 'suspended') throw new IssuanceException('issuance.credential.already-suspended', 'the credential is already suspended');
+      if (credential.lifecycle === 'suspended')
+        throw new IssuanceException('issuance.credential.already-suspended', 'the credential is already suspended');
       requireLifecycle(credential, 'issued', 'suspend');
       if (!carriesSuspensionEntry(credential.document)) {
         throw new IssuanceException(
@@ -68,13 +88,23 @@ export function decideCredential(command: CredentialCommand, state: CredentialSt
           'the credential carries only a revocation status entry (the single credentialStatus Open Badges 3.0.3 allows), so no verifier could see a suspension; revoke it, or issue suspendable credentials (ISSUANCE_STATUS_ENTRIES=revocation-and-suspension)',
         );
       }
-      return [{ type: 'CredentialSuspended', data: { credentialId: credential.credentialId, reason: command.reason, ...by(command.authority), status: credential.status } }];
+      return [
+        {
+          type: 'CredentialSuspended',
+          data: { credentialId: credential.credentialId, reason: command.reason, ...by(command.authority), status: credential.status },
+        },
+      ];
     }
     case 'ReinstateCredential': {
       requireReason(command.reason);
       authorise(credential, command.authority);
       requireLifecycle(credential, 'suspended', 'reinstate');
-      return [{ type: 'CredentialReinstated', data: { credentialId: credential.credentialId, reason: command.reason, ...by(command.authority), status: credential.status } }];
+      return [
+        {
+          type: 'CredentialReinstated',
+          data: { credentialId: credential.credentialId, reason: command.reason, ...by(command.authority), status: credential.status },
+        },
+      ];
     }
     case 'RevokeCredential': {
       requireReason(command.reason);
@@ -106,24 +136,42 @@ export function decideCredential(command: CredentialCommand, state: CredentialSt
 function addProof(credential: Credential, command: Extract<CredentialCommand, { type: 'AddProof' }>, now: string): CredentialEvent[] {
   const body = credential.awardingBodies.find((b) => b.institutionId === command.institutionId);
   if (!body) {
-    throw new IssuanceException('issuance.proof.not-awarding-body', `institution ${command.institutionId} is not an awarding body of this credential`, 'institutionId');
+    throw new IssuanceException(
+      'issuance.proof.not-awarding-body',
+      `institution ${command.institutionId} is not an awarding body of this credential`,
+      'institutionId',
+    );
   }
   // A co-signature means the member agreed now: a suspended member's waits, a removed member's never comes.
   requireMemberMayAct(command.institutionId, command.standing);
   const existing = credential.proofs.find((p) => p.institutionId === command.institutionId);
   if (existing) {
     if (existing.proof['proofValue'] === command.proof['proofValue']) return [];
-    throw new IssuanceException('issuance.proof.already-present', `institution ${command.institutionId} has already signed this credential`);
+    throw new IssuanceException(
+      'issuance.proof.already-present',
+      `institution ${command.institutionId} has already signed this credential`,
+    );
   }
   if (credential.lifecycle !== 'collecting-proofs') {
-    throw new IssuanceException('issuance.credential.not-collecting-proofs', `the credential is ${credential.lifecycle}; it takes no more proofs`);
+    throw new IssuanceException(
+      'issuance.credential.not-collecting-proofs',
+      `the credential is ${credential.lifecycle}; it takes no more proofs`,
+    );
   }
-  if (!command.check.valid) throw new IssuanceException('issuance.proof.invalid', `the proof does not verify: ${command.check.reason}`, 'proof');
+  if (!command.check.valid)
+    throw new IssuanceException('issuance.proof.invalid', `the proof does not verify: ${command.check.reason}`, 'proof');
   const verificationMethod = command.proof['verificationMethod'];
-  if (typeof verificationMethod !== 'string') throw new IssuanceException('issuance.proof.verification-method', 'the proof names no verificationMethod', 'proof.verificationMethod');
+  if (typeof verificationMethod !== 'string')
+    throw new IssuanceException('issuance.proof.verification-method', 'the proof names no verificationMethod', 'proof.verificationMethod');
   const added: CredentialEvent = {
     type: 'CredentialProofAdded',
-    data: { credentialId: credential.credentialId, institutionId: command.institutionId, verificationMethod, method: command.method, proof: command.proof },
+    data: {
+      credentialId: credential.credentialId,
+      institutionId: command.institutionId,
+      verificationMethod,
+      method: command.method,
+      proof: command.proof,
+    },
   };
   const after = evolveCredential(credential, added)!;
   if (missingSigners(after).length > 0) return [added];
@@ -151,21 +199,45 @@ function addProof(credential: Credential, command: Extract<CredentialCommand, { 
   ];
 }
 
-function refuseSignature(credential: Credential, command: Extract<CredentialCommand, { type: 'RefuseSignature' }>, now: string): CredentialEvent[] {
+function refuseSignature(
+  credential: Credential,
+  command: Extract<CredentialCommand, { type: 'RefuseSignature' }>,
+  now: string,
+): CredentialEvent[] {
   if (!credential.awardingBodies.some((b) => b.institutionId === command.institutionId)) {
-    throw new IssuanceException('issuance.proof.not-awarding-body', `institution ${command.institutionId} is not an awarding body of this credential`, 'institutionId');
+    throw new IssuanceException(
+      'issuance.proof.not-awarding-body',
+      `institution ${command.institutionId} is not an awarding body of this credential`,
+      'institutionId',
+    );
   }
   if (typeof command.code !== 'string' || !/^[a-z0-9][a-z0-9.-]{0,63}$/.test(command.code)) {
-    throw IssuanceException.invalid([violation('code', 'refusal.code-format', 'code must be 1-64 of a-z 0-9 . - (e.g. definition.not-approved)')]);
+    throw IssuanceException.invalid([
+      violation('code', 'refusal.code-format', 'code must be 1-64 of a-z 0-9 . - (e.g. definition.not-approved)'),
+    ]);
   }
   requireReason(command.reason);
   if (credential.proofs.some((p) => p.institutionId === command.institutionId)) {
-    throw new IssuanceException('issuance.proof.already-present', `institution ${command.institutionId} has already signed this credential`);
+    throw new IssuanceException(
+      'issuance.proof.already-present',
+      `institution ${command.institutionId} has already signed this credential`,
+    );
   }
   requireLifecycle(credential, 'collecting-proofs', 'refuse');
   const existing = refusalBy(credential, command.institutionId);
   if (existing && existing.code === command.code && existing.reason === command.reason) return [];
-  return [{ type: 'CredentialSignatureRefused', data: { credentialId: credential.credentialId, institutionId: command.institutionId, code: command.code, reason: command.reason, refusedAt: now } }];
+  return [
+    {
+      type: 'CredentialSignatureRefused',
+      data: {
+        credentialId: credential.credentialId,
+        institutionId: command.institutionId,
+        code: command.code,
+        reason: command.reason,
+        refusedAt: now,
+      },
+    },
+  ];
 }
 
 function requireCredential(state: CredentialState, credentialId: string): Credential {
@@ -175,19 +247,28 @@ function requireCredential(state: CredentialState, credentialId: string): Creden
 
 function requireReason(reason: string): void {
   if (typeof reason !== 'string' || reason.trim().length === 0 || reason.length > MAX_REASON) {
-    throw IssuanceException.invalid([violation('reason', 'status.reason-required', `a reason of 1 to ${MAX_REASON} characters is required`)]);
+    throw IssuanceException.invalid([
+      violation('reason', 'status.reason-required', `a reason of 1 to ${MAX_REASON} characters is required`),
+    ]);
   }
 }
 
 function authorise(credential: Credential, authority: StatusAuthority): void {
   if (authority.kind === 'issuance-process') return;
   if (!credential.awardingBodies.some((b) => b.institutionId === authority.institutionId)) {
-    throw new IssuanceException('issuance.status.not-awarding-body', 'only an admin of one of the awarding bodies may change this credential\'s status');
+    throw new IssuanceException(
+      'issuance.status.not-awarding-body',
+      "only an admin of one of the awarding bodies may change this credential's status",
+    );
   }
   requireMemberMayAct(authority.institutionId, authority.standing);
 }
 
-function requireLifecycle(credential: Credential, wanted: Credential['lifecycle'], action: 'reopen' | 'suspend' | 'reinstate' | 'refuse'): void {
+function requireLifecycle(
+  credential: Credential,
+  wanted: Credential['lifecycle'],
+  action: 'reopen' | 'suspend' | 'reinstate' | 'refuse',
+): void {
   if (credential.lifecycle !== wanted) {
     throw new IssuanceException(`issuance.credential.cannot-${action}`, `cannot ${action} a credential that is ${credential.lifecycle}`);
   }
@@ -197,4 +278,8 @@ function by(authority: StatusAuthority): { institutionId?: string } {
   return authority.kind === 'awarding-body-admin' ? { institutionId: authority.institutionId } : {};
 }
 
-export const credentialDecider = defineDecider({ decide: decideCredential, evolve: evolveCredential, initialState: initialCredentialState });
+export const credentialDecider = defineDecider({
+  decide: decideCredential,
+  evolve: evolveCredential,
+  initialState: initialCredentialState,
+});

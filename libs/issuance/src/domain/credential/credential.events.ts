@@ -97,7 +97,15 @@ export interface CredentialReinstated {
  */
 export interface CredentialRevoked {
   type: 'CredentialRevoked';
-  data: { credentialId: string; reason: string; institutionId?: string; supersededBy?: string; wasIssued: boolean; status: StatusSlot; final?: true };
+  data: {
+    credentialId: string;
+    reason: string;
+    institutionId?: string;
+    supersededBy?: string;
+    wasIssued: boolean;
+    status: StatusSlot;
+    final?: true;
+  };
 }
 
 export type CredentialEvent =

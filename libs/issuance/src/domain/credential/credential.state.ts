@@ -50,11 +50,18 @@ export function evolveCredential(state: CredentialState, event: CredentialEvent)
   switch (event.type) {
     case 'CredentialProofAdded': {
       const { institutionId, verificationMethod, method, proof } = event.data;
-      return { ...state, proofs: [...state.proofs, { institutionId, verificationMethod, method, proof }], refusals: refusalsOf(state).filter((r) => r.institutionId !== institutionId) };
+      return {
+        ...state,
+        proofs: [...state.proofs, { institutionId, verificationMethod, method, proof }],
+        refusals: refusalsOf(state).filter((r) => r.institutionId !== institutionId),
+      };
     }
     case 'CredentialSignatureRefused': {
       const { institutionId, code, reason, refusedAt } = event.data;
-      return { ...state, refusals: [...refusalsOf(state).filter((r) => r.institutionId !== institutionId), { institutionId, code, reason, refusedAt }] };
+      return {
+        ...state,
+        refusals: [...refusalsOf(state).filter((r) => r.institutionId !== institutionId), { institutionId, code, reason, refusedAt }],
+      };
     }
     case 'CredentialSignatureRequestReopened':
       return { ...state, refusals: refusalsOf(state).filter((r) => r.institutionId !== event.data.institutionId) };

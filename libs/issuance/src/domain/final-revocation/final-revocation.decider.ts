@@ -12,7 +12,11 @@ const MAX_REASON = 1000;
  * idempotent (the revocation handler and the process manager may both ask); lifting is an admin's decision of
  * an awarding body of the revoked credential, recorded with who decided and why.
  */
-export function decideFinalRevocation(command: FinalRevocationCommand, state: FinalRevocationState, context: DecisionContext): FinalRevocationEvent[] {
+export function decideFinalRevocation(
+  command: FinalRevocationCommand,
+  state: FinalRevocationState,
+  context: DecisionContext,
+): FinalRevocationEvent[] {
   switch (command.type) {
     case 'RecordFinalRevocation': {
       if (state?.history.includes(command.credentialId)) return [];
@@ -21,28 +25,55 @@ export function decideFinalRevocation(command: FinalRevocationCommand, state: Fi
     }
     case 'LiftFinalRevocation': {
       if (state && !state.awardingBodies.includes(command.by.institutionId)) {
-        throw new IssuanceException('issuance.final-revocation.not-awarding-body', 'only an admin of one of the awarding bodies of the revoked credential may lift its final revocation');
+        throw new IssuanceException(
+          'issuance.final-revocation.not-awarding-body',
+          'only an admin of one of the awarding bodies of the revoked credential may lift its final revocation',
+        );
       }
       requireMemberMayAct(command.by.institutionId, command.by.standing);
       if (!state || state.credentialId !== command.credentialId) {
-        throw new IssuanceException('issuance.final-revocation.none', `credential ${command.credentialId} does not stand revoked for good; there is nothing to lift`, 'credentialId');
+        throw new IssuanceException(
+          'issuance.final-revocation.none',
+          `credential ${command.credentialId} does not stand revoked for good; there is nothing to lift`,
+          'credentialId',
+        );
       }
       if (state.lifted) {
-        throw new IssuanceException('issuance.final-revocation.already-lifted', `the final revocation of credential ${state.credentialId} was lifted on ${state.lifted.liftedAt}`);
+        throw new IssuanceException(
+          'issuance.final-revocation.already-lifted',
+          `the final revocation of credential ${state.credentialId} was lifted on ${state.lifted.liftedAt}`,
+        );
       }
       const reason = typeof command.reason === 'string' ? command.reason.trim() : '';
       if (!reason || reason.length > MAX_REASON) {
-        throw IssuanceException.invalid([violation('reason', 'final-revocation.reason-required', `lifting a final revocation needs a reason of 1 to ${MAX_REASON} characters`)]);
+        throw IssuanceException.invalid([
+          violation(
+            'reason',
+            'final-revocation.reason-required',
+            `lifting a final revocation needs a reason of 1 to ${MAX_REASON} characters`,
+          ),
+        ]);
       }
       const { learnerId, specId, credentialId } = state;
       return [
         {
           type: 'FinalRevocationLifted',
-          data: { learnerId, specId, credentialId, liftedBy: { subject: context.actor.subject, institutionId: command.by.institutionId }, reason, liftedAt: context.now.toISOString() },
+          data: {
+            learnerId,
+            specId,
+            credentialId,
+            liftedBy: { subject: context.actor.subject, institutionId: command.by.institutionId },
+            reason,
+            liftedAt: context.now.toISOString(),
+          },
         },
       ];
     }
   }
 }
 
-export const finalRevocationDecider = defineDecider({ decide: decideFinalRevocation, evolve: evolveFinalRevocation, initialState: initialFinalRevocationState });
+export const finalRevocationDecider = defineDecider({
+  decide: decideFinalRevocation,
+  evolve: evolveFinalRevocation,
+  initialState: initialFinalRevocationState,
+});

@@ -22,9 +22,21 @@ const recorded = (credentialId: string): FinalRevocationEvent => {
 };
 const lifted: FinalRevocationEvent = {
   type: 'FinalRevocationLifted',
-  data: { learnerId: 'learner-1', specId: 'spec-joint', credentialId: 'cred-1', liftedBy: { subject: 'admin-a', institutionId: UNI_A }, reason: 'appeal upheld', liftedAt: T.toISOString() },
+  data: {
+    learnerId: 'learner-1',
+    specId: 'spec-joint',
+    credentialId: 'cred-1',
+    liftedBy: { subject: 'admin-a', institutionId: UNI_A },
+    reason: 'appeal upheld',
+    liftedAt: T.toISOString(),
+  },
 };
-const lift = (institutionId = UNI_A, standing: 'active' | 'suspended' | 'removed' = 'active', credentialId = 'cred-1', reason = 'appeal upheld') => ({
+const lift = (
+  institutionId = UNI_A,
+  standing: 'active' | 'suspended' | 'removed' = 'active',
+  credentialId = 'cred-1',
+  reason = 'appeal upheld',
+) => ({
   type: 'LiftFinalRevocation' as const,
   credentialId,
   reason,
@@ -33,27 +45,59 @@ const lift = (institutionId = UNI_A, standing: 'active' | 'suspended' | 'removed
 
 describe('a final revocation', () => {
   it('is recorded once, however often the revocation is reported, and a late report of an older one changes nothing', () => {
-    spec.given([]).when(record('cred-1'), { now: T }).then([recorded('cred-1')]);
-    spec.given([recorded('cred-1')]).when(record('cred-1'), { now: T }).thenNothingHappened();
-    spec.given([recorded('cred-1'), lifted, recorded('cred-2')]).when(record('cred-1'), { now: T }).thenNothingHappened();
-    spec.given([recorded('cred-1'), lifted]).when(record('cred-2'), { now: T }).thenState((s) => expect([s?.credentialId, s?.lifted, s?.history]).toEqual(['cred-2', undefined, ['cred-1', 'cred-2']]));
+    spec
+      .given([])
+      .when(record('cred-1'), { now: T })
+      .then([recorded('cred-1')]);
+    spec
+      .given([recorded('cred-1')])
+      .when(record('cred-1'), { now: T })
+      .thenNothingHappened();
+    spec
+      .given([recorded('cred-1'), lifted, recorded('cred-2')])
+      .when(record('cred-1'), { now: T })
+      .thenNothingHappened();
+    spec
+      .given([recorded('cred-1'), lifted])
+      .when(record('cred-2'), { now: T })
+      .thenState((s) => expect([s?.credentialId, s?.lifted, s?.history]).toEqual(['cred-2', undefined, ['cred-1', 'cred-2']]));
   });
 
   it("is lifted by an awarding body's admin, with who and why", () => {
-    spec.given([recorded('cred-1')]).when(lift(), adminOfA).then([lifted]);
+    spec
+      .given([recorded('cred-1')])
+      .when(lift(), adminOfA)
+      .then([lifted]);
   });
 
   it('refuses a lift by a non-awarding institution (403), by a suspended or removed one (403 naming its standing), without a reason (422)', () => {
-    spec.given([recorded('cred-1')]).when(lift('uni-z'), adminOfA).thenThrows('issuance.final-revocation.not-awarding-body');
+    spec
+      .given([recorded('cred-1')])
+      .when(lift('uni-z'), adminOfA)
+      .thenThrows('issuance.final-revocation.not-awarding-body');
     for (const standing of ['suspended', 'removed'] as const) {
-      spec.given([recorded('cred-1')]).when(lift(UNI_A, standing), adminOfA).thenThrows((e) => (e as { code: string; status: number }).code === `issuance.member-${standing}` && (e as { status: number }).status === 403);
+      spec
+        .given([recorded('cred-1')])
+        .when(lift(UNI_A, standing), adminOfA)
+        .thenThrows(
+          (e) => (e as { code: string; status: number }).code === `issuance.member-${standing}` && (e as { status: number }).status === 403,
+        );
     }
-    spec.given([recorded('cred-1')]).when(lift(UNI_A, 'active', 'cred-1', '  '), adminOfA).thenThrows('issuance.final-revocation.reason-required');
+    spec
+      .given([recorded('cred-1')])
+      .when(lift(UNI_A, 'active', 'cred-1', '  '), adminOfA)
+      .thenThrows('issuance.final-revocation.reason-required');
   });
 
   it('refuses to lift what was never revoked for good, or was lifted already (409)', () => {
     spec.given([]).when(lift(), adminOfA).thenThrows('issuance.final-revocation.none');
-    spec.given([recorded('cred-1')]).when(lift(UNI_A, 'active', 'cred-9'), adminOfA).thenThrows('issuance.final-revocation.none');
-    spec.given([recorded('cred-1'), lifted]).when(lift(), adminOfA).thenThrows('issuance.final-revocation.already-lifted');
+    spec
+      .given([recorded('cred-1')])
+      .when(lift(UNI_A, 'active', 'cred-9'), adminOfA)
+      .thenThrows('issuance.final-revocation.none');
+    spec
+      .given([recorded('cred-1'), lifted])
+      .when(lift(), adminOfA)
+      .thenThrows('issuance.final-revocation.already-lifted');
   });
 });

@@ -13,8 +13,10 @@ interface KeyWithPossession {
 export function possessionProblem(institutionId: string, key: KeyWithPossession): string | undefined {
   const possession = key.possession;
   if (!possession) return undefined;
-  if (possession.challenge.institutionId !== institutionId) return `the challenge was issued to institution ${possession.challenge.institutionId}`;
+  if (possession.challenge.institutionId !== institutionId)
+    return `the challenge was issued to institution ${possession.challenge.institutionId}`;
   if (possession.challenge.keyId !== key.keyId) return `the challenge names key ${possession.challenge.keyId}, not ${key.keyId}`;
-  if (!verifyKeyPossession(possession.challenge, possession.signature, key.publicKeyMultibase)) return 'the signature over the challenge does not verify with this key';
+  if (!verifyKeyPossession(possession.challenge, possession.signature, key.publicKeyMultibase))
+    return 'the signature over the challenge does not verify with this key';
   return undefined;
 }

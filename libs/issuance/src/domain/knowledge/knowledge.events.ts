@@ -39,7 +39,8 @@ export interface MembershipStatusLearned {
 }
 
 export type KnownSpecEvent = SpecVersionLearned;
-export type KnownInstitutionEvent = InstitutionLearned | RegisteredKeyLearned | RegisteredKeyWindowLearned | RegisteredKeyRevokedLearned | MembershipStatusLearned;
+export type KnownInstitutionEvent =
+  InstitutionLearned | RegisteredKeyLearned | RegisteredKeyWindowLearned | RegisteredKeyRevokedLearned | MembershipStatusLearned;
 
 export const KNOWLEDGE_EVENT_TYPES = [
   'SpecVersionLearned',

@@ -23,10 +23,21 @@ export const knownInstitutionDecider = defineDecider<LearnInstitutionCommand, Kn
         return [{ type: 'RegisteredKeyLearned', data: { institutionId: command.institutionId, key: command.key } }];
       case 'LearnKeyWindow':
         if (state?.keys.find((k) => k.keyId === command.keyId)?.validUntil === command.validUntil) return [];
-        return [{ type: 'RegisteredKeyWindowLearned', data: { institutionId: command.institutionId, keyId: command.keyId, validUntil: command.validUntil } }];
+        return [
+          {
+            type: 'RegisteredKeyWindowLearned',
+            data: { institutionId: command.institutionId, keyId: command.keyId, validUntil: command.validUntil },
+          },
+        ];
       case 'LearnKeyRevocation': {
         const known = state?.keys.find((k) => k.keyId === command.keyId);
-        if (known && known.validUntil !== undefined && Date.parse(known.validUntil) <= Date.parse(command.revokedAt) && known.compromisedSince === command.compromisedSince) return [];
+        if (
+          known &&
+          known.validUntil !== undefined &&
+          Date.parse(known.validUntil) <= Date.parse(command.revokedAt) &&
+          known.compromisedSince === command.compromisedSince
+        )
+          return [];
         const { type: _t, ...data } = command;
         return [{ type: 'RegisteredKeyRevokedLearned', data }];
       }
@@ -39,19 +50,32 @@ export const knownInstitutionDecider = defineDecider<LearnInstitutionCommand, Kn
   },
   evolve(state, event) {
     // Key facts can overtake the registration (separate partitions); an empty shell holds them until it arrives.
-    const current: InstitutionSnapshot = state ?? { institutionId: event.data.institutionId, name: '', countryCode: '', did: '', status: 'active', statusHistory: [], keys: [] };
+    const current: InstitutionSnapshot = state ?? {
+      institutionId: event.data.institutionId,
+      name: '',
+      countryCode: '',
+      did: '',
+      status: 'active',
+      statusHistory: [],
+      keys: [],
+    };
     switch (event.type) {
       case 'InstitutionLearned': {
         const { registeredAt, ...profile } = event.data;
         const { initialStatus, ...rest } = profile;
         const first: MembershipStatus = initialStatus ?? 'active';
-        const history = [...current.statusHistory, { status: first, from: registeredAt }].sort((a, b) => Date.parse(a.from) - Date.parse(b.from));
+        const history = [...current.statusHistory, { status: first, from: registeredAt }].sort(
+          (a, b) => Date.parse(a.from) - Date.parse(b.from),
+        );
         return { ...current, ...rest, statusHistory: history, status: history[history.length - 1].status };
       }
       case 'RegisteredKeyLearned':
         return { ...current, keys: [...current.keys, event.data.key] };
       case 'RegisteredKeyWindowLearned':
-        return { ...current, keys: current.keys.map((k) => (k.keyId === event.data.keyId ? { ...k, validUntil: event.data.validUntil } : k)) };
+        return {
+          ...current,
+          keys: current.keys.map((k) => (k.keyId === event.data.keyId ? { ...k, validUntil: event.data.validUntil } : k)),
+        };
       case 'RegisteredKeyRevokedLearned': {
         const { keyId, revokedAt, compromisedSince } = event.data;
         return {
@@ -68,7 +92,9 @@ export const knownInstitutionDecider = defineDecider<LearnInstitutionCommand, Kn
         };
       }
       case 'MembershipStatusLearned': {
-        const history = [...current.statusHistory, { status: event.data.status, from: event.data.from }].sort((a, b) => Date.parse(a.from) - Date.parse(b.from));
+        const history = [...current.statusHistory, { status: event.data.status, from: event.data.from }].sort(
+          (a, b) => Date.parse(a.from) - Date.parse(b.from),
+        );
         return { ...current, statusHistory: history, status: history[history.length - 1].status };
       }
     }

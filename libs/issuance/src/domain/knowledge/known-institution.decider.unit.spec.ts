@@ -7,7 +7,13 @@ const learned: InstitutionLearned = {
   type: 'InstitutionLearned',
   data: { institutionId: 'a', name: 'Aarhus', countryCode: 'DK', did: 'did:web:a.example', registeredAt: '2025-01-01T00:00:00.000Z' },
 };
-const key = { keyId: 'key-1', verificationMethodId: 'did:web:a.example#key-1', publicKeyMultibase: 'z1', custody: 'issuance-service' as const, validFrom: '2025-01-02T00:00:00.000Z' };
+const key = {
+  keyId: 'key-1',
+  verificationMethodId: 'did:web:a.example#key-1',
+  publicKeyMultibase: 'z1',
+  custody: 'issuance-service' as const,
+  validFrom: '2025-01-02T00:00:00.000Z',
+};
 const keyLearned: KnownInstitutionEvent = { type: 'RegisteredKeyLearned', data: { institutionId: 'a', key } };
 
 describe('what issuance knows of an institution', () => {
@@ -26,7 +32,11 @@ describe('what issuance knows of an institution', () => {
 
   it('keeps a key that arrives before the registration, and the status history in time order', () => {
     spec
-      .given([keyLearned, learned, { type: 'MembershipStatusLearned', data: { institutionId: 'a', status: 'suspended', from: '2025-06-01T00:00:00.000Z' } }])
+      .given([
+        keyLearned,
+        learned,
+        { type: 'MembershipStatusLearned', data: { institutionId: 'a', status: 'suspended', from: '2025-06-01T00:00:00.000Z' } },
+      ])
       .when({ type: 'LearnMembershipStatus', institutionId: 'a', status: 'active', from: '2025-07-01T00:00:00.000Z' })
       .thenState((s) => {
         expect(s).toMatchObject({ name: 'Aarhus', status: 'active', keys: [key] });

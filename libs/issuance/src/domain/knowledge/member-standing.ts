@@ -13,9 +13,15 @@ export const OUT_OF_GOOD_STANDING: ReadonlySet<MemberStanding> = new Set(['suspe
  */
 export function requireMemberMayAct(institutionId: string, standing: MemberStanding | undefined): void {
   if (standing === 'suspended') {
-    throw new IssuanceException('issuance.member-suspended', `institution ${institutionId} is suspended from the alliance: its staff may read but not act until it is reinstated`);
+    throw new IssuanceException(
+      'issuance.member-suspended',
+      `institution ${institutionId} is suspended from the alliance: its staff may read but not act until it is reinstated`,
+    );
   }
   if (standing === 'removed') {
-    throw new IssuanceException('issuance.member-removed', `institution ${institutionId} has been removed from the alliance: it can no longer act`);
+    throw new IssuanceException(
+      'issuance.member-removed',
+      `institution ${institutionId} has been removed from the alliance: it can no longer act`,
+    );
   }
 }

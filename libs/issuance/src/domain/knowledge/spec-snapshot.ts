@@ -7,7 +7,15 @@ export interface SpecSnapshot {
   version: number;
   title: string;
   /** As frozen at publication; the registry's current record (issuance's knowledge) is preferred when composing. */
-  awardingBodies: { institutionId: string; lead: boolean; name?: string; did?: string; countryCode?: string; region?: string; homepage?: string }[];
+  awardingBodies: {
+    institutionId: string;
+    lead: boolean;
+    name?: string;
+    did?: string;
+    countryCode?: string;
+    region?: string;
+    homepage?: string;
+  }[];
   components: { code: string; title: string; institutionId: string; ects: number }[];
   issuanceRule: IssuanceRuleSnapshot;
   gradingScheme?: GradingSchemeSnapshot;

@@ -7,4 +7,6 @@ interface OnMember {
   member: MembershipStatus | undefined;
 }
 
-export type SignerCommand = ({ type: 'SetSigningPolicy'; policy: SigningPolicy } & OnMember) | ({ type: 'RecordGeneratedKey'; keyRef: string; publicKeyMultibase: string } & OnMember);
+export type SignerCommand =
+  | ({ type: 'SetSigningPolicy'; policy: SigningPolicy } & OnMember)
+  | ({ type: 'RecordGeneratedKey'; keyRef: string; publicKeyMultibase: string } & OnMember);

@@ -22,13 +22,20 @@ export function decideSigner(command: SignerCommand, state: SignerState, context
       return [
         {
           type: 'SigningPolicySet',
-          data: { institutionId: command.institutionId, policy: command.policy, decidedBy: { subject: context.actor.subject, institution: command.institutionId } },
+          data: {
+            institutionId: command.institutionId,
+            policy: command.policy,
+            decidedBy: { subject: context.actor.subject, institution: command.institutionId },
+          },
         },
       ];
     case 'RecordGeneratedKey':
       if (state?.keys.some((k) => k.keyRef === command.keyRef)) return [];
       if ((state?.keys.length ?? 0) >= MAX_GENERATED_KEYS) {
-        throw new IssuanceException('issuance.signing.too-many-keys', `issuance already holds ${MAX_GENERATED_KEYS} keys for this institution`);
+        throw new IssuanceException(
+          'issuance.signing.too-many-keys',
+          `issuance already holds ${MAX_GENERATED_KEYS} keys for this institution`,
+        );
       }
       return [
         {
@@ -51,7 +58,10 @@ export function decideSigner(command: SignerCommand, state: SignerState, context
  */
 export function authoriseSigningAdmin(actor: Actor, institutionId: string): void {
   if (actor.role === 'institution-admin' && actor.institution === institutionId) return;
-  throw new IssuanceException('issuance.signing.not-institution-admin', `only an admin of institution ${institutionId} may manage its signing; an alliance admin cannot`);
+  throw new IssuanceException(
+    'issuance.signing.not-institution-admin',
+    `only an admin of institution ${institutionId} may manage its signing; an alliance admin cannot`,
+  );
 }
 
 /**
@@ -60,7 +70,8 @@ export function authoriseSigningAdmin(actor: Actor, institutionId: string): void
  */
 export function authoriseSigningChange(actor: Actor, institutionId: string, member: MembershipStatus | undefined): void {
   authoriseSigningAdmin(actor, institutionId);
-  if (member === undefined) throw new IssuanceException('issuance.institution-not-found', `No institution with id ${institutionId}.`, 'institutionId');
+  if (member === undefined)
+    throw new IssuanceException('issuance.institution-not-found', `No institution with id ${institutionId}.`, 'institutionId');
   requireMemberMayAct(institutionId, member);
 }
 

@@ -3,7 +3,11 @@ import type { GeneratedKey } from './signer.state';
 
 export type SigningKeyChoice =
   | { usable: true; key: RegisteredKey; keyRef: string }
-  | { usable: false; reason: 'institution-unknown' | 'institution-not-active' | 'no-platform-key' | 'no-registered-platform-key' | 'no-key-valid-at-instant' };
+  | {
+      usable: false;
+      reason:
+        'institution-unknown' | 'institution-not-active' | 'no-platform-key' | 'no-registered-platform-key' | 'no-key-valid-at-instant';
+    };
 
 /**
  * Picks the key the platform may sign with for an institution at `at` (the credential's validFrom), for a member
@@ -14,7 +18,8 @@ export type SigningKeyChoice =
 export function chooseSigningKey(institution: InstitutionSnapshot | undefined, held: GeneratedKey[], at: string): SigningKeyChoice {
   if (!institution) return { usable: false, reason: 'institution-unknown' };
   // Active at the credential's validFrom, and still now: the platform never signs for a member suspended or removed since.
-  if (membershipAt(institution, at) !== 'active' || institution.status !== 'active') return { usable: false, reason: 'institution-not-active' };
+  if (membershipAt(institution, at) !== 'active' || institution.status !== 'active')
+    return { usable: false, reason: 'institution-not-active' };
   if (held.length === 0) return { usable: false, reason: 'no-platform-key' };
   const byPublicKey = new Map(held.map((k) => [k.publicKeyMultibase, k.keyRef]));
   const registered = institution.keys.filter((k) => byPublicKey.has(k.publicKeyMultibase));

@@ -9,7 +9,10 @@ const key = (keyId: string, pk: string, validFrom: string, validUntil?: string):
   validFrom,
   ...(validUntil ? { validUntil } : {}),
 });
-const institution = (keys: RegisteredKey[], statusHistory: InstitutionSnapshot['statusHistory'] = [{ status: 'active', from: '2025-01-01T00:00:00.000Z' }]): InstitutionSnapshot => ({
+const institution = (
+  keys: RegisteredKey[],
+  statusHistory: InstitutionSnapshot['statusHistory'] = [{ status: 'active', from: '2025-01-01T00:00:00.000Z' }],
+): InstitutionSnapshot => ({
   institutionId: 'a',
   name: 'A',
   countryCode: 'DK',
@@ -30,23 +33,38 @@ describe('choosing the platform key to sign with', () => {
   });
 
   it('after a rotation takes the new key, and the old one for instants before it', () => {
-    const inst = institution([key('key-1', 'z1', '2025-01-02T00:00:00.000Z', '2025-07-01T00:00:00.000Z'), key('key-2', 'z2', '2025-07-01T00:00:00.000Z')]);
+    const inst = institution([
+      key('key-1', 'z1', '2025-01-02T00:00:00.000Z', '2025-07-01T00:00:00.000Z'),
+      key('key-2', 'z2', '2025-07-01T00:00:00.000Z'),
+    ]);
     expect(chooseSigningKey(inst, held, '2026-01-01T00:00:00.000Z')).toMatchObject({ keyRef: 'r2' });
     expect(chooseSigningKey(inst, held, '2025-03-01T00:00:00.000Z')).toMatchObject({ keyRef: 'r1' });
   });
 
   it('explains why it cannot sign', () => {
     expect(chooseSigningKey(undefined, held, '2026-01-01T00:00:00.000Z')).toEqual({ usable: false, reason: 'institution-unknown' });
-    expect(chooseSigningKey(institution([key('key-1', 'z1', '2025-01-02T00:00:00.000Z')]), [], '2026-01-01T00:00:00.000Z')).toEqual({ usable: false, reason: 'no-platform-key' });
-    expect(chooseSigningKey(institution([key('key-9', 'z9', '2025-01-02T00:00:00.000Z')]), held, '2026-01-01T00:00:00.000Z')).toEqual({ usable: false, reason: 'no-registered-platform-key' });
-    expect(chooseSigningKey(institution([key('key-1', 'z1', '2026-02-01T00:00:00.000Z')]), held, '2026-01-01T00:00:00.000Z')).toEqual({ usable: false, reason: 'no-key-valid-at-instant' });
+    expect(chooseSigningKey(institution([key('key-1', 'z1', '2025-01-02T00:00:00.000Z')]), [], '2026-01-01T00:00:00.000Z')).toEqual({
+      usable: false,
+      reason: 'no-platform-key',
+    });
+    expect(chooseSigningKey(institution([key('key-9', 'z9', '2025-01-02T00:00:00.000Z')]), held, '2026-01-01T00:00:00.000Z')).toEqual({
+      usable: false,
+      reason: 'no-registered-platform-key',
+    });
+    expect(chooseSigningKey(institution([key('key-1', 'z1', '2026-02-01T00:00:00.000Z')]), held, '2026-01-01T00:00:00.000Z')).toEqual({
+      usable: false,
+      reason: 'no-key-valid-at-instant',
+    });
   });
 
   it('never signs for a suspended member', () => {
-    const inst = institution([key('key-1', 'z1', '2025-01-02T00:00:00.000Z')], [
-      { status: 'active', from: '2025-01-01T00:00:00.000Z' },
-      { status: 'suspended', from: '2025-12-01T00:00:00.000Z' },
-    ]);
+    const inst = institution(
+      [key('key-1', 'z1', '2025-01-02T00:00:00.000Z')],
+      [
+        { status: 'active', from: '2025-01-01T00:00:00.000Z' },
+        { status: 'suspended', from: '2025-12-01T00:00:00.000Z' },
+      ],
+    );
     expect(chooseSigningKey(inst, held, '2026-01-01T00:00:00.000Z')).toEqual({ usable: false, reason: 'institution-not-active' });
   });
 

@@ -22,9 +22,17 @@ export const statusRegisterDecider = defineDecider<OpenStatusList, StatusRegiste
     const next = (state?.current.seq ?? 0) + 1;
     if (command.seq !== next) return [];
     const listId = statusListId(command.institutionId, command.seq);
-    return [{ type: 'StatusListOpened', data: { institutionId: command.institutionId, listId, seq: command.seq, length: STATUS_LIST_LENGTH, layout: 'purposes' } }];
+    return [
+      {
+        type: 'StatusListOpened',
+        data: { institutionId: command.institutionId, listId, seq: command.seq, length: STATUS_LIST_LENGTH, layout: 'purposes' },
+      },
+    ];
   },
   evolve(_state, event) {
-    return { institutionId: event.data.institutionId, current: { listId: event.data.listId, seq: event.data.seq, layout: event.data.layout ?? 'message' } };
+    return {
+      institutionId: event.data.institutionId,
+      current: { listId: event.data.listId, seq: event.data.seq, layout: event.data.layout ?? 'message' },
+    };
   },
 });

@@ -4,7 +4,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 export class SignerProofDto implements SignerProofV1 {
-  @ApiProperty({ description: 'One DataIntegrityProof over the request\'s unsigned document, made with a key the institution holds' })
+  @ApiProperty({ description: "One DataIntegrityProof over the request's unsigned document, made with a key the institution holds" })
   @IsObject()
   proof!: Record<string, unknown>;
 }

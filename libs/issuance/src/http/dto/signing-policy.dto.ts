@@ -8,7 +8,8 @@ import { SIGNING_POLICIES } from '../../domain/signing/signer.decider';
 export class SigningPolicyDto {
   @ApiProperty({
     enum: SIGNING_POLICIES,
-    description: 'institution-signer: your own signer signs (default); automatic: the platform signs with the key it holds for you; manual: each credential waits for your admin',
+    description:
+      'institution-signer: your own signer signs (default); automatic: the platform signs with the key it holds for you; manual: each credential waits for your admin',
   })
   @IsIn(SIGNING_POLICIES)
   policy!: SigningPolicy;

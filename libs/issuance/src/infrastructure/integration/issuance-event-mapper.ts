@@ -1,7 +1,20 @@
-import { credentialIssuedV1, credentialReinstatedV1, credentialRevokedV1, credentialSignatureRefusedV1, credentialSuspendedV1, type MessageEnvelope } from '@alliance/contracts';
+import {
+  credentialIssuedV1,
+  credentialReinstatedV1,
+  credentialRevokedV1,
+  credentialSignatureRefusedV1,
+  credentialSuspendedV1,
+  type MessageEnvelope,
+} from '@alliance/contracts';
 import type { RecordedEvent } from '@alliance/event-sourcing';
 import type { IntegrationMessage } from '@alliance/messaging';
-import type { CredentialIssued, CredentialReinstated, CredentialRevoked, CredentialSignatureRefused, CredentialSuspended } from '../../domain/credential/credential.events';
+import type {
+  CredentialIssued,
+  CredentialReinstated,
+  CredentialRevoked,
+  CredentialSignatureRefused,
+  CredentialSuspended,
+} from '../../domain/credential/credential.events';
 
 type Mapping = (event: RecordedEvent, envelope: MessageEnvelope) => IntegrationMessage | undefined;
 
@@ -47,7 +60,10 @@ const MAPPINGS: Record<string, Mapping> = {
     const d = e.data as CredentialRevoked['data'];
     // A draft abandoned before it was issued was never seen outside: nothing to announce.
     if (!d.wasIssued) return undefined;
-    return credentialRevokedV1.message({ credentialId: d.credentialId, reason: d.reason, ...(d.supersededBy ? { supersededBy: d.supersededBy } : {}), status: d.status }, envelope);
+    return credentialRevokedV1.message(
+      { credentialId: d.credentialId, reason: d.reason, ...(d.supersededBy ? { supersededBy: d.supersededBy } : {}), status: d.status },
+      envelope,
+    );
   },
 };
 

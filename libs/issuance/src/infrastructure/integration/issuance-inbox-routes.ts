@@ -35,7 +35,12 @@ export const ISSUANCE_INBOX = new MikroOrmInbox(ISSUANCE);
  * in the read model database); the effects go to issuance's own streams, whose decisions are idempotent, so
  * a crash between the two only repeats a decision that changes nothing.
  */
-export function issuanceMessageHandler(orm: ReadModelOrm, facts: CatalogueFacts, awards: AwardProcess, erasure: LearnerErasure): MessageHandler {
+export function issuanceMessageHandler(
+  orm: ReadModelOrm,
+  facts: CatalogueFacts,
+  awards: AwardProcess,
+  erasure: LearnerErasure,
+): MessageHandler {
   const once = <T>(message: IntegrationMessage<T>, apply: (payload: T, context: ReturnType<typeof processContext>) => Promise<void>) =>
     ISSUANCE_INBOX.handle(forkEntityManager(orm), message, () => apply(message.payload, processContext(message))).then(() => undefined);
 

@@ -25,7 +25,11 @@ export class KeyVault implements KeyCustody {
     const keyRef = uuidv7();
     const binding = { institutionId, keyRef, publicKeyMultibase: pair.publicKeyMultibase };
     try {
-      await this.store.put({ ...binding, sealed: sealPrivateKey(this.master, pair.secretKey, binding), createdAt: this.clock().toISOString() });
+      await this.store.put({
+        ...binding,
+        sealed: sealPrivateKey(this.master, pair.secretKey, binding),
+        createdAt: this.clock().toISOString(),
+      });
     } finally {
       pair.secretKey.fill(0);
     }

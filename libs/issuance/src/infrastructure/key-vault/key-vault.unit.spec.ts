@@ -21,10 +21,12 @@ describe('key vault', () => {
     expect(createPublicKey(key).export({ format: 'jwk' }).x).toBe(pub.export({ format: 'jwk' }).x);
   });
 
-  it('never hands one institution\'s key to another', async () => {
+  it("never hands one institution's key to another", async () => {
     const vault = new KeyVault(new InMemoryKeyVaultStore(), master);
     const { keyRef } = await vault.generate('inst-a');
-    expect(await new KeyVault((vault as unknown as { store: InMemoryKeyVaultStore }).store, master).privateKey('inst-b', keyRef)).toBeUndefined();
+    expect(
+      await new KeyVault((vault as unknown as { store: InMemoryKeyVaultStore }).store, master).privateKey('inst-b', keyRef),
+    ).toBeUndefined();
   });
 
   it('cannot open keys under another master key', async () => {

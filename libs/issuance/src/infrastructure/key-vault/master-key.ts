@@ -39,7 +39,9 @@ function decode(value: string): Buffer {
   if (!MASTER_KEY_FORMAT.test(value)) {
     throw new Error('ISSUANCE_MASTER_KEY must be 32 bytes: 64 hex characters or 43/44 base64 characters');
   }
-  const bytes = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  const bytes = /^[0-9a-fA-F]{64}$/.test(value)
+    ? Buffer.from(value, 'hex')
+    : Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
   if (bytes.length !== 32) throw new Error('ISSUANCE_MASTER_KEY must decode to exactly 32 bytes');
   return bytes;
 }

@@ -39,12 +39,26 @@ export class MikroOrmKeyVaultStore implements KeyVaultStore {
   async get(keyRef: string): Promise<VaultEntry | undefined> {
     await this.prepare();
     const row = await this.orm.em.fork().findOne(KeyVaultRows, { keyRef });
-    return row ? { keyRef: row.keyRef, institutionId: row.institutionId, publicKeyMultibase: row.publicKeyMultibase, sealed: row.sealed, createdAt: row.createdAt } : undefined;
+    return row
+      ? {
+          keyRef: row.keyRef,
+          institutionId: row.institutionId,
+          publicKeyMultibase: row.publicKeyMultibase,
+          sealed: row.sealed,
+          createdAt: row.createdAt,
+        }
+      : undefined;
   }
 
   async listFor(institutionId: string): Promise<VaultEntry[]> {
     await this.prepare();
     const rows = await this.orm.em.fork().find(KeyVaultRows, { institutionId }, { orderBy: { createdAt: 'asc' } });
-    return rows.map((row) => ({ keyRef: row.keyRef, institutionId: row.institutionId, publicKeyMultibase: row.publicKeyMultibase, sealed: row.sealed, createdAt: row.createdAt }));
+    return rows.map((row) => ({
+      keyRef: row.keyRef,
+      institutionId: row.institutionId,
+      publicKeyMultibase: row.publicKeyMultibase,
+      sealed: row.sealed,
+      createdAt: row.createdAt,
+    }));
   }
 }

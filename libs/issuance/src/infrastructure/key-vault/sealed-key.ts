@@ -38,7 +38,8 @@ export function sealPrivateKey(master: MasterKey, secret: Uint8Array, binding: S
 export class SealedKeyError extends Error {}
 
 export function openPrivateKey(master: MasterKey, sealed: SealedKey, binding: SealBinding): Buffer {
-  if (sealed.version !== 1 || sealed.algorithm !== 'A256GCM') throw new SealedKeyError(`unsupported sealed key format ${sealed.version}/${sealed.algorithm}`);
+  if (sealed.version !== 1 || sealed.algorithm !== 'A256GCM')
+    throw new SealedKeyError(`unsupported sealed key format ${sealed.version}/${sealed.algorithm}`);
   if (sealed.masterKeyId !== master.id) {
     throw new SealedKeyError(`key ${binding.keyRef} was sealed with master key ${sealed.masterKeyId}, not the configured ${master.id}`);
   }

@@ -72,7 +72,8 @@ export class ReactorSubscription {
   private async reached(position: number): Promise<boolean> {
     if (this.handled >= position) return true;
     const filter = { eventTypes: this.options.eventTypes, streamPrefixes: this.options.streamPrefixes };
-    for await (const next of this.options.store.readAll({ fromPosition: this.handled, filter, maxCount: 1 })) return next.position > position;
+    for await (const next of this.options.store.readAll({ fromPosition: this.handled, filter, maxCount: 1 }))
+      return next.position > position;
     return true;
   }
 

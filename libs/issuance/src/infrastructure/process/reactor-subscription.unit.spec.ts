@@ -3,7 +3,12 @@ import { InMemoryRelayCheckpointStore } from '@alliance/messaging';
 import { eventually } from '@alliance/testing';
 import { ReactorSubscription } from './reactor-subscription';
 
-const event = (n: number): NewEvent => ({ type: 'CredentialRequested', data: { n }, metadata: { occurredAt: '2026-06-01T00:00:00.000Z', correlationId: `c-${n}`, actor: { subject: 's' } } }) as unknown as NewEvent;
+const event = (n: number): NewEvent =>
+  ({
+    type: 'CredentialRequested',
+    data: { n },
+    metadata: { occurredAt: '2026-06-01T00:00:00.000Z', correlationId: `c-${n}`, actor: { subject: 's' } },
+  }) as unknown as NewEvent;
 const diskFull = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
 
 /** A checkpoint store whose disk is full until `space()` is called. */
@@ -42,7 +47,10 @@ describe('issuance process manager on a failing disk', () => {
     try {
       await store.appendToStream('issuance.credential-1', [event(1), event(2)], { expectedRevision: NO_STREAM });
       await eventually(() => expect(checkpoints.refused).toBeGreaterThan(3));
-      expect(reactor.status()).toMatchObject({ position: 0, failing: { stage: 'checkpoint', position: 1, error: 'ENOSPC: no space left on device, write' } });
+      expect(reactor.status()).toMatchObject({
+        position: 0,
+        failing: { stage: 'checkpoint', position: 1, error: 'ENOSPC: no space left on device, write' },
+      });
       // The reaction ran once: a checkpoint retry does not run it again.
       expect(reacted).toEqual([1]);
 
@@ -64,7 +72,13 @@ describe('issuance process manager on a failing disk', () => {
     const original = store.subscribeToAll.bind(store);
     store.subscribeToAll = (options) =>
       broken
-        ? original({ ...options, handler: () => Promise.reject(Object.assign(new Error('disk I/O error'), { code: 'ERR_SQLITE_ERROR', errcode: 10, errstr: 'disk I/O error' })) })
+        ? original({
+            ...options,
+            handler: () =>
+              Promise.reject(
+                Object.assign(new Error('disk I/O error'), { code: 'ERR_SQLITE_ERROR', errcode: 10, errstr: 'disk I/O error' }),
+              ),
+          })
         : original(options);
     const reacted: number[] = [];
     const reactor = new ReactorSubscription({

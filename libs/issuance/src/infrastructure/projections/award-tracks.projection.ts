@@ -1,5 +1,13 @@
 import { defineProjection, type ProjectionContext, type RecordedEvent } from '@alliance/event-sourcing';
-import type { AwardGranted, AwardRescinded, AwardTrackClosed, AwardTrackOpened, AwardTrackTransferred, ComponentResultRecorded, StackPartRecorded } from '../../domain/award/award.events';
+import type {
+  AwardGranted,
+  AwardRescinded,
+  AwardTrackClosed,
+  AwardTrackOpened,
+  AwardTrackTransferred,
+  ComponentResultRecorded,
+  StackPartRecorded,
+} from '../../domain/award/award.events';
 import type { SpecVersionLearned } from '../../domain/knowledge/knowledge.events';
 import { AwardTrackRows, StackPartRows } from './award-track-rows';
 
@@ -23,8 +31,14 @@ export const awardTracksProjection = defineProjection({
   readModels: [AwardTrackRows, StackPartRows],
   handlers: {
     AwardTrackOpened: async (e: Data<AwardTrackOpened>, ctx) =>
-      update(e.data.awardId, ctx, { learnerId: e.data.learner.learnerId, specId: e.data.specId, specVersion: e.data.specVersion, opened: true }),
-    AwardTrackTransferred: async (e: Data<AwardTrackTransferred>, ctx) => update(e.data.awardId, ctx, { specId: e.data.specId, specVersion: e.data.specVersion }),
+      update(e.data.awardId, ctx, {
+        learnerId: e.data.learner.learnerId,
+        specId: e.data.specId,
+        specVersion: e.data.specVersion,
+        opened: true,
+      }),
+    AwardTrackTransferred: async (e: Data<AwardTrackTransferred>, ctx) =>
+      update(e.data.awardId, ctx, { specId: e.data.specId, specVersion: e.data.specVersion }),
     ComponentResultRecorded: async (e: Data<ComponentResultRecorded>, ctx) => ensureRow(e.data.awardId, ctx),
     StackPartRecorded: async (e: Data<StackPartRecorded>, ctx) => ensureRow(e.data.awardId, ctx),
     AwardGranted: async (e: Data<AwardGranted>, ctx) => update(e.data.awardId, ctx, { currentCredentialId: e.data.credentialId }),
@@ -33,7 +47,12 @@ export const awardTracksProjection = defineProjection({
     SpecVersionLearned: async (e: Data<SpecVersionLearned>, { em, entity }) => {
       const { specId, version, stackParts } = e.data.spec;
       for (const part of stackParts ?? []) {
-        await em.upsert(entity(StackPartRows), { id: `${specId}@${version}:${part.credentialSpecId}`, partSpecId: part.credentialSpecId, stackSpecId: specId, stackVersion: version });
+        await em.upsert(entity(StackPartRows), {
+          id: `${specId}@${version}:${part.credentialSpecId}`,
+          partSpecId: part.credentialSpecId,
+          stackSpecId: specId,
+          stackVersion: version,
+        });
       }
     },
   },

@@ -11,7 +11,11 @@ import { CredentialProofRows, CredentialRows } from './credential-rows';
 
 type Data<E extends { data: unknown }> = RecordedEvent<E['data']>;
 
-async function update(e: RecordedEvent<{ credentialId: string }>, { em, entity }: ProjectionContext, changes: Record<string, unknown>): Promise<void> {
+async function update(
+  e: RecordedEvent<{ credentialId: string }>,
+  { em, entity }: ProjectionContext,
+  changes: Record<string, unknown>,
+): Promise<void> {
   await em.nativeUpdate(entity(CredentialRows), { credentialId: e.data.credentialId }, { ...changes, lastPosition: e.position });
 }
 
@@ -49,13 +53,27 @@ export const credentialsProjection = defineProjection({
     },
     CredentialProofAdded: async (e: Data<CredentialProofAdded>, ctx) => {
       const { credentialId, institutionId, verificationMethod, method, proof } = e.data;
-      await ctx.em.upsert(ctx.entity(CredentialProofRows), { id: `${credentialId}:${institutionId}`, credentialId, institutionId, position: e.position, verificationMethod, method, proof });
+      await ctx.em.upsert(ctx.entity(CredentialProofRows), {
+        id: `${credentialId}:${institutionId}`,
+        credentialId,
+        institutionId,
+        position: e.position,
+        verificationMethod,
+        method,
+        proof,
+      });
       await update(e, ctx, {});
     },
-    CredentialIssued: async (e: Data<CredentialIssued>, ctx) => update(e, ctx, { lifecycle: 'issued', issuedAt: e.data.issuedAt, hash: e.data.hash }),
-    CredentialSuspended: async (e: Data<CredentialSuspended>, ctx) => update(e, ctx, { lifecycle: 'suspended', statusReason: e.data.reason }),
+    CredentialIssued: async (e: Data<CredentialIssued>, ctx) =>
+      update(e, ctx, { lifecycle: 'issued', issuedAt: e.data.issuedAt, hash: e.data.hash }),
+    CredentialSuspended: async (e: Data<CredentialSuspended>, ctx) =>
+      update(e, ctx, { lifecycle: 'suspended', statusReason: e.data.reason }),
     CredentialReinstated: async (e: Data<CredentialReinstated>, ctx) => update(e, ctx, { lifecycle: 'issued', statusReason: null }),
     CredentialRevoked: async (e: Data<CredentialRevoked>, ctx) =>
-      update(e, ctx, { lifecycle: 'revoked', statusReason: e.data.reason, ...(e.data.supersededBy ? { supersededBy: e.data.supersededBy } : {}) }),
+      update(e, ctx, {
+        lifecycle: 'revoked',
+        statusReason: e.data.reason,
+        ...(e.data.supersededBy ? { supersededBy: e.data.supersededBy } : {}),
+      }),
   },
 });

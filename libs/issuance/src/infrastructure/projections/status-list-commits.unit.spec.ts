@@ -1,4 +1,12 @@
-import { ANY_REVISION, createReadModelOrm, InMemoryEventStore, ProjectionRunner, type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
+import {
+  ANY_REVISION,
+  createReadModelOrm,
+  InMemoryEventStore,
+  ProjectionRunner,
+  type ReadModelOrm,
+  PGLITE_START_BUDGET_MS,
+  startPgliteForSpecs,
+} from '@alliance/event-sourcing';
 import { credentialLifecycleEvents } from './__fixtures__/credential-events.fixture';
 import { noteListChanged, watchStatusListCommits } from './status-list-commits';
 import { statusListsProjection } from './status-lists.projection';
@@ -16,13 +24,18 @@ describe('status list changes reported after commit (in-memory event store doubl
   it('reports a list once its changed bits are committed, and nothing for events that change no bit', async () => {
     const seen: { listId: string; suspended: Promise<boolean | undefined> }[] = [];
     // What a reader sees at the moment of the report: the committed bit.
-    const suspendedNow = () => orm.em.fork().findOne(statusListsProjection.entity(StatusEntryRows), { id: 'L1:5' }).then((r) => r?.suspended);
+    const suspendedNow = () =>
+      orm.em
+        .fork()
+        .findOne(statusListsProjection.entity(StatusEntryRows), { id: 'L1:5' })
+        .then((r) => r?.suspended);
     watchStatusListCommits(orm, (listId) => seen.push({ listId, suspended: suspendedNow() }));
     const store = new InMemoryEventStore();
     const runner = new ProjectionRunner({ store, orm, projection: statusListsProjection });
     const events = credentialLifecycleEvents();
     const append = async (from: number, to: number) => {
-      for (const e of events.slice(from, to)) await store.appendToStream(e.streamId, [{ type: e.type, data: e.data, metadata: meta }], { expectedRevision: ANY_REVISION });
+      for (const e of events.slice(from, to))
+        await store.appendToStream(e.streamId, [{ type: e.type, data: e.data, metadata: meta }], { expectedRevision: ANY_REVISION });
       await runner.catchUp();
     };
 

@@ -1,12 +1,22 @@
 import { defineProjection, type ProjectionContext, type RecordedEvent } from '@alliance/event-sourcing';
-import type { CredentialDrafted, CredentialReinstated, CredentialRevoked, CredentialSuspended, StatusSlot } from '../../domain/credential/credential.events';
+import type {
+  CredentialDrafted,
+  CredentialReinstated,
+  CredentialRevoked,
+  CredentialSuspended,
+  StatusSlot,
+} from '../../domain/credential/credential.events';
 import type { StatusListOpened } from '../../domain/status-list/status-list.events';
 import { noteListChanged } from './status-list-commits';
 import { StatusEntryRows, StatusListRows } from './status-rows';
 
 type Data<E extends { data: unknown }> = RecordedEvent<E['data']>;
 
-async function setBits(e: RecordedEvent<{ status: StatusSlot }>, { em, entity }: ProjectionContext, bits: { revoked?: boolean; suspended?: boolean }): Promise<void> {
+async function setBits(
+  e: RecordedEvent<{ status: StatusSlot }>,
+  { em, entity }: ProjectionContext,
+  bits: { revoked?: boolean; suspended?: boolean },
+): Promise<void> {
   const { listId, index } = e.data.status;
   await em.nativeUpdate(entity(StatusEntryRows), { id: `${listId}:${index}` }, bits);
   await em.nativeUpdate(entity(StatusListRows), { listId }, { changedPosition: e.position });
@@ -28,7 +38,14 @@ export const statusListsProjection = defineProjection({
     },
     CredentialDrafted: async (e: Data<CredentialDrafted>, { em, entity }) => {
       const { listId, index } = e.data.status;
-      await em.upsert(entity(StatusEntryRows), { id: `${listId}:${index}`, listId, statusIndex: index, credentialId: e.data.credentialId, revoked: false, suspended: false });
+      await em.upsert(entity(StatusEntryRows), {
+        id: `${listId}:${index}`,
+        listId,
+        statusIndex: index,
+        credentialId: e.data.credentialId,
+        revoked: false,
+        suspended: false,
+      });
     },
     CredentialSuspended: async (e: Data<CredentialSuspended>, ctx) => setBits(e, ctx, { suspended: true }),
     CredentialReinstated: async (e: Data<CredentialReinstated>, ctx) => setBits(e, ctx, { suspended: false }),

@@ -13,12 +13,20 @@ describe('status lists projection (replayed twice)', () => {
   it('sets the suspension bit and clears it, and sets the revocation bit for good', async () => {
     await projectionSpecification({ orm, projection: statusListsProjection })
       .given(credentialLifecycleEvents().slice(0, 6))
-      .then(async ({ rows }) => expect(await rows(StatusEntryRows)).toEqual([{ id: 'L1:5', list_id: 'L1', status_index: 5, credential_id: 'c1', revoked: false, suspended: true }]));
+      .then(async ({ rows }) =>
+        expect(await rows(StatusEntryRows)).toEqual([
+          { id: 'L1:5', list_id: 'L1', status_index: 5, credential_id: 'c1', revoked: false, suspended: true },
+        ]),
+      );
     await projectionSpecification({ orm, projection: statusListsProjection })
       .given(credentialLifecycleEvents())
       .then(async ({ rows }) => {
-        expect(await rows(StatusEntryRows)).toEqual([{ id: 'L1:5', list_id: 'L1', status_index: 5, credential_id: 'c1', revoked: true, suspended: false }]);
-        expect(await rows(StatusListRows)).toEqual([expect.objectContaining({ list_id: 'L1', seq: 1, length: 131072, changed_position: 8 })]);
+        expect(await rows(StatusEntryRows)).toEqual([
+          { id: 'L1:5', list_id: 'L1', status_index: 5, credential_id: 'c1', revoked: true, suspended: false },
+        ]);
+        expect(await rows(StatusListRows)).toEqual([
+          expect.objectContaining({ list_id: 'L1', seq: 1, length: 131072, changed_position: 8 }),
+        ]);
       });
   });
 });

@@ -1,26 +1,32 @@
 import { hasSealedValues, openSealedValues, type PersonalDataVault, type ReadModelOrm } from '@alliance/event-sourcing';
-import type { CredentialDocument, CredentialFilter, CredentialQueries, CredentialSummary } from '../../application/ports/credential-queries.port';
+import type {
+  CredentialDocument,
+  CredentialFilter,
+  CredentialQueries,
+  CredentialSummary,
+} from '../../application/ports/credential-queries.port';
 import { CredentialProofRows, CredentialRows } from '../projections/credential-rows';
 import { credentialsProjection } from '../projections/credentials.projection';
 
 type Row = ReturnType<typeof toRow>;
-const toRow = (r: { [k: string]: unknown }) => r as unknown as {
-  credentialId: string;
-  learnerId: string;
-  specId: string;
-  specVersion: number;
-  lifecycle: CredentialSummary['lifecycle'];
-  awardingBodies: { institutionId: string; lead: boolean; signing: string }[];
-  statusListId: string;
-  statusIndex: number;
-  awardedAt: string;
-  issuedAt: string | null;
-  hash: string | null;
-  supersedes: string | null;
-  supersededBy: string | null;
-  statusReason: string | null;
-  document: Record<string, unknown>;
-};
+const toRow = (r: { [k: string]: unknown }) =>
+  r as unknown as {
+    credentialId: string;
+    learnerId: string;
+    specId: string;
+    specVersion: number;
+    lifecycle: CredentialSummary['lifecycle'];
+    awardingBodies: { institutionId: string; lead: boolean; signing: string }[];
+    statusListId: string;
+    statusIndex: number;
+    awardedAt: string;
+    issuedAt: string | null;
+    hash: string | null;
+    supersedes: string | null;
+    supersededBy: string | null;
+    statusReason: string | null;
+    document: Record<string, unknown>;
+  };
 
 export class OrmCredentialQueries implements CredentialQueries {
   constructor(
@@ -39,10 +45,16 @@ export class OrmCredentialQueries implements CredentialQueries {
     let total: number;
     if (filter.institutionId) {
       // Awarding bodies are a JSON list; the per-institution filter runs here rather than in dialect-specific SQL.
-      const rows = (await em.find(credentialsProjection.entity(CredentialRows), where, options)).map(toRow).filter((r) => r.awardingBodies.some((b) => b.institutionId === filter.institutionId));
+      const rows = (await em.find(credentialsProjection.entity(CredentialRows), where, options))
+        .map(toRow)
+        .filter((r) => r.awardingBodies.some((b) => b.institutionId === filter.institutionId));
       [page, total] = [rows.slice(filter.offset, filter.offset + filter.limit), rows.length];
     } else {
-      const [rows, count] = await em.findAndCount(credentialsProjection.entity(CredentialRows), where, { ...options, limit: filter.limit, offset: filter.offset });
+      const [rows, count] = await em.findAndCount(credentialsProjection.entity(CredentialRows), where, {
+        ...options,
+        limit: filter.limit,
+        offset: filter.offset,
+      });
       [page, total] = [rows.map(toRow), count];
     }
     const signed = await this.signers(page.map((r) => r.credentialId));

@@ -27,23 +27,33 @@ export class OrmIssuanceQueries implements IssuanceQueries, LearnerCredentialQue
     const em = this.orm.em.fork();
     const pending = await this.pendingCredentialsOf(institutionId);
     if (pending.length === 0) return [];
-    const signed = await em.find(credentialsProjection.entity(CredentialProofRows), { institutionId, credentialId: { $in: pending } }, { fields: ['credentialId'] });
+    const signed = await em.find(
+      credentialsProjection.entity(CredentialProofRows),
+      { institutionId, credentialId: { $in: pending } },
+      { fields: ['credentialId'] },
+    );
     const done = new Set(signed.map((r) => r.credentialId));
     return pending.filter((id) => !done.has(id));
   }
 
   async pendingCredentials(): Promise<string[]> {
-    const rows = await this.orm.em.fork().find(this.credentials, { lifecycle: 'collecting-proofs' }, { orderBy: { draftedAt: 'asc' }, fields: ['credentialId'] });
+    const rows = await this.orm.em
+      .fork()
+      .find(this.credentials, { lifecycle: 'collecting-proofs' }, { orderBy: { draftedAt: 'asc' }, fields: ['credentialId'] });
     return rows.map((r) => r.credentialId);
   }
 
   async pendingCredentialsOfLearner(learnerId: string): Promise<string[]> {
-    const rows = await this.orm.em.fork().find(this.credentials, { learnerId, lifecycle: 'collecting-proofs' }, { orderBy: { draftedAt: 'asc' }, fields: ['credentialId'] });
+    const rows = await this.orm.em
+      .fork()
+      .find(this.credentials, { learnerId, lifecycle: 'collecting-proofs' }, { orderBy: { draftedAt: 'asc' }, fields: ['credentialId'] });
     return rows.map((r) => r.credentialId);
   }
 
   async waitingTracksOf(specId: string, version: number): Promise<string[]> {
-    const rows = await this.orm.em.fork().find(this.tracks, { specId, specVersion: version, opened: true, closed: false, currentCredentialId: null });
+    const rows = await this.orm.em
+      .fork()
+      .find(this.tracks, { specId, specVersion: version, opened: true, closed: false, currentCredentialId: null });
     return rows.map((r) => r.awardId);
   }
 
@@ -66,11 +76,15 @@ export class OrmIssuanceQueries implements IssuanceQueries, LearnerCredentialQue
 
   async openTracks(): Promise<{ awardId: string; specId: string; specVersion: number }[]> {
     const rows = await this.orm.em.fork().find(this.tracks, { opened: true, closed: false }, { orderBy: { awardId: 'asc' } });
-    return rows.flatMap((r) => (r.specId && typeof r.specVersion === 'number' ? [{ awardId: r.awardId, specId: r.specId, specVersion: r.specVersion }] : []));
+    return rows.flatMap((r) =>
+      r.specId && typeof r.specVersion === 'number' ? [{ awardId: r.awardId, specId: r.specId, specVersion: r.specVersion }] : [],
+    );
   }
 
   async openTracksOf(learnerId: string, specId: string): Promise<string[]> {
-    const rows = await this.orm.em.fork().find(this.tracks, { learnerId, specId, opened: true, closed: false }, { orderBy: { awardId: 'asc' } });
+    const rows = await this.orm.em
+      .fork()
+      .find(this.tracks, { learnerId, specId, opened: true, closed: false }, { orderBy: { awardId: 'asc' } });
     return rows.map((r) => r.awardId);
   }
 }

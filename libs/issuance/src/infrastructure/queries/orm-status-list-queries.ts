@@ -7,7 +7,9 @@ export class OrmStatusListQueries implements StatusListQueries {
   constructor(private readonly orm: ReadModelOrm) {}
 
   async listsOf(institutionId: string): Promise<string[]> {
-    const rows = await this.orm.em.fork().find(statusListsProjection.entity(StatusListRows), { institutionId }, { fields: ['listId'], orderBy: { listId: 'asc' } });
+    const rows = await this.orm.em
+      .fork()
+      .find(statusListsProjection.entity(StatusListRows), { institutionId }, { fields: ['listId'], orderBy: { listId: 'asc' } });
     return rows.map((r) => r.listId);
   }
 

@@ -10,7 +10,13 @@ import { announceReady, readChildConfig } from './process-config';
 async function main(): Promise<void> {
   const config = readChildConfig();
   const store = await createEventStore(config.store!);
-  const bus = new KafkaBus({ brokers: config.brokers, clientId: 'relay-process', topicPrefix: config.topicPrefix, partitions: config.partitions, logLevel: 'nothing' });
+  const bus = new KafkaBus({
+    brokers: config.brokers,
+    clientId: 'relay-process',
+    topicPrefix: config.topicPrefix,
+    partitions: config.partitions,
+    logLevel: 'nothing',
+  });
   const relay = new OutboxRelay({
     name: config.relayName!,
     store,

@@ -105,7 +105,8 @@ export class AdmissionControl {
     const { minInFlight, maxInFlight, maxPauseMs } = this.options;
     if (saturated) {
       // Halved from what is in use when that is less: a limit of 64 with 10 reads in flight would take three windows to bite.
-      if (this.limit > minInFlight) this.limit = Math.max(minInFlight, Math.floor(Math.min(this.limit, Math.max(this.inFlight + this.waiting, 1)) / 2));
+      if (this.limit > minInFlight)
+        this.limit = Math.max(minInFlight, Math.floor(Math.min(this.limit, Math.max(this.inFlight + this.waiting, 1)) / 2));
       else this.pauseMs = Math.min(maxPauseMs, Math.max(MIN_PAUSE_MS, this.pauseMs * 4));
     } else if (this.pauseMs > 0) {
       this.pauseMs = this.pauseMs / 2 < MIN_PAUSE_MS ? 0 : this.pauseMs / 2;

@@ -42,7 +42,8 @@ const options = { maxInFlight: 4, minInFlight: 1, maxPauseMs: 0, queueLength: 2,
 
 describe('admission control (real HTTP server; the pressure signal driven by the test)', () => {
   it('governs reads and anonymous requests, never health probes nor authenticated commands', () => {
-    const req = (method: string, url: string, authorization?: string) => ({ method, url, headers: authorization ? { authorization } : {} }) as IncomingMessage;
+    const req = (method: string, url: string, authorization?: string) =>
+      ({ method, url, headers: authorization ? { authorization } : {} }) as IncomingMessage;
     expect(governed(req('GET', '/status-lists/x'))).toBe(true);
     expect(governed(req('GET', '/credentials', 'Bearer t'))).toBe(true);
     expect(governed(req('POST', '/verifications'))).toBe(true);
@@ -108,7 +109,12 @@ describe('admission control (real HTTP server; the pressure signal driven by the
       expect(refused.status).toBe(503);
       expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(refused.headers.get('retry-after')).toBe('1');
-      expect(await refused.json()).toMatchObject({ status: 503, code: 'service.overloaded', type: expect.stringMatching(/service\.overloaded$/), correlationId: 'req-7' });
+      expect(await refused.json()).toMatchObject({
+        status: 503,
+        code: 'service.overloaded',
+        type: expect.stringMatching(/service\.overloaded$/),
+        correlationId: 'req-7',
+      });
 
       signal.window(false); // 1 -> 2: one queued request admitted at once
       expect(control.state()).toMatchObject({ limit: 2, inFlight: 2, waiting: 1 });
@@ -133,14 +139,21 @@ describe('admission control (real HTTP server; the pressure signal driven by the
       const answered: string[] = [];
       const first = s.get('/credentials?limit=1');
       await s.until(() => s.held() === 1);
-      const waiting = ['/credentials/1', '/credentials/2', '/credentials/3', '/status-lists/a', '/status-lists/b'].map((path) => s.get(path).then((r) => r.text()).then((t) => answered.push(t)));
+      const waiting = ['/credentials/1', '/credentials/2', '/credentials/3', '/status-lists/a', '/status-lists/b'].map((path) =>
+        s
+          .get(path)
+          .then((r) => r.text())
+          .then((t) => answered.push(t)),
+      );
       await s.until(() => control.state().waiting === 5);
       for (let i = 0; i < 6; i++) {
         await s.until(() => s.held() === 1);
         s.releaseNext();
       }
       await Promise.all([first, ...waiting]);
-      expect(answered).toEqual(['/credentials/1', '/status-lists/a', '/credentials/2', '/status-lists/b', '/credentials/3'].map((p) => `answered ${p}`));
+      expect(answered).toEqual(
+        ['/credentials/1', '/status-lists/a', '/credentials/2', '/status-lists/b', '/credentials/3'].map((p) => `answered ${p}`),
+      );
     } finally {
       control.close();
       await s.close();

@@ -15,7 +15,10 @@ const TEXT_BODY_LIMIT = '20mb';
  * handler as if it were JSON; `RequestInputInterceptor` answers 415 for it. The app must be created with
  * `bodyParser: false`.
  */
-export function useServiceBodyParsers(app: NestExpressApplication, config: Pick<ServiceConfig, 'HTTP_BODY_LIMIT_BYTES' | 'HTTP_JSON_MAX_DEPTH'>): void {
+export function useServiceBodyParsers(
+  app: NestExpressApplication,
+  config: Pick<ServiceConfig, 'HTTP_BODY_LIMIT_BYTES' | 'HTTP_JSON_MAX_DEPTH'>,
+): void {
   const maxDepth = config.HTTP_JSON_MAX_DEPTH;
   const json = {
     limit: config.HTTP_BODY_LIMIT_BYTES,

@@ -34,7 +34,9 @@ describe('requests the HTTP parser refuses', () => {
   it('answers bytes that are not HTTP with a 400 problem', async () => {
     const raw = await new Promise<string>((resolve, reject) => {
       const { port } = new URL(base);
-      const socket = connect(Number(port), '127.0.0.1', () => socket.write('GET /input/items HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n'));
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.write('GET /input/items HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n'),
+      );
       let text = '';
       socket.on('data', (d) => (text += d.toString()));
       socket.on('end', () => resolve(text));
@@ -42,6 +44,10 @@ describe('requests the HTTP parser refuses', () => {
     });
     expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
     expect(raw).toContain('Content-Type: application/problem+json');
-    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({ status: 400, code: 'malformed-request', errors: [{ field: 'request' }] });
+    expect(JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))).toMatchObject({
+      status: 400,
+      code: 'malformed-request',
+      errors: [{ field: 'request' }],
+    });
   });
 });

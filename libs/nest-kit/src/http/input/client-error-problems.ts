@@ -6,7 +6,12 @@ import { PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_BASE, type ProblemDetails } from '..
 
 /** Node's parser error codes the client caused, and the problem each one is. */
 const PARSER_PROBLEMS: Readonly<Record<string, { status: number; code: string; field: string; detail: string }>> = {
-  HPE_HEADER_OVERFLOW: { status: 431, code: 'request-header-fields-too-large', field: 'headers', detail: 'The request line and headers are larger than this server reads (a query string that long belongs in a body).' },
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    code: 'request-header-fields-too-large',
+    field: 'headers',
+    detail: 'The request line and headers are larger than this server reads (a query string that long belongs in a body).',
+  },
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, code: 'request-timeout', field: 'request', detail: 'The request did not arrive in time.' },
 };
 const MALFORMED = { status: 400, code: 'malformed-request', field: 'request', detail: 'The request is not valid HTTP/1.1.' };

@@ -10,7 +10,11 @@ import { NestKitModule } from '../../nest-kit.module';
 type Problem = { status: number; type: string; errors?: { field: string; message: string }[] };
 
 describe('request input at the edge of every service', () => {
-  const config = loadConfig('probe', ServiceConfig, { LOG_LEVEL: 'silent', PUBLIC_RATE_LIMIT_PER_MINUTE: '0', HTTP_TEXT_MAX_LENGTH: '500' });
+  const config = loadConfig('probe', ServiceConfig, {
+    LOG_LEVEL: 'silent',
+    PUBLIC_RATE_LIMIT_PER_MINUTE: '0',
+    HTTP_TEXT_MAX_LENGTH: '500',
+  });
   let app: NestExpressApplication;
   const http = () => request(app.getHttpServer());
   const json = (path: string, text: string) => http().post(path).set('content-type', 'application/json').send(text);
@@ -31,7 +35,10 @@ describe('request input at the edge of every service', () => {
   it('takes clean input, normalised to NFC', async () => {
     const res = await json('/input/enrolments', JSON.stringify({ name: 'Jose\u0301', consent: { textVersion: 'v1' } })).expect(200);
     expect(res.body).toEqual({ name: 'Jos\u00e9', consent: { textVersion: 'v1' } });
-    expect((await http().get('/input/items?learner=Jose%CC%81&offset=3').expect(200)).body).toMatchObject({ learner: 'Jos\u00e9', offset: 3 });
+    expect((await http().get('/input/items?learner=Jose%CC%81&offset=3').expect(200)).body).toMatchObject({
+      learner: 'Jos\u00e9',
+      offset: 3,
+    });
   });
 
   it.each([
@@ -77,7 +84,10 @@ describe('request input at the edge of every service', () => {
   });
 
   it('reads text only where the route says it takes it, checking it whole', async () => {
-    expect((await http().post('/input/csv').set('content-type', 'text/csv').send('a,b\r\n1,2\n').expect(200)).body).toEqual({ type: 'string', body: 'a,b\r\n1,2\n' });
+    expect((await http().post('/input/csv').set('content-type', 'text/csv').send('a,b\r\n1,2\n').expect(200)).body).toEqual({
+      type: 'string',
+      body: 'a,b\r\n1,2\n',
+    });
     const nul = await http().post('/input/csv').set('content-type', 'text/csv').send('a,b\n1,\u00002\n').expect(400);
     expect(fields(nul)).toEqual(['body']);
     await json('/input/csv', '{"rows":[]}').expect(200);
@@ -86,7 +96,9 @@ describe('request input at the edge of every service', () => {
   it('keeps signed documents verbatim (no NFC, no length cap) while still refusing NUL', async () => {
     const long = 'e\u0301'.repeat(400);
     expect((await json('/input/verbatim', JSON.stringify({ name: long })).expect(200)).body).toEqual({ body: { name: long } });
-    expect(fields(await json('/input/verbatim', JSON.stringify({ credentialSubject: { name: 'a\u0000' } })).expect(400))).toEqual(['credentialSubject.name']);
+    expect(fields(await json('/input/verbatim', JSON.stringify({ credentialSubject: { name: 'a\u0000' } })).expect(400))).toEqual([
+      'credentialSubject.name',
+    ]);
   });
 
   it('refuses NUL and controls in query values and path parameters, naming them', async () => {
@@ -98,12 +110,18 @@ describe('request input at the edge of every service', () => {
 
   it('range-checks offset and limit on list endpoints, naming the parameter', async () => {
     for (const offset of ['100000000000000000000', '-1', '1.5', 'abc', '1e3', '2147483648']) {
-      expect({ offset, fields: fields(await http().get(`/input/items?offset=${offset}`).expect(400)) }).toEqual({ offset, fields: ['offset'] });
+      expect({ offset, fields: fields(await http().get(`/input/items?offset=${offset}`).expect(400)) }).toEqual({
+        offset,
+        fields: ['offset'],
+      });
     }
     expect(fields(await http().get('/input/items?offset=1&offset=2').expect(400))).toEqual(['offset']);
     expect(fields(await http().get('/input/items?limit=0').expect(400))).toEqual(['limit']);
     expect(fields(await http().get('/input/items?limit=101').expect(400))).toEqual(['limit']);
-    expect((await http().get('/input/items?offset=2147483647&limit=100').expect(200)).body).toMatchObject({ offset: 2147483647, limit: 100 });
+    expect((await http().get('/input/items?offset=2147483647&limit=100').expect(200)).body).toMatchObject({
+      offset: 2147483647,
+      limit: 100,
+    });
   });
 
   it('tells a malformed id (400, naming it) from an unknown one, and a malformed path encoding from a crash', async () => {

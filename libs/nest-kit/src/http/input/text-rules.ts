@@ -24,7 +24,9 @@ export function textProblem(text: string, rules: TextRules): string | undefined 
   if (!NOT_PLAIN.test(text)) return undefined;
   if (text.includes('\u0000')) return 'must not contain the NUL character (U+0000)';
   if ((rules.allowLineBreaks ? CONTROLS_EXCEPT_LINE_BREAKS : ALL_CONTROLS).test(text)) {
-    return rules.allowLineBreaks ? 'must not contain control characters other than tab, line feed and carriage return' : 'must not contain control characters';
+    return rules.allowLineBreaks
+      ? 'must not contain control characters other than tab, line feed and carriage return'
+      : 'must not contain control characters';
   }
   if (!text.isWellFormed()) return 'must be well-formed Unicode (it contains an unpaired UTF-16 surrogate)';
   return undefined;
@@ -47,12 +49,15 @@ function fieldOf(parent: string, key: string | number): string {
  */
 export function checkTextTree(root: unknown, rootField: string, rules: TextRules, keyRules: TextRules, maxErrors = 20): FieldError[] {
   const errors: FieldError[] = [];
-  const report = (field: string, message: string) => errors.length < maxErrors && errors.push({ field: field || rootField, message: `${field || rootField} ${message}` });
+  const report = (field: string, message: string) =>
+    errors.length < maxErrors && errors.push({ field: field || rootField, message: `${field || rootField} ${message}` });
   const pending: { container: Record<string, unknown> | unknown[]; field: string }[] = [];
   if (root !== null && typeof root === 'object') pending.push({ container: root as Record<string, unknown>, field: '' });
   while (pending.length > 0 && errors.length < maxErrors) {
     const { container, field } = pending.pop()!;
-    const entries: [string | number, unknown][] = Array.isArray(container) ? container.map((v, i) => [i, v]) : Object.keys(container).map((k) => [k, container[k]]);
+    const entries: [string | number, unknown][] = Array.isArray(container)
+      ? container.map((v, i) => [i, v])
+      : Object.keys(container).map((k) => [k, container[k]]);
     for (const [key, value] of entries) {
       const member = fieldOf(field, key);
       if (typeof key === 'string') {

@@ -30,7 +30,9 @@ describe('text rules at the edge', () => {
   it('normalises to NFC, and leaves text alone when asked to keep it verbatim', () => {
     expect(checkText('Unive\u0301rsite\u0301', 'name', freeText)).toEqual({ value: 'Univ\u00e9rsit\u00e9' });
     expect(checkText('e\u0301', 'name', { ...freeText, normalize: false })).toEqual({ value: 'e\u0301' });
-    expect(checkText('a\u0000', 'legalName', freeText)).toEqual({ error: { field: 'legalName', message: 'legalName must not contain the NUL character (U+0000)' } });
+    expect(checkText('a\u0000', 'legalName', freeText)).toEqual({
+      error: { field: 'legalName', message: 'legalName must not contain the NUL character (U+0000)' },
+    });
   });
 
   it('checks a whole body: every string by its path, normalised in place, forbidden and unstorable member names refused', () => {
@@ -38,7 +40,9 @@ describe('text rules at the edge', () => {
       '{"title":"Cafe\\u0301","consent":{"textVersion":"v1\\u0000"},"items":[{"ok":"x"},{"assessor":"\\ud800"}],"__proto__":{"admin":true},"nested":{"constructor":1},"k\\u0001":2}',
     ) as Record<string, unknown>;
     const errors = checkTextTree(body, 'body', freeText, keys);
-    expect(errors.map((e) => e.field).sort()).toEqual(['', '__proto__', 'consent.textVersion', 'items[1].assessor', 'nested.constructor'].map((f) => f || 'body').sort());
+    expect(errors.map((e) => e.field).sort()).toEqual(
+      ['', '__proto__', 'consent.textVersion', 'items[1].assessor', 'nested.constructor'].map((f) => f || 'body').sort(),
+    );
     expect(errors.find((e) => e.field === 'body')?.message).toMatch(/member name that must not contain control characters/);
     expect(body['title']).toBe('Caf\u00e9');
     expect(({} as Record<string, unknown>)['admin']).toBeUndefined();

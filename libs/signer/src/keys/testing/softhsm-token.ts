@@ -47,7 +47,9 @@ export async function createSoftHsmToken(options: { directory: string; label: st
   const tokenDir = join(directory, 'tokens');
   await mkdir(tokenDir, { recursive: true, mode: 0o700 });
   const conf = join(directory, 'softhsm2.conf');
-  await writeFile(conf, `directories.tokendir = ${tokenDir}\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n`, { mode: 0o600 });
+  await writeFile(conf, `directories.tokendir = ${tokenDir}\nobjectstore.backend = file\nlog.level = ERROR\nslots.removable = false\n`, {
+    mode: 0o600,
+  });
   const pin = options.pin ?? String(randomInt(10_000_000, 100_000_000));
   const soPin = String(randomInt(10_000_000, 100_000_000));
   const env = { SOFTHSM2_CONF: conf };
@@ -79,7 +81,9 @@ function writeProcessSoftHsmConf(value: string | null): Promise<string | null> {
     let previous: string | null = null;
     worker.once('message', (m: string | null) => (previous = m));
     worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? resolve(previous) : reject(new Error(`setting SOFTHSM2_CONF failed (worker exit ${code})`))));
+    worker.once('exit', (code) =>
+      code === 0 ? resolve(previous) : reject(new Error(`setting SOFTHSM2_CONF failed (worker exit ${code})`)),
+    );
   });
 }
 

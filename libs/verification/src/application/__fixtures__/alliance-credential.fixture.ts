@@ -51,7 +51,15 @@ export async function allianceFixture(
     countryCode: 'DK',
     did: didA,
     statusHistory: [{ status: 'active', from: KEY_FROM }],
-    keys: [{ keyId: 'key-1', verificationMethodId: `${didA}#key-1`, publicKeyMultibase: keyA.publicKeyMultibase, validFrom: KEY_FROM, ...(options.custody?.A ? { custody: options.custody.A } : {}) }],
+    keys: [
+      {
+        keyId: 'key-1',
+        verificationMethodId: `${didA}#key-1`,
+        publicKeyMultibase: keyA.publicKeyMultibase,
+        validFrom: KEY_FROM,
+        ...(options.custody?.A ? { custody: options.custody.A } : {}),
+      },
+    ],
   };
   const B: RegisteredInstitution = {
     institutionId: `inst-b${s}`,
@@ -90,7 +98,9 @@ export async function allianceFixture(
   function statusEntries() {
     if (options.statusEntries === 'revocation' || options.statusEntries === 'revocation-and-suspension') {
       const purposes = options.statusEntries === 'revocation' ? (['revocation'] as const) : (['revocation', 'suspension'] as const);
-      const entries = purposes.map((purpose) => statusListEntry({ statusListCredential: `${STATUS_URL}-${purpose}`, statusListIndex: 4242, statusPurpose: purpose }));
+      const entries = purposes.map((purpose) =>
+        statusListEntry({ statusListCredential: `${STATUS_URL}-${purpose}`, statusListIndex: 4242, statusPurpose: purpose }),
+      );
       return entries.length === 1 ? entries[0]! : entries;
     }
     return statusListEntry({
@@ -112,10 +122,14 @@ export async function allianceFixture(
       contextBaseUrl: CONTEXT_BASE_URL,
       status: statusEntries(),
     });
-    const credential = await signCredential(unsigned, [
-      { verificationMethod: `${didA}#key-1`, privateKey: keyA.secretKey, cryptosuite, created: '2026-01-10T10:00:01Z' },
-      { verificationMethod: `${didB}#key-1`, privateKey: keyB.secretKey, cryptosuite, created: '2026-01-10T10:00:02Z' },
-    ], { documentLoader: platformContexts });
+    const credential = await signCredential(
+      unsigned,
+      [
+        { verificationMethod: `${didA}#key-1`, privateKey: keyA.secretKey, cryptosuite, created: '2026-01-10T10:00:01Z' },
+        { verificationMethod: `${didB}#key-1`, privateKey: keyB.secretKey, cryptosuite, created: '2026-01-10T10:00:02Z' },
+      ],
+      { documentLoader: platformContexts },
+    );
     return { unsigned, credential: credential as JsonObject };
   }
   const { unsigned, credential } = await issue(options.validFrom ?? '2026-01-10T10:00:00Z');
@@ -124,20 +138,37 @@ export async function allianceFixture(
    * The status list, as A publishes it, with `status` at the credential's index; or as someone else would forge
    * it: naming another issuer, signed with another key, dated otherwise.
    */
-  async function statusList(status = 0, forged: { issuer?: string; signer?: { verificationMethod: string; secretKey: Uint8Array }; validFrom?: string } = {}): Promise<JsonObject> {
+  async function statusList(
+    status = 0,
+    forged: { issuer?: string; signer?: { verificationMethod: string; secretKey: Uint8Array }; validFrom?: string } = {},
+  ): Promise<JsonObject> {
     const list = new BitstringStatusList({ statusSize: 2 });
     list.setStatus(4242, status);
-    const vc = buildStatusListCredential({ id: STATUS_URL, issuer: forged.issuer ?? A.did, statusPurpose: 'message', list, validFrom: forged.validFrom ?? '2026-01-10T00:00:00Z' });
+    const vc = buildStatusListCredential({
+      id: STATUS_URL,
+      issuer: forged.issuer ?? A.did,
+      statusPurpose: 'message',
+      list,
+      validFrom: forged.validFrom ?? '2026-01-10T00:00:00Z',
+    });
     delete (vc.credentialSubject as JsonObject).statusSize;
     const signer = forged.signer ?? { verificationMethod: `${didA}#key-1`, secretKey: keyA.secretKey };
-    return signCredential(vc, [{ verificationMethod: signer.verificationMethod, privateKey: signer.secretKey, cryptosuite: 'eddsa-jcs-2022' }]);
+    return signCredential(vc, [
+      { verificationMethod: signer.verificationMethod, privateKey: signer.secretKey, cryptosuite: 'eddsa-jcs-2022' },
+    ]);
   }
 
   /** A's 1-bit list of one purpose (`<STATUS_URL>-<purpose>`), with `status` at the credential's index. */
   async function purposeList(purpose: 'revocation' | 'suspension', status = 0): Promise<JsonObject> {
     const list = new BitstringStatusList({});
     list.setStatus(4242, status);
-    const vc = buildStatusListCredential({ id: `${STATUS_URL}-${purpose}`, issuer: A.did, statusPurpose: purpose, list, validFrom: '2026-01-10T00:00:00.000Z' });
+    const vc = buildStatusListCredential({
+      id: `${STATUS_URL}-${purpose}`,
+      issuer: A.did,
+      statusPurpose: purpose,
+      list,
+      validFrom: '2026-01-10T00:00:00.000Z',
+    });
     return signCredential(vc, [{ verificationMethod: `${didA}#key-1`, privateKey: keyA.secretKey, cryptosuite: 'eddsa-jcs-2022' }]);
   }
 
@@ -155,7 +186,9 @@ export async function allianceFixture(
     const subject = doc.credentialSubject as JsonObject;
     const achievement = subject.achievement as JsonObject;
     subject.achievement = { ...achievement, creator: issuer, awardingBody: [issuer] };
-    const signed = await signCredential(doc, [{ verificationMethod: didKeyVerificationMethodOf(key.publicKeyMultibase), privateKey: key.secretKey, cryptosuite: 'eddsa-jcs-2022' }]);
+    const signed = await signCredential(doc, [
+      { verificationMethod: didKeyVerificationMethodOf(key.publicKeyMultibase), privateKey: key.secretKey, cryptosuite: 'eddsa-jcs-2022' },
+    ]);
     return { credential: signed as JsonObject, did, key };
   }
 

@@ -2,7 +2,8 @@ import type { JsonObject } from '@alliance/credentials';
 import { type ClaimedProfile, didWebDomain } from '../../domain/policy/impersonation';
 
 const obj = (v: unknown): JsonObject | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as JsonObject) : undefined);
-const strings = (v: unknown): string[] => ([] as unknown[]).concat(v ?? []).filter((s): s is string => typeof s === 'string' && s.trim().length > 0);
+const strings = (v: unknown): string[] =>
+  ([] as unknown[]).concat(v ?? []).filter((s): s is string => typeof s === 'string' && s.trim().length > 0);
 
 /**
  * Every profile the credential names (its issuer, each awarding body, the achievement's creator) with every way
@@ -24,7 +25,12 @@ export function claimedProfilesOf(credential: JsonObject): ClaimedProfile[] {
 
 function profileOf(where: string, p: JsonObject): ClaimedProfile {
   const id = typeof p.id === 'string' && p.id ? p.id : undefined;
-  const names = [...strings(p.name), ...Object.values(obj(p.name) ?? {}).flatMap(strings), ...strings(p.legalName), ...strings(p.legalname)];
+  const names = [
+    ...strings(p.name),
+    ...Object.values(obj(p.name) ?? {}).flatMap(strings),
+    ...strings(p.legalName),
+    ...strings(p.legalname),
+  ];
   const addresses = [...strings(p.url), ...strings(p.homepage), ...Object.values(obj(p.url) ?? {}).flatMap(strings)];
   if (id && /^https?:\/\//i.test(id)) addresses.push(id);
   const domain = id ? didWebDomain(id) : undefined;

@@ -47,7 +47,8 @@ export function summarise(document: JsonObject, registry: Map<string, Registered
   const achievement = obj(subject?.achievement);
   const issuerId = str(document.issuer) ?? str(obj(document.issuer)?.id);
   const claimed = new Map<string, JsonObject>();
-  for (const b of ([] as unknown[]).concat(achievement?.awardingBody ?? [])) if (str(obj(b)?.id)) claimed.set(obj(b)!.id as string, obj(b)!);
+  for (const b of ([] as unknown[]).concat(achievement?.awardingBody ?? []))
+    if (str(obj(b)?.id)) claimed.set(obj(b)!.id as string, obj(b)!);
   if (issuerId && obj(document.issuer)) claimed.set(issuerId, claimed.get(issuerId) ?? obj(document.issuer)!);
   const learnerName = ([] as unknown[])
     .concat(subject?.identifier ?? [])
@@ -55,9 +56,15 @@ export function summarise(document: JsonObject, registry: Map<string, Registered
     .find((i) => i?.identityType === 'name' && i.hashed === false);
   return {
     ...(str(document.id) ? { id: document.id as string } : {}),
-    ...(str(achievement?.name) ?? str(document.name) ? { title: (str(achievement?.name) ?? str(document.name))! } : {}),
-    ...(str(achievement?.description) ?? str(document.description) ? { description: (str(achievement?.description) ?? str(document.description))! } : {}),
-    ...(str(learnerName?.identityHash) ? { learner: learnerName!.identityHash as string } : str(subject?.id) ? { learner: subject!.id as string } : {}),
+    ...((str(achievement?.name) ?? str(document.name)) ? { title: (str(achievement?.name) ?? str(document.name))! } : {}),
+    ...((str(achievement?.description) ?? str(document.description))
+      ? { description: (str(achievement?.description) ?? str(document.description))! }
+      : {}),
+    ...(str(learnerName?.identityHash)
+      ? { learner: learnerName!.identityHash as string }
+      : str(subject?.id)
+        ? { learner: subject!.id as string }
+        : {}),
     ...(str(document.awardedDate) ? { awardedDate: document.awardedDate as string } : {}),
     ...(str(document.validFrom) ? { validFrom: document.validFrom as string } : {}),
     ...(str(document.validUntil) ? { validUntil: document.validUntil as string } : {}),
@@ -69,16 +76,33 @@ export function summarise(document: JsonObject, registry: Map<string, Registered
       return {
         did,
         name: member?.name ?? str(claim?.name) ?? did,
-        ...(member ? { countryCode: member.countryCode } : str(address?.addressCountryCode) ? { countryCode: address!.addressCountryCode as string } : {}),
-        ...(member?.region ? { region: member.region } : !member && str(address?.addressRegion) ? { region: address!.addressRegion as string } : {}),
+        ...(member
+          ? { countryCode: member.countryCode }
+          : str(address?.addressCountryCode)
+            ? { countryCode: address!.addressCountryCode as string }
+            : {}),
+        ...(member?.region
+          ? { region: member.region }
+          : !member && str(address?.addressRegion)
+            ? { region: address!.addressRegion as string }
+            : {}),
         registered: !!member,
         signed: signers.includes(did),
         lead: did === issuerId,
-        didHosting: didHostingOf(did, { ...(input.catalogueUrl ? { catalogueUrl: input.catalogueUrl } : {}), ...(member ? { institutionId: member.institutionId } : {}) }),
+        didHosting: didHostingOf(did, {
+          ...(input.catalogueUrl ? { catalogueUrl: input.catalogueUrl } : {}),
+          ...(member ? { institutionId: member.institutionId } : {}),
+        }),
         ...(member ? signingOf(member, did, input.proofs) : {}),
       };
     }),
-    annexI: findAnnexIElements(document).map(({ key, name, mandatory, present, value }) => ({ key, name, mandatory, present, ...(present ? { value } : {}) })),
+    annexI: findAnnexIElements(document).map(({ key, name, mandatory, present, value }) => ({
+      key,
+      name,
+      mandatory,
+      present,
+      ...(present ? { value } : {}),
+    })),
   };
 }
 

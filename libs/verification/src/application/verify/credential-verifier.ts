@@ -66,7 +66,11 @@ export class CredentialVerifier {
     const { resolver, unreachable } = verificationResolver(registry, this.deps.didWeb);
 
     const documentLoader = verificationDocumentLoader(this.deps.contextBaseUrls);
-    const proofResult = await verifyCredential(credential, { resolveVerificationMethod: resolver, checkValidityPeriod: false, documentLoader }).catch((e: unknown) => ({
+    const proofResult = await verifyCredential(credential, {
+      resolveVerificationMethod: resolver,
+      checkValidityPeriod: false,
+      documentLoader,
+    }).catch((e: unknown) => ({
       verified: false,
       proofs: [],
       errors: [{ code: 'PROOF_VERIFICATION_ERROR' as const, message: (e as Error).message }],
@@ -100,7 +104,12 @@ export class CredentialVerifier {
       proofsCheck(proofResult, unreachable, ([] as unknown[]).concat(credential.proof ?? [])),
       ...coIssuanceChecks({
         bodies,
-        proofs: proofResult.proofs.map((p) => ({ index: p.index, verificationMethod: p.verificationMethod, controller: p.controller, verified: p.verified })),
+        proofs: proofResult.proofs.map((p) => ({
+          index: p.index,
+          verificationMethod: p.verificationMethod,
+          controller: p.controller,
+          verified: p.verified,
+        })),
         ...(typeof credential.validFrom === 'string' ? { validFrom: credential.validFrom } : {}),
         registry: (did) => registry.get(did),
         ...(recordedIssuedAt ? { recordedIssuedAt } : {}),
@@ -112,8 +121,22 @@ export class CredentialVerifier {
       validityPeriodCheck(credential, now),
       annexICheck(credential),
     ];
-    if (bodies.length === 0) checks.splice(3, 1, check('co-issuance', 'failed', 'It names no issuer to check signatures against.', [{ code: 'NO_ISSUER', message: 'no issuer id' }]));
-    return { ...verdictOf(checks), checkedAt: now.toISOString(), checks, credential: summarise(credential, registry, { signers: proofResult.signers, proofs: proofResult.proofs, ...(this.deps.catalogueUrl ? { catalogueUrl: this.deps.catalogueUrl } : {}) }) };
+    if (bodies.length === 0)
+      checks.splice(
+        3,
+        1,
+        check('co-issuance', 'failed', 'It names no issuer to check signatures against.', [{ code: 'NO_ISSUER', message: 'no issuer id' }]),
+      );
+    return {
+      ...verdictOf(checks),
+      checkedAt: now.toISOString(),
+      checks,
+      credential: summarise(credential, registry, {
+        signers: proofResult.signers,
+        proofs: proofResult.proofs,
+        ...(this.deps.catalogueUrl ? { catalogueUrl: this.deps.catalogueUrl } : {}),
+      }),
+    };
   }
 }
 
@@ -127,5 +150,7 @@ function claimOf(credential: JsonObject, did: string): { name?: string; countryC
 
 /** SHA-256 (hex) over the JCS form: how issuance names the signed credential it issued. */
 function sha256Jcs(value: JsonObject): string {
-  return createHash('sha256').update(canonicalize(value) ?? '', 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(canonicalize(value) ?? '', 'utf8')
+    .digest('hex');
 }

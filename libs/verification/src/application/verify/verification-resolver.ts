@@ -1,4 +1,10 @@
-import { buildDidWebDocument, type ControllerDocument, createVerificationMethodResolver, didWebToUrl, type VerificationMethodResolver } from '@alliance/credentials';
+import {
+  buildDidWebDocument,
+  type ControllerDocument,
+  createVerificationMethodResolver,
+  didWebToUrl,
+  type VerificationMethodResolver,
+} from '@alliance/credentials';
 import type { RegisteredInstitution } from '../../domain/registry/registered-institution';
 import type { WebFetcher } from '../ports/web-fetcher.port';
 
@@ -18,7 +24,11 @@ export function verificationResolver(registry: Map<string, RegisteredInstitution
   const resolver = createVerificationMethodResolver({
     resolveDidWeb: async (did): Promise<ControllerDocument | undefined> => {
       const member = registry.get(did);
-      if (member) return buildDidWebDocument(did, member.keys.map((k) => ({ id: k.verificationMethodId, publicKeyMultibase: k.publicKeyMultibase })));
+      if (member)
+        return buildDidWebDocument(
+          did,
+          member.keys.map((k) => ({ id: k.verificationMethodId, publicKeyMultibase: k.publicKeyMultibase })),
+        );
       if (!fetcher) {
         unreachable.set(did, 'resolving did:web issuers outside the alliance is switched off');
         return undefined;

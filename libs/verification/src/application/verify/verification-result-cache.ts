@@ -36,7 +36,9 @@ export class VerificationResultCache<T extends { verdict: Verdict }> {
 
   /** The document's key: a SHA-256 of its JSON text as parsed, so any change of content is another key. */
   static keyOf(document: unknown): string {
-    return createHash('sha256').update(JSON.stringify(document) ?? 'undefined').digest('base64url');
+    return createHash('sha256')
+      .update(JSON.stringify(document) ?? 'undefined')
+      .digest('base64url');
   }
 
   /** `reusable`: whether a result may serve later checks (it still serves the checks already waiting for it). */
@@ -44,7 +46,13 @@ export class VerificationResultCache<T extends { verdict: Verdict }> {
     if (this.options.ttlMs <= 0 || this.options.maxEntries <= 0) return compute();
     const now = this.now();
     const hit = this.entries.get(key);
-    if (hit && hit.generation === this.generation && now - hit.at < this.options.ttlMs && (hit.issued === this.issued || hit.settled?.verdict === 'valid')) return hit.value;
+    if (
+      hit &&
+      hit.generation === this.generation &&
+      now - hit.at < this.options.ttlMs &&
+      (hit.issued === this.issued || hit.settled?.verdict === 'valid')
+    )
+      return hit.value;
     this.entries.delete(key);
     const value = compute();
     const entry: Entry<T> = { at: now, generation: this.generation, issued: this.issued, value };

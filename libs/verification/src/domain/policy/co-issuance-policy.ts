@@ -65,7 +65,11 @@ export function coIssuanceChecks(input: CoIssuanceInput): VerificationCheck[] {
       { signers },
     );
   } else {
-    coIssuance = check('co-issuance', 'passed', input.bodies.length > 1 ? `All ${input.bodies.length} awarding bodies signed it.` : 'Its issuer signed it.');
+    coIssuance = check(
+      'co-issuance',
+      'passed',
+      input.bodies.length > 1 ? `All ${input.bodies.length} awarding bodies signed it.` : 'Its issuer signed it.',
+    );
   }
   return [withUnexpectedSigners(coIssuance, input, unconfirmed.length > 0), registryCheck(input, signedBy)];
 }
@@ -77,16 +81,37 @@ export function coIssuanceChecks(input: CoIssuanceInput): VerificationCheck[] {
  */
 function withUnexpectedSigners(coIssuance: VerificationCheck, input: CoIssuanceInput, someUnconfirmed: boolean): VerificationCheck {
   const bodies = new Set(input.bodies.map((b) => b.did));
-  const strangers = [...new Set(input.proofs.filter((p) => p.verified && p.controller && !bodies.has(p.controller)).map((p) => p.controller as string))];
+  const strangers = [
+    ...new Set(input.proofs.filter((p) => p.verified && p.controller && !bodies.has(p.controller)).map((p) => p.controller as string)),
+  ];
   const problems = strangers.flatMap((did) => {
     const member = input.registry(did);
-    if (member) return [{ code: 'UNEXPECTED_SIGNER', message: `${member.name} (${did}), an alliance member, also signed it, though the credential does not name it as an awarding body` }];
-    return someUnconfirmed ? [] : [{ code: 'UNKNOWN_SIGNER', message: `${did}, which is neither an awarding body of this credential nor an alliance member, also signed it` }];
+    if (member)
+      return [
+        {
+          code: 'UNEXPECTED_SIGNER',
+          message: `${member.name} (${did}), an alliance member, also signed it, though the credential does not name it as an awarding body`,
+        },
+      ];
+    return someUnconfirmed
+      ? []
+      : [
+          {
+            code: 'UNKNOWN_SIGNER',
+            message: `${did}, which is neither an awarding body of this credential nor an alliance member, also signed it`,
+          },
+        ];
   });
   if (problems.length === 0) return coIssuance;
   const note = problems.map((p) => p.message).join('; ');
   const summary = coIssuance.outcome === 'passed' ? `${coIssuance.summary} ${capitalise(note)}.` : coIssuance.summary;
-  return { ...coIssuance, outcome: coIssuance.outcome === 'passed' ? 'warning' : coIssuance.outcome, summary, problems: [...coIssuance.problems, ...problems], details: { ...coIssuance.details, unexpectedSigners: strangers } };
+  return {
+    ...coIssuance,
+    outcome: coIssuance.outcome === 'passed' ? 'warning' : coIssuance.outcome,
+    summary,
+    problems: [...coIssuance.problems, ...problems],
+    details: { ...coIssuance.details, unexpectedSigners: strangers },
+  };
 }
 
 function registryCheck(input: CoIssuanceInput, signedBy: (did: string) => ProofFinding[]): VerificationCheck {
@@ -105,9 +130,18 @@ function registryCheck(input: CoIssuanceInput, signedBy: (did: string) => ProofF
       bodies.push({ did: body.did, registered: false, claimedName: body.name });
       continue;
     }
-    bodies.push({ did: body.did, registered: true, institutionId: record.institutionId, name: record.name, countryCode: record.countryCode, ...(record.region ? { region: record.region } : {}) });
-    if (body.name && body.name !== record.name && body.name !== record.legalName) notes.push(`the credential calls ${record.name} "${body.name}"; the registry's name is shown`);
-    if (body.countryCode && body.countryCode !== record.countryCode) notes.push(`the credential gives ${record.name} country ${body.countryCode}; the registry says ${record.countryCode}`);
+    bodies.push({
+      did: body.did,
+      registered: true,
+      institutionId: record.institutionId,
+      name: record.name,
+      countryCode: record.countryCode,
+      ...(record.region ? { region: record.region } : {}),
+    });
+    if (body.name && body.name !== record.name && body.name !== record.legalName)
+      notes.push(`the credential calls ${record.name} "${body.name}"; the registry's name is shown`);
+    if (body.countryCode && body.countryCode !== record.countryCode)
+      notes.push(`the credential gives ${record.name} country ${body.countryCode}; the registry says ${record.countryCode}`);
     if (!validFrom) {
       problems.push({ code: 'VALID_FROM_MISSING', message: 'the credential has no validFrom, so key registration cannot be checked' });
       continue;
@@ -121,44 +155,83 @@ function registryCheck(input: CoIssuanceInput, signedBy: (did: string) => ProofF
     for (const proof of proofsNaming(input.proofs, body.did)) {
       const unbound = record.unboundKeys?.find((k) => k.verificationMethodId === proof.verificationMethod);
       if (unbound && !record.keys.some((k) => k.verificationMethodId === proof.verificationMethod)) {
-        problems.push({ code: 'KEY_NOT_BOUND', message: `${proof.verificationMethod} is not bound to ${record.name} (institution ${record.institutionId}): ${unbound.reason}` });
+        problems.push({
+          code: 'KEY_NOT_BOUND',
+          message: `${proof.verificationMethod} is not bound to ${record.name} (institution ${record.institutionId}): ${unbound.reason}`,
+        });
       }
     }
     for (const proof of signedBy(body.did)) {
       const key = record.keys.find((k) => k.verificationMethodId === proof.verificationMethod);
-      if (!key) problems.push({ code: 'KEY_NOT_REGISTERED', message: `${proof.verificationMethod} is not a key the registry holds for ${record.name}` });
+      if (!key)
+        problems.push({
+          code: 'KEY_NOT_REGISTERED',
+          message: `${proof.verificationMethod} is not a key the registry holds for ${record.name}`,
+        });
       else if (compromisedAt(key, validFrom)) {
         problems.push({
           code: 'KEY_COMPROMISED',
           message: `${record.name} (institution ${record.institutionId}) revoked its key ${key.keyId} as compromised since ${key.compromisedSince}; this credential took effect at ${validFrom}, not before that, so the key's signature does not count`,
         });
-      } else if (key.compromisedSince && !(input.recordedIssuedAt && Date.parse(input.recordedIssuedAt) < Date.parse(key.compromisedSince))) {
+      } else if (
+        key.compromisedSince &&
+        !(input.recordedIssuedAt && Date.parse(input.recordedIssuedAt) < Date.parse(key.compromisedSince))
+      ) {
         problems.push({
           code: 'KEY_COMPROMISED_UNPROVEN',
           message: `${record.name} (institution ${record.institutionId}) revoked its key ${key.keyId} as compromised since ${key.compromisedSince}; the credential says it took effect at ${validFrom}, but whoever holds the stolen key can write any date, and the alliance's issuance log ${input.recordedIssuedAt ? `shows it issued at ${input.recordedIssuedAt}, not before` : 'has no record of issuing this credential'}`,
         });
       } else if (!keyCovers(key, validFrom)) {
         const window = `[${key.validFrom}, ${key.validUntil ?? 'open'})`;
-        const revoked = key.revokedAt && Date.parse(validFrom) >= Date.parse(key.revokedAt) ? ` (revoked at ${key.revokedAt}${key.revocationReason ? `: ${key.revocationReason}` : ''})` : '';
-        problems.push({ code: 'KEY_NOT_VALID_AT_VALID_FROM', message: `${record.name}'s key ${key.keyId} was valid ${window}${revoked}, not at validFrom ${validFrom}` });
+        const revoked =
+          key.revokedAt && Date.parse(validFrom) >= Date.parse(key.revokedAt)
+            ? ` (revoked at ${key.revokedAt}${key.revocationReason ? `: ${key.revocationReason}` : ''})`
+            : '';
+        problems.push({
+          code: 'KEY_NOT_VALID_AT_VALID_FROM',
+          message: `${record.name}'s key ${key.keyId} was valid ${window}${revoked}, not at validFrom ${validFrom}`,
+        });
       }
     }
   }
   const details = {
     bodies,
     ...(notes.length ? { notes } : {}),
-    ...(impersonations.length ? { impersonates: impersonations.map((i) => ({ claimedBy: i.profile.where, ...(i.profile.id ? { claimedById: i.profile.id } : {}), by: i.by, claimed: i.claimed, member: i.member })) } : {}),
+    ...(impersonations.length
+      ? {
+          impersonates: impersonations.map((i) => ({
+            claimedBy: i.profile.where,
+            ...(i.profile.id ? { claimedById: i.profile.id } : {}),
+            by: i.by,
+            claimed: i.claimed,
+            member: i.member,
+          })),
+        }
+      : {}),
   };
   if (problems.length > 0) return check('registry-keys', 'failed', problems[0].message, [...problems, ...outside], details);
   const registered = bodies.filter((b) => b['registered']).length;
   if (registered === 0) {
-    return check('registry-keys', 'not-applicable', 'No awarding body is an alliance member, so the alliance key registry does not apply; the signatures were checked with the keys the credential points to.', outside, details);
+    return check(
+      'registry-keys',
+      'not-applicable',
+      'No awarding body is an alliance member, so the alliance key registry does not apply; the signatures were checked with the keys the credential points to.',
+      outside,
+      details,
+    );
   }
   if (notes.length > 0) return check('registry-keys', 'warning', `${capitalise(notes.join('; '))}.`, outside, details);
-  return check('registry-keys', 'passed', 'Every awarding body signed with a key the alliance registry held valid for it when the credential took effect.', [], details);
+  return check(
+    'registry-keys',
+    'passed',
+    'Every awarding body signed with a key the alliance registry held valid for it when the credential took effect.',
+    [],
+    details,
+  );
 }
 
 const label = (b: ClaimedBody) => b.name ?? b.did;
 /** Proofs that name a key of this DID, whether or not they verified (a key the registry refused verifies nothing). */
-const proofsNaming = (proofs: ProofFinding[], did: string) => proofs.filter((p) => p.controller === did || p.verificationMethod?.split('#')[0] === did);
+const proofsNaming = (proofs: ProofFinding[], did: string) =>
+  proofs.filter((p) => p.controller === did || p.verificationMethod?.split('#')[0] === did);
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

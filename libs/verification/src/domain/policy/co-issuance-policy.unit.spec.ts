@@ -3,7 +3,11 @@ import type { KeyRevocation, RegisteredInstitution } from '../registry/registere
 import { registryUpdates } from '../registry/registry-updates';
 import { coIssuanceChecks, type CoIssuanceInput } from './co-issuance-policy';
 
-const uni = (id: string, keys: RegisteredInstitution['keys'], history: RegisteredInstitution['statusHistory'] = [{ status: 'active', from: '2025-01-01T00:00:00.000Z' }]): RegisteredInstitution => ({
+const uni = (
+  id: string,
+  keys: RegisteredInstitution['keys'],
+  history: RegisteredInstitution['statusHistory'] = [{ status: 'active', from: '2025-01-01T00:00:00.000Z' }],
+): RegisteredInstitution => ({
   institutionId: id,
   name: `University ${id.toUpperCase()}`,
   countryCode: id === 'a' ? 'DK' : 'DE',
@@ -19,11 +23,25 @@ const key = (inst: string, keyId: string, validFrom: string, validUntil?: string
   ...(validUntil ? { validUntil } : {}),
 });
 const A = uni('a', [key('a', 'key-1', '2025-01-01T00:00:00.000Z')]);
-const B = uni('b', [key('b', 'key-1', '2025-01-01T00:00:00.000Z', '2025-06-01T00:00:00.000Z'), key('b', 'key-2', '2025-06-01T00:00:00.000Z')]);
-const registry = (...known: RegisteredInstitution[]) => (did: string) => known.find((i) => i.did === did);
-const proof = (inst: string, keyId: string, verified = true) => ({ index: 0, verificationMethod: `did:web:${inst}.example#${keyId}`, controller: `did:web:${inst}.example`, verified });
+const B = uni('b', [
+  key('b', 'key-1', '2025-01-01T00:00:00.000Z', '2025-06-01T00:00:00.000Z'),
+  key('b', 'key-2', '2025-06-01T00:00:00.000Z'),
+]);
+const registry =
+  (...known: RegisteredInstitution[]) =>
+  (did: string) =>
+    known.find((i) => i.did === did);
+const proof = (inst: string, keyId: string, verified = true) => ({
+  index: 0,
+  verificationMethod: `did:web:${inst}.example#${keyId}`,
+  controller: `did:web:${inst}.example`,
+  verified,
+});
 const base: CoIssuanceInput = {
-  bodies: [{ did: A.did, name: 'University A' }, { did: B.did, name: 'University B' }],
+  bodies: [
+    { did: A.did, name: 'University A' },
+    { did: B.did, name: 'University B' },
+  ],
   proofs: [proof('a', 'key-1'), proof('b', 'key-2')],
   validFrom: '2026-01-01T00:00:00.000Z',
   registry: registry(A, B),
@@ -38,14 +56,18 @@ describe('co-issuance policy', () => {
     ]);
   });
 
-  it('fails when one awarding body\'s proof was removed from the set', () => {
+  it("fails when one awarding body's proof was removed from the set", () => {
     const [co] = coIssuanceChecks({ ...base, proofs: [proof('a', 'key-1')] });
     expect(co).toMatchObject({ outcome: 'failed', problems: [{ code: 'MISSING_REQUIRED_SIGNER' }] });
     expect(co.summary).toContain('University B did not sign');
   });
 
   it('does not count a proof that failed to verify', () => {
-    expect(outcomes({ ...base, proofs: [proof('a', 'key-1'), proof('b', 'key-2', false)] })[0]).toEqual(['co-issuance', 'failed', ['MISSING_REQUIRED_SIGNER']]);
+    expect(outcomes({ ...base, proofs: [proof('a', 'key-1'), proof('b', 'key-2', false)] })[0]).toEqual([
+      'co-issuance',
+      'failed',
+      ['MISSING_REQUIRED_SIGNER'],
+    ]);
   });
 
   it('fails a key used outside its registered validity', () => {
@@ -55,7 +77,11 @@ describe('co-issuance policy', () => {
   });
 
   it('fails a key the registry never held for that institution', () => {
-    expect(outcomes({ ...base, proofs: [proof('a', 'key-1'), proof('b', 'key-9')] })[1]).toEqual(['registry-keys', 'failed', ['KEY_NOT_REGISTERED']]);
+    expect(outcomes({ ...base, proofs: [proof('a', 'key-1'), proof('b', 'key-9')] })[1]).toEqual([
+      'registry-keys',
+      'failed',
+      ['KEY_NOT_REGISTERED'],
+    ]);
   });
 
   it('fails a signature by a member suspended at validFrom', () => {
@@ -67,7 +93,12 @@ describe('co-issuance policy', () => {
   });
 
   it('treats an issuer outside the registry as a warning, not a forgery', () => {
-    const outside = { bodies: [{ did: 'did:key:z6Mkx' }], proofs: [{ index: 0, controller: 'did:key:z6Mkx', verificationMethod: 'did:key:z6Mkx#z6Mkx', verified: true }], validFrom: base.validFrom, registry: registry(A, B) };
+    const outside = {
+      bodies: [{ did: 'did:key:z6Mkx' }],
+      proofs: [{ index: 0, controller: 'did:key:z6Mkx', verificationMethod: 'did:key:z6Mkx#z6Mkx', verified: true }],
+      validFrom: base.validFrom,
+      registry: registry(A, B),
+    };
     expect(outcomes(outside)).toEqual([
       ['co-issuance', 'passed', []],
       ['registry-keys', 'not-applicable', ['ISSUER_NOT_IN_REGISTRY']],
@@ -75,7 +106,12 @@ describe('co-issuance policy', () => {
   });
 
   it('cannot link signatures to an issuer named only by a web address: a warning, not a failure', () => {
-    const web = { bodies: [{ did: 'https://vc.example/issuers/5678' }], proofs: [{ index: 0, controller: 'did:key:z6Mkx', verificationMethod: 'did:key:z6Mkx#z6Mkx', verified: true }], validFrom: base.validFrom, registry: registry(A, B) };
+    const web = {
+      bodies: [{ did: 'https://vc.example/issuers/5678' }],
+      proofs: [{ index: 0, controller: 'did:key:z6Mkx', verificationMethod: 'did:key:z6Mkx#z6Mkx', verified: true }],
+      validFrom: base.validFrom,
+      registry: registry(A, B),
+    };
     expect(outcomes(web)).toEqual([
       ['co-issuance', 'warning', ['ISSUER_NOT_CONFIRMED']],
       ['registry-keys', 'not-applicable', ['ISSUER_NOT_IN_REGISTRY']],
@@ -83,18 +119,26 @@ describe('co-issuance policy', () => {
   });
 
   it('fails a DID issuer outside the registry that did not sign (it could have)', () => {
-    const other = { bodies: [{ did: 'did:key:z6MkIssuer' }], proofs: [{ index: 0, controller: 'did:key:z6MkOther', verificationMethod: 'did:key:z6MkOther#z6MkOther', verified: true }], validFrom: base.validFrom, registry: registry(A, B) };
+    const other = {
+      bodies: [{ did: 'did:key:z6MkIssuer' }],
+      proofs: [{ index: 0, controller: 'did:key:z6MkOther', verificationMethod: 'did:key:z6MkOther#z6MkOther', verified: true }],
+      validFrom: base.validFrom,
+      registry: registry(A, B),
+    };
     expect(outcomes(other)[0]).toEqual(['co-issuance', 'failed', ['MISSING_REQUIRED_SIGNER', 'UNKNOWN_SIGNER']]);
   });
 
-  it('shows the registry\'s record over what the credential claims, with a warning', () => {
-    const [, reg] = coIssuanceChecks({ ...base, bodies: [{ did: A.did, name: 'Famous Institute of Technology', countryCode: 'US' }, { did: B.did }] });
+  it("shows the registry's record over what the credential claims, with a warning", () => {
+    const [, reg] = coIssuanceChecks({
+      ...base,
+      bodies: [{ did: A.did, name: 'Famous Institute of Technology', countryCode: 'US' }, { did: B.did }],
+    });
     expect(reg.outcome).toBe('warning');
     expect(reg.details?.['bodies']).toEqual([
       expect.objectContaining({ did: A.did, name: 'University A', countryCode: 'DK' }),
       expect.objectContaining({ did: B.did, name: 'University B' }),
     ]);
-    expect(reg.summary).toContain('the registry\'s name is shown');
+    expect(reg.summary).toContain("the registry's name is shown");
   });
 });
 
@@ -117,17 +161,22 @@ describe('co-issuance policy over the registry facts of onboarding and key revoc
       for (const recorded of [undefined, T, after]) {
         const reg = at(before, registry(A, compromised), recorded);
         expect(reg).toMatchObject({ outcome: 'failed', problems: [{ code: 'KEY_COMPROMISED_UNPROVEN' }] });
-        expect(reg.problems[0].message).toContain(recorded ? `shows it issued at ${recorded}, not before` : 'has no record of issuing this credential');
+        expect(reg.problems[0].message).toContain(
+          recorded ? `shows it issued at ${recorded}, not before` : 'has no record of issuing this credential',
+        );
       }
     });
 
-    it.each([T, after])('fails a credential that took effect at or after T (%s) with KEY_COMPROMISED, naming institution, key and compromisedSince', (validFrom) => {
-      const reg = at(validFrom, registry(A, compromised));
-      expect(reg).toMatchObject({ outcome: 'failed', problems: [{ code: 'KEY_COMPROMISED' }] });
-      expect(reg.problems[0].message).toContain('University B (institution b)');
-      expect(reg.problems[0].message).toContain('key-2');
-      expect(reg.problems[0].message).toContain(`compromised since ${T}`);
-    });
+    it.each([T, after])(
+      'fails a credential that took effect at or after T (%s) with KEY_COMPROMISED, naming institution, key and compromisedSince',
+      (validFrom) => {
+        const reg = at(validFrom, registry(A, compromised));
+        expect(reg).toMatchObject({ outcome: 'failed', problems: [{ code: 'KEY_COMPROMISED' }] });
+        expect(reg.problems[0].message).toContain('University B (institution b)');
+        expect(reg.problems[0].message).toContain('key-2');
+        expect(reg.problems[0].message).toContain(`compromised since ${T}`);
+      },
+    );
 
     it('says compromised even after the key was revoked, not merely out of its window', () => {
       expect(at('2026-04-01T00:00:00.000Z', registry(A, compromised)).problems.map((p) => p.code)).toEqual(['KEY_COMPROMISED']);
@@ -149,7 +198,14 @@ describe('co-issuance policy over the registry facts of onboarding and key revoc
   });
 
   describe('a member registered pending', () => {
-    const pending = registryUpdates.registered(undefined, { institutionId: 'b', name: 'University B', countryCode: 'DE', did: B.did, registeredAt: '2025-01-01T00:00:00.000Z', status: 'pending' });
+    const pending = registryUpdates.registered(undefined, {
+      institutionId: 'b',
+      name: 'University B',
+      countryCode: 'DE',
+      did: B.did,
+      registeredAt: '2025-01-01T00:00:00.000Z',
+      status: 'pending',
+    });
     const withKeys = { ...pending, keys: B.keys };
 
     it('is never green while pending, whatever keys it has', () => {
@@ -168,7 +224,13 @@ describe('co-issuance policy over the registry facts of onboarding and key revoc
   describe('a key whose proof of possession does not verify', () => {
     const pair = generateEd25519KeyPair();
     const other = generateEd25519KeyPair();
-    const challenge = { type: 'alliance-key-possession' as const, institutionId: 'b', keyId: 'key-3', nonce: 'n-1', expiresAt: '2025-06-01T00:05:00.000Z' };
+    const challenge = {
+      type: 'alliance-key-possession' as const,
+      institutionId: 'b',
+      keyId: 'key-3',
+      nonce: 'n-1',
+      expiresAt: '2025-06-01T00:05:00.000Z',
+    };
     const announced = (possession?: { challenge: typeof challenge; signature: string }) => ({
       keyId: 'key-3',
       verificationMethodId: `${B.did}#key-3`,
@@ -188,9 +250,29 @@ describe('co-issuance policy over the registry facts of onboarding and key revoc
     });
 
     it.each([
-      ['signed by another key', () => announced({ challenge, signature: signKeyPossession(challenge, other.secretKey).signature }), 'does not verify'],
-      ['answering a challenge for another institution', () => announced({ challenge: { ...challenge, institutionId: 'a' }, signature: signKeyPossession({ ...challenge, institutionId: 'a' }, pair.secretKey).signature }), 'institution a'],
-      ['answering a challenge for another key', () => announced({ challenge: { ...challenge, keyId: 'key-9' }, signature: signKeyPossession({ ...challenge, keyId: 'key-9' }, pair.secretKey).signature }), 'key key-9'],
+      [
+        'signed by another key',
+        () => announced({ challenge, signature: signKeyPossession(challenge, other.secretKey).signature }),
+        'does not verify',
+      ],
+      [
+        'answering a challenge for another institution',
+        () =>
+          announced({
+            challenge: { ...challenge, institutionId: 'a' },
+            signature: signKeyPossession({ ...challenge, institutionId: 'a' }, pair.secretKey).signature,
+          }),
+        'institution a',
+      ],
+      [
+        'answering a challenge for another key',
+        () =>
+          announced({
+            challenge: { ...challenge, keyId: 'key-9' },
+            signature: signKeyPossession({ ...challenge, keyId: 'key-9' }, pair.secretKey).signature,
+          }),
+        'key key-9',
+      ],
     ])('does not bind a key whose proof is %s, and fails a signature by it with KEY_NOT_BOUND', (_case, key, why) => {
       const refused = bind(B, key());
       expect(refused.keys.map((k) => k.keyId)).not.toContain('key-3');

@@ -49,7 +49,10 @@ export function normaliseHost(address: string): string | undefined {
   if (!URL.canParse(withScheme)) return undefined;
   const url = new URL(withScheme);
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  const host = url.hostname.toLowerCase().replace(/\.$/, '').replace(/^www\./, '');
+  const host = url.hostname
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^www\./, '');
   return host.includes('.') ? host : undefined;
 }
 
@@ -71,13 +74,23 @@ export function impersonationsOf(profiles: readonly ClaimedProfile[], members: r
     const self = profile.id === undefined ? undefined : members.find((m) => m.did === profile.id);
     // What a member says of itself is its own to say, even where another member registered the same (a shared name or portal).
     const own = self ? ownClaims(profile, self) : undefined;
-    const claims = own ? { ...profile, names: profile.names.filter((n) => !own.names.has(n)), addresses: profile.addresses.filter((a) => !own.addresses.has(a)) } : profile;
+    const claims = own
+      ? {
+          ...profile,
+          names: profile.names.filter((n) => !own.names.has(n)),
+          addresses: profile.addresses.filter((a) => !own.addresses.has(a)),
+        }
+      : profile;
     for (const member of members) {
       if (member === self) continue;
       const claim = claimOn(claims, member);
       // The issuer is usually repeated as an awarding body and as the creator: one claim is reported once.
-      const repeated = claim && profile.id !== undefined && found.some((f) => f.profile.id === profile.id && f.member.did === member.did && f.by === claim.by && f.claimed === claim.claimed);
-      if (claim && !repeated) found.push({ profile, member: { institutionId: member.institutionId, name: member.name, did: member.did }, ...claim });
+      const repeated =
+        claim &&
+        profile.id !== undefined &&
+        found.some((f) => f.profile.id === profile.id && f.member.did === member.did && f.by === claim.by && f.claimed === claim.claimed);
+      if (claim && !repeated)
+        found.push({ profile, member: { institutionId: member.institutionId, name: member.name, did: member.did }, ...claim });
     }
   }
   return found;
@@ -93,7 +106,9 @@ function ownClaims(profile: ClaimedProfile, self: RegisteredInstitution): { name
 }
 
 function hostsOf(member: RegisteredInstitution): string[] {
-  return [...new Set([member.homepage ? normaliseHost(member.homepage) : undefined, didWebDomain(member.did)].filter((h): h is string => !!h))];
+  return [
+    ...new Set([member.homepage ? normaliseHost(member.homepage) : undefined, didWebDomain(member.did)].filter((h): h is string => !!h)),
+  ];
 }
 
 function claimOn(profile: ClaimedProfile, member: RegisteredInstitution): { by: ClaimKind; claimed: string } | undefined {

@@ -12,7 +12,13 @@ const member = (over: Partial<RegisteredInstitution> = {}): RegisteredInstitutio
   keys: [],
   ...over,
 });
-const profile = (over: Partial<Parameters<typeof impersonationsOf>[0][number]> = {}) => ({ where: 'issuer', names: [], addresses: [], identifiers: [], ...over });
+const profile = (over: Partial<Parameters<typeof impersonationsOf>[0][number]> = {}) => ({
+  where: 'issuer',
+  names: [],
+  addresses: [],
+  identifiers: [],
+  ...over,
+});
 
 describe('impersonation', () => {
   it.each([
@@ -38,25 +44,53 @@ describe('impersonation', () => {
 
   it('finds a claim by name, legal name, homepage or identifier, and none by the member itself', () => {
     const m = member();
-    expect(impersonationsOf([profile({ id: 'did:key:z1', names: ['aalborg university'] })], [m])).toMatchObject([{ by: 'name', member: { did: m.did } }]);
+    expect(impersonationsOf([profile({ id: 'did:key:z1', names: ['aalborg university'] })], [m])).toMatchObject([
+      { by: 'name', member: { did: m.did } },
+    ]);
     expect(impersonationsOf([profile({ names: ['Aalborg Universitet'] })], [m])).toMatchObject([{ by: 'legal name' }]);
-    expect(impersonationsOf([profile({ id: 'https://aau.dk/issuer', addresses: ['https://aau.dk/issuer'] })], [m])).toMatchObject([{ by: 'homepage' }]);
+    expect(impersonationsOf([profile({ id: 'https://aau.dk/issuer', addresses: ['https://aau.dk/issuer'] })], [m])).toMatchObject([
+      { by: 'homepage' },
+    ]);
     expect(impersonationsOf([profile({ identifiers: [m.did] })], [m])).toMatchObject([{ by: 'identifier' }]);
     expect(impersonationsOf([profile({ id: m.did, names: ['Aalborg Universitet'], addresses: ['https://www.aau.dk'] })], [m])).toEqual([]);
-    expect(impersonationsOf([profile({ id: 'did:key:z1', names: ['Aalborg University of Applied Arts'], addresses: ['https://cs.aau.dk.example'] })], [m])).toEqual([]);
+    expect(
+      impersonationsOf(
+        [profile({ id: 'did:key:z1', names: ['Aalborg University of Applied Arts'], addresses: ['https://cs.aau.dk.example'] })],
+        [m],
+      ),
+    ).toEqual([]);
   });
 
-  it('a member claiming another member\'s name impersonates that member', () => {
+  it("a member claiming another member's name impersonates that member", () => {
     const a = member();
-    const b = member({ institutionId: 'inst-b', name: 'Hamburg University of Technology', legalName: undefined, homepage: 'https://www.tuhh.de', did: 'did:web:tuhh.de' });
-    expect(impersonationsOf([profile({ id: a.did, names: ['Hamburg University of Technology'] })], [a, b])).toMatchObject([{ by: 'name', member: { did: 'did:web:tuhh.de' } }]);
-    expect(impersonationsOf([profile({ id: 'did:web:www.tuhh.de', addresses: ['tuhh.de'] })], [a, b])).toMatchObject([{ by: 'homepage', member: { did: 'did:web:tuhh.de' } }]);
+    const b = member({
+      institutionId: 'inst-b',
+      name: 'Hamburg University of Technology',
+      legalName: undefined,
+      homepage: 'https://www.tuhh.de',
+      did: 'did:web:tuhh.de',
+    });
+    expect(impersonationsOf([profile({ id: a.did, names: ['Hamburg University of Technology'] })], [a, b])).toMatchObject([
+      { by: 'name', member: { did: 'did:web:tuhh.de' } },
+    ]);
+    expect(impersonationsOf([profile({ id: 'did:web:www.tuhh.de', addresses: ['tuhh.de'] })], [a, b])).toMatchObject([
+      { by: 'homepage', member: { did: 'did:web:tuhh.de' } },
+    ]);
   });
 
   it('lets a member say what is its own even where another member registered the same; anyone else claiming it impersonates both', () => {
     const a = member({ homepage: 'https://portal.alliance.example' });
-    const b = member({ institutionId: 'inst-b', legalName: undefined, homepage: 'https://portal.alliance.example/', did: 'did:web:tuhh.de' });
-    expect(impersonationsOf([profile({ id: a.did, names: ['Aalborg University'], addresses: ['https://portal.alliance.example'] })], [a, b])).toEqual([]);
-    expect(impersonationsOf([profile({ id: 'did:key:z1', addresses: ['portal.alliance.example'] })], [a, b]).map((i) => i.member.did)).toEqual([a.did, b.did]);
+    const b = member({
+      institutionId: 'inst-b',
+      legalName: undefined,
+      homepage: 'https://portal.alliance.example/',
+      did: 'did:web:tuhh.de',
+    });
+    expect(
+      impersonationsOf([profile({ id: a.did, names: ['Aalborg University'], addresses: ['https://portal.alliance.example'] })], [a, b]),
+    ).toEqual([]);
+    expect(
+      impersonationsOf([profile({ id: 'did:key:z1', addresses: ['portal.alliance.example'] })], [a, b]).map((i) => i.member.did),
+    ).toEqual([a.did, b.did]);
   });
 });

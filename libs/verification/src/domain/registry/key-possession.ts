@@ -16,8 +16,10 @@ export interface AnnouncedKey {
 export function possessionProblem(institutionId: string, key: AnnouncedKey): string | undefined {
   const proof = key.possession;
   if (!proof) return undefined;
-  if (proof.challenge.institutionId !== institutionId) return `its proof of possession answers a challenge for institution ${proof.challenge.institutionId}`;
+  if (proof.challenge.institutionId !== institutionId)
+    return `its proof of possession answers a challenge for institution ${proof.challenge.institutionId}`;
   if (proof.challenge.keyId !== key.keyId) return `its proof of possession answers a challenge for key ${proof.challenge.keyId}`;
-  if (!verifyKeyPossession(proof.challenge, proof.signature, key.publicKeyMultibase)) return 'its proof of possession does not verify with the key';
+  if (!verifyKeyPossession(proof.challenge, proof.signature, key.publicKeyMultibase))
+    return 'its proof of possession does not verify with the key';
   return undefined;
 }

@@ -12,7 +12,10 @@ type Period = RegisteredInstitution['statusHistory'][number];
 export const registryUpdates = {
   registered(
     current: RegisteredInstitution | undefined,
-    profile: Omit<RegisteredInstitution, 'statusHistory' | 'keys' | 'unboundKeys' | 'pendingRevocations'> & { registeredAt: string; status?: 'pending' | 'active' },
+    profile: Omit<RegisteredInstitution, 'statusHistory' | 'keys' | 'unboundKeys' | 'pendingRevocations'> & {
+      registeredAt: string;
+      status?: 'pending' | 'active';
+    },
   ): RegisteredInstitution {
     const { registeredAt, status, ...rest } = profile;
     // Members registered before onboarding existed carry no status: they were active from the start.
@@ -30,7 +33,12 @@ export const registryUpdates = {
     if (current.keys.some((k) => k.keyId === key.keyId)) return current;
     const waiting = current.pendingRevocations?.find((r) => r.keyId === key.keyId);
     const next = { ...current, keys: [...current.keys, waiting ? revoke(key, waiting) : key] };
-    return waiting ? withPendingRevocations(next, (current.pendingRevocations ?? []).filter((r) => r.keyId !== key.keyId)) : next;
+    return waiting
+      ? withPendingRevocations(
+          next,
+          (current.pendingRevocations ?? []).filter((r) => r.keyId !== key.keyId),
+        )
+      : next;
   },
 
   /**
@@ -41,7 +49,10 @@ export const registryUpdates = {
     const { possession: _proof, ...registered } = key;
     const refused = possessionProblem(current.institutionId, key);
     if (!refused) return { record: registryUpdates.keyAdded(current, registered) };
-    return { record: registryUpdates.keyUnbound(current, { keyId: key.keyId, verificationMethodId: key.verificationMethodId, reason: refused }), refused };
+    return {
+      record: registryUpdates.keyUnbound(current, { keyId: key.keyId, verificationMethodId: key.verificationMethodId, reason: refused }),
+      refused,
+    };
   },
 
   /** A key whose proof of possession did not verify: remembered so a report can say why it is not the member's. */
@@ -52,7 +63,10 @@ export const registryUpdates = {
 
   /** Ends a key's window (a rotation); a window is only ever shortened, never reopened. */
   keyClosed(current: RegisteredInstitution, keyId: string, validUntil: string): RegisteredInstitution {
-    return { ...current, keys: current.keys.map((k) => (k.keyId === keyId ? { ...k, validUntil: earliest(k.validUntil, validUntil)! } : k)) };
+    return {
+      ...current,
+      keys: current.keys.map((k) => (k.keyId === keyId ? { ...k, validUntil: earliest(k.validUntil, validUntil)! } : k)),
+    };
   },
 
   /**
@@ -84,7 +98,17 @@ function withPeriod(history: Period[], period: Period): Period[] {
 }
 
 function revoke(key: RegisteredKey, revocation: KeyRevocation): RegisteredKey {
-  const merged = key.revokedAt ? mergeRevocations({ keyId: key.keyId, reason: key.revocationReason ?? '', revokedAt: key.revokedAt, ...(key.compromisedSince ? { compromisedSince: key.compromisedSince } : {}) }, revocation) : revocation;
+  const merged = key.revokedAt
+    ? mergeRevocations(
+        {
+          keyId: key.keyId,
+          reason: key.revocationReason ?? '',
+          revokedAt: key.revokedAt,
+          ...(key.compromisedSince ? { compromisedSince: key.compromisedSince } : {}),
+        },
+        revocation,
+      )
+    : revocation;
   return {
     ...key,
     validUntil: earliest(key.validUntil, merged.revokedAt)!,

@@ -36,7 +36,12 @@ export function verdictOf(checks: readonly VerificationCheck[]): VerdictSummary 
   const uncheckable = checks.filter((c) => c.outcome === 'could-not-check').map((c) => `${c.id}: ${c.summary}`);
   if (failed) {
     const first = failed.problems.find((p) => p.code === IMPERSONATION) ?? failed.problems[0];
-    return { verdict: 'invalid', failure: { check: failed.id, reason: first?.message ?? failed.summary, ...(first ? { code: first.code } : {}) }, warnings, uncheckable };
+    return {
+      verdict: 'invalid',
+      failure: { check: failed.id, reason: first?.message ?? failed.summary, ...(first ? { code: first.code } : {}) },
+      warnings,
+      uncheckable,
+    };
   }
   if (uncheckable.length > 0) return { verdict: 'indeterminate', warnings, uncheckable };
   const outside = outsideRegistry(checks);

@@ -1,5 +1,15 @@
 /** The checks a verification report lists, in the order a reader meets them. */
-export const CHECK_IDS = ['parse', 'schema', 'proofs', 'co-issuance', 'registry-keys', 'did-documents', 'status', 'validity-period', 'annex-i'] as const;
+export const CHECK_IDS = [
+  'parse',
+  'schema',
+  'proofs',
+  'co-issuance',
+  'registry-keys',
+  'did-documents',
+  'status',
+  'validity-period',
+  'annex-i',
+] as const;
 export type CheckId = (typeof CHECK_IDS)[number];
 
 /**
@@ -20,6 +30,12 @@ export interface VerificationCheck {
   details?: Record<string, unknown>;
 }
 
-export function check(id: CheckId, outcome: CheckOutcome, summary: string, problems: VerificationCheck['problems'] = [], details?: Record<string, unknown>): VerificationCheck {
+export function check(
+  id: CheckId,
+  outcome: CheckOutcome,
+  summary: string,
+  problems: VerificationCheck['problems'] = [],
+  details?: Record<string, unknown>,
+): VerificationCheck {
   return { id, outcome, summary, problems, ...(details ? { details } : {}) };
 }

@@ -42,7 +42,13 @@ export class VerificationTally {
     const countKey = `${day} ${check.verdict} ${check.credentialId ?? ''}`;
     const count = this.counts.get(countKey);
     if (count) count.count++;
-    else this.counts.set(countKey, { day, verdict: check.verdict, ...(check.credentialId ? { credentialId: check.credentialId } : {}), count: 1 });
+    else
+      this.counts.set(countKey, {
+        day,
+        verdict: check.verdict,
+        ...(check.credentialId ? { credentialId: check.credentialId } : {}),
+        count: 1,
+      });
     this.from ??= check.at;
     this.to = check.at;
     return 'counted';

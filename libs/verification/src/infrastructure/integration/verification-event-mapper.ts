@@ -10,7 +10,18 @@ export function mapVerificationEvent(event: RecordedEvent): IntegrationMessage |
   if (event.type !== 'CredentialVerified') return undefined;
   const d = event.data as CredentialVerified['data'];
   return credentialVerifiedV1.message(
-    { verificationId: d.verificationId, ...(d.credentialId ? { credentialId: d.credentialId } : {}), verified: d.verdict === 'valid', failedChecks: d.failedChecks, verifiedAt: d.checkedAt },
-    { eventId: event.eventId, occurredAt: event.metadata.occurredAt, correlationId: event.metadata.correlationId, ...(event.metadata.causationId ? { causationId: event.metadata.causationId } : {}) },
+    {
+      verificationId: d.verificationId,
+      ...(d.credentialId ? { credentialId: d.credentialId } : {}),
+      verified: d.verdict === 'valid',
+      failedChecks: d.failedChecks,
+      verifiedAt: d.checkedAt,
+    },
+    {
+      eventId: event.eventId,
+      occurredAt: event.metadata.occurredAt,
+      correlationId: event.metadata.correlationId,
+      ...(event.metadata.causationId ? { causationId: event.metadata.causationId } : {}),
+    },
   );
 }

@@ -42,48 +42,96 @@ const keyOf = (k: SigningKeyV1): RegisteredKey & AnnouncedKey => ({
 });
 
 // A key fact overtaking the registration (it cannot on one partition, but a replay from a dead letter can) waits in a shell.
-const shell = (institutionId: string): RegisteredInstitution => ({ institutionId, name: '', countryCode: '', did: '', statusHistory: [], keys: [] });
+const shell = (institutionId: string): RegisteredInstitution => ({
+  institutionId,
+  name: '',
+  countryCode: '',
+  did: '',
+  statusHistory: [],
+  keys: [],
+});
 
 /**
  * Builds verification's registry from the catalogue's institution events, and its notes on platform-issued
  * credentials from issuance's, each applied once through the inbox in one transaction with the read model.
  */
-export function verificationMessageHandler(orm: ReadModelOrm, logger: Pick<LoggerService, 'warn'> = new Logger('VerificationRegistry')): MessageHandler {
+export function verificationMessageHandler(
+  orm: ReadModelOrm,
+  logger: Pick<LoggerService, 'warn'> = new Logger('VerificationRegistry'),
+): MessageHandler {
   const once = <T>(m: IntegrationMessage<T>, apply: (em: EntityManager, p: T) => Promise<void>) =>
     VERIFICATION_INBOX.handle(forkEntityManager(orm), m, (tx) => apply(tx, m.payload)).then(() => undefined);
-  const member = (em: EntityManager, id: string, change: (r: RegisteredInstitution) => RegisteredInstitution) => OrmRegistry.update(em, id, (r) => change(r ?? shell(id)));
+  const member = (em: EntityManager, id: string, change: (r: RegisteredInstitution) => RegisteredInstitution) =>
+    OrmRegistry.update(em, id, (r) => change(r ?? shell(id)));
   // A key whose proof of possession does not verify is not the member's: it never reaches the keys proofs are checked with.
   const bind = (r: RegisteredInstitution, key: SigningKeyV1): RegisteredInstitution => {
     const { record, refused } = registryUpdates.keyAnnounced(r, keyOf(key));
-    if (refused) logger.warn({ institutionId: r.institutionId, keyId: key.keyId, problem: refused }, 'key not bound to the institution: its proof of possession does not hold');
+    if (refused)
+      logger.warn(
+        { institutionId: r.institutionId, keyId: key.keyId, problem: refused },
+        'key not bound to the institution: its proof of possession does not hold',
+      );
     return record;
   };
   const note = async (em: EntityManager, credentialId: string, lifecycle: string, changes: { hash?: string; reason?: string | null }) => {
     const current = await em.findOne(CredentialNoteRows, { credentialId });
-    await em.upsert(CredentialNoteRows, { credentialId, hash: changes.hash ?? current?.hash ?? null, lifecycle, reason: changes.reason === undefined ? (current?.reason ?? null) : changes.reason, updatedAt: new Date().toISOString() });
+    await em.upsert(CredentialNoteRows, {
+      credentialId,
+      hash: changes.hash ?? current?.hash ?? null,
+      lifecycle,
+      reason: changes.reason === undefined ? (current?.reason ?? null) : changes.reason,
+      updatedAt: new Date().toISOString(),
+    });
   };
 
   return contractHandler(createContractRegistry(), [
     on(institutionRegisteredV1, (m) =>
       once(m, (em, p) =>
         OrmRegistry.update(em, p.institutionId, (r) =>
-          registryUpdates.registered(r, { institutionId: p.institutionId, name: p.name, legalName: p.legalName, countryCode: p.countryCode, ...(p.region ? { region: p.region } : {}), homepage: p.homepage, did: p.did, registeredAt: p.registeredAt, ...(p.status ? { status: p.status } : {}) }),
+          registryUpdates.registered(r, {
+            institutionId: p.institutionId,
+            name: p.name,
+            legalName: p.legalName,
+            countryCode: p.countryCode,
+            ...(p.region ? { region: p.region } : {}),
+            homepage: p.homepage,
+            did: p.did,
+            registeredAt: p.registeredAt,
+            ...(p.status ? { status: p.status } : {}),
+          }),
         ),
       ),
     ),
-    on(institutionActivatedV1, (m) => once(m, (em, p) => member(em, p.institutionId, (r) => registryUpdates.standing(r, 'active', p.activatedAt)))),
+    on(institutionActivatedV1, (m) =>
+      once(m, (em, p) => member(em, p.institutionId, (r) => registryUpdates.standing(r, 'active', p.activatedAt))),
+    ),
     on(institutionKeyAddedV1, (m) => once(m, (em, p) => member(em, p.institutionId, (r) => bind(r, p.key)))),
-    on(institutionKeyRotatedV1, (m) => once(m, (em, p) => member(em, p.institutionId, (r) => bind(registryUpdates.keyClosed(r, p.previousKeyId, p.previousValidUntil), p.newKey)))),
+    on(institutionKeyRotatedV1, (m) =>
+      once(m, (em, p) =>
+        member(em, p.institutionId, (r) => bind(registryUpdates.keyClosed(r, p.previousKeyId, p.previousValidUntil), p.newKey)),
+      ),
+    ),
     on(institutionKeyRevokedV1, (m) =>
       once(m, (em, p) =>
         member(em, p.institutionId, (r) =>
-          registryUpdates.keyRevoked(r, { keyId: p.keyId, reason: p.reason, revokedAt: p.revokedAt, ...(p.compromisedSince ? { compromisedSince: p.compromisedSince } : {}) }),
+          registryUpdates.keyRevoked(r, {
+            keyId: p.keyId,
+            reason: p.reason,
+            revokedAt: p.revokedAt,
+            ...(p.compromisedSince ? { compromisedSince: p.compromisedSince } : {}),
+          }),
         ),
       ),
     ),
-    on(institutionSuspendedV1, (m) => once(m, (em, p) => member(em, p.institutionId, (r) => registryUpdates.standing(r, 'suspended', p.suspendedAt, p.reason)))),
-    on(institutionReinstatedV1, (m) => once(m, (em, p) => member(em, p.institutionId, (r) => registryUpdates.standing(r, 'active', p.reinstatedAt)))),
-    on(institutionRemovedV1, (m) => once(m, (em, p) => member(em, p.institutionId, (r) => registryUpdates.standing(r, 'removed', p.removedAt, p.reason)))),
+    on(institutionSuspendedV1, (m) =>
+      once(m, (em, p) => member(em, p.institutionId, (r) => registryUpdates.standing(r, 'suspended', p.suspendedAt, p.reason))),
+    ),
+    on(institutionReinstatedV1, (m) =>
+      once(m, (em, p) => member(em, p.institutionId, (r) => registryUpdates.standing(r, 'active', p.reinstatedAt))),
+    ),
+    on(institutionRemovedV1, (m) =>
+      once(m, (em, p) => member(em, p.institutionId, (r) => registryUpdates.standing(r, 'removed', p.removedAt, p.reason))),
+    ),
     on(credentialIssuedV1, (m) =>
       once(m, async (em, p) => {
         await note(em, p.credentialId, 'issued', { hash: p.hash, reason: null });

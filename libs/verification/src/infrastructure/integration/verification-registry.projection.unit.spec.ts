@@ -9,7 +9,13 @@ import {
   institutionRegisteredV1,
   type SigningKeyV1,
 } from '@alliance/contracts';
-import { ensureReadModelTables, forkEntityManager, type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
+import {
+  ensureReadModelTables,
+  forkEntityManager,
+  type ReadModelOrm,
+  PGLITE_START_BUDGET_MS,
+  startPgliteForSpecs,
+} from '@alliance/event-sourcing';
 import type { IntegrationMessage, MessageContext } from '@alliance/messaging';
 import type { RegisteredInstitution } from '../../domain/registry/registered-institution';
 import { CredentialNoteRows } from '../registry/credential-notes-rows';
@@ -32,8 +38,20 @@ const envelope = () => ({ eventId: randomUUID(), occurredAt: '2026-01-05T09:00:0
 const key1 = generateEd25519KeyPair();
 const key2 = generateEd25519KeyPair();
 const stranger = generateEd25519KeyPair();
-const challenge = (keyId: string) => ({ type: 'alliance-key-possession' as const, institutionId: UNI, keyId, nonce: `nonce-${keyId}`, expiresAt: '2026-01-06T10:05:00.000Z' });
-const signingKey = (keyId: string, publicKeyMultibase: string, custody: SigningKeyV1['custody'], signer: Uint8Array | string, validFrom = ACTIVATED): SigningKeyV1 => ({
+const challenge = (keyId: string) => ({
+  type: 'alliance-key-possession' as const,
+  institutionId: UNI,
+  keyId,
+  nonce: `nonce-${keyId}`,
+  expiresAt: '2026-01-06T10:05:00.000Z',
+});
+const signingKey = (
+  keyId: string,
+  publicKeyMultibase: string,
+  custody: SigningKeyV1['custody'],
+  signer: Uint8Array | string,
+  validFrom = ACTIVATED,
+): SigningKeyV1 => ({
   keyId,
   verificationMethodId: `${DID}#${keyId}`,
   type: 'Multikey',
@@ -46,20 +64,50 @@ const signingKey = (keyId: string, publicKeyMultibase: string, custody: SigningK
 
 const registered = () =>
   institutionRegisteredV1.message(
-    { institutionId: UNI, name: 'Hamburg University of Technology', legalName: 'Technische Universität Hamburg', countryCode: 'DE', homepage: 'https://tuhh.example', did: DID, registeredAt: REGISTERED, status: 'pending' },
+    {
+      institutionId: UNI,
+      name: 'Hamburg University of Technology',
+      legalName: 'Technische Universität Hamburg',
+      countryCode: 'DE',
+      homepage: 'https://tuhh.example',
+      did: DID,
+      registeredAt: REGISTERED,
+      status: 'pending',
+    },
     envelope(),
   );
 const activated = () => institutionActivatedV1.message({ institutionId: UNI, activatedAt: ACTIVATED }, envelope());
-const keyAdded = () => institutionKeyAddedV1.message({ institutionId: UNI, key: signingKey('key-1', key1.publicKeyMultibase, 'institution', key1.secretKey) }, envelope());
-const rotatedToDelegated = () =>
-  institutionKeyRotatedV1.message(
-    { institutionId: UNI, previousKeyId: 'key-1', previousValidUntil: '2026-03-01T00:00:00.000Z', newKey: signingKey('key-2', key2.publicKeyMultibase, 'issuance-service', key2.secretKey, '2026-03-01T00:00:00.000Z') },
+const keyAdded = () =>
+  institutionKeyAddedV1.message(
+    { institutionId: UNI, key: signingKey('key-1', key1.publicKeyMultibase, 'institution', key1.secretKey) },
     envelope(),
   );
-const revokedCompromised = () => institutionKeyRevokedV1.message({ institutionId: UNI, keyId: 'key-1', reason: 'signer host breached', revokedAt: REVOKED, compromisedSince: COMPROMISED }, envelope());
-const revokedRoutinely = () => institutionKeyRevokedV1.message({ institutionId: UNI, keyId: 'key-1', reason: 'retired', revokedAt: '2026-02-20T00:00:00.000Z' }, envelope());
+const rotatedToDelegated = () =>
+  institutionKeyRotatedV1.message(
+    {
+      institutionId: UNI,
+      previousKeyId: 'key-1',
+      previousValidUntil: '2026-03-01T00:00:00.000Z',
+      newKey: signingKey('key-2', key2.publicKeyMultibase, 'issuance-service', key2.secretKey, '2026-03-01T00:00:00.000Z'),
+    },
+    envelope(),
+  );
+const revokedCompromised = () =>
+  institutionKeyRevokedV1.message(
+    { institutionId: UNI, keyId: 'key-1', reason: 'signer host breached', revokedAt: REVOKED, compromisedSince: COMPROMISED },
+    envelope(),
+  );
+const revokedRoutinely = () =>
+  institutionKeyRevokedV1.message(
+    { institutionId: UNI, keyId: 'key-1', reason: 'retired', revokedAt: '2026-02-20T00:00:00.000Z' },
+    envelope(),
+  );
 // Its possession proof is signed by a key other than the one announced.
-const keyWithoutPossession = () => institutionKeyAddedV1.message({ institutionId: UNI, key: signingKey('key-9', key2.publicKeyMultibase, 'institution', stranger.secretKey) }, envelope());
+const keyWithoutPossession = () =>
+  institutionKeyAddedV1.message(
+    { institutionId: UNI, key: signingKey('key-9', key2.publicKeyMultibase, 'institution', stranger.secretKey) },
+    envelope(),
+  );
 
 describe('the registry projection of the catalogue facts (PGlite)', () => {
   let orm: ReadModelOrm;
@@ -79,7 +127,9 @@ describe('the registry projection of the catalogue facts (PGlite)', () => {
   });
 
   const rows = async () =>
-    JSON.parse(JSON.stringify(await orm.em.fork().execute<Record<string, unknown>[]>('select * from verification_registry order by institution_id'))) as Record<string, unknown>[];
+    JSON.parse(
+      JSON.stringify(await orm.em.fork().execute<Record<string, unknown>[]>('select * from verification_registry order by institution_id')),
+    ) as Record<string, unknown>[];
   const deliver = async (messages: IntegrationMessage[]) => {
     const handle = handler();
     for (const m of messages) await handle(m, context);
@@ -118,7 +168,13 @@ describe('the registry projection of the catalogue facts (PGlite)', () => {
   it('records a revocation for compromise: the window ends at revokedAt and compromisedSince is kept', async () => {
     const r = await given([registered, activated, keyAdded, revokedCompromised]);
     expect(r.keys).toEqual([
-      expect.objectContaining({ keyId: 'key-1', validUntil: REVOKED, revokedAt: REVOKED, revocationReason: 'signer host breached', compromisedSince: COMPROMISED }),
+      expect.objectContaining({
+        keyId: 'key-1',
+        validUntil: REVOKED,
+        revokedAt: REVOKED,
+        revocationReason: 'signer host breached',
+        compromisedSince: COMPROMISED,
+      }),
     ]);
   });
 
@@ -138,13 +194,26 @@ describe('the registry projection of the catalogue facts (PGlite)', () => {
   it('does not bind a key whose proof of possession does not verify, and says so in the log', async () => {
     const r = await given([registered, activated, keyAdded, keyWithoutPossession]);
     expect(r.keys.map((k) => k.keyId)).toEqual(['key-1']);
-    expect(r.unboundKeys).toEqual([{ keyId: 'key-9', verificationMethodId: `${DID}#key-9`, reason: 'its proof of possession does not verify with the key' }]);
+    expect(r.unboundKeys).toEqual([
+      { keyId: 'key-9', verificationMethodId: `${DID}#key-9`, reason: 'its proof of possession does not verify with the key' },
+    ]);
     expect(warnings).toContainEqual(expect.objectContaining({ institutionId: UNI, keyId: 'key-9' }));
   });
 
   it('accepts a legacy key announced without a proof of possession, and a legacy registration as active', async () => {
     const legacy = () =>
-      institutionRegisteredV1.message({ institutionId: UNI, name: 'Hamburg University of Technology', legalName: 'TUHH', countryCode: 'DE', homepage: 'https://tuhh.example', did: DID, registeredAt: REGISTERED }, envelope());
+      institutionRegisteredV1.message(
+        {
+          institutionId: UNI,
+          name: 'Hamburg University of Technology',
+          legalName: 'TUHH',
+          countryCode: 'DE',
+          homepage: 'https://tuhh.example',
+          did: DID,
+          registeredAt: REGISTERED,
+        },
+        envelope(),
+      );
     const { possession: _none, ...bare } = signingKey('key-1', key1.publicKeyMultibase, 'institution', key1.secretKey);
     const r = await given([legacy, () => institutionKeyAddedV1.message({ institutionId: UNI, key: bare }, envelope())]);
     expect(r.statusHistory).toEqual([{ status: 'active', from: REGISTERED }]);

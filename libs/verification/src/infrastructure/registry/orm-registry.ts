@@ -14,7 +14,11 @@ export class OrmRegistry implements RegistryReader {
   }
 
   /** Applies one catalogue fact to a member's record inside the inbox transaction; a fact that changes nothing writes nothing. */
-  static async update(em: EntityManager, institutionId: string, change: (current: RegisteredInstitution | undefined) => RegisteredInstitution): Promise<void> {
+  static async update(
+    em: EntityManager,
+    institutionId: string,
+    change: (current: RegisteredInstitution | undefined) => RegisteredInstitution,
+  ): Promise<void> {
     const row = await em.findOne(RegistryRows, { institutionId });
     const record = change(row?.record);
     if (row && row.did === record.did && isDeepStrictEqual(row.record, record)) return;

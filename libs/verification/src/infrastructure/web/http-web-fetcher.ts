@@ -74,7 +74,10 @@ export class HttpWebFetcher implements WebFetcher, ResourceFetcher {
    * verification asks the issuance service for its status list, and a new connection each time costs both ends
    * more than the request. Other hosts get a connection of their own, resolved and checked each time.
    */
-  private readonly keepAlive = { http: new HttpAgent({ keepAlive: true, maxSockets: 16 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 16 }) };
+  private readonly keepAlive = {
+    http: new HttpAgent({ keepAlive: true, maxSockets: 16 }),
+    https: new HttpsAgent({ keepAlive: true, maxSockets: 16 }),
+  };
 
   constructor(private readonly options: HttpWebFetcherOptions) {
     this.allowHosts = options.allowHosts ?? new HostAllowList([]);
@@ -85,7 +88,11 @@ export class HttpWebFetcher implements WebFetcher, ResourceFetcher {
   async fetchJson(url: string): Promise<FetchedJson> {
     const fetched = await this.fetchResource(url);
     if (!fetched.ok || fetched.status === 200) return fetched.ok ? { ok: true, url, json: fetched.json } : fetched;
-    return this.failed(url, new FetchFailure('FETCH_HTTP_STATUS', `${url} answered HTTP 304 to an unconditional request`, 304), AbortSignal.abort());
+    return this.failed(
+      url,
+      new FetchFailure('FETCH_HTTP_STATUS', `${url} answered HTTP 304 to an unconditional request`, 304),
+      AbortSignal.abort(),
+    );
   }
 
   async fetchResource(url: string, conditional: ConditionalRequest = {}): Promise<FetchedResource> {
@@ -141,11 +148,20 @@ export class HttpWebFetcher implements WebFetcher, ResourceFetcher {
     }
   }
 
-  private request(target: URL, trusted: boolean, signal: AbortSignal, conditional: ConditionalRequest, extraHeaders: Record<string, string> = {}): Promise<IncomingMessage> {
-    if (target.protocol !== 'https:' && target.protocol !== 'http:') return Promise.reject(new FetchFailure('FETCH_NOT_HTTPS', `${target.protocol} URLs are not fetched`));
+  private request(
+    target: URL,
+    trusted: boolean,
+    signal: AbortSignal,
+    conditional: ConditionalRequest,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<IncomingMessage> {
+    if (target.protocol !== 'https:' && target.protocol !== 'http:')
+      return Promise.reject(new FetchFailure('FETCH_NOT_HTTPS', `${target.protocol} URLs are not fetched`));
     const host = hostOf(target);
-    if (isIpLiteral(host) && !trusted && !isPublicAddress(host)) return Promise.reject(new FetchFailure('FETCH_BLOCKED_ADDRESS', `${target.href} names the non-public address ${host}`));
-    if (target.protocol === 'http:' && !trusted) return Promise.reject(new FetchFailure('FETCH_NOT_HTTPS', `${target.href} is http and its host is not allow-listed`));
+    if (isIpLiteral(host) && !trusted && !isPublicAddress(host))
+      return Promise.reject(new FetchFailure('FETCH_BLOCKED_ADDRESS', `${target.href} names the non-public address ${host}`));
+    if (target.protocol === 'http:' && !trusted)
+      return Promise.reject(new FetchFailure('FETCH_NOT_HTTPS', `${target.href} is http and its host is not allow-listed`));
     const connectTimeoutMs = this.options.connectTimeoutMs ?? this.options.timeoutMs;
     return new Promise((resolve, reject) => {
       const req = (target.protocol === 'https:' ? httpsRequest : httpRequest)(target, {
@@ -162,7 +178,9 @@ export class HttpWebFetcher implements WebFetcher, ResourceFetcher {
         signal,
         timeout: connectTimeoutMs,
       });
-      req.once('timeout', () => req.destroy(new FetchFailure('FETCH_TIMEOUT', `${target.href}: no progress within ${connectTimeoutMs} ms`)));
+      req.once('timeout', () =>
+        req.destroy(new FetchFailure('FETCH_TIMEOUT', `${target.href}: no progress within ${connectTimeoutMs} ms`)),
+      );
       req.once('error', reject);
       req.once('response', resolve);
       req.end();
@@ -198,7 +216,8 @@ export class HttpWebFetcher implements WebFetcher, ResourceFetcher {
     if (e instanceof FetchFailure) return e;
     const error = e as NodeJS.ErrnoException & { cause?: unknown };
     if (error?.cause instanceof FetchFailure) return error.cause;
-    if (signal.aborted || error?.name === 'AbortError' || error?.name === 'TimeoutError') return new FetchFailure('FETCH_TIMEOUT', `no answer within ${this.options.timeoutMs} ms`);
+    if (signal.aborted || error?.name === 'AbortError' || error?.name === 'TimeoutError')
+      return new FetchFailure('FETCH_TIMEOUT', `no answer within ${this.options.timeoutMs} ms`);
     return new FetchFailure('FETCH_UNREACHABLE', `${error?.message ?? String(e)}${error?.code ? ` (${error.code})` : ''}`);
   }
 
@@ -243,7 +262,10 @@ const guardedLookup: LookupFunction = (hostname, options, callback) => {
     if (err) return callback(err, '', 0);
     const blocked = addresses.find((a) => !isPublicAddress(a.address));
     if (blocked || addresses.length === 0) {
-      const failure = new FetchFailure('FETCH_BLOCKED_ADDRESS', `${hostname} resolves to the non-public address ${blocked?.address ?? '(none)'}`);
+      const failure = new FetchFailure(
+        'FETCH_BLOCKED_ADDRESS',
+        `${hostname} resolves to the non-public address ${blocked?.address ?? '(none)'}`,
+      );
       return callback(failure as unknown as NodeJS.ErrnoException, '', 0);
     }
     if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
@@ -253,9 +275,18 @@ const guardedLookup: LookupFunction = (hostname, options, callback) => {
 
 /** The body with its content coding undone; the caller counts what it yields, so a small encoded body cannot expand unchecked. */
 function decodedBody(res: IncomingMessage, maxBytes: number, tooLarge: () => FetchFailure): Readable {
-  const coding = String(res.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  const coding = String(res.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
   if (coding === 'identity' || coding === '') return res;
-  const decoder = coding === 'gzip' || coding === 'x-gzip' ? createGunzip() : coding === 'deflate' ? createInflate() : coding === 'br' ? createBrotliDecompress() : undefined;
+  const decoder =
+    coding === 'gzip' || coding === 'x-gzip'
+      ? createGunzip()
+      : coding === 'deflate'
+        ? createInflate()
+        : coding === 'br'
+          ? createBrotliDecompress()
+          : undefined;
   if (!decoder) {
     res.destroy();
     throw new FetchFailure('FETCH_NOT_JSON', `unsupported content encoding ${coding}`);

@@ -83,10 +83,16 @@ export class StatusListCache implements WebFetcher {
     const held = this.validated.get(url);
     const fetched = await this.inner.fetchResource(url, held ? validatorsOf(held) : undefined);
     if (!fetched.ok) return fetched;
-    if (fetched.status === 304) return held ? { ok: true, url, json: held.json } : { ok: false, url, error: publicFetchError('FETCH_HTTP_STATUS', 304) };
+    if (fetched.status === 304)
+      return held ? { ok: true, url, json: held.json } : { ok: false, url, error: publicFetchError('FETCH_HTTP_STATUS', 304) };
     this.validated.delete(url);
     const validators = validatorsOf(fetched.headers);
-    if (this.options.maxEntries > 0 && fetched.bytes <= this.options.maxBytes && (validators.etag || validators.lastModified) && !cacheControlOf(fetched.headers.cacheControl).has('no-store')) {
+    if (
+      this.options.maxEntries > 0 &&
+      fetched.bytes <= this.options.maxBytes &&
+      (validators.etag || validators.lastModified) &&
+      !cacheControlOf(fetched.headers.cacheControl).has('no-store')
+    ) {
       this.validated.set(url, { json: fetched.json, bytes: fetched.bytes, freshUntil: 0, ...validators });
       // The bypassed lists are the alliance's own few: bounded by count alone.
       if (this.validated.size > this.options.maxEntries) this.validated.delete(this.validated.keys().next().value!);
@@ -100,7 +106,11 @@ export class StatusListCache implements WebFetcher {
     if (!fetched.ok) return fetched;
     if (fetched.status === 304) {
       if (!held) return { ok: false, url, error: publicFetchError('FETCH_HTTP_STATUS', 304) };
-      const headers = { ...fetched.headers, etag: fetched.headers.etag ?? held.etag, lastModified: fetched.headers.lastModified ?? held.lastModified };
+      const headers = {
+        ...fetched.headers,
+        etag: fetched.headers.etag ?? held.etag,
+        lastModified: fetched.headers.lastModified ?? held.lastModified,
+      };
       this.store(url, held.json, held.bytes, headers);
       return { ok: true, url, json: held.json };
     }
@@ -158,7 +168,16 @@ function cacheControlOf(header: string | undefined): Map<string, string | undefi
   for (const part of (header ?? '').split(',')) {
     const [name, ...value] = part.split('=');
     const key = name.trim().toLowerCase();
-    if (key) directives.set(key, value.length ? value.join('=').trim().replace(/^"(.*)"$/, '$1') : undefined);
+    if (key)
+      directives.set(
+        key,
+        value.length
+          ? value
+              .join('=')
+              .trim()
+              .replace(/^"(.*)"$/, '$1')
+          : undefined,
+      );
   }
   return directives;
 }

@@ -27,10 +27,15 @@ describe('StatusListCache over a real local server', () => {
       const route = routes.get(path);
       if (!route) return void res.writeHead(404).end();
       const nm = route.notModifiedFor;
-      if (nm && ((nm.etag && req.headers['if-none-match'] === nm.etag) || (nm.lastModified && req.headers['if-modified-since'] === nm.lastModified))) {
+      if (
+        nm &&
+        ((nm.etag && req.headers['if-none-match'] === nm.etag) || (nm.lastModified && req.headers['if-modified-since'] === nm.lastModified))
+      ) {
         return void res.writeHead(304, route.headers ?? {}).end();
       }
-      res.writeHead(route.status ?? 200, { 'content-type': 'application/json', ...(route.headers ?? {}) }).end(JSON.stringify(route.body ?? {}));
+      res
+        .writeHead(route.status ?? 200, { 'content-type': 'application/json', ...(route.headers ?? {}) })
+        .end(JSON.stringify(route.body ?? {}));
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -43,13 +48,20 @@ describe('StatusListCache over a real local server', () => {
   });
 
   const cache = (options: Partial<typeof STATUS_LIST_CACHE_DEFAULTS> = {}) =>
-    new StatusListCache(new HttpWebFetcher({ timeoutMs: 1500, logger: silent, allowHosts: new HostAllowList([`127.0.0.1:${new URL(base).port}`]) }), {
-      ...STATUS_LIST_CACHE_DEFAULTS,
-      clock: () => now,
-      ...options,
-    });
+    new StatusListCache(
+      new HttpWebFetcher({ timeoutMs: 1500, logger: silent, allowHosts: new HostAllowList([`127.0.0.1:${new URL(base).port}`]) }),
+      {
+        ...STATUS_LIST_CACHE_DEFAULTS,
+        clock: () => now,
+        ...options,
+      },
+    );
   const hits = (path: string) => requests.filter((r) => r.path === path);
-  const list = (extra: object = {}) => ({ type: ['VerifiableCredential', 'BitstringStatusListCredential'], credentialSubject: { encodedList: 'uH4sIAAAAAAAAA-3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA' }, ...extra });
+  const list = (extra: object = {}) => ({
+    type: ['VerifiableCredential', 'BitstringStatusListCredential'],
+    credentialSubject: { encodedList: 'uH4sIAAAAAAAAA-3BMQEAAADCoPVPbQwfoAAAAAAAAAAAAAAAAAAAAIC3AYbSVKsAQAAA' },
+    ...extra,
+  });
 
   it('serves a second fetch within the list ttl without a request, and revalidates after it', async () => {
     routes.set('/ttl', { headers: { etag: '"v1"' }, body: list({ ttl: 60_000 }), notModifiedFor: { etag: '"v1"' } });
@@ -64,7 +76,7 @@ describe('StatusListCache over a real local server', () => {
     expect(hits('/ttl')[1]).toMatchObject({ ifNoneMatch: '"v1"' });
   });
 
-  it('fetches the alliance issuance service\'s own lists fresh every time, so a revocation it just recorded shows at once', async () => {
+  it("fetches the alliance issuance service's own lists fresh every time, so a revocation it just recorded shows at once", async () => {
     routes.set('/own', { headers: { etag: '"v1"' }, body: list({ ttl: 60_000 }) });
     const c = cache({ bypass: (url) => url.endsWith('/own') });
     await c.fetchJson(`${base}/own`);
@@ -81,14 +93,21 @@ describe('StatusListCache over a real local server', () => {
     const again = await c.fetchJson(`${base}/own-etag`);
     expect(again).toMatchObject({ ok: true, json: { id: 'v1' } });
     expect(again.ok && first.ok && again.json === first.json).toBe(true);
-    expect(hits('/own-etag')).toEqual([expect.objectContaining({ ifNoneMatch: undefined }), expect.objectContaining({ ifNoneMatch: '"v1"' })]);
+    expect(hits('/own-etag')).toEqual([
+      expect.objectContaining({ ifNoneMatch: undefined }),
+      expect.objectContaining({ ifNoneMatch: '"v1"' }),
+    ]);
     routes.set('/own-etag', { headers: { etag: '"v2"' }, body: list({ id: 'v2' }), notModifiedFor: { etag: '"v2"' } });
     await expect(c.fetchJson(`${base}/own-etag`)).resolves.toMatchObject({ ok: true, json: { id: 'v2' } });
     expect(hits('/own-etag')).toHaveLength(3);
   });
 
   it('a 304 keeps the body held and renews its freshness', async () => {
-    routes.set('/lm', { headers: { 'last-modified': 'Wed, 01 Jan 2025 00:00:00 GMT', 'cache-control': 'max-age=10' }, body: list({ id: 'first' }), notModifiedFor: { lastModified: 'Wed, 01 Jan 2025 00:00:00 GMT' } });
+    routes.set('/lm', {
+      headers: { 'last-modified': 'Wed, 01 Jan 2025 00:00:00 GMT', 'cache-control': 'max-age=10' },
+      body: list({ id: 'first' }),
+      notModifiedFor: { lastModified: 'Wed, 01 Jan 2025 00:00:00 GMT' },
+    });
     const c = cache();
     await c.fetchJson(`${base}/lm`);
     routes.set('/lm', { ...routes.get('/lm')!, body: list({ id: 'would-be-new' }) });
@@ -120,7 +139,11 @@ describe('StatusListCache over a real local server', () => {
 
   it('never holds a no-store list, and revalidates a no-cache one on every use', async () => {
     routes.set('/no-store', { headers: { 'cache-control': 'no-store', etag: '"s"' }, body: list({ ttl: 60_000 }) });
-    routes.set('/no-cache', { headers: { 'cache-control': 'no-cache', etag: '"c"' }, body: list({ ttl: 60_000 }), notModifiedFor: { etag: '"c"' } });
+    routes.set('/no-cache', {
+      headers: { 'cache-control': 'no-cache', etag: '"c"' },
+      body: list({ ttl: 60_000 }),
+      notModifiedFor: { etag: '"c"' },
+    });
     const c = cache();
     for (let i = 0; i < 3; i++) {
       await expect(c.fetchJson(`${base}/no-store`)).resolves.toMatchObject({ ok: true });

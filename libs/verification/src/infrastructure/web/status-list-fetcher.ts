@@ -39,7 +39,13 @@ export class StatusListFetcher implements WebFetcher {
       this.withinCap.add(list);
     } catch (e) {
       if (e instanceof StatusListError && e.code === 'STATUS_LIST_LENGTH_ERROR') {
-        this.logger.warn({ msg: 'status list refused', url, code: 'FETCH_TOO_LARGE', detail: e.message, encodedLength: encodedList.length });
+        this.logger.warn({
+          msg: 'status list refused',
+          url,
+          code: 'FETCH_TOO_LARGE',
+          detail: e.message,
+          encodedLength: encodedList.length,
+        });
         const answer: FetchedJsonFailure = { ok: false, url, error: publicFetchError('FETCH_TOO_LARGE'), code: 'FETCH_TOO_LARGE' };
         return answer;
       }

@@ -21,12 +21,24 @@ export class AmendResultHandler {
     const row = await this.records.get(command.resultId);
     if (!row) throw new AssessmentException('assessment.result-not-found', `No result ${command.resultId}.`, 'resultId');
     // The grade is read on the scheme of the version the result was published on.
-    const spec = (await this.knowledge.specs([{ credentialSpecId: row.credentialSpecId, version: row.specVersion }])).get(specKey(row.credentialSpecId, row.specVersion));
+    const spec = (await this.knowledge.specs([{ credentialSpecId: row.credentialSpecId, version: row.specVersion }])).get(
+      specKey(row.credentialSpecId, row.specVersion),
+    );
     const { grade, assessedOn, assessmentType, supervision, evidenceUrl, assessor } = command;
-    const changes = Object.fromEntries(Object.entries({ grade, assessedOn, assessmentType, supervision, evidenceUrl, assessor }).filter(([, v]) => v !== undefined));
+    const changes = Object.fromEntries(
+      Object.entries({ grade, assessedOn, assessmentType, supervision, evidenceUrl, assessor }).filter(([, v]) => v !== undefined),
+    );
     const handled = await this.aggregates.onTranscript(
       row.enrolmentId,
-      { type: 'AmendResult', resultId: row.resultId, amendmentId: command.amendmentId ?? uuidv7(), spec, changes, reason: command.reason, actingMember },
+      {
+        type: 'AmendResult',
+        resultId: row.resultId,
+        amendmentId: command.amendmentId ?? uuidv7(),
+        spec,
+        changes,
+        reason: command.reason,
+        actingMember,
+      },
       command.commandContext(),
     );
     await this.records.caughtUp(handled.lastPosition);

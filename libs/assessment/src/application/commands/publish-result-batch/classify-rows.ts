@@ -41,7 +41,13 @@ export async function classifyRows(rows: UploadedRow[], batchKey: string, turns:
     }
     const check = validateRow(uploaded.values);
     if (!check.ok) {
-      outcome.problem = { code: 'assessment.row-invalid', status: 400, field: check.errors[0].field, message: check.errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors: check.errors };
+      outcome.problem = {
+        code: 'assessment.row-invalid',
+        status: 400,
+        field: check.errors[0].field,
+        message: check.errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+        errors: check.errors,
+      };
       continue;
     }
     outcome.status = 'pending';

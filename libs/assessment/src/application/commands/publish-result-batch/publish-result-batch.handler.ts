@@ -43,7 +43,15 @@ export class PublishResultBatchHandler {
     const context = command.commandContext();
     const batchKey = batchKeyOf(institutionId, command.batchId);
     const actingMember = await this.knowledge.memberStanding(institutionId);
-    const claim = { type: 'CheckBatchFile', batchId: command.batchId, institutionId, digest: command.digest, format: command.format, rows: command.rows.length, uploader: actingMember } as const;
+    const claim = {
+      type: 'CheckBatchFile',
+      batchId: command.batchId,
+      institutionId,
+      digest: command.digest,
+      format: command.format,
+      rows: command.rows.length,
+      uploader: actingMember,
+    } as const;
     // Another file under a used id, or a member that may not act, is refused before any row is read.
     await this.aggregates.checkBatch(batchKey, claim, context);
 
@@ -66,7 +74,17 @@ export class PublishResultBatchHandler {
       const report = reportOf(command, outcomes);
       const summary = await this.aggregates.onBatch(
         batchKey,
-        { type: 'RecordBatch', batchId: command.batchId, institutionId, digest: command.digest, format: command.format, rows: report.rows, recorded: report.recorded, alreadyRecorded: report.alreadyRecorded, rejected: report.rejected },
+        {
+          type: 'RecordBatch',
+          batchId: command.batchId,
+          institutionId,
+          digest: command.digest,
+          format: command.format,
+          rows: report.rows,
+          recorded: report.recorded,
+          alreadyRecorded: report.alreadyRecorded,
+          rejected: report.rejected,
+        },
         context,
       );
       const position = Math.max(lastPosition, summary.lastPosition ?? 0) || undefined;
@@ -85,7 +103,9 @@ export class PublishResultBatchHandler {
   private async enrolled(groups: Map<string, GoodRow[]>): Promise<Enrolled[]> {
     if (groups.size === 0) return [];
     const enrolments = await this.knowledge.enrolments([...groups.keys()]);
-    const specs = await this.knowledge.specs([...enrolments.values()].map((e) => ({ credentialSpecId: e.credentialSpecId, version: e.specVersion })));
+    const specs = await this.knowledge.specs(
+      [...enrolments.values()].map((e) => ({ credentialSpecId: e.credentialSpecId, version: e.specVersion })),
+    );
     const recordedFor = await this.records.enrolmentsOf([...groups.values()].flatMap((rows) => rows.map((r) => r.resultId)));
     return [...groups].map(([enrolmentId, rows]) => {
       const enrolment = enrolments.get(enrolmentId);
@@ -98,11 +118,25 @@ export class PublishResultBatchHandler {
    * Records one enrolment's rows: each pass drops the rows the decider refused and records the rest; a pass without
    * refusals ends it. `claimFirst`, until the batch id is claimed: decide without writing, and claim before writing.
    */
-  private async record(e: Enrolled, batchId: string, actingMember: MemberStanding, context: CommandContext, claimFirst?: () => Promise<number>): Promise<number> {
+  private async record(
+    e: Enrolled,
+    batchId: string,
+    actingMember: MemberStanding,
+    context: CommandContext,
+    claimFirst?: () => Promise<number>,
+  ): Promise<number> {
     let pending = e.rows;
     while (pending.length > 0) {
       const results: ResultInput[] = pending.map((r) => toResultInput(r, batchId));
-      const transcript = { type: 'PublishResults', enrolmentId: e.enrolmentId, enrolment: e.enrolment, spec: e.spec, results, actingMember, recordedElsewhere: elsewhere(results, e.enrolmentId, e.recordedElsewhere) } as const;
+      const transcript = {
+        type: 'PublishResults',
+        enrolmentId: e.enrolmentId,
+        enrolment: e.enrolment,
+        spec: e.spec,
+        results,
+        actingMember,
+        recordedElsewhere: elsewhere(results, e.enrolmentId, e.recordedElsewhere),
+      } as const;
       try {
         if (claimFirst) {
           if ((await this.aggregates.previewTranscript(e.enrolmentId, transcript, context)).length > 0) {
@@ -186,7 +220,13 @@ function toResultInput(r: GoodRow, batchId: string): ResultInput {
 }
 
 function problemOf(error: Pick<AssessmentException, 'code' | 'status' | 'message' | 'field'>): RowProblem {
-  return { code: error.code, status: error.status, message: error.message, ...(error.field ? { field: error.field } : {}), ...(RETRYABLE_CODES.has(error.code) ? { retryable: true } : {}) };
+  return {
+    code: error.code,
+    status: error.status,
+    message: error.message,
+    ...(error.field ? { field: error.field } : {}),
+    ...(RETRYABLE_CODES.has(error.code) ? { retryable: true } : {}),
+  };
 }
 
 /** Runs `work` over `items` with at most `limit` in flight. */

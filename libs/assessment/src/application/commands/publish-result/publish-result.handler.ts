@@ -23,7 +23,11 @@ export class PublishResultHandler {
     // Only an id the client chose can already name a result; a generated one is new.
     const owner = command.resultId ? (await this.records.enrolmentsOf([resultId])).get(resultId) : undefined;
     const enrolment = (await this.knowledge.enrolments([r.enrolmentId])).get(r.enrolmentId);
-    const spec = enrolment ? (await this.knowledge.specs([{ credentialSpecId: enrolment.credentialSpecId, version: enrolment.specVersion }])).get(specKey(enrolment.credentialSpecId, enrolment.specVersion)) : undefined;
+    const spec = enrolment
+      ? (await this.knowledge.specs([{ credentialSpecId: enrolment.credentialSpecId, version: enrolment.specVersion }])).get(
+          specKey(enrolment.credentialSpecId, enrolment.specVersion),
+        )
+      : undefined;
     const handled = await this.aggregates.onTranscript(
       r.enrolmentId,
       {

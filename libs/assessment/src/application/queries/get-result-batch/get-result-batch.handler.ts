@@ -20,7 +20,12 @@ export class GetResultBatchHandler {
 
   async execute(batchId: string, actor: CommandActor): Promise<BatchStatusView> {
     const institutionId = requireInstitutionStaff(actor);
-    if (!/^[\w.:@-]{1,200}$/.test(batchId)) throw new AssessmentException('assessment.batch-id-invalid', 'batchId may contain letters, digits and . _ : @ - only (at most 200)', 'batchId');
+    if (!/^[\w.:@-]{1,200}$/.test(batchId))
+      throw new AssessmentException(
+        'assessment.batch-id-invalid',
+        'batchId may contain letters, digits and . _ : @ - only (at most 200)',
+        'batchId',
+      );
     const batchKey = batchKeyOf(institutionId, batchId);
     const recent = this.progress.view(batchKey);
     if (recent) return recent;
@@ -29,12 +34,36 @@ export class GetResultBatchHandler {
     const processed = history.filter((e) => e.type === 'ResultBatchProcessed').at(-1);
     if (processed) {
       const { batchId: id, format, digest, rows, recorded, alreadyRecorded, rejected, processedAt } = processed.data;
-      return { batchId: id, format, digest, phase: 'complete', rows, processed: rows, recorded, alreadyRecorded, rejected, retryable: 0, finishedAt: processedAt };
+      return {
+        batchId: id,
+        format,
+        digest,
+        phase: 'complete',
+        rows,
+        processed: rows,
+        recorded,
+        alreadyRecorded,
+        rejected,
+        retryable: 0,
+        finishedAt: processedAt,
+      };
     }
     if (opened && history.at(-1)?.type === 'ResultBatchOpened') {
       // Claimed, never completed: the upload broke off; sending the same file again completes it.
       const { batchId: id, format, digest, rows, openedAt } = opened.data;
-      return { batchId: id, format, digest, phase: 'interrupted', rows, processed: 0, recorded: 0, alreadyRecorded: 0, rejected: 0, retryable: 0, startedAt: openedAt };
+      return {
+        batchId: id,
+        format,
+        digest,
+        phase: 'interrupted',
+        rows,
+        processed: 0,
+        recorded: 0,
+        alreadyRecorded: 0,
+        rejected: 0,
+        retryable: 0,
+        startedAt: openedAt,
+      };
     }
     throw new AssessmentException('assessment.batch-not-found', `No batch ${batchId}.`, 'batchId');
   }

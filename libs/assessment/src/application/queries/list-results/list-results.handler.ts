@@ -16,7 +16,9 @@ export class ListResultsHandler {
 
   async execute(query: ListResultsQuery): Promise<ResultPage> {
     const { limit, offset, enrolmentId, learnerId, componentCode, institutionId, batchId } = query;
-    const filter = Object.fromEntries(Object.entries({ enrolmentId, learnerId, componentCode, institutionId, batchId }).filter(([, v]) => v !== undefined));
+    const filter = Object.fromEntries(
+      Object.entries({ enrolmentId, learnerId, componentCode, institutionId, batchId }).filter(([, v]) => v !== undefined),
+    );
     // A learner sees only their own results, whatever the filter says.
     if (query.actor.role === 'learner') filter.learnerId = query.actor.subject;
     const page = await this.records.list({ ...filter, limit, offset });

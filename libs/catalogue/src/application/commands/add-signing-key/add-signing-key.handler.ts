@@ -17,10 +17,13 @@ export class AddSigningKeyHandler {
    * starts. A member hosting its own DID document must list the key there first.
    */
   async execute(command: AddSigningKeyCommand): Promise<string> {
-    const { institutionId, keyId, publicKeyMultibase, publicKeyJwk, custody, validFrom, validUntil, replacesKeyId, proofOfPossession } = command;
+    const { institutionId, keyId, publicKeyMultibase, publicKeyJwk, custody, validFrom, validUntil, replacesKeyId, proofOfPossession } =
+      command;
     const key = { keyId, publicKeyMultibase, publicKeyJwk, custody, validUntil };
     if (replacesKeyId !== undefined && validFrom !== undefined) {
-      throw CatalogueException.invalid([violation('validFrom', 'key.rotation-starts-now', 'a key that replaces another starts now; leave validFrom out')]);
+      throw CatalogueException.invalid([
+        violation('validFrom', 'key.rotation-starts-now', 'a key that replaces another starts now; leave validFrom out'),
+      ]);
     }
     const proof = { nonce: proofOfPossession.nonce, signature: proofOfPossession.signature };
     const domainCommand: AddSigningKey | RotateSigningKey =

@@ -13,7 +13,13 @@ describe('AddSigningKeyHandler', () => {
     const { keyId, keyPair } = await registerKey(h, aau, { keyId: 'aau-2026' });
     expect(keyId).toBe('aau-2026');
     const state = (await h.aggregates.institution(aau))!;
-    expect(state.keys).toEqual([expect.objectContaining({ keyId: 'aau-2026', publicKeyMultibase: keyPair.publicKeyMultibase, possession: expect.objectContaining({ signature: expect.any(String) }) })]);
+    expect(state.keys).toEqual([
+      expect.objectContaining({
+        keyId: 'aau-2026',
+        publicKeyMultibase: keyPair.publicKeyMultibase,
+        possession: expect.objectContaining({ signature: expect.any(String) }),
+      }),
+    ]);
     expect(state.status).toBe('active');
     expect((await h.events()).slice(-2).map((e) => [e.type, e.metadata.actor.role])).toEqual([
       ['SigningKeyAdded', 'institution-admin'],
@@ -25,12 +31,24 @@ describe('AddSigningKeyHandler', () => {
     const h = catalogueHarness();
     const [aau, dcu] = await scenario(h).pendingMembers(2);
     const keyPair = generateEd25519KeyPair();
-    const { challenge } = await new IssueKeyChallengeHandler(h.aggregates).execute(IssueKeyChallengeCommand.create({ institutionId: aau, keyId: 'key-1', ...ownAdminMeta(h, aau) }));
-    const body = { institutionId: aau, publicKeyMultibase: keyPair.publicKeyMultibase, proofOfPossession: signKeyPossession(challenge, keyPair.secretKey) };
+    const { challenge } = await new IssueKeyChallengeHandler(h.aggregates).execute(
+      IssueKeyChallengeCommand.create({ institutionId: aau, keyId: 'key-1', ...ownAdminMeta(h, aau) }),
+    );
+    const body = {
+      institutionId: aau,
+      publicKeyMultibase: keyPair.publicKeyMultibase,
+      proofOfPossession: signKeyPossession(challenge, keyPair.secretKey),
+    };
     const before = await h.store.headPosition();
     const handler = new AddSigningKeyHandler(h.aggregates, h.didCheck);
-    await expect(handler.execute(AddSigningKeyCommand.create({ ...body, ...h.meta() }))).rejects.toMatchObject({ status: 403, code: 'catalogue.key.not-own-institution' });
-    await expect(handler.execute(AddSigningKeyCommand.create({ ...body, ...ownAdminMeta(h, dcu) }))).rejects.toMatchObject({ status: 403, code: 'catalogue.key.not-own-institution' });
+    await expect(handler.execute(AddSigningKeyCommand.create({ ...body, ...h.meta() }))).rejects.toMatchObject({
+      status: 403,
+      code: 'catalogue.key.not-own-institution',
+    });
+    await expect(handler.execute(AddSigningKeyCommand.create({ ...body, ...ownAdminMeta(h, dcu) }))).rejects.toMatchObject({
+      status: 403,
+      code: 'catalogue.key.not-own-institution',
+    });
     expect(await h.store.headPosition()).toBe(before);
   });
 
@@ -56,7 +74,9 @@ describe('AddSigningKeyHandler with replacesKeyId', () => {
     const h = catalogueHarness();
     const [aau] = await scenario(h).members(1);
     const keyPair = generateEd25519KeyPair();
-    const { challenge } = await new IssueKeyChallengeHandler(h.aggregates).execute(IssueKeyChallengeCommand.create({ institutionId: aau, keyId: 'key-2', ...ownAdminMeta(h, aau) }));
+    const { challenge } = await new IssueKeyChallengeHandler(h.aggregates).execute(
+      IssueKeyChallengeCommand.create({ institutionId: aau, keyId: 'key-2', ...ownAdminMeta(h, aau) }),
+    );
     const command = AddSigningKeyCommand.create({
       institutionId: aau,
       publicKeyMultibase: keyPair.publicKeyMultibase,
@@ -65,6 +85,9 @@ describe('AddSigningKeyHandler with replacesKeyId', () => {
       proofOfPossession: signKeyPossession(challenge, keyPair.secretKey),
       ...ownAdminMeta(h, aau),
     });
-    await expect(new AddSigningKeyHandler(h.aggregates, h.didCheck).execute(command)).rejects.toMatchObject({ code: 'catalogue.key.rotation-starts-now', field: 'validFrom' });
+    await expect(new AddSigningKeyHandler(h.aggregates, h.didCheck).execute(command)).rejects.toMatchObject({
+      code: 'catalogue.key.rotation-starts-now',
+      field: 'validFrom',
+    });
   });
 });

@@ -9,7 +9,8 @@ export class ApproveCredentialSpecHandler {
 
   async execute(command: ApproveCredentialSpecCommand): Promise<void> {
     const institutionId = command.institutionId ?? command.actor.institution;
-    if (!institutionId) throw new CatalogueException('catalogue.approval.no-institution', 'the token names no institution to approve for', 'institutionId');
+    if (!institutionId)
+      throw new CatalogueException('catalogue.approval.no-institution', 'the token names no institution to approve for', 'institutionId');
     const approverStatus = (await this.aggregates.institution(institutionId))?.status;
     await this.aggregates.onCredentialSpec(
       command.credentialSpecId,

@@ -20,20 +20,34 @@ describe('ApproveCredentialSpecHandler', () => {
   it('refuses a caller without an institution, and one naming another institution', async () => {
     const { h, ids, id } = await credentialSpecAt('proposed');
     const handler = new ApproveCredentialSpecHandler(h.aggregates);
-    await expect(handler.execute(ApproveCredentialSpecCommand.create({ credentialSpecId: id, ...h.meta({ role: 'institution-admin' }) }))).rejects.toMatchObject({
+    await expect(
+      handler.execute(ApproveCredentialSpecCommand.create({ credentialSpecId: id, ...h.meta({ role: 'institution-admin' }) })),
+    ).rejects.toMatchObject({
       code: 'catalogue.approval.no-institution',
       status: 403,
     });
     await expect(
-      handler.execute(ApproveCredentialSpecCommand.create({ credentialSpecId: id, institutionId: ids[1], ...h.meta({ role: 'institution-admin', institution: ids[0] }) })),
+      handler.execute(
+        ApproveCredentialSpecCommand.create({
+          credentialSpecId: id,
+          institutionId: ids[1],
+          ...h.meta({ role: 'institution-admin', institution: ids[0] }),
+        }),
+      ),
     ).rejects.toMatchObject({ code: 'catalogue.approval.other-institution', status: 403 });
   });
 
   it('refuses the approval of a member still pending', async () => {
     const { h, id } = await credentialSpecAt('proposed');
     const { key: _key, ...profile } = ECIU_MEMBERS[3];
-    const pending = await new RegisterInstitutionHandler(h.aggregates, h.directory, h.config).execute(RegisterInstitutionCommand.create({ ...profile, ...h.meta() }));
+    const pending = await new RegisterInstitutionHandler(h.aggregates, h.directory, h.config).execute(
+      RegisterInstitutionCommand.create({ ...profile, ...h.meta() }),
+    );
     const approve = ApproveCredentialSpecCommand.create({ credentialSpecId: id, ...ownAdminMeta(h, pending) });
-    await expect(new ApproveCredentialSpecHandler(h.aggregates).execute(approve)).rejects.toMatchObject({ status: 409, code: 'catalogue.approval.member-not-active', field: 'institutionId' });
+    await expect(new ApproveCredentialSpecHandler(h.aggregates).execute(approve)).rejects.toMatchObject({
+      status: 409,
+      code: 'catalogue.approval.member-not-active',
+      field: 'institutionId',
+    });
   });
 });

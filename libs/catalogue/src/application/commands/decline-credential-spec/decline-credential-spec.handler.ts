@@ -9,7 +9,8 @@ export class DeclineCredentialSpecHandler {
 
   async execute(command: DeclineCredentialSpecCommand): Promise<void> {
     const institutionId = command.institutionId ?? command.actor.institution;
-    if (!institutionId) throw new CatalogueException('catalogue.approval.no-institution', 'the token names no institution to decline for', 'institutionId');
+    if (!institutionId)
+      throw new CatalogueException('catalogue.approval.no-institution', 'the token names no institution to decline for', 'institutionId');
     const declinerStatus = (await this.aggregates.institution(institutionId))?.status;
     await this.aggregates.onCredentialSpec(
       command.credentialSpecId,

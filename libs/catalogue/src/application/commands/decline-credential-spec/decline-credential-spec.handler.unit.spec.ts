@@ -7,7 +7,11 @@ describe('DeclineCredentialSpecHandler', () => {
     const { h, s, ids, id } = await credentialSpecAt('proposed');
     await s.approve(id, ids[0]);
     await new DeclineCredentialSpecHandler(h.aggregates).execute(
-      DeclineCredentialSpecCommand.create({ credentialSpecId: id, reason: 'our component needs 3 ECTS', ...h.meta({ role: 'institution-admin', institution: ids[2] }) }),
+      DeclineCredentialSpecCommand.create({
+        credentialSpecId: id,
+        reason: 'our component needs 3 ECTS',
+        ...h.meta({ role: 'institution-admin', institution: ids[2] }),
+      }),
     );
     expect((await h.aggregates.credentialSpec(id))?.versions[0]).toMatchObject({ status: 'draft', approvals: [] });
     expect((await h.events()).at(-1)?.data).toMatchObject({ institutionId: ids[2], reason: 'our component needs 3 ECTS' });

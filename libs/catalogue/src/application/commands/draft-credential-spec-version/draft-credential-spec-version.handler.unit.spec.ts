@@ -6,7 +6,10 @@ describe('DraftCredentialSpecVersionHandler', () => {
   it('opens version 2 from the published one with the changes given; version 1 stays as published', async () => {
     const { h, s, ids, id } = await credentialSpecAt('draft');
     const handler = new DraftCredentialSpecVersionHandler(h.aggregates, h.registry);
-    const next = () => handler.execute(DraftCredentialSpecVersionCommand.create({ credentialSpecId: id, changes: { title: 'Energy Systems 2027' }, ...h.meta() }));
+    const next = () =>
+      handler.execute(
+        DraftCredentialSpecVersionCommand.create({ credentialSpecId: id, changes: { title: 'Energy Systems 2027' }, ...h.meta() }),
+      );
     await expect(next()).rejects.toMatchObject({ code: 'catalogue.version.open-version-exists' });
     await s.propose(id);
     for (const inst of ids) await s.approve(id, inst);

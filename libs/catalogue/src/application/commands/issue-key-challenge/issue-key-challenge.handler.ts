@@ -19,8 +19,15 @@ export class IssueKeyChallengeHandler {
     const { institutionId, keyId } = command;
     // Drawn here, not in the decider: the decision stays a pure function of command, state and clock.
     const nonce = randomBytes(32).toString('base64url');
-    const state = await this.aggregates.onInstitution(institutionId, { type: 'IssueKeyChallenge', institutionId, keyId, nonce }, command.commandContext());
-    const challenge = challengeOf(institutionId, state!.challenges.find((c) => c.nonce === nonce)!);
+    const state = await this.aggregates.onInstitution(
+      institutionId,
+      { type: 'IssueKeyChallenge', institutionId, keyId, nonce },
+      command.commandContext(),
+    );
+    const challenge = challengeOf(
+      institutionId,
+      state!.challenges.find((c) => c.nonce === nonce)!,
+    );
     return { challenge, signingInput: Buffer.from(keyPossessionSigningInput(challenge)).toString('base64url') };
   }
 }

@@ -17,7 +17,12 @@ describe('ProposeCredentialSpecHandler', () => {
     const s = scenario(h);
     const ids = await s.members(3);
     const id = await s.draft(s.definition(ids));
-    await new SuspendInstitutionHandler(h.aggregates).execute(SuspendInstitutionCommand.create({ institutionId: ids[1], reason: 'QA review', ...h.meta() }));
-    await expect(s.propose(id)).rejects.toMatchObject({ code: 'catalogue.awarding-bodies.member-not-active', field: 'awardingBodies[1].institutionId' });
+    await new SuspendInstitutionHandler(h.aggregates).execute(
+      SuspendInstitutionCommand.create({ institutionId: ids[1], reason: 'QA review', ...h.meta() }),
+    );
+    await expect(s.propose(id)).rejects.toMatchObject({
+      code: 'catalogue.awarding-bodies.member-not-active',
+      field: 'awardingBodies[1].institutionId',
+    });
   });
 });

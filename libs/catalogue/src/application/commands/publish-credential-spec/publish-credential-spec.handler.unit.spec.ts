@@ -12,7 +12,12 @@ describe('PublishCredentialSpecHandler', () => {
     expect(published.type).toBe('CredentialSpecPublished');
     expect(published.data).toMatchObject({
       version: 1,
-      definition: { awardingBodies: ids.map((institutionId) => ({ institutionId, did: `did:web:credentials.alliance.example:institutions:${institutionId}` })) },
+      definition: {
+        awardingBodies: ids.map((institutionId) => ({
+          institutionId,
+          did: `did:web:credentials.alliance.example:institutions:${institutionId}`,
+        })),
+      },
     });
   });
 });

@@ -29,13 +29,28 @@ export class RegisterInstitutionHandler {
     const institutionId = uuidv7();
     const did = command.did ?? platformDidWeb(didBaseUrl(this.config), institutionId);
     const holder = await this.directory.idByDid(did);
-    if (holder) throw new CatalogueException('catalogue.institution.did-taken', `${did} is already the DID of institution ${holder}`, 'did');
+    if (holder)
+      throw new CatalogueException('catalogue.institution.did-taken', `${did} is already the DID of institution ${holder}`, 'did');
     const namesake = await this.directory.idByName(command.name);
-    if (namesake) throw new CatalogueException('catalogue.institution.name-taken', `an institution named ${command.name} is already registered (${namesake})`, 'name');
+    if (namesake)
+      throw new CatalogueException(
+        'catalogue.institution.name-taken',
+        `an institution named ${command.name} is already registered (${namesake})`,
+        'name',
+      );
     const { name, legalName, countryCode, region, homepage } = command;
     await this.aggregates.onInstitution(
       institutionId,
-      { type: 'RegisterInstitution', institutionId, name, legalName, countryCode, ...(region !== undefined ? { region } : {}), homepage, did },
+      {
+        type: 'RegisterInstitution',
+        institutionId,
+        name,
+        legalName,
+        countryCode,
+        ...(region !== undefined ? { region } : {}),
+        homepage,
+        did,
+      },
       command.commandContext(),
     );
     return institutionId;

@@ -8,7 +8,9 @@ describe('ReinstateInstitutionHandler', () => {
   it('reinstates a suspended member and keeps the status history', async () => {
     const h = catalogueHarness();
     const [aau] = await scenario(h).members(1);
-    await new SuspendInstitutionHandler(h.aggregates).execute(SuspendInstitutionCommand.create({ institutionId: aau, reason: 'QA review', ...h.meta() }));
+    await new SuspendInstitutionHandler(h.aggregates).execute(
+      SuspendInstitutionCommand.create({ institutionId: aau, reason: 'QA review', ...h.meta() }),
+    );
     await new ReinstateInstitutionHandler(h.aggregates).execute(ReinstateInstitutionCommand.create({ institutionId: aau, ...h.meta() }));
     expect((await h.aggregates.institution(aau))?.statusHistory.map((p) => p.status)).toEqual(['pending', 'active', 'suspended', 'active']);
   });

@@ -7,6 +7,10 @@ export class RemoveInstitutionHandler {
   constructor(private readonly aggregates: CatalogueAggregates) {}
 
   async execute(command: RemoveInstitutionCommand): Promise<void> {
-    await this.aggregates.onInstitution(command.institutionId, { type: 'RemoveInstitution', reason: command.reason }, command.commandContext());
+    await this.aggregates.onInstitution(
+      command.institutionId,
+      { type: 'RemoveInstitution', reason: command.reason },
+      command.commandContext(),
+    );
   }
 }

@@ -8,7 +8,9 @@ describe('RemoveInstitutionHandler', () => {
     const h = catalogueHarness();
     const s = scenario(h);
     const ids = await s.members(3);
-    await new RemoveInstitutionHandler(h.aggregates).execute(RemoveInstitutionCommand.create({ institutionId: ids[2], reason: 'left the alliance', ...h.meta() }));
+    await new RemoveInstitutionHandler(h.aggregates).execute(
+      RemoveInstitutionCommand.create({ institutionId: ids[2], reason: 'left the alliance', ...h.meta() }),
+    );
     expect((await h.aggregates.institution(ids[2]))?.status).toBe('removed');
     await expect(s.draft(s.definition(ids))).rejects.toMatchObject({ code: 'catalogue.awarding-bodies.not-a-member' });
   });

@@ -6,9 +6,18 @@ describe('ReviseCredentialSpecDraftHandler', () => {
   it('merges changed elements into the draft, or replaces it whole', async () => {
     const { h, s, ids, id } = await credentialSpecAt('draft');
     const handler = new ReviseCredentialSpecDraftHandler(h.aggregates, h.registry);
-    await handler.execute(ReviseCredentialSpecDraftCommand.create({ credentialSpecId: id, mode: 'merge', definition: { prerequisites: 'BSc in engineering' }, ...h.meta() }));
+    await handler.execute(
+      ReviseCredentialSpecDraftCommand.create({
+        credentialSpecId: id,
+        mode: 'merge',
+        definition: { prerequisites: 'BSc in engineering' },
+        ...h.meta(),
+      }),
+    );
     expect((await h.aggregates.credentialSpec(id))?.versions[0].definition).toMatchObject({ prerequisites: 'BSc in engineering', ects: 6 });
-    await handler.execute(ReviseCredentialSpecDraftCommand.create({ credentialSpecId: id, mode: 'replace', definition: s.definition(ids), ...h.meta() }));
+    await handler.execute(
+      ReviseCredentialSpecDraftCommand.create({ credentialSpecId: id, mode: 'replace', definition: s.definition(ids), ...h.meta() }),
+    );
     expect((await h.aggregates.credentialSpec(id))?.versions[0].definition.prerequisites).toBeUndefined();
   });
 

@@ -10,10 +10,17 @@ describe('RevokeSigningKeyHandler', () => {
     const [aau] = await scenario(h).members(1);
     const handler = new RevokeSigningKeyHandler(h.aggregates);
     const compromisedSince = new Date(Date.now() - 86_400_000).toISOString();
-    const revoke = (meta: ReturnType<CatalogueHarness['meta']>) => handler.execute(RevokeSigningKeyCommand.create({ institutionId: aau, keyId: 'key-1', reason: 'key leaked', compromisedSince, ...meta }));
+    const revoke = (meta: ReturnType<CatalogueHarness['meta']>) =>
+      handler.execute(
+        RevokeSigningKeyCommand.create({ institutionId: aau, keyId: 'key-1', reason: 'key leaked', compromisedSince, ...meta }),
+      );
     await expect(revoke(h.meta())).rejects.toMatchObject({ status: 403, code: 'catalogue.key.not-own-institution' });
     await revoke(ownAdminMeta(h, aau));
-    expect((await h.aggregates.institution(aau))!.keys[0]).toMatchObject({ keyId: 'key-1', compromisedSince, revocationReason: 'key leaked' });
+    expect((await h.aggregates.institution(aau))!.keys[0]).toMatchObject({
+      keyId: 'key-1',
+      compromisedSince,
+      revocationReason: 'key leaked',
+    });
     await expect(revoke(ownAdminMeta(h, aau))).rejects.toMatchObject({ status: 409, code: 'catalogue.key.already-revoked' });
   });
 });

@@ -12,10 +12,19 @@ describe('RotateSigningKeyHandler', () => {
     const [aau] = await scenario(h).members(1);
     const meta = ownAdminMeta(h, aau);
     const keyPair = generateEd25519KeyPair();
-    const { challenge } = await new IssueKeyChallengeHandler(h.aggregates).execute(IssueKeyChallengeCommand.create({ institutionId: aau, keyId: 'key-2026', ...meta }));
+    const { challenge } = await new IssueKeyChallengeHandler(h.aggregates).execute(
+      IssueKeyChallengeCommand.create({ institutionId: aau, keyId: 'key-2026', ...meta }),
+    );
     const rotate = (extra: ReturnType<CatalogueHarness['meta']>) =>
       new RotateSigningKeyHandler(h.aggregates, h.didCheck).execute(
-        RotateSigningKeyCommand.create({ institutionId: aau, keyId: 'key-1', publicKeyMultibase: keyPair.publicKeyMultibase, proofOfPossession: signKeyPossession(challenge, keyPair.secretKey), reason: 'yearly', ...extra }),
+        RotateSigningKeyCommand.create({
+          institutionId: aau,
+          keyId: 'key-1',
+          publicKeyMultibase: keyPair.publicKeyMultibase,
+          proofOfPossession: signKeyPossession(challenge, keyPair.secretKey),
+          reason: 'yearly',
+          ...extra,
+        }),
       );
     await expect(rotate(h.meta())).rejects.toMatchObject({ status: 403, code: 'catalogue.key.not-own-institution' });
     await expect(rotate(meta)).resolves.toBe('key-2026');

@@ -7,6 +7,10 @@ export class SuspendInstitutionHandler {
   constructor(private readonly aggregates: CatalogueAggregates) {}
 
   async execute(command: SuspendInstitutionCommand): Promise<void> {
-    await this.aggregates.onInstitution(command.institutionId, { type: 'SuspendInstitution', reason: command.reason }, command.commandContext());
+    await this.aggregates.onInstitution(
+      command.institutionId,
+      { type: 'SuspendInstitution', reason: command.reason },
+      command.commandContext(),
+    );
   }
 }

@@ -6,7 +6,8 @@ describe('WithdrawCredentialSpecProposalHandler', () => {
   it('returns a proposed version to draft; a draft has nothing to withdraw', async () => {
     const { h, s, id } = await credentialSpecAt('draft');
     const handler = new WithdrawCredentialSpecProposalHandler(h.aggregates);
-    const withdraw = () => handler.execute(WithdrawCredentialSpecProposalCommand.create({ credentialSpecId: id, reason: 'rework the workload', ...h.meta() }));
+    const withdraw = () =>
+      handler.execute(WithdrawCredentialSpecProposalCommand.create({ credentialSpecId: id, reason: 'rework the workload', ...h.meta() }));
     await expect(withdraw()).rejects.toMatchObject({ code: 'catalogue.withdraw.not-proposed' });
     await s.propose(id);
     await withdraw();

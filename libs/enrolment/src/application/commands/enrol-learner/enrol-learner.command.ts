@@ -1,5 +1,18 @@
 import { Type } from 'class-transformer';
-import { IsDefined, IsEmail, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsEmail,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { BaseCommand } from '../../base.command';
 
 export class LearnerIdentityInput {

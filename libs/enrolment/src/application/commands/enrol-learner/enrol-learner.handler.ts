@@ -59,7 +59,12 @@ export class EnrolLearnerHandler {
       const { state } = await this.learners.load(command.learnerId);
       // Unknown, or held only by other institutions: the same 404 either way.
       requireHeldBy(state, command.learnerId, command.institutionId);
-      if (state.erased) throw new EnrolmentException('enrolment.learner-erased', `learner ${command.learnerId} was erased; enrol them as a new learner`, 'learnerId');
+      if (state.erased)
+        throw new EnrolmentException(
+          'enrolment.learner-erased',
+          `learner ${command.learnerId} was erased; enrol them as a new learner`,
+          'learnerId',
+        );
       return command.learnerId;
     }
     // The same address at another institution is another institution's learner: only one this institution

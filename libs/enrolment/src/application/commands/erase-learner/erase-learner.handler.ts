@@ -33,7 +33,11 @@ export class EraseLearnerHandler {
     if (state.erased) return { learnerId: command.learnerId, erased: true, newlyErased: false, withdrawnEnrolmentIds: [] };
     // Key first: once it is gone the person is erased, whatever happens next; a retry then only records it.
     await this.vault.erase(command.learnerId);
-    const { events } = await this.learners.handle(command.learnerId, { type: 'Erase', reason: command.reason, ...(actingMember ? { actingMember } : {}) }, command.commandContext());
+    const { events } = await this.learners.handle(
+      command.learnerId,
+      { type: 'Erase', reason: command.reason, ...(actingMember ? { actingMember } : {}) },
+      command.commandContext(),
+    );
     const withdrawn = events.flatMap((e) => (e.type === 'EnrolmentWithdrawn' ? [e.data.enrolmentId] : []));
     return { learnerId: command.learnerId, erased: true, newlyErased: true, withdrawnEnrolmentIds: withdrawn };
   }

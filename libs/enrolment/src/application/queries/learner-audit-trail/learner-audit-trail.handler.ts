@@ -67,7 +67,10 @@ export class LearnerAuditTrailHandler {
     if (!sealed?.fields) return data;
     const opened = await this.vault.open(sealed);
     const identity = Object.fromEntries(
-      Object.keys(sealed.fields).map((field) => [field, opened.erased ? ERASED_MARKER : (opened as unknown as Record<string, string>)[field]]),
+      Object.keys(sealed.fields).map((field) => [
+        field,
+        opened.erased ? ERASED_MARKER : (opened as unknown as Record<string, string>)[field],
+      ]),
     );
     return { ...data, identity: { ...identity, erased: opened.erased }, sealedIdentity: sealed };
   }

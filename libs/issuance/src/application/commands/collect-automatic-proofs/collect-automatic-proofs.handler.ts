@@ -30,7 +30,17 @@ export class CollectAutomaticProofsHandler {
     if (proofs.length > 0) {
       const result = await this.aggregates.credentials.handle(
         stream,
-        { type: 'AddProofs', credentialId: command.credentialId, proofs: proofs.map(({ institutionId, standing, proof }) => ({ institutionId, standing, method: 'automatic' as const, proof, check: { valid: true as const } })) },
+        {
+          type: 'AddProofs',
+          credentialId: command.credentialId,
+          proofs: proofs.map(({ institutionId, standing, proof }) => ({
+            institutionId,
+            standing,
+            method: 'automatic' as const,
+            proof,
+            check: { valid: true as const },
+          })),
+        },
         command.commandContext(),
       );
       lifecycle = result.state!.lifecycle;

@@ -24,15 +24,21 @@ export class EndorseCredentialHandler {
   async execute(command: EndorseCredentialCommand) {
     const institutionId = command.actor.institution;
     if (command.actor.role !== 'institution-admin' || !institutionId) {
-      throw new IssuanceException('issuance.endorsement.not-institution-admin', 'only an institution admin may endorse a credential for their institution');
+      throw new IssuanceException(
+        'issuance.endorsement.not-institution-admin',
+        'only an institution admin may endorse a credential for their institution',
+      );
     }
     const stream = issuanceStreams.credential(command.credentialId);
     const credential = (await this.aggregates.credentials.load(stream)).state;
-    if (!credential) throw new IssuanceException('issuance.credential-not-found', `No credential with id ${command.credentialId}.`, 'credentialId');
+    if (!credential)
+      throw new IssuanceException('issuance.credential-not-found', `No credential with id ${command.credentialId}.`, 'credentialId');
     const standing = (await this.knowledge.institution(institutionId))?.status ?? 'not-registered';
     // Asked before the platform signs anything; the decider asks again before the proof counts.
     requireMemberMayAct(institutionId, standing);
-    const { proof, check, method } = command.proof ? await this.detached(credential, institutionId, command.proof) : await this.platform(credential, institutionId);
+    const { proof, check, method } = command.proof
+      ? await this.detached(credential, institutionId, command.proof)
+      : await this.platform(credential, institutionId);
     const result = await this.aggregates.credentials.handle(
       stream,
       { type: 'AddProof', credentialId: command.credentialId, institutionId, standing, method, proof, check },
@@ -44,7 +50,9 @@ export class EndorseCredentialHandler {
       institutionId,
       method,
       lifecycle: state.lifecycle,
-      awaiting: state.awardingBodies.filter((b) => !state.proofs.some((p) => p.institutionId === b.institutionId)).map((b) => b.institutionId),
+      awaiting: state.awardingBodies
+        .filter((b) => !state.proofs.some((p) => p.institutionId === b.institutionId))
+        .map((b) => b.institutionId),
       lastPosition: result.lastPosition,
     };
   }
@@ -60,13 +68,20 @@ export class EndorseCredentialHandler {
   private async platform(credential: Credential, institutionId: string) {
     // Checked here too so a second endorsement gets the domain's 409 before anything is signed.
     if (!credential.awardingBodies.some((b) => b.institutionId === institutionId)) {
-      throw new IssuanceException('issuance.proof.not-awarding-body', `institution ${institutionId} is not an awarding body of this credential`, 'institutionId');
+      throw new IssuanceException(
+        'issuance.proof.not-awarding-body',
+        `institution ${institutionId} is not an awarding body of this credential`,
+        'institutionId',
+      );
     }
     if (credential.proofs.some((p) => p.institutionId === institutionId)) {
       throw new IssuanceException('issuance.proof.already-present', `institution ${institutionId} has already signed this credential`);
     }
     if (credential.lifecycle !== 'collecting-proofs') {
-      throw new IssuanceException('issuance.credential.not-collecting-proofs', `the credential is ${credential.lifecycle}; it takes no more proofs`);
+      throw new IssuanceException(
+        'issuance.credential.not-collecting-proofs',
+        `the credential is ${credential.lifecycle}; it takes no more proofs`,
+      );
     }
     const { proofs, unsignable } = await this.signer.sign(credential, [institutionId]);
     if (proofs.length === 0) {

@@ -13,10 +13,20 @@ const adminB = { subject: 'admin-b', role: 'institution-admin', institution: UNI
 async function pendingForB() {
   const h = await issuanceHarness();
   await h.onboard(UNI_A);
-  await new SetSigningPolicyHandler(h.aggregates, h.knowledge).execute(SetSigningPolicyCommand.create({ institutionId: UNI_B, policy: 'manual', actor: adminB, correlationId: 'c' }));
+  await new SetSigningPolicyHandler(h.aggregates, h.knowledge).execute(
+    SetSigningPolicyCommand.create({ institutionId: UNI_B, policy: 'manual', actor: adminB, correlationId: 'c' }),
+  );
   await h.issue.execute(
     IssueCredentialCommand.create({
-      award: { awardId: 'enr-1', credentialId: C1, learner: { learnerId: 'l1', name: 'Ada Lovelace' }, specId: 'spec-joint', specVersion: 1, awardedAt: new Date().toISOString(), grades: [] },
+      award: {
+        awardId: 'enr-1',
+        credentialId: C1,
+        learner: { learnerId: 'l1', name: 'Ada Lovelace' },
+        specId: 'spec-joint',
+        specVersion: 1,
+        awardedAt: new Date().toISOString(),
+        grades: [],
+      },
       ...SYSTEM,
     }),
   );
@@ -33,23 +43,39 @@ describe('endorse a credential (manual signing)', () => {
 
   it('explains how to proceed when the platform holds no key for the institution', async () => {
     const { endorse } = await pendingForB();
-    await expect(endorse.execute(EndorseCredentialCommand.create({ credentialId: C1, actor: adminB, correlationId: 'c' }))).rejects.toMatchObject({
+    await expect(
+      endorse.execute(EndorseCredentialCommand.create({ credentialId: C1, actor: adminB, correlationId: 'c' })),
+    ).rejects.toMatchObject({
       code: 'issuance.endorsement.no-platform-key',
       status: 422,
     });
   });
 
-  it('accepts a detached proof made with the institution\'s own registered key', async () => {
+  it("accepts a detached proof made with the institution's own registered key", async () => {
     const { h, endorse } = await pendingForB();
     const own = generateEd25519KeyPair();
     await h.aggregates.knownInstitutions.handle(
       issuanceStreams.knownInstitution(UNI_B),
-      { type: 'LearnRegisteredKey', institutionId: UNI_B, key: { keyId: 'own-1', verificationMethodId: 'did:web:b.example#own-1', publicKeyMultibase: own.publicKeyMultibase, custody: 'institution', validFrom: '2025-01-01T00:00:00.000Z' } },
+      {
+        type: 'LearnRegisteredKey',
+        institutionId: UNI_B,
+        key: {
+          keyId: 'own-1',
+          verificationMethodId: 'did:web:b.example#own-1',
+          publicKeyMultibase: own.publicKeyMultibase,
+          custody: 'institution',
+          validFrom: '2025-01-01T00:00:00.000Z',
+        },
+      },
       SYSTEM,
     );
     const pending = (await h.aggregates.credentials.load(issuanceStreams.credential(C1))).state!;
-    const signed = await signCredential(pending.document, [{ verificationMethod: 'did:web:b.example#own-1', privateKey: own.secretKey, cryptosuite: 'eddsa-jcs-2022' }]);
-    const out = await endorse.execute(EndorseCredentialCommand.create({ credentialId: C1, proof: signed.proof[0], actor: adminB, correlationId: 'c' }));
+    const signed = await signCredential(pending.document, [
+      { verificationMethod: 'did:web:b.example#own-1', privateKey: own.secretKey, cryptosuite: 'eddsa-jcs-2022' },
+    ]);
+    const out = await endorse.execute(
+      EndorseCredentialCommand.create({ credentialId: C1, proof: signed.proof[0], actor: adminB, correlationId: 'c' }),
+    );
     expect(out).toMatchObject({ method: 'detached-proof', lifecycle: 'issued' });
   });
 
@@ -57,18 +83,38 @@ describe('endorse a credential (manual signing)', () => {
     const { h, endorse } = await pendingForB();
     const own = generateEd25519KeyPair();
     const pending = (await h.aggregates.credentials.load(issuanceStreams.credential(C1))).state!;
-    const unregistered = await signCredential(pending.document, [{ verificationMethod: 'did:web:b.example#own-9', privateKey: own.secretKey, cryptosuite: 'eddsa-jcs-2022' }]);
-    await expect(endorse.execute(EndorseCredentialCommand.create({ credentialId: C1, proof: unregistered.proof[0], actor: adminB, correlationId: 'c' }))).rejects.toMatchObject({
+    const unregistered = await signCredential(pending.document, [
+      { verificationMethod: 'did:web:b.example#own-9', privateKey: own.secretKey, cryptosuite: 'eddsa-jcs-2022' },
+    ]);
+    await expect(
+      endorse.execute(
+        EndorseCredentialCommand.create({ credentialId: C1, proof: unregistered.proof[0], actor: adminB, correlationId: 'c' }),
+      ),
+    ).rejects.toMatchObject({
       code: 'issuance.proof.invalid',
       message: expect.stringContaining('not registered'),
     });
     await h.aggregates.knownInstitutions.handle(
       issuanceStreams.knownInstitution(UNI_B),
-      { type: 'LearnRegisteredKey', institutionId: UNI_B, key: { keyId: 'own-9', verificationMethodId: 'did:web:b.example#own-9', publicKeyMultibase: own.publicKeyMultibase, custody: 'institution', validFrom: '2025-01-01T00:00:00.000Z' } },
+      {
+        type: 'LearnRegisteredKey',
+        institutionId: UNI_B,
+        key: {
+          keyId: 'own-9',
+          verificationMethodId: 'did:web:b.example#own-9',
+          publicKeyMultibase: own.publicKeyMultibase,
+          custody: 'institution',
+          validFrom: '2025-01-01T00:00:00.000Z',
+        },
+      },
       SYSTEM,
     );
-    const tampered = await signCredential({ ...pending.document, name: 'Something else' }, [{ verificationMethod: 'did:web:b.example#own-9', privateKey: own.secretKey, cryptosuite: 'eddsa-jcs-2022' }]);
-    await expect(endorse.execute(EndorseCredentialCommand.create({ credentialId: C1, proof: tampered.proof[0], actor: adminB, correlationId: 'c' }))).rejects.toMatchObject({
+    const tampered = await signCredential({ ...pending.document, name: 'Something else' }, [
+      { verificationMethod: 'did:web:b.example#own-9', privateKey: own.secretKey, cryptosuite: 'eddsa-jcs-2022' },
+    ]);
+    await expect(
+      endorse.execute(EndorseCredentialCommand.create({ credentialId: C1, proof: tampered.proof[0], actor: adminB, correlationId: 'c' })),
+    ).rejects.toMatchObject({
       code: 'issuance.proof.invalid',
       message: expect.stringContaining('INVALID_SIGNATURE'),
     });
@@ -76,8 +122,12 @@ describe('endorse a credential (manual signing)', () => {
 
   it('refuses admins of institutions that are not awarding bodies, and a second endorsement', async () => {
     const { h, endorse } = await pendingForB();
-    await expect(endorse.execute(EndorseCredentialCommand.create({ credentialId: C1, actor: { ...adminB, institution: UNI_C }, correlationId: 'c' }))).rejects.toMatchObject({ status: 403 });
-    await expect(endorse.execute(EndorseCredentialCommand.create({ credentialId: C1, actor: { ...adminB, institution: UNI_A }, correlationId: 'c' }))).rejects.toMatchObject({ status: 409 });
+    await expect(
+      endorse.execute(EndorseCredentialCommand.create({ credentialId: C1, actor: { ...adminB, institution: UNI_C }, correlationId: 'c' })),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      endorse.execute(EndorseCredentialCommand.create({ credentialId: C1, actor: { ...adminB, institution: UNI_A }, correlationId: 'c' })),
+    ).rejects.toMatchObject({ status: 409 });
     void h;
   });
 });

@@ -31,17 +31,36 @@ export class GenerateSigningKeyHandler {
     authoriseSigningChange(command.actor, command.institutionId, member);
     const { challenge } = command;
     if (!challenge) {
-      throw IssuanceException.invalid([violation('challenge', 'challenge.required', "a possession challenge is required: ask the catalogue for one (POST /institutions/{id}/key-challenges) and send its `challenge`")]);
+      throw IssuanceException.invalid([
+        violation(
+          'challenge',
+          'challenge.required',
+          'a possession challenge is required: ask the catalogue for one (POST /institutions/{id}/key-challenges) and send its `challenge`',
+        ),
+      ]);
     }
     if (challenge.institutionId !== command.institutionId) {
-      throw IssuanceException.invalid([violation('challenge.institutionId', 'challenge.other-institution', `the challenge was issued for institution ${challenge.institutionId}`)]);
+      throw IssuanceException.invalid([
+        violation(
+          'challenge.institutionId',
+          'challenge.other-institution',
+          `the challenge was issued for institution ${challenge.institutionId}`,
+        ),
+      ]);
     }
     if (!(Date.parse(challenge.expiresAt) > Date.now())) {
-      throw IssuanceException.invalid([violation('challenge.expiresAt', 'challenge.expired', 'the challenge has expired; ask the catalogue for a new one (POST /institutions/{id}/key-challenges)')]);
+      throw IssuanceException.invalid([
+        violation(
+          'challenge.expiresAt',
+          'challenge.expired',
+          'the challenge has expired; ask the catalogue for a new one (POST /institutions/{id}/key-challenges)',
+        ),
+      ]);
     }
     const { keyRef, publicKeyMultibase } = await this.custody.generate(command.institutionId);
     const privateKey = await this.custody.privateKey(command.institutionId, keyRef);
-    if (!privateKey) throw new IssuanceException('issuance.signing.vault-unavailable', 'the generated key could not be read back from the vault');
+    if (!privateKey)
+      throw new IssuanceException('issuance.signing.vault-unavailable', 'the generated key could not be read back from the vault');
     const proofOfPossession = signKeyPossession({ ...challenge, type: 'alliance-key-possession' }, privateKey);
     const result = await this.aggregates.signers.handle(
       issuanceStreams.signer(command.institutionId),

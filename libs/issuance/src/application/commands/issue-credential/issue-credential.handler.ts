@@ -45,15 +45,28 @@ export class IssueCredentialHandler {
         command.commandContext(),
       );
     }
-    return this.collector.execute(CollectAutomaticProofsCommand.create({ credentialId: award.credentialId, actor: command.actor, correlationId: command.correlationId, causationId: command.causationId }));
+    return this.collector.execute(
+      CollectAutomaticProofsCommand.create({
+        credentialId: award.credentialId,
+        actor: command.actor,
+        correlationId: command.correlationId,
+        causationId: command.causationId,
+      }),
+    );
   }
 
   private async draft(command: IssueCredentialCommand): Promise<void> {
     const { award } = command;
     const spec = await this.knowledge.spec(award.specId, award.specVersion);
-    if (!spec) throw new IssuanceException('issuance.credential.definition-unknown', `definition ${award.specId} v${award.specVersion} is not known to issuance`);
+    if (!spec)
+      throw new IssuanceException(
+        'issuance.credential.definition-unknown',
+        `definition ${award.specId} v${award.specVersion} is not known to issuance`,
+      );
     const institutions = await this.knowledge.institutions(spec.awardingBodies.map((b) => b.institutionId));
-    const previous = award.supersedes ? (await this.aggregates.credentials.load(issuanceStreams.credential(award.supersedes))).state : undefined;
+    const previous = award.supersedes
+      ? (await this.aggregates.credentials.load(issuanceStreams.credential(award.supersedes))).state
+      : undefined;
     const lead = leadInstitution(spec);
     const status = await this.allocator.allocate(lead, award.credentialId, command.commandContext());
     const document = composeCredential({
@@ -70,7 +83,11 @@ export class IssueCredentialHandler {
     const awardingBodies: AwardingBodySigner[] = [];
     for (const b of spec.awardingBodies) {
       const signer = (await this.aggregates.signers.load(issuanceStreams.signer(b.institutionId))).state;
-      awardingBodies.push({ institutionId: b.institutionId, lead: b.institutionId === lead, signing: signer?.policy ?? DEFAULT_SIGNING_POLICY });
+      awardingBodies.push({
+        institutionId: b.institutionId,
+        lead: b.institutionId === lead,
+        signing: signer?.policy ?? DEFAULT_SIGNING_POLICY,
+      });
     }
     await this.aggregates.credentials.handle(
       issuanceStreams.credential(award.credentialId),

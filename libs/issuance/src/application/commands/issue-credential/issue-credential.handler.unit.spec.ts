@@ -29,10 +29,20 @@ async function verify(h: Awaited<ReturnType<typeof issuanceHarness>>, doc: JsonO
   const resolver = createVerificationMethodResolver({
     resolveDidWeb: (did) => {
       const inst = [...dids.values()].find((i) => i.did === did);
-      return inst && buildDidWebDocument(did, inst.keys.map((k) => ({ id: k.verificationMethodId, publicKeyMultibase: k.publicKeyMultibase })));
+      return (
+        inst &&
+        buildDidWebDocument(
+          did,
+          inst.keys.map((k) => ({ id: k.verificationMethodId, publicKeyMultibase: k.publicKeyMultibase })),
+        )
+      );
     },
   });
-  return verifyCredential(doc, { resolveVerificationMethod: resolver, requiredSigners: ['did:web:a.example', 'did:web:b.example'], documentLoader: h.contexts });
+  return verifyCredential(doc, {
+    resolveVerificationMethod: resolver,
+    requiredSigners: ['did:web:a.example', 'did:web:b.example'],
+    documentLoader: h.contexts,
+  });
 }
 
 describe.each(['eddsa-jcs-2022', 'eddsa-rdfc-2022'] as const)('issuing a granted award (%s)', (suite) => {
@@ -56,9 +66,17 @@ describe('issuing with signing policies', () => {
     const h = await issuanceHarness();
     await h.onboard(UNI_A);
     await new SetSigningPolicyHandler(h.aggregates, h.knowledge).execute(
-      SetSigningPolicyCommand.create({ institutionId: UNI_B, policy: 'manual', actor: { subject: 'b', role: 'institution-admin', institution: UNI_B }, correlationId: 'c' }),
+      SetSigningPolicyCommand.create({
+        institutionId: UNI_B,
+        policy: 'manual',
+        actor: { subject: 'b', role: 'institution-admin', institution: UNI_B },
+        correlationId: 'c',
+      }),
     );
-    expect(await h.issue.execute(IssueCredentialCommand.create({ award: award(C1), ...SYSTEM }))).toMatchObject({ added: [UNI_A], lifecycle: 'collecting-proofs' });
+    expect(await h.issue.execute(IssueCredentialCommand.create({ award: award(C1), ...SYSTEM }))).toMatchObject({
+      added: [UNI_A],
+      lifecycle: 'collecting-proofs',
+    });
 
     // UNI_B delegated automatic signing but the platform holds no key for it yet: postponed, and said why.
     const h2 = await issuanceHarness();
@@ -71,11 +89,15 @@ describe('issuing with signing policies', () => {
     });
   });
 
-  it('never signs for an institution that did not delegate: it waits for that institution\'s own signer', async () => {
+  it("never signs for an institution that did not delegate: it waits for that institution's own signer", async () => {
     const h = await issuanceHarness();
     await h.onboard(UNI_A);
     await h.onboard(UNI_B, 'key-1', undefined, undefined, false);
-    expect(await h.issue.execute(IssueCredentialCommand.create({ award: award(C1), ...SYSTEM }))).toMatchObject({ added: [UNI_A], unsignable: [], lifecycle: 'collecting-proofs' });
+    expect(await h.issue.execute(IssueCredentialCommand.create({ award: award(C1), ...SYSTEM }))).toMatchObject({
+      added: [UNI_A],
+      unsignable: [],
+      lifecycle: 'collecting-proofs',
+    });
     const credential = (await h.aggregates.credentials.load(issuanceStreams.credential(C1))).state!;
     expect(credential.awardingBodies.find((b) => b.institutionId === UNI_B)?.signing).toBe('institution-signer');
     expect(credential.proofs.map((p) => p.institutionId)).toEqual([UNI_A]);
@@ -96,10 +118,16 @@ describe('issuing with signing policies', () => {
     await h.onboard(UNI_A);
     await h.onboard(UNI_B);
     await h.issue.execute(IssueCredentialCommand.create({ award: award(C1), ...SYSTEM }));
-    await h.issue.execute(IssueCredentialCommand.create({ award: award(C2, { supersedes: C1, reason: 'grade amended after review' }), ...SYSTEM }));
+    await h.issue.execute(
+      IssueCredentialCommand.create({ award: award(C2, { supersedes: C1, reason: 'grade amended after review' }), ...SYSTEM }),
+    );
     const old = (await h.aggregates.credentials.load(issuanceStreams.credential(C1))).state!;
     const renewed = (await h.aggregates.credentials.load(issuanceStreams.credential(C2))).state!;
-    expect(old).toMatchObject({ lifecycle: 'revoked', supersededBy: C2, statusReason: `superseded by urn:uuid:${C2}: grade amended after review` });
+    expect(old).toMatchObject({
+      lifecycle: 'revoked',
+      supersededBy: C2,
+      statusReason: `superseded by urn:uuid:${C2}: grade amended after review`,
+    });
     expect(renewed).toMatchObject({ lifecycle: 'issued', supersedes: C1 });
     expect(renewed.document).toMatchObject({ awardedDate: '2026-03-01T10:00:00Z', relatedResource: [{ id: `urn:uuid:${C1}` }] });
     expect(renewed.status).not.toEqual(old.status);

@@ -22,13 +22,20 @@ export class LiftFinalRevocationHandler {
   async execute(command: LiftFinalRevocationCommand) {
     const { institutionId, standing } = await adminAuthority(command.actor, this.knowledge);
     const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(command.credentialId))).state;
-    if (!credential) throw new IssuanceException('issuance.credential-not-found', `No credential with id ${command.credentialId}.`, 'credentialId');
+    if (!credential)
+      throw new IssuanceException('issuance.credential-not-found', `No credential with id ${command.credentialId}.`, 'credentialId');
     const result = await this.aggregates.finalRevocations.handle(
       issuanceStreams.finalRevocation(credential.learnerId, credential.specId),
       { type: 'LiftFinalRevocation', credentialId: command.credentialId, reason: command.reason, by: { institutionId, standing } },
       command.commandContext(),
     );
     const lifted = result.state!.lifted!;
-    return { credentialId: command.credentialId, learnerId: credential.learnerId, specId: credential.specId, lifted, lastPosition: result.lastPosition };
+    return {
+      credentialId: command.credentialId,
+      learnerId: credential.learnerId,
+      specId: credential.specId,
+      lifted,
+      lastPosition: result.lastPosition,
+    };
   }
 }

@@ -12,7 +12,13 @@ async function revokedForGood() {
   const { aggregates } = await storeWithIssuedCredential();
   const knowledge = new KnowledgeReader(aggregates, 0);
   const out = await new RevokeCredentialHandler(aggregates, knowledge).execute(
-    RevokeCredentialCommand.create({ credentialId: CREDENTIAL_ID, reason: 'diploma fraud', final: true, actor: adminOf(UNI_B), correlationId: 'c' }),
+    RevokeCredentialCommand.create({
+      credentialId: CREDENTIAL_ID,
+      reason: 'diploma fraud',
+      final: true,
+      actor: adminOf(UNI_B),
+      correlationId: 'c',
+    }),
   );
   return { aggregates, knowledge, out, lift: new LiftFinalRevocationHandler(aggregates, knowledge) };
 }
@@ -28,22 +34,69 @@ describe('revoke for good, then lift', () => {
 
   it("is lifted by another awarding body's admin, recording who and why", async () => {
     const { lift } = await revokedForGood();
-    const out = await lift.execute(LiftFinalRevocationCommand.create({ credentialId: CREDENTIAL_ID, reason: 'appeal upheld', actor: adminOf(UNI_A), correlationId: 'c' }));
-    expect(out).toMatchObject({ credentialId: CREDENTIAL_ID, learnerId: 'learner-1', specId: 'spec-joint', lifted: { liftedBy: { subject: `admin@${UNI_A}`, institutionId: UNI_A }, reason: 'appeal upheld' } });
+    const out = await lift.execute(
+      LiftFinalRevocationCommand.create({
+        credentialId: CREDENTIAL_ID,
+        reason: 'appeal upheld',
+        actor: adminOf(UNI_A),
+        correlationId: 'c',
+      }),
+    );
+    expect(out).toMatchObject({
+      credentialId: CREDENTIAL_ID,
+      learnerId: 'learner-1',
+      specId: 'spec-joint',
+      lifted: { liftedBy: { subject: `admin@${UNI_A}`, institutionId: UNI_A }, reason: 'appeal upheld' },
+    });
   });
 
   it('refuses an unknown credential (404), a registrar (403), and an admin of a suspended awarding body (403 naming it)', async () => {
     const { aggregates, lift } = await revokedForGood();
     await expect(
-      lift.execute(LiftFinalRevocationCommand.create({ credentialId: '0190f5a0-0000-7000-8000-0000000000ff', reason: 'x', actor: adminOf(UNI_A), correlationId: 'c' })),
+      lift.execute(
+        LiftFinalRevocationCommand.create({
+          credentialId: '0190f5a0-0000-7000-8000-0000000000ff',
+          reason: 'x',
+          actor: adminOf(UNI_A),
+          correlationId: 'c',
+        }),
+      ),
     ).rejects.toMatchObject({ status: 404 });
     await expect(
-      lift.execute(LiftFinalRevocationCommand.create({ credentialId: CREDENTIAL_ID, reason: 'x', actor: { subject: 'r', role: 'registrar', institution: UNI_A }, correlationId: 'c' })),
+      lift.execute(
+        LiftFinalRevocationCommand.create({
+          credentialId: CREDENTIAL_ID,
+          reason: 'x',
+          actor: { subject: 'r', role: 'registrar', institution: UNI_A },
+          correlationId: 'c',
+        }),
+      ),
     ).rejects.toMatchObject({ status: 403 });
     const stream = issuanceStreams.knownInstitution(UNI_A);
-    await aggregates.knownInstitutions.handle(stream, { type: 'LearnInstitution', profile: { institutionId: UNI_A, name: 'Uni A', countryCode: 'DK', did: 'did:web:a.example', registeredAt: '2025-01-01T00:00:00.000Z' } }, SYSTEM);
-    await aggregates.knownInstitutions.handle(stream, { type: 'LearnMembershipStatus', institutionId: UNI_A, status: 'suspended', from: '2026-01-02T00:00:00.000Z' }, SYSTEM);
-    await expect(lift.execute(LiftFinalRevocationCommand.create({ credentialId: CREDENTIAL_ID, reason: 'x', actor: adminOf(UNI_A), correlationId: 'c' }))).rejects.toMatchObject({
+    await aggregates.knownInstitutions.handle(
+      stream,
+      {
+        type: 'LearnInstitution',
+        profile: {
+          institutionId: UNI_A,
+          name: 'Uni A',
+          countryCode: 'DK',
+          did: 'did:web:a.example',
+          registeredAt: '2025-01-01T00:00:00.000Z',
+        },
+      },
+      SYSTEM,
+    );
+    await aggregates.knownInstitutions.handle(
+      stream,
+      { type: 'LearnMembershipStatus', institutionId: UNI_A, status: 'suspended', from: '2026-01-02T00:00:00.000Z' },
+      SYSTEM,
+    );
+    await expect(
+      lift.execute(
+        LiftFinalRevocationCommand.create({ credentialId: CREDENTIAL_ID, reason: 'x', actor: adminOf(UNI_A), correlationId: 'c' }),
+      ),
+    ).rejects.toMatchObject({
       status: 403,
       code: 'issuance.member-suspended',
     });

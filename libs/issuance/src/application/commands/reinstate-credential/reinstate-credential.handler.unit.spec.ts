@@ -8,7 +8,9 @@ import { ReinstateCredentialHandler } from './reinstate-credential.handler';
 describe('reinstate a credential', () => {
   it('reinstates a suspended credential, by an admin of any awarding body', async () => {
     const { aggregates } = await storeWithIssuedCredential();
-    await new SuspendCredentialHandler(aggregates, new KnowledgeReader(aggregates, 0)).execute(SuspendCredentialCommand.create({ credentialId: CREDENTIAL_ID, reason: 'check', actor: adminOf(UNI_B), correlationId: 'c' }));
+    await new SuspendCredentialHandler(aggregates, new KnowledgeReader(aggregates, 0)).execute(
+      SuspendCredentialCommand.create({ credentialId: CREDENTIAL_ID, reason: 'check', actor: adminOf(UNI_B), correlationId: 'c' }),
+    );
     const out = await new ReinstateCredentialHandler(aggregates, new KnowledgeReader(aggregates, 0)).execute(
       ReinstateCredentialCommand.create({ credentialId: CREDENTIAL_ID, reason: 'checked', actor: adminOf(UNI_A), correlationId: 'c' }),
     );
@@ -17,7 +19,15 @@ describe('reinstate a credential', () => {
 
   it('refuses to reinstate a credential that is not suspended (409)', async () => {
     const { aggregates } = await storeWithIssuedCredential();
-    const command = ReinstateCredentialCommand.create({ credentialId: CREDENTIAL_ID, reason: 'checked', actor: adminOf(UNI_A), correlationId: 'c' });
-    await expect(new ReinstateCredentialHandler(aggregates, new KnowledgeReader(aggregates, 0)).execute(command)).rejects.toMatchObject({ status: 409, code: 'issuance.credential.cannot-reinstate' });
+    const command = ReinstateCredentialCommand.create({
+      credentialId: CREDENTIAL_ID,
+      reason: 'checked',
+      actor: adminOf(UNI_A),
+      correlationId: 'c',
+    });
+    await expect(new ReinstateCredentialHandler(aggregates, new KnowledgeReader(aggregates, 0)).execute(command)).rejects.toMatchObject({
+      status: 409,
+      code: 'issuance.credential.cannot-reinstate',
+    });
   });
 });

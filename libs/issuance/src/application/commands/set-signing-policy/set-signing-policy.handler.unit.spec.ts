@@ -15,34 +15,66 @@ async function handlerKnowing(status?: MembershipStatus): Promise<{ handler: Set
   const aggregates = createAggregateHandlers(new InMemoryEventStore());
   const stream = issuanceStreams.knownInstitution(INST);
   if (status) {
-    await aggregates.knownInstitutions.handle(stream, { type: 'LearnInstitution', profile: { institutionId: INST, name: 'Uni A', countryCode: 'DK', did: 'did:web:a.example', registeredAt: '2025-01-01T00:00:00.000Z' } }, SYSTEM);
-    if (status !== 'active') await aggregates.knownInstitutions.handle(stream, { type: 'LearnMembershipStatus', institutionId: INST, status, from: '2025-06-01T00:00:00.000Z' }, SYSTEM);
+    await aggregates.knownInstitutions.handle(
+      stream,
+      {
+        type: 'LearnInstitution',
+        profile: {
+          institutionId: INST,
+          name: 'Uni A',
+          countryCode: 'DK',
+          did: 'did:web:a.example',
+          registeredAt: '2025-01-01T00:00:00.000Z',
+        },
+      },
+      SYSTEM,
+    );
+    if (status !== 'active')
+      await aggregates.knownInstitutions.handle(
+        stream,
+        { type: 'LearnMembershipStatus', institutionId: INST, status, from: '2025-06-01T00:00:00.000Z' },
+        SYSTEM,
+      );
   }
   return { handler: new SetSigningPolicyHandler(aggregates, new KnowledgeReader(aggregates, 0)), aggregates };
 }
 
-describe('set an institution\'s signing policy', () => {
+describe("set an institution's signing policy", () => {
   it('an admin of the institution switches it to manual', async () => {
     const { handler } = await handlerKnowing('active');
-    const out = await handler.execute(SetSigningPolicyCommand.create({ institutionId: INST, policy: 'manual', actor: ownAdmin, correlationId: 'c' }));
+    const out = await handler.execute(
+      SetSigningPolicyCommand.create({ institutionId: INST, policy: 'manual', actor: ownAdmin, correlationId: 'c' }),
+    );
     expect(out).toEqual({ institutionId: INST, policy: 'manual' });
   });
 
   it('rejects an unknown policy by field', () => {
     expect(() =>
-      SetSigningPolicyCommand.create({ institutionId: INST, policy: 'never' as 'manual', actor: { subject: 'a', role: 'alliance-admin' }, correlationId: 'c' }),
+      SetSigningPolicyCommand.create({
+        institutionId: INST,
+        policy: 'never' as 'manual',
+        actor: { subject: 'a', role: 'alliance-admin' },
+        correlationId: 'c',
+      }),
     ).toThrow(expect.objectContaining({ field: 'policy', status: 422 }));
   });
 
-  it('refuses another institution\'s admin (403)', async () => {
+  it("refuses another institution's admin (403)", async () => {
     const { handler } = await handlerKnowing('active');
-    const command = SetSigningPolicyCommand.create({ institutionId: INST, policy: 'manual', actor: { subject: 'b', role: 'institution-admin', institution: 'other' }, correlationId: 'c' });
+    const command = SetSigningPolicyCommand.create({
+      institutionId: INST,
+      policy: 'manual',
+      actor: { subject: 'b', role: 'institution-admin', institution: 'other' },
+      correlationId: 'c',
+    });
     await expect(handler.execute(command)).rejects.toMatchObject({ status: 403 });
   });
 
   it('answers 404 for an institution issuance never learnt of, recording nothing', async () => {
     const { handler, aggregates } = await handlerKnowing(undefined);
-    await expect(handler.execute(SetSigningPolicyCommand.create({ institutionId: INST, policy: 'automatic', actor: ownAdmin, correlationId: 'c' }))).rejects.toMatchObject({
+    await expect(
+      handler.execute(SetSigningPolicyCommand.create({ institutionId: INST, policy: 'automatic', actor: ownAdmin, correlationId: 'c' })),
+    ).rejects.toMatchObject({
       status: 404,
       code: 'issuance.institution-not-found',
     });
@@ -51,7 +83,9 @@ describe('set an institution\'s signing policy', () => {
 
   it.each(['suspended', 'removed'] as const)('refuses a %s member (403 naming its standing), recording nothing', async (status) => {
     const { handler, aggregates } = await handlerKnowing(status);
-    await expect(handler.execute(SetSigningPolicyCommand.create({ institutionId: INST, policy: 'automatic', actor: ownAdmin, correlationId: 'c' }))).rejects.toMatchObject({
+    await expect(
+      handler.execute(SetSigningPolicyCommand.create({ institutionId: INST, policy: 'automatic', actor: ownAdmin, correlationId: 'c' })),
+    ).rejects.toMatchObject({
       status: 403,
       code: `issuance.member-${status}`,
     });

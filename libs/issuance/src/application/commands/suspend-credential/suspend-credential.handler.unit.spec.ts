@@ -9,7 +9,12 @@ describe('suspend a credential', () => {
   it('records the suspension with the admin, the reason and the status slot', async () => {
     const { store, aggregates } = await storeWithIssuedCredential();
     const out = await new SuspendCredentialHandler(aggregates, new KnowledgeReader(aggregates, 0)).execute(
-      SuspendCredentialCommand.create({ credentialId: CREDENTIAL_ID, reason: 'identity check pending', actor: adminOf(UNI_B), correlationId: 'corr-1' }),
+      SuspendCredentialCommand.create({
+        credentialId: CREDENTIAL_ID,
+        reason: 'identity check pending',
+        actor: adminOf(UNI_B),
+        correlationId: 'corr-1',
+      }),
     );
     expect(out.lifecycle).toBe('suspended');
     const last = (await store.readStream(issuanceStreams.credential(CREDENTIAL_ID))).at(-1)!;
@@ -26,7 +31,14 @@ describe('suspend a credential', () => {
 
   it('refuses callers who are not institution admins (403)', async () => {
     const { aggregates } = await storeWithIssuedCredential();
-    const command = SuspendCredentialCommand.create({ credentialId: CREDENTIAL_ID, reason: 'x', actor: { subject: 'r', role: 'registrar', institution: UNI_B }, correlationId: 'c' });
-    await expect(new SuspendCredentialHandler(aggregates, new KnowledgeReader(aggregates, 0)).execute(command)).rejects.toMatchObject({ status: 403 });
+    const command = SuspendCredentialCommand.create({
+      credentialId: CREDENTIAL_ID,
+      reason: 'x',
+      actor: { subject: 'r', role: 'registrar', institution: UNI_B },
+      correlationId: 'c',
+    });
+    await expect(new SuspendCredentialHandler(aggregates, new KnowledgeReader(aggregates, 0)).execute(command)).rejects.toMatchObject({
+      status: 403,
+    });
   });
 });

@@ -26,7 +26,12 @@ const id = () => randomUUID();
 export const enrolled = (specVersion = jointSpec.version): IssuanceMessage => ({
   type: 'LearnerEnrolled',
   id: id(),
-  data: { ...SPEC_REF, specVersion, learner: { learnerId: LEARNER, name: 'Ada Lovelace', email: 'ada@example.org' }, enrolledAt: '2026-02-01T09:00:00.000Z' },
+  data: {
+    ...SPEC_REF,
+    specVersion,
+    learner: { learnerId: LEARNER, name: 'Ada Lovelace', email: 'ada@example.org' },
+    enrolledAt: '2026-02-01T09:00:00.000Z',
+  },
 });
 
 const componentResult = (componentCode: 'SES-1' | 'SES-2', grade: number) => ({
@@ -51,8 +56,16 @@ export const resultAmended = (componentCode: 'SES-1' | 'SES-2', grade: number, r
   data: { ...componentResult(componentCode, grade), assessedAt: '2026-03-20T10:00:00.000Z', reason, amendedAt: '2026-03-20T12:00:00.000Z' },
 });
 
-export const withdrawn = (reason = 'moved abroad'): IssuanceMessage => ({ type: 'LearnerWithdrawn', id: id(), data: { ...SPEC_REF, reason, withdrawnAt: '2026-02-20T09:00:00.000Z' } });
-export const erased = (): IssuanceMessage => ({ type: 'LearnerErased', id: id(), data: { learnerId: LEARNER, erasedAt: '2026-04-01T09:00:00.000Z' } });
+export const withdrawn = (reason = 'moved abroad'): IssuanceMessage => ({
+  type: 'LearnerWithdrawn',
+  id: id(),
+  data: { ...SPEC_REF, reason, withdrawnAt: '2026-02-20T09:00:00.000Z' },
+});
+export const erased = (): IssuanceMessage => ({
+  type: 'LearnerErased',
+  id: id(),
+  data: { learnerId: LEARNER, erasedAt: '2026-04-01T09:00:00.000Z' },
+});
 export const specPublished = (spec: SpecSnapshot): IssuanceMessage => ({ type: 'SpecPublished', id: id(), spec });
 export const membership = (institutionId: string, status: MembershipStatus, from: string, reason?: string): IssuanceMessage => ({
   type: 'MembershipChanged',

@@ -106,14 +106,29 @@ export async function issuanceProcess(orm: ReadModelOrm, options: IssuanceProces
   const onboard = async (institutionId: string, context: ReturnType<typeof processContext>) => {
     if (!generatedKeys.has(institutionId)) {
       const generated = await generateKey.execute(
-        GenerateSigningKeyCommand.create({ institutionId, challenge: possessionChallenge(institutionId, 'key-1'), actor: institutionAdmin(institutionId), correlationId: context.correlationId }),
+        GenerateSigningKeyCommand.create({
+          institutionId,
+          challenge: possessionChallenge(institutionId, 'key-1'),
+          actor: institutionAdmin(institutionId),
+          correlationId: context.correlationId,
+        }),
       );
       generatedKeys.set(institutionId, generated.publicKeyMultibase);
       await delegateAutomaticSigning(aggregates, institutionId);
     }
     const did = institutionsFixture().get(institutionId)!.did;
-    const key = { keyId: 'key-1', verificationMethodId: `${did}#key-1`, publicKeyMultibase: generatedKeys.get(institutionId)!, custody: 'issuance-service' as const, validFrom: '2025-01-02T00:00:00.000Z' };
-    await aggregates.knownInstitutions.handle(issuanceStreams.knownInstitution(institutionId), { type: 'LearnRegisteredKey', institutionId, key }, context);
+    const key = {
+      keyId: 'key-1',
+      verificationMethodId: `${did}#key-1`,
+      publicKeyMultibase: generatedKeys.get(institutionId)!,
+      custody: 'issuance-service' as const,
+      validFrom: '2025-01-02T00:00:00.000Z',
+    };
+    await aggregates.knownInstitutions.handle(
+      issuanceStreams.knownInstitution(institutionId),
+      { type: 'LearnRegisteredKey', institutionId, key },
+      context,
+    );
   };
 
   const handle = async (m: IssuanceMessage): Promise<void> => {
@@ -130,7 +145,11 @@ export async function issuanceProcess(orm: ReadModelOrm, options: IssuanceProces
       case 'LearnerErased':
         return erasure.erased(m.data, context);
       case 'SpecPublished':
-        return void (await aggregates.knownSpecs.handle(issuanceStreams.knownSpec(m.spec.specId), { type: 'LearnSpecVersion', spec: m.spec }, context));
+        return void (await aggregates.knownSpecs.handle(
+          issuanceStreams.knownSpec(m.spec.specId),
+          { type: 'LearnSpecVersion', spec: m.spec },
+          context,
+        ));
       case 'MembershipChanged':
         return facts.membershipChanged(m.institutionId, m.status, m.from, m.reason, context);
       case 'PlatformKeyOnboarded':
@@ -144,7 +163,9 @@ export async function issuanceProcess(orm: ReadModelOrm, options: IssuanceProces
     settle,
     sentCommands: () => sent,
     describe: (m) => (m.type === 'Logged' ? `${m.event.type} (position ${m.event.position}, followed)` : m.type),
-    ...(options.follow === false ? {} : { follows: (event) => (reactor.eventTypes.includes(event.type) ? { type: 'Logged' as const, event } : undefined) }),
+    ...(options.follow === false
+      ? {}
+      : { follows: (event) => (reactor.eventTypes.includes(event.type) ? { type: 'Logged' as const, event } : undefined) }),
   };
   return { process, raw, vault, aggregates, queries, knowledge };
 }

@@ -10,7 +10,10 @@ describe('issuance rule: every stack part awarded', () => {
   });
 
   it('is met once all parts are awarded, naming the part credentials', () => {
-    const outcome = evaluateIssuanceRule(stackSpec, { results: {}, parts: { 'spec-c': part('spec-c', 'c2'), 'spec-joint': part('spec-joint', 'c1') } });
+    const outcome = evaluateIssuanceRule(stackSpec, {
+      results: {},
+      parts: { 'spec-c': part('spec-c', 'c2'), 'spec-joint': part('spec-joint', 'c1') },
+    });
     expect(outcome).toEqual({ met: true, grades: [], partCredentialIds: ['c1', 'c2'] });
   });
 });

@@ -19,7 +19,14 @@ describe('issuance rule: passed within months of enrolment', () => {
     const results = { 'SES-1': result('SES-1', 7, '2026-08-01T00:00:00.000Z'), 'SES-2': result('SES-2', 7) };
     expect(evaluateIssuanceRule(jointSpec, { enrolledAt, results, parts: {} })).toEqual({
       met: false,
-      unmet: [{ rule: 'passed-after-deadline', componentCode: 'SES-1', assessedAt: '2026-08-01T00:00:00.000Z', deadline: '2026-07-31T12:00:00.000Z' }],
+      unmet: [
+        {
+          rule: 'passed-after-deadline',
+          componentCode: 'SES-1',
+          assessedAt: '2026-08-01T00:00:00.000Z',
+          deadline: '2026-07-31T12:00:00.000Z',
+        },
+      ],
     });
   });
 });

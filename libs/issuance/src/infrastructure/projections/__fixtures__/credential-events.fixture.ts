@@ -6,7 +6,11 @@ const stream = 'issuance.credential-c1';
 /** Drafted, two proofs, issued, suspended, reinstated, revoked (superseded). */
 export function credentialLifecycleEvents() {
   return [
-    { streamId: 'issuance.status-register-a', type: 'StatusListOpened', data: { institutionId: UNI_A, listId: 'L1', seq: 1, length: 131072 } },
+    {
+      streamId: 'issuance.status-register-a',
+      type: 'StatusListOpened',
+      data: { institutionId: UNI_A, listId: 'L1', seq: 1, length: 131072 },
+    },
     {
       streamId: stream,
       type: 'CredentialDrafted',
@@ -26,15 +30,38 @@ export function credentialLifecycleEvents() {
         awardedAt: '2026-01-01T00:00:00.000Z',
       },
     },
-    { streamId: stream, type: 'CredentialProofAdded', data: { credentialId: 'c1', institutionId: UNI_A, verificationMethod: 'vm-a', method: 'automatic', proof: { proofValue: 'za' } } },
-    { streamId: stream, type: 'CredentialProofAdded', data: { credentialId: 'c1', institutionId: UNI_B, verificationMethod: 'vm-b', method: 'endorsement', proof: { proofValue: 'zb' } } },
+    {
+      streamId: stream,
+      type: 'CredentialProofAdded',
+      data: { credentialId: 'c1', institutionId: UNI_A, verificationMethod: 'vm-a', method: 'automatic', proof: { proofValue: 'za' } },
+    },
+    {
+      streamId: stream,
+      type: 'CredentialProofAdded',
+      data: { credentialId: 'c1', institutionId: UNI_B, verificationMethod: 'vm-b', method: 'endorsement', proof: { proofValue: 'zb' } },
+    },
     {
       streamId: stream,
       type: 'CredentialIssued',
-      data: { credentialId: 'c1', hash: 'abc', issuedAt: '2026-01-02T00:00:00.000Z', awardId: 'enr-1', specId: 'spec-joint', specVersion: 1, learnerId: 'learner-1', awardingBodies: [UNI_A, UNI_B], awardedAt: '2026-01-01T00:00:00.000Z', status },
+      data: {
+        credentialId: 'c1',
+        hash: 'abc',
+        issuedAt: '2026-01-02T00:00:00.000Z',
+        awardId: 'enr-1',
+        specId: 'spec-joint',
+        specVersion: 1,
+        learnerId: 'learner-1',
+        awardingBodies: [UNI_A, UNI_B],
+        awardedAt: '2026-01-01T00:00:00.000Z',
+        status,
+      },
     },
     { streamId: stream, type: 'CredentialSuspended', data: { credentialId: 'c1', reason: 'check', institutionId: UNI_B, status } },
     { streamId: stream, type: 'CredentialReinstated', data: { credentialId: 'c1', reason: 'ok', institutionId: UNI_B, status } },
-    { streamId: stream, type: 'CredentialRevoked', data: { credentialId: 'c1', reason: 'superseded', supersededBy: 'c2', wasIssued: true, status } },
+    {
+      streamId: stream,
+      type: 'CredentialRevoked',
+      data: { credentialId: 'c1', reason: 'superseded', supersededBy: 'c2', wasIssued: true, status },
+    },
   ];
 }

@@ -22,10 +22,17 @@ export class VerifyCredentialCommand {
   @IsNotEmpty()
   correlationId!: string;
 
-  static create(props: { credential: unknown; actor: { subject: string; role?: string; institution?: string }; correlationId: string }): VerifyCredentialCommand {
+  static create(props: {
+    credential: unknown;
+    actor: { subject: string; role?: string; institution?: string };
+    correlationId: string;
+  }): VerifyCredentialCommand {
     // Checked by hand, as the decorators say: class-validator looks its metadata up among every decorated class
     // of the process, about a tenth of the CPU of a verification answered from the result cache.
-    const invalid = [nonEmptyText(props.actor?.subject) ? undefined : 'actor', nonEmptyText(props.correlationId) ? undefined : 'correlationId'].filter((p) => p !== undefined);
+    const invalid = [
+      nonEmptyText(props.actor?.subject) ? undefined : 'actor',
+      nonEmptyText(props.correlationId) ? undefined : 'correlationId',
+    ].filter((p) => p !== undefined);
     if (invalid.length > 0) throw new VerificationException('verification.command.invalid', invalid.join(', ') + ' invalid', invalid[0]);
     const command = new VerifyCredentialCommand();
     command.credential = props.credential;

@@ -51,10 +51,17 @@ export class VerifyCredentialHandler {
     const { report, credentialId } =
       status === undefined
         ? await check()
-        : await this.results.get(`${VerificationResultCache.keyOf(command.credential)}.${VerificationResultCache.keyOf(status)}`, check, (r) => !r.report.checks.some((c) => c.id === 'did-documents'));
+        : await this.results.get(
+            `${VerificationResultCache.keyOf(command.credential)}.${VerificationResultCache.keyOf(status)}`,
+            check,
+            (r) => !r.report.checks.some((c) => c.id === 'did-documents'),
+          );
     const verificationId = uuidv7();
     const at = new Date().toISOString();
-    if (this.tally.admit({ at, verdict: report.verdict, ...(subject ? { subject } : {}), ...(credentialId ? { credentialId } : {}) }) === 'record') {
+    if (
+      this.tally.admit({ at, verdict: report.verdict, ...(subject ? { subject } : {}), ...(credentialId ? { credentialId } : {}) }) ===
+      'record'
+    ) {
       await this.verifications.handle(
         streamName('verification', 'verification', verificationId),
         {

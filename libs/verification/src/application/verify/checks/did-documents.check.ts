@@ -27,7 +27,12 @@ type Finding =
 export async function didDocumentsCheck(input: DidDocumentsInput): Promise<VerificationCheck | undefined> {
   const targets = input.bodies.flatMap((did) => {
     const member = input.registry.get(did);
-    if (!member || didHostingOf(did, { ...(input.catalogueUrl ? { catalogueUrl: input.catalogueUrl } : {}), institutionId: member.institutionId }) !== 'institution-hosted did:web') return [];
+    if (
+      !member ||
+      didHostingOf(did, { ...(input.catalogueUrl ? { catalogueUrl: input.catalogueUrl } : {}), institutionId: member.institutionId }) !==
+        'institution-hosted did:web'
+    )
+      return [];
     const keys = input.proofs
       .filter((p) => p.verified && p.controller === did)
       .map((p) => member.keys.find((k) => k.verificationMethodId === p.verificationMethod))
@@ -39,19 +44,43 @@ export async function didDocumentsCheck(input: DidDocumentsInput): Promise<Verif
   const findings = await Promise.all(targets.map(({ member, keys }) => inspect(member, keys, input.documents)));
 
   const problems = findings.flatMap((f): VerificationCheck['problems'] => {
-    if (f.outcome === 'unreachable') return [{ code: 'DID_DOCUMENT_UNREACHABLE', message: `the DID document ${f.name} hosts${f.url ? ` at ${f.url}` : ''} could not be read: ${f.reason}` }];
-    if (f.outcome === 'key not listed') return f.missing.map((m) => ({ code: 'KEY_NOT_IN_DID_DOCUMENT', message: `${f.name} no longer lists ${m.key} in its own DID document at ${f.url}: ${m.reason}` }));
+    if (f.outcome === 'unreachable')
+      return [
+        {
+          code: 'DID_DOCUMENT_UNREACHABLE',
+          message: `the DID document ${f.name} hosts${f.url ? ` at ${f.url}` : ''} could not be read: ${f.reason}`,
+        },
+      ];
+    if (f.outcome === 'key not listed')
+      return f.missing.map((m) => ({
+        code: 'KEY_NOT_IN_DID_DOCUMENT',
+        message: `${f.name} no longer lists ${m.key} in its own DID document at ${f.url}: ${m.reason}`,
+      }));
     return [];
   });
   const details = { documents: findings };
   if (problems.length === 0) {
-    return check('did-documents', 'passed', `${names(findings)} still ${findings.length > 1 ? 'list' : 'lists'} the key ${findings.length > 1 ? 'each' : 'it'} signed with in the DID document hosted at ${findings.length > 1 ? 'their' : 'its'} own domain.`, [], details);
+    return check(
+      'did-documents',
+      'passed',
+      `${names(findings)} still ${findings.length > 1 ? 'list' : 'lists'} the key ${findings.length > 1 ? 'each' : 'it'} signed with in the DID document hosted at ${findings.length > 1 ? 'their' : 'its'} own domain.`,
+      [],
+      details,
+    );
   }
   const withdrawn = findings.filter((f) => f.outcome === 'key not listed');
   const unreachable = findings.filter((f) => f.outcome === 'unreachable');
   const sentences = [
-    ...(withdrawn.length > 0 ? [`${names(withdrawn)} no longer ${withdrawn.length > 1 ? 'list' : 'lists'} the key that signed this credential in the DID document at ${withdrawn.length > 1 ? 'their' : 'its'} own domain`] : []),
-    ...(unreachable.length > 0 ? [`the DID document ${names(unreachable)} ${unreachable.length > 1 ? 'host' : 'hosts'} could not be read (${unreachable.map((f) => (f.outcome === 'unreachable' ? f.reason : '')).join('; ')})`] : []),
+    ...(withdrawn.length > 0
+      ? [
+          `${names(withdrawn)} no longer ${withdrawn.length > 1 ? 'list' : 'lists'} the key that signed this credential in the DID document at ${withdrawn.length > 1 ? 'their' : 'its'} own domain`,
+        ]
+      : []),
+    ...(unreachable.length > 0
+      ? [
+          `the DID document ${names(unreachable)} ${unreachable.length > 1 ? 'host' : 'hosts'} could not be read (${unreachable.map((f) => (f.outcome === 'unreachable' ? f.reason : '')).join('; ')})`,
+        ]
+      : []),
   ];
   const summary = `${capitalise(sentences.join('; '))}. The alliance registry held the key valid when the credential took effect, so the signature still counts.`;
   return check('did-documents', 'warning', summary, problems, details);
@@ -65,10 +94,21 @@ async function inspect(member: RegisteredInstitution, keys: RegisteredKey[], doc
     resolved = await documents.resolve(did);
   } catch (e) {
     const reason = e instanceof DidWebResolutionError ? `${e.message} (${e.code})` : (e as Error).message;
-    return { did, name, ...(e instanceof DidWebResolutionError && e.url ? { url: e.url } : {}), outcome: 'unreachable', keys: keyIds, reason };
+    return {
+      did,
+      name,
+      ...(e instanceof DidWebResolutionError && e.url ? { url: e.url } : {}),
+      outcome: 'unreachable',
+      keys: keyIds,
+      reason,
+    };
   }
   const missing = keys.flatMap((k) => {
-    const listing = findKeyInDidDocument(resolved.document, { did, verificationMethodId: k.verificationMethodId, publicKeyMultibase: k.publicKeyMultibase });
+    const listing = findKeyInDidDocument(resolved.document, {
+      did,
+      verificationMethodId: k.verificationMethodId,
+      publicKeyMultibase: k.publicKeyMultibase,
+    });
     return listing.listed ? [] : [{ key: k.verificationMethodId, reason: listing.message }];
   });
   if (missing.length > 0) return { did, name, url: resolved.url, outcome: 'key not listed', keys: keyIds, missing };

@@ -1,4 +1,10 @@
-import { buildDidWebDocument, type ControllerDocument, didWebToUrl, DidWebResolutionError, type ResolvedDidWebDocument } from '@alliance/credentials';
+import {
+  buildDidWebDocument,
+  type ControllerDocument,
+  didWebToUrl,
+  DidWebResolutionError,
+  type ResolvedDidWebDocument,
+} from '@alliance/credentials';
 import { allianceFixture, fakeWeb, registryOf, STATUS_URL } from '../../__fixtures__/alliance-credential.fixture';
 import type { MemberDidDocuments } from '../../ports/member-did-documents.port';
 import { CredentialVerifier } from '../credential-verifier';
@@ -22,7 +28,13 @@ class MemberWeb implements MemberDidDocuments {
 async function setup() {
   const f = await allianceFixture({ didB: 'did:web:credentials.alliance.example:institutions:inst-b' });
   const web = new MemberWeb();
-  const verifier = new CredentialVerifier({ registry: registryOf(f.A, f.B), statusLists: fakeWeb({ [STATUS_URL]: await f.statusList(0) }), catalogueUrl: CATALOGUE, memberDidDocuments: web, clock: NOW });
+  const verifier = new CredentialVerifier({
+    registry: registryOf(f.A, f.B),
+    statusLists: fakeWeb({ [STATUS_URL]: await f.statusList(0) }),
+    catalogueUrl: CATALOGUE,
+    memberDidDocuments: web,
+    clock: NOW,
+  });
   const check = async (credential = f.credential) => {
     const report = await verifier.verify(credential);
     return { report, check: report.checks.find((c) => c.id === 'did-documents') };
@@ -37,7 +49,17 @@ describe('the DID document a member hosts at its own domain', () => {
     const { report, check: did } = await check();
     expect(report).toMatchObject({ verdict: 'valid', warnings: [] });
     expect(did).toMatchObject({ outcome: 'passed', problems: [] });
-    expect(report.checks.map((c) => c.id)).toEqual(['parse', 'schema', 'proofs', 'co-issuance', 'registry-keys', 'did-documents', 'status', 'validity-period', 'annex-i']);
+    expect(report.checks.map((c) => c.id)).toEqual([
+      'parse',
+      'schema',
+      'proofs',
+      'co-issuance',
+      'registry-keys',
+      'did-documents',
+      'status',
+      'validity-period',
+      'annex-i',
+    ]);
     expect(web.resolved).toEqual([A.did]);
   });
 
@@ -46,8 +68,13 @@ describe('the DID document a member hosts at its own domain', () => {
     web.documents.set(A.did, buildDidWebDocument(A.did, []));
     const { report, check: did } = await check();
     expect(report.verdict).toBe('valid');
-    expect(did).toMatchObject({ outcome: 'warning', problems: [{ code: 'KEY_NOT_IN_DID_DOCUMENT', message: expect.stringContaining(`${A.did}#key-1`) }] });
-    expect(did!.summary).toMatch(/^Aalborg Technical University no longer lists the key that signed this credential .* the signature still counts\.$/);
+    expect(did).toMatchObject({
+      outcome: 'warning',
+      problems: [{ code: 'KEY_NOT_IN_DID_DOCUMENT', message: expect.stringContaining(`${A.did}#key-1`) }],
+    });
+    expect(did!.summary).toMatch(
+      /^Aalborg Technical University no longer lists the key that signed this credential .* the signature still counts\.$/,
+    );
     expect(report.warnings).toEqual([`did-documents: ${did!.summary}`]);
   });
 
@@ -55,14 +82,20 @@ describe('the DID document a member hosts at its own domain', () => {
     const { A, keyB, web, check } = await setup();
     web.documents.set(A.did, buildDidWebDocument(A.did, [{ id: `${A.did}#key-1`, publicKeyMultibase: keyB.publicKeyMultibase }]));
     const { check: did } = await check();
-    expect(did).toMatchObject({ outcome: 'warning', problems: [{ code: 'KEY_NOT_IN_DID_DOCUMENT', message: expect.stringContaining('another key') }] });
+    expect(did).toMatchObject({
+      outcome: 'warning',
+      problems: [{ code: 'KEY_NOT_IN_DID_DOCUMENT', message: expect.stringContaining('another key') }],
+    });
   });
 
   it('warns, not fails, when the document cannot be read, saying why', async () => {
     const { web, check } = await setup();
     const { report, check: did } = await check();
     expect(report.verdict).toBe('valid');
-    expect(did).toMatchObject({ outcome: 'warning', problems: [{ code: 'DID_DOCUMENT_UNREACHABLE', message: expect.stringContaining('HTTP 404') }] });
+    expect(did).toMatchObject({
+      outcome: 'warning',
+      problems: [{ code: 'DID_DOCUMENT_UNREACHABLE', message: expect.stringContaining('HTTP 404') }],
+    });
     expect(did!.details).toMatchObject({ documents: [{ outcome: 'unreachable', url: 'https://aau.example/.well-known/did.json' }] });
     expect(web.resolved).toHaveLength(1);
   });

@@ -22,7 +22,11 @@ const PLAIN: Record<string, string> = {
  * was not checked, which is not the same as failing. A proof set carrying the same proof twice, or two proofs by
  * one key, is flagged (`DUPLICATE_PROOF`): one signer must not pass for two.
  */
-export function proofsCheck(result: CredentialVerificationResult, unreachable: Map<string, string>, documentProofs: readonly unknown[] = []): VerificationCheck {
+export function proofsCheck(
+  result: CredentialVerificationResult,
+  unreachable: Map<string, string>,
+  documentProofs: readonly unknown[] = [],
+): VerificationCheck {
   const verdict = proofsVerdict(result, unreachable);
   const duplicates = duplicateProofs(documentProofs);
   if (duplicates.length === 0) return verdict;
@@ -61,7 +65,8 @@ function proofsVerdict(result: CredentialVerificationResult, unreachable: Map<st
     verified: p.verified,
     errors: p.errors,
   }));
-  if (proofs.length === 0) return check('proofs', 'failed', 'It carries no signature at all.', [{ code: 'NO_PROOF', message: 'the document has no proof' }]);
+  if (proofs.length === 0)
+    return check('proofs', 'failed', 'It carries no signature at all.', [{ code: 'NO_PROOF', message: 'the document has no proof' }]);
   const failed = result.proofs.filter((p) => !p.verified);
   const notChecked = failed.filter((p) => {
     const did = p.verificationMethod?.split('#')[0];
@@ -70,16 +75,33 @@ function proofsVerdict(result: CredentialVerificationResult, unreachable: Map<st
   });
   const broken = failed.filter((p) => !notChecked.includes(p));
   if (broken.length > 0) {
-    const problems = broken.flatMap((p) => p.errors.map((e) => ({ code: e.code, message: `signature ${p.index + 1} (${p.verificationMethod ?? 'no key'}): ${PLAIN[e.code] ?? e.message}` })));
-    return check('proofs', 'failed', `${broken.length} of ${proofs.length} signatures do not verify: ${problems[0]?.message}.`, problems, { proofs });
+    const problems = broken.flatMap((p) =>
+      p.errors.map((e) => ({
+        code: e.code,
+        message: `signature ${p.index + 1} (${p.verificationMethod ?? 'no key'}): ${PLAIN[e.code] ?? e.message}`,
+      })),
+    );
+    return check('proofs', 'failed', `${broken.length} of ${proofs.length} signatures do not verify: ${problems[0]?.message}.`, problems, {
+      proofs,
+    });
   }
   if (notChecked.length > 0) {
     const problems = notChecked.map((p) => {
-      if (p.errors.every(isUnknownContext)) return { code: 'UNKNOWN_CONTEXT', message: `signature ${p.index + 1} covers a JSON-LD context this verifier does not hold (contexts are never fetched): ${p.errors[0].message}` };
+      if (p.errors.every(isUnknownContext))
+        return {
+          code: 'UNKNOWN_CONTEXT',
+          message: `signature ${p.index + 1} covers a JSON-LD context this verifier does not hold (contexts are never fetched): ${p.errors[0].message}`,
+        };
       const did = p.verificationMethod!.split('#')[0];
       return { code: 'DID_UNREACHABLE', message: `the keys of ${did} could not be fetched: ${unreachable.get(did)}` };
     });
-    return check('proofs', 'could-not-check', `${notChecked.length} of ${proofs.length} signatures could not be checked: ${problems[0].message}.`, problems, { proofs });
+    return check(
+      'proofs',
+      'could-not-check',
+      `${notChecked.length} of ${proofs.length} signatures could not be checked: ${problems[0].message}.`,
+      problems,
+      { proofs },
+    );
   }
   return check('proofs', 'passed', `All ${proofs.length} signature${proofs.length > 1 ? 's are' : ' is'} intact.`, [], { proofs });
 }

@@ -3,18 +3,52 @@ import { check, type VerificationCheck } from '../../../domain/report/verificati
 
 export function validityPeriodCheck(document: JsonObject, now: Date): VerificationCheck {
   const { validFrom, validUntil } = document;
-  const details = { ...(typeof validFrom === 'string' ? { validFrom } : {}), ...(typeof validUntil === 'string' ? { validUntil } : {}), checkedAt: now.toISOString() };
+  const details = {
+    ...(typeof validFrom === 'string' ? { validFrom } : {}),
+    ...(typeof validUntil === 'string' ? { validUntil } : {}),
+    checkedAt: now.toISOString(),
+  };
   if (validFrom !== undefined && (typeof validFrom !== 'string' || Number.isNaN(Date.parse(validFrom)))) {
-    return check('validity-period', 'failed', 'Its start date is not a date.', [{ code: 'MALFORMED_VALUE', message: 'validFrom is not a date-time' }], details);
+    return check(
+      'validity-period',
+      'failed',
+      'Its start date is not a date.',
+      [{ code: 'MALFORMED_VALUE', message: 'validFrom is not a date-time' }],
+      details,
+    );
   }
   if (validUntil !== undefined && (typeof validUntil !== 'string' || Number.isNaN(Date.parse(validUntil)))) {
-    return check('validity-period', 'failed', 'Its end date is not a date.', [{ code: 'MALFORMED_VALUE', message: 'validUntil is not a date-time' }], details);
+    return check(
+      'validity-period',
+      'failed',
+      'Its end date is not a date.',
+      [{ code: 'MALFORMED_VALUE', message: 'validUntil is not a date-time' }],
+      details,
+    );
   }
   if (typeof validFrom === 'string' && Date.parse(validFrom) > now.getTime()) {
-    return check('validity-period', 'failed', `It is not valid yet: it takes effect on ${validFrom}.`, [{ code: 'CREDENTIAL_NOT_YET_VALID', message: `valid from ${validFrom}` }], details);
+    return check(
+      'validity-period',
+      'failed',
+      `It is not valid yet: it takes effect on ${validFrom}.`,
+      [{ code: 'CREDENTIAL_NOT_YET_VALID', message: `valid from ${validFrom}` }],
+      details,
+    );
   }
   if (typeof validUntil === 'string' && Date.parse(validUntil) <= now.getTime()) {
-    return check('validity-period', 'failed', `It expired on ${validUntil}.`, [{ code: 'CREDENTIAL_EXPIRED', message: `expired at ${validUntil}` }], details);
+    return check(
+      'validity-period',
+      'failed',
+      `It expired on ${validUntil}.`,
+      [{ code: 'CREDENTIAL_EXPIRED', message: `expired at ${validUntil}` }],
+      details,
+    );
   }
-  return check('validity-period', 'passed', typeof validUntil === 'string' ? `It is within its validity period (until ${validUntil}).` : 'It is in effect and does not expire.', [], details);
+  return check(
+    'validity-period',
+    'passed',
+    typeof validUntil === 'string' ? `It is within its validity period (until ${validUntil}).` : 'It is in effect and does not expire.',
+    [],
+    details,
+  );
 }

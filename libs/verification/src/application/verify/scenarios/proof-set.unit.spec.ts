@@ -7,8 +7,17 @@ const NOW = () => new Date('2026-03-01T00:00:00Z');
 async function setup() {
   const f = await allianceFixture();
   const { C, key: keyC } = thirdMember();
-  const verifier = new CredentialVerifier({ registry: registryOf(f.A, f.B, C), statusLists: fakeWeb({ [STATUS_URL]: await f.statusList(0) }), clock: NOW });
-  const by = (did: string, secretKey: Uint8Array, created = '2026-01-10T10:00:03Z') => ({ verificationMethod: `${did}#key-1`, privateKey: secretKey, cryptosuite: 'eddsa-jcs-2022' as const, created });
+  const verifier = new CredentialVerifier({
+    registry: registryOf(f.A, f.B, C),
+    statusLists: fakeWeb({ [STATUS_URL]: await f.statusList(0) }),
+    clock: NOW,
+  });
+  const by = (did: string, secretKey: Uint8Array, created = '2026-01-10T10:00:03Z') => ({
+    verificationMethod: `${did}#key-1`,
+    privateKey: secretKey,
+    cryptosuite: 'eddsa-jcs-2022' as const,
+    created,
+  });
   return { ...f, C, keyC, verifier, by };
 }
 
@@ -19,15 +28,27 @@ describe('proof set hygiene', () => {
     const { credential, verifier } = await setup();
     const proofs = credential.proof as JsonObject[];
     const report = await verifier.verify({ ...credential, proof: [...proofs, proofs[1]] });
-    expect(check(report, 'proofs')).toMatchObject({ outcome: 'warning', problems: [{ code: 'DUPLICATE_PROOF', message: 'signatures 2, 3 are the same signature' }] });
-    expect(report.warnings.some((w) => w.startsWith('proofs: All 3 signatures are intact, but signatures 2, 3 are the same signature'))).toBe(true);
+    expect(check(report, 'proofs')).toMatchObject({
+      outcome: 'warning',
+      problems: [{ code: 'DUPLICATE_PROOF', message: 'signatures 2, 3 are the same signature' }],
+    });
+    expect(
+      report.warnings.some((w) => w.startsWith('proofs: All 3 signatures are intact, but signatures 2, 3 are the same signature')),
+    ).toBe(true);
   });
 
   it('two proofs by the same key are flagged DUPLICATE_PROOF', async () => {
     const { unsigned, A, B, keyA, keyB, verifier, by } = await setup();
-    const signed = await signCredential(unsigned, [by(A.did, keyA.secretKey, '2026-01-10T10:00:01Z'), by(B.did, keyB.secretKey), by(A.did, keyA.secretKey, '2026-01-10T10:00:09Z')]);
+    const signed = await signCredential(unsigned, [
+      by(A.did, keyA.secretKey, '2026-01-10T10:00:01Z'),
+      by(B.did, keyB.secretKey),
+      by(A.did, keyA.secretKey, '2026-01-10T10:00:09Z'),
+    ]);
     const report = await verifier.verify(signed);
-    expect(check(report, 'proofs')).toMatchObject({ outcome: 'warning', problems: [{ code: 'DUPLICATE_PROOF', message: `signatures 1, 3 are all made with the key ${A.did}#key-1` }] });
+    expect(check(report, 'proofs')).toMatchObject({
+      outcome: 'warning',
+      problems: [{ code: 'DUPLICATE_PROOF', message: `signatures 1, 3 are all made with the key ${A.did}#key-1` }],
+    });
   });
 
   it('an extra valid proof by a member that is not an awarding body is flagged UNEXPECTED_SIGNER', async () => {
@@ -36,7 +57,9 @@ describe('proof set hygiene', () => {
     const report = await verifier.verify(signed);
     expect(check(report, 'proofs').outcome).toBe('passed');
     expect(check(report, 'co-issuance')).toMatchObject({ outcome: 'warning', problems: [{ code: 'UNEXPECTED_SIGNER' }] });
-    expect(check(report, 'co-issuance').problems[0].message).toContain(`Politecnico di Milano (${C.did}), an alliance member, also signed it`);
+    expect(check(report, 'co-issuance').problems[0].message).toContain(
+      `Politecnico di Milano (${C.did}), an alliance member, also signed it`,
+    );
     expect(report.warnings.join(' ')).toContain('Politecnico di Milano');
   });
 
@@ -46,7 +69,11 @@ describe('proof set hygiene', () => {
     const signed = await signCredential(unsigned, [
       by(A.did, keyA.secretKey),
       by(B.did, keyB.secretKey),
-      { verificationMethod: didKeyVerificationMethodOf(stranger.publicKeyMultibase), privateKey: stranger.secretKey, cryptosuite: 'eddsa-jcs-2022' },
+      {
+        verificationMethod: didKeyVerificationMethodOf(stranger.publicKeyMultibase),
+        privateKey: stranger.secretKey,
+        cryptosuite: 'eddsa-jcs-2022',
+      },
     ]);
     const report = await verifier.verify(signed);
     expect(check(report, 'co-issuance')).toMatchObject({ outcome: 'warning', problems: [{ code: 'UNKNOWN_SIGNER' }] });

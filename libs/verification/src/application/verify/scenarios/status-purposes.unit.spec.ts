@@ -33,21 +33,39 @@ describe('status entries per purpose (Bitstring Status List REC: revocation, sus
   it('revocation and suspension entries: a list, which the schema check names as a warning, not a failure; valid while both bits are clear', async () => {
     const { report, check } = await verify('revocation-and-suspension');
     expect(check('schema')).toMatchObject({ outcome: 'warning', problems: [{ code: 'STATUS_ENTRIES_LIST' }] });
-    expect(check('status').details).toMatchObject({ entries: [{ statusPurpose: 'revocation', status: 0 }, { statusPurpose: 'suspension', status: 0 }] });
+    expect(check('status').details).toMatchObject({
+      entries: [
+        { statusPurpose: 'revocation', status: 0 },
+        { statusPurpose: 'suspension', status: 0 },
+      ],
+    });
     expect(report.verdict).toBe('valid');
   });
 
   it('a set suspension bit: invalid, SUSPENDED; a set revocation bit wins over it', async () => {
-    expect((await verify('revocation-and-suspension', { suspension: 1 })).report).toMatchObject({ verdict: 'invalid', failure: { check: 'status', code: 'SUSPENDED' } });
-    expect((await verify('revocation-and-suspension', { suspension: 1, revocation: 1 })).report).toMatchObject({ verdict: 'invalid', failure: { check: 'status', code: 'REVOKED' } });
+    expect((await verify('revocation-and-suspension', { suspension: 1 })).report).toMatchObject({
+      verdict: 'invalid',
+      failure: { check: 'status', code: 'SUSPENDED' },
+    });
+    expect((await verify('revocation-and-suspension', { suspension: 1, revocation: 1 })).report).toMatchObject({
+      verdict: 'invalid',
+      failure: { check: 'status', code: 'REVOKED' },
+    });
   });
 
   it('a list published for another purpose than the entry names cannot speak for it: could not be checked', async () => {
     const f = await allianceFixture({ statusEntries: 'revocation' });
     const swapped = await f.purposeList('suspension', 0);
-    const verifier = new CredentialVerifier({ registry: registryOf(f.A, f.B), statusLists: fakeWeb({ [`${STATUS_URL}-revocation`]: swapped }), clock: NOW });
+    const verifier = new CredentialVerifier({
+      registry: registryOf(f.A, f.B),
+      statusLists: fakeWeb({ [`${STATUS_URL}-revocation`]: swapped }),
+      clock: NOW,
+    });
     const report = await verifier.verify(f.credential);
     expect(report.verdict).toBe('indeterminate');
-    expect(report.checks.find((c) => c.id === 'status')).toMatchObject({ outcome: 'could-not-check', problems: [{ code: 'STATUS_VERIFICATION_ERROR' }] });
+    expect(report.checks.find((c) => c.id === 'status')).toMatchObject({
+      outcome: 'could-not-check',
+      problems: [{ code: 'STATUS_VERIFICATION_ERROR' }],
+    });
   });
 });
