@@ -317,11 +317,19 @@ describe('membership on the embedded platform', () => {
     expect(await auditedEvents(p.urls.audit, { store: 'issuance', streamPrefix: `issuance.signer-${stranger}` })).toEqual([]);
   }, 30_000);
 
-  describe('a suspended member', () => {
-    beforeAll(async () => {
+  // A's suspension, and L2's second result (by B) published meanwhile: each made once, by whichever block needs it
+  // first, so the reinstatement cases also run alone.
+  let suspension: Promise<void> | undefined;
+  const suspendedOnce = () =>
+    (suspension ??= (async () => {
       await call('POST', url('catalogue', `/institutions/${A.id}/suspend`), { reason: 'quality review' }, admin);
       await untilEveryServiceKnows('suspended');
-    }, 60_000);
+    })());
+  let secondResultOfL2: Promise<string> | undefined;
+  const l2CompletedWhileSuspended = () => (secondResultOfL2 ??= publishResult('L2', 1));
+
+  describe('a suspended member', () => {
+    beforeAll(() => suspendedOnce(), 60_000);
 
     it('is refused every action of its registrar and admin with 403 naming its standing, and nothing is appended', async () => {
       await expectEverythingRefused('suspended', issuedToL1, pendingForL4);
@@ -339,7 +347,7 @@ describe('membership on the embedded platform', () => {
 
     it('holds its pending work: no credential is drafted for an award it co-awards, and its signature stays awaited', async () => {
       // The other member acts as usual.
-      await publishResult('L2', 1);
+      await l2CompletedWhileSuspended();
       const stream = `issuance.award-${enrolments['L2']}`;
       const events = await eventually(
         async () => {
@@ -373,6 +381,8 @@ describe('membership on the embedded platform', () => {
 
   describe('a reinstated member', () => {
     beforeAll(async () => {
+      await suspendedOnce();
+      await l2CompletedWhileSuspended();
       await call('POST', url('catalogue', `/institutions/${A.id}/reinstate`), undefined, admin);
       await untilAccepted('issuance', probes.issuance, (r) => r.status === 200);
       await untilAccepted('enrolment', probes.enrolment, (r) => r.body['code'] === 'enrolment.spec-not-published');

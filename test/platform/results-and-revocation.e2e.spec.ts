@@ -108,14 +108,19 @@ describe('results and revocations on the embedded platform', () => {
       ).credentialId;
     }, 60_000);
 
+    // The final revocation by B's admin, made once by whichever case needs it first, so each case runs alone too.
+    let finalRevocation: Promise<{ lifecycle: string; final?: boolean }> | undefined;
+    const revokedForGood = () =>
+      (finalRevocation ??= (async () =>
+        call<{ lifecycle: string; final?: boolean }>(
+          'POST',
+          `${p.urls.issuance}/credentials/${revoked}/revocation`,
+          { reason: 'diploma fraud', final: true },
+          await token('institution-admin', B.id),
+        ))());
+
     it('is revoked with `final`, and no amendment to a fail and back to a pass brings a new credential', async () => {
-      const adminB = await token('institution-admin', B.id);
-      const out = await call<{ lifecycle: string; final?: boolean }>(
-        'POST',
-        `${p.urls.issuance}/credentials/${revoked}/revocation`,
-        { reason: 'diploma fraud', final: true },
-        adminB,
-      );
+      const out = await revokedForGood();
       expect(out).toMatchObject({ lifecycle: 'revoked', final: true });
       const recorded = await auditedEvents(p.urls.audit, { store: 'issuance', type: 'FinalRevocationRecorded' });
       expect(recorded.map((e) => [e.data['credentialId'], e.data['learnerId'], e.data['revokedBy']])).toEqual([
@@ -142,6 +147,7 @@ describe('results and revocations on the embedded platform', () => {
     }, 60_000);
 
     it('is lifted only by an admin of an awarding body, with a reason; the new credential names the revoked one', async () => {
+      await revokedForGood();
       const outsider = await token('institution-admin', randomUUID());
       const refused = await fetch(`${p.urls.issuance}/credentials/${revoked}/final-revocation/lift`, {
         method: 'POST',

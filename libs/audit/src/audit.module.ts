@@ -1,5 +1,6 @@
 import { type DynamicModule, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { ServiceRuntime } from '@alliance/nest-kit';
+import { AUDIT_HANDLERS } from './application/audit-handlers';
 import type { AuditSource } from './application/audit-source';
 import { Checkpointer } from './application/checkpointer';
 import type { AuditedProjection } from './application/read-model-replay';
@@ -70,6 +71,7 @@ export class AuditModule implements OnApplicationBootstrap, OnApplicationShutdow
             ),
           inject: [AUDIT_SOURCES, CHECKPOINTER],
         },
+        ...AUDIT_HANDLERS,
       ],
     };
   }

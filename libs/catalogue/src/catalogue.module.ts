@@ -8,10 +8,13 @@ import { DidDocumentCheck } from './application/did-document-check';
 import { InstitutionDidDocuments } from './application/institution-did-documents';
 import { InstitutionDirectory } from './application/institution-directory';
 import { CredentialSpecQueries } from './application/queries/credential-spec.queries';
+import { CREDENTIAL_SPEC_QUERY_HANDLERS } from './application/queries/credential-spec.query-handlers';
 import { InstitutionQueries } from './application/queries/institution.queries';
+import { INSTITUTION_QUERY_HANDLERS } from './application/queries/institution.query-handlers';
 import { ReadModelSync } from './application/read-model-sync';
 import { RegistryLoader } from './application/registry-loader';
 import { TrustListPublisher } from './application/trust-list/trust-list.publisher';
+import { TRUST_LIST_QUERY_HANDLERS } from './application/trust-list/trust-list.queries';
 import { CredentialSpecLifecycleController } from './http/credential-spec-lifecycle.controller';
 import { CredentialSpecsController } from './http/credential-specs.controller';
 import { InstitutionKeysController } from './http/institution-keys.controller';
@@ -65,6 +68,9 @@ export class CatalogueModule {
         CredentialSpecQueries,
         TrustListPublisher,
         ...CATALOGUE_COMMAND_HANDLERS,
+        ...INSTITUTION_QUERY_HANDLERS,
+        ...CREDENTIAL_SPEC_QUERY_HANDLERS,
+        ...TRUST_LIST_QUERY_HANDLERS,
       ],
     };
   }

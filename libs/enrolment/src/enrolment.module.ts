@@ -1,7 +1,8 @@
 import { LearnerKeyTable, loadKeyEncryptionKey, openLearnerKeyTable, type ReadModelOrm } from '@alliance/event-sourcing';
 import { MemberStandingSource, memberStandingFrom, type ServiceRuntime } from '@alliance/nest-kit';
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
-import { CompleteEnrolmentHandler, ENROLMENT_COMMAND_HANDLERS } from './application/commands';
+import { CommandBus } from '@nestjs/cqrs';
+import { ENROLMENT_COMMAND_HANDLERS } from './application/commands';
 import { LearnerAggregates } from './application/learner-aggregates';
 import { EnrolmentKnowledge } from './application/ports/enrolment-knowledge.port';
 import { EnrolmentRecords } from './application/ports/enrolment-records.port';
@@ -58,9 +59,9 @@ export class EnrolmentModule {
         ...ENROLMENT_QUERY_HANDLERS,
         {
           provide: ENROLMENT_INTEGRATION,
-          useFactory: (orm: ReadModelOrm, vault: IdentityVault, completeHandler: CompleteEnrolmentHandler) =>
-            new EnrolmentIntegration({ config, store: runtime.eventStore, bus: runtime.bus, orm, vault, completeHandler }),
-          inject: [ENROLMENT_ORM, IdentityVault, CompleteEnrolmentHandler],
+          useFactory: (orm: ReadModelOrm, vault: IdentityVault, commands: CommandBus) =>
+            new EnrolmentIntegration({ config, store: runtime.eventStore, bus: runtime.bus, orm, vault, commands }),
+          inject: [ENROLMENT_ORM, IdentityVault, CommandBus],
         },
         EnrolmentLifecycle,
       ],

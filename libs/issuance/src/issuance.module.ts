@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { ServiceRuntime } from '@alliance/nest-kit';
 import { ISSUANCE_COMMAND_HANDLERS } from './application/commands';
+import { ISSUANCE_QUERY_HANDLERS } from './application/queries';
 import { ContextsController } from './http/contexts.controller';
 import { CredentialActionsController } from './http/credential-actions.controller';
 import { CredentialsController } from './http/credentials.controller';
@@ -32,6 +33,7 @@ export class IssuanceModule {
         { provide: 'SERVICE_NAME', useValue: runtime.service },
         ...issuanceProviders(runtime),
         ...ISSUANCE_COMMAND_HANDLERS,
+        ...ISSUANCE_QUERY_HANDLERS,
         IssuanceEngine,
         { provide: IssuanceSync, useExisting: IssuanceEngine },
       ],

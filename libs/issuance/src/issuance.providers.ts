@@ -17,24 +17,14 @@ import { createAggregateHandlers, type AggregateHandlers } from './application/i
 import type { IssuanceSettings } from './application/issuance-settings';
 import {
   AGGREGATE_HANDLERS,
-  AWARD_PROCESS,
-  CATALOGUE_FACTS,
   CREDENTIAL_QUERIES,
   ISSUANCE_CONTEXTS,
   ISSUANCE_ORM,
   ISSUANCE_QUERIES,
-  ISSUANCE_REACTOR,
   ISSUANCE_SETTINGS,
   ISSUANCE_STORE,
   KEY_CUSTODY,
-  KNOWLEDGE,
-  LEARNER_ERASURE,
   PERSONAL_DATA,
-  PLATFORM_SIGNER,
-  SIGNER_AUTHENTICATION,
-  SIGNING_REQUESTS,
-  STATUS_ALLOCATOR,
-  STATUS_LIST_PUBLISHER,
 } from './application/issuance.tokens';
 import { KnowledgeReader } from './application/knowledge/knowledge-reader';
 import type { KeyCustody } from './application/ports/key-custody.port';
@@ -96,11 +86,11 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
       inject: [PERSONAL_DATA],
     },
     { provide: AGGREGATE_HANDLERS, useFactory: (store: EventStore) => createAggregateHandlers(store), inject: [ISSUANCE_STORE] },
-    { provide: KNOWLEDGE, useFactory: (a: AggregateHandlers) => new KnowledgeReader(a), inject: [AGGREGATE_HANDLERS] },
+    { provide: KnowledgeReader, useFactory: (a: AggregateHandlers) => new KnowledgeReader(a), inject: [AGGREGATE_HANDLERS] },
     {
       provide: MemberStandingSource,
       useFactory: (k: KnowledgeReader) => memberStandingFrom(async (id) => (await k.institution(id))?.status),
-      inject: [KNOWLEDGE],
+      inject: [KnowledgeReader],
     },
     {
       provide: KEY_CUSTODY,
@@ -119,12 +109,12 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
       inject: [HttpAdapterHost],
     },
     { provide: ISSUANCE_CONTEXTS, useFactory: (s: IssuanceSettings) => issuanceDocumentLoader(s), inject: [ISSUANCE_SETTINGS] },
-    { provide: STATUS_ALLOCATOR, useFactory: () => new StatusSlotAllocator(runtime.eventStore) },
+    { provide: StatusSlotAllocator, useFactory: () => new StatusSlotAllocator(runtime.eventStore) },
     {
-      provide: PLATFORM_SIGNER,
+      provide: PlatformSigner,
       useFactory: (a: AggregateHandlers, k: KnowledgeReader, c: KeyCustody, contexts: DocumentLoader) =>
         new PlatformSigner(a, k, c, contexts),
-      inject: [AGGREGATE_HANDLERS, KNOWLEDGE, KEY_CUSTODY, ISSUANCE_CONTEXTS],
+      inject: [AGGREGATE_HANDLERS, KnowledgeReader, KEY_CUSTODY, ISSUANCE_CONTEXTS],
     },
     {
       provide: CREDENTIAL_QUERIES,
@@ -132,19 +122,19 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
       inject: [ISSUANCE_ORM, PERSONAL_DATA],
     },
     {
-      provide: LEARNER_ERASURE,
+      provide: LearnerErasure,
       useFactory: (vault: PersonalDataVault, a: AggregateHandlers, orm: ReadModelOrm) =>
         new LearnerErasure(vault, a, new OrmIssuanceQueries(orm)),
       inject: [PERSONAL_DATA, AGGREGATE_HANDLERS, ISSUANCE_ORM],
     },
-    { provide: CATALOGUE_FACTS, useFactory: (a: AggregateHandlers) => new CatalogueFacts(a), inject: [AGGREGATE_HANDLERS] },
+    { provide: CatalogueFacts, useFactory: (a: AggregateHandlers) => new CatalogueFacts(a), inject: [AGGREGATE_HANDLERS] },
     {
-      provide: AWARD_PROCESS,
+      provide: AwardProcess,
       useFactory: (a: AggregateHandlers, k: KnowledgeReader, orm: ReadModelOrm) => new AwardProcess(a, k, new OrmIssuanceQueries(orm)),
-      inject: [AGGREGATE_HANDLERS, KNOWLEDGE, ISSUANCE_ORM],
+      inject: [AGGREGATE_HANDLERS, KnowledgeReader, ISSUANCE_ORM],
     },
     {
-      provide: ISSUANCE_REACTOR,
+      provide: IssuanceReactor,
       useFactory: (
         a: AggregateHandlers,
         orm: ReadModelOrm,
@@ -152,10 +142,10 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
         issue: IssueCredentialHandler,
         collect: CollectAutomaticProofsHandler,
       ) => new IssuanceReactor(a, new OrmIssuanceQueries(orm), awards, issue, collect),
-      inject: [AGGREGATE_HANDLERS, ISSUANCE_ORM, AWARD_PROCESS, IssueCredentialHandler, CollectAutomaticProofsHandler],
+      inject: [AGGREGATE_HANDLERS, ISSUANCE_ORM, AwardProcess, IssueCredentialHandler, CollectAutomaticProofsHandler],
     },
     {
-      provide: STATUS_LIST_PUBLISHER,
+      provide: StatusListPublisher,
       useFactory: (orm: ReadModelOrm, a: AggregateHandlers, k: KnowledgeReader, c: KeyCustody, s: IssuanceSettings) => {
         // An embedded read model is written by this process only: its changes are pushed. A shared one (replicas) is checked per request.
         const publisher = new StatusListPublisher(
@@ -170,15 +160,15 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
         watchStatusListCommits(orm, (listId) => publisher.listChanged(listId));
         return publisher;
       },
-      inject: [ISSUANCE_ORM, AGGREGATE_HANDLERS, KNOWLEDGE, KEY_CUSTODY, ISSUANCE_SETTINGS],
+      inject: [ISSUANCE_ORM, AGGREGATE_HANDLERS, KnowledgeReader, KEY_CUSTODY, ISSUANCE_SETTINGS],
     },
     { provide: ISSUANCE_QUERIES, useFactory: (orm: ReadModelOrm) => new OrmIssuanceQueries(orm), inject: [ISSUANCE_ORM] },
-    { provide: SIGNER_AUTHENTICATION, useFactory: (k: KnowledgeReader) => new SignerAuthentication(k), inject: [KNOWLEDGE] },
+    { provide: SignerAuthentication, useFactory: (k: KnowledgeReader) => new SignerAuthentication(k), inject: [KnowledgeReader] },
     {
-      provide: SIGNING_REQUESTS,
+      provide: SigningRequests,
       useFactory: (a: AggregateHandlers, k: KnowledgeReader, q: OrmIssuanceQueries, contexts: DocumentLoader) =>
         new SigningRequests(a, k, q, contexts),
-      inject: [AGGREGATE_HANDLERS, KNOWLEDGE, ISSUANCE_QUERIES, ISSUANCE_CONTEXTS],
+      inject: [AGGREGATE_HANDLERS, KnowledgeReader, ISSUANCE_QUERIES, ISSUANCE_CONTEXTS],
     },
   ];
 }

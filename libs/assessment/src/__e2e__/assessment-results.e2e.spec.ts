@@ -24,12 +24,21 @@ describe('assessment over HTTP: results from two institutions, amendments, rejec
     aau = await svc.bearer('registrar', AAU);
     dcu = await svc.bearer('registrar', DCU);
     await facts(svc.bus).published();
-    await facts(svc.bus).enrolled(['enr-1', 'enr-2', 'enr-gone']);
+    // enr-1 for recording, enr-3 for amending, enr-4 for publishing, enr-5 for a duplicate: each case its own.
+    await facts(svc.bus).enrolled(['enr-1', 'enr-2', 'enr-3', 'enr-4', 'enr-5', 'enr-gone']);
     await facts(svc.bus).withdrawn('enr-gone');
   }, 60_000);
   afterAll(() => svc?.close());
 
   const post = (body: object, auth = aau) => svc.http().post('/assessment-results').set('authorization', auth).send(body);
+  /** A failed DCU result on the enrolment, recorded by the case that needs it. */
+  const recordedByDcu = async (enrolmentId: string): Promise<string> => {
+    const res = await post(result({ enrolmentId, componentCode: 'C2', grade: '5' }), dcu);
+    expect(res.status).toBe(201);
+    return res.body.resultId as string;
+  };
+  const amend = (id: string, body: object, auth = dcu) =>
+    svc.http().post(`/assessment-results/${id}/amendments`).set('authorization', auth).send(body);
 
   it('records results of two institutions for their own components, deriving passed from the grade', async () => {
     const a = await post({ ...result(), evidenceUrl: 'https://evidence.aau.example/1', assessor: 'Dr. Jensen' });
@@ -60,7 +69,8 @@ describe('assessment over HTTP: results from two institutions, amendments, rejec
   });
 
   it('amends with a mandatory reason; the latest amendment counts and the history stays', async () => {
-    const list = await svc.http().get('/assessment-results').query({ enrolmentId: 'enr-1', componentCode: 'C2' }).set('authorization', dcu);
+    await recordedByDcu('enr-3');
+    const list = await svc.http().get('/assessment-results').query({ enrolmentId: 'enr-3', componentCode: 'C2' }).set('authorization', dcu);
     const id = list.body.items[0].resultId;
     const noReason = await svc.http().post(`/assessment-results/${id}/amendments`).set('authorization', dcu).send({ grade: 6 });
     expect(noReason.status).toBe(400);
@@ -99,14 +109,22 @@ describe('assessment over HTTP: results from two institutions, amendments, rejec
   });
 
   it('publishes recorded and amended results for issuance', async () => {
+    expect((await post(result({ enrolmentId: 'enr-4' }))).status).toBe(201);
+    const id = await recordedByDcu('enr-4');
+    expect((await amend(id, { grade: 6, reason: 'marking error found on review' })).status).toBe(201);
+    expect((await amend(id, { grade: 8.5, assessedOn: '2026-06-20', reason: 'resit' })).status).toBe(201);
+    // Only this learner's messages: other cases publish for their own enrolments.
+    const mine = () => svc.published.filter((m) => m.key === 'learner-enr-4');
     await eventually(() => {
-      const types = svc.published.map((m) => m.type);
+      const types = mine().map((m) => m.type);
       expect(types.filter((t) => t === 'assessment.result.recorded')).toHaveLength(2);
       expect(types.filter((t) => t === 'assessment.result.amended')).toHaveLength(2);
     });
-    const amended = svc.published.filter((m) => m.type === 'assessment.result.amended').at(-1)!;
+    const amended = mine()
+      .filter((m) => m.type === 'assessment.result.amended')
+      .at(-1)!;
     expect(amended).toMatchObject({
-      key: 'learner-enr-1',
+      key: 'learner-enr-4',
       payload: {
         componentCode: 'C2',
         institutionId: DCU,
@@ -146,8 +164,10 @@ describe('assessment over HTTP: results from two institutions, amendments, rejec
       rejected(result({ enrolmentId: 'enr-2', assessedOn: '2026-02-30' }), 422, 'assessment.assessment-date-invalid', 'assessedOn'));
     it('422 for a component the definition does not have', () =>
       rejected(result({ enrolmentId: 'enr-2', componentCode: 'NOPE' }), 422, 'assessment.component-unknown', 'componentCode'));
-    it('409 for a second result of the same component (amend it instead)', () =>
-      rejected(result(), 409, 'assessment.result-exists', 'componentCode'));
+    it('409 for a second result of the same component (amend it instead)', async () => {
+      expect((await post(result({ enrolmentId: 'enr-5' }))).status).toBe(201);
+      await rejected(result({ enrolmentId: 'enr-5' }), 409, 'assessment.result-exists', 'componentCode');
+    });
     it('400 for a missing grade or unknown supervision level', async () => {
       await rejected(result({ enrolmentId: 'enr-2', grade: undefined }), 400, 'validation-failed', 'grade');
       await rejected(result({ enrolmentId: 'enr-2', supervision: 'proctored' }), 400, 'validation-failed', 'supervision');

@@ -72,6 +72,10 @@ describe('assessment over HTTP: an upload answered asynchronously, its batch res
     expect(malformed.status).toBe(400);
     expect(malformed.body).toMatchObject({ code: 'assessment.batch-id-invalid' });
     // Batch ids are scoped to the uploading institution: the same name at another institution is another batch.
-    expect((await status('async-2026', await svc.bearer('registrar', DCU))).status).toBe(404);
+    const own = cohortIds(2, 'scoped');
+    await facts(svc.bus).enrolled(own);
+    expect((await upload(cohortCsv(own, []).text, 'scoped-2026')).status).toBe(200);
+    expect((await status('scoped-2026')).status).toBe(200);
+    expect((await status('scoped-2026', await svc.bearer('registrar', DCU))).status).toBe(404);
   });
 });

@@ -22,9 +22,12 @@ describe('assessment over HTTP: bulk publication of a 5,000-row CSV with bad row
 
   const upload = (body: string, batchId = 'spring-2026', auth = aau) =>
     svc.http().post('/assessment-results/batches').query({ batchId }).set('authorization', auth).set('content-type', 'text/csv').send(body);
+  // The first upload of the cohort file, made by whichever case needs it first, so each case runs alone too.
+  let cohortUpload: ReturnType<typeof upload> | undefined;
+  const uploadedCohort = () => (cohortUpload ??= upload(text));
 
   it('records the good rows and reports each bad one with its line and reason', async () => {
-    const res = await upload(text);
+    const res = await uploadedCohort();
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       batchId: 'spring-2026',
@@ -59,6 +62,7 @@ describe('assessment over HTTP: bulk publication of a 5,000-row CSV with bad row
   });
 
   it('is idempotent: the same file again records nothing new and writes no event', async () => {
+    expect((await uploadedCohort()).status).toBe(200);
     const head = await svc.runtime.eventStore.headPosition();
     const again = await upload(text);
     expect(again.status).toBe(200);
@@ -67,8 +71,10 @@ describe('assessment over HTTP: bulk publication of a 5,000-row CSV with bad row
   }, 120_000);
 
   it('refuses another file under the same batch id, before touching any row', async () => {
+    const lab = `${CSV_HEADER}\nr-lab,enr-00020,LAB,7,2026-06-01,lab report,supervised-onsite-identity-verification,,\n`;
+    expect((await upload(lab, 'reuse-2026')).status).toBe(200);
     const head = await svc.runtime.eventStore.headPosition();
-    const res = await upload(`${CSV_HEADER}\n${goodRow('enr-00001', 3)}\n`);
+    const res = await upload(`${CSV_HEADER}\n${goodRow('enr-00001', 3)}\n`, 'reuse-2026');
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('assessment.batch-id-reused');
     expect(await svc.runtime.eventStore.headPosition()).toBe(head);

@@ -63,12 +63,15 @@ describe('assessment over HTTP: a member out of good standing reads but does not
   });
 
   it('leaves another member acting while one is suspended', async () => {
+    await facts(svc.bus).suspended(AAU);
     const dcu = await svc.bearer('registrar', DCU);
     const res = await svc.http().post('/assessment-results').set('authorization', dcu).send(row('enr-1', 'C2'));
     expect(res.status).toBe(201);
   });
 
   it('lets a reinstated member act again', async () => {
+    // Suspended here too, so the reinstatement is one whether or not the cases above ran.
+    await facts(svc.bus).suspended(AAU);
     await facts(svc.bus).reinstated(AAU);
     const amended = await attempts().amend();
     expect(amended.status).toBe(201);

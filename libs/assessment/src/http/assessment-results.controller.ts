@@ -1,30 +1,20 @@
 import { type AuthenticatedActor, CurrentActor, Roles, UuidParam } from '@alliance/nest-kit';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
   AmendResultCommand,
-  AmendResultHandler,
   type BatchReport,
   PublishResultBatchCommand,
   RETRY_AFTER_SECONDS,
   RETRYABLE_CODES,
-  PublishResultBatchHandler,
   PublishResultCommand,
-  PublishResultHandler,
 } from '../application/commands';
 import type { BatchStatusView } from '../application/batch/batch-progress';
 import { BatchSettings } from '../application/batch/batch-settings';
 import { RESULT_COLUMNS } from '../application/batch/result-row.input';
-import {
-  GetResultBatchHandler,
-  GetResultHandler,
-  GetResultQuery,
-  ListResultsHandler,
-  ListResultsQuery,
-  type ResultPage,
-  type ResultView,
-} from '../application/queries';
+import { GetResultBatchQuery, GetResultQuery, ListResultsQuery, type ResultPage, type ResultView } from '../application/queries';
 import { AssessmentException } from '../domain/assessment.exception';
 import { readUpload } from './batch-upload';
 import { commandMeta, plain } from './command-meta';
@@ -37,12 +27,8 @@ import { PublishResultDto } from './dto/result.dto';
 @Controller('assessment-results')
 export class AssessmentResultsController {
   constructor(
-    private readonly publishHandler: PublishResultHandler,
-    private readonly batchHandler: PublishResultBatchHandler,
-    private readonly amendHandler: AmendResultHandler,
-    private readonly getHandler: GetResultHandler,
-    private readonly listHandler: ListResultsHandler,
-    private readonly batchStatusHandler: GetResultBatchHandler,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly settings: BatchSettings,
   ) {}
 
@@ -55,7 +41,7 @@ export class AssessmentResultsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<ResultView> {
     const { resultId, ...result } = plain(dto);
-    const id = await this.publishHandler
+    const id = await this.commands
       .execute(PublishResultCommand.create({ ...(resultId ? { resultId } : {}), result, ...commandMeta(actor) }))
       .catch((error: unknown) => {
         // An enrolment enrolment has just answered for may not have reached assessment yet: the same request will do.
@@ -90,15 +76,15 @@ export class AssessmentResultsController {
   ): Promise<BatchReport> {
     const upload = readUpload(req, body, this.settings);
     const mode = respondAsync(req) ? 'async' : 'sync';
-    const report = await this.batchHandler.execute(
+    const report = await this.commands.execute(
       PublishResultBatchCommand.create({
         batchId: upload.batchId,
         format: upload.format,
         digest: upload.digest,
         rows: upload.rows,
+        mode,
         ...commandMeta(actor),
       }),
-      mode,
     );
     // Rows whose enrolment has not reached assessment yet are recorded by sending the same file again shortly.
     if (report.retryable > 0) res.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
@@ -130,13 +116,13 @@ export class AssessmentResultsController {
   @Roles('registrar', 'institution-admin')
   @ApiOperation({ summary: "One of the caller's institution's uploads: phase, row totals, and (for recent uploads) every row's outcome" })
   batchStatus(@Param('batchId') batchId: string, @CurrentActor() actor: AuthenticatedActor): Promise<BatchStatusView> {
-    return this.batchStatusHandler.execute(batchId, commandMeta(actor).actor);
+    return this.queries.execute(GetResultBatchQuery.create({ batchId, ...commandMeta(actor) }));
   }
 
   @Get()
   @ApiOperation({ summary: 'Results (latest effective, with amendment history) by enrolment, learner, component, institution or batch' })
   list(@Query() dto: ListResultsDto, @CurrentActor() actor: AuthenticatedActor): Promise<ResultPage> {
-    return this.listHandler.execute(
+    return this.queries.execute(
       ListResultsQuery.create({ ...plain(dto), limit: dto.limit ?? 100, offset: dto.offset ?? 0, ...commandMeta(actor) }),
     );
   }
@@ -152,12 +138,12 @@ export class AssessmentResultsController {
   @Roles('registrar', 'institution-admin')
   @ApiOperation({ summary: 'Amend a result (a reason is mandatory); results are never deleted and the latest amendment counts' })
   async amend(@UuidParam('id') id: string, @Body() dto: AmendResultDto, @CurrentActor() actor: AuthenticatedActor): Promise<ResultView> {
-    await this.amendHandler.execute(AmendResultCommand.create({ resultId: id, ...plain(dto), ...commandMeta(actor) }));
+    await this.commands.execute(AmendResultCommand.create({ resultId: id, ...plain(dto), ...commandMeta(actor) }));
     return this.read(id, actor);
   }
 
   private read(resultId: string, actor: AuthenticatedActor): Promise<ResultView> {
-    return this.getHandler.execute(GetResultQuery.create({ resultId, ...commandMeta(actor) }));
+    return this.queries.execute(GetResultQuery.create({ resultId, ...commandMeta(actor) }));
   }
 }
 

@@ -1,12 +1,10 @@
-import { Controller, Get, Headers, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { AuditException } from '../audit.exception';
 import { Roles } from '@alliance/nest-kit';
-import type { AuditSource } from '../application/audit-source';
 import type { EventFilter } from '../application/event-filter';
-import { queryEvents, queryPage } from '../application/event-query';
-import { AUDIT_SOURCES } from '../audit.tokens';
+import { EventsPageQuery, EventStreamQuery } from '../application/queries/events.queries';
 import { EventsQueryDto } from './events-query.dto';
 
 @ApiTags('events')
@@ -14,7 +12,7 @@ import { EventsQueryDto } from './events-query.dto';
 @Roles('auditor', 'alliance-admin')
 @Controller('events')
 export class EventsController {
-  constructor(@Inject(AUDIT_SOURCES) private readonly sources: AuditSource[]) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @ApiOperation({
@@ -23,17 +21,16 @@ export class EventsController {
   @ApiProduces('application/json', 'application/x-ndjson')
   async list(@Query() query: EventsQueryDto, @Headers('accept') accept: string | undefined, @Res() res: Response): Promise<void> {
     const filter = toFilter(query);
-    const unknown = (query.store ?? []).filter((s) => !this.sources.some((src) => src.name === s));
-    if (unknown.length) throw new AuditException('audit.unknown-store', `unknown store(s): ${unknown.join(', ')}`, 'store');
     if (accept?.includes('application/x-ndjson')) {
+      const events = await this.queries.execute(new EventStreamQuery(filter));
       res.status(200).type('application/x-ndjson');
-      for await (const item of queryEvents(this.sources, filter)) {
+      for await (const item of events) {
         if (!res.write(JSON.stringify(item) + '\n')) await new Promise((r) => res.once('drain', r));
       }
       res.end();
       return;
     }
-    res.status(200).json(await queryPage(this.sources, filter, query.limit, query.cursor));
+    res.status(200).json(await this.queries.execute(new EventsPageQuery(filter, query.limit, query.cursor)));
   }
 }
 

@@ -1,12 +1,10 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditException } from '../audit.exception';
 import { Roles } from '@alliance/nest-kit';
-import type { AuditSource } from '../application/audit-source';
 import { auditInstant } from '../application/instant';
-import { credentialProvenance } from '../application/provenance/credential-provenance';
-import { credentialValidityAt } from '../application/provenance/credential-validity';
-import { AUDIT_SOURCES } from '../audit.tokens';
+import { CredentialProvenanceQuery, CredentialValidityQuery } from '../application/queries/history.queries';
 import { InstantQueryDto } from './instant-query.dto';
 
 const ID = /^[A-Za-z0-9:._-]{1,200}$/;
@@ -16,12 +14,12 @@ const ID = /^[A-Za-z0-9:._-]{1,200}$/;
 @Roles('auditor', 'alliance-admin')
 @Controller('credentials')
 export class ProvenanceController {
-  constructor(@Inject(AUDIT_SOURCES) private readonly sources: AuditSource[]) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':credentialId/provenance')
   @ApiOperation({ summary: 'Everything that led to a credential and happened to it, across services, causes first' })
   async provenance(@Param('credentialId') credentialId: string) {
-    const found = await credentialProvenance(this.sources, checkedId(credentialId));
+    const found = await this.queries.execute(new CredentialProvenanceQuery(checkedId(credentialId)));
     if (!found) throw unknownCredential(credentialId);
     return found;
   }
@@ -31,7 +29,7 @@ export class ProvenanceController {
   async validity(@Param('credentialId') credentialId: string, @Query() query: InstantQueryDto) {
     const at = auditInstant(query.at);
     if (!at) throw new AuditException('audit.invalid-instant', 'at must be an ISO 8601 instant or a YYYY-MM-DD date', 'at');
-    const found = await credentialValidityAt(this.sources, checkedId(credentialId), at);
+    const found = await this.queries.execute(new CredentialValidityQuery(checkedId(credentialId), at));
     if (!found) throw unknownCredential(credentialId);
     return found;
   }

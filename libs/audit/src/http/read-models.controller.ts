@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
 import { Roles } from '@alliance/nest-kit';
-import { READ_MODEL_AUDITOR } from '../audit.tokens';
-import type { ReadModelAuditor } from '../infrastructure/read-model-auditor';
+import { ReplayReadModelCommand } from '../application/commands/replay-read-model.command';
+import { ListReadModelsQuery } from '../application/queries/read-models.queries';
 
 class ReplayRequestDto {
   @ApiProperty({ example: 'catalogue.institutions' })
@@ -22,18 +23,21 @@ class ReplayRequestDto {
 @Roles('auditor', 'alliance-admin')
 @Controller()
 export class ReadModelsController {
-  constructor(@Inject(READ_MODEL_AUDITOR) private readonly auditor: ReadModelAuditor) {}
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
 
   @Get('read-models')
   @ApiOperation({ summary: 'Read models the contexts registered for replay' })
-  list() {
-    return { items: this.auditor.list() };
+  async list() {
+    return { items: await this.queries.execute(new ListReadModelsQuery()) };
   }
 
   @Post('read-model-replays')
   @HttpCode(200)
   @ApiOperation({ summary: 'Rebuild a read model from zero into fresh tables and diff it against the live one (no difference expected)' })
   async replay(@Body() body: ReplayRequestDto) {
-    return this.auditor.replay(body.projection, { keepReplayTables: body.keepReplayTables ?? false });
+    return this.commands.execute(new ReplayReadModelCommand(body.projection, body.keepReplayTables ?? false));
   }
 }

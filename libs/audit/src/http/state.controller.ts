@@ -1,10 +1,10 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@alliance/nest-kit';
 import { auditInstant } from '../application/instant';
-import type { StateReplayer } from '../application/state-replayer';
+import { StateAtQuery } from '../application/queries/history.queries';
 import { AuditException } from '../audit.exception';
-import { STATE_REPLAYER } from '../audit.tokens';
 import { InstantQueryDto } from './instant-query.dto';
 
 const STREAM_ID = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*-.{1,200}$/;
@@ -14,7 +14,7 @@ const STREAM_ID = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*-.{1,200}$/;
 @Roles('auditor', 'alliance-admin')
 @Controller('streams')
 export class StateController {
-  constructor(@Inject(STATE_REPLAYER) private readonly replayer: StateReplayer) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get(':streamId/state')
   @ApiOperation({ summary: 'State of any aggregate as of an instant (or the end of a date), replayed from its stream' })
@@ -23,6 +23,6 @@ export class StateController {
       throw new AuditException('audit.unknown-stream', 'streamId must be <context>.<aggregate>-<id>', 'streamId');
     const at = auditInstant(query.at);
     if (!at) throw new AuditException('audit.invalid-instant', 'at must be an ISO 8601 instant or a YYYY-MM-DD date', 'at');
-    return this.replayer.stateAt(streamId, at);
+    return this.queries.execute(new StateAtQuery(streamId, at));
   }
 }

@@ -11,6 +11,30 @@ describe('catalogue over HTTP: the life of a joint micro-credential', () => {
   }, 60_000);
   afterAll(() => svc?.close());
 
+  /** Drafts, proposes, has every awarding body approve, and publishes a definition. */
+  const publish = async (overrides: Record<string, unknown>) => {
+    const { ids, admin } = alliance;
+    const { body } = await svc.http().post('/credential-specs').set('authorization', admin).send(definitionFor(ids, overrides));
+    if (!body.id) throw new Error(JSON.stringify(body));
+    await svc.http().post(`/credential-specs/${body.id}/propose`).set('authorization', admin);
+    for (const inst of [ids.aau, ids.dcu, ids.tuhh])
+      await svc
+        .http()
+        .post(`/credential-specs/${body.id}/approvals`)
+        .set('authorization', await alliance.adminOf(inst))
+        .send({});
+    const res = await svc.http().post(`/credential-specs/${body.id}/publish`).set('authorization', admin);
+    expect(res.status).toBe(200);
+    return body.id as string;
+  };
+  // The two published parts of the stack, published once by whichever case needs them first.
+  let parts: Promise<[string, string]> | undefined;
+  const publishedParts = () =>
+    (parts ??= (async (): Promise<[string, string]> => [
+      await publish({ title: 'Energy Modelling Basics' }),
+      await publish({ title: 'Smart Grids in Practice' }),
+    ])());
+
   it('drafts, proposes, collects every approval, publishes, versions and retires', async () => {
     const { ids, admin } = alliance;
     const drafted = await svc.http().post('/credential-specs').set('authorization', admin).send(definitionFor(ids));
@@ -92,22 +116,7 @@ describe('catalogue over HTTP: the life of a joint micro-credential', () => {
 
   it('stacks published definitions into a larger one, checking ECTS and cycles', async () => {
     const { ids, admin } = alliance;
-    const publish = async (overrides: Record<string, unknown>) => {
-      const { body } = await svc.http().post('/credential-specs').set('authorization', admin).send(definitionFor(ids, overrides));
-      if (!body.id) throw new Error(JSON.stringify(body));
-      await svc.http().post(`/credential-specs/${body.id}/propose`).set('authorization', admin);
-      for (const inst of [ids.aau, ids.dcu, ids.tuhh])
-        await svc
-          .http()
-          .post(`/credential-specs/${body.id}/approvals`)
-          .set('authorization', await alliance.adminOf(inst))
-          .send({});
-      const res = await svc.http().post(`/credential-specs/${body.id}/publish`).set('authorization', admin);
-      expect(res.status).toBe(200);
-      return body.id as string;
-    };
-    const a = await publish({ title: 'Energy Modelling Basics' });
-    const b = await publish({ title: 'Smart Grids in Practice' });
+    const [a, b] = await publishedParts();
     const stack = {
       title: 'Energy Transition Certificate',
       ects: 15,
@@ -139,6 +148,10 @@ describe('catalogue over HTTP: the life of a joint micro-credential', () => {
 
   it('lists with filters and pages', async () => {
     const { ids, admin } = alliance;
+    // At least four definitions: the two published parts and two drafts of this case's own.
+    await publishedParts();
+    for (const title of ['Listing draft one', 'Listing draft two'])
+      expect((await svc.http().post('/credential-specs').set('authorization', admin).send(definitionFor(ids, { title }))).status).toBe(201);
     const all = await svc
       .http()
       .get('/credential-specs')

@@ -30,12 +30,15 @@ describe('catalogue over HTTP: institutions, keys and DID documents', () => {
   });
 
   it('rejects bad input with problem+json naming the field, and writes no event', async () => {
+    // The name a duplicate registration collides with, registered here so the case runs alone too.
+    const taken = { ...ECIU.aau, name: 'Duplicate Name Test University' };
+    expect((await svc.register(taken)).status).toBe(201);
     const cases: [object, number, string][] = [
       [{ ...ECIU.ktu, countryCode: 'XX' }, 422, 'countryCode'],
       [{ ...ECIU.ktu, did: 'did:example:123' }, 422, 'did'],
       [{ ...ECIU.ktu, homepage: 'not a url' }, 422, 'homepage'],
       [{ legalName: 'x', countryCode: 'LT', homepage: 'https://ktu.edu' }, 400, 'name'],
-      [{ ...ECIU.aau }, 409, 'name'],
+      [{ ...taken }, 409, 'name'],
     ];
     let before = await eventCount(svc.store);
     for (const [body, status, field] of cases) {
@@ -65,8 +68,9 @@ describe('catalogue over HTTP: institutions, keys and DID documents', () => {
   });
 
   it('enforces roles: only alliance-admin registers; an institution-admin manages only its own keys', async () => {
-    const { body: members } = await svc.http().get('/institutions').set('authorization', svc.admin);
-    const target = members.items[0].id;
+    const registered = await svc.register({ ...ECIU.dcu, name: 'Roles Test University' });
+    expect(registered.status).toBe(201);
+    const target = registered.body.id as string;
     expect(
       (
         await svc

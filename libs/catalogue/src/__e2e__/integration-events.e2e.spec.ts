@@ -3,11 +3,15 @@ import type { IntegrationMessage } from '@alliance/messaging';
 import { registerInstitutionKey } from '@alliance/testing';
 import { registerAlliance } from './alliance.fixture';
 import { type CatalogueApp, startCatalogue } from './catalogue-app';
-import { definitionFor } from './eciu.fixture';
+import { definitionFor, ECIU } from './eciu.fixture';
 
 describe('catalogue integration events on the bus, and restarts', () => {
   let svc: CatalogueApp;
   const received: IntegrationMessage[] = [];
+  beforeAll(async () => {
+    svc = await startCatalogue({ keepData: true });
+    await svc.bus.subscribe({ group: 'e2e-consumer', sources: ['catalogue'], handler: async (m) => void received.push(m) });
+  }, 60_000);
   afterAll(() => svc?.close());
 
   const waitFor = async (predicate: () => boolean, ms = 5000) => {
@@ -19,8 +23,6 @@ describe('catalogue integration events on the bus, and restarts', () => {
   };
 
   it('publishes registrations, activations, keys, suspensions and published definitions with their full snapshot', async () => {
-    svc = await startCatalogue({ keepData: true });
-    await svc.bus.subscribe({ group: 'e2e-consumer', sources: ['catalogue'], handler: async (m) => void received.push(m) });
     const alliance = await registerAlliance(svc);
     const { ids, admin } = alliance;
     await registerInstitutionKey({
@@ -72,6 +74,14 @@ describe('catalogue integration events on the bus, and restarts', () => {
 
   it('survives a restart: same answers, and the relay does not publish again what it already published', async () => {
     const admin = `Bearer ${await svc.token('alliance-admin')}`;
+    // A registration of its own, relayed before the restart, so the case runs alone too.
+    const registered = await svc
+      .http()
+      .post('/institutions')
+      .set('authorization', admin)
+      .send({ ...ECIU.aau, name: 'Restart Test University' });
+    expect(registered.status).toBe(201);
+    await waitFor(() => received.some((m) => m.key === registered.body.id && m.type === 'catalogue.institution.registered'));
     const before = (await svc.http().get('/institutions').set('authorization', admin)).body;
     const dataDir = svc.dataDir;
     const count = received.length;

@@ -4,21 +4,32 @@ import { definitionFor } from './eciu.fixture';
 
 describe('catalogue over HTTP: the read model rebuilt from the log is the same', () => {
   let svc: CatalogueApp;
+  beforeAll(async () => {
+    svc = await startCatalogue();
+  }, 60_000);
   afterAll(() => svc?.close());
 
+  // Members, a spec with two approvals and a suspension, written once by whichever case needs them first.
+  let written: Promise<{ ids: Record<string, string>; admin: string; specId: string }> | undefined;
+  const history = () =>
+    (written ??= (async () => {
+      const alliance = await registerAlliance(svc);
+      const { ids, admin } = alliance;
+      const { body: spec } = await svc.http().post('/credential-specs').set('authorization', admin).send(definitionFor(ids));
+      await svc.http().post(`/credential-specs/${spec.id}/propose`).set('authorization', admin);
+      for (const inst of [ids.aau, ids.dcu])
+        await svc
+          .http()
+          .post(`/credential-specs/${spec.id}/approvals`)
+          .set('authorization', await alliance.adminOf(inst))
+          .send({});
+      await svc.http().post(`/institutions/${ids.ktu}/suspend`).set('authorization', admin).send({ reason: 'membership fee' });
+      return { ids, admin, specId: spec.id as string };
+    })());
+
   it('rebuilds from position zero into identical tables and identical answers', async () => {
-    svc = await startCatalogue();
-    const alliance = await registerAlliance(svc);
-    const { ids, admin } = alliance;
-    const { body: spec } = await svc.http().post('/credential-specs').set('authorization', admin).send(definitionFor(ids));
-    await svc.http().post(`/credential-specs/${spec.id}/propose`).set('authorization', admin);
-    for (const inst of [ids.aau, ids.dcu])
-      await svc
-        .http()
-        .post(`/credential-specs/${spec.id}/approvals`)
-        .set('authorization', await alliance.adminOf(inst))
-        .send({});
-    await svc.http().post(`/institutions/${ids.ktu}/suspend`).set('authorization', admin).send({ reason: 'membership fee' });
+    const { ids, admin, specId } = await history();
+    const spec = { id: specId };
 
     const read = async () => ({
       institutions: (await svc.http().get('/institutions').query({ limit: 100 }).set('authorization', admin)).body,
@@ -48,6 +59,7 @@ describe('catalogue over HTTP: the read model rebuilt from the log is the same',
   }, 60_000);
 
   it('records the actor and correlation id of every write in the event metadata', async () => {
+    await history();
     const events = [];
     for await (const e of svc.store.readAll()) events.push(e);
     const approval = events.find((e) => e.type === 'CredentialSpecApproved')!;

@@ -121,6 +121,17 @@ describe('catalogue over HTTP: the signed trust list of the alliance registry', 
       expect.objectContaining({ type: 'AllianceTrustList', serviceEndpoint: 'https://credentials.alliance.example/trust-list' }),
     ]);
 
+    // A member with a compromised key of its own, so the case runs alone too.
+    const uni = await keyOwner(svc, { ...ECIU.dcu, name: 'DCU tampered list test' });
+    await uni.addKey('key-1');
+    await uni.addKey('key-2', { replacesKeyId: 'key-1' });
+    const revoked = await svc
+      .http()
+      .post(`/institutions/${uni.id}/keys/key-2/revoke`)
+      .set('authorization', uni.token)
+      .send({ reason: 'laptop stolen', compromisedSince: new Date(Date.now() - 5).toISOString() });
+    expect(revoked.status).toBe(200);
+
     const list = JSON.parse((await get()).text) as TrustListDocument;
     const members = list.credentialSubject.member;
     const compromised = members.find((m) => m.key.some((k) => k.compromisedSince))!;

@@ -1,21 +1,16 @@
 import { type AuthenticatedActor, CurrentActor, Roles, UuidParam } from '@alliance/nest-kit';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApproveCredentialSpecCommand,
-  ApproveCredentialSpecHandler,
   DeclineCredentialSpecCommand,
-  DeclineCredentialSpecHandler,
   ProposeCredentialSpecCommand,
-  ProposeCredentialSpecHandler,
   PublishCredentialSpecCommand,
-  PublishCredentialSpecHandler,
   RetireCredentialSpecCommand,
-  RetireCredentialSpecHandler,
   WithdrawCredentialSpecProposalCommand,
-  WithdrawCredentialSpecProposalHandler,
 } from '../application/commands';
-import { CredentialSpecQueries } from '../application/queries/credential-spec.queries';
+import { GetCredentialSpecQuery } from '../application/queries/credential-spec.query-handlers';
 import type { CredentialSpecView } from '../application/queries/credential-spec.views';
 import { commandMeta } from './command-meta';
 import {
@@ -32,13 +27,8 @@ import {
 @Controller('credential-specs/:id')
 export class CredentialSpecLifecycleController {
   constructor(
-    private readonly queries: CredentialSpecQueries,
-    private readonly proposeHandler: ProposeCredentialSpecHandler,
-    private readonly approveHandler: ApproveCredentialSpecHandler,
-    private readonly declineHandler: DeclineCredentialSpecHandler,
-    private readonly withdrawHandler: WithdrawCredentialSpecProposalHandler,
-    private readonly publishHandler: PublishCredentialSpecHandler,
-    private readonly retireHandler: RetireCredentialSpecHandler,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post('propose')
@@ -46,8 +36,8 @@ export class CredentialSpecLifecycleController {
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Propose the draft version: every awarding body is asked to approve it' })
   async propose(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
-    await this.proposeHandler.execute(ProposeCredentialSpecCommand.create({ credentialSpecId: id, ...commandMeta(actor) }));
-    return this.queries.get(id);
+    await this.commands.execute(ProposeCredentialSpecCommand.create({ credentialSpecId: id, ...commandMeta(actor) }));
+    return this.queries.execute(new GetCredentialSpecQuery(id));
   }
 
   @Post('approvals')
@@ -58,8 +48,8 @@ export class CredentialSpecLifecycleController {
     @Body() dto: ApproveCredentialSpecDto,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<CredentialSpecView> {
-    await this.approveHandler.execute(ApproveCredentialSpecCommand.create({ credentialSpecId: id, ...dto, ...commandMeta(actor) }));
-    return this.queries.get(id);
+    await this.commands.execute(ApproveCredentialSpecCommand.create({ credentialSpecId: id, ...dto, ...commandMeta(actor) }));
+    return this.queries.execute(new GetCredentialSpecQuery(id));
   }
 
   @Post('rejections')
@@ -70,8 +60,8 @@ export class CredentialSpecLifecycleController {
     @Body() dto: DeclineCredentialSpecDto,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<CredentialSpecView> {
-    await this.declineHandler.execute(DeclineCredentialSpecCommand.create({ credentialSpecId: id, ...dto, ...commandMeta(actor) }));
-    return this.queries.get(id);
+    await this.commands.execute(DeclineCredentialSpecCommand.create({ credentialSpecId: id, ...dto, ...commandMeta(actor) }));
+    return this.queries.execute(new GetCredentialSpecQuery(id));
   }
 
   @Post('withdraw')
@@ -83,10 +73,10 @@ export class CredentialSpecLifecycleController {
     @Body() dto: OptionalReasonDto,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<CredentialSpecView> {
-    await this.withdrawHandler.execute(
+    await this.commands.execute(
       WithdrawCredentialSpecProposalCommand.create({ credentialSpecId: id, reason: dto.reason ?? NO_REASON_GIVEN, ...commandMeta(actor) }),
     );
-    return this.queries.get(id);
+    return this.queries.execute(new GetCredentialSpecQuery(id));
   }
 
   @Post('publish')
@@ -94,8 +84,8 @@ export class CredentialSpecLifecycleController {
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Publish the version every awarding body approved; it supersedes the previous published version' })
   async publish(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<CredentialSpecView> {
-    await this.publishHandler.execute(PublishCredentialSpecCommand.create({ credentialSpecId: id, ...commandMeta(actor) }));
-    return this.queries.get(id);
+    await this.commands.execute(PublishCredentialSpecCommand.create({ credentialSpecId: id, ...commandMeta(actor) }));
+    return this.queries.execute(new GetCredentialSpecQuery(id));
   }
 
   @Post('retire')
@@ -107,9 +97,9 @@ export class CredentialSpecLifecycleController {
     @Body() dto: RetireCredentialSpecDto,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<CredentialSpecView> {
-    await this.retireHandler.execute(
+    await this.commands.execute(
       RetireCredentialSpecCommand.create({ credentialSpecId: id, ...dto, reason: dto.reason ?? NO_REASON_GIVEN, ...commandMeta(actor) }),
     );
-    return this.queries.get(id);
+    return this.queries.execute(new GetCredentialSpecQuery(id));
   }
 }

@@ -1,16 +1,15 @@
 import { type AuthenticatedActor, CurrentActor, Roles, UuidParam } from '@alliance/nest-kit';
 import { Body, Controller, Get, Param, ParseIntPipe, Patch, Post, Put, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { DraftCredentialSpecCommand, DraftCredentialSpecVersionCommand, ReviseCredentialSpecDraftCommand } from '../application/commands';
 import {
-  DraftCredentialSpecCommand,
-  DraftCredentialSpecHandler,
-  DraftCredentialSpecVersionCommand,
-  DraftCredentialSpecVersionHandler,
-  ReviseCredentialSpecDraftCommand,
-  ReviseCredentialSpecDraftHandler,
-} from '../application/commands';
-import { CredentialSpecQueries } from '../application/queries/credential-spec.queries';
+  GetCredentialSpecQuery,
+  GetCredentialSpecVersionQuery,
+  ListCredentialSpecsQuery,
+  ListCredentialSpecVersionsQuery,
+} from '../application/queries/credential-spec.query-handlers';
 import type {
   CredentialSpecSummary,
   CredentialSpecVersionSummary,
@@ -30,10 +29,8 @@ export const SPEC_READERS = ['alliance-admin', 'institution-admin', 'registrar',
 @Controller('credential-specs')
 export class CredentialSpecsController {
   constructor(
-    private readonly queries: CredentialSpecQueries,
-    private readonly draft: DraftCredentialSpecHandler,
-    private readonly revise: ReviseCredentialSpecDraftHandler,
-    private readonly draftVersion: DraftCredentialSpecVersionHandler,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post()
@@ -46,23 +43,23 @@ export class CredentialSpecsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<CredentialSpecView> {
     const definition = plain(dto) as CredentialSpecDefinition;
-    const id = await this.draft.execute(DraftCredentialSpecCommand.create({ definition, ...commandMeta(actor) }));
+    const id = await this.commands.execute(DraftCredentialSpecCommand.create({ definition, ...commandMeta(actor) }));
     res.location(`/credential-specs/${id}`);
-    return this.queries.get(id);
+    return this.queries.execute(new GetCredentialSpecQuery(id));
   }
 
   @Get()
   @Roles(...SPEC_READERS)
   @ApiOperation({ summary: 'List definitions (paginated; filter by status, awarding member, EQF level, form of participation, title)' })
   list(@Query() query: ListCredentialSpecsQueryDto): Promise<Page<CredentialSpecSummary>> {
-    return this.queries.list(query);
+    return this.queries.execute(new ListCredentialSpecsQuery(query));
   }
 
   @Get(':id')
   @Roles(...SPEC_READERS)
   @ApiOperation({ summary: 'A definition: its newest version in full and the list of all versions' })
   get(@UuidParam('id') id: string): Promise<CredentialSpecView> {
-    return this.queries.get(id);
+    return this.queries.execute(new GetCredentialSpecQuery(id));
   }
 
   @Put(':id')
@@ -73,10 +70,10 @@ export class CredentialSpecsController {
     @Body() dto: CredentialSpecDefinitionDto,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<CredentialSpecView> {
-    await this.revise.execute(
+    await this.commands.execute(
       ReviseCredentialSpecDraftCommand.create({ credentialSpecId: id, mode: 'replace', definition: plain(dto), ...commandMeta(actor) }),
     );
-    return this.queries.get(id);
+    return this.queries.execute(new GetCredentialSpecQuery(id));
   }
 
   @Patch(':id')
@@ -87,10 +84,10 @@ export class CredentialSpecsController {
     @Body() dto: CredentialSpecChangesDto,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<CredentialSpecView> {
-    await this.revise.execute(
+    await this.commands.execute(
       ReviseCredentialSpecDraftCommand.create({ credentialSpecId: id, mode: 'merge', definition: plain(dto), ...commandMeta(actor) }),
     );
-    return this.queries.get(id);
+    return this.queries.execute(new GetCredentialSpecQuery(id));
   }
 
   @Post(':id/versions')
@@ -103,24 +100,24 @@ export class CredentialSpecsController {
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
   ): Promise<CredentialSpecVersionView> {
-    const version = await this.draftVersion.execute(
+    const version = await this.commands.execute(
       DraftCredentialSpecVersionCommand.create({ credentialSpecId: id, changes: plain(dto ?? {}), ...commandMeta(actor) }),
     );
     res.location(`/credential-specs/${id}/versions/${version}`);
-    return this.queries.version(id, version);
+    return this.queries.execute(new GetCredentialSpecVersionQuery(id, version));
   }
 
   @Get(':id/versions')
   @Roles(...SPEC_READERS)
   @ApiOperation({ summary: 'Every version of a definition' })
   versions(@UuidParam('id') id: string): Promise<CredentialSpecVersionSummary[]> {
-    return this.queries.versions(id);
+    return this.queries.execute(new ListCredentialSpecVersionsQuery(id));
   }
 
   @Get(':id/versions/:version')
   @Roles(...SPEC_READERS)
   @ApiOperation({ summary: 'One version, with its frozen published snapshot once published' })
   version(@UuidParam('id') id: string, @Param('version', ParseIntPipe) version: number): Promise<CredentialSpecVersionView> {
-    return this.queries.version(id, version);
+    return this.queries.execute(new GetCredentialSpecVersionQuery(id, version));
   }
 }

@@ -1,18 +1,20 @@
 import { type AuthenticatedActor, CurrentActor, Public, Roles, UuidParam } from '@alliance/nest-kit';
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   AddSigningKeyCommand,
-  AddSigningKeyHandler,
   IssueKeyChallengeCommand,
-  IssueKeyChallengeHandler,
   type IssuedKeyChallenge,
   RevokeSigningKeyCommand,
-  RevokeSigningKeyHandler,
   RotateSigningKeyCommand,
-  RotateSigningKeyHandler,
 } from '../application/commands';
-import { InstitutionQueries, type KeyValidityView } from '../application/queries/institution.queries';
+import {
+  GetInstitutionDidDocumentQuery,
+  GetInstitutionQuery,
+  GetKeyValidityQuery,
+} from '../application/queries/institution.query-handlers';
+import type { KeyValidityView } from '../application/queries/institution.queries';
 import type { SigningKeyView } from '../application/queries/institution.views';
 import type { DidDocument } from '../domain/institution/did-document';
 import { commandMeta, plain } from './command-meta';
@@ -35,11 +37,8 @@ const OWN_ADMIN_ONLY =
 @Controller('institutions/:id')
 export class InstitutionKeysController {
   constructor(
-    private readonly queries: InstitutionQueries,
-    private readonly issueChallenge: IssueKeyChallengeHandler,
-    private readonly addKey: AddSigningKeyHandler,
-    private readonly rotateKey: RotateSigningKeyHandler,
-    private readonly revokeKey: RevokeSigningKeyHandler,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get('did.json')
@@ -48,7 +47,7 @@ export class InstitutionKeysController {
   @ApiOperation({ summary: "The member's did:web document: every registered key with its validity window" })
   @ApiOkResponse({ description: 'DID document' })
   didDocument(@UuidParam('id') id: string): Promise<DidDocument> {
-    return this.queries.didDocument(id);
+    return this.queries.execute(new GetInstitutionDidDocumentQuery(id));
   }
 
   @Get('keys')
@@ -56,7 +55,7 @@ export class InstitutionKeysController {
   @Roles('alliance-admin', 'institution-admin', 'registrar', 'auditor', 'learner')
   @ApiOperation({ summary: 'The full key history of a member' })
   async keys(@UuidParam('id') id: string): Promise<SigningKeyView[]> {
-    return (await this.queries.get(id)).keys;
+    return (await this.queries.execute(new GetInstitutionQuery(id))).keys;
   }
 
   @Post('key-challenges')
@@ -72,7 +71,7 @@ export class InstitutionKeysController {
     @Body() dto: KeyChallengeRequestDto,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<IssuedKeyChallenge> {
-    return this.issueChallenge.execute(IssueKeyChallengeCommand.create({ institutionId: id, keyId: dto.keyId, ...commandMeta(actor) }));
+    return this.commands.execute(IssueKeyChallengeCommand.create({ institutionId: id, keyId: dto.keyId, ...commandMeta(actor) }));
   }
 
   @Post('keys')
@@ -87,7 +86,7 @@ export class InstitutionKeysController {
     @Body() dto: AddSigningKeyDto,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<SigningKeyView> {
-    const keyId = await this.addKey.execute(AddSigningKeyCommand.create({ institutionId: id, ...plain(dto), ...commandMeta(actor) }));
+    const keyId = await this.commands.execute(AddSigningKeyCommand.create({ institutionId: id, ...plain(dto), ...commandMeta(actor) }));
     return this.key(id, keyId);
   }
 
@@ -104,7 +103,7 @@ export class InstitutionKeysController {
     @Body() dto: RotateSigningKeyDto,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<SigningKeyView> {
-    const newKeyId = await this.rotateKey.execute(
+    const newKeyId = await this.commands.execute(
       RotateSigningKeyCommand.create({ institutionId: id, keyId, ...plain(dto), ...commandMeta(actor) }),
     );
     return this.key(id, newKeyId);
@@ -126,7 +125,7 @@ export class InstitutionKeysController {
     @Body() dto: RevokeSigningKeyDto,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<SigningKeyView> {
-    await this.revokeKey.execute(RevokeSigningKeyCommand.create({ institutionId: id, keyId, ...plain(dto), ...commandMeta(actor) }));
+    await this.commands.execute(RevokeSigningKeyCommand.create({ institutionId: id, keyId, ...plain(dto), ...commandMeta(actor) }));
     return this.key(id, keyId);
   }
 
@@ -134,10 +133,10 @@ export class InstitutionKeysController {
   @Public()
   @ApiOperation({ summary: 'Was this key valid for this member at the instant `at` (key window, compromise, and membership standing)?' })
   validity(@UuidParam('id') id: string, @Param('keyId') keyId: string, @Query() query: KeyValidityQueryDto): Promise<KeyValidityView> {
-    return this.queries.keyValidity(id, keyId, query.at ?? new Date().toISOString());
+    return this.queries.execute(new GetKeyValidityQuery(id, keyId, query.at ?? new Date().toISOString()));
   }
 
   private async key(id: string, keyId: string): Promise<SigningKeyView> {
-    return (await this.queries.get(id)).keys.find((k) => k.keyId === keyId)!;
+    return (await this.queries.execute(new GetInstitutionQuery(id))).keys.find((k) => k.keyId === keyId)!;
   }
 }

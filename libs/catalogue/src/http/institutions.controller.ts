@@ -1,18 +1,15 @@
 import { type AuthenticatedActor, CurrentActor, Roles, UuidParam } from '@alliance/nest-kit';
 import { Body, Controller, Delete, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   ReinstateInstitutionCommand,
-  ReinstateInstitutionHandler,
   RegisterInstitutionCommand,
-  RegisterInstitutionHandler,
   RemoveInstitutionCommand,
-  RemoveInstitutionHandler,
   SuspendInstitutionCommand,
-  SuspendInstitutionHandler,
 } from '../application/commands';
-import { InstitutionQueries } from '../application/queries/institution.queries';
+import { GetInstitutionQuery, ListInstitutionsQuery } from '../application/queries/institution.query-handlers';
 import type { InstitutionView } from '../application/queries/institution.views';
 import type { Page } from '../application/queries/page';
 import { commandMeta, plain } from './command-meta';
@@ -27,11 +24,8 @@ const READERS = ['alliance-admin', 'institution-admin', 'registrar', 'auditor', 
 @Controller('institutions')
 export class InstitutionsController {
   constructor(
-    private readonly queries: InstitutionQueries,
-    private readonly register: RegisterInstitutionHandler,
-    private readonly suspend: SuspendInstitutionHandler,
-    private readonly reinstate: ReinstateInstitutionHandler,
-    private readonly remove: RemoveInstitutionHandler,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Post()
@@ -43,16 +37,16 @@ export class InstitutionsController {
     @CurrentActor() actor: AuthenticatedActor,
     @Res({ passthrough: true }) res: Response,
   ): Promise<InstitutionView> {
-    const id = await this.register.execute(RegisterInstitutionCommand.create({ ...plain(dto), ...commandMeta(actor) }));
+    const id = await this.commands.execute(RegisterInstitutionCommand.create({ ...plain(dto), ...commandMeta(actor) }));
     res.location(`/institutions/${id}`);
-    return this.queries.get(id);
+    return this.queries.execute(new GetInstitutionQuery(id));
   }
 
   @Get()
   @Roles(...READERS)
   @ApiOperation({ summary: 'List members (paginated; filter by status, country, name)' })
   list(@Query() query: ListInstitutionsQueryDto): Promise<Page<InstitutionView>> {
-    return this.queries.list(query);
+    return this.queries.execute(new ListInstitutionsQuery(query));
   }
 
   @Get(':id')
@@ -60,7 +54,7 @@ export class InstitutionsController {
   @ApiOperation({ summary: 'A member with its status history and every key it ever registered' })
   @ApiOkResponse({ description: 'The member' })
   get(@UuidParam('id') id: string): Promise<InstitutionView> {
-    return this.queries.get(id);
+    return this.queries.execute(new GetInstitutionQuery(id));
   }
 
   @Post(':id/suspend')
@@ -72,10 +66,10 @@ export class InstitutionsController {
     @Body() dto: OptionalReasonDto,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<InstitutionView> {
-    await this.suspend.execute(
+    await this.commands.execute(
       SuspendInstitutionCommand.create({ institutionId: id, reason: dto.reason ?? NO_REASON_GIVEN, ...commandMeta(actor) }),
     );
-    return this.queries.get(id);
+    return this.queries.execute(new GetInstitutionQuery(id));
   }
 
   @Post(':id/reinstate')
@@ -83,8 +77,8 @@ export class InstitutionsController {
   @Roles('alliance-admin')
   @ApiOperation({ summary: 'Lift the suspension of a member' })
   async reinstateMember(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<InstitutionView> {
-    await this.reinstate.execute(ReinstateInstitutionCommand.create({ institutionId: id, ...commandMeta(actor) }));
-    return this.queries.get(id);
+    await this.commands.execute(ReinstateInstitutionCommand.create({ institutionId: id, ...commandMeta(actor) }));
+    return this.queries.execute(new GetInstitutionQuery(id));
   }
 
   @Post(':id/remove')
@@ -96,10 +90,10 @@ export class InstitutionsController {
     @Body() dto: OptionalReasonDto,
     @CurrentActor() actor: AuthenticatedActor,
   ): Promise<InstitutionView> {
-    await this.remove.execute(
+    await this.commands.execute(
       RemoveInstitutionCommand.create({ institutionId: id, reason: dto.reason ?? NO_REASON_GIVEN, ...commandMeta(actor) }),
     );
-    return this.queries.get(id);
+    return this.queries.execute(new GetInstitutionQuery(id));
   }
 
   @Delete(':id')

@@ -1,9 +1,10 @@
 import type { ControllerDocument } from '@alliance/credentials';
 import { Public } from '@alliance/nest-kit';
 import { Controller, Get, Header, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotModifiedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { TrustListPublisher } from '../application/trust-list/trust-list.publisher';
+import { GetAllianceDidDocumentQuery, GetTrustListQuery } from '../application/trust-list/trust-list.queries';
 
 /** How long a verifier may reuse the list without asking again. */
 export const TRUST_LIST_MAX_AGE_SECONDS = 60;
@@ -11,7 +12,7 @@ export const TRUST_LIST_MAX_AGE_SECONDS = 60;
 @ApiTags('trust list')
 @Controller()
 export class TrustListController {
-  constructor(private readonly publisher: TrustListPublisher) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('trust-list')
   @Public()
@@ -23,7 +24,7 @@ export class TrustListController {
   @ApiOkResponse({ description: 'application/vc+ld+json: a VC 2.0 of type AllianceTrustList issued by the alliance DID' })
   @ApiNotModifiedResponse({ description: 'The registry has not changed since the list with that ETag' })
   async trustList(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const list = await this.publisher.published();
+    const list = await this.queries.execute(new GetTrustListQuery());
     res.setHeader('ETag', list.etag);
     res.setHeader('Cache-Control', `public, max-age=${TRUST_LIST_MAX_AGE_SECONDS}`);
     if (matches(req.headers['if-none-match'], list.etag)) {
@@ -38,8 +39,8 @@ export class TrustListController {
   @Header('Content-Type', 'application/did+ld+json')
   @ApiOperation({ summary: "The alliance's did:web document: the key that signs the trust list" })
   @ApiOkResponse({ description: 'DID document' })
-  allianceDidDocument(): ControllerDocument {
-    return this.publisher.didDocument();
+  allianceDidDocument(): Promise<ControllerDocument> {
+    return this.queries.execute(new GetAllianceDidDocumentQuery());
   }
 }
 

@@ -110,7 +110,14 @@ describe('enrolment over HTTP: bad input is a clear 4xx problem and writes nothi
   });
 
   it('requires a reason to withdraw, and only the enrolling institution may withdraw', async () => {
-    const list = await svc.http().get('/enrolments').query({ learner: learner.email }).set('authorization', registrar);
+    // An enrolment of its own, so the case runs alone too.
+    const own = await svc
+      .http()
+      .post('/enrolments')
+      .set('authorization', registrar)
+      .send({ ...valid, learner: { ...learner, email: 'withdrawing@example.org' } });
+    expect(own.status).toBe(201);
+    const list = await svc.http().get('/enrolments').query({ learner: 'withdrawing@example.org' }).set('authorization', registrar);
     const id = list.body.items[0].enrolmentId;
     const noReason = await svc.http().post(`/enrolments/${id}/withdraw`).set('authorization', registrar).send({});
     expect(noReason.status).toBe(400);

@@ -131,10 +131,27 @@ describe('learner erasure over HTTP: personal data gone, audit chain intact', ()
   });
 
   it('tells the other contexts, and refuses anything more for the erased learner', async () => {
+    // A learner of its own, erased here, so this runs without the case above.
+    const grace = { givenName: 'Grace', familyName: 'Hopper', email: 'grace@example.org', dateOfBirth: '1996-12-09' };
+    const enrolled = await svc
+      .http()
+      .post('/enrolments')
+      .set('authorization', registrar)
+      .send({ learner: grace, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
+    expect(enrolled.status).toBe(201);
+    const learnerId: string = enrolled.body.learnerId;
+    const erased = await svc
+      .http()
+      .post(`/learners/${learnerId}/erasure`)
+      .set('authorization', await svc.bearer('alliance-admin'))
+      .send({ reason: 'request' });
+    expect(erased.body).toMatchObject({ erased: true, newlyErased: true });
     await eventually(() =>
-      expect(svc.published.filter((m) => m.type === 'enrolment.learner.erased').map((m) => m.payload)).toEqual([
-        { learnerId, erasedAt: expect.any(String) },
-      ]),
+      expect(
+        svc.published
+          .filter((m) => m.type === 'enrolment.learner.erased' && (m.payload as { learnerId: string }).learnerId === learnerId)
+          .map((m) => m.payload),
+      ).toEqual([{ learnerId, erasedAt: expect.any(String) }]),
     );
     const again = await svc
       .http()
@@ -146,14 +163,14 @@ describe('learner erasure over HTTP: personal data gone, audit chain intact', ()
       .http()
       .post('/enrolments')
       .set('authorization', registrar)
-      .send({ learnerId, learner: ada, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
+      .send({ learnerId, learner: grace, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
     expect(reenrol.status).toBe(410);
     expect(reenrol.body.code).toBe('enrolment.learner-erased');
     const fresh = await svc
       .http()
       .post('/enrolments')
       .set('authorization', registrar)
-      .send({ learner: ada, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
+      .send({ learner: grace, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
     expect(fresh.status).toBe(201);
     expect(fresh.body.learnerId).not.toBe(learnerId);
   });

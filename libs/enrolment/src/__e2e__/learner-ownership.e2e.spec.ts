@@ -81,6 +81,14 @@ describe('learner data belongs to the institutions holding the learner', () => {
   });
 
   it("a learner token cannot tell whether an address is someone's: the same empty page either way", async () => {
+    const grace = { givenName: 'Grace', familyName: 'Hopper', email: 'grace@example.org' };
+    const enrolled = await post('/enrolments', aau.registrar, {
+      learner: grace,
+      credentialSpecId: 'spec-energy',
+      institutionId: AAU,
+      consent,
+    });
+    expect(enrolled.status).toBe(201);
     const learner = await svc.bearer('learner', undefined, atDcu.learnerId);
     const someoneElse = await get('/enrolments', learner, { learner: 'grace@example.org' });
     const nobody = await get('/enrolments', learner, { learner: 'nobody@example.org' });

@@ -1,13 +1,22 @@
 import { COMMAND_ROLES, commandBase } from '@alliance/nest-kit';
+import type { Query } from '@nestjs/cqrs';
 import { EnrolmentException } from '../domain/enrolment.exception';
 
-/** Enrolment commands, requests and integration events alike; an invalid one fails as `enrolment.command-invalid`. */
-export abstract class BaseCommand extends commandBase({
+const EnrolmentCommandBase = commandBase({
   roles: COMMAND_ROLES,
   invalid: (errors) =>
     new EnrolmentException('enrolment.command-invalid', errors.map((e) => `${e.field}: ${e.message}`).join('; '), errors[0].field, {
       errors,
     }),
-}) {}
+});
 
-export type CommandActor = BaseCommand['actor'];
+/** Enrolment commands, requests and integration events alike; an invalid one fails as `enrolment.command-invalid`. */
+export abstract class BaseCommand<R = void> extends EnrolmentCommandBase<R> {}
+
+/**
+ * Queries carry the same actor and correlation, checked the same way; `R` types `QueryBus.execute` (the bus's
+ * query and command markers have the same shape, so the command base is a `Query<R>` as well).
+ */
+export abstract class BaseQuery<R> extends EnrolmentCommandBase<R> implements Query<R> {}
+
+export type CommandActor = BaseCommand<unknown>['actor'];

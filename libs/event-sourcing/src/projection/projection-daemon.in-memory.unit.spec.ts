@@ -1,6 +1,7 @@
 import type { NewEvent } from '../envelope';
+import { PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '../testing/pglite-for-specs';
 import { ANY_REVISION } from '../expected-revision';
-import { createReadModelOrm, type ReadModelOrm } from '../read-model/create-read-model-orm';
+import { type ReadModelOrm } from '../read-model/create-read-model-orm';
 import { InMemoryEventStore } from '../testing/in-memory-event-store';
 import { appliedEventsProjection } from '../testing/__fixtures__/applied-events-projection';
 import { seatsProjection } from '../testing/__fixtures__/seats-projection';
@@ -12,10 +13,8 @@ const tick: NewEvent = { type: 'demo.tick', data: {}, metadata: meta };
 describe('projection daemon (in-memory event store double, PGlite read models)', () => {
   let orm: ReadModelOrm;
   beforeAll(async () => {
-    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
-    // PGlite starts its cluster on the first query: pay that here, not inside a test's time budget.
-    await orm.em.fork().execute('select 1');
-  }, 30_000);
+    orm = await startPgliteForSpecs();
+  }, PGLITE_START_BUDGET_MS);
   afterAll(() => orm.close());
 
   it('runs every projection and reports readiness from their lag', async () => {

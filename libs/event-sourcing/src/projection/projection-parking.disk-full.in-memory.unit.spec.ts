@@ -1,6 +1,7 @@
 import type { NewEvent } from '../envelope';
+import { PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '../testing/pglite-for-specs';
 import { ANY_REVISION } from '../expected-revision';
-import { createReadModelOrm, type ReadModelOrm } from '../read-model/create-read-model-orm';
+import { type ReadModelOrm } from '../read-model/create-read-model-orm';
 import { InMemoryEventStore } from '../testing/in-memory-event-store';
 import { AppliedEventRows, appliedEventsProjection } from '../testing/__fixtures__/applied-events-projection';
 import type { ParkedEvent } from './parked-events';
@@ -13,9 +14,8 @@ const tick = (n: number): NewEvent => ({ type: 'demo.tick', data: { n }, metadat
 describe('projection runner on a full disk (in-memory event store double, PGlite read models)', () => {
   let orm: ReadModelOrm;
   beforeAll(async () => {
-    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
-    await orm.em.fork().execute('select 1');
-  }, 30_000);
+    orm = await startPgliteForSpecs();
+  }, PGLITE_START_BUDGET_MS);
   afterAll(() => orm.close());
 
   it('retries an event whose writes the disk refused past the parking limit, parks nothing, and applies it once space returns', async () => {

@@ -1,6 +1,7 @@
 import type { NewEvent } from '../envelope';
+import { PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '../testing/pglite-for-specs';
 import { ANY_REVISION } from '../expected-revision';
-import { createReadModelOrm, type ReadModelOrm } from '../read-model/create-read-model-orm';
+import { type ReadModelOrm } from '../read-model/create-read-model-orm';
 import { InMemoryEventStore } from '../testing/in-memory-event-store';
 import { AppliedEventRows, appliedEventsProjection } from '../testing/__fixtures__/applied-events-projection';
 import { CourseRows, seatsProjection } from '../testing/__fixtures__/seats-projection';
@@ -40,9 +41,8 @@ async function ticks(count: number): Promise<InMemoryEventStore> {
 describe('projection runner: events a handler cannot apply (in-memory event store double, PGlite read models)', () => {
   let orm: ReadModelOrm;
   beforeAll(async () => {
-    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
-    await orm.em.fork().execute('select 1');
-  }, 30_000);
+    orm = await startPgliteForSpecs();
+  }, PGLITE_START_BUDGET_MS);
   afterAll(() => orm.close());
 
   it('parks the event after the attempts allowed, applies every other one, and reports it', async () => {

@@ -1,6 +1,7 @@
 import type { NewEvent } from '../envelope';
+import { PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '../testing/pglite-for-specs';
 import { ANY_REVISION } from '../expected-revision';
-import { createReadModelOrm, type ReadModelOrm } from '../read-model/create-read-model-orm';
+import { type ReadModelOrm } from '../read-model/create-read-model-orm';
 import { InMemoryEventStore } from '../testing/in-memory-event-store';
 import { appliedEventsProjection } from '../testing/__fixtures__/applied-events-projection';
 import { defineProjection } from './projection';
@@ -116,9 +117,8 @@ describe('projection readiness: behind and moving vs stuck (fake clock)', () => 
 describe('projection runner and daemon readiness (fake clock, in-memory event store double, PGlite read models)', () => {
   let orm: ReadModelOrm;
   beforeAll(async () => {
-    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
-    await orm.em.fork().execute('select 1');
-  }, 30_000);
+    orm = await startPgliteForSpecs();
+  }, PGLITE_START_BUDGET_MS);
   afterAll(() => orm.close());
 
   const meta = { occurredAt: '2026-01-01T00:00:00.000Z', actor: { subject: 's' }, correlationId: 'c' };

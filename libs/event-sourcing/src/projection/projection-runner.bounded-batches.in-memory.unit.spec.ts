@@ -1,6 +1,7 @@
 import type { NewEvent } from '../envelope';
+import { PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '../testing/pglite-for-specs';
 import { ANY_REVISION } from '../expected-revision';
-import { createReadModelOrm, type ReadModelOrm } from '../read-model/create-read-model-orm';
+import { type ReadModelOrm } from '../read-model/create-read-model-orm';
 import { InMemoryEventStore } from '../testing/in-memory-event-store';
 import { AppliedEventRows, appliedEventsProjection } from '../testing/__fixtures__/applied-events-projection';
 import { defineProjection } from './projection';
@@ -13,9 +14,8 @@ const tick = (n: number): NewEvent => ({ type: 'demo.tick', data: { n }, metadat
 describe('projection runner batches bounded by time (in-memory event store double, PGlite read models)', () => {
   let orm: ReadModelOrm;
   beforeAll(async () => {
-    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
-    await orm.em.fork().execute('select 1');
-  }, 30_000);
+    orm = await startPgliteForSpecs();
+  }, PGLITE_START_BUDGET_MS);
   afterAll(() => orm.close());
 
   it('ends a batch past its time bound at the last applied event, and the next batches apply the rest exactly once', async () => {

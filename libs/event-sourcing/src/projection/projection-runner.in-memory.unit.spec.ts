@@ -1,7 +1,8 @@
 import { createCommandHandler } from '../decider/command-handler';
+import { PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '../testing/pglite-for-specs';
 import type { NewEvent } from '../envelope';
 import { ANY_REVISION } from '../expected-revision';
-import { createReadModelOrm, type ReadModelOrm } from '../read-model/create-read-model-orm';
+import { type ReadModelOrm } from '../read-model/create-read-model-orm';
 import { InMemoryEventStore } from '../testing/in-memory-event-store';
 import { projectionSpecification } from '../testing/projection-specification';
 import { AppliedEventRows, appliedEventsProjection } from '../testing/__fixtures__/applied-events-projection';
@@ -19,10 +20,8 @@ const context = { actor: { subject: 'admin' }, correlationId: 'corr' };
 describe('projection runner (in-memory event store double, PGlite read models)', () => {
   let orm: ReadModelOrm;
   beforeAll(async () => {
-    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
-    // PGlite starts its cluster on the first query: pay that here, not inside a test's time budget.
-    await orm.em.fork().execute('select 1');
-  }, 30_000);
+    orm = await startPgliteForSpecs();
+  }, PGLITE_START_BUDGET_MS);
   afterAll(() => orm.close());
 
   describe('seats projection (given events / then rows, replayed twice)', () => {

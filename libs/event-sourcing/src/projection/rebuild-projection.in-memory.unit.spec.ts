@@ -1,6 +1,7 @@
 import { createCommandHandler } from '../decider/command-handler';
+import { PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '../testing/pglite-for-specs';
 import { compareTables } from '../read-model/compare-tables';
-import { createReadModelOrm, type ReadModelOrm } from '../read-model/create-read-model-orm';
+import { type ReadModelOrm } from '../read-model/create-read-model-orm';
 import { InMemoryEventStore } from '../testing/in-memory-event-store';
 import { seatsDecider } from '../testing/__fixtures__/seats-decider';
 import { CourseRows, ReservationRows, seatsProjection } from '../testing/__fixtures__/seats-projection';
@@ -12,10 +13,8 @@ const context = { actor: { subject: 'admin' }, correlationId: 'corr' };
 describe('rebuild (in-memory event store double, PGlite read models)', () => {
   let orm: ReadModelOrm;
   beforeAll(async () => {
-    orm = await createReadModelOrm({ kind: 'pglite', dataDir: 'memory://' });
-    // PGlite starts its cluster on the first query: pay that here, not inside a test's time budget.
-    await orm.em.fork().execute('select 1');
-  }, 30_000);
+    orm = await startPgliteForSpecs();
+  }, PGLITE_START_BUDGET_MS);
   afterAll(() => orm.close());
 
   it('rebuilds from position zero into a fresh version equal to the live one', async () => {

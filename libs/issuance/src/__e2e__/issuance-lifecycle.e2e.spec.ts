@@ -13,7 +13,6 @@ import { delegateToPlatform, eventually, type IssuanceApp, startIssuance } from 
 describe('issuance over HTTP: from results to a co-signed credential and its status', () => {
   let it$: IssuanceApp;
   const keys: Record<string, string> = {};
-  let credentialId: string;
 
   const registry = createVerificationMethodResolver({
     resolveDidWeb: (did) => {
@@ -25,6 +24,22 @@ describe('issuance over HTTP: from results to a co-signed credential and its sta
     (await it$.http().get(`/credentials?learner=${learner}`).set('authorization', `Bearer ${token}`)).body as {
       items: { credentialId: string; lifecycle: string; supersedes?: string; statusList: { listId: string; index: number } }[];
     };
+
+  // Each case that acts on a credential has one issued to its own learner, so it runs alone too.
+  const issuedTo = async (n: number): Promise<string> => {
+    await it$.bus.publish([
+      messages.enrolled(`enr-${n}`, `learner-${n}`),
+      messages.result(`enr-${n}`, `learner-${n}`, 'SES-1', 8),
+      messages.result(`enr-${n}`, `learner-${n}`, 'SES-2', 7),
+    ]);
+    const admin = await it$.token('alliance-admin');
+    const issued = await eventually(
+      async () => (await list(`learner-${n}`, admin)).items.find((c) => c.lifecycle === 'issued'),
+      30_000,
+      `the credential of learner-${n}`,
+    );
+    return issued.credentialId;
+  };
 
   beforeAll(async () => {
     // Suspendable credentials: a revocation and a suspension entry, each on its own 1-bit list.
@@ -59,7 +74,7 @@ describe('issuance over HTTP: from results to a co-signed credential and its sta
       30_000,
       'the credential',
     );
-    credentialId = issued.credentialId;
+    const credentialId = issued.credentialId;
 
     const res = await it$
       .http()
@@ -80,6 +95,7 @@ describe('issuance over HTTP: from results to a co-signed credential and its sta
   }, 60_000);
 
   it('keeps credentials from people who may not see them: 404 for another learner, 401 without a token', async () => {
+    const credentialId = await issuedTo(3);
     await it$
       .http()
       .get(`/credentials/${credentialId}`)
@@ -89,6 +105,7 @@ describe('issuance over HTTP: from results to a co-signed credential and its sta
   });
 
   it('serves a signed list per purpose whose bits follow suspension, reinstatement and revocation', async () => {
+    const credentialId = await issuedTo(4);
     const vc = JSON.parse(
       (
         await it$
@@ -152,8 +169,16 @@ describe('issuance over HTTP: from results to a co-signed credential and its sta
   }, 60_000);
 
   it('rejects bad requests with problem+json naming the field or rule, and writes nothing', async () => {
-    const head = await it$.store.headPosition();
     const adminB = `Bearer ${await it$.token('institution-admin', UNI_B)}`;
+    // A revoked credential of its own, so a second revocation has something to be refused on.
+    const credentialId = await issuedTo(5);
+    await it$
+      .http()
+      .post(`/credentials/${credentialId}/revocation`)
+      .set('authorization', adminB)
+      .send({ reason: 'plagiarism' })
+      .expect(200);
+    const head = await it$.store.headPosition();
     const noReason = await it$.http().post(`/credentials/${credentialId}/suspension`).set('authorization', adminB).send({}).expect(400);
     expect(noReason.headers['content-type']).toMatch(/problem\+json/);
     expect(JSON.parse(noReason.text).errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'reason' })]));

@@ -11,6 +11,47 @@ describe('issuance over HTTP: manual signing and stacked credentials', () => {
   let admin: string;
   const list = async (learner: string) =>
     ((await it$.http().get(`/credentials?learner=${learner}`).set('authorization', `Bearer ${admin}`)).body as { items: Summary[] }).items;
+  const c = (code: string, id: keyof typeof MEMBERS) => ({
+    code,
+    title: code,
+    institutionId: id,
+    institutionDid: MEMBERS[id].did,
+    institutionName: MEMBERS[id].name,
+    ects: 3,
+  });
+  const body = (id: keyof typeof MEMBERS, lead: boolean) => ({
+    institutionId: id,
+    lead,
+    ...MEMBERS[id],
+    homepage: `https://${MEMBERS[id].did.slice(8)}`,
+  });
+  /** Both Data Ethics results (SES-1 at A, ETH-1 at C) of one enrolment, for a learner. */
+  const dataEthicsPassed = async (enrolmentId: string, learner: string) => {
+    await it$.bus.publish([messages.enrolled(enrolmentId, learner, 'spec-c'), messages.result(enrolmentId, learner, 'SES-1', 8, 'spec-c')]);
+    await it$.bus.publish([
+      {
+        ...messages.result(enrolmentId, learner, 'SES-2', 8, 'spec-c'),
+        payload: {
+          ...(messages.result(enrolmentId, learner, 'SES-2', 8, 'spec-c').payload as object),
+          componentCode: 'ETH-1',
+          institutionId: UNI_C,
+          resultId: `${enrolmentId}-ETH-1`,
+        },
+      },
+    ]);
+    return eventually(
+      async () => (await list(learner)).find((x) => x.specId === 'spec-c' && x.awardingBodies.some((b) => b.signed)),
+      30_000,
+      `the Data Ethics credential of ${learner}`,
+    );
+  };
+  /** C's own proof over the unsigned document, made offline with the key only C holds. */
+  const proofOfC = async (credentialId: string, unsigned?: JsonObject) =>
+    (
+      await signCredential(unsigned ?? (await unsignedDocument(credentialId)), [
+        { verificationMethod: `${MEMBERS[UNI_C].did}#own-1`, privateKey: own.secretKey, cryptosuite: 'eddsa-jcs-2022' },
+      ])
+    ).proof[0];
 
   beforeAll(async () => {
     it$ = await startIssuance({ env: { ISSUANCE_CRYPTOSUITE: 'eddsa-jcs-2022' } });
@@ -26,6 +67,17 @@ describe('issuance over HTTP: manual signing and stacked credentials', () => {
     }
     // C signs with a key it holds itself: the platform never sees its private half.
     await it$.bus.publish([messages.keyAdded(UNI_C, own.publicKeyMultibase, 'own-1')]);
+    // The definitions every case issues against: published here so each case runs alone too.
+    await it$.bus.publish([
+      messages.specPublished(),
+      messages.specPublished({
+        credentialSpecId: 'spec-c',
+        title: 'Data Ethics',
+        awardingBodies: [body(UNI_A, true), body(UNI_C, false)],
+        components: [c('SES-1', UNI_A), c('ETH-1', UNI_C)],
+        issuanceRule: { allComponentsPassed: true },
+      }),
+    ]);
   }, 60_000);
   afterAll(() => it$?.close());
 
@@ -38,7 +90,6 @@ describe('issuance over HTTP: manual signing and stacked credentials', () => {
       .send({ policy: 'manual' })
       .expect(200, { institutionId: UNI_B, policy: 'manual' });
     await it$.bus.publish([
-      messages.specPublished(),
       messages.enrolled('enr-m', 'learner-m'),
       messages.result('enr-m', 'learner-m', 'SES-1', 9),
       messages.result('enr-m', 'learner-m', 'SES-2', 9),
@@ -67,47 +118,7 @@ describe('issuance over HTTP: manual signing and stacked credentials', () => {
   }, 60_000);
 
   it('takes a detached proof an institution made with its own key, and refuses a forged one', async () => {
-    const c = (code: string, id: keyof typeof MEMBERS) => ({
-      code,
-      title: code,
-      institutionId: id,
-      institutionDid: MEMBERS[id].did,
-      institutionName: MEMBERS[id].name,
-      ects: 3,
-    });
-    const body = (id: keyof typeof MEMBERS, lead: boolean) => ({
-      institutionId: id,
-      lead,
-      ...MEMBERS[id],
-      homepage: `https://${MEMBERS[id].did.slice(8)}`,
-    });
-    await it$.bus.publish([
-      messages.specPublished({
-        credentialSpecId: 'spec-c',
-        title: 'Data Ethics',
-        awardingBodies: [body(UNI_A, true), body(UNI_C, false)],
-        components: [c('SES-1', UNI_A), c('ETH-1', UNI_C)],
-        issuanceRule: { allComponentsPassed: true },
-      }),
-      messages.enrolled('enr-c', 'learner-m', 'spec-c'),
-      messages.result('enr-c', 'learner-m', 'SES-1', 8, 'spec-c'),
-    ]);
-    await it$.bus.publish([
-      {
-        ...messages.result('enr-c', 'learner-m', 'SES-2', 8, 'spec-c'),
-        payload: {
-          ...(messages.result('enr-c', 'learner-m', 'SES-2', 8, 'spec-c').payload as object),
-          componentCode: 'ETH-1',
-          institutionId: UNI_C,
-          resultId: 'enr-c-ETH-1',
-        },
-      },
-    ]);
-    const pending = await eventually(
-      async () => (await list('learner-m')).find((x) => x.specId === 'spec-c' && x.awardingBodies.some((b) => b.signed)),
-      30_000,
-      'the Data Ethics credential',
-    );
+    const pending = await dataEthicsPassed('enr-c', 'learner-m');
     const record = await it$.http().get(`/credentials/${pending.credentialId}/record`).set('authorization', `Bearer ${admin}`).expect(200);
     expect(record.body.lifecycle).toBe('collecting-proofs');
     const adminC = `Bearer ${await it$.token('institution-admin', UNI_C)}`;
@@ -132,25 +143,34 @@ describe('issuance over HTTP: manual signing and stacked credentials', () => {
       .send({ proof: forged.proof[0] })
       .expect(422);
     expect(JSON.parse(refused.text)).toMatchObject({ code: 'issuance.proof.invalid', errors: [{ field: 'proof' }] });
-    const genuine = await signCredential(unsigned, [
-      { verificationMethod: `${MEMBERS[UNI_C].did}#own-1`, privateKey: own.secretKey, cryptosuite: 'eddsa-jcs-2022' },
-    ]);
     const accepted = await it$
       .http()
       .post(`/credentials/${pending.credentialId}/endorsements`)
       .set('authorization', adminC)
-      .send({ proof: genuine.proof[0] })
+      .send({ proof: await proofOfC(pending.credentialId, unsigned) })
       .expect(201);
     expect(accepted.body).toMatchObject({ method: 'detached-proof', lifecycle: 'issued' });
   }, 60_000);
 
   it('issues the stacked credential once every part is awarded, whichever universities awarded the parts', async () => {
-    const body = (id: keyof typeof MEMBERS, lead: boolean) => ({
-      institutionId: id,
-      lead,
-      ...MEMBERS[id],
-      homepage: `https://${MEMBERS[id].did.slice(8)}`,
-    });
+    // Both parts awarded to a learner of its own: the first signed automatically, the second with C's own proof.
+    await it$.bus.publish([
+      messages.enrolled('enr-s1', 'learner-s'),
+      messages.result('enr-s1', 'learner-s', 'SES-1', 9),
+      messages.result('enr-s1', 'learner-s', 'SES-2', 9),
+    ]);
+    await eventually(
+      async () => (await list('learner-s')).find((x) => x.specId === SPEC && x.lifecycle === 'issued'),
+      30_000,
+      'the first part',
+    );
+    const ethics = await dataEthicsPassed('enr-s2', 'learner-s');
+    await it$
+      .http()
+      .post(`/credentials/${ethics.credentialId}/endorsements`)
+      .set('authorization', `Bearer ${await it$.token('institution-admin', UNI_C)}`)
+      .send({ proof: await proofOfC(ethics.credentialId) })
+      .expect(201);
     await it$.bus.publish([
       messages.specPublished({
         credentialSpecId: 'spec-stack',
@@ -165,7 +185,7 @@ describe('issuance over HTTP: manual signing and stacked credentials', () => {
       }),
     ]);
     const stack = await eventually(
-      async () => (await list('learner-m')).find((x) => x.specId === 'spec-stack' && x.awardingBodies.filter((b) => b.signed).length >= 2),
+      async () => (await list('learner-s')).find((x) => x.specId === 'spec-stack' && x.awardingBodies.filter((b) => b.signed).length >= 2),
       30_000,
       'the stacked credential',
     );

@@ -1,13 +1,13 @@
-import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedActor, CurrentActor, Roles, UuidParam } from '@alliance/nest-kit';
-import { EndorseCredentialCommand, EndorseCredentialHandler } from '../application/commands/endorse-credential';
-import { LiftFinalRevocationCommand, LiftFinalRevocationHandler } from '../application/commands/lift-final-revocation';
-import { ReinstateCredentialCommand, ReinstateCredentialHandler } from '../application/commands/reinstate-credential';
-import { RevokeCredentialCommand, RevokeCredentialHandler } from '../application/commands/revoke-credential';
-import { SuspendCredentialCommand, SuspendCredentialHandler } from '../application/commands/suspend-credential';
-import { CREDENTIAL_QUERIES } from '../application/issuance.tokens';
-import type { CredentialQueries } from '../application/ports/credential-queries.port';
+import { EndorseCredentialCommand } from '../application/commands/endorse-credential';
+import { LiftFinalRevocationCommand } from '../application/commands/lift-final-revocation';
+import { ReinstateCredentialCommand } from '../application/commands/reinstate-credential';
+import { RevokeCredentialCommand } from '../application/commands/revoke-credential';
+import { SuspendCredentialCommand } from '../application/commands/suspend-credential';
+import { GetCredentialQuery } from '../application/queries';
 import { IssuanceSync } from '../infrastructure/issuance-engine';
 import { commandMeta } from './command-meta';
 import { EndorsementDto } from './dto/endorsement.dto';
@@ -20,12 +20,8 @@ import { RevocationDto, StatusChangeDto } from './dto/status-change.dto';
 @Roles('institution-admin')
 export class CredentialActionsController {
   constructor(
-    private readonly endorseHandler: EndorseCredentialHandler,
-    private readonly suspendHandler: SuspendCredentialHandler,
-    private readonly reinstateHandler: ReinstateCredentialHandler,
-    private readonly revokeHandler: RevokeCredentialHandler,
-    private readonly liftHandler: LiftFinalRevocationHandler,
-    @Inject(CREDENTIAL_QUERIES) private readonly queries: CredentialQueries,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly sync: IssuanceSync,
   ) {}
 
@@ -35,7 +31,7 @@ export class CredentialActionsController {
       "Sign a pending credential for the admin's institution: with the platform-held key, or by handing in the institution's own proof",
   })
   async endorse(@UuidParam('id') id: string, @Body() dto: EndorsementDto, @CurrentActor() actor: AuthenticatedActor) {
-    const out = await this.endorseHandler.execute(
+    const out = await this.commands.execute(
       EndorseCredentialCommand.create({ credentialId: id, ...(dto.proof ? { proof: dto.proof } : {}), ...commandMeta(actor) }),
     );
     return this.after(id, out);
@@ -47,7 +43,7 @@ export class CredentialActionsController {
   async suspend(@UuidParam('id') id: string, @Body() dto: StatusChangeDto, @CurrentActor() actor: AuthenticatedActor) {
     return this.after(
       id,
-      await this.suspendHandler.execute(SuspendCredentialCommand.create({ credentialId: id, reason: dto.reason, ...commandMeta(actor) })),
+      await this.commands.execute(SuspendCredentialCommand.create({ credentialId: id, reason: dto.reason, ...commandMeta(actor) })),
     );
   }
 
@@ -57,9 +53,7 @@ export class CredentialActionsController {
   async reinstate(@UuidParam('id') id: string, @Body() dto: StatusChangeDto, @CurrentActor() actor: AuthenticatedActor) {
     return this.after(
       id,
-      await this.reinstateHandler.execute(
-        ReinstateCredentialCommand.create({ credentialId: id, reason: dto.reason, ...commandMeta(actor) }),
-      ),
+      await this.commands.execute(ReinstateCredentialCommand.create({ credentialId: id, reason: dto.reason, ...commandMeta(actor) })),
     );
   }
 
@@ -72,7 +66,7 @@ export class CredentialActionsController {
   async revoke(@UuidParam('id') id: string, @Body() dto: RevocationDto, @CurrentActor() actor: AuthenticatedActor) {
     return this.after(
       id,
-      await this.revokeHandler.execute(
+      await this.commands.execute(
         RevokeCredentialCommand.create({
           credentialId: id,
           reason: dto.reason,
@@ -90,7 +84,7 @@ export class CredentialActionsController {
       "Lift a revocation for good, with a reason (an admin of one of the credential's awarding bodies): the learner may be awarded the definition again, and the new credential names this one as the credential it replaces",
   })
   async lift(@UuidParam('id') id: string, @Body() dto: StatusChangeDto, @CurrentActor() actor: AuthenticatedActor) {
-    const { lastPosition, ...lifted } = await this.liftHandler.execute(
+    const { lastPosition, ...lifted } = await this.commands.execute(
       LiftFinalRevocationCommand.create({ credentialId: id, reason: dto.reason, ...commandMeta(actor) }),
     );
     await this.sync.caughtUp(lastPosition);
@@ -100,6 +94,6 @@ export class CredentialActionsController {
   private async after<T extends { lastPosition?: number }>(id: string, out: T) {
     await this.sync.caughtUp(out.lastPosition);
     const { lastPosition: _p, ...result } = out;
-    return { ...result, record: (await this.queries.get(id))?.summary };
+    return { ...result, record: (await this.queries.execute(new GetCredentialQuery(id)))?.summary };
   }
 }

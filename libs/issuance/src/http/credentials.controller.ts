@@ -1,9 +1,9 @@
-import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type AuthenticatedActor, CurrentActor, Roles, UuidParam } from '@alliance/nest-kit';
-import { CREDENTIAL_QUERIES } from '../application/issuance.tokens';
-import type { CredentialQueries } from '../application/ports/credential-queries.port';
+import { GetCredentialQuery, ListCredentialsQuery } from '../application/queries';
 import { IssuanceException } from '../domain/issuance.exception';
 import { requireReadable } from './credential-access';
 import { CredentialQueryDto } from './dto/credential-query.dto';
@@ -14,7 +14,7 @@ export const VC_MEDIA_TYPE = 'application/vc+ld+json';
 @ApiBearerAuth()
 @Controller('credentials')
 export class CredentialsController {
-  constructor(@Inject(CREDENTIAL_QUERIES) private readonly queries: CredentialQueries) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get()
   @Roles('alliance-admin', 'institution-admin', 'registrar', 'auditor', 'learner')
@@ -27,13 +27,15 @@ export class CredentialsController {
     }
     const learnerId = actor.role === 'learner' ? actor.subject : q.learner;
     const institutionId = ['alliance-admin', 'auditor', 'learner'].includes(actor.role) ? undefined : (actor.institution ?? '-');
-    const page = await this.queries.list({
-      ...(learnerId ? { learnerId } : {}),
-      ...(q.specId ? { specId: q.specId } : {}),
-      ...(institutionId ? { institutionId } : {}),
-      limit: q.limit,
-      offset: q.offset,
-    });
+    const page = await this.queries.execute(
+      new ListCredentialsQuery({
+        ...(learnerId ? { learnerId } : {}),
+        ...(q.specId ? { specId: q.specId } : {}),
+        ...(institutionId ? { institutionId } : {}),
+        limit: q.limit,
+        offset: q.offset,
+      }),
+    );
     return { ...page, limit: q.limit, offset: q.offset };
   }
 
@@ -43,7 +45,7 @@ export class CredentialsController {
   @ApiOkResponse({ description: 'The signed Open Badges 3.0 credential (VC 2.0, proof set of every awarding body)' })
   @ApiOperation({ summary: 'The signed JSON-LD credential; 409 while awarding bodies have still to sign it' })
   async get(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor, @Res() res: Response): Promise<void> {
-    const found = await this.queries.get(id);
+    const found = await this.queries.execute(new GetCredentialQuery(id));
     const summary = requireReadable(actor, found?.summary, id);
     if (summary.lifecycle === 'collecting-proofs') {
       const awaiting = summary.awardingBodies.filter((b) => !b.signed).map((b) => b.institutionId);
@@ -65,7 +67,7 @@ export class CredentialsController {
       'The credential as it stands, issued or not: the document every proof covers, with the proofs collected so far. An institution that signs with its own key signs this document without `proof`.',
   })
   async document(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor, @Res() res: Response): Promise<void> {
-    const found = await this.queries.get(id);
+    const found = await this.queries.execute(new GetCredentialQuery(id));
     requireReadable(actor, found?.summary, id);
     res.status(200).type('application/ld+json').send(JSON.stringify(found!.secured));
   }
@@ -74,6 +76,6 @@ export class CredentialsController {
   @Roles('alliance-admin', 'institution-admin', 'registrar', 'auditor', 'learner')
   @ApiOperation({ summary: 'The issuance record of a credential: lifecycle, who signed, status slot, hash, superseded links' })
   async record(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor) {
-    return requireReadable(actor, (await this.queries.get(id))?.summary, id);
+    return requireReadable(actor, (await this.queries.execute(new GetCredentialQuery(id)))?.summary, id);
   }
 }

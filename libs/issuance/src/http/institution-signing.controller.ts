@@ -1,14 +1,11 @@
-import { Body, Controller, Get, Inject, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, Post, Put } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedActor, CurrentActor, Roles, UuidParam } from '@alliance/nest-kit';
-import { GenerateSigningKeyCommand, GenerateSigningKeyHandler } from '../application/commands/generate-signing-key';
-import { SetSigningPolicyCommand, SetSigningPolicyHandler } from '../application/commands/set-signing-policy';
-import type { AggregateHandlers } from '../application/issuance-handlers';
-import { issuanceStreams } from '../application/issuance-streams';
-import { AGGREGATE_HANDLERS, KNOWLEDGE } from '../application/issuance.tokens';
-import type { KnowledgeReader } from '../application/knowledge/knowledge-reader';
+import { GenerateSigningKeyCommand } from '../application/commands/generate-signing-key';
+import { SetSigningPolicyCommand } from '../application/commands/set-signing-policy';
+import { InstitutionSigningQuery } from '../application/queries';
 import { authoriseSigningReader } from '../domain/signing/signer.decider';
-import { DEFAULT_SIGNING_POLICY, delegatesAutomaticSigning } from '../domain/signing/signer.state';
 import { IssuanceSync } from '../infrastructure/issuance-engine';
 import { commandMeta } from './command-meta';
 import { GenerateSigningKeyDto, SigningPolicyDto } from './dto/signing-policy.dto';
@@ -20,10 +17,8 @@ import { GenerateSigningKeyDto, SigningPolicyDto } from './dto/signing-policy.dt
 @Roles('alliance-admin', 'institution-admin', 'auditor')
 export class InstitutionSigningController {
   constructor(
-    private readonly generate: GenerateSigningKeyHandler,
-    private readonly setPolicy: SetSigningPolicyHandler,
-    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
-    @Inject(KNOWLEDGE) private readonly knowledge: KnowledgeReader,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
     private readonly sync: IssuanceSync,
   ) {}
 
@@ -34,7 +29,7 @@ export class InstitutionSigningController {
   })
   @ApiCreatedResponse({ description: 'The public half of the new key; the private half never leaves the sealed vault' })
   async generateKey(@UuidParam('id') id: string, @Body() dto: GenerateSigningKeyDto, @CurrentActor() actor: AuthenticatedActor) {
-    return this.generate.execute(GenerateSigningKeyCommand.create({ institutionId: id, challenge: dto.challenge, ...commandMeta(actor) }));
+    return this.commands.execute(GenerateSigningKeyCommand.create({ institutionId: id, challenge: dto.challenge, ...commandMeta(actor) }));
   }
 
   @Put('signing-policy')
@@ -43,7 +38,7 @@ export class InstitutionSigningController {
       "By the institution's own admin only: institution-signer (its own signer signs; the default), or a delegation to a key the platform holds: automatic (signed at once) or manual (each credential waits for an admin's endorsement)",
   })
   async policy(@UuidParam('id') id: string, @Body() dto: SigningPolicyDto, @CurrentActor() actor: AuthenticatedActor) {
-    return this.setPolicy.execute(SetSigningPolicyCommand.create({ institutionId: id, policy: dto.policy, ...commandMeta(actor) }));
+    return this.commands.execute(SetSigningPolicyCommand.create({ institutionId: id, policy: dto.policy, ...commandMeta(actor) }));
   }
 
   @Get('signing')
@@ -51,30 +46,6 @@ export class InstitutionSigningController {
   async signing(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor) {
     authoriseSigningReader(actor, id);
     await this.sync.caughtUp(undefined);
-    const signer = (await this.aggregates.signers.load(issuanceStreams.signer(id))).state;
-    const registered = (await this.knowledge.institution(id))?.keys ?? [];
-    return {
-      institutionId: id,
-      policy: signer?.policy ?? DEFAULT_SIGNING_POLICY,
-      delegatedToPlatform: delegatesAutomaticSigning(signer) || (signer?.policy === 'manual' && !!signer.decidedBy),
-      ...(signer?.decidedBy ? { decidedBy: signer.decidedBy } : {}),
-      keys: (signer?.keys ?? []).map((k) => {
-        const reg = registered.find((r) => r.publicKeyMultibase === k.publicKeyMultibase);
-        return {
-          keyRef: k.keyRef,
-          type: 'Multikey',
-          publicKeyMultibase: k.publicKeyMultibase,
-          generatedAt: k.generatedAt,
-          registered: !!reg,
-          ...(reg
-            ? {
-                verificationMethodId: reg.verificationMethodId,
-                validFrom: reg.validFrom,
-                ...(reg.validUntil ? { validUntil: reg.validUntil } : {}),
-              }
-            : {}),
-        };
-      }),
-    };
+    return this.queries.execute(new InstitutionSigningQuery(id));
   }
 }

@@ -1,9 +1,9 @@
-import { Controller, Get, Inject, Param, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@alliance/nest-kit';
-import { STATUS_LIST_PUBLISHER } from '../application/issuance.tokens';
-import type { StatusListPublisher } from '../application/status/status-list-publisher';
+import { StatusListDocumentQuery } from '../application/queries';
 import { STATUS_LIST_TTL_MS } from '../application/status/status-list-publisher';
 import { IssuanceException } from '../domain/issuance.exception';
 import { VC_MEDIA_TYPE } from './credentials.controller';
@@ -13,7 +13,7 @@ import { VC_MEDIA_TYPE } from './credentials.controller';
 @Controller()
 @Public()
 export class PublicController {
-  constructor(@Inject(STATUS_LIST_PUBLISHER) private readonly publisher: StatusListPublisher) {}
+  constructor(private readonly queries: QueryBus) {}
 
   @Get('status-lists/:id')
   @ApiProduces(VC_MEDIA_TYPE)
@@ -27,7 +27,7 @@ export class PublicController {
     if (!/^[A-Za-z0-9-]{1,160}$/.test(id))
       throw new IssuanceException('issuance.status-list-not-found', `No status list with id ${id.slice(0, 160)}.`, 'id');
     // Served from memory until the list's bits change; requests meanwhile share one read (StatusListPublisher.document).
-    const served = await this.publisher.document(id);
+    const served = await this.queries.execute(new StatusListDocumentQuery(id));
     res.set('Cache-Control', `public, max-age=${Math.floor(STATUS_LIST_TTL_MS / 1000)}`).set('ETag', served.etag);
     if (req.headers['if-none-match'] === served.etag) res.status(304).end();
     else res.status(200).type(VC_MEDIA_TYPE).send(served.body);

@@ -1,13 +1,10 @@
 import { type AuthenticatedActor, CurrentActor, Roles, UuidParam } from '@alliance/nest-kit';
-import { Body, Controller, Get, Inject, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { AggregateHandlers } from '../application/issuance-handlers';
-import { issuanceStreams } from '../application/issuance-streams';
-import { AGGREGATE_HANDLERS, CREDENTIAL_QUERIES, ISSUANCE_QUERIES, KNOWLEDGE } from '../application/issuance.tokens';
-import type { KnowledgeReader } from '../application/knowledge/knowledge-reader';
-import type { IssuanceQueries } from '../application/ports/issuance-queries.port';
-import type { CredentialQueries } from '../application/ports/credential-queries.port';
-import { signatureStatus, type SignatureStatus } from '../application/signing/signature-status';
+import { ReopenSignatureRequestCommand } from '../application/commands/reopen-signature-request';
+import { CredentialSignaturesQuery, GetCredentialQuery, SignatureRefusalsQuery } from '../application/queries';
+import type { SignatureStatus } from '../application/signing/signature-status';
 import { IssuanceException } from '../domain/issuance.exception';
 import { commandMeta } from './command-meta';
 import { requireReadable } from './credential-access';
@@ -19,10 +16,8 @@ import { StatusChangeDto } from './dto/status-change.dto';
 @Controller()
 export class SignatureStatusController {
   constructor(
-    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
-    @Inject(CREDENTIAL_QUERIES) private readonly queries: CredentialQueries,
-    @Inject(ISSUANCE_QUERIES) private readonly pending: IssuanceQueries,
-    @Inject(KNOWLEDGE) private readonly knowledge: KnowledgeReader,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get('credentials/:id/signatures')
@@ -32,10 +27,8 @@ export class SignatureStatusController {
       "Each awarding body's proof: signed (with its own signer or key, or by the platform under its delegation), awaited since when, or refused with the signer's reason",
   })
   async signatures(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor): Promise<SignatureStatus> {
-    requireReadable(actor, (await this.queries.get(id))?.summary, id);
-    const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(id))).state;
-    if (!credential) throw new IssuanceException('issuance.credential-not-found', `No credential with id ${id}.`, 'id');
-    return signatureStatus(credential);
+    requireReadable(actor, (await this.queries.execute(new GetCredentialQuery(id)))?.summary, id);
+    return this.queries.execute(new CredentialSignaturesQuery(id));
   }
 
   @Get('signature-refusals')
@@ -45,14 +38,8 @@ export class SignatureStatusController {
       "Credentials held because an awarding body's signer declined, with its reason (an institution admin sees its own institution's credentials)",
   })
   async refusals(@CurrentActor() actor: AuthenticatedActor) {
-    const items: SignatureStatus[] = [];
-    for (const credentialId of await this.pending.pendingCredentials()) {
-      const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(credentialId))).state;
-      if (!credential || !(credential.refusals ?? []).length) continue;
-      if (actor.role === 'institution-admin' && !credential.awardingBodies.some((b) => b.institutionId === actor.institution)) continue;
-      items.push(signatureStatus(credential));
-    }
-    return { items, total: items.length };
+    // An institution admin sees only its own institution's credentials (none without an institution in its token).
+    return this.queries.execute(new SignatureRefusalsQuery(actor.role === 'institution-admin' ? (actor.institution ?? '-') : undefined));
   }
 
   @Post('credentials/:id/signature-requests/:institutionId/reopen')
@@ -74,25 +61,9 @@ export class SignatureStatusController {
         'institutionId',
       );
     }
-    requireReadable(actor, (await this.queries.get(id))?.summary, id);
-    const meta = commandMeta(actor);
-    // An institution's admin acts for its institution, whose standing the credential checks; an alliance admin does not.
-    const by =
-      actor.role === 'institution-admin'
-        ? { institutionId, standing: (await this.knowledge.institution(institutionId))?.status ?? ('not-registered' as const) }
-        : undefined;
-    const result = await this.aggregates.credentials.handle(
-      issuanceStreams.credential(id),
-      { type: 'ReopenSignatureRequest', credentialId: id, institutionId, reason: dto.reason, ...(by ? { by } : {}) },
-      {
-        actor: {
-          subject: meta.actor.subject,
-          role: meta.actor.role,
-          ...(meta.actor.institution ? { institution: meta.actor.institution } : {}),
-        },
-        correlationId: meta.correlationId,
-      },
+    requireReadable(actor, (await this.queries.execute(new GetCredentialQuery(id)))?.summary, id);
+    return this.commands.execute(
+      ReopenSignatureRequestCommand.create({ credentialId: id, institutionId, reason: dto.reason, ...commandMeta(actor) }),
     );
-    return signatureStatus(result.state!);
   }
 }

@@ -1,20 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { SIGNER_PATHS, type SigningRequestsV1, type StatusListSigningRequestV1 } from '@alliance/contracts';
-import type { CommandContext } from '@alliance/event-sourcing';
 import { Public, requestContext, UuidParam } from '@alliance/nest-kit';
 import { SkipThrottle } from '@nestjs/throttler';
-import { Body, Controller, Get, Headers, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SIGNER_AUTHENTICATION, SIGNING_REQUESTS, STATUS_LIST_PUBLISHER } from '../application/issuance.tokens';
-import type { StatusListPublisher } from '../application/status/status-list-publisher';
-import type { AuthenticatedSigner, SignerAuthentication } from '../application/signing/signer-authentication';
-import type { SigningRequests } from '../application/signing/signing-requests';
+import { RefuseSigningRequestCommand } from '../application/commands/refuse-signing-request';
+import { signerActor } from '../application/commands/signer.command';
+import { SubmitSignerProofCommand } from '../application/commands/submit-signer-proof';
+import { SubmitStatusListProofCommand } from '../application/commands/submit-status-list-proof';
+import { SigningRequestsQuery, StatusListSigningRequestsQuery } from '../application/queries';
+import { type AuthenticatedSigner, SignerAuthentication } from '../application/signing/signer-authentication';
 import { IssuanceException } from '../domain/issuance.exception';
 import { SignerProofDto, SignerRefusalDto, SigningRequestsQueryDto, StatusListProofDto } from './dto/signer-gateway.dto';
 
-const signerContext = (signer: AuthenticatedSigner): CommandContext => ({
-  actor: { subject: `signer:${signer.verificationMethodId}`, role: 'institution-signer', institution: signer.institutionId },
+/** Who sends a signer's reply: the signer itself, for its institution, under the request's correlation id. */
+const signerMeta = (signer: AuthenticatedSigner) => ({
+  actor: signerActor(signer),
   correlationId: requestContext.correlationId() ?? randomUUID(),
+  verificationMethodId: signer.verificationMethodId,
 });
 
 /**
@@ -29,16 +33,16 @@ const signerContext = (signer: AuthenticatedSigner): CommandContext => ({
 @Controller()
 export class SignerGatewayController {
   constructor(
-    @Inject(SIGNER_AUTHENTICATION) private readonly auth: SignerAuthentication,
-    @Inject(SIGNING_REQUESTS) private readonly requests: SigningRequests,
-    @Inject(STATUS_LIST_PUBLISHER) private readonly statusLists: StatusListPublisher,
+    private readonly auth: SignerAuthentication,
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
   ) {}
 
   @Get(SIGNER_PATHS.statusLists)
   @ApiOperation({ summary: "The institution's status lists whose bits changed since its signer last signed them (it is their issuer)" })
   async pendingStatusLists(@Headers('authorization') authorization: string | undefined): Promise<{ items: StatusListSigningRequestV1[] }> {
     const signer = await this.auth.authenticate(authorization);
-    return { items: await this.statusLists.pendingFor(signer.institutionId) };
+    return { items: await this.queries.execute(new StatusListSigningRequestsQuery(signer.institutionId)) };
   }
 
   @Post('/signer/status-lists/:listId/proof')
@@ -52,7 +56,9 @@ export class SignerGatewayController {
     const signer = await this.auth.authenticate(authorization);
     if (!/^[A-Za-z0-9-]{1,100}$/.test(listId))
       throw new IssuanceException('issuance.status-list-not-found', `No status list with id ${listId.slice(0, 100)}.`, 'listId');
-    return this.statusLists.acceptSignerProof(signer.institutionId, listId, dto.changedPosition, dto.proof);
+    return this.commands.execute(
+      SubmitStatusListProofCommand.create({ listId, changedPosition: dto.changedPosition, proof: dto.proof, ...signerMeta(signer) }),
+    );
   }
 
   @Get(SIGNER_PATHS.requests)
@@ -65,7 +71,7 @@ export class SignerGatewayController {
     @Query() q: SigningRequestsQueryDto,
   ): Promise<SigningRequestsV1> {
     const signer = await this.auth.authenticate(authorization);
-    return { items: await this.requests.pending(signer, q.limit) };
+    return { items: await this.queries.execute(new SigningRequestsQuery(signer, q.limit)) };
   }
 
   @Post('/signer/requests/:credentialId/proof')
@@ -80,7 +86,7 @@ export class SignerGatewayController {
     @Body() dto: SignerProofDto,
   ) {
     const signer = await this.auth.authenticate(authorization);
-    return this.requests.submitProof(signer, credentialId, dto.proof, signerContext(signer));
+    return this.commands.execute(SubmitSignerProofCommand.create({ credentialId, proof: dto.proof, ...signerMeta(signer) }));
   }
 
   @Post('/signer/requests/:credentialId/refusal')
@@ -95,6 +101,8 @@ export class SignerGatewayController {
     @Body() dto: SignerRefusalDto,
   ) {
     const signer = await this.auth.authenticate(authorization);
-    return this.requests.refuse(signer, credentialId, dto.code, dto.reason, signerContext(signer));
+    return this.commands.execute(
+      RefuseSigningRequestCommand.create({ credentialId, code: dto.code, reason: dto.reason, ...signerMeta(signer) }),
+    );
   }
 }

@@ -2,18 +2,11 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { type EventStore, forkEntityManager, ProjectionDaemon, type ReadModelOrm } from '@alliance/event-sourcing';
 import type { IntegrationBus } from '@alliance/messaging';
 import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, SERVICE_CONFIG, ServiceMessaging } from '@alliance/nest-kit';
-import type { AwardProcess } from '../application/process/award-process';
-import type { CatalogueFacts } from '../application/process/catalogue-facts';
-import type { IssuanceReactor } from '../application/process/issuance-reactor';
-import {
-  AWARD_PROCESS,
-  CATALOGUE_FACTS,
-  ISSUANCE_ORM,
-  ISSUANCE_REACTOR,
-  ISSUANCE_STORE,
-  LEARNER_ERASURE,
-} from '../application/issuance.tokens';
-import type { LearnerErasure } from '../application/process/learner-erasure';
+import { AwardProcess } from '../application/process/award-process';
+import { CatalogueFacts } from '../application/process/catalogue-facts';
+import { IssuanceReactor } from '../application/process/issuance-reactor';
+import { ISSUANCE_ORM, ISSUANCE_STORE } from '../application/issuance.tokens';
+import { LearnerErasure } from '../application/process/learner-erasure';
 import type { IssuanceConfig } from '../issuance.config';
 import { ISSUANCE, READ_MODEL_SCHEMA } from './issuance-database';
 import { ISSUANCE_INBOX, ISSUANCE_SOURCES, issuanceMessageHandler } from './integration/issuance-inbox-routes';
@@ -46,10 +39,10 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
     @Inject(ISSUANCE_STORE) sealing: EventStore,
     @Inject(INTEGRATION_BUS) bus: IntegrationBus,
     @Inject(ISSUANCE_ORM) private readonly orm: ReadModelOrm,
-    @Inject(ISSUANCE_REACTOR) reactions: IssuanceReactor,
-    @Inject(CATALOGUE_FACTS) facts: CatalogueFacts,
-    @Inject(AWARD_PROCESS) awards: AwardProcess,
-    @Inject(LEARNER_ERASURE) erasure: LearnerErasure,
+    reactions: IssuanceReactor,
+    facts: CatalogueFacts,
+    awards: AwardProcess,
+    erasure: LearnerErasure,
     private readonly health: HealthRegistry,
   ) {
     super();

@@ -1,4 +1,5 @@
 import type { CommandContext } from '@alliance/event-sourcing';
+import { Command } from '@nestjs/cqrs';
 import { plainToInstance, Type } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, ValidateNested, validateSync, type ValidationError } from 'class-validator';
 import { ROLES } from '../context/request-context';
@@ -43,7 +44,8 @@ export function commandBase<R extends string = never>({ roles, invalid }: Comman
     institution?: string;
   }
 
-  abstract class BaseCommand {
+  // `Result` is what the command's handler returns, so `CommandBus.execute` is typed.
+  abstract class BaseCommand<Result = void> extends Command<Result> {
     @ValidateNested()
     @Type(() => CommandActor)
     actor!: CommandActorOf<R>;
@@ -56,7 +58,7 @@ export function commandBase<R extends string = never>({ roles, invalid }: Comman
     @IsString()
     causationId?: string;
 
-    static create<T extends BaseCommand>(this: new () => T, props: CommandProps<T>): T {
+    static create<T extends BaseCommand<unknown>>(this: new () => T, props: CommandProps<T>): T {
       const command = plainToInstance(this, props);
       const errors = validateSync(command);
       if (errors.length > 0) throw invalid(flattenValidationErrors(errors), errors);
@@ -82,5 +84,7 @@ export type CommandActorOf<R extends string> = [R] extends [never]
   ? { subject: string; role?: string; institution?: string }
   : { subject: string; role: R; institution?: string };
 
-/** The data fields of a command (no methods). */
-export type CommandProps<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
+/** The data fields of a command (no methods, nor the bus's symbol-keyed result type). */
+export type CommandProps<T> = {
+  [K in keyof T as K extends symbol ? never : T[K] extends (...args: never[]) => unknown ? never : K]: T[K];
+};

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
 import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedActor, CurrentActor, Public, requestContext, VerbatimText } from '@alliance/nest-kit';
-import { VerifyCredentialCommand, VerifyCredentialHandler } from '../application/commands/verify-credential';
+import { VerifyCredentialCommand } from '../application/commands/verify-credential';
 import { VerificationException } from '../domain/verification.exception';
 
 /** A presented credential: the document itself, or wrapped as `{ "credential": … }` / `{ "verifiableCredential": … }`. */
@@ -26,7 +27,7 @@ function presented(body: unknown): unknown {
 @ApiTags('verification')
 @Controller('verifications')
 export class VerificationsController {
-  constructor(private readonly handler: VerifyCredentialHandler) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @Public()
@@ -44,7 +45,7 @@ export class VerificationsController {
   @ApiOkResponse({ description: 'The report; a forged or revoked credential is a report with verdict "invalid", not an HTTP error' })
   async verify(@Body() body: unknown, @CurrentActor() actor?: AuthenticatedActor) {
     const credential = presented(body);
-    return this.handler.execute(
+    return this.commands.execute(
       VerifyCredentialCommand.create({
         credential,
         actor: actor ?? { subject: 'public' },

@@ -5,6 +5,7 @@ import { DraftCredentialSpecHandler } from './draft-credential-spec';
 import { DraftCredentialSpecVersionHandler } from './draft-credential-spec-version';
 import { IssueKeyChallengeHandler } from './issue-key-challenge';
 import { ProposeCredentialSpecHandler } from './propose-credential-spec';
+import { RebuildReadModelHandler } from './rebuild-read-model';
 import { PublishCredentialSpecHandler } from './publish-credential-spec';
 import { RegisterInstitutionHandler } from './register-institution';
 import { ReinstateInstitutionHandler } from './reinstate-institution';
@@ -24,6 +25,7 @@ export * from './draft-credential-spec-version';
 export * from './issue-key-challenge';
 export * from './propose-credential-spec';
 export * from './publish-credential-spec';
+export * from './rebuild-read-model';
 export * from './register-institution';
 export * from './reinstate-institution';
 export * from './remove-institution';
@@ -53,4 +55,5 @@ export const CATALOGUE_COMMAND_HANDLERS = [
   PublishCredentialSpecHandler,
   RetireCredentialSpecHandler,
   DraftCredentialSpecVersionHandler,
+  RebuildReadModelHandler,
 ];

@@ -7,7 +7,7 @@ import { ProofOfPossessionInput } from './proof-of-possession.input';
  * The public half of a signing key as adding and rotating hand it in, with the proof that the caller holds
  * the private half; the catalogue never sees a private key.
  */
-export abstract class PublicKeyCommand extends BaseCommand {
+export abstract class PublicKeyCommand<R> extends BaseCommand<R> {
   @IsOptional()
   @IsString()
   publicKeyMultibase?: string;

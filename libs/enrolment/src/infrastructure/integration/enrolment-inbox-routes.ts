@@ -17,7 +17,8 @@ import {
 import { forkEntityManager, type ReadModelOrm } from '@alliance/event-sourcing';
 import type { IntegrationMessage, MessageHandler } from '@alliance/messaging';
 import type { EntityManager } from '@mikro-orm/sql';
-import { CompleteEnrolmentCommand, type CompleteEnrolmentHandler } from '../../application/commands/complete-enrolment';
+import type { CommandBus } from '@nestjs/cqrs';
+import { CompleteEnrolmentCommand } from '../../application/commands/complete-enrolment';
 import { ENROLMENT_INBOX } from '../enrolment-database';
 import { knowledgeUpdates } from '../knowledge/knowledge-updates';
 
@@ -29,7 +30,7 @@ export const ENROLMENT_SOURCES = ['catalogue', 'issuance'];
  * tables through the inbox (exactly once, in one transaction); an issued credential also completes the
  * enrolment it was earned in.
  */
-export function enrolmentMessageHandler(orm: ReadModelOrm, completeHandler: CompleteEnrolmentHandler): MessageHandler {
+export function enrolmentMessageHandler(orm: ReadModelOrm, commands: CommandBus): MessageHandler {
   const inbox = <T>(message: IntegrationMessage<T>, apply: (em: EntityManager, payload: T) => Promise<void>) =>
     ENROLMENT_INBOX.handle(forkEntityManager(orm), message, (tx) => apply(tx, message.payload)).then(() => undefined);
 
@@ -44,7 +45,7 @@ export function enrolmentMessageHandler(orm: ReadModelOrm, completeHandler: Comp
     on(institutionRemovedV1, (m) => inbox(m, (em, p) => knowledgeUpdates.memberStatus(em, p.institutionId, 'removed', p.removedAt))),
     on(credentialIssuedV1, async (m) => {
       // The command is idempotent, so it runs before the inbox claim: a crash in between only repeats it.
-      await completeHandler.execute(
+      await commands.execute(
         CompleteEnrolmentCommand.create({
           learnerId: m.payload.learnerId,
           credentialSpecId: m.payload.credentialSpecId,

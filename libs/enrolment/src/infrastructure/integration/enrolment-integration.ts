@@ -2,7 +2,7 @@ import { type EventStore, streamPrefix, type ReadModelOrm } from '@alliance/even
 import type { IntegrationBus } from '@alliance/messaging';
 import { ServiceMessaging } from '@alliance/nest-kit';
 import { Logger } from '@nestjs/common';
-import type { CompleteEnrolmentHandler } from '../../application/commands/complete-enrolment';
+import type { CommandBus } from '@nestjs/cqrs';
 import { ENROLMENT } from '../../application/enrolment-streams';
 import type { EnrolmentConfig } from '../../enrolment.config';
 import { LEARNER_EVENT_TYPES } from '../../domain/learner/learner.events';
@@ -18,12 +18,13 @@ export interface EnrolmentIntegrationDeps {
   bus: IntegrationBus;
   orm: ReadModelOrm;
   vault: IdentityVault;
-  completeHandler: CompleteEnrolmentHandler;
+  /** Runs the commands other contexts' events cause. */
+  commands: CommandBus;
 }
 
 /** Publishes enrolment's integration events (outbox relay) and consumes the catalogue's and issuance's. */
 export class EnrolmentIntegration extends ServiceMessaging {
-  constructor({ config, store, bus, orm, vault, completeHandler }: EnrolmentIntegrationDeps) {
+  constructor({ config, store, bus, orm, vault, commands }: EnrolmentIntegrationDeps) {
     super({
       config,
       name: ENROLMENT,
@@ -38,7 +39,7 @@ export class EnrolmentIntegration extends ServiceMessaging {
       consume: {
         group: config.ENROLMENT_CONSUMER_GROUP,
         sources: ENROLMENT_SOURCES,
-        handler: enrolmentMessageHandler(orm, completeHandler),
+        handler: enrolmentMessageHandler(orm, commands),
       },
       logger: new Logger('EnrolmentIntegration'),
     });

@@ -4,8 +4,12 @@ import { GenerateSigningKeyHandler } from './generate-signing-key';
 import { IssueCredentialHandler } from './issue-credential';
 import { LiftFinalRevocationHandler } from './lift-final-revocation';
 import { ReinstateCredentialHandler } from './reinstate-credential';
+import { ReopenSignatureRequestHandler } from './reopen-signature-request';
 import { RevokeCredentialHandler } from './revoke-credential';
 import { SetSigningPolicyHandler } from './set-signing-policy';
+import { SubmitSignerProofHandler } from './submit-signer-proof';
+import { RefuseSigningRequestHandler } from './refuse-signing-request';
+import { SubmitStatusListProofHandler } from './submit-status-list-proof';
 import { SuspendCredentialHandler } from './suspend-credential';
 
 export * from './collect-automatic-proofs';
@@ -14,8 +18,13 @@ export * from './generate-signing-key';
 export * from './issue-credential';
 export * from './lift-final-revocation';
 export * from './reinstate-credential';
+export * from './reopen-signature-request';
 export * from './revoke-credential';
 export * from './set-signing-policy';
+export * from './refuse-signing-request';
+export * from './signer.command';
+export * from './submit-signer-proof';
+export * from './submit-status-list-proof';
 export * from './suspend-credential';
 
 /** Every command handler of issuance, for its Nest module. */
@@ -26,7 +35,11 @@ export const ISSUANCE_COMMAND_HANDLERS = [
   IssueCredentialHandler,
   LiftFinalRevocationHandler,
   ReinstateCredentialHandler,
+  ReopenSignatureRequestHandler,
   RevokeCredentialHandler,
   SetSigningPolicyHandler,
   SuspendCredentialHandler,
+  SubmitSignerProofHandler,
+  RefuseSigningRequestHandler,
+  SubmitStatusListProofHandler,
 ];

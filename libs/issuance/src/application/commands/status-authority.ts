@@ -1,4 +1,5 @@
 import type { StatusAuthority } from '../../domain/credential/credential.commands';
+import type { CredentialLifecycle } from '../../domain/credential/credential.state';
 import { IssuanceException } from '../../domain/issuance.exception';
 import type { AggregateHandlers } from '../issuance-handlers';
 import { issuanceStreams } from '../issuance-streams';
@@ -23,13 +24,21 @@ export async function adminAuthority(
   return { kind: 'awarding-body-admin', institutionId: actor.institution, standing };
 }
 
+/** Where a credential stands after a change of status. */
+export interface StatusChanged {
+  credentialId: string;
+  lifecycle: CredentialLifecycle;
+  revision: number;
+  lastPosition?: number;
+}
+
 /** Suspend, reinstate and revoke differ only in the credential command they send (and revocation in `final`). */
 export async function changeStatus(
   aggregates: AggregateHandlers,
   knowledge: KnowledgeReader,
   type: 'SuspendCredential' | 'ReinstateCredential' | 'RevokeCredential',
   command: BaseCommand & { credentialId: string; reason: string; final?: boolean },
-) {
+): Promise<StatusChanged> {
   const authority = await adminAuthority(command.actor, knowledge);
   const result = await aggregates.credentials.handle(
     issuanceStreams.credential(command.credentialId),

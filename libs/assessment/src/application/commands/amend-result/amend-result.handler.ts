@@ -1,14 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { AssessmentException } from '../../../domain/assessment.exception';
 import { requireInstitutionStaff } from '../../acting-registrar';
 import { AssessmentAggregates } from '../../assessment-aggregates';
 import { AssessmentKnowledge, specKey } from '../../ports/assessment-knowledge.port';
 import { ResultRecords } from '../../ports/result-records.port';
-import type { AmendResultCommand } from './amend-result.command';
+import { AmendResultCommand } from './amend-result.command';
 
-@Injectable()
-export class AmendResultHandler {
+@CommandHandler(AmendResultCommand)
+export class AmendResultHandler implements ICommandHandler<AmendResultCommand> {
   constructor(
     private readonly aggregates: AssessmentAggregates,
     private readonly knowledge: AssessmentKnowledge,

@@ -1,5 +1,5 @@
 import type { CommandContext } from '@alliance/event-sourcing';
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AssessmentException } from '../../../domain/assessment.exception';
 import type { EnrolmentView, SpecView } from '../../../domain/knowledge';
 import type { MemberStanding } from '../../../domain/member-standing';
@@ -15,10 +15,7 @@ import { ResultRecords } from '../../ports/result-records.port';
 import { batchKeyOf } from '../../result-ids';
 import { type BatchReport, RETRYABLE_CODES, type RowOutcome, type RowProblem } from './batch-report';
 import { classifyRows, type GoodRow } from './classify-rows';
-import type { PublishResultBatchCommand } from './publish-result-batch.command';
-
-/** `sync`: answer once the results read model shows the rows; `async`: once they are durable (the read model follows). */
-export type BatchResponseMode = 'sync' | 'async';
+import { PublishResultBatchCommand } from './publish-result-batch.command';
 
 interface Enrolled {
   enrolmentId: string;
@@ -28,8 +25,8 @@ interface Enrolled {
   recordedElsewhere: Map<string, string>;
 }
 
-@Injectable()
-export class PublishResultBatchHandler {
+@CommandHandler(PublishResultBatchCommand)
+export class PublishResultBatchHandler implements ICommandHandler<PublishResultBatchCommand> {
   constructor(
     private readonly aggregates: AssessmentAggregates,
     private readonly knowledge: AssessmentKnowledge,
@@ -38,7 +35,7 @@ export class PublishResultBatchHandler {
     private readonly progress: BatchProgress,
   ) {}
 
-  async execute(command: PublishResultBatchCommand, mode: BatchResponseMode = 'sync'): Promise<BatchReport> {
+  async execute(command: PublishResultBatchCommand): Promise<BatchReport> {
     const institutionId = requireInstitutionStaff(command.actor);
     const context = command.commandContext();
     const batchKey = batchKeyOf(institutionId, command.batchId);
@@ -90,7 +87,7 @@ export class PublishResultBatchHandler {
       const position = Math.max(lastPosition, summary.lastPosition ?? 0) || undefined;
       this.progress.phase(batchKey, 'catching-up');
       const shown = this.records.caughtUp(position).then(() => this.progress.phase(batchKey, 'complete'));
-      if (mode === 'sync') await shown;
+      if ((command.mode ?? 'sync') === 'sync') await shown;
       else shown.catch(() => this.progress.phase(batchKey, 'failed'));
       return report;
     } catch (error) {

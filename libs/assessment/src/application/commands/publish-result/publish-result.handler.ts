@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { requireInstitutionStaff } from '../../acting-registrar';
 import { AssessmentAggregates } from '../../assessment-aggregates';
 import { AssessmentKnowledge, specKey } from '../../ports/assessment-knowledge.port';
 import { ResultRecords } from '../../ports/result-records.port';
-import type { PublishResultCommand } from './publish-result.command';
+import { PublishResultCommand } from './publish-result.command';
 
-@Injectable()
-export class PublishResultHandler {
+@CommandHandler(PublishResultCommand)
+export class PublishResultHandler implements ICommandHandler<PublishResultCommand> {
   constructor(
     private readonly aggregates: AssessmentAggregates,
     private readonly knowledge: AssessmentKnowledge,

@@ -1,25 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { AssessmentException } from '../../../domain/assessment.exception';
 import { requireInstitutionStaff } from '../../acting-registrar';
 import { AssessmentAggregates } from '../../assessment-aggregates';
 import { BatchProgress, type BatchStatusView } from '../../batch/batch-progress';
-import type { CommandActor } from '../../base.command';
 import { batchKeyOf } from '../../result-ids';
+import { GetResultBatchQuery } from './get-result-batch.query';
 
 /**
  * Where one of the caller's institution's uploads stands. Row outcomes come from this process's recent uploads;
  * for an older one (or after a restart) the totals come from its stream and the recorded rows from
  * `GET /assessment-results?batchId=`.
  */
-@Injectable()
-export class GetResultBatchHandler {
+@QueryHandler(GetResultBatchQuery)
+export class GetResultBatchHandler implements IQueryHandler<GetResultBatchQuery> {
   constructor(
     private readonly progress: BatchProgress,
     private readonly aggregates: AssessmentAggregates,
   ) {}
 
-  async execute(batchId: string, actor: CommandActor): Promise<BatchStatusView> {
-    const institutionId = requireInstitutionStaff(actor);
+  async execute(query: GetResultBatchQuery): Promise<BatchStatusView> {
+    const { batchId } = query;
+    const institutionId = requireInstitutionStaff(query.actor);
     if (!/^[\w.:@-]{1,200}$/.test(batchId))
       throw new AssessmentException(
         'assessment.batch-id-invalid',

@@ -1,1 +1,2 @@
+export * from './get-result-batch.query';
 export * from './get-result-batch.handler';

@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { AssessmentException } from '../../../domain/assessment.exception';
 import { ResultRecords } from '../../ports/result-records.port';
 import { resultView, type ResultView } from '../result-view';
-import type { GetResultQuery } from './get-result.query';
+import { GetResultQuery } from './get-result.query';
 
-@Injectable()
-export class GetResultHandler {
+@QueryHandler(GetResultQuery)
+export class GetResultHandler implements IQueryHandler<GetResultQuery> {
   constructor(private readonly records: ResultRecords) {}
 
   async execute(query: GetResultQuery): Promise<ResultView> {

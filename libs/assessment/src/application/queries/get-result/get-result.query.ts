@@ -1,7 +1,9 @@
 import { IsNotEmpty, IsString } from 'class-validator';
-import { BaseCommand } from '../../base.command';
+import { BaseQuery } from '../../base.command';
+import type { ResultView } from '../result-view';
 
-export class GetResultQuery extends BaseCommand {
+/** One result with its amendment history. */
+export class GetResultQuery extends BaseQuery<ResultView> {
   @IsString()
   @IsNotEmpty()
   resultId!: string;

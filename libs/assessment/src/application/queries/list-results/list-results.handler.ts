@@ -1,17 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ResultRecords } from '../../ports/result-records.port';
-import { resultView, type ResultView } from '../result-view';
-import type { ListResultsQuery } from './list-results.query';
+import { resultView } from '../result-view';
+import { ListResultsQuery, type ResultPage } from './list-results.query';
 
-export interface ResultPage {
-  items: ResultView[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-@Injectable()
-export class ListResultsHandler {
+@QueryHandler(ListResultsQuery)
+export class ListResultsHandler implements IQueryHandler<ListResultsQuery> {
   constructor(private readonly records: ResultRecords) {}
 
   async execute(query: ListResultsQuery): Promise<ResultPage> {

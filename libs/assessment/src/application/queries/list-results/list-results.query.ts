@@ -1,8 +1,17 @@
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
-import { BaseCommand } from '../../base.command';
+import { BaseQuery } from '../../base.command';
+import type { ResultView } from '../result-view';
 
-export class ListResultsQuery extends BaseCommand {
+export interface ResultPage {
+  items: ResultView[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+/** Results (latest effective) by enrolment, learner, component, institution or batch. */
+export class ListResultsQuery extends BaseQuery<ResultPage> {
   @IsOptional()
   @IsString()
   @IsNotEmpty()

@@ -2,7 +2,7 @@ import { IsISO8601, IsOptional, IsString } from 'class-validator';
 import { PublicKeyCommand } from '../public-key.command';
 
 /** Registers a public key for a member; whoever holds the private key, the catalogue never sees it. */
-export class AddSigningKeyCommand extends PublicKeyCommand {
+export class AddSigningKeyCommand extends PublicKeyCommand<string> {
   @IsString()
   institutionId!: string;
 

@@ -1,12 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CatalogueException, violation } from '../../../domain/catalogue.exception';
 import type { AddSigningKey, RotateSigningKey } from '../../../domain/institution/institution.commands';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
 import { DidDocumentCheck } from '../../did-document-check';
-import type { AddSigningKeyCommand } from './add-signing-key.command';
+import { AddSigningKeyCommand } from './add-signing-key.command';
 
-@Injectable()
-export class AddSigningKeyHandler {
+@CommandHandler(AddSigningKeyCommand)
+export class AddSigningKeyHandler implements ICommandHandler<AddSigningKeyCommand> {
   constructor(
     private readonly aggregates: CatalogueAggregates,
     private readonly didDocuments: DidDocumentCheck,

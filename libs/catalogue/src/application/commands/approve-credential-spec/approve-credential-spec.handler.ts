@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CatalogueException } from '../../../domain/catalogue.exception';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
-import type { ApproveCredentialSpecCommand } from './approve-credential-spec.command';
+import { ApproveCredentialSpecCommand } from './approve-credential-spec.command';
 
-@Injectable()
-export class ApproveCredentialSpecHandler {
+@CommandHandler(ApproveCredentialSpecCommand)
+export class ApproveCredentialSpecHandler implements ICommandHandler<ApproveCredentialSpecCommand> {
   constructor(private readonly aggregates: CatalogueAggregates) {}
 
   async execute(command: ApproveCredentialSpecCommand): Promise<void> {

@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CatalogueException } from '../../../domain/catalogue.exception';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
-import type { DeclineCredentialSpecCommand } from './decline-credential-spec.command';
+import { DeclineCredentialSpecCommand } from './decline-credential-spec.command';
 
-@Injectable()
-export class DeclineCredentialSpecHandler {
+@CommandHandler(DeclineCredentialSpecCommand)
+export class DeclineCredentialSpecHandler implements ICommandHandler<DeclineCredentialSpecCommand> {
   constructor(private readonly aggregates: CatalogueAggregates) {}
 
   async execute(command: DeclineCredentialSpecCommand): Promise<void> {

@@ -3,7 +3,7 @@ import type { CredentialSpecDefinition } from '../../../domain/credential-spec/d
 import { BaseCommand } from '../../base.command';
 
 /** Opens the next version of a published definition: the latest definition with these top-level elements changed. */
-export class DraftCredentialSpecVersionCommand extends BaseCommand {
+export class DraftCredentialSpecVersionCommand extends BaseCommand<number> {
   @IsString()
   credentialSpecId!: string;
 

@@ -1,12 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CatalogueException } from '../../../domain/catalogue.exception';
 import { latestVersion } from '../../../domain/credential-spec/credential-spec.state';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
 import { RegistryLoader } from '../../registry-loader';
-import type { DraftCredentialSpecVersionCommand } from './draft-credential-spec-version.command';
+import { DraftCredentialSpecVersionCommand } from './draft-credential-spec-version.command';
 
-@Injectable()
-export class DraftCredentialSpecVersionHandler {
+@CommandHandler(DraftCredentialSpecVersionCommand)
+export class DraftCredentialSpecVersionHandler implements ICommandHandler<DraftCredentialSpecVersionCommand> {
   constructor(
     private readonly aggregates: CatalogueAggregates,
     private readonly registry: RegistryLoader,

@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
 import { RegistryLoader } from '../../registry-loader';
-import type { DraftCredentialSpecCommand } from './draft-credential-spec.command';
+import { DraftCredentialSpecCommand } from './draft-credential-spec.command';
 
-@Injectable()
-export class DraftCredentialSpecHandler {
+@CommandHandler(DraftCredentialSpecCommand)
+export class DraftCredentialSpecHandler implements ICommandHandler<DraftCredentialSpecCommand> {
   constructor(
     private readonly aggregates: CatalogueAggregates,
     private readonly registry: RegistryLoader,

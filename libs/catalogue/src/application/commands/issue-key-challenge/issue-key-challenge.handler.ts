@@ -1,9 +1,9 @@
 import { type KeyPossessionChallenge, keyPossessionSigningInput } from '@alliance/credentials';
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomBytes } from 'node:crypto';
 import { challengeOf } from '../../../domain/institution/key-challenges';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
-import type { IssueKeyChallengeCommand } from './issue-key-challenge.command';
+import { IssueKeyChallengeCommand } from './issue-key-challenge.command';
 
 /** The challenge, and the exact bytes to sign (base64url), so a signer need not canonicalise JSON itself. */
 export interface IssuedKeyChallenge {
@@ -11,8 +11,8 @@ export interface IssuedKeyChallenge {
   signingInput: string;
 }
 
-@Injectable()
-export class IssueKeyChallengeHandler {
+@CommandHandler(IssueKeyChallengeCommand)
+export class IssueKeyChallengeHandler implements ICommandHandler<IssueKeyChallengeCommand> {
   constructor(private readonly aggregates: CatalogueAggregates) {}
 
   async execute(command: IssueKeyChallengeCommand): Promise<IssuedKeyChallenge> {

@@ -1,12 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CatalogueException } from '../../../domain/catalogue.exception';
 import { latestVersion } from '../../../domain/credential-spec/credential-spec.state';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
 import { RegistryLoader } from '../../registry-loader';
-import type { ProposeCredentialSpecCommand } from './propose-credential-spec.command';
+import { ProposeCredentialSpecCommand } from './propose-credential-spec.command';
 
-@Injectable()
-export class ProposeCredentialSpecHandler {
+@CommandHandler(ProposeCredentialSpecCommand)
+export class ProposeCredentialSpecHandler implements ICommandHandler<ProposeCredentialSpecCommand> {
   constructor(
     private readonly aggregates: CatalogueAggregates,
     private readonly registry: RegistryLoader,

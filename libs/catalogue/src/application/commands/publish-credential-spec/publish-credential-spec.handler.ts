@@ -1,12 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CatalogueException } from '../../../domain/catalogue.exception';
 import { latestVersion } from '../../../domain/credential-spec/credential-spec.state';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
 import { RegistryLoader } from '../../registry-loader';
-import type { PublishCredentialSpecCommand } from './publish-credential-spec.command';
+import { PublishCredentialSpecCommand } from './publish-credential-spec.command';
 
-@Injectable()
-export class PublishCredentialSpecHandler {
+@CommandHandler(PublishCredentialSpecCommand)
+export class PublishCredentialSpecHandler implements ICommandHandler<PublishCredentialSpecCommand> {
   constructor(
     private readonly aggregates: CatalogueAggregates,
     private readonly registry: RegistryLoader,

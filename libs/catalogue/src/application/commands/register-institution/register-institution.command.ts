@@ -2,7 +2,7 @@ import { IsNotEmpty, IsOptional, IsString } from 'class-validator';
 import { BaseCommand } from '../../base.command';
 
 /** Registers a member of the alliance. The profile rules (ISO country, did:web, URL) are the domain's. */
-export class RegisterInstitutionCommand extends BaseCommand {
+export class RegisterInstitutionCommand extends BaseCommand<string> {
   @IsString()
   @IsNotEmpty()
   name!: string;

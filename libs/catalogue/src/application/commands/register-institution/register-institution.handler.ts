@@ -1,15 +1,16 @@
 import { SERVICE_CONFIG, type ServiceConfig } from '@alliance/nest-kit';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { didBaseUrl } from '../../../catalogue.config';
 import { CatalogueException } from '../../../domain/catalogue.exception';
 import { platformDidWeb } from '../../../domain/institution/institution.rules';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
 import { InstitutionDirectory } from '../../institution-directory';
-import type { RegisterInstitutionCommand } from './register-institution.command';
+import { RegisterInstitutionCommand } from './register-institution.command';
 
-@Injectable()
-export class RegisterInstitutionHandler {
+@CommandHandler(RegisterInstitutionCommand)
+export class RegisterInstitutionHandler implements ICommandHandler<RegisterInstitutionCommand> {
   /** Registrations run one at a time in a process, so the uniqueness checks below cannot interleave. */
   private queue: Promise<unknown> = Promise.resolve();
 

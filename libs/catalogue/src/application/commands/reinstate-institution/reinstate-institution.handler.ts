@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
-import type { ReinstateInstitutionCommand } from './reinstate-institution.command';
+import { ReinstateInstitutionCommand } from './reinstate-institution.command';
 
-@Injectable()
-export class ReinstateInstitutionHandler {
+@CommandHandler(ReinstateInstitutionCommand)
+export class ReinstateInstitutionHandler implements ICommandHandler<ReinstateInstitutionCommand> {
   constructor(private readonly aggregates: CatalogueAggregates) {}
 
   async execute(command: ReinstateInstitutionCommand): Promise<void> {

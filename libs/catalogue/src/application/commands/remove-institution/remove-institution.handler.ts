@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
-import type { RemoveInstitutionCommand } from './remove-institution.command';
+import { RemoveInstitutionCommand } from './remove-institution.command';
 
-@Injectable()
-export class RemoveInstitutionHandler {
+@CommandHandler(RemoveInstitutionCommand)
+export class RemoveInstitutionHandler implements ICommandHandler<RemoveInstitutionCommand> {
   constructor(private readonly aggregates: CatalogueAggregates) {}
 
   async execute(command: RemoveInstitutionCommand): Promise<void> {

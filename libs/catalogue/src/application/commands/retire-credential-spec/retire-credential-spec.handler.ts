@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
-import type { RetireCredentialSpecCommand } from './retire-credential-spec.command';
+import { RetireCredentialSpecCommand } from './retire-credential-spec.command';
 
-@Injectable()
-export class RetireCredentialSpecHandler {
+@CommandHandler(RetireCredentialSpecCommand)
+export class RetireCredentialSpecHandler implements ICommandHandler<RetireCredentialSpecCommand> {
   constructor(private readonly aggregates: CatalogueAggregates) {}
 
   async execute(command: RetireCredentialSpecCommand): Promise<void> {

@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CatalogueException } from '../../../domain/catalogue.exception';
 import type { CredentialSpecDefinition } from '../../../domain/credential-spec/definition';
 import { latestVersion } from '../../../domain/credential-spec/credential-spec.state';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
 import { RegistryLoader } from '../../registry-loader';
-import type { ReviseCredentialSpecDraftCommand } from './revise-credential-spec-draft.command';
+import { ReviseCredentialSpecDraftCommand } from './revise-credential-spec-draft.command';
 
-@Injectable()
-export class ReviseCredentialSpecDraftHandler {
+@CommandHandler(ReviseCredentialSpecDraftCommand)
+export class ReviseCredentialSpecDraftHandler implements ICommandHandler<ReviseCredentialSpecDraftCommand> {
   constructor(
     private readonly aggregates: CatalogueAggregates,
     private readonly registry: RegistryLoader,

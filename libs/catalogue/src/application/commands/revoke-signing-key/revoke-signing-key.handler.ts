@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
-import type { RevokeSigningKeyCommand } from './revoke-signing-key.command';
+import { RevokeSigningKeyCommand } from './revoke-signing-key.command';
 
-@Injectable()
-export class RevokeSigningKeyHandler {
+@CommandHandler(RevokeSigningKeyCommand)
+export class RevokeSigningKeyHandler implements ICommandHandler<RevokeSigningKeyCommand> {
   constructor(private readonly aggregates: CatalogueAggregates) {}
 
   async execute(command: RevokeSigningKeyCommand): Promise<void> {

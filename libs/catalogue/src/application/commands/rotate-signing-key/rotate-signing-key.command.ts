@@ -2,7 +2,7 @@ import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { PublicKeyCommand } from '../public-key.command';
 
 /** Replaces a current key: it stops being valid at the instant its successor starts. */
-export class RotateSigningKeyCommand extends PublicKeyCommand {
+export class RotateSigningKeyCommand extends PublicKeyCommand<string> {
   @IsString()
   institutionId!: string;
 

@@ -1,11 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { RotateSigningKey } from '../../../domain/institution/institution.commands';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
 import { DidDocumentCheck } from '../../did-document-check';
-import type { RotateSigningKeyCommand } from './rotate-signing-key.command';
+import { RotateSigningKeyCommand } from './rotate-signing-key.command';
 
-@Injectable()
-export class RotateSigningKeyHandler {
+@CommandHandler(RotateSigningKeyCommand)
+export class RotateSigningKeyHandler implements ICommandHandler<RotateSigningKeyCommand> {
   constructor(
     private readonly aggregates: CatalogueAggregates,
     private readonly didDocuments: DidDocumentCheck,

@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
-import type { SuspendInstitutionCommand } from './suspend-institution.command';
+import { SuspendInstitutionCommand } from './suspend-institution.command';
 
-@Injectable()
-export class SuspendInstitutionHandler {
+@CommandHandler(SuspendInstitutionCommand)
+export class SuspendInstitutionHandler implements ICommandHandler<SuspendInstitutionCommand> {
   constructor(private readonly aggregates: CatalogueAggregates) {}
 
   async execute(command: SuspendInstitutionCommand): Promise<void> {

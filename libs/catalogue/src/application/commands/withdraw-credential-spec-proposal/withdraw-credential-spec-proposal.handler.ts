@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
-import type { WithdrawCredentialSpecProposalCommand } from './withdraw-credential-spec-proposal.command';
+import { WithdrawCredentialSpecProposalCommand } from './withdraw-credential-spec-proposal.command';
 
-@Injectable()
-export class WithdrawCredentialSpecProposalHandler {
+@CommandHandler(WithdrawCredentialSpecProposalCommand)
+export class WithdrawCredentialSpecProposalHandler implements ICommandHandler<WithdrawCredentialSpecProposalCommand> {
   constructor(private readonly aggregates: CatalogueAggregates) {}
 
   async execute(command: WithdrawCredentialSpecProposalCommand): Promise<void> {

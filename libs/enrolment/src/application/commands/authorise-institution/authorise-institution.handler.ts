@@ -1,18 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EnrolmentException } from '../../../domain/enrolment.exception';
 import { LearnerAggregates } from '../../learner-aggregates';
 import { EnrolmentKnowledge } from '../../ports/enrolment-knowledge.port';
-import type { AuthoriseInstitutionCommand } from './authorise-institution.command';
+import { AuthoriseInstitutionCommand, type InstitutionAuthorisation } from './authorise-institution.command';
 
-export interface InstitutionAuthorisation {
-  learnerId: string;
-  institutionId: string;
-  /** False when the institution already held the learner (nothing was recorded). */
-  newlyAuthorised: boolean;
-}
-
-@Injectable()
-export class AuthoriseInstitutionHandler {
+@CommandHandler(AuthoriseInstitutionCommand)
+export class AuthoriseInstitutionHandler implements ICommandHandler<AuthoriseInstitutionCommand> {
   constructor(
     private readonly learners: LearnerAggregates,
     private readonly knowledge: EnrolmentKnowledge,

@@ -1,9 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { LearnerAggregates } from '../../learner-aggregates';
-import type { CompleteEnrolmentCommand } from './complete-enrolment.command';
+import { CompleteEnrolmentCommand } from './complete-enrolment.command';
 
-@Injectable()
-export class CompleteEnrolmentHandler {
+@CommandHandler(CompleteEnrolmentCommand)
+export class CompleteEnrolmentHandler implements ICommandHandler<CompleteEnrolmentCommand> {
   constructor(private readonly learners: LearnerAggregates) {}
 
   async execute(command: CompleteEnrolmentCommand): Promise<void> {

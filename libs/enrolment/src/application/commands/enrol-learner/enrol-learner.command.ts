@@ -55,8 +55,14 @@ export class ConsentInput {
   textVersion!: string;
 }
 
+/** The enrolment id and the learner id it was recorded under. */
+export interface EnrolmentRecorded {
+  enrolmentId: string;
+  learnerId: string;
+}
+
 /** Enrols a learner (new, or known by id or email) in the current published version of a definition. */
-export class EnrolLearnerCommand extends BaseCommand {
+export class EnrolLearnerCommand extends BaseCommand<EnrolmentRecorded> {
   /** Client-chosen id makes a retried request safe; generated when absent. */
   @IsOptional()
   @IsUUID()

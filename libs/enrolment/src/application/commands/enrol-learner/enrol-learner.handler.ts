@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { EnrolmentException } from '../../../domain/enrolment.exception';
 import { holdsLearner, requireHeldBy } from '../../../domain/learner/learner-control.rules';
@@ -6,18 +6,17 @@ import { IdentityVault } from '../../personal-data/identity-vault';
 import { requireActingFor } from '../../acting-for';
 import { LearnerAggregates } from '../../learner-aggregates';
 import { EnrolmentKnowledge } from '../../ports/enrolment-knowledge.port';
-import type { EnrolLearnerCommand } from './enrol-learner.command';
+import { EnrolLearnerCommand, type EnrolmentRecorded } from './enrol-learner.command';
 
-@Injectable()
-export class EnrolLearnerHandler {
+@CommandHandler(EnrolLearnerCommand)
+export class EnrolLearnerHandler implements ICommandHandler<EnrolLearnerCommand> {
   constructor(
     private readonly learners: LearnerAggregates,
     private readonly knowledge: EnrolmentKnowledge,
     private readonly vault: IdentityVault,
   ) {}
 
-  /** Returns the enrolment id and the learner id it was recorded under. */
-  async execute(command: EnrolLearnerCommand): Promise<{ enrolmentId: string; learnerId: string }> {
+  async execute(command: EnrolLearnerCommand): Promise<EnrolmentRecorded> {
     requireActingFor(command.actor, command.institutionId);
     const learnerId = await this.resolveLearner(command);
     const enrolmentId = command.enrolmentId ?? uuidv7();

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type ErasureRequester, requireMayErase } from '../../../domain/learner/learner-control.rules';
 import { requireMemberMayAct } from '../../../domain/member-standing';
 import { IdentityVault } from '../../personal-data/identity-vault';
@@ -6,18 +6,10 @@ import { actingMemberOf } from '../../acting-for';
 import type { CommandActor } from '../../base.command';
 import { LearnerAggregates } from '../../learner-aggregates';
 import { EnrolmentKnowledge } from '../../ports/enrolment-knowledge.port';
-import type { EraseLearnerCommand } from './erase-learner.command';
+import { EraseLearnerCommand, type ErasureOutcome } from './erase-learner.command';
 
-export interface ErasureOutcome {
-  learnerId: string;
-  erased: true;
-  /** False when the learner had been erased before (the request changed nothing). */
-  newlyErased: boolean;
-  withdrawnEnrolmentIds: string[];
-}
-
-@Injectable()
-export class EraseLearnerHandler {
+@CommandHandler(EraseLearnerCommand)
+export class EraseLearnerHandler implements ICommandHandler<EraseLearnerCommand> {
   constructor(
     private readonly learners: LearnerAggregates,
     private readonly vault: IdentityVault,

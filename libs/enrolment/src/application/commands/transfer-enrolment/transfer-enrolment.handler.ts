@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actingMemberOf, requireActingFor } from '../../acting-for';
 import { LearnerAggregates } from '../../learner-aggregates';
 import { requireReadable } from '../../read-access';
 import { EnrolmentKnowledge } from '../../ports/enrolment-knowledge.port';
 import { EnrolmentRecords } from '../../ports/enrolment-records.port';
-import type { TransferEnrolmentCommand } from './transfer-enrolment.command';
+import { TransferEnrolmentCommand } from './transfer-enrolment.command';
 
-@Injectable()
-export class TransferEnrolmentHandler {
+@CommandHandler(TransferEnrolmentCommand)
+export class TransferEnrolmentHandler implements ICommandHandler<TransferEnrolmentCommand> {
   constructor(
     private readonly learners: LearnerAggregates,
     private readonly records: EnrolmentRecords,

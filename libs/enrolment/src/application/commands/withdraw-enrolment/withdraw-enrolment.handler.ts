@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actingMemberOf, requireActingFor } from '../../acting-for';
 import { LearnerAggregates } from '../../learner-aggregates';
 import { requireReadable } from '../../read-access';
 import { EnrolmentKnowledge } from '../../ports/enrolment-knowledge.port';
 import { EnrolmentRecords } from '../../ports/enrolment-records.port';
-import type { WithdrawEnrolmentCommand } from './withdraw-enrolment.command';
+import { WithdrawEnrolmentCommand } from './withdraw-enrolment.command';
 
-@Injectable()
-export class WithdrawEnrolmentHandler {
+@CommandHandler(WithdrawEnrolmentCommand)
+export class WithdrawEnrolmentHandler implements ICommandHandler<WithdrawEnrolmentCommand> {
   constructor(
     private readonly learners: LearnerAggregates,
     private readonly records: EnrolmentRecords,

@@ -1,12 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ERASED_IDENTITY, IdentityVault } from '../../personal-data/identity-vault';
 import { EnrolmentRecords } from '../../ports/enrolment-records.port';
 import { enrolmentView, type EnrolmentView } from '../enrolment-view';
 import { requireReadable } from '../../read-access';
-import type { GetEnrolmentQuery } from './get-enrolment.query';
+import { GetEnrolmentQuery } from './get-enrolment.query';
 
-@Injectable()
-export class GetEnrolmentHandler {
+@QueryHandler(GetEnrolmentQuery)
+export class GetEnrolmentHandler implements IQueryHandler<GetEnrolmentQuery> {
   constructor(
     private readonly records: EnrolmentRecords,
     private readonly vault: IdentityVault,

@@ -1,41 +1,16 @@
 import { assertStreamChain, HashChainBrokenError, type RecordedEvent } from '@alliance/event-sourcing';
-import { Injectable } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EnrolmentException } from '../../../domain/enrolment.exception';
 import type { ProtectedIdentity } from '../../../domain/protected-identity';
 import { IdentityVault } from '../../personal-data/identity-vault';
 import { LearnerAggregates } from '../../learner-aggregates';
-import type { LearnerAuditTrailQuery } from './learner-audit-trail.query';
+import { type AuditTrailEntry, type LearnerAuditTrail, LearnerAuditTrailQuery } from './learner-audit-trail.query';
 
 /** What an auditor reads for a personal field: the clear value while the key exists, a marker once erased. */
 export const ERASED_MARKER = '[erased]';
 
-export interface AuditTrailEntry {
-  position: number;
-  revision: number;
-  eventId: string;
-  type: string;
-  schemaVersion: number;
-  occurredAt: string;
-  actor: RecordedEvent['metadata']['actor'];
-  correlationId: string;
-  causationId?: string;
-  previousHash: string | null;
-  hash: string;
-  /** The event data; a sealed identity is replaced by its opened fields (or the erased marker) and the sealed form is kept beside it. */
-  data: Record<string, unknown>;
-}
-
-export interface LearnerAuditTrail {
-  learnerId: string;
-  streamId: string;
-  erased: boolean;
-  /** The stream's hash chain, recomputed from the stored events: erasure never breaks it. */
-  chain: { verified: boolean; events: number; brokenAt?: unknown };
-  events: AuditTrailEntry[];
-}
-
-@Injectable()
-export class LearnerAuditTrailHandler {
+@QueryHandler(LearnerAuditTrailQuery)
+export class LearnerAuditTrailHandler implements IQueryHandler<LearnerAuditTrailQuery> {
   constructor(
     private readonly learners: LearnerAggregates,
     private readonly vault: IdentityVault,

@@ -1,19 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ERASED_IDENTITY, IdentityVault } from '../../personal-data/identity-vault';
 import { EnrolmentRecords } from '../../ports/enrolment-records.port';
-import { enrolmentView, type EnrolmentView } from '../enrolment-view';
+import { enrolmentView } from '../enrolment-view';
 import { readScopeOf } from '../../read-access';
-import type { ListEnrolmentsQuery } from './list-enrolments.query';
+import { type EnrolmentPage, ListEnrolmentsQuery } from './list-enrolments.query';
 
-export interface EnrolmentPage {
-  items: EnrolmentView[];
-  total: number;
-  limit: number;
-  offset: number;
-}
-
-@Injectable()
-export class ListEnrolmentsHandler {
+@QueryHandler(ListEnrolmentsQuery)
+export class ListEnrolmentsHandler implements IQueryHandler<ListEnrolmentsQuery> {
   constructor(
     private readonly records: EnrolmentRecords,
     private readonly vault: IdentityVault,

@@ -1,11 +1,19 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
-import { BaseCommand } from '../../base.command';
+import { BaseQuery } from '../../base.command';
+import type { EnrolmentView } from '../enrolment-view';
+
+export interface EnrolmentPage {
+  items: EnrolmentView[];
+  total: number;
+  limit: number;
+  offset: number;
+}
 
 export const ENROLMENT_STATUSES = ['active', 'withdrawn', 'completed'] as const;
 
 /** Lists enrolments by learner (id or email), definition, status and enrolling institution. */
-export class ListEnrolmentsQuery extends BaseCommand {
+export class ListEnrolmentsQuery extends BaseQuery<EnrolmentPage> {
   /** A learner id, or the learner's email address. */
   @IsOptional()
   @IsString()

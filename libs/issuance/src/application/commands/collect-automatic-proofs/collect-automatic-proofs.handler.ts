@@ -1,25 +1,26 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { missingSigners } from '../../../domain/credential/credential.state';
 import type { AggregateHandlers } from '../../issuance-handlers';
 import { issuanceStreams } from '../../issuance-streams';
-import { AGGREGATE_HANDLERS, PLATFORM_SIGNER } from '../../issuance.tokens';
-import type { PlatformSigner, Unsignable } from '../../signing/platform-signer';
-import type { CollectAutomaticProofsCommand } from './collect-automatic-proofs.command';
+import { AGGREGATE_HANDLERS } from '../../issuance.tokens';
+import { PlatformSigner } from '../../signing/platform-signer';
+import { CollectAutomaticProofsCommand, type CollectAutomaticProofsResult } from './collect-automatic-proofs.command';
 
 /**
  * Signs for the automatic institutions still missing from a credential. An institution the platform cannot
  * sign for yet (no registered key) is reported and retried when issuance learns a key for it.
  */
-@Injectable()
-export class CollectAutomaticProofsHandler {
+@CommandHandler(CollectAutomaticProofsCommand)
+export class CollectAutomaticProofsHandler implements ICommandHandler<CollectAutomaticProofsCommand> {
   private readonly logger = new Logger('CollectAutomaticProofs');
 
   constructor(
     @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
-    @Inject(PLATFORM_SIGNER) private readonly signer: PlatformSigner,
+    private readonly signer: PlatformSigner,
   ) {}
 
-  async execute(command: CollectAutomaticProofsCommand): Promise<{ added: string[]; unsignable: Unsignable[]; lifecycle?: string }> {
+  async execute(command: CollectAutomaticProofsCommand): Promise<CollectAutomaticProofsResult> {
     const stream = issuanceStreams.credential(command.credentialId);
     const credential = (await this.aggregates.credentials.load(stream)).state;
     if (!credential || credential.lifecycle !== 'collecting-proofs') return { added: [], unsignable: [], lifecycle: credential?.lifecycle };

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { DocumentLoader } from '@alliance/credentials';
 import type { ProofCheck } from '../../../domain/credential/credential.commands';
 import type { Credential } from '../../../domain/credential/credential.state';
@@ -6,22 +7,22 @@ import { IssuanceException } from '../../../domain/issuance.exception';
 import { requireMemberMayAct } from '../../../domain/knowledge/member-standing';
 import type { AggregateHandlers } from '../../issuance-handlers';
 import { issuanceStreams } from '../../issuance-streams';
-import { AGGREGATE_HANDLERS, ISSUANCE_CONTEXTS, KNOWLEDGE, PLATFORM_SIGNER } from '../../issuance.tokens';
-import type { KnowledgeReader } from '../../knowledge/knowledge-reader';
+import { AGGREGATE_HANDLERS, ISSUANCE_CONTEXTS } from '../../issuance.tokens';
+import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { checkDetachedProof } from '../../signing/detached-proof-check';
-import type { PlatformSigner } from '../../signing/platform-signer';
-import type { EndorseCredentialCommand } from './endorse-credential.command';
+import { PlatformSigner } from '../../signing/platform-signer';
+import { EndorseCredentialCommand, type EndorseCredentialResult } from './endorse-credential.command';
 
-@Injectable()
-export class EndorseCredentialHandler {
+@CommandHandler(EndorseCredentialCommand)
+export class EndorseCredentialHandler implements ICommandHandler<EndorseCredentialCommand> {
   constructor(
     @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
-    @Inject(KNOWLEDGE) private readonly knowledge: KnowledgeReader,
-    @Inject(PLATFORM_SIGNER) private readonly signer: PlatformSigner,
+    private readonly knowledge: KnowledgeReader,
+    private readonly signer: PlatformSigner,
     @Inject(ISSUANCE_CONTEXTS) private readonly contexts?: DocumentLoader,
   ) {}
 
-  async execute(command: EndorseCredentialCommand) {
+  async execute(command: EndorseCredentialCommand): Promise<EndorseCredentialResult> {
     const institutionId = command.actor.institution;
     if (command.actor.role !== 'institution-admin' || !institutionId) {
       throw new IssuanceException(

@@ -2,8 +2,22 @@ import { KeyPossessionChallengeV1 } from '@alliance/contracts';
 import { Type } from 'class-transformer';
 import { IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { BaseCommand } from '../../base.command';
+import type { KeyPossessionProof } from '@alliance/credentials';
 
-export class GenerateSigningKeyCommand extends BaseCommand {
+/** The public half of the generated key and its signature over the challenge; never the private half. */
+export interface GenerateSigningKeyResult {
+  institutionId: string;
+  keyRef: string;
+  type: 'Multikey';
+  algorithm: 'Ed25519';
+  publicKeyMultibase: string;
+  custody: 'issuance-service';
+  keyId: string;
+  generatedAt: string;
+  proofOfPossession: KeyPossessionProof;
+}
+
+export class GenerateSigningKeyCommand extends BaseCommand<GenerateSigningKeyResult> {
   @IsUUID()
   institutionId!: string;
 

@@ -1,13 +1,14 @@
 import { signKeyPossession } from '@alliance/credentials';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IssuanceException, violation } from '../../../domain/issuance.exception';
 import { authoriseSigningAdmin, authoriseSigningChange } from '../../../domain/signing/signer.decider';
 import type { AggregateHandlers } from '../../issuance-handlers';
 import { issuanceStreams } from '../../issuance-streams';
-import { AGGREGATE_HANDLERS, KEY_CUSTODY, KNOWLEDGE } from '../../issuance.tokens';
-import type { KnowledgeReader } from '../../knowledge/knowledge-reader';
+import { AGGREGATE_HANDLERS, KEY_CUSTODY } from '../../issuance.tokens';
+import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import type { KeyCustody } from '../../ports/key-custody.port';
-import type { GenerateSigningKeyCommand } from './generate-signing-key.command';
+import { GenerateSigningKeyCommand, type GenerateSigningKeyResult } from './generate-signing-key.command';
 
 /**
  * Generates an Ed25519 key the platform will hold for an institution (a delegation only its own admin may
@@ -15,15 +16,15 @@ import type { GenerateSigningKeyCommand } from './generate-signing-key.command';
  * the admin then registers in the catalogue (custody: issuance-service). Until the catalogue registers it,
  * issuance never signs with it; until the admin sets the automatic or manual policy, it signs nothing.
  */
-@Injectable()
-export class GenerateSigningKeyHandler {
+@CommandHandler(GenerateSigningKeyCommand)
+export class GenerateSigningKeyHandler implements ICommandHandler<GenerateSigningKeyCommand> {
   constructor(
     @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
     @Inject(KEY_CUSTODY) private readonly custody: KeyCustody,
-    @Inject(KNOWLEDGE) private readonly knowledge: KnowledgeReader,
+    private readonly knowledge: KnowledgeReader,
   ) {}
 
-  async execute(command: GenerateSigningKeyCommand) {
+  async execute(command: GenerateSigningKeyCommand): Promise<GenerateSigningKeyResult> {
     // Refuse before generating anything: the vault must not fill up with keys nobody may use. The decider
     // asks the same again when the key is recorded.
     authoriseSigningAdmin(command.actor, command.institutionId);

@@ -1,4 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AwardingBodySigner } from '../../../domain/credential/credential.events';
 import { IssuanceException } from '../../../domain/issuance.exception';
 import { leadInstitution } from '../../../domain/knowledge/spec-snapshot';
@@ -8,27 +9,27 @@ import { contextBaseUrlOf } from '../../issuance-contexts';
 import type { AggregateHandlers } from '../../issuance-handlers';
 import { issuanceStreams } from '../../issuance-streams';
 import type { IssuanceSettings } from '../../issuance-settings';
-import { AGGREGATE_HANDLERS, ISSUANCE_SETTINGS, KNOWLEDGE, STATUS_ALLOCATOR } from '../../issuance.tokens';
-import type { KnowledgeReader } from '../../knowledge/knowledge-reader';
-import type { StatusSlotAllocator } from '../../status/status-slot-allocator';
+import { AGGREGATE_HANDLERS, ISSUANCE_SETTINGS } from '../../issuance.tokens';
+import { KnowledgeReader } from '../../knowledge/knowledge-reader';
+import { StatusSlotAllocator } from '../../status/status-slot-allocator';
 import { CollectAutomaticProofsCommand, CollectAutomaticProofsHandler } from '../collect-automatic-proofs';
-import type { IssueCredentialCommand } from './issue-credential.command';
+import { IssueCredentialCommand, type IssueCredentialResult } from './issue-credential.command';
 
 /**
  * Runs once per granted award (and safely again): drafts the credential, then collects the automatic
  * proofs. A superseded credential is revoked as soon as its replacement is decided.
  */
-@Injectable()
-export class IssueCredentialHandler {
+@CommandHandler(IssueCredentialCommand)
+export class IssueCredentialHandler implements ICommandHandler<IssueCredentialCommand> {
   constructor(
     @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
-    @Inject(KNOWLEDGE) private readonly knowledge: KnowledgeReader,
-    @Inject(STATUS_ALLOCATOR) private readonly allocator: StatusSlotAllocator,
+    private readonly knowledge: KnowledgeReader,
+    private readonly allocator: StatusSlotAllocator,
     @Inject(ISSUANCE_SETTINGS) private readonly settings: IssuanceSettings,
     @Inject(CollectAutomaticProofsHandler) private readonly collector: CollectAutomaticProofsHandler,
   ) {}
 
-  async execute(command: IssueCredentialCommand) {
+  async execute(command: IssueCredentialCommand): Promise<IssueCredentialResult> {
     const { award } = command;
     const stream = issuanceStreams.credential(award.credentialId);
     if (!(await this.aggregates.credentials.load(stream)).state) await this.draft(command);

@@ -1,25 +1,26 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IssuanceException } from '../../../domain/issuance.exception';
 import type { AggregateHandlers } from '../../issuance-handlers';
 import { issuanceStreams } from '../../issuance-streams';
-import { AGGREGATE_HANDLERS, KNOWLEDGE } from '../../issuance.tokens';
-import type { KnowledgeReader } from '../../knowledge/knowledge-reader';
+import { AGGREGATE_HANDLERS } from '../../issuance.tokens';
+import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { adminAuthority } from '../status-authority';
-import type { LiftFinalRevocationCommand } from './lift-final-revocation.command';
+import { LiftFinalRevocationCommand, type LiftFinalRevocationResult } from './lift-final-revocation.command';
 
 /**
  * Lifts the final revocation of a credential: an audited decision (who, for which awarding body, why). The
  * process manager then evaluates the learner's award tracks in the definition again, and a credential granted
  * from them names the revoked one as the credential it replaces.
  */
-@Injectable()
-export class LiftFinalRevocationHandler {
+@CommandHandler(LiftFinalRevocationCommand)
+export class LiftFinalRevocationHandler implements ICommandHandler<LiftFinalRevocationCommand> {
   constructor(
     @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
-    @Inject(KNOWLEDGE) private readonly knowledge: KnowledgeReader,
+    private readonly knowledge: KnowledgeReader,
   ) {}
 
-  async execute(command: LiftFinalRevocationCommand) {
+  async execute(command: LiftFinalRevocationCommand): Promise<LiftFinalRevocationResult> {
     const { institutionId, standing } = await adminAuthority(command.actor, this.knowledge);
     const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(command.credentialId))).state;
     if (!credential)

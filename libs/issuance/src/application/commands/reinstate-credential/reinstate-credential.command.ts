@@ -1,7 +1,8 @@
 import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 import { BaseCommand } from '../../base.command';
+import type { StatusChanged } from '../status-authority';
 
-export class ReinstateCredentialCommand extends BaseCommand {
+export class ReinstateCredentialCommand extends BaseCommand<StatusChanged> {
   @IsUUID()
   credentialId!: string;
 

@@ -1,18 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AggregateHandlers } from '../../issuance-handlers';
-import { AGGREGATE_HANDLERS, KNOWLEDGE } from '../../issuance.tokens';
-import type { KnowledgeReader } from '../../knowledge/knowledge-reader';
-import { changeStatus } from '../status-authority';
-import type { ReinstateCredentialCommand } from './reinstate-credential.command';
+import { AGGREGATE_HANDLERS } from '../../issuance.tokens';
+import { KnowledgeReader } from '../../knowledge/knowledge-reader';
+import { changeStatus, type StatusChanged } from '../status-authority';
+import { ReinstateCredentialCommand } from './reinstate-credential.command';
 
-@Injectable()
-export class ReinstateCredentialHandler {
+@CommandHandler(ReinstateCredentialCommand)
+export class ReinstateCredentialHandler implements ICommandHandler<ReinstateCredentialCommand> {
   constructor(
     @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
-    @Inject(KNOWLEDGE) private readonly knowledge: KnowledgeReader,
+    private readonly knowledge: KnowledgeReader,
   ) {}
 
-  execute(command: ReinstateCredentialCommand) {
+  execute(command: ReinstateCredentialCommand): Promise<StatusChanged> {
     return changeStatus(this.aggregates, this.knowledge, 'ReinstateCredential', command);
   }
 }

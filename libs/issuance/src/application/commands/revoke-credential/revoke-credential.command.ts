@@ -1,7 +1,11 @@
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { BaseCommand } from '../../base.command';
+import type { StatusChanged } from '../status-authority';
 
-export class RevokeCredentialCommand extends BaseCommand {
+/** `final` when it was revoked for good. */
+export type RevokeCredentialResult = StatusChanged & { final?: boolean };
+
+export class RevokeCredentialCommand extends BaseCommand<RevokeCredentialResult> {
   @IsUUID()
   credentialId!: string;
 

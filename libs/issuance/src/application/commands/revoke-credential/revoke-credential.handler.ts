@@ -1,24 +1,25 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AggregateHandlers } from '../../issuance-handlers';
 import { issuanceStreams } from '../../issuance-streams';
-import { AGGREGATE_HANDLERS, KNOWLEDGE } from '../../issuance.tokens';
-import type { KnowledgeReader } from '../../knowledge/knowledge-reader';
+import { AGGREGATE_HANDLERS } from '../../issuance.tokens';
+import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { changeStatus } from '../status-authority';
-import type { RevokeCredentialCommand } from './revoke-credential.command';
+import { RevokeCredentialCommand, type RevokeCredentialResult } from './revoke-credential.command';
 
 /**
  * Revokes a credential at an awarding body admin's request. Revoked for good (`final`), it also bars a new
  * credential of the definition for the learner, recorded before answering so that no amendment arriving
  * after the answer can slip a new credential through (the process manager records it too, idempotently).
  */
-@Injectable()
-export class RevokeCredentialHandler {
+@CommandHandler(RevokeCredentialCommand)
+export class RevokeCredentialHandler implements ICommandHandler<RevokeCredentialCommand> {
   constructor(
     @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
-    @Inject(KNOWLEDGE) private readonly knowledge: KnowledgeReader,
+    private readonly knowledge: KnowledgeReader,
   ) {}
 
-  async execute(command: RevokeCredentialCommand) {
+  async execute(command: RevokeCredentialCommand): Promise<RevokeCredentialResult> {
     const out = await changeStatus(this.aggregates, this.knowledge, 'RevokeCredential', command);
     if (!command.final) return out;
     const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(command.credentialId))).state!;

@@ -3,7 +3,12 @@ import type { SigningPolicy } from '../../../domain/credential/credential.events
 import { SIGNING_POLICIES } from '../../../domain/signing/signer.decider';
 import { BaseCommand } from '../../base.command';
 
-export class SetSigningPolicyCommand extends BaseCommand {
+export interface SetSigningPolicyResult {
+  institutionId: string;
+  policy: SigningPolicy;
+}
+
+export class SetSigningPolicyCommand extends BaseCommand<SetSigningPolicyResult> {
   @IsUUID()
   institutionId!: string;
 

@@ -1,21 +1,22 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { authoriseSigningAdmin } from '../../../domain/signing/signer.decider';
 import { DEFAULT_SIGNING_POLICY } from '../../../domain/signing/signer.state';
 import type { AggregateHandlers } from '../../issuance-handlers';
 import { issuanceStreams } from '../../issuance-streams';
-import { AGGREGATE_HANDLERS, KNOWLEDGE } from '../../issuance.tokens';
-import type { KnowledgeReader } from '../../knowledge/knowledge-reader';
-import type { SetSigningPolicyCommand } from './set-signing-policy.command';
+import { AGGREGATE_HANDLERS } from '../../issuance.tokens';
+import { KnowledgeReader } from '../../knowledge/knowledge-reader';
+import { SetSigningPolicyCommand, type SetSigningPolicyResult } from './set-signing-policy.command';
 
 /** Automatic: the platform signs as soon as it holds a registered key. Manual: each credential waits for the admin. */
-@Injectable()
-export class SetSigningPolicyHandler {
+@CommandHandler(SetSigningPolicyCommand)
+export class SetSigningPolicyHandler implements ICommandHandler<SetSigningPolicyCommand> {
   constructor(
     @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
-    @Inject(KNOWLEDGE) private readonly knowledge: KnowledgeReader,
+    private readonly knowledge: KnowledgeReader,
   ) {}
 
-  async execute(command: SetSigningPolicyCommand) {
+  async execute(command: SetSigningPolicyCommand): Promise<SetSigningPolicyResult> {
     // Anyone but the institution's own admin is refused before anything about the institution is looked up.
     authoriseSigningAdmin(command.actor, command.institutionId);
     const member = (await this.knowledge.arrivingInstitution(command.institutionId))?.status;

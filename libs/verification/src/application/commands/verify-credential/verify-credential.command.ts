@@ -1,7 +1,9 @@
 import { Type } from 'class-transformer';
 import { IsNotEmpty, IsString, ValidateNested } from 'class-validator';
 import type { CommandContext } from '@alliance/event-sourcing';
+import { Command } from '@nestjs/cqrs';
 import { VerificationException } from '../../../domain/verification.exception';
+import type { RecordedReport } from './verify-credential.handler';
 
 class Requester {
   @IsString()
@@ -10,7 +12,7 @@ class Requester {
 }
 
 /** Check a presented credential. Anyone may: the requester is recorded only as "public" or by their token's subject. */
-export class VerifyCredentialCommand {
+export class VerifyCredentialCommand extends Command<RecordedReport> {
   /** The presented document, unvalidated on purpose: malformed credentials are findings of the report. */
   credential!: unknown;
 

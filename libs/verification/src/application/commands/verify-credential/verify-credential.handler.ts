@@ -1,5 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { type CommandHandler, createCommandHandler, type EventStore, streamName } from '@alliance/event-sourcing';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { type CommandHandler as KernelCommandHandler, createCommandHandler, type EventStore, streamName } from '@alliance/event-sourcing';
 import { EVENT_STORE } from '@alliance/nest-kit';
 import { v7 as uuidv7 } from 'uuid';
 import type { VerificationTally } from '../../../domain/retention/verification-tally';
@@ -11,7 +12,7 @@ import { statusFingerprint } from '../../verify/status-fingerprint';
 import { CREDENTIAL_NOTES, CREDENTIAL_VERIFIER, STATUS_LISTS, VERIFICATION_RESULTS, VERIFICATION_TALLY } from '../../verification.tokens';
 import type { CredentialNotes } from '../../ports/credential-notes.port';
 import type { WebFetcher } from '../../ports/web-fetcher.port';
-import type { VerifyCredentialCommand } from './verify-credential.command';
+import { VerifyCredentialCommand } from './verify-credential.command';
 
 export type RecordedReport = VerificationReport & { verificationId: string };
 
@@ -22,9 +23,9 @@ type Checked = { report: VerificationReport; verdict: VerificationReport['verdic
  * VerificationResultCache), records that a
  * verification happened (not who asked) when the tally says so, counts it otherwise, and returns the report.
  */
-@Injectable()
-export class VerifyCredentialHandler {
-  private readonly verifications: CommandHandler<RecordVerification, { recorded: boolean }, VerificationEvent>;
+@CommandHandler(VerifyCredentialCommand)
+export class VerifyCredentialHandler implements ICommandHandler<VerifyCredentialCommand> {
+  private readonly verifications: KernelCommandHandler<RecordVerification, { recorded: boolean }, VerificationEvent>;
 
   constructor(
     @Inject(CREDENTIAL_VERIFIER) private readonly verifier: CredentialVerifier,

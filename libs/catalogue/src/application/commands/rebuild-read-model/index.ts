@@ -1,0 +1,2 @@
+export * from './rebuild-read-model.command';
+export * from './rebuild-read-model.handler';

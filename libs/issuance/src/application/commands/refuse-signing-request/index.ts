@@ -1,0 +1,2 @@
+export * from './refuse-signing-request.command';
+export * from './refuse-signing-request.handler';

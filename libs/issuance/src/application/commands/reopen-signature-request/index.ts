@@ -1,0 +1,2 @@
+export * from './reopen-signature-request.command';
+export * from './reopen-signature-request.handler';

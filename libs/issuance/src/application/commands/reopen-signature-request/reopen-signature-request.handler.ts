@@ -1,0 +1,32 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { AggregateHandlers } from '../../issuance-handlers';
+import { issuanceStreams } from '../../issuance-streams';
+import { AGGREGATE_HANDLERS } from '../../issuance.tokens';
+import { KnowledgeReader } from '../../knowledge/knowledge-reader';
+import { signatureStatus, type SignatureStatus } from '../../signing/signature-status';
+import { ReopenSignatureRequestCommand } from './reopen-signature-request.command';
+
+/** Reopens a declined signing request; the signer's own policy then decides again. */
+@CommandHandler(ReopenSignatureRequestCommand)
+export class ReopenSignatureRequestHandler implements ICommandHandler<ReopenSignatureRequestCommand> {
+  constructor(
+    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
+    private readonly knowledge: KnowledgeReader,
+  ) {}
+
+  async execute(command: ReopenSignatureRequestCommand): Promise<SignatureStatus> {
+    const { credentialId, institutionId, reason, actor } = command;
+    // An institution's admin acts for its institution, whose standing the credential checks; an alliance admin does not.
+    const by =
+      actor.role === 'institution-admin'
+        ? { institutionId, standing: (await this.knowledge.institution(institutionId))?.status ?? ('not-registered' as const) }
+        : undefined;
+    const result = await this.aggregates.credentials.handle(
+      issuanceStreams.credential(credentialId),
+      { type: 'ReopenSignatureRequest', credentialId, institutionId, reason, ...(by ? { by } : {}) },
+      command.commandContext(),
+    );
+    return signatureStatus(result.state!);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './submit-signer-proof.command';
+export * from './submit-signer-proof.handler';

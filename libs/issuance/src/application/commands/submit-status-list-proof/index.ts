@@ -1,0 +1,2 @@
+export * from './submit-status-list-proof.command';
+export * from './submit-status-list-proof.handler';
