@@ -1,4 +1,4 @@
-import { createIntegrationBus } from '@alliance/messaging';
+import { createInProcessBus } from '@alliance/messaging';
 import {
   embeddedDeadLetterFile,
   loadConfig,
@@ -53,8 +53,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
   const env = options.env ?? process.env;
   const basePort = options.basePort ?? Number(env.PLATFORM_BASE_PORT ?? 3001);
   const shared = loadConfig('platform', ServiceConfig, env);
-  const bus = await createIntegrationBus({ kind: 'in-process', deadLetterFile: embeddedDeadLetterFile(shared) });
+  const bus = createInProcessBus({ deadLetterFile: embeddedDeadLetterFile(shared) });
   const services: RunningService[] = [];
+  // The bus holds messages in memory only: nothing is published before every service's consumer group has joined.
+  const releasePublishes = bus.holdPublishes();
   try {
     for (const [i, descriptor] of ALL_SERVICES.entries()) {
       const port = basePort === 0 ? 0 : basePort + i;
@@ -67,14 +69,19 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
       services.push(await runService(descriptor, { config, port, sharedBus: bus }));
     }
   } catch (e) {
+    bus.beginClosing();
     await Promise.allSettled(services.map((s) => s.close()));
     await bus.close();
     throw e;
   }
+  releasePublishes();
   return {
     services,
     urls: Object.fromEntries(services.map((s) => [s.service, s.url])),
     async close() {
+      // Services stop consumers first (reverse start order). From here on, a group whose service has stopped refuses
+      // what is still published to it, so no relay checkpoints past a message that only this process's memory held.
+      bus.beginClosing();
       for (const s of [...services].reverse()) await s.close();
       await bus.close();
     },

@@ -5,6 +5,7 @@ export * from './retry/retry-policy';
 export * from './codec/wire-record';
 export * from './dead-letters/dead-letter';
 export * from './in-process/in-process-bus';
+export { GroupUnavailableError } from './in-process/in-process-group';
 export * from './kafka/kafka-bus-options';
 export * from './kafka/kafka-bus';
 export * from './relay/relay-checkpoint-store.port';

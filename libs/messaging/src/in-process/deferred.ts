@@ -1,12 +1,14 @@
 export interface Deferred {
   promise: Promise<void>;
   resolve(): void;
+  reject(error: Error): void;
 }
 
 export function deferred(): Deferred {
   let resolve!: () => void;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
+  let reject!: (error: Error) => void;
+  const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
 }
 
 /** A sleep that ends early when `signal` aborts, so stopping a consumer never waits out a back-off. */

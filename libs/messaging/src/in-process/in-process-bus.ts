@@ -2,7 +2,7 @@ import { encodeMessage, type WireRecord } from '../codec/wire-record';
 import type { DeadLetter } from '../dead-letters/dead-letter';
 import type { BusConsumer, IntegrationBus, IntegrationMessage, SubscribeSpec } from '../integration-bus.port';
 import { retryPolicy, type RetryPolicy } from '../retry/retry-policy';
-import { deferred } from './deferred';
+import { type Deferred, deferred } from './deferred';
 import { InProcessDeadLetters } from './in-process-dead-letters';
 import { InProcessGroup, type QueuedEntry } from './in-process-group';
 import { partitionOf } from './partition-of';
@@ -31,8 +31,11 @@ interface Retained {
 
 /**
  * The integration bus of the embedded mode: same contract as Kafka (per-key order, at-least-once, retries,
- * dead letters) without a broker. `publish` resolves only once every group with a running member has
- * acknowledged the messages, so an outbox relay that checkpoints after `publish` never skips an event.
+ * dead letters) without a broker. Messages live only in memory, so `publish` resolves only once every group
+ * with a running member has acknowledged them, and rejects when a group cannot before the bus closes (see
+ * `beginClosing`): an outbox relay that checkpoints after `publish` never skips an event, whatever order the
+ * services of a process stop in. A group between members outside shutdown keeps what is published for its next
+ * member without holding the publisher, as a Kafka topic would.
  */
 export class InProcessBus implements IntegrationBus {
   readonly name = 'in-process';
@@ -45,6 +48,8 @@ export class InProcessBus implements IntegrationBus {
   private readonly retention: number;
   private readonly policy: RetryPolicy;
   private closed = false;
+  private closing = false;
+  private held?: Deferred;
 
   constructor(options: InProcessBusOptions = {}) {
     this.partitions = options.partitions ?? 8;
@@ -55,6 +60,9 @@ export class InProcessBus implements IntegrationBus {
 
   async publish(messages: IntegrationMessage[]): Promise<void> {
     this.assertOpen();
+    // Held while the process starts its services: every group is subscribed before anything is published past it.
+    if (this.held) await this.held.promise;
+    this.assertOpen();
     const records = messages.map((m) => ({ topic: m.source, record: encodeMessage(m) }));
     const waits: Promise<void>[] = [];
     for (const { topic, record } of records) {
@@ -64,7 +72,8 @@ export class InProcessBus implements IntegrationBus {
       for (const group of this.groups.values()) {
         if (!group.topics.has(topic)) continue;
         const entry: QueuedEntry = { record, topic, partition, offset, replayed: false };
-        if (group.hasMembers) {
+        // A group between members keeps the entry for the next one (as a Kafka topic would) unless the bus closes.
+        if (group.hasMembers || this.closing) {
           entry.acknowledged = deferred();
           waits.push(entry.acknowledged.promise);
         }
@@ -94,7 +103,40 @@ export class InProcessBus implements IntegrationBus {
     this.assertOpen();
   }
 
+  /**
+   * Publishes wait until the returned release is called. A process that starts several services on this bus one
+   * after another holds them until every service has subscribed its consumer group: a message published before
+   * its group exists would be acknowledged by no one, and lost with the process if it stopped before the group
+   * joined.
+   */
+  holdPublishes(): () => void {
+    let held = this.held;
+    if (!held) {
+      held = this.held = deferred();
+      // Publishers waiting get the rejection of a bus closed meanwhile; with none waiting it is nobody's error.
+      held.promise.catch(() => undefined);
+    }
+    return () => {
+      if (this.held === held) this.held = undefined;
+      held.resolve();
+    };
+  }
+
+  /**
+   * The process is shutting down: from now on a group whose last member leaves (or has left) rejects the
+   * publishes still waiting for it, so the services can stop in any order without a publisher taking a message
+   * for delivered that only this process's memory held. Called by `close`; a process stopping several services
+   * on one bus calls it first.
+   */
+  beginClosing(): void {
+    this.closing = true;
+    this.held?.reject(new Error('the in-process bus closed before publishing was released'));
+    this.held = undefined;
+    for (const group of this.groups.values()) group.beginClosing();
+  }
+
   async close(): Promise<void> {
+    this.beginClosing();
     this.closed = true;
     this.deadLetters.close();
     await Promise.all([...this.stops].map((stop) => stop()));
@@ -104,6 +146,7 @@ export class InProcessBus implements IntegrationBus {
     let group = this.groups.get(name);
     if (!group) {
       group = new InProcessGroup(name, (letter) => this.deadLetters.add(letter));
+      if (this.closing) group.beginClosing();
       this.groups.set(name, group);
     }
     return group;

@@ -33,6 +33,8 @@ export class InProcessGroup {
   private readonly draining = new Set<string>();
   /** Last acknowledged offset per topic partition, for lag. */
   private readonly acknowledged = new Map<string, number>();
+  /** The bus is shutting down: a member that leaves now does not come back in this process. */
+  private closing = false;
   readonly topics = new Set<string>();
 
   constructor(
@@ -54,8 +56,18 @@ export class InProcessGroup {
       this.members.splice(index, 1);
       member.stopping.abort();
       await Promise.allSettled(member.inFlight);
-      if (!this.hasMembers) this.releasePublishers();
+      if (!this.hasMembers) this.settlePublishers();
     };
+  }
+
+  /**
+   * The bus is shutting down. Entries of a group whose members have all left can no longer be acknowledged in this
+   * process: their publishers are told so (an outbox relay then keeps its checkpoint and publishes them again at the
+   * next start) instead of being answered as if the group had them, which would lose them with the process.
+   */
+  beginClosing(): void {
+    this.closing = true;
+    if (!this.hasMembers) this.settlePublishers();
   }
 
   enqueue(entry: QueuedEntry): void {
@@ -63,7 +75,8 @@ export class InProcessGroup {
     let queue = this.queues.get(key);
     if (!queue) this.queues.set(key, (queue = []));
     queue.push(entry);
-    this.kick(key);
+    if (this.closing && !this.hasMembers) this.settlePublishers();
+    else this.kick(key);
   }
 
   lag(): ConsumerLag {
@@ -153,13 +166,29 @@ export class InProcessGroup {
     }
   }
 
-  /** Nobody will consume for now: publishers stop waiting; the entries stay queued for the next member. */
-  private releasePublishers(): void {
+  /**
+   * Nobody consumes for now. Outside shutdown the entries stay queued for the next member and their publishers stop
+   * waiting; while the bus closes no member will come, so the publishers learn that the group does not have them.
+   */
+  private settlePublishers(): void {
+    const error = this.closing ? new GroupUnavailableError(this.name) : undefined;
     for (const queue of this.queues.values()) {
       for (const entry of queue) {
-        entry.acknowledged?.resolve();
+        if (error) entry.acknowledged?.reject(error);
+        else entry.acknowledged?.resolve();
         entry.acknowledged = undefined;
       }
     }
+  }
+}
+
+/**
+ * A publish the in-process bus could not hand to a consumer group before it closed: nothing acknowledged it, so the
+ * publisher must keep the messages (an outbox relay does not checkpoint them and publishes them at its next start).
+ */
+export class GroupUnavailableError extends Error {
+  constructor(readonly group: string) {
+    super(`consumer group ${group} stopped while the in-process bus closes; the messages stay with their publisher for its next start`);
+    this.name = 'GroupUnavailableError';
   }
 }

@@ -60,6 +60,8 @@ export class OutboxRelay {
   private subscription?: Subscription;
   private loop?: Promise<void>;
   private stopping = false;
+  /** A publish failed while stopping: nothing more is published or checkpointed until the next start. */
+  private abandoned = false;
   private wake?: () => void;
 
   constructor(private readonly options: OutboxRelayOptions) {
@@ -77,6 +79,7 @@ export class OutboxRelay {
   async start(): Promise<void> {
     if (this.loop) return;
     this.stopping = false;
+    this.abandoned = false;
     this.checkpointed = await this.options.checkpoints.load(this.options.name);
     let started!: () => void;
     const running = new Promise<void>((r) => (started = r));
@@ -153,6 +156,7 @@ export class OutboxRelay {
   }
 
   private async onEvent(event: RecordedEvent): Promise<void> {
+    if (this.abandoned) return;
     // An event stored before appends refused unstorable text is published repaired: consumers' read models take it.
     const mapped = this.options.map(repairRecordedEvent(event));
     if (mapped) this.buffer.push(...(Array.isArray(mapped) ? mapped : [mapped]));
@@ -173,7 +177,7 @@ export class OutboxRelay {
     this.linger = undefined;
     const batch = this.buffer;
     const upTo = this.seen;
-    if (batch.length === 0 && upTo <= this.checkpointed) return;
+    if (this.abandoned || (batch.length === 0 && upTo <= this.checkpointed)) return;
     this.buffer = [];
     try {
       await this.retrying(() => this.options.bus.publish(batch));
@@ -181,8 +185,12 @@ export class OutboxRelay {
       await this.retrying(() => this.options.checkpoints.save(this.options.name, upTo));
       this.checkpointed = upTo;
     } catch (error) {
-      // Stopping mid-flush: the batch stays unpublished or uncheckpointed, and the next start redoes it.
-      if (!this.stopping) this.buffer = [...batch, ...this.buffer];
+      if (this.stopping) {
+        // Stopping mid-flush: the batch stays unpublished or uncheckpointed, and the next start redoes it. A later
+        // flush of this run must not checkpoint past it (an empty one would: the events it saw stay counted).
+        this.abandoned = true;
+        this.buffer = [];
+      } else this.buffer = [...batch, ...this.buffer];
       throw error;
     }
   }

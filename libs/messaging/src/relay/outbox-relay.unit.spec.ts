@@ -179,4 +179,39 @@ describe('OutboxRelay', () => {
     await appendEvents(store, 5);
     await eventually(() => expect(applied.size).toBe(10));
   });
+
+  it('never checkpoints past a batch whose publish failed while it was stopping, so the next start publishes it', async () => {
+    const { applied, ready } = consume(bus);
+    await ready;
+    let stopRequested!: () => void;
+    const stopping = new Promise<void>((r) => (stopRequested = r));
+    let calls = 0;
+    let firstCall!: () => void;
+    const publishing = new Promise<void>((r) => (firstCall = r));
+    // The first publish is in flight when the process stops and fails then (a consumer group or broker gone).
+    const failingAtStop: IntegrationBus = Object.assign(Object.create(bus) as IntegrationBus, {
+      publish: async (messages: IntegrationMessage[]) => {
+        if (calls++ === 0) {
+          firstCall();
+          await stopping;
+          throw new Error('the consumer group stopped with the process');
+        }
+        await bus.publish(messages);
+      },
+    });
+    await appendEvents(store, 3);
+    const first = relay({ bus: failingAtStop });
+    await first.start();
+    await publishing;
+    const stopped = first.stop();
+    stopRequested();
+    await stopped;
+    expect(await checkpoints.load('demo')).toBe(0);
+    expect(applied.size).toBe(0);
+
+    const next = relay();
+    await next.start();
+    await eventually(() => expect(applied.size).toBe(3));
+    await eventually(() => expect(next.position).toBe(3));
+  });
 });

@@ -38,8 +38,10 @@ export function runMain(start: () => Promise<{ close(): Promise<void> }>): void 
         process.stderr.write(JSON.stringify({ ...failure.line, time: new Date().toISOString() }) + '\n');
         process.exit(failure.exitCode);
       }
+      const cause =
+        e instanceof Error && e.cause !== undefined ? { cause: e.cause instanceof Error ? e.cause.stack : String(e.cause) } : {};
       process.stderr.write(
-        JSON.stringify({ level: 'fatal', msg: 'start-up failed', error: e instanceof Error ? e.stack : String(e) }) + '\n',
+        JSON.stringify({ level: 'fatal', msg: 'start-up failed', error: e instanceof Error ? e.stack : String(e), ...cause }) + '\n',
       );
       process.exit(1);
     },
