@@ -12,7 +12,7 @@ import { createEventStore, type EventStore } from '@alliance/event-sourcing';
 import type { CollectAutomaticProofsHandler } from '../../libs/issuance/src/application/commands/collect-automatic-proofs';
 import { IssueCredentialCommand, IssueCredentialHandler } from '../../libs/issuance/src/application/commands/issue-credential';
 import { issuanceDocumentLoader } from '../../libs/issuance/src/application/issuance-contexts';
-import { type AggregateHandlers, createAggregateHandlers } from '../../libs/issuance/src/application/issuance-handlers';
+import { IssuanceAggregates } from '../../libs/issuance/src/application/issuance-aggregates';
 import { issuanceStreams } from '../../libs/issuance/src/application/issuance-streams';
 import type { IssuanceSettings } from '../../libs/issuance/src/application/issuance-settings';
 import { KnowledgeReader } from '../../libs/issuance/src/application/knowledge/knowledge-reader';
@@ -72,7 +72,7 @@ const DEFINITION: SpecSnapshot = {
 export interface Alliance {
   cryptosuite: CryptosuiteName;
   store: EventStore;
-  aggregates: AggregateHandlers;
+  aggregates: IssuanceAggregates;
   knowledge: KnowledgeReader;
   settings: IssuanceSettings;
   /** The JSON-LD contexts the alliance's credentials name, as issuance and the institutions' signers read them. */
@@ -91,7 +91,7 @@ export interface Alliance {
 export async function openAlliance(cryptosuite: CryptosuiteName): Promise<Alliance> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-signer-store-'));
   const store = await createEventStore({ kind: 'embedded', dataDir });
-  const aggregates = createAggregateHandlers(store);
+  const aggregates = new IssuanceAggregates(store);
   const knowledge = new KnowledgeReader(aggregates);
   const settings: IssuanceSettings = { cryptosuite, publicUrl: () => 'https://issuance.alliance.example', clock: () => new Date() };
   const allocator = new StatusSlotAllocator(store);

@@ -5,7 +5,7 @@
  * later questions skip them, and a question stops once it has as many as SigningRequests can use, as a read
  * model's ordered, limited query would.
  */
-import type { AggregateHandlers } from '../../libs/issuance/src/application/issuance-handlers';
+import { IssuanceAggregates } from '../../libs/issuance/src/application/issuance-aggregates';
 import { issuanceStreams } from '../../libs/issuance/src/application/issuance-streams';
 import type { IssuanceQueries } from '../../libs/issuance/src/application/ports/issuance-queries.port';
 import type { Credential } from '../../libs/issuance/src/domain/credential/credential.state';
@@ -20,7 +20,7 @@ export class DraftedCredentials implements IssuanceQueries {
   /** Aggregate loads made to answer queries, reported beside the rates. */
   loads = 0;
 
-  constructor(private readonly aggregates: AggregateHandlers) {}
+  constructor(private readonly aggregates: IssuanceAggregates) {}
 
   /** Remembers a credential once its draft is recorded. */
   drafted(credentialId: string): void {

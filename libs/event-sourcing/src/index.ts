@@ -12,3 +12,4 @@ export * from './read-model';
 export * from './projection';
 export * from './store';
 export * from './personal-data';
+export * from './retry';

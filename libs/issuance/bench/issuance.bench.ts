@@ -13,7 +13,7 @@ import { CollectAutomaticProofsHandler } from '../src/application/commands/colle
 import { GenerateSigningKeyCommand, GenerateSigningKeyHandler } from '../src/application/commands/generate-signing-key';
 import { IssueCredentialCommand, IssueCredentialHandler } from '../src/application/commands/issue-credential';
 import { issuanceDocumentLoader } from '../src/application/issuance-contexts';
-import { createAggregateHandlers } from '../src/application/issuance-handlers';
+import { IssuanceAggregates } from '../src/application/issuance-aggregates';
 import { issuanceStreams } from '../src/application/issuance-streams';
 import { KnowledgeReader } from '../src/application/knowledge/knowledge-reader';
 import { PlatformSigner } from '../src/application/signing/platform-signer';
@@ -68,7 +68,7 @@ export async function benchIssuance(cryptosuite: CryptosuiteName, seconds: numbe
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-issuance-'));
   const store = await createEventStore({ kind: 'embedded', dataDir });
   try {
-    const aggregates = createAggregateHandlers(store);
+    const aggregates = new IssuanceAggregates(store);
     const knowledge = new KnowledgeReader(aggregates);
     const vault = new KeyVault(new InMemoryKeyVaultStore(), MasterKey.fromConfig(randomBytes(32).toString('hex')));
     await aggregates.knownSpecs.handle(issuanceStreams.knownSpec(spec.specId), { type: 'LearnSpecVersion', spec }, SYSTEM);

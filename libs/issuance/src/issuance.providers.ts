@@ -2,7 +2,6 @@ import { Logger, type Provider } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { DocumentLoader } from '@alliance/credentials';
 import {
-  type EventStore,
   loadKeyEncryptionKey,
   openLearnerKeyTable,
   PersonalDataVault,
@@ -13,10 +12,9 @@ import { MemberStandingSource, memberStandingFrom, serviceBaseUrl, type ServiceR
 import { CollectAutomaticProofsHandler } from './application/commands/collect-automatic-proofs';
 import { IssueCredentialHandler } from './application/commands/issue-credential';
 import { issuanceDocumentLoader } from './application/issuance-contexts';
-import { createAggregateHandlers, type AggregateHandlers } from './application/issuance-handlers';
+import { IssuanceAggregates } from './application/issuance-aggregates';
 import type { IssuanceSettings } from './application/issuance-settings';
 import {
-  AGGREGATE_HANDLERS,
   CREDENTIAL_QUERIES,
   ISSUANCE_CONTEXTS,
   ISSUANCE_ORM,
@@ -85,8 +83,8 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
       useFactory: (vault: PersonalDataVault) => new SealingEventStore(runtime.eventStore, vault, ISSUANCE_SEALING_RULES),
       inject: [PERSONAL_DATA],
     },
-    { provide: AGGREGATE_HANDLERS, useFactory: (store: EventStore) => createAggregateHandlers(store), inject: [ISSUANCE_STORE] },
-    { provide: KnowledgeReader, useFactory: (a: AggregateHandlers) => new KnowledgeReader(a), inject: [AGGREGATE_HANDLERS] },
+    IssuanceAggregates,
+    { provide: KnowledgeReader, useFactory: (a: IssuanceAggregates) => new KnowledgeReader(a), inject: [IssuanceAggregates] },
     {
       provide: MemberStandingSource,
       useFactory: (k: KnowledgeReader) => memberStandingFrom(async (id) => (await k.institution(id))?.status),
@@ -112,9 +110,9 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
     { provide: StatusSlotAllocator, useFactory: () => new StatusSlotAllocator(runtime.eventStore) },
     {
       provide: PlatformSigner,
-      useFactory: (a: AggregateHandlers, k: KnowledgeReader, c: KeyCustody, contexts: DocumentLoader) =>
+      useFactory: (a: IssuanceAggregates, k: KnowledgeReader, c: KeyCustody, contexts: DocumentLoader) =>
         new PlatformSigner(a, k, c, contexts),
-      inject: [AGGREGATE_HANDLERS, KnowledgeReader, KEY_CUSTODY, ISSUANCE_CONTEXTS],
+      inject: [IssuanceAggregates, KnowledgeReader, KEY_CUSTODY, ISSUANCE_CONTEXTS],
     },
     {
       provide: CREDENTIAL_QUERIES,
@@ -123,30 +121,30 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
     },
     {
       provide: LearnerErasure,
-      useFactory: (vault: PersonalDataVault, a: AggregateHandlers, orm: ReadModelOrm) =>
+      useFactory: (vault: PersonalDataVault, a: IssuanceAggregates, orm: ReadModelOrm) =>
         new LearnerErasure(vault, a, new OrmIssuanceQueries(orm)),
-      inject: [PERSONAL_DATA, AGGREGATE_HANDLERS, ISSUANCE_ORM],
+      inject: [PERSONAL_DATA, IssuanceAggregates, ISSUANCE_ORM],
     },
-    { provide: CatalogueFacts, useFactory: (a: AggregateHandlers) => new CatalogueFacts(a), inject: [AGGREGATE_HANDLERS] },
+    { provide: CatalogueFacts, useFactory: (a: IssuanceAggregates) => new CatalogueFacts(a), inject: [IssuanceAggregates] },
     {
       provide: AwardProcess,
-      useFactory: (a: AggregateHandlers, k: KnowledgeReader, orm: ReadModelOrm) => new AwardProcess(a, k, new OrmIssuanceQueries(orm)),
-      inject: [AGGREGATE_HANDLERS, KnowledgeReader, ISSUANCE_ORM],
+      useFactory: (a: IssuanceAggregates, k: KnowledgeReader, orm: ReadModelOrm) => new AwardProcess(a, k, new OrmIssuanceQueries(orm)),
+      inject: [IssuanceAggregates, KnowledgeReader, ISSUANCE_ORM],
     },
     {
       provide: IssuanceReactor,
       useFactory: (
-        a: AggregateHandlers,
+        a: IssuanceAggregates,
         orm: ReadModelOrm,
         awards: AwardProcess,
         issue: IssueCredentialHandler,
         collect: CollectAutomaticProofsHandler,
       ) => new IssuanceReactor(a, new OrmIssuanceQueries(orm), awards, issue, collect),
-      inject: [AGGREGATE_HANDLERS, ISSUANCE_ORM, AwardProcess, IssueCredentialHandler, CollectAutomaticProofsHandler],
+      inject: [IssuanceAggregates, ISSUANCE_ORM, AwardProcess, IssueCredentialHandler, CollectAutomaticProofsHandler],
     },
     {
       provide: StatusListPublisher,
-      useFactory: (orm: ReadModelOrm, a: AggregateHandlers, k: KnowledgeReader, c: KeyCustody, s: IssuanceSettings) => {
+      useFactory: (orm: ReadModelOrm, a: IssuanceAggregates, k: KnowledgeReader, c: KeyCustody, s: IssuanceSettings) => {
         // An embedded read model is written by this process only: its changes are pushed. A shared one (replicas) is checked per request.
         const publisher = new StatusListPublisher(
           new OrmStatusListQueries(orm),
@@ -160,15 +158,15 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
         watchStatusListCommits(orm, (listId) => publisher.listChanged(listId));
         return publisher;
       },
-      inject: [ISSUANCE_ORM, AGGREGATE_HANDLERS, KnowledgeReader, KEY_CUSTODY, ISSUANCE_SETTINGS],
+      inject: [ISSUANCE_ORM, IssuanceAggregates, KnowledgeReader, KEY_CUSTODY, ISSUANCE_SETTINGS],
     },
     { provide: ISSUANCE_QUERIES, useFactory: (orm: ReadModelOrm) => new OrmIssuanceQueries(orm), inject: [ISSUANCE_ORM] },
     { provide: SignerAuthentication, useFactory: (k: KnowledgeReader) => new SignerAuthentication(k), inject: [KnowledgeReader] },
     {
       provide: SigningRequests,
-      useFactory: (a: AggregateHandlers, k: KnowledgeReader, q: OrmIssuanceQueries, contexts: DocumentLoader) =>
+      useFactory: (a: IssuanceAggregates, k: KnowledgeReader, q: OrmIssuanceQueries, contexts: DocumentLoader) =>
         new SigningRequests(a, k, q, contexts),
-      inject: [AGGREGATE_HANDLERS, KnowledgeReader, ISSUANCE_QUERIES, ISSUANCE_CONTEXTS],
+      inject: [IssuanceAggregates, KnowledgeReader, ISSUANCE_QUERIES, ISSUANCE_CONTEXTS],
     },
   ];
 }

@@ -3,6 +3,7 @@ import { describeStorageFault } from '../store/storage-fault/storage-fault.error
 import { ensureReadModelTables } from '../read-model/read-model-tables';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
 import { projectionEntities } from './projection';
+import { backoffMs } from '../retry/backoff';
 import { nextEventLoopTurn, shareEventLoop } from './event-loop-share';
 import { createProjectionContext } from './projection-context';
 import { countParkedEvents, listParkedEvents, type ParkedEvent, parkEvent } from './parked-events';
@@ -283,7 +284,7 @@ export class ProjectionRunner {
         this.error = error;
         this.currentStatus = 'failing';
         this.options.onError?.(error, this.cursor);
-        pause = Math.min(maxDelay, 100 * 2 ** Math.min(failures, 16));
+        pause = backoffMs({ initialMs: 100, maxMs: maxDelay }, failures + 1);
       }
       if (pause > 0 && !this.stopping) {
         this.backingOff = failures > 0;

@@ -1,8 +1,7 @@
 /**
  * Injection tokens of the issuance context for what has no class of its own (ports, settings, the ORM, the
- * aggregates' handlers); the application's classes are their own tokens.
+ * sealed store); the application's classes (the aggregates among them) are their own tokens.
  */
-export const AGGREGATE_HANDLERS = Symbol('ISSUANCE_AGGREGATE_HANDLERS');
 export const KEY_CUSTODY = Symbol('ISSUANCE_KEY_CUSTODY');
 export const CREDENTIAL_QUERIES = Symbol('ISSUANCE_CREDENTIAL_QUERIES');
 export const ISSUANCE_SETTINGS = Symbol('ISSUANCE_SETTINGS');

@@ -1,3 +1,4 @@
+import { backoffMs } from '@alliance/event-sourcing';
 import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
 import type { DeadLetter } from '../dead-letters/dead-letter';
 import type { BusConsumer, ConsumerLag, SubscribeSpec } from '../integration-bus.port';
@@ -79,7 +80,7 @@ export class KafkaBusConsumer implements BusConsumer {
   private async replace(crashed: Consumer): Promise<void> {
     await crashed.disconnect().catch(() => undefined);
     while (!this.stopping && this.consumer === crashed) {
-      await new Promise((r) => setTimeout(r, Math.min(30_000, 1_000 * 2 ** Math.min(this.restarts++, 5))));
+      await new Promise((r) => setTimeout(r, backoffMs({ initialMs: 1_000, maxMs: 30_000 }, ++this.restarts)));
       if (this.stopping) return;
       const next = this.create();
       try {

@@ -1,3 +1,4 @@
+import { backoffMs } from '@alliance/event-sourcing';
 import type { Admin } from 'kafkajs';
 
 const LEGAL = /^[a-zA-Z0-9._-]+$/;
@@ -58,7 +59,7 @@ export class TopicEnsurer {
         return await this.create(missing);
       } catch (error) {
         if (attempt >= 10 || !(error as { retriable?: boolean }).retriable) throw error;
-        await new Promise((r) => setTimeout(r, Math.min(3_000, 200 * 2 ** attempt)));
+        await new Promise((r) => setTimeout(r, backoffMs({ initialMs: 400, maxMs: 3_000 }, attempt)));
       }
     }
   }

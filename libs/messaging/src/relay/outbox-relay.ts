@@ -1,4 +1,11 @@
-import { type AllFilter, type EventStore, type RecordedEvent, repairRecordedEvent, type Subscription } from '@alliance/event-sourcing';
+import {
+  type AllFilter,
+  backoffMs,
+  type EventStore,
+  type RecordedEvent,
+  repairRecordedEvent,
+  type Subscription,
+} from '@alliance/event-sourcing';
 import type { IntegrationBus, IntegrationMessage } from '../integration-bus.port';
 import type { RelayCheckpointStore } from './relay-checkpoint-store.port';
 
@@ -151,7 +158,7 @@ export class OutboxRelay {
       }
       if (failure === undefined || this.stopping) break;
       this.report(failure);
-      await this.sleep(Math.min(this.delays.max, this.delays.initial * 2 ** Math.min(failures++, 10)));
+      await this.sleep(this.backoff(++failures));
     }
   }
 
@@ -204,9 +211,13 @@ export class OutboxRelay {
       } catch (error) {
         this.report(error);
         if (this.stopping) throw error;
-        await this.sleep(Math.min(this.delays.max, this.delays.initial * 2 ** Math.min(attempt, 10)));
+        await this.sleep(this.backoff(attempt + 1));
       }
     }
+  }
+
+  private backoff(attempt: number): number {
+    return backoffMs({ initialMs: this.delays.initial, maxMs: this.delays.max }, attempt);
   }
 
   private report(error: unknown): void {

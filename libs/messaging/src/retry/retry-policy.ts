@@ -1,3 +1,5 @@
+import { backoffMs } from '@alliance/event-sourcing';
+
 /** Bounded retries with exponential back-off for transient handler failures. */
 export interface RetryPolicy {
   /** Total deliveries before the message is dead-lettered (1 = no retry). */
@@ -20,6 +22,5 @@ export function retryPolicy(overrides: Partial<RetryPolicy> = {}, base: RetryPol
 
 /** Delay before attempt `attempt + 1`, with jitter so that replicas retrying together spread out. */
 export function backoffDelay(policy: RetryPolicy, attempt: number): number {
-  const raw = Math.min(policy.maxDelayMs, policy.initialDelayMs * policy.factor ** (attempt - 1));
-  return Math.round(raw * (0.8 + Math.random() * 0.4));
+  return backoffMs({ initialMs: policy.initialDelayMs, maxMs: policy.maxDelayMs, factor: policy.factor, jitter: 0.2 }, attempt);
 }

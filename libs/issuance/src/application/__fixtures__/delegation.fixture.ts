@@ -1,6 +1,6 @@
 import type { KeyPossessionChallengeV1 } from '@alliance/contracts';
 import { randomBytes } from 'node:crypto';
-import type { AggregateHandlers } from '../issuance-handlers';
+import { IssuanceAggregates } from '../issuance-aggregates';
 import { issuanceStreams } from '../issuance-streams';
 
 /** An admin of the institution itself: the only account that may delegate its signing. */
@@ -22,7 +22,7 @@ export function possessionChallenge(institutionId: string, keyId: string): KeyPo
 }
 
 /** The institution's admin delegates signing to the platform: the automatic policy, recorded as its decision. */
-export async function delegateAutomaticSigning(aggregates: AggregateHandlers, institutionId: string): Promise<void> {
+export async function delegateAutomaticSigning(aggregates: IssuanceAggregates, institutionId: string): Promise<void> {
   await aggregates.signers.handle(
     issuanceStreams.signer(institutionId),
     { type: 'SetSigningPolicy', institutionId, member: 'active', policy: 'automatic' },

@@ -9,7 +9,7 @@ import { CollectAutomaticProofsHandler } from '../commands/collect-automatic-pro
 import { GenerateSigningKeyCommand, GenerateSigningKeyHandler } from '../commands/generate-signing-key';
 import { IssueCredentialHandler } from '../commands/issue-credential';
 import { issuanceDocumentLoader } from '../issuance-contexts';
-import { createAggregateHandlers } from '../issuance-handlers';
+import { IssuanceAggregates } from '../issuance-aggregates';
 import { issuanceStreams } from '../issuance-streams';
 import type { IssuanceSettings } from '../issuance-settings';
 import { KnowledgeReader } from '../knowledge/knowledge-reader';
@@ -22,7 +22,7 @@ export const SYSTEM = { actor: { subject: 'issuance-process-manager', role: 'sys
 /** Issuance's application layer over an in-memory store and vault, with the fixture alliance already known. */
 export async function issuanceHarness(cryptosuite: IssuanceSettings['cryptosuite'] = 'eddsa-jcs-2022') {
   const store = new InMemoryEventStore();
-  const aggregates = createAggregateHandlers(store);
+  const aggregates = new IssuanceAggregates(store);
   const knowledge = new KnowledgeReader(aggregates);
   const vault = new KeyVault(new InMemoryKeyVaultStore(), MasterKey.fromConfig(randomBytes(32).toString('hex')));
   const settings: IssuanceSettings = { cryptosuite, publicUrl: () => 'https://issuance.test', clock: () => new Date() };

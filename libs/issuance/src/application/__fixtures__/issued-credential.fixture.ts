@@ -1,6 +1,6 @@
 import { InMemoryEventStore } from '@alliance/event-sourcing';
 import { UNI_A, UNI_B } from '../../domain/__fixtures__/specs.fixture';
-import { createAggregateHandlers } from '../issuance-handlers';
+import { IssuanceAggregates } from '../issuance-aggregates';
 import { issuanceStreams } from '../issuance-streams';
 
 export const CREDENTIAL_ID = '0190f5a0-0000-7000-8000-0000000000c1';
@@ -9,7 +9,7 @@ const system = { actor: { subject: 'issuance-process-manager', role: 'system' },
 /** A store holding one credential issued by UNI_A (lead) and UNI_B. */
 export async function storeWithIssuedCredential() {
   const store = new InMemoryEventStore();
-  const aggregates = createAggregateHandlers(store);
+  const aggregates = new IssuanceAggregates(store);
   const stream = issuanceStreams.credential(CREDENTIAL_ID);
   await aggregates.credentials.handle(
     stream,

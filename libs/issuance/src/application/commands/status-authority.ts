@@ -1,7 +1,7 @@
 import type { StatusAuthority } from '../../domain/credential/credential.commands';
 import type { CredentialLifecycle } from '../../domain/credential/credential.state';
 import { IssuanceException } from '../../domain/issuance.exception';
-import type { AggregateHandlers } from '../issuance-handlers';
+import { IssuanceAggregates } from '../issuance-aggregates';
 import { issuanceStreams } from '../issuance-streams';
 import type { KnowledgeReader } from '../knowledge/knowledge-reader';
 import type { BaseCommand, CommandActor } from '../base.command';
@@ -34,7 +34,7 @@ export interface StatusChanged {
 
 /** Suspend, reinstate and revoke differ only in the credential command they send (and revocation in `final`). */
 export async function changeStatus(
-  aggregates: AggregateHandlers,
+  aggregates: IssuanceAggregates,
   knowledge: KnowledgeReader,
   type: 'SuspendCredential' | 'ReinstateCredential' | 'RevokeCredential',
   command: BaseCommand & { credentialId: string; reason: string; final?: boolean },

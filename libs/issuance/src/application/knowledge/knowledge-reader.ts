@@ -1,6 +1,6 @@
 import type { InstitutionSnapshot } from '../../domain/knowledge/institution-snapshot';
 import type { SpecSnapshot } from '../../domain/knowledge/spec-snapshot';
-import type { AggregateHandlers } from '../issuance-handlers';
+import { IssuanceAggregates } from '../issuance-aggregates';
 import { issuanceStreams } from '../issuance-streams';
 
 /**
@@ -12,7 +12,7 @@ export class KnowledgeReader {
    * @param arrivalGraceMs how long {@link arrivingInstitution} waits for a member issuance has not learnt yet.
    */
   constructor(
-    private readonly aggregates: AggregateHandlers,
+    private readonly aggregates: IssuanceAggregates,
     private readonly arrivalGraceMs = 5_000,
   ) {}
 

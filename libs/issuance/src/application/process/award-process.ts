@@ -6,7 +6,7 @@ import type { CredentialIssued } from '../../domain/credential/credential.events
 import { finalRevocationStanding } from '../../domain/final-revocation/final-revocation.state';
 import type { MemberStanding } from '../../domain/knowledge/member-standing';
 import type { SpecSnapshot } from '../../domain/knowledge/spec-snapshot';
-import type { AggregateHandlers } from '../issuance-handlers';
+import { IssuanceAggregates } from '../issuance-aggregates';
 import { issuanceStreams } from '../issuance-streams';
 import type { KnowledgeReader } from '../knowledge/knowledge-reader';
 import type { IssuanceQueries } from '../ports/issuance-queries.port';
@@ -18,7 +18,7 @@ import { stackAwardId } from './process-context';
  */
 export class AwardProcess {
   constructor(
-    private readonly aggregates: AggregateHandlers,
+    private readonly aggregates: IssuanceAggregates,
     private readonly knowledge: KnowledgeReader,
     private readonly queries: IssuanceQueries,
     private readonly newId: () => string = uuidv7,

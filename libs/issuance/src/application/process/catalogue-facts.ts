@@ -9,7 +9,7 @@ import type {
 import { Logger } from '@nestjs/common';
 import { possessionProblem } from '../../domain/knowledge/key-possession-check';
 import type { MembershipStatus, RegisteredKey } from '../../domain/knowledge/institution-snapshot';
-import type { AggregateHandlers } from '../issuance-handlers';
+import { IssuanceAggregates } from '../issuance-aggregates';
 import { issuanceStreams } from '../issuance-streams';
 import { specSnapshotOf } from '../inbound/spec-snapshot.mapper';
 
@@ -26,7 +26,7 @@ const keyOf = (k: SigningKeyV1): RegisteredKey => ({
 export class CatalogueFacts {
   private readonly logger = new Logger('CatalogueFacts');
 
-  constructor(private readonly aggregates: AggregateHandlers) {}
+  constructor(private readonly aggregates: IssuanceAggregates) {}
 
   async specPublished(p: CredentialSpecPublishedV1, context: CommandContext): Promise<void> {
     await this.aggregates.knownSpecs.handle(

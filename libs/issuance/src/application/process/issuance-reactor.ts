@@ -6,7 +6,7 @@ import type { MembershipStatusLearned, RegisteredKeyLearned, SpecVersionLearned 
 import type { SigningKeyGenerated, SigningPolicySet } from '../../domain/signing/signer.events';
 import { CollectAutomaticProofsCommand, type CollectAutomaticProofsHandler } from '../commands/collect-automatic-proofs';
 import { IssueCredentialCommand, type IssueCredentialHandler } from '../commands/issue-credential';
-import type { AggregateHandlers } from '../issuance-handlers';
+import { IssuanceAggregates } from '../issuance-aggregates';
 import { issuanceStreams } from '../issuance-streams';
 import type { IssuanceQueries } from '../ports/issuance-queries.port';
 import type { AwardProcess } from './award-process';
@@ -25,7 +25,7 @@ export class IssuanceReactor {
   readonly reactions: Record<string, Reaction>;
 
   constructor(
-    private readonly aggregates: AggregateHandlers,
+    private readonly aggregates: IssuanceAggregates,
     private readonly queries: IssuanceQueries,
     private readonly awards: AwardProcess,
     private readonly issue: IssueCredentialHandler,

@@ -1,6 +1,6 @@
 import type { LearnerErasedV1 } from '@alliance/contracts';
 import type { CommandContext, PersonalDataVault } from '@alliance/event-sourcing';
-import type { AggregateHandlers } from '../issuance-handlers';
+import { IssuanceAggregates } from '../issuance-aggregates';
 import { issuanceStreams } from '../issuance-streams';
 
 /** The read model question erasure asks. */
@@ -25,7 +25,7 @@ export class LearnerErasure {
 
   constructor(
     private readonly vault: PersonalDataVault,
-    private readonly aggregates: AggregateHandlers,
+    private readonly aggregates: IssuanceAggregates,
     private readonly queries: LearnerCredentialQueries,
   ) {}
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ERASED, InMemoryEventStore, InMemoryLearnerKeyTable, PersonalDataVault, SealingEventStore } from '@alliance/event-sourcing';
 import { draft } from '../../domain/__fixtures__/credential.fixture';
 import { ISSUANCE_SEALING_RULES } from '../../infrastructure/personal-data/issuance-sealing-rules';
-import { createAggregateHandlers } from '../issuance-handlers';
+import { IssuanceAggregates } from '../issuance-aggregates';
 import { issuanceStreams } from '../issuance-streams';
 import { ERASURE_REASON, LearnerErasure } from './learner-erasure';
 
@@ -17,7 +17,7 @@ describe('learner erasure in issuance (real sealing store over an in-memory log)
   const setup = async () => {
     const raw = new InMemoryEventStore();
     const vault = new PersonalDataVault(new InMemoryLearnerKeyTable(), randomBytes(32));
-    const aggregates = createAggregateHandlers(new SealingEventStore(raw, vault, ISSUANCE_SEALING_RULES));
+    const aggregates = new IssuanceAggregates(new SealingEventStore(raw, vault, ISSUANCE_SEALING_RULES));
     await aggregates.credentials.handle(
       issuanceStreams.credential('c1'),
       { ...draft, document: { ...draft.document, credentialSubject: subject } },

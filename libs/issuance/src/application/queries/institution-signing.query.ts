@@ -1,10 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { SigningPolicy } from '../../domain/credential/credential.events';
 import { DEFAULT_SIGNING_POLICY, delegatesAutomaticSigning, type Signer } from '../../domain/signing/signer.state';
-import type { AggregateHandlers } from '../issuance-handlers';
+import { IssuanceAggregates } from '../issuance-aggregates';
 import { issuanceStreams } from '../issuance-streams';
-import { AGGREGATE_HANDLERS } from '../issuance.tokens';
 import { KnowledgeReader } from '../knowledge/knowledge-reader';
 
 export interface PlatformHeldKey {
@@ -37,7 +35,7 @@ export class InstitutionSigningQuery extends Query<InstitutionSigning> {
 @QueryHandler(InstitutionSigningQuery)
 export class InstitutionSigningHandler implements IQueryHandler<InstitutionSigningQuery> {
   constructor(
-    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
+    private readonly aggregates: IssuanceAggregates,
     private readonly knowledge: KnowledgeReader,
   ) {}
 

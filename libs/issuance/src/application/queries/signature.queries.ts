@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { IssuanceException } from '../../domain/issuance.exception';
-import type { AggregateHandlers } from '../issuance-handlers';
+import { IssuanceAggregates } from '../issuance-aggregates';
 import { issuanceStreams } from '../issuance-streams';
-import { AGGREGATE_HANDLERS, ISSUANCE_QUERIES } from '../issuance.tokens';
+import { ISSUANCE_QUERIES } from '../issuance.tokens';
 import type { IssuanceQueries } from '../ports/issuance-queries.port';
 import { signatureStatus, type SignatureStatus } from '../signing/signature-status';
 
@@ -23,7 +23,7 @@ export class SignatureRefusalsQuery extends Query<{ items: SignatureStatus[]; to
 
 @QueryHandler(CredentialSignaturesQuery)
 export class CredentialSignaturesHandler implements IQueryHandler<CredentialSignaturesQuery> {
-  constructor(@Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers) {}
+  constructor(private readonly aggregates: IssuanceAggregates) {}
 
   async execute({ credentialId: id }: CredentialSignaturesQuery): Promise<SignatureStatus> {
     const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(id))).state;
@@ -35,7 +35,7 @@ export class CredentialSignaturesHandler implements IQueryHandler<CredentialSign
 @QueryHandler(SignatureRefusalsQuery)
 export class SignatureRefusalsHandler implements IQueryHandler<SignatureRefusalsQuery> {
   constructor(
-    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
+    private readonly aggregates: IssuanceAggregates,
     @Inject(ISSUANCE_QUERIES) private readonly pending: IssuanceQueries,
   ) {}
 

@@ -3,7 +3,7 @@ import type { Credential } from '../../domain/credential/credential.state';
 import type { MemberStanding } from '../../domain/knowledge/member-standing';
 import { chooseSigningKey, type SigningKeyChoice } from '../../domain/signing/signing-key-choice';
 import { delegatesAutomaticSigning } from '../../domain/signing/signer.state';
-import type { AggregateHandlers } from '../issuance-handlers';
+import { IssuanceAggregates } from '../issuance-aggregates';
 import { issuanceStreams } from '../issuance-streams';
 import type { KnowledgeReader } from '../knowledge/knowledge-reader';
 import type { KeyCustody } from '../ports/key-custody.port';
@@ -18,7 +18,7 @@ export type Unsignable = { institutionId: string; reason: Extract<SigningKeyChoi
  */
 export class PlatformSigner {
   constructor(
-    private readonly aggregates: AggregateHandlers,
+    private readonly aggregates: IssuanceAggregates,
     private readonly knowledge: KnowledgeReader,
     private readonly custody: KeyCustody,
     private readonly documentLoader?: DocumentLoader,

@@ -4,7 +4,7 @@ import { mintToken } from '@alliance/nest-kit';
 import { signerToken } from '@alliance/contracts';
 import { UNI_A } from '../../domain/__fixtures__/specs.fixture';
 import type { RegisteredKey } from '../../domain/knowledge/institution-snapshot';
-import { createAggregateHandlers } from '../issuance-handlers';
+import { IssuanceAggregates } from '../issuance-aggregates';
 import { issuanceStreams } from '../issuance-streams';
 import { KnowledgeReader } from '../knowledge/knowledge-reader';
 import { SignerAuthentication } from './signer-authentication';
@@ -14,7 +14,7 @@ const SYSTEM = { actor: { subject: 'test', role: 'system' }, correlationId: 'c' 
 const DID = 'did:web:uni-a.example';
 
 async function setUp(initialStatus?: 'pending') {
-  const aggregates = createAggregateHandlers(new InMemoryEventStore());
+  const aggregates = new IssuanceAggregates(new InMemoryEventStore());
   const stream = issuanceStreams.knownInstitution(UNI_A);
   await aggregates.knownInstitutions.handle(
     stream,

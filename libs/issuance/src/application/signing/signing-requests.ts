@@ -4,7 +4,7 @@ import type { CommandContext } from '@alliance/event-sourcing';
 import { credentialHash } from '../../domain/credential/credential-hash';
 import { type Credential, refusalBy } from '../../domain/credential/credential.state';
 import { IssuanceException } from '../../domain/issuance.exception';
-import type { AggregateHandlers } from '../issuance-handlers';
+import { IssuanceAggregates } from '../issuance-aggregates';
 import { issuanceStreams } from '../issuance-streams';
 import type { KnowledgeReader } from '../knowledge/knowledge-reader';
 import type { IssuanceQueries } from '../ports/issuance-queries.port';
@@ -21,7 +21,7 @@ const MAX_BATCH = 50;
  */
 export class SigningRequests {
   constructor(
-    private readonly aggregates: AggregateHandlers,
+    private readonly aggregates: IssuanceAggregates,
     private readonly knowledge: KnowledgeReader,
     private readonly queries: IssuanceQueries,
     private readonly contexts?: DocumentLoader,

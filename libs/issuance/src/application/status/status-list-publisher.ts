@@ -19,7 +19,7 @@ import {
   purposesOf,
   statusValue,
 } from '../../domain/status-list/status-list.constants';
-import type { AggregateHandlers } from '../issuance-handlers';
+import { IssuanceAggregates } from '../issuance-aggregates';
 import { issuanceStreams } from '../issuance-streams';
 import type { IssuanceSettings } from '../issuance-settings';
 import type { KnowledgeReader } from '../knowledge/knowledge-reader';
@@ -66,7 +66,7 @@ export class StatusListPublisher {
 
   constructor(
     private readonly queries: StatusListQueries,
-    private readonly aggregates: AggregateHandlers,
+    private readonly aggregates: IssuanceAggregates,
     private readonly knowledge: KnowledgeReader,
     private readonly custody: KeyCustody,
     private readonly settings: IssuanceSettings,

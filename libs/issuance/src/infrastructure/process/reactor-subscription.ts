@@ -1,4 +1,4 @@
-import { type EventStore, type RecordedEvent, repairRecordedEvent, type Subscription } from '@alliance/event-sourcing';
+import { backoffMs, type EventStore, type RecordedEvent, repairRecordedEvent, type Subscription } from '@alliance/event-sourcing';
 import type { RelayCheckpointStore } from '@alliance/messaging';
 
 export interface ReactorSubscriptionOptions {
@@ -132,7 +132,7 @@ export class ReactorSubscription {
   }
 
   private delay(attempt: number): number {
-    return Math.min(this.options.maxRetryDelayMs ?? 30_000, 100 * 2 ** Math.min(attempt - 1, 16));
+    return backoffMs({ initialMs: 100, maxMs: this.options.maxRetryDelayMs ?? 30_000 }, attempt);
   }
 
   private pause(ms: number): Promise<void> {

@@ -1,9 +1,8 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { missingSigners } from '../../../domain/credential/credential.state';
-import type { AggregateHandlers } from '../../issuance-handlers';
+import { IssuanceAggregates } from '../../issuance-aggregates';
 import { issuanceStreams } from '../../issuance-streams';
-import { AGGREGATE_HANDLERS } from '../../issuance.tokens';
 import { PlatformSigner } from '../../signing/platform-signer';
 import { CollectAutomaticProofsCommand, type CollectAutomaticProofsResult } from './collect-automatic-proofs.command';
 
@@ -16,7 +15,7 @@ export class CollectAutomaticProofsHandler implements ICommandHandler<CollectAut
   private readonly logger = new Logger('CollectAutomaticProofs');
 
   constructor(
-    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
+    private readonly aggregates: IssuanceAggregates,
     private readonly signer: PlatformSigner,
   ) {}
 

@@ -5,9 +5,9 @@ import type { ProofCheck } from '../../../domain/credential/credential.commands'
 import type { Credential } from '../../../domain/credential/credential.state';
 import { IssuanceException } from '../../../domain/issuance.exception';
 import { requireMemberMayAct } from '../../../domain/knowledge/member-standing';
-import type { AggregateHandlers } from '../../issuance-handlers';
+import { IssuanceAggregates } from '../../issuance-aggregates';
 import { issuanceStreams } from '../../issuance-streams';
-import { AGGREGATE_HANDLERS, ISSUANCE_CONTEXTS } from '../../issuance.tokens';
+import { ISSUANCE_CONTEXTS } from '../../issuance.tokens';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { checkDetachedProof } from '../../signing/detached-proof-check';
 import { PlatformSigner } from '../../signing/platform-signer';
@@ -16,7 +16,7 @@ import { EndorseCredentialCommand, type EndorseCredentialResult } from './endors
 @CommandHandler(EndorseCredentialCommand)
 export class EndorseCredentialHandler implements ICommandHandler<EndorseCredentialCommand> {
   constructor(
-    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
+    private readonly aggregates: IssuanceAggregates,
     private readonly knowledge: KnowledgeReader,
     private readonly signer: PlatformSigner,
     @Inject(ISSUANCE_CONTEXTS) private readonly contexts?: DocumentLoader,

@@ -3,9 +3,9 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IssuanceException, violation } from '../../../domain/issuance.exception';
 import { authoriseSigningAdmin, authoriseSigningChange } from '../../../domain/signing/signer.decider';
-import type { AggregateHandlers } from '../../issuance-handlers';
+import { IssuanceAggregates } from '../../issuance-aggregates';
 import { issuanceStreams } from '../../issuance-streams';
-import { AGGREGATE_HANDLERS, KEY_CUSTODY } from '../../issuance.tokens';
+import { KEY_CUSTODY } from '../../issuance.tokens';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import type { KeyCustody } from '../../ports/key-custody.port';
 import { GenerateSigningKeyCommand, type GenerateSigningKeyResult } from './generate-signing-key.command';
@@ -19,7 +19,7 @@ import { GenerateSigningKeyCommand, type GenerateSigningKeyResult } from './gene
 @CommandHandler(GenerateSigningKeyCommand)
 export class GenerateSigningKeyHandler implements ICommandHandler<GenerateSigningKeyCommand> {
   constructor(
-    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
+    private readonly aggregates: IssuanceAggregates,
     @Inject(KEY_CUSTODY) private readonly custody: KeyCustody,
     private readonly knowledge: KnowledgeReader,
   ) {}

@@ -6,10 +6,10 @@ import { leadInstitution } from '../../../domain/knowledge/spec-snapshot';
 import { DEFAULT_SIGNING_POLICY } from '../../../domain/signing/signer.state';
 import { composeCredential } from '../../compose/compose-credential';
 import { contextBaseUrlOf } from '../../issuance-contexts';
-import type { AggregateHandlers } from '../../issuance-handlers';
+import { IssuanceAggregates } from '../../issuance-aggregates';
 import { issuanceStreams } from '../../issuance-streams';
 import type { IssuanceSettings } from '../../issuance-settings';
-import { AGGREGATE_HANDLERS, ISSUANCE_SETTINGS } from '../../issuance.tokens';
+import { ISSUANCE_SETTINGS } from '../../issuance.tokens';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { StatusSlotAllocator } from '../../status/status-slot-allocator';
 import { CollectAutomaticProofsCommand, CollectAutomaticProofsHandler } from '../collect-automatic-proofs';
@@ -22,7 +22,7 @@ import { IssueCredentialCommand, type IssueCredentialResult } from './issue-cred
 @CommandHandler(IssueCredentialCommand)
 export class IssueCredentialHandler implements ICommandHandler<IssueCredentialCommand> {
   constructor(
-    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
+    private readonly aggregates: IssuanceAggregates,
     private readonly knowledge: KnowledgeReader,
     private readonly allocator: StatusSlotAllocator,
     @Inject(ISSUANCE_SETTINGS) private readonly settings: IssuanceSettings,

@@ -1,9 +1,7 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IssuanceException } from '../../../domain/issuance.exception';
-import type { AggregateHandlers } from '../../issuance-handlers';
+import { IssuanceAggregates } from '../../issuance-aggregates';
 import { issuanceStreams } from '../../issuance-streams';
-import { AGGREGATE_HANDLERS } from '../../issuance.tokens';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { adminAuthority } from '../status-authority';
 import { LiftFinalRevocationCommand, type LiftFinalRevocationResult } from './lift-final-revocation.command';
@@ -16,7 +14,7 @@ import { LiftFinalRevocationCommand, type LiftFinalRevocationResult } from './li
 @CommandHandler(LiftFinalRevocationCommand)
 export class LiftFinalRevocationHandler implements ICommandHandler<LiftFinalRevocationCommand> {
   constructor(
-    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
+    private readonly aggregates: IssuanceAggregates,
     private readonly knowledge: KnowledgeReader,
   ) {}
 

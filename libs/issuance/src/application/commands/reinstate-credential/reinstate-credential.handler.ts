@@ -1,7 +1,5 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { AggregateHandlers } from '../../issuance-handlers';
-import { AGGREGATE_HANDLERS } from '../../issuance.tokens';
+import { IssuanceAggregates } from '../../issuance-aggregates';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { changeStatus, type StatusChanged } from '../status-authority';
 import { ReinstateCredentialCommand } from './reinstate-credential.command';
@@ -9,7 +7,7 @@ import { ReinstateCredentialCommand } from './reinstate-credential.command';
 @CommandHandler(ReinstateCredentialCommand)
 export class ReinstateCredentialHandler implements ICommandHandler<ReinstateCredentialCommand> {
   constructor(
-    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
+    private readonly aggregates: IssuanceAggregates,
     private readonly knowledge: KnowledgeReader,
   ) {}
 

@@ -1,8 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { AggregateHandlers } from '../../issuance-handlers';
+import { IssuanceAggregates } from '../../issuance-aggregates';
 import { issuanceStreams } from '../../issuance-streams';
-import { AGGREGATE_HANDLERS } from '../../issuance.tokens';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { signatureStatus, type SignatureStatus } from '../../signing/signature-status';
 import { ReopenSignatureRequestCommand } from './reopen-signature-request.command';
@@ -11,7 +9,7 @@ import { ReopenSignatureRequestCommand } from './reopen-signature-request.comman
 @CommandHandler(ReopenSignatureRequestCommand)
 export class ReopenSignatureRequestHandler implements ICommandHandler<ReopenSignatureRequestCommand> {
   constructor(
-    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
+    private readonly aggregates: IssuanceAggregates,
     private readonly knowledge: KnowledgeReader,
   ) {}
 

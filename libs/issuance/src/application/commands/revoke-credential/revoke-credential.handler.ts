@@ -1,8 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { AggregateHandlers } from '../../issuance-handlers';
+import { IssuanceAggregates } from '../../issuance-aggregates';
 import { issuanceStreams } from '../../issuance-streams';
-import { AGGREGATE_HANDLERS } from '../../issuance.tokens';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { changeStatus } from '../status-authority';
 import { RevokeCredentialCommand, type RevokeCredentialResult } from './revoke-credential.command';
@@ -15,7 +13,7 @@ import { RevokeCredentialCommand, type RevokeCredentialResult } from './revoke-c
 @CommandHandler(RevokeCredentialCommand)
 export class RevokeCredentialHandler implements ICommandHandler<RevokeCredentialCommand> {
   constructor(
-    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
+    private readonly aggregates: IssuanceAggregates,
     private readonly knowledge: KnowledgeReader,
   ) {}
 

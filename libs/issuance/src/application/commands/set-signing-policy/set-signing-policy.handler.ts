@@ -1,10 +1,8 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { authoriseSigningAdmin } from '../../../domain/signing/signer.decider';
 import { DEFAULT_SIGNING_POLICY } from '../../../domain/signing/signer.state';
-import type { AggregateHandlers } from '../../issuance-handlers';
+import { IssuanceAggregates } from '../../issuance-aggregates';
 import { issuanceStreams } from '../../issuance-streams';
-import { AGGREGATE_HANDLERS } from '../../issuance.tokens';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { SetSigningPolicyCommand, type SetSigningPolicyResult } from './set-signing-policy.command';
 
@@ -12,7 +10,7 @@ import { SetSigningPolicyCommand, type SetSigningPolicyResult } from './set-sign
 @CommandHandler(SetSigningPolicyCommand)
 export class SetSigningPolicyHandler implements ICommandHandler<SetSigningPolicyCommand> {
   constructor(
-    @Inject(AGGREGATE_HANDLERS) private readonly aggregates: AggregateHandlers,
+    private readonly aggregates: IssuanceAggregates,
     private readonly knowledge: KnowledgeReader,
   ) {}
 

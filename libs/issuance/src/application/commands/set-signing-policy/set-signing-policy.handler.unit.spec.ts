@@ -1,6 +1,6 @@
 import { InMemoryEventStore } from '@alliance/event-sourcing';
 import type { MembershipStatus } from '../../../domain/knowledge/institution-snapshot';
-import { type AggregateHandlers, createAggregateHandlers } from '../../issuance-handlers';
+import { IssuanceAggregates } from '../../issuance-aggregates';
 import { issuanceStreams } from '../../issuance-streams';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { SetSigningPolicyCommand } from './set-signing-policy.command';
@@ -11,8 +11,8 @@ const SYSTEM = { actor: { subject: 'catalogue', role: 'system' }, correlationId:
 const ownAdmin = { subject: 'a', role: 'institution-admin', institution: INST };
 
 /** Issuance knowing INST, in `status`; no wait for members it does not know. */
-async function handlerKnowing(status?: MembershipStatus): Promise<{ handler: SetSigningPolicyHandler; aggregates: AggregateHandlers }> {
-  const aggregates = createAggregateHandlers(new InMemoryEventStore());
+async function handlerKnowing(status?: MembershipStatus): Promise<{ handler: SetSigningPolicyHandler; aggregates: IssuanceAggregates }> {
+  const aggregates = new IssuanceAggregates(new InMemoryEventStore());
   const stream = issuanceStreams.knownInstitution(INST);
   if (status) {
     await aggregates.knownInstitutions.handle(

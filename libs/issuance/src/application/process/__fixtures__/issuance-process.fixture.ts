@@ -26,7 +26,7 @@ import { CollectAutomaticProofsHandler } from '../../commands/collect-automatic-
 import { GenerateSigningKeyCommand, GenerateSigningKeyHandler } from '../../commands/generate-signing-key';
 import { IssueCredentialHandler } from '../../commands/issue-credential';
 import { issuanceDocumentLoader } from '../../issuance-contexts';
-import { type AggregateHandlers, createAggregateHandlers } from '../../issuance-handlers';
+import { IssuanceAggregates } from '../../issuance-aggregates';
 import type { IssuanceSettings } from '../../issuance-settings';
 import { issuanceStreams } from '../../issuance-streams';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
@@ -41,7 +41,7 @@ import type { IssuanceMessage } from './issuance-messages.fixture';
 
 /** A command one of issuance's aggregates was sent. */
 export interface SentCommand {
-  aggregate: keyof AggregateHandlers;
+  aggregate: keyof IssuanceAggregates;
   streamId: string;
   command: { type: string } & Record<string, unknown>;
 }
@@ -67,7 +67,7 @@ export async function issuanceProcess(orm: ReadModelOrm, options: IssuanceProces
   const vault = new PersonalDataVault(new InMemoryLearnerKeyTable(), randomBytes(32));
   const store = new SealingEventStore(raw, vault, ISSUANCE_SEALING_RULES);
   const sent: SentCommand[] = [];
-  const aggregates = recording(createAggregateHandlers(store), sent);
+  const aggregates = recording(new IssuanceAggregates(store), sent);
   const knowledge = new KnowledgeReader(aggregates);
   const keys = new KeyVault(new InMemoryKeyVaultStore(), MasterKey.fromConfig(randomBytes(32).toString('hex')));
   const settings: IssuanceSettings = { cryptosuite: 'eddsa-jcs-2022', publicUrl: () => 'https://issuance.test', clock: () => new Date() };
@@ -171,16 +171,16 @@ export async function issuanceProcess(orm: ReadModelOrm, options: IssuanceProces
 }
 
 /** The aggregates, with every command they are sent written down first. */
-function recording(aggregates: AggregateHandlers, sent: SentCommand[]): AggregateHandlers {
-  const wrap = <K extends keyof AggregateHandlers>(aggregate: K): AggregateHandlers[K] => {
+function recording(aggregates: IssuanceAggregates, sent: SentCommand[]): IssuanceAggregates {
+  const wrap = <K extends keyof IssuanceAggregates>(aggregate: K): IssuanceAggregates[K] => {
     const handler = aggregates[aggregate];
     return {
       load: handler.load,
       handle: ((streamId: string, command: SentCommand['command'], context: never, options: never) => {
         sent.push({ aggregate, streamId, command });
         return (handler.handle as (...args: unknown[]) => unknown)(streamId, command, context, options);
-      }) as AggregateHandlers[K]['handle'],
-    } as AggregateHandlers[K];
+      }) as IssuanceAggregates[K]['handle'],
+    } as IssuanceAggregates[K];
   };
   return {
     awards: wrap('awards'),
