@@ -12,7 +12,7 @@ import type { HealthRegistry } from '../health/health-registry';
 import { projectionReadinessCheck } from '../health/projection-health';
 import type { BackgroundWork } from './read-side-lifecycle';
 
-export interface ProjectedReadModelOptions extends Pick<ProjectionRunnerOptions, 'batchSize' | 'pollIntervalMs'> {
+export interface ProjectedReadModelOptions extends Pick<ProjectionRunnerOptions, 'batchSize' | 'maxBatchMs' | 'pollIntervalMs'> {
   store: EventStore;
   orm: ReadModelOrm;
   projection: ProjectionDefinition;
@@ -30,13 +30,14 @@ export class ProjectedReadModel implements BackgroundWork {
   private readonly runner: ProjectionRunner;
 
   constructor(private readonly options: ProjectedReadModelOptions) {
-    const { store, orm, projection, batchSize, pollIntervalMs, label } = options;
+    const { store, orm, projection, batchSize, maxBatchMs, pollIntervalMs, label } = options;
     this.logger = new Logger(options.logContext);
     this.runner = new ProjectionRunner({
       store,
       orm,
       projection,
       batchSize,
+      maxBatchMs,
       pollIntervalMs,
       onError: (error, position) => this.logger.error({ err: error, position }, `${label} projection batch failed; retrying`),
       onParked: (event) =>

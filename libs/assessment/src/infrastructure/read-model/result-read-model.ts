@@ -25,6 +25,9 @@ export class ResultReadModel extends ResultRecords {
       label: 'results',
       readYourWritesTimeoutMs: READ_YOUR_WRITES_TIMEOUT_MS,
       batchSize: 1000,
+      // A cohort upload is thousands of events: a registrar's read of the results waits behind one batch's
+      // transaction (one PGlite connection) for at most about this long, however slow the machine.
+      maxBatchMs: 200,
       pollIntervalMs: 100,
     });
   }
