@@ -40,7 +40,7 @@ export async function run(): Promise<void> {
     const { urls } = platform;
     await new Promise((r) => setTimeout(r, 3000));
     const idleMiB = platform.rssMiB();
-    const joint = await setUpJointCredential(urls);
+    const joint = await setUpJointCredential(urls, await token('alliance-admin'));
     // A first small cohort warms every path (JIT, read models, status list signed) before anything is timed.
     await issueCohort(urls, joint, 3, 'warm-up', timeoutMs);
     const cpuBefore = { platform: platform.cpuSeconds(), bench: process.cpuUsage() };

@@ -1,4 +1,4 @@
-// Compiles apps/, libs/ and bench/ to dist/ with swc (type checking is `npm run typecheck`),
+// Compiles apps/, libs/, bench/ and test/support/ to dist/ with swc (type checking is `npm run typecheck`),
 // and copies the JSON/JSON-LD assets that sit beside the code.
 import { transformFile } from '@swc/core';
 import { createRequire } from 'node:module';
@@ -30,7 +30,8 @@ await rm(out, { recursive: true, force: true });
 const jobs = [];
 let compiled = 0;
 let copied = 0;
-for (const top of ['apps', 'libs', 'bench']) {
+// test/support: the scenario helpers the benchmarks share with the cross-service tests.
+for (const top of ['apps', 'libs', 'bench', 'test/support']) {
   for await (const file of walk(path.join(root, top))) {
     const rel = path.relative(root, file);
     if (/\.spec\.ts$/.test(rel) || /(^|\/)__tests__\//.test(rel)) continue;

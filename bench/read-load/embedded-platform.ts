@@ -1,14 +1,17 @@
 /**
  * The built embedded platform (`apps/platform`, all six services in one Node process) as a child process, so
- * the load generator does not share its event loop, plus the joint credential every cohort is issued for:
- * two members with platform-held keys and automatic signing, one published two-component definition.
+ * the load generator does not share its event loop; the joint credential every cohort is issued for and the
+ * HTTP helpers are the cross-service scenarios' own (test/support, compiled with the benchmarks).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AuthenticatedActor, mintToken, type Role } from '@alliance/nest-kit';
-import { type ProvenKey, registerInstitutionKey } from '@alliance/testing';
+import { eventuallyDefined } from '@alliance/testing';
+import { setUpJointCredential } from '../../test/support/joint-credential';
+
+export { COMPONENTS, setUpJointCredential } from '../../test/support/joint-credential';
+export { call, token } from '../../test/support/scenario-http';
 
 export const SERVICES = ['catalogue', 'enrolment', 'assessment', 'issuance', 'verification', 'audit'] as const;
 export type Urls = Record<(typeof SERVICES)[number], string>;
@@ -25,44 +28,13 @@ export interface BenchPlatform {
   close(): Promise<void>;
 }
 
-const DEV_AUTH = {
-  AUTH_JWT_SECRET: 'development-only-secret-change-me-0000',
-  AUTH_ISSUER: 'alliance-platform',
-  AUTH_AUDIENCE: 'alliance-api',
-};
-
-export function token(role: Role, institution?: string): Promise<string> {
-  return mintToken(
-    { subject: `${role}-${institution ?? 'alliance'}`, role, ...(institution ? { institution } : {}) } as AuthenticatedActor,
-    DEV_AUTH,
-  );
-}
-
-export async function call<T = Record<string, unknown>>(
-  method: string,
-  url: string,
-  body?: unknown,
-  bearer?: string,
-  expected = [200, 201],
-): Promise<T> {
-  const res = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+/** Polls `probe` (a failing probe counts as not yet) until it answers something other than undefined. */
+export function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs: number, intervalMs = 100): Promise<T> {
+  return eventuallyDefined(() => probe().catch(() => undefined), {
+    timeoutMs,
+    intervalMs,
+    timedOut: () => new Error(`timed out after ${timeoutMs} ms waiting for ${what}`),
   });
-  const text = await res.text();
-  if (!expected.includes(res.status)) throw new Error(`${method} ${url} answered ${res.status}: ${text.slice(0, 1000)}`);
-  return JSON.parse(text) as T;
-}
-
-export async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs: number, intervalMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, intervalMs));
-  }
 }
 
 export async function startBenchPlatform(firstPort: number, env: NodeJS.ProcessEnv = {}): Promise<BenchPlatform> {
@@ -113,70 +85,5 @@ function bytesUnder(dir: string): number {
   return total;
 }
 
-export interface JointCredential {
-  members: { id: string; did: string }[];
-  specId: string;
-}
-
-/** Two members, keys held by issuance, automatic signing; one definition with a component each, published. */
-export async function setUpJointCredential(urls: Urls): Promise<JointCredential> {
-  const admin = await token('alliance-admin');
-  const members: { id: string; did: string }[] = [];
-  for (const [name, countryCode, host] of [
-    ['Aalborg University', 'DK', 'www.aau.dk'],
-    ['University of Twente', 'NL', 'www.utwente.nl'],
-  ] as const) {
-    const member = await call<{ id: string; did: string }>(
-      'POST',
-      `${urls.catalogue}/institutions`,
-      { name, legalName: name, countryCode, homepage: `https://${host}` },
-      admin,
-    );
-    const ownAdmin = await token('institution-admin', member.id);
-    await registerInstitutionKey({
-      catalogue: urls.catalogue,
-      institutionId: member.id,
-      token: ownAdmin,
-      keyId: 'key-1',
-      custody: 'issuance-service',
-      prove: (challenge) => call<ProvenKey>('POST', `${urls.issuance}/institutions/${member.id}/signing-keys`, { challenge }, ownAdmin),
-    });
-    await call('PUT', `${urls.issuance}/institutions/${member.id}/signing-policy`, { policy: 'automatic' }, ownAdmin);
-    members.push(member);
-  }
-  const spec = await call<{ id: string }>(
-    'POST',
-    `${urls.catalogue}/credential-specs`,
-    {
-      title: 'Urban Climate Adaptation',
-      description: 'Two universities teach and assess climate adaptation for cities together.',
-      learningOutcomes: [{ description: 'Assess climate risks of an urban district' }],
-      ects: 4,
-      eqfLevel: 7,
-      assessmentType: 'Project report and oral defence',
-      formOfParticipation: 'blended',
-      qualityAssurance: { type: 'Internal quality assurance of the awarding universities', body: 'The Danish Accreditation Institution' },
-      issuanceRule: { allComponentsPassed: true },
-      gradingScheme: { type: 'numeric', minimum: 1, maximum: 10, passMark: 6 },
-      languages: ['en'],
-      awardingBodies: members.map((m, i) => ({ institutionId: m.id, lead: i === 0 })),
-      components: COMPONENTS.map((c) => ({ code: c.code, title: c.code, institutionId: members[c.member]!.id, ects: 2 })),
-    },
-    admin,
-  );
-  await call('POST', `${urls.catalogue}/credential-specs/${spec.id}/propose`, undefined, admin);
-  for (const m of members)
-    await call(
-      'POST',
-      `${urls.catalogue}/credential-specs/${spec.id}/approvals`,
-      { comment: 'approved' },
-      await token('institution-admin', m.id),
-    );
-  await call('POST', `${urls.catalogue}/credential-specs/${spec.id}/publish`, undefined, admin);
-  return { members, specId: spec.id };
-}
-
-export const COMPONENTS = [
-  { code: 'RISK', member: 0, grade: 8 },
-  { code: 'DESIGN', member: 1, grade: 9 },
-] as const;
+/** The joint credential of the cross-service scenarios (test/support): two members with keys held by issuance, automatic signing. */
+export type JointCredential = Awaited<ReturnType<typeof setUpJointCredential>>;
