@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventuallyDefined } from '@alliance/testing';
+import { pollUntil } from '@alliance/event-sourcing';
 import { setUpJointCredential } from '../../test/support/joint-credential';
 
 export { COMPONENTS, setUpJointCredential } from '../../test/support/joint-credential';
@@ -30,7 +30,7 @@ export interface BenchPlatform {
 
 /** Polls `probe` (a failing probe counts as not yet) until it answers something other than undefined. */
 export function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs: number, intervalMs = 100): Promise<T> {
-  return eventuallyDefined(() => probe().catch(() => undefined), {
+  return pollUntil(() => probe().catch(() => undefined), {
     timeoutMs,
     intervalMs,
     timedOut: () => new Error(`timed out after ${timeoutMs} ms waiting for ${what}`),

@@ -1,5 +1,5 @@
 import { type AuthenticatedActor, mintToken, type Role } from '@alliance/nest-kit';
-import { eventuallyDefined } from '@alliance/testing';
+import { pollUntil } from '@alliance/event-sourcing';
 
 /** The development token settings every service accepts when AUTH_* is left at its defaults. */
 export const DEV_AUTH = {
@@ -42,7 +42,7 @@ export interface Patience {
 
 /** Polls until the probe answers something other than undefined: the services converge asynchronously. */
 export function eventually<T>(probe: () => Promise<T | undefined>, what: string, patience: Patience): Promise<T> {
-  return eventuallyDefined(probe, {
+  return pollUntil(probe, {
     timeoutMs: patience.timeoutMs,
     intervalMs: 100,
     timedOut: () =>

@@ -1,3 +1,4 @@
+import { pollUntil } from '@alliance/event-sourcing';
 import { DemoError } from './demo-http';
 
 /** How long the demo waits for what the services do asynchronously, and whom it tells while it waits. */
@@ -19,23 +20,21 @@ export async function waitFor<T>(
   patience: Patience,
   lastSeen?: () => string | undefined,
 ): Promise<T> {
-  const started = Date.now();
   let told = 0;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    const elapsed = Date.now() - started;
-    if (elapsed >= patience.timeoutMs) {
-      const seen = lastSeen?.();
-      throw new DemoError(
-        `gave up after ${Math.round(elapsed / 1000)} s waiting for ${what}${seen ? ` (last answer: ${seen})` : ''}. ` +
-          "Check the platform's log and `npm run cli -- dead-letters list` for a message a service could not handle, or rerun with a longer --timeout.",
-      );
-    }
-    if (patience.onWait && elapsed - told >= 1000) {
+  return pollUntil(probe, {
+    timeoutMs: patience.timeoutMs,
+    intervalMs: POLL_MS,
+    onWait: (elapsed) => {
+      if (!patience.onWait || elapsed - told < 1000) return;
       told = elapsed;
       patience.onWait(what, elapsed, lastSeen?.());
-    }
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
+    },
+    timedOut: () => {
+      const seen = lastSeen?.();
+      return new DemoError(
+        `gave up after ${Math.round(patience.timeoutMs / 1000)} s waiting for ${what}${seen ? ` (last answer: ${seen})` : ''}. ` +
+          "Check the platform's log and `npm run cli -- dead-letters list` for a message a service could not handle, or rerun with a longer --timeout.",
+      );
+    },
+  });
 }

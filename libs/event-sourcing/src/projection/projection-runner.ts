@@ -4,6 +4,7 @@ import { ensureReadModelTables } from '../read-model/read-model-tables';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
 import { projectionEntities } from './projection';
 import { backoffMs } from '../retry/backoff';
+import { pollUntil } from '../retry/poll-until';
 import { nextEventLoopTurn, shareEventLoop } from './event-loop-share';
 import { createProjectionContext } from './projection-context';
 import { countParkedEvents, listParkedEvents, type ParkedEvent, parkEvent } from './parked-events';
@@ -230,15 +231,19 @@ export class ProjectionRunner {
 
   /** Resolves once the checkpoint reached `position` (read-your-writes for callers and tests). */
   async waitFor(position: number, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (this.cursor < position) {
-      if (Date.now() > deadline) {
-        throw new Error(`Projection ${this.checkpointName} did not reach ${position} in ${timeoutMs} ms (at ${this.cursor})`);
-      }
-      if (this.loop) this.poke();
-      else await this.runBatch();
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    await pollUntil(
+      async () => {
+        if (this.cursor >= position) return true;
+        if (this.loop) this.poke();
+        else await this.runBatch();
+        return this.cursor >= position ? true : undefined;
+      },
+      {
+        timeoutMs,
+        intervalMs: 5,
+        timedOut: () => new Error(`Projection ${this.checkpointName} did not reach ${position} in ${timeoutMs} ms (at ${this.cursor})`),
+      },
+    );
   }
 
   /** Lag from the stored checkpoint (not this runner's memory), so any process can report it; `parked` when it parked events. */

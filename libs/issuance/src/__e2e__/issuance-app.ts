@@ -1,9 +1,8 @@
-import { eventuallyDefined } from '@alliance/testing';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventStore } from '@alliance/event-sourcing';
+import { type EventStore, pollUntil } from '@alliance/event-sourcing';
 import { createIntegrationBus, type IntegrationBus, type IntegrationMessage } from '@alliance/messaging';
 import {
   type AuthenticatedActor,
@@ -86,7 +85,7 @@ export async function startIssuance(
 
 /** Polls until `probe` returns a value, or fails after `timeoutMs`. */
 export function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
-  return eventuallyDefined(probe, { timeoutMs, timedOut: () => new Error(`timed out waiting for ${what}`) });
+  return pollUntil(probe, { timeoutMs, timedOut: () => new Error(`timed out waiting for ${what}`) });
 }
 
 /**

@@ -1,4 +1,4 @@
-import { eventuallyDefined } from '@alliance/testing';
+import { pollUntil } from '@alliance/event-sourcing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -100,5 +100,5 @@ export async function startStatusServer(): Promise<{
 
 /** Polls until `probe` returns a value, or fails after `timeoutMs`. */
 export function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
-  return eventuallyDefined(probe, { timeoutMs });
+  return pollUntil(probe, { timeoutMs });
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EventMetadata, NewEvent, RecordedEvent } from '../../envelope';
 import type { AllFilter, EventStore } from '../../event-store.port';
+import { pollUntil } from '../../retry/poll-until';
 
 let streamCounter = 0;
 
@@ -33,11 +34,11 @@ export async function collect(store: EventStore, filter: AllFilter, fromPosition
 }
 
 export async function waitFor(condition: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  await pollUntil(() => (condition() ? true : undefined), {
+    timeoutMs,
+    intervalMs: 10,
+    timedOut: () => new Error(`Timed out waiting for ${what}`),
+  });
 }
 
 /** Runs `work` over `items` with at most `limit` in flight. */

@@ -1,4 +1,11 @@
-import { backoffMs, type EventStore, type RecordedEvent, repairRecordedEvent, type Subscription } from '@alliance/event-sourcing';
+import {
+  backoffMs,
+  type EventStore,
+  pollUntil,
+  type RecordedEvent,
+  repairRecordedEvent,
+  type Subscription,
+} from '@alliance/event-sourcing';
 import type { RelayCheckpointStore } from '@alliance/messaging';
 
 export interface ReactorSubscriptionOptions {
@@ -62,11 +69,11 @@ export class ReactorSubscription {
 
   /** Resolves once every reaction to events up to `position` ran (read-your-writes for the HTTP layer and tests). */
   async waitFor(position: number, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await this.reached(position))) {
-      if (Date.now() > deadline) throw new Error(`${this.options.name} did not reach position ${position} within ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await pollUntil(async () => ((await this.reached(position)) ? true : undefined), {
+      timeoutMs,
+      intervalMs: 10,
+      timedOut: () => new Error(`${this.options.name} did not reach position ${position} within ${timeoutMs} ms`),
+    });
   }
 
   private async reached(position: number): Promise<boolean> {
