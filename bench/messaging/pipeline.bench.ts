@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEventStore, NO_STREAM, type EventStore, type EventStoreConfig } from '@alliance/event-sourcing';
-import { OutboxRelay, PgRelayCheckpointStore, type IntegrationBus, type MessageHandler } from '@alliance/messaging';
+import { createEventStore, NO_STREAM, type EventStore, type EventStoreConfig, PgCheckpointStore } from '@alliance/event-sourcing';
+import { OutboxRelay, type IntegrationBus, type MessageHandler } from '@alliance/messaging';
 import { createTestDatabase } from '@alliance/testing';
 import { Pool } from 'pg';
 import { appendCounterEvents, COUNTER_INCREMENTED, counterMapper } from '../../libs/messaging/src/testing/counter-events';
@@ -30,7 +30,7 @@ export async function pipeline(setup: PipelineSetup, mode: PipelineMode): Promis
   pool.on('error', () => undefined);
   let store: EventStore | undefined;
   let relay: OutboxRelay | undefined;
-  const checkpoints = new PgRelayCheckpointStore({ url: db.url });
+  const checkpoints = new PgCheckpointStore({ url: db.url });
   try {
     await pool.query(PROGRESS_DDL);
     store = await createEventStore(setup.store(db.url, dir));

@@ -13,3 +13,4 @@ export * from './projection';
 export * from './store';
 export * from './personal-data';
 export * from './retry';
+export * from './checkpoints';

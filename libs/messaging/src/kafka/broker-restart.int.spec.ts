@@ -1,12 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEventStore, type EventStore } from '@alliance/event-sourcing';
+import { createEventStore, type EventStore, PgCheckpointStore } from '@alliance/event-sourcing';
 import { createTestDatabase, eventually, KAFKA_BROKERS, uniqueName, type TestDatabase } from '@alliance/testing';
 import { Pool } from 'pg';
 import type { BusConsumer } from '../integration-bus.port';
 import { OutboxRelay } from '../relay/outbox-relay';
-import { PgRelayCheckpointStore } from '../relay/pg-relay-checkpoint-store';
 import { appendCounterEvents, counterMapper } from '../testing/counter-events';
 import { restartBrokerWhileRunning } from '../testing/restart-broker';
 import { progressHandler, progressSummary, PROGRESS_DDL } from '../testing/progress-read-model';
@@ -27,7 +26,7 @@ describe('Kafka bus across a broker restart', () => {
   let store: EventStore;
   let bus: KafkaBus;
   let relay: OutboxRelay;
-  let checkpoints: PgRelayCheckpointStore;
+  let checkpoints: PgCheckpointStore;
   const consumers: BusConsumer[] = [];
 
   beforeAll(async () => {
@@ -67,7 +66,7 @@ describe('Kafka bus across a broker restart', () => {
       name: 'counters',
       store,
       bus,
-      checkpoints: (checkpoints = new PgRelayCheckpointStore({ url: db.url })),
+      checkpoints: (checkpoints = new PgCheckpointStore({ url: db.url })),
       map: counterMapper('counters'),
       batchSize: 100,
       retryDelayMs: { initial: 200, max: 2_000 },

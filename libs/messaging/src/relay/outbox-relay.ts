@@ -1,4 +1,5 @@
 import {
+  type CheckpointStore,
   type AllFilter,
   backoffMs,
   type EventStore,
@@ -7,7 +8,6 @@ import {
   type Subscription,
 } from '@alliance/event-sourcing';
 import type { IntegrationBus, IntegrationMessage } from '../integration-bus.port';
-import type { RelayCheckpointStore } from './relay-checkpoint-store.port';
 
 /** Domain event → the integration messages it is published as (none for internal facts). */
 export type EventMapper = (event: RecordedEvent) => IntegrationMessage | IntegrationMessage[] | null | undefined;
@@ -17,7 +17,7 @@ export interface OutboxRelayOptions {
   name: string;
   store: EventStore;
   bus: IntegrationBus;
-  checkpoints: RelayCheckpointStore;
+  checkpoints: CheckpointStore;
   map: EventMapper;
   /** Narrows the store subscription (e.g. to the event types the mapper publishes). */
   filter?: AllFilter;

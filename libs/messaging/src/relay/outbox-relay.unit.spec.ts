@@ -1,10 +1,15 @@
-import { ANY_REVISION, InMemoryEventStore, type RecordedEvent } from '@alliance/event-sourcing';
+import {
+  ANY_REVISION,
+  type CheckpointStore,
+  InMemoryCheckpointStore,
+  InMemoryEventStore,
+  type RecordedEvent,
+} from '@alliance/event-sourcing';
 import { eventually } from '@alliance/testing';
 import { InProcessBus } from '../in-process/in-process-bus';
 import type { IntegrationBus, IntegrationMessage } from '../integration-bus.port';
 import { envelopeOf } from './envelope-of';
 import { OutboxRelay, type EventMapper } from './outbox-relay';
-import { InMemoryRelayCheckpointStore, type RelayCheckpointStore } from './relay-checkpoint-store.port';
 
 const meta = { occurredAt: '2026-03-01T10:00:00.000Z', actor: { subject: 'tester' }, correlationId: 'corr' };
 
@@ -43,7 +48,7 @@ function consume(bus: IntegrationBus) {
 describe('OutboxRelay', () => {
   let store: InMemoryEventStore;
   let bus: InProcessBus;
-  let checkpoints: InMemoryRelayCheckpointStore;
+  let checkpoints: InMemoryCheckpointStore;
   const relays: OutboxRelay[] = [];
   const relay = (overrides: Partial<ConstructorParameters<typeof OutboxRelay>[0]> = {}) => {
     const r = new OutboxRelay({
@@ -63,7 +68,7 @@ describe('OutboxRelay', () => {
   beforeEach(() => {
     store = new InMemoryEventStore();
     bus = new InProcessBus({ partitions: 3 });
-    checkpoints = new InMemoryRelayCheckpointStore();
+    checkpoints = new InMemoryCheckpointStore();
   });
   afterEach(async () => {
     await Promise.all(relays.splice(0).map((r) => r.stop()));
@@ -111,7 +116,7 @@ describe('OutboxRelay', () => {
     await ready;
     await appendEvents(store, 30);
     let saves = 0;
-    const failing: RelayCheckpointStore = {
+    const failing: CheckpointStore = {
       load: (name) => checkpoints.load(name),
       save: async (name, position) => {
         if (++saves > 2) throw new Error('disk gone');

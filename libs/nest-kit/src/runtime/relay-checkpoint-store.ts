@@ -1,12 +1,12 @@
-import { FileRelayCheckpointStore, PgRelayCheckpointStore, type RelayCheckpointStore } from '@alliance/messaging';
+import { type CheckpointStore, FileCheckpointStore, PgCheckpointStore } from '@alliance/event-sourcing';
 import type { ServiceConfig } from '../config/service-config';
 
 /**
  * Where a service's outbox relay keeps its position: beside its read models, in their PostgreSQL schema when
  * distributed, else in a folder under DATA_DIR.
  */
-export function relayCheckpointStore(config: ServiceConfig, where: { schema: string; folder: string }): RelayCheckpointStore {
+export function relayCheckpointStore(config: ServiceConfig, where: { schema: string; folder: string }): CheckpointStore {
   return config.READ_MODEL === 'postgres'
-    ? new PgRelayCheckpointStore({ url: config.DATABASE_URL!, schema: where.schema })
-    : new FileRelayCheckpointStore(where.folder);
+    ? new PgCheckpointStore({ url: config.DATABASE_URL!, schema: where.schema })
+    : new FileCheckpointStore(where.folder);
 }

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { AllFilter, EventStore } from '@alliance/event-sourcing';
+import type { AllFilter, CheckpointStore, EventStore } from '@alliance/event-sourcing';
 import {
   type BusConsumer,
   consumerHealthCheck,
@@ -9,7 +9,6 @@ import {
   type MessagingHealthCheck,
   outboxHealthCheck,
   type OutboxRelay,
-  type RelayCheckpointStore,
   type RelayStatus,
   type SubscribeSpec,
 } from '@alliance/messaging';
@@ -43,7 +42,7 @@ export interface ServiceMessagingOptions {
  */
 export class ServiceMessaging {
   /** The relay's checkpoint store, which other background work of the service (a process manager) may share. */
-  readonly checkpoints: RelayCheckpointStore;
+  readonly checkpoints: CheckpointStore;
   private readonly relay: OutboxRelay;
   private consumer?: BusConsumer;
 

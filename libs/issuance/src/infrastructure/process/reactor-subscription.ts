@@ -1,17 +1,17 @@
 import {
   backoffMs,
+  type CheckpointStore,
   type EventStore,
   pollUntil,
   type RecordedEvent,
   repairRecordedEvent,
   type Subscription,
 } from '@alliance/event-sourcing';
-import type { RelayCheckpointStore } from '@alliance/messaging';
 
 export interface ReactorSubscriptionOptions {
   name: string;
   store: EventStore;
-  checkpoints: RelayCheckpointStore;
+  checkpoints: CheckpointStore;
   eventTypes: string[];
   streamPrefixes: string[];
   react: (event: RecordedEvent) => Promise<void>;

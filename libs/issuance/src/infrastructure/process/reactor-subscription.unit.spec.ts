@@ -1,5 +1,4 @@
-import { InMemoryEventStore, NO_STREAM, type NewEvent, type RecordedEvent } from '@alliance/event-sourcing';
-import { InMemoryRelayCheckpointStore } from '@alliance/messaging';
+import { InMemoryCheckpointStore, InMemoryEventStore, NO_STREAM, type NewEvent, type RecordedEvent } from '@alliance/event-sourcing';
 import { eventually } from '@alliance/testing';
 import { ReactorSubscription } from './reactor-subscription';
 
@@ -12,7 +11,7 @@ const event = (n: number): NewEvent =>
 const diskFull = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
 
 /** A checkpoint store whose disk is full until `space()` is called. */
-class FullDiskCheckpoints extends InMemoryRelayCheckpointStore {
+class FullDiskCheckpoints extends InMemoryCheckpointStore {
   full = true;
   refused = 0;
   override async save(relay: string, position: number): Promise<void> {
@@ -67,7 +66,7 @@ describe('issuance process manager on a failing disk', () => {
 
   it('restarts its subscription from the checkpoint when reading the log fails, instead of ending', async () => {
     const store = new InMemoryEventStore();
-    const checkpoints = new InMemoryRelayCheckpointStore();
+    const checkpoints = new InMemoryCheckpointStore();
     let broken = true;
     const original = store.subscribeToAll.bind(store);
     store.subscribeToAll = (options) =>

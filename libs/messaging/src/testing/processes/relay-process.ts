@@ -1,8 +1,6 @@
-import { createEventStore } from '@alliance/event-sourcing';
+import { type CheckpointStore, createEventStore, PgCheckpointStore } from '@alliance/event-sourcing';
 import { KafkaBus } from '../../kafka/kafka-bus';
 import { OutboxRelay } from '../../relay/outbox-relay';
-import { PgRelayCheckpointStore } from '../../relay/pg-relay-checkpoint-store';
-import type { RelayCheckpointStore } from '../../relay/relay-checkpoint-store.port';
 import { counterMapper } from '../counter-events';
 import { announceReady, readChildConfig } from './process-config';
 
@@ -21,7 +19,7 @@ async function main(): Promise<void> {
     name: config.relayName!,
     store,
     bus,
-    checkpoints: crashingAt(config.crashAtCheckpoint, new PgRelayCheckpointStore({ url: config.databaseUrl })),
+    checkpoints: crashingAt(config.crashAtCheckpoint, new PgCheckpointStore({ url: config.databaseUrl })),
     map: counterMapper(config.source),
     batchSize: 200,
   });
@@ -29,7 +27,7 @@ async function main(): Promise<void> {
   announceReady();
 }
 
-function crashingAt(save: number | undefined, store: RelayCheckpointStore): RelayCheckpointStore {
+function crashingAt(save: number | undefined, store: CheckpointStore): CheckpointStore {
   if (save === undefined) return store;
   let saves = 0;
   return {

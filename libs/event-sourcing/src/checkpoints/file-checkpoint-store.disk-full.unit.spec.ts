@@ -1,12 +1,13 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { StorageFaultError, storageFaults } from '@alliance/event-sourcing';
+import { storageFaults } from '../store/storage-fault/storage-fault-log';
+import { StorageFaultError } from '../store/storage-fault/storage-fault.error';
 import { mountTinyDisk } from '@alliance/testing';
-import { FileRelayCheckpointStore } from './file-relay-checkpoint-store';
+import { FileCheckpointStore } from './file-checkpoint-store';
 
 const disk = mountTinyDisk(1);
 
-describe('FileRelayCheckpointStore on a full disk', () => {
+describe('FileCheckpointStore on a full disk', () => {
   if ('unavailable' in disk) {
     it.skip(`needs a real tiny disk: ${disk.unavailable}`, () => undefined);
     console.warn(`file checkpoint disk-full spec skipped: ${disk.unavailable}`);
@@ -16,7 +17,7 @@ describe('FileRelayCheckpointStore on a full disk', () => {
 
   it('throws a disk-full StorageFaultError, leaves no temporary file, keeps the old checkpoint and saves again once space returns', async () => {
     const dir = join(disk.dir, 'relay');
-    const store = new FileRelayCheckpointStore(dir);
+    const store = new FileCheckpointStore(dir);
     await store.save('catalogue', 7);
     disk.fill();
     const failure = await store.save('catalogue', 8).catch((e: unknown) => e);
@@ -29,7 +30,7 @@ describe('FileRelayCheckpointStore on a full disk', () => {
     expect(await store.load('catalogue')).toBe(7);
     disk.free();
     await store.save('catalogue', 8);
-    expect(await new FileRelayCheckpointStore(dir).load('catalogue')).toBe(8);
+    expect(await new FileCheckpointStore(dir).load('catalogue')).toBe(8);
     expect(storageFaults.current(60_000, dir)).toEqual([]);
   });
 
@@ -40,7 +41,7 @@ describe('FileRelayCheckpointStore on a full disk', () => {
     // A process that no longer exists (pids are below 2^22 on Linux).
     writeFileSync(join(dir, 'issuance.relay-checkpoint.json.4194305.tmp'), '{"relay":"issu');
     writeFileSync(join(dir, 'unrelated.txt'), 'kept');
-    const restarted = new FileRelayCheckpointStore(dir);
+    const restarted = new FileCheckpointStore(dir);
     expect(await restarted.load('issuance')).toBe(3);
     expect(readdirSync(dir).sort()).toEqual(['issuance.relay-checkpoint.json', 'unrelated.txt']);
   });

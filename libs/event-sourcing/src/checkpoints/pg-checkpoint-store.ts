@@ -1,8 +1,8 @@
 import { Pool } from 'pg';
-import { assertSchemaName } from '@alliance/event-sourcing';
-import type { RelayCheckpointStore } from './relay-checkpoint-store.port';
+import { assertSchemaName } from '../schema-name';
+import type { CheckpointStore } from './checkpoint-store.port';
 
-export interface PgRelayCheckpointStoreOptions {
+export interface PgCheckpointStoreOptions {
   /** A pool of the service's own database, or a connection string to open one. */
   pool?: Pool;
   url?: string;
@@ -11,15 +11,15 @@ export interface PgRelayCheckpointStoreOptions {
 }
 
 /** Distributed mode: the checkpoint lives in a table of the service's database. */
-export class PgRelayCheckpointStore implements RelayCheckpointStore {
+export class PgCheckpointStore implements CheckpointStore {
   private readonly pool: Pool;
   private readonly ownsPool: boolean;
   private readonly table: string;
   private readonly schema: string;
   private ready?: Promise<void>;
 
-  constructor(options: PgRelayCheckpointStoreOptions) {
-    if (!options.pool && !options.url) throw new TypeError('PgRelayCheckpointStore needs a pool or a url');
+  constructor(options: PgCheckpointStoreOptions) {
+    if (!options.pool && !options.url) throw new TypeError('PgCheckpointStore needs a pool or a url');
     const schema = options.schema ?? 'public';
     assertSchemaName(schema);
     this.pool = options.pool ?? new Pool({ connectionString: options.url, max: 2 });

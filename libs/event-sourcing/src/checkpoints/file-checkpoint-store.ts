@@ -1,7 +1,8 @@
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { asStorageFault, storageFaults } from '@alliance/event-sourcing';
-import type { RelayCheckpointStore } from './relay-checkpoint-store.port';
+import { storageFaults } from '../store/storage-fault/storage-fault-log';
+import { asStorageFault } from '../store/storage-fault/storage-fault.error';
+import type { CheckpointStore } from './checkpoint-store.port';
 
 const SUFFIX = '.relay-checkpoint.json';
 const TEMPORARY = /\.relay-checkpoint\.json\.(\d+)\.tmp$/;
@@ -14,7 +15,7 @@ const sweptFolders = new Map<string, Promise<void>>();
  * A save that fails (a full disk) removes its temporary file and throws a `StorageFaultError`, noted for
  * readiness; temporary files a crashed process left behind are removed before this store first touches the folder.
  */
-export class FileRelayCheckpointStore implements RelayCheckpointStore {
+export class FileCheckpointStore implements CheckpointStore {
   constructor(private readonly dir: string) {}
 
   async load(relay: string): Promise<number> {

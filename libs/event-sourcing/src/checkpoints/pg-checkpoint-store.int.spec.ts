@@ -1,14 +1,14 @@
 import { createTestDatabase, type TestDatabase } from '@alliance/testing';
-import { PgRelayCheckpointStore } from './pg-relay-checkpoint-store';
+import { PgCheckpointStore } from './pg-checkpoint-store';
 
-describe('PgRelayCheckpointStore', () => {
+describe('PgCheckpointStore', () => {
   let db: TestDatabase;
   beforeAll(async () => (db = await createTestDatabase('relay_checkpoints')));
   afterAll(() => db.drop());
 
   it('starts at 0, keeps one position per relay, and survives two replicas creating the table at once', async () => {
-    const a = new PgRelayCheckpointStore({ url: db.url, schema: 'public' });
-    const b = new PgRelayCheckpointStore({ url: db.url });
+    const a = new PgCheckpointStore({ url: db.url, schema: 'public' });
+    const b = new PgCheckpointStore({ url: db.url });
     try {
       expect(await Promise.all([a.load('catalogue'), b.load('catalogue')])).toEqual([0, 0]);
       await a.save('catalogue', 10);
@@ -22,7 +22,7 @@ describe('PgRelayCheckpointStore', () => {
   });
 
   it('creates its schema when it is not public', async () => {
-    const store = new PgRelayCheckpointStore({ url: db.url, schema: 'catalogue_outbox' });
+    const store = new PgCheckpointStore({ url: db.url, schema: 'catalogue_outbox' });
     try {
       await store.save('catalogue', 7);
       expect(await store.load('catalogue')).toBe(7);
@@ -32,6 +32,6 @@ describe('PgRelayCheckpointStore', () => {
   });
 
   it('refuses a schema name that would need quoting', () => {
-    expect(() => new PgRelayCheckpointStore({ url: db.url, schema: 'x"; drop' })).toThrow(TypeError);
+    expect(() => new PgCheckpointStore({ url: db.url, schema: 'x"; drop' })).toThrow(TypeError);
   });
 });

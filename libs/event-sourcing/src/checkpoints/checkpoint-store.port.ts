@@ -2,7 +2,7 @@
  * Where an outbox relay remembers the last store position it published. Written only after the bus
  * accepted everything up to that position, so a crash in between republishes and never skips.
  */
-export interface RelayCheckpointStore {
+export interface CheckpointStore {
   /** 0 when the relay never checkpointed: it starts from the beginning of the store. */
   load(relay: string): Promise<number>;
   save(relay: string, position: number): Promise<void>;
@@ -10,7 +10,7 @@ export interface RelayCheckpointStore {
 }
 
 /** For tests and for a throw-away embedded run. */
-export class InMemoryRelayCheckpointStore implements RelayCheckpointStore {
+export class InMemoryCheckpointStore implements CheckpointStore {
   readonly positions = new Map<string, number>();
 
   async load(relay: string): Promise<number> {

@@ -1,0 +1,3 @@
+export * from './checkpoint-store.port';
+export * from './file-checkpoint-store';
+export * from './pg-checkpoint-store';
