@@ -1,11 +1,10 @@
 import {
-  type CheckpointStore,
   type AllFilter,
-  backoffMs,
+  type CheckpointStore,
+  CheckpointedSubscription,
   type EventStore,
   type RecordedEvent,
-  repairRecordedEvent,
-  type Subscription,
+  backoffMs,
 } from '@alliance/event-sourcing';
 import type { IntegrationBus, IntegrationMessage } from '../integration-bus.port';
 
@@ -64,17 +63,35 @@ export class OutboxRelay {
   private lastError?: unknown;
   private flushing: Promise<void> = Promise.resolve();
   private linger?: NodeJS.Timeout;
-  private subscription?: Subscription;
-  private loop?: Promise<void>;
-  private stopping = false;
   /** A publish failed while stopping: nothing more is published or checkpointed until the next start. */
   private abandoned = false;
-  private wake?: () => void;
+  private readonly subscription: CheckpointedSubscription;
 
   constructor(private readonly options: OutboxRelayOptions) {
     this.batchSize = options.batchSize ?? 500;
     this.lingerMs = options.lingerMs ?? 10;
     this.delays = options.retryDelayMs ?? { initial: 200, max: 5_000 };
+    this.subscription = new CheckpointedSubscription({
+      name: options.name,
+      store: options.store,
+      checkpoints: options.checkpoints,
+      filter: options.filter,
+      backoff: { initialMs: this.delays.initial, maxMs: this.delays.max },
+      // Each (re)start goes on from what is checkpointed: what was buffered but not published is read again.
+      onStart: (checkpoint) => {
+        this.checkpointed = checkpoint;
+        this.seen = checkpoint;
+        this.buffer = [];
+      },
+      handle: (event) => this.onEvent(event),
+      onCaughtUp: () => void this.flush().catch(() => undefined),
+      onStopped: () => this.flush().catch(() => undefined),
+      onError: (error) => this.report(error),
+    });
+  }
+
+  private get stopping(): boolean {
+    return this.subscription.stopping;
   }
 
   /** Position published and checkpointed so far. */
@@ -84,33 +101,26 @@ export class OutboxRelay {
 
   /** Resolves once the checkpoint is loaded and the subscription runs. */
   async start(): Promise<void> {
-    if (this.loop) return;
-    this.stopping = false;
+    if (this.subscription.running) return;
     this.abandoned = false;
-    this.checkpointed = await this.options.checkpoints.load(this.options.name);
-    let started!: () => void;
-    const running = new Promise<void>((r) => (started = r));
-    this.loop = this.run(started);
-    await running;
+    await this.subscription.start();
   }
 
   async stop(): Promise<void> {
-    this.stopping = true;
-    this.wake?.();
+    const stopped = this.subscription.stop();
     clearTimeout(this.linger);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<void>((r) => (timer = setTimeout(r, this.options.stopTimeoutMs ?? 15_000)));
     // Whatever is still in flight after the timeout was not checkpointed, so the next start republishes it.
-    await Promise.race([Promise.all([this.subscription?.stop().catch(() => undefined), this.loop]), timeout]);
+    await Promise.race([stopped, timeout]);
     clearTimeout(timer);
-    this.loop = undefined;
   }
 
   async status(): Promise<RelayStatus> {
     const head = await this.options.store.headPosition();
     return {
       name: this.options.name,
-      running: !!this.loop && !this.stopping,
+      running: this.subscription.running,
       position: this.checkpointed,
       head,
       lag: (await this.nothingLeftToPublish(head)) ? 0 : Math.max(0, head - this.checkpointed),
@@ -132,40 +142,10 @@ export class OutboxRelay {
     return true;
   }
 
-  private async run(started: () => void): Promise<void> {
-    let failures = 0;
-    while (!this.stopping) {
-      let failure: unknown;
-      try {
-        this.checkpointed = await this.options.checkpoints.load(this.options.name);
-        this.buffer = [];
-        this.seen = this.checkpointed;
-        const subscription = this.options.store.subscribeToAll({
-          fromPosition: this.checkpointed,
-          filter: this.options.filter,
-          handler: (event) => this.onEvent(event),
-          onCaughtUp: () => void this.flush().catch(() => undefined),
-          onError: (error) => (failure = error),
-        });
-        this.subscription = subscription;
-        started();
-        await subscription.done;
-        if (!this.stopping && failure === undefined) failure = new Error('the store subscription ended unexpectedly');
-        if (this.stopping) await this.flush().catch(() => undefined);
-      } catch (error) {
-        failure = error;
-        started();
-      }
-      if (failure === undefined || this.stopping) break;
-      this.report(failure);
-      await this.sleep(this.backoff(++failures));
-    }
-  }
-
   private async onEvent(event: RecordedEvent): Promise<void> {
     if (this.abandoned) return;
-    // An event stored before appends refused unstorable text is published repaired: consumers' read models take it.
-    const mapped = this.options.map(repairRecordedEvent(event));
+    // Events arrive repaired (an event stored before appends refused unstorable text): consumers' read models take them.
+    const mapped = this.options.map(event);
     if (mapped) this.buffer.push(...(Array.isArray(mapped) ? mapped : [mapped]));
     this.seen = event.position;
     if (this.buffer.length >= this.batchSize) await this.flush();
@@ -211,7 +191,7 @@ export class OutboxRelay {
       } catch (error) {
         this.report(error);
         if (this.stopping) throw error;
-        await this.sleep(this.backoff(attempt + 1));
+        await this.subscription.pause(this.backoff(attempt + 1));
       }
     }
   }
@@ -223,17 +203,6 @@ export class OutboxRelay {
   private report(error: unknown): void {
     this.lastError = error;
     this.options.onError?.(error);
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
   }
 }
 

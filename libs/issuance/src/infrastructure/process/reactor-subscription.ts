@@ -1,11 +1,11 @@
 import {
+  type Backoff,
   backoffMs,
+  CheckpointedSubscription,
   type CheckpointStore,
   type EventStore,
   pollUntil,
   type RecordedEvent,
-  repairRecordedEvent,
-  type Subscription,
 } from '@alliance/event-sourcing';
 
 export interface ReactorSubscriptionOptions {
@@ -35,36 +35,37 @@ export interface ReactorFailure {
  * restarted from the last checkpoint whenever it ends by an error: nothing here can end the process.
  */
 export class ReactorSubscription {
-  private subscription?: Subscription;
-  private loop?: Promise<void>;
-  private stopping = false;
   private handled = 0;
   private failing?: ReactorFailure;
-  private wakeRetry?: () => void;
+  private readonly subscription: CheckpointedSubscription;
 
-  constructor(private readonly options: ReactorSubscriptionOptions) {}
+  constructor(private readonly options: ReactorSubscriptionOptions) {
+    this.subscription = new CheckpointedSubscription({
+      name: options.name,
+      store: options.store,
+      checkpoints: options.checkpoints,
+      filter: { eventTypes: options.eventTypes, streamPrefixes: options.streamPrefixes },
+      backoff: this.backoff,
+      onStart: (checkpoint) => (this.handled = checkpoint),
+      handle: (event) => this.handle(event),
+      onError: (error, attempt) => {
+        this.failing = { stage: 'subscription', error: messageOf(error), attempts: attempt };
+        options.onError?.(error, undefined, attempt);
+      },
+    });
+  }
 
   get position(): number {
     return this.handled;
   }
 
   /** Resolves once the checkpoint is loaded and the subscription runs. */
-  async start(): Promise<void> {
-    if (this.loop) return;
-    this.stopping = false;
-    this.handled = await this.options.checkpoints.load(this.options.name);
-    let started!: () => void;
-    const running = new Promise<void>((r) => (started = r));
-    this.loop = this.run(started);
-    await running;
+  start(): Promise<void> {
+    return this.subscription.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopping = true;
-    this.wakeRetry?.();
-    await this.subscription?.stop();
-    await this.loop;
-    this.loop = undefined;
+  stop(): Promise<void> {
+    return this.subscription.stop();
   }
 
   /** Resolves once every reaction to events up to `position` ran (read-your-writes for the HTTP layer and tests). */
@@ -88,34 +89,6 @@ export class ReactorSubscription {
     return { position: this.handled, ...(this.failing ? { failing: this.failing } : {}) };
   }
 
-  private async run(started: () => void): Promise<void> {
-    for (let attempt = 1; !this.stopping; attempt++) {
-      let failure: unknown;
-      try {
-        if (attempt > 1) this.handled = await this.options.checkpoints.load(this.options.name);
-        const subscription = this.options.store.subscribeToAll({
-          fromPosition: this.handled,
-          filter: { eventTypes: this.options.eventTypes, streamPrefixes: this.options.streamPrefixes },
-          // An event stored before appends refused unstorable text reaches the reactions repaired, like projections see it.
-          handler: (event) => this.handle(repairRecordedEvent(event)),
-          onError: (error) => (failure = error),
-        });
-        this.subscription = subscription;
-        started();
-        await subscription.done;
-        if (this.stopping) return;
-        failure ??= new Error('the store subscription ended unexpectedly');
-      } catch (error) {
-        failure = error;
-        started();
-      }
-      if (this.stopping) return;
-      this.failing = { stage: 'subscription', error: messageOf(failure), attempts: attempt };
-      this.options.onError?.(failure, undefined, attempt);
-      await this.pause(this.delay(attempt));
-    }
-  }
-
   private async handle(event: RecordedEvent): Promise<void> {
     if (!(await this.retrying(event, 'reaction', () => this.options.react(event)))) return;
     if (!(await this.retrying(event, 'checkpoint', () => this.options.checkpoints.save(this.options.name, event.position)))) return;
@@ -124,7 +97,7 @@ export class ReactorSubscription {
 
   /** Runs `action` until it succeeds (true) or the subscription stops (false). */
   private async retrying(event: RecordedEvent, stage: ReactorFailure['stage'], action: () => Promise<void>): Promise<boolean> {
-    for (let attempt = 1; !this.stopping; attempt++) {
+    for (let attempt = 1; !this.subscription.stopping; attempt++) {
       try {
         await action();
         this.failing = undefined;
@@ -132,21 +105,14 @@ export class ReactorSubscription {
       } catch (error) {
         this.failing = { position: event.position, stage, error: messageOf(error), attempts: attempt };
         this.options.onError?.(error, event, attempt);
-        await this.pause(this.delay(attempt));
+        await this.subscription.pause(backoffMs(this.backoff, attempt));
       }
     }
     return false;
   }
 
-  private delay(attempt: number): number {
-    return backoffMs({ initialMs: 100, maxMs: this.options.maxRetryDelayMs ?? 30_000 }, attempt);
-  }
-
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wakeRetry = () => (clearTimeout(timer), resolve());
-    });
+  private get backoff(): Backoff {
+    return { initialMs: 100, maxMs: this.options.maxRetryDelayMs ?? 30_000 };
   }
 }
 
