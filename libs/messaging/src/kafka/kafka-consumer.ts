@@ -5,6 +5,7 @@ import type { BusConsumer, ConsumerLag, SubscribeSpec } from '../integration-bus
 import { deliver, errorSummary } from '../retry/deliver';
 import type { RetryPolicy } from '../retry/retry-policy';
 import { DLQ } from './kafka-dead-letter-record';
+import { whileMetadataSettles } from './metadata-settling';
 import { wireRecordOf } from './kafka-headers';
 
 export interface KafkaConsumerSettings {
@@ -41,7 +42,7 @@ export class KafkaBusConsumer implements BusConsumer {
 
   async start(): Promise<void> {
     await this.consumer.connect();
-    await this.consumer.subscribe({ topics: this.settings.topics, fromBeginning: true });
+    await whileMetadataSettles(() => this.consumer.subscribe({ topics: this.settings.topics, fromBeginning: true }));
     await this.consumer.run({
       autoCommit: true,
       autoCommitInterval: this.settings.commitIntervalMs,

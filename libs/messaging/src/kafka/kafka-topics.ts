@@ -1,4 +1,4 @@
-import { backoffMs } from '@alliance/event-sourcing';
+import { whileMetadataSettles } from './metadata-settling';
 import type { Admin } from 'kafkajs';
 
 const LEGAL = /^[a-zA-Z0-9._-]+$/;
@@ -53,15 +53,7 @@ export class TopicEnsurer {
   async ensure(topics: TopicSpec[]): Promise<void> {
     const missing = topics.filter((t) => !this.known.has(t.topic));
     if (missing.length === 0) return;
-    // Right after a broker (re)start metadata can lag behind; that passes within seconds.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.create(missing);
-      } catch (error) {
-        if (attempt >= 10 || !(error as { retriable?: boolean }).retriable) throw error;
-        await new Promise((r) => setTimeout(r, backoffMs({ initialMs: 400, maxMs: 3_000 }, attempt)));
-      }
-    }
+    await whileMetadataSettles(() => this.create(missing));
   }
 
   private async create(missing: TopicSpec[]): Promise<void> {
