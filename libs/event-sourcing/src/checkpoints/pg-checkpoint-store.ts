@@ -1,5 +1,6 @@
 import { Pool } from 'pg';
 import { assertSchemaName } from '../schema-name';
+import { ddlOnce } from '../store/postgres/ddl-once';
 import type { CheckpointStore } from './checkpoint-store.port';
 
 export interface PgCheckpointStoreOptions {
@@ -16,7 +17,6 @@ export class PgCheckpointStore implements CheckpointStore {
   private readonly ownsPool: boolean;
   private readonly table: string;
   private readonly schema: string;
-  private ready?: Promise<void>;
 
   constructor(options: PgCheckpointStoreOptions) {
     if (!options.pool && !options.url) throw new TypeError('PgCheckpointStore needs a pool or a url');
@@ -50,25 +50,15 @@ export class PgCheckpointStore implements CheckpointStore {
     if (this.ownsPool) await this.pool.end();
   }
 
-  private ensureTable(): Promise<void> {
-    this.ready ??= this.pool
-      .query(this.schema === 'public' ? 'SELECT 1' : `CREATE SCHEMA IF NOT EXISTS "${this.schema}"`)
-      .then(() =>
-        this.pool.query(
-          `CREATE TABLE IF NOT EXISTS ${this.table} (
-           relay text PRIMARY KEY,
-           position bigint NOT NULL,
-           updated_at timestamptz NOT NULL
-         )`,
-        ),
-      )
-      .then(() => undefined)
-      .catch((error: { code?: string }) => {
-        // Two replicas creating the table at once: the loser sees a duplicate type or relation.
-        if (error.code === '23505' || error.code === '42P07') return;
-        this.ready = undefined;
-        throw error;
-      });
-    return this.ready;
-  }
+  /** The schema and table, created on first use (by whichever replica comes first). */
+  private readonly ensureTable = ddlOnce(async () => {
+    if (this.schema !== 'public') await this.pool.query(`CREATE SCHEMA IF NOT EXISTS "${this.schema}"`);
+    await this.pool.query(
+      `CREATE TABLE IF NOT EXISTS ${this.table} (
+         relay text PRIMARY KEY,
+         position bigint NOT NULL,
+         updated_at timestamptz NOT NULL
+       )`,
+    );
+  });
 }

@@ -15,3 +15,4 @@ export * from './postgres/postgres-migrations';
 export type { KurrentDbEventStoreOptions } from './kurrentdb/kurrentdb-event-store';
 export * from './create-event-store';
 export * from './secret-file/generated-secret-file';
+export * from './postgres/ddl-once';

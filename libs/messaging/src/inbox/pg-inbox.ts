@@ -1,3 +1,4 @@
+import { ddlOnce } from '@alliance/event-sourcing';
 import type { ClientBase, Pool, PoolClient } from 'pg';
 import { CLAIM_SQL, INBOX_TABLE_DDL, type InboxOutcome } from './inbox-table';
 
@@ -8,26 +9,14 @@ const CLAIM = CLAIM_SQL((n) => `$${n}`);
  * read-model change commit in one transaction, so a redelivered event is a no-op.
  */
 export class PgInbox {
-  private ready?: Promise<void>;
-
   constructor(
     private readonly pool: Pool,
     /** Usually the consumer group, or a finer name when one service keeps several read models. */
     readonly consumer: string,
   ) {}
 
-  /** Creates `inbox_processed` if missing. */
-  async ensureTable(): Promise<void> {
-    this.ready ??= this.pool
-      .query(INBOX_TABLE_DDL)
-      .then(() => undefined)
-      .catch((error: { code?: string }) => {
-        if (error.code === '23505' || error.code === '42P07') return;
-        this.ready = undefined;
-        throw error;
-      });
-    return this.ready;
-  }
+  /** Creates `inbox_processed` if missing (once per process; another replica creating it meanwhile is fine). */
+  readonly ensureTable = ddlOnce(() => this.pool.query(INBOX_TABLE_DDL));
 
   /** Runs `apply` in a transaction that first claims the event id; skips it when already claimed. */
   async handle(message: { eventId: string }, apply: (client: PoolClient) => Promise<void>): Promise<InboxOutcome> {
