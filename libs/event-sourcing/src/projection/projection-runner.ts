@@ -1,5 +1,4 @@
 import type { RecordedEvent } from '../envelope';
-import { describeStorageFault } from '../store/storage-fault/storage-fault.error';
 import { ensureReadModelTables } from '../read-model/read-model-tables';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
 import { projectionEntities } from './projection';
@@ -7,6 +6,7 @@ import { backoffMs } from '../retry/backoff';
 import { pollUntil } from '../retry/poll-until';
 import { nextEventLoopTurn, shareEventLoop } from './event-loop-share';
 import { createProjectionContext } from './projection-context';
+import { HandlerFailures } from './handler-failures';
 import { countParkedEvents, listParkedEvents, type ParkedEvent, parkEvent } from './parked-events';
 import { ensureCheckpointTable, initCheckpoint, lockCheckpoint, readCheckpoint, writeCheckpoint } from './projection-checkpoints';
 import { projectionLag, type ProjectionLag } from './projection-lag';
@@ -19,13 +19,6 @@ import {
 import { readBatch } from './read-batch';
 import type { BatchResult, ProjectionRunnerOptions, ProjectionStatus } from './projection-runner-options';
 
-/** A handler's failures on one event, attempt after attempt. */
-interface EventFailure {
-  attempts: number;
-  error: unknown;
-}
-
-const DEFAULT_PARK_AFTER_ATTEMPTS = 3;
 /** Events a batch applies before its time bound (`maxBatchMs`) may end it: a slow moment still makes progress. */
 export const MIN_EVENTS_PER_BATCH = 25;
 
@@ -53,9 +46,7 @@ export class ProjectionRunner {
   private wake?: () => void;
   private currentStatus: ProjectionStatus = 'stopped';
   private error?: unknown;
-  private readonly parkAfter: number | false;
-  /** Events handlers failed on since the last batch that went through, by event id. */
-  private readonly failures = new Map<string, EventFailure>();
+  private readonly failures: HandlerFailures;
   /** The last batch failed in a handler, on an event parking will move past: retrying is how it gets there. */
   private failedInHandler = false;
   /** In a failure back-off: pokes (read-your-writes waits) must not turn it into a busy loop. */
@@ -70,7 +61,7 @@ export class ProjectionRunner {
     this.batchSize = Math.max(1, options.batchSize ?? 500);
     this.maxBatchMs = options.maxBatchMs;
     this.eventTypes = Object.keys(options.projection.handlers);
-    this.parkAfter = options.parkAfterAttempts === false ? false : Math.max(1, options.parkAfterAttempts ?? DEFAULT_PARK_AFTER_ATTEMPTS);
+    this.failures = new HandlerFailures(this.checkpointName, options.parkAfterAttempts);
   }
 
   get status(): ProjectionStatus {
@@ -138,10 +129,10 @@ export class ProjectionRunner {
           await shareEventLoop();
           const handle = projection.handlers[e.type];
           if (!handle) continue;
-          const failure = this.failures.get(e.eventId);
-          if (failure && this.parkAfter !== false && failure.attempts >= this.parkAfter) {
+          const failure = this.failures.dueForParking(e);
+          if (failure) {
             await parkEvent(em, this.checkpointName, e, failure.error, failure.attempts);
-            parked.push(this.describeParked(e, failure));
+            parked.push(this.failures.describe(e, failure));
             continue;
           }
           try {
@@ -156,7 +147,7 @@ export class ProjectionRunner {
         return undefined;
       });
     } catch (error) {
-      if (failed.event) this.noteFailure(failed.event, error);
+      if (failed.event) this.failedInHandler = this.failures.note(failed.event, error);
       throw error;
     }
     this.failures.clear();
@@ -297,32 +288,6 @@ export class ProjectionRunner {
         this.backingOff = false;
       }
     }
-  }
-
-  private noteFailure(event: RecordedEvent, error: unknown): void {
-    // A full or read-only disk is not the event's fault: the batch is retried with back-off until the storage
-    // takes writes again, and the event is never parked for it (parking would drop it from the read model).
-    if (describeStorageFault(error)) return;
-    const failure = this.failures.get(event.eventId) ?? { attempts: 0, error };
-    failure.attempts++;
-    failure.error = error;
-    this.failures.set(event.eventId, failure);
-    this.failedInHandler = this.parkAfter !== false;
-  }
-
-  private describeParked(event: RecordedEvent, failure: EventFailure): ParkedEvent {
-    const error = failure.error;
-    return {
-      projection: this.checkpointName,
-      eventId: event.eventId,
-      position: event.position,
-      streamId: event.streamId,
-      type: event.type,
-      reason: error instanceof Error ? error.message : String(error),
-      errorName: error instanceof Error ? error.name : typeof error,
-      attempts: failure.attempts,
-      parkedAt: new Date().toISOString(),
-    };
   }
 
   private sleep(ms: number): Promise<void> {
