@@ -30,6 +30,7 @@ export * from './did/controller-document';
 export * from './did/did-key';
 export * from './did/did-web';
 export * from './did/resolver';
+export * from './did/did-web-resolution';
 export * from './did/did-web-https-resolver';
 export * from './net/address-policy';
 export * from './did/did-document-keys';

@@ -5,47 +5,7 @@ import type { LookupFunction } from 'node:net';
 import { HostAllowList, hostOf, isIpLiteral, isPublicAddress } from '../net/address-policy';
 import type { ControllerDocument } from './controller-document';
 import { didWebToUrl } from './did-web';
-
-/** Why a did:web document could not be resolved, as a stable code. */
-export type DidWebResolutionErrorCode =
-  | 'INVALID_DID'
-  | 'NOT_HTTPS'
-  | 'BLOCKED_ADDRESS'
-  | 'UNREACHABLE'
-  | 'TLS_FAILED'
-  | 'TIMEOUT'
-  | 'HTTP_STATUS'
-  | 'NOT_JSON'
-  | 'TOO_LARGE'
-  | 'ID_MISMATCH';
-
-export class DidWebResolutionError extends Error {
-  override readonly name = 'DidWebResolutionError';
-
-  constructor(
-    readonly code: DidWebResolutionErrorCode,
-    message: string,
-    /** The URL that was (or would have been) fetched. */
-    readonly url?: string,
-    /** What the network said (system error codes, addresses), for the server's log only; never part of `message`. */
-    readonly detail?: string,
-  ) {
-    super(message);
-  }
-}
-
-export interface ResolvedDidWebDocument {
-  did: string;
-  /** Where the document was read (after any redirect). */
-  url: string;
-  document: ControllerDocument;
-  resolvedAt: string;
-}
-
-/** Anything that turns a did:web into its document or throws {@link DidWebResolutionError}. */
-export interface DidWebDocumentResolver {
-  resolve(did: string): Promise<ResolvedDidWebDocument>;
-}
+import { type DidWebDocumentResolver, DidWebResolutionError, type ResolvedDidWebDocument, tlsReason } from './did-web-resolution';
 
 export interface DidWebHttpsResolverOptions {
   /** For the whole resolution, redirects and body included. */
@@ -69,16 +29,6 @@ const DEFAULT_MAX_REDIRECTS = 3;
 
 const JSON_MEDIA_TYPE = /^application\/(?:[a-z0-9.+-]+\+)?json$/;
 const TLS_ERROR = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ALTNAME|ERR_TLS/;
-
-/** A fixed phrase for each kind of certificate failure: what the public sees instead of the TLS library's text. */
-function tlsReason(code: string): string {
-  if (/SELF_SIGNED/.test(code)) return 'the certificate is self-signed';
-  if (/EXPIRED/.test(code)) return 'the certificate has expired';
-  if (/NOT_YET_VALID/.test(code)) return 'the certificate is not yet valid';
-  if (/ALTNAME|HOST/.test(code)) return 'the certificate is not for this host';
-  if (/UNABLE_TO_(VERIFY|GET_ISSUER)|UNTRUSTED|CHAIN/.test(code)) return 'the certificate was not issued by a trusted authority';
-  return 'the certificate could not be verified';
-}
 
 class Blocked extends Error {
   constructor(readonly detail: string) {

@@ -3,7 +3,8 @@ import { startDidWebServer, type DidWebTestServer } from '../testing/did-web-tes
 import { createTestTls, type TestTls } from '../testing/test-tls';
 import { startTrustingDidWebResolver, type TrustingDidWebResolver } from '../testing/trusting-did-web-resolver';
 import { buildDidWebDocument, didWebToUrl } from './did-web';
-import { DidWebHttpsResolver, DidWebResolutionError } from './did-web-https-resolver';
+import { DidWebHttpsResolver } from './did-web-https-resolver';
+import { DidWebResolutionError } from './did-web-resolution';
 
 describe('did:web to URL, as the did:web method specifies', () => {
   it.each([

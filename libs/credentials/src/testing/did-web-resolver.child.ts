@@ -1,7 +1,8 @@
 // A did:web resolver in its own process, started by `startTrustingDidWebResolver` with NODE_EXTRA_CA_CERTS set
 // (Node reads it only at start-up). Reads `{ "id", "did" }` lines on stdin, answers one JSON line per request.
 import { createInterface } from 'node:readline';
-import { DidWebHttpsResolver, DidWebResolutionError } from '../did/did-web-https-resolver';
+import { DidWebHttpsResolver } from '../did/did-web-https-resolver';
+import { DidWebResolutionError } from '../did/did-web-resolution';
 
 const resolver = new DidWebHttpsResolver(JSON.parse(process.argv[2] ?? '{}'));
 const answer = (message: object) => process.stdout.write(`${JSON.stringify(message)}\n`);

@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { DidWebHttpsResolverOptions } from '../did/did-web-https-resolver';
 import {
   type DidWebDocumentResolver,
-  type DidWebHttpsResolverOptions,
   DidWebResolutionError,
   type DidWebResolutionErrorCode,
   type ResolvedDidWebDocument,
-} from '../did/did-web-https-resolver';
+} from '../did/did-web-resolution';
 
 const REGISTER = join(__dirname, '..', '..', '..', 'event-sourcing', 'src', 'testing', 'swc-register.cjs');
 const CHILD = join(__dirname, 'did-web-resolver.child.ts');
