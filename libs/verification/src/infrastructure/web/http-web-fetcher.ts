@@ -1,13 +1,11 @@
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import type { LookupFunction } from 'node:net';
-import type { Readable } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Logger } from '@nestjs/common';
 import type { FetchedJson, WebFetcher } from '../../application/ports/web-fetcher.port';
 import { HostAllowList, hostOf, isIpLiteral, isPublicAddress } from './address-policy';
 import { FetchFailure, type FetchFailureCode, publicFetchError } from './fetch-failure';
+import { guardedLookup } from './guarded-lookup';
+import { type CachingHeaders, cachingHeadersOf, decodedBody } from './http-response';
 
 export const DEFAULT_FETCH_MAX_BYTES = 2 * 1024 * 1024;
 const DEFAULT_MAX_REDIRECTS = 3;
@@ -36,14 +34,6 @@ export type FetchedJsonFailure = Extract<FetchedJson, { ok: false }> & { code: F
 export interface ConditionalRequest {
   etag?: string;
   lastModified?: string;
-}
-
-/** The caching headers of an answer. */
-export interface CachingHeaders {
-  cacheControl?: string;
-  etag?: string;
-  lastModified?: string;
-  age?: string;
 }
 
 /** A fetch with what a cache needs: the headers, the body size, and 304 when the copy held is still current. */
@@ -228,74 +218,10 @@ export class HttpWebFetcher implements WebFetcher, ResourceFetcher {
   }
 }
 
-function cachingHeadersOf(res: IncomingMessage): CachingHeaders {
-  const one = (name: string): string | undefined => {
-    const value = res.headers[name];
-    return Array.isArray(value) ? value.join(', ') : value;
-  };
-  const headers: CachingHeaders = {};
-  const cacheControl = one('cache-control');
-  const etag = one('etag');
-  const lastModified = one('last-modified');
-  const age = one('age');
-  if (cacheControl) headers.cacheControl = cacheControl;
-  if (etag) headers.etag = etag;
-  if (lastModified) headers.lastModified = lastModified;
-  if (age) headers.age = age;
-  return headers;
-}
-
 function parseUrl(url: string, base?: URL): URL {
   try {
     return new URL(url, base);
   } catch {
     throw new FetchFailure('FETCH_INVALID_URL', `${url} is not a URL`);
   }
-}
-
-/**
- * Resolves every address of a name and refuses the connection when any is not public; otherwise hands the
- * checked addresses to the socket, which connects to one of them and to nothing else.
- */
-const guardedLookup: LookupFunction = (hostname, options, callback) => {
-  dnsLookup(hostname, { family: options.family, hints: options.hints, all: true }, (err, addresses: LookupAddress[]) => {
-    if (err) return callback(err, '', 0);
-    const blocked = addresses.find((a) => !isPublicAddress(a.address));
-    if (blocked || addresses.length === 0) {
-      const failure = new FetchFailure(
-        'FETCH_BLOCKED_ADDRESS',
-        `${hostname} resolves to the non-public address ${blocked?.address ?? '(none)'}`,
-      );
-      return callback(failure as unknown as NodeJS.ErrnoException, '', 0);
-    }
-    if (options.all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, addresses);
-    callback(null, addresses[0].address, addresses[0].family);
-  });
-};
-
-/** The body with its content coding undone; the caller counts what it yields, so a small encoded body cannot expand unchecked. */
-function decodedBody(res: IncomingMessage, maxBytes: number, tooLarge: () => FetchFailure): Readable {
-  const coding = String(res.headers['content-encoding'] ?? 'identity')
-    .trim()
-    .toLowerCase();
-  if (coding === 'identity' || coding === '') return res;
-  const decoder =
-    coding === 'gzip' || coding === 'x-gzip'
-      ? createGunzip()
-      : coding === 'deflate'
-        ? createInflate()
-        : coding === 'br'
-          ? createBrotliDecompress()
-          : undefined;
-  if (!decoder) {
-    res.destroy();
-    throw new FetchFailure('FETCH_NOT_JSON', `unsupported content encoding ${coding}`);
-  }
-  let sent = 0;
-  res.on('data', (chunk: Buffer) => {
-    sent += chunk.byteLength;
-    if (sent > maxBytes) decoder.destroy(tooLarge());
-  });
-  res.once('error', (e) => decoder.destroy(e));
-  return res.pipe(decoder);
 }

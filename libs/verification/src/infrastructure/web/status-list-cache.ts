@@ -1,6 +1,7 @@
 import type { FetchedJson, WebFetcher } from '../../application/ports/web-fetcher.port';
 import { publicFetchError } from './fetch-failure';
-import type { CachingHeaders, ResourceFetcher } from './http-web-fetcher';
+import type { ResourceFetcher } from './http-web-fetcher';
+import type { CachingHeaders } from './http-response';
 
 export interface StatusListCacheOptions {
   /**
