@@ -16,7 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_SERVICES } from '@alliance/composition';
 import { createIntegrationBus } from '@alliance/messaging';
-import { loadServiceConfig, mintToken, type RunningService, runService } from '@alliance/nest-kit';
+import { mintToken, type RunningService } from '@alliance/nest-kit';
+import { loadServiceConfig, runService } from '@alliance/service-runtime';
 import { cohortCsv, enrolmentIds, INSTITUTION, teach } from './assessment/cohort';
 import { percentile, printTable, ratio, runIfMain } from './support/output';
 

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { ASSESSMENT_SERVICE } from '@alliance/assessment';
 import type { RecordedEvent } from '@alliance/event-sourcing';
 import { createIntegrationBus } from '@alliance/messaging';
-import { createRuntime, createServiceApp, loadServiceConfig, mintToken, serviceRootModule } from '@alliance/nest-kit';
+import { createServiceApp, mintToken } from '@alliance/nest-kit';
+import { createRuntime, loadServiceConfig, serviceRootModule } from '@alliance/service-runtime';
 import { cohortCsv, enrolmentIds, INSTITUTION, teach } from './cohort';
 
 export interface BulkRun {

@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { CATALOGUE_SERVICE, demoCredentialDefinition, ECIU_MEMBERS } from '@alliance/catalogue';
 import { createEventStore, NO_STREAM, type RecordedEvent } from '@alliance/event-sourcing';
 import { createIntegrationBus } from '@alliance/messaging';
-import { loadServiceConfig, mintToken, runService } from '@alliance/nest-kit';
+import { mintToken } from '@alliance/nest-kit';
+import { loadServiceConfig, runService } from '@alliance/service-runtime';
 import { percentile, perSecond, runIfMain } from '../support/output';
 
 interface Row {

@@ -1,13 +1,6 @@
 import { createInProcessBus } from '@alliance/messaging';
-import {
-  embeddedDeadLetterFile,
-  loadConfig,
-  loadServiceConfig,
-  type RunningService,
-  runService,
-  serviceBaseUrl,
-  ServiceConfig,
-} from '@alliance/nest-kit';
+import { loadConfig, type RunningService, serviceBaseUrl, ServiceConfig } from '@alliance/nest-kit';
+import { embeddedDeadLetterFile, loadServiceConfig, runService } from '@alliance/service-runtime';
 import { ALL_SERVICES } from '@alliance/composition';
 
 export interface PlatformOptions {

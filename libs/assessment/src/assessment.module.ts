@@ -1,5 +1,6 @@
 import type { ReadModelOrm } from '@alliance/event-sourcing';
-import { MemberStandingSource, memberStandingFrom, type ServiceRuntime } from '@alliance/nest-kit';
+import { MemberStandingSource, memberStandingFrom } from '@alliance/nest-kit';
+import { type ServiceRuntime } from '@alliance/service-runtime';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AssessmentAggregates } from './application/assessment-aggregates';
 import { BatchProgress } from './application/batch/batch-progress';

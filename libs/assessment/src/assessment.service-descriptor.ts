@@ -1,4 +1,4 @@
-import type { ServiceDescriptor } from '@alliance/nest-kit';
+import type { ServiceDescriptor } from '@alliance/service-runtime';
 import { AssessmentConfig } from './assessment.config';
 import { AssessmentModule } from './assessment.module';
 

@@ -1,5 +1,5 @@
 import { type DynamicModule, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { ServiceRuntime } from '@alliance/nest-kit';
+import type { ServiceRuntime } from '@alliance/service-runtime';
 import { AUDIT_HANDLERS } from './application/audit-handlers';
 import type { AuditSource } from './application/audit-source';
 import { Checkpointer } from './application/checkpointer';

@@ -1,4 +1,4 @@
-import type { ServiceDescriptor } from '@alliance/nest-kit';
+import type { ServiceDescriptor } from '@alliance/service-runtime';
 import { AuditConfig } from './audit.config';
 import { AuditModule, type AuditModuleOptions } from './audit.module';
 

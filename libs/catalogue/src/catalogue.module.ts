@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { DidWebHttpsResolver, type DidWebDocumentResolver, hostListOf } from '@alliance/credentials';
-import { MemberStandingSource, memberStandingFrom, type ServiceRuntime } from '@alliance/nest-kit';
+import { MemberStandingSource, memberStandingFrom } from '@alliance/nest-kit';
+import { type ServiceRuntime } from '@alliance/service-runtime';
 import type { CatalogueConfig } from './catalogue.config';
 import { CatalogueAggregates } from './application/catalogue-aggregates';
 import { CATALOGUE_COMMAND_HANDLERS } from './application/commands';

@@ -1,4 +1,4 @@
-import type { ServiceDescriptor } from '@alliance/nest-kit';
+import type { ServiceDescriptor } from '@alliance/service-runtime';
 import { CatalogueConfig } from './catalogue.config';
 import { CatalogueModule } from './catalogue.module';
 

@@ -3,7 +3,7 @@ import { auditService } from '@alliance/audit';
 import { CATALOGUE_SERVICE } from '@alliance/catalogue';
 import { ENROLMENT_SERVICE } from '@alliance/enrolment';
 import { ISSUANCE_SERVICE } from '@alliance/issuance';
-import type { ServiceDescriptor } from '@alliance/nest-kit';
+import type { ServiceDescriptor } from '@alliance/service-runtime';
 import { VERIFICATION_SERVICE } from '@alliance/verification';
 import { AUDIT_STREAM_FOLDERS, auditReadModels } from './audit-knowledge';
 

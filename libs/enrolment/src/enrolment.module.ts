@@ -1,5 +1,6 @@
 import { LearnerKeyTable, loadKeyEncryptionKey, openLearnerKeyTable, type ReadModelOrm } from '@alliance/event-sourcing';
-import { MemberStandingSource, memberStandingFrom, type ServiceRuntime } from '@alliance/nest-kit';
+import { MemberStandingSource, memberStandingFrom } from '@alliance/nest-kit';
+import { type ServiceRuntime } from '@alliance/service-runtime';
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ENROLMENT_COMMAND_HANDLERS } from './application/commands';

@@ -1,4 +1,4 @@
-import type { ServiceDescriptor } from '@alliance/nest-kit';
+import type { ServiceDescriptor } from '@alliance/service-runtime';
 import { EnrolmentConfig } from './enrolment.config';
 import { EnrolmentModule } from './enrolment.module';
 

@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { ServiceRuntime } from '@alliance/nest-kit';
+import type { ServiceRuntime } from '@alliance/service-runtime';
 import { ISSUANCE_COMMAND_HANDLERS } from './application/commands';
 import { ISSUANCE_QUERY_HANDLERS } from './application/queries';
 import { ContextsController } from './http/contexts.controller';

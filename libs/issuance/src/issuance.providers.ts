@@ -8,7 +8,8 @@ import {
   type ReadModelOrm,
   SealingEventStore,
 } from '@alliance/event-sourcing';
-import { MemberStandingSource, memberStandingFrom, serviceBaseUrl, type ServiceRuntime } from '@alliance/nest-kit';
+import { MemberStandingSource, memberStandingFrom, serviceBaseUrl } from '@alliance/nest-kit';
+import { type ServiceRuntime } from '@alliance/service-runtime';
 import { CollectAutomaticProofsHandler } from './application/commands/collect-automatic-proofs';
 import { IssueCredentialHandler } from './application/commands/issue-credential';
 import { issuanceDocumentLoader } from './application/issuance-contexts';

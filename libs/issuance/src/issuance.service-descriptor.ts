@@ -1,4 +1,4 @@
-import type { ServiceDescriptor } from '@alliance/nest-kit';
+import type { ServiceDescriptor } from '@alliance/service-runtime';
 import { IssuanceConfig } from './issuance.config';
 import { IssuanceModule } from './issuance.module';
 

@@ -1,4 +1,4 @@
-import { loadServiceConfig } from '@alliance/nest-kit';
+import { loadServiceConfig } from '@alliance/service-runtime';
 import { contextBaseUrlsOf } from './verification.config';
 import { VERIFICATION_SERVICE } from './verification.service-descriptor';
 

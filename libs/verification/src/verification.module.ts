@@ -1,5 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { ServiceRuntime } from '@alliance/nest-kit';
+import type { ServiceRuntime } from '@alliance/service-runtime';
 import { VerifyCredentialHandler } from './application/commands/verify-credential';
 import { VerificationsController } from './http/verifications.controller';
 import { VerifyPageController } from './http/verify-page.controller';

@@ -1,7 +1,8 @@
 import { DidWebHttpsResolver, hostListOf } from '@alliance/credentials';
 import type { Provider } from '@nestjs/common';
 import type { ReadModelOrm } from '@alliance/event-sourcing';
-import { inProcessAdmissionHeaders, type ServiceRuntime } from '@alliance/nest-kit';
+import { inProcessAdmissionHeaders } from '@alliance/nest-kit';
+import { type ServiceRuntime } from '@alliance/service-runtime';
 import {
   CREDENTIAL_NOTES,
   CREDENTIAL_VERIFIER,

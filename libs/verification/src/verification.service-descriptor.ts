@@ -1,4 +1,4 @@
-import type { ServiceDescriptor } from '@alliance/nest-kit';
+import type { ServiceDescriptor } from '@alliance/service-runtime';
 import { VerificationConfig } from './verification.config';
 import { VerificationModule } from './verification.module';
 

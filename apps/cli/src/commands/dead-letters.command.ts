@@ -8,7 +8,8 @@ import {
   replayDeadLetter,
   summarise,
 } from '@alliance/messaging';
-import { embeddedDeadLetterFile, kafkaBusSettings, loadConfig, ServiceConfig } from '@alliance/nest-kit';
+import { loadConfig, ServiceConfig } from '@alliance/nest-kit';
+import { embeddedDeadLetterFile, kafkaBusSettings } from '@alliance/service-runtime';
 
 export interface DeadLettersCommandOptions {
   /** Opens the bus whose dead letters are handled; by default the one the environment names. */

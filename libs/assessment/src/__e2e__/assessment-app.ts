@@ -1,4 +1,4 @@
-import { startServiceUnderTest, type ServiceUnderTest, type ServiceUnderTestOptions } from '@alliance/nest-kit';
+import { startServiceUnderTest, type ServiceUnderTest, type ServiceUnderTestOptions } from '@alliance/service-runtime';
 import request from 'supertest';
 import type { AssessmentConfig } from '../assessment.config';
 import { ASSESSMENT_SERVICE } from '../assessment.service-descriptor';

@@ -7,7 +7,7 @@ import {
   type EventStore,
   isEventIdConflict,
 } from '@alliance/event-sourcing';
-import { EVENT_STORE } from '@alliance/nest-kit';
+import { EVENT_STORE } from '@alliance/service-runtime';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { AssessmentException } from '../domain/assessment.exception';

@@ -1,4 +1,4 @@
-import { ReadSideLifecycle } from '@alliance/nest-kit';
+import { ReadSideLifecycle } from '@alliance/service-runtime';
 import { ASSESSMENT_INTEGRATION, ASSESSMENT_ORM } from '../assessment.tokens';
 import { ResultReadModel } from './read-model/result-read-model';
 

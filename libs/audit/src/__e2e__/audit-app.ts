@@ -1,13 +1,6 @@
 import { createIntegrationBus } from '@alliance/messaging';
-import {
-  type AuthenticatedActor,
-  createRuntime,
-  createServiceApp,
-  loadServiceConfig,
-  mintToken,
-  type Role,
-  serviceRootModule,
-} from '@alliance/nest-kit';
+import { type AuthenticatedActor, createServiceApp, mintToken, type Role } from '@alliance/nest-kit';
+import { createRuntime, loadServiceConfig, serviceRootModule } from '@alliance/service-runtime';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { FIXTURE_SEED } from '../__fixtures__/audit-stores.fixture';

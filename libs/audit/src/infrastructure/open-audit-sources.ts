@@ -1,5 +1,5 @@
 import { createEventStore } from '@alliance/event-sourcing';
-import { eventStoreSettings } from '@alliance/nest-kit';
+import { eventStoreSettings } from '@alliance/service-runtime';
 import type { AuditSource } from '../application/audit-source';
 import type { AuditConfig } from '../audit.config';
 

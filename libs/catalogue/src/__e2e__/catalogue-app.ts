@@ -4,16 +4,8 @@ import { join } from 'node:path';
 import type { DidWebDocumentResolver } from '@alliance/credentials';
 import type { EventStore } from '@alliance/event-sourcing';
 import { createIntegrationBus, type IntegrationBus } from '@alliance/messaging';
-import {
-  type AuthenticatedActor,
-  createRuntime,
-  createServiceApp,
-  loadServiceConfig,
-  mintToken,
-  type Role,
-  serviceRootModule,
-  type ServiceConfig,
-} from '@alliance/nest-kit';
+import { type AuthenticatedActor, createServiceApp, mintToken, type Role, type ServiceConfig } from '@alliance/nest-kit';
+import { createRuntime, loadServiceConfig, serviceRootModule } from '@alliance/service-runtime';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { CatalogueModule } from '../catalogue.module';

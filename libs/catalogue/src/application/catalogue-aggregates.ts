@@ -7,7 +7,7 @@ import {
   type DomainEvent,
   type EventStore,
 } from '@alliance/event-sourcing';
-import { EVENT_STORE } from '@alliance/nest-kit';
+import { EVENT_STORE } from '@alliance/service-runtime';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { CredentialSpecCommand } from '../domain/credential-spec/credential-spec.commands';
 import { credentialSpecDecider } from '../domain/credential-spec/credential-spec.decider';

@@ -1,4 +1,4 @@
-import { startServiceUnderTest, type ServiceUnderTest, type ServiceUnderTestOptions } from '@alliance/nest-kit';
+import { startServiceUnderTest, type ServiceUnderTest, type ServiceUnderTestOptions } from '@alliance/service-runtime';
 import request from 'supertest';
 import type { EnrolmentConfig } from '../enrolment.config';
 import { ENROLMENT_SERVICE } from '../enrolment.service-descriptor';

@@ -5,7 +5,7 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '@alliance/event-sourcing';
-import { EVENT_STORE } from '@alliance/nest-kit';
+import { EVENT_STORE } from '@alliance/service-runtime';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { LearnerCommand } from '../domain/learner/learner.commands';
 import { learnerDecider } from '../domain/learner/learner.decider';

@@ -1,6 +1,7 @@
 import { ensureReadModelTables, forkEntityManager, type ReadModelDatabaseConfig, type ReadModelOrm } from '@alliance/event-sourcing';
 import { MikroOrmInbox } from '@alliance/messaging';
-import { openServiceReadModel, type ServiceConfig, serviceReadModelLocation, type ServiceReadModelSpec } from '@alliance/nest-kit';
+import { type ServiceConfig } from '@alliance/nest-kit';
+import { openServiceReadModel, serviceReadModelLocation, type ServiceReadModelSpec } from '@alliance/service-runtime';
 import { HeldCredentialRows, KNOWLEDGE_VERSION, MemberStandingRows, SpecVersionRows } from './knowledge/knowledge-rows';
 
 export const READ_MODEL_SCHEMA = 'enrolment_read';

@@ -1,4 +1,4 @@
-import { ReadSideLifecycle } from '@alliance/nest-kit';
+import { ReadSideLifecycle } from '@alliance/service-runtime';
 import { ENROLMENT_INTEGRATION, ENROLMENT_ORM } from '../enrolment.tokens';
 import { EnrolmentReadModel } from './read-model/enrolment-read-model';
 

@@ -4,15 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type EventStore, pollUntil } from '@alliance/event-sourcing';
 import { createIntegrationBus, type IntegrationBus, type IntegrationMessage } from '@alliance/messaging';
-import {
-  type AuthenticatedActor,
-  createRuntime,
-  createServiceApp,
-  loadServiceConfig,
-  mintToken,
-  type Role,
-  serviceRootModule,
-} from '@alliance/nest-kit';
+import { type AuthenticatedActor, createServiceApp, mintToken, type Role } from '@alliance/nest-kit';
+import { createRuntime, loadServiceConfig, serviceRootModule } from '@alliance/service-runtime';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type { IssuanceConfig } from '../issuance.config';

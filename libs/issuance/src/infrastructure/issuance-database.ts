@@ -1,5 +1,6 @@
 import type { ReadModelDatabaseConfig, ReadModelOrm } from '@alliance/event-sourcing';
-import { openServiceReadModel, type ServiceConfig, serviceReadModelLocation, type ServiceReadModelSpec } from '@alliance/nest-kit';
+import { type ServiceConfig } from '@alliance/nest-kit';
+import { openServiceReadModel, serviceReadModelLocation, type ServiceReadModelSpec } from '@alliance/service-runtime';
 
 export const ISSUANCE = 'issuance';
 export const READ_MODEL_SCHEMA = 'issuance_read';

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type EventStore, forkEntityManager, ProjectionDaemon, type ReadModelOrm } from '@alliance/event-sourcing';
 import type { IntegrationBus } from '@alliance/messaging';
-import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, SERVICE_CONFIG, ServiceMessaging } from '@alliance/nest-kit';
+import { HealthRegistry, SERVICE_CONFIG } from '@alliance/nest-kit';
+import { EVENT_STORE, INTEGRATION_BUS, ServiceMessaging } from '@alliance/service-runtime';
 import { AwardProcess } from '../application/process/award-process';
 import { CatalogueFacts } from '../application/process/catalogue-facts';
 import { IssuanceReactor } from '../application/process/issuance-reactor';

@@ -1,5 +1,6 @@
 import { ensureReadModelTables, forkEntityManager, type ReadModelDatabaseConfig, type ReadModelOrm } from '@alliance/event-sourcing';
-import { openServiceReadModel, type ServiceConfig, serviceReadModelLocation, type ServiceReadModelSpec } from '@alliance/nest-kit';
+import { type ServiceConfig } from '@alliance/nest-kit';
+import { openServiceReadModel, serviceReadModelLocation, type ServiceReadModelSpec } from '@alliance/service-runtime';
 import { VERIFICATION, VERIFICATION_INBOX } from './integration/verification-inbox-routes';
 import { CredentialNoteRows } from './registry/credential-notes-rows';
 import { IssuedCredentialRows } from './registry/issued-credential-rows';

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { EventStore, ReadModelOrm } from '@alliance/event-sourcing';
 import type { IntegrationBus } from '@alliance/messaging';
-import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, SERVICE_CONFIG, ServiceMessaging } from '@alliance/nest-kit';
+import { HealthRegistry, SERVICE_CONFIG } from '@alliance/nest-kit';
+import { EVENT_STORE, INTEGRATION_BUS, ServiceMessaging } from '@alliance/service-runtime';
 import {
   credentialIssuedV1,
   credentialReinstatedV1,

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type EventStore, NO_STREAM, streamName } from '@alliance/event-sourcing';
-import { EVENT_STORE, SERVICE_CONFIG } from '@alliance/nest-kit';
+import { SERVICE_CONFIG } from '@alliance/nest-kit';
+import { EVENT_STORE } from '@alliance/service-runtime';
 import { v7 as uuidv7 } from 'uuid';
 import { VERIFICATION_TALLY } from '../application/verification.tokens';
 import type { VerificationTally } from '../domain/retention/verification-tally';

@@ -1,6 +1,6 @@
 import type { EventStore, ReadModelOrm } from '@alliance/event-sourcing';
 import type { IntegrationBus } from '@alliance/messaging';
-import { ServiceMessaging } from '@alliance/nest-kit';
+import { ServiceMessaging } from '@alliance/service-runtime';
 import { Logger } from '@nestjs/common';
 import { ASSESSMENT, TRANSCRIPT_STREAM_PREFIX } from '../../application/assessment-streams';
 import type { AssessmentConfig } from '../../assessment.config';

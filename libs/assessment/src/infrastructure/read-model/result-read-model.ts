@@ -1,5 +1,6 @@
 import type { EventStore, ReadModelOrm } from '@alliance/event-sourcing';
-import { type HealthRegistry, ProjectedReadModel } from '@alliance/nest-kit';
+import { type HealthRegistry } from '@alliance/nest-kit';
+import { ProjectedReadModel } from '@alliance/service-runtime';
 import { type ResultFilter, type ResultRecordRow, ResultRecords } from '../../application/ports/result-records.port';
 import { ResultRows } from './result-rows';
 import { resultsProjection } from './results.projection';

@@ -1,6 +1,6 @@
 import type { JsonWebKey, KeyObject } from 'node:crypto';
 import type { EventStore } from '@alliance/event-sourcing';
-import { EVENT_STORE } from '@alliance/nest-kit';
+import { EVENT_STORE } from '@alliance/service-runtime';
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { AuditException } from '../../audit.exception';

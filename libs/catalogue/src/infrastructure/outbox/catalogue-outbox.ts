@@ -1,6 +1,7 @@
 import type { EventStore } from '@alliance/event-sourcing';
 import type { IntegrationBus, RelayStatus } from '@alliance/messaging';
-import { EVENT_STORE, HealthRegistry, INTEGRATION_BUS, SERVICE_CONFIG, type ServiceConfig, ServiceMessaging } from '@alliance/nest-kit';
+import { HealthRegistry, SERVICE_CONFIG, type ServiceConfig } from '@alliance/nest-kit';
+import { EVENT_STORE, INTEGRATION_BUS, ServiceMessaging } from '@alliance/service-runtime';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { CATALOGUE, CREDENTIAL_SPEC_STREAM_PREFIX, INSTITUTION_STREAM_PREFIX } from '../../application/catalogue-streams';
 import { READ_MODEL_SCHEMA } from '../read-model/read-model-location';

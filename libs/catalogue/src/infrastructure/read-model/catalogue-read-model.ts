@@ -8,7 +8,8 @@ import {
   type ReadModelOrm,
   rebuildProjection,
 } from '@alliance/event-sourcing';
-import { EVENT_STORE, HealthRegistry, projectionReadinessCheck, SERVICE_CONFIG, type ServiceConfig } from '@alliance/nest-kit';
+import { HealthRegistry, projectionReadinessCheck, SERVICE_CONFIG, type ServiceConfig } from '@alliance/nest-kit';
+import { EVENT_STORE } from '@alliance/service-runtime';
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/sql';
 import { ReadModelSync } from '../../application/read-model-sync';

@@ -1,5 +1,6 @@
 import type { ReadModelDatabaseConfig, ReadModelOrm } from '@alliance/event-sourcing';
-import { openServiceReadModel, type ServiceConfig, serviceReadModelLocation, type ServiceReadModelSpec } from '@alliance/nest-kit';
+import { type ServiceConfig } from '@alliance/nest-kit';
+import { openServiceReadModel, serviceReadModelLocation, type ServiceReadModelSpec } from '@alliance/service-runtime';
 import { catalogueProjection } from './catalogue.projection';
 
 /** The catalogue's own schema in a PostgreSQL database that other services may share. */

@@ -1,6 +1,6 @@
 import { type EventStore, streamPrefix, type ReadModelOrm } from '@alliance/event-sourcing';
 import type { IntegrationBus } from '@alliance/messaging';
-import { ServiceMessaging } from '@alliance/nest-kit';
+import { ServiceMessaging } from '@alliance/service-runtime';
 import { Logger } from '@nestjs/common';
 import type { CommandBus } from '@nestjs/cqrs';
 import { ENROLMENT } from '../../application/enrolment-streams';

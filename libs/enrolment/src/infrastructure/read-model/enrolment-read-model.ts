@@ -1,5 +1,6 @@
 import type { EventStore, ReadModelOrm } from '@alliance/event-sourcing';
-import { type HealthRegistry, ProjectedReadModel } from '@alliance/nest-kit';
+import { type HealthRegistry } from '@alliance/nest-kit';
+import { ProjectedReadModel } from '@alliance/service-runtime';
 import { type EnrolmentFilter, type EnrolmentRecordRow, EnrolmentRecords } from '../../application/ports/enrolment-records.port';
 import { EnrolmentRows } from './enrolment-rows';
 import { enrolmentsProjection } from './enrolments.projection';

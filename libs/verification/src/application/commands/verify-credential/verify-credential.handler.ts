@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type CommandHandler as KernelCommandHandler, createCommandHandler, type EventStore, streamName } from '@alliance/event-sourcing';
-import { EVENT_STORE } from '@alliance/nest-kit';
+import { EVENT_STORE } from '@alliance/service-runtime';
 import { v7 as uuidv7 } from 'uuid';
 import type { VerificationTally } from '../../../domain/retention/verification-tally';
 import { verificationDecider, type RecordVerification } from '../../../domain/verification/verification.decider';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createEventStore, type EventStore } from '@alliance/event-sourcing';
 import { createIntegrationBus, type IntegrationBus, type IntegrationBusSettings } from '@alliance/messaging';
-import type { ServiceConfig } from '../config/service-config';
+import type { ServiceConfig } from '@alliance/nest-kit';
 import type { ServiceRuntime } from './service-runtime';
 
 export interface RuntimeOverrides {

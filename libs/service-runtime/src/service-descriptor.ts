@@ -1,5 +1,5 @@
 import type { DynamicModule } from '@nestjs/common';
-import type { ServiceConfig } from '../config/service-config';
+import type { ServiceConfig } from '@alliance/nest-kit';
 import type { ServiceRuntime } from './service-runtime';
 
 /** What a bounded context tells the executables about itself: enough to run it alone or inside the platform. */

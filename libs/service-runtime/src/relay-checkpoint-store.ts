@@ -1,5 +1,5 @@
 import { type CheckpointStore, FileCheckpointStore, PgCheckpointStore } from '@alliance/event-sourcing';
-import type { ServiceConfig } from '../config/service-config';
+import type { ServiceConfig } from '@alliance/nest-kit';
 
 /**
  * Where a service's outbox relay keeps its position: beside its read models, in their PostgreSQL schema when

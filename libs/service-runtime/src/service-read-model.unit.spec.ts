@@ -2,7 +2,7 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ReadModelOrm, schemaPinnedLocation } from '@alliance/event-sourcing';
-import { ServiceConfig } from '../config/service-config';
+import { ServiceConfig } from '@alliance/nest-kit';
 import { openServiceReadModel, serviceReadModelLocation } from './service-read-model';
 
 const config = (overrides: Partial<ServiceConfig>) => Object.assign(new ServiceConfig(), overrides);

@@ -1,5 +1,5 @@
 import { Test } from '@nestjs/testing';
-import { HealthRegistry } from '../health/health-registry';
+import { HealthRegistry } from '@alliance/nest-kit';
 import { type BackgroundWork, ReadSideLifecycle } from './read-side-lifecycle';
 
 const DATABASE = Symbol('DATABASE');

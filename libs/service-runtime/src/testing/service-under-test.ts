@@ -3,14 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createIntegrationBus, type IntegrationBus, type IntegrationMessage } from '@alliance/messaging';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { mintToken } from '../auth/token-verifier';
-import { createServiceApp } from '../bootstrap/start-service';
-import type { ServiceConfig } from '../config/service-config';
-import type { AuthenticatedActor, Role } from '../context/request-context';
-import { createRuntime } from '../runtime/create-runtime';
-import { loadServiceConfig, serviceRootModule } from '../runtime/run-service';
-import type { ServiceDescriptor } from '../runtime/service-descriptor';
-import type { ServiceRuntime } from '../runtime/service-runtime';
+import { mintToken, createServiceApp, type ServiceConfig, type AuthenticatedActor, type Role } from '@alliance/nest-kit';
+import { createRuntime } from '../create-runtime';
+import { loadServiceConfig, serviceRootModule } from '../run-service';
+import type { ServiceDescriptor } from '../service-descriptor';
+import type { ServiceRuntime } from '../service-runtime';
 
 export interface ServiceUnderTestOptions {
   env?: Record<string, string>;

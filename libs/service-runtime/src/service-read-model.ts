@@ -11,7 +11,7 @@ import {
   schemaPinnedLocation,
 } from '@alliance/event-sourcing';
 import { Client } from 'pg';
-import type { ServiceConfig } from '../config/service-config';
+import type { ServiceConfig } from '@alliance/nest-kit';
 
 /** Where a service keeps its read models (and the tables beside them: knowledge, inbox, checkpoints). */
 export interface ServiceReadModelSpec {

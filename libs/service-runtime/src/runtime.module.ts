@@ -1,6 +1,5 @@
 import { type DynamicModule, Global, Inject, Module, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { HealthRegistry } from '../health/health-registry';
-import { storageHealthCheck } from '../health/storage-health';
+import { HealthRegistry, storageHealthCheck } from '@alliance/nest-kit';
 import { EVENT_STORE, INTEGRATION_BUS, type ServiceRuntime } from './service-runtime';
 
 const RUNTIME = Symbol('RUNTIME');

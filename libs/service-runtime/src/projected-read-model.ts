@@ -8,8 +8,7 @@ import {
 } from '@alliance/event-sourcing';
 import type { EntityManager } from '@mikro-orm/sql';
 import { Logger } from '@nestjs/common';
-import type { HealthRegistry } from '../health/health-registry';
-import { projectionReadinessCheck } from '../health/projection-health';
+import { type HealthRegistry, projectionReadinessCheck } from '@alliance/nest-kit';
 import type { BackgroundWork } from './read-side-lifecycle';
 
 export interface ProjectedReadModelOptions extends Pick<ProjectionRunnerOptions, 'batchSize' | 'maxBatchMs' | 'pollIntervalMs'> {

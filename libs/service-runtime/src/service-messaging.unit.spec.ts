@@ -11,8 +11,7 @@ import {
   type MessageHandler,
 } from '@alliance/messaging';
 import { eventually } from '@alliance/testing';
-import { ServiceConfig } from '../config/service-config';
-import { HealthRegistry } from '../health/health-registry';
+import { ServiceConfig, HealthRegistry } from '@alliance/nest-kit';
 import { ServiceMessaging, type ServiceMessagingOptions } from './service-messaging';
 
 const meta = { occurredAt: '2026-03-01T10:00:00.000Z', actor: { subject: 'tester' }, correlationId: 'corr' };

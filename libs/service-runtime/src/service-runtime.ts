@@ -1,6 +1,6 @@
 import type { EventStore } from '@alliance/event-sourcing';
 import type { IntegrationBus } from '@alliance/messaging';
-import type { ServiceConfig } from '../config/service-config';
+import type { ServiceConfig } from '@alliance/nest-kit';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 export const INTEGRATION_BUS = Symbol('INTEGRATION_BUS');

@@ -12,8 +12,7 @@ import {
   type RelayStatus,
   type SubscribeSpec,
 } from '@alliance/messaging';
-import type { ServiceConfig } from '../config/service-config';
-import type { HealthRegistry } from '../health/health-registry';
+import type { ServiceConfig, HealthRegistry } from '@alliance/nest-kit';
 import { relayCheckpointStore } from './relay-checkpoint-store';
 
 export interface ServiceMessagingOptions {

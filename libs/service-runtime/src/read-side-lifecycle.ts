@@ -8,7 +8,7 @@ import {
   type OnModuleInit,
   type Type,
 } from '@nestjs/common';
-import { HealthRegistry } from '../health/health-registry';
+import { HealthRegistry } from '@alliance/nest-kit';
 
 /** Background work that reports on /health/ready once started. */
 export interface BackgroundWork {

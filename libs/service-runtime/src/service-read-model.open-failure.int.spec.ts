@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import { DatabaseUnavailableError, describeDatabaseFault, EmbeddedEventStore, StorageFaultError } from '@alliance/event-sourcing';
 import { mountTinyDisk } from '@alliance/testing';
 import { Client } from 'pg';
-import { loadConfig } from '../config/load-config';
-import { ServiceConfig } from '../config/service-config';
+import { loadConfig, ServiceConfig } from '@alliance/nest-kit';
 import { openServiceReadModel } from './service-read-model';
 
 const spec = { service: 'probe', schema: 'probe_read', pinning: 'connection' as const };

@@ -1,6 +1,6 @@
 import { databaseOpenFailure } from '@alliance/event-sourcing';
 import { Client } from 'pg';
-import type { ServiceConfig } from '../config/service-config';
+import type { ServiceConfig } from '@alliance/nest-kit';
 
 /**
  * Replicas of one service starting together on one PostgreSQL database would race on their set-up DDL

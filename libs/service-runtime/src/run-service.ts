@@ -1,8 +1,5 @@
 import { Module } from '@nestjs/common';
-import { loadConfig } from '../config/load-config';
-import type { ServiceConfig } from '../config/service-config';
-import { NestKitModule } from '../nest-kit.module';
-import { type RunningService, startService } from '../bootstrap/start-service';
+import { loadConfig, type ServiceConfig, NestKitModule, type RunningService, startService } from '@alliance/nest-kit';
 import { createRuntime, type RuntimeOverrides } from './create-runtime';
 import { RuntimeModule } from './runtime.module';
 import { acquireStartupLock } from './startup-lock';
