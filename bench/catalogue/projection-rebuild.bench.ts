@@ -2,7 +2,7 @@ import { createCommandHandler, createReadModelOrm, InMemoryEventStore, rebuildPr
 import { catalogueProjection } from '../../libs/catalogue/src/infrastructure/read-model/catalogue.projection';
 import { credentialSpecDecider } from '../../libs/catalogue/src/domain/credential-spec/credential-spec.decider';
 import { institutionDecider } from '../../libs/catalogue/src/domain/institution/institution.decider';
-import { credentialSpecStream, institutionStream } from '../../libs/catalogue/src/application/catalogue-streams';
+import { CATALOGUE_AGGREGATES } from '../../libs/catalogue/src/application/catalogue-aggregates';
 import { demoCredentialDefinition, ECIU_MEMBERS } from '../../libs/catalogue/src/demo/eciu-demo-data';
 import type { MemberView } from '../../libs/catalogue/src/domain/credential-spec/registry-view';
 import { addKeyWithProof } from '../../libs/catalogue/src/domain/__fixtures__/key-possession.fixture';
@@ -19,17 +19,25 @@ export async function benchProjectionRebuild(specs: number): Promise<{ events: n
     const institutionId = `member-${i}`;
     ids[key] = institutionId;
     const did = `did:web:bench.example:institutions:${institutionId}`;
-    await institutions.handle(institutionStream(institutionId), { type: 'RegisterInstitution', institutionId, ...profile, did }, admin);
+    await institutions.handle(
+      CATALOGUE_AGGREGATES.stream.institution(institutionId),
+      { type: 'RegisterInstitution', institutionId, ...profile, did },
+      admin,
+    );
     // Its own admin activates it with a key proven over a catalogue challenge, as every member must.
-    await addKeyWithProof((command, context) => institutions.handle(institutionStream(institutionId), command, context), institutionId, {
-      keyId: 'key-1',
-    });
+    await addKeyWithProof(
+      (command, context) => institutions.handle(CATALOGUE_AGGREGATES.stream.institution(institutionId), command, context),
+      institutionId,
+      {
+        keyId: 'key-1',
+      },
+    );
     members.set(institutionId, { institutionId, ...profile, did, status: 'active' });
   }
   const registry = { members, specs: new Map() };
   for (let i = 0; i < specs; i++) {
     const id = `spec-${i}`;
-    const stream = credentialSpecStream(id);
+    const stream = CATALOGUE_AGGREGATES.stream.credentialSpec(id);
     const definition = { ...demoCredentialDefinition(ids as never), title: `Spec ${i}` } as never;
     await definitions.handle(stream, { type: 'DraftCredentialSpec', credentialSpecId: id, definition, registry }, admin);
     await definitions.handle(stream, { type: 'ProposeCredentialSpec', registry }, admin);

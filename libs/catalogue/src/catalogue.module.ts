@@ -54,7 +54,7 @@ export class CatalogueModule {
         CatalogueAggregates,
         {
           provide: MemberStandingSource,
-          useFactory: (a: CatalogueAggregates) => memberStandingFrom(async (id) => (await a.institution(id))?.status),
+          useFactory: (a: CatalogueAggregates) => memberStandingFrom(async (id) => (await a.institution.state(id))?.status),
           inject: [CatalogueAggregates],
         },
         {

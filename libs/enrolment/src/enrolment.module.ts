@@ -4,7 +4,7 @@ import { type ServiceRuntime } from '@alliance/service-runtime';
 import { type DynamicModule, Logger, Module } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ENROLMENT_COMMAND_HANDLERS } from './application/commands';
-import { LearnerAggregates } from './application/learner-aggregates';
+import { EnrolmentAggregates } from './application/enrolment-aggregates';
 import { EnrolmentKnowledge } from './application/ports/enrolment-knowledge.port';
 import { EnrolmentRecords } from './application/ports/enrolment-records.port';
 import { ENROLMENT_QUERY_HANDLERS } from './application/queries';
@@ -55,7 +55,7 @@ export class EnrolmentModule {
           inject: [ENROLMENT_ORM],
         },
         { provide: EnrolmentRecords, useExisting: EnrolmentReadModel },
-        LearnerAggregates,
+        EnrolmentAggregates,
         ...ENROLMENT_COMMAND_HANDLERS,
         ...ENROLMENT_QUERY_HANDLERS,
         {

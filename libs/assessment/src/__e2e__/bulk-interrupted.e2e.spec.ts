@@ -1,6 +1,6 @@
 import type { EventStore } from '@alliance/event-sourcing';
 import { eventually } from '@alliance/testing';
-import { TRANSCRIPT_STREAM_PREFIX } from '../application/assessment-streams';
+import { ASSESSMENT_AGGREGATES } from '../application/assessment-aggregates';
 import { AAU, facts } from './facts.fixture';
 import { type AssessmentApp, startAssessment } from './assessment-app';
 import { cohortCsv, cohortIds } from './cohort-csv.fixture';
@@ -15,7 +15,7 @@ function crashAfter(store: EventStore, appends: number): () => void {
   const original = store.appendToStream.bind(store);
   let done = 0;
   store.appendToStream = async (streamId, events, options) => {
-    if (streamId.startsWith(TRANSCRIPT_STREAM_PREFIX) && ++done > appends) throw new Error('the process was killed');
+    if (streamId.startsWith(ASSESSMENT_AGGREGATES.prefix.transcript) && ++done > appends) throw new Error('the process was killed');
     return original(streamId, events, options);
   };
   return () => (store.appendToStream = original);
@@ -23,7 +23,7 @@ function crashAfter(store: EventStore, appends: number): () => void {
 
 async function resultIdsOf(store: EventStore): Promise<string[]> {
   const ids: string[] = [];
-  for await (const e of store.readAll({ filter: { streamPrefixes: [TRANSCRIPT_STREAM_PREFIX] } })) {
+  for await (const e of store.readAll({ filter: { streamPrefixes: [ASSESSMENT_AGGREGATES.prefix.transcript] } })) {
     const id = (e.data as { resultId?: string }).resultId;
     if (e.type === 'ResultPublished' && id) ids.push(id);
   }

@@ -1,80 +1,39 @@
-import {
-  type CommandContext,
-  type CommandHandler,
-  createCommandHandler,
-  decisionEvents,
-  decisionInstant,
-  type EventStore,
-  isEventIdConflict,
-} from '@alliance/event-sourcing';
+import { aggregatesClass, defineAggregates, type EventStore, isEventIdConflict } from '@alliance/event-sourcing';
 import { EVENT_STORE } from '@alliance/service-runtime';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { AssessmentException } from '../domain/assessment.exception';
-import { type ResultBatchCommand, resultBatchDecider, type ResultBatchState } from '../domain/batch/result-batch.decider';
-import type { ResultBatchEvent } from '../domain/batch/result-batch.events';
+import { resultBatchDecider } from '../domain/batch/result-batch.decider';
 import type { TranscriptCommand } from '../domain/transcript/transcript.commands';
 import { resultsRejected, transcriptDecider } from '../domain/transcript/transcript.decider';
 import type { TranscriptEvent } from '../domain/transcript/transcript.events';
-import type { TranscriptState } from '../domain/transcript/transcript.state';
-import { resultBatchStream, transcriptStream } from './assessment-streams';
 import { publicationEventId } from './result-ids';
 
 /** Injection token of the clock deciders use; tests replace it to make time explicit. */
 export const ASSESSMENT_CLOCK = Symbol('ASSESSMENT_CLOCK');
 
-export interface Handled<TEvent> {
-  events: TEvent[];
-  lastPosition?: number;
-}
-
-/** The transcript and batch aggregates on the kernel's command handler (load, decide, append, retry on conflicts). */
-@Injectable()
-export class AssessmentAggregates {
-  private readonly transcripts: CommandHandler<TranscriptCommand, TranscriptState, TranscriptEvent>;
-  private readonly batches: CommandHandler<ResultBatchCommand, ResultBatchState, ResultBatchEvent>;
-  private readonly clock: () => Date;
-
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Optional() @Inject(ASSESSMENT_CLOCK) clock?: () => Date,
-  ) {
-    this.clock = clock ?? (() => new Date());
+/** Assessment's aggregates: `assessment.transcript-<enrolmentId>` and `assessment.result-batch-<batchKey>`. */
+export const ASSESSMENT_AGGREGATES = defineAggregates('assessment', {
+  transcript: {
+    decider: transcriptDecider,
     // Many registrars may write one transcript at once (a cohort upload beside single results): allow more retries.
+    maxAttempts: 8,
     // A publication's event id is derived from its result id: the store keeps a result id to one transcript.
-    const newEventId = (e: TranscriptEvent) => (e.type === 'ResultPublished' ? publicationEventId(e.data.resultId) : uuidv7());
-    this.transcripts = createCommandHandler({ store, decider: transcriptDecider, clock, maxAttempts: 8, newEventId });
-    this.batches = createCommandHandler({ store, decider: resultBatchDecider, clock });
-  }
+    newEventId: (e: TranscriptEvent) => (e.type === 'ResultPublished' ? publicationEventId(e.data.resultId) : uuidv7()),
+    refusal: (error: unknown, command: TranscriptCommand) =>
+      isEventIdConflict(error) && command.type === 'PublishResults' ? reusedIds(command.results, error.eventIds) : error,
+  },
+  resultBatch: { decider: resultBatchDecider },
+});
 
-  async onTranscript(enrolmentId: string, command: TranscriptCommand, context: CommandContext): Promise<Handled<TranscriptEvent>> {
-    const r = await this.transcripts.handle(transcriptStream(enrolmentId), command, context).catch((error: unknown) => {
-      throw isEventIdConflict(error) && command.type === 'PublishResults' ? reusedIds(command.results, error.eventIds) : error;
-    });
-    return { events: r.events.map((e) => ({ type: e.type, data: e.data }) as TranscriptEvent), lastPosition: r.lastPosition };
-  }
-
-  /** Decides a transcript command on the stored state without appending: the events `onTranscript` would write now, or its refusal. */
-  async previewTranscript(enrolmentId: string, command: TranscriptCommand, context: CommandContext): Promise<TranscriptEvent[]> {
-    const { state } = await this.transcripts.load(transcriptStream(enrolmentId));
-    return decisionEvents(transcriptDecider.decide(command, state, { ...context, now: decisionInstant(context, this.clock) }));
-  }
-
-  /** Decides a batch command on the stored state without appending: throws what `onBatch` would refuse. */
-  async checkBatch(batchKey: string, command: ResultBatchCommand, context: CommandContext): Promise<void> {
-    const { state } = await this.batches.load(resultBatchStream(batchKey));
-    resultBatchDecider.decide(command, state, { ...context, now: decisionInstant(context, this.clock) });
-  }
-
-  /** The events of one upload's stream, oldest first (none when the id was never claimed). */
-  async batchHistory(batchKey: string): Promise<ResultBatchEvent[]> {
-    const events = await this.store.readStream(resultBatchStream(batchKey));
-    return events.map((e) => ({ type: e.type, data: e.data }) as ResultBatchEvent);
-  }
-
-  async onBatch(batchKey: string, command: ResultBatchCommand, context: CommandContext): Promise<Handled<ResultBatchEvent>> {
-    const r = await this.batches.handle(resultBatchStream(batchKey), command, context);
-    return { events: r.events.map((e) => ({ type: e.type, data: e.data }) as ResultBatchEvent), lastPosition: r.lastPosition };
+/**
+ * Assessment's aggregates on the kernel's command handler (`aggregates.transcript.handle(enrolmentId, command,
+ * context)`). Writers wait for the read model themselves, with the position `handle` answers: a batch waits once.
+ */
+@Injectable()
+export class AssessmentAggregates extends aggregatesClass(ASSESSMENT_AGGREGATES) {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Optional() @Inject(ASSESSMENT_CLOCK) clock?: () => Date) {
+    super(store, { clock });
   }
 }
 

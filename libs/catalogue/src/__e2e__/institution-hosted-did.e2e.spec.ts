@@ -11,7 +11,7 @@ import {
   type TrustingDidWebResolver,
 } from '@alliance/credentials';
 import { registerInstitutionKey, requestKeyChallenge } from '@alliance/testing';
-import { institutionStream } from '../application/catalogue-streams';
+import { CATALOGUE_AGGREGATES } from '../application/catalogue-aggregates';
 import { type CatalogueApp, eventCount, startCatalogue } from './catalogue-app';
 import { ECIU } from './eciu.fixture';
 
@@ -57,13 +57,13 @@ describe('catalogue over HTTP: keys of members hosting their own did:web', () =>
   /** Posts a key as the member's own admin, with a valid proof of possession; says whether its stream grew. */
   async function postKey(m: { id: string; token: string }, keyId: string, keyPair: Ed25519KeyPair) {
     const { challenge } = await requestKeyChallenge({ catalogue: svc.http, institutionId: m.id, token: m.token, keyId });
-    const before = await svc.store.streamRevision(institutionStream(m.id));
+    const before = await svc.store.streamRevision(CATALOGUE_AGGREGATES.stream.institution(m.id));
     const res = await svc
       .http()
       .post(`/institutions/${m.id}/keys`)
       .set('authorization', m.token)
       .send({ publicKeyMultibase: keyPair.publicKeyMultibase, proofOfPossession: signKeyPossession(challenge, keyPair.secretKey) });
-    return Object.assign(res, { appended: (await svc.store.streamRevision(institutionStream(m.id))) - before });
+    return Object.assign(res, { appended: (await svc.store.streamRevision(CATALOGUE_AGGREGATES.stream.institution(m.id))) - before });
   }
 
   it('registers a key its DID document lists, records where and when that was read, and says the DID is institution-hosted', async () => {
@@ -93,7 +93,7 @@ describe('catalogue over HTTP: keys of members hosting their own did:web', () =>
 
     const unlisted = generateEd25519KeyPair();
     const { challenge } = await requestKeyChallenge({ catalogue: svc.http, institutionId: ktu.id, token: ktu.token, keyId: 'key-2' });
-    const revision = await svc.store.streamRevision(institutionStream(ktu.id));
+    const revision = await svc.store.streamRevision(CATALOGUE_AGGREGATES.stream.institution(ktu.id));
     const head = await eventCount(svc.store);
     for (const body of [{}, { replacesKeyId: 'key-1' }]) {
       const res = await svc
@@ -125,7 +125,7 @@ describe('catalogue over HTTP: keys of members hosting their own did:web', () =>
       });
     expect(rotate.status).toBe(422);
     expect(JSON.parse(rotate.text).code).toBe('catalogue.key.not-in-did-document');
-    expect(await svc.store.streamRevision(institutionStream(ktu.id))).toBe(revision);
+    expect(await svc.store.streamRevision(CATALOGUE_AGGREGATES.stream.institution(ktu.id))).toBe(revision);
     expect(await eventCount(svc.store)).toBe(head);
     expect(
       (await svc.http().get(`/institutions/${ktu.id}/keys`).set('authorization', admin)).body.map((k: { keyId: string }) => k.keyId),

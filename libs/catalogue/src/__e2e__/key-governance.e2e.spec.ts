@@ -1,6 +1,6 @@
 import { generateEd25519KeyPair, signKeyPossession } from '@alliance/credentials';
 import { requestKeyChallenge } from '@alliance/testing';
-import { institutionStream } from '../application/catalogue-streams';
+import { CATALOGUE_AGGREGATES } from '../application/catalogue-aggregates';
 import { catalogueWithAdmin } from './admin-session.fixture';
 import { ECIU } from './eciu.fixture';
 import { keyOwner, type KeyOwner } from './key-owner.fixture';
@@ -39,7 +39,7 @@ describe("catalogue over HTTP: an institution's keys are its own", () => {
 
   describe.each(callers)('%s', (_who, token) => {
     it.each(paths)('POST /institutions/{id}/%s answers 403 problem+json and appends nothing', async (path) => {
-      const stream = institutionStream(member.id);
+      const stream = CATALOGUE_AGGREGATES.stream.institution(member.id);
       const revision = await svc.store.streamRevision(stream);
       const res = await svc
         .http()

@@ -30,7 +30,7 @@ export class DidDocumentCheck {
    * proof of possession) is refused first, so nothing is fetched for a request that cannot succeed.
    */
   async confirmed<C extends AddSigningKey | RotateSigningKey>(command: C, context: CommandContext): Promise<C> {
-    const { state, events } = await this.aggregates.previewInstitution(command.institutionId, command, context);
+    const { state, events } = await this.aggregates.institution.decide(command.institutionId, command, context);
     const added = events.find((e) => e.type === 'SigningKeyAdded' || e.type === 'SigningKeyRotated');
     if (!state || !added) return command;
     const key = added.type === 'SigningKeyAdded' ? added.data.key : added.type === 'SigningKeyRotated' ? added.data.newKey : undefined;

@@ -36,7 +36,7 @@ describe('a key of a member that hosts its own DID document', () => {
     const keyPair = generateEd25519KeyPair();
     h.didDocuments.publish(buildDidWebDocument(DID, [{ id: `${DID}#key-1`, publicKeyMultibase: keyPair.publicKeyMultibase }]));
     await expect(registerKey(h, ut, { keyId: 'key-1', keyPair })).resolves.toMatchObject({ keyId: 'key-1' });
-    const state = (await h.aggregates.institution(ut))!;
+    const state = (await h.aggregates.institution.state(ut))!;
     expect(state.status).toBe('active');
     expect(state.keys[0].didDocumentChecked).toEqual({
       url: 'https://www.utwente.nl/.well-known/did.json',
@@ -65,7 +65,7 @@ describe('a key of a member that hosts its own DID document', () => {
       message: expect.stringContaining('https://www.utwente.nl/.well-known/did.json'),
     });
     expect(await h.store.headPosition()).toBe(before);
-    expect((await h.aggregates.institution(ut))!.status).toBe('pending');
+    expect((await h.aggregates.institution.state(ut))!.status).toBe('pending');
   });
 
   it('is refused with 422 did.unresolvable, saying why, when the document cannot be read', async () => {
@@ -96,7 +96,7 @@ describe('a key of a member that hosts its own DID document', () => {
         RotateSigningKeyCommand.create({ ...(await keyRequest(h, ut, 'key-2', next)), keyId: 'key-1', ...ownAdminMeta(h, ut) }),
       );
     await expect(rotate()).rejects.toMatchObject({ status: 422, code: 'catalogue.key.not-in-did-document' });
-    expect((await h.aggregates.institution(ut))!.keys.map((k) => k.keyId)).toEqual(['key-1']);
+    expect((await h.aggregates.institution.state(ut))!.keys.map((k) => k.keyId)).toEqual(['key-1']);
     h.didDocuments.publish(
       buildDidWebDocument(DID, [
         { id: `${DID}#key-1`, publicKeyMultibase: first.publicKeyMultibase },
@@ -104,7 +104,7 @@ describe('a key of a member that hosts its own DID document', () => {
       ]),
     );
     await expect(rotate()).resolves.toBe('key-2');
-    expect((await h.aggregates.institution(ut))!.keys[1].didDocumentChecked).toMatchObject({ verificationMethod: `${DID}#key-2` });
+    expect((await h.aggregates.institution.state(ut))!.keys[1].didDocumentChecked).toMatchObject({ verificationMethod: `${DID}#key-2` });
     await expect(registerKey(h, ut, { keyId: 'key-3', replacesKeyId: 'key-2' })).rejects.toMatchObject({
       code: 'catalogue.key.not-in-did-document',
     });
@@ -139,6 +139,6 @@ describe('a key of a platform-hosted member', () => {
     await registerKey(h, dcu, { keyId: 'key-2', replacesKeyId: 'key-1' });
     expect(h.didDocuments.resolved).toEqual([]);
     for (const id of [aau, dcu])
-      expect((await h.aggregates.institution(id))!.keys.every((k) => k.didDocumentChecked === undefined)).toBe(true);
+      expect((await h.aggregates.institution.state(id))!.keys.every((k) => k.didDocumentChecked === undefined)).toBe(true);
   });
 });

@@ -38,14 +38,14 @@ export class RegistryLoader {
   }
 
   private async member(institutionId: string): Promise<MemberView | undefined> {
-    const state = await this.aggregates.institution(institutionId);
+    const state = await this.aggregates.institution.state(institutionId);
     if (!state) return undefined;
     const { name, legalName, did, countryCode, region, homepage, status } = state;
     return { institutionId, name, legalName, did, countryCode, ...(region ? { region } : {}), homepage, status };
   }
 
   private async spec(credentialSpecId: string): Promise<SpecView | undefined> {
-    const state = await this.aggregates.credentialSpec(credentialSpecId);
+    const state = await this.aggregates.credentialSpec.state(credentialSpecId);
     if (!state) return undefined;
     return {
       credentialSpecId,

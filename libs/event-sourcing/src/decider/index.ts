@@ -5,3 +5,4 @@ export * from './load-aggregate';
 export * from './command-handler';
 export * from './revision-conflict';
 export * from './stream-folder';
+export * from './aggregates';

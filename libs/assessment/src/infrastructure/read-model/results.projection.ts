@@ -1,5 +1,5 @@
 import { defineProjection, insertIgnore, type RecordedEvent } from '@alliance/event-sourcing';
-import { TRANSCRIPT_STREAM_PREFIX } from '../../application/assessment-streams';
+import { ASSESSMENT_AGGREGATES } from '../../application/assessment-aggregates';
 import type { ResultAmendedData, ResultPublishedData } from '../../domain/transcript/transcript.events';
 import { ResultRows } from './result-rows';
 
@@ -7,7 +7,7 @@ export const resultsProjection = defineProjection({
   name: 'assessment.results',
   version: 1,
   readModels: [ResultRows],
-  streamPrefixes: [TRANSCRIPT_STREAM_PREFIX],
+  streamPrefixes: [ASSESSMENT_AGGREGATES.prefix.transcript],
   handlers: {
     ResultPublished: async (e: RecordedEvent<ResultPublishedData>, { em, entity }) => {
       const d = e.data;

@@ -1,13 +1,13 @@
 import { projectionSpecification, type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
 import { published } from '../../domain/__fixtures__/transcript.fixture';
-import { transcriptStream } from '../../application/assessment-streams';
+import { ASSESSMENT_AGGREGATES } from '../../application/assessment-aggregates';
 import { ResultRows } from './result-rows';
 import { resultsProjection } from './results.projection';
 
 // PGlite starts a whole PostgreSQL in WebAssembly: slow on a busy machine.
 jest.setTimeout(60_000);
 
-const stream = transcriptStream('enr-1');
+const stream = ASSESSMENT_AGGREGATES.stream.transcript('enr-1');
 const amended = (amendmentId: string, grade: number, passed: boolean, reason: string) => ({
   type: 'ResultAmended',
   streamId: stream,

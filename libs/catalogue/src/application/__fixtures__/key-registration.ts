@@ -17,7 +17,7 @@ export async function registerKey(
 ): Promise<{ keyId: string; keyPair: Ed25519KeyPair }> {
   const keyPair = options.keyPair ?? generateEd25519KeyPair();
   const meta = ownAdminMeta(h, institutionId);
-  const keyId = options.keyId ?? `key-${((await h.aggregates.institution(institutionId))?.keys.length ?? 0) + 1}`;
+  const keyId = options.keyId ?? `key-${((await h.aggregates.institution.state(institutionId))?.keys.length ?? 0) + 1}`;
   const { challenge } = await new IssueKeyChallengeHandler(h.aggregates).execute(
     IssueKeyChallengeCommand.create({ institutionId, keyId, ...meta }),
   );

@@ -1,6 +1,6 @@
 import { type KeyPossessionChallenge, verifyKeyPossession } from '@alliance/credentials';
 import { createCommandHandler, InMemoryEventStore, type RecordedEvent } from '@alliance/event-sourcing';
-import { credentialSpecStream, institutionStream } from '../../application/catalogue-streams';
+import { CATALOGUE_AGGREGATES } from '../../application/catalogue-aggregates';
 import { sustainableEnergyDefinition } from '../../domain/__fixtures__/definition.fixture';
 import { addKeyWithProof, ownAdmin } from '../../domain/__fixtures__/key-possession.fixture';
 import { AAU, DCU, registryWith, TUHH } from '../../domain/__fixtures__/members.fixture';
@@ -24,15 +24,23 @@ describe('catalogue integration events', () => {
     const specs = createCommandHandler({ store, decider: credentialSpecDecider });
     const registry = registryWith();
     for (const m of registry.members.values()) {
-      await institutions.handle(institutionStream(m.institutionId), { type: 'RegisterInstitution', ...m, homepage: m.homepage }, admin);
+      await institutions.handle(
+        CATALOGUE_AGGREGATES.stream.institution(m.institutionId),
+        { type: 'RegisterInstitution', ...m, homepage: m.homepage },
+        admin,
+      );
     }
     for (const m of registry.members.values()) {
-      await addKeyWithProof((c, ctx) => institutions.handle(institutionStream(m.institutionId), c, ctx), m.institutionId, {
-        keyId: 'key-1',
-        custody: 'issuance-service',
-      });
+      await addKeyWithProof(
+        (c, ctx) => institutions.handle(CATALOGUE_AGGREGATES.stream.institution(m.institutionId), c, ctx),
+        m.institutionId,
+        {
+          keyId: 'key-1',
+          custody: 'issuance-service',
+        },
+      );
     }
-    const aau = institutionStream(AAU);
+    const aau = CATALOGUE_AGGREGATES.stream.institution(AAU);
     await addKeyWithProof((c, ctx) => institutions.handle(aau, c, ctx), AAU, { keyId: 'key-2', replaces: 'key-1' });
     await institutions.handle(
       aau,
@@ -47,7 +55,7 @@ describe('catalogue integration events', () => {
     );
     await institutions.handle(aau, { type: 'SuspendInstitution', reason: 'QA review' }, admin);
     await institutions.handle(aau, { type: 'ReinstateInstitution' }, admin);
-    const stream = credentialSpecStream(SPEC);
+    const stream = CATALOGUE_AGGREGATES.stream.credentialSpec(SPEC);
     await specs.handle(
       stream,
       {

@@ -3,7 +3,7 @@ import type { IntegrationBus, RelayStatus } from '@alliance/messaging';
 import { HealthRegistry, SERVICE_CONFIG, type ServiceConfig } from '@alliance/nest-kit';
 import { EVENT_STORE, INTEGRATION_BUS, ServiceMessaging } from '@alliance/service-runtime';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { CATALOGUE, CREDENTIAL_SPEC_STREAM_PREFIX, INSTITUTION_STREAM_PREFIX } from '../../application/catalogue-streams';
+import { CATALOGUE_AGGREGATES } from '../../application/catalogue-aggregates';
 import { READ_MODEL_SCHEMA } from '../read-model/read-model-location';
 import { integrationMessageOf, PUBLISHED_EVENT_TYPES } from './catalogue-integration-events';
 
@@ -24,13 +24,16 @@ export class CatalogueOutbox implements OnApplicationBootstrap, OnModuleDestroy 
   ) {
     this.messaging = new ServiceMessaging({
       config,
-      name: CATALOGUE,
+      name: CATALOGUE_AGGREGATES.context,
       store,
       bus,
       checkpoints: { schema: READ_MODEL_SCHEMA, folder: 'relay' },
       publish: {
         map: integrationMessageOf,
-        filter: { streamPrefixes: [INSTITUTION_STREAM_PREFIX, CREDENTIAL_SPEC_STREAM_PREFIX], eventTypes: PUBLISHED_EVENT_TYPES },
+        filter: {
+          streamPrefixes: [CATALOGUE_AGGREGATES.prefix.institution, CATALOGUE_AGGREGATES.prefix.credentialSpec],
+          eventTypes: PUBLISHED_EVENT_TYPES,
+        },
       },
       logger: new Logger('CatalogueOutbox'),
     });

@@ -1,7 +1,7 @@
 import { defineProjection } from '@alliance/event-sourcing';
 import { CREDENTIAL_SPEC_EVENT_TYPES } from '../../domain/credential-spec/credential-spec.events';
 import { INSTITUTION_EVENT_TYPES } from '../../domain/institution/institution.events';
-import { CREDENTIAL_SPEC_STREAM_PREFIX, INSTITUTION_STREAM_PREFIX } from '../../application/catalogue-streams';
+import { CATALOGUE_AGGREGATES } from '../../application/catalogue-aggregates';
 import { CredentialSpecBodyRows, CredentialSpecRows, CredentialSpecVersionRows } from './credential-spec-rows';
 import { projectCredentialSpec } from './credential-spec.projector';
 import { InstitutionRows, SigningKeyRows } from './institution-rows';
@@ -14,7 +14,7 @@ export const catalogueProjection = defineProjection({
   // v3: pending members, key challenges, possession-checked keys and revocations in the folded state.
   version: 3,
   readModels: [InstitutionRows, SigningKeyRows, CredentialSpecRows, CredentialSpecVersionRows, CredentialSpecBodyRows],
-  streamPrefixes: [INSTITUTION_STREAM_PREFIX, CREDENTIAL_SPEC_STREAM_PREFIX],
+  streamPrefixes: [CATALOGUE_AGGREGATES.prefix.institution, CATALOGUE_AGGREGATES.prefix.credentialSpec],
   handlers: {
     ...Object.fromEntries(INSTITUTION_EVENT_TYPES.map((t) => [t, projectInstitution])),
     ...Object.fromEntries(CREDENTIAL_SPEC_EVENT_TYPES.map((t) => [t, projectCredentialSpec])),

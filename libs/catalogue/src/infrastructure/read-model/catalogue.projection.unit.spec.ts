@@ -11,7 +11,7 @@ import {
   PGLITE_START_BUDGET_MS,
   startPgliteForSpecs,
 } from '@alliance/event-sourcing';
-import { credentialSpecStream, institutionStream } from '../../application/catalogue-streams';
+import { CATALOGUE_AGGREGATES } from '../../application/catalogue-aggregates';
 import { sustainableEnergyDefinition } from '../../domain/__fixtures__/definition.fixture';
 import { addKeyWithProof, freshNonce, ownAdmin } from '../../domain/__fixtures__/key-possession.fixture';
 import { AAU, DCU, KTU, registryWith, TUHH } from '../../domain/__fixtures__/members.fixture';
@@ -42,11 +42,11 @@ describe('catalogue projection', () => {
     const specs = createCommandHandler({ store, decider: credentialSpecDecider, clock });
     const registry = registryWith();
     const on = (institutionId: string) => (c: InstitutionCommand, ctx: CommandContext) =>
-      institutions.handle(institutionStream(institutionId), c, ctx);
+      institutions.handle(CATALOGUE_AGGREGATES.stream.institution(institutionId), c, ctx);
     for (const member of registry.members.values()) {
       const { institutionId, name, legalName, countryCode, region, homepage, did } = member;
       await institutions.handle(
-        institutionStream(institutionId),
+        CATALOGUE_AGGREGATES.stream.institution(institutionId),
         { type: 'RegisterInstitution', institutionId, name, legalName, countryCode, ...(region ? { region } : {}), homepage, did },
         admin,
       );
@@ -58,7 +58,7 @@ describe('catalogue projection', () => {
       ownAdmin(AAU),
     );
     await on(KTU)({ type: 'IssueKeyChallenge', institutionId: KTU, keyId: 'key-1', nonce: freshNonce() }, ownAdmin(KTU));
-    const stream = credentialSpecStream(SPEC);
+    const stream = CATALOGUE_AGGREGATES.stream.credentialSpec(SPEC);
     await specs.handle(
       stream,
       { type: 'DraftCredentialSpec', credentialSpecId: SPEC, definition: sustainableEnergyDefinition(), registry },

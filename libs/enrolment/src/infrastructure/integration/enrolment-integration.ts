@@ -3,7 +3,7 @@ import type { IntegrationBus } from '@alliance/messaging';
 import { ServiceMessaging } from '@alliance/service-runtime';
 import { Logger } from '@nestjs/common';
 import type { CommandBus } from '@nestjs/cqrs';
-import { ENROLMENT } from '../../application/enrolment-streams';
+import { ENROLMENT_AGGREGATES } from '../../application/enrolment-aggregates';
 import type { EnrolmentConfig } from '../../enrolment.config';
 import { LEARNER_EVENT_TYPES } from '../../domain/learner/learner.events';
 import { READ_MODEL_SCHEMA } from '../enrolment-database';
@@ -27,14 +27,14 @@ export class EnrolmentIntegration extends ServiceMessaging {
   constructor({ config, store, bus, orm, vault, commands }: EnrolmentIntegrationDeps) {
     super({
       config,
-      name: ENROLMENT,
+      name: ENROLMENT_AGGREGATES.context,
       // Learner events carry sealed identities; the relay publishes them opened.
       store: withOpenedIdentities(store, vault),
       bus,
       checkpoints: { schema: READ_MODEL_SCHEMA, folder: 'relay' },
       publish: {
         map: mapEnrolmentEvent,
-        filter: { streamPrefixes: [streamPrefix(ENROLMENT, 'learner')], eventTypes: [...LEARNER_EVENT_TYPES] },
+        filter: { streamPrefixes: [ENROLMENT_AGGREGATES.prefix.learner], eventTypes: [...LEARNER_EVENT_TYPES] },
       },
       consume: {
         group: config.ENROLMENT_CONSUMER_GROUP,

@@ -1,6 +1,6 @@
 import { defineProjection, insertIgnore, type ProjectionContext, type RecordedEvent } from '@alliance/event-sourcing';
 import type { LearnerEvent } from '../../domain/learner/learner.events';
-import { LEARNER_STREAM_PREFIX } from '../../application/enrolment-streams';
+import { ENROLMENT_AGGREGATES } from '../../application/enrolment-aggregates';
 import { EnrolmentRows } from './enrolment-rows';
 
 type Data<T extends LearnerEvent['type']> = Extract<LearnerEvent, { type: T }>['data'];
@@ -20,7 +20,7 @@ export const enrolmentsProjection = defineProjection({
   name: 'enrolment.enrolments',
   version: 1,
   readModels: [EnrolmentRows],
-  streamPrefixes: [LEARNER_STREAM_PREFIX],
+  streamPrefixes: [ENROLMENT_AGGREGATES.prefix.learner],
   handlers: {
     LearnerEnrolled: async (e: RecordedEvent<Data<'LearnerEnrolled'>>, ctx) => {
       const d = e.data;

@@ -1,13 +1,13 @@
 import { projectionSpecification, type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
 import { enrolled, identity, LEARNER, NOW } from '../../domain/__fixtures__/learner.fixture';
-import { learnerStream } from '../../application/enrolment-streams';
+import { ENROLMENT_AGGREGATES } from '../../application/enrolment-aggregates';
 import { EnrolmentRows } from './enrolment-rows';
 import { enrolmentsProjection } from './enrolments.projection';
 
 // PGlite starts a whole PostgreSQL in WebAssembly: slow on a busy machine.
 jest.setTimeout(60_000);
 
-const stream = learnerStream(LEARNER);
+const stream = ENROLMENT_AGGREGATES.stream.learner(LEARNER);
 const iso = NOW.toISOString();
 const given = (type: string, data: Record<string, unknown>) => ({ type, data: { learnerId: LEARNER, ...data }, streamId: stream });
 

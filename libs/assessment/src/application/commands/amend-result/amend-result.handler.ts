@@ -28,7 +28,7 @@ export class AmendResultHandler implements ICommandHandler<AmendResultCommand> {
     const changes = Object.fromEntries(
       Object.entries({ grade, assessedOn, assessmentType, supervision, evidenceUrl, assessor }).filter(([, v]) => v !== undefined),
     );
-    const handled = await this.aggregates.onTranscript(
+    const handled = await this.aggregates.transcript.handle(
       row.enrolmentId,
       {
         type: 'AmendResult',

@@ -50,7 +50,7 @@ export class PublishResultBatchHandler implements ICommandHandler<PublishResultB
       uploader: actingMember,
     } as const;
     // Another file under a used id, or a member that may not act, is refused before any row is read.
-    await this.aggregates.checkBatch(batchKey, claim, context);
+    await this.aggregates.resultBatch.decide(batchKey, claim, context);
 
     const turns = new EventLoopTurns();
     const { outcomes, groups } = await classifyRows(command.rows, batchKey, turns);
@@ -59,7 +59,7 @@ export class PublishResultBatchHandler implements ICommandHandler<PublishResultB
       // The id is claimed for this file just before its first result is written, so a crash mid-file cannot free
       // it for another file, and a file of which nothing can be recorded writes nothing at all.
       let claimed: Promise<number> | undefined;
-      const claimId = () => (claimed ??= this.aggregates.onBatch(batchKey, claim, context).then((h) => h.lastPosition ?? 0));
+      const claimId = () => (claimed ??= this.aggregates.resultBatch.handle(batchKey, claim, context).then((h) => h.lastPosition ?? 0));
       const enrolled = await this.enrolled(groups);
       let lastPosition = 0;
       await eachLimited(enrolled, this.settings.concurrency, async (e) => {
@@ -69,7 +69,7 @@ export class PublishResultBatchHandler implements ICommandHandler<PublishResultB
       if (claimed) lastPosition = Math.max(lastPosition, await claimed);
 
       const report = reportOf(command, outcomes);
-      const summary = await this.aggregates.onBatch(
+      const summary = await this.aggregates.resultBatch.handle(
         batchKey,
         {
           type: 'RecordBatch',
@@ -136,11 +136,11 @@ export class PublishResultBatchHandler implements ICommandHandler<PublishResultB
       } as const;
       try {
         if (claimFirst) {
-          if ((await this.aggregates.previewTranscript(e.enrolmentId, transcript, context)).length > 0) {
+          if ((await this.aggregates.transcript.decide(e.enrolmentId, transcript, context)).events.length > 0) {
             await claimFirst().catch((cause: unknown) => Promise.reject(new ClaimRefused(cause)));
           }
         }
-        const handled = await this.aggregates.onTranscript(e.enrolmentId, transcript, context);
+        const handled = await this.aggregates.transcript.handle(e.enrolmentId, transcript, context);
         const recorded = new Set(handled.events.map((x) => x.data.resultId));
         for (const r of pending) {
           r.outcome.status = recorded.has(r.resultId) ? 'recorded' : 'already-recorded';

@@ -28,7 +28,7 @@ export class PublishResultHandler implements ICommandHandler<PublishResultComman
           specKey(enrolment.credentialSpecId, enrolment.specVersion),
         )
       : undefined;
-    const handled = await this.aggregates.onTranscript(
+    const handled = await this.aggregates.transcript.handle(
       r.enrolmentId,
       {
         type: 'PublishResults',

@@ -30,7 +30,7 @@ export class GetResultBatchHandler implements IQueryHandler<GetResultBatchQuery>
     const batchKey = batchKeyOf(institutionId, batchId);
     const recent = this.progress.view(batchKey);
     if (recent) return recent;
-    const history = await this.aggregates.batchHistory(batchKey);
+    const history = await this.aggregates.resultBatch.events(batchKey);
     const opened = history.filter((e) => e.type === 'ResultBatchOpened').at(-1);
     const processed = history.filter((e) => e.type === 'ResultBatchProcessed').at(-1);
     if (processed) {

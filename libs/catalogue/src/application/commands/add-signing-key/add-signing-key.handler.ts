@@ -32,7 +32,7 @@ export class AddSigningKeyHandler implements ICommandHandler<AddSigningKeyComman
         : { type: 'AddSigningKey', institutionId, key: { ...key, validFrom }, proofOfPossession: proof };
     const context = command.commandContext();
     const confirmed = await this.didDocuments.confirmed(domainCommand, context);
-    const state = await this.aggregates.onInstitution(institutionId, confirmed, context);
+    const { state } = await this.aggregates.institution.handle(institutionId, confirmed, context);
     return state!.keys.at(-1)!.keyId;
   }
 }

@@ -12,7 +12,7 @@ describe('AddSigningKeyHandler', () => {
     const [aau] = await scenario(h).pendingMembers(1);
     const { keyId, keyPair } = await registerKey(h, aau, { keyId: 'aau-2026' });
     expect(keyId).toBe('aau-2026');
-    const state = (await h.aggregates.institution(aau))!;
+    const state = (await h.aggregates.institution.state(aau))!;
     expect(state.keys).toEqual([
       expect.objectContaining({
         keyId: 'aau-2026',
@@ -66,7 +66,7 @@ describe('AddSigningKeyHandler with replacesKeyId', () => {
     const h = catalogueHarness();
     const [aau] = await scenario(h).members(1);
     await expect(registerKey(h, aau, { keyId: 'key-2', replacesKeyId: 'key-1' })).resolves.toMatchObject({ keyId: 'key-2' });
-    const [old, next] = (await h.aggregates.institution(aau))!.keys;
+    const [old, next] = (await h.aggregates.institution.state(aau))!.keys;
     expect(old.validUntil).toBe(next.validFrom);
   });
 

@@ -11,8 +11,8 @@ export class ApproveCredentialSpecHandler implements ICommandHandler<ApproveCred
     const institutionId = command.institutionId ?? command.actor.institution;
     if (!institutionId)
       throw new CatalogueException('catalogue.approval.no-institution', 'the token names no institution to approve for', 'institutionId');
-    const approverStatus = (await this.aggregates.institution(institutionId))?.status;
-    await this.aggregates.onCredentialSpec(
+    const approverStatus = (await this.aggregates.institution.state(institutionId))?.status;
+    await this.aggregates.credentialSpec.handle(
       command.credentialSpecId,
       { type: 'ApproveCredentialSpec', institutionId, approverStatus, ...(command.comment ? { comment: command.comment } : {}) },
       command.commandContext(),

@@ -11,8 +11,8 @@ export class DeclineCredentialSpecHandler implements ICommandHandler<DeclineCred
     const institutionId = command.institutionId ?? command.actor.institution;
     if (!institutionId)
       throw new CatalogueException('catalogue.approval.no-institution', 'the token names no institution to decline for', 'institutionId');
-    const declinerStatus = (await this.aggregates.institution(institutionId))?.status;
-    await this.aggregates.onCredentialSpec(
+    const declinerStatus = (await this.aggregates.institution.state(institutionId))?.status;
+    await this.aggregates.credentialSpec.handle(
       command.credentialSpecId,
       { type: 'DeclineCredentialSpec', institutionId, declinerStatus, reason: command.reason },
       command.commandContext(),

@@ -13,7 +13,7 @@ describe('DeclineCredentialSpecHandler', () => {
         ...h.meta({ role: 'institution-admin', institution: ids[2] }),
       }),
     );
-    expect((await h.aggregates.credentialSpec(id))?.versions[0]).toMatchObject({ status: 'draft', approvals: [] });
+    expect((await h.aggregates.credentialSpec.state(id))?.versions[0]).toMatchObject({ status: 'draft', approvals: [] });
     expect((await h.events()).at(-1)?.data).toMatchObject({ institutionId: ids[2], reason: 'our component needs 3 ECTS' });
   });
 });

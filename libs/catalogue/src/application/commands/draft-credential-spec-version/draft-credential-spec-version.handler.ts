@@ -14,11 +14,11 @@ export class DraftCredentialSpecVersionHandler implements ICommandHandler<DraftC
 
   /** Returns the number of the new version. */
   async execute(command: DraftCredentialSpecVersionCommand): Promise<number> {
-    const current = await this.aggregates.credentialSpec(command.credentialSpecId);
+    const current = await this.aggregates.credentialSpec.state(command.credentialSpecId);
     if (!current) throw new CatalogueException('catalogue.credential-spec-not-found', `No credential spec ${command.credentialSpecId}.`);
     const definition = { ...latestVersion(current).definition, ...command.changes };
     const registry = await this.registry.forDefinitions(definition);
-    const state = await this.aggregates.onCredentialSpec(
+    const { state } = await this.aggregates.credentialSpec.handle(
       command.credentialSpecId,
       { type: 'DraftCredentialSpecVersion', definition, registry },
       command.commandContext(),

@@ -15,7 +15,7 @@ describe('DraftCredentialSpecVersionHandler', () => {
     for (const inst of ids) await s.approve(id, inst);
     await s.publish(id);
     expect(await next()).toBe(2);
-    const versions = (await h.aggregates.credentialSpec(id))!.versions;
+    const versions = (await h.aggregates.credentialSpec.state(id))!.versions;
     expect(versions.map((v) => [v.version, v.status, v.definition.title])).toEqual([
       [1, 'published', 'Sustainable Energy Systems: Challenge-Based Learning'],
       [2, 'draft', 'Energy Systems 2027'],

@@ -15,7 +15,7 @@ export class DraftCredentialSpecHandler implements ICommandHandler<DraftCredenti
   async execute(command: DraftCredentialSpecCommand): Promise<string> {
     const credentialSpecId = uuidv7();
     const registry = await this.registry.forDefinitions(command.definition);
-    await this.aggregates.onCredentialSpec(
+    await this.aggregates.credentialSpec.handle(
       credentialSpecId,
       { type: 'DraftCredentialSpec', credentialSpecId, definition: command.definition, registry },
       command.commandContext(),

@@ -7,7 +7,7 @@ describe('DraftCredentialSpecHandler', () => {
     const s = scenario(h);
     const ids = await s.members(3);
     const id = await s.draft(s.definition(ids));
-    const spec = await h.aggregates.credentialSpec(id);
+    const spec = await h.aggregates.credentialSpec.state(id);
     expect(spec?.versions).toMatchObject([{ version: 1, status: 'draft' }]);
     expect((await h.events()).at(-1)).toMatchObject({ streamId: `catalogue.credential-spec-${id}`, type: 'CredentialSpecDrafted' });
   });

@@ -19,7 +19,7 @@ export class IssueKeyChallengeHandler implements ICommandHandler<IssueKeyChallen
     const { institutionId, keyId } = command;
     // Drawn here, not in the decider: the decision stays a pure function of command, state and clock.
     const nonce = randomBytes(32).toString('base64url');
-    const state = await this.aggregates.onInstitution(
+    const { state } = await this.aggregates.institution.handle(
       institutionId,
       { type: 'IssueKeyChallenge', institutionId, keyId, nonce },
       command.commandContext(),

@@ -13,10 +13,14 @@ export class ProposeCredentialSpecHandler implements ICommandHandler<ProposeCred
   ) {}
 
   async execute(command: ProposeCredentialSpecCommand): Promise<void> {
-    const current = await this.aggregates.credentialSpec(command.credentialSpecId);
+    const current = await this.aggregates.credentialSpec.state(command.credentialSpecId);
     if (!current) throw new CatalogueException('catalogue.credential-spec-not-found', `No credential spec ${command.credentialSpecId}.`);
     // Members and stack parts are checked again against their streams as they are now.
     const registry = await this.registry.forDefinitions(latestVersion(current).definition);
-    await this.aggregates.onCredentialSpec(command.credentialSpecId, { type: 'ProposeCredentialSpec', registry }, command.commandContext());
+    await this.aggregates.credentialSpec.handle(
+      command.credentialSpecId,
+      { type: 'ProposeCredentialSpec', registry },
+      command.commandContext(),
+    );
   }
 }

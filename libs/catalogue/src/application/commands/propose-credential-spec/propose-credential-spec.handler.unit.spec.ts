@@ -9,7 +9,7 @@ describe('ProposeCredentialSpecHandler', () => {
     const ids = await s.members(3);
     const id = await s.draft(s.definition(ids));
     await s.propose(id);
-    expect((await h.aggregates.credentialSpec(id))?.versions[0]).toMatchObject({ status: 'proposed', requiredApprovals: ids });
+    expect((await h.aggregates.credentialSpec.state(id))?.versions[0]).toMatchObject({ status: 'proposed', requiredApprovals: ids });
   });
 
   it('checks the members again: one suspended since the draft blocks the proposal', async () => {

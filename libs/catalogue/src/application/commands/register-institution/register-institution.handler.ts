@@ -40,7 +40,7 @@ export class RegisterInstitutionHandler implements ICommandHandler<RegisterInsti
         'name',
       );
     const { name, legalName, countryCode, region, homepage } = command;
-    await this.aggregates.onInstitution(
+    await this.aggregates.institution.handle(
       institutionId,
       {
         type: 'RegisterInstitution',

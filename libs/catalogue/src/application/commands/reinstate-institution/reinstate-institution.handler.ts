@@ -7,6 +7,6 @@ export class ReinstateInstitutionHandler implements ICommandHandler<ReinstateIns
   constructor(private readonly aggregates: CatalogueAggregates) {}
 
   async execute(command: ReinstateInstitutionCommand): Promise<void> {
-    await this.aggregates.onInstitution(command.institutionId, { type: 'ReinstateInstitution' }, command.commandContext());
+    await this.aggregates.institution.handle(command.institutionId, { type: 'ReinstateInstitution' }, command.commandContext());
   }
 }

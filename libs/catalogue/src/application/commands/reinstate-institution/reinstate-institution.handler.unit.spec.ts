@@ -12,6 +12,11 @@ describe('ReinstateInstitutionHandler', () => {
       SuspendInstitutionCommand.create({ institutionId: aau, reason: 'QA review', ...h.meta() }),
     );
     await new ReinstateInstitutionHandler(h.aggregates).execute(ReinstateInstitutionCommand.create({ institutionId: aau, ...h.meta() }));
-    expect((await h.aggregates.institution(aau))?.statusHistory.map((p) => p.status)).toEqual(['pending', 'active', 'suspended', 'active']);
+    expect((await h.aggregates.institution.state(aau))?.statusHistory.map((p) => p.status)).toEqual([
+      'pending',
+      'active',
+      'suspended',
+      'active',
+    ]);
   });
 });

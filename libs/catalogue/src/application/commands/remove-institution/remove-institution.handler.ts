@@ -7,7 +7,7 @@ export class RemoveInstitutionHandler implements ICommandHandler<RemoveInstituti
   constructor(private readonly aggregates: CatalogueAggregates) {}
 
   async execute(command: RemoveInstitutionCommand): Promise<void> {
-    await this.aggregates.onInstitution(
+    await this.aggregates.institution.handle(
       command.institutionId,
       { type: 'RemoveInstitution', reason: command.reason },
       command.commandContext(),

@@ -11,7 +11,7 @@ describe('RemoveInstitutionHandler', () => {
     await new RemoveInstitutionHandler(h.aggregates).execute(
       RemoveInstitutionCommand.create({ institutionId: ids[2], reason: 'left the alliance', ...h.meta() }),
     );
-    expect((await h.aggregates.institution(ids[2]))?.status).toBe('removed');
+    expect((await h.aggregates.institution.state(ids[2]))?.status).toBe('removed');
     await expect(s.draft(s.definition(ids))).rejects.toMatchObject({ code: 'catalogue.awarding-bodies.not-a-member' });
   });
 });

@@ -8,7 +8,7 @@ export class RetireCredentialSpecHandler implements ICommandHandler<RetireCreden
 
   async execute(command: RetireCredentialSpecCommand): Promise<void> {
     const { credentialSpecId, version, reason } = command;
-    await this.aggregates.onCredentialSpec(
+    await this.aggregates.credentialSpec.handle(
       credentialSpecId,
       { type: 'RetireCredentialSpec', reason, ...(version !== undefined ? { version } : {}) },
       command.commandContext(),

@@ -10,7 +10,7 @@ describe('RetireCredentialSpecHandler', () => {
         RetireCredentialSpecCommand.create({ credentialSpecId: id, reason: 'programme closed', ...h.meta() }),
       );
     await retire();
-    expect((await h.aggregates.credentialSpec(id))?.versions[0].status).toBe('retired');
+    expect((await h.aggregates.credentialSpec.state(id))?.versions[0].status).toBe('retired');
     await expect(retire()).rejects.toMatchObject({ code: 'catalogue.retire.not-published', status: 409 });
   });
 });

@@ -14,13 +14,13 @@ export class ReviseCredentialSpecDraftHandler implements ICommandHandler<ReviseC
   ) {}
 
   async execute(command: ReviseCredentialSpecDraftCommand): Promise<void> {
-    const current = await this.aggregates.credentialSpec(command.credentialSpecId);
+    const current = await this.aggregates.credentialSpec.state(command.credentialSpecId);
     if (!current) throw new CatalogueException('catalogue.credential-spec-not-found', `No credential spec ${command.credentialSpecId}.`);
     const definition = (
       command.mode === 'merge' ? { ...latestVersion(current).definition, ...command.definition } : command.definition
     ) as CredentialSpecDefinition;
     const registry = await this.registry.forDefinitions(definition);
-    await this.aggregates.onCredentialSpec(
+    await this.aggregates.credentialSpec.handle(
       command.credentialSpecId,
       { type: 'ReviseCredentialSpecDraft', definition, registry },
       command.commandContext(),

@@ -14,11 +14,14 @@ describe('ReviseCredentialSpecDraftHandler', () => {
         ...h.meta(),
       }),
     );
-    expect((await h.aggregates.credentialSpec(id))?.versions[0].definition).toMatchObject({ prerequisites: 'BSc in engineering', ects: 6 });
+    expect((await h.aggregates.credentialSpec.state(id))?.versions[0].definition).toMatchObject({
+      prerequisites: 'BSc in engineering',
+      ects: 6,
+    });
     await handler.execute(
       ReviseCredentialSpecDraftCommand.create({ credentialSpecId: id, mode: 'replace', definition: s.definition(ids), ...h.meta() }),
     );
-    expect((await h.aggregates.credentialSpec(id))?.versions[0].definition.prerequisites).toBeUndefined();
+    expect((await h.aggregates.credentialSpec.state(id))?.versions[0].definition.prerequisites).toBeUndefined();
   });
 
   it('refuses to edit a published version', async () => {

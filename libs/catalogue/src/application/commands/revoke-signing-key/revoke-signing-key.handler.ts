@@ -8,7 +8,7 @@ export class RevokeSigningKeyHandler implements ICommandHandler<RevokeSigningKey
 
   async execute(command: RevokeSigningKeyCommand): Promise<void> {
     const { institutionId, keyId, reason, compromisedSince } = command;
-    await this.aggregates.onInstitution(
+    await this.aggregates.institution.handle(
       institutionId,
       { type: 'RevokeSigningKey', institutionId, keyId, reason, ...(compromisedSince !== undefined ? { compromisedSince } : {}) },
       command.commandContext(),

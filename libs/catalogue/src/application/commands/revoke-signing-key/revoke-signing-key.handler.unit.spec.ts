@@ -16,7 +16,7 @@ describe('RevokeSigningKeyHandler', () => {
       );
     await expect(revoke(h.meta())).rejects.toMatchObject({ status: 403, code: 'catalogue.key.not-own-institution' });
     await revoke(ownAdminMeta(h, aau));
-    expect((await h.aggregates.institution(aau))!.keys[0]).toMatchObject({
+    expect((await h.aggregates.institution.state(aau))!.keys[0]).toMatchObject({
       keyId: 'key-1',
       compromisedSince,
       revocationReason: 'key leaked',

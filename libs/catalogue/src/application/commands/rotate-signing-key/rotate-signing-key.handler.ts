@@ -23,7 +23,11 @@ export class RotateSigningKeyHandler implements ICommandHandler<RotateSigningKey
       ...(reason ? { reason } : {}),
     };
     const context = command.commandContext();
-    const state = await this.aggregates.onInstitution(institutionId, await this.didDocuments.confirmed(rotation, context), context);
+    const { state } = await this.aggregates.institution.handle(
+      institutionId,
+      await this.didDocuments.confirmed(rotation, context),
+      context,
+    );
     return state!.keys.at(-1)!.keyId;
   }
 }

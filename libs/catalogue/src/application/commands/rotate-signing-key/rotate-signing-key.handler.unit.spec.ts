@@ -28,7 +28,7 @@ describe('RotateSigningKeyHandler', () => {
       );
     await expect(rotate(h.meta())).rejects.toMatchObject({ status: 403, code: 'catalogue.key.not-own-institution' });
     await expect(rotate(meta)).resolves.toBe('key-2026');
-    const keys = (await h.aggregates.institution(aau))!.keys;
+    const keys = (await h.aggregates.institution.state(aau))!.keys;
     expect(keys[0].validUntil).toBe(keys[1].validFrom);
     expect((await h.events()).at(-1)?.type).toBe('SigningKeyRotated');
   });

@@ -7,7 +7,7 @@ export class SuspendInstitutionHandler implements ICommandHandler<SuspendInstitu
   constructor(private readonly aggregates: CatalogueAggregates) {}
 
   async execute(command: SuspendInstitutionCommand): Promise<void> {
-    await this.aggregates.onInstitution(
+    await this.aggregates.institution.handle(
       command.institutionId,
       { type: 'SuspendInstitution', reason: command.reason },
       command.commandContext(),

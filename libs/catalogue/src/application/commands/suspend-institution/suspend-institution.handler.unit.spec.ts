@@ -9,7 +9,7 @@ describe('SuspendInstitutionHandler', () => {
     const [aau] = await scenario(h).members(1);
     const handler = new SuspendInstitutionHandler(h.aggregates);
     await handler.execute(SuspendInstitutionCommand.create({ institutionId: aau, reason: 'QA review', ...h.meta() }));
-    expect((await h.aggregates.institution(aau))?.status).toBe('suspended');
+    expect((await h.aggregates.institution.state(aau))?.status).toBe('suspended');
     await expect(
       handler.execute(SuspendInstitutionCommand.create({ institutionId: aau, reason: 'again', ...h.meta() })),
     ).rejects.toMatchObject({ status: 409 });
@@ -18,7 +18,7 @@ describe('SuspendInstitutionHandler', () => {
   it('records who suspended, and leaves the keys alone', async () => {
     const h = catalogueHarness();
     const [aau] = await scenario(h).members(1);
-    const keys = (await h.aggregates.institution(aau))!.keys;
+    const keys = (await h.aggregates.institution.state(aau))!.keys;
     await new SuspendInstitutionHandler(h.aggregates).execute(
       SuspendInstitutionCommand.create({ institutionId: aau, reason: 'QA review', ...h.meta({ subject: 'alice' }) }),
     );
@@ -27,7 +27,7 @@ describe('SuspendInstitutionHandler', () => {
       data: { reason: 'QA review' },
       metadata: { actor: { subject: 'alice', role: 'alliance-admin' } },
     });
-    expect((await h.aggregates.institution(aau))!.keys).toEqual(keys);
+    expect((await h.aggregates.institution.state(aau))!.keys).toEqual(keys);
   });
 
   it('cannot suspend a pending member', async () => {

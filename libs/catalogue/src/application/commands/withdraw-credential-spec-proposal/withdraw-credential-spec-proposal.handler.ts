@@ -7,7 +7,7 @@ export class WithdrawCredentialSpecProposalHandler implements ICommandHandler<Wi
   constructor(private readonly aggregates: CatalogueAggregates) {}
 
   async execute(command: WithdrawCredentialSpecProposalCommand): Promise<void> {
-    await this.aggregates.onCredentialSpec(
+    await this.aggregates.credentialSpec.handle(
       command.credentialSpecId,
       { type: 'WithdrawCredentialSpecProposal', reason: command.reason },
       command.commandContext(),

@@ -11,6 +11,6 @@ describe('WithdrawCredentialSpecProposalHandler', () => {
     await expect(withdraw()).rejects.toMatchObject({ code: 'catalogue.withdraw.not-proposed' });
     await s.propose(id);
     await withdraw();
-    expect((await h.aggregates.credentialSpec(id))?.versions[0].status).toBe('draft');
+    expect((await h.aggregates.credentialSpec.state(id))?.versions[0].status).toBe('draft');
   });
 });

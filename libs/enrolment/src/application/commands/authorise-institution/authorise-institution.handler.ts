@@ -1,13 +1,13 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EnrolmentException } from '../../../domain/enrolment.exception';
-import { LearnerAggregates } from '../../learner-aggregates';
+import { EnrolmentAggregates } from '../../enrolment-aggregates';
 import { EnrolmentKnowledge } from '../../ports/enrolment-knowledge.port';
 import { AuthoriseInstitutionCommand, type InstitutionAuthorisation } from './authorise-institution.command';
 
 @CommandHandler(AuthoriseInstitutionCommand)
 export class AuthoriseInstitutionHandler implements ICommandHandler<AuthoriseInstitutionCommand> {
   constructor(
-    private readonly learners: LearnerAggregates,
+    private readonly aggregates: EnrolmentAggregates,
     private readonly knowledge: EnrolmentKnowledge,
   ) {}
 
@@ -23,7 +23,7 @@ export class AuthoriseInstitutionHandler implements ICommandHandler<AuthoriseIns
         'institutionId',
       );
     }
-    const { events } = await this.learners.handle(
+    const { events } = await this.aggregates.learner.handle(
       command.learnerId,
       { type: 'AuthoriseInstitution', institutionId: command.institutionId },
       command.commandContext(),

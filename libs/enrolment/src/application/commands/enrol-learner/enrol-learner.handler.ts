@@ -4,14 +4,14 @@ import { EnrolmentException } from '../../../domain/enrolment.exception';
 import { holdsLearner, requireHeldBy } from '../../../domain/learner/learner-control.rules';
 import { IdentityVault } from '../../personal-data/identity-vault';
 import { requireActingFor } from '../../acting-for';
-import { LearnerAggregates } from '../../learner-aggregates';
+import { EnrolmentAggregates } from '../../enrolment-aggregates';
 import { EnrolmentKnowledge } from '../../ports/enrolment-knowledge.port';
 import { EnrolLearnerCommand, type EnrolmentRecorded } from './enrol-learner.command';
 
 @CommandHandler(EnrolLearnerCommand)
 export class EnrolLearnerHandler implements ICommandHandler<EnrolLearnerCommand> {
   constructor(
-    private readonly learners: LearnerAggregates,
+    private readonly aggregates: EnrolmentAggregates,
     private readonly knowledge: EnrolmentKnowledge,
     private readonly vault: IdentityVault,
   ) {}
@@ -25,10 +25,10 @@ export class EnrolLearnerHandler implements ICommandHandler<EnrolLearnerCommand>
       this.knowledge.heldCredentials(learnerId),
       this.knowledge.memberStanding(command.institutionId),
     ]);
-    const { revision } = await this.learners.load(learnerId);
+    const { revision } = await this.aggregates.learner.load(learnerId);
     const identity = await this.vault.seal(learnerId, command.learner);
     try {
-      await this.learners.handle(
+      await this.aggregates.learner.handle(
         learnerId,
         {
           type: 'Enrol',
@@ -47,7 +47,7 @@ export class EnrolLearnerHandler implements ICommandHandler<EnrolLearnerCommand>
       );
     } catch (error) {
       // A learner created for a refused request leaves no key behind.
-      if (revision < 0 && (await this.learners.load(learnerId)).revision < 0) await this.vault.erase(learnerId);
+      if (revision < 0 && (await this.aggregates.learner.load(learnerId)).revision < 0) await this.vault.erase(learnerId);
       throw error;
     }
     return { enrolmentId, learnerId };
@@ -55,7 +55,7 @@ export class EnrolLearnerHandler implements ICommandHandler<EnrolLearnerCommand>
 
   private async resolveLearner(command: EnrolLearnerCommand): Promise<string> {
     if (command.learnerId) {
-      const { state } = await this.learners.load(command.learnerId);
+      const { state } = await this.aggregates.learner.load(command.learnerId);
       // Unknown, or held only by other institutions: the same 404 either way.
       requireHeldBy(state, command.learnerId, command.institutionId);
       if (state.erased)
@@ -70,7 +70,7 @@ export class EnrolLearnerHandler implements ICommandHandler<EnrolLearnerCommand>
     // already holds is found again. Learner ids are generated, never taken from the request: they appear in
     // stream names, which erasure cannot touch.
     for (const candidate of await this.vault.learnerIdsForEmail(command.learner.email)) {
-      const { state } = await this.learners.load(candidate);
+      const { state } = await this.aggregates.learner.load(candidate);
       if (!state.erased && holdsLearner(state, command.institutionId)) return candidate;
     }
     return uuidv7();

@@ -4,20 +4,20 @@ import { requireMemberMayAct } from '../../../domain/member-standing';
 import { IdentityVault } from '../../personal-data/identity-vault';
 import { actingMemberOf } from '../../acting-for';
 import type { CommandActor } from '../../base.command';
-import { LearnerAggregates } from '../../learner-aggregates';
+import { EnrolmentAggregates } from '../../enrolment-aggregates';
 import { EnrolmentKnowledge } from '../../ports/enrolment-knowledge.port';
 import { EraseLearnerCommand, type ErasureOutcome } from './erase-learner.command';
 
 @CommandHandler(EraseLearnerCommand)
 export class EraseLearnerHandler implements ICommandHandler<EraseLearnerCommand> {
   constructor(
-    private readonly learners: LearnerAggregates,
+    private readonly aggregates: EnrolmentAggregates,
     private readonly vault: IdentityVault,
     private readonly knowledge: EnrolmentKnowledge,
   ) {}
 
   async execute(command: EraseLearnerCommand): Promise<ErasureOutcome> {
-    const { state } = await this.learners.load(command.learnerId);
+    const { state } = await this.aggregates.learner.load(command.learnerId);
     requireMayErase(state, command.learnerId, requesterOf(command.actor));
     const actingMember = await actingMemberOf(command.actor, this.knowledge);
     // Asked before the key goes: the decider asks again, but by then the vault would already have acted.
@@ -25,7 +25,7 @@ export class EraseLearnerHandler implements ICommandHandler<EraseLearnerCommand>
     if (state.erased) return { learnerId: command.learnerId, erased: true, newlyErased: false, withdrawnEnrolmentIds: [] };
     // Key first: once it is gone the person is erased, whatever happens next; a retry then only records it.
     await this.vault.erase(command.learnerId);
-    const { events } = await this.learners.handle(
+    const { events } = await this.aggregates.learner.handle(
       command.learnerId,
       { type: 'Erase', reason: command.reason, ...(actingMember ? { actingMember } : {}) },
       command.commandContext(),

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actingMemberOf, requireActingFor } from '../../acting-for';
-import { LearnerAggregates } from '../../learner-aggregates';
+import { EnrolmentAggregates } from '../../enrolment-aggregates';
 import { requireReadable } from '../../read-access';
 import { EnrolmentKnowledge } from '../../ports/enrolment-knowledge.port';
 import { EnrolmentRecords } from '../../ports/enrolment-records.port';
@@ -9,7 +9,7 @@ import { TransferEnrolmentCommand } from './transfer-enrolment.command';
 @CommandHandler(TransferEnrolmentCommand)
 export class TransferEnrolmentHandler implements ICommandHandler<TransferEnrolmentCommand> {
   constructor(
-    private readonly learners: LearnerAggregates,
+    private readonly aggregates: EnrolmentAggregates,
     private readonly records: EnrolmentRecords,
     private readonly knowledge: EnrolmentKnowledge,
   ) {}
@@ -20,7 +20,7 @@ export class TransferEnrolmentHandler implements ICommandHandler<TransferEnrolme
     requireActingFor(command.actor, enrolment.institutionId);
     const target = await this.knowledge.specVersion(enrolment.credentialSpecId, command.toVersion);
     const actingMember = await actingMemberOf(command.actor, this.knowledge);
-    await this.learners.handle(
+    await this.aggregates.learner.handle(
       enrolment.learnerId,
       {
         type: 'Transfer',

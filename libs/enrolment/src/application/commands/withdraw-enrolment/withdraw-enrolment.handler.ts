@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { actingMemberOf, requireActingFor } from '../../acting-for';
-import { LearnerAggregates } from '../../learner-aggregates';
+import { EnrolmentAggregates } from '../../enrolment-aggregates';
 import { requireReadable } from '../../read-access';
 import { EnrolmentKnowledge } from '../../ports/enrolment-knowledge.port';
 import { EnrolmentRecords } from '../../ports/enrolment-records.port';
@@ -9,7 +9,7 @@ import { WithdrawEnrolmentCommand } from './withdraw-enrolment.command';
 @CommandHandler(WithdrawEnrolmentCommand)
 export class WithdrawEnrolmentHandler implements ICommandHandler<WithdrawEnrolmentCommand> {
   constructor(
-    private readonly learners: LearnerAggregates,
+    private readonly aggregates: EnrolmentAggregates,
     private readonly records: EnrolmentRecords,
     private readonly knowledge: EnrolmentKnowledge,
   ) {}
@@ -21,7 +21,7 @@ export class WithdrawEnrolmentHandler implements ICommandHandler<WithdrawEnrolme
     const self = command.actor.role === 'learner' && command.actor.subject === enrolment.learnerId;
     if (!self) requireActingFor(command.actor, enrolment.institutionId);
     const actingMember = await actingMemberOf(command.actor, this.knowledge);
-    await this.learners.handle(
+    await this.aggregates.learner.handle(
       enrolment.learnerId,
       { type: 'Withdraw', enrolmentId: enrolment.enrolmentId, reason: command.reason, ...(actingMember ? { actingMember } : {}) },
       command.commandContext(),

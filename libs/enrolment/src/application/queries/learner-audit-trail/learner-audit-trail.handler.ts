@@ -3,7 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EnrolmentException } from '../../../domain/enrolment.exception';
 import type { ProtectedIdentity } from '../../../domain/protected-identity';
 import { IdentityVault } from '../../personal-data/identity-vault';
-import { LearnerAggregates } from '../../learner-aggregates';
+import { EnrolmentAggregates } from '../../enrolment-aggregates';
 import { type AuditTrailEntry, type LearnerAuditTrail, LearnerAuditTrailQuery } from './learner-audit-trail.query';
 
 /** What an auditor reads for a personal field: the clear value while the key exists, a marker once erased. */
@@ -12,12 +12,12 @@ export const ERASED_MARKER = '[erased]';
 @QueryHandler(LearnerAuditTrailQuery)
 export class LearnerAuditTrailHandler implements IQueryHandler<LearnerAuditTrailQuery> {
   constructor(
-    private readonly learners: LearnerAggregates,
+    private readonly aggregates: EnrolmentAggregates,
     private readonly vault: IdentityVault,
   ) {}
 
   async execute(query: LearnerAuditTrailQuery): Promise<LearnerAuditTrail> {
-    const events = await this.learners.history(query.learnerId);
+    const events = await this.aggregates.learner.history(query.learnerId);
     if (events.length === 0) throw new EnrolmentException('enrolment.learner-not-found', `No learner ${query.learnerId}.`, 'learnerId');
     let chain: LearnerAuditTrail['chain'] = { verified: true, events: events.length };
     try {
