@@ -13,7 +13,6 @@ import type { CollectAutomaticProofsHandler } from '../../libs/issuance/src/appl
 import { IssueCredentialCommand, IssueCredentialHandler } from '../../libs/issuance/src/application/commands/issue-credential';
 import { issuanceDocumentLoader } from '../../libs/issuance/src/application/issuance-contexts';
 import { IssuanceAggregates } from '../../libs/issuance/src/application/issuance-aggregates';
-import { issuanceStreams } from '../../libs/issuance/src/application/issuance-streams';
 import type { IssuanceSettings } from '../../libs/issuance/src/application/issuance-settings';
 import { KnowledgeReader } from '../../libs/issuance/src/application/knowledge/knowledge-reader';
 import { StatusSlotAllocator } from '../../libs/issuance/src/application/status/status-slot-allocator';
@@ -96,10 +95,10 @@ export async function openAlliance(cryptosuite: CryptosuiteName): Promise<Allian
   const settings: IssuanceSettings = { cryptosuite, publicUrl: () => 'https://issuance.alliance.example', clock: () => new Date() };
   const allocator = new StatusSlotAllocator(store);
 
-  await aggregates.knownSpecs.handle(issuanceStreams.knownSpec(DEFINITION.specId), { type: 'LearnSpecVersion', spec: DEFINITION }, PROCESS);
+  await aggregates.knownSpec.handle(DEFINITION.specId, { type: 'LearnSpecVersion', spec: DEFINITION }, PROCESS);
   for (const u of UNIVERSITIES) {
-    await aggregates.knownInstitutions.handle(
-      issuanceStreams.knownInstitution(u.institutionId),
+    await aggregates.knownInstitution.handle(
+      u.institutionId,
       {
         type: 'LearnInstitution',
         profile: {
@@ -118,10 +117,9 @@ export async function openAlliance(cryptosuite: CryptosuiteName): Promise<Allian
     const granted: GrantedAward[] = [];
     for (let k = 0; k < count; k++) {
       const awardId = `${label}-track-${k}`;
-      const stream = issuanceStreams.award(awardId);
       const inputs = { spec: DEFINITION, nextCredentialId: randomUUID(), standing: {} };
-      await aggregates.awards.handle(
-        stream,
+      await aggregates.award.handle(
+        awardId,
         {
           type: 'OpenAwardTrack',
           awardId,
@@ -133,8 +131,8 @@ export async function openAlliance(cryptosuite: CryptosuiteName): Promise<Allian
         PROCESS,
       );
       for (const [i, component] of DEFINITION.components.entries()) {
-        const result = await aggregates.awards.handle(
-          stream,
+        const result = await aggregates.award.handle(
+          awardId,
           {
             type: 'RecordComponentResult',
             awardId,
@@ -160,7 +158,7 @@ export async function openAlliance(cryptosuite: CryptosuiteName): Promise<Allian
 
   const expectIssued = async (credentialIds: string[], method: 'automatic' | 'institution-signer') => {
     for (const id of credentialIds) {
-      const state = (await aggregates.credentials.load(issuanceStreams.credential(id))).state;
+      const state = (await aggregates.credential.load(id)).state;
       if (state?.lifecycle !== 'issued') throw new Error(`credential ${id} is ${state?.lifecycle ?? 'missing'}, not issued`);
       const signedBy = new Set(state.proofs.filter((p) => p.method === method).map((p) => p.institutionId));
       if (state.proofs.length !== UNIVERSITIES.length || UNIVERSITIES.some((u) => !signedBy.has(u.institutionId))) {
@@ -178,8 +176,8 @@ export async function openAlliance(cryptosuite: CryptosuiteName): Promise<Allian
     contexts: issuanceDocumentLoader(settings),
     issuer: (collector) => new IssueCredentialHandler(aggregates, knowledge, allocator, settings, collector),
     learnKey: async (institutionId, key) => {
-      await aggregates.knownInstitutions.handle(
-        issuanceStreams.knownInstitution(institutionId),
+      await aggregates.knownInstitution.handle(
+        institutionId,
         { type: 'LearnRegisteredKey', institutionId, key: { ...key, validFrom: KEY_VALID_FROM } },
         PROCESS,
       );

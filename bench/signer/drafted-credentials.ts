@@ -6,7 +6,6 @@
  * model's ordered, limited query would.
  */
 import { IssuanceAggregates } from '../../libs/issuance/src/application/issuance-aggregates';
-import { issuanceStreams } from '../../libs/issuance/src/application/issuance-streams';
 import type { IssuanceQueries } from '../../libs/issuance/src/application/ports/issuance-queries.port';
 import type { Credential } from '../../libs/issuance/src/domain/credential/credential.state';
 
@@ -100,7 +99,7 @@ export class DraftedCredentials implements IssuanceQueries {
     const done = new Set<string>();
     for (const id of [...ids]) {
       this.loads++;
-      const state = (await this.aggregates.credentials.load(issuanceStreams.credential(id))).state;
+      const state = (await this.aggregates.credential.load(id)).state;
       if (state?.lifecycle !== 'collecting-proofs') {
         done.add(id);
         continue;

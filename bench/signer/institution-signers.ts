@@ -14,7 +14,6 @@ import { openKeyStore, type RoundResult, SignatureLog, signatureLogPath, type Si
 import pino from 'pino';
 import { CollectAutomaticProofsHandler } from '../../libs/issuance/src/application/commands/collect-automatic-proofs';
 import type { IssueCredentialHandler } from '../../libs/issuance/src/application/commands/issue-credential';
-import { issuanceStreams } from '../../libs/issuance/src/application/issuance-streams';
 import { PlatformSigner } from '../../libs/issuance/src/application/signing/platform-signer';
 import { SigningRequests } from '../../libs/issuance/src/application/signing/signing-requests';
 import { InMemoryKeyVaultStore } from '../../libs/issuance/src/infrastructure/key-vault/key-vault.port';
@@ -159,7 +158,7 @@ function timeLogAppends(path: string): number {
 /** Milliseconds to load one credential aggregate, from loading each of `awards`' credentials once. */
 async function timeLoads(alliance: Alliance, awards: GrantedAward[]): Promise<number> {
   const started = process.hrtime.bigint();
-  for (const a of awards) await alliance.aggregates.credentials.load(issuanceStreams.credential(a.credentialId));
+  for (const a of awards) await alliance.aggregates.credential.load(a.credentialId);
   return Number(process.hrtime.bigint() - started) / 1e6 / awards.length;
 }
 

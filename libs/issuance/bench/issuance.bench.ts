@@ -14,7 +14,6 @@ import { GenerateSigningKeyCommand, GenerateSigningKeyHandler } from '../src/app
 import { IssueCredentialCommand, IssueCredentialHandler } from '../src/application/commands/issue-credential';
 import { issuanceDocumentLoader } from '../src/application/issuance-contexts';
 import { IssuanceAggregates } from '../src/application/issuance-aggregates';
-import { issuanceStreams } from '../src/application/issuance-streams';
 import { KnowledgeReader } from '../src/application/knowledge/knowledge-reader';
 import { PlatformSigner } from '../src/application/signing/platform-signer';
 import { StatusListPublisher } from '../src/application/status/status-list-publisher';
@@ -71,13 +70,12 @@ export async function benchIssuance(cryptosuite: CryptosuiteName, seconds: numbe
     const aggregates = new IssuanceAggregates(store);
     const knowledge = new KnowledgeReader(aggregates);
     const vault = new KeyVault(new InMemoryKeyVaultStore(), MasterKey.fromConfig(randomBytes(32).toString('hex')));
-    await aggregates.knownSpecs.handle(issuanceStreams.knownSpec(spec.specId), { type: 'LearnSpecVersion', spec }, SYSTEM);
+    await aggregates.knownSpec.handle(spec.specId, { type: 'LearnSpecVersion', spec }, SYSTEM);
     const generate = new GenerateSigningKeyHandler(aggregates, vault, knowledge);
     for (const [i, institutionId] of IDS.entries()) {
       const did = `did:web:uni-${'abc'[i]}.example`;
-      const stream = issuanceStreams.knownInstitution(institutionId);
-      await aggregates.knownInstitutions.handle(
-        stream,
+      await aggregates.knownInstitution.handle(
+        institutionId,
         {
           type: 'LearnInstitution',
           profile: {
@@ -99,8 +97,8 @@ export async function benchIssuance(cryptosuite: CryptosuiteName, seconds: numbe
         }),
       );
       await delegateAutomaticSigning(aggregates, institutionId);
-      await aggregates.knownInstitutions.handle(
-        stream,
+      await aggregates.knownInstitution.handle(
+        institutionId,
         {
           type: 'LearnRegisteredKey',
           institutionId,
@@ -152,7 +150,7 @@ export async function benchIssuance(cryptosuite: CryptosuiteName, seconds: numbe
     const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
     const documents: JsonObject[] = [];
     for (const id of ids.slice(0, 200)) {
-      const state = (await aggregates.credentials.load(issuanceStreams.credential(id))).state!;
+      const state = (await aggregates.credential.load(id)).state!;
       if (state.lifecycle !== 'issued') throw new Error(`bench credential ${id} is ${state.lifecycle}`);
       documents.push(securedDocument(state));
     }

@@ -1,8 +1,8 @@
 import type { RecordedEvent } from '@alliance/event-sourcing';
-import { issuanceStreams } from './application/issuance-streams';
-import { statusRegisterStream, statusSlotStream } from './application/status/status-slot-allocator';
+
 import { credentialLifecycleEvents } from './infrastructure/projections/__fixtures__/credential-events.fixture';
 import { ISSUANCE_STREAM_FOLDERS } from './issuance.stream-folders';
+import { ISSUANCE_AGGREGATES } from './application/issuance-aggregates';
 
 const recorded = (e: { streamId: string; type: string; data: unknown }, revision: number) =>
   ({ ...e, revision }) as unknown as RecordedEvent;
@@ -19,14 +19,14 @@ function fold(streamId: string, events: { streamId: string; type: string; data: 
 describe('issuance stream folders (point-in-time state for auditors)', () => {
   it('cover every kind of issuance stream, each with exactly one folder', () => {
     const streams = [
-      issuanceStreams.award('a1'),
-      issuanceStreams.credential('c1'),
-      issuanceStreams.signer('uni-a'),
-      issuanceStreams.knownSpec('spec-1'),
-      issuanceStreams.knownInstitution('uni-a'),
-      issuanceStreams.finalRevocation('learner-1', 'spec-1'),
-      statusRegisterStream('uni-a'),
-      statusSlotStream('L1', 5),
+      ISSUANCE_AGGREGATES.stream.award('a1'),
+      ISSUANCE_AGGREGATES.stream.credential('c1'),
+      ISSUANCE_AGGREGATES.stream.signer('uni-a'),
+      ISSUANCE_AGGREGATES.stream.knownSpec('spec-1'),
+      ISSUANCE_AGGREGATES.stream.knownInstitution('uni-a'),
+      ISSUANCE_AGGREGATES.stream.finalRevocation({ learnerId: 'learner-1', specId: 'spec-1' }),
+      ISSUANCE_AGGREGATES.stream.statusRegister('uni-a'),
+      ISSUANCE_AGGREGATES.stream.statusSlot({ listId: 'L1', index: 5 }),
     ];
     for (const stream of streams)
       expect({ stream, folders: ISSUANCE_STREAM_FOLDERS.filter((f) => stream.startsWith(f.streamPrefix)).length }).toEqual({

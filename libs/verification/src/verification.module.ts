@@ -1,6 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import type { ServiceRuntime } from '@alliance/service-runtime';
 import { VerifyCredentialHandler } from './application/commands/verify-credential';
+import { VerificationAggregates } from './application/verification-aggregates';
 import { VerificationsController } from './http/verifications.controller';
 import { VerifyPageController } from './http/verify-page.controller';
 import { VerificationEngine } from './infrastructure/verification-engine';
@@ -18,6 +19,7 @@ export class VerificationModule {
       providers: [
         { provide: 'SERVICE_NAME', useValue: runtime.service },
         ...verificationProviders(runtime, options),
+        VerificationAggregates,
         VerifyCredentialHandler,
         VerificationEngine,
         VerificationTallyFlusher,

@@ -1,35 +1,49 @@
-import { type CommandHandler, createCommandHandler, type Decider, type DomainEvent, type EventStore } from '@alliance/event-sourcing';
+import { aggregatesClass, defineAggregates, type EventStore } from '@alliance/event-sourcing';
 import { Inject, Injectable } from '@nestjs/common';
+import { v5 as uuidv5 } from 'uuid';
 import { awardDecider } from '../domain/award/award.decider';
 import { credentialDecider } from '../domain/credential/credential.decider';
 import { finalRevocationDecider } from '../domain/final-revocation/final-revocation.decider';
 import { knownInstitutionDecider } from '../domain/knowledge/known-institution.decider';
 import { knownSpecDecider } from '../domain/knowledge/known-spec.decider';
 import { signerDecider } from '../domain/signing/signer.decider';
+import { statusRegisterDecider } from '../domain/status-list/status-register.decider';
+import { statusSlotDecider } from '../domain/status-list/status-slot.decider';
 import { ISSUANCE_STORE } from './issuance.tokens';
 
-type HandlerOf<D> = D extends Decider<infer C, infer S, infer E extends DomainEvent> ? CommandHandler<C, S, E> : never;
+/** Namespace of the stream ids issuance derives from several values. */
+const NAMESPACE = '3c0f6d52-8b1e-4f4a-9d0e-5b8f0a6c2e71';
+
+/** Issuance's aggregates, each in its streams `issuance.<aggregate-type>-<id>`. */
+export const ISSUANCE_AGGREGATES = defineAggregates('issuance', {
+  award: { decider: awardDecider },
+  credential: { decider: credentialDecider },
+  /** One per institution: how it signs, and the keys the platform holds for it. */
+  signer: { decider: signerDecider },
+  knownSpec: { decider: knownSpecDecider },
+  knownInstitution: { decider: knownInstitutionDecider },
+  /** One learner and one definition: the final revocation that bars a new credential, if any. */
+  finalRevocation: {
+    decider: finalRevocationDecider,
+    id: (key: { learnerId: string; specId: string }) => uuidv5(`${key.learnerId}\n${key.specId}`, NAMESPACE),
+  },
+  /** One per institution: its status lists, the current one last. */
+  statusRegister: { decider: statusRegisterDecider },
+  /** One per index of a status list: reserved by one credential only (a conflict means taken, so no retry). */
+  statusSlot: {
+    decider: statusSlotDecider,
+    id: (key: { listId: string; index: number }) => `${key.listId}-${key.index}`,
+    maxAttempts: 1,
+  },
+});
 
 /**
- * Issuance's aggregates on the kernel's command handler (load, decide, append, retry on conflict), over issuance's
- * event store as its deciders see it (personal fields sealed on append). Injected by its class, as every context's
- * aggregates are.
+ * Issuance's aggregates on the kernel's command handler (`aggregates.credential.handle(credentialId, command,
+ * context)`), over issuance's event store as its deciders see it (personal fields sealed on append).
  */
 @Injectable()
-export class IssuanceAggregates {
-  readonly awards: HandlerOf<typeof awardDecider>;
-  readonly credentials: HandlerOf<typeof credentialDecider>;
-  readonly signers: HandlerOf<typeof signerDecider>;
-  readonly knownSpecs: HandlerOf<typeof knownSpecDecider>;
-  readonly knownInstitutions: HandlerOf<typeof knownInstitutionDecider>;
-  readonly finalRevocations: HandlerOf<typeof finalRevocationDecider>;
-
+export class IssuanceAggregates extends aggregatesClass(ISSUANCE_AGGREGATES) {
   constructor(@Inject(ISSUANCE_STORE) store: EventStore) {
-    this.awards = createCommandHandler({ store, decider: awardDecider });
-    this.credentials = createCommandHandler({ store, decider: credentialDecider });
-    this.signers = createCommandHandler({ store, decider: signerDecider });
-    this.knownSpecs = createCommandHandler({ store, decider: knownSpecDecider });
-    this.knownInstitutions = createCommandHandler({ store, decider: knownInstitutionDecider });
-    this.finalRevocations = createCommandHandler({ store, decider: finalRevocationDecider });
+    super(store);
   }
 }

@@ -14,6 +14,7 @@ import { ISSUANCE_INBOX, ISSUANCE_SOURCES, issuanceMessageHandler } from './inte
 import { mapIssuanceEvent, PUBLISHED_EVENT_TYPES } from './integration/issuance-event-mapper';
 import { ReactorSubscription } from './process/reactor-subscription';
 import { awardTracksProjection } from './projections/award-tracks.projection';
+import { ISSUANCE_AGGREGATES } from '../application/issuance-aggregates';
 import { credentialsProjection } from './projections/credentials.projection';
 import { statusListsProjection } from './projections/status-lists.projection';
 
@@ -62,7 +63,10 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
       store: sealing,
       bus,
       checkpoints: { schema: READ_MODEL_SCHEMA, folder: 'checkpoints' },
-      publish: { map: mapIssuanceEvent, filter: { streamPrefixes: ['issuance.credential-'], eventTypes: PUBLISHED_EVENT_TYPES } },
+      publish: {
+        map: mapIssuanceEvent,
+        filter: { streamPrefixes: [ISSUANCE_AGGREGATES.prefix.credential], eventTypes: PUBLISHED_EVENT_TYPES },
+      },
       consume: {
         group: config.ISSUANCE_CONSUMER_GROUP,
         sources: ISSUANCE_SOURCES,

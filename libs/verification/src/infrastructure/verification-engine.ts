@@ -18,6 +18,7 @@ import {
   institutionSuspendedV1,
 } from '@alliance/contracts';
 import type { MessageHandler } from '@alliance/messaging';
+import { VERIFICATION_AGGREGATES } from '../application/verification-aggregates';
 import { VERIFICATION_ORM, VERIFICATION_RESULTS } from '../application/verification.tokens';
 import type { VerificationResultCache } from '../application/verify/verification-result-cache';
 import type { Verdict } from '../domain/report/verdict';
@@ -69,7 +70,10 @@ export class VerificationEngine implements OnApplicationBootstrap, OnApplication
       store,
       bus,
       checkpoints: { schema: READ_MODEL_SCHEMA, folder: 'checkpoints' },
-      publish: { map: mapVerificationEvent, filter: { streamPrefixes: ['verification.verification-'], eventTypes: PUBLISHED_EVENT_TYPES } },
+      publish: {
+        map: mapVerificationEvent,
+        filter: { streamPrefixes: [VERIFICATION_AGGREGATES.prefix.verification], eventTypes: PUBLISHED_EVENT_TYPES },
+      },
       consume: { group: config.VERIFICATION_CONSUMER_GROUP, sources: VERIFICATION_SOURCES, handler },
       logger: new Logger('VerificationEngine'),
     });

@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { type EventStore, NO_STREAM, streamName } from '@alliance/event-sourcing';
+import { type EventStore, NO_STREAM } from '@alliance/event-sourcing';
 import { SERVICE_CONFIG } from '@alliance/nest-kit';
 import { EVENT_STORE } from '@alliance/service-runtime';
 import { v7 as uuidv7 } from 'uuid';
+import { tallyStream } from '../application/verification-aggregates';
 import { VERIFICATION_TALLY } from '../application/verification.tokens';
 import type { VerificationTally } from '../domain/retention/verification-tally';
 import type { VerificationsCounted } from '../domain/verification/verification.events';
@@ -46,7 +47,7 @@ export class VerificationTallyFlusher implements OnApplicationBootstrap, OnAppli
     const event: VerificationsCounted = { type: 'VerificationsCounted', data };
     try {
       await this.store.appendToStream(
-        streamName('verification', 'tally', uuidv7()),
+        tallyStream(uuidv7()),
         [{ ...event, metadata: { occurredAt: data.to, actor: { subject: 'verification-tally' }, correlationId: uuidv7() } }],
         {
           expectedRevision: NO_STREAM,

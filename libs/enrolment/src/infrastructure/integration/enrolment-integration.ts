@@ -1,4 +1,4 @@
-import { type EventStore, streamPrefix, type ReadModelOrm } from '@alliance/event-sourcing';
+import type { EventStore, ReadModelOrm } from '@alliance/event-sourcing';
 import type { IntegrationBus } from '@alliance/messaging';
 import { ServiceMessaging } from '@alliance/service-runtime';
 import { Logger } from '@nestjs/common';

@@ -1,7 +1,6 @@
 import type { KeyPossessionChallengeV1 } from '@alliance/contracts';
 import { randomBytes } from 'node:crypto';
 import { IssuanceAggregates } from '../issuance-aggregates';
-import { issuanceStreams } from '../issuance-streams';
 
 /** An admin of the institution itself: the only account that may delegate its signing. */
 export const institutionAdmin = (institutionId: string) => ({
@@ -23,8 +22,8 @@ export function possessionChallenge(institutionId: string, keyId: string): KeyPo
 
 /** The institution's admin delegates signing to the platform: the automatic policy, recorded as its decision. */
 export async function delegateAutomaticSigning(aggregates: IssuanceAggregates, institutionId: string): Promise<void> {
-  await aggregates.signers.handle(
-    issuanceStreams.signer(institutionId),
+  await aggregates.signer.handle(
+    institutionId,
     { type: 'SetSigningPolicy', institutionId, member: 'active', policy: 'automatic' },
     { actor: institutionAdmin(institutionId), correlationId: 'delegation' },
   );

@@ -10,7 +10,6 @@ import { GenerateSigningKeyCommand, GenerateSigningKeyHandler } from '../command
 import { IssueCredentialHandler } from '../commands/issue-credential';
 import { issuanceDocumentLoader } from '../issuance-contexts';
 import { IssuanceAggregates } from '../issuance-aggregates';
-import { issuanceStreams } from '../issuance-streams';
 import type { IssuanceSettings } from '../issuance-settings';
 import { KnowledgeReader } from '../knowledge/knowledge-reader';
 import { PlatformSigner } from '../signing/platform-signer';
@@ -32,12 +31,11 @@ export async function issuanceHarness(cryptosuite: IssuanceSettings['cryptosuite
   const issue = new IssueCredentialHandler(aggregates, knowledge, new StatusSlotAllocator(store), settings, collector);
   const generateKey = new GenerateSigningKeyHandler(aggregates, vault, knowledge);
 
-  const learnSpec = (spec: SpecSnapshot) =>
-    aggregates.knownSpecs.handle(issuanceStreams.knownSpec(spec.specId), { type: 'LearnSpecVersion', spec }, SYSTEM);
+  const learnSpec = (spec: SpecSnapshot) => aggregates.knownSpec.handle(spec.specId, { type: 'LearnSpecVersion', spec }, SYSTEM);
   for (const inst of institutionsFixture().values()) {
     const { institutionId, name, countryCode, did } = inst;
-    await aggregates.knownInstitutions.handle(
-      issuanceStreams.knownInstitution(institutionId),
+    await aggregates.knownInstitution.handle(
+      institutionId,
       { type: 'LearnInstitution', profile: { institutionId, name, countryCode, did, registeredAt: '2025-01-01T00:00:00.000Z' } },
       SYSTEM,
     );
@@ -66,8 +64,8 @@ export async function issuanceHarness(cryptosuite: IssuanceSettings['cryptosuite
     );
     if (delegate) await delegateAutomaticSigning(aggregates, institutionId);
     const did = institutionsFixture().get(institutionId)!.did;
-    await aggregates.knownInstitutions.handle(
-      issuanceStreams.knownInstitution(institutionId),
+    await aggregates.knownInstitution.handle(
+      institutionId,
       {
         type: 'LearnRegisteredKey',
         institutionId,

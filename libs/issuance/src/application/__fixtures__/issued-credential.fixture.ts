@@ -1,7 +1,6 @@
 import { InMemoryEventStore } from '@alliance/event-sourcing';
 import { UNI_A, UNI_B } from '../../domain/__fixtures__/specs.fixture';
 import { IssuanceAggregates } from '../issuance-aggregates';
-import { issuanceStreams } from '../issuance-streams';
 
 export const CREDENTIAL_ID = '0190f5a0-0000-7000-8000-0000000000c1';
 const system = { actor: { subject: 'issuance-process-manager', role: 'system' }, correlationId: 'seed' };
@@ -10,9 +9,8 @@ const system = { actor: { subject: 'issuance-process-manager', role: 'system' },
 export async function storeWithIssuedCredential() {
   const store = new InMemoryEventStore();
   const aggregates = new IssuanceAggregates(store);
-  const stream = issuanceStreams.credential(CREDENTIAL_ID);
-  await aggregates.credentials.handle(
-    stream,
+  await aggregates.credential.handle(
+    CREDENTIAL_ID,
     {
       type: 'DraftCredential',
       credentialId: CREDENTIAL_ID,
@@ -36,8 +34,8 @@ export async function storeWithIssuedCredential() {
     system,
   );
   for (const inst of [UNI_A, UNI_B]) {
-    await aggregates.credentials.handle(
-      stream,
+    await aggregates.credential.handle(
+      CREDENTIAL_ID,
       {
         type: 'AddProof',
         credentialId: CREDENTIAL_ID,

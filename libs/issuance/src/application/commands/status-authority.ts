@@ -2,7 +2,6 @@ import type { StatusAuthority } from '../../domain/credential/credential.command
 import type { CredentialLifecycle } from '../../domain/credential/credential.state';
 import { IssuanceException } from '../../domain/issuance.exception';
 import { IssuanceAggregates } from '../issuance-aggregates';
-import { issuanceStreams } from '../issuance-streams';
 import type { KnowledgeReader } from '../knowledge/knowledge-reader';
 import type { BaseCommand, CommandActor } from '../base.command';
 
@@ -40,8 +39,8 @@ export async function changeStatus(
   command: BaseCommand & { credentialId: string; reason: string; final?: boolean },
 ): Promise<StatusChanged> {
   const authority = await adminAuthority(command.actor, knowledge);
-  const result = await aggregates.credentials.handle(
-    issuanceStreams.credential(command.credentialId),
+  const result = await aggregates.credential.handle(
+    command.credentialId,
     {
       type,
       credentialId: command.credentialId,

@@ -1,7 +1,6 @@
 import type { InstitutionSnapshot } from '../../domain/knowledge/institution-snapshot';
 import type { SpecSnapshot } from '../../domain/knowledge/spec-snapshot';
 import { IssuanceAggregates } from '../issuance-aggregates';
-import { issuanceStreams } from '../issuance-streams';
 
 /**
  * What issuance learned from the catalogue, read straight from its own (small) streams: always consistent
@@ -17,14 +16,14 @@ export class KnowledgeReader {
   ) {}
 
   async spec(specId: string, version?: number): Promise<SpecSnapshot | undefined> {
-    const versions = (await this.aggregates.knownSpecs.load(issuanceStreams.knownSpec(specId))).state;
+    const versions = (await this.aggregates.knownSpec.load(specId)).state;
     if (version !== undefined) return versions[version];
     const latest = Math.max(0, ...Object.keys(versions).map(Number));
     return versions[latest];
   }
 
   async institution(institutionId: string): Promise<InstitutionSnapshot | undefined> {
-    const known = (await this.aggregates.knownInstitutions.load(issuanceStreams.knownInstitution(institutionId))).state;
+    const known = (await this.aggregates.knownInstitution.load(institutionId)).state;
     // A shell holding keys that overtook the registration is not an institution issuance can name yet.
     return known?.did ? known : undefined;
   }

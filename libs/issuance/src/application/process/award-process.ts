@@ -7,7 +7,6 @@ import { finalRevocationStanding } from '../../domain/final-revocation/final-rev
 import type { MemberStanding } from '../../domain/knowledge/member-standing';
 import type { SpecSnapshot } from '../../domain/knowledge/spec-snapshot';
 import { IssuanceAggregates } from '../issuance-aggregates';
-import { issuanceStreams } from '../issuance-streams';
 import type { KnowledgeReader } from '../knowledge/knowledge-reader';
 import type { IssuanceQueries } from '../ports/issuance-queries.port';
 import { stackAwardId } from './process-context';
@@ -25,8 +24,8 @@ export class AwardProcess {
   ) {}
 
   async enrolled(p: LearnerEnrolledV1, context: CommandContext): Promise<void> {
-    await this.aggregates.awards.handle(
-      issuanceStreams.award(p.enrolmentId),
+    await this.aggregates.award.handle(
+      p.enrolmentId,
       {
         type: 'OpenAwardTrack',
         awardId: p.enrolmentId,
@@ -43,8 +42,8 @@ export class AwardProcess {
 
   async withdrawn(p: LearnerWithdrawnV1, context: CommandContext): Promise<void> {
     await this.ensureTrack(p.enrolmentId);
-    await this.aggregates.awards.handle(
-      issuanceStreams.award(p.enrolmentId),
+    await this.aggregates.award.handle(
+      p.enrolmentId,
       { type: 'CloseAwardTrack', awardId: p.enrolmentId, reason: `withdrawn: ${p.reason}` },
       context,
     );
@@ -52,8 +51,8 @@ export class AwardProcess {
 
   async transferred(p: LearnerTransferredV1, context: CommandContext): Promise<void> {
     await this.ensureTrack(p.enrolmentId);
-    await this.aggregates.awards.handle(
-      issuanceStreams.award(p.enrolmentId),
+    await this.aggregates.award.handle(
+      p.enrolmentId,
       {
         type: 'TransferAwardTrack',
         awardId: p.enrolmentId,
@@ -68,8 +67,8 @@ export class AwardProcess {
 
   async result(p: ResultRecordedV1 | ResultAmendedV1, context: CommandContext): Promise<void> {
     const amendmentReason = 'reason' in p ? p.reason : undefined;
-    await this.aggregates.awards.handle(
-      issuanceStreams.award(p.enrolmentId),
+    await this.aggregates.award.handle(
+      p.enrolmentId,
       {
         type: 'RecordComponentResult',
         awardId: p.enrolmentId,
@@ -126,9 +125,9 @@ export class AwardProcess {
   ): Promise<void> {
     for (const { stackSpecId, stackVersion } of await this.queries.stacksContaining(revoked.specId)) {
       const awardId = (await this.queries.trackOf(revoked.learnerId, stackSpecId)) ?? stackAwardId(revoked.learnerId, stackSpecId);
-      if (!(await this.aggregates.awards.load(issuanceStreams.award(awardId))).state) continue;
-      await this.aggregates.awards.handle(
-        issuanceStreams.award(awardId),
+      if (!(await this.aggregates.award.load(awardId)).state) continue;
+      await this.aggregates.award.handle(
+        awardId,
         {
           type: 'WithdrawStackPart',
           awardId,
@@ -150,12 +149,11 @@ export class AwardProcess {
     context: CommandContext,
   ): Promise<void> {
     const awardId = (await this.queries.trackOf(learnerId, stack.specId)) ?? stackAwardId(learnerId, stack.specId);
-    const stream = issuanceStreams.award(awardId);
-    if (!(await this.aggregates.awards.load(stream)).state?.opened) {
-      const partTrack = (await this.aggregates.awards.load(issuanceStreams.award(partAwardId))).state;
+    if (!(await this.aggregates.award.load(awardId)).state?.opened) {
+      const partTrack = (await this.aggregates.award.load(partAwardId)).state;
       if (!partTrack?.learner) return;
-      await this.aggregates.awards.handle(
-        stream,
+      await this.aggregates.award.handle(
+        awardId,
         {
           type: 'OpenAwardTrack',
           awardId,
@@ -167,8 +165,8 @@ export class AwardProcess {
         context,
       );
     }
-    await this.aggregates.awards.handle(
-      stream,
+    await this.aggregates.award.handle(
+      awardId,
       { type: 'RecordStackPart', awardId, part, ...(await this.inputsFor(stack, learnerId)) },
       context,
     );
@@ -198,11 +196,11 @@ export class AwardProcess {
   }
 
   private async evaluate(awardId: string, context: CommandContext): Promise<void> {
-    const track = (await this.aggregates.awards.load(issuanceStreams.award(awardId))).state;
+    const track = (await this.aggregates.award.load(awardId)).state;
     if (!track?.opened || !track.specId || track.specVersion === undefined) return;
     const inputs = await this.inputs(track.specId, track.specVersion, track.learner?.learnerId);
     if (!inputs.spec) return;
-    await this.aggregates.awards.handle(issuanceStreams.award(awardId), { type: 'EvaluateAward', awardId, ...inputs }, context);
+    await this.aggregates.award.handle(awardId, { type: 'EvaluateAward', awardId, ...inputs }, context);
   }
 
   private async inputs(specId: string, version: number, learnerId: string | undefined): Promise<EvaluationInputs> {
@@ -217,16 +215,14 @@ export class AwardProcess {
     const known = await this.knowledge.institutions(spec.awardingBodies.map((b) => b.institutionId));
     for (const b of spec.awardingBodies) standing[b.institutionId] = known.get(b.institutionId)?.status ?? 'not-registered';
     const barred = learnerId
-      ? finalRevocationStanding(
-          (await this.aggregates.finalRevocations.load(issuanceStreams.finalRevocation(learnerId, spec.specId))).state,
-        )
+      ? finalRevocationStanding((await this.aggregates.finalRevocation.load({ learnerId, specId: spec.specId })).state)
       : undefined;
     return { spec, nextCredentialId: this.newId(), standing, ...(barred ? { finalRevocation: barred } : {}) };
   }
 
   // A withdrawal or transfer can overtake the enrolment on another partition; it then has nothing to act on yet.
   private async ensureTrack(awardId: string): Promise<void> {
-    if (!(await this.aggregates.awards.load(issuanceStreams.award(awardId))).state) {
+    if (!(await this.aggregates.award.load(awardId)).state) {
       throw new Error(`award track ${awardId} is not known yet; the message will be retried`);
     }
   }

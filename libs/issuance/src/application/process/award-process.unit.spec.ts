@@ -1,13 +1,13 @@
 import { processManagerSpecification, type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
 import { jointSpec, UNI_A, UNI_B } from '../../domain/__fixtures__/specs.fixture';
-import { issuanceStreams } from '../issuance-streams';
 import { issuanceProcess } from './__fixtures__/issuance-process.fixture';
 import { ENROLMENT, enrolled, membership, resultAmended, resultRecorded, withdrawn } from './__fixtures__/issuance-messages.fixture';
+import { ISSUANCE_AGGREGATES } from '../issuance-aggregates';
 
 // The award side alone (no reactions to its own log): what a learner's facts make the award track decide.
 // Every spec also delivers its message a second time and fails if that appends anything.
 
-const AWARD = issuanceStreams.award(ENROLMENT);
+const AWARD = ISSUANCE_AGGREGATES.stream.award(ENROLMENT);
 const grades = (a: number, b: number) => [
   { componentCode: 'SES-1', institutionId: UNI_A, grade: a },
   { componentCode: 'SES-2', institutionId: UNI_B, grade: b },
@@ -38,7 +38,7 @@ describe('award process (learner facts -> award track)', () => {
         ],
         commands: [
           {
-            aggregate: 'awards',
+            aggregate: 'award',
             streamId: AWARD,
             command: { type: 'OpenAwardTrack', spec: { specId: jointSpec.specId }, standing: { [UNI_A]: 'active', [UNI_B]: 'active' } },
           },
@@ -59,7 +59,7 @@ describe('award process (learner facts -> award track)', () => {
             data: { awardId: ENROLMENT, specId: jointSpec.specId, grades: grades(8, 7), learner: { learnerId: 'learner-1' } },
           },
         ],
-        commands: [{ aggregate: 'awards', command: { type: 'RecordComponentResult', result: { componentCode: 'SES-2' } } }],
+        commands: [{ aggregate: 'award', command: { type: 'RecordComponentResult', result: { componentCode: 'SES-2' } } }],
       });
   });
 

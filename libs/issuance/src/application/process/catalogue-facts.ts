@@ -10,7 +10,6 @@ import { Logger } from '@nestjs/common';
 import { possessionProblem } from '../../domain/knowledge/key-possession-check';
 import type { MembershipStatus, RegisteredKey } from '../../domain/knowledge/institution-snapshot';
 import { IssuanceAggregates } from '../issuance-aggregates';
-import { issuanceStreams } from '../issuance-streams';
 import { specSnapshotOf } from '../inbound/spec-snapshot.mapper';
 
 const keyOf = (k: SigningKeyV1): RegisteredKey => ({
@@ -29,17 +28,13 @@ export class CatalogueFacts {
   constructor(private readonly aggregates: IssuanceAggregates) {}
 
   async specPublished(p: CredentialSpecPublishedV1, context: CommandContext): Promise<void> {
-    await this.aggregates.knownSpecs.handle(
-      issuanceStreams.knownSpec(p.credentialSpecId),
-      { type: 'LearnSpecVersion', spec: specSnapshotOf(p) },
-      context,
-    );
+    await this.aggregates.knownSpec.handle(p.credentialSpecId, { type: 'LearnSpecVersion', spec: specSnapshotOf(p) }, context);
   }
 
   async institutionRegistered(p: InstitutionRegisteredV1, context: CommandContext): Promise<void> {
     const { institutionId, name, legalName, countryCode, region, homepage, did, registeredAt, status } = p;
-    await this.aggregates.knownInstitutions.handle(
-      issuanceStreams.knownInstitution(institutionId),
+    await this.aggregates.knownInstitution.handle(
+      institutionId,
       {
         type: 'LearnInstitution',
         profile: {
@@ -60,23 +55,18 @@ export class CatalogueFacts {
 
   async keyAdded(institutionId: string, key: SigningKeyV1, context: CommandContext): Promise<void> {
     if (!this.possessed(institutionId, key)) return;
-    await this.aggregates.knownInstitutions.handle(
-      issuanceStreams.knownInstitution(institutionId),
-      { type: 'LearnRegisteredKey', institutionId, key: keyOf(key) },
-      context,
-    );
+    await this.aggregates.knownInstitution.handle(institutionId, { type: 'LearnRegisteredKey', institutionId, key: keyOf(key) }, context);
   }
 
   async keyRotated(p: InstitutionKeyRotatedV1, context: CommandContext): Promise<void> {
-    const stream = issuanceStreams.knownInstitution(p.institutionId);
-    await this.aggregates.knownInstitutions.handle(
-      stream,
+    await this.aggregates.knownInstitution.handle(
+      p.institutionId,
       { type: 'LearnKeyWindow', institutionId: p.institutionId, keyId: p.previousKeyId, validUntil: p.previousValidUntil },
       context,
     );
     if (!this.possessed(p.institutionId, p.newKey)) return;
-    await this.aggregates.knownInstitutions.handle(
-      stream,
+    await this.aggregates.knownInstitution.handle(
+      p.institutionId,
       { type: 'LearnRegisteredKey', institutionId: p.institutionId, key: keyOf(p.newKey) },
       context,
     );
@@ -84,8 +74,8 @@ export class CatalogueFacts {
 
   async keyRevoked(p: InstitutionKeyRevokedV1, context: CommandContext): Promise<void> {
     const { institutionId, keyId, reason, revokedAt, compromisedSince } = p;
-    await this.aggregates.knownInstitutions.handle(
-      issuanceStreams.knownInstitution(institutionId),
+    await this.aggregates.knownInstitution.handle(
+      institutionId,
       { type: 'LearnKeyRevocation', institutionId, keyId, reason, revokedAt, ...(compromisedSince ? { compromisedSince } : {}) },
       context,
     );
@@ -106,8 +96,8 @@ export class CatalogueFacts {
     reason: string | undefined,
     context: CommandContext,
   ): Promise<void> {
-    await this.aggregates.knownInstitutions.handle(
-      issuanceStreams.knownInstitution(institutionId),
+    await this.aggregates.knownInstitution.handle(
+      institutionId,
       { type: 'LearnMembershipStatus', institutionId, status, from, ...(reason ? { reason } : {}) },
       context,
     );

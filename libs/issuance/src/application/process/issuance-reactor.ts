@@ -7,7 +7,6 @@ import type { SigningKeyGenerated, SigningPolicySet } from '../../domain/signing
 import { CollectAutomaticProofsCommand, type CollectAutomaticProofsHandler } from '../commands/collect-automatic-proofs';
 import { IssueCredentialCommand, type IssueCredentialHandler } from '../commands/issue-credential';
 import { IssuanceAggregates } from '../issuance-aggregates';
-import { issuanceStreams } from '../issuance-streams';
 import type { IssuanceQueries } from '../ports/issuance-queries.port';
 import type { AwardProcess } from './award-process';
 import { processContext } from './process-context';
@@ -65,9 +64,9 @@ export class IssuanceReactor {
 
   private async rescinded(e: RecordedEvent<AwardRescinded['data']>): Promise<void> {
     // A grant made after the learner's erasure was never drafted (see granted): there is nothing to revoke.
-    if (!(await this.aggregates.credentials.load(issuanceStreams.credential(e.data.credentialId))).state) return;
-    await this.aggregates.credentials.handle(
-      issuanceStreams.credential(e.data.credentialId),
+    if (!(await this.aggregates.credential.load(e.data.credentialId)).state) return;
+    await this.aggregates.credential.handle(
+      e.data.credentialId,
       {
         type: 'RevokeCredential',
         credentialId: e.data.credentialId,
@@ -79,12 +78,12 @@ export class IssuanceReactor {
   }
 
   private async revoked(e: RecordedEvent<CredentialRevoked['data']>): Promise<void> {
-    const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(e.data.credentialId))).state;
+    const credential = (await this.aggregates.credential.load(e.data.credentialId)).state;
     if (!credential) return;
     if (e.data.final && e.data.institutionId) {
       // The revocation handler records it before answering; this covers a crash in between.
-      await this.aggregates.finalRevocations.handle(
-        issuanceStreams.finalRevocation(credential.learnerId, credential.specId),
+      await this.aggregates.finalRevocation.handle(
+        { learnerId: credential.learnerId, specId: credential.specId },
         {
           type: 'RecordFinalRevocation',
           learnerId: credential.learnerId,

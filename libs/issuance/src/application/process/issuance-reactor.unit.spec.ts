@@ -7,7 +7,6 @@ import {
   startPgliteForSpecs,
 } from '@alliance/event-sourcing';
 import { jointSpec, stackSpec, UNI_A, UNI_B } from '../../domain/__fixtures__/specs.fixture';
-import { issuanceStreams } from '../issuance-streams';
 import { issuanceProcess } from './__fixtures__/issuance-process.fixture';
 import {
   ENROLMENT,
@@ -21,6 +20,7 @@ import {
   specPublished,
 } from './__fixtures__/issuance-messages.fixture';
 import { ERASURE_REASON } from './learner-erasure';
+import { ISSUANCE_AGGREGATES } from '../issuance-aggregates';
 
 // The whole process manager: learner and catalogue facts in, and its own log handed back to the reactor, as the
 // service's subscription does. Every spec also delivers its message, and every event it followed, a second time
@@ -77,7 +77,7 @@ describe('issuance process manager (facts -> award -> credential)', () => {
       .when(resultRecorded('SES-2', 7))
       .thenEmitted(({ events, commands }) => {
         const granted = credentialIdOf(of(events, 'AwardGranted')[0]);
-        expect(of(events, 'CredentialDrafted').map((e) => e.streamId)).toEqual([issuanceStreams.credential(granted)]);
+        expect(of(events, 'CredentialDrafted').map((e) => e.streamId)).toEqual([ISSUANCE_AGGREGATES.stream.credential(granted)]);
         expect(commands.filter((c) => (c as { command: { type: string } }).command.type === 'AddProofs')).toHaveLength(1);
         expect(of(events, 'CredentialProofAdded').map((e) => (e.data as { verificationMethod: string }).verificationMethod)).toEqual([
           'did:web:a.example#key-1',
@@ -114,7 +114,7 @@ describe('issuance process manager (facts -> award -> credential)', () => {
       .given([...onboarded, ...passedAll])
       .when(resultAmended('SES-2', 9, 'exam re-marked'))
       .thenEmitted(async ({ events }, process) => {
-        const [first] = of(await process.store.readStream(issuanceStreams.award('enr-1')), 'AwardGranted').map(credentialIdOf);
+        const [first] = of(await process.store.readStream(ISSUANCE_AGGREGATES.stream.award('enr-1')), 'AwardGranted').map(credentialIdOf);
         const regranted = of(events, 'AwardGranted')[0];
         expect(regranted.data).toMatchObject({ supersedes: first });
         const second = credentialIdOf(regranted);
@@ -130,7 +130,7 @@ describe('issuance process manager (facts -> award -> credential)', () => {
           'StackPartRecorded',
         ]);
         expect(of(events, 'CredentialRevoked')[0]).toMatchObject({
-          streamId: issuanceStreams.credential(first),
+          streamId: ISSUANCE_AGGREGATES.stream.credential(first),
           data: { supersededBy: second, wasIssued: true },
         });
         expect(of(events, 'CredentialIssued')[0].data).toMatchObject({ credentialId: second, supersedes: first });
@@ -171,7 +171,7 @@ describe('issuance process manager (facts -> award -> credential)', () => {
       .thenEmitted(async ({ events }, process) => {
         expect(of(events, 'CredentialDrafted')).toEqual([]);
         for (const granted of of(events, 'AwardGranted')) expect(granted.data).toMatchObject({ learner: { name: ERASED } });
-        const opened = of(await process.store.readStream(issuanceStreams.award(ENROLMENT)), 'AwardTrackOpened');
+        const opened = of(await process.store.readStream(ISSUANCE_AGGREGATES.stream.award(ENROLMENT)), 'AwardTrackOpened');
         expect(opened.map((e) => e.data)).toMatchObject([{ learner: { learnerId: LEARNER, name: ERASED } }]);
       });
   });
@@ -204,7 +204,7 @@ describe('issuance process manager (facts -> award -> credential)', () => {
       .thenEmitted(async ({ events }, process) => {
         expect(events.map((e) => e.type)).toEqual(['SpecVersionLearned', 'AwardTrackOpened', 'StackPartRecorded']);
         expect(events[1].data).toMatchObject({ specId: stackSpec.specId, learner: { learnerId: LEARNER, name: ERASED } });
-        expect(of(await process.store.readStream(issuanceStreams.award(ENROLMENT)), 'AwardTrackOpened')[0].data).toMatchObject({
+        expect(of(await process.store.readStream(ISSUANCE_AGGREGATES.stream.award(ENROLMENT)), 'AwardTrackOpened')[0].data).toMatchObject({
           learner: { name: ERASED },
         });
       });

@@ -1,7 +1,6 @@
 import type { LearnerErasedV1 } from '@alliance/contracts';
 import type { CommandContext, PersonalDataVault } from '@alliance/event-sourcing';
 import { IssuanceAggregates } from '../issuance-aggregates';
-import { issuanceStreams } from '../issuance-streams';
 
 /** The read model question erasure asks. */
 export interface LearnerCredentialQueries {
@@ -38,8 +37,8 @@ export class LearnerErasure {
     await this.vault.erase(p.learnerId);
     await this.settle();
     for (const credentialId of await this.queries.pendingCredentialsOfLearner(p.learnerId)) {
-      await this.aggregates.credentials.handle(
-        issuanceStreams.credential(credentialId),
+      await this.aggregates.credential.handle(
+        credentialId,
         { type: 'RevokeCredential', credentialId, reason: ERASURE_REASON, authority: { kind: 'issuance-process' } },
         context,
       );

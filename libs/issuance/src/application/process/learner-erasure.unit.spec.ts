@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ERASED, InMemoryEventStore, InMemoryLearnerKeyTable, PersonalDataVault, SealingEventStore } from '@alliance/event-sourcing';
 import { draft } from '../../domain/__fixtures__/credential.fixture';
 import { ISSUANCE_SEALING_RULES } from '../../infrastructure/personal-data/issuance-sealing-rules';
-import { IssuanceAggregates } from '../issuance-aggregates';
-import { issuanceStreams } from '../issuance-streams';
+import { ISSUANCE_AGGREGATES, IssuanceAggregates } from '../issuance-aggregates';
 import { ERASURE_REASON, LearnerErasure } from './learner-erasure';
 
 const SYSTEM = { actor: { subject: 'issuance-process-manager', role: 'system' }, correlationId: 'erasure' };
@@ -18,11 +17,7 @@ describe('learner erasure in issuance (real sealing store over an in-memory log)
     const raw = new InMemoryEventStore();
     const vault = new PersonalDataVault(new InMemoryLearnerKeyTable(), randomBytes(32));
     const aggregates = new IssuanceAggregates(new SealingEventStore(raw, vault, ISSUANCE_SEALING_RULES));
-    await aggregates.credentials.handle(
-      issuanceStreams.credential('c1'),
-      { ...draft, document: { ...draft.document, credentialSubject: subject } },
-      SYSTEM,
-    );
+    await aggregates.credential.handle('c1', { ...draft, document: { ...draft.document, credentialSubject: subject } }, SYSTEM);
     const pending = new Set(['c1']);
     const erasure = new LearnerErasure(vault, aggregates, {
       pendingCredentialsOfLearner: async (id) => (id === 'learner-1' ? [...pending] : []),
@@ -32,16 +27,16 @@ describe('learner erasure in issuance (real sealing store over an in-memory log)
 
   it('stores the drafted document with the learner identifiers and DID sealed', async () => {
     const { raw, aggregates } = await setup();
-    const stored = JSON.stringify(await raw.readStream(issuanceStreams.credential('c1')));
+    const stored = JSON.stringify(await raw.readStream(ISSUANCE_AGGREGATES.stream.credential('c1')));
     expect(stored).not.toMatch(/Lovelace|z6MkLearner/);
-    expect(JSON.stringify((await aggregates.credentials.load(issuanceStreams.credential('c1'))).state)).toContain('Ada Lovelace');
+    expect(JSON.stringify((await aggregates.credential.load('c1')).state)).toContain('Ada Lovelace');
   });
 
   it("deletes the learner's key, abandons the pending credential, and is a no-op when repeated", async () => {
     const { vault, aggregates, erasure } = await setup();
     await erasure.erased({ learnerId: 'learner-1', erasedAt: '2026-02-01T00:00:00.000Z' }, SYSTEM);
     expect(await vault.hasKey('learner-1')).toBe(false);
-    const { state } = await aggregates.credentials.load(issuanceStreams.credential('c1'));
+    const { state } = await aggregates.credential.load('c1');
     expect(state).toMatchObject({ lifecycle: 'revoked', document: { credentialSubject: { id: ERASED, identifier: ERASED } } });
     await expect(erasure.erased({ learnerId: 'learner-1', erasedAt: '2026-02-01T00:00:00.000Z' }, SYSTEM)).resolves.toBeUndefined();
     expect(ERASURE_REASON).toMatch(/erased/);

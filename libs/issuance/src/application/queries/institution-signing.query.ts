@@ -2,7 +2,6 @@ import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import type { SigningPolicy } from '../../domain/credential/credential.events';
 import { DEFAULT_SIGNING_POLICY, delegatesAutomaticSigning, type Signer } from '../../domain/signing/signer.state';
 import { IssuanceAggregates } from '../issuance-aggregates';
-import { issuanceStreams } from '../issuance-streams';
 import { KnowledgeReader } from '../knowledge/knowledge-reader';
 
 export interface PlatformHeldKey {
@@ -40,7 +39,7 @@ export class InstitutionSigningHandler implements IQueryHandler<InstitutionSigni
   ) {}
 
   async execute({ institutionId: id }: InstitutionSigningQuery): Promise<InstitutionSigning> {
-    const signer = (await this.aggregates.signers.load(issuanceStreams.signer(id))).state;
+    const signer = (await this.aggregates.signer.load(id)).state;
     const registered = (await this.knowledge.institution(id))?.keys ?? [];
     return {
       institutionId: id,

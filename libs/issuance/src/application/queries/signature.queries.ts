@@ -2,7 +2,6 @@ import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { IssuanceException } from '../../domain/issuance.exception';
 import { IssuanceAggregates } from '../issuance-aggregates';
-import { issuanceStreams } from '../issuance-streams';
 import { ISSUANCE_QUERIES } from '../issuance.tokens';
 import type { IssuanceQueries } from '../ports/issuance-queries.port';
 import { signatureStatus, type SignatureStatus } from '../signing/signature-status';
@@ -26,7 +25,7 @@ export class CredentialSignaturesHandler implements IQueryHandler<CredentialSign
   constructor(private readonly aggregates: IssuanceAggregates) {}
 
   async execute({ credentialId: id }: CredentialSignaturesQuery): Promise<SignatureStatus> {
-    const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(id))).state;
+    const credential = (await this.aggregates.credential.load(id)).state;
     if (!credential) throw new IssuanceException('issuance.credential-not-found', `No credential with id ${id}.`, 'id');
     return signatureStatus(credential);
   }
@@ -42,7 +41,7 @@ export class SignatureRefusalsHandler implements IQueryHandler<SignatureRefusals
   async execute({ institutionId }: SignatureRefusalsQuery): Promise<{ items: SignatureStatus[]; total: number }> {
     const items: SignatureStatus[] = [];
     for (const credentialId of await this.pending.pendingCredentials()) {
-      const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(credentialId))).state;
+      const credential = (await this.aggregates.credential.load(credentialId)).state;
       if (!credential || !(credential.refusals ?? []).length) continue;
       if (institutionId !== undefined && !credential.awardingBodies.some((b) => b.institutionId === institutionId)) continue;
       items.push(signatureStatus(credential));

@@ -4,7 +4,6 @@ import type { MemberStanding } from '../../domain/knowledge/member-standing';
 import { chooseSigningKey, type SigningKeyChoice } from '../../domain/signing/signing-key-choice';
 import { delegatesAutomaticSigning } from '../../domain/signing/signer.state';
 import { IssuanceAggregates } from '../issuance-aggregates';
-import { issuanceStreams } from '../issuance-streams';
 import type { KnowledgeReader } from '../knowledge/knowledge-reader';
 import type { KeyCustody } from '../ports/key-custody.port';
 
@@ -29,7 +28,7 @@ export class PlatformSigner {
   async automaticSigners(candidates: string[]): Promise<string[]> {
     const out: string[] = [];
     for (const id of candidates) {
-      const signer = (await this.aggregates.signers.load(issuanceStreams.signer(id))).state;
+      const signer = (await this.aggregates.signer.load(id)).state;
       if (delegatesAutomaticSigning(signer)) out.push(id);
     }
     return out;
@@ -40,7 +39,7 @@ export class PlatformSigner {
     const signers: (Signer & { institutionId: string; standing: MemberStanding })[] = [];
     const unsignable: Unsignable[] = [];
     for (const institutionId of institutionIds) {
-      const held = (await this.aggregates.signers.load(issuanceStreams.signer(institutionId))).state?.keys ?? [];
+      const held = (await this.aggregates.signer.load(institutionId)).state?.keys ?? [];
       const institution = await this.knowledge.institution(institutionId);
       const choice = chooseSigningKey(institution, held, validFrom);
       if (!choice.usable) {

@@ -3,7 +3,6 @@ import { UNI_A, UNI_B } from '../../domain/__fixtures__/specs.fixture';
 import type { Credential } from '../../domain/credential/credential.state';
 import { delegateAutomaticSigning } from '../__fixtures__/delegation.fixture';
 import { issuanceHarness, SYSTEM } from '../__fixtures__/issuance-harness.fixture';
-import { issuanceStreams } from '../issuance-streams';
 import { checkDetachedProof } from './detached-proof-check';
 
 // Real keys throughout: generated into the harness's key vault, registered as the catalogue would.
@@ -51,8 +50,8 @@ describe('platform signer (keys the platform holds for institutions)', () => {
     ]);
 
     await h.onboard(UNI_B);
-    await h.aggregates.knownInstitutions.handle(
-      issuanceStreams.knownInstitution(UNI_B),
+    await h.aggregates.knownInstitution.handle(
+      UNI_B,
       { type: 'LearnMembershipStatus', institutionId: UNI_B, status: 'suspended', from: '2026-04-01T00:00:00.000Z' },
       SYSTEM,
     );

@@ -5,7 +5,6 @@ import { signerToken } from '@alliance/contracts';
 import { UNI_A } from '../../domain/__fixtures__/specs.fixture';
 import type { RegisteredKey } from '../../domain/knowledge/institution-snapshot';
 import { IssuanceAggregates } from '../issuance-aggregates';
-import { issuanceStreams } from '../issuance-streams';
 import { KnowledgeReader } from '../knowledge/knowledge-reader';
 import { SignerAuthentication } from './signer-authentication';
 import { ed25519Sign, privateKeyFromSeed } from '@alliance/credentials';
@@ -15,9 +14,8 @@ const DID = 'did:web:uni-a.example';
 
 async function setUp(initialStatus?: 'pending') {
   const aggregates = new IssuanceAggregates(new InMemoryEventStore());
-  const stream = issuanceStreams.knownInstitution(UNI_A);
-  await aggregates.knownInstitutions.handle(
-    stream,
+  await aggregates.knownInstitution.handle(
+    UNI_A,
     {
       type: 'LearnInstitution',
       profile: {
@@ -32,8 +30,8 @@ async function setUp(initialStatus?: 'pending') {
     SYSTEM,
   );
   const learnKey = async (keyId: string, keys: Ed25519KeyPair, custody: RegisteredKey['custody']) =>
-    aggregates.knownInstitutions.handle(
-      stream,
+    aggregates.knownInstitution.handle(
+      UNI_A,
       {
         type: 'LearnRegisteredKey',
         institutionId: UNI_A,
@@ -47,7 +45,7 @@ async function setUp(initialStatus?: 'pending') {
       },
       SYSTEM,
     );
-  return { aggregates, auth: new SignerAuthentication(new KnowledgeReader(aggregates)), learnKey, stream };
+  return { aggregates, auth: new SignerAuthentication(new KnowledgeReader(aggregates)), learnKey };
 }
 
 const tokenBy = (keys: Ed25519KeyPair, keyId: string, institutionId = UNI_A, now?: Date) =>
@@ -91,11 +89,11 @@ describe('a signer proves who it signs for with its own key', () => {
   });
 
   it('refuses a key revoked for compromise, and a member that is still pending', async () => {
-    const { aggregates, auth, learnKey, stream } = await setUp();
+    const { aggregates, auth, learnKey } = await setUp();
     const own = generateEd25519KeyPair();
     await learnKey('signer-1', own, 'institution');
-    await aggregates.knownInstitutions.handle(
-      stream,
+    await aggregates.knownInstitution.handle(
+      UNI_A,
       {
         type: 'LearnKeyRevocation',
         institutionId: UNI_A,

@@ -5,7 +5,6 @@ import { credentialHash } from '../../domain/credential/credential-hash';
 import { type Credential, refusalBy } from '../../domain/credential/credential.state';
 import { IssuanceException } from '../../domain/issuance.exception';
 import { IssuanceAggregates } from '../issuance-aggregates';
-import { issuanceStreams } from '../issuance-streams';
 import type { KnowledgeReader } from '../knowledge/knowledge-reader';
 import type { IssuanceQueries } from '../ports/issuance-queries.port';
 import type { AuthenticatedSigner } from './signer-authentication';
@@ -32,7 +31,7 @@ export class SigningRequests {
     // The read model drops what the institution signed already; the aggregate decides the rest (it may lag).
     for (const credentialId of await this.queries.awaitingProofOf(signer.institutionId)) {
       if (out.length >= Math.min(limit, MAX_BATCH)) break;
-      const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(credentialId))).state;
+      const credential = (await this.aggregates.credential.load(credentialId)).state;
       if (!credential || credential.lifecycle !== 'collecting-proofs') continue;
       if (credential.proofs.some((p) => p.institutionId === signer.institutionId) || refusalBy(credential, signer.institutionId)) continue;
       out.push(await this.requestOf(credential, signer.institutionId));
@@ -41,7 +40,6 @@ export class SigningRequests {
   }
 
   async submitProof(signer: AuthenticatedSigner, credentialId: string, proof: Record<string, unknown>, context: CommandContext) {
-    const stream = issuanceStreams.credential(credentialId);
     const credential = await this.awaiting(signer, credentialId);
     const institution = await this.knowledge.institution(signer.institutionId);
     const vm = proof['verificationMethod'];
@@ -56,8 +54,8 @@ export class SigningRequests {
     const check = institution
       ? await checkDetachedProof(credential.document, proof, institution, this.contexts)
       : { valid: false as const, reason: `institution ${signer.institutionId} is not known to issuance` };
-    const result = await this.aggregates.credentials.handle(
-      stream,
+    const result = await this.aggregates.credential.handle(
+      credentialId,
       {
         type: 'AddProof',
         credentialId,
@@ -80,8 +78,8 @@ export class SigningRequests {
 
   async refuse(signer: AuthenticatedSigner, credentialId: string, code: string, reason: string, context: CommandContext) {
     await this.awaiting(signer, credentialId);
-    const result = await this.aggregates.credentials.handle(
-      issuanceStreams.credential(credentialId),
+    const result = await this.aggregates.credential.handle(
+      credentialId,
       { type: 'RefuseSignature', credentialId, institutionId: signer.institutionId, code, reason },
       context,
     );
@@ -89,7 +87,7 @@ export class SigningRequests {
   }
 
   private async awaiting(signer: AuthenticatedSigner, credentialId: string): Promise<Credential> {
-    const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(credentialId))).state;
+    const credential = (await this.aggregates.credential.load(credentialId)).state;
     if (!credential) throw new IssuanceException('issuance.credential-not-found', `No credential with id ${credentialId}.`, 'credentialId');
     if (!credential.awardingBodies.some((b) => b.institutionId === signer.institutionId)) {
       throw new IssuanceException(
@@ -103,7 +101,7 @@ export class SigningRequests {
 
   private async requestOf(credential: Credential, institutionId: string): Promise<SigningRequestV1> {
     const spec = await this.knowledge.spec(credential.specId, credential.specVersion);
-    const track = (await this.aggregates.awards.load(issuanceStreams.award(credential.awardId))).state;
+    const track = (await this.aggregates.award.load(credential.awardId)).state;
     return {
       credentialId: credential.credentialId,
       institutionId,

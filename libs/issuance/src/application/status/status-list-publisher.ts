@@ -20,7 +20,6 @@ import {
   statusValue,
 } from '../../domain/status-list/status-list.constants';
 import { IssuanceAggregates } from '../issuance-aggregates';
-import { issuanceStreams } from '../issuance-streams';
 import type { IssuanceSettings } from '../issuance-settings';
 import type { KnowledgeReader } from '../knowledge/knowledge-reader';
 import type { KeyCustody } from '../ports/key-custody.port';
@@ -104,7 +103,7 @@ export class StatusListPublisher {
     const { changedPosition } = view;
     const cached = this.platformSigned.get(publishedId);
     if (cached && cached.changedPosition === changedPosition) return { credential: cached.credential, signed: true, changedPosition };
-    const signer = (await this.aggregates.signers.load(issuanceStreams.signer(view.institutionId))).state;
+    const signer = (await this.aggregates.signer.load(view.institutionId)).state;
     if (delegatesAutomaticSigning(signer) || (signer?.policy === 'manual' && signer.decidedBy)) {
       const signed = await this.signWithPlatformKey(published, signer?.keys ?? []);
       if (signed) return { credential: signed, signed: true, changedPosition };

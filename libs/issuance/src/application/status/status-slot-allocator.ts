@@ -1,14 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { type CommandContext, type CommandHandler, createCommandHandler, type EventStore, streamName } from '@alliance/event-sourcing';
+import type { CommandContext, EventStore } from '@alliance/event-sourcing';
 import type { StatusSlot } from '../../domain/credential/credential.events';
 import { IssuanceException } from '../../domain/issuance.exception';
 import { STATUS_LIST_LENGTH } from '../../domain/status-list/status-list.constants';
-import type { StatusRegisterEvent, StatusSlotEvent } from '../../domain/status-list/status-list.events';
-import { type OpenStatusList, statusRegisterDecider, type StatusRegisterState } from '../../domain/status-list/status-register.decider';
-import { type ReserveStatusSlot, statusSlotDecider, type StatusSlotState } from '../../domain/status-list/status-slot.decider';
-
-export const statusRegisterStream = (institutionId: string) => streamName('issuance', 'status-register', institutionId);
-export const statusSlotStream = (listId: string, index: number) => streamName('issuance', 'status-slot', `${listId}-${index}`);
+import { ISSUANCE_AGGREGATES, type IssuanceAggregates } from '../issuance-aggregates';
 
 export interface StatusSlotAllocatorOptions {
   /** Random index source, [0, length); crypto-strong by default (BSL recommends random assignment). */
@@ -22,27 +17,24 @@ export interface StatusSlotAllocatorOptions {
  * taken indices the list is nearly full, and the next list is opened.
  */
 export class StatusSlotAllocator {
-  private readonly registers: CommandHandler<OpenStatusList, StatusRegisterState, StatusRegisterEvent>;
-  private readonly slots: CommandHandler<ReserveStatusSlot, StatusSlotState, StatusSlotEvent>;
+  private readonly registers: IssuanceAggregates['statusRegister'];
+  private readonly slots: IssuanceAggregates['statusSlot'];
   private readonly random: (length: number) => number;
   private readonly triesPerList: number;
 
   constructor(store: EventStore, options: StatusSlotAllocatorOptions = {}) {
-    this.registers = createCommandHandler({ store, decider: statusRegisterDecider });
-    this.slots = createCommandHandler({ store, decider: statusSlotDecider, maxAttempts: 1 });
+    ({ statusRegister: this.registers, statusSlot: this.slots } = ISSUANCE_AGGREGATES.open(store));
     this.random = options.random ?? ((n) => randomInt(n));
     this.triesPerList = options.triesPerList ?? 16;
   }
 
   async allocate(institutionId: string, credentialId: string, context: CommandContext): Promise<StatusSlot> {
-    let register = (await this.registers.load(statusRegisterStream(institutionId))).state;
+    let register = (await this.registers.load(institutionId)).state;
     for (let round = 0; round < 3; round++) {
       // A legacy `message` list takes no new credentials: the next list is published per purpose.
       if (!register || round > 0 || register.current.layout !== 'purposes') {
         const seq = (register?.current.seq ?? 0) + 1;
-        register = (
-          await this.registers.handle(statusRegisterStream(institutionId), { type: 'OpenStatusList', institutionId, seq }, context)
-        ).state;
+        register = (await this.registers.handle(institutionId, { type: 'OpenStatusList', institutionId, seq }, context)).state;
       }
       const listId = register!.current.listId;
       for (let attempt = 0; attempt < this.triesPerList; attempt++) {
@@ -55,7 +47,7 @@ export class StatusSlotAllocator {
 
   private async tryReserve(listId: string, index: number, credentialId: string, context: CommandContext): Promise<boolean> {
     try {
-      await this.slots.handle(statusSlotStream(listId, index), { type: 'ReserveStatusSlot', listId, index, credentialId }, context);
+      await this.slots.handle({ listId, index }, { type: 'ReserveStatusSlot', listId, index, credentialId }, context);
       return true;
     } catch (e) {
       if ((e as { code?: string }).code === 'issuance.status-slot.taken' || (e as { code?: string }).code === 'WRONG_EXPECTED_REVISION')

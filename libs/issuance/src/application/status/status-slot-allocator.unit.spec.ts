@@ -1,5 +1,6 @@
 import { InMemoryEventStore } from '@alliance/event-sourcing';
-import { StatusSlotAllocator, statusRegisterStream, statusSlotStream } from './status-slot-allocator';
+import { StatusSlotAllocator } from './status-slot-allocator';
+import { ISSUANCE_AGGREGATES } from '../issuance-aggregates';
 
 const ctx = { actor: { subject: 'issuance' }, correlationId: 'c-1' };
 
@@ -8,7 +9,7 @@ describe('status list index allocation', () => {
     const store = new InMemoryEventStore();
     const slot = await new StatusSlotAllocator(store, { random: () => 4242 }).allocate('inst-a', 'cred-1', ctx);
     expect(slot).toEqual({ listId: 'inst-a-1', index: 4242 });
-    expect((await store.readStream(statusSlotStream('inst-a-1', 4242)))[0].data).toEqual({
+    expect((await store.readStream(ISSUANCE_AGGREGATES.stream.statusSlot({ listId: 'inst-a-1', index: 4242 })))[0].data).toEqual({
       listId: 'inst-a-1',
       index: 4242,
       credentialId: 'cred-1',
@@ -33,7 +34,7 @@ describe('status list index allocation', () => {
   it('records new lists as published per purpose, and moves past a legacy 2-bit message list instead of filling it', async () => {
     const store = new InMemoryEventStore();
     await store.appendToStream(
-      statusRegisterStream('inst-a'),
+      ISSUANCE_AGGREGATES.stream.statusRegister('inst-a'),
       [
         {
           type: 'StatusListOpened',
@@ -45,7 +46,7 @@ describe('status list index allocation', () => {
     );
     const slot = await new StatusSlotAllocator(store, { random: () => 5 }).allocate('inst-a', 'cred-1', ctx);
     expect(slot).toEqual({ listId: 'inst-a-2', index: 5 });
-    const opened = (await store.readStream(statusRegisterStream('inst-a'))).map((e) => e.data);
+    const opened = (await store.readStream(ISSUANCE_AGGREGATES.stream.statusRegister('inst-a'))).map((e) => e.data);
     expect(opened[1]).toMatchObject({ listId: 'inst-a-2', seq: 2, layout: 'purposes' });
   });
 

@@ -7,6 +7,7 @@ import type {
   CredentialRevoked,
   CredentialSuspended,
 } from '../../domain/credential/credential.events';
+import { ISSUANCE_AGGREGATES } from '../../application/issuance-aggregates';
 import { CredentialProofRows, CredentialRows } from './credential-rows';
 
 type Data<E extends { data: unknown }> = RecordedEvent<E['data']>;
@@ -24,7 +25,7 @@ export const credentialsProjection = defineProjection({
   name: 'issuance.credentials',
   version: 1,
   readModels: [CredentialRows, CredentialProofRows],
-  streamPrefixes: ['issuance.credential-'],
+  streamPrefixes: [ISSUANCE_AGGREGATES.prefix.credential],
   handlers: {
     CredentialDrafted: async (e: Data<CredentialDrafted>, { em, entity }) => {
       const d = e.data;

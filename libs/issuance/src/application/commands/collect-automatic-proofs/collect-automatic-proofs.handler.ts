@@ -2,7 +2,6 @@ import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { missingSigners } from '../../../domain/credential/credential.state';
 import { IssuanceAggregates } from '../../issuance-aggregates';
-import { issuanceStreams } from '../../issuance-streams';
 import { PlatformSigner } from '../../signing/platform-signer';
 import { CollectAutomaticProofsCommand, type CollectAutomaticProofsResult } from './collect-automatic-proofs.command';
 
@@ -20,16 +19,15 @@ export class CollectAutomaticProofsHandler implements ICommandHandler<CollectAut
   ) {}
 
   async execute(command: CollectAutomaticProofsCommand): Promise<CollectAutomaticProofsResult> {
-    const stream = issuanceStreams.credential(command.credentialId);
-    const credential = (await this.aggregates.credentials.load(stream)).state;
+    const credential = (await this.aggregates.credential.load(command.credentialId)).state;
     if (!credential || credential.lifecycle !== 'collecting-proofs') return { added: [], unsignable: [], lifecycle: credential?.lifecycle };
     const automatic = await this.signer.automaticSigners(missingSigners(credential).map((b) => b.institutionId));
     if (automatic.length === 0) return { added: [], unsignable: [], lifecycle: credential.lifecycle };
     const { proofs, unsignable } = await this.signer.sign(credential, automatic);
     let lifecycle: string = credential.lifecycle;
     if (proofs.length > 0) {
-      const result = await this.aggregates.credentials.handle(
-        stream,
+      const result = await this.aggregates.credential.handle(
+        command.credentialId,
         {
           type: 'AddProofs',
           credentialId: command.credentialId,

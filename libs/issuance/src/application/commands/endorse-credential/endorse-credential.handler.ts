@@ -6,7 +6,6 @@ import type { Credential } from '../../../domain/credential/credential.state';
 import { IssuanceException } from '../../../domain/issuance.exception';
 import { requireMemberMayAct } from '../../../domain/knowledge/member-standing';
 import { IssuanceAggregates } from '../../issuance-aggregates';
-import { issuanceStreams } from '../../issuance-streams';
 import { ISSUANCE_CONTEXTS } from '../../issuance.tokens';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { checkDetachedProof } from '../../signing/detached-proof-check';
@@ -30,8 +29,7 @@ export class EndorseCredentialHandler implements ICommandHandler<EndorseCredenti
         'only an institution admin may endorse a credential for their institution',
       );
     }
-    const stream = issuanceStreams.credential(command.credentialId);
-    const credential = (await this.aggregates.credentials.load(stream)).state;
+    const credential = (await this.aggregates.credential.load(command.credentialId)).state;
     if (!credential)
       throw new IssuanceException('issuance.credential-not-found', `No credential with id ${command.credentialId}.`, 'credentialId');
     const standing = (await this.knowledge.institution(institutionId))?.status ?? 'not-registered';
@@ -40,8 +38,8 @@ export class EndorseCredentialHandler implements ICommandHandler<EndorseCredenti
     const { proof, check, method } = command.proof
       ? await this.detached(credential, institutionId, command.proof)
       : await this.platform(credential, institutionId);
-    const result = await this.aggregates.credentials.handle(
-      stream,
+    const result = await this.aggregates.credential.handle(
+      command.credentialId,
       { type: 'AddProof', credentialId: command.credentialId, institutionId, standing, method, proof, check },
       command.commandContext(),
     );

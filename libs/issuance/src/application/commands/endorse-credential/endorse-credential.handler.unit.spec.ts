@@ -1,7 +1,6 @@
 import { generateEd25519KeyPair, signCredential } from '@alliance/credentials';
 import { UNI_A, UNI_B, UNI_C } from '../../../domain/__fixtures__/specs.fixture';
 import { issuanceHarness, SYSTEM } from '../../__fixtures__/issuance-harness.fixture';
-import { issuanceStreams } from '../../issuance-streams';
 import { IssueCredentialCommand } from '../issue-credential';
 import { SetSigningPolicyCommand, SetSigningPolicyHandler } from '../set-signing-policy';
 import { EndorseCredentialCommand } from './endorse-credential.command';
@@ -54,8 +53,8 @@ describe('endorse a credential (manual signing)', () => {
   it("accepts a detached proof made with the institution's own registered key", async () => {
     const { h, endorse } = await pendingForB();
     const own = generateEd25519KeyPair();
-    await h.aggregates.knownInstitutions.handle(
-      issuanceStreams.knownInstitution(UNI_B),
+    await h.aggregates.knownInstitution.handle(
+      UNI_B,
       {
         type: 'LearnRegisteredKey',
         institutionId: UNI_B,
@@ -69,7 +68,7 @@ describe('endorse a credential (manual signing)', () => {
       },
       SYSTEM,
     );
-    const pending = (await h.aggregates.credentials.load(issuanceStreams.credential(C1))).state!;
+    const pending = (await h.aggregates.credential.load(C1)).state!;
     const signed = await signCredential(pending.document, [
       { verificationMethod: 'did:web:b.example#own-1', privateKey: own.secretKey, cryptosuite: 'eddsa-jcs-2022' },
     ]);
@@ -82,7 +81,7 @@ describe('endorse a credential (manual signing)', () => {
   it('rejects a detached proof over other content, or with an unregistered key, with the reason', async () => {
     const { h, endorse } = await pendingForB();
     const own = generateEd25519KeyPair();
-    const pending = (await h.aggregates.credentials.load(issuanceStreams.credential(C1))).state!;
+    const pending = (await h.aggregates.credential.load(C1)).state!;
     const unregistered = await signCredential(pending.document, [
       { verificationMethod: 'did:web:b.example#own-9', privateKey: own.secretKey, cryptosuite: 'eddsa-jcs-2022' },
     ]);
@@ -94,8 +93,8 @@ describe('endorse a credential (manual signing)', () => {
       code: 'issuance.proof.invalid',
       message: expect.stringContaining('not registered'),
     });
-    await h.aggregates.knownInstitutions.handle(
-      issuanceStreams.knownInstitution(UNI_B),
+    await h.aggregates.knownInstitution.handle(
+      UNI_B,
       {
         type: 'LearnRegisteredKey',
         institutionId: UNI_B,

@@ -4,7 +4,6 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IssuanceException, violation } from '../../../domain/issuance.exception';
 import { authoriseSigningAdmin, authoriseSigningChange } from '../../../domain/signing/signer.decider';
 import { IssuanceAggregates } from '../../issuance-aggregates';
-import { issuanceStreams } from '../../issuance-streams';
 import { KEY_CUSTODY } from '../../issuance.tokens';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import type { KeyCustody } from '../../ports/key-custody.port';
@@ -63,8 +62,8 @@ export class GenerateSigningKeyHandler implements ICommandHandler<GenerateSignin
     if (!privateKey)
       throw new IssuanceException('issuance.signing.vault-unavailable', 'the generated key could not be read back from the vault');
     const proofOfPossession = signKeyPossession({ ...challenge, type: 'alliance-key-possession' }, privateKey);
-    const result = await this.aggregates.signers.handle(
-      issuanceStreams.signer(command.institutionId),
+    const result = await this.aggregates.signer.handle(
+      command.institutionId,
       { type: 'RecordGeneratedKey', institutionId: command.institutionId, member, keyRef, publicKeyMultibase },
       command.commandContext(),
     );

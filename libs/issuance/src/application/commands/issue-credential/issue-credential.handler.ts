@@ -7,7 +7,6 @@ import { DEFAULT_SIGNING_POLICY } from '../../../domain/signing/signer.state';
 import { composeCredential } from '../../compose/compose-credential';
 import { contextBaseUrlOf } from '../../issuance-contexts';
 import { IssuanceAggregates } from '../../issuance-aggregates';
-import { issuanceStreams } from '../../issuance-streams';
 import type { IssuanceSettings } from '../../issuance-settings';
 import { ISSUANCE_SETTINGS } from '../../issuance.tokens';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
@@ -31,11 +30,10 @@ export class IssueCredentialHandler implements ICommandHandler<IssueCredentialCo
 
   async execute(command: IssueCredentialCommand): Promise<IssueCredentialResult> {
     const { award } = command;
-    const stream = issuanceStreams.credential(award.credentialId);
-    if (!(await this.aggregates.credentials.load(stream)).state) await this.draft(command);
+    if (!(await this.aggregates.credential.load(award.credentialId)).state) await this.draft(command);
     if (award.supersedes) {
-      await this.aggregates.credentials.handle(
-        issuanceStreams.credential(award.supersedes),
+      await this.aggregates.credential.handle(
+        award.supersedes,
         {
           type: 'RevokeCredential',
           credentialId: award.supersedes,
@@ -65,9 +63,7 @@ export class IssueCredentialHandler implements ICommandHandler<IssueCredentialCo
         `definition ${award.specId} v${award.specVersion} is not known to issuance`,
       );
     const institutions = await this.knowledge.institutions(spec.awardingBodies.map((b) => b.institutionId));
-    const previous = award.supersedes
-      ? (await this.aggregates.credentials.load(issuanceStreams.credential(award.supersedes))).state
-      : undefined;
+    const previous = award.supersedes ? (await this.aggregates.credential.load(award.supersedes)).state : undefined;
     const lead = leadInstitution(spec);
     const status = await this.allocator.allocate(lead, award.credentialId, command.commandContext());
     const document = composeCredential({
@@ -83,15 +79,15 @@ export class IssueCredentialHandler implements ICommandHandler<IssueCredentialCo
     });
     const awardingBodies: AwardingBodySigner[] = [];
     for (const b of spec.awardingBodies) {
-      const signer = (await this.aggregates.signers.load(issuanceStreams.signer(b.institutionId))).state;
+      const signer = (await this.aggregates.signer.load(b.institutionId)).state;
       awardingBodies.push({
         institutionId: b.institutionId,
         lead: b.institutionId === lead,
         signing: signer?.policy ?? DEFAULT_SIGNING_POLICY,
       });
     }
-    await this.aggregates.credentials.handle(
-      issuanceStreams.credential(award.credentialId),
+    await this.aggregates.credential.handle(
+      award.credentialId,
       {
         type: 'DraftCredential',
         credentialId: award.credentialId,

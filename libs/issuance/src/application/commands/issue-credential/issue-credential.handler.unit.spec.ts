@@ -4,9 +4,9 @@ import type { AwardGranted } from '../../../domain/award/award.events';
 import { securedDocument } from '../../../domain/credential/credential.state';
 import { delegateAutomaticSigning } from '../../__fixtures__/delegation.fixture';
 import { issuanceHarness, SYSTEM } from '../../__fixtures__/issuance-harness.fixture';
-import { issuanceStreams } from '../../issuance-streams';
 import { SetSigningPolicyCommand, SetSigningPolicyHandler } from '../set-signing-policy';
 import { IssueCredentialCommand } from './issue-credential.command';
+import { ISSUANCE_AGGREGATES } from '../../issuance-aggregates';
 
 const award = (credentialId: string, extra: Partial<AwardGranted['data']> = {}): AwardGranted['data'] => ({
   awardId: 'enr-1',
@@ -52,7 +52,7 @@ describe.each(['eddsa-jcs-2022', 'eddsa-rdfc-2022'] as const)('issuing a granted
     await h.onboard(UNI_B);
     const out = await h.issue.execute(IssueCredentialCommand.create({ award: award(C1), ...SYSTEM }));
     expect(out).toMatchObject({ added: [UNI_A, UNI_B], unsignable: [], lifecycle: 'issued' });
-    const credential = (await h.aggregates.credentials.load(issuanceStreams.credential(C1))).state!;
+    const credential = (await h.aggregates.credential.load(C1)).state!;
     expect(credential.hash).toMatch(/^[0-9a-f]{64}$/);
     const result = await verify(h, securedDocument(credential));
     expect(result.errors).toEqual([]);
@@ -98,7 +98,7 @@ describe('issuing with signing policies', () => {
       unsignable: [],
       lifecycle: 'collecting-proofs',
     });
-    const credential = (await h.aggregates.credentials.load(issuanceStreams.credential(C1))).state!;
+    const credential = (await h.aggregates.credential.load(C1)).state!;
     expect(credential.awardingBodies.find((b) => b.institutionId === UNI_B)?.signing).toBe('institution-signer');
     expect(credential.proofs.map((p) => p.institutionId)).toEqual([UNI_A]);
   });
@@ -109,7 +109,7 @@ describe('issuing with signing policies', () => {
     await h.onboard(UNI_B);
     await h.issue.execute(IssueCredentialCommand.create({ award: award(C1), ...SYSTEM }));
     await h.issue.execute(IssueCredentialCommand.create({ award: award(C1), ...SYSTEM }));
-    const events = await h.store.readStream(issuanceStreams.credential(C1));
+    const events = await h.store.readStream(ISSUANCE_AGGREGATES.stream.credential(C1));
     expect(events.map((e) => e.type)).toEqual(['CredentialDrafted', 'CredentialProofAdded', 'CredentialProofAdded', 'CredentialIssued']);
   });
 
@@ -121,8 +121,8 @@ describe('issuing with signing policies', () => {
     await h.issue.execute(
       IssueCredentialCommand.create({ award: award(C2, { supersedes: C1, reason: 'grade amended after review' }), ...SYSTEM }),
     );
-    const old = (await h.aggregates.credentials.load(issuanceStreams.credential(C1))).state!;
-    const renewed = (await h.aggregates.credentials.load(issuanceStreams.credential(C2))).state!;
+    const old = (await h.aggregates.credential.load(C1)).state!;
+    const renewed = (await h.aggregates.credential.load(C2)).state!;
     expect(old).toMatchObject({
       lifecycle: 'revoked',
       supersededBy: C2,

@@ -1,7 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IssuanceException } from '../../../domain/issuance.exception';
 import { IssuanceAggregates } from '../../issuance-aggregates';
-import { issuanceStreams } from '../../issuance-streams';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { adminAuthority } from '../status-authority';
 import { LiftFinalRevocationCommand, type LiftFinalRevocationResult } from './lift-final-revocation.command';
@@ -20,11 +19,11 @@ export class LiftFinalRevocationHandler implements ICommandHandler<LiftFinalRevo
 
   async execute(command: LiftFinalRevocationCommand): Promise<LiftFinalRevocationResult> {
     const { institutionId, standing } = await adminAuthority(command.actor, this.knowledge);
-    const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(command.credentialId))).state;
+    const credential = (await this.aggregates.credential.load(command.credentialId)).state;
     if (!credential)
       throw new IssuanceException('issuance.credential-not-found', `No credential with id ${command.credentialId}.`, 'credentialId');
-    const result = await this.aggregates.finalRevocations.handle(
-      issuanceStreams.finalRevocation(credential.learnerId, credential.specId),
+    const result = await this.aggregates.finalRevocation.handle(
+      { learnerId: credential.learnerId, specId: credential.specId },
       { type: 'LiftFinalRevocation', credentialId: command.credentialId, reason: command.reason, by: { institutionId, standing } },
       command.commandContext(),
     );

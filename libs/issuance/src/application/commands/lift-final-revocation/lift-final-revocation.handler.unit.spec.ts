@@ -1,6 +1,5 @@
 import { UNI_A, UNI_B } from '../../../domain/__fixtures__/specs.fixture';
 import { adminOf, CREDENTIAL_ID, storeWithIssuedCredential } from '../../__fixtures__/issued-credential.fixture';
-import { issuanceStreams } from '../../issuance-streams';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { RevokeCredentialCommand, RevokeCredentialHandler } from '../revoke-credential';
 import { LiftFinalRevocationCommand } from './lift-final-revocation.command';
@@ -27,7 +26,7 @@ describe('revoke for good, then lift', () => {
   it('records the final revocation for the learner and definition before answering', async () => {
     const { aggregates, out } = await revokedForGood();
     expect(out).toMatchObject({ lifecycle: 'revoked', final: true });
-    const { state } = await aggregates.finalRevocations.load(issuanceStreams.finalRevocation('learner-1', 'spec-joint'));
+    const { state } = await aggregates.finalRevocation.load({ learnerId: 'learner-1', specId: 'spec-joint' });
     expect(state).toMatchObject({ credentialId: CREDENTIAL_ID, revokedBy: UNI_B, awardingBodies: [UNI_A, UNI_B], reason: 'diploma fraud' });
     expect(state?.lifted).toBeUndefined();
   });
@@ -72,9 +71,8 @@ describe('revoke for good, then lift', () => {
         }),
       ),
     ).rejects.toMatchObject({ status: 403 });
-    const stream = issuanceStreams.knownInstitution(UNI_A);
-    await aggregates.knownInstitutions.handle(
-      stream,
+    await aggregates.knownInstitution.handle(
+      UNI_A,
       {
         type: 'LearnInstitution',
         profile: {
@@ -87,8 +85,8 @@ describe('revoke for good, then lift', () => {
       },
       SYSTEM,
     );
-    await aggregates.knownInstitutions.handle(
-      stream,
+    await aggregates.knownInstitution.handle(
+      UNI_A,
       { type: 'LearnMembershipStatus', institutionId: UNI_A, status: 'suspended', from: '2026-01-02T00:00:00.000Z' },
       SYSTEM,
     );

@@ -1,6 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IssuanceAggregates } from '../../issuance-aggregates';
-import { issuanceStreams } from '../../issuance-streams';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { signatureStatus, type SignatureStatus } from '../../signing/signature-status';
 import { ReopenSignatureRequestCommand } from './reopen-signature-request.command';
@@ -20,8 +19,8 @@ export class ReopenSignatureRequestHandler implements ICommandHandler<ReopenSign
       actor.role === 'institution-admin'
         ? { institutionId, standing: (await this.knowledge.institution(institutionId))?.status ?? ('not-registered' as const) }
         : undefined;
-    const result = await this.aggregates.credentials.handle(
-      issuanceStreams.credential(credentialId),
+    const result = await this.aggregates.credential.handle(
+      credentialId,
       { type: 'ReopenSignatureRequest', credentialId, institutionId, reason, ...(by ? { by } : {}) },
       command.commandContext(),
     );

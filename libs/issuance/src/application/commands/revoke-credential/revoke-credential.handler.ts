@@ -1,6 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IssuanceAggregates } from '../../issuance-aggregates';
-import { issuanceStreams } from '../../issuance-streams';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { changeStatus } from '../status-authority';
 import { RevokeCredentialCommand, type RevokeCredentialResult } from './revoke-credential.command';
@@ -20,9 +19,9 @@ export class RevokeCredentialHandler implements ICommandHandler<RevokeCredential
   async execute(command: RevokeCredentialCommand): Promise<RevokeCredentialResult> {
     const out = await changeStatus(this.aggregates, this.knowledge, 'RevokeCredential', command);
     if (!command.final) return out;
-    const credential = (await this.aggregates.credentials.load(issuanceStreams.credential(command.credentialId))).state!;
-    const recorded = await this.aggregates.finalRevocations.handle(
-      issuanceStreams.finalRevocation(credential.learnerId, credential.specId),
+    const credential = (await this.aggregates.credential.load(command.credentialId)).state!;
+    const recorded = await this.aggregates.finalRevocation.handle(
+      { learnerId: credential.learnerId, specId: credential.specId },
       {
         type: 'RecordFinalRevocation',
         learnerId: credential.learnerId,

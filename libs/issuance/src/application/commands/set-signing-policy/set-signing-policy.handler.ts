@@ -2,7 +2,6 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { authoriseSigningAdmin } from '../../../domain/signing/signer.decider';
 import { DEFAULT_SIGNING_POLICY } from '../../../domain/signing/signer.state';
 import { IssuanceAggregates } from '../../issuance-aggregates';
-import { issuanceStreams } from '../../issuance-streams';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { SetSigningPolicyCommand, type SetSigningPolicyResult } from './set-signing-policy.command';
 
@@ -18,8 +17,8 @@ export class SetSigningPolicyHandler implements ICommandHandler<SetSigningPolicy
     // Anyone but the institution's own admin is refused before anything about the institution is looked up.
     authoriseSigningAdmin(command.actor, command.institutionId);
     const member = (await this.knowledge.arrivingInstitution(command.institutionId))?.status;
-    const result = await this.aggregates.signers.handle(
-      issuanceStreams.signer(command.institutionId),
+    const result = await this.aggregates.signer.handle(
+      command.institutionId,
       { type: 'SetSigningPolicy', institutionId: command.institutionId, member, policy: command.policy },
       command.commandContext(),
     );

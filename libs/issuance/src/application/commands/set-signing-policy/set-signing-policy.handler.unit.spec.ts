@@ -1,7 +1,6 @@
 import { InMemoryEventStore } from '@alliance/event-sourcing';
 import type { MembershipStatus } from '../../../domain/knowledge/institution-snapshot';
 import { IssuanceAggregates } from '../../issuance-aggregates';
-import { issuanceStreams } from '../../issuance-streams';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { SetSigningPolicyCommand } from './set-signing-policy.command';
 import { SetSigningPolicyHandler } from './set-signing-policy.handler';
@@ -13,10 +12,9 @@ const ownAdmin = { subject: 'a', role: 'institution-admin', institution: INST };
 /** Issuance knowing INST, in `status`; no wait for members it does not know. */
 async function handlerKnowing(status?: MembershipStatus): Promise<{ handler: SetSigningPolicyHandler; aggregates: IssuanceAggregates }> {
   const aggregates = new IssuanceAggregates(new InMemoryEventStore());
-  const stream = issuanceStreams.knownInstitution(INST);
   if (status) {
-    await aggregates.knownInstitutions.handle(
-      stream,
+    await aggregates.knownInstitution.handle(
+      INST,
       {
         type: 'LearnInstitution',
         profile: {
@@ -30,8 +28,8 @@ async function handlerKnowing(status?: MembershipStatus): Promise<{ handler: Set
       SYSTEM,
     );
     if (status !== 'active')
-      await aggregates.knownInstitutions.handle(
-        stream,
+      await aggregates.knownInstitution.handle(
+        INST,
         { type: 'LearnMembershipStatus', institutionId: INST, status, from: '2025-06-01T00:00:00.000Z' },
         SYSTEM,
       );
@@ -78,7 +76,7 @@ describe("set an institution's signing policy", () => {
       status: 404,
       code: 'issuance.institution-not-found',
     });
-    expect((await aggregates.signers.load(issuanceStreams.signer(INST))).revision).toBe(-1);
+    expect((await aggregates.signer.load(INST)).revision).toBe(-1);
   });
 
   it.each(['suspended', 'removed'] as const)('refuses a %s member (403 naming its standing), recording nothing', async (status) => {
@@ -89,6 +87,6 @@ describe("set an institution's signing policy", () => {
       status: 403,
       code: `issuance.member-${status}`,
     });
-    expect((await aggregates.signers.load(issuanceStreams.signer(INST))).revision).toBe(-1);
+    expect((await aggregates.signer.load(INST)).revision).toBe(-1);
   });
 });

@@ -1,9 +1,9 @@
 import { UNI_B } from '../../../domain/__fixtures__/specs.fixture';
 import { adminOf, CREDENTIAL_ID, storeWithIssuedCredential } from '../../__fixtures__/issued-credential.fixture';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
-import { issuanceStreams } from '../../issuance-streams';
 import { SuspendCredentialCommand } from './suspend-credential.command';
 import { SuspendCredentialHandler } from './suspend-credential.handler';
+import { ISSUANCE_AGGREGATES } from '../../issuance-aggregates';
 
 describe('suspend a credential', () => {
   it('records the suspension with the admin, the reason and the status slot', async () => {
@@ -17,7 +17,7 @@ describe('suspend a credential', () => {
       }),
     );
     expect(out.lifecycle).toBe('suspended');
-    const last = (await store.readStream(issuanceStreams.credential(CREDENTIAL_ID))).at(-1)!;
+    const last = (await store.readStream(ISSUANCE_AGGREGATES.stream.credential(CREDENTIAL_ID))).at(-1)!;
     expect(last.type).toBe('CredentialSuspended');
     expect(last.data).toMatchObject({ reason: 'identity check pending', institutionId: UNI_B, status: { index: 17 } });
     expect(last.metadata).toMatchObject({ actor: adminOf(UNI_B), correlationId: 'corr-1', institution: UNI_B });

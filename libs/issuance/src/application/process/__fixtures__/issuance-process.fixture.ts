@@ -26,9 +26,8 @@ import { CollectAutomaticProofsHandler } from '../../commands/collect-automatic-
 import { GenerateSigningKeyCommand, GenerateSigningKeyHandler } from '../../commands/generate-signing-key';
 import { IssueCredentialHandler } from '../../commands/issue-credential';
 import { issuanceDocumentLoader } from '../../issuance-contexts';
-import { IssuanceAggregates } from '../../issuance-aggregates';
+import { ISSUANCE_AGGREGATES, IssuanceAggregates } from '../../issuance-aggregates';
 import type { IssuanceSettings } from '../../issuance-settings';
-import { issuanceStreams } from '../../issuance-streams';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { PlatformSigner } from '../../signing/platform-signer';
 import { StatusSlotAllocator } from '../../status/status-slot-allocator';
@@ -91,14 +90,14 @@ export async function issuanceProcess(orm: ReadModelOrm, options: IssuanceProces
   erasure.settleBeforeAbandoning(settle);
 
   for (const { institutionId, name, countryCode, did } of institutionsFixture().values()) {
-    await aggregates.knownInstitutions.handle(
-      issuanceStreams.knownInstitution(institutionId),
+    await aggregates.knownInstitution.handle(
+      institutionId,
       { type: 'LearnInstitution', profile: { institutionId, name, countryCode, did, registeredAt: '2025-01-01T00:00:00.000Z' } },
       SETUP,
     );
   }
   for (const spec of options.knownSpecs ?? [jointSpec, stackSpec]) {
-    await aggregates.knownSpecs.handle(issuanceStreams.knownSpec(spec.specId), { type: 'LearnSpecVersion', spec }, SETUP);
+    await aggregates.knownSpec.handle(spec.specId, { type: 'LearnSpecVersion', spec }, SETUP);
   }
 
   // The admin generates the key once; the catalogue's registration of it may come again.
@@ -124,11 +123,7 @@ export async function issuanceProcess(orm: ReadModelOrm, options: IssuanceProces
       custody: 'issuance-service' as const,
       validFrom: '2025-01-02T00:00:00.000Z',
     };
-    await aggregates.knownInstitutions.handle(
-      issuanceStreams.knownInstitution(institutionId),
-      { type: 'LearnRegisteredKey', institutionId, key },
-      context,
-    );
+    await aggregates.knownInstitution.handle(institutionId, { type: 'LearnRegisteredKey', institutionId, key }, context);
   };
 
   const handle = async (m: IssuanceMessage): Promise<void> => {
@@ -145,11 +140,7 @@ export async function issuanceProcess(orm: ReadModelOrm, options: IssuanceProces
       case 'LearnerErased':
         return erasure.erased(m.data, context);
       case 'SpecPublished':
-        return void (await aggregates.knownSpecs.handle(
-          issuanceStreams.knownSpec(m.spec.specId),
-          { type: 'LearnSpecVersion', spec: m.spec },
-          context,
-        ));
+        return void (await aggregates.knownSpec.handle(m.spec.specId, { type: 'LearnSpecVersion', spec: m.spec }, context));
       case 'MembershipChanged':
         return facts.membershipChanged(m.institutionId, m.status, m.from, m.reason, context);
       case 'PlatformKeyOnboarded':
@@ -172,22 +163,18 @@ export async function issuanceProcess(orm: ReadModelOrm, options: IssuanceProces
 
 /** The aggregates, with every command they are sent written down first. */
 function recording(aggregates: IssuanceAggregates, sent: SentCommand[]): IssuanceAggregates {
-  const wrap = <K extends keyof IssuanceAggregates>(aggregate: K): IssuanceAggregates[K] => {
-    const handler = aggregates[aggregate];
-    return {
-      load: handler.load,
-      handle: ((streamId: string, command: SentCommand['command'], context: never, options: never) => {
-        sent.push({ aggregate, streamId, command });
-        return (handler.handle as (...args: unknown[]) => unknown)(streamId, command, context, options);
-      }) as IssuanceAggregates[K]['handle'],
-    } as IssuanceAggregates[K];
-  };
-  return {
-    awards: wrap('awards'),
-    credentials: wrap('credentials'),
-    signers: wrap('signers'),
-    knownSpecs: wrap('knownSpecs'),
-    knownInstitutions: wrap('knownInstitutions'),
-    finalRevocations: wrap('finalRevocations'),
-  };
+  const recorded: Record<string, unknown> = {};
+  for (const name of Object.keys(ISSUANCE_AGGREGATES.definitions) as (keyof IssuanceAggregates)[]) {
+    const aggregate = aggregates[name];
+    const handle = aggregate.handle as (key: unknown, command: SentCommand['command'], ...rest: unknown[]) => Promise<unknown>;
+    const stream = aggregate.stream as (key: unknown) => string;
+    recorded[name] = {
+      ...aggregate,
+      handle: (key: unknown, command: SentCommand['command'], ...rest: unknown[]) => {
+        sent.push({ aggregate: name, streamId: stream(key), command });
+        return handle(key, command, ...rest);
+      },
+    };
+  }
+  return recorded as unknown as IssuanceAggregates;
 }

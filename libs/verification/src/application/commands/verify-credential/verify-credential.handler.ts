@@ -1,11 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { type CommandHandler as KernelCommandHandler, createCommandHandler, type EventStore, streamName } from '@alliance/event-sourcing';
-import { EVENT_STORE } from '@alliance/service-runtime';
 import { v7 as uuidv7 } from 'uuid';
 import type { VerificationTally } from '../../../domain/retention/verification-tally';
-import { verificationDecider, type RecordVerification } from '../../../domain/verification/verification.decider';
-import type { VerificationEvent } from '../../../domain/verification/verification.events';
+import { VerificationAggregates } from '../../verification-aggregates';
 import type { CredentialVerifier, VerificationReport } from '../../verify/credential-verifier';
 import { VerificationResultCache } from '../../verify/verification-result-cache';
 import { statusFingerprint } from '../../verify/status-fingerprint';
@@ -25,18 +22,14 @@ type Checked = { report: VerificationReport; verdict: VerificationReport['verdic
  */
 @CommandHandler(VerifyCredentialCommand)
 export class VerifyCredentialHandler implements ICommandHandler<VerifyCredentialCommand> {
-  private readonly verifications: KernelCommandHandler<RecordVerification, { recorded: boolean }, VerificationEvent>;
-
   constructor(
     @Inject(CREDENTIAL_VERIFIER) private readonly verifier: CredentialVerifier,
-    @Inject(EVENT_STORE) store: EventStore,
+    private readonly aggregates: VerificationAggregates,
     @Inject(CREDENTIAL_NOTES) private readonly notes: CredentialNotes,
     @Inject(VERIFICATION_RESULTS) private readonly results: VerificationResultCache<Checked>,
     @Inject(VERIFICATION_TALLY) private readonly tally: VerificationTally,
     @Inject(STATUS_LISTS) private readonly statusLists: WebFetcher,
-  ) {
-    this.verifications = createCommandHandler({ store, decider: verificationDecider });
-  }
+  ) {}
 
   async execute(command: VerifyCredentialCommand): Promise<RecordedReport> {
     const documentId = (command.credential as { id?: unknown } | null)?.id;
@@ -63,8 +56,8 @@ export class VerifyCredentialHandler implements ICommandHandler<VerifyCredential
       this.tally.admit({ at, verdict: report.verdict, ...(subject ? { subject } : {}), ...(credentialId ? { credentialId } : {}) }) ===
       'record'
     ) {
-      await this.verifications.handle(
-        streamName('verification', 'verification', verificationId),
+      await this.aggregates.verification.handle(
+        verificationId,
         {
           type: 'RecordVerification',
           outcome: {
