@@ -21,10 +21,10 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Every concrete class a context's application layer exports whose name says it is a command or a query. */
-function messageClasses(context: string, suffix: 'Command' | 'Query'): Class[] {
+async function messageClasses(context: string, suffix: 'Command' | 'Query'): Promise<Class[]> {
   const found = new Set<Class>();
   for (const file of sourceFiles(path.join(LIBS, context, 'src', 'application'))) {
-    for (const [name, value] of Object.entries(require(file) as Record<string, unknown>)) {
+    for (const [name, value] of Object.entries((await import(file)) as Record<string, unknown>)) {
       if (typeof value === 'function' && name.endsWith(suffix) && /^class\b/.test(Function.prototype.toString.call(value))) {
         found.add(value as Class);
       }
@@ -49,8 +49,8 @@ describe('every command and query of every context has exactly one handler, regi
     const provided = providedClasses(service);
     const handled = (key: string) => provided.map((c) => Reflect.getMetadata(key, c) as Class | undefined).filter((c) => c !== undefined);
 
-    it(`${service.name}: commands`, () => {
-      const commands = messageClasses(service.name, 'Command');
+    it(`${service.name}: commands`, async () => {
+      const commands = await messageClasses(service.name, 'Command');
       const handlers = handled(COMMAND_HANDLER_METADATA);
       expect(commands.length).toBeGreaterThan(0);
       const report = commands.map((c) => ({ command: c.name, handlers: handlers.filter((h) => h === c).length }));
@@ -59,8 +59,8 @@ describe('every command and query of every context has exactly one handler, regi
       expect(handlers.filter((h) => !commands.includes(h)).map((h) => h.name)).toEqual([]);
     });
 
-    it(`${service.name}: queries`, () => {
-      const queries = messageClasses(service.name, 'Query');
+    it(`${service.name}: queries`, async () => {
+      const queries = await messageClasses(service.name, 'Query');
       const handlers = handled(QUERY_HANDLER_METADATA);
       const report = queries.map((q) => ({ query: q.name, handlers: handlers.filter((h) => h === q).length }));
       expect(report.filter((r) => r.handlers !== 1)).toEqual([]);
