@@ -14,7 +14,7 @@ export * from './application/provenance';
 export * from './application/read-model-replay';
 export * from './application/state-replayer';
 export * from './audit.config';
-export * from './audit.exception';
+export * from './domain/audit.exception';
 export * from './audit.module';
 export * from './audit.service-descriptor';
 export * from './domain/merkle-tree';

@@ -15,18 +15,11 @@ import { IssueCredentialHandler } from './application/commands/issue-credential'
 import { issuanceDocumentLoader } from './application/issuance-contexts';
 import { IssuanceAggregates } from './application/issuance-aggregates';
 import type { IssuanceSettings } from './application/issuance-settings';
-import {
-  CREDENTIAL_QUERIES,
-  ISSUANCE_CONTEXTS,
-  ISSUANCE_ORM,
-  ISSUANCE_QUERIES,
-  ISSUANCE_SETTINGS,
-  ISSUANCE_STORE,
-  KEY_CUSTODY,
-  PERSONAL_DATA,
-} from './application/issuance.tokens';
+import { ISSUANCE_CONTEXTS, ISSUANCE_ORM, ISSUANCE_SETTINGS, ISSUANCE_STORE, PERSONAL_DATA } from './application/issuance.tokens';
 import { KnowledgeReader } from './application/knowledge/knowledge-reader';
-import type { KeyCustody } from './application/ports/key-custody.port';
+import { KeyCustody } from './application/ports/key-custody.port';
+import { IssuanceQueries } from './application/ports/issuance-queries.port';
+import { CredentialQueries } from './application/ports/credential-queries.port';
 import { AwardProcess } from './application/process/award-process';
 import { CatalogueFacts } from './application/process/catalogue-facts';
 import { IssuanceReactor } from './application/process/issuance-reactor';
@@ -92,7 +85,7 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
       inject: [KnowledgeReader],
     },
     {
-      provide: KEY_CUSTODY,
+      provide: KeyCustody,
       useFactory: (orm: ReadModelOrm) => new KeyVault(new MikroOrmKeyVaultStore(orm), master.key),
       inject: [ISSUANCE_ORM],
     },
@@ -113,10 +106,10 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
       provide: PlatformSigner,
       useFactory: (a: IssuanceAggregates, k: KnowledgeReader, c: KeyCustody, contexts: DocumentLoader) =>
         new PlatformSigner(a, k, c, contexts),
-      inject: [IssuanceAggregates, KnowledgeReader, KEY_CUSTODY, ISSUANCE_CONTEXTS],
+      inject: [IssuanceAggregates, KnowledgeReader, KeyCustody, ISSUANCE_CONTEXTS],
     },
     {
-      provide: CREDENTIAL_QUERIES,
+      provide: CredentialQueries,
       useFactory: (orm: ReadModelOrm, vault: PersonalDataVault) => new OrmCredentialQueries(orm, vault),
       inject: [ISSUANCE_ORM, PERSONAL_DATA],
     },
@@ -159,15 +152,15 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
         watchStatusListCommits(orm, (listId) => publisher.listChanged(listId));
         return publisher;
       },
-      inject: [ISSUANCE_ORM, IssuanceAggregates, KnowledgeReader, KEY_CUSTODY, ISSUANCE_SETTINGS],
+      inject: [ISSUANCE_ORM, IssuanceAggregates, KnowledgeReader, KeyCustody, ISSUANCE_SETTINGS],
     },
-    { provide: ISSUANCE_QUERIES, useFactory: (orm: ReadModelOrm) => new OrmIssuanceQueries(orm), inject: [ISSUANCE_ORM] },
+    { provide: IssuanceQueries, useFactory: (orm: ReadModelOrm) => new OrmIssuanceQueries(orm), inject: [ISSUANCE_ORM] },
     { provide: SignerAuthentication, useFactory: (k: KnowledgeReader) => new SignerAuthentication(k), inject: [KnowledgeReader] },
     {
       provide: SigningRequests,
       useFactory: (a: IssuanceAggregates, k: KnowledgeReader, q: OrmIssuanceQueries, contexts: DocumentLoader) =>
         new SigningRequests(a, k, q, contexts),
-      inject: [IssuanceAggregates, KnowledgeReader, ISSUANCE_QUERIES, ISSUANCE_CONTEXTS],
+      inject: [IssuanceAggregates, KnowledgeReader, IssuanceQueries, ISSUANCE_CONTEXTS],
     },
   ];
 }

@@ -3,15 +3,8 @@ import type { Provider } from '@nestjs/common';
 import type { ReadModelOrm } from '@alliance/event-sourcing';
 import { inProcessAdmissionHeaders } from '@alliance/nest-kit';
 import { type ServiceRuntime } from '@alliance/service-runtime';
-import {
-  CREDENTIAL_NOTES,
-  CREDENTIAL_VERIFIER,
-  STATUS_LISTS,
-  VERIFICATION_ORM,
-  VERIFICATION_RESULTS,
-  VERIFICATION_TALLY,
-} from './application/verification.tokens';
-import type { CredentialNotes } from './application/ports/credential-notes.port';
+import { STATUS_LISTS, VERIFICATION_ORM, VERIFICATION_RESULTS } from './application/verification.tokens';
+import { CredentialNotes } from './application/ports/credential-notes.port';
 import type { MemberDidDocuments } from './application/ports/member-did-documents.port';
 import { CredentialVerifier } from './application/verify/credential-verifier';
 import { VerificationResultCache } from './application/verify/verification-result-cache';
@@ -74,11 +67,11 @@ export function verificationProviders(runtime: ServiceRuntime<VerificationConfig
         maxEntries: config.VERIFICATION_RESULT_CACHE_MAX_ENTRIES,
       }),
     },
-    { provide: VERIFICATION_TALLY, useValue: new VerificationTally({ dailyRecords: config.VERIFICATION_RECORDS_PER_DAY }) },
+    { provide: VerificationTally, useValue: new VerificationTally({ dailyRecords: config.VERIFICATION_RECORDS_PER_DAY }) },
     { provide: VERIFICATION_ORM, useFactory: () => openVerificationDatabase(config) },
-    { provide: CREDENTIAL_NOTES, useFactory: (orm: ReadModelOrm) => new OrmCredentialNotes(orm), inject: [VERIFICATION_ORM] },
+    { provide: CredentialNotes, useFactory: (orm: ReadModelOrm) => new OrmCredentialNotes(orm), inject: [VERIFICATION_ORM] },
     {
-      provide: CREDENTIAL_VERIFIER,
+      provide: CredentialVerifier,
       useFactory: (orm: ReadModelOrm, notes: CredentialNotes) =>
         new CredentialVerifier({
           registry: new OrmRegistry(orm),
@@ -90,7 +83,7 @@ export function verificationProviders(runtime: ServiceRuntime<VerificationConfig
           contextBaseUrls,
           ...(memberDidDocuments ? { memberDidDocuments } : {}),
         }),
-      inject: [VERIFICATION_ORM, CREDENTIAL_NOTES],
+      inject: [VERIFICATION_ORM, CredentialNotes],
     },
   ];
 }

@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '@alliance/event-sourcing';
 import type { AuditedEvent, AuditSource } from './audit-source';
 import { type EventFilter, matches } from './event-filter';
-import { AuditException } from '../audit.exception';
+import { AuditException } from '../domain/audit.exception';
 
 /** Per-store positions already returned: an opaque cursor for the next page. */
 export type Cursor = Record<string, number>;

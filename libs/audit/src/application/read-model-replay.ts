@@ -15,7 +15,7 @@ import {
   type UpcasterRegistry,
 } from '@alliance/event-sourcing';
 import type { EntityManager } from '@mikro-orm/sql';
-import { AuditException } from '../audit.exception';
+import { AuditException } from '../domain/audit.exception';
 
 /** A read model a context lets auditors rebuild and compare: its projection, store and database. */
 export interface AuditedProjection {

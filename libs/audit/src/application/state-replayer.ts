@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '@alliance/event-sourcing';
 import type { AuditSource } from './audit-source';
-import { AuditException } from '../audit.exception';
+import { AuditException } from '../domain/audit.exception';
 
 /**
  * How to fold one kind of stream into state. Contexts own their evolve functions; the audit executable

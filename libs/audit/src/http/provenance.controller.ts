@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuditException } from '../audit.exception';
+import { AuditException } from '../domain/audit.exception';
 import { Roles } from '@alliance/nest-kit';
 import { auditInstant } from '../application/instant';
 import { CredentialProvenanceQuery, CredentialValidityQuery } from '../application/queries/history.queries';

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@alliance/nest-kit';
 import { auditInstant } from '../application/instant';
 import { StateAtQuery } from '../application/queries/history.queries';
-import { AuditException } from '../audit.exception';
+import { AuditException } from '../domain/audit.exception';
 import { InstantQueryDto } from './instant-query.dto';
 
 const STREAM_ID = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*-.{1,200}$/;

@@ -1,7 +1,7 @@
 import { createReadModelOrm, type ReadModelOrm } from '@alliance/event-sourcing';
 import type { AuditSource } from '../application/audit-source';
 import { type AuditedProjection, replayReadModel, type ReadModelReplayReport, type ReplayOptions } from '../application/read-model-replay';
-import { AuditException } from '../audit.exception';
+import { AuditException } from '../domain/audit.exception';
 
 export interface ReadModelAuditorOptions {
   /**

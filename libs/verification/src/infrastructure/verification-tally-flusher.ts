@@ -4,8 +4,7 @@ import { SERVICE_CONFIG } from '@alliance/nest-kit';
 import { EVENT_STORE } from '@alliance/service-runtime';
 import { v7 as uuidv7 } from 'uuid';
 import { tallyStream } from '../application/verification-aggregates';
-import { VERIFICATION_TALLY } from '../application/verification.tokens';
-import type { VerificationTally } from '../domain/retention/verification-tally';
+import { VerificationTally } from '../domain/retention/verification-tally';
 import type { VerificationsCounted } from '../domain/verification/verification.events';
 import type { VerificationConfig } from '../verification.config';
 
@@ -20,7 +19,7 @@ export class VerificationTallyFlusher implements OnApplicationBootstrap, OnAppli
   private readonly logger = new Logger('VerificationTally');
 
   constructor(
-    @Inject(VERIFICATION_TALLY) private readonly tally: VerificationTally,
+    private readonly tally: VerificationTally,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SERVICE_CONFIG) private readonly config: VerificationConfig,
   ) {}

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { AuditException } from '../../audit.exception';
+import { AuditException } from '../../domain/audit.exception';
 import { AUDIT_SOURCES } from '../../audit.tokens';
 import type { AuditedEvent, AuditSource } from '../audit-source';
 import type { EventFilter } from '../event-filter';

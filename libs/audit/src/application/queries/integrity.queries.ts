@@ -3,7 +3,7 @@ import type { EventStore } from '@alliance/event-sourcing';
 import { EVENT_STORE } from '@alliance/service-runtime';
 import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { AuditException } from '../../audit.exception';
+import { AuditException } from '../../domain/audit.exception';
 import { AUDIT_KEY, AUDIT_SOURCES } from '../../audit.tokens';
 import type { AuditSource } from '../audit-source';
 import { type EventInclusionProof, inclusionProofFor } from '../inclusion-proof';

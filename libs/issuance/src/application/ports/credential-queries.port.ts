@@ -33,7 +33,7 @@ export interface CredentialFilter {
   offset: number;
 }
 
-export interface CredentialQueries {
-  list(filter: CredentialFilter): Promise<{ items: CredentialSummary[]; total: number }>;
-  get(credentialId: string): Promise<CredentialDocument | undefined>;
+export abstract class CredentialQueries {
+  abstract list(filter: CredentialFilter): Promise<{ items: CredentialSummary[]; total: number }>;
+  abstract get(credentialId: string): Promise<CredentialDocument | undefined>;
 }

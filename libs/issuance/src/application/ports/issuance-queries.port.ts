@@ -1,21 +1,23 @@
 /** The read models the process manager consults to route facts (eventually consistent). */
-export interface IssuanceQueries {
+export abstract class IssuanceQueries {
   /** Credentials still waiting for a proof by this institution. */
-  pendingCredentialsOf(institutionId: string): Promise<string[]>;
+  abstract pendingCredentialsOf(institutionId: string): Promise<string[]>;
   /** Credentials still collecting proofs that this institution has not signed yet, oldest first. */
-  awaitingProofOf(institutionId: string): Promise<string[]>;
+  abstract awaitingProofOf(institutionId: string): Promise<string[]>;
   /** Every credential still collecting proofs, oldest first. */
-  pendingCredentials(): Promise<string[]>;
+  abstract pendingCredentials(): Promise<string[]>;
   /** Opened, unawarded, open tracks on this definition version (waiting for the definition to be learned). */
-  waitingTracksOf(specId: string, version: number): Promise<string[]>;
+  abstract waitingTracksOf(specId: string, version: number): Promise<string[]>;
   /** Stack definitions (latest learned version) that have this definition as a part. */
-  stacksContaining(partSpecId: string): Promise<{ stackSpecId: string; stackVersion: number }[]>;
+  abstract stacksContaining(partSpecId: string): Promise<{ stackSpecId: string; stackVersion: number }[]>;
   /** Issued, unrevoked credentials of a definition: the parts learners already hold. */
-  standingCredentialsOf(specId: string): Promise<{ credentialId: string; learnerId: string; awardId: string; awardedAt: string }[]>;
+  abstract standingCredentialsOf(
+    specId: string,
+  ): Promise<{ credentialId: string; learnerId: string; awardId: string; awardedAt: string }[]>;
   /** The track on which a learner follows a definition, if any. */
-  trackOf(learnerId: string, specId: string): Promise<string | undefined>;
+  abstract trackOf(learnerId: string, specId: string): Promise<string | undefined>;
   /** Every opened track that is not closed, awarded or not, with the definition version it is on. */
-  openTracks(): Promise<{ awardId: string; specId: string; specVersion: number }[]>;
+  abstract openTracks(): Promise<{ awardId: string; specId: string; specVersion: number }[]>;
   /** The learner's opened, not closed tracks on a definition (any version). */
-  openTracksOf(learnerId: string, specId: string): Promise<string[]>;
+  abstract openTracksOf(learnerId: string, specId: string): Promise<string[]>;
 }

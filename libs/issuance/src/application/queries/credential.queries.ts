@@ -1,7 +1,10 @@
-import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
-import { CREDENTIAL_QUERIES } from '../issuance.tokens';
-import type { CredentialDocument, CredentialFilter, CredentialQueries, CredentialSummary } from '../ports/credential-queries.port';
+import {
+  type CredentialDocument,
+  type CredentialFilter,
+  CredentialQueries,
+  type CredentialSummary,
+} from '../ports/credential-queries.port';
 
 /** One credential with its proofs and issuance record, or nothing; who may read it is the caller's check. */
 export class GetCredentialQuery extends Query<CredentialDocument | undefined> {
@@ -19,7 +22,7 @@ export class ListCredentialsQuery extends Query<{ items: CredentialSummary[]; to
 
 @QueryHandler(GetCredentialQuery)
 export class GetCredentialHandler implements IQueryHandler<GetCredentialQuery> {
-  constructor(@Inject(CREDENTIAL_QUERIES) private readonly credentials: CredentialQueries) {}
+  constructor(private readonly credentials: CredentialQueries) {}
 
   execute(query: GetCredentialQuery): Promise<CredentialDocument | undefined> {
     return this.credentials.get(query.credentialId);
@@ -28,7 +31,7 @@ export class GetCredentialHandler implements IQueryHandler<GetCredentialQuery> {
 
 @QueryHandler(ListCredentialsQuery)
 export class ListCredentialsHandler implements IQueryHandler<ListCredentialsQuery> {
-  constructor(@Inject(CREDENTIAL_QUERIES) private readonly credentials: CredentialQueries) {}
+  constructor(private readonly credentials: CredentialQueries) {}
 
   execute(query: ListCredentialsQuery): Promise<{ items: CredentialSummary[]; total: number }> {
     return this.credentials.list(query.filter);

@@ -1,9 +1,7 @@
-import { Inject } from '@nestjs/common';
 import { type IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { IssuanceException } from '../../domain/issuance.exception';
 import { IssuanceAggregates } from '../issuance-aggregates';
-import { ISSUANCE_QUERIES } from '../issuance.tokens';
-import type { IssuanceQueries } from '../ports/issuance-queries.port';
+import { IssuanceQueries } from '../ports/issuance-queries.port';
 import { signatureStatus, type SignatureStatus } from '../signing/signature-status';
 
 /** Each awarding body's proof of one credential: signed, awaited since when, or refused. */
@@ -35,7 +33,7 @@ export class CredentialSignaturesHandler implements IQueryHandler<CredentialSign
 export class SignatureRefusalsHandler implements IQueryHandler<SignatureRefusalsQuery> {
   constructor(
     private readonly aggregates: IssuanceAggregates,
-    @Inject(ISSUANCE_QUERIES) private readonly pending: IssuanceQueries,
+    private readonly pending: IssuanceQueries,
   ) {}
 
   async execute({ institutionId }: SignatureRefusalsQuery): Promise<{ items: SignatureStatus[]; total: number }> {

@@ -1,12 +1,10 @@
 import { signKeyPossession } from '@alliance/credentials';
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { IssuanceException, violation } from '../../../domain/issuance.exception';
 import { authoriseSigningAdmin, authoriseSigningChange } from '../../../domain/signing/signer.decider';
 import { IssuanceAggregates } from '../../issuance-aggregates';
-import { KEY_CUSTODY } from '../../issuance.tokens';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
-import type { KeyCustody } from '../../ports/key-custody.port';
+import { KeyCustody } from '../../ports/key-custody.port';
 import { GenerateSigningKeyCommand, type GenerateSigningKeyResult } from './generate-signing-key.command';
 
 /**
@@ -19,7 +17,7 @@ import { GenerateSigningKeyCommand, type GenerateSigningKeyResult } from './gene
 export class GenerateSigningKeyHandler implements ICommandHandler<GenerateSigningKeyCommand> {
   constructor(
     private readonly aggregates: IssuanceAggregates,
-    @Inject(KEY_CUSTODY) private readonly custody: KeyCustody,
+    private readonly custody: KeyCustody,
     private readonly knowledge: KnowledgeReader,
   ) {}
 

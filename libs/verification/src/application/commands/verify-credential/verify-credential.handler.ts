@@ -1,13 +1,13 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
-import type { VerificationTally } from '../../../domain/retention/verification-tally';
+import { VerificationTally } from '../../../domain/retention/verification-tally';
 import { VerificationAggregates } from '../../verification-aggregates';
-import type { CredentialVerifier, VerificationReport } from '../../verify/credential-verifier';
+import { CredentialVerifier, type VerificationReport } from '../../verify/credential-verifier';
 import { VerificationResultCache } from '../../verify/verification-result-cache';
 import { statusFingerprint } from '../../verify/status-fingerprint';
-import { CREDENTIAL_NOTES, CREDENTIAL_VERIFIER, STATUS_LISTS, VERIFICATION_RESULTS, VERIFICATION_TALLY } from '../../verification.tokens';
-import type { CredentialNotes } from '../../ports/credential-notes.port';
+import { STATUS_LISTS, VERIFICATION_RESULTS } from '../../verification.tokens';
+import { CredentialNotes } from '../../ports/credential-notes.port';
 import type { WebFetcher } from '../../ports/web-fetcher.port';
 import { VerifyCredentialCommand } from './verify-credential.command';
 
@@ -23,11 +23,11 @@ type Checked = { report: VerificationReport; verdict: VerificationReport['verdic
 @CommandHandler(VerifyCredentialCommand)
 export class VerifyCredentialHandler implements ICommandHandler<VerifyCredentialCommand> {
   constructor(
-    @Inject(CREDENTIAL_VERIFIER) private readonly verifier: CredentialVerifier,
+    private readonly verifier: CredentialVerifier,
     private readonly aggregates: VerificationAggregates,
-    @Inject(CREDENTIAL_NOTES) private readonly notes: CredentialNotes,
+    private readonly notes: CredentialNotes,
     @Inject(VERIFICATION_RESULTS) private readonly results: VerificationResultCache<Checked>,
-    @Inject(VERIFICATION_TALLY) private readonly tally: VerificationTally,
+    private readonly tally: VerificationTally,
     @Inject(STATUS_LISTS) private readonly statusLists: WebFetcher,
   ) {}
 
