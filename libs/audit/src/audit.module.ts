@@ -1,4 +1,4 @@
-import { type DynamicModule, Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import type { ServiceRuntime } from '@alliance/service-runtime';
 import { AUDIT_HANDLERS } from './application/audit-handlers';
 import type { AuditSource } from './application/audit-source';
@@ -6,13 +6,14 @@ import { Checkpointer } from './application/checkpointer';
 import type { AuditedProjection } from './application/read-model-replay';
 import { StateReplayer, type StreamFolder } from './application/state-replayer';
 import type { AuditConfig } from './audit.config';
-import { AUDIT_KEY, AUDIT_SOURCES, CHECKPOINTER, READ_MODEL_AUDITOR, STATE_REPLAYER } from './audit.tokens';
+import { AUDIT_KEY, AUDIT_SOURCES, AUDIT_STORES, CHECKPOINTER, READ_MODEL_AUDITOR, STATE_REPLAYER } from './audit.tokens';
 import { EventsController } from './http/events.controller';
 import { IntegrityController } from './http/integrity.controller';
 import { ProvenanceController } from './http/provenance.controller';
 import { ReadModelsController } from './http/read-models.controller';
 import { StateController } from './http/state.controller';
 import { loadAuditKey } from './infrastructure/audit-key';
+import { AuditLifecycle } from './infrastructure/audit-lifecycle';
 import { CheckpointScheduler } from './infrastructure/checkpoint-scheduler';
 import { openAuditSources } from './infrastructure/open-audit-sources';
 import { ReadModelAuditor } from './infrastructure/read-model-auditor';
@@ -27,13 +28,7 @@ export interface AuditModuleOptions {
 
 /** The read-only audit context: queries across every store, provenance, point-in-time state, checkpoints, verification, replay. */
 @Module({})
-export class AuditModule implements OnApplicationBootstrap, OnApplicationShutdown {
-  constructor(
-    @Inject(AUDIT_SOURCES) private readonly sources: AuditSource[],
-    @Inject(CheckpointScheduler) private readonly scheduler: CheckpointScheduler,
-    @Inject(READ_MODEL_AUDITOR) private readonly readModels: ReadModelAuditor,
-  ) {}
-
+export class AuditModule {
   static forRoot(runtime: ServiceRuntime<AuditConfig>, options: AuditModuleOptions = {}): DynamicModule {
     const config = runtime.config;
     const key = loadAuditKey(config);
@@ -71,18 +66,14 @@ export class AuditModule implements OnApplicationBootstrap, OnApplicationShutdow
             ),
           inject: [AUDIT_SOURCES, CHECKPOINTER],
         },
+        {
+          provide: AUDIT_STORES,
+          useFactory: (sources: AuditSource[]) => ({ close: async () => void (await Promise.all(sources.map((s) => s.store.close()))) }),
+          inject: [AUDIT_SOURCES],
+        },
         ...AUDIT_HANDLERS,
+        AuditLifecycle,
       ],
     };
-  }
-
-  onApplicationBootstrap(): void {
-    this.scheduler.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.scheduler.stop();
-    await this.readModels.close();
-    await Promise.all(this.sources.map((s) => s.store.close()));
   }
 }

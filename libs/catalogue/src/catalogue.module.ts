@@ -25,6 +25,7 @@ import { TrustListController } from './http/trust-list.controller';
 import { CatalogueReadModel } from './infrastructure/read-model/catalogue-read-model';
 import { ReadModelInstitutionDirectory } from './infrastructure/read-model/institution-directory.adapter';
 import { CatalogueOutbox } from './infrastructure/outbox/catalogue-outbox';
+import { CatalogueLifecycle } from './infrastructure/catalogue-lifecycle';
 
 export interface CatalogueModuleOptions {
   /** Reads members' own DID documents; by default over HTTPS with Node's certificate checks. */
@@ -72,6 +73,7 @@ export class CatalogueModule {
         ...INSTITUTION_QUERY_HANDLERS,
         ...CREDENTIAL_SPEC_QUERY_HANDLERS,
         ...TRUST_LIST_QUERY_HANDLERS,
+        CatalogueLifecycle,
       ],
     };
   }

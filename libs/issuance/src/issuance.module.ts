@@ -10,6 +10,7 @@ import { PublicController } from './http/public.controller';
 import { SignatureStatusController } from './http/signature-status.controller';
 import { SignerGatewayController } from './http/signer-gateway.controller';
 import { IssuanceEngine, IssuanceSync } from './infrastructure/issuance-engine';
+import { IssuanceLifecycle } from './infrastructure/issuance-lifecycle';
 import type { IssuanceConfig } from './issuance.config';
 import { issuanceProviders } from './issuance.providers';
 
@@ -36,6 +37,7 @@ export class IssuanceModule {
         ...ISSUANCE_QUERY_HANDLERS,
         IssuanceEngine,
         { provide: IssuanceSync, useExisting: IssuanceEngine },
+        IssuanceLifecycle,
       ],
     };
   }

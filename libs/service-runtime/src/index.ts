@@ -6,6 +6,6 @@ export * from './run-service';
 export * from './relay-checkpoint-store';
 export * from './service-messaging';
 export * from './service-read-model';
-export * from './read-side-lifecycle';
+export * from './service-lifecycle';
 export * from './projected-read-model';
 export * from './testing/service-under-test';

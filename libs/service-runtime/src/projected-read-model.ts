@@ -9,7 +9,7 @@ import {
 import type { EntityManager } from '@mikro-orm/sql';
 import { Logger } from '@nestjs/common';
 import { type HealthRegistry, projectionReadinessCheck } from '@alliance/nest-kit';
-import type { BackgroundWork } from './read-side-lifecycle';
+import type { BackgroundWork } from './service-lifecycle';
 
 export interface ProjectedReadModelOptions extends Pick<ProjectionRunnerOptions, 'batchSize' | 'maxBatchMs' | 'pollIntervalMs'> {
   store: EventStore;

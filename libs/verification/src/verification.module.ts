@@ -6,6 +6,7 @@ import { VerificationsController } from './http/verifications.controller';
 import { VerifyPageController } from './http/verify-page.controller';
 import { VerificationEngine } from './infrastructure/verification-engine';
 import { VerificationTallyFlusher } from './infrastructure/verification-tally-flusher';
+import { VerificationLifecycle } from './infrastructure/verification-lifecycle';
 import type { VerificationConfig } from './verification.config';
 import { verificationProviders, type VerificationModuleOptions } from './verification.providers';
 
@@ -23,6 +24,7 @@ export class VerificationModule {
         VerifyCredentialHandler,
         VerificationEngine,
         VerificationTallyFlusher,
+        VerificationLifecycle,
       ],
     };
   }

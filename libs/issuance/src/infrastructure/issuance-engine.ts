@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type EventStore, forkEntityManager, ProjectionDaemon, type ReadModelOrm } from '@alliance/event-sourcing';
 import type { IntegrationBus } from '@alliance/messaging';
-import { HealthRegistry, SERVICE_CONFIG } from '@alliance/nest-kit';
-import { EVENT_STORE, INTEGRATION_BUS, ServiceMessaging } from '@alliance/service-runtime';
+import { type HealthRegistry, SERVICE_CONFIG } from '@alliance/nest-kit';
+import { type BackgroundWork, EVENT_STORE, INTEGRATION_BUS, ServiceMessaging } from '@alliance/service-runtime';
 import { AwardProcess } from '../application/process/award-process';
 import { CatalogueFacts } from '../application/process/catalogue-facts';
 import { IssuanceReactor } from '../application/process/issuance-reactor';
@@ -26,10 +26,10 @@ export abstract class IssuanceSync {
 /**
  * Everything that runs in the background of the issuance service: its projections, the process manager's
  * reactions to its own log, the outbox relay that publishes credential events, and the consumer of other
- * contexts' events. Started once the HTTP layer is wired, stopped before the runtime closes.
+ * contexts' events. Started once the HTTP layer is wired, stopped before the runtime closes (see IssuanceLifecycle).
  */
 @Injectable()
-export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstrap, OnApplicationShutdown {
+export class IssuanceEngine extends IssuanceSync implements BackgroundWork {
   private readonly logger = new Logger('IssuanceEngine');
   private readonly daemon: ProjectionDaemon;
   private readonly reactor: ReactorSubscription;
@@ -45,7 +45,6 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
     facts: CatalogueFacts,
     awards: AwardProcess,
     erasure: LearnerErasure,
-    private readonly health: HealthRegistry,
   ) {
     super();
     // Projections take the stored (sealed) events: read models hold personal data only sealed, as an auditor replays it.
@@ -94,13 +93,13 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
     });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  async start(health: HealthRegistry): Promise<void> {
     await ISSUANCE_INBOX.ensureTable(forkEntityManager(this.orm));
     await this.daemon.start();
     await this.reactor.start();
     await this.messaging.start();
-    this.health.register(this.daemon.healthIndicator());
-    this.health.register({
+    health.register(this.daemon.healthIndicator());
+    health.register({
       name: 'processManager',
       check: async () => {
         const status = this.reactor.status();
@@ -113,7 +112,7 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
         return status;
       },
     });
-    this.messaging.registerHealth(this.health);
+    this.messaging.registerHealth(health);
   }
 
   async caughtUp(position: number | undefined): Promise<void> {
@@ -127,13 +126,12 @@ export class IssuanceEngine extends IssuanceSync implements OnApplicationBootstr
     await this.daemon.waitFor(await this.store.headPosition(), 10_000).catch(() => undefined);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async stop(): Promise<void> {
     await this.messaging.stop({
       beforeClosingCheckpoints: async () => {
         await this.reactor.stop();
         await this.daemon.stop();
       },
     });
-    await this.orm.close();
   }
 }

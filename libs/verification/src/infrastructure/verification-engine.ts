@@ -1,8 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EventStore, ReadModelOrm } from '@alliance/event-sourcing';
 import type { IntegrationBus } from '@alliance/messaging';
-import { HealthRegistry, SERVICE_CONFIG } from '@alliance/nest-kit';
-import { EVENT_STORE, INTEGRATION_BUS, ServiceMessaging } from '@alliance/service-runtime';
+import { type HealthRegistry, SERVICE_CONFIG } from '@alliance/nest-kit';
+import { type BackgroundWork, EVENT_STORE, INTEGRATION_BUS, ServiceMessaging } from '@alliance/service-runtime';
 import {
   credentialIssuedV1,
   credentialReinstatedV1,
@@ -46,7 +46,7 @@ const REGISTRY_OR_STATUS = new Set(
 
 /** Verification's background work: consuming the registry and credential events, publishing verification events. */
 @Injectable()
-export class VerificationEngine implements OnApplicationBootstrap, OnApplicationShutdown {
+export class VerificationEngine implements BackgroundWork {
   private readonly messaging: ServiceMessaging;
 
   constructor(
@@ -54,7 +54,6 @@ export class VerificationEngine implements OnApplicationBootstrap, OnApplication
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(INTEGRATION_BUS) bus: IntegrationBus,
     @Inject(VERIFICATION_ORM) private readonly orm: ReadModelOrm,
-    private readonly health: HealthRegistry,
     @Inject(VERIFICATION_RESULTS) results: VerificationResultCache<{ verdict: Verdict }>,
   ) {
     const registryAndNotes = verificationMessageHandler(orm);
@@ -79,13 +78,12 @@ export class VerificationEngine implements OnApplicationBootstrap, OnApplication
     });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.messaging.start(this.health);
-    this.health.register({ name: 'readModel', check: async () => void (await this.orm.em.fork().execute('select 1')) });
+  async start(health: HealthRegistry): Promise<void> {
+    await this.messaging.start(health);
+    health.register({ name: 'readModel', check: async () => void (await this.orm.em.fork().execute('select 1')) });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async stop(): Promise<void> {
     await this.messaging.stop();
-    await this.orm.close();
   }
 }

@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { type EventStore, NO_STREAM } from '@alliance/event-sourcing';
 import { SERVICE_CONFIG } from '@alliance/nest-kit';
-import { EVENT_STORE } from '@alliance/service-runtime';
+import { type BackgroundWork, EVENT_STORE } from '@alliance/service-runtime';
 import { v7 as uuidv7 } from 'uuid';
 import { tallyStream } from '../application/verification-aggregates';
 import { VerificationTally } from '../domain/retention/verification-tally';
@@ -13,7 +13,7 @@ import type { VerificationConfig } from '../verification.config';
  * on shutdown), in a stream of its own: the store grows per flush with activity, not per check.
  */
 @Injectable()
-export class VerificationTallyFlusher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class VerificationTallyFlusher implements BackgroundWork {
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private readonly logger = new Logger('VerificationTally');
@@ -24,12 +24,12 @@ export class VerificationTallyFlusher implements OnApplicationBootstrap, OnAppli
     @Inject(SERVICE_CONFIG) private readonly config: VerificationConfig,
   ) {}
 
-  onApplicationBootstrap(): void {
+  start(): void {
     this.timer = setInterval(() => void this.flush(), this.config.VERIFICATION_TALLY_FLUSH_MS);
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async stop(): Promise<void> {
     clearInterval(this.timer);
     await this.flush();
   }

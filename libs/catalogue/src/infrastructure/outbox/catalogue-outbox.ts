@@ -1,8 +1,8 @@
 import type { EventStore } from '@alliance/event-sourcing';
 import type { IntegrationBus, RelayStatus } from '@alliance/messaging';
-import { HealthRegistry, SERVICE_CONFIG, type ServiceConfig } from '@alliance/nest-kit';
-import { EVENT_STORE, INTEGRATION_BUS, ServiceMessaging } from '@alliance/service-runtime';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { type HealthRegistry, SERVICE_CONFIG, type ServiceConfig } from '@alliance/nest-kit';
+import { type BackgroundWork, EVENT_STORE, INTEGRATION_BUS, ServiceMessaging } from '@alliance/service-runtime';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CATALOGUE_AGGREGATES } from '../../application/catalogue-aggregates';
 import { READ_MODEL_SCHEMA } from '../read-model/read-model-location';
 import { integrationMessageOf, PUBLISHED_EVENT_TYPES } from './catalogue-integration-events';
@@ -13,14 +13,13 @@ import { integrationMessageOf, PUBLISHED_EVENT_TYPES } from './catalogue-integra
  * The catalogue consumes nothing.
  */
 @Injectable()
-export class CatalogueOutbox implements OnApplicationBootstrap, OnModuleDestroy {
+export class CatalogueOutbox implements BackgroundWork {
   private readonly messaging: ServiceMessaging;
 
   constructor(
     @Inject(SERVICE_CONFIG) config: ServiceConfig,
     @Inject(EVENT_STORE) store: EventStore,
     @Inject(INTEGRATION_BUS) bus: IntegrationBus,
-    private readonly health: HealthRegistry,
   ) {
     this.messaging = new ServiceMessaging({
       config,
@@ -39,11 +38,11 @@ export class CatalogueOutbox implements OnApplicationBootstrap, OnModuleDestroy 
     });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.messaging.start(this.health);
+  async start(health: HealthRegistry): Promise<void> {
+    await this.messaging.start(health);
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async stop(): Promise<void> {
     await this.messaging.stop();
   }
 

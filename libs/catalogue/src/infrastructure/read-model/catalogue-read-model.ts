@@ -8,9 +8,9 @@ import {
   type ReadModelOrm,
   rebuildProjection,
 } from '@alliance/event-sourcing';
-import { HealthRegistry, projectionReadinessCheck, SERVICE_CONFIG, type ServiceConfig } from '@alliance/nest-kit';
-import { EVENT_STORE } from '@alliance/service-runtime';
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { type HealthRegistry, projectionReadinessCheck, SERVICE_CONFIG, type ServiceConfig } from '@alliance/nest-kit';
+import { type BackgroundWork, EVENT_STORE } from '@alliance/service-runtime';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/sql';
 import { ReadModelSync } from '../../application/read-model-sync';
 import { catalogueProjection } from './catalogue.projection';
@@ -34,7 +34,7 @@ export interface RebuildResult {
 
 /** The catalogue's read model database and the projection runner that keeps it up to date. */
 @Injectable()
-export class CatalogueReadModel extends ReadModelSync implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown {
+export class CatalogueReadModel extends ReadModelSync implements BackgroundWork {
   private readonly logger = new Logger('CatalogueReadModel');
   private orm?: ReadModelOrm;
   private runner?: ProjectionRunner;
@@ -42,26 +42,27 @@ export class CatalogueReadModel extends ReadModelSync implements OnModuleInit, O
   constructor(
     @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly health: HealthRegistry,
   ) {
     super();
   }
 
-  async onModuleInit(): Promise<void> {
+  /** Opens the database and starts the projection (before requests are taken: see CatalogueLifecycle). */
+  async start(health: HealthRegistry): Promise<void> {
     this.orm = await openReadModelOrm(this.config);
     await this.startRunner();
-    this.health.register({
+    health.register({
       name: 'readModel',
       check: projectionReadinessCheck(() => this.runner!),
       parkedEvents: () => this.runner!.parked(),
     });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  async stop(): Promise<void> {
     await this.runner?.stop();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Closes the database, once nothing runs on it. */
+  async close(): Promise<void> {
     await this.orm?.close();
   }
 
