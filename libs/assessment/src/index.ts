@@ -1,6 +1,5 @@
 export * from './assessment.config';
-export * from './assessment.module';
-export * from './assessment.service-descriptor';
+export * from './assessment.context';
 export { transcriptDecider } from './domain/transcript/transcript.decider';
 export { evolveTranscript, initialTranscriptState } from './domain/transcript/transcript.state';
 export type { TranscriptEvent } from './domain/transcript/transcript.events';

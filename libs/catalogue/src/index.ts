@@ -1,6 +1,5 @@
 export * from './catalogue.config';
-export * from './catalogue.module';
-export * from './catalogue.service-descriptor';
+export * from './catalogue.context';
 export * from './catalogue.stream-folders';
 export { CatalogueException, type Violation } from './domain/catalogue.exception';
 export type { CredentialSpecDefinition } from './domain/credential-spec/definition';

@@ -1,5 +1,5 @@
 import { ASSESSMENT_SERVICE } from '@alliance/assessment';
-import { auditService } from '@alliance/audit';
+import { AUDIT_SERVICE } from '@alliance/audit';
 import { CATALOGUE_SERVICE } from '@alliance/catalogue';
 import { ENROLMENT_SERVICE } from '@alliance/enrolment';
 import { ISSUANCE_SERVICE } from '@alliance/issuance';
@@ -14,5 +14,5 @@ export const ALL_SERVICES: ServiceDescriptor[] = [
   ASSESSMENT_SERVICE,
   ISSUANCE_SERVICE,
   VERIFICATION_SERVICE,
-  auditService({ folders: AUDIT_STREAM_FOLDERS, readModels: auditReadModels }),
+  AUDIT_SERVICE.withOptions({ folders: AUDIT_STREAM_FOLDERS, readModels: auditReadModels }),
 ];

@@ -1,6 +1,5 @@
 export * from './enrolment.config';
-export * from './enrolment.module';
-export * from './enrolment.service-descriptor';
+export * from './enrolment.context';
 export { learnerDecider } from './domain/learner/learner.decider';
 export { evolveLearner, initialLearnerState } from './domain/learner/learner.state';
 export type { LearnerEvent } from './domain/learner/learner.events';

@@ -77,7 +77,6 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
       useFactory: (vault: PersonalDataVault) => new SealingEventStore(runtime.eventStore, vault, ISSUANCE_SEALING_RULES),
       inject: [PERSONAL_DATA],
     },
-    IssuanceAggregates,
     { provide: KnowledgeReader, useFactory: (a: IssuanceAggregates) => new KnowledgeReader(a), inject: [IssuanceAggregates] },
     {
       provide: MemberStandingSource,

@@ -9,3 +9,4 @@ export * from './service-read-model';
 export * from './service-lifecycle';
 export * from './projected-read-model';
 export * from './testing/service-under-test';
+export * from './define-context';

@@ -40,9 +40,9 @@ const list = (tokens: InjectionToken | InjectionToken[] | undefined): InjectionT
 /**
  * The one provider class that starts and stops a service's background work, in order: the read model before
  * requests (module init), the other work once the app is up (bootstrap); then the other work in reverse and the
- * read model stop, and the database closes last. Every context declares its own:
+ * read model stop, and the database closes last. `defineContext` builds it from a context's `lifecycle`:
  *
- *     export class AssessmentLifecycle extends ServiceLifecycle({ database: ORM, readModel: ResultReadModel, background: INTEGRATION }) {}
+ *     lifecycle: { database: ORM, readModel: ResultReadModel, background: INTEGRATION }
  */
 export function ServiceLifecycle(tokens: ServiceLifecycleTokens): ServiceLifecycleType {
   const stopAtShutdown = tokens.stopAt === 'application-shutdown';

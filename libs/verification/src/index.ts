@@ -1,3 +1,2 @@
 export * from './verification.config';
-export * from './verification.module';
-export * from './verification.service-descriptor';
+export * from './verification.context';

@@ -1,6 +1,6 @@
 import { loadServiceConfig } from '@alliance/service-runtime';
 import { contextBaseUrlsOf } from './verification.config';
-import { VERIFICATION_SERVICE } from './verification.service-descriptor';
+import { VERIFICATION_SERVICE } from './verification.context';
 
 describe('verification switches from the environment', () => {
   const load = (env: Record<string, string>) => loadServiceConfig(VERIFICATION_SERVICE, env);

@@ -18,12 +18,13 @@ import { StatusListCache } from './infrastructure/web/status-list-cache';
 import { StatusListFetcher } from './infrastructure/web/status-list-fetcher';
 import { catalogueUrlOf, contextBaseUrlsOf, type VerificationConfig } from './verification.config';
 
-export interface VerificationModuleOptions {
+/** What an executable or a test may give verification. */
+export interface VerificationOptions {
   /** Reads members' own DID documents; by default over HTTPS with Node's certificate checks. */
   memberDidDocuments?: MemberDidDocuments;
 }
 
-export function verificationProviders(runtime: ServiceRuntime<VerificationConfig>, options: VerificationModuleOptions = {}): Provider[] {
+export function verificationProviders(runtime: ServiceRuntime<VerificationConfig>, options: VerificationOptions = {}): Provider[] {
   const config = runtime.config;
   const rewrite =
     config.VERIFICATION_ISSUANCE_PUBLIC_URL && config.VERIFICATION_ISSUANCE_INTERNAL_URL

@@ -1,7 +1,7 @@
 import { startServiceUnderTest, type ServiceUnderTest, type ServiceUnderTestOptions } from '@alliance/service-runtime';
 import request from 'supertest';
 import type { AssessmentConfig } from '../assessment.config';
-import { ASSESSMENT_SERVICE } from '../assessment.service-descriptor';
+import { ASSESSMENT_SERVICE } from '../assessment.context';
 
 export interface AssessmentApp extends ServiceUnderTest<AssessmentConfig> {
   http: () => ReturnType<typeof request>;

@@ -4,8 +4,7 @@ import { createRuntime, loadServiceConfig, serviceRootModule } from '@alliance/s
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { FIXTURE_SEED } from '../__fixtures__/audit-stores.fixture';
-import type { AuditModuleOptions } from '../audit.module';
-import { auditService } from '../audit.service-descriptor';
+import { AUDIT_SERVICE, type AuditOptions } from '../audit.context';
 
 export interface AuditApp {
   app: NestExpressApplication;
@@ -15,8 +14,8 @@ export interface AuditApp {
 }
 
 /** The audit service over HTTP in embedded mode, reading the stores under `dataDir`. */
-export async function startAudit(dataDir: string, options: AuditModuleOptions = {}, env: Record<string, string> = {}): Promise<AuditApp> {
-  const descriptor = auditService(options);
+export async function startAudit(dataDir: string, options: AuditOptions = {}, env: Record<string, string> = {}): Promise<AuditApp> {
+  const descriptor = AUDIT_SERVICE.withOptions(options);
   const config = loadServiceConfig(descriptor, {
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,

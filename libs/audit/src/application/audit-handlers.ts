@@ -5,8 +5,11 @@ import { CredentialProvenanceHandler, CredentialValidityHandler, StateAtHandler 
 import { AuditKeyHandler, InclusionProofHandler, VerifyLogHandler } from './queries/integrity.queries';
 import { ListReadModelsHandler } from './queries/read-models.queries';
 
-/** Every command and query handler of the audit, for its Nest module (the buses find them there). */
-export const AUDIT_HANDLERS = [
+/** The audit's command handlers (the CommandBus finds them in its module). */
+export const AUDIT_COMMAND_HANDLERS = [CreateCheckpointsHandler, ReplayReadModelHandler];
+
+/** The audit's query handlers (the QueryBus finds them in its module). */
+export const AUDIT_QUERY_HANDLERS = [
   EventsPageHandler,
   EventStreamHandler,
   StateAtHandler,
@@ -16,6 +19,4 @@ export const AUDIT_HANDLERS = [
   VerifyLogHandler,
   InclusionProofHandler,
   ListReadModelsHandler,
-  CreateCheckpointsHandler,
-  ReplayReadModelHandler,
 ];

@@ -8,8 +8,7 @@ import { type AuthenticatedActor, createServiceApp, mintToken, type Role, type S
 import { createRuntime, loadServiceConfig, serviceRootModule } from '@alliance/service-runtime';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { CatalogueModule } from '../catalogue.module';
-import { CATALOGUE_SERVICE } from '../catalogue.service-descriptor';
+import { CATALOGUE_SERVICE } from '../catalogue.context';
 
 export interface CatalogueApp {
   app: NestExpressApplication;
@@ -49,9 +48,7 @@ export async function startCatalogue(options: StartCatalogueOptions = {}): Promi
   const bus = runtime.bus;
   const store = runtime.eventStore;
   const { didDocuments } = options;
-  const descriptor = didDocuments
-    ? { ...CATALOGUE_SERVICE, module: (rt: typeof runtime) => CatalogueModule.forRoot(rt, { didDocuments }) }
-    : CATALOGUE_SERVICE;
+  const descriptor = didDocuments ? CATALOGUE_SERVICE.withOptions({ didDocuments }) : CATALOGUE_SERVICE;
   const app = await createServiceApp({
     service: 'catalogue',
     description: CATALOGUE_SERVICE.description,

@@ -1,7 +1,7 @@
 import { startServiceUnderTest, type ServiceUnderTest, type ServiceUnderTestOptions } from '@alliance/service-runtime';
 import request from 'supertest';
 import type { EnrolmentConfig } from '../enrolment.config';
-import { ENROLMENT_SERVICE } from '../enrolment.service-descriptor';
+import { ENROLMENT_SERVICE } from '../enrolment.context';
 
 export interface EnrolmentApp extends ServiceUnderTest<EnrolmentConfig> {
   http: () => ReturnType<typeof request>;

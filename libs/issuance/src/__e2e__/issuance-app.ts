@@ -9,7 +9,7 @@ import { createRuntime, loadServiceConfig, serviceRootModule } from '@alliance/s
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type { IssuanceConfig } from '../issuance.config';
-import { ISSUANCE_SERVICE } from '../issuance.service-descriptor';
+import { ISSUANCE_SERVICE } from '../issuance.context';
 
 export interface IssuanceApp {
   app: NestExpressApplication;

@@ -10,8 +10,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import type { MemberDidDocuments } from '../application/ports/member-did-documents.port';
 import type { VerificationConfig } from '../verification.config';
-import { VerificationModule } from '../verification.module';
-import { VERIFICATION_SERVICE } from '../verification.service-descriptor';
+import { VERIFICATION_SERVICE } from '../verification.context';
 
 export interface VerificationApp {
   app: NestExpressApplication;
@@ -49,9 +48,7 @@ export async function startVerification(
   });
   const runtime = await createRuntime(VERIFICATION_SERVICE.name, config, { sharedBus: bus });
   const { memberDidDocuments } = options;
-  const descriptor = memberDidDocuments
-    ? { ...VERIFICATION_SERVICE, module: (rt: typeof runtime) => VerificationModule.forRoot(rt, { memberDidDocuments }) }
-    : VERIFICATION_SERVICE;
+  const descriptor = memberDidDocuments ? VERIFICATION_SERVICE.withOptions({ memberDidDocuments }) : VERIFICATION_SERVICE;
   const app = await createServiceApp({
     service: 'verification',
     description: VERIFICATION_SERVICE.description,

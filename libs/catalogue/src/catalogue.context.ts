@@ -1,8 +1,7 @@
-import { type DynamicModule, Module } from '@nestjs/common';
 import { DidWebHttpsResolver, type DidWebDocumentResolver, hostListOf } from '@alliance/credentials';
 import { MemberStandingSource, memberStandingFrom } from '@alliance/nest-kit';
-import { type ServiceRuntime } from '@alliance/service-runtime';
-import type { CatalogueConfig } from './catalogue.config';
+import { defineContext } from '@alliance/service-runtime';
+import { CatalogueConfig } from './catalogue.config';
 import { CatalogueAggregates } from './application/catalogue-aggregates';
 import { CATALOGUE_COMMAND_HANDLERS } from './application/commands';
 import { DidDocumentCheck } from './application/did-document-check';
@@ -25,56 +24,50 @@ import { TrustListController } from './http/trust-list.controller';
 import { CatalogueReadModel } from './infrastructure/read-model/catalogue-read-model';
 import { ReadModelInstitutionDirectory } from './infrastructure/read-model/institution-directory.adapter';
 import { CatalogueOutbox } from './infrastructure/outbox/catalogue-outbox';
-import { CatalogueLifecycle } from './infrastructure/catalogue-lifecycle';
 
-export interface CatalogueModuleOptions {
+/** What an executable or a test may give the catalogue. */
+export interface CatalogueOptions {
   /** Reads members' own DID documents; by default over HTTPS with Node's certificate checks. */
   didDocuments?: DidWebDocumentResolver;
 }
 
-/** The catalogue bounded context as a Nest module, wired to its runtime (event store, bus). */
-@Module({})
-export class CatalogueModule {
-  static forRoot(runtime: ServiceRuntime, options: CatalogueModuleOptions = {}): DynamicModule {
-    return {
-      module: CatalogueModule,
-      controllers: [
-        InstitutionsController,
-        InstitutionKeysController,
-        CredentialSpecsController,
-        CredentialSpecLifecycleController,
-        ReadModelAdminController,
-        TrustListController,
-      ],
-      providers: [
-        { provide: 'SERVICE_NAME', useValue: runtime.service },
-        CatalogueReadModel,
-        CatalogueOutbox,
-        { provide: ReadModelSync, useExisting: CatalogueReadModel },
-        { provide: InstitutionDirectory, useClass: ReadModelInstitutionDirectory },
-        CatalogueAggregates,
-        {
-          provide: MemberStandingSource,
-          useFactory: (a: CatalogueAggregates) => memberStandingFrom(async (id) => (await a.institution.state(id))?.status),
-          inject: [CatalogueAggregates],
-        },
-        {
-          provide: InstitutionDidDocuments,
-          useValue:
-            options.didDocuments ??
-            new DidWebHttpsResolver({ allowHosts: hostListOf((runtime.config as CatalogueConfig).CATALOGUE_DID_FETCH_ALLOW_HOSTS) }),
-        },
-        DidDocumentCheck,
-        RegistryLoader,
-        InstitutionQueries,
-        CredentialSpecQueries,
-        TrustListPublisher,
-        ...CATALOGUE_COMMAND_HANDLERS,
-        ...INSTITUTION_QUERY_HANDLERS,
-        ...CREDENTIAL_SPEC_QUERY_HANDLERS,
-        ...TRUST_LIST_QUERY_HANDLERS,
-        CatalogueLifecycle,
-      ],
-    };
-  }
-}
+/** The catalogue context: the alliance registry (members, DIDs, keys) and the joint micro-credential definitions. */
+export const CATALOGUE_SERVICE = defineContext<CatalogueConfig, CatalogueOptions>({
+  name: 'catalogue',
+  description: 'Alliance registry (institutions, DIDs, signing keys) and joint micro-credential definitions',
+  defaultPort: 3001,
+  configSchema: CatalogueConfig,
+  aggregates: CatalogueAggregates,
+  controllers: [
+    InstitutionsController,
+    InstitutionKeysController,
+    CredentialSpecsController,
+    CredentialSpecLifecycleController,
+    ReadModelAdminController,
+    TrustListController,
+  ],
+  commandHandlers: CATALOGUE_COMMAND_HANDLERS,
+  queryHandlers: [...INSTITUTION_QUERY_HANDLERS, ...CREDENTIAL_SPEC_QUERY_HANDLERS, ...TRUST_LIST_QUERY_HANDLERS],
+  providers: (runtime, options) => [
+    CatalogueReadModel,
+    CatalogueOutbox,
+    { provide: ReadModelSync, useExisting: CatalogueReadModel },
+    { provide: InstitutionDirectory, useClass: ReadModelInstitutionDirectory },
+    {
+      provide: MemberStandingSource,
+      useFactory: (a: CatalogueAggregates) => memberStandingFrom(async (id) => (await a.institution.state(id))?.status),
+      inject: [CatalogueAggregates],
+    },
+    {
+      provide: InstitutionDidDocuments,
+      useValue: options.didDocuments ?? new DidWebHttpsResolver({ allowHosts: hostListOf(runtime.config.CATALOGUE_DID_FETCH_ALLOW_HOSTS) }),
+    },
+    DidDocumentCheck,
+    RegistryLoader,
+    InstitutionQueries,
+    CredentialSpecQueries,
+    TrustListPublisher,
+  ],
+  // The projection before requests, the outbox relay once the app is up; both stop before the store closes.
+  lifecycle: { database: CatalogueReadModel, readModel: CatalogueReadModel, background: CatalogueOutbox },
+});
