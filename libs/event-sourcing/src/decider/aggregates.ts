@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../envelope';
 import type { EventStore } from '../event-store.port';
-import { type CommandContext, decisionInstant } from './command-context';
+import type { CommandContext } from './command-context';
 import {
   type CommandHandler,
   type CommandHandlerOptions,
@@ -8,7 +8,7 @@ import {
   createCommandHandler,
   type HandleOptions,
 } from './command-handler';
-import { type Decider, decisionEvents, type DomainEvent } from './decider';
+import type { Decider, DomainEvent } from './decider';
 import type { LoadedAggregate } from './load-aggregate';
 import { streamFolding, type StreamFolding } from './stream-folder';
 import { streamName, streamPrefix } from './stream-name';
@@ -121,6 +121,9 @@ export function defineAggregates<D extends Record<string, AnyDefinition>>(contex
   };
 }
 
+/** A stored or appended event as its decider decided it: type and data only. */
+const asDecided = <E extends DomainEvent>(e: { type: string; data: unknown }): E => ({ type: e.type, data: e.data }) as E;
+
 function openAggregate<K, C, S, E extends DomainEvent>(
   store: EventStore,
   definition: AggregateDefinition<K, C, S, E>,
@@ -128,8 +131,7 @@ function openAggregate<K, C, S, E extends DomainEvent>(
   options: OpenAggregatesOptions,
 ): Aggregate<K, C, S, E> {
   const { decider, refusal, id: _id, ...tuning } = definition;
-  const clock = options.clock ?? (() => new Date());
-  const handler: CommandHandler<C, S, E> = createCommandHandler({ ...tuning, store, decider, clock });
+  const handler: CommandHandler<C, S, E> = createCommandHandler({ ...tuning, store, decider, clock: options.clock });
   return {
     stream,
     load: (key) => handler.load(stream(key)),
@@ -143,16 +145,11 @@ function openAggregate<K, C, S, E extends DomainEvent>(
       }
       if (result.lastPosition !== undefined && options.afterAppend) await options.afterAppend(result.lastPosition);
       const { events, ...rest } = result;
-      return { ...rest, events: events.map((e) => ({ type: e.type, data: e.data }) as E), recorded: events };
+      return { ...rest, events: events.map((e) => asDecided<E>(e)), recorded: events };
     },
-    async decide(key, command, context) {
-      const { state } = await handler.load(stream(key));
-      const now = decisionInstant(context, clock);
-      const events = decisionEvents(decider.decide(command, state, { now, actor: context.actor, correlationId: context.correlationId }));
-      return { state, events };
-    },
+    decide: (key, command, context) => handler.decide(stream(key), command, context),
     history: (key) => store.readStream(stream(key)),
-    events: async (key) => (await store.readStream(stream(key))).map((e) => ({ type: e.type, data: e.data }) as E),
+    events: async (key) => (await store.readStream(stream(key))).map((e) => asDecided<E>(e)),
   };
 }
 

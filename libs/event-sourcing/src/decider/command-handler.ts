@@ -59,6 +59,8 @@ export interface CommandHandler<TCommand, TState, TEvent extends DomainEvent> {
   handle(streamId: string, command: TCommand, context: CommandContext, options?: HandleOptions): Promise<CommandResult<TState, TEvent>>;
   /** Current state of a stream (from a snapshot when one is usable, plus the newer events). */
   load(streamId: string): Promise<LoadedAggregate<TState>>;
+  /** Decides on the stored state without appending: the events `handle` would append now, or its refusal. */
+  decide(streamId: string, command: TCommand, context: CommandContext): Promise<{ state: TState; events: TEvent[] }>;
 }
 
 const defaultBackoff = (retry: number): number => Math.floor(Math.random() * 5 * retry);
@@ -78,6 +80,8 @@ export function createCommandHandler<TCommand, TState, TEvent extends DomainEven
   const newEventId: (event: TEvent) => string = options.newEventId ?? (() => uuidv7());
 
   const load = (streamId: string) => loadAggregate({ store, decider, upcasters, snapshots }, streamId);
+  const decideOn = (state: TState, command: TCommand, context: CommandContext, now: Date): TEvent[] =>
+    decisionEvents(decider.decide(command, state, { now, actor: context.actor, correlationId: context.correlationId }));
 
   async function attempt(
     streamId: string,
@@ -91,9 +95,7 @@ export function createCommandHandler<TCommand, TState, TEvent extends DomainEven
       throw revisionConflict(streamId, stated, loaded.revision);
     }
     const now = decisionInstant(context, clock);
-    const decided = decisionEvents(
-      decider.decide(command, loaded.state, { now, actor: context.actor, correlationId: context.correlationId }),
-    );
+    const decided = decideOn(loaded.state, command, context, now);
     if (decided.length === 0) {
       return { streamId, events: [], nextRevision: loaded.revision, state: loaded.state, attempts };
     }
@@ -124,6 +126,10 @@ export function createCommandHandler<TCommand, TState, TEvent extends DomainEven
 
   return {
     load,
+    async decide(streamId, command, context) {
+      const { state } = await load(streamId);
+      return { state, events: decideOn(state, command, context, decisionInstant(context, clock)) };
+    },
     async handle(streamId, command, context, handleOptions) {
       const stated = handleOptions?.expectedRevision;
       for (let n = 1; ; n++) {
