@@ -1,4 +1,4 @@
-import { DomainError } from '@alliance/event-sourcing';
+import { contextException } from '@alliance/event-sourcing';
 
 /** Every code the assessment context answers with and its HTTP status: the one place a code gets its status. */
 const STATUS = {
@@ -44,8 +44,4 @@ export type AssessmentErrorCode = keyof typeof STATUS;
  * The assessment context's only exception type. Codes are stable strings (`assessment.<rule>`) so clients,
  * row reports of a bulk upload and tests can branch on them.
  */
-export class AssessmentException extends DomainError {
-  constructor(code: AssessmentErrorCode, message: string, field?: string, details?: Record<string, unknown>) {
-    super(code, message, STATUS[code], field, { rule: code.slice('assessment.'.length), ...details });
-  }
-}
+export class AssessmentException extends contextException('assessment', STATUS) {}

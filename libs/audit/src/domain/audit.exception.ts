@@ -1,4 +1,4 @@
-import { DomainError } from '@alliance/event-sourcing';
+import { contextException } from '@alliance/event-sourcing';
 
 /** Every code audit answers with and its HTTP status: the one place a code gets its status. */
 const STATUS = {
@@ -18,8 +18,4 @@ const STATUS = {
 export type AuditErrorCode = keyof typeof STATUS;
 
 /** The audit context's only exception type; the shared filter maps it to problem+json. */
-export class AuditException extends DomainError {
-  constructor(code: AuditErrorCode, message: string, field?: string, details?: Record<string, unknown>) {
-    super(code, message, STATUS[code], field, details);
-  }
-}
+export class AuditException extends contextException('audit', STATUS, { ruleInDetails: false }) {}

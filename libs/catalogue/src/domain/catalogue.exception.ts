@@ -1,11 +1,6 @@
-import { DomainError } from '@alliance/event-sourcing';
+import { contextException } from '@alliance/event-sourcing';
 
-/** One broken rule, named by the field it is about (a JSON path into the request) and a stable rule code. */
-export interface Violation {
-  field: string;
-  rule: string;
-  message: string;
-}
+export { violation, type Violation } from '@alliance/event-sourcing';
 
 /** Every code the catalogue answers with and its HTTP status: the one place a code gets its status. */
 const STATUS = {
@@ -55,24 +50,4 @@ export type CatalogueErrorCode = keyof typeof STATUS;
  * The catalogue's only exception type. Codes are stable strings (`catalogue.<rule>`), so clients and tests can
  * branch on them; the shared filter maps it to problem+json, listing every violation as `errors`.
  */
-export class CatalogueException extends DomainError {
-  constructor(code: CatalogueErrorCode, message: string, field?: string, details?: { errors: Violation[] }) {
-    super(code, message, STATUS[code] ?? 422, field ?? details?.errors[0]?.field, details ?? { rule: code.slice('catalogue.'.length) });
-  }
-
-  /** The error details list these, each with its field and rule. */
-  get violations(): Violation[] {
-    return (this.details?.errors as Violation[] | undefined) ?? [];
-  }
-
-  /** 422: the request is well-formed but breaks one or more catalogue rules; one broken rule names the error. */
-  static invalid(violations: Violation[]): CatalogueException {
-    const summary = violations.map((v) => `${v.field}: ${v.message}`).join('; ');
-    // A violation's rule is free text of its list; alone, it names the error and keeps the list's 422.
-    const code = violations.length === 1 ? (`catalogue.${violations[0].rule}` as CatalogueErrorCode) : 'catalogue.rules-violated';
-    const errors = violations.map(({ field, rule, message }) => ({ field, rule, message }));
-    return new CatalogueException(code, summary, undefined, errors.length > 0 ? { errors } : undefined);
-  }
-}
-
-export const violation = (field: string, rule: string, message: string): Violation => ({ field, rule, message });
+export class CatalogueException extends contextException('catalogue', STATUS) {}

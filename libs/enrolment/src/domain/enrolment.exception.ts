@@ -1,4 +1,4 @@
-import { DomainError } from '@alliance/event-sourcing';
+import { contextException } from '@alliance/event-sourcing';
 
 /** Every code the enrolment context answers with and its HTTP status: the one place a code gets its status. */
 const STATUS = {
@@ -33,8 +33,4 @@ export type EnrolmentErrorCode = keyof typeof STATUS;
  * The enrolment context's only exception type. Codes are stable strings (`enrolment.<rule>`) so clients
  * and tests can branch on them; the shared filter maps it to problem+json.
  */
-export class EnrolmentException extends DomainError {
-  constructor(code: EnrolmentErrorCode, message: string, field?: string, details?: Record<string, unknown>) {
-    super(code, message, STATUS[code], field, { rule: code.slice('enrolment.'.length), ...details });
-  }
-}
+export class EnrolmentException extends contextException('enrolment', STATUS) {}

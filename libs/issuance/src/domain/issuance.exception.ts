@@ -1,11 +1,6 @@
-import { DomainError } from '@alliance/event-sourcing';
+import { contextException } from '@alliance/event-sourcing';
 
-/** One broken rule, named by the field it is about and a stable rule code. */
-export interface Violation {
-  field: string;
-  rule: string;
-  message: string;
-}
+export { violation, type Violation } from '@alliance/event-sourcing';
 
 /** Every code issuance answers with and its HTTP status: the one place a code gets its status. */
 const STATUS = {
@@ -64,25 +59,4 @@ export type IssuanceErrorCode = keyof typeof STATUS;
  * The issuance context's only exception type. Codes are stable strings (`issuance.<rule>`) so clients and tests
  * can branch on them; the shared filter maps it to problem+json, listing every violation as `errors`.
  */
-export class IssuanceException extends DomainError {
-  constructor(code: IssuanceErrorCode, message: string, field?: string, details?: Record<string, unknown> & { errors?: Violation[] }) {
-    super(
-      code,
-      message,
-      STATUS[code] ?? 422,
-      field ?? details?.errors?.[0]?.field,
-      details?.errors ? details : { rule: code.slice('issuance.'.length), ...details },
-    );
-  }
-
-  /** 422: well-formed, but breaks one or more issuance rules; one broken rule names the error. */
-  static invalid(violations: Violation[]): IssuanceException {
-    const summary = violations.map((v) => `${v.field}: ${v.message}`).join('; ');
-    // A violation's rule is free text of its list; alone, it names the error and keeps the list's 422.
-    const code = violations.length === 1 ? (`issuance.${violations[0].rule}` as IssuanceErrorCode) : 'issuance.rules-violated';
-    const errors = violations.map(({ field, rule, message }) => ({ field, rule, message }));
-    return new IssuanceException(code, summary, undefined, errors.length > 0 ? { errors } : undefined);
-  }
-}
-
-export const violation = (field: string, rule: string, message: string): Violation => ({ field, rule, message });
+export class IssuanceException extends contextException('issuance', STATUS) {}

@@ -1,4 +1,4 @@
-import { DomainError } from '@alliance/event-sourcing';
+import { contextException } from '@alliance/event-sourcing';
 
 /** Every code the verification context answers with and its HTTP status: the one place a code gets its status. */
 const STATUS = {
@@ -10,8 +10,4 @@ const STATUS = {
 export type VerificationErrorCode = keyof typeof STATUS;
 
 /** The verification context's only exception type; codes are `verification.<rule>`. */
-export class VerificationException extends DomainError {
-  constructor(code: VerificationErrorCode, message: string, field?: string, details?: Record<string, unknown>) {
-    super(code, message, STATUS[code], field, { rule: code.slice('verification.'.length), ...details });
-  }
-}
+export class VerificationException extends contextException('verification', STATUS) {}
