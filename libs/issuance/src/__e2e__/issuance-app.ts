@@ -1,27 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type EventStore, pollUntil } from '@alliance/event-sourcing';
-import { createIntegrationBus, type IntegrationBus, type IntegrationMessage } from '@alliance/messaging';
-import { type AuthenticatedActor, createServiceApp, mintToken, type Role } from '@alliance/nest-kit';
-import { createRuntime, loadServiceConfig, serviceRootModule } from '@alliance/service-runtime';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { pollUntil } from '@alliance/event-sourcing';
+import type { IntegrationBus } from '@alliance/messaging';
+import { startServiceUnderTest, type ServiceUnderTest } from '@alliance/service-runtime';
 import request from 'supertest';
 import type { IssuanceConfig } from '../issuance.config';
 import { ISSUANCE_SERVICE } from '../issuance.context';
 
-export interface IssuanceApp {
-  app: NestExpressApplication;
-  url: string;
-  config: IssuanceConfig;
-  store: EventStore;
-  bus: IntegrationBus;
-  /** Messages issuance published. */
-  published: IntegrationMessage[];
+export interface IssuanceApp extends ServiceUnderTest<IssuanceConfig> {
   http: () => ReturnType<typeof request>;
-  token(role: Role, institution?: string, subject?: string): Promise<string>;
-  close(): Promise<void>;
 }
 
 /**
@@ -32,48 +18,13 @@ export interface IssuanceApp {
 export async function startIssuance(
   options: { env?: Record<string, string>; bus?: IntegrationBus; dataDir?: string } = {},
 ): Promise<IssuanceApp> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'issuance-e2e-'));
-  const config = loadServiceConfig(ISSUANCE_SERVICE, {
-    LOG_LEVEL: 'silent',
-    DATA_DIR: dataDir,
-    ISSUANCE_MASTER_KEY: 'a'.repeat(64),
-    ISSUANCE_CRYPTOSUITE: 'eddsa-rdfc-2022',
-    ...options.env,
+  const service = await startServiceUnderTest(ISSUANCE_SERVICE, {
+    env: { ISSUANCE_MASTER_KEY: 'a'.repeat(64), ISSUANCE_CRYPTOSUITE: 'eddsa-rdfc-2022', ...options.env },
+    bus: options.bus,
+    dataDir: options.dataDir,
+    listen: true,
   });
-  const bus = options.bus ?? (await createIntegrationBus({ kind: 'in-process' }));
-  const published: IntegrationMessage[] = [];
-  const consumer = await bus.subscribe({
-    group: 'issuance-e2e-observer',
-    sources: ['issuance'],
-    handler: async (m) => void published.push(m),
-  });
-  const runtime = await createRuntime(ISSUANCE_SERVICE.name, config, { sharedBus: bus });
-  const app = await createServiceApp({
-    service: 'issuance',
-    description: ISSUANCE_SERVICE.description,
-    module: serviceRootModule(ISSUANCE_SERVICE, runtime),
-    config,
-  });
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  return {
-    app,
-    url,
-    config,
-    store: runtime.eventStore,
-    bus,
-    published,
-    http: () => request(app.getHttpServer()),
-    token: (role, institution, subject = `${role}-user`) =>
-      mintToken({ subject, role, ...(institution ? { institution } : {}) } as AuthenticatedActor, config),
-    async close() {
-      await consumer.stop();
-      await app.close();
-      if (!options.bus) await bus.close();
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { ...service, http: () => request(service.app.getHttpServer()) };
 }
 
 /** Polls until `probe` returns a value, or fails after `timeoutMs`. */

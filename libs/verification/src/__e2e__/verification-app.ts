@@ -1,25 +1,13 @@
 import { pollUntil } from '@alliance/event-sourcing';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createIntegrationBus, type IntegrationBus, type IntegrationMessage } from '@alliance/messaging';
-import { createServiceApp } from '@alliance/nest-kit';
-import { createRuntime, loadServiceConfig, serviceRootModule } from '@alliance/service-runtime';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { startServiceUnderTest, type ServiceUnderTest } from '@alliance/service-runtime';
 import request from 'supertest';
 import type { MemberDidDocuments } from '../application/ports/member-did-documents.port';
 import type { VerificationConfig } from '../verification.config';
 import { VERIFICATION_SERVICE } from '../verification.context';
 
-export interface VerificationApp {
-  app: NestExpressApplication;
-  url: string;
-  config: VerificationConfig;
-  bus: IntegrationBus;
-  published: IntegrationMessage[];
+export interface VerificationApp extends ServiceUnderTest<VerificationConfig> {
   http: () => ReturnType<typeof request>;
-  close(): Promise<void>;
 }
 
 /**
@@ -30,47 +18,20 @@ export async function startVerification(
   env: Record<string, string> = {},
   options: { memberDidDocuments?: MemberDidDocuments } = {},
 ): Promise<VerificationApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'verification-e2e-'));
-  const config = loadServiceConfig(VERIFICATION_SERVICE, {
-    LOG_LEVEL: 'silent',
-    DATA_DIR: dataDir,
-    VERIFICATION_FETCH_TIMEOUT_MS: '1500',
-    VERIFICATION_CHECK_MEMBER_DID_DOCUMENTS: options.memberDidDocuments ? 'true' : 'false',
-    PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
-    ...env,
-  });
-  const bus = await createIntegrationBus({ kind: 'in-process' });
-  const published: IntegrationMessage[] = [];
-  const observer = await bus.subscribe({
-    group: 'verification-e2e-observer',
-    sources: ['verification'],
-    handler: async (m) => void published.push(m),
-  });
-  const runtime = await createRuntime(VERIFICATION_SERVICE.name, config, { sharedBus: bus });
   const { memberDidDocuments } = options;
-  const descriptor = memberDidDocuments ? VERIFICATION_SERVICE.withOptions({ memberDidDocuments }) : VERIFICATION_SERVICE;
-  const app = await createServiceApp({
-    service: 'verification',
-    description: VERIFICATION_SERVICE.description,
-    module: serviceRootModule(descriptor, runtime),
-    config,
-  });
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address();
-  return {
-    app,
-    url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
-    config,
-    bus,
-    published,
-    http: () => request(app.getHttpServer()),
-    async close() {
-      await observer.stop();
-      await app.close();
-      await bus.close();
-      rmSync(dataDir, { recursive: true, force: true });
+  const service = await startServiceUnderTest(
+    memberDidDocuments ? VERIFICATION_SERVICE.withOptions({ memberDidDocuments }) : VERIFICATION_SERVICE,
+    {
+      env: {
+        VERIFICATION_FETCH_TIMEOUT_MS: '1500',
+        VERIFICATION_CHECK_MEMBER_DID_DOCUMENTS: memberDidDocuments ? 'true' : 'false',
+        PUBLIC_RATE_LIMIT_PER_MINUTE: '100000',
+        ...env,
+      },
+      listen: true,
     },
-  };
+  );
+  return { ...service, http: () => request(service.app.getHttpServer()) };
 }
 
 /** A tiny web server standing in for the issuance service's public status list endpoint. */
