@@ -6,7 +6,7 @@ import { ALL_SERVICES } from '@alliance/composition';
 
 interface ComposeService {
   image?: string;
-  build?: { context: string; dockerfile: string };
+  build?: { context: string; dockerfile: string; args?: Record<string, string> };
   environment?: Record<string, string>;
   ports?: string[];
   depends_on?: Record<string, { condition: string }>;
@@ -40,7 +40,11 @@ describe('docker-compose.yml (cannot run here: validated by parsing)', () => {
       expect(existsSync(dockerfile)).toBe(true);
       const docker = readFileSync(dockerfile, 'utf8');
       expect(docker).toMatch(/^USER node$/m);
-      expect(docker).toContain(`dist/apps/${name}/src/main.js`);
+      // One image recipe for every service: the build arguments name the service it starts and its port.
+      expect(service!.build!.args).toEqual({ SERVICE: name, PORT: String(descriptor.defaultPort) });
+      expect(docker).toMatch(new RegExp(`case "\\$SERVICE" in [a-z|]*\\b${name}\\b`));
+      expect(docker).toContain('dist/apps/${SERVICE}/src/main.js');
+      expect(docker).toMatch(/^ENV .*SERVICE=\$\{SERVICE\} PORT=\$\{PORT\}/m);
       expect(docker).toMatch(/HEALTHCHECK/);
       expect(service!.ports).toEqual([`${descriptor.defaultPort}:${descriptor.defaultPort}`]);
       expect(service!.healthcheck?.test.join(' ')).toContain(`${descriptor.defaultPort}/health/ready`);
