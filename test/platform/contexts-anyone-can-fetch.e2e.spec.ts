@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SERVED_CONTEXTS } from '@alliance/credentials';
 import {
-  COMPONENTS,
   enrolmentRequest,
   enrolOnceKnown,
   listCredentials,
-  resultRequest,
+  recordAllResults,
   type ServiceUrls,
   setUpJointCredential,
 } from '../support/joint-credential';
@@ -120,25 +119,7 @@ async function issueOne(urls: ServiceUrls, patience: Patience): Promise<Credenti
     registrar,
     patience,
   );
-  for (const component of COMPONENTS) {
-    const bearer = await token('registrar', [lead, partner][component.member]!.id);
-    const body = JSON.stringify(resultRequest(enrolmentId, component));
-    // Assessment accepts a result once the enrolment reached it over the bus.
-    await eventually(
-      async () =>
-        (
-          await fetch(`${urls.assessment}/assessment-results`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
-            body,
-          })
-        ).status < 300
-          ? true
-          : undefined,
-      `the result of ${component.code}`,
-      patience,
-    );
-  }
+  await recordAllResults(urls.assessment, enrolmentId, [lead, partner], patience);
   const issued = await eventually(
     async () => (await listCredentials(urls.issuance, { learner: learnerId }, admin)).items.find((c) => c.lifecycle === 'issued'),
     'the credential',

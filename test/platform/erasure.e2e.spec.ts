@@ -3,12 +3,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { auditedEvents, type EmbeddedPlatform, startEmbeddedPlatform } from '../support/embedded-platform';
 import {
-  COMPONENTS,
   enrolmentRequest,
   enrolOnceKnown,
   listCredentials,
   type Member,
-  resultRequest,
+  recordAllResults,
   setUpJointCredential,
 } from '../support/joint-credential';
 import { call, eventually, token } from '../support/scenario-http';
@@ -58,24 +57,7 @@ describe('learner erasure on the embedded platform', () => {
       registrar,
       p.patience,
     ));
-    for (const component of COMPONENTS) {
-      const bearer = await token('registrar', members[component.member]!.id);
-      const body = JSON.stringify(resultRequest(enrolmentId, component));
-      await eventually(
-        async () =>
-          (
-            await fetch(`${p.urls.assessment}/assessment-results`, {
-              method: 'POST',
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` },
-              body,
-            })
-          ).status < 300
-            ? true
-            : undefined,
-        `the result of ${component.code}`,
-        p.patience,
-      );
-    }
+    await recordAllResults(p.urls.assessment, enrolmentId, members, p.patience);
     const issued = await eventually(
       async () => (await listCredentials(p.urls.issuance, { learner: learnerId }, admin)).items.find((c) => c.lifecycle === 'issued'),
       'the credential',

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSoftHsmToken, softHsmModulePath } from '@alliance/signer';
-import { DEFINITION } from '../support/joint-credential';
+import { DEFINITION, recordOnceKnown } from '../support/joint-credential';
 import { call, DEV_AUTH, eventually, type Patience, token } from '../support/scenario-http';
 import { builtMain, runNode, spawnNode, type SpawnedProcess } from '../support/spawn-process';
 
@@ -198,20 +198,7 @@ describeWithHsm('institution-run signers (built platform, three signer processes
           assessmentType: 'Project',
           supervision: 'supervised-onsite-identity-verification',
         };
-        await eventually(
-          async () =>
-            (
-              await fetch(`${url.assessment}/assessment-results`, {
-                method: 'POST',
-                headers: { 'content-type': 'application/json', authorization: `Bearer ${registrar}` },
-                body: JSON.stringify(result),
-              })
-            ).status < 300
-              ? true
-              : undefined,
-          `the result of ${m.component}`,
-          patience,
-        );
+        await recordOnceKnown(url.assessment, result, registrar, patience);
       }
     };
     const credentialOf = (learnerId: string) =>

@@ -1,11 +1,10 @@
 import {
-  COMPONENTS,
   type CredentialListItem,
   enrolmentRequest,
   enrolOnceKnown,
   listCredentials,
   type Member,
-  resultRequest,
+  recordAllResults,
   type ServiceUrls,
   setUpJointCredential,
 } from './joint-credential';
@@ -94,16 +93,7 @@ async function enrolAndAssess(
     patience,
   );
   const enrolmentId = enrolled.enrolmentId;
-  for (const component of COMPONENTS) {
-    const bearer = await token('registrar', [lead, partner][component.member]!.id);
-    const result = resultRequest(enrolmentId, component);
-    // Assessment accepts a result once the enrolment reached it over the bus.
-    await eventually(
-      async () => ((await fetch(`${urls.assessment}/assessment-results`, post(result, bearer))).status < 300 ? true : undefined),
-      `the result of ${component.code}`,
-      patience,
-    );
-  }
+  await recordAllResults(urls.assessment, enrolmentId, [lead, partner], patience);
   return { enrolmentId, learnerId: enrolled.learnerId };
 }
 
@@ -162,8 +152,4 @@ async function verifyAsAnEmployer(
 
 async function credentialsOf(issuance: string, learnerId: string, admin: string): Promise<CredentialListItem[]> {
   return (await listCredentials(issuance, { learner: learnerId }, admin)).items;
-}
-
-function post(body: unknown, bearer: string): RequestInit {
-  return { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}` }, body: JSON.stringify(body) };
 }

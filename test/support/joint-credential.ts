@@ -162,6 +162,37 @@ export function resultRequest(enrolmentId: string, component: (typeof COMPONENTS
   };
 }
 
+/**
+ * Records a result once assessment knows its enrolment: until the enrolment reaches it over the bus it refuses
+ * the row, so the request is repeated.
+ */
+export async function recordOnceKnown(
+  assessment: string,
+  result: Record<string, unknown>,
+  registrar: string,
+  patience: Patience,
+  what = `the result of ${String(result['componentCode'])}`,
+): Promise<void> {
+  const body = JSON.stringify(result);
+  const accepted = async () =>
+    (
+      await fetch(`${assessment}/assessment-results`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${registrar}` },
+        body,
+      })
+    ).status < 300;
+  await eventually(async () => ((await accepted()) ? true : undefined), what, patience);
+}
+
+/** Every component's result of the joint credential, each recorded by the registrar of the member that assesses it. */
+export async function recordAllResults(assessment: string, enrolmentId: string, members: Member[], patience: Patience): Promise<void> {
+  for (const component of COMPONENTS) {
+    const registrar = await token('registrar', members[component.member]!.id);
+    await recordOnceKnown(assessment, resultRequest(enrolmentId, component), registrar, patience);
+  }
+}
+
 export interface CredentialListItem {
   credentialId: string;
   learnerId: string;

@@ -9,35 +9,16 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import * as vc from '@digitalbazaar/vc';
 import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
 import { cryptosuite } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import { standardDocumentLoader } from './standard-document-loader.mjs';
 
 // The proof purposes of the very jsonld-signatures @digitalbazaar/vc runs on.
 const { purposes } = createRequire(import.meta.resolve('@digitalbazaar/vc'))('jsonld-signatures');
 
-const bundled = join(import.meta.dirname, '..', '..', 'libs', 'credentials', 'src', 'contexts');
-const vectors = join(import.meta.dirname, '..', '..', '..', 'shared', 'vectors', 'contexts');
-// Standard contexts only; this map deliberately holds no copy of the platform's own extension context.
-const local = new Map(
-  [
-    ['https://www.w3.org/ns/credentials/v2', join(bundled, 'credentials-v2.jsonld')],
-    ['https://www.w3.org/ns/credentials/status/v1', join(bundled, 'credentials-status-v1.jsonld')],
-    ['https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json', join(bundled, 'ob-v3p0-context-3.0.3.json')],
-    ['https://w3id.org/security/data-integrity/v2', join(vectors, 'data-integrity-v2.jsonld')],
-    ['https://w3id.org/security/multikey/v1', join(vectors, 'multikey-v1.jsonld')],
-  ].map(([url, file]) => [url, JSON.parse(readFileSync(file, 'utf8'))]),
-);
-
 /** Every document fetched over HTTP, with what came back. */
 const fetched = [];
-
-function didWebUrl(did) {
-  const [host, ...path] = did.slice('did:web:'.length).split(':').map(decodeURIComponent);
-  const scheme = /^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host) ? 'http' : 'https';
-  return path.length ? `${scheme}://${host}/${path.join('/')}/did.json` : `${scheme}://${host}/.well-known/did.json`;
-}
 
 async function fetchJson(url) {
   const res = await fetch(url, { headers: { accept: 'application/ld+json, application/json' } });
@@ -62,19 +43,8 @@ const fetchOnce = (url) => {
   return cache.get(url);
 };
 
-async function documentLoader(url) {
-  if (local.has(url)) return { contextUrl: null, documentUrl: url, document: local.get(url) };
-  if (url.startsWith('did:web:')) {
-    const [did, fragment] = url.split('#');
-    const doc = await fetchOnce(didWebUrl(did));
-    if (!fragment) return { contextUrl: null, documentUrl: url, document: doc };
-    const method = doc.verificationMethod.find((m) => m.id === url);
-    if (!method) throw new Error(`${url} is not in ${did}'s document`);
-    return { contextUrl: null, documentUrl: url, document: { '@context': 'https://w3id.org/security/multikey/v1', ...method } };
-  }
-  if (/^https?:\/\//.test(url)) return { contextUrl: null, documentUrl: url, document: structuredClone(await fetchOnce(url)) };
-  throw new Error(`cannot load ${url}`);
-}
+// Each fetched document is handed out as a copy, so a library that edits what it loaded cannot change the cache.
+const documentLoader = standardDocumentLoader(async (url) => structuredClone(await fetchOnce(url)));
 
 const describe = (e) =>
   e ? [e.name, e.message, ...(e.errors ?? []).map((x) => x.message), e.details?.event?.message].filter(Boolean).join(': ') : undefined;
