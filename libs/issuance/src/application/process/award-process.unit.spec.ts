@@ -1,8 +1,9 @@
-import { processManagerSpecification, type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
+import { processManagerSpecification } from '@alliance/event-sourcing';
 import { jointSpec, UNI_A, UNI_B } from '../../domain/__fixtures__/specs.fixture';
 import { issuanceProcess } from './__fixtures__/issuance-process.fixture';
 import { ENROLMENT, enrolled, membership, resultAmended, resultRecorded, withdrawn } from './__fixtures__/issuance-messages.fixture';
 import { ISSUANCE_AGGREGATES } from '../issuance-aggregates';
+import { pgliteReadModelForSpecs } from '../../__fixtures__/pglite-read-model.fixture';
 
 // The award side alone (no reactions to its own log): what a learner's facts make the award track decide.
 // Every spec also delivers its message a second time and fails if that appends anything.
@@ -17,12 +18,8 @@ const grades = (a: number, b: number) => [
 jest.setTimeout(120_000);
 
 describe('award process (learner facts -> award track)', () => {
-  let orm: ReadModelOrm;
-  beforeAll(async () => {
-    orm = await startPgliteForSpecs();
-  }, PGLITE_START_BUDGET_MS);
-  afterAll(() => orm.close());
-  const spec = () => processManagerSpecification({ setUp: async () => (await issuanceProcess(orm, { follow: false })).process });
+  const readModel = pgliteReadModelForSpecs();
+  const spec = () => processManagerSpecification({ setUp: async () => (await issuanceProcess(readModel(), { follow: false })).process });
 
   it('opens the track on enrolment, on the definition version the learner enrolled in', async () => {
     await spec()

@@ -1,11 +1,4 @@
-import {
-  ERASED,
-  processManagerSpecification,
-  type ReadModelOrm,
-  type RecordedEvent,
-  PGLITE_START_BUDGET_MS,
-  startPgliteForSpecs,
-} from '@alliance/event-sourcing';
+import { ERASED, processManagerSpecification, type RecordedEvent } from '@alliance/event-sourcing';
 import { jointSpec, stackSpec, UNI_A, UNI_B } from '../../domain/__fixtures__/specs.fixture';
 import { issuanceProcess } from './__fixtures__/issuance-process.fixture';
 import {
@@ -21,6 +14,7 @@ import {
 } from './__fixtures__/issuance-messages.fixture';
 import { ERASURE_REASON } from './learner-erasure';
 import { ISSUANCE_AGGREGATES } from '../issuance-aggregates';
+import { pgliteReadModelForSpecs } from '../../__fixtures__/pglite-read-model.fixture';
 
 // The whole process manager: learner and catalogue facts in, and its own log handed back to the reactor, as the
 // service's subscription does. Every spec also delivers its message, and every event it followed, a second time
@@ -57,12 +51,8 @@ const credentialIdOf = (e: RecordedEvent) => (e.data as { credentialId: string }
 jest.setTimeout(120_000);
 
 describe('issuance process manager (facts -> award -> credential)', () => {
-  let orm: ReadModelOrm;
-  beforeAll(async () => {
-    orm = await startPgliteForSpecs();
-  }, PGLITE_START_BUDGET_MS);
-  afterAll(() => orm.close());
-  const spec = () => processManagerSpecification({ setUp: async () => (await issuanceProcess(orm)).process });
+  const readModel = pgliteReadModelForSpecs();
+  const spec = () => processManagerSpecification({ setUp: async () => (await issuanceProcess(readModel())).process });
 
   it('turns the last passed component into a drafted credential, signed by every awarding body, and issued', async () => {
     await spec()
@@ -198,7 +188,7 @@ describe('issuance process manager (facts -> award -> credential)', () => {
   });
 
   it('keeps the parts an erased learner holds readable when a stack containing them is learned', async () => {
-    await processManagerSpecification({ setUp: async () => (await issuanceProcess(orm, { knownSpecs: [jointSpec] })).process })
+    await processManagerSpecification({ setUp: async () => (await issuanceProcess(readModel(), { knownSpecs: [jointSpec] })).process })
       .given([...onboarded, ...passedAll, erased()])
       .when(specPublished(stackSpec))
       .thenEmitted(async ({ events }, process) => {

@@ -1,17 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
 import { KeyVault } from './key-vault';
 import { MasterKey } from './master-key';
 import { MikroOrmKeyVaultStore } from './mikro-orm-key-vault.store';
+import { pgliteReadModelForSpecs } from '../../__fixtures__/pglite-read-model.fixture';
 
 describe('key vault on the read model database (PGlite)', () => {
-  let orm: ReadModelOrm;
-  beforeAll(async () => {
-    orm = await startPgliteForSpecs();
-  }, PGLITE_START_BUDGET_MS);
-  afterAll(() => orm.close());
+  const readModel = pgliteReadModelForSpecs();
 
   it('keeps sealed keys across vault instances; the raw seed is nowhere in the table', async () => {
+    const orm = readModel();
     const master = MasterKey.fromConfig(randomBytes(32).toString('hex'));
     const store = new MikroOrmKeyVaultStore(orm);
     const { keyRef } = await new KeyVault(store, master).generate('inst-a');

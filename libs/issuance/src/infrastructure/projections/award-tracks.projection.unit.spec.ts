@@ -1,18 +1,15 @@
-import { projectionSpecification, type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
+import { projectionSpecification } from '@alliance/event-sourcing';
 import { stackSpec } from '../../domain/__fixtures__/specs.fixture';
 import { AwardTrackRows, StackPartRows } from './award-track-rows';
 import { awardTracksProjection } from './award-tracks.projection';
+import { pgliteReadModelForSpecs } from '../../__fixtures__/pglite-read-model.fixture';
 
 describe('award tracks projection (replayed twice)', () => {
-  let orm: ReadModelOrm;
-  beforeAll(async () => {
-    orm = await startPgliteForSpecs();
-  }, PGLITE_START_BUDGET_MS);
-  afterAll(() => orm.close());
+  const readModel = pgliteReadModelForSpecs();
 
   it('keeps a track that facts opened before the enrolment, then fills it in', async () => {
     const learner = { learnerId: 'l1', name: 'Ada Lovelace' };
-    await projectionSpecification({ orm, projection: awardTracksProjection })
+    await projectionSpecification({ orm: readModel(), projection: awardTracksProjection })
       .given([
         { type: 'ComponentResultRecorded', data: { awardId: 'e1', result: { componentCode: 'X' } } },
         { type: 'AwardTrackOpened', data: { awardId: 'e1', learner, specId: 's1', specVersion: 1, openedAt: 'x' } },

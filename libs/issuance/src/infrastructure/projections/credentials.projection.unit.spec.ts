@@ -1,18 +1,16 @@
-import { projectionSpecification, type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
+import { projectionSpecification } from '@alliance/event-sourcing';
 import { UNI_A, UNI_B } from '../../domain/__fixtures__/specs.fixture';
 import { CredentialProofRows, CredentialRows } from './credential-rows';
 import { credentialsProjection } from './credentials.projection';
 import { credentialLifecycleEvents } from './__fixtures__/credential-events.fixture';
+import { pgliteReadModelForSpecs } from '../../__fixtures__/pglite-read-model.fixture';
 
 describe('credentials projection (replayed twice)', () => {
-  let orm: ReadModelOrm;
-  beforeAll(async () => {
-    orm = await startPgliteForSpecs();
-  }, PGLITE_START_BUDGET_MS);
-  afterAll(() => orm.close());
+  const readModel = pgliteReadModelForSpecs();
+  const spec = () => projectionSpecification({ orm: readModel(), projection: credentialsProjection });
 
   it('follows a credential from draft through proofs to revocation', async () => {
-    await projectionSpecification({ orm, projection: credentialsProjection })
+    await spec()
       .given(credentialLifecycleEvents())
       .then(async ({ rows }) => {
         const [row] = await rows(CredentialRows);
@@ -37,10 +35,10 @@ describe('credentials projection (replayed twice)', () => {
 
   it('shows a suspended credential as suspended, and a reinstated one as issued again', async () => {
     const events = credentialLifecycleEvents().slice(0, 6);
-    await projectionSpecification({ orm, projection: credentialsProjection })
+    await spec()
       .given(events)
       .then(async ({ rows }) => expect((await rows(CredentialRows))[0]).toMatchObject({ lifecycle: 'suspended', status_reason: 'check' }));
-    await projectionSpecification({ orm, projection: credentialsProjection })
+    await spec()
       .given(credentialLifecycleEvents().slice(0, 7))
       .then(async ({ rows }) => expect((await rows(CredentialRows))[0]).toMatchObject({ lifecycle: 'issued', status_reason: null }));
   });

@@ -1,27 +1,17 @@
-import {
-  ANY_REVISION,
-  createReadModelOrm,
-  InMemoryEventStore,
-  ProjectionRunner,
-  type ReadModelOrm,
-  PGLITE_START_BUDGET_MS,
-  startPgliteForSpecs,
-} from '@alliance/event-sourcing';
+import { ANY_REVISION, createReadModelOrm, InMemoryEventStore, ProjectionRunner } from '@alliance/event-sourcing';
 import { credentialLifecycleEvents } from './__fixtures__/credential-events.fixture';
 import { noteListChanged, watchStatusListCommits } from './status-list-commits';
 import { statusListsProjection } from './status-lists.projection';
 import { StatusEntryRows } from './status-rows';
+import { pgliteReadModelForSpecs } from '../../__fixtures__/pglite-read-model.fixture';
 
 const meta = { occurredAt: '2026-01-01T00:00:00.000Z', actor: { subject: 's' }, correlationId: 'c' };
 
 describe('status list changes reported after commit (in-memory event store double, PGlite read model)', () => {
-  let orm: ReadModelOrm;
-  beforeAll(async () => {
-    orm = await startPgliteForSpecs();
-  }, PGLITE_START_BUDGET_MS);
-  afterAll(() => orm.close());
+  const readModel = pgliteReadModelForSpecs();
 
   it('reports a list once its changed bits are committed, and nothing for events that change no bit', async () => {
+    const orm = readModel();
     const seen: { listId: string; suspended: Promise<boolean | undefined> }[] = [];
     // What a reader sees at the moment of the report: the committed bit.
     const suspendedNow = () =>

@@ -1,24 +1,22 @@
-import { projectionSpecification, type ReadModelOrm, PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '@alliance/event-sourcing';
+import { projectionSpecification } from '@alliance/event-sourcing';
 import { credentialLifecycleEvents } from './__fixtures__/credential-events.fixture';
 import { statusListsProjection } from './status-lists.projection';
 import { StatusEntryRows, StatusListRows } from './status-rows';
+import { pgliteReadModelForSpecs } from '../../__fixtures__/pglite-read-model.fixture';
 
 describe('status lists projection (replayed twice)', () => {
-  let orm: ReadModelOrm;
-  beforeAll(async () => {
-    orm = await startPgliteForSpecs();
-  }, PGLITE_START_BUDGET_MS);
-  afterAll(() => orm.close());
+  const readModel = pgliteReadModelForSpecs();
+  const spec = () => projectionSpecification({ orm: readModel(), projection: statusListsProjection });
 
   it('sets the suspension bit and clears it, and sets the revocation bit for good', async () => {
-    await projectionSpecification({ orm, projection: statusListsProjection })
+    await spec()
       .given(credentialLifecycleEvents().slice(0, 6))
       .then(async ({ rows }) =>
         expect(await rows(StatusEntryRows)).toEqual([
           { id: 'L1:5', list_id: 'L1', status_index: 5, credential_id: 'c1', revoked: false, suspended: true },
         ]),
       );
-    await projectionSpecification({ orm, projection: statusListsProjection })
+    await spec()
       .given(credentialLifecycleEvents())
       .then(async ({ rows }) => {
         expect(await rows(StatusEntryRows)).toEqual([
