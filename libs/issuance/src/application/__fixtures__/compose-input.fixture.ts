@@ -1,4 +1,4 @@
-import { institutionsFixture, jointSpec, UNI_A, UNI_B } from '../../domain/__fixtures__/specs.fixture';
+import { institutionsFixture, jointGrades, jointSpec, UNI_A } from '../../domain/__fixtures__/specs.fixture';
 import type { AwardGranted } from '../../domain/award/award.events';
 import type { ComposeInput } from '../compose/compose-credential';
 
@@ -10,10 +10,7 @@ export const composeAward: AwardGranted['data'] = {
   specId: 'spec-joint',
   specVersion: 1,
   awardedAt: '2026-03-01T10:00:00.000Z',
-  grades: [
-    { componentCode: 'SES-1', institutionId: UNI_A, grade: 8 },
-    { componentCode: 'SES-2', institutionId: UNI_B, grade: 7 },
-  ],
+  grades: jointGrades(8, 7),
 };
 
 export const composeInput: ComposeInput = {

@@ -1,5 +1,5 @@
 import { processManagerSpecification } from '@alliance/event-sourcing';
-import { jointSpec, UNI_A, UNI_B } from '../../domain/__fixtures__/specs.fixture';
+import { jointGrades, jointSpec, UNI_A, UNI_B } from '../../domain/__fixtures__/specs.fixture';
 import { issuanceProcess } from './__fixtures__/issuance-process.fixture';
 import { ENROLMENT, enrolled, membership, resultAmended, resultRecorded, withdrawn } from './__fixtures__/issuance-messages.fixture';
 import { ISSUANCE_AGGREGATES } from '../issuance-aggregates';
@@ -9,10 +9,6 @@ import { pgliteReadModelForSpecs } from '../../__fixtures__/pglite-read-model.fi
 // Every spec also delivers its message a second time and fails if that appends anything.
 
 const AWARD = ISSUANCE_AGGREGATES.stream.award(ENROLMENT);
-const grades = (a: number, b: number) => [
-  { componentCode: 'SES-1', institutionId: UNI_A, grade: a },
-  { componentCode: 'SES-2', institutionId: UNI_B, grade: b },
-];
 
 // PGlite and the first signing (context loading) take tens of seconds on a loaded 2-core machine.
 jest.setTimeout(120_000);
@@ -53,7 +49,7 @@ describe('award process (learner facts -> award track)', () => {
           {
             type: 'AwardGranted',
             streamId: AWARD,
-            data: { awardId: ENROLMENT, specId: jointSpec.specId, grades: grades(8, 7), learner: { learnerId: 'learner-1' } },
+            data: { awardId: ENROLMENT, specId: jointSpec.specId, grades: jointGrades(8, 7), learner: { learnerId: 'learner-1' } },
           },
         ],
         commands: [{ aggregate: 'award', command: { type: 'RecordComponentResult', result: { componentCode: 'SES-2' } } }],
@@ -78,7 +74,7 @@ describe('award process (learner facts -> award track)', () => {
     await spec()
       .given([resultRecorded('SES-1', 8), resultRecorded('SES-2', 7)])
       .when(enrolled())
-      .then({ events: [{ type: 'AwardTrackOpened' }, { type: 'AwardGranted', data: { grades: grades(8, 7) } }] });
+      .then({ events: [{ type: 'AwardTrackOpened' }, { type: 'AwardGranted', data: { grades: jointGrades(8, 7) } }] });
   });
 
   it('re-grants on an amended grade after the award: the new credential supersedes the first and keeps its award date', async () => {
@@ -93,7 +89,7 @@ describe('award process (learner facts -> award track)', () => {
           supersedes: firstData.credentialId,
           awardedAt: firstData.awardedAt,
           reason: 'exam re-marked',
-          grades: grades(8, 9),
+          grades: jointGrades(8, 9),
         });
         expect((events[1].data as { credentialId: string }).credentialId).not.toBe(firstData.credentialId);
       });

@@ -1,5 +1,6 @@
 import type { SpecSnapshot } from '../knowledge/spec-snapshot';
 import type { ComponentResult } from '../award/award-inputs';
+import type { AchievedGrade } from '../award/issuance-rule';
 
 export const UNI_A = '0190f5a0-0000-7000-8000-00000000000a';
 export const UNI_B = '0190f5a0-0000-7000-8000-00000000000b';
@@ -87,6 +88,12 @@ export function result(
     assessedAt,
   };
 }
+
+/** The grades of the joint spec's two components: SES-1 at UNI_A, SES-2 at UNI_B. */
+export const jointGrades = (ses1: number | string, ses2: number | string): AchievedGrade[] => [
+  { componentCode: 'SES-1', institutionId: UNI_A, grade: ses1 },
+  { componentCode: 'SES-2', institutionId: UNI_B, grade: ses2 },
+];
 
 export const institutionsFixture = () =>
   new Map(

@@ -1,36 +1,14 @@
 import { deciderSpecification } from '@alliance/event-sourcing';
-import { jointSpec, result, UNI_A, UNI_B } from '../__fixtures__/specs.fixture';
+import { granted, NOW, opened, recorded } from '../__fixtures__/award.fixture';
+import { jointGrades, jointSpec, result, UNI_A, UNI_B } from '../__fixtures__/specs.fixture';
 import { awardDecider } from './award.decider';
 import type { AwardEvent } from './award.events';
 
 /** Awards that wait: for an awarding body out of good standing, and for a final revocation to be lifted. */
 const spec = deciderSpecification(awardDecider);
-const NOW = '2026-01-01T00:00:00.000Z';
-const learner = { learnerId: 'learner-1', name: 'Ada Lovelace' };
 const active = { [UNI_A]: 'active', [UNI_B]: 'active' } as const;
 const base = { spec: jointSpec, nextCredentialId: 'cred-2', standing: active };
 
-const opened: AwardEvent = {
-  type: 'AwardTrackOpened',
-  data: {
-    awardId: 'enr-1',
-    learner,
-    specId: 'spec-joint',
-    specVersion: 1,
-    enrolmentId: 'enr-1',
-    enrolledAt: '2025-12-01T00:00:00.000Z',
-    openedAt: NOW,
-  },
-};
-const recorded = (r: ReturnType<typeof result>): AwardEvent => ({ type: 'ComponentResultRecorded', data: { awardId: 'enr-1', result: r } });
-const grades = (b: number) => [
-  { componentCode: 'SES-1', institutionId: UNI_A, grade: 8 },
-  { componentCode: 'SES-2', institutionId: UNI_B, grade: b },
-];
-const granted = (credentialId: string, b = 7, extra: object = {}): AwardEvent => ({
-  type: 'AwardGranted',
-  data: { awardId: 'enr-1', credentialId, learner, specId: 'spec-joint', specVersion: 1, awardedAt: NOW, grades: grades(b), ...extra },
-});
 const passedBoth = [opened, recorded(result('SES-1', 8)), recorded(result('SES-2', 7))];
 const failedB = { ...result('SES-2', 2, undefined, false), amendmentReason: 'remarked' };
 const passedB = { ...result('SES-2', 7), amendmentReason: 'remarked again' };
@@ -98,6 +76,10 @@ describe('awards after a revocation for good', () => {
   const awarded = [...passedBoth, granted('cred-1')];
   const barred = { ...base, finalRevocation: { credentialId: 'cred-1', lifted: false } };
   const lifted = { ...base, finalRevocation: { credentialId: 'cred-1', lifted: true } };
+  const grantedAfterLift = granted('cred-2', jointGrades(8, 7), {
+    supersedes: 'cred-1',
+    reason: 'awarded again after the final revocation of urn:uuid:cred-1 was lifted',
+  });
 
   it('grants nothing when the results go to a fail and back to a pass, and rescinds nothing either', () => {
     spec
@@ -122,16 +104,12 @@ describe('awards after a revocation for good', () => {
     spec
       .given([...awarded, recorded(failedB), recorded(passedB)])
       .when({ type: 'EvaluateAward', awardId: 'enr-1', ...lifted }, { now: new Date(NOW) })
-      .then([
-        granted('cred-2', 7, { supersedes: 'cred-1', reason: 'awarded again after the final revocation of urn:uuid:cred-1 was lifted' }),
-      ]);
+      .then([grantedAfterLift]);
     // The results never changed: the lift alone lets the award be granted again.
     spec
       .given(awarded)
       .when({ type: 'EvaluateAward', awardId: 'enr-1', ...lifted }, { now: new Date(NOW) })
-      .then([
-        granted('cred-2', 7, { supersedes: 'cred-1', reason: 'awarded again after the final revocation of urn:uuid:cred-1 was lifted' }),
-      ]);
+      .then([grantedAfterLift]);
   });
 
   it('bars a new enrolment of the same learner too, and links its first credential to the revoked one once lifted', () => {
@@ -142,13 +120,11 @@ describe('awards after a revocation for good', () => {
     spec
       .given(passedBoth)
       .when({ type: 'EvaluateAward', awardId: 'enr-1', ...lifted }, { now: new Date(NOW) })
-      .then([
-        granted('cred-2', 7, { supersedes: 'cred-1', reason: 'awarded again after the final revocation of urn:uuid:cred-1 was lifted' }),
-      ]);
+      .then([grantedAfterLift]);
   });
 
   it('after the replacement, behaves as before: a later rescission and pass grant without naming the revoked one again', () => {
-    const replaced = [...awarded, granted('cred-2', 7, { supersedes: 'cred-1' })];
+    const replaced = [...awarded, granted('cred-2', jointGrades(8, 7), { supersedes: 'cred-1' })];
     spec
       .given([...replaced, recorded(failedB)])
       .when({ type: 'RecordComponentResult', awardId: 'enr-1', result: passedB, ...lifted, nextCredentialId: 'cred-3' })

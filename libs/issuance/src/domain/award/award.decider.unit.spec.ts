@@ -1,55 +1,16 @@
 import { deciderSpecification } from '@alliance/event-sourcing';
-import { jointSpec, result, UNI_A, UNI_B } from '../__fixtures__/specs.fixture';
+import { enrolmentTrack, granted, learner, NOW, opened, recorded } from '../__fixtures__/award.fixture';
+import { jointGrades, jointSpec, result } from '../__fixtures__/specs.fixture';
 import { awardDecider } from './award.decider';
 import type { AwardEvent } from './award.events';
 
 const spec = deciderSpecification(awardDecider);
-const NOW = '2026-01-01T00:00:00.000Z';
-const learner = { learnerId: 'learner-1', name: 'Ada Lovelace' };
 const base = { spec: jointSpec, nextCredentialId: 'cred-1', standing: {} };
-
-const opened: AwardEvent = {
-  type: 'AwardTrackOpened',
-  data: {
-    awardId: 'enr-1',
-    learner,
-    specId: 'spec-joint',
-    specVersion: 1,
-    enrolmentId: 'enr-1',
-    enrolledAt: '2025-12-01T00:00:00.000Z',
-    openedAt: NOW,
-  },
-};
-const recorded = (r: ReturnType<typeof result>): AwardEvent => ({ type: 'ComponentResultRecorded', data: { awardId: 'enr-1', result: r } });
-const granted = (credentialId: string, grades: [string, string, number][], extra: object = {}): AwardEvent => ({
-  type: 'AwardGranted',
-  data: {
-    awardId: 'enr-1',
-    credentialId,
-    learner,
-    specId: 'spec-joint',
-    specVersion: 1,
-    awardedAt: NOW,
-    grades: grades.map(([componentCode, institutionId, grade]) => ({ componentCode, institutionId, grade })),
-    ...extra,
-  },
-});
+const openOnEnrolment = { type: 'OpenAwardTrack' as const, ...enrolmentTrack, ...base };
 
 describe('award process manager', () => {
   it('opens a track for an enrolment', () => {
-    spec
-      .given([])
-      .when({
-        type: 'OpenAwardTrack',
-        awardId: 'enr-1',
-        learner,
-        specId: 'spec-joint',
-        specVersion: 1,
-        enrolmentId: 'enr-1',
-        enrolledAt: '2025-12-01T00:00:00.000Z',
-        ...base,
-      })
-      .then([opened]);
+    spec.given([]).when(openOnEnrolment).then([opened]);
   });
 
   it('ignores a second enrolment message for the same track', () => {
@@ -70,13 +31,7 @@ describe('award process manager', () => {
     spec
       .given([opened, recorded(result('SES-1', 8))])
       .when({ type: 'RecordComponentResult', awardId: 'enr-1', result: result('SES-2', 7), ...base })
-      .then([
-        recorded(result('SES-2', 7)),
-        granted('cred-1', [
-          ['SES-1', UNI_A, 8],
-          ['SES-2', UNI_B, 7],
-        ]),
-      ]);
+      .then([recorded(result('SES-2', 7)), granted('cred-1')]);
   });
 
   it('does nothing when the same result is delivered twice', () => {
@@ -89,44 +44,18 @@ describe('award process manager', () => {
   it('re-issues on an amended grade, superseding the credential and keeping the award date', () => {
     const amended = { ...result('SES-2', 9), amendmentReason: 'marking error corrected' };
     spec
-      .given([
-        opened,
-        recorded(result('SES-1', 8)),
-        recorded(result('SES-2', 7)),
-        granted('cred-1', [
-          ['SES-1', UNI_A, 8],
-          ['SES-2', UNI_B, 7],
-        ]),
-      ])
+      .given([opened, recorded(result('SES-1', 8)), recorded(result('SES-2', 7)), granted('cred-1')])
       .when(
         { type: 'RecordComponentResult', awardId: 'enr-1', result: amended, ...base, nextCredentialId: 'cred-2' },
         { now: new Date('2026-02-01T00:00:00.000Z') },
       )
-      .then([
-        recorded(amended),
-        granted(
-          'cred-2',
-          [
-            ['SES-1', UNI_A, 8],
-            ['SES-2', UNI_B, 9],
-          ],
-          { supersedes: 'cred-1', reason: 'marking error corrected' },
-        ),
-      ]);
+      .then([recorded(amended), granted('cred-2', jointGrades(8, 9), { supersedes: 'cred-1', reason: 'marking error corrected' })]);
   });
 
   it('rescinds the award when an amendment fails a component', () => {
     const failed = { ...result('SES-2', 3, undefined, false), amendmentReason: 'plagiarism confirmed' };
     spec
-      .given([
-        opened,
-        recorded(result('SES-1', 8)),
-        recorded(result('SES-2', 7)),
-        granted('cred-1', [
-          ['SES-1', UNI_A, 8],
-          ['SES-2', UNI_B, 7],
-        ]),
-      ])
+      .given([opened, recorded(result('SES-1', 8)), recorded(result('SES-2', 7)), granted('cred-1')])
       .when({ type: 'RecordComponentResult', awardId: 'enr-1', result: failed, ...base, nextCredentialId: 'cred-2' })
       .then([
         recorded(failed),
@@ -140,15 +69,7 @@ describe('award process manager', () => {
   it('records an amendment that changes nothing on the credential without re-issuing', () => {
     const sameGrade = { ...result('SES-2', 7, '2026-03-02T10:00:00.000Z'), amendmentReason: 'date corrected' };
     spec
-      .given([
-        opened,
-        recorded(result('SES-1', 8)),
-        recorded(result('SES-2', 7)),
-        granted('cred-1', [
-          ['SES-1', UNI_A, 8],
-          ['SES-2', UNI_B, 7],
-        ]),
-      ])
+      .given([opened, recorded(result('SES-1', 8)), recorded(result('SES-2', 7)), granted('cred-1')])
       .when({ type: 'RecordComponentResult', awardId: 'enr-1', result: sameGrade, ...base })
       .then([recorded(sameGrade)]);
   });
@@ -161,23 +82,8 @@ describe('award process manager', () => {
       .then([early]);
     spec
       .given([early, recorded(result('SES-2', 7))])
-      .when({
-        type: 'OpenAwardTrack',
-        awardId: 'enr-1',
-        learner,
-        specId: 'spec-joint',
-        specVersion: 1,
-        enrolmentId: 'enr-1',
-        enrolledAt: '2025-12-01T00:00:00.000Z',
-        ...base,
-      })
-      .then([
-        opened,
-        granted('cred-1', [
-          ['SES-1', UNI_A, 8],
-          ['SES-2', UNI_B, 7],
-        ]),
-      ]);
+      .when(openOnEnrolment)
+      .then([opened, granted('cred-1')]);
   });
 
   it('records without deciding while the definition is not known yet, and decides once it is', () => {
@@ -188,12 +94,7 @@ describe('award process manager', () => {
     spec
       .given([opened, recorded(result('SES-1', 8)), recorded(result('SES-2', 7))])
       .when({ type: 'EvaluateAward', awardId: 'enr-1', ...base })
-      .then([
-        granted('cred-1', [
-          ['SES-1', UNI_A, 8],
-          ['SES-2', UNI_B, 7],
-        ]),
-      ]);
+      .then([granted('cred-1')]);
   });
 
   it('refuses to evaluate or close a track it does not follow', () => {
@@ -235,19 +136,7 @@ describe('award process manager', () => {
       })
       .then([
         { type: 'AwardTrackTransferred', data: { awardId: 'enr-1', specId: 'spec-joint', specVersion: 2, reason: 'moved to v2' } },
-        {
-          ...granted('cred-1', [
-            ['SES-1', UNI_A, 8],
-            ['SES-2', UNI_B, 7],
-          ]),
-          data: {
-            ...granted('cred-1', [
-              ['SES-1', UNI_A, 8],
-              ['SES-2', UNI_B, 7],
-            ]).data,
-            specVersion: 2,
-          },
-        } as AwardEvent,
+        granted('cred-1', jointGrades(8, 7), { specVersion: 2 }),
       ]);
   });
 });

@@ -1,5 +1,5 @@
 import { createVerificationMethodResolver, buildDidWebDocument, verifyCredential, type JsonObject } from '@alliance/credentials';
-import { UNI_A, UNI_B } from '../../../domain/__fixtures__/specs.fixture';
+import { jointGrades, UNI_A, UNI_B } from '../../../domain/__fixtures__/specs.fixture';
 import type { AwardGranted } from '../../../domain/award/award.events';
 import { securedDocument } from '../../../domain/credential/credential.state';
 import { delegateAutomaticSigning } from '../../__fixtures__/delegation.fixture';
@@ -15,10 +15,7 @@ const award = (credentialId: string, extra: Partial<AwardGranted['data']> = {}):
   specId: 'spec-joint',
   specVersion: 1,
   awardedAt: '2026-03-01T10:00:00.000Z',
-  grades: [
-    { componentCode: 'SES-1', institutionId: UNI_A, grade: 8 },
-    { componentCode: 'SES-2', institutionId: UNI_B, grade: 7 },
-  ],
+  grades: jointGrades(8, 7),
   ...extra,
 });
 const C1 = '0190f5a0-0000-7000-8000-0000000000c1';
