@@ -1,5 +1,5 @@
 import type { MemberStanding } from '../knowledge/member-standing';
-import type { AwardingBodySigner, ProofMethod, StatusSlot } from './credential.events';
+import type { CredentialDraft, ProofMethod } from './credential.events';
 
 /** A member institution acting, with its standing as issuance knows it now. */
 export interface ActingMember {
@@ -23,20 +23,7 @@ interface ProofEntry {
 export type ProofCheck = { valid: true } | { valid: false; reason: string };
 
 export type CredentialCommand =
-  | {
-      type: 'DraftCredential';
-      credentialId: string;
-      awardId: string;
-      specId: string;
-      specVersion: number;
-      learnerId: string;
-      awardingBodies: AwardingBodySigner[];
-      document: Record<string, unknown>;
-      cryptosuite: string;
-      status: StatusSlot;
-      awardedAt: string;
-      supersedes?: string;
-    }
+  | ({ type: 'DraftCredential' } & CredentialDraft)
   | ({ type: 'AddProof'; credentialId: string } & ProofEntry)
   | {
       /** Several proofs at once (the platform signing for every automatic institution): one append, one decision. */

@@ -18,23 +18,26 @@ export interface StatusSlot {
   index: number;
 }
 
+/** What a drafted credential fixes: whom and what it is for, who signs it, the document and its status slot. */
+export interface CredentialDraft {
+  credentialId: string;
+  awardId: string;
+  specId: string;
+  specVersion: number;
+  learnerId: string;
+  awardingBodies: AwardingBodySigner[];
+  /** The unsigned OB 3.0 AchievementCredential every proof is made over. */
+  document: Record<string, unknown>;
+  cryptosuite: string;
+  status: StatusSlot;
+  awardedAt: string;
+  supersedes?: string;
+}
+
 /** The unsigned credential is fixed: from now on only proofs are added to it. */
 export interface CredentialDrafted {
   type: 'CredentialDrafted';
-  data: {
-    credentialId: string;
-    awardId: string;
-    specId: string;
-    specVersion: number;
-    learnerId: string;
-    awardingBodies: AwardingBodySigner[];
-    /** The unsigned OB 3.0 AchievementCredential every proof is made over. */
-    document: Record<string, unknown>;
-    cryptosuite: string;
-    status: StatusSlot;
-    awardedAt: string;
-    supersedes?: string;
-  };
+  data: CredentialDraft;
 }
 
 /**

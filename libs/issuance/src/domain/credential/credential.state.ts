@@ -1,4 +1,4 @@
-import type { AwardingBodySigner, CredentialEvent, ProofMethod, StatusSlot } from './credential.events';
+import type { AwardingBodySigner, CredentialDraft, CredentialEvent, ProofMethod } from './credential.events';
 
 export type CredentialLifecycle = 'collecting-proofs' | 'issued' | 'suspended' | 'revoked';
 
@@ -9,18 +9,7 @@ export interface CollectedProof {
   proof: Record<string, unknown>;
 }
 
-export interface Credential {
-  credentialId: string;
-  awardId: string;
-  specId: string;
-  specVersion: number;
-  learnerId: string;
-  awardingBodies: AwardingBodySigner[];
-  document: Record<string, unknown>;
-  cryptosuite: string;
-  status: StatusSlot;
-  awardedAt: string;
-  supersedes?: string;
+export interface Credential extends CredentialDraft {
   proofs: CollectedProof[];
   /** Awarding bodies whose signer declined, with the reason; their request is held until reopened. */
   refusals: SignatureRefusal[];
