@@ -1,4 +1,5 @@
 import { InMemoryEventStore } from '@alliance/event-sourcing';
+import { jointAward, jointSigners } from '../../domain/__fixtures__/credential.fixture';
 import { UNI_A, UNI_B } from '../../domain/__fixtures__/specs.fixture';
 import { IssuanceAggregates } from '../issuance-aggregates';
 
@@ -14,14 +15,8 @@ export async function storeWithIssuedCredential() {
     {
       type: 'DraftCredential',
       credentialId: CREDENTIAL_ID,
-      awardId: 'enr-1',
-      specId: 'spec-joint',
-      specVersion: 1,
-      learnerId: 'learner-1',
-      awardingBodies: [
-        { institutionId: UNI_A, lead: true, signing: 'automatic' },
-        { institutionId: UNI_B, lead: false, signing: 'automatic' },
-      ],
+      ...jointAward,
+      awardingBodies: jointSigners('automatic'),
       // Suspendable: a revocation and a suspension entry.
       document: {
         id: `urn:uuid:${CREDENTIAL_ID}`,

@@ -1,7 +1,7 @@
 /** A two-university credential through its lifecycle, for the credential decider specs. */
 import { UNI_A, UNI_B } from './specs.fixture';
 import type { CredentialCommand } from '../credential/credential.commands';
-import type { CredentialEvent, ProofMethod } from '../credential/credential.events';
+import type { AwardingBodySigner, CredentialEvent, ProofMethod, SigningPolicy } from '../credential/credential.events';
 import type { MemberStanding } from '../knowledge/member-standing';
 import { credentialHash } from '../credential/credential-hash';
 
@@ -22,17 +22,18 @@ export const document = {
 };
 /** The default kind: a revocation entry alone (the single object Open Badges 3.0.3 allows). */
 export const revocableOnly = { ...document, credentialStatus: entry('revocation') };
+/** Whom and what the two-university credential is for: learner-1's enrolment enr-1 in the joint spec. */
+export const jointAward = { awardId: 'enr-1', specId: 'spec-joint', specVersion: 1, learnerId: 'learner-1' };
+/** Its awarding bodies: UNI_A leads and signs automatically, UNI_B signs under the given policy. */
+export const jointSigners = (uniBSigning: SigningPolicy): AwardingBodySigner[] => [
+  { institutionId: UNI_A, lead: true, signing: 'automatic' },
+  { institutionId: UNI_B, lead: false, signing: uniBSigning },
+];
 export const draft: Extract<CredentialCommand, { type: 'DraftCredential' }> = {
   type: 'DraftCredential',
   credentialId: 'c1',
-  awardId: 'enr-1',
-  specId: 'spec-joint',
-  specVersion: 1,
-  learnerId: 'learner-1',
-  awardingBodies: [
-    { institutionId: UNI_A, lead: true, signing: 'automatic' },
-    { institutionId: UNI_B, lead: false, signing: 'manual' },
-  ],
+  ...jointAward,
+  awardingBodies: jointSigners('manual'),
   document,
   cryptosuite: 'eddsa-jcs-2022',
   status,
@@ -70,10 +71,7 @@ export const issued: CredentialEvent = {
   data: {
     credentialId: 'c1',
     hash: credentialHash({ ...document, proof: [proofOf(UNI_A), proofOf(UNI_B)] }),
-    awardId: 'enr-1',
-    specId: 'spec-joint',
-    specVersion: 1,
-    learnerId: 'learner-1',
+    ...jointAward,
     awardingBodies: [UNI_A, UNI_B],
     awardedAt: NOW,
     issuedAt: NOW,

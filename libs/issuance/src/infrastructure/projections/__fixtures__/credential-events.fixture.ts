@@ -1,3 +1,4 @@
+import { jointAward, jointSigners } from '../../../domain/__fixtures__/credential.fixture';
 import { UNI_A, UNI_B } from '../../../domain/__fixtures__/specs.fixture';
 
 const status = { listId: 'L1', index: 5 };
@@ -16,14 +17,8 @@ export function credentialLifecycleEvents() {
       type: 'CredentialDrafted',
       data: {
         credentialId: 'c1',
-        awardId: 'enr-1',
-        specId: 'spec-joint',
-        specVersion: 1,
-        learnerId: 'learner-1',
-        awardingBodies: [
-          { institutionId: UNI_A, lead: true, signing: 'automatic' },
-          { institutionId: UNI_B, lead: false, signing: 'manual' },
-        ],
+        ...jointAward,
+        awardingBodies: jointSigners('manual'),
         document: { id: 'urn:uuid:c1' },
         cryptosuite: 'eddsa-jcs-2022',
         status,
@@ -47,10 +42,7 @@ export function credentialLifecycleEvents() {
         credentialId: 'c1',
         hash: 'abc',
         issuedAt: '2026-01-02T00:00:00.000Z',
-        awardId: 'enr-1',
-        specId: 'spec-joint',
-        specVersion: 1,
-        learnerId: 'learner-1',
+        ...jointAward,
         awardingBodies: [UNI_A, UNI_B],
         awardedAt: '2026-01-01T00:00:00.000Z',
         status,
