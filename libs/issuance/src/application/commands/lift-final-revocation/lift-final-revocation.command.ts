@@ -1,5 +1,4 @@
-import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
-import { BaseCommand } from '../../base.command';
+import { ReasonedCredentialCommand } from '../reasoned-credential.command';
 import type { FinalRevocation } from '../../../domain/final-revocation/final-revocation.state';
 
 export interface LiftFinalRevocationResult {
@@ -11,12 +10,4 @@ export interface LiftFinalRevocationResult {
 }
 
 /** An awarding body's admin lets the learner be awarded the definition again after a revocation for good. */
-export class LiftFinalRevocationCommand extends BaseCommand<LiftFinalRevocationResult> {
-  @IsUUID()
-  credentialId!: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
-  reason!: string;
-}
+export class LiftFinalRevocationCommand extends ReasonedCredentialCommand<LiftFinalRevocationResult> {}

@@ -1,13 +1,4 @@
-import { IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
-import { BaseCommand } from '../../base.command';
+import { ReasonedCredentialCommand } from '../reasoned-credential.command';
 import type { StatusChanged } from '../status-authority';
 
-export class ReinstateCredentialCommand extends BaseCommand<StatusChanged> {
-  @IsUUID()
-  credentialId!: string;
-
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
-  reason!: string;
-}
+export class ReinstateCredentialCommand extends ReasonedCredentialCommand<StatusChanged> {}
