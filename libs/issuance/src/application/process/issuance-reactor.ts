@@ -1,6 +1,7 @@
 import { ERASED, type RecordedEvent } from '@alliance/event-sourcing';
 import type { AwardGranted, AwardRescinded } from '../../domain/award/award.events';
 import type { CredentialIssued, CredentialRevoked } from '../../domain/credential/credential.events';
+import { recordFinalRevocationOf } from '../../domain/final-revocation/final-revocation.commands';
 import type { FinalRevocationLifted } from '../../domain/final-revocation/final-revocation.events';
 import type { MembershipStatusLearned, RegisteredKeyLearned, SpecVersionLearned } from '../../domain/knowledge/knowledge.events';
 import type { SigningKeyGenerated, SigningPolicySet } from '../../domain/signing/signer.events';
@@ -84,15 +85,7 @@ export class IssuanceReactor {
       // The revocation handler records it before answering; this covers a crash in between.
       await this.aggregates.finalRevocation.handle(
         { learnerId: credential.learnerId, specId: credential.specId },
-        {
-          type: 'RecordFinalRevocation',
-          learnerId: credential.learnerId,
-          specId: credential.specId,
-          credentialId: credential.credentialId,
-          awardingBodies: credential.awardingBodies.map((b) => b.institutionId),
-          revokedBy: e.data.institutionId,
-          reason: e.data.reason,
-        },
+        recordFinalRevocationOf(credential, e.data.institutionId, e.data.reason),
         processContext(cause(e)),
       );
     }

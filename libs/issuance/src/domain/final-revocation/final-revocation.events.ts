@@ -4,17 +4,19 @@
  */
 export interface FinalRevocationRecorded {
   type: 'FinalRevocationRecorded';
-  data: {
-    learnerId: string;
-    specId: string;
-    credentialId: string;
-    /** Whose admins may lift it: the awarding bodies of the revoked credential. */
-    awardingBodies: string[];
-    /** The awarding body whose admin revoked. */
-    revokedBy: string;
-    reason: string;
-    recordedAt: string;
-  };
+  data: FinalRevocationRecord & { recordedAt: string };
+}
+
+/** A revocation for good as issuance keeps it: which learner's credential of which definition, by whom, why. */
+export interface FinalRevocationRecord {
+  learnerId: string;
+  specId: string;
+  credentialId: string;
+  /** Whose admins may lift it: the awarding bodies of the revoked credential. */
+  awardingBodies: string[];
+  /** The awarding body whose admin revoked. */
+  revokedBy: string;
+  reason: string;
 }
 
 /** An awarding body's admin decided the learner may be awarded the definition again; the next credential replaces the revoked one. */

@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { recordFinalRevocationOf } from '../../../domain/final-revocation/final-revocation.commands';
 import { IssuanceAggregates } from '../../issuance-aggregates';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { changeStatus } from '../status-authority';
@@ -22,15 +23,7 @@ export class RevokeCredentialHandler implements ICommandHandler<RevokeCredential
     const credential = (await this.aggregates.credential.load(command.credentialId)).state!;
     const recorded = await this.aggregates.finalRevocation.handle(
       { learnerId: credential.learnerId, specId: credential.specId },
-      {
-        type: 'RecordFinalRevocation',
-        learnerId: credential.learnerId,
-        specId: credential.specId,
-        credentialId: credential.credentialId,
-        awardingBodies: credential.awardingBodies.map((b) => b.institutionId),
-        revokedBy: command.actor.institution!,
-        reason: command.reason,
-      },
+      recordFinalRevocationOf(credential, command.actor.institution!, command.reason),
       command.commandContext(),
     );
     return { ...out, final: true, lastPosition: recorded.lastPosition ?? out.lastPosition };
