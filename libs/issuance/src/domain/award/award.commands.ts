@@ -2,7 +2,7 @@ import type { FinalRevocationStanding } from '../final-revocation/final-revocati
 import type { MemberStanding } from '../knowledge/member-standing';
 import type { SpecSnapshot } from '../knowledge/spec-snapshot';
 import type { AwardedPart, ComponentResult } from './award-inputs';
-import type { LearnerRef } from './award.events';
+import type { AwardTrackSubject } from './award.events';
 
 /**
  * What every evaluation needs besides the track: the definition version the learner is on, and the id a
@@ -22,15 +22,7 @@ export interface EvaluationInputs {
 }
 
 export type AwardCommand =
-  | ({
-      type: 'OpenAwardTrack';
-      awardId: string;
-      learner: LearnerRef;
-      specId: string;
-      specVersion: number;
-      enrolmentId?: string;
-      enrolledAt?: string;
-    } & EvaluationInputs)
+  | ({ type: 'OpenAwardTrack' } & AwardTrackSubject & EvaluationInputs)
   | ({ type: 'RecordComponentResult'; awardId: string; result: ComponentResult } & EvaluationInputs)
   | ({ type: 'RecordStackPart'; awardId: string; part: AwardedPart } & EvaluationInputs)
   | ({ type: 'WithdrawStackPart'; awardId: string; specId: string; credentialId: string; reason: string } & EvaluationInputs)

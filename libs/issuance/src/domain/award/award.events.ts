@@ -12,18 +12,20 @@ export interface LearnerRef {
   did?: string;
 }
 
+/** Which learner a track follows towards which definition version, and the enrolment it follows if any. */
+export interface AwardTrackSubject {
+  awardId: string;
+  learner: LearnerRef;
+  specId: string;
+  specVersion: number;
+  enrolmentId?: string;
+  enrolledAt?: string;
+}
+
 /** Issuance starts following one learner towards one definition (from an enrolment, or a stack's first part). */
 export interface AwardTrackOpened {
   type: 'AwardTrackOpened';
-  data: {
-    awardId: string;
-    learner: LearnerRef;
-    specId: string;
-    specVersion: number;
-    enrolmentId?: string;
-    enrolledAt?: string;
-    openedAt: string;
-  };
+  data: AwardTrackSubject & { openedAt: string };
 }
 
 export interface ComponentResultRecorded {
