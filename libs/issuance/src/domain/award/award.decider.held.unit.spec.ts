@@ -2,12 +2,16 @@ import { deciderSpecification } from '@alliance/event-sourcing';
 import { granted, NOW, opened, recorded } from '../__fixtures__/award.fixture';
 import { jointGrades, jointSpec, result, UNI_A, UNI_B } from '../__fixtures__/specs.fixture';
 import { awardDecider } from './award.decider';
+import type { AwardCommand, EvaluationInputs } from './award.commands';
 import type { AwardEvent } from './award.events';
 
 /** Awards that wait: for an awarding body out of good standing, and for a final revocation to be lifted. */
 const spec = deciderSpecification(awardDecider);
 const active = { [UNI_A]: 'active', [UNI_B]: 'active' } as const;
 const base = { spec: jointSpec, nextCredentialId: 'cred-2', standing: active };
+
+const evaluate = (inputs: EvaluationInputs): AwardCommand => ({ type: 'EvaluateAward', awardId: 'enr-1', ...inputs });
+const evaluatedNow = { now: new Date(NOW) };
 
 const passedBoth = [opened, recorded(result('SES-1', 8)), recorded(result('SES-2', 7))];
 const failedB = { ...result('SES-2', 2, undefined, false), amendmentReason: 'remarked' };
@@ -22,13 +26,10 @@ describe('awards waiting for an awarding body', () => {
         .given([opened, recorded(result('SES-1', 8))])
         .when({ type: 'RecordComponentResult', awardId: 'enr-1', result: result('SES-2', 7), ...held })
         .then([recorded(result('SES-2', 7))]);
+      spec.given(passedBoth).when(evaluate(held), evaluatedNow).thenNothingHappened();
       spec
         .given(passedBoth)
-        .when({ type: 'EvaluateAward', awardId: 'enr-1', ...held }, { now: new Date(NOW) })
-        .thenNothingHappened();
-      spec
-        .given(passedBoth)
-        .when({ type: 'EvaluateAward', awardId: 'enr-1', ...base }, { now: new Date(NOW) })
+        .when(evaluate(base), evaluatedNow)
         .then([granted('cred-2')]);
     },
   );
@@ -60,14 +61,11 @@ describe('awards waiting for an awarding body', () => {
   it('keeps a pending awarding body, or one issuance has not learnt of, on the old rules', () => {
     spec
       .given(passedBoth)
-      .when(
-        { type: 'EvaluateAward', awardId: 'enr-1', ...base, standing: { [UNI_A]: 'active', [UNI_B]: 'pending' } },
-        { now: new Date(NOW) },
-      )
+      .when(evaluate({ ...base, standing: { [UNI_A]: 'active', [UNI_B]: 'pending' } }), evaluatedNow)
       .then([granted('cred-2')]);
     spec
       .given(passedBoth)
-      .when({ type: 'EvaluateAward', awardId: 'enr-1', ...base, standing: {} }, { now: new Date(NOW) })
+      .when(evaluate({ ...base, standing: {} }), evaluatedNow)
       .then([granted('cred-2')]);
   });
 });
@@ -103,24 +101,15 @@ describe('awards after a revocation for good', () => {
   it('once lifted, grants a credential that names the revoked one as the one it replaces', () => {
     spec
       .given([...awarded, recorded(failedB), recorded(passedB)])
-      .when({ type: 'EvaluateAward', awardId: 'enr-1', ...lifted }, { now: new Date(NOW) })
+      .when(evaluate(lifted), evaluatedNow)
       .then([grantedAfterLift]);
     // The results never changed: the lift alone lets the award be granted again.
-    spec
-      .given(awarded)
-      .when({ type: 'EvaluateAward', awardId: 'enr-1', ...lifted }, { now: new Date(NOW) })
-      .then([grantedAfterLift]);
+    spec.given(awarded).when(evaluate(lifted), evaluatedNow).then([grantedAfterLift]);
   });
 
   it('bars a new enrolment of the same learner too, and links its first credential to the revoked one once lifted', () => {
-    spec
-      .given(passedBoth)
-      .when({ type: 'EvaluateAward', awardId: 'enr-1', ...barred }, { now: new Date(NOW) })
-      .thenNothingHappened();
-    spec
-      .given(passedBoth)
-      .when({ type: 'EvaluateAward', awardId: 'enr-1', ...lifted }, { now: new Date(NOW) })
-      .then([grantedAfterLift]);
+    spec.given(passedBoth).when(evaluate(barred), evaluatedNow).thenNothingHappened();
+    spec.given(passedBoth).when(evaluate(lifted), evaluatedNow).then([grantedAfterLift]);
   });
 
   it('after the replacement, behaves as before: a later rescission and pass grant without naming the revoked one again', () => {

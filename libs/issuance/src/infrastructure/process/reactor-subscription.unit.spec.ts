@@ -8,6 +8,20 @@ const event = (n: number): NewEvent =>
     data: { n },
     metadata: { occurredAt: '2026-06-01T00:00:00.000Z', correlationId: `c-${n}`, actor: { subject: 's' } },
   }) as unknown as NewEvent;
+/** The process manager's subscription to the test's events, noting the `n` of each event it reacted to. */
+function subscribe(store: InMemoryEventStore, checkpoints: InMemoryCheckpointStore) {
+  const reacted: number[] = [];
+  const reactor = new ReactorSubscription({
+    name: 'pm',
+    store,
+    checkpoints,
+    eventTypes: ['CredentialRequested'],
+    streamPrefixes: ['issuance.'],
+    react: async (e: RecordedEvent) => void reacted.push((e.data as { n: number }).n),
+    maxRetryDelayMs: 20,
+  });
+  return { reactor, reacted };
+}
 const diskFull = () => Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
 
 /** A checkpoint store whose disk is full until `space()` is called. */
@@ -32,16 +46,7 @@ describe('issuance process manager on a failing disk', () => {
   it('retries a checkpoint it cannot save, reports it as failing with the cause, never rejects unhandled, and catches up once space returns', async () => {
     const store = new InMemoryEventStore();
     const checkpoints = new FullDiskCheckpoints();
-    const reacted: number[] = [];
-    const reactor = new ReactorSubscription({
-      name: 'pm',
-      store,
-      checkpoints,
-      eventTypes: ['CredentialRequested'],
-      streamPrefixes: ['issuance.'],
-      react: async (e: RecordedEvent) => void reacted.push((e.data as { n: number }).n),
-      maxRetryDelayMs: 20,
-    });
+    const { reactor, reacted } = subscribe(store, checkpoints);
     await reactor.start();
     try {
       await store.appendToStream('issuance.credential-1', [event(1), event(2)], { expectedRevision: NO_STREAM });
@@ -79,16 +84,7 @@ describe('issuance process manager on a failing disk', () => {
               ),
           })
         : original(options);
-    const reacted: number[] = [];
-    const reactor = new ReactorSubscription({
-      name: 'pm',
-      store,
-      checkpoints,
-      eventTypes: ['CredentialRequested'],
-      streamPrefixes: ['issuance.'],
-      react: async (e) => void reacted.push((e.data as { n: number }).n),
-      maxRetryDelayMs: 20,
-    });
+    const { reactor, reacted } = subscribe(store, checkpoints);
     await reactor.start();
     try {
       await store.appendToStream('issuance.credential-1', [event(1)], { expectedRevision: NO_STREAM });
