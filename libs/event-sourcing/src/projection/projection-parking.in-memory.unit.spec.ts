@@ -1,58 +1,41 @@
-import type { NewEvent } from '../envelope';
-import { PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '../testing/pglite-for-specs';
 import { ANY_REVISION } from '../expected-revision';
-import { type ReadModelOrm } from '../read-model/create-read-model-orm';
 import { InMemoryEventStore } from '../testing/in-memory-event-store';
-import { AppliedEventRows, appliedEventsProjection } from '../testing/__fixtures__/applied-events-projection';
+import {
+  AppliedEventRows,
+  appliedEventsProjectionAround,
+  storeWithTicks,
+  TICK_METADATA as meta,
+} from '../testing/__fixtures__/applied-events-projection';
+import { pgliteReadModels } from '../testing/__fixtures__/pglite-read-models';
 import { CourseRows, seatsProjection } from '../testing/__fixtures__/seats-projection';
 import type { ParkedEvent } from './parked-events';
-import { defineProjection } from './projection';
+import type { ProjectionDefinition } from './projection';
 import { readCheckpoint } from './projection-checkpoints';
 import { ProjectionRunner } from './projection-runner';
-
-const meta = { occurredAt: '2026-01-01T00:00:00.000Z', actor: { subject: 's' }, correlationId: 'c' };
-const tick = (n: number): NewEvent => ({ type: 'demo.tick', data: { n }, metadata: meta });
 
 /** The applied-events projection at `version`, whose handler throws for the ticks `fails` says (after writing, so a rollback shows). */
 function failingOn(version: number, fails: (n: number, attempt: number) => boolean) {
   const attempts = new Map<number, number>();
-  const projection = defineProjection({
-    ...appliedEventsProjection,
-    version,
-    handlers: {
-      'demo.tick': async (e, ctx) => {
-        await appliedEventsProjection.handlers['demo.tick'](e, ctx);
-        const n = (e.data as { n: number }).n;
-        const attempt = (attempts.get(n) ?? 0) + 1;
-        attempts.set(n, attempt);
-        if (fails(n, attempt)) throw new Error(`cannot apply tick ${n}`);
-      },
-    },
+  const projection = appliedEventsProjectionAround(version, async (n, apply) => {
+    await apply();
+    const attempt = (attempts.get(n) ?? 0) + 1;
+    attempts.set(n, attempt);
+    if (fails(n, attempt)) throw new Error(`cannot apply tick ${n}`);
   });
   return { projection, attempts };
 }
 
-async function ticks(count: number): Promise<InMemoryEventStore> {
-  const store = new InMemoryEventStore();
-  for (let i = 0; i < count; i++) await store.appendToStream('demo.clock-1', [tick(i)], { expectedRevision: ANY_REVISION });
-  return store;
-}
-
 describe('projection runner: events a handler cannot apply (in-memory event store double, PGlite read models)', () => {
-  let orm: ReadModelOrm;
-  beforeAll(async () => {
-    orm = await startPgliteForSpecs();
-  }, PGLITE_START_BUDGET_MS);
-  afterAll(() => orm.close());
+  const readModels = pgliteReadModels();
 
-  it('parks the event after the attempts allowed, applies every other one, and reports it', async () => {
-    const store = await ticks(5);
-    const { projection, attempts } = failingOn(31, (n) => n === 2);
+  /** Runs `projection` live over five ticks, parking after three attempts, and collects what it reports and the rows it wrote. */
+  async function runLiveOverFiveTicks(projection: ProjectionDefinition) {
+    const store = await storeWithTicks(5);
     const errors: unknown[] = [];
     const parked: ParkedEvent[] = [];
     const runner = new ProjectionRunner({
       store,
-      orm,
+      orm: readModels.orm,
       projection,
       pollIntervalMs: 5,
       maxRetryDelayMs: 10,
@@ -63,8 +46,13 @@ describe('projection runner: events a handler cannot apply (in-memory event stor
     await runner.start();
     await runner.waitFor(5);
     await runner.stop();
+    const applied = await readModels.orm.em.fork().find(AppliedEventRows.entity(projection.version), {}, { orderBy: { position: 'asc' } });
+    return { store, runner, errors, parked, applied };
+  }
 
-    const applied = await orm.em.fork().find(AppliedEventRows.entity(31), {}, { orderBy: { position: 'asc' } });
+  it('parks the event after the attempts allowed, applies every other one, and reports it', async () => {
+    const { projection, attempts } = failingOn(31, (n) => n === 2);
+    const { store, runner, errors, parked, applied } = await runLiveOverFiveTicks(projection);
     expect(applied.map((r) => [r.position, r.applications])).toEqual([
       [1, 1],
       [2, 1],
@@ -87,11 +75,29 @@ describe('projection runner: events a handler cannot apply (in-memory event stor
     expect(parked).toEqual([expect.objectContaining(expected)]);
     expect(await runner.parked()).toEqual([expect.objectContaining(expected)]);
     expect(await runner.lag()).toMatchObject({ checkpoint: 5, lag: 0, parked: 1 });
-    expect(await readCheckpoint(orm.em.fork(), 'demo.applied-events_v31')).toBe(5);
+    expect(await readCheckpoint(readModels.orm.em.fork(), 'demo.applied-events_v31')).toBe(5);
+  });
+
+  it('retries an event whose writes the disk refused past the parking limit, parks nothing, and applies it once space returns', async () => {
+    const attempts = new Map<number, number>();
+    // PGlite's words when a table cannot grow on a full disk; the first six tries of tick 2 meet it.
+    const projection = appliedEventsProjectionAround(41, async (n, apply) => {
+      const attempt = (attempts.get(n) ?? 0) + 1;
+      attempts.set(n, attempt);
+      if (n === 2 && attempt <= 6) throw new Error('could not extend file "base/5/16425": No space left on device');
+      await apply();
+    });
+    const { runner, errors, parked, applied } = await runLiveOverFiveTicks(projection);
+    expect(applied.map((r) => [r.position, r.applications])).toEqual([1, 2, 3, 4, 5].map((p) => [p, 1]));
+    expect(attempts.get(2)).toBe(7);
+    expect(errors).toHaveLength(6);
+    expect(parked).toEqual([]);
+    expect(await runner.parked()).toEqual([]);
   });
 
   it('catches up the same way: the retries end with the event parked, not with an error', async () => {
-    const store = await ticks(4);
+    const { orm } = readModels;
+    const store = await storeWithTicks(4);
     const { projection } = failingOn(32, (n) => n === 0 || n === 3);
     const runner = new ProjectionRunner({ store, orm, projection, batchSize: 2, parkAfterAttempts: 2 });
     expect(await runner.catchUp()).toMatchObject({ position: 4 });
@@ -103,7 +109,8 @@ describe('projection runner: events a handler cannot apply (in-memory event stor
   });
 
   it('applies an event whose handler failed fewer times than allowed, and parks nothing', async () => {
-    const store = await ticks(3);
+    const { orm } = readModels;
+    const store = await storeWithTicks(3);
     const { projection, attempts } = failingOn(33, (n, attempt) => n === 1 && attempt < 3);
     const runner = new ProjectionRunner({ store, orm, projection, parkAfterAttempts: 3 });
     await runner.catchUp();
@@ -114,9 +121,9 @@ describe('projection runner: events a handler cannot apply (in-memory event stor
   });
 
   it('keeps the back-off of a failing runner while a write waits for it (no busy retry loop)', async () => {
-    const store = await ticks(1);
+    const store = await storeWithTicks(1);
     const { projection, attempts } = failingOn(34, () => true);
-    const runner = new ProjectionRunner({ store, orm, projection, parkAfterAttempts: false, pollIntervalMs: 5 });
+    const runner = new ProjectionRunner({ store, orm: readModels.orm, projection, parkAfterAttempts: false, pollIntervalMs: 5 });
     await runner.start();
     await expect(runner.waitFor(1, 600)).rejects.toThrow(/did not reach 1/);
     await runner.stop();
@@ -127,6 +134,7 @@ describe('projection runner: events a handler cannot apply (in-memory event stor
 
   it('repairs a NUL or an unpaired surrogate of a stored event on read: the read model takes it, the log keeps it', async () => {
     // The test double stores what it is given: the state of a log written before appends refused such text.
+    const { orm } = readModels;
     const store = new InMemoryEventStore();
     await store.appendToStream(
       'demo.course-1',

@@ -1,10 +1,6 @@
-import type { NewEvent } from '../envelope';
-import { PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '../testing/pglite-for-specs';
-import { ANY_REVISION } from '../expected-revision';
-import { type ReadModelOrm } from '../read-model/create-read-model-orm';
 import { InMemoryEventStore } from '../testing/in-memory-event-store';
-import { appliedEventsProjection } from '../testing/__fixtures__/applied-events-projection';
-import { defineProjection } from './projection';
+import { appendTicks, appliedEventsProjectionAround, storeWithTicks } from '../testing/__fixtures__/applied-events-projection';
+import { pgliteReadModels } from '../testing/__fixtures__/pglite-read-models';
 import { ProjectionDaemon } from './projection-daemon';
 import type { ProjectionLag } from './projection-lag';
 import { ProjectionPace } from './projection-readiness';
@@ -115,36 +111,25 @@ describe('projection readiness: behind and moving vs stuck (fake clock)', () => 
 });
 
 describe('projection runner and daemon readiness (fake clock, in-memory event store double, PGlite read models)', () => {
-  let orm: ReadModelOrm;
-  beforeAll(async () => {
-    orm = await startPgliteForSpecs();
-  }, PGLITE_START_BUDGET_MS);
-  afterAll(() => orm.close());
+  const readModels = pgliteReadModels();
 
-  const meta = { occurredAt: '2026-01-01T00:00:00.000Z', actor: { subject: 's' }, correlationId: 'c' };
-  const tick = (n: number): NewEvent => ({ type: 'demo.tick', data: { n }, metadata: meta });
-  async function ticks(store: InMemoryEventStore, from: number, count: number): Promise<void> {
-    for (let i = from; i < from + count; i++) await store.appendToStream('demo.clock-1', [tick(i)], { expectedRevision: ANY_REVISION });
+  /** The applied-events projection at `version`, unable to apply the tick numbered `failing` until repaired. */
+  function failingOnTickUntilRepaired(version: number, failing: number) {
+    let broken = true;
+    const projection = appliedEventsProjectionAround(version, async (n, apply) => {
+      if (broken && n === failing) throw new Error(`cannot apply tick ${failing}`);
+      await apply();
+    });
+    return { projection, repair: () => void (broken = false) };
   }
 
   it('a runner that cannot apply an event is catching up at first, then stuck naming the error; it is caught up once past it', async () => {
     const clock = fakeClock();
-    let broken = true;
-    const projection = defineProjection({
-      ...appliedEventsProjection,
-      version: 71,
-      handlers: {
-        'demo.tick': async (e, ctx) => {
-          if (broken && (e.data as { n: number }).n === 3) throw new Error('cannot apply tick 3');
-          await appliedEventsProjection.handlers['demo.tick'](e, ctx);
-        },
-      },
-    });
-    const store = new InMemoryEventStore();
-    await ticks(store, 0, 6);
+    const { projection, repair } = failingOnTickUntilRepaired(71, 3);
+    const store = await storeWithTicks(6);
     const runner = new ProjectionRunner({
       store,
-      orm,
+      orm: readModels.orm,
       projection,
       batchSize: 2,
       parkAfterAttempts: false,
@@ -167,7 +152,7 @@ describe('projection runner and daemon readiness (fake clock, in-memory event st
         state: 'stuck',
         cause: 'no progress for 30 s while 4 event(s) behind; last error: cannot apply tick 3',
       });
-      broken = false;
+      repair();
       runner.poke();
       await runner.waitFor(6, 40_000);
       expect(await runner.readiness(policy)).toMatchObject({ state: 'caught-up', lag: 0 });
@@ -178,21 +163,11 @@ describe('projection runner and daemon readiness (fake clock, in-memory event st
 
   it('keeps the daemon ready while a projection is behind and was moving a moment ago, and fails it once stuck', async () => {
     const clock = fakeClock();
-    let broken = true;
-    const projection = defineProjection({
-      ...appliedEventsProjection,
-      version: 72,
-      handlers: {
-        'demo.tick': async (e, ctx) => {
-          if (broken && (e.data as { n: number }).n === 150) throw new Error('cannot apply tick 150');
-          await appliedEventsProjection.handlers['demo.tick'](e, ctx);
-        },
-      },
-    });
+    const { projection, repair } = failingOnTickUntilRepaired(72, 150);
     const store = new InMemoryEventStore();
     const daemon = new ProjectionDaemon({
       store,
-      orm,
+      orm: readModels.orm,
       projections: [projection],
       batchSize: 50,
       parkAfterAttempts: false,
@@ -200,7 +175,7 @@ describe('projection runner and daemon readiness (fake clock, in-memory event st
       clock: clock.now,
     });
     const health = daemon.healthIndicator();
-    await ticks(store, 0, 300);
+    await appendTicks(store, 300);
     await daemon.start();
     await daemon.waitFor(150);
     await new Promise((r) => setTimeout(r, 200));
@@ -219,12 +194,12 @@ describe('projection runner and daemon readiness (fake clock, in-memory event st
     await expect(health.check(policy)).rejects.toThrow(
       'projections not ready: demo.applied-events_v72 (lag 150, stuck: no progress for 30 s while 150 event(s) behind; last error: cannot apply tick 150)',
     );
-    broken = false;
+    repair();
     daemon.poke();
     await daemon.waitFor(300, 40_000);
     await expect(health.check(policy)).resolves.toEqual({ 'demo.applied-events_v72': { lag: 0, status: expect.any(String) } });
     await daemon.stop();
-    await ticks(store, 300, 2);
+    await appendTicks(store, 2, 300);
     await expect(health.check(policy)).rejects.toThrow(/demo.applied-events_v72 \(lag 2, stuck: the projection is not running\)/);
   }, 60_000);
 });

@@ -1,31 +1,28 @@
 import { createCommandHandler } from '../decider/command-handler';
-import { PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '../testing/pglite-for-specs';
-import type { NewEvent } from '../envelope';
 import { ANY_REVISION } from '../expected-revision';
-import { type ReadModelOrm } from '../read-model/create-read-model-orm';
 import { InMemoryEventStore } from '../testing/in-memory-event-store';
 import { projectionSpecification } from '../testing/projection-specification';
-import { AppliedEventRows, appliedEventsProjection } from '../testing/__fixtures__/applied-events-projection';
+import {
+  AppliedEventRows,
+  appliedEventsProjection,
+  appliedEventsProjectionAround,
+  storeWithTicks,
+  TICK_METADATA as meta,
+} from '../testing/__fixtures__/applied-events-projection';
+import { pgliteReadModels } from '../testing/__fixtures__/pglite-read-models';
 import { seatsDecider } from '../testing/__fixtures__/seats-decider';
 import { CourseRows, ReservationRows, seatsProjection } from '../testing/__fixtures__/seats-projection';
 import { UpcasterRegistry } from '../upcasting/upcaster-registry';
-import { defineProjection } from './projection';
 import { readCheckpoint } from './projection-checkpoints';
 import { ProjectionRunner } from './projection-runner';
 
-const meta = { occurredAt: '2026-01-01T00:00:00.000Z', actor: { subject: 's' }, correlationId: 'c' };
-const tick = (n: number): NewEvent => ({ type: 'demo.tick', data: { n }, metadata: meta });
 const context = { actor: { subject: 'admin' }, correlationId: 'corr' };
 
 describe('projection runner (in-memory event store double, PGlite read models)', () => {
-  let orm: ReadModelOrm;
-  beforeAll(async () => {
-    orm = await startPgliteForSpecs();
-  }, PGLITE_START_BUDGET_MS);
-  afterAll(() => orm.close());
+  const readModels = pgliteReadModels();
 
   describe('seats projection (given events / then rows, replayed twice)', () => {
-    const spec = () => projectionSpecification({ orm, projection: seatsProjection });
+    const spec = () => projectionSpecification({ orm: readModels.orm, projection: seatsProjection });
 
     it('counts reservations per course', async () => {
       await spec()
@@ -43,7 +40,7 @@ describe('projection runner (in-memory event store double, PGlite read models)',
 
     it('fails a projection that is not idempotent', async () => {
       await expect(
-        projectionSpecification({ orm, projection: appliedEventsProjection })
+        projectionSpecification({ orm: readModels.orm, projection: appliedEventsProjection })
           .given([{ type: 'demo.tick', data: {} }])
           .then(() => undefined),
       ).rejects.toThrow(/not idempotent/);
@@ -51,6 +48,7 @@ describe('projection runner (in-memory event store double, PGlite read models)',
   });
 
   it('follows the log live and reports lag', async () => {
+    const { orm } = readModels;
     const store = new InMemoryEventStore();
     const handler = createCommandHandler({ store, decider: seatsDecider });
     const runner = new ProjectionRunner({ store, orm, projection: { ...seatsProjection, version: 11 }, pollIntervalMs: 10 });
@@ -66,8 +64,8 @@ describe('projection runner (in-memory event store double, PGlite read models)',
   });
 
   it('moves the checkpoint to the last event of each batch, and over events it does not handle', async () => {
-    const store = new InMemoryEventStore();
-    for (let i = 0; i < 10; i++) await store.appendToStream('demo.clock-1', [tick(i)], { expectedRevision: ANY_REVISION });
+    const { orm } = readModels;
+    const store = await storeWithTicks(10);
     await store.appendToStream('demo.other-1', [{ type: 'demo.ignored', data: {}, metadata: meta }], { expectedRevision: ANY_REVISION });
     const progress: number[] = [];
     const runner = new ProjectionRunner({
@@ -84,8 +82,8 @@ describe('projection runner (in-memory event store double, PGlite read models)',
   });
 
   it('lets two runners of the same projection race without applying an event twice', async () => {
-    const store = new InMemoryEventStore();
-    for (let i = 0; i < 40; i++) await store.appendToStream('demo.clock-1', [tick(i)], { expectedRevision: ANY_REVISION });
+    const { orm } = readModels;
+    const store = await storeWithTicks(40);
     const projection = { ...appliedEventsProjection, version: 15 };
     const a = new ProjectionRunner({ store, orm, projection, batchSize: 3 });
     const b = new ProjectionRunner({ store, orm, projection, batchSize: 5 });
@@ -97,18 +95,12 @@ describe('projection runner (in-memory event store double, PGlite read models)',
   });
 
   it('rolls a failing batch back whole and, with parking switched off, never skips it', async () => {
-    const store = new InMemoryEventStore();
-    for (let i = 0; i < 4; i++) await store.appendToStream('demo.clock-1', [tick(i)], { expectedRevision: ANY_REVISION });
+    const { orm } = readModels;
+    const store = await storeWithTicks(4);
     let broken = true;
-    const flaky = defineProjection({
-      ...appliedEventsProjection,
-      version: 13,
-      handlers: {
-        'demo.tick': async (e, ctx) => {
-          await appliedEventsProjection.handlers['demo.tick'](e, ctx);
-          if (broken && (e.data as { n: number }).n === 2) throw new Error('handler bug');
-        },
-      },
+    const flaky = appliedEventsProjectionAround(13, async (n, apply) => {
+      await apply();
+      if (broken && n === 2) throw new Error('handler bug');
     });
     const errors: unknown[] = [];
     const runner = new ProjectionRunner({
@@ -133,6 +125,7 @@ describe('projection runner (in-memory event store double, PGlite read models)',
   });
 
   it('upcasts events before handing them to handlers', async () => {
+    const { orm } = readModels;
     const store = new InMemoryEventStore();
     await store.appendToStream(
       'demo.course-c1',

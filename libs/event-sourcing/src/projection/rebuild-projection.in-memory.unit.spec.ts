@@ -1,8 +1,7 @@
 import { createCommandHandler } from '../decider/command-handler';
-import { PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '../testing/pglite-for-specs';
 import { compareTables } from '../read-model/compare-tables';
-import { type ReadModelOrm } from '../read-model/create-read-model-orm';
 import { InMemoryEventStore } from '../testing/in-memory-event-store';
+import { pgliteReadModels } from '../testing/__fixtures__/pglite-read-models';
 import { seatsDecider } from '../testing/__fixtures__/seats-decider';
 import { CourseRows, ReservationRows, seatsProjection } from '../testing/__fixtures__/seats-projection';
 import { ProjectionRunner } from './projection-runner';
@@ -11,13 +10,10 @@ import { rebuildProjection } from './rebuild-projection';
 const context = { actor: { subject: 'admin' }, correlationId: 'corr' };
 
 describe('rebuild (in-memory event store double, PGlite read models)', () => {
-  let orm: ReadModelOrm;
-  beforeAll(async () => {
-    orm = await startPgliteForSpecs();
-  }, PGLITE_START_BUDGET_MS);
-  afterAll(() => orm.close());
+  const readModels = pgliteReadModels();
 
   it('rebuilds from position zero into a fresh version equal to the live one', async () => {
+    const { orm } = readModels;
     const store = new InMemoryEventStore();
     const handler = createCommandHandler({ store, decider: seatsDecider });
     const projection = { ...seatsProjection, version: 21 };

@@ -1,7 +1,6 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import { PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '../testing';
+import { pgliteReadModels } from '../testing/__fixtures__/pglite-read-models';
 import { compareTables } from './compare-tables';
-import { type ReadModelOrm } from './create-read-model-orm';
 import { dropReadModelTables, ensureReadModelTables, recreateReadModelTables, tableExists } from './read-model-tables';
 import { defineReadModel } from './versioned-read-model';
 
@@ -14,19 +13,16 @@ const Rows = defineReadModel('demo_rows', ({ name, tableName }) =>
 );
 
 describe('read model tables on PGlite', () => {
-  let orm: ReadModelOrm;
-  beforeAll(async () => {
-    orm = await startPgliteForSpecs();
-  }, PGLITE_START_BUDGET_MS);
-  afterAll(() => orm.close());
+  const readModels = pgliteReadModels();
 
   it('names tables and entities by version', () => {
     expect(Rows.table(3)).toBe('demo_rows_v3');
     expect(Rows.entity(3)).toBe(Rows.entity(3));
-    expect(orm.getMetadata().has(Rows.entity(3).meta.class)).toBe(false);
+    expect(readModels.orm.getMetadata().has(Rows.entity(3).meta.class)).toBe(false);
   });
 
   it('creates missing tables only, discovering entities on the way', async () => {
+    const { orm } = readModels;
     expect(await ensureReadModelTables(orm, [Rows.entity(1)])).toEqual(['demo_rows_v1']);
     expect(await ensureReadModelTables(orm, [Rows.entity(1)])).toEqual([]);
     const em = orm.em.fork();
@@ -36,6 +32,7 @@ describe('read model tables on PGlite', () => {
   });
 
   it('recreates a version empty and drops it', async () => {
+    const { orm } = readModels;
     await recreateReadModelTables(orm, [Rows.entity(2)]);
     expect(await orm.em.fork().count(Rows.entity(2))).toBe(0);
     await recreateReadModelTables(orm, [Rows.entity(1)]);
@@ -45,6 +42,7 @@ describe('read model tables on PGlite', () => {
   });
 
   it('compares two versions as multisets of rows', async () => {
+    const { orm } = readModels;
     await recreateReadModelTables(orm, [Rows.entity(1), Rows.entity(2)]);
     const em = orm.em.fork();
     for (const v of [1, 2]) {
