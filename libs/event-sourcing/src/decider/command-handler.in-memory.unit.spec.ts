@@ -20,6 +20,28 @@ function setup(overrides: Partial<Parameters<typeof createCommandHandler>[0]> = 
   return { store, handler };
 }
 
+/** Makes a competing writer reserve learner l0's seat once, just before the handler's next append (at revision 0). */
+function aCompetitorReservesFirst(store: InMemoryEventStore): void {
+  let raced = false;
+  store.beforeAppend = async () => {
+    if (raced) return;
+    raced = true;
+    await store.appendToStream(
+      stream,
+      [
+        {
+          type: 'demo.seat-reserved',
+          data: { courseId: 'c1', learnerId: 'l0' },
+          metadata: { occurredAt: 'x', actor: { subject: 's' }, correlationId: 'c' },
+        },
+      ],
+      {
+        expectedRevision: 0,
+      },
+    );
+  };
+}
+
 describe('command handler (in-memory event store double)', () => {
   it('appends to a new stream, then at the exact revision, stamping metadata', async () => {
     const { store, handler } = setup();
@@ -94,24 +116,7 @@ describe('command handler (in-memory event store double)', () => {
   it('retries on a revision conflict, deciding again on the fresh state', async () => {
     const { store, handler } = setup();
     await handler.handle(stream, { kind: 'open', courseId: 'c1', capacity: 1 }, context);
-    let raced = false;
-    store.beforeAppend = async () => {
-      if (raced) return;
-      raced = true;
-      await store.appendToStream(
-        stream,
-        [
-          {
-            type: 'demo.seat-reserved',
-            data: { courseId: 'c1', learnerId: 'l0' },
-            metadata: { occurredAt: 'x', actor: { subject: 's' }, correlationId: 'c' },
-          },
-        ],
-        {
-          expectedRevision: 0,
-        },
-      );
-    };
+    aCompetitorReservesFirst(store);
     // The competitor took the last seat: the retry must decide on that and fail as a domain error.
     await expect(handler.handle(stream, { kind: 'reserve', courseId: 'c1', learnerId: 'l1' }, context)).rejects.toMatchObject({
       code: 'COURSE_FULL',
@@ -122,24 +127,7 @@ describe('command handler (in-memory event store double)', () => {
   it('reports success after a retry', async () => {
     const { store, handler } = setup();
     await handler.handle(stream, { kind: 'open', courseId: 'c1', capacity: 5 }, context);
-    let raced = false;
-    store.beforeAppend = async () => {
-      if (raced) return;
-      raced = true;
-      await store.appendToStream(
-        stream,
-        [
-          {
-            type: 'demo.seat-reserved',
-            data: { courseId: 'c1', learnerId: 'l0' },
-            metadata: { occurredAt: 'x', actor: { subject: 's' }, correlationId: 'c' },
-          },
-        ],
-        {
-          expectedRevision: 0,
-        },
-      );
-    };
+    aCompetitorReservesFirst(store);
     const r = await handler.handle(stream, { kind: 'reserve', courseId: 'c1', learnerId: 'l1' }, context);
     expect(r).toMatchObject({ attempts: 2, nextRevision: 2, state: { learners: ['l0', 'l1'] } });
   });

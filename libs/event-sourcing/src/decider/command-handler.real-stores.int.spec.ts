@@ -36,13 +36,20 @@ describe.each(stores)('command handler on the $name event store', ({ open }) => 
   });
   afterAll(() => env.cleanup());
 
-  it('lets concurrent commands on one stream all land, by retrying only on revision conflicts', async () => {
-    const handler = createCommandHandler({ store: env.store, decider: seatsDecider, maxAttempts: 30 });
-    const stream = 'demo.course-race';
-    await handler.handle(stream, { kind: 'open', courseId: 'race', capacity: 100 }, context);
-    const results = await Promise.all(
-      Array.from({ length: 12 }, (_, i) => handler.handle(stream, { kind: 'reserve', courseId: 'race', learnerId: `l${i}` }, context)),
+  /** Opens a course of 100 seats, then sends the reservations of `learners` learners at once, each allowed `maxAttempts`. */
+  async function openAndReserveConcurrently(courseId: string, learners: number, maxAttempts: number) {
+    const handler = createCommandHandler({ store: env.store, decider: seatsDecider, maxAttempts });
+    const stream = `demo.course-${courseId}`;
+    await handler.handle(stream, { kind: 'open', courseId, capacity: 100 }, context);
+    const reservations = Array.from({ length: learners }, (_, i) =>
+      handler.handle(stream, { kind: 'reserve', courseId, learnerId: `l${i}` }, context),
     );
+    return { handler, stream, reservations };
+  }
+
+  it('lets concurrent commands on one stream all land, by retrying only on revision conflicts', async () => {
+    const { handler, stream, reservations } = await openAndReserveConcurrently('race', 12, 30);
+    const results = await Promise.all(reservations);
     expect(results.some((r) => r.attempts > 1)).toBe(true);
     const final = await handler.load(stream);
     expect(final.revision).toBe(12);
@@ -50,12 +57,8 @@ describe.each(stores)('command handler on the $name event store', ({ open }) => 
   });
 
   it('surfaces the store conflict error when attempts run out', async () => {
-    const handler = createCommandHandler({ store: env.store, decider: seatsDecider, maxAttempts: 1 });
-    const stream = 'demo.course-tight';
-    await handler.handle(stream, { kind: 'open', courseId: 'tight', capacity: 100 }, context);
-    const outcomes = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, i) => handler.handle(stream, { kind: 'reserve', courseId: 'tight', learnerId: `l${i}` }, context)),
-    );
+    const { handler, stream, reservations } = await openAndReserveConcurrently('tight', 8, 1);
+    const outcomes = await Promise.allSettled(reservations);
     const rejected = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     expect(rejected.length).toBeGreaterThan(0);
     expect(rejected.every((o) => isWrongExpectedRevision(o.reason))).toBe(true);
