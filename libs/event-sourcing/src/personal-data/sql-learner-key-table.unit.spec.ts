@@ -3,6 +3,7 @@ import { PGLITE_START_BUDGET_MS, startPgliteForSpecs } from '../testing';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReadModelOrm, type ReadModelOrm } from '../read-model';
+import { expectFirstKeyKeptFoundAndDeleted } from '../testing/__fixtures__/learner-key-table-behaviour';
 import { SqlLearnerKeyTable } from './sql-learner-key-table';
 
 // PGlite starts a whole PostgreSQL in WebAssembly: slow on a busy machine.
@@ -20,19 +21,7 @@ describe('learner key table (PGlite)', () => {
   afterAll(() => orm.close());
 
   it('keeps the first key of a learner, finds by id and email index, deletes', async () => {
-    expect(await table.insert({ learnerId: 'l1', wrappedKey: 'k1', emailIndex: 'e1' })).toEqual({
-      learnerId: 'l1',
-      wrappedKey: 'k1',
-      emailIndex: 'e1',
-    });
-    expect((await table.insert({ learnerId: 'l1', wrappedKey: 'k2', emailIndex: 'e2' })).wrappedKey).toBe('k1');
-    await table.insert({ learnerId: 'l2', wrappedKey: 'k3', emailIndex: null });
-    expect((await table.findMany(['l1', 'l2', 'nope'])).map((k) => k.learnerId).sort()).toEqual(['l1', 'l2']);
-    await table.insert({ learnerId: 'l3', wrappedKey: 'k4', emailIndex: 'e1' });
-    expect((await table.findAllByEmailIndex('e1')).map((k) => k.learnerId)).toEqual(['l1', 'l3']);
-    expect(await table.delete('l1')).toBe(true);
-    expect(await table.delete('l1')).toBe(false);
-    expect(await table.find('l1')).toBeUndefined();
+    await expectFirstKeyKeptFoundAndDeleted(table);
   });
 });
 

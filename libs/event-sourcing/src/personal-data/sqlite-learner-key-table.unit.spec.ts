@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expectFirstKeyKeptFoundAndDeleted } from '../testing/__fixtures__/learner-key-table-behaviour';
 import { SqliteLearnerKeyTable } from './sqlite-learner-key-table';
 
 describe('learner key table in its own SQLite file', () => {
@@ -10,20 +11,7 @@ describe('learner key table in its own SQLite file', () => {
   it('keeps the first key of a learner, finds by id and email index, deletes', async () => {
     const table = new SqliteLearnerKeyTable(join(dir, 'a', 'keys.sqlite'));
     try {
-      expect(await table.insert({ learnerId: 'l1', wrappedKey: 'k1', emailIndex: 'e1' })).toEqual({
-        learnerId: 'l1',
-        wrappedKey: 'k1',
-        emailIndex: 'e1',
-      });
-      expect((await table.insert({ learnerId: 'l1', wrappedKey: 'k2', emailIndex: 'e2' })).wrappedKey).toBe('k1');
-      await table.insert({ learnerId: 'l2', wrappedKey: 'k3', emailIndex: null });
-      await table.insert({ learnerId: 'l3', wrappedKey: 'k4', emailIndex: 'e1' });
-      expect((await table.findMany(['l1', 'l2', 'nope'])).map((k) => k.learnerId).sort()).toEqual(['l1', 'l2']);
-      expect((await table.findAllByEmailIndex('e1')).map((k) => k.learnerId)).toEqual(['l1', 'l3']);
-      expect((await table.all()).map((k) => k.learnerId)).toEqual(['l1', 'l2', 'l3']);
-      expect(await table.delete('l1')).toBe(true);
-      expect(await table.delete('l1')).toBe(false);
-      expect(await table.find('l1')).toBeUndefined();
+      await expectFirstKeyKeptFoundAndDeleted(table);
     } finally {
       await table.close();
     }

@@ -4,12 +4,16 @@ import { createInterface } from 'node:readline';
 import type { ReadModelDatabaseConfig } from '../../read-model/create-read-model-orm';
 import type { EventStoreConfig } from '../../store/create-event-store';
 
+/** What crash-child.ts runs with: the stores it opens and how it appends and projects. */
 export interface CrashChildConfig {
   store: EventStoreConfig;
   readModels: ReadModelDatabaseConfig;
+  /** Ticks to append while projecting. */
   append: number;
+  /** Hang inside the batch transaction after applying this child's tick number `hangAt` (-1: never). */
   hangAt: number;
   batchSize: number;
+  /** Pause after each append, so appending and projecting overlap (default 0). */
   appendDelayMs?: number;
 }
 

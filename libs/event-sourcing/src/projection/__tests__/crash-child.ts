@@ -3,28 +3,17 @@
 // Configuration comes as JSON in CRASH_CHILD; progress goes to stdout, one JSON object per line.
 import { randomUUID } from 'node:crypto';
 import { NO_STREAM } from '../../expected-revision';
-import { createReadModelOrm, type ReadModelDatabaseConfig } from '../../read-model/create-read-model-orm';
-import { createEventStore, type EventStoreConfig } from '../../store/create-event-store';
+import { createReadModelOrm } from '../../read-model/create-read-model-orm';
+import { createEventStore } from '../../store/create-event-store';
 import { appliedEventsProjection } from '../../testing/__fixtures__/applied-events-projection';
 import { defineProjection } from '../projection';
 import { ProjectionRunner } from '../projection-runner';
-
-interface ChildConfig {
-  store: EventStoreConfig;
-  readModels: ReadModelDatabaseConfig;
-  /** Ticks to append while projecting. */
-  append: number;
-  /** Hang inside the batch transaction after applying this child's tick number `hangAt` (-1: never). */
-  hangAt: number;
-  batchSize: number;
-  /** Pause after each append, so appending and projecting overlap (default 0). */
-  appendDelayMs?: number;
-}
+import type { CrashChildConfig } from './crash-child-process';
 
 const say = (message: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(message)}\n`);
 
 async function main(): Promise<void> {
-  const config = JSON.parse(process.env.CRASH_CHILD ?? '{}') as ChildConfig;
+  const config = JSON.parse(process.env.CRASH_CHILD ?? '{}') as CrashChildConfig;
   const run = randomUUID();
   const store = await createEventStore(config.store);
   const orm = await createReadModelOrm(config.readModels);
