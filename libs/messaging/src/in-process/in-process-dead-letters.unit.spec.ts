@@ -3,15 +3,28 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventually } from '@alliance/testing';
 import { PoisonMessageError } from '../errors/poison-message.error';
+import type { IntegrationMessage } from '../integration-bus.port';
 import { testMessages } from '../testing/test-messages';
 import { InProcessBus } from './in-process-bus';
 import { openDeadLetterJournal } from './in-process-dead-letters';
 
-describe('in-process dead letters in a journal file', () => {
-  let dir: string;
-  beforeEach(async () => (dir = await mkdtemp(join(tmpdir(), 'dlq-'))));
-  afterEach(() => rm(dir, { recursive: true, force: true }));
+let dir: string;
+beforeEach(async () => (dir = await mkdtemp(join(tmpdir(), 'dlq-'))));
+afterEach(() => rm(dir, { recursive: true, force: true }));
 
+/** Publishes `message` on a bus journalling into `file` whose issuance consumer refuses it as poison at once, then closes the bus. */
+async function deadLetterOnce(file: string, message: IntegrationMessage): Promise<void> {
+  const bus = new InProcessBus({ deadLetterFile: file, retry: { maxAttempts: 1 } });
+  await bus.subscribe({
+    group: 'issuance',
+    sources: ['demo'],
+    handler: async () => Promise.reject(new PoisonMessageError('invalid-payload', 'grade is missing')),
+  });
+  await bus.publish([message]);
+  await bus.close();
+}
+
+describe('in-process dead letters in a journal file', () => {
   it('survive a restart, and a replay requested from another process reaches the running consumer', async () => {
     const file = join(dir, 'dead-letters.jsonl');
     const [message] = testMessages('demo', 1, 1);
@@ -43,31 +56,12 @@ describe('in-process dead letters in a journal file', () => {
 });
 
 describe('in-process dead letters after a crash mid-write', () => {
-  let dir: string;
-  beforeEach(async () => (dir = await mkdtemp(join(tmpdir(), 'dlq-'))));
-  afterEach(() => rm(dir, { recursive: true, force: true }));
-
   it('cuts the half-written last line on the bus first read, so the next letter is journalled whole', async () => {
     const file = join(dir, 'dead-letters.jsonl');
     const [message] = testMessages('demo', 1, 1);
-    const before = new InProcessBus({ deadLetterFile: file, retry: { maxAttempts: 1 } });
-    await before.subscribe({
-      group: 'issuance',
-      sources: ['demo'],
-      handler: async () => Promise.reject(new PoisonMessageError('invalid-payload', 'grade is missing')),
-    });
-    await before.publish([message!]);
-    await before.close();
+    await deadLetterOnce(file, message!);
     await appendFile(file, '{"kind":"dead-letter","id":"issuance/2","gro');
-
-    const after = new InProcessBus({ deadLetterFile: file, retry: { maxAttempts: 1 } });
-    await after.subscribe({
-      group: 'issuance',
-      sources: ['demo'],
-      handler: async () => Promise.reject(new PoisonMessageError('invalid-payload', 'grade is missing')),
-    });
-    await after.publish([message!]);
-    await after.close();
+    await deadLetterOnce(file, message!);
     const lines = (await readFile(file, 'utf8')).split('\n');
     expect(lines.at(-1)).toBe('');
     expect(lines.slice(0, -1).map((l) => (JSON.parse(l) as { id: string }).id)).toEqual(['issuance/1', 'issuance/2']);

@@ -5,6 +5,7 @@ import type { BusConsumer, IntegrationBus, IntegrationMessage, SubscribeSpec } f
 import { retryPolicy, type RetryPolicy } from '../retry/retry-policy';
 import { KAFKA_DEFAULTS, type KafkaBusOptions } from './kafka-bus-options';
 import { KafkaBusConsumer } from './kafka-consumer';
+import { KafkaConnection } from './kafka-connection';
 import { deadLetterRecord } from './kafka-dead-letter-record';
 import { KafkaDeadLetters } from './kafka-dead-letters';
 import { kafkaConsumerLag } from './kafka-lag';
@@ -24,8 +25,8 @@ export class KafkaBus implements IntegrationBus {
   private readonly policy: RetryPolicy;
   private readonly ensurer: TopicEnsurer;
   private readonly consumers = new Set<KafkaBusConsumer>();
-  private producerReady?: Promise<Producer>;
-  private adminReady?: Promise<Admin>;
+  private readonly producerConnection: KafkaConnection<Producer>;
+  private readonly adminConnection: KafkaConnection<Admin>;
   private closed = false;
 
   constructor(options: KafkaBusOptions) {
@@ -40,6 +41,22 @@ export class KafkaBus implements IntegrationBus {
       logCreator: jsonLogCreator,
       // Generous, so a broker restart is ridden out rather than surfacing as an error.
       retry: { initialRetryTime: 300, maxRetryTime: 5_000, retries: 12 },
+    });
+    this.producerConnection = new KafkaConnection(async () => {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        // One request in flight keeps per-partition order even when a send is retried.
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
+      await producer.connect();
+      return producer;
+    });
+    this.adminConnection = new KafkaConnection(async () => {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      return admin;
     });
     this.topics = new KafkaTopics(this.options.topicPrefix);
     this.ensurer = new TopicEnsurer(() => this.admin(), this.options.replicationFactor);
@@ -121,9 +138,8 @@ export class KafkaBus implements IntegrationBus {
     if (this.closed) return;
     this.closed = true;
     await Promise.allSettled([...this.consumers].map((c) => c.stop()));
-    const [producer, admin] = await Promise.allSettled([this.producerReady, this.adminReady]);
-    if (producer.status === 'fulfilled' && producer.value) await producer.value.disconnect().catch(() => undefined);
-    if (admin.status === 'fulfilled' && admin.value) await admin.value.disconnect().catch(() => undefined);
+    await this.producerConnection.disconnect();
+    await this.adminConnection.disconnect();
   }
 
   private async sendDeadLetter(letter: Omit<DeadLetter, 'id'>): Promise<void> {
@@ -132,33 +148,11 @@ export class KafkaBus implements IntegrationBus {
   }
 
   private producer(): Promise<Producer> {
-    this.producerReady ??= (async () => {
-      const producer = this.kafka.producer({
-        idempotent: true,
-        // One request in flight keeps per-partition order even when a send is retried.
-        maxInFlightRequests: 1,
-        allowAutoTopicCreation: false,
-        createPartitioner: Partitioners.DefaultPartitioner,
-      });
-      await producer.connect();
-      return producer;
-    })().catch((error) => {
-      this.producerReady = undefined;
-      throw error;
-    });
-    return this.producerReady;
+    return this.producerConnection.get();
   }
 
   private admin(): Promise<Admin> {
-    this.adminReady ??= (async () => {
-      const admin = this.kafka.admin();
-      await admin.connect();
-      return admin;
-    })().catch((error) => {
-      this.adminReady = undefined;
-      throw error;
-    });
-    return this.adminReady;
+    return this.adminConnection.get();
   }
 
   private assertOpen(): void {
