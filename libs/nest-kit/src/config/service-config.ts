@@ -1,5 +1,5 @@
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUrl, Matches, MinLength, ValidateIf } from 'class-validator';
+import { IntegerSetting } from './integer-setting.decorator';
 import { Secret } from './secret.decorator';
 
 export const EVENT_STORE_KINDS = ['embedded', 'postgres', 'kurrentdb'] as const;
@@ -12,10 +12,7 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
  * process gets its own values (port, database, consumer group).
  */
 export class ServiceConfig {
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntegerSetting(0, 65535)
   PORT = 3000;
 
   @IsString()
@@ -54,10 +51,7 @@ export class ServiceConfig {
   @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, { message: 'KAFKA_BROKERS must be a comma-separated host:port list' })
   KAFKA_BROKERS = '127.0.0.1:9092';
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
+  @IntegerSetting(1, 1000)
   KAFKA_PARTITIONS = 6;
 
   /** Contexts whose messages carry learners' personal data: their topics (and every dead-letter/replay topic) get a bounded retention. */
@@ -65,10 +59,7 @@ export class ServiceConfig {
   KAFKA_PERSONAL_DATA_SOURCES = 'enrolment';
 
   /** How long those topics keep records: the longest a learner's name and e-mail stay on the brokers after an erasure. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(8760)
+  @IntegerSetting(1, 8760)
   KAFKA_PERSONAL_DATA_RETENTION_HOURS = 168;
 
   @IsOptional()
@@ -88,27 +79,20 @@ export class ServiceConfig {
   AUTH_AUDIENCE = 'alliance-api';
 
   /** Longest lifetime a bearer token may have (exp - iat), in seconds; tokens without exp are refused. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(60)
-  @Max(31 * 24 * 3600)
+  @IntegerSetting(60, 31 * 24 * 3600)
   AUTH_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
 
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
 
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
+  @IntegerSetting(100)
   SHUTDOWN_TIMEOUT_MS = 10000;
 
   /**
    * How long a projection may be behind without its checkpoint moving before `/health/ready` calls it stuck
    * (503). Behind but moving, it is `catching-up` and the service stays ready.
    */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1000)
+  @IntegerSetting(1000)
   PROJECTION_STUCK_AFTER_MS = 60000;
 
   /**
@@ -116,10 +100,7 @@ export class ServiceConfig {
    * `/health/ready` probes, in ms: frequent polling then costs one round of checks per interval. 0 = check on
    * every probe. A storage fault a writer meets is reported at once regardless.
    */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(60_000)
+  @IntegerSetting(0, 60_000)
   HEALTH_READY_CACHE_MS = 1000;
 
   /**
@@ -127,76 +108,46 @@ export class ServiceConfig {
    * above which the process counts as saturated and reads (GET and anonymous requests, never health probes)
    * are throttled so background work keeps its pace. 0 switches admission control off.
    */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(10_000)
+  @IntegerSetting(0, 10_000)
   ADMISSION_LOOP_DELAY_MS = 50;
 
   /** Reads in flight per service while the process is not saturated (the throttle grows back to it). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100_000)
+  @IntegerSetting(1, 100_000)
   ADMISSION_MAX_IN_FLIGHT = 64;
 
   /**
    * Reads in flight per service at the deepest throttle. 0: while the process stays saturated reads only wait
    * (background work first, strictly); they are answered 503 once they waited ADMISSION_QUEUE_TIMEOUT_MS.
    */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
+  @IntegerSetting(0, 100_000)
   ADMISSION_MIN_IN_FLIGHT = 2;
 
   /** Longest pause between two reads admitted per service while the process stays saturated at the floor, in ms (0: no pacing). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(60_000)
+  @IntegerSetting(0, 60_000)
   ADMISSION_MAX_PAUSE_MS = 100;
 
   /** Reads that may wait for a place per service; beyond, 503 `service.overloaded` with Retry-After. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
+  @IntegerSetting(0, 100_000)
   ADMISSION_QUEUE_LENGTH = 256;
 
   /** How long a read may wait for a place, in ms, before it is answered 503 `service.overloaded`. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(600_000)
+  @IntegerSetting(1, 600_000)
   ADMISSION_QUEUE_TIMEOUT_MS = 5000;
 
   /** Requests per minute one client address may make to the service's public routes (429 beyond; 0 = no limit). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
+  @IntegerSetting(0, 1_000_000)
   PUBLIC_RATE_LIMIT_PER_MINUTE = 120;
 
   /** Largest JSON request body, in bytes (413 beyond). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1024)
-  @Max(100 * 1024 * 1024)
+  @IntegerSetting(1024, 100 * 1024 * 1024)
   HTTP_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
 
   /** Deepest nesting of a JSON request body (400 beyond, refused before the body is parsed). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(4)
-  @Max(256)
+  @IntegerSetting(4, 256)
   HTTP_JSON_MAX_DEPTH = 32;
 
   /** Longest string value of a JSON request body, in characters (400 beyond); routes carrying signed documents are exempt. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(10 * 1024 * 1024)
+  @IntegerSetting(100, 10 * 1024 * 1024)
   HTTP_TEXT_MAX_LENGTH = 10_000;
 
   /**
