@@ -1,51 +1,36 @@
-import { Module } from '@nestjs/common';
-import request from 'supertest';
+import { probeApp } from './__fixtures__/probe-app';
 import { ProbeController } from './__fixtures__/probe.controller';
 import { mintToken } from './auth/token-verifier';
-import { createServiceApp } from './bootstrap/start-service';
-import { loadConfig } from './config/load-config';
-import { ServiceConfig } from './config/service-config';
-import { NestKitModule } from './nest-kit.module';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 
 describe('service kit over HTTP', () => {
-  const config = loadConfig('probe', ServiceConfig, { LOG_LEVEL: 'silent' });
-  let app: NestExpressApplication;
-
-  beforeAll(async () => {
-    @Module({ imports: [NestKitModule.forRoot({ service: 'probe', config })], controllers: [ProbeController] })
-    class ProbeModule {}
-    app = await createServiceApp({ service: 'probe', description: 'probe', module: ProbeModule, config });
-    await app.init();
-  });
-  afterAll(() => app.close());
+  const { config, http } = probeApp([ProbeController]);
 
   const token = (role: 'alliance-admin' | 'registrar') => mintToken({ subject: 'u1', role, institution: 'inst-1' }, config);
 
   it('answers an unknown route with problem+json 404', async () => {
-    const res = await request(app.getHttpServer()).get('/nowhere');
+    const res = await http().get('/nowhere');
     expect(res.status).toBe(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(JSON.parse(res.text)).toMatchObject({ status: 404, title: 'Not Found', instance: '/nowhere', code: 'not-found' });
   });
 
   it('rejects a protected route without a token (401) and with the wrong role (403)', async () => {
-    const none = await request(app.getHttpServer()).post('/probe/admin').send({ name: 'x', credits: 1 });
+    const none = await http().post('/probe/admin').send({ name: 'x', credits: 1 });
     expect(none.status).toBe(401);
     expect(none.headers['content-type']).toMatch(/problem\+json/);
-    const wrong = await request(app.getHttpServer())
+    const wrong = await http()
       .post('/probe/admin')
       .set('authorization', `Bearer ${await token('registrar')}`)
       .send({ name: 'x', credits: 1 });
     expect(wrong.status).toBe(403);
     // Refusals the framework raises carry a code like the domain's own, so that clients branch on one field.
     expect([JSON.parse(none.text).code, JSON.parse(wrong.text).code]).toEqual(['unauthenticated', 'forbidden']);
-    const forged = await request(app.getHttpServer()).post('/probe/admin').set('authorization', 'Bearer not.a.jwt').send({});
+    const forged = await http().post('/probe/admin').set('authorization', 'Bearer not.a.jwt').send({});
     expect(forged.status).toBe(401);
   });
 
   it('lets the right role in and hands the actor to the handler', async () => {
-    const res = await request(app.getHttpServer())
+    const res = await http()
       .post('/probe/admin')
       .set('authorization', `Bearer ${await token('alliance-admin')}`)
       .send({ name: 'x', credits: 2 });
@@ -54,7 +39,7 @@ describe('service kit over HTTP', () => {
   });
 
   it('names every invalid field in a 400 problem', async () => {
-    const res = await request(app.getHttpServer())
+    const res = await http()
       .post('/probe/admin')
       .set('authorization', `Bearer ${await token('alliance-admin')}`)
       .send({ name: 3, credits: 0, extra: true });
@@ -64,7 +49,7 @@ describe('service kit over HTTP', () => {
   });
 
   it('rejects malformed JSON with 400, not 500', async () => {
-    const res = await request(app.getHttpServer())
+    const res = await http()
       .post('/probe/admin')
       .set('authorization', `Bearer ${await token('alliance-admin')}`)
       .set('content-type', 'application/json')
@@ -75,52 +60,39 @@ describe('service kit over HTTP', () => {
 
   it('maps domain errors to their status with the field, and hides internals of a crash', async () => {
     const auth = `Bearer ${await token('registrar')}`;
-    const domain = await request(app.getHttpServer()).get('/probe/domain-error').set('authorization', auth);
+    const domain = await http().get('/probe/domain-error').set('authorization', auth);
     expect(domain.status).toBe(422);
     expect(JSON.parse(domain.text)).toMatchObject({ code: 'probe.not-allowed', errors: [{ field: 'name' }] });
-    const crash = await request(app.getHttpServer()).get('/probe/crash').set('authorization', auth);
+    const crash = await http().get('/probe/crash').set('authorization', auth);
     expect(crash.status).toBe(500);
     expect(crash.text).not.toContain('secret internals');
   });
 
   it('propagates the caller request id as correlation id', async () => {
-    const res = await request(app.getHttpServer()).get('/probe/public').set('x-request-id', 'req-123');
+    const res = await http().get('/probe/public').set('x-request-id', 'req-123');
     expect(res.headers['x-correlation-id']).toBe('req-123');
     expect(res.body.correlationId).toBe('req-123');
-    const generated = await request(app.getHttpServer()).get('/probe/public');
+    const generated = await http().get('/probe/public');
     expect(generated.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('serves OpenAPI at /docs-json and liveness publicly', async () => {
-    const docs = await request(app.getHttpServer()).get('/docs-json');
+    const docs = await http().get('/docs-json');
     expect(docs.status).toBe(200);
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready', '/probe/admin']));
     // Who may call an operation is part of its documentation.
     expect(docs.body.paths['/probe/admin'].post['x-roles']).toEqual(['alliance-admin']);
-    const live = await request(app.getHttpServer()).get('/health/live');
+    const live = await http().get('/health/live');
     expect(live.body).toEqual({ status: 'ok', service: 'probe' });
   });
 });
 
 describe('service kit limits on public routes', () => {
-  const config = loadConfig('probe', ServiceConfig, {
-    LOG_LEVEL: 'silent',
-    PUBLIC_RATE_LIMIT_PER_MINUTE: '3',
-    HTTP_BODY_LIMIT_BYTES: '2048',
-  });
-  let app: NestExpressApplication;
-
-  beforeAll(async () => {
-    @Module({ imports: [NestKitModule.forRoot({ service: 'probe', config })], controllers: [ProbeController] })
-    class LimitedProbeModule {}
-    app = await createServiceApp({ service: 'probe', description: 'probe', module: LimitedProbeModule, config });
-    await app.init();
-  });
-  afterAll(() => app.close());
+  const { http } = probeApp([ProbeController], { PUBLIC_RATE_LIMIT_PER_MINUTE: '3', HTTP_BODY_LIMIT_BYTES: '2048' });
 
   it('answers 429 problem+json with Retry-After once a client spends its budget on a public route, and leaves health probes alone', async () => {
-    for (let i = 0; i < 3; i++) await request(app.getHttpServer()).get('/probe/public').expect(200);
-    const limited = await request(app.getHttpServer()).get('/probe/public');
+    for (let i = 0; i < 3; i++) await http().get('/probe/public').expect(200);
+    const limited = await http().get('/probe/public');
     expect(limited.status).toBe(429);
     expect(limited.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(limited.headers['retry-after']).toMatch(/^\d+$/);
@@ -129,11 +101,11 @@ describe('service kit limits on public routes', () => {
       title: 'Too Many Requests',
       type: expect.stringMatching(/too-many-requests$/),
     });
-    for (let i = 0; i < 5; i++) await request(app.getHttpServer()).get('/health/live').expect(200);
+    for (let i = 0; i < 5; i++) await http().get('/health/live').expect(200);
   });
 
   it('answers 413 problem+json to a body over the limit, not 500', async () => {
-    const res = await request(app.getHttpServer())
+    const res = await http()
       .post('/probe/admin')
       .set('content-type', 'application/json')
       .send(JSON.stringify({ name: 'x'.repeat(4096), credits: 1 }));

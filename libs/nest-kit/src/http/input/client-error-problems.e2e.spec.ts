@@ -1,27 +1,17 @@
-import { Module } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { connect } from 'node:net';
 import { InputProbeController } from '../../__fixtures__/input-probe.controller';
-import { createServiceApp } from '../../bootstrap/start-service';
-import { loadConfig } from '../../config/load-config';
-import { ServiceConfig } from '../../config/service-config';
-import { NestKitModule } from '../../nest-kit.module';
+import { probeApp } from '../../__fixtures__/probe-app';
 
 /** Requests Node's HTTP parser refuses before Express runs, answered like every other refusal. */
 describe('requests the HTTP parser refuses', () => {
-  const config = loadConfig('probe', ServiceConfig, { LOG_LEVEL: 'silent', PUBLIC_RATE_LIMIT_PER_MINUTE: '0' });
-  let app: NestExpressApplication;
+  const { app } = probeApp([InputProbeController], { PUBLIC_RATE_LIMIT_PER_MINUTE: '0' });
   let base: string;
 
   beforeAll(async () => {
-    @Module({ imports: [NestKitModule.forRoot({ service: 'probe', config })], controllers: [InputProbeController] })
-    class ProbeModule {}
-    app = await createServiceApp({ service: 'probe', description: 'probe', module: ProbeModule, config });
-    await app.listen(0, '127.0.0.1');
-    const address = app.getHttpServer().address() as { port: number };
+    await app().listen(0, '127.0.0.1');
+    const address = app().getHttpServer().address() as { port: number };
     base = `http://127.0.0.1:${address.port}`;
   });
-  afterAll(() => app.close());
 
   it('answers a query string over the header limit with a 431 problem naming the headers', async () => {
     const res = await fetch(`${base}/input/items?learner=${'x'.repeat(100_001)}`);

@@ -1,36 +1,17 @@
-import { Module } from '@nestjs/common';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import request from 'supertest';
+import type request from 'supertest';
 import { InputProbeController } from '../../__fixtures__/input-probe.controller';
-import { createServiceApp } from '../../bootstrap/start-service';
-import { loadConfig } from '../../config/load-config';
-import { ServiceConfig } from '../../config/service-config';
-import { NestKitModule } from '../../nest-kit.module';
+import { probeApp } from '../../__fixtures__/probe-app';
 
 type Problem = { status: number; type: string; errors?: { field: string; message: string }[] };
 
 describe('request input at the edge of every service', () => {
-  const config = loadConfig('probe', ServiceConfig, {
-    LOG_LEVEL: 'silent',
-    PUBLIC_RATE_LIMIT_PER_MINUTE: '0',
-    HTTP_TEXT_MAX_LENGTH: '500',
-  });
-  let app: NestExpressApplication;
-  const http = () => request(app.getHttpServer());
+  const { config, http } = probeApp([InputProbeController], { PUBLIC_RATE_LIMIT_PER_MINUTE: '0', HTTP_TEXT_MAX_LENGTH: '500' });
   const json = (path: string, text: string) => http().post(path).set('content-type', 'application/json').send(text);
   const problem = (res: request.Response) => {
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     return JSON.parse(res.text) as Problem;
   };
   const fields = (res: request.Response) => (problem(res).errors ?? []).map((e) => e.field);
-
-  beforeAll(async () => {
-    @Module({ imports: [NestKitModule.forRoot({ service: 'probe', config })], controllers: [InputProbeController] })
-    class ProbeModule {}
-    app = await createServiceApp({ service: 'probe', description: 'probe', module: ProbeModule, config });
-    await app.init();
-  });
-  afterAll(() => app.close());
 
   it('takes clean input, normalised to NFC', async () => {
     const res = await json('/input/enrolments', JSON.stringify({ name: 'Jose\u0301', consent: { textVersion: 'v1' } })).expect(200);
