@@ -33,6 +33,12 @@ const config = loadConfig('records', ServiceConfig, { LOG_LEVEL: 'silent' });
 const bearer = async (role: Role, institution?: string) =>
   `Bearer ${await mintToken({ subject: `${role}-1`, role, ...(institution ? { institution } : {}) }, config)}`;
 
+/** A request to `app` with the bearer token of a `role` (of `institution`). */
+async function requestAs(app: NestExpressApplication, method: 'get' | 'head' | 'post', path: string, role: Role, institution?: string) {
+  const authorization = await bearer(role, institution);
+  return request(app.getHttpServer())[method](path).set({ authorization });
+}
+
 async function appWith(standings?: Map<string, string>): Promise<{ app: NestExpressApplication; asked: string[] }> {
   const asked: string[] = [];
   const providers = standings
@@ -61,9 +67,7 @@ describe('reads of a removed member (standings held in memory as a service learn
 
   it('refuses every read by its registrar and admin with 403 problem+json naming the service and the standing', async () => {
     for (const role of ['registrar', 'institution-admin'] as const) {
-      const res = await request(app.getHttpServer())
-        .get('/records')
-        .set('authorization', await bearer(role, 'removed-u'));
+      const res = await requestAs(app, 'get', '/records', role, 'removed-u');
       expect({ role, status: res.status, type: res.headers['content-type'] }).toEqual({
         role,
         status: 403,
@@ -77,42 +81,24 @@ describe('reads of a removed member (standings held in memory as a service learn
         memberStatus: 'removed',
       });
     }
-    expect(
-      (
-        await request(app.getHttpServer())
-          .head('/records')
-          .set('authorization', await bearer('registrar', 'removed-u'))
-      ).status,
-    ).toBe(403);
+    expect((await requestAs(app, 'head', '/records', 'registrar', 'removed-u')).status).toBe(403);
   });
 
   it('lets suspended, active and unheard-of members read, and leaves writes to the deciders', async () => {
     for (const institution of ['suspended-u', 'active-u', 'never-heard-of']) {
-      const res = await request(app.getHttpServer())
-        .get('/records')
-        .set('authorization', await bearer('registrar', institution));
+      const res = await requestAs(app, 'get', '/records', 'registrar', institution);
       expect({ institution, status: res.status }).toEqual({ institution, status: 200 });
     }
-    const write = await request(app.getHttpServer())
-      .post('/records')
-      .set('authorization', await bearer('institution-admin', 'removed-u'));
+    const write = await requestAs(app, 'post', '/records', 'institution-admin', 'removed-u');
     expect(write.status).toBe(201);
   });
 
   it('never refuses public routes, learners, auditors or the alliance admin, and asks nothing for them', async () => {
     asked.length = 0;
     expect((await request(app.getHttpServer()).get('/records/public')).status).toBe(200);
-    expect(
-      (
-        await request(app.getHttpServer())
-          .get('/records/public')
-          .set('authorization', await bearer('registrar', 'removed-u'))
-      ).status,
-    ).toBe(200);
+    expect((await requestAs(app, 'get', '/records/public', 'registrar', 'removed-u')).status).toBe(200);
     for (const role of ['learner', 'auditor', 'alliance-admin'] as const) {
-      const res = await request(app.getHttpServer())
-        .get('/records')
-        .set('authorization', await bearer(role, 'removed-u'));
+      const res = await requestAs(app, 'get', '/records', role, 'removed-u');
       expect({ role, status: res.status }).toEqual({ role, status: 200 });
     }
     expect(asked).toEqual([]);
@@ -143,13 +129,7 @@ describe('a service without a member standing source', () => {
   it('lets every staff token read', async () => {
     const { app } = await appWith();
     try {
-      expect(
-        (
-          await request(app.getHttpServer())
-            .get('/records')
-            .set('authorization', await bearer('registrar', 'removed-u'))
-        ).status,
-      ).toBe(200);
+      expect((await requestAs(app, 'get', '/records', 'registrar', 'removed-u')).status).toBe(200);
     } finally {
       await app.close();
     }
