@@ -1,8 +1,10 @@
 // Test-only access to the shared reference vectors, which sit beside the repository clone.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createDocumentLoader } from '../jsonld/document-loader';
 import type { JsonObject } from '../data-integrity/types';
+import { verifyCredential } from '../data-integrity/verify-credential';
+import { createVerificationMethodResolver } from '../did/resolver';
+import { createDocumentLoader } from '../jsonld/document-loader';
 
 const repoRoot = resolve(__dirname, '..', '..', '..', '..');
 export const VECTORS = resolve(repoRoot, '..', 'shared', 'vectors');
@@ -29,3 +31,19 @@ export const EXAMPLES_CONTEXT = {
 export const vectorLoader = createDocumentLoader({ extraContexts: [EXAMPLES_CONTEXT] });
 
 export const TV = (...parts: string[]): string[] => ['vc-di-eddsa', 'TestVectors', ...parts];
+
+const resolveVerificationMethod = createVerificationMethodResolver();
+
+/** Verifies `doc` with the did:key resolver and the vectors' contexts. */
+export const verifyWithVectors = (doc: JsonObject) => verifyCredential(doc, { resolveVerificationMethod, documentLoader: vectorLoader });
+
+/** The eddsa-rdfc-2022 signer a vector's proof configuration describes, signing with `privateKey`. */
+export function rdfcSignerFrom(config: JsonObject, privateKey: string) {
+  return {
+    verificationMethod: config.verificationMethod as string,
+    privateKey,
+    cryptosuite: 'eddsa-rdfc-2022' as const,
+    created: config.created as string,
+    ...(config.id ? { id: config.id as string } : {}),
+  };
+}

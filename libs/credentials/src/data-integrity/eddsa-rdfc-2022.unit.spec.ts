@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ControllerDocument } from '../did/controller-document';
 import { createVerificationMethodResolver } from '../did/resolver';
-import { readVectorJson, readVectorText, TV, vectorLoader } from '../__tests__/vectors';
+import { rdfcSignerFrom, readVectorJson, readVectorText, TV, vectorLoader, verifyWithVectors } from '../__tests__/vectors';
 import { computeHashData } from './cryptosuite';
 import { eddsaRdfc2022 } from './eddsa-rdfc-2022';
 import { signCredential } from './sign';
@@ -10,20 +10,8 @@ import { verifyCredential } from './verify-credential';
 
 const RDFC = (...p: string[]) => TV('eddsa-rdfc-2022', ...p);
 const keyPair = readVectorJson<{ privateKeyMultibase: string }>(...TV('keyPair.json'));
-const resolveVerificationMethod = createVerificationMethodResolver();
-const verify = (doc: JsonObject) => verifyCredential(doc, { resolveVerificationMethod, documentLoader: vectorLoader });
 const hex = (b: Uint8Array) => Buffer.from(b).toString('hex');
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-
-function signerFrom(config: JsonObject, privateKey: string) {
-  return {
-    verificationMethod: config.verificationMethod as string,
-    privateKey,
-    cryptosuite: 'eddsa-rdfc-2022' as const,
-    created: config.created as string,
-    ...(config.id ? { id: config.id as string } : {}),
-  };
-}
 
 describe('eddsa-rdfc-2022 known-answer signing (W3C vc-di-eddsa vectors)', () => {
   it('reproduces canonical N-Quads, both hashes and the signature', async () => {
@@ -35,17 +23,17 @@ describe('eddsa-rdfc-2022 known-answer signing (W3C vc-di-eddsa vectors)', () =>
     expect(sha(r.canonicalDocument)).toBe(readVectorText(...RDFC('docHashDataInt.txt')).trim());
     expect(hex(r.hashData)).toBe(readVectorText(...RDFC('combinedHashDataInt.txt')).trim());
 
-    const out = await signCredential(unsigned, [signerFrom(config, keyPair.privateKeyMultibase)], { documentLoader: vectorLoader });
+    const out = await signCredential(unsigned, [rdfcSignerFrom(config, keyPair.privateKeyMultibase)], { documentLoader: vectorLoader });
     expect(out.proof[0].proofValue).toBe(readVectorText(...RDFC('sigBTC58DataInt.txt')).trim());
     expect(out.proof[0]).toEqual((readVectorJson(...RDFC('signedDataInt.json')) as { proof: JsonObject }).proof);
   });
 
   it('verifies signedDataInt.json and rejects a changed field', async () => {
     const signed = readVectorJson(...RDFC('signedDataInt.json'));
-    expect((await verify(signed)).verified).toBe(true);
+    expect((await verifyWithVectors(signed)).verified).toBe(true);
     const changed = structuredClone(signed);
     changed.name = 'Forged Credential';
-    const r = await verify(changed);
+    const r = await verifyWithVectors(changed);
     expect(r.verified).toBe(false);
     expect(r.proofs[0].errors[0].code).toBe('INVALID_SIGNATURE');
   });
@@ -73,7 +61,7 @@ describe('Open Badges 3.0 eddsa-rdfc-2022 vector (1EdTech)', () => {
     expect(sha(r.canonicalDocument)).toBe(hashes.documentHashHex);
     expect(sha(r.canonicalProofConfig)).toBe(hashes.proofHashHex);
     expect(hex(r.hashData)).toBe(hashes.dataToSignHex);
-    const out = await signCredential(unsigned, [{ ...signerFrom(options, kp.secretKeyMultibase) }], { documentLoader: vectorLoader });
+    const out = await signCredential(unsigned, [{ ...rdfcSignerFrom(options, kp.secretKeyMultibase) }], { documentLoader: vectorLoader });
     expect(out.proof[0].proofValue).toBe(hashes.proofValue);
   });
 

@@ -1,5 +1,5 @@
 import { createVerificationMethodResolver } from '../did/resolver';
-import { readVectorJson, TV, vectorLoader } from '../__tests__/vectors';
+import { rdfcSignerFrom, readVectorJson, TV, vectorLoader, verifyWithVectors } from '../__tests__/vectors';
 import { encodeMultibaseBase58btc } from '../encoding/multibase';
 import { decodeSecretKeyMultibase, ed25519Sign, keyPairFromSeed, privateKeyFromSeed } from '../keys/ed25519';
 import { computeHashData } from './cryptosuite';
@@ -12,17 +12,6 @@ import { verifyCredential } from './verify-credential';
 const SC = (f: string) => TV('proof-set-chain', f);
 const multi = readVectorJson<Record<string, { privateKeyMultibase: string }>>(...SC('multiKeyPairs.json'));
 const resolveVerificationMethod = createVerificationMethodResolver();
-const verify = (doc: JsonObject) => verifyCredential(doc, { resolveVerificationMethod, documentLoader: vectorLoader });
-
-function signerFrom(config: JsonObject, privateKey: string) {
-  return {
-    verificationMethod: config.verificationMethod as string,
-    privateKey,
-    cryptosuite: 'eddsa-rdfc-2022' as const,
-    created: config.created as string,
-    ...(config.id ? { id: config.id as string } : {}),
-  };
-}
 
 describe('proof sets and chains (W3C vc-di-eddsa proof-set-chain vectors)', () => {
   const unsigned = readVectorJson(...SC('unsigned.json'));
@@ -30,9 +19,9 @@ describe('proof sets and chains (W3C vc-di-eddsa proof-set-chain vectors)', () =
   it('builds the two-member proof set of signedProofSet2.json', async () => {
     const c1 = readVectorJson(...SC('proofSetConfig1.json'));
     const c2 = readVectorJson(...SC('proofSetConfig2.json'));
-    const one = await signCredential(unsigned, [signerFrom(c1, multi.keyPair1.privateKeyMultibase)], { documentLoader: vectorLoader });
+    const one = await signCredential(unsigned, [rdfcSignerFrom(c1, multi.keyPair1.privateKeyMultibase)], { documentLoader: vectorLoader });
     expect(one.proof[0]).toEqual(readVectorJson(...SC('proofSetConfigSigned1.json')));
-    const two = await signCredential(one, [signerFrom(c2, multi.keyPair2.privateKeyMultibase)], { documentLoader: vectorLoader });
+    const two = await signCredential(one, [rdfcSignerFrom(c2, multi.keyPair2.privateKeyMultibase)], { documentLoader: vectorLoader });
     expect(two).toEqual(readVectorJson(...SC('signedProofSet2.json')));
   });
 
@@ -41,14 +30,14 @@ describe('proof sets and chains (W3C vc-di-eddsa proof-set-chain vectors)', () =
     const c3 = readVectorJson(...SC('proofChainConfig1.json'));
     const chain1 = await addChainedProof(
       set,
-      { ...signerFrom(c3, multi.keyPair3.privateKeyMultibase), previousProof: c3.previousProof as string[] },
+      { ...rdfcSignerFrom(c3, multi.keyPair3.privateKeyMultibase), previousProof: c3.previousProof as string[] },
       { documentLoader: vectorLoader },
     );
     expect(chain1).toEqual(readVectorJson(...SC('signedProofChain1.json')));
     const c4 = readVectorJson(...SC('proofChainConfig2.json'));
     const chain2 = await addChainedProof(
       chain1,
-      { ...signerFrom(c4, multi.keyPair4.privateKeyMultibase), previousProof: c4.previousProof as string },
+      { ...rdfcSignerFrom(c4, multi.keyPair4.privateKeyMultibase), previousProof: c4.previousProof as string },
       { documentLoader: vectorLoader },
     );
     expect(chain2).toEqual(readVectorJson(...SC('signedProofChain2.json')));
@@ -76,14 +65,14 @@ describe('proof sets and chains (W3C vc-di-eddsa proof-set-chain vectors)', () =
     await expect(
       addChainedProof(
         set,
-        { ...signerFrom(c3, multi.keyPair3.privateKeyMultibase), previousProof: 'urn:uuid:00000000-0000-0000-0000-000000000000' },
+        { ...rdfcSignerFrom(c3, multi.keyPair3.privateKeyMultibase), previousProof: 'urn:uuid:00000000-0000-0000-0000-000000000000' },
         { documentLoader: vectorLoader },
       ),
     ).rejects.toMatchObject({ code: 'PROOF_GENERATION_ERROR' });
   });
 
   it.each(['signedProofSet2.json', 'signedProofChain1.json', 'signedProofChain2.json'])('verifies every proof of %s', async (file) => {
-    const r = await verify(readVectorJson(...SC(file)));
+    const r = await verifyWithVectors(readVectorJson(...SC(file)));
     expect(r.proofs.flatMap((p) => p.errors)).toEqual([]);
     expect(r.proofs.every((p) => p.verified)).toBe(true);
     expect(r.verified).toBe(true);
@@ -92,14 +81,14 @@ describe('proof sets and chains (W3C vc-di-eddsa proof-set-chain vectors)', () =
   it('fails when a proof referenced by previousProof is dropped', async () => {
     const chain2 = readVectorJson(...SC('signedProofChain2.json')) as JsonObject & { proof: DataIntegrityProof[] };
     const dropped = { ...chain2, proof: chain2.proof.filter((p) => p.id !== 'urn:uuid:d94f792a-c546-4d06-b38a-da070ab56c23') };
-    const r = await verify(dropped);
+    const r = await verifyWithVectors(dropped);
     expect(r.verified).toBe(false);
     expect(r.proofs[2].errors.map((e) => e.code)).toEqual(['PREVIOUS_PROOF_NOT_FOUND']);
     expect(dataIntegrityErrorType(r.proofs[2].errors[0].code)).toBe('PROOF_VERIFICATION_ERROR');
 
     const chain1 = readVectorJson(...SC('signedProofChain1.json')) as JsonObject & { proof: DataIntegrityProof[] };
     const droppedFirst = { ...chain1, proof: chain1.proof.slice(1) };
-    const r1 = await verify(droppedFirst);
+    const r1 = await verifyWithVectors(droppedFirst);
     expect(r1.verified).toBe(false);
     expect(r1.proofs[1].errors.map((e) => e.code)).toEqual(['PREVIOUS_PROOF_NOT_FOUND']);
   });
@@ -108,7 +97,7 @@ describe('proof sets and chains (W3C vc-di-eddsa proof-set-chain vectors)', () =
     const chain2 = readVectorJson(...SC('signedProofChain2.json')) as JsonObject & { proof: DataIntegrityProof[] };
     const tampered = structuredClone(chain2);
     tampered.proof[0].created = '2024-01-01T00:00:00Z';
-    const r = await verify(tampered);
+    const r = await verifyWithVectors(tampered);
     expect(r.verified).toBe(false);
     expect(r.proofs[0].errors[0].code).toBe('INVALID_SIGNATURE');
     // proof 3 covers proof 1 in full, so its signature breaks too; proof 4 covers only proof 3 and fails through the chain.
@@ -119,7 +108,7 @@ describe('proof sets and chains (W3C vc-di-eddsa proof-set-chain vectors)', () =
   it('still verifies a proof set with a member removed: only a co-issuance policy catches that', async () => {
     const set = readVectorJson(...SC('signedProofSet2.json')) as JsonObject & { proof: DataIntegrityProof[] };
     const oneLeft = { ...set, proof: [set.proof[0]] };
-    expect((await verify(oneLeft)).verified).toBe(true);
+    expect((await verifyWithVectors(oneLeft)).verified).toBe(true);
     const missing = 'did:key:z6MkhWqdDBPojHA7cprTGTt5yHv5yUi1B8cnXn8ReLumkw6E';
     const r = await verifyCredential(oneLeft, { resolveVerificationMethod, documentLoader: vectorLoader, requiredSigners: [missing] });
     expect(r.verified).toBe(false);
@@ -144,10 +133,10 @@ describe('proof sets and chains (W3C vc-di-eddsa proof-set-chain vectors)', () =
       { verificationMethod: vm(2), privateKey: keys[2], cryptosuite: 'eddsa-jcs-2022', previousProof: ['urn:uuid:p1', 'urn:uuid:p2'] },
       { documentLoader: vectorLoader },
     );
-    expect((await verify(chain)).verified).toBe(true);
+    expect((await verifyWithVectors(chain)).verified).toBe(true);
     const edited = structuredClone(chain);
     edited.proof[1].created = '2020-01-01T00:00:00Z';
-    const r = await verify(edited);
+    const r = await verifyWithVectors(edited);
     expect(r.proofs.map((p) => p.errors[0]?.code)).toEqual([undefined, 'INVALID_SIGNATURE', 'INVALID_SIGNATURE']);
   });
 });
