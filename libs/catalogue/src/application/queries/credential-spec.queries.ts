@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogueException } from '../../domain/catalogue.exception';
+import { presentFields } from '../../domain/present-fields';
 import { CatalogueReadModel } from '../../infrastructure/read-model/catalogue-read-model';
 import {
   CredentialSpecBodyRows,
@@ -167,7 +168,6 @@ function versionSummaryOf(v: VersionRow): CredentialSpecVersionSummary {
     title: v.title,
     ects: v.ects,
     createdAt: v.createdAt,
-    ...(v.publishedAt ? { publishedAt: v.publishedAt } : {}),
-    ...(v.retiredAt ? { retiredAt: v.retiredAt } : {}),
+    ...presentFields({ publishedAt: v.publishedAt, retiredAt: v.retiredAt }),
   };
 }

@@ -1,5 +1,5 @@
 import { type DidHosting, didHostingOf } from '../../domain/institution/did-hosting';
-import type { SigningKeyRecord } from '../../domain/institution/institution.events';
+import type { InstitutionProfile, SigningKeyRecord } from '../../domain/institution/institution.events';
 import type { Institution, RejectedKey, StatusPeriod } from '../../domain/institution/institution.state';
 import { isCompromisedAt, keyCoversInstant } from '../../domain/institution/signing-keys';
 
@@ -8,14 +8,8 @@ export interface SigningKeyView extends SigningKeyRecord {
   state: 'active' | 'scheduled' | 'expired' | 'revoked' | 'compromised';
 }
 
-export interface InstitutionView {
+export interface InstitutionView extends InstitutionProfile {
   id: string;
-  name: string;
-  legalName: string;
-  countryCode: string;
-  region?: string;
-  homepage: string;
-  did: string;
   /** Who publishes the DID document: this platform (at didDocumentUrl), or the institution at its own domain. */
   didHosting: DidHosting;
   /** Where this platform serves the member's DID document. */

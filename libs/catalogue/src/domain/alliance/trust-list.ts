@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
 import { type DidHosting, didHostingOf } from '../institution/did-hosting';
-import type { SigningKeyRecord } from '../institution/institution.events';
+import type { InstitutionProfile, SigningKeyRecord } from '../institution/institution.events';
 import type { Institution, StatusPeriod } from '../institution/institution.state';
 import { platformDidWeb } from '../institution/institution.rules';
+import { presentFields } from '../present-fields';
 
 /** Vocabulary of the trust list's own terms. */
 export const TRUST_LIST_VOCABULARY = 'https://alliance-credentials.example/ns/trust-list#';
@@ -57,16 +58,11 @@ export interface TrustListKey {
   compromisedSince?: string;
 }
 
-export interface TrustListMember {
+export interface TrustListMember extends Omit<InstitutionProfile, 'did'> {
   /** The member's DID. */
   id: string;
   type: 'AllianceMember';
   institutionId: string;
-  name: string;
-  legalName: string;
-  countryCode: string;
-  region?: string;
-  homepage: string;
   didHosting: DidHosting;
   didDocument: string;
   membershipStatus: Institution['status'];
@@ -125,10 +121,12 @@ function trustListKey(did: string, k: SigningKeyRecord): TrustListKey {
     publicKeyMultibase: k.publicKeyMultibase,
     custody: k.custody,
     keyValidFrom: k.validFrom,
-    ...(k.validUntil ? { keyValidUntil: k.validUntil } : {}),
-    ...(k.revokedAt ? { revokedAt: k.revokedAt } : {}),
-    ...(k.revocationReason ? { revocationReason: k.revocationReason } : {}),
-    ...(k.compromisedSince ? { compromisedSince: k.compromisedSince } : {}),
+    ...presentFields({
+      keyValidUntil: k.validUntil,
+      revokedAt: k.revokedAt,
+      revocationReason: k.revocationReason,
+      compromisedSince: k.compromisedSince,
+    }),
   };
 }
 

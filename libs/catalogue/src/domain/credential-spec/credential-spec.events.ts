@@ -1,3 +1,4 @@
+import type { InstitutionProfile } from '../institution/institution.events';
 import type { AwardingBodyRef, Component, CredentialSpecDefinition } from './definition';
 
 export interface Approval {
@@ -9,14 +10,7 @@ export interface Approval {
 }
 
 /** A member as it stood when the version was published: the credential names it this way for ever. */
-export interface AwardingBodySnapshot extends AwardingBodyRef {
-  name: string;
-  legalName: string;
-  did: string;
-  countryCode: string;
-  region?: string;
-  homepage: string;
-}
+export type AwardingBodySnapshot = AwardingBodyRef & InstitutionProfile;
 
 export interface ComponentSnapshot extends Component {
   institutionDid: string;

@@ -1,16 +1,11 @@
+import type { InstitutionProfile } from '../institution/institution.events';
 import type { InstitutionStatus } from '../institution/institution.state';
 import type { StackPartRef } from './definition';
 import type { SpecVersionStatus } from './credential-spec.state';
 
 /** A member as a definition needs it: to check it may award, and to snapshot it into a published version. */
-export interface MemberView {
+export interface MemberView extends InstitutionProfile {
   institutionId: string;
-  name: string;
-  legalName: string;
-  did: string;
-  countryCode: string;
-  region?: string;
-  homepage: string;
   status: InstitutionStatus;
 }
 

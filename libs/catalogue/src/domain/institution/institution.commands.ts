@@ -1,20 +1,14 @@
 import type { KeyPossessionProof } from '@alliance/credentials';
 import type { PublicKeyInput } from './public-key';
-import type { DidDocumentConfirmation, SigningKeyRecord } from './institution.events';
+import type { DidDocumentConfirmation, InstitutionProfile, SigningKeyRecord } from './institution.events';
 
 /**
  * Domain commands: plain data, already authenticated. Who may do what is decided by the decider from the
  * context's actor, so no caller (HTTP or not) reaches an institution's keys without being its own admin.
  */
-export interface RegisterInstitution {
+export interface RegisterInstitution extends InstitutionProfile {
   type: 'RegisterInstitution';
   institutionId: string;
-  name: string;
-  legalName: string;
-  countryCode: string;
-  region?: string;
-  homepage: string;
-  did: string;
 }
 
 /** Asks for a challenge to sign with the key that will be registered as `keyId`. */

@@ -6,6 +6,7 @@ import {
   latestVersion,
   type SpecVersion,
 } from '../../domain/credential-spec/credential-spec.state';
+import { presentFields } from '../../domain/present-fields';
 import { assignRow, batchCached, NO_AUTOFLUSH } from './batch-cache';
 import { CredentialSpecBodyRows, CredentialSpecRows, CredentialSpecVersionRows, type LifecycleEntry } from './credential-spec-rows';
 
@@ -120,10 +121,7 @@ function stateOf(credentialSpecId: string, versions: Map<number, VersionRow>): C
         requiredApprovals: v.requiredApprovals,
         approvals: v.approvals,
         createdAt: v.createdAt,
-        ...(v.proposedAt ? { proposedAt: v.proposedAt } : {}),
-        ...(v.publishedAt ? { publishedAt: v.publishedAt } : {}),
-        ...(v.retiredAt ? { retiredAt: v.retiredAt } : {}),
-        ...(v.published ? { published: v.published } : {}),
+        ...presentFields({ proposedAt: v.proposedAt, publishedAt: v.publishedAt, retiredAt: v.retiredAt, published: v.published }),
       })),
   };
 }
