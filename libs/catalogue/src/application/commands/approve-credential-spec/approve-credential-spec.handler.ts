@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CatalogueException } from '../../../domain/catalogue.exception';
 import { CatalogueAggregates } from '../../catalogue-aggregates';
+import { decidingInstitution } from '../deciding-institution';
 import { ApproveCredentialSpecCommand } from './approve-credential-spec.command';
 
 @CommandHandler(ApproveCredentialSpecCommand)
@@ -8,10 +8,7 @@ export class ApproveCredentialSpecHandler implements ICommandHandler<ApproveCred
   constructor(private readonly aggregates: CatalogueAggregates) {}
 
   async execute(command: ApproveCredentialSpecCommand): Promise<void> {
-    const institutionId = command.institutionId ?? command.actor.institution;
-    if (!institutionId)
-      throw new CatalogueException('catalogue.approval.no-institution', 'the token names no institution to approve for', 'institutionId');
-    const approverStatus = (await this.aggregates.institution.state(institutionId))?.status;
+    const { institutionId, status: approverStatus } = await decidingInstitution(this.aggregates, command, 'approve');
     await this.aggregates.credentialSpec.handle(
       command.credentialSpecId,
       { type: 'ApproveCredentialSpec', institutionId, approverStatus, ...(command.comment ? { comment: command.comment } : {}) },

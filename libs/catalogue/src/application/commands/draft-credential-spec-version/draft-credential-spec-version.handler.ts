@@ -1,28 +1,23 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CatalogueException } from '../../../domain/catalogue.exception';
 import { latestVersion } from '../../../domain/credential-spec/credential-spec.state';
-import { CatalogueAggregates } from '../../catalogue-aggregates';
-import { RegistryLoader } from '../../registry-loader';
+import { RegistryCheckedHandler } from '../registry-checked.handler';
 import { DraftCredentialSpecVersionCommand } from './draft-credential-spec-version.command';
 
 @CommandHandler(DraftCredentialSpecVersionCommand)
-export class DraftCredentialSpecVersionHandler implements ICommandHandler<DraftCredentialSpecVersionCommand> {
-  constructor(
-    private readonly aggregates: CatalogueAggregates,
-    private readonly registry: RegistryLoader,
-  ) {}
-
+export class DraftCredentialSpecVersionHandler
+  extends RegistryCheckedHandler
+  implements ICommandHandler<DraftCredentialSpecVersionCommand>
+{
   /** Returns the number of the new version. */
   async execute(command: DraftCredentialSpecVersionCommand): Promise<number> {
-    const current = await this.aggregates.credentialSpec.state(command.credentialSpecId);
-    if (!current) throw new CatalogueException('catalogue.credential-spec-not-found', `No credential spec ${command.credentialSpecId}.`);
+    const current = await this.existing(command.credentialSpecId);
     const definition = { ...latestVersion(current).definition, ...command.changes };
-    const registry = await this.registry.forDefinitions(definition);
-    const { state } = await this.aggregates.credentialSpec.handle(
+    const state = await this.handleWithRegistry(
       command.credentialSpecId,
-      { type: 'DraftCredentialSpecVersion', definition, registry },
-      command.commandContext(),
+      definition,
+      (registry) => ({ type: 'DraftCredentialSpecVersion', definition, registry }),
+      command,
     );
-    return latestVersion(state!).version;
+    return latestVersion(state).version;
   }
 }

@@ -1,26 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { CatalogueException } from '../../../domain/catalogue.exception';
-import { latestVersion } from '../../../domain/credential-spec/credential-spec.state';
-import { CatalogueAggregates } from '../../catalogue-aggregates';
-import { RegistryLoader } from '../../registry-loader';
+import { RegistryCheckedHandler } from '../registry-checked.handler';
 import { ProposeCredentialSpecCommand } from './propose-credential-spec.command';
 
 @CommandHandler(ProposeCredentialSpecCommand)
-export class ProposeCredentialSpecHandler implements ICommandHandler<ProposeCredentialSpecCommand> {
-  constructor(
-    private readonly aggregates: CatalogueAggregates,
-    private readonly registry: RegistryLoader,
-  ) {}
-
+export class ProposeCredentialSpecHandler extends RegistryCheckedHandler implements ICommandHandler<ProposeCredentialSpecCommand> {
   async execute(command: ProposeCredentialSpecCommand): Promise<void> {
-    const current = await this.aggregates.credentialSpec.state(command.credentialSpecId);
-    if (!current) throw new CatalogueException('catalogue.credential-spec-not-found', `No credential spec ${command.credentialSpecId}.`);
-    // Members and stack parts are checked again against their streams as they are now.
-    const registry = await this.registry.forDefinitions(latestVersion(current).definition);
-    await this.aggregates.credentialSpec.handle(
-      command.credentialSpecId,
-      { type: 'ProposeCredentialSpec', registry },
-      command.commandContext(),
-    );
+    await this.handleOnLatest(command.credentialSpecId, (registry) => ({ type: 'ProposeCredentialSpec', registry }), command);
   }
 }
