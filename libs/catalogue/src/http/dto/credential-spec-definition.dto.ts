@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsArray, IsInt, IsNumber, IsObject, IsOptional, IsString, ValidateNested } from 'class-validator';
+import { IsArray, IsInt, IsNumber, IsOptional, IsString } from 'class-validator';
 import { FORMS_OF_PARTICIPATION, QF_EHEA_CYCLES, SUPERVISION_OPTIONS } from '../../domain/credential-spec/definition';
 import {
   AwardingBodyDto,
@@ -12,6 +11,7 @@ import {
   StackabilityDto,
   StackPartDto,
 } from './definition-parts.dto';
+import { NestedDto, NestedDtoList } from './property-decorators';
 
 /** A joint micro-credential: every Annex I element of the definition, the components and the issuance rule. */
 export class CredentialSpecDefinitionDto {
@@ -24,10 +24,7 @@ export class CredentialSpecDefinitionDto {
   @IsString()
   description?: string;
 
-  @ApiProperty({ type: [LearningOutcomeDto], description: 'Annex I: learning outcomes (1-50)' })
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => LearningOutcomeDto)
+  @NestedDtoList(LearningOutcomeDto, 'Annex I: learning outcomes (1-50)')
   learningOutcomes!: LearningOutcomeDto[];
 
   @ApiProperty({ description: 'Annex I: notional workload in ECTS (above 0, at most 60)', example: 6 })
@@ -59,28 +56,16 @@ export class CredentialSpecDefinitionDto {
   @IsString()
   formOfParticipation!: (typeof FORMS_OF_PARTICIPATION)[number];
 
-  @ApiProperty({ type: QualityAssuranceDto, description: 'Annex I: type of quality assurance and the QA body' })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => QualityAssuranceDto)
+  @NestedDto(QualityAssuranceDto, 'Annex I: type of quality assurance and the QA body')
   qualityAssurance!: QualityAssuranceDto;
 
-  @ApiProperty({ type: [AwardingBodyDto], description: 'Annex I: awarding bodies, two or more members, exactly one lead' })
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => AwardingBodyDto)
+  @NestedDtoList(AwardingBodyDto, 'Annex I: awarding bodies, two or more members, exactly one lead')
   awardingBodies!: AwardingBodyDto[];
 
-  @ApiProperty({ type: [ComponentDto], description: 'Which member teaches and assesses which part, with its ECTS share' })
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => ComponentDto)
+  @NestedDtoList(ComponentDto, 'Which member teaches and assesses which part, with its ECTS share')
   components!: ComponentDto[];
 
-  @ApiProperty({ type: IssuanceRuleDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => IssuanceRuleDto)
+  @NestedDto(IssuanceRuleDto)
   issuanceRule!: IssuanceRuleDto;
 
   @ApiProperty({ type: [String], description: 'BCP 47 language tags', example: ['en'] })
@@ -111,25 +96,13 @@ export class CredentialSpecDefinitionDto {
   @IsString()
   supervisionAndIdentityVerification?: (typeof SUPERVISION_OPTIONS)[number];
 
-  @ApiPropertyOptional({ type: GradingSchemeDto, description: 'Annex I (optional): the scheme grades are achieved on' })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => GradingSchemeDto)
+  @NestedDto(GradingSchemeDto, 'Annex I (optional): the scheme grades are achieved on', true)
   gradingScheme?: GradingSchemeDto;
 
-  @ApiPropertyOptional({ type: StackabilityDto, description: 'Annex I (optional): integration / stackability options' })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => StackabilityDto)
+  @NestedDto(StackabilityDto, 'Annex I (optional): integration / stackability options', true)
   stackability?: StackabilityDto;
 
-  @ApiPropertyOptional({ type: [StackPartDto], description: 'Published definitions this one is composed of (a stack)' })
-  @IsOptional()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => StackPartDto)
+  @NestedDtoList(StackPartDto, 'Published definitions this one is composed of (a stack)', true)
   stackParts?: StackPartDto[];
 
   @ApiPropertyOptional({ description: 'Annex I (optional): further information' })

@@ -1,22 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { InstitutionStatus } from '../../domain/institution/institution.state';
+import { OptionalIntParam } from './property-decorators';
 
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @OptionalIntParam({ minimum: 1, maximum: 100, default: 20 })
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
+  @OptionalIntParam({ minimum: 0, default: 0 })
   offset?: number;
 }
 
@@ -58,12 +49,7 @@ export class ListCredentialSpecsQueryDto extends PageQueryDto {
   @IsString()
   institutionId?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 8 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(8)
+  @OptionalIntParam({ minimum: 1, maximum: 8 })
   eqfLevel?: number;
 
   @ApiPropertyOptional({ enum: ['online', 'onsite', 'blended'] })
