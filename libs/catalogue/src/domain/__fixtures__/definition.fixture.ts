@@ -1,8 +1,23 @@
 import type { CredentialSpecDefinition } from '../credential-spec/definition';
 import { AAU, DCU, TUHH } from './members.fixture';
 
+/** The awarding bodies of the joint micro-credential below, by their institution ids. */
+export interface EnergyPartners {
+  aau: string;
+  dcu: string;
+  tuhh: string;
+}
+
 /** A realistic joint micro-credential of three ECIU members: 6 ECTS in three 2-ECTS components. */
 export function sustainableEnergyDefinition(overrides: Partial<CredentialSpecDefinition> = {}): CredentialSpecDefinition {
+  return sustainableEnergyDefinitionOf({ aau: AAU, dcu: DCU, tuhh: TUHH }, overrides);
+}
+
+/** The same micro-credential, awarded by the members with these ids. */
+export function sustainableEnergyDefinitionOf(
+  ids: EnergyPartners,
+  overrides: Partial<CredentialSpecDefinition> = {},
+): CredentialSpecDefinition {
   return {
     title: 'Sustainable Energy Systems: Challenge-Based Learning',
     learningOutcomes: [
@@ -19,14 +34,14 @@ export function sustainableEnergyDefinition(overrides: Partial<CredentialSpecDef
     formOfParticipation: 'blended',
     qualityAssurance: { type: 'Internal quality assurance of each awarding university', body: 'Danish Accreditation Institution' },
     awardingBodies: [
-      { institutionId: AAU, lead: true },
-      { institutionId: DCU, lead: false },
-      { institutionId: TUHH, lead: false },
+      { institutionId: ids.aau, lead: true },
+      { institutionId: ids.dcu, lead: false },
+      { institutionId: ids.tuhh, lead: false },
     ],
     components: [
-      { code: 'ENERGY-MODEL', title: 'Energy system modelling', institutionId: AAU, ects: 2 },
-      { code: 'CHALLENGE', title: 'Challenge project with a city partner', institutionId: DCU, ects: 2 },
-      { code: 'GRID', title: 'Smart grid engineering', institutionId: TUHH, ects: 2 },
+      { code: 'ENERGY-MODEL', title: 'Energy system modelling', institutionId: ids.aau, ects: 2 },
+      { code: 'CHALLENGE', title: 'Challenge project with a city partner', institutionId: ids.dcu, ects: 2 },
+      { code: 'GRID', title: 'Smart grid engineering', institutionId: ids.tuhh, ects: 2 },
     ],
     issuanceRule: { allComponentsPassed: true, withinMonths: 12 },
     languages: ['en'],

@@ -73,27 +73,15 @@ describe('institution keys: revocation', () => {
 
   it('refuses a compromise in the future or not an instant, a key already revoked, an unknown key, and no reason', () => {
     const { history } = withFirstKey();
-    spec
-      .given(history)
-      .when(revoke({ compromisedSince: '2026-03-01T12:00:01Z' }), ownAdmin(T1))
-      .thenThrows(rejected('key.compromised-since-future', 422, 'compromisedSince'));
-    spec
-      .given(history)
-      .when(revoke({ compromisedSince: 'last tuesday' }), ownAdmin(T1))
-      .thenThrows(rejected('key.compromised-since-format', 422, 'compromisedSince'));
     const revoked = [...history, ...decide(history, revoke(), ownAdmin(T1))];
-    spec
-      .given(revoked)
-      .when(revoke({ compromisedSince: COMPROMISED_SINCE }), ownAdmin(T1))
-      .thenThrows(rejected('key.already-revoked', 409, 'keyId'));
-    spec
-      .given(history)
-      .when(revoke({ keyId: 'key-9' }), ownAdmin(T1))
-      .thenThrows(rejected('signing-key-not-found', 404, 'keyId'));
-    spec
-      .given(history)
-      .when(revoke({ reason: ' ' }), ownAdmin(T1))
-      .thenThrows(rejected('reason.required', 422, 'reason'));
+    const refusals: [InstitutionEvent[], Parameters<typeof revoke>[0], ReturnType<typeof rejected>][] = [
+      [history, { compromisedSince: '2026-03-01T12:00:01Z' }, rejected('key.compromised-since-future', 422, 'compromisedSince')],
+      [history, { compromisedSince: 'last tuesday' }, rejected('key.compromised-since-format', 422, 'compromisedSince')],
+      [revoked, { compromisedSince: COMPROMISED_SINCE }, rejected('key.already-revoked', 409, 'keyId')],
+      [history, { keyId: 'key-9' }, rejected('signing-key-not-found', 404, 'keyId')],
+      [history, { reason: ' ' }, rejected('reason.required', 422, 'reason')],
+    ];
+    for (const [given, change, refusal] of refusals) spec.given(given).when(revoke(change), ownAdmin(T1)).thenThrows(refusal);
   });
 
   it('lets a former member declare a compromise, since that only withdraws trust', () => {

@@ -12,15 +12,9 @@ import {
 } from '../__fixtures__/institution-history.fixture';
 import { freshNonce } from '../__fixtures__/key-possession.fixture';
 import { DCU } from '../__fixtures__/members.fixture';
+import { removed, suspended } from '../__fixtures__/member-standing.fixture';
 import { rejected } from '../__fixtures__/rejected';
 import type { InstitutionCommand } from './institution.commands';
-import type { InstitutionEvent } from './institution.events';
-
-const suspended: InstitutionEvent = {
-  type: 'InstitutionSuspended',
-  data: { institutionId: ID, reason: 'QA review', suspendedAt: T1.toISOString() },
-};
-const removed: InstitutionEvent = { type: 'InstitutionRemoved', data: { institutionId: ID, reason: 'left', removedAt: T1.toISOString() } };
 
 describe('a member out of good standing, in the catalogue', () => {
   const { history } = withFirstKey();

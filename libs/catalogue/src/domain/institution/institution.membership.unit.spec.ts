@@ -11,14 +11,8 @@ import {
   T1,
   withFirstKey,
 } from '../__fixtures__/institution-history.fixture';
+import { removed, suspended } from '../__fixtures__/member-standing.fixture';
 import { rejected } from '../__fixtures__/rejected';
-import type { InstitutionEvent } from './institution.events';
-
-const suspended: InstitutionEvent = {
-  type: 'InstitutionSuspended',
-  data: { institutionId: ID, reason: 'QA review', suspendedAt: T1.toISOString() },
-};
-const removed: InstitutionEvent = { type: 'InstitutionRemoved', data: { institutionId: ID, reason: 'left', removedAt: T1.toISOString() } };
 
 describe('institution membership', () => {
   it('registers a member as pending, with its profile', () => {

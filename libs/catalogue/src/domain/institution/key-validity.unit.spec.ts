@@ -23,6 +23,13 @@ const history: StatusPeriod[] = [
 ];
 const rotated = key('key-1', '2026-01-01T00:00:00.000Z', '2026-04-01T00:00:00.000Z');
 const current = key('key-2', '2026-04-01T00:00:00.000Z');
+/** The current key, declared compromised from July and revoked in August. */
+const compromised: SigningKeyRecord = {
+  ...current,
+  validUntil: '2026-08-01T00:00:00.000Z',
+  revokedAt: '2026-08-01T00:00:00.000Z',
+  compromisedSince: '2026-07-01T00:00:00.000Z',
+};
 
 describe('key validity at an instant', () => {
   it.each([
@@ -51,12 +58,6 @@ describe('key validity at an instant', () => {
   });
 
   it('answers compromised from compromisedSince on, revoked after a retirement, and names both instants', () => {
-    const compromised = {
-      ...current,
-      validUntil: '2026-08-01T00:00:00.000Z',
-      revokedAt: '2026-08-01T00:00:00.000Z',
-      compromisedSince: '2026-07-01T00:00:00.000Z',
-    };
     expect(keyValidityAt(compromised, history, '2026-06-30T23:59:59.999Z')).toMatchObject({ valid: true });
     expect(keyValidityAt(compromised, history, '2026-07-01T00:00:00Z')).toMatchObject({
       valid: false,
@@ -90,12 +91,6 @@ describe('DID document', () => {
   });
 
   it('marks a compromised key revoked where the compromise began, so document-only verifiers refuse later signatures', () => {
-    const compromised = {
-      ...current,
-      validUntil: '2026-08-01T00:00:00.000Z',
-      revokedAt: '2026-08-01T00:00:00.000Z',
-      compromisedSince: '2026-07-01T00:00:00.000Z',
-    };
     const doc = didDocumentOf(DID, [rotated, compromised], 'https://www.aau.dk', '2026-09-01T00:00:00.000Z');
     expect(doc.verificationMethod?.[1]).toEqual({
       id: `${DID}#key-2`,

@@ -1,12 +1,10 @@
 import { catalogueHarness } from '../../__fixtures__/catalogue-harness';
 import { scenario } from '../../__fixtures__/catalogue-scenario';
+import { credentialSpecAt } from '../credential-spec-at.fixture';
 
 describe('DraftCredentialSpecHandler', () => {
   it('drafts version 1 once the awarding bodies are found in the registry', async () => {
-    const h = catalogueHarness();
-    const s = scenario(h);
-    const ids = await s.members(3);
-    const id = await s.draft(s.definition(ids));
+    const { h, id } = await credentialSpecAt('draft');
     const spec = await h.aggregates.credentialSpec.state(id);
     expect(spec?.versions).toMatchObject([{ version: 1, status: 'draft' }]);
     expect((await h.events()).at(-1)).toMatchObject({ streamId: `catalogue.credential-spec-${id}`, type: 'CredentialSpecDrafted' });

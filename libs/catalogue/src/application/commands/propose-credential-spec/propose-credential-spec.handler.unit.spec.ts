@@ -1,22 +1,15 @@
-import { catalogueHarness } from '../../__fixtures__/catalogue-harness';
-import { scenario } from '../../__fixtures__/catalogue-scenario';
+import { credentialSpecAt } from '../credential-spec-at.fixture';
 import { SuspendInstitutionCommand, SuspendInstitutionHandler } from '../suspend-institution';
 
 describe('ProposeCredentialSpecHandler', () => {
   it('asks every awarding body for approval', async () => {
-    const h = catalogueHarness();
-    const s = scenario(h);
-    const ids = await s.members(3);
-    const id = await s.draft(s.definition(ids));
+    const { h, s, ids, id } = await credentialSpecAt('draft');
     await s.propose(id);
     expect((await h.aggregates.credentialSpec.state(id))?.versions[0]).toMatchObject({ status: 'proposed', requiredApprovals: ids });
   });
 
   it('checks the members again: one suspended since the draft blocks the proposal', async () => {
-    const h = catalogueHarness();
-    const s = scenario(h);
-    const ids = await s.members(3);
-    const id = await s.draft(s.definition(ids));
+    const { h, s, ids, id } = await credentialSpecAt('draft');
     await new SuspendInstitutionHandler(h.aggregates).execute(
       SuspendInstitutionCommand.create({ institutionId: ids[1], reason: 'QA review', ...h.meta() }),
     );
