@@ -1,6 +1,6 @@
 import { type Ed25519KeyPair, generateEd25519KeyPair } from '@alliance/credentials';
 import { registerInstitutionKey } from '@alliance/testing';
-import type { CatalogueApp } from './catalogue-app';
+import type { SuiteCatalogue } from './catalogue-suite.fixture';
 import { ECIU } from './eciu.fixture';
 
 type MemberKey = keyof typeof ECIU;
@@ -17,7 +17,7 @@ export interface Alliance {
  * Registers four ECIU members (alliance-admin), each then activated by its own institution-admin registering
  * `key-1` with proof of possession; returns their ids, keys and the tokens to act with.
  */
-export async function registerAlliance(svc: CatalogueApp): Promise<Alliance> {
+export async function registerAlliance(svc: SuiteCatalogue): Promise<Alliance> {
   const admin = `Bearer ${await svc.token('alliance-admin')}`;
   const adminOf = async (id: string) => `Bearer ${await svc.token('institution-admin', id, `admin@${id}`)}`;
   const ids = {} as Alliance['ids'];
@@ -37,4 +37,15 @@ export async function registerAlliance(svc: CatalogueApp): Promise<Alliance> {
     });
   }
   return { ids, keyPairs, admin, adminOf };
+}
+
+/** Proposes the spec as the alliance-admin, then has each of `approvers` approve it as its own institution-admin. */
+export async function proposeAndApprove(svc: SuiteCatalogue, alliance: Alliance, specId: string, approvers: string[]): Promise<void> {
+  await svc.http().post(`/credential-specs/${specId}/propose`).set('authorization', alliance.admin);
+  for (const institutionId of approvers)
+    await svc
+      .http()
+      .post(`/credential-specs/${specId}/approvals`)
+      .set('authorization', await alliance.adminOf(institutionId))
+      .send({});
 }

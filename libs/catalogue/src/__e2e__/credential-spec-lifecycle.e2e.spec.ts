@@ -1,28 +1,20 @@
-import { type Alliance, registerAlliance } from './alliance.fixture';
-import { type CatalogueApp, startCatalogue } from './catalogue-app';
+import { type Alliance, proposeAndApprove, registerAlliance } from './alliance.fixture';
+import { catalogueForSuite } from './catalogue-suite.fixture';
 import { definitionFor } from './eciu.fixture';
 
 describe('catalogue over HTTP: the life of a joint micro-credential', () => {
-  let svc: CatalogueApp;
+  const svc = catalogueForSuite();
   let alliance: Alliance;
   beforeAll(async () => {
-    svc = await startCatalogue();
     alliance = await registerAlliance(svc);
   }, 60_000);
-  afterAll(() => svc?.close());
 
   /** Drafts, proposes, has every awarding body approve, and publishes a definition. */
   const publish = async (overrides: Record<string, unknown>) => {
     const { ids, admin } = alliance;
     const { body } = await svc.http().post('/credential-specs').set('authorization', admin).send(definitionFor(ids, overrides));
     if (!body.id) throw new Error(JSON.stringify(body));
-    await svc.http().post(`/credential-specs/${body.id}/propose`).set('authorization', admin);
-    for (const inst of [ids.aau, ids.dcu, ids.tuhh])
-      await svc
-        .http()
-        .post(`/credential-specs/${body.id}/approvals`)
-        .set('authorization', await alliance.adminOf(inst))
-        .send({});
+    await proposeAndApprove(svc, alliance, body.id, [ids.aau, ids.dcu, ids.tuhh]);
     const res = await svc.http().post(`/credential-specs/${body.id}/publish`).set('authorization', admin);
     expect(res.status).toBe(200);
     return body.id as string;

@@ -1,5 +1,6 @@
 import { type Alliance, registerAlliance } from './alliance.fixture';
-import { type CatalogueApp, eventCount, startCatalogue } from './catalogue-app';
+import { eventCount } from './catalogue-app';
+import { catalogueForSuite } from './catalogue-suite.fixture';
 import { definitionFor } from './eciu.fixture';
 
 interface Problem {
@@ -10,16 +11,14 @@ interface Problem {
 }
 
 describe('catalogue over HTTP: every bad request is a 4xx problem and writes nothing', () => {
-  let svc: CatalogueApp;
+  const svc = catalogueForSuite();
   let alliance: Alliance;
   let specId: string;
   beforeAll(async () => {
-    svc = await startCatalogue();
     alliance = await registerAlliance(svc);
     const { body } = await svc.http().post('/credential-specs').set('authorization', alliance.admin).send(definitionFor(alliance.ids));
     specId = body.id;
   }, 60_000);
-  afterAll(() => svc?.close());
 
   /** Sends the request and checks: status, problem+json, the named field (or rule), and no new event. */
   async function rejected(

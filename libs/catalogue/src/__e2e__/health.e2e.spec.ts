@@ -1,11 +1,7 @@
-import { type CatalogueApp, startCatalogue } from './catalogue-app';
+import { catalogueForSuite } from './catalogue-suite.fixture';
 
 describe('catalogue health', () => {
-  let svc: CatalogueApp;
-  beforeAll(async () => {
-    svc = await startCatalogue();
-  }, 60_000);
-  afterAll(() => svc?.close());
+  const svc = catalogueForSuite();
 
   it('is ready once its event store, bus, read model and outbox answer', async () => {
     const res = await svc.http().get('/health/ready');

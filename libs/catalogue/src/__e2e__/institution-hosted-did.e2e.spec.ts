@@ -66,12 +66,17 @@ describe('catalogue over HTTP: keys of members hosting their own did:web', () =>
     return Object.assign(res, { appended: (await svc.store.streamRevision(CATALOGUE_AGGREGATES.stream.institution(m.id))) - before });
   }
 
+  /** Registers a member with `did`, has `host` serve its document listing a fresh key-1, then posts that key. */
+  async function postListedKey(host: DidWebTestServer, profile: object, did: string) {
+    const m = await member({ ...profile, did });
+    const keyPair = generateEd25519KeyPair();
+    host.publish(buildDidWebDocument(did, [{ id: `${did}#key-1`, publicKeyMultibase: keyPair.publicKeyMultibase }]));
+    return { member: m, res: await postKey(m, 'key-1', keyPair) };
+  }
+
   it('registers a key its DID document lists, records where and when that was read, and says the DID is institution-hosted', async () => {
     const did = web.did('uni', 'ut');
-    const ut = await member({ ...ECIU.aau, name: 'University of Twente (own DID)', did });
-    const keyPair = generateEd25519KeyPair();
-    web.publish(buildDidWebDocument(did, [{ id: `${did}#key-1`, publicKeyMultibase: keyPair.publicKeyMultibase }]));
-    const res = await postKey(ut, 'key-1', keyPair);
+    const { member: ut, res } = await postListedKey(web, { ...ECIU.aau, name: 'University of Twente (own DID)' }, did);
     expect(res.status).toBe(201);
     expect(res.appended).toBe(2);
     expect(res.body).toMatchObject({
@@ -114,15 +119,17 @@ describe('catalogue over HTTP: keys of members hosting their own did:web', () =>
       });
       expect(problem.errors[0].message).toContain(`https://${web.host}/uni/ktu/did.json`);
     }
-    const rotate = await svc
-      .http()
-      .post(`/institutions/${ktu.id}/keys/key-1/rotate`)
-      .set('authorization', ktu.token)
-      .send({
-        newKeyId: 'key-2',
-        publicKeyMultibase: unlisted.publicKeyMultibase,
-        proofOfPossession: signKeyPossession(challenge, unlisted.secretKey),
-      });
+    const rotateToUnlisted = () =>
+      svc
+        .http()
+        .post(`/institutions/${ktu.id}/keys/key-1/rotate`)
+        .set('authorization', ktu.token)
+        .send({
+          newKeyId: 'key-2',
+          publicKeyMultibase: unlisted.publicKeyMultibase,
+          proofOfPossession: signKeyPossession(challenge, unlisted.secretKey),
+        });
+    const rotate = await rotateToUnlisted();
     expect(rotate.status).toBe(422);
     expect(JSON.parse(rotate.text).code).toBe('catalogue.key.not-in-did-document');
     expect(await svc.store.streamRevision(CATALOGUE_AGGREGATES.stream.institution(ktu.id))).toBe(revision);
@@ -137,15 +144,7 @@ describe('catalogue over HTTP: keys of members hosting their own did:web', () =>
         { id: `${did}#key-2`, publicKeyMultibase: unlisted.publicKeyMultibase },
       ]),
     );
-    const rotated = await svc
-      .http()
-      .post(`/institutions/${ktu.id}/keys/key-1/rotate`)
-      .set('authorization', ktu.token)
-      .send({
-        newKeyId: 'key-2',
-        publicKeyMultibase: unlisted.publicKeyMultibase,
-        proofOfPossession: signKeyPossession(challenge, unlisted.secretKey),
-      });
+    const rotated = await rotateToUnlisted();
     expect(rotated.status).toBe(201);
     expect(rotated.body).toMatchObject({ keyId: 'key-2', state: 'active', didDocumentChecked: { verificationMethod: `${did}#key-2` } });
   });
@@ -161,10 +160,7 @@ describe('catalogue over HTTP: keys of members hosting their own did:web', () =>
     });
 
     const did = `did:web:localhost%3A${rogue.host.split(':')[1]}`;
-    const spoofed = await member({ ...ECIU.tuhh, name: 'TUHH (untrusted certificate)', did });
-    const keyPair = generateEd25519KeyPair();
-    rogue.publish(buildDidWebDocument(did, [{ id: `${did}#key-1`, publicKeyMultibase: keyPair.publicKeyMultibase }]));
-    const untrusted = await postKey(spoofed, 'key-1', keyPair);
+    const { member: spoofed, res: untrusted } = await postListedKey(rogue, { ...ECIU.tuhh, name: 'TUHH (untrusted certificate)' }, did);
     expect(untrusted.status).toBe(422);
     expect(untrusted.appended).toBe(0);
     expect(JSON.parse(untrusted.text)).toMatchObject({

@@ -59,11 +59,7 @@ describe('catalogue over HTTP: signing keys, rotation, validity at an instant, s
       status: 'removed',
       statusHistory: [{ status: 'pending' }, { status: 'active' }, { status: 'removed', reason: 'No reason given.' }],
     });
-    const refused = await svc
-      .http()
-      .post(`/institutions/${ktu.id}/key-challenges`)
-      .set('authorization', ktu.token)
-      .send({ keyId: 'key-3' });
+    const refused = await ktu.requestChallenge('key-3');
     expect(refused.status).toBe(403);
     expect(refused.body.code).toBe('catalogue.member-removed');
     expect((await svc.http().get(`/institutions/${ktu.id}/did.json`)).status).toBe(200);

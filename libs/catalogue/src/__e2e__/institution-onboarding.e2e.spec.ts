@@ -17,11 +17,7 @@ describe('catalogue over HTTP: onboarding a member with proof of key possession'
       ),
     ).toContain(dcu.id);
 
-    const challenge = await svc
-      .http()
-      .post(`/institutions/${dcu.id}/key-challenges`)
-      .set('authorization', dcu.token)
-      .send({ keyId: 'key-1' });
+    const challenge = await dcu.requestChallenge('key-1');
     expect(challenge.status).toBe(201);
     expect(challenge.body).toEqual({
       challenge: {
@@ -35,15 +31,11 @@ describe('catalogue over HTTP: onboarding a member with proof of key possession'
     });
     const keyPair = generateEd25519KeyPair();
     dcu.publishKey('key-1', keyPair.publicKeyMultibase);
-    const added = await svc
-      .http()
-      .post(`/institutions/${dcu.id}/keys`)
-      .set('authorization', dcu.token)
-      .send({
-        publicKeyMultibase: keyPair.publicKeyMultibase,
-        custody: 'institution',
-        proofOfPossession: signKeyPossession(challenge.body.challenge, keyPair.secretKey),
-      });
+    const added = await dcu.postKey({
+      publicKeyMultibase: keyPair.publicKeyMultibase,
+      custody: 'institution',
+      proofOfPossession: signKeyPossession(challenge.body.challenge, keyPair.secretKey),
+    });
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({
       keyId: 'key-1',
@@ -66,7 +58,6 @@ describe('catalogue over HTTP: onboarding a member with proof of key possession'
   it('refuses a reused, wrong-key or badly signed proof with problem+json naming the field', async () => {
     const tuhh = await keyOwner(svc, { ...ECIU.tuhh, name: 'TUHH proof test' });
     const { keyPair } = await tuhh.addKey('key-1');
-    const post = (body: object) => svc.http().post(`/institutions/${tuhh.id}/keys`).set('authorization', tuhh.token).send(body);
     const used = (await svc.http().get(`/institutions/${tuhh.id}`).set('authorization', svc.admin)).body.keys[0].possession;
     const fresh = generateEd25519KeyPair();
     const { challenge } = await requestKeyChallenge({ catalogue: svc.http, institutionId: tuhh.id, token: tuhh.token, keyId: 'key-2' });
@@ -102,7 +93,7 @@ describe('catalogue over HTTP: onboarding a member with proof of key possession'
       [{ publicKeyMultibase: fresh.publicKeyMultibase }, 400, 'validation-failed', 'proofOfPossession'],
     ];
     for (const [body, status, code, field] of cases) {
-      const res = await post(body);
+      const res = await tuhh.postKey(body);
       const problem = JSON.parse(res.text);
       expect({ status: res.status, type: res.headers['content-type'], code: problem.code ?? 'validation-failed' }).toEqual({
         status,

@@ -60,7 +60,7 @@ describe('catalogue over HTTP: institutions, keys and DID documents', () => {
       [{ publicKeyJwk: publicKeyJwk() }, 400, 'proofOfPossession'],
     ];
     for (const [body, status, field] of keyCases) {
-      const res = await svc.http().post(`/institutions/${tuhh.id}/keys`).set('authorization', tuhh.token).send(body);
+      const res = await tuhh.postKey(body);
       expect(res.status).toBe(status);
       expect(JSON.parse(res.text).errors.map((e: { field: string }) => e.field)).toContain(field);
     }

@@ -1,7 +1,7 @@
 import { generateEd25519KeyPair } from '@alliance/credentials';
 import type { IntegrationMessage } from '@alliance/messaging';
 import { registerInstitutionKey } from '@alliance/testing';
-import { registerAlliance } from './alliance.fixture';
+import { proposeAndApprove, registerAlliance } from './alliance.fixture';
 import { type CatalogueApp, startCatalogue } from './catalogue-app';
 import { definitionFor, ECIU } from './eciu.fixture';
 
@@ -35,13 +35,7 @@ describe('catalogue integration events on the bus, and restarts', () => {
     });
     await svc.http().post(`/institutions/${ids.ktu}/suspend`).set('authorization', admin).send({ reason: 'fees' });
     const { body: spec } = await svc.http().post('/credential-specs').set('authorization', admin).send(definitionFor(ids));
-    await svc.http().post(`/credential-specs/${spec.id}/propose`).set('authorization', admin);
-    for (const inst of [ids.aau, ids.dcu, ids.tuhh])
-      await svc
-        .http()
-        .post(`/credential-specs/${spec.id}/approvals`)
-        .set('authorization', await alliance.adminOf(inst))
-        .send({});
+    await proposeAndApprove(svc, alliance, spec.id, [ids.aau, ids.dcu, ids.tuhh]);
     await svc.http().post(`/credential-specs/${spec.id}/publish`).set('authorization', admin);
 
     await waitFor(() => received.some((m) => m.type === 'catalogue.credential-spec.published'));

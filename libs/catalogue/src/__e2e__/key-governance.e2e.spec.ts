@@ -56,17 +56,11 @@ describe("catalogue over HTTP: an institution's keys are its own", () => {
   });
 
   it("accepts the same requests from the member's own admin", async () => {
-    const rotated = await svc
-      .http()
-      .post(`/institutions/${member.id}/keys/key-1/rotate`)
-      .set('authorization', member.token)
-      .send(bodies['keys/key-1/rotate']);
+    const asMember = (path: string) =>
+      svc.http().post(`/institutions/${member.id}/${path}`).set('authorization', member.token).send(bodies[path]);
+    const rotated = await asMember('keys/key-1/rotate');
     expect(rotated.status).toBe(201);
-    const revoked = await svc
-      .http()
-      .post(`/institutions/${member.id}/keys/key-1/revoke`)
-      .set('authorization', member.token)
-      .send(bodies['keys/key-1/revoke']);
+    const revoked = await asMember('keys/key-1/revoke');
     expect(revoked.status).toBe(200);
   });
 });

@@ -1,5 +1,6 @@
 import { buildDidWebDocument, type DidWebKey, type Ed25519KeyPair, generateEd25519KeyPair } from '@alliance/credentials';
 import { registerInstitutionKey, type RegisterInstitutionKeyOptions } from '@alliance/testing';
+import type { Test } from 'supertest';
 import type { AdminSession } from './admin-session.fixture';
 
 /** A member as its own institution-admin sees it: its token, and key registration the way the catalogue demands. */
@@ -8,6 +9,10 @@ export interface KeyOwner {
   did: string;
   /** `Bearer …` of an institution-admin of this member. */
   token: string;
+  /** Asks, as this admin, for a challenge the key to be registered as `keyId` must sign (the raw response). */
+  requestChallenge(keyId: string): Test;
+  /** Posts a key registration as this admin, the body as given (the raw response). */
+  postKey(body: object): Test;
   /** Lists the key in the DID document the member hosts itself (read only when its DID is not platform-hosted). */
   publishKey(keyId: string, publicKeyMultibase: string): void;
   /** Publishes the key, then registers it. */
@@ -32,6 +37,8 @@ export async function keyOwner(svc: AdminSession, profile: object): Promise<KeyO
     id,
     did,
     token,
+    requestChallenge: (keyId) => svc.http().post(`/institutions/${id}/key-challenges`).set('authorization', token).send({ keyId }),
+    postKey: (body) => svc.http().post(`/institutions/${id}/keys`).set('authorization', token).send(body),
     publishKey,
     async addKey(keyId, options = {}) {
       const keyPair = options.keyPair ?? generateEd25519KeyPair();

@@ -1,13 +1,9 @@
 import { registerAlliance } from './alliance.fixture';
-import { type CatalogueApp, startCatalogue } from './catalogue-app';
+import { catalogueForSuite } from './catalogue-suite.fixture';
 import { definitionFor, ECIU } from './eciu.fixture';
 
 describe('catalogue: OpenAPI document and concurrent requests', () => {
-  let svc: CatalogueApp;
-  beforeAll(async () => {
-    svc = await startCatalogue();
-  }, 60_000);
-  afterAll(() => svc?.close());
+  const svc = catalogueForSuite();
 
   it('documents every endpoint with its request schema', async () => {
     const doc = (await svc.http().get('/docs-json')).body;

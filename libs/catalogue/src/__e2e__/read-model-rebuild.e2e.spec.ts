@@ -1,13 +1,9 @@
-import { registerAlliance } from './alliance.fixture';
-import { type CatalogueApp, startCatalogue } from './catalogue-app';
+import { proposeAndApprove, registerAlliance } from './alliance.fixture';
+import { catalogueForSuite } from './catalogue-suite.fixture';
 import { definitionFor } from './eciu.fixture';
 
 describe('catalogue over HTTP: the read model rebuilt from the log is the same', () => {
-  let svc: CatalogueApp;
-  beforeAll(async () => {
-    svc = await startCatalogue();
-  }, 60_000);
-  afterAll(() => svc?.close());
+  const svc = catalogueForSuite();
 
   // Members, a spec with two approvals and a suspension, written once by whichever case needs them first.
   let written: Promise<{ ids: Record<string, string>; admin: string; specId: string }> | undefined;
@@ -16,13 +12,7 @@ describe('catalogue over HTTP: the read model rebuilt from the log is the same',
       const alliance = await registerAlliance(svc);
       const { ids, admin } = alliance;
       const { body: spec } = await svc.http().post('/credential-specs').set('authorization', admin).send(definitionFor(ids));
-      await svc.http().post(`/credential-specs/${spec.id}/propose`).set('authorization', admin);
-      for (const inst of [ids.aau, ids.dcu])
-        await svc
-          .http()
-          .post(`/credential-specs/${spec.id}/approvals`)
-          .set('authorization', await alliance.adminOf(inst))
-          .send({});
+      await proposeAndApprove(svc, alliance, spec.id, [ids.aau, ids.dcu]);
       await svc.http().post(`/institutions/${ids.ktu}/suspend`).set('authorization', admin).send({ reason: 'membership fee' });
       return { ids, admin, specId: spec.id as string };
     })());

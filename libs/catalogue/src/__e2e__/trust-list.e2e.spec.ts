@@ -93,11 +93,7 @@ describe('catalogue over HTTP: the signed trust list of the alliance registry', 
     const registered = await get(first.headers.etag);
     expect(registered.status).toBe(200);
     // An open key challenge is not part of the registry: the list stays as it was.
-    const challenge = await svc
-      .http()
-      .post(`/institutions/${uni.id}/key-challenges`)
-      .set('authorization', uni.token)
-      .send({ keyId: 'key-1' });
+    const challenge = await uni.requestChallenge('key-1');
     expect(challenge.status).toBe(201);
     expect((await get(registered.headers.etag)).status).toBe(304);
 
