@@ -1,64 +1,57 @@
 import { PageLimit } from '@alliance/nest-kit';
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsArray, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
 
+/** Applies decorators as if stacked on the property in this order: the last first, as TypeScript does. */
+function stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => decorators.reduceRight<void>((_, decorate) => decorate(target, key), undefined);
+}
+
+/** An optional comma-separated list of names. */
+function CommaList(description: string): PropertyDecorator {
+  return stacked(ApiPropertyOptional({ description }), IsOptional(), Transform(toList), IsArray(), IsString({ each: true }));
+}
+
+/** An optional string of at most `maxLength` characters. */
+function BoundedText(maxLength: number, api?: ApiPropertyOptions): PropertyDecorator {
+  return stacked(ApiPropertyOptional(api), IsOptional(), IsString(), MaxLength(maxLength));
+}
+
+/** An optional ISO 8601 instant. */
+function Instant(description: string): PropertyDecorator {
+  return stacked(ApiPropertyOptional({ description }), IsOptional(), IsISO8601({ strict: true }));
+}
+
 /** Query parameters of GET /events. */
 export class EventsQueryDto {
-  @ApiPropertyOptional({ description: 'comma-separated store (service) names' })
-  @IsOptional()
-  @Transform(toList)
-  @IsArray()
-  @IsString({ each: true })
+  @CommaList('comma-separated store (service) names')
   store?: string[];
 
-  @ApiPropertyOptional({ description: 'exact stream id, e.g. catalogue.credential-spec-<id>' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @BoundedText(300, { description: 'exact stream id, e.g. catalogue.credential-spec-<id>' })
   stream?: string;
 
-  @ApiPropertyOptional({ description: 'stream id prefix, e.g. enrolment.enrolment-' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @BoundedText(300, { description: 'stream id prefix, e.g. enrolment.enrolment-' })
   streamPrefix?: string;
 
-  @ApiPropertyOptional({ description: 'comma-separated event types' })
-  @IsOptional()
-  @Transform(toList)
-  @IsArray()
-  @IsString({ each: true })
+  @CommaList('comma-separated event types')
   type?: string[];
 
-  @ApiPropertyOptional({ description: 'occurred at or after (ISO 8601)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @Instant('occurred at or after (ISO 8601)')
   from?: string;
 
-  @ApiPropertyOptional({ description: 'occurred at or before (ISO 8601)' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
+  @Instant('occurred at or before (ISO 8601)')
   to?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @BoundedText(200)
   correlationId?: string;
 
-  @ApiPropertyOptional({ description: 'actor subject' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @BoundedText(200, { description: 'actor subject' })
   actor?: string;
 
-  @ApiPropertyOptional({ description: 'institution id' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @BoundedText(200, { description: 'institution id' })
   institution?: string;
 
   @PageLimit({ default: 100, maximum: 1000 })

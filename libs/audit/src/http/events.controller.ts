@@ -1,16 +1,13 @@
-import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { Get, Headers, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Roles } from '@alliance/nest-kit';
 import type { EventFilter } from '../application/event-filter';
 import { EventsPageQuery, EventStreamQuery } from '../application/queries/events.queries';
+import { AuditorController } from './auditor-controller';
 import { EventsQueryDto } from './events-query.dto';
 
-@ApiTags('events')
-@ApiBearerAuth()
-@Roles('auditor', 'alliance-admin')
-@Controller('events')
+@AuditorController('events', 'events')
 export class EventsController {
   constructor(private readonly queries: QueryBus) {}
 

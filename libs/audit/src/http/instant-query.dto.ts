@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
+import { auditInstant } from '../application/instant';
+import { AuditException } from '../domain/audit.exception';
 
 /** `?at=`: an ISO 8601 instant, or a date meaning the end of that day (UTC). */
 export class InstantQueryDto {
@@ -8,4 +10,11 @@ export class InstantQueryDto {
     message: 'at must be an ISO 8601 instant or a YYYY-MM-DD date',
   })
   at!: string;
+}
+
+/** The instant `?at=` names; refused when the text is neither an instant nor a date. */
+export function requestedInstant(query: InstantQueryDto): string {
+  const at = auditInstant(query.at);
+  if (!at) throw new AuditException('audit.invalid-instant', 'at must be an ISO 8601 instant or a YYYY-MM-DD date', 'at');
+  return at;
 }

@@ -1,18 +1,14 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation } from '@nestjs/swagger';
 import { AuditException } from '../domain/audit.exception';
-import { Roles } from '@alliance/nest-kit';
-import { auditInstant } from '../application/instant';
 import { CredentialProvenanceQuery, CredentialValidityQuery } from '../application/queries/history.queries';
-import { InstantQueryDto } from './instant-query.dto';
+import { AuditorController } from './auditor-controller';
+import { InstantQueryDto, requestedInstant } from './instant-query.dto';
 
 const ID = /^[A-Za-z0-9:._-]{1,200}$/;
 
-@ApiTags('provenance')
-@ApiBearerAuth()
-@Roles('auditor', 'alliance-admin')
-@Controller('credentials')
+@AuditorController('provenance', 'credentials')
 export class ProvenanceController {
   constructor(private readonly queries: QueryBus) {}
 
@@ -27,8 +23,7 @@ export class ProvenanceController {
   @Get(':credentialId/validity')
   @ApiOperation({ summary: 'Was the credential valid at an instant (or on a date), answered from the history' })
   async validity(@Param('credentialId') credentialId: string, @Query() query: InstantQueryDto) {
-    const at = auditInstant(query.at);
-    if (!at) throw new AuditException('audit.invalid-instant', 'at must be an ISO 8601 instant or a YYYY-MM-DD date', 'at');
+    const at = requestedInstant(query);
     const found = await this.queries.execute(new CredentialValidityQuery(checkedId(credentialId), at));
     if (!found) throw unknownCredential(credentialId);
     return found;

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Get, HttpCode, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
-import { Roles } from '@alliance/nest-kit';
 import { ReplayReadModelCommand } from '../application/commands/replay-read-model.command';
 import { ListReadModelsQuery } from '../application/queries/read-models.queries';
+import { AuditorController } from './auditor-controller';
 
 class ReplayRequestDto {
   @ApiProperty({ example: 'catalogue.institutions' })
@@ -18,10 +18,7 @@ class ReplayRequestDto {
   keepReplayTables?: boolean;
 }
 
-@ApiTags('replay for QA')
-@ApiBearerAuth()
-@Roles('auditor', 'alliance-admin')
-@Controller()
+@AuditorController('replay for QA')
 export class ReadModelsController {
   constructor(
     private readonly commands: CommandBus,

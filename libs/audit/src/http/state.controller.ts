@@ -1,18 +1,14 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@alliance/nest-kit';
-import { auditInstant } from '../application/instant';
+import { ApiOperation } from '@nestjs/swagger';
 import { StateAtQuery } from '../application/queries/history.queries';
 import { AuditException } from '../domain/audit.exception';
-import { InstantQueryDto } from './instant-query.dto';
+import { AuditorController } from './auditor-controller';
+import { InstantQueryDto, requestedInstant } from './instant-query.dto';
 
 const STREAM_ID = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*-.{1,200}$/;
 
-@ApiTags('point-in-time')
-@ApiBearerAuth()
-@Roles('auditor', 'alliance-admin')
-@Controller('streams')
+@AuditorController('point-in-time', 'streams')
 export class StateController {
   constructor(private readonly queries: QueryBus) {}
 
@@ -21,8 +17,7 @@ export class StateController {
   async stateAt(@Param('streamId') streamId: string, @Query() query: InstantQueryDto) {
     if (!STREAM_ID.test(streamId))
       throw new AuditException('audit.unknown-stream', 'streamId must be <context>.<aggregate>-<id>', 'streamId');
-    const at = auditInstant(query.at);
-    if (!at) throw new AuditException('audit.invalid-instant', 'at must be an ISO 8601 instant or a YYYY-MM-DD date', 'at');
+    const at = requestedInstant(query);
     return this.queries.execute(new StateAtQuery(streamId, at));
   }
 }
