@@ -1,4 +1,4 @@
-import type { AuditWorld } from './audit-stores.fixture';
+import { type AuditWorld, openAuditWorld } from './audit-stores.fixture';
 
 /** Instants of the story, a day apart, so "valid on date D" questions have clear answers. */
 export const T = {
@@ -256,4 +256,18 @@ export async function writeCredentialHistory(world: Pick<AuditWorld, 'append'>):
       actor: admin(IDS.instA),
     },
   ]);
+}
+
+/**
+ * An audit world over every store, holding the credential history above: opened before the enclosing describe block's
+ * tests and closed after them. Call the function returned for the open world.
+ */
+export function worldWithCredentialHistory(): () => AuditWorld {
+  let world: AuditWorld | undefined;
+  beforeAll(async () => {
+    world = await openAuditWorld();
+    await writeCredentialHistory(world);
+  });
+  afterAll(() => world?.close());
+  return () => world!;
 }

@@ -1,20 +1,14 @@
-import { openAuditWorld, type AuditWorld } from '../__fixtures__/audit-stores.fixture';
-import { IDS, T, writeCredentialHistory } from '../__fixtures__/credential-history.fixture';
+import { IDS, T, worldWithCredentialHistory } from '../__fixtures__/credential-history.fixture';
 import type { AuditedEvent } from './audit-source';
 import { queryEvents, queryPage } from './event-query';
 import type { EventFilter } from './event-filter';
 
 describe('auditor event queries across stores', () => {
-  let world: AuditWorld;
-  beforeAll(async () => {
-    world = await openAuditWorld();
-    await writeCredentialHistory(world);
-  });
-  afterAll(() => world.close());
+  const world = worldWithCredentialHistory();
 
   const all = async (filter: EventFilter) => {
     const out: AuditedEvent[] = [];
-    for await (const item of queryEvents(world.sources, filter)) out.push(item);
+    for await (const item of queryEvents(world().sources, filter)) out.push(item);
     return out;
   };
 
@@ -43,7 +37,7 @@ describe('auditor event queries across stores', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await queryPage(world.sources, {}, 7, cursor);
+      const page = await queryPage(world().sources, {}, 7, cursor);
       seen.push(...page.items.map((i) => i.event.eventId));
       cursor = page.nextCursor;
       pages++;
@@ -53,6 +47,6 @@ describe('auditor event queries across stores', () => {
   });
 
   it('refuses a cursor it did not issue', async () => {
-    await expect(queryPage(world.sources, {}, 5, 'bm90LWpzb24')).rejects.toThrow(/cursor/);
+    await expect(queryPage(world().sources, {}, 5, 'bm90LWpzb24')).rejects.toThrow(/cursor/);
   });
 });

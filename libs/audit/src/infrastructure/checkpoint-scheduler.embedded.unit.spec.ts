@@ -26,17 +26,15 @@ describe('checkpoint scheduler on embedded stores', () => {
   });
 
   const checkpoints = () => allCheckpoints(world.auditStore, 'catalogue');
+  /** Starts a scheduler over the world's stores that seals every `everyEvents` events or `intervalMs`, polling every 10 ms. */
+  const startScheduler = (everyEvents: number, intervalMs: number) => {
+    const checkpointer = new Checkpointer(world.sources, world.auditStore, world.key);
+    scheduler = new CheckpointScheduler(world.sources, world.auditStore, checkpointer, everyEvents, intervalMs, 10);
+    scheduler.start();
+  };
 
   it('seals once N events are waiting, and not before', async () => {
-    scheduler = new CheckpointScheduler(
-      world.sources,
-      world.auditStore,
-      new Checkpointer(world.sources, world.auditStore, world.key),
-      3,
-      0,
-      10,
-    );
-    scheduler.start();
+    startScheduler(3, 0);
     for (let i = 0; i < 2; i++) await world.append(`catalogue.institution-${i}`, [registered(i)]);
     await new Promise((r) => setTimeout(r, 100));
     expect(await checkpoints()).toEqual([]);
@@ -46,15 +44,7 @@ describe('checkpoint scheduler on embedded stores', () => {
   });
 
   it('seals fewer events once the interval has passed, and nothing when nothing is new', async () => {
-    scheduler = new CheckpointScheduler(
-      world.sources,
-      world.auditStore,
-      new Checkpointer(world.sources, world.auditStore, world.key),
-      1000,
-      150,
-      10,
-    );
-    scheduler.start();
+    startScheduler(1000, 150);
     await world.append('catalogue.institution-0', [registered(0)]);
     await until(async () => (await checkpoints()).length === 1);
     expect((await checkpoints())[0]).toMatchObject({ toPosition: 1, treeSize: 1 });

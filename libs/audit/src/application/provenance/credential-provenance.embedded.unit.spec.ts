@@ -1,17 +1,11 @@
-import { openAuditWorld, type AuditWorld } from '../../__fixtures__/audit-stores.fixture';
-import { IDS, T, writeCredentialHistory } from '../../__fixtures__/credential-history.fixture';
+import { IDS, T, worldWithCredentialHistory } from '../../__fixtures__/credential-history.fixture';
 import { credentialProvenance } from './credential-provenance';
 
 describe('provenance of an issued, then revoked credential', () => {
-  let world: AuditWorld;
-  beforeAll(async () => {
-    world = await openAuditWorld();
-    await writeCredentialHistory(world);
-  });
-  afterAll(() => world.close());
+  const world = worldWithCredentialHistory();
 
   it('gathers the definition version and its approvers, the enrolment, results with their registrars, signatures, status and verifications', async () => {
-    const p = (await credentialProvenance(world.sources, IDS.credential))!;
+    const p = (await credentialProvenance(world().sources, IDS.credential))!;
     expect(p.summary.definition).toMatchObject({
       specId: IDS.spec,
       version: 1,
@@ -60,7 +54,7 @@ describe('provenance of an issued, then revoked credential', () => {
   });
 
   it('orders the timeline causes first, and leaves out what does not concern this credential', async () => {
-    const p = (await credentialProvenance(world.sources, IDS.credential))!;
+    const p = (await credentialProvenance(world().sources, IDS.credential))!;
     const steps = p.timeline.map((e) => `${e.store}:${e.type}`);
     expect(steps.indexOf('catalogue:CredentialSpecPublished')).toBeLessThan(steps.indexOf('enrolment:LearnerEnrolled'));
     expect(steps.indexOf('assessment:ResultAmended')).toBeLessThan(steps.indexOf('issuance:AwardGranted'));
@@ -73,7 +67,7 @@ describe('provenance of an issued, then revoked credential', () => {
   });
 
   it('puts a cause before its effect even when the effect’s clock runs behind', async () => {
-    await world.append('issuance.credential-skewed', [
+    await world().append('issuance.credential-skewed', [
       {
         type: 'CredentialDrafted',
         data: {
@@ -89,8 +83,8 @@ describe('provenance of an issued, then revoked credential', () => {
         at: '2025-06-01T10:00:00.000Z',
       },
     ]);
-    const [drafted] = await world.source('issuance').store.readStream('issuance.credential-skewed');
-    await world.append('verification.verification-skewed', [
+    const [drafted] = await world().source('issuance').store.readStream('issuance.credential-skewed');
+    await world().append('verification.verification-skewed', [
       {
         type: 'CredentialVerified',
         data: { verificationId: 's', credentialId: 'skewed', verified: false },
@@ -98,11 +92,11 @@ describe('provenance of an issued, then revoked credential', () => {
         causationId: drafted!.eventId,
       },
     ]);
-    const p = (await credentialProvenance(world.sources, 'skewed'))!;
+    const p = (await credentialProvenance(world().sources, 'skewed'))!;
     expect(p.timeline.map((e) => e.type)).toEqual(['CredentialDrafted', 'CredentialVerified']);
   });
 
   it('knows nothing of a credential no store holds', async () => {
-    expect(await credentialProvenance(world.sources, 'unknown')).toBeUndefined();
+    expect(await credentialProvenance(world().sources, 'unknown')).toBeUndefined();
   });
 });

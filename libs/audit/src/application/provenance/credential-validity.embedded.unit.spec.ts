@@ -1,14 +1,8 @@
-import { openAuditWorld, type AuditWorld } from '../../__fixtures__/audit-stores.fixture';
-import { IDS, T, writeCredentialHistory } from '../../__fixtures__/credential-history.fixture';
+import { IDS, T, worldWithCredentialHistory } from '../../__fixtures__/credential-history.fixture';
 import { credentialValidityAt } from './credential-validity';
 
 describe('was the credential valid on date D', () => {
-  let world: AuditWorld;
-  beforeAll(async () => {
-    world = await openAuditWorld();
-    await writeCredentialHistory(world);
-  });
-  afterAll(() => world.close());
+  const world = worldWithCredentialHistory();
 
   it.each([
     ['before it was issued', '2025-02-05T00:00:00.000Z', false, 'not-issued'],
@@ -17,12 +11,12 @@ describe('was the credential valid on date D', () => {
     ['after reinstatement', '2025-04-01T00:00:00.000Z', true, 'valid'],
     ['after revocation', '2025-05-02T00:00:00.000Z', false, 'revoked'],
   ])('%s', async (_label, at, valid, status) => {
-    const answer = (await credentialValidityAt(world.sources, IDS.credential, at))!;
+    const answer = (await credentialValidityAt(world().sources, IDS.credential, at))!;
     expect(answer).toMatchObject({ credentialId: IDS.credential, at, valid, status });
   });
 
   it('rests every check on named events, keys included', async () => {
-    const answer = (await credentialValidityAt(world.sources, IDS.credential, T.reinstated))!;
+    const answer = (await credentialValidityAt(world().sources, IDS.credential, T.reinstated))!;
     expect(answer.checks.map((c) => [c.check, c.outcome])).toEqual([
       ['issued', 'pass'],
       ['not-revoked', 'pass'],
@@ -38,7 +32,7 @@ describe('was the credential valid on date D', () => {
   });
 
   it('fails the key check when a proof names a key its institution never registered', async () => {
-    await world.append('issuance.credential-rogue', [
+    await world().append('issuance.credential-rogue', [
       {
         type: 'CredentialDrafted',
         data: {
@@ -66,7 +60,7 @@ describe('was the credential valid on date D', () => {
       },
       { type: 'CredentialIssued', data: { credentialId: 'rogue', hash: 'x', issuedAt: T.issued }, at: T.issued },
     ]);
-    const answer = (await credentialValidityAt(world.sources, 'rogue', T.verified))!;
+    const answer = (await credentialValidityAt(world().sources, 'rogue', T.verified))!;
     expect(answer).toMatchObject({ valid: false, status: 'unsigned' });
     expect(answer.checks.find((c) => c.check === 'keys-registered')).toMatchObject({
       outcome: 'fail',
