@@ -76,6 +76,15 @@ export function defineContract<T extends object>(spec: {
   };
 }
 
+/**
+ * The first version of each contract a context keys the same way: `learnerContract('enrolment.learner.enrolled', LearnerEnrolledV1)`
+ * with `const learnerContract = firstVersionKeyedBy(byLearner)`.
+ */
+export function firstVersionKeyedBy<K extends object>(key: (payload: K) => string) {
+  return <T extends K>(type: string, payload: PayloadClass<T>): IntegrationContract<T> =>
+    defineContract({ type, version: 1, payload, key });
+}
+
 /** `learningOutcomes[0].description: must not be empty` style messages, readable in a dead letter. */
 function flatten(errors: ValidationError[], path = ''): string[] {
   return errors.flatMap((e) => {

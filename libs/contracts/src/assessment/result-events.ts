@@ -1,9 +1,10 @@
 import { IsBoolean, IsInt, IsNotEmpty, IsOptional, IsString, Min } from 'class-validator';
-import { defineContract } from '../contract';
+import { firstVersionKeyedBy } from '../contract';
 import { IsGrade, IsInstant } from '../validation';
 
 /** Keyed by learner, like enrolment, so a learner's results and erasure stay in one order. */
 const byLearner = (p: { learnerId: string }) => p.learnerId;
+const resultContract = firstVersionKeyedBy(byLearner);
 
 /** A registrar of the component's owning institution published a learner's result for it. */
 export class ResultRecordedV1 {
@@ -38,10 +39,5 @@ export class ResultAmendedV1 {
   @IsInstant() amendedAt!: string;
 }
 
-export const resultRecordedV1 = defineContract({
-  type: 'assessment.result.recorded',
-  version: 1,
-  payload: ResultRecordedV1,
-  key: byLearner,
-});
-export const resultAmendedV1 = defineContract({ type: 'assessment.result.amended', version: 1, payload: ResultAmendedV1, key: byLearner });
+export const resultRecordedV1 = resultContract('assessment.result.recorded', ResultRecordedV1);
+export const resultAmendedV1 = resultContract('assessment.result.amended', ResultAmendedV1);

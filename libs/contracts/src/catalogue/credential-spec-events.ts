@@ -13,7 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { defineContract } from '../contract';
+import { firstVersionKeyedBy } from '../contract';
 import { IsInstant } from '../validation';
 import {
   AwardingBodyV1,
@@ -27,6 +27,7 @@ import {
 } from './credential-spec-parts';
 
 const bySpec = (p: { credentialSpecId: string }) => p.credentialSpecId;
+const specContract = firstVersionKeyedBy(bySpec);
 
 /**
  * A version of a joint micro-credential was published: the complete, self-contained definition, so that
@@ -80,15 +81,5 @@ export class CredentialSpecRetiredV1 {
   @IsInstant() retiredAt!: string;
 }
 
-export const credentialSpecPublishedV1 = defineContract({
-  type: 'catalogue.credential-spec.published',
-  version: 1,
-  payload: CredentialSpecPublishedV1,
-  key: bySpec,
-});
-export const credentialSpecRetiredV1 = defineContract({
-  type: 'catalogue.credential-spec.retired',
-  version: 1,
-  payload: CredentialSpecRetiredV1,
-  key: bySpec,
-});
+export const credentialSpecPublishedV1 = specContract('catalogue.credential-spec.published', CredentialSpecPublishedV1);
+export const credentialSpecRetiredV1 = specContract('catalogue.credential-spec.retired', CredentialSpecRetiredV1);

@@ -1,10 +1,11 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, ValidateNested } from 'class-validator';
-import { defineContract } from '../contract';
+import { firstVersionKeyedBy } from '../contract';
 import { IsInstant } from '../validation';
 import { SigningKeyV1 } from './signing-key';
 
 const byInstitution = (p: { institutionId: string }) => p.institutionId;
+const institutionContract = firstVersionKeyedBy(byInstitution);
 
 /** A member joined the alliance; consumers keep its name, country and DID for credentials and verification. */
 export class InstitutionRegisteredV1 {
@@ -81,51 +82,11 @@ export class InstitutionRemovedV1 {
   @IsInstant() removedAt!: string;
 }
 
-export const institutionRegisteredV1 = defineContract({
-  type: 'catalogue.institution.registered',
-  version: 1,
-  payload: InstitutionRegisteredV1,
-  key: byInstitution,
-});
-export const institutionKeyAddedV1 = defineContract({
-  type: 'catalogue.institution.key-added',
-  version: 1,
-  payload: InstitutionKeyAddedV1,
-  key: byInstitution,
-});
-export const institutionKeyRotatedV1 = defineContract({
-  type: 'catalogue.institution.key-rotated',
-  version: 1,
-  payload: InstitutionKeyRotatedV1,
-  key: byInstitution,
-});
-export const institutionSuspendedV1 = defineContract({
-  type: 'catalogue.institution.suspended',
-  version: 1,
-  payload: InstitutionSuspendedV1,
-  key: byInstitution,
-});
-export const institutionReinstatedV1 = defineContract({
-  type: 'catalogue.institution.reinstated',
-  version: 1,
-  payload: InstitutionReinstatedV1,
-  key: byInstitution,
-});
-export const institutionRemovedV1 = defineContract({
-  type: 'catalogue.institution.removed',
-  version: 1,
-  payload: InstitutionRemovedV1,
-  key: byInstitution,
-});
-export const institutionActivatedV1 = defineContract({
-  type: 'catalogue.institution.activated',
-  version: 1,
-  payload: InstitutionActivatedV1,
-  key: byInstitution,
-});
-export const institutionKeyRevokedV1 = defineContract({
-  type: 'catalogue.institution.key-revoked',
-  version: 1,
-  payload: InstitutionKeyRevokedV1,
-  key: byInstitution,
-});
+export const institutionRegisteredV1 = institutionContract('catalogue.institution.registered', InstitutionRegisteredV1);
+export const institutionKeyAddedV1 = institutionContract('catalogue.institution.key-added', InstitutionKeyAddedV1);
+export const institutionKeyRotatedV1 = institutionContract('catalogue.institution.key-rotated', InstitutionKeyRotatedV1);
+export const institutionSuspendedV1 = institutionContract('catalogue.institution.suspended', InstitutionSuspendedV1);
+export const institutionReinstatedV1 = institutionContract('catalogue.institution.reinstated', InstitutionReinstatedV1);
+export const institutionRemovedV1 = institutionContract('catalogue.institution.removed', InstitutionRemovedV1);
+export const institutionActivatedV1 = institutionContract('catalogue.institution.activated', InstitutionActivatedV1);
+export const institutionKeyRevokedV1 = institutionContract('catalogue.institution.key-revoked', InstitutionKeyRevokedV1);

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsEmail, IsInt, IsNotEmpty, IsOptional, IsString, Min, ValidateNested } from 'class-validator';
-import { defineContract } from '../contract';
+import { firstVersionKeyedBy } from '../contract';
 import { IsInstant } from '../validation';
 
 /**
@@ -8,6 +8,7 @@ import { IsInstant } from '../validation';
  * earlier event about one of their enrolments on another partition.
  */
 const byLearner = (p: { learnerId: string }) => p.learnerId;
+const learnerContract = firstVersionKeyedBy(byLearner);
 
 /** Annex I "identification of the learner": what the credential will name. Erased on `learner.erased`. */
 export class LearnerV1 {
@@ -67,28 +68,8 @@ export class LearnerErasedV1 {
   @IsInstant() erasedAt!: string;
 }
 
-export const learnerEnrolledV1 = defineContract({
-  type: 'enrolment.learner.enrolled',
-  version: 1,
-  payload: LearnerEnrolledV1,
-  key: byLearner,
-});
-export const learnerWithdrawnV1 = defineContract({
-  type: 'enrolment.learner.withdrawn',
-  version: 1,
-  payload: LearnerWithdrawnV1,
-  key: byLearner,
-});
-export const learnerCompletedV1 = defineContract({
-  type: 'enrolment.learner.completed',
-  version: 1,
-  payload: LearnerCompletedV1,
-  key: byLearner,
-});
-export const learnerTransferredV1 = defineContract({
-  type: 'enrolment.learner.transferred',
-  version: 1,
-  payload: LearnerTransferredV1,
-  key: byLearner,
-});
-export const learnerErasedV1 = defineContract({ type: 'enrolment.learner.erased', version: 1, payload: LearnerErasedV1, key: byLearner });
+export const learnerEnrolledV1 = learnerContract('enrolment.learner.enrolled', LearnerEnrolledV1);
+export const learnerWithdrawnV1 = learnerContract('enrolment.learner.withdrawn', LearnerWithdrawnV1);
+export const learnerCompletedV1 = learnerContract('enrolment.learner.completed', LearnerCompletedV1);
+export const learnerTransferredV1 = learnerContract('enrolment.learner.transferred', LearnerTransferredV1);
+export const learnerErasedV1 = learnerContract('enrolment.learner.erased', LearnerErasedV1);

@@ -1,9 +1,10 @@
 import { Type } from 'class-transformer';
 import { ArrayMinSize, IsArray, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Min, ValidateNested } from 'class-validator';
-import { defineContract } from '../contract';
+import { firstVersionKeyedBy } from '../contract';
 import { IsInstant } from '../validation';
 
 const byCredential = (p: { credentialId: string }) => p.credentialId;
+const credentialContract = firstVersionKeyedBy(byCredential);
 
 /** The credential's slot in its lead institution's Bitstring Status Lists. */
 export class StatusSlotV1 {
@@ -61,33 +62,8 @@ export class CredentialSignatureRefusedV1 {
   @IsInstant() refusedAt!: string;
 }
 
-export const credentialSignatureRefusedV1 = defineContract({
-  type: 'issuance.credential.signature-refused',
-  version: 1,
-  payload: CredentialSignatureRefusedV1,
-  key: byCredential,
-});
-export const credentialIssuedV1 = defineContract({
-  type: 'issuance.credential.issued',
-  version: 1,
-  payload: CredentialIssuedV1,
-  key: byCredential,
-});
-export const credentialSuspendedV1 = defineContract({
-  type: 'issuance.credential.suspended',
-  version: 1,
-  payload: CredentialSuspendedV1,
-  key: byCredential,
-});
-export const credentialReinstatedV1 = defineContract({
-  type: 'issuance.credential.reinstated',
-  version: 1,
-  payload: CredentialReinstatedV1,
-  key: byCredential,
-});
-export const credentialRevokedV1 = defineContract({
-  type: 'issuance.credential.revoked',
-  version: 1,
-  payload: CredentialRevokedV1,
-  key: byCredential,
-});
+export const credentialSignatureRefusedV1 = credentialContract('issuance.credential.signature-refused', CredentialSignatureRefusedV1);
+export const credentialIssuedV1 = credentialContract('issuance.credential.issued', CredentialIssuedV1);
+export const credentialSuspendedV1 = credentialContract('issuance.credential.suspended', CredentialSuspendedV1);
+export const credentialReinstatedV1 = credentialContract('issuance.credential.reinstated', CredentialReinstatedV1);
+export const credentialRevokedV1 = credentialContract('issuance.credential.revoked', CredentialRevokedV1);
