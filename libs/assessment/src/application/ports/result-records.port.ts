@@ -1,5 +1,6 @@
 import type { Grade } from '../../domain/grading';
 import type { SupervisionLevel } from '../../domain/knowledge';
+import type { ResultIdentity } from '../../domain/transcript/transcript.events';
 
 export interface AmendmentRecord {
   amendmentId: string;
@@ -13,14 +14,7 @@ export interface AmendmentRecord {
 }
 
 /** A result as the read model keeps it: the effective facts plus its amendment history. */
-export interface ResultRecordRow {
-  resultId: string;
-  enrolmentId: string;
-  learnerId: string;
-  credentialSpecId: string;
-  specVersion: number;
-  componentCode: string;
-  institutionId: string;
+export interface ResultRecordRow extends ResultIdentity {
   grade: Grade;
   passed: boolean;
   assessedOn: string;

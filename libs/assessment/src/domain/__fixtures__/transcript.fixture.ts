@@ -1,7 +1,7 @@
 import type { DecisionContext } from '@alliance/event-sourcing';
 import type { EnrolmentView, SpecView } from '../knowledge';
 import type { PublishResults, ResultInput } from '../transcript/transcript.commands';
-import type { ResultPublished } from '../transcript/transcript.events';
+import type { ResultIdentity, ResultPublished } from '../transcript/transcript.events';
 
 export const AAU = 'inst-aau';
 export const DCU = 'inst-dcu';
@@ -51,16 +51,21 @@ export const publishCommand = (results: ResultInput[] = [input()], over: Partial
   ...over,
 });
 
+/** The result `res-1`: AAU's ENERGY-101 of enrolment enr-1. */
+export const resultIdentity: ResultIdentity = {
+  resultId: 'res-1',
+  enrolmentId: 'enr-1',
+  learnerId: 'learner-1',
+  credentialSpecId: 'spec-energy',
+  specVersion: 1,
+  componentCode: 'ENERGY-101',
+  institutionId: AAU,
+};
+
 export const published = (over: Partial<ResultPublished['data']> = {}): ResultPublished => ({
   type: 'ResultPublished',
   data: {
-    resultId: 'res-1',
-    enrolmentId: 'enr-1',
-    learnerId: 'learner-1',
-    credentialSpecId: 'spec-energy',
-    specVersion: 1,
-    componentCode: 'ENERGY-101',
-    institutionId: AAU,
+    ...resultIdentity,
     grade: 72,
     passed: true,
     assessedOn: '2026-06-10',

@@ -1,5 +1,5 @@
 import { deciderSpecification } from '@alliance/event-sourcing';
-import { AAU, DCU, NOW, numericSpec, published, registrarOf } from '../__fixtures__/transcript.fixture';
+import { AAU, DCU, NOW, numericSpec, published, registrarOf, resultIdentity } from '../__fixtures__/transcript.fixture';
 import type { AmendResult } from './transcript.commands';
 import type { ResultAmended } from './transcript.events';
 import { transcriptDecider } from './transcript.decider';
@@ -19,14 +19,8 @@ const amend = (over: Partial<AmendResult> = {}): AmendResult => ({
 const amended = (over: Partial<ResultAmended['data']> = {}): ResultAmended => ({
   type: 'ResultAmended',
   data: {
-    resultId: 'res-1',
+    ...resultIdentity,
     amendmentId: 'am-1',
-    enrolmentId: 'enr-1',
-    learnerId: 'learner-1',
-    credentialSpecId: 'spec-energy',
-    specVersion: 1,
-    componentCode: 'ENERGY-101',
-    institutionId: AAU,
     grade: 45,
     passed: false,
     assessedOn: '2026-06-10',

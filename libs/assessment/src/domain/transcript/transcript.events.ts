@@ -14,23 +14,9 @@ export interface ResultFacts {
   assessor?: string;
 }
 
-export interface ResultPublishedData extends ResultFacts {
+/** Which result: of which enrolment and definition version, for which component, owned by which institution. */
+export interface ResultIdentity {
   resultId: string;
-  enrolmentId: string;
-  learnerId: string;
-  credentialSpecId: string;
-  specVersion: number;
-  componentCode: string;
-  institutionId: string;
-  publishedAt: string;
-  /** Set when the result came in a bulk upload: the batch and the row (client row id or line). */
-  batchId?: string;
-  rowRef?: string;
-}
-
-export interface ResultAmendedData extends ResultFacts {
-  resultId: string;
-  amendmentId: string;
   enrolmentId: string;
   learnerId: string;
   credentialSpecId: string;
@@ -38,6 +24,27 @@ export interface ResultAmendedData extends ResultFacts {
   specVersion: number;
   componentCode: string;
   institutionId: string;
+}
+
+export const resultIdentityOf = (d: ResultIdentity): ResultIdentity => ({
+  resultId: d.resultId,
+  enrolmentId: d.enrolmentId,
+  learnerId: d.learnerId,
+  credentialSpecId: d.credentialSpecId,
+  specVersion: d.specVersion,
+  componentCode: d.componentCode,
+  institutionId: d.institutionId,
+});
+
+export interface ResultPublishedData extends ResultFacts, ResultIdentity {
+  publishedAt: string;
+  /** Set when the result came in a bulk upload: the batch and the row (client row id or line). */
+  batchId?: string;
+  rowRef?: string;
+}
+
+export interface ResultAmendedData extends ResultFacts, ResultIdentity {
+  amendmentId: string;
   /** 1 for the first amendment of this result. */
   amendmentNumber: number;
   reason: string;

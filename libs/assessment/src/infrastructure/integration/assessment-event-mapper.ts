@@ -2,7 +2,7 @@ import { resultAmendedV1, resultRecordedV1 } from '@alliance/contracts';
 import type { RecordedEvent } from '@alliance/event-sourcing';
 import { envelopeOf, type IntegrationMessage } from '@alliance/messaging';
 import type { Grade } from '../../domain/grading';
-import type { TranscriptEvent } from '../../domain/transcript/transcript.events';
+import { resultIdentityOf, type TranscriptEvent } from '../../domain/transcript/transcript.events';
 
 /** The contract states no grade for pass/fail schemes: `passed` says it all. */
 const gradeField = (grade: Grade): { grade?: Grade } => (grade === 'pass' || grade === 'fail' ? {} : { grade });
@@ -14,13 +14,7 @@ export function mapAssessmentEvent(recorded: RecordedEvent): IntegrationMessage 
   const event = { type: recorded.type, data: recorded.data } as TranscriptEvent;
   const envelope = envelopeOf(recorded);
   const common = (d: TranscriptEvent['data']) => ({
-    resultId: d.resultId,
-    enrolmentId: d.enrolmentId,
-    learnerId: d.learnerId,
-    credentialSpecId: d.credentialSpecId,
-    specVersion: d.specVersion,
-    componentCode: d.componentCode,
-    institutionId: d.institutionId,
+    ...resultIdentityOf(d),
     passed: d.passed,
     ...gradeField(d.grade),
     assessedAt: dayStart(d.assessedOn),

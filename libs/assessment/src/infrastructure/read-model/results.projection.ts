@@ -1,7 +1,23 @@
 import { defineProjection, insertIgnore, type RecordedEvent } from '@alliance/event-sourcing';
 import { ASSESSMENT_AGGREGATES } from '../../application/assessment-aggregates';
-import type { ResultAmendedData, ResultPublishedData } from '../../domain/transcript/transcript.events';
+import {
+  type ResultAmendedData,
+  type ResultFacts,
+  resultIdentityOf,
+  type ResultPublishedData,
+} from '../../domain/transcript/transcript.events';
 import { ResultRows } from './result-rows';
+
+/** The effective facts of a result as the row keeps them (absent optional facts as null). */
+const factColumns = (d: ResultFacts) => ({
+  grade: d.grade,
+  passed: d.passed,
+  assessedOn: d.assessedOn,
+  assessmentType: d.assessmentType,
+  supervision: d.supervision,
+  evidenceUrl: d.evidenceUrl ?? null,
+  assessor: d.assessor ?? null,
+});
 
 export const resultsProjection = defineProjection({
   name: 'assessment.results',
@@ -13,20 +29,8 @@ export const resultsProjection = defineProjection({
       const d = e.data;
       // Insert only: a replayed publication must not undo a later amendment.
       await insertIgnore(em, entity(ResultRows), 'resultId', {
-        resultId: d.resultId,
-        enrolmentId: d.enrolmentId,
-        learnerId: d.learnerId,
-        credentialSpecId: d.credentialSpecId,
-        specVersion: d.specVersion,
-        componentCode: d.componentCode,
-        institutionId: d.institutionId,
-        grade: d.grade,
-        passed: d.passed,
-        assessedOn: d.assessedOn,
-        assessmentType: d.assessmentType,
-        supervision: d.supervision,
-        evidenceUrl: d.evidenceUrl ?? null,
-        assessor: d.assessor ?? null,
+        ...resultIdentityOf(d),
+        ...factColumns(d),
         publishedAt: d.publishedAt,
         publishedBy: e.metadata.actor.subject,
         batchId: d.batchId ?? null,
@@ -54,13 +58,7 @@ export const resultsProjection = defineProjection({
         Rows,
         { resultId: d.resultId },
         {
-          grade: d.grade,
-          passed: d.passed,
-          assessedOn: d.assessedOn,
-          assessmentType: d.assessmentType,
-          supervision: d.supervision,
-          evidenceUrl: d.evidenceUrl ?? null,
-          assessor: d.assessor ?? null,
+          ...factColumns(d),
           amendments: [...row.amendments, amendment],
           revision: e.revision,
         },
