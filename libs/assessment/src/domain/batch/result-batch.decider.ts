@@ -1,7 +1,7 @@
 import { type DecisionContext, defineDecider } from '@alliance/event-sourcing';
 import { AssessmentException } from '../assessment.exception';
 import { type MemberStanding, requireMemberMayAct } from '../member-standing';
-import type { ResultBatchEvent } from './result-batch.events';
+import type { BatchFile, BatchTally, ResultBatchEvent } from './result-batch.events';
 
 export interface ResultBatchState {
   digest?: string;
@@ -13,26 +13,8 @@ export interface ResultBatchState {
  * handled just before the first result is written: the first time, it claims the id for the file
  * (`ResultBatchOpened`), so an interrupted upload keeps its identity.
  */
-export type CheckBatchFile = {
-  type: 'CheckBatchFile';
-  batchId: string;
-  institutionId: string;
-  digest: string;
-  format: 'json' | 'csv';
-  rows: number;
-  uploader: MemberStanding;
-};
-export type RecordBatch = {
-  type: 'RecordBatch';
-  batchId: string;
-  institutionId: string;
-  digest: string;
-  format: 'json' | 'csv';
-  rows: number;
-  recorded: number;
-  alreadyRecorded: number;
-  rejected: number;
-};
+export type CheckBatchFile = { type: 'CheckBatchFile'; uploader: MemberStanding } & BatchFile;
+export type RecordBatch = { type: 'RecordBatch' } & BatchFile & BatchTally;
 export type ResultBatchCommand = CheckBatchFile | RecordBatch;
 
 /** A batch id names one file: re-sending it is safe, sending another file under it is a mistake. */

@@ -5,47 +5,17 @@ import type { ResultBatchOpened, ResultBatchProcessed } from './result-batch.eve
 
 const spec = deciderSpecification(resultBatchDecider);
 const active = { institutionId: 'aau', status: 'active' as const };
-const record = (over: Partial<RecordBatch> = {}): RecordBatch => ({
-  type: 'RecordBatch',
-  batchId: 'b1',
-  institutionId: 'aau',
-  digest: 'd1',
-  format: 'csv',
-  rows: 10,
-  recorded: 8,
-  alreadyRecorded: 0,
-  rejected: 2,
-  ...over,
-});
-const check = (over: Partial<CheckBatchFile> = {}): CheckBatchFile => ({
-  type: 'CheckBatchFile',
-  batchId: 'b1',
-  institutionId: 'aau',
-  digest: 'd1',
-  format: 'csv',
-  rows: 10,
-  uploader: active,
-  ...over,
-});
+const file = { batchId: 'b1', institutionId: 'aau', digest: 'd1', format: 'csv' as const, rows: 10 };
+const tally = { recorded: 8, alreadyRecorded: 0, rejected: 2 };
+const record = (over: Partial<RecordBatch> = {}): RecordBatch => ({ type: 'RecordBatch', ...file, ...tally, ...over });
+const check = (over: Partial<CheckBatchFile> = {}): CheckBatchFile => ({ type: 'CheckBatchFile', ...file, uploader: active, ...over });
 const opened = (over: Partial<ResultBatchOpened['data']> = {}): ResultBatchOpened => ({
   type: 'ResultBatchOpened',
-  data: { batchId: 'b1', institutionId: 'aau', digest: 'd1', format: 'csv', rows: 10, openedAt: SPEC_CONTEXT.now.toISOString(), ...over },
+  data: { ...file, openedAt: SPEC_CONTEXT.now.toISOString(), ...over },
 });
 const processed = (over: Partial<ResultBatchProcessed['data']> = {}): ResultBatchProcessed => ({
   type: 'ResultBatchProcessed',
-  data: {
-    batchId: 'b1',
-    institutionId: 'aau',
-    digest: 'd1',
-    format: 'csv',
-    rows: 10,
-    recorded: 8,
-    alreadyRecorded: 0,
-    rejected: 2,
-    submission: 1,
-    processedAt: SPEC_CONTEXT.now.toISOString(),
-    ...over,
-  },
+  data: { ...file, ...tally, submission: 1, processedAt: SPEC_CONTEXT.now.toISOString(), ...over },
 });
 
 describe('result batch', () => {

@@ -1,21 +1,28 @@
+/** The file a batch id names: the uploading institution, the file's digest and format, and its number of rows. */
+export interface BatchFile {
+  batchId: string;
+  institutionId: string;
+  /** SHA-256 of the uploaded rows: the same batch id never stands for two different files. */
+  digest: string;
+  format: 'json' | 'csv';
+  rows: number;
+}
+
+/** How the rows of a file fared. */
+export interface BatchTally {
+  recorded: number;
+  alreadyRecorded: number;
+  rejected: number;
+}
+
+export interface ProcessedBatch extends BatchFile, BatchTally {
+  /** 1 for the first submission of this file. */
+  submission: number;
+  processedAt: string;
+}
+
 /** A bulk upload recorded results: which file (by digest), from whom, and how its rows fared. */
-export type ResultBatchProcessed = {
-  type: 'ResultBatchProcessed';
-  data: {
-    batchId: string;
-    institutionId: string;
-    /** SHA-256 of the uploaded rows: the same batch id never stands for two different files. */
-    digest: string;
-    format: 'json' | 'csv';
-    rows: number;
-    recorded: number;
-    alreadyRecorded: number;
-    rejected: number;
-    /** 1 for the first submission of this file. */
-    submission: number;
-    processedAt: string;
-  };
-};
+export type ResultBatchProcessed = { type: 'ResultBatchProcessed'; data: ProcessedBatch };
 
 /**
  * A batch id was claimed for a file, before any of its rows is read: from then on the id names that file only,
@@ -23,15 +30,7 @@ export type ResultBatchProcessed = {
  */
 export type ResultBatchOpened = {
   type: 'ResultBatchOpened';
-  data: {
-    batchId: string;
-    institutionId: string;
-    /** SHA-256 of the uploaded rows. */
-    digest: string;
-    format: 'json' | 'csv';
-    rows: number;
-    openedAt: string;
-  };
+  data: BatchFile & { openedAt: string };
 };
 
 /** The upload that claimed the id recorded no row (it stopped, and on the next attempt every row was refused): the id is free again. */
