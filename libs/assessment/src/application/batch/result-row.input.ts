@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDefined, IsIn, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { SUPERVISION_LEVELS, type SupervisionLevel } from '../../domain/knowledge';
+import type { ResultInput } from '../../domain/transcript/transcript.commands';
 
 /** A grade as sent: a number, or text (a letter, pass/fail, or a number in a CSV cell). */
 export function IsGradeValue(): PropertyDecorator {
@@ -70,6 +71,20 @@ export class ResultRowInput {
   @IsNotEmpty()
   @MaxLength(200)
   assessor?: string;
+}
+
+/** The result a row states, under the id it is recorded with, as the transcript takes it. */
+export function resultInputOf(resultId: string, row: ResultRowInput): ResultInput {
+  return {
+    resultId,
+    componentCode: row.componentCode,
+    grade: row.grade,
+    assessedOn: row.assessedOn,
+    assessmentType: row.assessmentType,
+    supervision: row.supervision,
+    ...(row.evidenceUrl ? { evidenceUrl: row.evidenceUrl } : {}),
+    ...(row.assessor ? { assessor: row.assessor } : {}),
+  };
 }
 
 /** The columns of a CSV upload, in the order the template lists them. */

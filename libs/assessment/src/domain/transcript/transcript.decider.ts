@@ -142,25 +142,7 @@ function amend(command: AmendResult, state: TranscriptState, context: DecisionCo
   if (earlier) return repeatedAmendment(command, earlier, context);
   const reason = command.reason?.trim();
   if (!reason) throw new AssessmentException('assessment.amendment-reason-required', 'an amendment needs a reason', 'reason');
-  const spec = command.spec;
-  if (!spec)
-    throw new AssessmentException(
-      'assessment.spec-unknown',
-      `the definition result ${command.resultId} was published on is not known to assessment (yet)`,
-    );
-  const c = command.changes;
-  const facts = resultFacts(
-    {
-      grade: c.grade ?? record.current.grade,
-      assessedOn: c.assessedOn ?? record.current.assessedOn,
-      assessmentType: c.assessmentType ?? record.current.assessmentType,
-      supervision: c.supervision ?? record.current.supervision,
-      evidenceUrl: c.evidenceUrl ?? record.current.evidenceUrl,
-      assessor: c.assessor ?? record.current.assessor,
-    },
-    spec,
-    context.now,
-  );
+  const facts = amendedFacts(command, record.current, context.now);
   if (sameFacts(facts, record.current)) {
     throw new AssessmentException('assessment.amendment-changes-nothing', 'the amendment states the result as it already is', 'grade');
   }
@@ -190,6 +172,18 @@ function amend(command: AmendResult, state: TranscriptState, context: DecisionCo
  * same id for anything else is refused, since answering success would claim an amendment that was not made.
  */
 function repeatedAmendment(command: AmendResult, earlier: AmendmentRecord, context: DecisionContext): TranscriptEvent[] {
+  const was = earlier.facts;
+  const restated = amendedFacts(command, was, context.now);
+  if (sameFacts(restated, was) && (command.reason?.trim() ?? '') === earlier.reason) return [];
+  throw new AssessmentException(
+    'assessment.amendment-id-reused',
+    `amendment ${command.amendmentId} of result ${command.resultId} was already made with other changes or another reason; send a new amendment id`,
+    'amendmentId',
+  );
+}
+
+/** The facts an amendment states: its changes over `base`, graded on the scheme of the version the result was published on. */
+function amendedFacts(command: AmendResult, base: ResultFacts, now: Date): ResultFacts {
   const spec = command.spec;
   if (!spec)
     throw new AssessmentException(
@@ -197,24 +191,17 @@ function repeatedAmendment(command: AmendResult, earlier: AmendmentRecord, conte
       `the definition result ${command.resultId} was published on is not known to assessment (yet)`,
     );
   const c = command.changes;
-  const was = earlier.facts;
-  const restated = resultFacts(
+  return resultFacts(
     {
-      grade: c.grade ?? was.grade,
-      assessedOn: c.assessedOn ?? was.assessedOn,
-      assessmentType: c.assessmentType ?? was.assessmentType,
-      supervision: c.supervision ?? was.supervision,
-      evidenceUrl: c.evidenceUrl ?? was.evidenceUrl,
-      assessor: c.assessor ?? was.assessor,
+      grade: c.grade ?? base.grade,
+      assessedOn: c.assessedOn ?? base.assessedOn,
+      assessmentType: c.assessmentType ?? base.assessmentType,
+      supervision: c.supervision ?? base.supervision,
+      evidenceUrl: c.evidenceUrl ?? base.evidenceUrl,
+      assessor: c.assessor ?? base.assessor,
     },
     spec,
-    context.now,
-  );
-  if (sameFacts(restated, was) && (command.reason?.trim() ?? '') === earlier.reason) return [];
-  throw new AssessmentException(
-    'assessment.amendment-id-reused',
-    `amendment ${command.amendmentId} of result ${command.resultId} was already made with other changes or another reason; send a new amendment id`,
-    'amendmentId',
+    now,
   );
 }
 

@@ -8,6 +8,7 @@ import { rejectedResults } from '../../../domain/transcript/transcript.decider';
 import { requireInstitutionStaff } from '../../acting-registrar';
 import { AssessmentAggregates } from '../../assessment-aggregates';
 import { BatchProgress } from '../../batch/batch-progress';
+import { resultInputOf } from '../../batch/result-row.input';
 import { BatchSettings } from '../../batch/batch-settings';
 import { EventLoopTurns } from '../../batch/event-loop-turns';
 import { AssessmentKnowledge, specKey } from '../../ports/assessment-knowledge.port';
@@ -201,19 +202,7 @@ function elsewhere(results: ResultInput[], enrolmentId: string, recordedFor: Map
 }
 
 function toResultInput(r: GoodRow, batchId: string): ResultInput {
-  const i = r.input;
-  return {
-    resultId: r.resultId,
-    componentCode: i.componentCode,
-    grade: i.grade,
-    assessedOn: i.assessedOn,
-    assessmentType: i.assessmentType,
-    supervision: i.supervision,
-    ...(i.evidenceUrl ? { evidenceUrl: i.evidenceUrl } : {}),
-    ...(i.assessor ? { assessor: i.assessor } : {}),
-    batchId,
-    rowRef: i.rowId ?? String(r.outcome.line),
-  };
+  return { ...resultInputOf(r.resultId, r.input), batchId, rowRef: r.input.rowId ?? String(r.outcome.line) };
 }
 
 function problemOf(error: Pick<AssessmentException, 'code' | 'status' | 'message' | 'field'>): RowProblem {

@@ -2,6 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { requireInstitutionStaff } from '../../acting-registrar';
 import { AssessmentAggregates } from '../../assessment-aggregates';
+import { resultInputOf } from '../../batch/result-row.input';
 import { AssessmentKnowledge, specKey } from '../../ports/assessment-knowledge.port';
 import { ResultRecords } from '../../ports/result-records.port';
 import { PublishResultCommand } from './publish-result.command';
@@ -35,18 +36,7 @@ export class PublishResultHandler implements ICommandHandler<PublishResultComman
         enrolmentId: r.enrolmentId,
         enrolment,
         spec,
-        results: [
-          {
-            resultId,
-            componentCode: r.componentCode,
-            grade: r.grade,
-            assessedOn: r.assessedOn,
-            assessmentType: r.assessmentType,
-            supervision: r.supervision,
-            ...(r.evidenceUrl ? { evidenceUrl: r.evidenceUrl } : {}),
-            ...(r.assessor ? { assessor: r.assessor } : {}),
-          },
-        ],
+        results: [resultInputOf(resultId, r)],
         actingMember,
         recordedElsewhere: owner !== undefined && owner !== r.enrolmentId ? { [resultId]: owner } : {},
       },
