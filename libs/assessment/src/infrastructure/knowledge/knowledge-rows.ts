@@ -1,53 +1,35 @@
-import { defineReadModel } from '@alliance/event-sourcing';
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { readModelTable } from '../read-model-table';
 import type { GradingScheme, SpecView } from '../../domain/knowledge';
 
 /** Published definition versions: who owns which component, and the grading scheme. Fed by the inbox. */
-export const SpecVersionRows = defineReadModel('assessment_spec_versions', ({ name, tableName }) =>
-  defineEntity({
-    name,
-    tableName,
-    properties: {
-      id: p.string().primary(),
-      credentialSpecId: p.string().index(),
-      version: p.integer(),
-      components: p.json<SpecView['components']>(),
-      gradingScheme: p.json<GradingScheme>().nullable(),
-    },
-  }),
-);
+export const SpecVersionRows = readModelTable('assessment_spec_versions', () => ({
+  id: p.string().primary(),
+  credentialSpecId: p.string().index(),
+  version: p.integer(),
+  components: p.json<SpecView['components']>(),
+  gradingScheme: p.json<GradingScheme>().nullable(),
+}));
 
 /** Enrolments as the enrolment context announced them (no personal data: the learner is an id here). */
-export const EnrolmentRows = defineReadModel('assessment_enrolments', ({ name, tableName }) =>
-  defineEntity({
-    name,
-    tableName,
-    properties: {
-      enrolmentId: p.string().primary(),
-      learnerId: p.string().index(),
-      credentialSpecId: p.string(),
-      specVersion: p.integer(),
-      status: p.string(),
-      enrolledAt: p.string(),
-    },
-  }),
-);
+export const EnrolmentRows = readModelTable('assessment_enrolments', () => ({
+  enrolmentId: p.string().primary(),
+  learnerId: p.string().index(),
+  credentialSpecId: p.string(),
+  specVersion: p.integer(),
+  status: p.string(),
+  enrolledAt: p.string(),
+}));
 
 /**
  * Each member institution's current standing in the alliance, from the catalogue's membership events, with
  * the instant it began (a late, older fact never overwrites a newer one).
  */
-export const MemberStandingRows = defineReadModel('assessment_member_standings', ({ name, tableName }) =>
-  defineEntity({
-    name,
-    tableName,
-    properties: {
-      institutionId: p.string().primary(),
-      status: p.string(),
-      since: p.string(),
-    },
-  }),
-);
+export const MemberStandingRows = readModelTable('assessment_member_standings', () => ({
+  institutionId: p.string().primary(),
+  status: p.string(),
+  since: p.string(),
+}));
 
 /** Written by the inbox, never replayed into a new version: version 1 for good. */
 export const KNOWLEDGE_VERSION = 1;

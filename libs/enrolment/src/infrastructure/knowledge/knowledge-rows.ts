@@ -1,58 +1,40 @@
-import { defineReadModel } from '@alliance/event-sourcing';
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { readModelTable } from '../read-model-table';
 
 /**
  * What the catalogue published: one row per definition version. Fed by the inbox from integration
  * events, so it is not rebuilt from this service's own log.
  */
-export const SpecVersionRows = defineReadModel('enrolment_spec_versions', ({ name, tableName }) =>
-  defineEntity({
-    name,
-    tableName,
-    properties: {
-      id: p.string().primary(),
-      credentialSpecId: p.string().index(),
-      version: p.integer(),
-      title: p.text(),
-      status: p.string(),
-      awardingInstitutionIds: p.json<string[]>(),
-      /** The definition's prerequisites as written; definition ids named in it are required credentials. */
-      prerequisites: p.text().nullable(),
-      publishedAt: p.string(),
-    },
-  }),
-);
+export const SpecVersionRows = readModelTable('enrolment_spec_versions', () => ({
+  id: p.string().primary(),
+  credentialSpecId: p.string().index(),
+  version: p.integer(),
+  title: p.text(),
+  status: p.string(),
+  awardingInstitutionIds: p.json<string[]>(),
+  /** The definition's prerequisites as written; definition ids named in it are required credentials. */
+  prerequisites: p.text().nullable(),
+  publishedAt: p.string(),
+}));
 
 /** Credentials issuance reported for learners, with their current status. */
-export const HeldCredentialRows = defineReadModel('enrolment_held_credentials', ({ name, tableName }) =>
-  defineEntity({
-    name,
-    tableName,
-    properties: {
-      credentialId: p.string().primary(),
-      learnerId: p.string().index(),
-      credentialSpecId: p.string(),
-      status: p.string(),
-      issuedAt: p.string(),
-    },
-  }),
-);
+export const HeldCredentialRows = readModelTable('enrolment_held_credentials', () => ({
+  credentialId: p.string().primary(),
+  learnerId: p.string().index(),
+  credentialSpecId: p.string(),
+  status: p.string(),
+  issuedAt: p.string(),
+}));
 
 /**
  * Each member institution's current standing in the alliance, from the catalogue's membership events, with
  * the instant it began (a late, older fact never overwrites a newer one).
  */
-export const MemberStandingRows = defineReadModel('enrolment_member_standings', ({ name, tableName }) =>
-  defineEntity({
-    name,
-    tableName,
-    properties: {
-      institutionId: p.string().primary(),
-      status: p.string(),
-      since: p.string(),
-    },
-  }),
-);
+export const MemberStandingRows = readModelTable('enrolment_member_standings', () => ({
+  institutionId: p.string().primary(),
+  status: p.string(),
+  since: p.string(),
+}));
 
 /** The knowledge tables are written by the inbox, never replayed into a new version: version 1 for good. */
 export const KNOWLEDGE_VERSION = 1;

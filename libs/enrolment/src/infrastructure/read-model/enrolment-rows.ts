@@ -1,5 +1,5 @@
-import { defineReadModel } from '@alliance/event-sourcing';
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
+import { readModelTable } from '../read-model-table';
 import type { MetPrerequisite } from '../../domain/learner/learner.events';
 import type { ProtectedIdentity } from '../../domain/protected-identity';
 
@@ -15,31 +15,25 @@ export interface TransferRecord {
  * One row per enrolment. The identity stays sealed here as in the events (opened per request with the
  * learner's key) and is dropped once the learner is erased.
  */
-export const EnrolmentRows = defineReadModel('enrolment_enrolments', ({ name, tableName }) =>
-  defineEntity({
-    name,
-    tableName,
-    properties: {
-      enrolmentId: p.string().primary(),
-      learnerId: p.string().index(),
-      credentialSpecId: p.string().index(),
-      specVersion: p.integer(),
-      institutionId: p.string().index(),
-      status: p.string().index(),
-      identity: p.json<ProtectedIdentity>().nullable(),
-      learnerErased: p.boolean(),
-      consentGivenAt: p.string(),
-      consentTextVersion: p.string(),
-      prerequisitesMet: p.json<MetPrerequisite[]>(),
-      enrolledAt: p.string(),
-      enrolledBy: p.string(),
-      withdrawnAt: p.string().nullable(),
-      withdrawalReason: p.text().nullable(),
-      completedAt: p.string().nullable(),
-      credentialId: p.string().nullable(),
-      transfers: p.json<TransferRecord[]>(),
-      /** Stream revision of the last event applied: a replayed older event is skipped. */
-      revision: p.integer(),
-    },
-  }),
-);
+export const EnrolmentRows = readModelTable('enrolment_enrolments', () => ({
+  enrolmentId: p.string().primary(),
+  learnerId: p.string().index(),
+  credentialSpecId: p.string().index(),
+  specVersion: p.integer(),
+  institutionId: p.string().index(),
+  status: p.string().index(),
+  identity: p.json<ProtectedIdentity>().nullable(),
+  learnerErased: p.boolean(),
+  consentGivenAt: p.string(),
+  consentTextVersion: p.string(),
+  prerequisitesMet: p.json<MetPrerequisite[]>(),
+  enrolledAt: p.string(),
+  enrolledBy: p.string(),
+  withdrawnAt: p.string().nullable(),
+  withdrawalReason: p.text().nullable(),
+  completedAt: p.string().nullable(),
+  credentialId: p.string().nullable(),
+  transfers: p.json<TransferRecord[]>(),
+  /** Stream revision of the last event applied: a replayed older event is skipped. */
+  revision: p.integer(),
+}));
