@@ -1,6 +1,7 @@
 import { eventually } from '@alliance/testing';
 import { AAU, DCU, facts } from './facts.fixture';
 import { type AssessmentApp, startAssessment } from './assessment-app';
+import { aauRegistrarWithCohort } from './registrar.fixture';
 
 // A whole service per file, on a machine other test files share.
 jest.setTimeout(30_000);
@@ -20,12 +21,10 @@ describe('assessment over HTTP: results from two institutions, amendments, rejec
   let aau: string;
   let dcu: string;
   beforeAll(async () => {
-    svc = await startAssessment();
-    aau = await svc.bearer('registrar', AAU);
-    dcu = await svc.bearer('registrar', DCU);
-    await facts(svc.bus).published();
     // enr-1 for recording, enr-3 for amending, enr-4 for publishing, enr-5 for a duplicate: each case its own.
-    await facts(svc.bus).enrolled(['enr-1', 'enr-2', 'enr-3', 'enr-4', 'enr-5', 'enr-gone']);
+    svc = await startAssessment();
+    aau = await aauRegistrarWithCohort(svc, ['enr-1', 'enr-2', 'enr-3', 'enr-4', 'enr-5', 'enr-gone']);
+    dcu = await svc.bearer('registrar', DCU);
     await facts(svc.bus).withdrawn('enr-gone');
   }, 60_000);
   afterAll(() => svc?.close());
@@ -72,16 +71,12 @@ describe('assessment over HTTP: results from two institutions, amendments, rejec
     await recordedByDcu('enr-3');
     const list = await svc.http().get('/assessment-results').query({ enrolmentId: 'enr-3', componentCode: 'C2' }).set('authorization', dcu);
     const id = list.body.items[0].resultId;
-    const noReason = await svc.http().post(`/assessment-results/${id}/amendments`).set('authorization', dcu).send({ grade: 6 });
+    const noReason = await amend(id, { grade: 6 });
     expect(noReason.status).toBe(400);
     expect(JSON.parse(noReason.text).errors[0].field).toBe('reason');
-    const byOther = await svc.http().post(`/assessment-results/${id}/amendments`).set('authorization', aau).send({ grade: 6, reason: 'x' });
+    const byOther = await amend(id, { grade: 6, reason: 'x' }, aau);
     expect(byOther.status).toBe(403);
-    const first = await svc
-      .http()
-      .post(`/assessment-results/${id}/amendments`)
-      .set('authorization', dcu)
-      .send({ grade: 6, reason: 'marking error found on review' });
+    const first = await amend(id, { grade: 6, reason: 'marking error found on review' });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({
       grade: 6,
@@ -89,21 +84,13 @@ describe('assessment over HTTP: results from two institutions, amendments, rejec
       amended: true,
       amendments: [{ amendmentNumber: 1, grade: 6, passed: true, reason: 'marking error found on review', amendedBy: `registrar@${DCU}` }],
     });
-    const second = await svc
-      .http()
-      .post(`/assessment-results/${id}/amendments`)
-      .set('authorization', dcu)
-      .send({ grade: 8.5, assessedOn: '2026-06-20', reason: 'resit' });
+    const second = await amend(id, { grade: 8.5, assessedOn: '2026-06-20', reason: 'resit' });
     expect(second.body).toMatchObject({
       grade: 8.5,
       assessedOn: '2026-06-20',
       amendments: [{ amendmentNumber: 1 }, { amendmentNumber: 2, reason: 'resit' }],
     });
-    const same = await svc
-      .http()
-      .post(`/assessment-results/${id}/amendments`)
-      .set('authorization', dcu)
-      .send({ grade: 8.5, reason: 'again' });
+    const same = await amend(id, { grade: 8.5, reason: 'again' });
     expect(same.status).toBe(422);
     expect(same.body.code).toBe('assessment.amendment-changes-nothing');
   });

@@ -1,5 +1,6 @@
-import { AAU, DCU, facts } from './facts.fixture';
+import { DCU, facts } from './facts.fixture';
 import { type AssessmentApp, startAssessment } from './assessment-app';
+import { aauRegistrarWithCohort } from './registrar.fixture';
 import { cohortCsv, cohortIds } from './cohort-csv.fixture';
 
 jest.setTimeout(60_000);
@@ -13,9 +14,7 @@ describe('assessment over HTTP: an upload answered asynchronously, its batch res
   const { text } = cohortCsv(ids, []);
   beforeAll(async () => {
     svc = await startAssessment();
-    aau = await svc.bearer('registrar', AAU);
-    await facts(svc.bus).published();
-    await facts(svc.bus).enrolled(ids);
+    aau = await aauRegistrarWithCohort(svc, ids);
   }, 60_000);
   afterAll(() => svc?.close());
 

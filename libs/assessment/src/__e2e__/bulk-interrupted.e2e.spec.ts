@@ -1,8 +1,8 @@
 import type { EventStore } from '@alliance/event-sourcing';
 import { eventually } from '@alliance/testing';
 import { ASSESSMENT_AGGREGATES } from '../application/assessment-aggregates';
-import { AAU, facts } from './facts.fixture';
 import { type AssessmentApp, startAssessment } from './assessment-app';
+import { aauRegistrarWithCohort } from './registrar.fixture';
 import { cohortCsv, cohortIds } from './cohort-csv.fixture';
 
 jest.setTimeout(60_000);
@@ -39,9 +39,7 @@ describe('assessment over HTTP: a bulk upload keeps its identity from the first 
 
   beforeAll(async () => {
     svc = await startAssessment({ env: { ASSESSMENT_BATCH_CONCURRENCY: '1' } });
-    aau = await svc.bearer('registrar', AAU);
-    await facts(svc.bus).published();
-    await facts(svc.bus).enrolled(ids);
+    aau = await aauRegistrarWithCohort(svc, ids);
   }, 120_000);
   afterAll(() => svc?.close());
 

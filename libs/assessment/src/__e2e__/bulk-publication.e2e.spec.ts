@@ -1,5 +1,6 @@
-import { AAU, facts } from './facts.fixture';
+import { AAU } from './facts.fixture';
 import { type AssessmentApp, startAssessment } from './assessment-app';
+import { aauRegistrarWithCohort } from './registrar.fixture';
 import { BAD_ROWS, CSV_HEADER, cohortCsv, cohortIds, goodRow } from './cohort-csv.fixture';
 
 // A whole service per file, on a machine other test files share.
@@ -14,9 +15,7 @@ describe('assessment over HTTP: bulk publication of a 5,000-row CSV with bad row
   const { text, badLines } = cohortCsv(ids);
   beforeAll(async () => {
     svc = await startAssessment();
-    aau = await svc.bearer('registrar', AAU);
-    await facts(svc.bus).published();
-    await facts(svc.bus).enrolled(ids);
+    aau = await aauRegistrarWithCohort(svc, ids);
   }, 120_000);
   afterAll(() => svc?.close());
 

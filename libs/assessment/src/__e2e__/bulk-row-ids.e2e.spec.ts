@@ -1,20 +1,12 @@
 import type { EventStore } from '@alliance/event-sourcing';
-import { AAU, facts } from './facts.fixture';
 import { type AssessmentApp, startAssessment } from './assessment-app';
+import { aauRegistrarWithCohort, examResult } from './registrar.fixture';
 import { CSV_HEADER } from './cohort-csv.fixture';
 
 // A whole service per file, on a machine other test files share.
 jest.setTimeout(30_000);
 
-const row = (rowId: string, enrolmentId: string, grade = 8) => ({
-  rowId,
-  enrolmentId,
-  componentCode: 'C1',
-  grade,
-  assessedOn: '2026-06-01',
-  assessmentType: 'exam',
-  supervision: 'supervised-onsite-identity-verification',
-});
+const row = (rowId: string, enrolmentId: string, grade = 8) => ({ rowId, ...examResult(enrolmentId, 'C1', grade) });
 const csvLine = (r: ReturnType<typeof row>) =>
   [r.rowId, r.enrolmentId, r.componentCode, r.grade, r.assessedOn, r.assessmentType, r.supervision, '', ''].join(',');
 
@@ -30,11 +22,11 @@ describe('assessment over HTTP: one result id, one result', () => {
   let aau: string;
   beforeAll(async () => {
     svc = await startAssessment();
-    aau = await svc.bearer('registrar', AAU);
-    await facts(svc.bus).published();
-    await facts(svc.bus).enrolled(['enr-a', 'enr-b', 'enr-c', 'enr-d', 'enr-e', 'enr-f', 'enr-g']);
+    aau = await aauRegistrarWithCohort(svc, ['enr-a', 'enr-b', 'enr-c', 'enr-d', 'enr-e', 'enr-f', 'enr-g']);
   }, 60_000);
   afterAll(() => svc?.close());
+
+  const post = (body: object) => svc.http().post('/assessment-results').set('authorization', aau).send(body);
 
   it('rejects every row of a JSON batch that shares a rowId, naming the lines, and records the rest', async () => {
     const res = await svc
@@ -87,18 +79,10 @@ describe('assessment over HTTP: one result id, one result', () => {
 
   it('refuses a client result id already used for another enrolment (409), writing nothing', async () => {
     const resultId = '0190f5a0-0000-7000-8000-00000000d00d';
-    const first = await svc
-      .http()
-      .post('/assessment-results')
-      .set('authorization', aau)
-      .send({ resultId, ...row('s1', 'enr-g') });
+    const first = await post({ resultId, ...row('s1', 'enr-g') });
     expect(first.status).toBe(201);
     const head = await svc.runtime.eventStore.headPosition();
-    const second = await svc
-      .http()
-      .post('/assessment-results')
-      .set('authorization', aau)
-      .send({ resultId, ...row('s2', 'enr-a') });
+    const second = await post({ resultId, ...row('s2', 'enr-a') });
     expect(second.status).toBe(409);
     expect(second.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(second.body).toMatchObject({ code: 'assessment.result-id-reused', errors: [{ field: 'resultId' }] });

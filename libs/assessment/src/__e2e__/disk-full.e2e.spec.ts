@@ -1,6 +1,6 @@
 import { eventually, mountTinyDisk } from '@alliance/testing';
-import { AAU, facts } from './facts.fixture';
 import { type AssessmentApp, startAssessment } from './assessment-app';
+import { aauRegistrarWithCohort } from './registrar.fixture';
 import { cohortCsv, cohortIds } from './cohort-csv.fixture';
 
 jest.setTimeout(120_000);
@@ -22,9 +22,7 @@ describe('assessment over HTTP while its disk is full', () => {
   beforeAll(async () => {
     process.on('unhandledRejection', note);
     svc = await startAssessment({ env: { DATA_DIR: disk.dir } });
-    aau = await svc.bearer('registrar', AAU);
-    await facts(svc.bus).published();
-    await facts(svc.bus).enrolled(ids);
+    aau = await aauRegistrarWithCohort(svc, ids);
   }, 120_000);
   afterAll(async () => {
     disk.free();

@@ -1,17 +1,9 @@
 import { AAU, DCU, facts } from './facts.fixture';
 import { type AssessmentApp, startAssessment } from './assessment-app';
+import { aauRegistrarWithCohort, examResult } from './registrar.fixture';
 
 // A whole service per file, on a machine other test files share.
 jest.setTimeout(30_000);
-
-const row = (enrolmentId: string, componentCode: string, grade = 8) => ({
-  enrolmentId,
-  componentCode,
-  grade,
-  assessedOn: '2026-06-01',
-  assessmentType: 'exam',
-  supervision: 'supervised-onsite-identity-verification',
-});
 
 describe('assessment over HTTP: a member out of good standing reads but does not act', () => {
   let svc: AssessmentApp;
@@ -19,23 +11,21 @@ describe('assessment over HTTP: a member out of good standing reads but does not
   let resultId: string;
   beforeAll(async () => {
     svc = await startAssessment();
-    aau = await svc.bearer('registrar', AAU);
-    await facts(svc.bus).published();
-    await facts(svc.bus).enrolled(['enr-1', 'enr-2', 'enr-3']);
-    const first = await svc.http().post('/assessment-results').set('authorization', aau).send(row('enr-1', 'C1'));
+    aau = await aauRegistrarWithCohort(svc, ['enr-1', 'enr-2', 'enr-3']);
+    const first = await svc.http().post('/assessment-results').set('authorization', aau).send(examResult('enr-1', 'C1'));
     expect(first.status).toBe(201);
     resultId = first.body.resultId;
   }, 60_000);
   afterAll(() => svc?.close());
 
   const attempts = () => ({
-    publish: () => svc.http().post('/assessment-results').set('authorization', aau).send(row('enr-2', 'C1')),
+    publish: () => svc.http().post('/assessment-results').set('authorization', aau).send(examResult('enr-2', 'C1')),
     batch: () =>
       svc
         .http()
         .post('/assessment-results/batches')
         .set('authorization', aau)
-        .send({ batchId: `b-${Math.random()}`, results: [{ rowId: 'r1', ...row('enr-3', 'C1') }] }),
+        .send({ batchId: `b-${Math.random()}`, results: [{ rowId: 'r1', ...examResult('enr-3', 'C1') }] }),
     amend: () =>
       svc.http().post(`/assessment-results/${resultId}/amendments`).set('authorization', aau).send({ grade: 9, reason: 'remarked' }),
   });
@@ -65,7 +55,7 @@ describe('assessment over HTTP: a member out of good standing reads but does not
   it('leaves another member acting while one is suspended', async () => {
     await facts(svc.bus).suspended(AAU);
     const dcu = await svc.bearer('registrar', DCU);
-    const res = await svc.http().post('/assessment-results').set('authorization', dcu).send(row('enr-1', 'C2'));
+    const res = await svc.http().post('/assessment-results').set('authorization', dcu).send(examResult('enr-1', 'C2'));
     expect(res.status).toBe(201);
   });
 

@@ -1,19 +1,11 @@
 import type { EventStore } from '@alliance/event-sourcing';
-import { AAU, facts } from './facts.fixture';
 import { type AssessmentApp, startAssessment } from './assessment-app';
+import { aauRegistrarWithCohort, examResult } from './registrar.fixture';
 
 jest.setTimeout(60_000);
 
 const ENROLMENTS = Array.from({ length: 12 }, (_, i) => `race-${String(i).padStart(2, '0')}`);
-const result = (enrolmentId: string, resultId: string, componentCode = 'C1') => ({
-  resultId,
-  enrolmentId,
-  componentCode,
-  grade: 8,
-  assessedOn: '2026-06-01',
-  assessmentType: 'exam',
-  supervision: 'supervised-onsite-identity-verification',
-});
+const result = (enrolmentId: string, resultId: string, componentCode = 'C1') => ({ resultId, ...examResult(enrolmentId, componentCode) });
 
 async function publications(store: EventStore, resultId: string): Promise<string[]> {
   const streams: string[] = [];
@@ -27,9 +19,7 @@ describe('assessment over HTTP on the embedded store: a result id is published o
   let aau: string;
   beforeAll(async () => {
     svc = await startAssessment();
-    aau = await svc.bearer('registrar', AAU);
-    await facts(svc.bus).published();
-    await facts(svc.bus).enrolled(ENROLMENTS);
+    aau = await aauRegistrarWithCohort(svc, ENROLMENTS);
   }, 60_000);
   afterAll(() => svc?.close());
 
