@@ -1,6 +1,7 @@
 import { eventually } from '@alliance/testing';
 import { AAU, facts, publishedSpec } from './catalogue-facts.fixture';
 import { type EnrolmentApp, startEnrolment } from './enrolment-app';
+import { aauRegistrarWithSpecs } from './registrar.fixture';
 
 // A whole service per file, on a machine other test files share.
 jest.setTimeout(30_000);
@@ -19,13 +20,13 @@ describe('enrolment over HTTP: enrol, list, withdraw, transfer, complete', () =>
   let registrar: string;
   beforeAll(async () => {
     svc = await startEnrolment();
-    registrar = await svc.bearer('registrar', AAU);
-    await facts(svc.bus).published(publishedSpec('spec-energy'));
-    await facts(svc.bus).published(publishedSpec('spec-grid'));
+    registrar = await aauRegistrarWithSpecs(svc, ['spec-energy', 'spec-grid']);
   }, 60_000);
   afterAll(() => svc?.close());
 
   const enrol = (body: Record<string, unknown>, auth = registrar) => svc.http().post('/enrolments').set('authorization', auth).send(body);
+  const act = (enrolmentId: string, action: 'withdraw' | 'transfer', body: object) =>
+    svc.http().post(`/enrolments/${enrolmentId}/${action}`).set('authorization', registrar).send(body);
 
   it('enrols a learner in the current published version, with identity and consent', async () => {
     const res = await enrol({ learner: ada, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
@@ -86,18 +87,10 @@ describe('enrolment over HTTP: enrol, list, withdraw, transfer, complete', () =>
   it('withdraws with a reason (idempotently) and then allows a new enrolment', async () => {
     const grace = { givenName: 'Grace', familyName: 'Hopper', email: 'grace@example.org' };
     const first = await enrol({ learner: grace, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
-    const withdrawn = await svc
-      .http()
-      .post(`/enrolments/${first.body.enrolmentId}/withdraw`)
-      .set('authorization', registrar)
-      .send({ reason: 'moved abroad' });
+    const withdrawn = await act(first.body.enrolmentId, 'withdraw', { reason: 'moved abroad' });
     expect(withdrawn.status).toBe(200);
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn', withdrawalReason: 'moved abroad' });
-    const repeated = await svc
-      .http()
-      .post(`/enrolments/${first.body.enrolmentId}/withdraw`)
-      .set('authorization', registrar)
-      .send({ reason: 'again' });
+    const repeated = await act(first.body.enrolmentId, 'withdraw', { reason: 'again' });
     expect(repeated.body.withdrawalReason).toBe('moved abroad');
     const back = await enrol({ learner: grace, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
     expect(back.status).toBe(201);
@@ -117,21 +110,13 @@ describe('enrolment over HTTP: enrol, list, withdraw, transfer, complete', () =>
       consent,
     });
     await facts(svc.bus).published(publishedSpec('spec-grid', 2));
-    const transferred = await svc
-      .http()
-      .post(`/enrolments/${alan.body.enrolmentId}/transfer`)
-      .set('authorization', registrar)
-      .send({ reason: 'syllabus renewed' });
+    const transferred = await act(alan.body.enrolmentId, 'transfer', { reason: 'syllabus renewed' });
     expect(transferred.status).toBe(200);
     expect(transferred.body).toMatchObject({
       specVersion: 2,
       transfers: [{ fromVersion: 1, toVersion: 2, reason: 'syllabus renewed', by: `registrar@${AAU}` }],
     });
-    const again = await svc
-      .http()
-      .post(`/enrolments/${alan.body.enrolmentId}/transfer`)
-      .set('authorization', registrar)
-      .send({ reason: 'twice' });
+    const again = await act(alan.body.enrolmentId, 'transfer', { reason: 'twice' });
     expect(again.status).toBe(422);
     expect(again.body.code).toBe('enrolment.transfer-not-newer');
     const stale = await enrol({
@@ -165,11 +150,7 @@ describe('enrolment over HTTP: enrol, list, withdraw, transfer, complete', () =>
     const accepted = await enrol({ learner: barbara, credentialSpecId: spec, institutionId: AAU, consent });
     expect(accepted.status).toBe(201);
     expect(accepted.body.prerequisitesMet).toEqual([{ credentialSpecId: 'spec-energy', credentialId: 'urn:uuid:cred-basics' }]);
-    const withdrawCompleted = await svc
-      .http()
-      .post(`/enrolments/${basics.body.enrolmentId}/withdraw`)
-      .set('authorization', registrar)
-      .send({ reason: 'x' });
+    const withdrawCompleted = await act(basics.body.enrolmentId, 'withdraw', { reason: 'x' });
     expect(withdrawCompleted.status).toBe(409);
   });
 

@@ -1,5 +1,6 @@
-import { AAU, facts, KTU, publishedSpec } from './catalogue-facts.fixture';
+import { AAU, facts, KTU } from './catalogue-facts.fixture';
 import { type EnrolmentApp, startEnrolment } from './enrolment-app';
+import { aauRegistrarWithSpecs } from './registrar.fixture';
 
 // A whole service per file, on a machine other test files share.
 jest.setTimeout(30_000);
@@ -13,9 +14,7 @@ describe('enrolment over HTTP: bad input is a clear 4xx problem and writes nothi
   let registrar: string;
   beforeAll(async () => {
     svc = await startEnrolment();
-    registrar = await svc.bearer('registrar', AAU);
-    await facts(svc.bus).published(publishedSpec('spec-energy'));
-    await facts(svc.bus).published(publishedSpec('spec-closed'));
+    registrar = await aauRegistrarWithSpecs(svc, ['spec-energy', 'spec-closed']);
     await facts(svc.bus).retired('spec-closed', 1);
   }, 60_000);
   afterAll(() => svc?.close());

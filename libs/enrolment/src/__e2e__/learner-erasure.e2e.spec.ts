@@ -1,7 +1,8 @@
 import { verifyChain } from '@alliance/event-sourcing';
 import { eventually } from '@alliance/testing';
-import { AAU, DCU, facts, publishedSpec } from './catalogue-facts.fixture';
+import { AAU, DCU } from './catalogue-facts.fixture';
 import { type EnrolmentApp, startEnrolment } from './enrolment-app';
+import { aauRegistrarWithSpecs } from './registrar.fixture';
 
 // A whole service per file, on a machine other test files share.
 jest.setTimeout(30_000);
@@ -15,22 +16,15 @@ describe('learner erasure over HTTP: personal data gone, audit chain intact', ()
   let auditor: string;
   let learnerId: string;
   let enrolmentIds: string[];
+  const enrol = (body: object) => svc.http().post('/enrolments').set('authorization', registrar).send(body);
+  const erase = (id: string, auth: string, body: object = { reason: 'request' }) =>
+    svc.http().post(`/learners/${id}/erasure`).set('authorization', auth).send(body);
   beforeAll(async () => {
     svc = await startEnrolment();
-    registrar = await svc.bearer('registrar', AAU);
+    registrar = await aauRegistrarWithSpecs(svc, ['spec-energy', 'spec-grid']);
     auditor = await svc.bearer('auditor');
-    await facts(svc.bus).published(publishedSpec('spec-energy'));
-    await facts(svc.bus).published(publishedSpec('spec-grid'));
-    const a = await svc
-      .http()
-      .post('/enrolments')
-      .set('authorization', registrar)
-      .send({ learner: ada, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
-    const b = await svc
-      .http()
-      .post('/enrolments')
-      .set('authorization', registrar)
-      .send({ learnerId: a.body.learnerId, learner: ada, credentialSpecId: 'spec-grid', institutionId: AAU, consent });
+    const a = await enrol({ learner: ada, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
+    const b = await enrol({ learnerId: a.body.learnerId, learner: ada, credentialSpecId: 'spec-grid', institutionId: AAU, consent });
     learnerId = a.body.learnerId;
     enrolmentIds = [a.body.enrolmentId, b.body.enrolmentId];
   }, 60_000);
@@ -55,41 +49,21 @@ describe('learner erasure over HTTP: personal data gone, audit chain intact', ()
   });
 
   it('only lets the alliance or an enrolling institution erase; to a stranger the learner does not exist', async () => {
-    const byRegistrar = await svc.http().post(`/learners/${learnerId}/erasure`).set('authorization', registrar).send({ reason: 'request' });
+    const byRegistrar = await erase(learnerId, registrar);
     expect(byRegistrar.status).toBe(403);
-    const byStranger = await svc
-      .http()
-      .post(`/learners/${learnerId}/erasure`)
-      .set('authorization', await svc.bearer('institution-admin', DCU))
-      .send({ reason: 'request' });
+    const byStranger = await erase(learnerId, await svc.bearer('institution-admin', DCU));
     expect(byStranger.status).toBe(404);
-    const unknown = await svc
-      .http()
-      .post('/learners/0190a3c4-0000-7000-8000-0000000000aa/erasure')
-      .set('authorization', await svc.bearer('alliance-admin'))
-      .send({ reason: 'request' });
+    const unknown = await erase('0190a3c4-0000-7000-8000-0000000000aa', await svc.bearer('alliance-admin'));
     expect(unknown.status).toBe(404);
-    const malformed = await svc
-      .http()
-      .post('/learners/nobody/erasure')
-      .set('authorization', await svc.bearer('alliance-admin'))
-      .send({ reason: 'request' });
+    const malformed = await erase('nobody', await svc.bearer('alliance-admin'));
     expect(malformed.status).toBe(400);
-    const noReason = await svc
-      .http()
-      .post(`/learners/${learnerId}/erasure`)
-      .set('authorization', await svc.bearer('alliance-admin'))
-      .send({});
+    const noReason = await erase(learnerId, await svc.bearer('alliance-admin'), {});
     expect(noReason.status).toBe(400);
   });
 
   it('erases: open enrolments end, the identity reads as erased, events and hashes stay valid', async () => {
     const headBefore = await svc.runtime.eventStore.readStream(`enrolment.learner-${learnerId}`);
-    const res = await svc
-      .http()
-      .post(`/learners/${learnerId}/erasure`)
-      .set('authorization', await svc.bearer('institution-admin', AAU))
-      .send({ reason: 'GDPR art. 17 request of 2026-02-01' });
+    const res = await erase(learnerId, await svc.bearer('institution-admin', AAU), { reason: 'GDPR art. 17 request of 2026-02-01' });
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ learnerId, erased: true, newlyErased: true, withdrawnEnrolmentIds: enrolmentIds });
 
@@ -133,18 +107,10 @@ describe('learner erasure over HTTP: personal data gone, audit chain intact', ()
   it('tells the other contexts, and refuses anything more for the erased learner', async () => {
     // A learner of its own, erased here, so this runs without the case above.
     const grace = { givenName: 'Grace', familyName: 'Hopper', email: 'grace@example.org', dateOfBirth: '1996-12-09' };
-    const enrolled = await svc
-      .http()
-      .post('/enrolments')
-      .set('authorization', registrar)
-      .send({ learner: grace, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
+    const enrolled = await enrol({ learner: grace, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
     expect(enrolled.status).toBe(201);
     const learnerId: string = enrolled.body.learnerId;
-    const erased = await svc
-      .http()
-      .post(`/learners/${learnerId}/erasure`)
-      .set('authorization', await svc.bearer('alliance-admin'))
-      .send({ reason: 'request' });
+    const erased = await erase(learnerId, await svc.bearer('alliance-admin'));
     expect(erased.body).toMatchObject({ erased: true, newlyErased: true });
     await eventually(() =>
       expect(
@@ -153,24 +119,12 @@ describe('learner erasure over HTTP: personal data gone, audit chain intact', ()
           .map((m) => m.payload),
       ).toEqual([{ learnerId, erasedAt: expect.any(String) }]),
     );
-    const again = await svc
-      .http()
-      .post(`/learners/${learnerId}/erasure`)
-      .set('authorization', await svc.bearer('alliance-admin'))
-      .send({ reason: 'again' });
+    const again = await erase(learnerId, await svc.bearer('alliance-admin'), { reason: 'again' });
     expect(again.body).toMatchObject({ erased: true, newlyErased: false });
-    const reenrol = await svc
-      .http()
-      .post('/enrolments')
-      .set('authorization', registrar)
-      .send({ learnerId, learner: grace, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
+    const reenrol = await enrol({ learnerId, learner: grace, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
     expect(reenrol.status).toBe(410);
     expect(reenrol.body.code).toBe('enrolment.learner-erased');
-    const fresh = await svc
-      .http()
-      .post('/enrolments')
-      .set('authorization', registrar)
-      .send({ learner: grace, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
+    const fresh = await enrol({ learner: grace, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
     expect(fresh.status).toBe(201);
     expect(fresh.body.learnerId).not.toBe(learnerId);
   });

@@ -21,16 +21,8 @@ describe('learner data belongs to the institutions holding the learner', () => {
     dcu = { registrar: await svc.bearer('registrar', DCU), admin: await svc.bearer('institution-admin', DCU) };
     await facts(svc.bus).published(publishedSpec('spec-energy'));
     await facts(svc.bus).published(publishedSpec('spec-grid'));
-    const a = await svc
-      .http()
-      .post('/enrolments')
-      .set('authorization', aau.registrar)
-      .send({ learner: ada, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
-    const d = await svc
-      .http()
-      .post('/enrolments')
-      .set('authorization', dcu.registrar)
-      .send({ learner: impostor, credentialSpecId: 'spec-grid', institutionId: DCU, consent });
+    const a = await post('/enrolments', aau.registrar, { learner: ada, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
+    const d = await post('/enrolments', dcu.registrar, { learner: impostor, credentialSpecId: 'spec-grid', institutionId: DCU, consent });
     expect([a.status, d.status]).toEqual([201, 201]);
     atAau = a.body;
     atDcu = d.body;
