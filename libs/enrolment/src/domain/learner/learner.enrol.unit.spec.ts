@@ -1,5 +1,6 @@
 import { deciderSpecification } from '@alliance/event-sourcing';
 import { AAU, BASICS, enrolCommand, enrolled, KTU, NOW, SPEC, specVersion } from '../__fixtures__/learner.fixture';
+import type { Enrol } from './learner.commands';
 import { learnerDecider } from './learner.decider';
 
 const spec = deciderSpecification(learnerDecider);
@@ -10,18 +11,13 @@ describe('enrol a learner', () => {
     spec.given([]).when(enrolCommand(), at).then(enrolled());
   });
 
-  it('refuses a definition that was never published (unknown or draft)', () => {
-    spec
-      .given([])
-      .when(enrolCommand({ spec: undefined }), at)
-      .thenThrows('enrolment.spec-not-published');
-  });
-
-  it('refuses a retired definition', () => {
-    spec
-      .given([])
-      .when(enrolCommand({ spec: specVersion({ status: 'retired' }) }), at)
-      .thenThrows('enrolment.spec-retired');
+  it.each<[string, Partial<Enrol>, string]>([
+    ['a definition that was never published (unknown or draft)', { spec: undefined }, 'enrolment.spec-not-published'],
+    ['a retired definition', { spec: specVersion({ status: 'retired' }) }, 'enrolment.spec-retired'],
+    ['an enrolling institution that does not award the credential', { institutionId: KTU }, 'enrolment.institution-not-awarding-body'],
+    ['consent dated in the future', { consent: { givenAt: '2026-03-02T00:00:00.000Z', textVersion: 'v1' } }, 'enrolment.consent-in-future'],
+  ])('refuses %s', (_case, over, code) => {
+    spec.given([]).when(enrolCommand(over), at).thenThrows(code);
   });
 
   it('refuses a superseded version', () => {
@@ -33,13 +29,6 @@ describe('enrol a learner', () => {
           (e as { code: string; field: string }).code === 'enrolment.spec-version-superseded' &&
           (e as { field: string }).field === 'specVersion',
       );
-  });
-
-  it('refuses an enrolling institution that does not award the credential', () => {
-    spec
-      .given([])
-      .when(enrolCommand({ institutionId: KTU }), at)
-      .thenThrows('enrolment.institution-not-awarding-body');
   });
 
   it('refuses a second active enrolment in the same definition, whatever the version', () => {
@@ -72,13 +61,6 @@ describe('enrol a learner', () => {
 
   it('treats a retried request with the same enrolment id as done', () => {
     spec.given([enrolled()]).when(enrolCommand(), at).thenNothingHappened();
-  });
-
-  it('refuses consent dated in the future', () => {
-    spec
-      .given([])
-      .when(enrolCommand({ consent: { givenAt: '2026-03-02T00:00:00.000Z', textVersion: 'v1' } }), at)
-      .thenThrows('enrolment.consent-in-future');
   });
 
   describe('prerequisites', () => {

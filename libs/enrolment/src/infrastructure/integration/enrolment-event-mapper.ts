@@ -8,6 +8,14 @@ import { OPENED_IDENTITY } from './identity-opening-store';
 /** Shown instead of a name once the learner is erased (the contract requires a non-empty name). */
 export const ERASED_NAME = '(erased)';
 
+/** The enrolment a withdrawal or completion is about, as the contracts state it. */
+const enrolmentOf = (d: { enrolmentId: string; learnerId: string; credentialSpecId: string; specVersion: number }) => ({
+  enrolmentId: d.enrolmentId,
+  learnerId: d.learnerId,
+  credentialSpecId: d.credentialSpecId,
+  specVersion: d.specVersion,
+});
+
 /** The enrolment context's domain events as the integration events other contexts consume. */
 export function mapEnrolmentEvent(recorded: RecordedEvent): IntegrationMessage | null {
   const event = { type: recorded.type, data: recorded.data } as LearnerEvent;
@@ -36,30 +44,11 @@ export function mapEnrolmentEvent(recorded: RecordedEvent): IntegrationMessage |
     }
     case 'EnrolmentWithdrawn': {
       const d = event.data;
-      return learnerWithdrawnV1.message(
-        {
-          enrolmentId: d.enrolmentId,
-          learnerId: d.learnerId,
-          credentialSpecId: d.credentialSpecId,
-          specVersion: d.specVersion,
-          reason: d.reason,
-          withdrawnAt: d.withdrawnAt,
-        },
-        envelope,
-      );
+      return learnerWithdrawnV1.message({ ...enrolmentOf(d), reason: d.reason, withdrawnAt: d.withdrawnAt }, envelope);
     }
     case 'EnrolmentCompleted': {
       const d = event.data;
-      return learnerCompletedV1.message(
-        {
-          enrolmentId: d.enrolmentId,
-          learnerId: d.learnerId,
-          credentialSpecId: d.credentialSpecId,
-          specVersion: d.specVersion,
-          completedAt: d.completedAt,
-        },
-        envelope,
-      );
+      return learnerCompletedV1.message({ ...enrolmentOf(d), completedAt: d.completedAt }, envelope);
     }
     case 'EnrolmentTransferred': {
       const d = event.data;
