@@ -3,14 +3,37 @@ import { IsBoolean, IsInt, IsOptional, IsUrl, Matches, Max, Min } from 'class-va
 import { contextBaseUrlOf } from '@alliance/credentials';
 import { ServiceConfig } from '@alliance/nest-kit';
 
+/** Applies decorators as if stacked on the property in this order: the last first, as TypeScript does. */
+function stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
+  return (target, key) => decorators.reduceRight<void>((_, decorate) => decorate(target, key), undefined);
+}
+
 /** `true`/`1` and `false`/`0` as environment variables give them (a plain Boolean conversion makes "false" true). */
 function EnvBoolean(): PropertyDecorator {
-  return Transform(({ obj, key }) => {
-    const raw: unknown = (obj as Record<string, unknown>)[key];
-    if (typeof raw === 'boolean') return raw;
-    const text = String(raw).trim().toLowerCase();
-    return text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : raw;
-  });
+  return stacked(
+    Transform(({ obj, key }) => {
+      const raw: unknown = (obj as Record<string, unknown>)[key];
+      if (typeof raw === 'boolean') return raw;
+      const text = String(raw).trim().toLowerCase();
+      return text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : raw;
+    }),
+    IsBoolean(),
+  );
+}
+
+/** A whole number from `min` to `max`, read from its environment variable's text. */
+function WholeNumber(min: number, max: number): PropertyDecorator {
+  return stacked(
+    Type(() => Number),
+    IsInt(),
+    Min(min),
+    Max(max),
+  );
+}
+
+/** An optional http(s) URL; a host without a top-level domain (a cluster service name) is accepted. */
+function OptionalHttpUrl(options: { require_protocol?: true } = {}): PropertyDecorator {
+  return stacked(IsOptional(), IsUrl({ require_tld: false, protocols: ['http', 'https'], ...options }));
 }
 
 /** The verification service's own settings on top of the shared ones. */
@@ -20,12 +43,10 @@ export class VerificationConfig extends ServiceConfig {
    * VERIFICATION_ISSUANCE_INTERNAL_URL, lists under it are fetched from the internal URL instead (a cluster
    * address, a test's random port); anything else is fetched from where the credential says.
    */
-  @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  @OptionalHttpUrl()
   VERIFICATION_ISSUANCE_PUBLIC_URL?: string = undefined;
 
-  @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  @OptionalHttpUrl()
   VERIFICATION_ISSUANCE_INTERNAL_URL?: string = undefined;
 
   /**
@@ -33,8 +54,7 @@ export class VerificationConfig extends ServiceConfig {
    * set the same value). The contexts at that URL and under VERIFICATION_ISSUANCE_PUBLIC_URL are read from the
    * bundled, digest-pinned copies; any other context URL is unknown, and no context is ever fetched.
    */
-  @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @OptionalHttpUrl({ require_protocol: true })
   @Matches(/^https?:\/\/[^?#@]+$/, { message: 'CONTEXT_BASE_URL must be an http(s) URL without credentials, query or fragment' })
   CONTEXT_BASE_URL?: string = undefined;
 
@@ -43,36 +63,23 @@ export class VerificationConfig extends ServiceConfig {
    * (`<url>/institutions/<id>/did.json`): reports label such DIDs platform-hosted. Defaults to PUBLIC_BASE_URL
    * when that is configured, as the catalogue's own default does.
    */
-  @IsOptional()
-  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @OptionalHttpUrl({ require_protocol: true })
   VERIFICATION_CATALOGUE_PUBLIC_URL?: string = undefined;
 
   /** How long to wait for a status list or a did:web document before reporting it could not be read. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(60_000)
+  @WholeNumber(100, 60_000)
   VERIFICATION_FETCH_TIMEOUT_MS = 5000;
 
   /** How long connecting to a host, or a pause while reading from it, may last (within VERIFICATION_FETCH_TIMEOUT_MS). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(60_000)
+  @WholeNumber(100, 60_000)
   VERIFICATION_FETCH_CONNECT_TIMEOUT_MS = 3000;
 
   /** Largest status list or did:web document read, in bytes, as sent and after content decoding. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(1024)
-  @Max(64 * 1024 * 1024)
+  @WholeNumber(1024, 64 * 1024 * 1024)
   VERIFICATION_FETCH_MAX_BYTES = 2 * 1024 * 1024;
 
   /** Largest bitstring a status list may inflate to, in bytes; a larger one is refused (FETCH_TOO_LARGE) without inflating it further. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(16 * 1024)
-  @Max(256 * 1024 * 1024)
+  @WholeNumber(16 * 1024, 256 * 1024 * 1024)
   VERIFICATION_STATUS_LIST_MAX_DECOMPRESSED_BYTES = 16 * 1024 * 1024;
 
   /**
@@ -88,36 +95,23 @@ export class VerificationConfig extends ServiceConfig {
   VERIFICATION_FETCH_ALLOW_HTTP_HOSTS?: string = undefined;
 
   /** Most status lists held in memory between verifications (least recently used first out); 0 turns the cache off. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
+  @WholeNumber(0, 100_000)
   VERIFICATION_STATUS_LIST_CACHE_MAX_ENTRIES = 1000;
 
   /** Most bytes of status lists held in memory. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1024 * 1024 * 1024)
+  @WholeNumber(0, 1024 * 1024 * 1024)
   VERIFICATION_STATUS_LIST_CACHE_MAX_BYTES = 32 * 1024 * 1024;
 
   /** How long a status list is used without asking again when neither its `ttl` nor the server's Cache-Control says. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(24 * 60 * 60_000)
+  @WholeNumber(0, 24 * 60 * 60_000)
   VERIFICATION_STATUS_LIST_CACHE_DEFAULT_TTL_MS = 5 * 60_000;
 
   /** Longest a status list is used without asking again, whatever its `ttl` and the server say. */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(24 * 60 * 60_000)
+  @WholeNumber(0, 24 * 60 * 60_000)
   VERIFICATION_STATUS_LIST_CACHE_MAX_TTL_MS = 60 * 60_000;
 
   /** Fetch did:web documents of issuers outside the alliance registry over HTTPS (alliance members come from the registry). */
   @EnvBoolean()
-  @IsBoolean()
   VERIFICATION_RESOLVE_DID_WEB = true;
 
   /**
@@ -125,7 +119,6 @@ export class VerificationConfig extends ServiceConfig {
    * certificate checks, VERIFICATION_FETCH_TIMEOUT_MS) and warn when it no longer lists the key that signed.
    */
   @EnvBoolean()
-  @IsBoolean()
   VERIFICATION_CHECK_MEMBER_DID_DOCUMENTS = true;
 
   /** Largest credential POST /verifications accepts, in bytes (413 beyond); a credential is a few kilobytes. */
@@ -136,34 +129,22 @@ export class VerificationConfig extends ServiceConfig {
    * Any registry or credential status change received clears it; the limit bounds how late a change nobody
    * announces (another issuer's status list, a validity date passing) is seen.
    */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(10 * 60_000)
+  @WholeNumber(0, 10 * 60_000)
   VERIFICATION_RESULT_CACHE_TTL_MS = 5000;
 
   /** Documents whose result is held for reuse (least recently stored out first). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(100_000)
+  @WholeNumber(0, 100_000)
   VERIFICATION_RESULT_CACHE_MAX_ENTRIES = 500;
 
   /**
    * Checks recorded one by one (a CredentialVerified event each, published to audit) per UTC day: the first
    * of the day for each credential and verdict, up to this many. Every other check is only counted.
    */
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
+  @WholeNumber(0, 1_000_000)
   VERIFICATION_RECORDS_PER_DAY = 1000;
 
   /** How often the counted checks are stored, as one VerificationsCounted event (also on shutdown). */
-  @Type(() => Number)
-  @IsInt()
-  @Min(100)
-  @Max(24 * 60 * 60_000)
+  @WholeNumber(100, 24 * 60 * 60_000)
   VERIFICATION_TALLY_FLUSH_MS = 60_000;
 
   /** Consumer group on the bus: every replica of the service shares it (a test run may pick its own). */
