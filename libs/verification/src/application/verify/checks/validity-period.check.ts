@@ -1,6 +1,12 @@
 import type { JsonObject } from '@alliance/credentials';
 import { check, type VerificationCheck } from '../../../domain/report/verification-check';
 
+/** The credential's date fields, each with the word a reader knows it by. */
+const DATE_FIELDS = [
+  ['validFrom', 'start'],
+  ['validUntil', 'end'],
+] as const;
+
 export function validityPeriodCheck(document: JsonObject, now: Date): VerificationCheck {
   const { validFrom, validUntil } = document;
   const details = {
@@ -8,23 +14,17 @@ export function validityPeriodCheck(document: JsonObject, now: Date): Verificati
     ...(typeof validUntil === 'string' ? { validUntil } : {}),
     checkedAt: now.toISOString(),
   };
-  if (validFrom !== undefined && (typeof validFrom !== 'string' || Number.isNaN(Date.parse(validFrom)))) {
-    return check(
-      'validity-period',
-      'failed',
-      'Its start date is not a date.',
-      [{ code: 'MALFORMED_VALUE', message: 'validFrom is not a date-time' }],
-      details,
-    );
-  }
-  if (validUntil !== undefined && (typeof validUntil !== 'string' || Number.isNaN(Date.parse(validUntil)))) {
-    return check(
-      'validity-period',
-      'failed',
-      'Its end date is not a date.',
-      [{ code: 'MALFORMED_VALUE', message: 'validUntil is not a date-time' }],
-      details,
-    );
+  for (const [field, which] of DATE_FIELDS) {
+    const value = document[field];
+    if (value !== undefined && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) {
+      return check(
+        'validity-period',
+        'failed',
+        `Its ${which} date is not a date.`,
+        [{ code: 'MALFORMED_VALUE', message: `${field} is not a date-time` }],
+        details,
+      );
+    }
   }
   if (typeof validFrom === 'string' && Date.parse(validFrom) > now.getTime()) {
     return check(
