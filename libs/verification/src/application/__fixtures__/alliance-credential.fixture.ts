@@ -11,7 +11,7 @@ import {
   signCredential,
   statusListEntry,
 } from '@alliance/credentials';
-import type { KeyCustody, RegisteredInstitution } from '../../domain/registry/registered-institution';
+import type { KeyCustody, RegisteredInstitution, RegisteredKey } from '../../domain/registry/registered-institution';
 import type { RegistryReader } from '../ports/registry.port';
 import type { FetchedJson, WebFetcher } from '../ports/web-fetcher.port';
 
@@ -20,6 +20,18 @@ export const STATUS_URL = 'https://issuance.alliance.example/status-lists/list-1
 export const CONTEXT_BASE_URL = 'https://issuance.alliance.example';
 const platformContexts = createDocumentLoader({ servedAt: [CONTEXT_BASE_URL] });
 const KEY_FROM = '2025-01-01T00:00:00.000Z';
+
+/** A member active since KEY_FROM with one registered key, `key-1`. */
+function member(
+  identity: Pick<RegisteredInstitution, 'institutionId' | 'name' | 'countryCode' | 'did'>,
+  key: Omit<RegisteredKey, 'keyId' | 'verificationMethodId'>,
+): RegisteredInstitution {
+  return {
+    ...identity,
+    statusHistory: [{ status: 'active', from: KEY_FROM }],
+    keys: [{ keyId: 'key-1', verificationMethodId: `${identity.did}#key-1`, ...key }],
+  };
+}
 
 /** Two members, A (lead) and B, each with a registered key, and a credential both signed. */
 export async function allianceFixture(
@@ -45,38 +57,18 @@ export async function allianceFixture(
   const didB = options.didB ?? `did:web:tuhh${s}.example`;
   const keyA = generateEd25519KeyPair();
   const keyB = generateEd25519KeyPair();
-  const A: RegisteredInstitution = {
-    institutionId: `inst-a${s}`,
-    name: 'Aalborg Technical University',
-    countryCode: 'DK',
-    did: didA,
-    statusHistory: [{ status: 'active', from: KEY_FROM }],
-    keys: [
-      {
-        keyId: 'key-1',
-        verificationMethodId: `${didA}#key-1`,
-        publicKeyMultibase: keyA.publicKeyMultibase,
-        validFrom: KEY_FROM,
-        ...(options.custody?.A ? { custody: options.custody.A } : {}),
-      },
-    ],
-  };
-  const B: RegisteredInstitution = {
-    institutionId: `inst-b${s}`,
-    name: 'Hamburg University of Technology',
-    countryCode: 'DE',
-    did: didB,
-    statusHistory: [{ status: 'active', from: KEY_FROM }],
-    keys: [
-      {
-        keyId: 'key-1',
-        verificationMethodId: `${didB}#key-1`,
-        publicKeyMultibase: keyB.publicKeyMultibase,
-        ...(options.keyWindowB ?? { validFrom: KEY_FROM }),
-        ...(options.custody?.B ? { custody: options.custody.B } : {}),
-      },
-    ],
-  };
+  const A = member(
+    { institutionId: `inst-a${s}`, name: 'Aalborg Technical University', countryCode: 'DK', did: didA },
+    { publicKeyMultibase: keyA.publicKeyMultibase, validFrom: KEY_FROM, ...(options.custody?.A ? { custody: options.custody.A } : {}) },
+  );
+  const B = member(
+    { institutionId: `inst-b${s}`, name: 'Hamburg University of Technology', countryCode: 'DE', did: didB },
+    {
+      publicKeyMultibase: keyB.publicKeyMultibase,
+      ...(options.keyWindowB ?? { validFrom: KEY_FROM }),
+      ...(options.custody?.B ? { custody: options.custody.B } : {}),
+    },
+  );
   const definition: CredentialDefinitionSnapshot = {
     id: 'spec-1',
     version: 1,

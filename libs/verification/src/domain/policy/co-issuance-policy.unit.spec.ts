@@ -46,6 +46,13 @@ const base: CoIssuanceInput = {
   validFrom: '2026-01-01T00:00:00.000Z',
   registry: registry(A, B),
 };
+/** A credential whose one awarding body is `issuer`, outside the registry, signed by the did:key `signer`. */
+const outsideRegistry = (issuer: string, signer: string): CoIssuanceInput => ({
+  bodies: [{ did: issuer }],
+  proofs: [{ index: 0, controller: signer, verificationMethod: `${signer}#${signer.slice('did:key:'.length)}`, verified: true }],
+  validFrom: base.validFrom,
+  registry: registry(A, B),
+});
 const outcomes = (input: CoIssuanceInput) => coIssuanceChecks(input).map((c) => [c.id, c.outcome, c.problems.map((p) => p.code)]);
 
 describe('co-issuance policy', () => {
@@ -93,39 +100,25 @@ describe('co-issuance policy', () => {
   });
 
   it('treats an issuer outside the registry as a warning, not a forgery', () => {
-    const outside = {
-      bodies: [{ did: 'did:key:z6Mkx' }],
-      proofs: [{ index: 0, controller: 'did:key:z6Mkx', verificationMethod: 'did:key:z6Mkx#z6Mkx', verified: true }],
-      validFrom: base.validFrom,
-      registry: registry(A, B),
-    };
-    expect(outcomes(outside)).toEqual([
+    expect(outcomes(outsideRegistry('did:key:z6Mkx', 'did:key:z6Mkx'))).toEqual([
       ['co-issuance', 'passed', []],
       ['registry-keys', 'not-applicable', ['ISSUER_NOT_IN_REGISTRY']],
     ]);
   });
 
   it('cannot link signatures to an issuer named only by a web address: a warning, not a failure', () => {
-    const web = {
-      bodies: [{ did: 'https://vc.example/issuers/5678' }],
-      proofs: [{ index: 0, controller: 'did:key:z6Mkx', verificationMethod: 'did:key:z6Mkx#z6Mkx', verified: true }],
-      validFrom: base.validFrom,
-      registry: registry(A, B),
-    };
-    expect(outcomes(web)).toEqual([
+    expect(outcomes(outsideRegistry('https://vc.example/issuers/5678', 'did:key:z6Mkx'))).toEqual([
       ['co-issuance', 'warning', ['ISSUER_NOT_CONFIRMED']],
       ['registry-keys', 'not-applicable', ['ISSUER_NOT_IN_REGISTRY']],
     ]);
   });
 
   it('fails a DID issuer outside the registry that did not sign (it could have)', () => {
-    const other = {
-      bodies: [{ did: 'did:key:z6MkIssuer' }],
-      proofs: [{ index: 0, controller: 'did:key:z6MkOther', verificationMethod: 'did:key:z6MkOther#z6MkOther', verified: true }],
-      validFrom: base.validFrom,
-      registry: registry(A, B),
-    };
-    expect(outcomes(other)[0]).toEqual(['co-issuance', 'failed', ['MISSING_REQUIRED_SIGNER', 'UNKNOWN_SIGNER']]);
+    expect(outcomes(outsideRegistry('did:key:z6MkIssuer', 'did:key:z6MkOther'))[0]).toEqual([
+      'co-issuance',
+      'failed',
+      ['MISSING_REQUIRED_SIGNER', 'UNKNOWN_SIGNER'],
+    ]);
   });
 
   it("shows the registry's record over what the credential claims, with a warning", () => {
@@ -239,40 +232,27 @@ describe('co-issuance policy over the registry facts of onboarding and key revoc
       custody: 'institution' as const,
       ...(possession ? { possession } : {}),
     });
+    /** A key announced with a proof of possession answering `challenge`, signed with `secretKey`. */
+    const possessing = (answered: typeof challenge, secretKey: Parameters<typeof signKeyPossession>[1]) =>
+      announced({ challenge: answered, signature: signKeyPossession(answered, secretKey).signature });
     const bind = (member: RegisteredInstitution, key: ReturnType<typeof announced>) => registryUpdates.keyAnnounced(member, key).record;
     const signedWithKey3 = { ...base, proofs: [proof('a', 'key-1'), proof('b', 'key-3')] };
 
     it('binds a key whose proof verifies, and a legacy key without one', () => {
-      const proven = bind(B, announced({ challenge, signature: signKeyPossession(challenge, pair.secretKey).signature }));
+      const proven = bind(B, possessing(challenge, pair.secretKey));
       expect(proven.keys.map((k) => k.keyId)).toContain('key-3');
       expect(coIssuanceChecks({ ...signedWithKey3, registry: registry(A, proven) })[1].outcome).toBe('passed');
       expect(bind(B, announced()).keys.map((k) => k.keyId)).toContain('key-3');
     });
 
     it.each([
-      [
-        'signed by another key',
-        () => announced({ challenge, signature: signKeyPossession(challenge, other.secretKey).signature }),
-        'does not verify',
-      ],
+      ['signed by another key', () => possessing(challenge, other.secretKey), 'does not verify'],
       [
         'answering a challenge for another institution',
-        () =>
-          announced({
-            challenge: { ...challenge, institutionId: 'a' },
-            signature: signKeyPossession({ ...challenge, institutionId: 'a' }, pair.secretKey).signature,
-          }),
+        () => possessing({ ...challenge, institutionId: 'a' }, pair.secretKey),
         'institution a',
       ],
-      [
-        'answering a challenge for another key',
-        () =>
-          announced({
-            challenge: { ...challenge, keyId: 'key-9' },
-            signature: signKeyPossession({ ...challenge, keyId: 'key-9' }, pair.secretKey).signature,
-          }),
-        'key key-9',
-      ],
+      ['answering a challenge for another key', () => possessing({ ...challenge, keyId: 'key-9' }, pair.secretKey), 'key key-9'],
     ])('does not bind a key whose proof is %s, and fails a signature by it with KEY_NOT_BOUND', (_case, key, why) => {
       const refused = bind(B, key());
       expect(refused.keys.map((k) => k.keyId)).not.toContain('key-3');
