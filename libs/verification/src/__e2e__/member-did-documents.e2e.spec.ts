@@ -1,15 +1,13 @@
+import { buildDidWebDocument } from '@alliance/credentials';
 import {
-  buildDidWebDocument,
-  createTestTls,
-  type DidWebTestServer,
-  startDidWebServer,
-  startTrustingDidWebResolver,
-  type TestTls,
-  type TrustingDidWebResolver,
-} from '@alliance/credentials';
-import { allianceFixture } from '../application/__fixtures__/alliance-credential.fixture';
-import { registration } from './catalogue-messages';
-import { eventually, startStatusServer, startVerification, type VerificationApp } from './verification-app';
+  perSuite,
+  postVerification,
+  startMemberDomain,
+  startTrustedMemberDomain,
+  startWithStatusLists,
+  untilValid,
+} from './alliance-verification';
+import { eventually } from './verification-app';
 
 type Report = {
   verdict: string;
@@ -23,63 +21,46 @@ type Report = {
  * NODE_EXTRA_CA_CERTS. The other body is platform-hosted, so its document is never fetched.
  */
 describe('POST /verifications: the DID document a member hosts itself', () => {
-  let tls: TestTls;
-  let web: DidWebTestServer;
-  let resolver: TrustingDidWebResolver;
-  let status: Awaited<ReturnType<typeof startStatusServer>>;
-  let v: VerificationApp;
-  let f: Awaited<ReturnType<typeof allianceFixture>>;
-  const verify = async (): Promise<Report> => (await v.http().post('/verifications').send(f.credential).expect(200)).body;
+  const member = perSuite(async () => {
+    const domain = await startTrustedMemberDomain();
+    const { web } = domain;
+    const started = await startWithStatusLists({
+      env: { VERIFICATION_CATALOGUE_PUBLIC_URL: 'https://credentials.alliance.example' },
+      fixture: { didA: web.did('uni', 'aau'), didB: 'did:web:credentials.alliance.example:institutions:inst-b' },
+      memberDidDocuments: domain.resolver,
+      beside: domain,
+    });
+    const { A, keyA, credential } = started.f;
+    web.publish(buildDidWebDocument(A.did, [{ id: `${A.did}#key-1`, publicKeyMultibase: keyA.publicKeyMultibase }]));
+    await untilValid(started.v, credential);
+    return { ...started, web };
+  });
+  const verify = (): Promise<Report> => postVerification(member.v, member.f.credential);
   const didCheck = (report: Report) => report.checks.find((c) => c.id === 'did-documents');
 
-  beforeAll(async () => {
-    tls = createTestTls();
-    web = await startDidWebServer(tls.server);
-    resolver = await startTrustingDidWebResolver(tls.caFile);
-    status = await startStatusServer();
-    f = await allianceFixture({ didA: web.did('uni', 'aau'), didB: 'did:web:credentials.alliance.example:institutions:inst-b' });
-    v = await startVerification(
-      {
-        VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example',
-        VERIFICATION_ISSUANCE_INTERNAL_URL: status.url,
-        VERIFICATION_CATALOGUE_PUBLIC_URL: 'https://credentials.alliance.example',
-      },
-      { memberDidDocuments: resolver },
-    );
-    status.serve('/status-lists/list-1', await f.statusList(0));
-    web.publish(buildDidWebDocument(f.A.did, [{ id: `${f.A.did}#key-1`, publicKeyMultibase: f.keyA.publicKeyMultibase }]));
-    await v.bus.publish([...registration(f.A), ...registration(f.B)]);
-    await eventually(async () => ((await verify()).verdict === 'valid' ? true : undefined));
-  }, 60_000);
-  afterAll(async () => {
-    await v?.close();
-    await status?.close();
-    await resolver?.close();
-    await web?.close();
-    tls?.remove();
-  });
-
   it('passes while the member lists the key that signed at its own domain, and reads only that member', async () => {
-    const before = web.requests.length;
+    const before = member.web.requests.length;
     const report = await verify();
     expect(report).toMatchObject({ verdict: 'valid', warnings: [] });
     expect(didCheck(report)).toMatchObject({ outcome: 'passed' });
-    expect(web.requests.slice(before)).toEqual(['/uni/aau/did.json']);
+    expect(member.web.requests.slice(before)).toEqual(['/uni/aau/did.json']);
   });
 
   it('warns KEY_NOT_IN_DID_DOCUMENT when the member took the key off its domain; the registry still decides validity', async () => {
-    web.publish(buildDidWebDocument(f.A.did, [{ id: `${f.A.did}#key-2`, publicKeyMultibase: f.keyB.publicKeyMultibase }]));
+    member.web.publish(
+      buildDidWebDocument(member.f.A.did, [{ id: `${member.f.A.did}#key-2`, publicKeyMultibase: member.f.keyB.publicKeyMultibase }]),
+    );
     const report = await verify();
     expect(report.verdict).toBe('valid');
     expect(didCheck(report)).toMatchObject({
       outcome: 'warning',
-      problems: [{ code: 'KEY_NOT_IN_DID_DOCUMENT', message: expect.stringContaining(`${f.A.did}#key-1`) }],
+      problems: [{ code: 'KEY_NOT_IN_DID_DOCUMENT', message: expect.stringContaining(`${member.f.A.did}#key-1`) }],
     });
     expect(report.warnings).toEqual([expect.stringMatching(/^did-documents: Aalborg Technical University no longer lists the key/)]);
   });
 
   it('warns DID_DOCUMENT_UNREACHABLE when the document is gone', async () => {
-    web.withdraw(f.A.did);
+    member.web.withdraw(member.f.A.did);
     const report = await verify();
     expect(report.verdict).toBe('valid');
     expect(didCheck(report)).toMatchObject({
@@ -91,27 +72,24 @@ describe('POST /verifications: the DID document a member hosts itself', () => {
 
 describe('POST /verifications: member DID documents as configured by default', () => {
   it('reads them over HTTPS with the process trust store (the test host allow-listed past the address guard), so a certificate from an unknown CA is a warning, never a pass', async () => {
-    const tls = createTestTls();
-    const web = await startDidWebServer(tls.server);
-    const status = await startStatusServer();
-    const f = await allianceFixture({
-      suffix: '-default',
-      didA: web.did('uni', 'aau'),
-      didB: 'did:web:credentials.alliance.example:institutions:inst-b-default',
-    });
-    const v = await startVerification({
-      VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example',
-      VERIFICATION_ISSUANCE_INTERNAL_URL: status.url,
-      VERIFICATION_CATALOGUE_PUBLIC_URL: 'https://credentials.alliance.example',
-      VERIFICATION_CHECK_MEMBER_DID_DOCUMENTS: 'true',
-      VERIFICATION_FETCH_ALLOW_HTTP_HOSTS: web.host,
+    const domain = await startMemberDomain();
+    const { v, f, close } = await startWithStatusLists({
+      env: {
+        VERIFICATION_CATALOGUE_PUBLIC_URL: 'https://credentials.alliance.example',
+        VERIFICATION_CHECK_MEMBER_DID_DOCUMENTS: 'true',
+        VERIFICATION_FETCH_ALLOW_HTTP_HOSTS: domain.web.host,
+      },
+      fixture: {
+        suffix: '-default',
+        didA: domain.web.did('uni', 'aau'),
+        didB: 'did:web:credentials.alliance.example:institutions:inst-b-default',
+      },
+      beside: domain,
     });
     try {
-      status.serve('/status-lists/list-1', await f.statusList(0));
-      web.publish(buildDidWebDocument(f.A.did, [{ id: `${f.A.did}#key-1`, publicKeyMultibase: f.keyA.publicKeyMultibase }]));
-      await v.bus.publish([...registration(f.A), ...registration(f.B)]);
+      domain.web.publish(buildDidWebDocument(f.A.did, [{ id: `${f.A.did}#key-1`, publicKeyMultibase: f.keyA.publicKeyMultibase }]));
       const report = await eventually(async () => {
-        const r: Report = (await v.http().post('/verifications').send(f.credential).expect(200)).body;
+        const r = await postVerification<Report>(v, f.credential);
         return r.checks.some((c) => c.id === 'registry-keys' && c.outcome === 'passed') ? r : undefined;
       });
       expect(report.checks.find((c) => c.id === 'did-documents')).toMatchObject({
@@ -119,10 +97,7 @@ describe('POST /verifications: member DID documents as configured by default', (
         problems: [{ code: 'DID_DOCUMENT_UNREACHABLE', message: expect.stringContaining('TLS_FAILED') }],
       });
     } finally {
-      await v.close();
-      await status.close();
-      await web.close();
-      tls.remove();
+      await close();
     }
   }, 60_000);
 });

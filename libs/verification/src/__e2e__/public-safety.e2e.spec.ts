@@ -2,11 +2,11 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { encodeMultibaseBase64url, type JsonObject } from '@alliance/credentials';
-import { allianceFixture } from '../application/__fixtures__/alliance-credential.fixture';
-import { registration } from './catalogue-messages';
+import { perSuite, postVerification, startWithMembers } from './alliance-verification';
 import { startStatusServer, startVerification, type VerificationApp } from './verification-app';
 
 type Check = { id: string; outcome: string; problems?: { code: string; message: string }[]; summary?: string };
+type Report = { verdict: string; checks: Check[] };
 
 /** A web server on 127.0.0.1 that records every request it gets. */
 async function startProbeTarget(): Promise<{ port: number; url: string; hits: string[]; close(): Promise<void> }> {
@@ -32,62 +32,45 @@ const withStatusList = (credential: JsonObject, url: string): JsonObject => ({
   ...credential,
   credentialStatus: { ...(credential.credentialStatus as JsonObject), statusListCredential: url },
 });
-const statusOf = (report: { checks: Check[] }) => report.checks.find((c) => c.id === 'status')!;
+const statusOf = (report: Report) => report.checks.find((c) => c.id === 'status')!;
 
 describe('POST /verifications fetches only public addresses and says why it could not, without network detail', () => {
-  let v: VerificationApp;
-  let target: Awaited<ReturnType<typeof startProbeTarget>>;
-  let f: Awaited<ReturnType<typeof allianceFixture>>;
-  const verify = async (body: unknown) =>
-    (
-      await v
-        .http()
-        .post('/verifications')
-        .send(body as object)
-        .expect(200)
-    ).body as { verdict: string; checks: Check[] };
-
-  beforeAll(async () => {
-    target = await startProbeTarget();
-    v = await startVerification();
-    f = await allianceFixture({ suffix: '-safety' });
-    await v.bus.publish([...registration(f.A), ...registration(f.B)]);
-  }, 60_000);
-  afterAll(async () => {
-    await v?.close();
-    await target?.close();
+  const safety = perSuite(async () => {
+    const target = await startProbeTarget();
+    return { ...(await startWithMembers({ fixture: { suffix: '-safety' }, beside: target })), target };
   });
+  const verify = (body: unknown) => postVerification<Report>(safety.v, body);
 
   it('does not fetch a status list on a loopback address, named literally or as localhost', async () => {
     for (const url of [
-      `${target.url}/status/1`,
-      `https://127.0.0.1:${target.port}/status/1`,
-      `https://localhost:${target.port}/status/1`,
+      `${safety.target.url}/status/1`,
+      `https://127.0.0.1:${safety.target.port}/status/1`,
+      `https://localhost:${safety.target.port}/status/1`,
       'http://169.254.169.254/latest/meta-data/',
     ]) {
-      const status = statusOf(await verify(withStatusList(f.credential, url)));
+      const status = statusOf(await verify(withStatusList(safety.f.credential, url)));
       expect(status).toMatchObject({
         outcome: 'could-not-check',
         problems: [{ code: 'STATUS_RETRIEVAL_ERROR', message: expect.stringContaining('[FETCH_BLOCKED_ADDRESS]') }],
       });
     }
-    expect(target.hits).toEqual([]);
+    expect(safety.target.hits).toEqual([]);
   });
 
   it('does not fetch a did:web document from a loopback host', async () => {
-    const issuer = `did:web:localhost%3A${target.port}`;
+    const issuer = `did:web:localhost%3A${safety.target.port}`;
     const report = await verify({
-      ...f.credential,
+      ...safety.f.credential,
       issuer: { id: issuer, type: ['Profile'], name: 'Local' },
-      proof: [{ ...(f.credential.proof as JsonObject[])[0], verificationMethod: `${issuer}#key-1` }],
+      proof: [{ ...(safety.f.credential.proof as JsonObject[])[0], verificationMethod: `${issuer}#key-1` }],
     });
     expect(JSON.stringify(report.checks.find((c) => c.id === 'proofs'))).toContain('FETCH_BLOCKED_ADDRESS');
-    expect(target.hits).toEqual([]);
+    expect(safety.target.hits).toEqual([]);
   });
 
   it('a refused port and a server answering 404 look the same from outside', async () => {
-    const refused = statusOf(await verify(withStatusList(f.credential, `https://127.0.0.1:${await closedPort()}/status/1`)));
-    const notFound = statusOf(await verify(withStatusList(f.credential, `https://127.0.0.1:${target.port}/status/1`)));
+    const refused = statusOf(await verify(withStatusList(safety.f.credential, `https://127.0.0.1:${await closedPort()}/status/1`)));
+    const notFound = statusOf(await verify(withStatusList(safety.f.credential, `https://127.0.0.1:${safety.target.port}/status/1`)));
     const text = (c: Check) => c.problems![0].message.replace(/the status list \S+ /, '');
     expect(text(refused)).toBe(text(notFound));
     for (const c of [refused, notFound]) expect(JSON.stringify(c)).not.toMatch(/ECONNREFUSED|connect /);
@@ -95,46 +78,32 @@ describe('POST /verifications fetches only public addresses and says why it coul
 });
 
 describe('POST /verifications with an allow-listed status list host', () => {
-  let v: VerificationApp;
-  let status: Awaited<ReturnType<typeof startStatusServer>>;
-  let f: Awaited<ReturnType<typeof allianceFixture>>;
-  const verify = async (body: unknown) =>
-    (
-      await v
-        .http()
-        .post('/verifications')
-        .send(body as object)
-        .expect(200)
-    ).body as { verdict: string; checks: Check[] };
-
-  beforeAll(async () => {
-    status = await startStatusServer();
-    v = await startVerification({ VERIFICATION_FETCH_ALLOW_HTTP_HOSTS: new URL(status.url).host });
-    f = await allianceFixture({ suffix: '-allowed' });
-    await v.bus.publish([...registration(f.A), ...registration(f.B)]);
-  }, 60_000);
-  afterAll(async () => {
-    await v?.close();
-    await status?.close();
+  const allowed = perSuite(async () => {
+    const status = await startStatusServer();
+    const env = { VERIFICATION_FETCH_ALLOW_HTTP_HOSTS: new URL(status.url).host };
+    return { ...(await startWithMembers({ env, fixture: { suffix: '-allowed' }, beside: status })), status };
   });
+  const verify = (body: unknown) => postVerification<Report>(allowed.v, body);
 
   it('reads the list from the allow-listed host, and refuses a list that inflates beyond 16 MiB without crashing', async () => {
-    status.serve('/status/ok', await f.statusList(0));
-    expect(statusOf(await verify(withStatusList(f.credential, `${status.url}/status/ok`)))).toMatchObject({ outcome: 'passed' });
-    const list = await f.statusList(0);
+    allowed.status.serve('/status/ok', await allowed.f.statusList(0));
+    expect(statusOf(await verify(withStatusList(allowed.f.credential, `${allowed.status.url}/status/ok`)))).toMatchObject({
+      outcome: 'passed',
+    });
+    const list = await allowed.f.statusList(0);
     const bomb = encodeMultibaseBase64url(gzipSync(Buffer.alloc(64 * 1024 * 1024), { level: 9 }));
-    status.serve('/status/bomb', { ...list, credentialSubject: { ...(list.credentialSubject as JsonObject), encodedList: bomb } });
-    const refused = statusOf(await verify(withStatusList(f.credential, `${status.url}/status/bomb`)));
+    allowed.status.serve('/status/bomb', { ...list, credentialSubject: { ...(list.credentialSubject as JsonObject), encodedList: bomb } });
+    const refused = statusOf(await verify(withStatusList(allowed.f.credential, `${allowed.status.url}/status/bomb`)));
     expect(refused).toMatchObject({
       outcome: 'could-not-check',
       problems: [{ code: 'STATUS_RETRIEVAL_ERROR', message: expect.stringContaining('[FETCH_TOO_LARGE]') }],
     });
-    await v.http().get('/health/live').expect(200);
+    await allowed.v.http().get('/health/live').expect(200);
   });
 
   it('still refuses hosts that are not on the list', async () => {
-    const port = Number(new URL(status.url).port);
-    expect(statusOf(await verify(withStatusList(f.credential, `https://localhost:${port}/status/ok`)))).toMatchObject({
+    const port = Number(new URL(allowed.status.url).port);
+    expect(statusOf(await verify(withStatusList(allowed.f.credential, `https://localhost:${port}/status/ok`)))).toMatchObject({
       problems: [{ message: expect.stringContaining('[FETCH_BLOCKED_ADDRESS]') }],
     });
   });

@@ -2,42 +2,24 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { generateEd25519KeyPair, didKeyVerificationMethodOf, type JsonObject, signCredential } from '@alliance/credentials';
 import { allianceFixture } from '../application/__fixtures__/alliance-credential.fixture';
-import { credentialIssued, keyRevocation, registration } from './catalogue-messages';
-import { eventually, startStatusServer, startVerification, type VerificationApp } from './verification-app';
+import { perSuite, postVerification, registerMembers, startWithStatusLists, untilValid } from './alliance-verification';
+import { credentialIssued, keyRevocation } from './catalogue-messages';
+import { eventually } from './verification-app';
 
 const VECTORS = resolve(__dirname, '..', '..', '..', '..', '..', 'shared', 'vectors');
 
 describe('POST /verifications over HTTP', () => {
-  let v: VerificationApp;
-  let status: Awaited<ReturnType<typeof startStatusServer>>;
-  let f: Awaited<ReturnType<typeof allianceFixture>>;
-  const verify = async (body: unknown) =>
-    (
-      await v
-        .http()
-        .post('/verifications')
-        .send(body as object)
-        .expect(200)
-    ).body;
-
-  beforeAll(async () => {
-    status = await startStatusServer();
-    v = await startVerification({
-      VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example',
-      VERIFICATION_ISSUANCE_INTERNAL_URL: status.url,
-    });
-    f = await allianceFixture({ cryptosuite: 'eddsa-rdfc-2022' });
-    status.serve('/status-lists/list-1', await f.statusList(0));
-    await v.bus.publish([...registration(f.A), ...registration(f.B)]);
-    for (let i = 0; i < 100 && (await verify(f.credential)).verdict !== 'valid'; i++) await new Promise((r) => setTimeout(r, 50));
-  }, 60_000);
-  afterAll(async () => {
-    await v?.close();
-    await status?.close();
+  const alliance = perSuite(async () => {
+    const started = await startWithStatusLists({ fixture: { cryptosuite: 'eddsa-rdfc-2022' } });
+    for (let i = 0; i < 100 && (await postVerification(started.v, started.f.credential)).verdict !== 'valid'; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return started;
   });
+  const verify = (body: unknown) => postVerification(alliance.v, body);
 
   it('reports every check of a genuine co-issued credential and calls it valid', async () => {
-    const report = await verify(f.credential);
+    const report = await verify(alliance.f.credential);
     expect(report).toMatchObject({ verdict: 'valid', verificationId: expect.any(String), warnings: [], uncheckable: [] });
     expect(report.checks.map((c: { id: string; outcome: string }) => `${c.id}:${c.outcome}`)).toEqual([
       'parse:passed',
@@ -54,50 +36,50 @@ describe('POST /verifications over HTTP', () => {
       'Hamburg University of Technology',
     ]);
     // The outbox relays the record after the answer: wait for it rather than for a fixed moment.
-    await eventually(async () => (v.published.some((m) => m.type === 'verification.credential.verified') ? true : undefined)).catch(
-      () => undefined,
-    );
-    expect(v.published.map((m) => m.type)).toContain('verification.credential.verified');
+    await eventually(async () =>
+      alliance.v.published.some((m) => m.type === 'verification.credential.verified') ? true : undefined,
+    ).catch(() => undefined);
+    expect(alliance.v.published.map((m) => m.type)).toContain('verification.credential.verified');
   });
 
   it('accepts the credential wrapped as { credential } and as application/vc+ld+json', async () => {
-    expect((await verify({ credential: f.credential })).verdict).toBe('valid');
-    const res = await v
+    expect((await verify({ credential: alliance.f.credential })).verdict).toBe('valid');
+    const res = await alliance.v
       .http()
       .post('/verifications')
       .set('content-type', 'application/vc+ld+json')
-      .send(JSON.stringify(f.credential))
+      .send(JSON.stringify(alliance.f.credential))
       .expect(200);
     expect(res.body.verdict).toBe('valid');
   });
 
   it('names the failed check and why: tampering, a removed proof, a revoked or suspended credential', async () => {
-    expect(await verify({ ...f.credential, name: 'Forged title' })).toMatchObject({
+    expect(await verify({ ...alliance.f.credential, name: 'Forged title' })).toMatchObject({
       verdict: 'invalid',
       failure: { check: 'proofs', code: 'INVALID_SIGNATURE' },
     });
-    expect(await verify({ ...f.credential, proof: [(f.credential.proof as JsonObject[])[1]] })).toMatchObject({
+    expect(await verify({ ...alliance.f.credential, proof: [(alliance.f.credential.proof as JsonObject[])[1]] })).toMatchObject({
       verdict: 'invalid',
       failure: { check: 'co-issuance', code: 'MISSING_REQUIRED_SIGNER' },
     });
-    status.serve('/status-lists/list-1', await f.statusList(2));
-    expect(await verify(f.credential)).toMatchObject({ verdict: 'invalid', failure: { check: 'status', code: 'REVOKED' } });
-    status.serve('/status-lists/list-1', await f.statusList(1));
-    expect(await verify(f.credential)).toMatchObject({ verdict: 'invalid', failure: { check: 'status', code: 'SUSPENDED' } });
-    status.serve('/status-lists/list-1', await f.statusList(0));
+    alliance.status.serve('/status-lists/list-1', await alliance.f.statusList(2));
+    expect(await verify(alliance.f.credential)).toMatchObject({ verdict: 'invalid', failure: { check: 'status', code: 'REVOKED' } });
+    alliance.status.serve('/status-lists/list-1', await alliance.f.statusList(1));
+    expect(await verify(alliance.f.credential)).toMatchObject({ verdict: 'invalid', failure: { check: 'status', code: 'SUSPENDED' } });
+    alliance.status.serve('/status-lists/list-1', await alliance.f.statusList(0));
   });
 
   it('says the status could not be checked when the status list is unreachable, never that it is fine', async () => {
-    status.down('/status-lists/list-1');
-    const report = await verify(f.credential);
+    alliance.status.down('/status-lists/list-1');
+    const report = await verify(alliance.f.credential);
     expect(report.verdict).toBe('indeterminate');
     expect(report.uncheckable[0]).toMatch(/^status: Whether it was revoked or suspended could not be checked/);
-    status.serve('/status-lists/list-1', await f.statusList(0));
+    alliance.status.serve('/status-lists/list-1', await alliance.f.statusList(0));
   });
 
   it('fails a proof made with a key outside its registered validity', async () => {
     const late = await allianceFixture({ suffix: '-2', keyWindowB: { validFrom: '2026-02-01T00:00:00.000Z' } });
-    await v.bus.publish([...registration(late.A), ...registration(late.B)]);
+    await registerMembers(alliance.v, late);
     const report = await eventually(async () => {
       const r = await verify(late.credential);
       return r.checks.find((c: { id: string }) => c.id === 'proofs').outcome === 'passed' ? r : undefined;
@@ -110,15 +92,15 @@ describe('POST /verifications over HTTP', () => {
     const before = c.credential;
     const { credential: after } = await c.issue('2026-02-10T10:00:00Z');
     expect([before.validFrom, after.validFrom]).toEqual(['2026-01-10T10:00:00Z', '2026-02-10T10:00:00Z']);
-    status.serve('/status-lists/list-1', await c.statusList(0));
+    alliance.status.serve('/status-lists/list-1', await c.statusList(0));
     try {
-      await v.bus.publish([...registration(c.A), ...registration(c.B)]);
+      await registerMembers(alliance.v, c);
       // The alliance's issuance log recorded the earlier credential when it was issued, before the compromise.
-      await v.bus.publish([credentialIssued(before, '2026-01-10T10:00:05.000Z', [c.A.institutionId, c.B.institutionId])]);
-      await eventually(async () => ((await verify(before)).verdict === 'valid' ? true : undefined));
+      await alliance.v.bus.publish([credentialIssued(before, '2026-01-10T10:00:05.000Z', [c.A.institutionId, c.B.institutionId])]);
+      await untilValid(alliance.v, before);
       expect((await verify(after)).verdict).toBe('valid');
 
-      await v.bus.publish([
+      await alliance.v.bus.publish([
         keyRevocation(c.B, {
           keyId: 'key-1',
           reason: 'signing host breached',
@@ -142,7 +124,7 @@ describe('POST /verifications over HTTP', () => {
       expect(forged).toMatchObject({ verdict: 'invalid', failure: { check: 'registry-keys', code: 'KEY_COMPROMISED_UNPROVEN' } });
       expect(forged.failure.reason).toContain('has no record of issuing this credential');
     } finally {
-      status.serve('/status-lists/list-1', await f.statusList(0));
+      alliance.status.serve('/status-lists/list-1', await alliance.f.statusList(0));
     }
   });
 
@@ -174,7 +156,7 @@ describe('POST /verifications over HTTP', () => {
   });
 
   it("calls a credential claiming a member's name or homepage without its DID an impersonation, naming the member", async () => {
-    const https = await f.outsider(() => ({
+    const https = await alliance.f.outsider(() => ({
       id: 'https://www.aau.example',
       name: 'Aalborg Technical University',
       address: { type: ['Address'], addressCountryCode: 'DK' },
@@ -187,10 +169,10 @@ describe('POST /verifications over HTTP', () => {
       .find((c: { id: string }) => c.id === 'registry-keys')
       .problems.filter((p: { code: string }) => p.code === 'IMPERSONATION');
     expect(claims.map((p: { message: string }) => p.message).join(' ')).toContain(
-      `that member's DID in the alliance registry is ${f.A.did}`,
+      `that member's DID in the alliance registry is ${alliance.f.A.did}`,
     );
 
-    const didKey = await f.outsider((id) => ({
+    const didKey = await alliance.f.outsider((id) => ({
       id,
       name: 'Hamburg Univ. of Technology',
       url: 'https://www.tuhh.example/',
@@ -199,51 +181,51 @@ describe('POST /verifications over HTTP', () => {
     const byHomepage = await verify(didKey.credential);
     expect(byHomepage).toMatchObject({ verdict: 'invalid', failure: { check: 'registry-keys', code: 'IMPERSONATION' } });
     expect(byHomepage.failure.reason).toContain(`claims the homepage of the alliance member Hamburg University of Technology`);
-    expect(byHomepage.failure.reason).toContain(f.B.did);
+    expect(byHomepage.failure.reason).toContain(alliance.f.B.did);
   });
 
   it('does not take a status list signed by anyone but the credential\'s issuer: status could not be checked, never "not revoked"', async () => {
-    status.serve(
+    alliance.status.serve(
       '/status-lists/list-1',
-      await f.statusList(2, { signer: { verificationMethod: `${f.B.did}#key-1`, secretKey: f.keyB.secretKey } }),
+      await alliance.f.statusList(2, { signer: { verificationMethod: `${alliance.f.B.did}#key-1`, secretKey: alliance.f.keyB.secretKey } }),
     );
     try {
-      const report = await verify(f.credential);
+      const report = await verify(alliance.f.credential);
       expect(report.verdict).toBe('indeterminate');
       const entry = report.checks.find((c: { id: string }) => c.id === 'status');
       expect(entry).toMatchObject({ outcome: 'could-not-check', problems: [{ code: 'STATUS_LIST_WRONG_SIGNER' }] });
-      expect(entry.problems[0].message).toContain(f.A.did);
+      expect(entry.problems[0].message).toContain(alliance.f.A.did);
       const intruder = generateEd25519KeyPair();
-      status.serve(
+      alliance.status.serve(
         '/status-lists/list-1',
-        await f.statusList(0, {
+        await alliance.f.statusList(0, {
           signer: { verificationMethod: didKeyVerificationMethodOf(intruder.publicKeyMultibase), secretKey: intruder.secretKey },
         }),
       );
-      expect((await verify(f.credential)).checks.find((c: { id: string }) => c.id === 'status')).toMatchObject({
+      expect((await verify(alliance.f.credential)).checks.find((c: { id: string }) => c.id === 'status')).toMatchObject({
         outcome: 'could-not-check',
         problems: [{ code: 'STATUS_LIST_WRONG_SIGNER' }],
       });
     } finally {
-      status.serve('/status-lists/list-1', await f.statusList(0));
+      alliance.status.serve('/status-lists/list-1', await alliance.f.statusList(0));
     }
-    expect((await verify(f.credential)).verdict).toBe('valid');
+    expect((await verify(alliance.f.credential)).verdict).toBe('valid');
   });
 
   it('rejects a request without a credential with problem+json (400), and reports a non-credential as invalid', async () => {
-    const empty = await v.http().post('/verifications').send({}).expect(400);
+    const empty = await alliance.v.http().post('/verifications').send({}).expect(400);
     expect(empty.headers['content-type']).toMatch(/problem\+json/);
     expect(JSON.parse(empty.text)).toMatchObject({ code: 'verification.body.credential-required', errors: [{ field: 'body' }] });
-    await v.http().post('/verifications').set('content-type', 'application/json').send('{"broken": ').expect(400);
+    await alliance.v.http().post('/verifications').set('content-type', 'application/json').send('{"broken": ').expect(400);
     expect(await verify({ hello: 'world' })).toMatchObject({ verdict: 'invalid', failure: { check: 'parse' } });
   });
 
   it('serves the employer page with a strict content security policy', async () => {
-    const page = await v.http().get('/verify').expect(200);
+    const page = await alliance.v.http().get('/verify').expect(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
     expect(page.text).toContain('Check a micro-credential');
-    await v
+    await alliance.v
       .http()
       .get('/verify/app.js')
       .expect(200)

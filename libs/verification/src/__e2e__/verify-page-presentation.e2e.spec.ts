@@ -2,35 +2,13 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type JsonObject, signCredential } from '@alliance/credentials';
-import { allianceFixture } from '../application/__fixtures__/alliance-credential.fixture';
-import { registration } from './catalogue-messages';
-import { startStatusServer, startVerification, type VerificationApp } from './verification-app';
+import { type AllianceFixture, outsiderCredential, perSuite, startWithStatusLists } from './alliance-verification';
+import { type BrowserContextOptions, checkOnEmployerPage, chromiumPerSuite, describeInChromium } from './employer-page-browser';
 
-const CHROMIUM = '/usr/bin/chromium';
-
-type Playwright = typeof import('playwright-core');
-type Browser = Awaited<ReturnType<Playwright['chromium']['launch']>>;
-type BrowserContextOptions = Parameters<Browser['newContext']>[0];
-type Page = Awaited<ReturnType<Browser['newPage']>>;
-
-function resolvable(name: string): boolean {
-  try {
-    require.resolve(name);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const missing = !existsSync(CHROMIUM)
-  ? `${CHROMIUM} is missing (apt-get install -y chromium)`
-  : !resolvable('playwright-core')
-    ? 'playwright-core is not installed'
-    : !resolvable('axe-core/axe.min.js')
-      ? 'axe-core is not installed'
-      : undefined;
-if (missing) console.log(`Skipping the /verify presentation browser tests: ${missing}`);
-const describeInBrowser = missing ? describe.skip : describe;
+const describeInBrowser = describeInChromium('the /verify presentation browser tests', {
+  'playwright-core': 'playwright-core',
+  'axe-core/axe.min.js': 'axe-core',
+});
 
 interface AxeViolation {
   id: string;
@@ -48,64 +26,32 @@ const VERDICTS = {
 type Verdict = keyof typeof VERDICTS;
 
 describeInBrowser('the employer page: dates, grade, layout, accessibility and verdict colours in headless Chromium', () => {
-  let v: VerificationApp;
-  let status: Awaited<ReturnType<typeof startStatusServer>>;
-  let f: Awaited<ReturnType<typeof allianceFixture>>;
-  let browser: Browser;
+  const alliance = perSuite(() =>
+    startWithStatusLists({
+      env: { VERIFICATION_CATALOGUE_PUBLIC_URL: 'https://credentials.alliance.example', VERIFICATION_STATUS_LIST_CACHE_MAX_ENTRIES: '0' },
+      fixture: { suffix: '-look' },
+    }),
+  );
+  const chromium = chromiumPerSuite();
   let graded: JsonObject;
   let shots: string;
 
   beforeAll(async () => {
     shots = mkdtempSync(join(tmpdir(), 'verify-page-shots-'));
-    status = await startStatusServer();
-    v = await startVerification({
-      VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example',
-      VERIFICATION_ISSUANCE_INTERNAL_URL: status.url,
-      VERIFICATION_CATALOGUE_PUBLIC_URL: 'https://credentials.alliance.example',
-      VERIFICATION_STATUS_LIST_CACHE_MAX_ENTRIES: '0',
-    });
-    f = await allianceFixture({ suffix: '-look' });
-    status.serve('/status-lists/list-1', await f.statusList(0));
-    await v.bus.publish([...registration(f.A), ...registration(f.B)]);
-    graded = await withGradingScale(f);
-    const playwright: Playwright = await import('playwright-core');
-    browser = await playwright.chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await v?.close();
-    await status?.close();
+    graded = await withGradingScale(alliance.f);
+  });
+  afterAll(() => {
     if (shots) rmSync(shots, { recursive: true, force: true });
   });
 
-  async function check(
-    credential: unknown,
-    options: BrowserContextOptions = {},
-  ): Promise<{ page: Page; errors: string[]; close(): Promise<void> }> {
-    const context = await browser.newContext(options);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(`${v.url}/verify`);
-    await page.fill('#credential', JSON.stringify(credential, null, 2));
-    await page.click('#check');
-    await page.waitForSelector('#result:not([hidden])');
-    return { page, errors, close: () => context.close() };
-  }
+  const check = (credential: unknown, options?: BrowserContextOptions) =>
+    checkOnEmployerPage(chromium.browser, alliance.v.url, credential, options);
 
-  async function impersonation(): Promise<JsonObject> {
-    const { credential } = await f.outsider((id) => ({
-      id,
-      name: 'Aalborg Technical University',
-      address: { type: ['Address'], addressCountryCode: 'DK' },
-    }));
-    return credential;
-  }
+  const impersonation = () => outsiderCredential(alliance.f, 'Aalborg Technical University', 'DK');
 
   /** Tampered after signing, with a learner name and a title no line can break at a space. */
   function tamperedWithLongWords(): JsonObject {
-    const doc = structuredClone(f.credential);
+    const doc = structuredClone(alliance.f.credential);
     const subject = doc.credentialSubject as JsonObject;
     subject.identifier = [{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: `Ada${'Lovelace'.repeat(40)}` }];
     (subject.achievement as JsonObject).name = `did:web:${'very-long-unbroken-segment-'.repeat(12)}example`;
@@ -113,12 +59,12 @@ describeInBrowser('the employer page: dates, grade, layout, accessibility and ve
   }
 
   async function withStatus<T>(listStatus: number | 'down', run: () => Promise<T>): Promise<T> {
-    if (listStatus === 'down') status.down('/status-lists/list-1');
-    else status.serve('/status-lists/list-1', await f.statusList(listStatus));
+    if (listStatus === 'down') alliance.status.down('/status-lists/list-1');
+    else alliance.status.serve('/status-lists/list-1', await alliance.f.statusList(listStatus));
     try {
       return await run();
     } finally {
-      status.serve('/status-lists/list-1', await f.statusList(0));
+      alliance.status.serve('/status-lists/list-1', await alliance.f.statusList(0));
     }
   }
 
@@ -130,7 +76,7 @@ describeInBrowser('the employer page: dates, grade, layout, accessibility and ve
       ['en-GB', '10 January 2026'],
       ['de-DE', '10. Januar 2026'],
     ] as const) {
-      const { page, errors, close } = await check(f.credential, { locale, timezoneId: 'UTC' });
+      const { page, errors, close } = await check(alliance.f.credential, { locale, timezoneId: 'UTC' });
       const time = page.locator('#dates dd[data-date="awarded"] time');
       expect(await time.textContent()).toBe(awarded);
       expect(await time.getAttribute('datetime')).toBe('2026-01-10T10:00:00.000Z');
@@ -144,8 +90,11 @@ describeInBrowser('the employer page: dates, grade, layout, accessibility and ve
   }, 30_000);
 
   it('shows a validUntil as a localised <time> too', async () => {
-    expect(f.credential.validUntil).toBeUndefined();
-    const { page, close } = await check({ ...f.credential, validUntil: '2027-02-01T00:00:00Z' }, { locale: 'en-US', timezoneId: 'UTC' });
+    expect(alliance.f.credential.validUntil).toBeUndefined();
+    const { page, close } = await check(
+      { ...alliance.f.credential, validUntil: '2027-02-01T00:00:00Z' },
+      { locale: 'en-US', timezoneId: 'UTC' },
+    );
     const until = page.locator('#dates dd[data-date="valid-until"] time');
     expect(await until.textContent()).toBe('February 1, 2027');
     expect(await until.getAttribute('datetime')).toBe('2027-02-01T00:00:00.000Z');
@@ -167,7 +116,7 @@ describeInBrowser('the employer page: dates, grade, layout, accessibility and ve
   }, 30_000);
 
   it('shows a grade without a stated scale as the bare grade', async () => {
-    const { page, close } = await check(f.credential);
+    const { page, close } = await check(alliance.f.credential);
     expect(await page.textContent('#annex dd[data-element="grade"]')).toBe('8');
     await close();
   }, 30_000);
@@ -177,7 +126,7 @@ describeInBrowser('the employer page: dates, grade, layout, accessibility and ve
     [375, 740],
   ])('at %i px wide', (width, height) => {
     it.each([
-      ['valid', () => Promise.resolve(f.credential)],
+      ['valid', () => Promise.resolve(alliance.f.credential)],
       ['invalid-impersonation', impersonation],
       ['invalid-long-words', () => Promise.resolve(tamperedWithLongWords())],
     ] as const)(
@@ -206,16 +155,9 @@ describeInBrowser('the employer page: dates, grade, layout, accessibility and ve
 
   it.each<[Verdict, () => Promise<unknown>, number | 'down' | null]>([
     ['valid', () => Promise.resolve(graded), null],
-    ['invalid', () => Promise.resolve(f.credential), 2],
-    [
-      'unverified-issuer',
-      () =>
-        f
-          .outsider((id) => ({ id, name: 'Outside College', address: { type: ['Address'], addressCountryCode: 'FR' } }))
-          .then((o) => o.credential),
-      null,
-    ],
-    ['indeterminate', () => Promise.resolve(f.credential), 'down'],
+    ['invalid', () => Promise.resolve(alliance.f.credential), 2],
+    ['unverified-issuer', () => outsiderCredential(alliance.f, 'Outside College', 'FR'), null],
+    ['indeterminate', () => Promise.resolve(alliance.f.credential), 'down'],
   ])(
     'has no serious or critical accessibility violations on the %s report (axe-core)',
     async (verdict, credential, listStatus) => {
@@ -245,9 +187,9 @@ describeInBrowser('the employer page: dates, grade, layout, accessibility and ve
   );
 
   it('has no serious or critical accessibility violations before anything is checked (axe-core)', async () => {
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await chromium.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(`${v.url}/verify`);
+    await page.goto(`${alliance.v.url}/verify`);
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.getByLabel('Credential (JSON)').count()).toBe(1);
     expect(await page.getByLabel('Or choose a file').count()).toBe(1);
@@ -275,13 +217,10 @@ describeInBrowser('the employer page: dates, grade, layout, accessibility and ve
       });
       await close();
     };
-    await look('valid', f.credential);
-    await withStatus(2, () => look('invalid', f.credential));
-    await withStatus('down', () => look('indeterminate', f.credential));
-    await look(
-      'unverified-issuer',
-      (await f.outsider((id) => ({ id, name: 'Outside College', address: { type: ['Address'], addressCountryCode: 'FR' } }))).credential,
-    );
+    await look('valid', alliance.f.credential);
+    await withStatus(2, () => look('invalid', alliance.f.credential));
+    await withStatus('down', () => look('indeterminate', alliance.f.credential));
+    await look('unverified-issuer', await outsiderCredential(alliance.f, 'Outside College', 'FR'));
 
     for (const verdict of Object.keys(VERDICTS) as Verdict[]) {
       expect(seen.get(verdict)?.text).toBe(VERDICTS[verdict]);
@@ -299,7 +238,7 @@ describeInBrowser('the employer page: dates, grade, layout, accessibility and ve
 });
 
 /** The fixture's credential with a ten-point grading scale and pass mark on its achievement, signed again by both members. */
-async function withGradingScale(f: Awaited<ReturnType<typeof allianceFixture>>): Promise<JsonObject> {
+async function withGradingScale(f: AllianceFixture): Promise<JsonObject> {
   const doc = structuredClone(f.unsigned);
   const subject = doc.credentialSubject as JsonObject;
   const achievement = subject.achievement as JsonObject;

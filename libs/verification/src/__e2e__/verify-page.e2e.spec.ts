@@ -1,69 +1,28 @@
-import { existsSync } from 'node:fs';
-import { buildDidWebDocument, createTestTls, startDidWebServer, startTrustingDidWebResolver } from '@alliance/credentials';
+import { buildDidWebDocument } from '@alliance/credentials';
 import { allianceFixture } from '../application/__fixtures__/alliance-credential.fixture';
-import { registration } from './catalogue-messages';
-import { eventually, startStatusServer, startVerification, type VerificationApp } from './verification-app';
+import {
+  outsiderCredential,
+  perSuite,
+  registerMembers,
+  startTrustedMemberDomain,
+  startWithStatusLists,
+  untilValid,
+} from './alliance-verification';
+import { checkOnEmployerPage, chromiumPerSuite, describeInChromium, launchChromium } from './employer-page-browser';
 
-const CHROMIUM = '/usr/bin/chromium';
-
-type Playwright = typeof import('playwright-core');
-function installed(name: string): boolean {
-  try {
-    require.resolve(name);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const missing = !existsSync(CHROMIUM)
-  ? `${CHROMIUM} is missing (apt-get install -y chromium)`
-  : !installed('playwright-core')
-    ? 'playwright-core is not installed'
-    : undefined;
-if (missing) console.log(`Skipping the /verify browser test: ${missing}`);
-const describeInBrowser = missing ? describe.skip : describe;
+const describeInBrowser = describeInChromium('the /verify browser test', { 'playwright-core': 'playwright-core' });
 
 describeInBrowser('the employer page in headless Chromium', () => {
-  let v: VerificationApp;
-  let status: Awaited<ReturnType<typeof startStatusServer>>;
-  let f: Awaited<ReturnType<typeof allianceFixture>>;
-  let browser: Awaited<ReturnType<Playwright['chromium']['launch']>>;
-
-  beforeAll(async () => {
-    status = await startStatusServer();
-    v = await startVerification({
-      VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example',
-      VERIFICATION_ISSUANCE_INTERNAL_URL: status.url,
-      VERIFICATION_CATALOGUE_PUBLIC_URL: 'https://credentials.alliance.example',
-      VERIFICATION_STATUS_LIST_CACHE_MAX_ENTRIES: '0',
-    });
-    f = await allianceFixture();
-    status.serve('/status-lists/list-1', await f.statusList(0));
-    await v.bus.publish([...registration(f.A), ...registration(f.B)]);
-    const playwright: Playwright = await import('playwright-core');
-    browser = await playwright.chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await v?.close();
-    await status?.close();
-  });
-
-  async function check(credential: unknown) {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(`${v.url}/verify`);
-    await page.fill('#credential', JSON.stringify(credential, null, 2));
-    await page.click('#check');
-    await page.waitForSelector('#result:not([hidden])');
-    return { page, errors };
-  }
+  const alliance = perSuite(() =>
+    startWithStatusLists({
+      env: { VERIFICATION_CATALOGUE_PUBLIC_URL: 'https://credentials.alliance.example', VERIFICATION_STATUS_LIST_CACHE_MAX_ENTRIES: '0' },
+    }),
+  );
+  const chromium = chromiumPerSuite();
+  const check = (credential: unknown) => checkOnEmployerPage(chromium.browser, alliance.v.url, credential);
 
   it('shows a genuine credential as valid, who awarded it and what it certifies, in plain words', async () => {
-    const { page, errors } = await check(f.credential);
+    const { page, errors, close } = await check(alliance.f.credential);
     expect(await page.textContent('#verdict')).toBe('This credential is valid.');
     const bodies = await page.textContent('#bodies');
     expect(bodies).toContain('Aalborg Technical University (DK)');
@@ -80,7 +39,7 @@ describeInBrowser('the employer page in headless Chromium', () => {
     expect(await aalborg.textContent()).toContain('DID: institution-hosted did:web.');
     expect(await aalborg.textContent()).toContain('Signature: own key.');
     expect(errors).toEqual([]);
-    await page.close();
+    await close();
   }, 30_000);
 
   it("says which awarding body's DID the platform hosts and which signed through the platform", async () => {
@@ -89,13 +48,11 @@ describeInBrowser('the employer page in headless Chromium', () => {
       didB: 'did:web:credentials.alliance.example:institutions:inst-b-p',
       custody: { A: 'institution', B: 'issuance-service' },
     });
-    status.serve('/status-lists/list-1', await hosted.statusList(0));
+    alliance.status.serve('/status-lists/list-1', await hosted.statusList(0));
     try {
-      await v.bus.publish([...registration(hosted.A), ...registration(hosted.B)]);
-      await eventually(async () =>
-        (await v.http().post('/verifications').send(hosted.credential)).body.verdict === 'valid' ? true : undefined,
-      );
-      const { page, errors } = await check(hosted.credential);
+      await registerMembers(alliance.v, hosted);
+      await untilValid(alliance.v, hosted.credential);
+      const { page, errors, close } = await check(hosted.credential);
       expect(await page.textContent('#verdict')).toBe('This credential is valid.');
       const hamburg = page.locator('#bodies').getByRole('listitem').filter({ hasText: 'Hamburg University of Technology' });
       expect(await hamburg.textContent()).toContain('DID: platform-hosted did:web.');
@@ -104,19 +61,14 @@ describeInBrowser('the employer page in headless Chromium', () => {
       expect(await aalborg.textContent()).toContain('DID: institution-hosted did:web.');
       expect(await aalborg.textContent()).toContain('Signature: own key.');
       expect(errors).toEqual([]);
-      await page.close();
+      await close();
     } finally {
-      status.serve('/status-lists/list-1', await f.statusList(0));
+      alliance.status.serve('/status-lists/list-1', await alliance.f.statusList(0));
     }
   }, 30_000);
 
   it('shows a genuine credential from outside the alliance in amber, never green: signatures intact, issuer not in the registry', async () => {
-    const { credential } = await f.outsider((id) => ({
-      id,
-      name: 'Outside College',
-      address: { type: ['Address'], addressCountryCode: 'FR' },
-    }));
-    const { page, errors } = await check(credential);
+    const { page, errors, close } = await check(await outsiderCredential(alliance.f, 'Outside College', 'FR'));
     expect(await page.textContent('#verdict')).toBe('Signatures intact, issuer not in the alliance registry.');
     expect(await page.getAttribute('#verdict', 'class')).toBe('verdict unverified-issuer');
     expect(await page.textContent('#reason')).toContain('Outside College');
@@ -124,56 +76,51 @@ describeInBrowser('the employer page in headless Chromium', () => {
     const background = (e: unknown) =>
       (globalThis as unknown as { getComputedStyle(el: unknown): { backgroundColor: string } }).getComputedStyle(e).backgroundColor;
     const colour = await page.$eval('#verdict', background);
-    const { page: green } = await check(f.credential);
+    const { page: green, close: closeGreen } = await check(alliance.f.credential);
     const validColour = await green.$eval('#verdict', background);
     expect(validColour).toBe('rgb(227, 246, 232)');
     expect(colour).toBe('rgb(255, 232, 194)');
     expect(errors).toEqual([]);
-    await green.close();
-    await page.close();
+    await closeGreen();
+    await close();
   }, 30_000);
 
   it('shows an impersonation as not valid, naming the member it claims to be', async () => {
-    const { credential } = await f.outsider((id) => ({
-      id,
-      name: 'Aalborg Technical University',
-      address: { type: ['Address'], addressCountryCode: 'DK' },
-    }));
-    const { page } = await check(credential);
+    const { page, close } = await check(await outsiderCredential(alliance.f, 'Aalborg Technical University', 'DK'));
     expect(await page.textContent('#verdict')).toBe('This credential is NOT valid.');
     expect(await page.textContent('#reason')).toContain(`the alliance member Aalborg Technical University`);
     expect(await page.textContent('#reason')).toMatch(/that member's DID in the alliance registry is did:web:aau(-p)?\.example/);
-    await page.close();
+    await close();
   }, 30_000);
 
   it('shows a revoked credential as not valid, with the reason', async () => {
-    status.serve('/status-lists/list-1', await f.statusList(2));
-    const { page } = await check(f.credential);
+    alliance.status.serve('/status-lists/list-1', await alliance.f.statusList(2));
+    const { page, close } = await check(alliance.f.credential);
     expect(await page.textContent('#verdict')).toBe('This credential is NOT valid.');
     expect(await page.textContent('#reason')).toContain('revoked by its issuer');
     expect(await page.getAttribute('#checks li[data-check="status"]', 'class')).toBe('failed');
-    status.serve('/status-lists/list-1', await f.statusList(0));
-    await page.close();
+    alliance.status.serve('/status-lists/list-1', await alliance.f.statusList(0));
+    await close();
   }, 30_000);
 
   it('shows a credential with a removed signature as not valid, naming the university', async () => {
-    const { page } = await check({ ...f.credential, proof: [(f.credential.proof as unknown[])[0]] });
+    const { page, close } = await check({ ...alliance.f.credential, proof: [(alliance.f.credential.proof as unknown[])[0]] });
     expect(await page.textContent('#verdict')).toBe('This credential is NOT valid.');
     expect(await page.textContent('#reason')).toContain('Hamburg University of Technology');
     expect(await page.textContent('#bodies')).toContain('signature missing');
-    await page.close();
+    await close();
   }, 30_000);
 
   it('never renders credential text as markup', async () => {
-    const { page, errors } = await check({ ...f.credential, name: '<img src=x onerror="window.__pwned=1">' });
+    const { page, errors, close } = await check({ ...alliance.f.credential, name: '<img src=x onerror="window.__pwned=1">' });
     expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(errors.filter((e) => !/Content Security Policy|Failed to load resource/.test(e))).toEqual([]);
-    await page.close();
+    await close();
   }, 30_000);
 
   it('tells the user when what they pasted is not JSON', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${v.url}/verify`);
+    const page = await chromium.browser.newPage();
+    await page.goto(`${alliance.v.url}/verify`);
     await page.fill('#credential', 'not a credential');
     await page.click('#check');
     await page.waitForSelector('#error:not([hidden])');
@@ -184,39 +131,18 @@ describeInBrowser('the employer page in headless Chromium', () => {
 
 describeInBrowser('the employer page, for a member whose own DID document no longer lists its key', () => {
   it('still says valid, and lists the DID document finding as a note among the checks', async () => {
-    const tls = createTestTls();
-    const web = await startDidWebServer(tls.server);
-    const resolver = await startTrustingDidWebResolver(tls.caFile);
-    const status = await startStatusServer();
-    const f = await allianceFixture({
-      suffix: '-own',
-      didA: web.did('uni', 'aau'),
-      didB: 'did:web:credentials.alliance.example:institutions:inst-b-own',
+    const domain = await startTrustedMemberDomain();
+    const { v, f, close } = await startWithStatusLists({
+      env: { VERIFICATION_CATALOGUE_PUBLIC_URL: 'https://credentials.alliance.example' },
+      fixture: { suffix: '-own', didA: domain.web.did('uni', 'aau'), didB: 'did:web:credentials.alliance.example:institutions:inst-b-own' },
+      memberDidDocuments: domain.resolver,
+      beside: domain,
     });
-    const v = await startVerification(
-      {
-        VERIFICATION_ISSUANCE_PUBLIC_URL: 'https://issuance.alliance.example',
-        VERIFICATION_ISSUANCE_INTERNAL_URL: status.url,
-        VERIFICATION_CATALOGUE_PUBLIC_URL: 'https://credentials.alliance.example',
-      },
-      { memberDidDocuments: resolver },
-    );
-    const playwright: Playwright = await import('playwright-core');
-    const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    const browser = await launchChromium();
     try {
-      status.serve('/status-lists/list-1', await f.statusList(0));
-      web.publish(buildDidWebDocument(f.A.did, []));
-      await v.bus.publish([...registration(f.A), ...registration(f.B)]);
-      await eventually(async () =>
-        (await v.http().post('/verifications').send(f.credential)).body.verdict === 'valid' ? true : undefined,
-      );
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${v.url}/verify`);
-      await page.fill('#credential', JSON.stringify(f.credential));
-      await page.click('#check');
-      await page.waitForSelector('#result:not([hidden])');
+      domain.web.publish(buildDidWebDocument(f.A.did, []));
+      await untilValid(v, f.credential);
+      const { page, errors } = await checkOnEmployerPage(browser, v.url, f.credential);
       expect(await page.textContent('#verdict')).toBe('This credential is valid.');
       const note = page.locator('#checks li[data-check="did-documents"]');
       expect(await note.getAttribute('class')).toBe('warning');
@@ -225,11 +151,7 @@ describeInBrowser('the employer page, for a member whose own DID document no lon
       expect(errors).toEqual([]);
     } finally {
       await browser.close();
-      await v.close();
-      await status.close();
-      await resolver.close();
-      await web.close();
-      tls.remove();
+      await close();
     }
   }, 60_000);
 });
