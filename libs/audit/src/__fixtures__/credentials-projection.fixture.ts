@@ -1,18 +1,12 @@
-import { defineEntity, p } from '@mikro-orm/core';
-import { defineProjection, defineReadModel, type ProjectionContext, type RecordedEvent } from '@alliance/event-sourcing';
+import { p } from '@mikro-orm/core';
+import { defineProjection, readModelTable, type ProjectionContext, type RecordedEvent } from '@alliance/event-sourcing';
 
 /** A small read model in the shape contexts write: one row per credential with its status. */
-export const CredentialStatusRows = defineReadModel('audit_fixture_credentials', ({ name, tableName }) =>
-  defineEntity({
-    name,
-    tableName,
-    properties: {
-      credentialId: p.string().primary(),
-      status: p.string(),
-      lastPosition: p.bigint('number'),
-    },
-  }),
-);
+export const CredentialStatusRows = readModelTable('audit_fixture_credentials', () => ({
+  credentialId: p.string().primary(),
+  status: p.string(),
+  lastPosition: p.bigint('number'),
+}));
 
 const status =
   (value: string) =>

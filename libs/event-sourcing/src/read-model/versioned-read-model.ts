@@ -1,3 +1,4 @@
+import { defineEntity } from '@mikro-orm/core';
 import type { AnyEntitySchema } from './any-entity-schema';
 
 /** Names handed to a read model's entity builder for one version. */
@@ -54,6 +55,18 @@ export function defineReadModel<TEntity extends AnyEntitySchema>(
       return entity;
     },
   };
+}
+
+/**
+ * A versioned read model of one table, its entity named after the table: `columns` builds the properties afresh
+ * for each version (MikroORM property builders are not shared between entities).
+ *
+ * ```ts
+ * export const DefinitionRows = readModelTable('catalogue_definitions', () => ({ id: p.string().primary(), title: p.string() }));
+ * ```
+ */
+export function readModelTable<const TColumns extends Record<string, unknown>>(baseTable: string, columns: () => TColumns) {
+  return defineReadModel(baseTable, ({ name, tableName }) => defineEntity({ name, tableName, properties: columns() }));
 }
 
 function pascal(snake: string): string {

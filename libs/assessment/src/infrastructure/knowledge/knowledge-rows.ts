@@ -1,5 +1,5 @@
+import { readModelTable } from '@alliance/event-sourcing';
 import { p } from '@mikro-orm/core';
-import { readModelTable } from '../read-model-table';
 import type { GradingScheme, SpecView } from '../../domain/knowledge';
 
 /** Published definition versions: who owns which component, and the grading scheme. Fed by the inbox. */

@@ -1,5 +1,5 @@
+import { readModelTable } from '@alliance/event-sourcing';
 import { p } from '@mikro-orm/core';
-import { readModelTable } from '../read-model-table';
 import type { AmendmentRecord } from '../../application/ports/result-records.port';
 import type { Grade } from '../../domain/grading';
 

@@ -1,7 +1,7 @@
+import { readModelTable } from '@alliance/event-sourcing';
 import { p } from '@mikro-orm/core';
 import type { Approval, PublishedDefinition } from '../../domain/credential-spec/credential-spec.events';
 import type { CredentialSpecDefinition } from '../../domain/credential-spec/definition';
-import { readModelTable } from './read-model-table';
 
 /** One row per definition, summarising its newest version; the list endpoint filters on these columns. */
 export const CredentialSpecRows = readModelTable('catalogue_credential_specs', () => ({

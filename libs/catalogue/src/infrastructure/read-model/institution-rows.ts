@@ -1,7 +1,7 @@
+import { readModelTable } from '@alliance/event-sourcing';
 import { p } from '@mikro-orm/core';
 import type { Institution } from '../../domain/institution/institution.state';
 import type { SigningKeyRecord } from '../../domain/institution/institution.events';
-import { readModelTable } from './read-model-table';
 
 /** One row per member: filterable columns, plus the folded aggregate state the projection evolves. */
 export const InstitutionRows = readModelTable('catalogue_institutions', () => ({

@@ -1,5 +1,5 @@
+import { readModelTable } from '@alliance/event-sourcing';
 import { p } from '@mikro-orm/core';
-import { readModelTable } from '../read-model-table';
 
 /**
  * What the catalogue published: one row per definition version. Fed by the inbox from integration

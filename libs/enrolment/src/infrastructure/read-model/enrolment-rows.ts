@@ -1,5 +1,5 @@
+import { readModelTable } from '@alliance/event-sourcing';
 import { p } from '@mikro-orm/core';
-import { readModelTable } from '../read-model-table';
 import type { MetPrerequisite } from '../../domain/learner/learner.events';
 import type { ProtectedIdentity } from '../../domain/protected-identity';
 

@@ -1,25 +1,19 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
 import type { NewEvent } from '../../envelope';
 import type { EventStore } from '../../event-store.port';
 import { ANY_REVISION } from '../../expected-revision';
 import { defineProjection, type ProjectionHandler } from '../../projection/projection';
-import { defineReadModel } from '../../read-model/versioned-read-model';
+import { readModelTable } from '../../read-model/versioned-read-model';
 import { InMemoryEventStore } from '../in-memory-event-store';
 
 // Deliberately NOT idempotent: each application increments a counter, so any event handled twice
 // (lost checkpoint, two runners, crash between handler and checkpoint) shows up as applications = 2.
 
-export const AppliedEventRows = defineReadModel('demo_applied_events', ({ name, tableName }) =>
-  defineEntity({
-    name,
-    tableName,
-    properties: {
-      eventId: p.string().primary(),
-      position: p.bigint('number'),
-      applications: p.integer(),
-    },
-  }),
-);
+export const AppliedEventRows = readModelTable('demo_applied_events', () => ({
+  eventId: p.string().primary(),
+  position: p.bigint('number'),
+  applications: p.integer(),
+}));
 
 export const appliedEventsProjection = defineProjection({
   name: 'demo.applied-events',

@@ -1,35 +1,23 @@
-import { defineEntity, p } from '@mikro-orm/core';
+import { p } from '@mikro-orm/core';
 import type { RecordedEvent } from '../../envelope';
 import { defineProjection } from '../../projection/projection';
-import { defineReadModel } from '../../read-model/versioned-read-model';
+import { readModelTable } from '../../read-model/versioned-read-model';
 
 // Read models of the seats fixture: a row per course and a row per reservation, kept idempotent by
 // keying every write and recomputing the count from the reservations.
 
-export const CourseRows = defineReadModel('demo_courses', ({ name, tableName }) =>
-  defineEntity({
-    name,
-    tableName,
-    properties: {
-      courseId: p.string().primary(),
-      capacity: p.integer(),
-      reserved: p.integer(),
-      lastPosition: p.bigint('number'),
-    },
-  }),
-);
+export const CourseRows = readModelTable('demo_courses', () => ({
+  courseId: p.string().primary(),
+  capacity: p.integer(),
+  reserved: p.integer(),
+  lastPosition: p.bigint('number'),
+}));
 
-export const ReservationRows = defineReadModel('demo_reservations', ({ name, tableName }) =>
-  defineEntity({
-    name,
-    tableName,
-    properties: {
-      id: p.string().primary(),
-      courseId: p.string().index(),
-      learnerId: p.string(),
-    },
-  }),
-);
+export const ReservationRows = readModelTable('demo_reservations', () => ({
+  id: p.string().primary(),
+  courseId: p.string().index(),
+  learnerId: p.string(),
+}));
 
 type Opened = { courseId: string; capacity: number };
 type Seat = { courseId: string; learnerId: string };
