@@ -7,6 +7,7 @@ export * from './bootstrap/startup-failure';
 export * from './commands/command-base';
 export * from './config/config-error';
 export * from './config/integer-setting.decorator';
+export * from './decorators/stacked';
 export * from './config/load-config';
 export * from './config/secret.decorator';
 export * from './config/service-base-url';

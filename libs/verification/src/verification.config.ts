@@ -1,12 +1,7 @@
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsUrl, Matches, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional, IsUrl, Matches } from 'class-validator';
 import { contextBaseUrlOf } from '@alliance/credentials';
-import { ServiceConfig } from '@alliance/nest-kit';
-
-/** Applies decorators as if stacked on the property in this order: the last first, as TypeScript does. */
-function stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
-  return (target, key) => decorators.reduceRight<void>((_, decorate) => decorate(target, key), undefined);
-}
+import { ServiceConfig, stacked, IntegerSetting } from '@alliance/nest-kit';
 
 /** `true`/`1` and `false`/`0` as environment variables give them (a plain Boolean conversion makes "false" true). */
 function EnvBoolean(): PropertyDecorator {
@@ -18,16 +13,6 @@ function EnvBoolean(): PropertyDecorator {
       return text === 'true' || text === '1' ? true : text === 'false' || text === '0' ? false : raw;
     }),
     IsBoolean(),
-  );
-}
-
-/** A whole number from `min` to `max`, read from its environment variable's text. */
-function WholeNumber(min: number, max: number): PropertyDecorator {
-  return stacked(
-    Type(() => Number),
-    IsInt(),
-    Min(min),
-    Max(max),
   );
 }
 
@@ -67,19 +52,19 @@ export class VerificationConfig extends ServiceConfig {
   VERIFICATION_CATALOGUE_PUBLIC_URL?: string = undefined;
 
   /** How long to wait for a status list or a did:web document before reporting it could not be read. */
-  @WholeNumber(100, 60_000)
+  @IntegerSetting(100, 60_000)
   VERIFICATION_FETCH_TIMEOUT_MS = 5000;
 
   /** How long connecting to a host, or a pause while reading from it, may last (within VERIFICATION_FETCH_TIMEOUT_MS). */
-  @WholeNumber(100, 60_000)
+  @IntegerSetting(100, 60_000)
   VERIFICATION_FETCH_CONNECT_TIMEOUT_MS = 3000;
 
   /** Largest status list or did:web document read, in bytes, as sent and after content decoding. */
-  @WholeNumber(1024, 64 * 1024 * 1024)
+  @IntegerSetting(1024, 64 * 1024 * 1024)
   VERIFICATION_FETCH_MAX_BYTES = 2 * 1024 * 1024;
 
   /** Largest bitstring a status list may inflate to, in bytes; a larger one is refused (FETCH_TOO_LARGE) without inflating it further. */
-  @WholeNumber(16 * 1024, 256 * 1024 * 1024)
+  @IntegerSetting(16 * 1024, 256 * 1024 * 1024)
   VERIFICATION_STATUS_LIST_MAX_DECOMPRESSED_BYTES = 16 * 1024 * 1024;
 
   /**
@@ -95,19 +80,19 @@ export class VerificationConfig extends ServiceConfig {
   VERIFICATION_FETCH_ALLOW_HTTP_HOSTS?: string = undefined;
 
   /** Most status lists held in memory between verifications (least recently used first out); 0 turns the cache off. */
-  @WholeNumber(0, 100_000)
+  @IntegerSetting(0, 100_000)
   VERIFICATION_STATUS_LIST_CACHE_MAX_ENTRIES = 1000;
 
   /** Most bytes of status lists held in memory. */
-  @WholeNumber(0, 1024 * 1024 * 1024)
+  @IntegerSetting(0, 1024 * 1024 * 1024)
   VERIFICATION_STATUS_LIST_CACHE_MAX_BYTES = 32 * 1024 * 1024;
 
   /** How long a status list is used without asking again when neither its `ttl` nor the server's Cache-Control says. */
-  @WholeNumber(0, 24 * 60 * 60_000)
+  @IntegerSetting(0, 24 * 60 * 60_000)
   VERIFICATION_STATUS_LIST_CACHE_DEFAULT_TTL_MS = 5 * 60_000;
 
   /** Longest a status list is used without asking again, whatever its `ttl` and the server say. */
-  @WholeNumber(0, 24 * 60 * 60_000)
+  @IntegerSetting(0, 24 * 60 * 60_000)
   VERIFICATION_STATUS_LIST_CACHE_MAX_TTL_MS = 60 * 60_000;
 
   /** Fetch did:web documents of issuers outside the alliance registry over HTTPS (alliance members come from the registry). */
@@ -129,22 +114,22 @@ export class VerificationConfig extends ServiceConfig {
    * Any registry or credential status change received clears it; the limit bounds how late a change nobody
    * announces (another issuer's status list, a validity date passing) is seen.
    */
-  @WholeNumber(0, 10 * 60_000)
+  @IntegerSetting(0, 10 * 60_000)
   VERIFICATION_RESULT_CACHE_TTL_MS = 5000;
 
   /** Documents whose result is held for reuse (least recently stored out first). */
-  @WholeNumber(0, 100_000)
+  @IntegerSetting(0, 100_000)
   VERIFICATION_RESULT_CACHE_MAX_ENTRIES = 500;
 
   /**
    * Checks recorded one by one (a CredentialVerified event each, published to audit) per UTC day: the first
    * of the day for each credential and verdict, up to this many. Every other check is only counted.
    */
-  @WholeNumber(0, 1_000_000)
+  @IntegerSetting(0, 1_000_000)
   VERIFICATION_RECORDS_PER_DAY = 1000;
 
   /** How often the counted checks are stored, as one VerificationsCounted event (also on shutdown). */
-  @WholeNumber(100, 24 * 60 * 60_000)
+  @IntegerSetting(100, 24 * 60 * 60_000)
   VERIFICATION_TALLY_FLUSH_MS = 60_000;
 
   /** Consumer group on the bus: every replica of the service shares it (a test run may pick its own). */

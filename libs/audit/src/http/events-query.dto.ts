@@ -1,14 +1,9 @@
-import { PageLimit } from '@alliance/nest-kit';
+import { PageLimit, stacked } from '@alliance/nest-kit';
 import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsArray, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 const toList = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value);
-
-/** Applies decorators as if stacked on the property in this order: the last first, as TypeScript does. */
-function stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
-  return (target, key) => decorators.reduceRight<void>((_, decorate) => decorate(target, key), undefined);
-}
 
 /** An optional comma-separated list of names. */
 function CommaList(description: string): PropertyDecorator {

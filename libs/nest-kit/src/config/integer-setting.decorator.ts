@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
+import { stacked } from '../decorators/stacked';
 
 /**
  * A whole-number setting read from the environment: converted from its text, then checked to be an integer of
@@ -7,9 +8,10 @@ import { IsInt, Max, Min } from 'class-validator';
  * `@Type(() => Number) @IsInt() @Min(min) @Max(max)`.
  */
 export function IntegerSetting(min: number, max?: number): PropertyDecorator {
-  const stack = [Type(() => Number), IsInt(), Min(min), ...(max === undefined ? [] : [Max(max)])];
-  const bottomUp = [...stack].reverse();
-  return (target, key) => {
-    for (const decorator of bottomUp) decorator(target, key);
-  };
+  return stacked(
+    Type(() => Number),
+    IsInt(),
+    Min(min),
+    ...(max === undefined ? [] : [Max(max)]),
+  );
 }

@@ -1,12 +1,8 @@
+import { stacked } from '../decorators/stacked';
 import { ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsOptional, IsString, Max, Min } from 'class-validator';
 import { MAX_PAGE_NUMBER } from './input/request-input.interceptor';
-
-/** Applies decorators as if stacked on the property in this order: the last first, as TypeScript does. */
-function stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
-  return (target, key) => decorators.reduceRight<void>((_, decorate) => decorate(target, key), undefined);
-}
 
 /** An optional, non-empty string query parameter (a filter). */
 export function OptionalText(api?: ApiPropertyOptions): PropertyDecorator {

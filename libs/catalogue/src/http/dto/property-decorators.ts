@@ -1,13 +1,9 @@
+import { stacked } from '@alliance/nest-kit';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsArray, IsInt, IsObject, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 
 type DtoClass = new () => object;
-
-/** Applies decorators as if stacked on the property in this order: the last first, as TypeScript does. */
-function stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
-  return (target, key) => decorators.reduceRight<void>((_, decorate) => decorate(target, key), undefined);
-}
 
 /** One nested `dto`, validated member by member; `optional` ones may be left out. */
 export function NestedDto(dto: DtoClass, description?: string, optional = false): PropertyDecorator {
