@@ -32,6 +32,13 @@ const HEADER = 'rowId,enrolmentId,componentCode,grade,assessedOn,assessmentType,
 const CRASH =
   /unhandledRejection|UnhandledPromiseRejection|Unhandled promise rejection|uncaughtException|triggerUncaughtException|FATAL ERROR|"level":60\b|"level":"fatal"/;
 
+/** The lines of the platform's output that tell of a crash. */
+const crashLines = (platform: EmbeddedPlatform) =>
+  platform
+    .output()
+    .split('\n')
+    .filter((l) => CRASH.test(l));
+
 const disk = mountTinyDisk(DISK_MB);
 
 describe('the embedded platform while its disk is full during issuance', () => {
@@ -161,12 +168,7 @@ describe('the embedded platform while its disk is full during issuance', () => {
     // Let the background loops meet the full disk for a while: nothing may exit or crash.
     await new Promise((r) => setTimeout(r, 20_000));
     expect(running()).toBe('running');
-    expect(
-      p
-        .output()
-        .split('\n')
-        .filter((l) => CRASH.test(l)),
-    ).toEqual([]);
+    expect(crashLines(p)).toEqual([]);
 
     disk.free();
     for (const s of SERVICES)
@@ -195,12 +197,7 @@ describe('the embedded platform while its disk is full during issuance', () => {
     const report = await call<{ ok: boolean }>('POST', `${p.urls.audit}/verifications`, undefined, await token('auditor'));
     expect(report.ok).toBe(true);
     expect(running()).toBe('running');
-    expect(
-      p
-        .output()
-        .split('\n')
-        .filter((l) => CRASH.test(l)),
-    ).toEqual([]);
+    expect(crashLines(p)).toEqual([]);
   });
   it('refuses to start on a read-only data folder with one line naming the file and the cause', async () => {
     await p.stop();
@@ -247,11 +244,6 @@ describe('the embedded platform while its disk is full during issuance', () => {
     const { counts, total } = await issuedPerLearner();
     expect([...learners.values()].map((l) => counts.get(l) ?? 0)).toEqual(Array(COHORT).fill(1));
     expect(total).toBe(COHORT);
-    expect(
-      p
-        .output()
-        .split('\n')
-        .filter((l) => CRASH.test(l)),
-    ).toEqual([]);
+    expect(crashLines(p)).toEqual([]);
   });
 });

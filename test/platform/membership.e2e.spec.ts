@@ -56,6 +56,10 @@ describe('membership on the embedded platform', () => {
   let earlierChallenge: KeyPossessionChallenge;
 
   const url = (service: keyof EmbeddedPlatform['urls'], path: string) => `${p.urls[service]}${path}`;
+  /** A possession challenge the catalogue issues A's admin for a key A means to add. */
+  const keyChallengeOfA = async (keyId: string) =>
+    (await call<{ challenge: KeyPossessionChallenge }>('POST', url('catalogue', `/institutions/${A.id}/key-challenges`), { keyId }, adminA))
+      .challenge;
 
   async function enrol(name: string): Promise<void> {
     const body = enrolmentRequest({ givenName: name, familyName: 'Learner', email: `${name.toLowerCase()}@example.org` }, specId, A.id);
@@ -286,14 +290,7 @@ describe('membership on the embedded platform', () => {
     await publishResult('L4', 0);
     await publishResult('L4', 1);
     pendingForL4 = await credentialOf('L4', 'collecting-proofs');
-    earlierChallenge = (
-      await call<{ challenge: KeyPossessionChallenge }>(
-        'POST',
-        url('catalogue', `/institutions/${A.id}/key-challenges`),
-        { keyId: 'key-2' },
-        adminA,
-      )
-    ).challenge;
+    earlierChallenge = await keyChallengeOfA('key-2');
   }, 240_000);
   afterAll(() => p?.close(), 30_000);
 
@@ -419,14 +416,7 @@ describe('membership on the embedded platform', () => {
       await publishResult('L5', 0);
       await publishResult('L5', 1);
       pendingForL5 = await credentialOf('L5', 'collecting-proofs');
-      earlierChallenge = (
-        await call<{ challenge: KeyPossessionChallenge }>(
-          'POST',
-          url('catalogue', `/institutions/${A.id}/key-challenges`),
-          { keyId: 'key-3' },
-          adminA,
-        )
-      ).challenge;
+      earlierChallenge = await keyChallengeOfA('key-3');
       await call('POST', url('catalogue', `/institutions/${A.id}/remove`), { reason: 'left the alliance' }, admin);
       await untilEveryServiceKnows('removed');
     }, 90_000);
