@@ -1,20 +1,10 @@
 import type { KeyObject } from 'node:crypto';
-import type { ChainBreakReason } from '@alliance/event-sourcing';
+import type { ChainBreak } from '@alliance/event-sourcing';
 import { checkpointDigest, type SignedCheckpoint, verifyCheckpointSignature } from '../domain/signed-checkpoint';
 
 /** The first thing wrong with a store's history or its checkpoints. */
 export type Finding =
-  | {
-      kind: 'broken-link';
-      store: string;
-      streamId: string;
-      revision: number;
-      position: number;
-      eventId: string;
-      expectedHash: string;
-      foundHash: string;
-      reason: ChainBreakReason;
-    }
+  | ({ kind: 'broken-link'; store: string } & ChainBreak)
   | { kind: 'checkpoint-signature'; store: string; sequence: number }
   | {
       kind: 'checkpoint-root';
