@@ -1,3 +1,4 @@
+import { memberMayNotAct } from '@alliance/contracts';
 import { IssuanceException } from '../issuance.exception';
 import type { MembershipStatus } from './institution-snapshot';
 
@@ -8,20 +9,10 @@ export type MemberStanding = MembershipStatus | 'not-registered';
 export const OUT_OF_GOOD_STANDING: ReadonlySet<MemberStanding> = new Set(['suspended', 'removed']);
 
 /**
- * A suspended member's staff read but do not act (no signing policy, keys, proofs, status changes) until it is
- * reinstated; a removed member does nothing. Pending and active members act as the other rules allow.
+ * The alliance's standing rule (`memberMayNotAct`) as issuance refuses: a suspended member's staff set no signing
+ * policy, keys, proofs or status changes until it is reinstated; a removed member does nothing.
  */
 export function requireMemberMayAct(institutionId: string, standing: MemberStanding | undefined): void {
-  if (standing === 'suspended') {
-    throw new IssuanceException(
-      'issuance.member-suspended',
-      `institution ${institutionId} is suspended from the alliance: its staff may read but not act until it is reinstated`,
-    );
-  }
-  if (standing === 'removed') {
-    throw new IssuanceException(
-      'issuance.member-removed',
-      `institution ${institutionId} has been removed from the alliance: it can no longer act`,
-    );
-  }
+  const refusal = memberMayNotAct(institutionId, standing);
+  if (refusal) throw new IssuanceException(`issuance.${refusal.rule}`, refusal.message);
 }
