@@ -90,3 +90,15 @@ export const institutionReinstatedV1 = institutionContract('catalogue.institutio
 export const institutionRemovedV1 = institutionContract('catalogue.institution.removed', InstitutionRemovedV1);
 export const institutionActivatedV1 = institutionContract('catalogue.institution.activated', InstitutionActivatedV1);
 export const institutionKeyRevokedV1 = institutionContract('catalogue.institution.key-revoked', InstitutionKeyRevokedV1);
+
+/** Every contract about a member institution (registration, standing, keys): what a copy of the registry follows. */
+export const INSTITUTION_CONTRACTS = [
+  institutionRegisteredV1,
+  institutionActivatedV1,
+  institutionKeyAddedV1,
+  institutionKeyRotatedV1,
+  institutionKeyRevokedV1,
+  institutionSuspendedV1,
+  institutionReinstatedV1,
+  institutionRemovedV1,
+] as const;

@@ -8,14 +8,7 @@ import {
   credentialReinstatedV1,
   credentialRevokedV1,
   credentialSuspendedV1,
-  institutionActivatedV1,
-  institutionKeyAddedV1,
-  institutionKeyRevokedV1,
-  institutionKeyRotatedV1,
-  institutionRegisteredV1,
-  institutionReinstatedV1,
-  institutionRemovedV1,
-  institutionSuspendedV1,
+  INSTITUTION_CONTRACTS,
 } from '@alliance/contracts';
 import type { MessageHandler } from '@alliance/messaging';
 import { VERIFICATION_AGGREGATES } from '../application/verification-aggregates';
@@ -29,19 +22,7 @@ import { READ_MODEL_SCHEMA } from './verification-database';
 
 /** Messages after which no earlier verification result may be reused: the registry or a credential's status changed. */
 const REGISTRY_OR_STATUS = new Set(
-  [
-    institutionRegisteredV1,
-    institutionActivatedV1,
-    institutionKeyAddedV1,
-    institutionKeyRotatedV1,
-    institutionKeyRevokedV1,
-    institutionSuspendedV1,
-    institutionReinstatedV1,
-    institutionRemovedV1,
-    credentialSuspendedV1,
-    credentialReinstatedV1,
-    credentialRevokedV1,
-  ].map((c) => c.type),
+  [...INSTITUTION_CONTRACTS, credentialSuspendedV1, credentialReinstatedV1, credentialRevokedV1].map((c) => c.type),
 );
 
 /** Verification's background work: consuming the registry and credential events, publishing verification events. */
