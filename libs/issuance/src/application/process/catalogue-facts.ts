@@ -1,3 +1,4 @@
+import { announcedKeyProblem } from '@alliance/credentials';
 import type { CommandContext } from '@alliance/event-sourcing';
 import type {
   CredentialSpecPublishedV1,
@@ -7,7 +8,6 @@ import type {
   SigningKeyV1,
 } from '@alliance/contracts';
 import { Logger } from '@nestjs/common';
-import { possessionProblem } from '../../domain/knowledge/key-possession-check';
 import type { MembershipStatus, RegisteredKey } from '../../domain/knowledge/institution-snapshot';
 import { IssuanceAggregates } from '../issuance-aggregates';
 import { specSnapshotOf } from '../inbound/spec-snapshot.mapper';
@@ -83,7 +83,7 @@ export class CatalogueFacts {
 
   /** A key whose possession proof does not hold is not the institution's: issuance never binds it. */
   private possessed(institutionId: string, key: SigningKeyV1): boolean {
-    const problem = possessionProblem(institutionId, key);
+    const problem = announcedKeyProblem(institutionId, key);
     if (problem)
       this.logger.warn({ institutionId, keyId: key.keyId, problem }, 'registered key ignored: its proof of possession does not hold');
     return !problem;

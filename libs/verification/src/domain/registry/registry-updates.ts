@@ -1,4 +1,4 @@
-import { type AnnouncedKey, possessionProblem } from './key-possession';
+import { type AnnouncedKey, announcedKeyProblem } from '@alliance/credentials';
 import type { KeyRevocation, MembershipStatus, RegisteredInstitution, RegisteredKey, UnboundKey } from './registered-institution';
 
 type Period = RegisteredInstitution['statusHistory'][number];
@@ -47,7 +47,7 @@ export const registryUpdates = {
    */
   keyAnnounced(current: RegisteredInstitution, key: RegisteredKey & AnnouncedKey): { record: RegisteredInstitution; refused?: string } {
     const { possession: _proof, ...registered } = key;
-    const refused = possessionProblem(current.institutionId, key);
+    const refused = announcedKeyProblem(current.institutionId, key);
     if (!refused) return { record: registryUpdates.keyAdded(current, registered) };
     return {
       record: registryUpdates.keyUnbound(current, { keyId: key.keyId, verificationMethodId: key.verificationMethodId, reason: refused }),

@@ -20,7 +20,7 @@ import { forkEntityManager, type ReadModelOrm } from '@alliance/event-sourcing';
 import { type IntegrationMessage, type MessageHandler, MikroOrmInbox } from '@alliance/messaging';
 import type { EntityManager } from '@mikro-orm/sql';
 import { Logger, type LoggerService } from '@nestjs/common';
-import type { AnnouncedKey } from '../../domain/registry/key-possession';
+import type { AnnouncedKey } from '@alliance/credentials';
 import type { RegisteredInstitution, RegisteredKey } from '../../domain/registry/registered-institution';
 import { registryUpdates } from '../../domain/registry/registry-updates';
 import { CredentialNoteRows } from '../registry/credential-notes-rows';
