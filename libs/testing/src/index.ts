@@ -4,3 +4,4 @@ export * from './eventually';
 export * from './integration-facts';
 export * from './institution-keys';
 export * from './tiny-disk';
+export * from './distributed-mode';

@@ -1,32 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@alliance/testing';
+import { distributedMode } from '@alliance/testing';
 import { AAU, facts, publishedSpec, SPEC } from './facts.fixture';
 import { type AssessmentApp, startAssessment } from './assessment-app';
 import { cohortCsv, cohortIds } from './cohort-csv.fixture';
 
 /** Assessment in distributed mode: events and read model in PostgreSQL, integration events on Kafka. */
 describe('assessment on PostgreSQL and Kafka', () => {
-  let db: TestDatabase;
   let svc: AssessmentApp;
+  const distributed = distributedMode('assessment', () => svc?.close());
   const run = randomUUID().slice(0, 8);
-  beforeAll(async () => {
-    db = await createTestDatabase('assessment');
-  });
-  afterAll(async () => {
-    await svc?.close();
-    await db?.drop();
-  });
 
   it('learns enrolments from Kafka, takes a CSV cohort, publishes results to Kafka', async () => {
     svc = await startAssessment({
-      env: {
-        EVENT_STORE: 'postgres',
-        READ_MODEL: 'postgres',
-        DATABASE_URL: db.url,
-        BUS: 'kafka',
-        KAFKA_BROKERS: '127.0.0.1:9092',
-        ASSESSMENT_CONSUMER_GROUP: `assessment-int-${run}`,
-      },
+      env: distributed.env({ ASSESSMENT_CONSUMER_GROUP: `assessment-int-${run}` }),
       configuredBus: true,
     });
     const ids = cohortIds(200, `enr-${run}`);

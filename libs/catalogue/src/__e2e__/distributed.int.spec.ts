@@ -1,5 +1,5 @@
 import type { IntegrationMessage } from '@alliance/messaging';
-import { createTestDatabase, type TestDatabase } from '@alliance/testing';
+import { distributedMode } from '@alliance/testing';
 import { Client } from 'pg';
 import { registerAlliance } from './alliance.fixture';
 import { type CatalogueApp, startCatalogue } from './catalogue-app';
@@ -7,23 +7,9 @@ import { definitionFor } from './eciu.fixture';
 
 /** The catalogue in distributed mode: events and read model in PostgreSQL, integration events on Kafka. */
 describe('catalogue on PostgreSQL and Kafka', () => {
-  let db: TestDatabase;
   let svc: CatalogueApp;
-  const env = () => ({
-    EVENT_STORE: 'postgres',
-    READ_MODEL: 'postgres',
-    DATABASE_URL: db.url,
-    BUS: 'kafka',
-    KAFKA_BROKERS: '127.0.0.1:9092',
-  });
-
-  beforeAll(async () => {
-    db = await createTestDatabase('catalogue');
-  });
-  afterAll(async () => {
-    await svc?.close();
-    await db?.drop();
-  });
+  const distributed = distributedMode('catalogue', () => svc?.close());
+  const env = () => distributed.env();
 
   it('runs the lifecycle, publishes to Kafka, rebuilds identically and survives a restart', async () => {
     svc = await startCatalogue({ env: env(), configuredBus: true });
@@ -56,7 +42,7 @@ describe('catalogue on PostgreSQL and Kafka', () => {
     const rebuilt = await svc.http().post('/admin/read-model/rebuild').set('authorization', admin).send({ mode: 'verify' });
     expect(rebuilt.body).toMatchObject({ identical: true });
 
-    const client = new Client({ connectionString: db.url });
+    const client = new Client({ connectionString: distributed.db.url });
     await client.connect();
     const tables = await client.query(
       `select table_schema, table_name from information_schema.tables where table_name like 'catalogue_%' order by table_name`,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, type TestDatabase } from '@alliance/testing';
+import { distributedMode } from '@alliance/testing';
 import { Client } from 'pg';
 import { AAU, facts, publishedSpec } from './catalogue-facts.fixture';
 import { type EnrolmentApp, startEnrolment } from './enrolment-app';
@@ -16,26 +16,15 @@ const until = async <T>(probe: () => Promise<T | undefined>, ms = 30_000): Promi
 
 /** Enrolment in distributed mode: events, read model and learner keys in PostgreSQL, integration events on Kafka. */
 describe('enrolment on PostgreSQL and Kafka', () => {
-  let db: TestDatabase;
   let svc: EnrolmentApp;
+  const distributed = distributedMode('enrolment', () => svc?.close());
   const run = randomUUID().slice(0, 8);
-  const env = () => ({
-    EVENT_STORE: 'postgres',
-    READ_MODEL: 'postgres',
-    DATABASE_URL: db.url,
-    BUS: 'kafka',
-    KAFKA_BROKERS: '127.0.0.1:9092',
-    ENROLMENT_CONSUMER_GROUP: `enrolment-int-${run}`,
-    // No PERSONAL_DATA_KEY: opted in to one generated in the service's schema, which the replicas share.
-    PERSONAL_DATA_KEY_IN_DATABASE: 'true',
-  });
-  beforeAll(async () => {
-    db = await createTestDatabase('enrolment');
-  });
-  afterAll(async () => {
-    await svc?.close();
-    await db?.drop();
-  });
+  const env = () =>
+    distributed.env({
+      ENROLMENT_CONSUMER_GROUP: `enrolment-int-${run}`,
+      // No PERSONAL_DATA_KEY: opted in to one generated in the service's schema, which the replicas share.
+      PERSONAL_DATA_KEY_IN_DATABASE: 'true',
+    });
 
   it('learns definitions from Kafka, enrols, publishes, erases, and keeps its keys in its own schema across a restart', async () => {
     svc = await startEnrolment({ env: env(), configuredBus: true });
@@ -56,7 +45,7 @@ describe('enrolment on PostgreSQL and Kafka', () => {
     const message = await until(async () => svc.published.find((m) => m.type === 'enrolment.learner.enrolled' && m.key === learnerId));
     expect(message.payload).toMatchObject({ learner: { name: 'Ada Lovelace' }, credentialSpecId: spec });
 
-    const client = new Client({ connectionString: db.url });
+    const client = new Client({ connectionString: distributed.db.url });
     await client.connect();
     try {
       const keys = await client.query(`select count(*)::int as n from enrolment_read.enrolment_learner_keys where learner_id = $1`, [
