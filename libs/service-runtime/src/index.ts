@@ -10,3 +10,4 @@ export * from './service-lifecycle';
 export * from './projected-read-model';
 export * from './testing/service-under-test';
 export * from './define-context';
+export * from './knowledge';

@@ -2,11 +2,6 @@ import {
   contractHandler,
   createContractRegistry,
   credentialSpecPublishedV1,
-  institutionActivatedV1,
-  institutionRegisteredV1,
-  institutionReinstatedV1,
-  institutionRemovedV1,
-  institutionSuspendedV1,
   learnerCompletedV1,
   learnerEnrolledV1,
   learnerTransferredV1,
@@ -17,6 +12,7 @@ import { forkEntityManager, type ReadModelOrm } from '@alliance/event-sourcing';
 import type { IntegrationMessage, MessageHandler } from '@alliance/messaging';
 import type { EntityManager } from '@mikro-orm/sql';
 import { ASSESSMENT_INBOX } from '../assessment-database';
+import { MemberStandings } from '../knowledge/knowledge-rows';
 import { knowledgeUpdates } from '../knowledge/knowledge-updates';
 
 /** The contexts whose events assessment consumes. */
@@ -33,11 +29,7 @@ export function assessmentMessageHandler(orm: ReadModelOrm): MessageHandler {
   return contractHandler(createContractRegistry(), [
     on(credentialSpecPublishedV1, (m) => inbox(m, knowledgeUpdates.specPublished)),
     // Membership: a suspended or removed member's registrars may no longer publish or amend results.
-    on(institutionRegisteredV1, (m) => inbox(m, knowledgeUpdates.institutionRegistered)),
-    on(institutionActivatedV1, (m) => inbox(m, (em, p) => knowledgeUpdates.memberStatus(em, p.institutionId, 'active', p.activatedAt))),
-    on(institutionSuspendedV1, (m) => inbox(m, (em, p) => knowledgeUpdates.memberStatus(em, p.institutionId, 'suspended', p.suspendedAt))),
-    on(institutionReinstatedV1, (m) => inbox(m, (em, p) => knowledgeUpdates.memberStatus(em, p.institutionId, 'active', p.reinstatedAt))),
-    on(institutionRemovedV1, (m) => inbox(m, (em, p) => knowledgeUpdates.memberStatus(em, p.institutionId, 'removed', p.removedAt))),
+    ...MemberStandings.routes(inbox),
     on(learnerEnrolledV1, (m) => inbox(m, knowledgeUpdates.learnerEnrolled)),
     on(learnerWithdrawnV1, (m) => inbox(m, knowledgeUpdates.learnerWithdrawn)),
     on(learnerCompletedV1, (m) => inbox(m, knowledgeUpdates.learnerCompleted)),

@@ -1,6 +1,10 @@
 import { readModelTable } from '@alliance/event-sourcing';
+import { memberStandingTable } from '@alliance/service-runtime';
 import { p } from '@mikro-orm/core';
 import type { GradingScheme, SpecView } from '../../domain/knowledge';
+
+/** Written by the inbox, never replayed into a new version: version 1 for good. */
+export const KNOWLEDGE_VERSION = 1;
 
 /** Published definition versions: who owns which component, and the grading scheme. Fed by the inbox. */
 export const SpecVersionRows = readModelTable('assessment_spec_versions', () => ({
@@ -21,15 +25,5 @@ export const EnrolmentRows = readModelTable('assessment_enrolments', () => ({
   enrolledAt: p.string(),
 }));
 
-/**
- * Each member institution's current standing in the alliance, from the catalogue's membership events, with
- * the instant it began (a late, older fact never overwrites a newer one).
- */
-export const MemberStandingRows = readModelTable('assessment_member_standings', () => ({
-  institutionId: p.string().primary(),
-  status: p.string(),
-  since: p.string(),
-}));
-
-/** Written by the inbox, never replayed into a new version: version 1 for good. */
-export const KNOWLEDGE_VERSION = 1;
+/** Each member institution's current standing in the alliance, from the catalogue's membership events. */
+export const MemberStandings = memberStandingTable('assessment', KNOWLEDGE_VERSION);

@@ -1,23 +1,19 @@
 import {
   type CredentialSpecPublishedV1,
-  type InstitutionRegisteredV1,
   type LearnerCompletedV1,
   type LearnerEnrolledV1,
   type LearnerTransferredV1,
   type LearnerWithdrawnV1,
-  membershipFactApplies,
 } from '@alliance/contracts';
 import { insertIgnore } from '@alliance/event-sourcing';
 import type { EntityManager } from '@mikro-orm/sql';
 import type { GradingScheme } from '../../domain/knowledge';
-import type { MemberStatus } from '../../domain/member-standing';
-import { EnrolmentRows, KNOWLEDGE_VERSION, MemberStandingRows, SpecVersionRows } from './knowledge-rows';
+import { EnrolmentRows, KNOWLEDGE_VERSION, SpecVersionRows } from './knowledge-rows';
 
 const Specs = SpecVersionRows.entity(KNOWLEDGE_VERSION);
 const Enrolments = EnrolmentRows.entity(KNOWLEDGE_VERSION);
-const Members = MemberStandingRows.entity(KNOWLEDGE_VERSION);
 
-/** Applies catalogue (definitions, membership) and enrolment facts to the knowledge tables; each update is idempotent. */
+/** Applies catalogue definitions and enrolment facts to the knowledge tables (membership: `MemberStandings`); each update is idempotent. */
 export const knowledgeUpdates = {
   async specPublished(em: EntityManager, p: CredentialSpecPublishedV1): Promise<void> {
     await em.upsert(Specs, {
@@ -54,19 +50,5 @@ export const knowledgeUpdates = {
       { enrolmentId: p.enrolmentId },
       { credentialSpecId: p.to.credentialSpecId, specVersion: p.to.specVersion },
     );
-  },
-
-  /** A member registered before onboarding existed carries no status: it was active from the start. */
-  async institutionRegistered(em: EntityManager, p: InstitutionRegisteredV1): Promise<void> {
-    if (await em.findOne(Members, { institutionId: p.institutionId })) return;
-    await em.insert(Members, { institutionId: p.institutionId, status: p.status ?? 'active', since: p.registeredAt });
-  },
-
-  /** Applied only when at least as recent as what is known; removal is final. */
-  async memberStatus(em: EntityManager, institutionId: string, status: MemberStatus, since: string): Promise<void> {
-    const known = await em.findOne(Members, { institutionId });
-    if (!membershipFactApplies(known, since)) return;
-    if (known) await em.nativeUpdate(Members, { institutionId }, { status, since });
-    else await em.insert(Members, { institutionId, status, since });
   },
 };

@@ -3,11 +3,10 @@ import type { EntityManager } from '@mikro-orm/sql';
 import { AssessmentKnowledge, specKey } from '../../application/ports/assessment-knowledge.port';
 import type { EnrolmentView, GradingScheme, SpecView } from '../../domain/knowledge';
 import type { MemberStanding } from '../../domain/member-standing';
-import { EnrolmentRows, KNOWLEDGE_VERSION, MemberStandingRows, SpecVersionRows } from './knowledge-rows';
+import { EnrolmentRows, KNOWLEDGE_VERSION, MemberStandings, SpecVersionRows } from './knowledge-rows';
 
 const Specs = SpecVersionRows.entity(KNOWLEDGE_VERSION);
 const Enrolments = EnrolmentRows.entity(KNOWLEDGE_VERSION);
-const Members = MemberStandingRows.entity(KNOWLEDGE_VERSION);
 /** Ids per `in (...)` query: a 10,000-row upload is read in a few round trips, not one per row. */
 const CHUNK = 1000;
 
@@ -51,8 +50,7 @@ export class SqlAssessmentKnowledge extends AssessmentKnowledge {
   }
 
   async memberStanding(institutionId: string): Promise<MemberStanding> {
-    const row = await this.em().findOne(Members, { institutionId });
-    return { institutionId, status: (row?.status as MemberStanding['status'] | undefined) ?? 'unknown' };
+    return MemberStandings.standing(this.em(), institutionId);
   }
 
   private em(): EntityManager {

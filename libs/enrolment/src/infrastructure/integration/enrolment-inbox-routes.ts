@@ -7,11 +7,6 @@ import {
   credentialSpecPublishedV1,
   credentialSpecRetiredV1,
   credentialSuspendedV1,
-  institutionActivatedV1,
-  institutionRegisteredV1,
-  institutionReinstatedV1,
-  institutionRemovedV1,
-  institutionSuspendedV1,
   on,
 } from '@alliance/contracts';
 import { forkEntityManager, type ReadModelOrm } from '@alliance/event-sourcing';
@@ -20,6 +15,7 @@ import type { EntityManager } from '@mikro-orm/sql';
 import type { CommandBus } from '@nestjs/cqrs';
 import { CompleteEnrolmentCommand } from '../../application/commands/complete-enrolment';
 import { ENROLMENT_INBOX } from '../enrolment-database';
+import { MemberStandings } from '../knowledge/knowledge-rows';
 import { knowledgeUpdates } from '../knowledge/knowledge-updates';
 
 /** The contexts whose events enrolment consumes. */
@@ -38,11 +34,7 @@ export function enrolmentMessageHandler(orm: ReadModelOrm, commands: CommandBus)
     on(credentialSpecPublishedV1, (m) => inbox(m, knowledgeUpdates.specPublished)),
     on(credentialSpecRetiredV1, (m) => inbox(m, knowledgeUpdates.specRetired)),
     // Membership: a suspended or removed member's staff may no longer enrol, withdraw, transfer or erase.
-    on(institutionRegisteredV1, (m) => inbox(m, knowledgeUpdates.institutionRegistered)),
-    on(institutionActivatedV1, (m) => inbox(m, (em, p) => knowledgeUpdates.memberStatus(em, p.institutionId, 'active', p.activatedAt))),
-    on(institutionSuspendedV1, (m) => inbox(m, (em, p) => knowledgeUpdates.memberStatus(em, p.institutionId, 'suspended', p.suspendedAt))),
-    on(institutionReinstatedV1, (m) => inbox(m, (em, p) => knowledgeUpdates.memberStatus(em, p.institutionId, 'active', p.reinstatedAt))),
-    on(institutionRemovedV1, (m) => inbox(m, (em, p) => knowledgeUpdates.memberStatus(em, p.institutionId, 'removed', p.removedAt))),
+    ...MemberStandings.routes(inbox),
     on(credentialIssuedV1, async (m) => {
       // The command is idempotent, so it runs before the inbox claim: a crash in between only repeats it.
       await commands.execute(

@@ -1,5 +1,9 @@
 import { readModelTable } from '@alliance/event-sourcing';
+import { memberStandingTable } from '@alliance/service-runtime';
 import { p } from '@mikro-orm/core';
+
+/** The knowledge tables are written by the inbox, never replayed into a new version: version 1 for good. */
+export const KNOWLEDGE_VERSION = 1;
 
 /**
  * What the catalogue published: one row per definition version. Fed by the inbox from integration
@@ -26,15 +30,5 @@ export const HeldCredentialRows = readModelTable('enrolment_held_credentials', (
   issuedAt: p.string(),
 }));
 
-/**
- * Each member institution's current standing in the alliance, from the catalogue's membership events, with
- * the instant it began (a late, older fact never overwrites a newer one).
- */
-export const MemberStandingRows = readModelTable('enrolment_member_standings', () => ({
-  institutionId: p.string().primary(),
-  status: p.string(),
-  since: p.string(),
-}));
-
-/** The knowledge tables are written by the inbox, never replayed into a new version: version 1 for good. */
-export const KNOWLEDGE_VERSION = 1;
+/** Each member institution's current standing in the alliance, from the catalogue's membership events. */
+export const MemberStandings = memberStandingTable('enrolment', KNOWLEDGE_VERSION);

@@ -5,16 +5,12 @@ import {
   type CredentialSpecPublishedV1,
   type CredentialSpecRetiredV1,
   type CredentialSuspendedV1,
-  type InstitutionRegisteredV1,
-  membershipFactApplies,
 } from '@alliance/contracts';
 import type { EntityManager } from '@mikro-orm/sql';
-import type { MemberStatus } from '../../domain/member-standing';
-import { HeldCredentialRows, KNOWLEDGE_VERSION, MemberStandingRows, SpecVersionRows } from './knowledge-rows';
+import { HeldCredentialRows, KNOWLEDGE_VERSION, SpecVersionRows } from './knowledge-rows';
 
 const Specs = SpecVersionRows.entity(KNOWLEDGE_VERSION);
 const Held = HeldCredentialRows.entity(KNOWLEDGE_VERSION);
-const Members = MemberStandingRows.entity(KNOWLEDGE_VERSION);
 const specRowId = (specId: string, version: number) => `${specId}@${version}`;
 
 /**
@@ -67,19 +63,5 @@ export const knowledgeUpdates = {
   ): Promise<void> {
     // Revocation is final: a late suspension or reinstatement never brings a revoked credential back.
     await em.nativeUpdate(Held, { credentialId: p.credentialId, status: { $ne: 'revoked' } }, { status });
-  },
-
-  /** A member registered before onboarding existed carries no status: it was active from the start. */
-  async institutionRegistered(em: EntityManager, p: InstitutionRegisteredV1): Promise<void> {
-    if (await em.findOne(Members, { institutionId: p.institutionId })) return;
-    await em.insert(Members, { institutionId: p.institutionId, status: p.status ?? 'active', since: p.registeredAt });
-  },
-
-  /** Applied only when at least as recent as what is known; removal is final. */
-  async memberStatus(em: EntityManager, institutionId: string, status: MemberStatus, since: string): Promise<void> {
-    const known = await em.findOne(Members, { institutionId });
-    if (!membershipFactApplies(known, since)) return;
-    if (known) await em.nativeUpdate(Members, { institutionId }, { status, since });
-    else await em.insert(Members, { institutionId, status, since });
   },
 };

@@ -3,12 +3,11 @@ import { EnrolmentKnowledge } from '../../application/ports/enrolment-knowledge.
 import type { HeldCredential } from '../../domain/learner/learner.commands';
 import type { MemberStanding } from '../../domain/member-standing';
 import type { PublishedSpecVersion } from '../../domain/published-spec';
-import { HeldCredentialRows, KNOWLEDGE_VERSION, MemberStandingRows, SpecVersionRows } from './knowledge-rows';
+import { HeldCredentialRows, KNOWLEDGE_VERSION, MemberStandings, SpecVersionRows } from './knowledge-rows';
 import { referencedSpecIds } from './prerequisite-references';
 
 const Specs = SpecVersionRows.entity(KNOWLEDGE_VERSION);
 const Held = HeldCredentialRows.entity(KNOWLEDGE_VERSION);
-const Members = MemberStandingRows.entity(KNOWLEDGE_VERSION);
 
 type SpecRow = {
   credentialSpecId: string;
@@ -52,7 +51,6 @@ export class SqlEnrolmentKnowledge extends EnrolmentKnowledge {
   }
 
   async memberStanding(institutionId: string): Promise<MemberStanding> {
-    const row = await forkEntityManager(this.orm).findOne(Members, { institutionId });
-    return { institutionId, status: (row?.status as MemberStanding['status'] | undefined) ?? 'unknown' };
+    return MemberStandings.standing(forkEntityManager(this.orm), institutionId);
   }
 }

@@ -7,7 +7,7 @@ import {
 } from '@alliance/event-sourcing';
 import type { CredentialIssuedV1, CredentialSpecPublishedV1 } from '@alliance/contracts';
 import type { EntityManager } from '@mikro-orm/sql';
-import { HeldCredentialRows, KNOWLEDGE_VERSION, MemberStandingRows, SpecVersionRows } from './knowledge-rows';
+import { HeldCredentialRows, KNOWLEDGE_VERSION, MemberStandings, SpecVersionRows } from './knowledge-rows';
 import { knowledgeUpdates } from './knowledge-updates';
 import { SqlEnrolmentKnowledge } from './sql-enrolment-knowledge';
 
@@ -34,7 +34,7 @@ describe('enrolment knowledge of definitions and held credentials (PGlite)', () 
     await ensureReadModelTables(orm, [
       SpecVersionRows.entity(KNOWLEDGE_VERSION),
       HeldCredentialRows.entity(KNOWLEDGE_VERSION),
-      MemberStandingRows.entity(KNOWLEDGE_VERSION),
+      MemberStandings.entity,
     ]);
     knowledge = new SqlEnrolmentKnowledge(orm);
   }, PGLITE_START_BUDGET_MS);
@@ -96,18 +96,18 @@ describe('enrolment knowledge of definitions and held credentials (PGlite)', () 
       status: 'pending' as const,
     };
     expect(await knowledge.memberStanding('ktu')).toEqual({ institutionId: 'ktu', status: 'unknown' });
-    await tx((em) => knowledgeUpdates.institutionRegistered(em, registered));
+    await tx((em) => MemberStandings.institutionRegistered(em, registered));
     expect((await knowledge.memberStanding('ktu')).status).toBe('pending');
-    await tx((em) => knowledgeUpdates.memberStatus(em, 'ktu', 'active', '2026-01-02T00:00:00.000Z'));
-    await tx((em) => knowledgeUpdates.memberStatus(em, 'ktu', 'suspended', '2026-02-01T00:00:00.000Z'));
-    await tx((em) => knowledgeUpdates.institutionRegistered(em, registered));
-    await tx((em) => knowledgeUpdates.memberStatus(em, 'ktu', 'active', '2026-01-02T00:00:00.000Z'));
+    await tx((em) => MemberStandings.memberStatus(em, 'ktu', 'active', '2026-01-02T00:00:00.000Z'));
+    await tx((em) => MemberStandings.memberStatus(em, 'ktu', 'suspended', '2026-02-01T00:00:00.000Z'));
+    await tx((em) => MemberStandings.institutionRegistered(em, registered));
+    await tx((em) => MemberStandings.memberStatus(em, 'ktu', 'active', '2026-01-02T00:00:00.000Z'));
     expect((await knowledge.memberStanding('ktu')).status).toBe('suspended');
-    await tx((em) => knowledgeUpdates.memberStatus(em, 'ktu', 'removed', '2026-03-01T00:00:00.000Z'));
-    await tx((em) => knowledgeUpdates.memberStatus(em, 'ktu', 'active', '2026-04-01T00:00:00.000Z'));
+    await tx((em) => MemberStandings.memberStatus(em, 'ktu', 'removed', '2026-03-01T00:00:00.000Z'));
+    await tx((em) => MemberStandings.memberStatus(em, 'ktu', 'active', '2026-04-01T00:00:00.000Z'));
     expect((await knowledge.memberStanding('ktu')).status).toBe('removed');
     // A member registered before onboarding existed carries no status: active from the start.
-    await tx((em) => knowledgeUpdates.institutionRegistered(em, { ...registered, institutionId: 'old', status: undefined }));
+    await tx((em) => MemberStandings.institutionRegistered(em, { ...registered, institutionId: 'old', status: undefined }));
     expect((await knowledge.memberStanding('old')).status).toBe('active');
   });
 });

@@ -1,0 +1,2 @@
+export * from './member-standing-table';
+export * from './knowledge-database';
