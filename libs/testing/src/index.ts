@@ -5,3 +5,4 @@ export * from './integration-facts';
 export * from './institution-keys';
 export * from './tiny-disk';
 export * from './distributed-mode';
+export * from './published-definition';

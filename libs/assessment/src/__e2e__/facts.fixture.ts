@@ -8,7 +8,7 @@ import {
   type CredentialSpecPublishedV1,
 } from '@alliance/contracts';
 import type { IntegrationBus } from '@alliance/messaging';
-import { awardingBody, factEnvelope } from '@alliance/testing';
+import { definitionComponent, factEnvelope, publishedDefinition } from '@alliance/testing';
 
 export const AAU = 'inst-aau';
 export const DCU = 'inst-dcu';
@@ -17,31 +17,18 @@ const at = '2026-01-15T10:00:00.000Z';
 
 /** Components C1 and LAB (AAU) and C2 (DCU), graded 0-10 with pass mark 6. */
 export function publishedSpec(overrides: Partial<CredentialSpecPublishedV1> = {}): CredentialSpecPublishedV1 {
-  const component = (code: string, institutionId: string) => ({
-    code,
-    title: `Component ${code}`,
-    institutionId,
-    institutionDid: `did:web:${institutionId}.example`,
-    institutionName: institutionId,
-    ects: 2,
-  });
+  const component = (code: string, institutionId: string) =>
+    definitionComponent(code, `Component ${code}`, institutionId, institutionId, 2);
   return {
-    credentialSpecId: SPEC,
-    version: 1,
-    publishedAt: at,
-    title: 'Sustainable energy systems',
-    learningOutcomes: [{ description: 'Model a district heating network' }],
-    ects: 6,
-    eqfLevel: 7,
-    assessmentType: 'project',
-    formOfParticipation: 'blended',
-    qualityAssurance: { type: 'internal', body: 'Alliance QA board' },
-    awardingBodies: [awardingBody(AAU, true), awardingBody(DCU, false)],
-    components: [component('C1', AAU), component('LAB', AAU), component('C2', DCU)],
-    issuanceRule: { allComponentsPassed: true },
-    languages: ['en'],
+    ...publishedDefinition({
+      credentialSpecId: SPEC,
+      version: 1,
+      title: 'Sustainable energy systems',
+      ects: 6,
+      awardedBy: [AAU, DCU],
+      components: [component('C1', AAU), component('LAB', AAU), component('C2', DCU)],
+    }),
     gradingScheme: { type: 'numeric', minimum: 0, maximum: 10, passMark: 6 },
-    stackParts: [],
     ...overrides,
   } as CredentialSpecPublishedV1;
 }

@@ -1,3 +1,5 @@
+import { definitionComponent } from '@alliance/testing';
+
 /** One valid payload per contract name, as a publisher would send it. */
 const at = '2026-03-01T10:00:00.000Z';
 const key = {
@@ -64,22 +66,8 @@ export const VALID_PAYLOADS: Record<string, Record<string, unknown>> = {
     qualityAssurance: { type: 'internal quality assurance', body: 'Alliance QA board' },
     awardingBodies: [body('uni-a', true, 'DK'), body('uni-b', false, 'DE')],
     components: [
-      {
-        code: 'C1',
-        title: 'Thermodynamics',
-        institutionId: 'uni-a',
-        institutionDid: 'did:web:uni-a.example',
-        institutionName: 'University uni-a',
-        ects: 2,
-      },
-      {
-        code: 'C2',
-        title: 'Grid economics',
-        institutionId: 'uni-b',
-        institutionDid: 'did:web:uni-b.example',
-        institutionName: 'University uni-b',
-        ects: 3,
-      },
+      definitionComponent('C1', 'Thermodynamics', 'uni-a', 'University uni-a', 2),
+      definitionComponent('C2', 'Grid economics', 'uni-b', 'University uni-b', 3),
     ],
     issuanceRule: { allComponentsPassed: true, minimumGrade: 6 },
     languages: ['en'],

@@ -6,7 +6,7 @@ import {
   type CredentialSpecPublishedV1,
 } from '@alliance/contracts';
 import type { IntegrationBus } from '@alliance/messaging';
-import { awardingBody, factEnvelope } from '@alliance/testing';
+import { definitionComponent, factEnvelope, publishedDefinition } from '@alliance/testing';
 
 export const AAU = 'inst-aau';
 export const DCU = 'inst-dcu';
@@ -20,38 +20,14 @@ export function publishedSpec(
   overrides: Partial<CredentialSpecPublishedV1> = {},
 ): CredentialSpecPublishedV1 {
   return {
-    credentialSpecId,
-    version,
-    publishedAt: at,
-    title: `Definition ${credentialSpecId}`,
-    learningOutcomes: [{ description: 'Model a district heating network' }],
-    ects: 5,
-    eqfLevel: 7,
-    assessmentType: 'project',
-    formOfParticipation: 'blended',
-    qualityAssurance: { type: 'internal', body: 'Alliance QA board' },
-    awardingBodies: [awardingBody(AAU, true), awardingBody(DCU, false)],
-    components: [
-      {
-        code: 'C1',
-        title: 'Thermodynamics',
-        institutionId: AAU,
-        institutionDid: `did:web:${AAU}.example`,
-        institutionName: 'AAU',
-        ects: 2,
-      },
-      {
-        code: 'C2',
-        title: 'Grid economics',
-        institutionId: DCU,
-        institutionDid: `did:web:${DCU}.example`,
-        institutionName: 'DCU',
-        ects: 3,
-      },
-    ],
-    issuanceRule: { allComponentsPassed: true },
-    languages: ['en'],
-    stackParts: [],
+    ...publishedDefinition({
+      credentialSpecId,
+      version,
+      title: `Definition ${credentialSpecId}`,
+      ects: 5,
+      awardedBy: [AAU, DCU],
+      components: [definitionComponent('C1', 'Thermodynamics', AAU, 'AAU', 2), definitionComponent('C2', 'Grid economics', DCU, 'DCU', 3)],
+    }),
     ...(version > 1 ? { supersedesVersion: version - 1 } : {}),
     ...overrides,
   } as CredentialSpecPublishedV1;
