@@ -1,5 +1,5 @@
 import type { ReadModelOrm } from '@alliance/event-sourcing';
-import { MemberStandingSource, memberStandingFrom } from '@alliance/nest-kit';
+import { MemberStandingSource } from '@alliance/nest-kit';
 import { defineContext } from '@alliance/service-runtime';
 import { AssessmentAggregates } from './application/assessment-aggregates';
 import { BatchProgress } from './application/batch/batch-progress';
@@ -11,8 +11,9 @@ import { ASSESSMENT_QUERY_HANDLERS } from './application/queries';
 import { AssessmentConfig } from './assessment.config';
 import { ASSESSMENT_INTEGRATION, ASSESSMENT_ORM } from './assessment.tokens';
 import { AssessmentResultsController } from './http/assessment-results.controller';
-import { openAssessmentDatabase } from './infrastructure/assessment-database';
+import { AssessmentDatabase } from './infrastructure/assessment-database';
 import { AssessmentIntegration } from './infrastructure/integration/assessment-integration';
+import { MemberStandings } from './infrastructure/knowledge/knowledge-rows';
 import { SqlAssessmentKnowledge } from './infrastructure/knowledge/sql-assessment-knowledge';
 import { ResultReadModel } from './infrastructure/read-model/result-read-model';
 
@@ -34,14 +35,10 @@ export const ASSESSMENT_SERVICE = defineContext({
       concurrency: config.ASSESSMENT_BATCH_CONCURRENCY,
     };
     return [
-      { provide: ASSESSMENT_ORM, useFactory: () => openAssessmentDatabase(config) },
+      { provide: ASSESSMENT_ORM, useFactory: () => AssessmentDatabase.open(config) },
       { provide: BatchSettings, useValue: settings },
       { provide: AssessmentKnowledge, useFactory: (orm: ReadModelOrm) => new SqlAssessmentKnowledge(orm), inject: [ASSESSMENT_ORM] },
-      {
-        provide: MemberStandingSource,
-        useFactory: (k: AssessmentKnowledge) => memberStandingFrom(async (id) => (await k.memberStanding(id)).status),
-        inject: [AssessmentKnowledge],
-      },
+      { provide: MemberStandingSource, useFactory: (orm: ReadModelOrm) => MemberStandings.source(orm), inject: [ASSESSMENT_ORM] },
       {
         provide: ResultReadModel,
         useFactory: (orm: ReadModelOrm) => new ResultReadModel(runtime.eventStore, orm),

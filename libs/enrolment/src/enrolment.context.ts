@@ -1,5 +1,5 @@
 import { LearnerKeyTable, loadKeyEncryptionKey, openLearnerKeyTable, type ReadModelOrm } from '@alliance/event-sourcing';
-import { MemberStandingSource, memberStandingFrom } from '@alliance/nest-kit';
+import { MemberStandingSource } from '@alliance/nest-kit';
 import { defineContext } from '@alliance/service-runtime';
 import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
@@ -12,8 +12,9 @@ import { EnrolmentConfig } from './enrolment.config';
 import { ENROLMENT_INTEGRATION, ENROLMENT_ORM } from './enrolment.tokens';
 import { EnrolmentsController } from './http/enrolments.controller';
 import { LearnersController } from './http/learners.controller';
-import { LEARNER_KEY_TABLE, openEnrolmentDatabase } from './infrastructure/enrolment-database';
+import { LEARNER_KEY_TABLE, EnrolmentDatabase } from './infrastructure/enrolment-database';
 import { EnrolmentIntegration } from './infrastructure/integration/enrolment-integration';
+import { MemberStandings } from './infrastructure/knowledge/knowledge-rows';
 import { SqlEnrolmentKnowledge } from './infrastructure/knowledge/sql-enrolment-knowledge';
 import { IdentityVault } from './application/personal-data/identity-vault';
 import { EnrolmentReadModel } from './infrastructure/read-model/enrolment-read-model';
@@ -31,7 +32,7 @@ export const ENROLMENT_SERVICE = defineContext({
   providers: (runtime) => {
     const config = runtime.config;
     return [
-      { provide: ENROLMENT_ORM, useFactory: () => openEnrolmentDatabase(config) },
+      { provide: ENROLMENT_ORM, useFactory: () => EnrolmentDatabase.open(config) },
       {
         provide: LearnerKeyTable,
         useFactory: (orm: ReadModelOrm) => openLearnerKeyTable(config, { service: 'enrolment', orm, table: LEARNER_KEY_TABLE }),
@@ -47,11 +48,7 @@ export const ENROLMENT_SERVICE = defineContext({
         inject: [LearnerKeyTable, ENROLMENT_ORM],
       },
       { provide: EnrolmentKnowledge, useFactory: (orm: ReadModelOrm) => new SqlEnrolmentKnowledge(orm), inject: [ENROLMENT_ORM] },
-      {
-        provide: MemberStandingSource,
-        useFactory: (k: EnrolmentKnowledge) => memberStandingFrom(async (id) => (await k.memberStanding(id)).status),
-        inject: [EnrolmentKnowledge],
-      },
+      { provide: MemberStandingSource, useFactory: (orm: ReadModelOrm) => MemberStandings.source(orm), inject: [ENROLMENT_ORM] },
       {
         provide: EnrolmentReadModel,
         useFactory: (orm: ReadModelOrm) => new EnrolmentReadModel(runtime.eventStore, orm),

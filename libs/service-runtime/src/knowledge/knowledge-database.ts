@@ -1,7 +1,11 @@
 import { ensureReadModelTables, forkEntityManager, type ReadModelDatabaseConfig, type ReadModelOrm } from '@alliance/event-sourcing';
-import { MikroOrmInbox } from '@alliance/messaging';
+import { type IntegrationMessage, MikroOrmInbox } from '@alliance/messaging';
+import type { EntityManager } from '@mikro-orm/sql';
 import type { ServiceConfig } from '@alliance/nest-kit';
 import { openServiceReadModel, serviceReadModelLocation, type ServiceReadModelSpec } from '../service-read-model';
+
+/** Applies a consumed message's payload to a context's knowledge tables through its inbox. */
+export type InboxApply = <T>(message: IntegrationMessage<T>, apply: (em: EntityManager, payload: T) => Promise<void>) => Promise<void>;
 
 /**
  * The database of a service that consumes other contexts' events: PGlite under DATA_DIR/<service>/read-model when
@@ -13,7 +17,10 @@ export function knowledgeDatabase(service: string, schema: string, knowledgeTabl
   const spec: ServiceReadModelSpec = { service, schema, pinning: 'connection' };
   const inbox = new MikroOrmInbox(service);
   return {
-    inbox,
+    /** Applies each consumed message through the inbox: exactly once, in one transaction with what it changes. */
+    throughInbox(orm: ReadModelOrm): InboxApply {
+      return (message, apply) => inbox.handle(forkEntityManager(orm), message, (tx) => apply(tx, message.payload)).then(() => undefined);
+    },
     location: (config: ServiceConfig): ReadModelDatabaseConfig => serviceReadModelLocation(config, spec),
     open: (config: ServiceConfig): Promise<ReadModelOrm> =>
       openServiceReadModel(config, {

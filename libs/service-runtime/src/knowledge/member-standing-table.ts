@@ -9,15 +9,13 @@ import {
   membershipFactApplies,
   on,
 } from '@alliance/contracts';
-import { readModelTable } from '@alliance/event-sourcing';
-import type { IntegrationMessage } from '@alliance/messaging';
+import { forkEntityManager, readModelTable, type ReadModelOrm } from '@alliance/event-sourcing';
+import { memberStandingFrom, type MemberStandingSource } from '@alliance/nest-kit';
 import { p } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/sql';
+import type { InboxApply } from './knowledge-database';
 
 export type MemberStatus = 'pending' | 'active' | 'suspended' | 'removed';
-
-/** Applies a consumed message's payload to a context's knowledge tables through its inbox. */
-export type InboxApply = <T>(message: IntegrationMessage<T>, apply: (em: EntityManager, payload: T) => Promise<void>) => Promise<void>;
 
 /**
  * Each member institution's current standing in the alliance as one consuming context learnt it from the
@@ -46,16 +44,25 @@ export function memberStandingTable(context: string, version: number) {
     else await em.insert(Members, { institutionId, status, since });
   };
 
+  /** The member's standing; `unknown` when no fact about it has arrived. */
+  const standing = async (
+    em: EntityManager,
+    institutionId: string,
+  ): Promise<{ institutionId: string; status: MemberStatus | 'unknown' }> => {
+    const row = await em.findOne(Members, { institutionId });
+    return { institutionId, status: (row?.status as MemberStatus | undefined) ?? 'unknown' };
+  };
+
   return {
     rows,
     entity: Members,
     institutionRegistered,
     memberStatus,
+    standing,
 
-    /** The member's standing; `unknown` when no fact about it has arrived. */
-    async standing(em: EntityManager, institutionId: string): Promise<{ institutionId: string; status: MemberStatus | 'unknown' }> {
-      const row = await em.findOne(Members, { institutionId });
-      return { institutionId, status: (row?.status as MemberStatus | undefined) ?? 'unknown' };
+    /** The standing source of the service's guards, read from the table in `orm`. */
+    source(orm: ReadModelOrm): MemberStandingSource {
+      return memberStandingFrom(async (institutionId) => (await standing(forkEntityManager(orm), institutionId)).status);
     },
 
     /** The catalogue's membership events, each applied to the table through `inbox`. */

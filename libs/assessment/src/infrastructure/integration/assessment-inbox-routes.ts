@@ -8,10 +8,9 @@ import {
   learnerWithdrawnV1,
   on,
 } from '@alliance/contracts';
-import { forkEntityManager, type ReadModelOrm } from '@alliance/event-sourcing';
-import type { IntegrationMessage, MessageHandler } from '@alliance/messaging';
-import type { EntityManager } from '@mikro-orm/sql';
-import { ASSESSMENT_INBOX } from '../assessment-database';
+import type { ReadModelOrm } from '@alliance/event-sourcing';
+import type { MessageHandler } from '@alliance/messaging';
+import { AssessmentDatabase } from '../assessment-database';
 import { MemberStandings } from '../knowledge/knowledge-rows';
 import { knowledgeUpdates } from '../knowledge/knowledge-updates';
 
@@ -23,8 +22,7 @@ export const ASSESSMENT_SOURCES = ['catalogue', 'enrolment'];
  * inbox: exactly once, in one transaction. The learner's name is not needed here and is not kept.
  */
 export function assessmentMessageHandler(orm: ReadModelOrm): MessageHandler {
-  const inbox = <T>(message: IntegrationMessage<T>, apply: (em: EntityManager, payload: T) => Promise<void>) =>
-    ASSESSMENT_INBOX.handle(forkEntityManager(orm), message, (tx) => apply(tx, message.payload)).then(() => undefined);
+  const inbox = AssessmentDatabase.throughInbox(orm);
 
   return contractHandler(createContractRegistry(), [
     on(credentialSpecPublishedV1, (m) => inbox(m, knowledgeUpdates.specPublished)),

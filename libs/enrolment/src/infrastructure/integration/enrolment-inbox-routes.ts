@@ -9,12 +9,11 @@ import {
   credentialSuspendedV1,
   on,
 } from '@alliance/contracts';
-import { forkEntityManager, type ReadModelOrm } from '@alliance/event-sourcing';
-import type { IntegrationMessage, MessageHandler } from '@alliance/messaging';
-import type { EntityManager } from '@mikro-orm/sql';
+import type { ReadModelOrm } from '@alliance/event-sourcing';
+import type { MessageHandler } from '@alliance/messaging';
 import type { CommandBus } from '@nestjs/cqrs';
 import { CompleteEnrolmentCommand } from '../../application/commands/complete-enrolment';
-import { ENROLMENT_INBOX } from '../enrolment-database';
+import { EnrolmentDatabase } from '../enrolment-database';
 import { MemberStandings } from '../knowledge/knowledge-rows';
 import { knowledgeUpdates } from '../knowledge/knowledge-updates';
 
@@ -27,8 +26,7 @@ export const ENROLMENT_SOURCES = ['catalogue', 'issuance'];
  * enrolment it was earned in.
  */
 export function enrolmentMessageHandler(orm: ReadModelOrm, commands: CommandBus): MessageHandler {
-  const inbox = <T>(message: IntegrationMessage<T>, apply: (em: EntityManager, payload: T) => Promise<void>) =>
-    ENROLMENT_INBOX.handle(forkEntityManager(orm), message, (tx) => apply(tx, message.payload)).then(() => undefined);
+  const inbox = EnrolmentDatabase.throughInbox(orm);
 
   return contractHandler(createContractRegistry(), [
     on(credentialSpecPublishedV1, (m) => inbox(m, knowledgeUpdates.specPublished)),
