@@ -1,7 +1,6 @@
 import { eventually } from '@alliance/testing';
 import { AAU, DCU, facts } from './facts.fixture';
-import { type AssessmentApp, startAssessment } from './assessment-app';
-import { aauRegistrarWithCohort } from './registrar.fixture';
+import { assessmentWithCohort } from './registrar.fixture';
 
 // A whole service per file, on a machine other test files share.
 jest.setTimeout(30_000);
@@ -17,19 +16,15 @@ const result = (over: Record<string, unknown> = {}) => ({
 });
 
 describe('assessment over HTTP: results from two institutions, amendments, rejections', () => {
-  let svc: AssessmentApp;
-  let aau: string;
+  // enr-1 for recording, enr-3 for amending, enr-4 for publishing, enr-5 for a duplicate: each case its own.
+  const svc = assessmentWithCohort(['enr-1', 'enr-2', 'enr-3', 'enr-4', 'enr-5', 'enr-gone']);
   let dcu: string;
   beforeAll(async () => {
-    // enr-1 for recording, enr-3 for amending, enr-4 for publishing, enr-5 for a duplicate: each case its own.
-    svc = await startAssessment();
-    aau = await aauRegistrarWithCohort(svc, ['enr-1', 'enr-2', 'enr-3', 'enr-4', 'enr-5', 'enr-gone']);
     dcu = await svc.bearer('registrar', DCU);
     await facts(svc.bus).withdrawn('enr-gone');
-  }, 60_000);
-  afterAll(() => svc?.close());
+  });
 
-  const post = (body: object, auth = aau) => svc.http().post('/assessment-results').set('authorization', auth).send(body);
+  const post = (body: object, auth = svc.aau) => svc.http().post('/assessment-results').set('authorization', auth).send(body);
   /** A failed DCU result on the enrolment, recorded by the case that needs it. */
   const recordedByDcu = async (enrolmentId: string): Promise<string> => {
     const res = await post(result({ enrolmentId, componentCode: 'C2', grade: '5' }), dcu);
@@ -74,7 +69,7 @@ describe('assessment over HTTP: results from two institutions, amendments, rejec
     const noReason = await amend(id, { grade: 6 });
     expect(noReason.status).toBe(400);
     expect(JSON.parse(noReason.text).errors[0].field).toBe('reason');
-    const byOther = await amend(id, { grade: 6, reason: 'x' }, aau);
+    const byOther = await amend(id, { grade: 6, reason: 'x' }, svc.aau);
     expect(byOther.status).toBe(403);
     const first = await amend(id, { grade: 6, reason: 'marking error found on review' });
     expect(first.status).toBe(201);
@@ -124,7 +119,7 @@ describe('assessment over HTTP: results from two institutions, amendments, rejec
   });
 
   describe('bad input: a clear 4xx problem, nothing written', () => {
-    async function rejected(body: object, status: number, code: string, field?: string, auth = aau) {
+    async function rejected(body: object, status: number, code: string, field?: string, auth = svc.aau) {
       const head = await svc.runtime.eventStore.headPosition();
       const res = await post(body, auth);
       expect({ status: res.status, body: res.body }).toMatchObject({ status });

@@ -1,6 +1,5 @@
 import { DCU, facts } from './facts.fixture';
-import { type AssessmentApp, startAssessment } from './assessment-app';
-import { aauRegistrarWithCohort } from './registrar.fixture';
+import { assessmentWithCohort } from './registrar.fixture';
 import { cohortCsv, cohortIds } from './cohort-csv.fixture';
 
 jest.setTimeout(60_000);
@@ -8,21 +7,20 @@ jest.setTimeout(60_000);
 const COHORT = 300;
 
 describe('assessment over HTTP: an upload answered asynchronously, its batch resource, and rows waiting for their enrolment', () => {
-  let svc: AssessmentApp;
-  let aau: string;
   const ids = cohortIds(COHORT, 'async');
   const { text } = cohortCsv(ids, []);
-  beforeAll(async () => {
-    svc = await startAssessment();
-    aau = await aauRegistrarWithCohort(svc, ids);
-  }, 60_000);
-  afterAll(() => svc?.close());
+  const svc = assessmentWithCohort(ids);
 
   const upload = (body: string, batchId: string, prefer?: string) => {
-    const req = svc.http().post('/assessment-results/batches').query({ batchId }).set('authorization', aau).set('content-type', 'text/csv');
+    const req = svc
+      .http()
+      .post('/assessment-results/batches')
+      .query({ batchId })
+      .set('authorization', svc.aau)
+      .set('content-type', 'text/csv');
     return (prefer ? req.set('prefer', prefer) : req).send(body);
   };
-  const status = (batchId: string, auth = aau) => svc.http().get(`/assessment-results/batches/${batchId}`).set('authorization', auth);
+  const status = (batchId: string, auth = svc.aau) => svc.http().get(`/assessment-results/batches/${batchId}`).set('authorization', auth);
 
   it('answers 202 with the batch resource once the rows are durable, and the resource reaches complete with every row', async () => {
     const head = await svc.runtime.eventStore.headPosition();
@@ -40,7 +38,7 @@ describe('assessment over HTTP: an upload answered asynchronously, its batch res
     }
     expect(view).toMatchObject({ phase: 'complete', rows: COHORT, processed: COHORT, recorded: COHORT, rejected: 0, retryable: 0 });
     expect((view as unknown as { outcomes: unknown[] }).outcomes).toHaveLength(COHORT);
-    const page = await svc.http().get('/assessment-results').query({ batchId: 'async-2026', limit: 1 }).set('authorization', aau);
+    const page = await svc.http().get('/assessment-results').query({ batchId: 'async-2026', limit: 1 }).set('authorization', svc.aau);
     expect(page.body.total).toBe(COHORT);
   });
 

@@ -1,8 +1,7 @@
 import type { EventStore } from '@alliance/event-sourcing';
 import { eventually } from '@alliance/testing';
 import { ASSESSMENT_AGGREGATES } from '../application/assessment-aggregates';
-import { type AssessmentApp, startAssessment } from './assessment-app';
-import { aauRegistrarWithCohort } from './registrar.fixture';
+import { assessmentWithCohort } from './registrar.fixture';
 import { cohortCsv, cohortIds } from './cohort-csv.fixture';
 
 jest.setTimeout(60_000);
@@ -31,20 +30,20 @@ async function resultIdsOf(store: EventStore): Promise<string[]> {
 }
 
 describe('assessment over HTTP: a bulk upload keeps its identity from the first row', () => {
-  let svc: AssessmentApp;
-  let aau: string;
   const ids = cohortIds(COHORT, 'int');
   const { text } = cohortCsv(ids, []);
   const other = cohortCsv(cohortIds(COHORT, 'int').slice(0, 10), []).text;
 
-  beforeAll(async () => {
-    svc = await startAssessment({ env: { ASSESSMENT_BATCH_CONCURRENCY: '1' } });
-    aau = await aauRegistrarWithCohort(svc, ids);
-  }, 120_000);
-  afterAll(() => svc?.close());
+  const svc = assessmentWithCohort(ids, { env: { ASSESSMENT_BATCH_CONCURRENCY: '1' } }, 120_000);
 
   const upload = (body: string, batchId = 'autumn-2026') =>
-    svc.http().post('/assessment-results/batches').query({ batchId }).set('authorization', aau).set('content-type', 'text/csv').send(body);
+    svc
+      .http()
+      .post('/assessment-results/batches')
+      .query({ batchId })
+      .set('authorization', svc.aau)
+      .set('content-type', 'text/csv')
+      .send(body);
 
   it('refuses another file under the id of an interrupted upload at once, and completes the interrupted one from the same file without duplicates', async () => {
     const store = svc.runtime.eventStore;

@@ -1,6 +1,5 @@
 import { AAU } from './facts.fixture';
-import { type AssessmentApp, startAssessment } from './assessment-app';
-import { aauRegistrarWithCohort } from './registrar.fixture';
+import { assessmentWithCohort } from './registrar.fixture';
 import { BAD_ROWS, CSV_HEADER, cohortCsv, cohortIds, goodRow } from './cohort-csv.fixture';
 
 // A whole service per file, on a machine other test files share.
@@ -9,17 +8,11 @@ jest.setTimeout(30_000);
 const COHORT = 5000;
 
 describe('assessment over HTTP: bulk publication of a 5,000-row CSV with bad rows', () => {
-  let svc: AssessmentApp;
-  let aau: string;
   const ids = cohortIds(COHORT);
   const { text, badLines } = cohortCsv(ids);
-  beforeAll(async () => {
-    svc = await startAssessment();
-    aau = await aauRegistrarWithCohort(svc, ids);
-  }, 120_000);
-  afterAll(() => svc?.close());
+  const svc = assessmentWithCohort(ids, {}, 120_000);
 
-  const upload = (body: string, batchId = 'spring-2026', auth = aau) =>
+  const upload = (body: string, batchId = 'spring-2026', auth = svc.aau) =>
     svc.http().post('/assessment-results/batches').query({ batchId }).set('authorization', auth).set('content-type', 'text/csv').send(body);
   // The first upload of the cohort file, made by whichever case needs it first, so each case runs alone too.
   let cohortUpload: ReturnType<typeof upload> | undefined;
@@ -48,13 +41,13 @@ describe('assessment over HTTP: bulk publication of a 5,000-row CSV with bad row
     });
     expect(res.body.outcomes[0]).toMatchObject({ line: 2, status: 'recorded', rowId: 'r-enr-00001', resultId: expect.any(String) });
 
-    const page = await svc.http().get('/assessment-results').query({ batchId: 'spring-2026', limit: 1 }).set('authorization', aau);
+    const page = await svc.http().get('/assessment-results').query({ batchId: 'spring-2026', limit: 1 }).set('authorization', svc.aau);
     expect(page.body.total).toBe(COHORT);
     expect(page.body.items[0]).toMatchObject({ batchId: 'spring-2026', institutionId: AAU, componentCode: 'C1' });
   }, 120_000);
 
   it('serves the CSV template with the expected header', async () => {
-    const res = await svc.http().get('/assessment-results/batches/template.csv').set('authorization', aau);
+    const res = await svc.http().get('/assessment-results/batches/template.csv').set('authorization', svc.aau);
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^text\/csv/);
     expect(res.text.split('\n')[0]).toBe(CSV_HEADER);
@@ -97,7 +90,7 @@ describe('assessment over HTTP: bulk publication of a 5,000-row CSV with bad row
     const xml = await svc
       .http()
       .post('/assessment-results/batches')
-      .set('authorization', aau)
+      .set('authorization', svc.aau)
       .set('content-type', 'application/xml')
       .send('<results/>');
     expect(xml.status).toBe(415);
@@ -128,7 +121,7 @@ describe('assessment over HTTP: bulk publication of a 5,000-row CSV with bad row
     const json = await svc
       .http()
       .post('/assessment-results/batches')
-      .set('authorization', aau)
+      .set('authorization', svc.aau)
       .send({ batchId: 'lab-2026', results: rows });
     expect(json.status).toBe(200);
     expect(json.body).toMatchObject({
@@ -141,7 +134,7 @@ describe('assessment over HTTP: bulk publication of a 5,000-row CSV with bad row
     const allBad = await svc
       .http()
       .post('/assessment-results/batches')
-      .set('authorization', aau)
+      .set('authorization', svc.aau)
       .send({ batchId: 'lab-bad', results: [rows[1]] });
     expect(allBad.status).toBe(422);
     expect(allBad.body).toMatchObject({ code: 'assessment.batch-rejected', rejected: 1, rejections: [{ rowId: 'b' }] });
@@ -155,7 +148,7 @@ describe('assessment over HTTP: bulk publication of a 5,000-row CSV with bad row
     const malformed = await svc
       .http()
       .post('/assessment-results/batches')
-      .set('authorization', aau)
+      .set('authorization', svc.aau)
       .send({ batchId: 'lab-malformed', results: [{ rowId: 'x' }, 'X'] });
     expect(malformed.status).toBe(422);
     expect(malformed.body).toMatchObject({ code: 'assessment.batch-rejected', recorded: 0, rejected: 2 });

@@ -1,6 +1,5 @@
 import type { EventStore } from '@alliance/event-sourcing';
-import { type AssessmentApp, startAssessment } from './assessment-app';
-import { aauRegistrarWithCohort, examResult } from './registrar.fixture';
+import { assessmentWithCohort, examResult } from './registrar.fixture';
 import { CSV_HEADER } from './cohort-csv.fixture';
 
 // A whole service per file, on a machine other test files share.
@@ -18,21 +17,15 @@ async function publishedIds(store: EventStore, fromPosition?: number): Promise<s
 }
 
 describe('assessment over HTTP: one result id, one result', () => {
-  let svc: AssessmentApp;
-  let aau: string;
-  beforeAll(async () => {
-    svc = await startAssessment();
-    aau = await aauRegistrarWithCohort(svc, ['enr-a', 'enr-b', 'enr-c', 'enr-d', 'enr-e', 'enr-f', 'enr-g']);
-  }, 60_000);
-  afterAll(() => svc?.close());
+  const svc = assessmentWithCohort(['enr-a', 'enr-b', 'enr-c', 'enr-d', 'enr-e', 'enr-f', 'enr-g']);
 
-  const post = (body: object) => svc.http().post('/assessment-results').set('authorization', aau).send(body);
+  const post = (body: object) => svc.http().post('/assessment-results').set('authorization', svc.aau).send(body);
 
   it('rejects every row of a JSON batch that shares a rowId, naming the lines, and records the rest', async () => {
     const res = await svc
       .http()
       .post('/assessment-results/batches')
-      .set('authorization', aau)
+      .set('authorization', svc.aau)
       .send({ batchId: 'dup-json', results: [row('r1', 'enr-a'), row('r2', 'enr-b'), row('r1', 'enr-c')] });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ rows: 3, recorded: 1, rejected: 2 });
@@ -62,7 +55,7 @@ describe('assessment over HTTP: one result id, one result', () => {
       .http()
       .post('/assessment-results/batches')
       .query({ batchId: 'dup-csv' })
-      .set('authorization', aau)
+      .set('authorization', svc.aau)
       .set('content-type', 'text/csv')
       .send(text);
     expect(res.status).toBe(200);

@@ -1,33 +1,28 @@
 import { AAU, DCU, facts } from './facts.fixture';
-import { type AssessmentApp, startAssessment } from './assessment-app';
-import { aauRegistrarWithCohort, examResult } from './registrar.fixture';
+import { assessmentWithCohort, examResult } from './registrar.fixture';
 
 // A whole service per file, on a machine other test files share.
 jest.setTimeout(30_000);
 
 describe('assessment over HTTP: a member out of good standing reads but does not act', () => {
-  let svc: AssessmentApp;
-  let aau: string;
+  const svc = assessmentWithCohort(['enr-1', 'enr-2', 'enr-3']);
   let resultId: string;
   beforeAll(async () => {
-    svc = await startAssessment();
-    aau = await aauRegistrarWithCohort(svc, ['enr-1', 'enr-2', 'enr-3']);
-    const first = await svc.http().post('/assessment-results').set('authorization', aau).send(examResult('enr-1', 'C1'));
+    const first = await svc.http().post('/assessment-results').set('authorization', svc.aau).send(examResult('enr-1', 'C1'));
     expect(first.status).toBe(201);
     resultId = first.body.resultId;
-  }, 60_000);
-  afterAll(() => svc?.close());
+  });
 
   const attempts = () => ({
-    publish: () => svc.http().post('/assessment-results').set('authorization', aau).send(examResult('enr-2', 'C1')),
+    publish: () => svc.http().post('/assessment-results').set('authorization', svc.aau).send(examResult('enr-2', 'C1')),
     batch: () =>
       svc
         .http()
         .post('/assessment-results/batches')
-        .set('authorization', aau)
+        .set('authorization', svc.aau)
         .send({ batchId: `b-${Math.random()}`, results: [{ rowId: 'r1', ...examResult('enr-3', 'C1') }] }),
     amend: () =>
-      svc.http().post(`/assessment-results/${resultId}/amendments`).set('authorization', aau).send({ grade: 9, reason: 'remarked' }),
+      svc.http().post(`/assessment-results/${resultId}/amendments`).set('authorization', svc.aau).send({ grade: 9, reason: 'remarked' }),
   });
 
   async function expectRefusedEverywhere(status: 'suspended' | 'removed'): Promise<void> {
@@ -44,10 +39,10 @@ describe('assessment over HTTP: a member out of good standing reads but does not
   it('refuses a suspended member publishing, uploading and amending (403 naming its standing), appending nothing; reads still work', async () => {
     await facts(svc.bus).suspended(AAU);
     await expectRefusedEverywhere('suspended');
-    const read = await svc.http().get(`/assessment-results/${resultId}`).set('authorization', aau);
+    const read = await svc.http().get(`/assessment-results/${resultId}`).set('authorization', svc.aau);
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({ resultId, grade: 8 });
-    const list = await svc.http().get('/assessment-results').query({ enrolmentId: 'enr-1' }).set('authorization', aau);
+    const list = await svc.http().get('/assessment-results').query({ enrolmentId: 'enr-1' }).set('authorization', svc.aau);
     expect(list.status).toBe(200);
     expect(list.body.total).toBe(1);
   });

@@ -1,6 +1,5 @@
 import type { EventStore } from '@alliance/event-sourcing';
-import { type AssessmentApp, startAssessment } from './assessment-app';
-import { aauRegistrarWithCohort, examResult } from './registrar.fixture';
+import { assessmentWithCohort, examResult } from './registrar.fixture';
 
 jest.setTimeout(60_000);
 
@@ -15,15 +14,9 @@ async function publications(store: EventStore, resultId: string): Promise<string
 }
 
 describe('assessment over HTTP on the embedded store: a result id is published once, whatever races for it', () => {
-  let svc: AssessmentApp;
-  let aau: string;
-  beforeAll(async () => {
-    svc = await startAssessment();
-    aau = await aauRegistrarWithCohort(svc, ENROLMENTS);
-  }, 60_000);
-  afterAll(() => svc?.close());
+  const svc = assessmentWithCohort(ENROLMENTS);
 
-  const post = (body: Record<string, unknown>) => svc.http().post('/assessment-results').set('authorization', aau).send(body);
+  const post = (body: Record<string, unknown>) => svc.http().post('/assessment-results').set('authorization', svc.aau).send(body);
 
   it('lets exactly one of twelve concurrent requests publish one client result id for twelve enrolments; the others get 409 and write nothing', async () => {
     const resultId = '0190f5a0-0000-7000-8000-0000000ace01';

@@ -1,7 +1,6 @@
 import { eventually } from '@alliance/testing';
 import { AAU, facts, publishedSpec } from './catalogue-facts.fixture';
-import { type EnrolmentApp, startEnrolment } from './enrolment-app';
-import { aauRegistrarWithSpecs } from './registrar.fixture';
+import { enrolmentWithRegistrar } from './registrar.fixture';
 
 // A whole service per file, on a machine other test files share.
 jest.setTimeout(30_000);
@@ -16,17 +15,12 @@ const ada = {
 const consent = { givenAt: '2026-01-20T09:00:00.000Z', textVersion: 'issuance-consent-v3' };
 
 describe('enrolment over HTTP: enrol, list, withdraw, transfer, complete', () => {
-  let svc: EnrolmentApp;
-  let registrar: string;
-  beforeAll(async () => {
-    svc = await startEnrolment();
-    registrar = await aauRegistrarWithSpecs(svc, ['spec-energy', 'spec-grid']);
-  }, 60_000);
-  afterAll(() => svc?.close());
+  const svc = enrolmentWithRegistrar(['spec-energy', 'spec-grid']);
 
-  const enrol = (body: Record<string, unknown>, auth = registrar) => svc.http().post('/enrolments').set('authorization', auth).send(body);
+  const enrol = (body: Record<string, unknown>, auth = svc.registrar) =>
+    svc.http().post('/enrolments').set('authorization', auth).send(body);
   const act = (enrolmentId: string, action: 'withdraw' | 'transfer', body: object) =>
-    svc.http().post(`/enrolments/${enrolmentId}/${action}`).set('authorization', registrar).send(body);
+    svc.http().post(`/enrolments/${enrolmentId}/${action}`).set('authorization', svc.registrar).send(body);
 
   it('enrols a learner in the current published version, with identity and consent', async () => {
     const res = await enrol({ learner: ada, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
@@ -56,14 +50,14 @@ describe('enrolment over HTTP: enrol, list, withdraw, transfer, complete', () =>
       await svc.bearer('institution-admin', AAU),
     );
     expect(second.status).toBe(201);
-    const list = await svc.http().get('/enrolments').query({ learner: 'edsger@example.org' }).set('authorization', registrar);
+    const list = await svc.http().get('/enrolments').query({ learner: 'edsger@example.org' }).set('authorization', svc.registrar);
     expect(list.body.total).toBe(2);
     expect(new Set(list.body.items.map((e: { learnerId: string }) => e.learnerId)).size).toBe(1);
     const filtered = await svc
       .http()
       .get('/enrolments')
       .query({ learner: second.body.learnerId, specId: 'spec-grid', status: 'active' })
-      .set('authorization', registrar);
+      .set('authorization', svc.registrar);
     expect(filtered.body.items.map((e: { enrolmentId: string }) => e.enrolmentId)).toEqual([second.body.enrolmentId]);
   });
 
@@ -145,7 +139,7 @@ describe('enrolment over HTTP: enrol, list, withdraw, transfer, complete', () =>
     expect(refused.body.detail).toContain('spec-energy');
 
     await facts(svc.bus).issued(basics.body.learnerId, 'spec-energy', 'urn:uuid:cred-basics');
-    const completed = await svc.http().get(`/enrolments/${basics.body.enrolmentId}`).set('authorization', registrar);
+    const completed = await svc.http().get(`/enrolments/${basics.body.enrolmentId}`).set('authorization', svc.registrar);
     expect(completed.body).toMatchObject({ status: 'completed', credentialId: 'urn:uuid:cred-basics' });
     const accepted = await enrol({ learner: barbara, credentialSpecId: spec, institutionId: AAU, consent });
     expect(accepted.status).toBe(201);

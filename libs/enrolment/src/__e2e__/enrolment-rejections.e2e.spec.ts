@@ -1,6 +1,5 @@
 import { AAU, facts, KTU } from './catalogue-facts.fixture';
-import { type EnrolmentApp, startEnrolment } from './enrolment-app';
-import { aauRegistrarWithSpecs } from './registrar.fixture';
+import { enrolmentWithRegistrar } from './registrar.fixture';
 
 // A whole service per file, on a machine other test files share.
 jest.setTimeout(30_000);
@@ -10,17 +9,13 @@ const consent = { givenAt: '2026-01-20T09:00:00.000Z', textVersion: 'v3' };
 const valid = { learner, credentialSpecId: 'spec-energy', institutionId: AAU, consent };
 
 describe('enrolment over HTTP: bad input is a clear 4xx problem and writes nothing', () => {
-  let svc: EnrolmentApp;
-  let registrar: string;
+  const svc = enrolmentWithRegistrar(['spec-energy', 'spec-closed']);
   beforeAll(async () => {
-    svc = await startEnrolment();
-    registrar = await aauRegistrarWithSpecs(svc, ['spec-energy', 'spec-closed']);
     await facts(svc.bus).retired('spec-closed', 1);
-  }, 60_000);
-  afterAll(() => svc?.close());
+  });
 
   /** Sends, checks status, problem+json, code and named field, and that the store did not move. */
-  async function rejected(body: unknown, status: number, code: string, field?: string, auth = registrar) {
+  async function rejected(body: unknown, status: number, code: string, field?: string, auth = svc.registrar) {
     const head = await svc.runtime.eventStore.headPosition();
     const res = await svc
       .http()
@@ -73,7 +68,7 @@ describe('enrolment over HTTP: bad input is a clear 4xx problem and writes nothi
   });
 
   it('409 for a second active enrolment of the same learner in the same definition', async () => {
-    const first = await svc.http().post('/enrolments').set('authorization', registrar).send(valid);
+    const first = await svc.http().post('/enrolments').set('authorization', svc.registrar).send(valid);
     expect(first.status).toBe(201);
     const problem = await rejected(
       { ...valid, learner: { ...learner, email: 'ADA@EXAMPLE.ORG' } },
@@ -87,13 +82,13 @@ describe('enrolment over HTTP: bad input is a clear 4xx problem and writes nothi
   it('404 for an unknown learner id or enrolment, 400 for a malformed enrolment id or a bad status filter', async () => {
     await rejected({ ...valid, learnerId: '0190a3c4-0000-7000-8000-000000000000' }, 404, 'enrolment.learner-not-found', 'learnerId');
     const unknown = '0190a3c4-0000-7000-8000-0000000000ff';
-    const missing = await svc.http().get(`/enrolments/${unknown}`).set('authorization', registrar);
+    const missing = await svc.http().get(`/enrolments/${unknown}`).set('authorization', svc.registrar);
     expect(missing.status).toBe(404);
-    const withdraw = await svc.http().post(`/enrolments/${unknown}/withdraw`).set('authorization', registrar).send({ reason: 'x' });
+    const withdraw = await svc.http().post(`/enrolments/${unknown}/withdraw`).set('authorization', svc.registrar).send({ reason: 'x' });
     expect(withdraw.status).toBe(404);
-    const malformed = await svc.http().get('/enrolments/nope').set('authorization', registrar);
+    const malformed = await svc.http().get('/enrolments/nope').set('authorization', svc.registrar);
     expect({ status: malformed.status, field: JSON.parse(malformed.text).errors[0].field }).toEqual({ status: 400, field: 'id' });
-    const bad = await svc.http().get('/enrolments').query({ status: 'paused' }).set('authorization', registrar);
+    const bad = await svc.http().get('/enrolments').query({ status: 'paused' }).set('authorization', svc.registrar);
     expect(bad.status).toBe(400);
     expect(JSON.parse(bad.text).errors[0].field).toBe('status');
   });
@@ -104,7 +99,7 @@ describe('enrolment over HTTP: bad input is a clear 4xx problem and writes nothi
       409,
       'enrolment.spec-retired',
     );
-    const list = await svc.http().get('/enrolments').query({ learner: 'nobody@example.org' }).set('authorization', registrar);
+    const list = await svc.http().get('/enrolments').query({ learner: 'nobody@example.org' }).set('authorization', svc.registrar);
     expect(list.body.total).toBe(0);
   });
 
@@ -113,12 +108,12 @@ describe('enrolment over HTTP: bad input is a clear 4xx problem and writes nothi
     const own = await svc
       .http()
       .post('/enrolments')
-      .set('authorization', registrar)
+      .set('authorization', svc.registrar)
       .send({ ...valid, learner: { ...learner, email: 'withdrawing@example.org' } });
     expect(own.status).toBe(201);
-    const list = await svc.http().get('/enrolments').query({ learner: 'withdrawing@example.org' }).set('authorization', registrar);
+    const list = await svc.http().get('/enrolments').query({ learner: 'withdrawing@example.org' }).set('authorization', svc.registrar);
     const id = list.body.items[0].enrolmentId;
-    const noReason = await svc.http().post(`/enrolments/${id}/withdraw`).set('authorization', registrar).send({});
+    const noReason = await svc.http().post(`/enrolments/${id}/withdraw`).set('authorization', svc.registrar).send({});
     expect(noReason.status).toBe(400);
     expect(JSON.parse(noReason.text).errors[0].field).toBe('reason');
     // Another institution's enrolment is, to its staff, one that does not exist.

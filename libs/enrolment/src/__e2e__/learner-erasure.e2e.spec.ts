@@ -1,8 +1,7 @@
 import { verifyChain } from '@alliance/event-sourcing';
 import { eventually } from '@alliance/testing';
 import { AAU, DCU } from './catalogue-facts.fixture';
-import { type EnrolmentApp, startEnrolment } from './enrolment-app';
-import { aauRegistrarWithSpecs } from './registrar.fixture';
+import { enrolmentWithRegistrar } from './registrar.fixture';
 
 // A whole service per file, on a machine other test files share.
 jest.setTimeout(30_000);
@@ -11,24 +10,20 @@ const ada = { givenName: 'Ada', familyName: 'Lovelace', email: 'ada@example.org'
 const consent = { givenAt: '2026-01-20T09:00:00.000Z', textVersion: 'v3' };
 
 describe('learner erasure over HTTP: personal data gone, audit chain intact', () => {
-  let svc: EnrolmentApp;
-  let registrar: string;
+  const svc = enrolmentWithRegistrar(['spec-energy', 'spec-grid']);
   let auditor: string;
   let learnerId: string;
   let enrolmentIds: string[];
-  const enrol = (body: object) => svc.http().post('/enrolments').set('authorization', registrar).send(body);
+  const enrol = (body: object) => svc.http().post('/enrolments').set('authorization', svc.registrar).send(body);
   const erase = (id: string, auth: string, body: object = { reason: 'request' }) =>
     svc.http().post(`/learners/${id}/erasure`).set('authorization', auth).send(body);
   beforeAll(async () => {
-    svc = await startEnrolment();
-    registrar = await aauRegistrarWithSpecs(svc, ['spec-energy', 'spec-grid']);
     auditor = await svc.bearer('auditor');
     const a = await enrol({ learner: ada, credentialSpecId: 'spec-energy', institutionId: AAU, consent });
     const b = await enrol({ learnerId: a.body.learnerId, learner: ada, credentialSpecId: 'spec-grid', institutionId: AAU, consent });
     learnerId = a.body.learnerId;
     enrolmentIds = [a.body.enrolmentId, b.body.enrolmentId];
-  }, 60_000);
-  afterAll(() => svc?.close());
+  });
 
   it('never stores personal fields in clear in the event stream', async () => {
     const events = await svc.runtime.eventStore.readStream(`enrolment.learner-${learnerId}`);
@@ -49,7 +44,7 @@ describe('learner erasure over HTTP: personal data gone, audit chain intact', ()
   });
 
   it('only lets the alliance or an enrolling institution erase; to a stranger the learner does not exist', async () => {
-    const byRegistrar = await erase(learnerId, registrar);
+    const byRegistrar = await erase(learnerId, svc.registrar);
     expect(byRegistrar.status).toBe(403);
     const byStranger = await erase(learnerId, await svc.bearer('institution-admin', DCU));
     expect(byStranger.status).toBe(404);
@@ -67,7 +62,7 @@ describe('learner erasure over HTTP: personal data gone, audit chain intact', ()
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ learnerId, erased: true, newlyErased: true, withdrawnEnrolmentIds: enrolmentIds });
 
-    const enrolment = await svc.http().get(`/enrolments/${enrolmentIds[0]}`).set('authorization', registrar);
+    const enrolment = await svc.http().get(`/enrolments/${enrolmentIds[0]}`).set('authorization', svc.registrar);
     expect(enrolment.body).toMatchObject({
       status: 'withdrawn',
       withdrawalReason: 'learner data erased on request',
