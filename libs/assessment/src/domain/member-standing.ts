@@ -1,3 +1,4 @@
+import { memberMayNotAct } from '@alliance/contracts';
 import { AssessmentException } from './assessment.exception';
 
 export type MemberStatus = 'pending' | 'active' | 'suspended' | 'removed';
@@ -16,16 +17,6 @@ export interface MemberStanding {
  * does nothing. Pending and active members act as the other rules allow.
  */
 export function requireMemberMayAct(member: MemberStanding): void {
-  if (member.status === 'suspended') {
-    throw new AssessmentException(
-      'assessment.member-suspended',
-      `institution ${member.institutionId} is suspended from the alliance: its staff may read but not act until it is reinstated`,
-    );
-  }
-  if (member.status === 'removed') {
-    throw new AssessmentException(
-      'assessment.member-removed',
-      `institution ${member.institutionId} has been removed from the alliance: it can no longer act`,
-    );
-  }
+  const refusal = memberMayNotAct(member.institutionId, member.status);
+  if (refusal) throw new AssessmentException(`assessment.${refusal.rule}`, refusal.message);
 }

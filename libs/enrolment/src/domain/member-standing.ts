@@ -1,3 +1,4 @@
+import { memberMayNotAct } from '@alliance/contracts';
 import { EnrolmentException } from './enrolment.exception';
 
 export type MemberStatus = 'pending' | 'active' | 'suspended' | 'removed';
@@ -16,16 +17,7 @@ export interface MemberStanding {
  * is reinstated; a removed member does nothing. Pending and active members act as the other rules allow.
  */
 export function requireMemberMayAct(member: MemberStanding | undefined): void {
-  if (member?.status === 'suspended') {
-    throw new EnrolmentException(
-      'enrolment.member-suspended',
-      `institution ${member.institutionId} is suspended from the alliance: its staff may read but not act until it is reinstated`,
-    );
-  }
-  if (member?.status === 'removed') {
-    throw new EnrolmentException(
-      'enrolment.member-removed',
-      `institution ${member.institutionId} has been removed from the alliance: it can no longer act`,
-    );
-  }
+  if (!member) return;
+  const refusal = memberMayNotAct(member.institutionId, member.status);
+  if (refusal) throw new EnrolmentException(`enrolment.${refusal.rule}`, refusal.message);
 }
