@@ -12,6 +12,7 @@ import {
 } from '../support/joint-credential';
 import { call, eventually, type Patience, token } from '../support/scenario-http';
 import { builtMain, spawnNode, type SpawnedProcess } from '../support/spawn-process';
+import { platformUrls } from '../support/embedded-platform';
 import { verifyProofsAsAStandardVerifier } from '../support/standard-credential-verifier';
 
 type Credential = Record<string, unknown> & { '@context': string[]; proof: { verificationMethod: string; cryptosuite: string }[] };
@@ -32,13 +33,7 @@ describe.each([
   ],
 ])('a co-signed credential whose extension context is served %s', (_name, extraEnv, expectedBase) => {
   const base = 5200 + Math.floor(Math.random() * 150) * 10;
-  const [catalogue, enrolment, assessment, issuance, verification] = [0, 1, 2, 3, 4].map((i) => `http://127.0.0.1:${base + i}`) as [
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
+  const { catalogue, enrolment, assessment, issuance, verification } = platformUrls(base);
   const urls: ServiceUrls = { catalogue, enrolment, assessment, issuance, verification };
   const dataDir = mkdtempSync(join(tmpdir(), 'contexts-e2e-'));
   let platform: SpawnedProcess;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { runCredentialScenario } from '../support/credential-scenario';
 import { eventually } from '../support/scenario-http';
 import { builtMain } from '../support/spawn-process';
+import { platformUrls } from '../support/embedded-platform';
 
 /**
  * The whole platform as a new user meets it (`npm start`, the built executable on the embedded defaults),
@@ -13,13 +14,7 @@ import { builtMain } from '../support/spawn-process';
  */
 describe('from a definition to an employer verifying the credential, over HTTP', () => {
   const base = 4500 + Math.floor(Math.random() * 100) * 10;
-  const [catalogue, enrolment, assessment, issuance, verification] = [0, 1, 2, 3, 4].map((i) => `http://127.0.0.1:${base + i}`) as [
-    string,
-    string,
-    string,
-    string,
-    string,
-  ];
+  const { catalogue, enrolment, assessment, issuance, verification } = platformUrls(base);
   const dataDir = mkdtempSync(join(tmpdir(), 'scenario-'));
   let platform: ChildProcess;
   let output = '';

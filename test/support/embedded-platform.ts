@@ -20,6 +20,12 @@ export interface EmbeddedPlatform {
   close(): Promise<void>;
 }
 
+/** Where the platform started with PLATFORM_BASE_PORT `firstPort` serves each service: consecutive loopback ports. */
+export function platformUrls(firstPort: number): ServiceUrls & { audit: string } {
+  const url = (offset: number) => `http://127.0.0.1:${firstPort + offset}`;
+  return { catalogue: url(0), enrolment: url(1), assessment: url(2), issuance: url(3), verification: url(4), audit: url(5) };
+}
+
 /**
  * The built platform executable on the embedded defaults, on free-ish ports from `firstPort`, in a throw-away
  * data directory (or `options.dataDir`); `env` overrides settings (a rate limit switched off, say).
@@ -30,9 +36,6 @@ export async function startEmbeddedPlatform(
   options: { dataDir?: string } = {},
 ): Promise<EmbeddedPlatform> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'platform-'));
-  const [catalogue, enrolment, assessment, issuance, verification, audit] = [0, 1, 2, 3, 4, 5].map(
-    (i) => `http://127.0.0.1:${firstPort + i}`,
-  ) as [string, string, string, string, string, string];
   let output = '';
   const platform: ChildProcess = spawn(process.execPath, [builtMain('platform')], {
     env: { ...process.env, DATA_DIR: dataDir, PLATFORM_BASE_PORT: String(firstPort), LOG_LEVEL: 'warn', ...env },
@@ -51,7 +54,7 @@ export async function startEmbeddedPlatform(
     timeoutMs: 90_000,
   });
   return {
-    urls: { catalogue, enrolment, assessment, issuance, verification, audit },
+    urls: platformUrls(firstPort),
     patience,
     dataDir,
     output: () => output,

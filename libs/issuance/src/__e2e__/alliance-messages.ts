@@ -35,6 +35,21 @@ export const MEMBERS = {
 } as const;
 
 /** Catalogue, enrolment and assessment facts as those services publish them, for feeding issuance in tests. */
+
+/** What a recorded and an amended result of `componentCode` (SES-1 assessed by A, SES-2 by B) both state; 5 passes. */
+const resultFacts = (enrolmentId: string, learnerId: string, componentCode: string, grade: number, specId: string) => ({
+  resultId: `${enrolmentId}-${componentCode}`,
+  enrolmentId,
+  learnerId,
+  credentialSpecId: specId,
+  specVersion: 1,
+  componentCode,
+  institutionId: componentCode === 'SES-1' ? UNI_A : UNI_B,
+  passed: grade >= 5,
+  grade,
+  assessedAt: new Date().toISOString(),
+});
+
 export const messages = {
   institutionRegistered(id: keyof typeof MEMBERS): IntegrationMessage {
     const m = MEMBERS[id];
@@ -149,41 +164,14 @@ export const messages = {
     );
   },
   result(enrolmentId: string, learnerId: string, componentCode: string, grade: number, specId = SPEC): IntegrationMessage {
-    const institutionId = componentCode === 'SES-1' ? UNI_A : UNI_B;
     return resultRecordedV1.message(
-      {
-        resultId: `${enrolmentId}-${componentCode}`,
-        enrolmentId,
-        learnerId,
-        credentialSpecId: specId,
-        specVersion: 1,
-        componentCode,
-        institutionId,
-        passed: grade >= 5,
-        grade,
-        assessedAt: new Date().toISOString(),
-        recordedAt: new Date().toISOString(),
-      },
+      { ...resultFacts(enrolmentId, learnerId, componentCode, grade, specId), recordedAt: new Date().toISOString() },
       envelope(),
     );
   },
   amended(enrolmentId: string, learnerId: string, componentCode: string, grade: number, reason: string): IntegrationMessage {
-    const institutionId = componentCode === 'SES-1' ? UNI_A : UNI_B;
     return resultAmendedV1.message(
-      {
-        resultId: `${enrolmentId}-${componentCode}`,
-        enrolmentId,
-        learnerId,
-        credentialSpecId: SPEC,
-        specVersion: 1,
-        componentCode,
-        institutionId,
-        passed: grade >= 5,
-        grade,
-        assessedAt: new Date().toISOString(),
-        reason,
-        amendedAt: new Date().toISOString(),
-      },
+      { ...resultFacts(enrolmentId, learnerId, componentCode, grade, SPEC), reason, amendedAt: new Date().toISOString() },
       envelope(),
     );
   },
