@@ -36,6 +36,16 @@ export const MEMBERS = {
 
 /** Catalogue, enrolment and assessment facts as those services publish them, for feeding issuance in tests. */
 
+/** A member's Ed25519 key held by the issuance service, as the catalogue announces it (without its validity). */
+const platformHeldKey = (id: keyof typeof MEMBERS, keyId: string, publicKeyMultibase: string) => ({
+  keyId,
+  verificationMethodId: `${MEMBERS[id].did}#${keyId}`,
+  type: 'Multikey' as const,
+  algorithm: 'Ed25519' as const,
+  publicKeyMultibase,
+  custody: 'issuance-service' as const,
+});
+
 /** What a recorded and an amended result of `componentCode` (SES-1 assessed by A, SES-2 by B) both state; 5 passes. */
 const resultFacts = (enrolmentId: string, learnerId: string, componentCode: string, grade: number, specId: string) => ({
   resultId: `${enrolmentId}-${componentCode}`,
@@ -68,16 +78,7 @@ export const messages = {
     return institutionKeyAddedV1.message(
       {
         institutionId: id,
-        key: {
-          keyId,
-          verificationMethodId: `${MEMBERS[id].did}#${keyId}`,
-          type: 'Multikey',
-          algorithm: 'Ed25519',
-          publicKeyMultibase,
-          custody: 'issuance-service',
-          validFrom,
-          ...(validUntil ? { validUntil } : {}),
-        },
+        key: { ...platformHeldKey(id, keyId, publicKeyMultibase), validFrom, ...(validUntil ? { validUntil } : {}) },
       },
       envelope(),
     );
@@ -94,15 +95,7 @@ export const messages = {
         institutionId: id,
         previousKeyId,
         previousValidUntil,
-        newKey: {
-          keyId,
-          verificationMethodId: `${MEMBERS[id].did}#${keyId}`,
-          type: 'Multikey',
-          algorithm: 'Ed25519',
-          publicKeyMultibase,
-          custody: 'issuance-service',
-          validFrom: previousValidUntil,
-        },
+        newKey: { ...platformHeldKey(id, keyId, publicKeyMultibase), validFrom: previousValidUntil },
       },
       envelope(),
     );
