@@ -31,6 +31,19 @@ describe('PgCheckpointStore', () => {
     }
   });
 
+  it('lets six replicas create the same new schema and table at once, round after round', async () => {
+    for (let round = 0; round < 5; round++) {
+      const schema = `race_${round}`;
+      const replicas = Array.from({ length: 6 }, () => new PgCheckpointStore({ url: db.url, schema }));
+      try {
+        await Promise.all(replicas.map((replica, i) => replica.save(`relay-${i}`, i + 1)));
+        expect(await Promise.all(replicas.map((replica, i) => replica.load(`relay-${i}`)))).toEqual([1, 2, 3, 4, 5, 6]);
+      } finally {
+        await Promise.all(replicas.map((replica) => replica.close()));
+      }
+    }
+  });
+
   it('refuses a schema name that would need quoting', () => {
     expect(() => new PgCheckpointStore({ url: db.url, schema: 'x"; drop' })).toThrow(TypeError);
   });
