@@ -43,13 +43,19 @@ export interface ContextExceptionOptions {
 }
 
 /**
- * A context's exception class from its table of codes (`<context>.<rule>`) and HTTP statuses.
+ * A context's exception class from its table of codes and HTTP statuses. Every code starts with the context's
+ * name (`<context>.<rule>`), checked when the table is compiled; the class's `code` parameter is typed as the
+ * table's codes, so `ConstructorParameters<typeof XException>[0]` names them.
  * - Details name the rule, unless they list violations (`errors`), which name their own.
  * - A code not in the table (one violation's rule as a code) answers 422.
  * - `invalid(violations)` is the 422 for a request that breaks rules: one broken rule names the error,
  *   several answer `<context>.rules-violated`; each is listed in `errors` with its field.
  */
-export function contextException<C extends string>(context: string, statuses: Record<C, number>, options: ContextExceptionOptions = {}) {
+export function contextException<X extends string, C extends `${X}.${string}`>(
+  context: X,
+  statuses: Record<C, number>,
+  options: ContextExceptionOptions = {},
+) {
   const ruleInDetails = options.ruleInDetails ?? true;
   return class ContextException extends DomainError {
     constructor(code: C, message: string, field?: string, details?: ContextErrorDetails) {

@@ -40,4 +40,12 @@ describe('contextException', () => {
     const none = ShopException.invalid([]);
     expect([none.code, none.details, none.violations]).toEqual(['shop.rules-violated', { rule: 'rules-violated' }, []]);
   });
+
+  it('refuses, when compiled, a table code without the context prefix and a code the table lacks', () => {
+    // @ts-expect-error: 'cart.empty' belongs to another context
+    const Mixed = contextException('shop', { 'shop.open': 200, 'cart.empty': 422 });
+    expect(new Mixed('shop.open', 'open').status).toBe(200);
+    // @ts-expect-error: 'shop.closed' is not in ShopException's table; at run time it answers 422
+    expect(new ShopException('shop.closed', 'closed').status).toBe(422);
+  });
 });

@@ -1,7 +1,13 @@
 import { contextException } from '@alliance/event-sourcing';
 
-/** Every code the assessment context answers with and its HTTP status: the one place a code gets its status. */
-const STATUS = {
+export type AssessmentErrorCode = ConstructorParameters<typeof AssessmentException>[0];
+
+/**
+ * The assessment context's only exception type. Codes are stable strings (`assessment.<rule>`) so clients, row
+ * reports of a bulk upload and tests can branch on them. Its table lists every code the assessment context
+ * answers with and its HTTP status, the one place a code gets its status.
+ */
+export class AssessmentException extends contextException('assessment', {
   'assessment.amendment-changes-nothing': 422,
   'assessment.amendment-reason-required': 422,
   'assessment.assessment-date-in-future': 422,
@@ -36,12 +42,4 @@ const STATUS = {
   'assessment.spec-unknown': 409,
   'assessment.batch-too-large': 413,
   'assessment.unsupported-media-type': 415,
-} as const satisfies Record<`assessment.${string}`, number>;
-
-export type AssessmentErrorCode = keyof typeof STATUS;
-
-/**
- * The assessment context's only exception type. Codes are stable strings (`assessment.<rule>`) so clients,
- * row reports of a bulk upload and tests can branch on them.
- */
-export class AssessmentException extends contextException('assessment', STATUS) {}
+}) {}

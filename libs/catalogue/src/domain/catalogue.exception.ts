@@ -2,8 +2,15 @@ import { contextException } from '@alliance/event-sourcing';
 
 export { violation, type Violation } from '@alliance/event-sourcing';
 
-/** Every code the catalogue answers with and its HTTP status: the one place a code gets its status. */
-const STATUS = {
+/** Why the catalogue refuses a request; a single broken rule of a violation list is also a code (`catalogue.<rule>`, 422). */
+export type CatalogueErrorCode = ConstructorParameters<typeof CatalogueException>[0];
+
+/**
+ * The catalogue's only exception type. Codes are stable strings (`catalogue.<rule>`), so clients and tests can
+ * branch on them; the shared filter maps it to problem+json, listing every violation as `errors`. Its table lists
+ * every code the catalogue answers with and its HTTP status, the one place a code gets its status.
+ */
+export class CatalogueException extends contextException('catalogue', {
   'catalogue.rules-violated': 422,
   'catalogue.contract-violation': 422,
   'catalogue.credential-spec-not-found': 404,
@@ -41,13 +48,4 @@ const STATUS = {
   'catalogue.retire.not-published': 409,
   'catalogue.version.open-version-exists': 409,
   'catalogue.withdraw.not-proposed': 409,
-} as const satisfies Record<`catalogue.${string}`, number>;
-
-/** Why the catalogue refuses a request; a single broken rule of a violation list is also a code (`catalogue.<rule>`, 422). */
-export type CatalogueErrorCode = keyof typeof STATUS;
-
-/**
- * The catalogue's only exception type. Codes are stable strings (`catalogue.<rule>`), so clients and tests can
- * branch on them; the shared filter maps it to problem+json, listing every violation as `errors`.
- */
-export class CatalogueException extends contextException('catalogue', STATUS) {}
+}) {}

@@ -1,7 +1,13 @@
 import { contextException } from '@alliance/event-sourcing';
 
-/** Every code the enrolment context answers with and its HTTP status: the one place a code gets its status. */
-const STATUS = {
+export type EnrolmentErrorCode = ConstructorParameters<typeof EnrolmentException>[0];
+
+/**
+ * The enrolment context's only exception type. Codes are stable strings (`enrolment.<rule>`) so clients and tests
+ * can branch on them; the shared filter maps it to problem+json. Its table lists every code the enrolment context
+ * answers with and its HTTP status, the one place a code gets its status.
+ */
+export class EnrolmentException extends contextException('enrolment', {
   'enrolment.command-invalid': 422,
   'enrolment.consent-in-future': 422,
   'enrolment.consent-invalid': 422,
@@ -25,12 +31,4 @@ const STATUS = {
   'enrolment.spec-version-superseded': 409,
   // The learner's personal data was erased; nothing more can be recorded for them.
   'enrolment.learner-erased': 410,
-} as const satisfies Record<`enrolment.${string}`, number>;
-
-export type EnrolmentErrorCode = keyof typeof STATUS;
-
-/**
- * The enrolment context's only exception type. Codes are stable strings (`enrolment.<rule>`) so clients
- * and tests can branch on them; the shared filter maps it to problem+json.
- */
-export class EnrolmentException extends contextException('enrolment', STATUS) {}
+}) {}

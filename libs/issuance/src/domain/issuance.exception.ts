@@ -2,8 +2,15 @@ import { contextException } from '@alliance/event-sourcing';
 
 export { violation, type Violation } from '@alliance/event-sourcing';
 
-/** Every code issuance answers with and its HTTP status: the one place a code gets its status. */
-const STATUS = {
+/** Why issuance refuses a request; a single broken rule of a violation list is also a code (`issuance.<rule>`, 422). */
+export type IssuanceErrorCode = ConstructorParameters<typeof IssuanceException>[0];
+
+/**
+ * The issuance context's only exception type. Codes are stable strings (`issuance.<rule>`) so clients and tests
+ * can branch on them; the shared filter maps it to problem+json, listing every violation as `errors`. Its table
+ * lists every code issuance answers with and its HTTP status, the one place a code gets its status.
+ */
+export class IssuanceException extends contextException('issuance', {
   'issuance.rules-violated': 422,
   'issuance.credential.annex-i-incomplete': 422,
   'issuance.endorsement.no-platform-key': 422,
@@ -50,13 +57,4 @@ const STATUS = {
   'issuance.credential.definition-unknown': 503,
   'issuance.signing.vault-unavailable': 503,
   'issuance.status-list.exhausted': 503,
-} as const satisfies Record<`issuance.${string}`, number>;
-
-/** Why issuance refuses a request; a single broken rule of a violation list is also a code (`issuance.<rule>`, 422). */
-export type IssuanceErrorCode = keyof typeof STATUS;
-
-/**
- * The issuance context's only exception type. Codes are stable strings (`issuance.<rule>`) so clients and tests
- * can branch on them; the shared filter maps it to problem+json, listing every violation as `errors`.
- */
-export class IssuanceException extends contextException('issuance', STATUS) {}
+}) {}
