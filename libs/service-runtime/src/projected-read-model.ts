@@ -15,22 +15,25 @@ export interface ProjectedReadModelOptions extends Pick<ProjectionRunnerOptions,
   store: EventStore;
   orm: ReadModelOrm;
   projection: ProjectionDefinition;
-  /** Context of the log lines, e.g. the read model class's name. */
-  logContext: string;
+  /** Context of the log lines; by default the name of the read model's class. */
+  logContext?: string;
   /** What the projection is called in its error log: '<label> projection batch failed; retrying'. */
   label: string;
   /** How long a write waits for its events to reach the read model before answering anyway. */
   readYourWritesTimeoutMs: number;
 }
 
-/** A read model a service queries: the runner that feeds its projection, its readiness check and read-your-writes waits. */
+/**
+ * A read model a service queries: the runner that feeds its projection, its readiness check and read-your-writes
+ * waits. A context's read model extends it and adds its queries over `em()`.
+ */
 export class ProjectedReadModel implements BackgroundWork {
   private readonly logger: Logger;
   private readonly runner: ProjectionRunner;
 
   constructor(private readonly options: ProjectedReadModelOptions) {
     const { store, orm, projection, batchSize, maxBatchMs, pollIntervalMs, label } = options;
-    this.logger = new Logger(options.logContext);
+    this.logger = new Logger(options.logContext ?? new.target.name);
     this.runner = new ProjectionRunner({
       store,
       orm,

@@ -1,7 +1,6 @@
 import type { EventStore, ReadModelOrm } from '@alliance/event-sourcing';
-import { type HealthRegistry } from '@alliance/nest-kit';
 import { ProjectedReadModel } from '@alliance/service-runtime';
-import { type ResultFilter, type ResultRecordRow, ResultRecords } from '../../application/ports/result-records.port';
+import { type ResultFilter, type ResultRecordRow, type ResultRecords } from '../../application/ports/result-records.port';
 import { ResultRows } from './result-rows';
 import { resultsProjection } from './results.projection';
 
@@ -11,18 +10,15 @@ const CHUNK = 1000;
 /** How long a write waits for its events to reach the read model before answering anyway (a 10,000-row upload included). */
 const READ_YOUR_WRITES_TIMEOUT_MS = 60_000;
 
-/** The results read model: its projection runner and the queries over it. */
-export class ResultReadModel extends ResultRecords {
-  private readonly readModel: ProjectedReadModel;
+/** The results read model: the projection runner it inherits (start, stop, read-your-writes) and the queries over it. */
+export class ResultReadModel extends ProjectedReadModel implements ResultRecords {
   private readonly Rows = resultsProjection.entity(ResultRows);
 
   constructor(store: EventStore, orm: ReadModelOrm) {
-    super();
-    this.readModel = new ProjectedReadModel({
+    super({
       store,
       orm,
       projection: resultsProjection,
-      logContext: 'ResultReadModel',
       label: 'results',
       readYourWritesTimeoutMs: READ_YOUR_WRITES_TIMEOUT_MS,
       batchSize: 1000,
@@ -33,24 +29,18 @@ export class ResultReadModel extends ResultRecords {
     });
   }
 
-  start(health?: HealthRegistry): Promise<void> {
-    return this.readModel.start(health);
-  }
-
-  stop(): Promise<void> {
-    return this.readModel.stop();
-  }
-
   async get(resultId: string): Promise<ResultRecordRow | undefined> {
-    return ((await this.readModel.em().findOne(this.Rows, { resultId })) ?? undefined) as ResultRecordRow | undefined;
+    return ((await this.em().findOne(this.Rows, { resultId })) ?? undefined) as ResultRecordRow | undefined;
   }
 
   async enrolmentsOf(resultIds: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (let i = 0; i < resultIds.length; i += CHUNK) {
-      const rows = await this.readModel
-        .em()
-        .find(this.Rows, { resultId: { $in: resultIds.slice(i, i + CHUNK) } }, { fields: ['resultId', 'enrolmentId'] });
+      const rows = await this.em().find(
+        this.Rows,
+        { resultId: { $in: resultIds.slice(i, i + CHUNK) } },
+        { fields: ['resultId', 'enrolmentId'] },
+      );
       for (const r of rows) out.set(r.resultId, r.enrolmentId);
     }
     return out;
@@ -58,13 +48,11 @@ export class ResultReadModel extends ResultRecords {
 
   async list(filter: ResultFilter): Promise<{ items: ResultRecordRow[]; total: number }> {
     const { limit, offset, ...where } = filter;
-    const [items, total] = await this.readModel
-      .em()
-      .findAndCount(this.Rows, where, { orderBy: { enrolmentId: 'asc', componentCode: 'asc' }, limit, offset });
+    const [items, total] = await this.em().findAndCount(this.Rows, where, {
+      orderBy: { enrolmentId: 'asc', componentCode: 'asc' },
+      limit,
+      offset,
+    });
     return { items: items as ResultRecordRow[], total };
-  }
-
-  caughtUp(position: number | undefined): Promise<void> {
-    return this.readModel.caughtUp(position);
   }
 }

@@ -1,41 +1,29 @@
 import type { EventStore, ReadModelOrm } from '@alliance/event-sourcing';
-import { type HealthRegistry } from '@alliance/nest-kit';
 import { ProjectedReadModel } from '@alliance/service-runtime';
-import { type EnrolmentFilter, type EnrolmentRecordRow, EnrolmentRecords } from '../../application/ports/enrolment-records.port';
+import { type EnrolmentFilter, type EnrolmentRecordRow, type EnrolmentRecords } from '../../application/ports/enrolment-records.port';
 import { EnrolmentRows } from './enrolment-rows';
 import { enrolmentsProjection } from './enrolments.projection';
 
 /** How long a write waits for its events to reach the read model before answering anyway. */
 const READ_YOUR_WRITES_TIMEOUT_MS = 10_000;
 
-/** The enrolments read model: its projection runner and the queries over it. */
-export class EnrolmentReadModel extends EnrolmentRecords {
-  private readonly readModel: ProjectedReadModel;
+/** The enrolments read model: the projection runner it inherits (start, stop, read-your-writes) and the queries over it. */
+export class EnrolmentReadModel extends ProjectedReadModel implements EnrolmentRecords {
   private readonly Rows = enrolmentsProjection.entity(EnrolmentRows);
 
   constructor(store: EventStore, orm: ReadModelOrm) {
-    super();
-    this.readModel = new ProjectedReadModel({
+    super({
       store,
       orm,
       projection: enrolmentsProjection,
-      logContext: 'EnrolmentReadModel',
       label: 'enrolments',
       readYourWritesTimeoutMs: READ_YOUR_WRITES_TIMEOUT_MS,
       pollIntervalMs: 100,
     });
   }
 
-  start(health?: HealthRegistry): Promise<void> {
-    return this.readModel.start(health);
-  }
-
-  stop(): Promise<void> {
-    return this.readModel.stop();
-  }
-
   async get(enrolmentId: string): Promise<EnrolmentRecordRow | undefined> {
-    const row = await this.readModel.em().findOne(this.Rows, { enrolmentId });
+    const row = await this.em().findOne(this.Rows, { enrolmentId });
     return (row ?? undefined) as EnrolmentRecordRow | undefined;
   }
 
@@ -45,15 +33,11 @@ export class EnrolmentReadModel extends EnrolmentRecords {
     if (filter.credentialSpecId) where.credentialSpecId = filter.credentialSpecId;
     if (filter.status) where.status = filter.status;
     if (filter.institutionId) where.institutionId = filter.institutionId;
-    const [items, total] = await this.readModel.em().findAndCount(this.Rows, where, {
+    const [items, total] = await this.em().findAndCount(this.Rows, where, {
       orderBy: { enrolledAt: 'asc', enrolmentId: 'asc' },
       limit: filter.limit,
       offset: filter.offset,
     });
     return { items: items as EnrolmentRecordRow[], total };
-  }
-
-  caughtUp(position: number | undefined): Promise<void> {
-    return this.readModel.caughtUp(position);
   }
 }
