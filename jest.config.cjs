@@ -1,7 +1,7 @@
 // Test kinds are told apart by file name: *.unit.spec.ts, *.int.spec.ts (real PostgreSQL and Kafka), *.e2e.spec.ts.
 const swcOptions = require('./scripts/swc-options.cjs');
 
-const esmPackages = ['jose', 'uuid', 'canonicalize'];
+const esmPackages = ['jose', 'uuid', 'canonicalize', '@openid4vc'];
 const transform = { '^.+\\.(t|j|mj)s$': ['@swc/jest', { ...swcOptions(), swcrc: false }] };
 const common = {
   rootDir: __dirname,
