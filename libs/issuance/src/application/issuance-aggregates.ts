@@ -9,6 +9,7 @@ import { knownSpecDecider } from '../domain/knowledge/known-spec.decider';
 import { signerDecider } from '../domain/signing/signer.decider';
 import { statusRegisterDecider } from '../domain/status-list/status-register.decider';
 import { statusSlotDecider } from '../domain/status-list/status-slot.decider';
+import { walletOfferDecider } from '../domain/wallet-offer/wallet-offer.decider';
 import { ISSUANCE_STORE } from './issuance.tokens';
 
 /** Namespace of the stream ids issuance derives from several values. */
@@ -35,6 +36,8 @@ export const ISSUANCE_AGGREGATES = defineAggregates('issuance', {
     id: (key: { listId: string; index: number }) => `${key.listId}-${key.index}`,
     maxAttempts: 1,
   },
+  /** One offer of a credential to a learner's wallet (OpenID4VCI): offered, redeemed once, delivered per format. */
+  walletOffer: { decider: walletOfferDecider },
 });
 
 /**

@@ -57,4 +57,14 @@ export class IssuanceException extends contextException('issuance', {
   'issuance.credential.definition-unknown': 503,
   'issuance.signing.vault-unavailable': 503,
   'issuance.status-list.exhausted': 503,
+  // A learner's wallet (OpenID4VCI): the protocol endpoints answer these as the spec's OAuth errors.
+  'issuance.wallet-offer.not-found': 404,
+  'issuance.wallet-offer.exists': 409,
+  'issuance.wallet-offer.credential-not-valid': 409,
+  'issuance.wallet-offer.redemption-refused': 400,
+  'issuance.wallet-offer.not-redeemed': 409,
+  'issuance.wallet-offer.configuration-not-offered': 400,
+  'issuance.wallet-offer.already-delivered': 409,
+  'issuance.wallet-offer.holder-key-mismatch': 409,
+  'issuance.wallet-offer.notification-unknown': 400,
 }) {}
