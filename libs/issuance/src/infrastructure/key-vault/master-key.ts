@@ -18,6 +18,13 @@ export class MasterKey {
     return new MasterKey(id, aesKey);
   }
 
+  /** The key of wallet offers' codes (see `OfferCodes`), derived apart from the sealing key. */
+  offerCodeKey(): Buffer {
+    return Buffer.from(
+      hkdfSync('sha256', this.aesKey, Buffer.from('alliance-issuance'), Buffer.from('wallet-offer-codes/hmac-sha256/v1'), 32),
+    );
+  }
+
   /** For the vault only: the derived AES-256 key. */
   sealingKey(): Buffer {
     return this.aesKey;
