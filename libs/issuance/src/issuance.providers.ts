@@ -33,6 +33,7 @@ import type { IssuanceConfig } from './issuance.config';
 import { ISSUANCE, openIssuanceDatabase } from './infrastructure/issuance-database';
 import { KeyVault } from './infrastructure/key-vault/key-vault';
 import { loadMasterKey } from './infrastructure/key-vault/load-master-key';
+import { OfferCodes } from './application/wallet/offer-codes';
 import { MikroOrmKeyVaultStore } from './infrastructure/key-vault/mikro-orm-key-vault.store';
 import { ISSUANCE_LEARNER_KEY_TABLE, ISSUANCE_SEALING_RULES } from './infrastructure/personal-data/issuance-sealing-rules';
 import { OrmCredentialQueries } from './infrastructure/queries/orm-credential-queries';
@@ -77,6 +78,8 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
       useFactory: (vault: PersonalDataVault) => new SealingEventStore(runtime.eventStore, vault, ISSUANCE_SEALING_RULES),
       inject: [PERSONAL_DATA],
     },
+    // Derived from the master key: rotating it voids open wallet offers (see OfferCodes).
+    { provide: OfferCodes, useFactory: () => new OfferCodes(master.key.offerCodeKey()) },
     { provide: KnowledgeReader, useFactory: (a: IssuanceAggregates) => new KnowledgeReader(a), inject: [IssuanceAggregates] },
     {
       provide: MemberStandingSource,

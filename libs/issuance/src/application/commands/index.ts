@@ -3,6 +3,7 @@ import { EndorseCredentialHandler } from './endorse-credential';
 import { GenerateSigningKeyHandler } from './generate-signing-key';
 import { IssueCredentialHandler } from './issue-credential';
 import { LiftFinalRevocationHandler } from './lift-final-revocation';
+import { OfferCredentialToWalletHandler } from './offer-credential-to-wallet';
 import { ReinstateCredentialHandler } from './reinstate-credential';
 import { ReopenSignatureRequestHandler } from './reopen-signature-request';
 import { RevokeCredentialHandler } from './revoke-credential';
@@ -17,6 +18,7 @@ export * from './endorse-credential';
 export * from './generate-signing-key';
 export * from './issue-credential';
 export * from './lift-final-revocation';
+export * from './offer-credential-to-wallet';
 export * from './reinstate-credential';
 export * from './reopen-signature-request';
 export * from './revoke-credential';
@@ -34,6 +36,7 @@ export const ISSUANCE_COMMAND_HANDLERS = [
   GenerateSigningKeyHandler,
   IssueCredentialHandler,
   LiftFinalRevocationHandler,
+  OfferCredentialToWalletHandler,
   ReinstateCredentialHandler,
   ReopenSignatureRequestHandler,
   RevokeCredentialHandler,

@@ -1,0 +1,2 @@
+export * from './offer-credential-to-wallet.command';
+export * from './offer-credential-to-wallet.handler';
