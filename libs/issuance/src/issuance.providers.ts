@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Logger, type Provider } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { DocumentLoader } from '@alliance/credentials';
@@ -34,6 +35,8 @@ import { ISSUANCE, openIssuanceDatabase } from './infrastructure/issuance-databa
 import { KeyVault } from './infrastructure/key-vault/key-vault';
 import { loadMasterKey } from './infrastructure/key-vault/load-master-key';
 import { OfferCodes } from './application/wallet/offer-codes';
+import { TransactionCodeMail } from './application/wallet/transaction-code-mail';
+import { FileLearnerMail } from './infrastructure/mail/file-learner-mail';
 import { MikroOrmKeyVaultStore } from './infrastructure/key-vault/mikro-orm-key-vault.store';
 import { ISSUANCE_LEARNER_KEY_TABLE, ISSUANCE_SEALING_RULES } from './infrastructure/personal-data/issuance-sealing-rules';
 import { OrmCredentialQueries } from './infrastructure/queries/orm-credential-queries';
@@ -135,8 +138,17 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
         awards: AwardProcess,
         issue: IssueCredentialHandler,
         collect: CollectAutomaticProofsHandler,
-      ) => new IssuanceReactor(a, new OrmIssuanceQueries(orm), awards, issue, collect),
-      inject: [IssuanceAggregates, ISSUANCE_ORM, AwardProcess, IssueCredentialHandler, CollectAutomaticProofsHandler],
+        codes: OfferCodes,
+      ) =>
+        new IssuanceReactor(
+          a,
+          new OrmIssuanceQueries(orm),
+          awards,
+          issue,
+          collect,
+          new TransactionCodeMail(a, codes, new FileLearnerMail(resolve(config.DATA_DIR, 'mail', 'learner-mail.jsonl'))),
+        ),
+      inject: [IssuanceAggregates, ISSUANCE_ORM, AwardProcess, IssueCredentialHandler, CollectAutomaticProofsHandler, OfferCodes],
     },
     {
       provide: StatusListPublisher,

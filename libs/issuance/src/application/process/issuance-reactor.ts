@@ -11,14 +11,16 @@ import { IssuanceAggregates } from '../issuance-aggregates';
 import type { IssuanceQueries } from '../ports/issuance-queries.port';
 import type { AwardProcess } from './award-process';
 import { processContext } from './process-context';
+import type { CredentialOffered } from '../../domain/wallet-offer/wallet-offer.events';
+import type { TransactionCodeMail } from '../wallet/transaction-code-mail';
 
 type Reaction = (event: RecordedEvent) => Promise<void>;
 
 /**
  * What issuance does after its own facts: a granted award becomes a credential, a rescinded one is revoked,
  * an issued or revoked part moves stacks, a newly usable key or policy resumes waiting signatures, a
- * reinstated member resumes the awards that waited for it, and a revocation for good bars (until lifted) a
- * new credential for the learner.
+ * reinstated member resumes the awards that waited for it, a revocation for good bars (until lifted) a
+ * new credential for the learner, and a wallet offer's transaction code is mailed to the learner.
  * Every reaction is idempotent, because a checkpointed subscription may deliver an event again after a crash.
  */
 export class IssuanceReactor {
@@ -30,6 +32,7 @@ export class IssuanceReactor {
     private readonly awards: AwardProcess,
     private readonly issue: IssueCredentialHandler,
     private readonly collect: CollectAutomaticProofsHandler,
+    private readonly transactionCodes: TransactionCodeMail,
   ) {
     this.reactions = {
       AwardGranted: (e) => this.granted(e as RecordedEvent<AwardGranted['data']>),
@@ -42,6 +45,7 @@ export class IssuanceReactor {
       SigningKeyGenerated: (e) => this.resumeSigning((e as RecordedEvent<SigningKeyGenerated['data']>).data.institutionId, e),
       SigningPolicySet: (e) => this.resumeSigning((e as RecordedEvent<SigningPolicySet['data']>).data.institutionId, e),
       MembershipStatusLearned: (e) => this.membershipChanged(e as RecordedEvent<MembershipStatusLearned['data']>),
+      CredentialOffered: async (e) => void (await this.transactionCodes.offered((e as RecordedEvent<CredentialOffered['data']>).data)),
       FinalRevocationLifted: (e) => {
         const { learnerId, specId } = (e as RecordedEvent<FinalRevocationLifted['data']>).data;
         return this.awards.finalRevocationLifted(learnerId, specId, processContext(cause(e)));

@@ -33,6 +33,9 @@ import { PlatformSigner } from '../../signing/platform-signer';
 import { StatusSlotAllocator } from '../../status/status-slot-allocator';
 import { AwardProcess } from '../award-process';
 import { CatalogueFacts } from '../catalogue-facts';
+import { RecordingLearnerMail } from '../../wallet/__fixtures__/recording-learner-mail';
+import { OfferCodes } from '../../wallet/offer-codes';
+import { TransactionCodeMail } from '../../wallet/transaction-code-mail';
 import { IssuanceReactor } from '../issuance-reactor';
 import { LearnerErasure } from '../learner-erasure';
 import { processContext } from '../process-context';
@@ -77,7 +80,9 @@ export async function issuanceProcess(orm: ReadModelOrm, options: IssuanceProces
   const awards = new AwardProcess(aggregates, knowledge, queries);
   const facts = new CatalogueFacts(aggregates);
   const erasure = new LearnerErasure(vault, aggregates, queries);
-  const reactor = new IssuanceReactor(aggregates, queries, awards, issue, collect);
+  const mail = new RecordingLearnerMail();
+  const codes = new OfferCodes(randomBytes(32));
+  const reactor = new IssuanceReactor(aggregates, queries, awards, issue, collect, new TransactionCodeMail(aggregates, codes, mail));
   const generateKey = new GenerateSigningKeyHandler(aggregates, keys, knowledge);
 
   for (const projection of PROJECTIONS) await recreateReadModelTables(orm, projectionEntities(projection, projection.version));
@@ -158,7 +163,7 @@ export async function issuanceProcess(orm: ReadModelOrm, options: IssuanceProces
       ? {}
       : { follows: (event) => (reactor.eventTypes.includes(event.type) ? { type: 'Logged' as const, event } : undefined) }),
   };
-  return { process, raw, vault, aggregates, queries, knowledge };
+  return { process, raw, vault, aggregates, queries, knowledge, mail, codes };
 }
 
 /** The aggregates, with every command they are sent written down first. */

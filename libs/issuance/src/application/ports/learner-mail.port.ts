@@ -1,0 +1,19 @@
+/** One message to a learner, sent by the platform (a transaction code, later a sign-in link). */
+export interface LearnerMessage {
+  /** What the message is for, so an adapter can pick a template and a log can name it without its text. */
+  kind: 'wallet-offer-transaction-code';
+  learnerId: string;
+  to: string;
+  subject: string;
+  text: string;
+  /** The offer, credential or sign-in it belongs to. */
+  reference: string;
+}
+
+/**
+ * Sends learners their messages. Called by a checkpointed subscription, so a message may be sent twice after a
+ * crash (at least once, never lost); messages are written so a repeat does no harm.
+ */
+export abstract class LearnerMail {
+  abstract send(message: LearnerMessage): Promise<void>;
+}

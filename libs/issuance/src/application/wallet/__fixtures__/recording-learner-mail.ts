@@ -1,0 +1,10 @@
+import { LearnerMail, type LearnerMessage } from '../../ports/learner-mail.port';
+
+/** Keeps every message sent, for specs to read the code a learner would receive. */
+export class RecordingLearnerMail extends LearnerMail {
+  readonly sent: LearnerMessage[] = [];
+
+  async send(message: LearnerMessage): Promise<void> {
+    this.sent.push(message);
+  }
+}
