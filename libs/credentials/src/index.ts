@@ -48,5 +48,6 @@ export * from './model/co-issuers';
 export * from './model/identity';
 export { achievementCredentialContext, buildAchievementCredential } from './model/build-achievement-credential';
 export * from './schema/ob-schema';
+export * from './sd-jwt-vc';
 
 export * from './testing';

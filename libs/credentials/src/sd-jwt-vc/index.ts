@@ -1,0 +1,10 @@
+export type { CalendarDateInput } from './calendar-date';
+export { assertPublicJwk, jwsAlgorithmOf, publicJwkOf, type Jwk, type JwsAlgorithm } from './jose-keys';
+export * from './jws-signer';
+export * from './learning-credential.facts';
+export * from './learning-credential.claims';
+export * from './type-metadata';
+export * from './learning-credential.type-metadata';
+export * from './jwt-vc-issuer-metadata';
+export * from './issue-learning-credential';
+export * from './verify-learning-credential';
