@@ -20,6 +20,16 @@ export function assertPublicJwk(jwk: unknown, field: string): asserts jwk is Jwk
   if (found.length > 0) throw new TypeError(`${field} must be a public JWK; it carries private member(s) ${found.join(', ')}`);
 }
 
+/** Whether node:crypto can import the JWK as a public key: catches a wrong curve or a truncated coordinate. */
+export function isImportablePublicJwk(jwk: Jwk): boolean {
+  try {
+    createPublicKey({ key: jwk, format: 'jwk' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The JOSE algorithm a key is used with, or a TypeError for a key type neither ES256 nor EdDSA accepts. */
 export function jwsAlgorithmOf(jwk: Jwk): JwsAlgorithm {
   if (jwk.kty === 'EC' && jwk.crv === 'P-256') return 'ES256';

@@ -1,6 +1,6 @@
 import type { EqfLevel } from '../model/definition-types';
 import { endOfDaySeconds, epochSeconds, toFullDate } from './calendar-date';
-import { assertPublicJwk, type Jwk } from './jose-keys';
+import { assertPublicJwk, isImportablePublicJwk, type Jwk } from './jose-keys';
 import { checkLearningCredentialFacts, type LearningCredentialFacts } from './learning-credential.facts';
 
 /** The `vct` of the EUDI Learning Credential. */
@@ -98,6 +98,7 @@ export function buildLearningCredentialClaims(
 ): LearningCredentialClaims {
   const checked = checkLearningCredentialFacts(facts);
   assertPublicJwk(envelope.holderJwk, 'holderJwk');
+  if (!isImportablePublicJwk(envelope.holderJwk)) throw new TypeError('holderJwk is not a usable public key');
   const jti = envelope.jti;
   if (typeof jti !== 'string' || jti === '') throw new TypeError('jti must be a non-empty string');
   if (!(envelope.now instanceof Date) || Number.isNaN(envelope.now.getTime())) throw new TypeError('now must be a valid Date');

@@ -56,6 +56,13 @@ describe('bad facts are refused with a TypeError naming the field', () => {
     expect(build).toThrow(/^holderJwk must be a public JWK.* d/);
   });
 
+  it('refuses a holder JWK that is not a usable public key', () => {
+    const broken = { kty: 'EC', crv: 'P-256', x: 'AAAA', y: 'AAAA' };
+    expect(() => buildLearningCredentialClaims(minimalFacts(), envelope({ holderJwk: broken }))).toThrow(
+      /^holderJwk is not a usable public key/,
+    );
+  });
+
   it('refuses a status reference with a negative index', () => {
     const status = { status_list: { idx: -1, uri: 'https://issuer.alliance.example/status/1' } };
     expect(() => buildLearningCredentialClaims(minimalFacts(), envelope({ status }))).toThrow(/^status\.status_list\.idx/);
