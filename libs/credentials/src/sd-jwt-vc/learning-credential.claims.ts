@@ -49,7 +49,7 @@ export type LearningCredentialClaims = {
  * always in the clear, so verifiers can check issuer, dates and title without asking the holder.
  */
 export const LEARNING_CREDENTIAL_DISCLOSURE_FRAME: { readonly _sd: readonly (keyof LearningCredentialClaims)[] } = Object.freeze({
-  _sd: [
+  _sd: Object.freeze([
     'family_name',
     'given_name',
     'assessment_grade',
@@ -60,7 +60,7 @@ export const LEARNING_CREDENTIAL_DISCLOSURE_FRAME: { readonly _sd: readonly (key
     'learning_outcomes',
     'types_of_quality_assurance',
     'prerequisites_to_enroll',
-  ] as const,
+  ] as const),
 });
 
 /** What the issuer adds to the facts for one issuance. */

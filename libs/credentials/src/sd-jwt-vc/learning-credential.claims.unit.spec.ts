@@ -119,5 +119,6 @@ describe('disclosure frame', () => {
     );
     expect(Object.keys(LEARNING_CREDENTIAL_DISCLOSURE_FRAME)).toEqual(['_sd']);
     expect(Object.isFrozen(LEARNING_CREDENTIAL_DISCLOSURE_FRAME)).toBe(true);
+    expect(Object.isFrozen(LEARNING_CREDENTIAL_DISCLOSURE_FRAME._sd)).toBe(true);
   });
 });
