@@ -12,7 +12,7 @@ const offered = (txCode = true): CredentialOffered['data'] => ({
   offerId: '0190f5a0-0000-7000-8000-00000000a001',
   credentialId: CREDENTIAL_ID,
   learnerId: 'learner-1',
-  configurationIds: ['eu-learning-credential-dc-sd-jwt'],
+  configurationIds: ['LearningCredential_dc+sd-jwt'],
   ...(txCode ? { txCode: { length: 6, inputMode: 'numeric' as const } } : {}),
   offeredAt: '2026-05-01T10:00:00.000Z',
   expiresAt: '2026-05-04T10:00:00.000Z',

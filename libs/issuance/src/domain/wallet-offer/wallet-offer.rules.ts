@@ -1,9 +1,9 @@
-/** The credential configurations issuance offers to wallets (OpenID4VCI `credential_configuration_id`s). */
+/** The credential configurations issuance offers to wallets (OpenID4VCI `credential_configuration_id`s, as its issuer metadata names them). */
 export const WALLET_CONFIGURATIONS = {
   /** The co-signed Open Badges 3.0 credential, bound to the wallet's DID (`ldp_vc`). */
-  openBadge: 'open-badge-3-ldp-vc',
+  openBadge: 'OpenBadgeCredential_ldp_vc',
   /** The EUDI Learning Credential as an SD-JWT VC, bound to the wallet's key (`dc+sd-jwt`). */
-  learningCredential: 'eu-learning-credential-dc-sd-jwt',
+  learningCredential: 'LearningCredential_dc+sd-jwt',
 } as const;
 
 export type WalletConfigurationId = (typeof WALLET_CONFIGURATIONS)[keyof typeof WALLET_CONFIGURATIONS];
