@@ -82,7 +82,7 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
       inject: [PERSONAL_DATA],
     },
     // Derived from the master key: rotating it voids open wallet offers (see OfferCodes).
-    { provide: OfferCodes, useFactory: () => new OfferCodes(master.key.offerCodeKey()) },
+    { provide: OfferCodes, useFactory: () => new OfferCodes(master.key.derivedKey('wallet-offer-codes')) },
     { provide: KnowledgeReader, useFactory: (a: IssuanceAggregates) => new KnowledgeReader(a), inject: [IssuanceAggregates] },
     {
       provide: MemberStandingSource,

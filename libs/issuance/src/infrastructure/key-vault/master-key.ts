@@ -18,11 +18,13 @@ export class MasterKey {
     return new MasterKey(id, aesKey);
   }
 
-  /** The key of wallet offers' codes (see `OfferCodes`), derived apart from the sealing key. */
-  offerCodeKey(): Buffer {
-    return Buffer.from(
-      hkdfSync('sha256', this.aesKey, Buffer.from('alliance-issuance'), Buffer.from('wallet-offer-codes/hmac-sha256/v1'), 32),
-    );
+  /**
+   * 32 bytes for one purpose, derived apart from the sealing key and from each other: the same on every replica
+   * that has the master key, so wallet offers' codes (see `OfferCodes`), OpenID4VCI nonces and access tokens made
+   * by one replica are checked by any other.
+   */
+  derivedKey(purpose: DerivedKeyPurpose): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.aesKey, Buffer.from('alliance-issuance'), Buffer.from(`${purpose}/v1`), 32));
   }
 
   /** For the vault only: the derived AES-256 key. */
@@ -39,6 +41,9 @@ export class MasterKey {
     return this.toJSON();
   }
 }
+
+/** What a key derived from the master key is for (see `MasterKey.derivedKey`). */
+export type DerivedKeyPurpose = 'wallet-offer-codes' | 'oid4vci-access-tokens' | 'oid4vci-nonces';
 
 export const MASTER_KEY_FORMAT = /^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/;
 
