@@ -30,7 +30,7 @@ export interface DeliverToWallet {
   holderKeyThumbprint: string;
   /** The credential's lifecycle now: a revoked or suspended credential is not handed over. */
   credentialLifecycle: string;
-  outcome: { delivered: { notificationId: string } } | { deferred: { transactionId: string } };
+  outcome: { delivered: { notificationId: string } } | { deferred: { transactionId: string; holderJwk: Record<string, unknown> } };
 }
 
 export interface RecordWalletDeliveryFailure {

@@ -200,9 +200,8 @@ function deliver(command: DeliverToWallet, offer_: WalletOffer, context: Decisio
   const base = { offerId: offer_.offerId, credentialId: offer_.credentialId, configurationId, holderKeyThumbprint };
   if ('deferred' in command.outcome) {
     if (earlier) return [];
-    return [
-      { type: 'WalletDeliveryDeferred', data: { ...base, transactionId: command.outcome.deferred.transactionId, deferredAt: at(context) } },
-    ];
+    const { transactionId, holderJwk } = command.outcome.deferred;
+    return [{ type: 'WalletDeliveryDeferred', data: { ...base, holderJwk, transactionId, deferredAt: at(context) } }];
   }
   return [
     {

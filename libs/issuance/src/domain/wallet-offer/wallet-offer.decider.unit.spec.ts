@@ -9,6 +9,7 @@ const T = new Date('2026-05-01T10:00:00.000Z');
 const later = (seconds: number) => ({ now: new Date(T.getTime() + seconds * 1000) });
 const registrar = { now: T, actor: { subject: 'registrar-a', role: 'registrar', institution: 'uni-a' } };
 const { openBadge, learningCredential } = WALLET_CONFIGURATIONS;
+const HOLDER = { kty: 'OKP', crv: 'Ed25519', x: 'holder-public-key' };
 
 const offer = (overrides: Partial<OfferCredentialToWallet> = {}): OfferCredentialToWallet => ({
   type: 'OfferCredentialToWallet',
@@ -179,17 +180,18 @@ describe('a wallet offer', () => {
         credentialId: 'cred-1',
         configurationId: openBadge,
         holderKeyThumbprint: 'jkt-1',
+        holderJwk: HOLDER,
         transactionId: 'tx-1',
         deferredAt: T.toISOString(),
       },
     };
     spec
       .given([offered, redeemed])
-      .when(deliver({ deferred: { transactionId: 'tx-1' } }, openBadge), { now: T })
+      .when(deliver({ deferred: { transactionId: 'tx-1', holderJwk: HOLDER } }, openBadge), { now: T })
       .then([deferred]);
     spec
       .given([offered, redeemed, deferred])
-      .when(deliver({ deferred: { transactionId: 'tx-2' } }, openBadge), { now: T })
+      .when(deliver({ deferred: { transactionId: 'tx-2', holderJwk: HOLDER } }, openBadge), { now: T })
       .thenNothingHappened();
     spec
       .given([offered, redeemed, deferred])

@@ -62,6 +62,8 @@ export interface WalletDeliveryDeferred {
     credentialId: string;
     configurationId: string;
     holderKeyThumbprint: string;
+    /** The wallet's public key, to bind the credential to once it can be handed over. */
+    holderJwk: Record<string, unknown>;
     transactionId: string;
     deferredAt: string;
   };

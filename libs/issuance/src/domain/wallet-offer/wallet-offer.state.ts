@@ -4,6 +4,8 @@ export interface WalletDelivery {
   holderKeyThumbprint: string;
   notificationId?: string;
   transactionId?: string;
+  /** While deferred: the wallet key the credential will be bound to. */
+  holderJwk?: Record<string, unknown>;
   deliveredAt?: string;
 }
 
@@ -43,8 +45,8 @@ export function evolveWalletOffer(state: WalletOfferState, event: WalletOfferEve
       return { ...state, deliveries: { ...state.deliveries, [configurationId]: { holderKeyThumbprint, notificationId, deliveredAt } } };
     }
     case 'WalletDeliveryDeferred': {
-      const { configurationId, holderKeyThumbprint, transactionId } = event.data;
-      return { ...state, deliveries: { ...state.deliveries, [configurationId]: { holderKeyThumbprint, transactionId } } };
+      const { configurationId, holderKeyThumbprint, holderJwk, transactionId } = event.data;
+      return { ...state, deliveries: { ...state.deliveries, [configurationId]: { holderKeyThumbprint, holderJwk, transactionId } } };
     }
     case 'WalletDeliveryFailed':
       return { ...state, failures: state.failures + 1 };
