@@ -50,4 +50,6 @@ export { achievementCredentialContext, buildAchievementCredential } from './mode
 export * from './schema/ob-schema';
 export * from './sd-jwt-vc';
 
+export * from './oid4vci';
+
 export * from './testing';
