@@ -1,0 +1,29 @@
+// Test-only: the OpenID Foundation conformance suite's JSON Schemas for OpenID4VCI 1.0, from the shared vectors.
+import { readdirSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { readVectorJson, vectorPath } from '../../__tests__/vectors';
+
+const SCHEMA_DIR = ['oid4vci-1.0', 'oidf-conformance-schemas'];
+
+/** The schema files, registered under their file names so a `$ref` to a sibling file resolves. */
+function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats(ajv);
+  for (const file of readdirSync(vectorPath(...SCHEMA_DIR)).filter((name) => name.endsWith('.json'))) {
+    ajv.addSchema(readVectorJson<object>(...SCHEMA_DIR, file), file);
+  }
+  return ajv;
+}
+
+const ajv = createAjv();
+
+export type OidfSchema = 'credential_issuer_metadata-1_0.json' | 'credential_offer-1_0.json' | 'credential_request-1_0.json';
+
+/** The schema violations of `data`, as `instancePath: message` lines; empty when valid. */
+export function oidfViolations(schema: OidfSchema, data: unknown): string[] {
+  const validate = ajv.getSchema(schema);
+  if (!validate) throw new Error(`schema ${schema} not loaded`);
+  if (validate(data)) return [];
+  return (validate.errors ?? []).map((e) => `${e.instancePath || '/'}: ${e.message ?? 'invalid'} ${JSON.stringify(e.params)}`);
+}

@@ -1,0 +1,124 @@
+import { decodeJwt, setGlobalConfig } from '@openid4vc/oauth2';
+import { LEARNING_CREDENTIAL_SD_JWT, OPEN_BADGE_LDP_VC } from './credential-configurations';
+import { verifyCompactJws } from './jws';
+import { didJwkOf, newHolderKey, walletClient } from './testing/holder-wallet';
+import { oidfViolations } from './testing/oidf-schemas';
+import { startTestIssuer, type TestIssuer } from './testing/test-issuer-server';
+
+// The test server listens on plain http on 127.0.0.1; the library only accepts https unless told otherwise.
+beforeAll(() => setGlobalConfig({ allowInsecureUrls: true }));
+afterAll(() => setGlobalConfig({ allowInsecureUrls: false }));
+
+let issuer: TestIssuer;
+beforeEach(async () => {
+  issuer = await startTestIssuer();
+});
+afterEach(() => issuer.close());
+
+/** The whole pre-authorized code flow as a wallet runs it, with the library's Openid4vciClient. */
+async function walletRun(link: string, txCode: string | undefined, holder = newHolderKey()) {
+  const client = walletClient(holder);
+  const credentialOffer = await client.resolveCredentialOffer(link);
+  const issuerMetadata = await client.resolveIssuerMetadata(credentialOffer.credential_issuer);
+  const { accessTokenResponse } = await client.retrievePreAuthorizedCodeAccessTokenFromOffer({
+    credentialOffer,
+    issuerMetadata,
+    ...(txCode ? { txCode } : {}),
+  });
+  const credentialConfigurationId = credentialOffer.credential_configuration_ids[0];
+  const { c_nonce } = await client.requestNonce({ issuerMetadata });
+  const { jwt } = await client.createCredentialRequestJwtProof({
+    issuerMetadata,
+    credentialConfigurationId,
+    nonce: c_nonce,
+    signer: { method: 'jwk', alg: holder.alg, publicJwk: holder.publicJwk },
+  });
+  const response = await client.retrieveCredentials({
+    issuerMetadata,
+    accessToken: accessTokenResponse.access_token,
+    credentialConfigurationId,
+    proofs: { jwt: [jwt] },
+  });
+  return { client, holder, credentialOffer, issuerMetadata, accessTokenResponse, jwt, response };
+}
+
+describe('OpenID4VCI wallet run against the protocol layer (the credential is a stand-in JWS the test server signs)', () => {
+  it('resolves an offer by value, redeems the code with the tx_code and receives a credential bound to the proven key', async () => {
+    const { offerId, links, txCode } = await issuer.offer([LEARNING_CREDENTIAL_SD_JWT], { withTxCode: true });
+    const run = await walletRun(links.byValue, txCode);
+
+    expect(run.credentialOffer.grants?.['urn:ietf:params:oauth:grant-type:pre-authorized_code']?.tx_code).toEqual({
+      input_mode: 'numeric',
+      length: 6,
+      description: 'Sent to you by e-mail',
+    });
+    expect(run.issuerMetadata.credentialIssuer.credential_issuer).toBe(issuer.issuerUrl);
+    expect(run.response.credentialResponse.credentials).toHaveLength(1);
+    expect(run.response.credentialResponse.notification_id).toBe(`n-${offerId}`);
+    const credential = run.response.credentialResponse.credentials![0] as { credential: string };
+    expect(verifyCompactJws(credential.credential, 'ES256', issuer.protocol.accessTokenSigner.publicJwk)).toBe(true);
+    expect(issuer.state.issued).toEqual([
+      { offerId, configurationId: LEARNING_CREDENTIAL_SD_JWT, holderKeys: [run.holder.publicJwk], credential: credential.credential },
+    ]);
+    expect(issuer.state.offers.get(offerId)?.redeemed).toBe(true);
+  });
+
+  it('resolves an offer by reference (credential_offer_uri) and issues without a tx_code when the offer has none', async () => {
+    const { offerId, links } = await issuer.offer([OPEN_BADGE_LDP_VC]);
+    expect(links.byReference).toBe(
+      `openid-credential-offer://?credential_offer_uri=${encodeURIComponent(`${issuer.issuerUrl}/credential-offer/${offerId}`)}`,
+    );
+    const run = await walletRun(links.byReference!, undefined);
+    expect(run.credentialOffer).toEqual(links.offer);
+    expect(issuer.state.issued.map((entry) => [entry.offerId, entry.configurationId])).toEqual([[offerId, OPEN_BADGE_LDP_VC]]);
+  });
+
+  it('issues an access token for the offer: subject = offer id, audience = issuer, short expiry, limited to the offered configurations', async () => {
+    const { offerId, links, txCode } = await issuer.offer([LEARNING_CREDENTIAL_SD_JWT], { withTxCode: true });
+    const { accessTokenResponse } = await walletRun(links.byValue, txCode);
+    const { header, payload } = decodeJwt({ jwt: accessTokenResponse.access_token });
+    expect(header).toMatchObject({ typ: 'at+jwt', alg: 'ES256', kid: 'issuer-key-1' });
+    expect(payload).toMatchObject({
+      sub: offerId,
+      aud: issuer.issuerUrl,
+      iss: issuer.issuerUrl,
+      credential_configuration_ids: [LEARNING_CREDENTIAL_SD_JWT],
+    });
+    expect(payload.exp! - payload.iat!).toBe(300);
+    expect(accessTokenResponse).toMatchObject({ token_type: 'Bearer', expires_in: 300 });
+    expect(accessTokenResponse).not.toHaveProperty('c_nonce');
+  });
+
+  it('the credential request the wallet sent is the 1.0 shape the OIDF request schema accepts', async () => {
+    const { links, txCode } = await issuer.offer([LEARNING_CREDENTIAL_SD_JWT], { withTxCode: true });
+    const { jwt } = await walletRun(links.byValue, txCode);
+    const [sent] = issuer.state.received['POST /credential'];
+    expect(sent).toEqual({ credential_configuration_id: LEARNING_CREDENTIAL_SD_JWT, proofs: { jwt: [jwt] } });
+    expect(oidfViolations('credential_request-1_0.json', sent)).toEqual([]);
+    // The schema is a real check: a draft-style request naming a format fails it.
+    expect(oidfViolations('credential_request-1_0.json', { format: 'dc+sd-jwt', proofs: { jwt: [jwt] } })).not.toEqual([]);
+  });
+
+  it('accepts a did:jwk key reference in kid and binds the credential to that key', async () => {
+    const { links } = await issuer.offer([OPEN_BADGE_LDP_VC]);
+    const holder = newHolderKey('EdDSA');
+    const client = walletClient(holder);
+    const credentialOffer = await client.resolveCredentialOffer(links.byValue);
+    const issuerMetadata = await client.resolveIssuerMetadata(credentialOffer.credential_issuer);
+    const { accessTokenResponse } = await client.retrievePreAuthorizedCodeAccessTokenFromOffer({ credentialOffer, issuerMetadata });
+    const { c_nonce } = await client.requestNonce({ issuerMetadata });
+    const { jwt } = await client.createCredentialRequestJwtProof({
+      issuerMetadata,
+      credentialConfigurationId: OPEN_BADGE_LDP_VC,
+      nonce: c_nonce,
+      signer: { method: 'did', alg: 'EdDSA', didUrl: `${didJwkOf(holder)}#0` },
+    });
+    await client.retrieveCredentials({
+      issuerMetadata,
+      accessToken: accessTokenResponse.access_token,
+      credentialConfigurationId: OPEN_BADGE_LDP_VC,
+      proofs: { jwt: [jwt] },
+    });
+    expect(issuer.state.issued[0].holderKeys).toEqual([{ kty: 'OKP', crv: 'Ed25519', x: holder.publicJwk.x }]);
+  });
+});
