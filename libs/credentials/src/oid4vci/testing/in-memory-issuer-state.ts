@@ -15,13 +15,21 @@ export interface OfferState {
   offer?: PreAuthorizedOffer;
 }
 
+export interface IssuedEntry {
+  offerId: string;
+  configurationId: string;
+  holderKeys: Jwk[];
+  credential: string;
+}
+
 /** Everything the test server has recorded; a negative test asserts that `issued` stays empty. */
 export interface TestIssuerState {
   offers: Map<string, OfferState>;
-  issued: { offerId: string; configurationId: string; holderKeys: Jwk[]; credential: string }[];
+  issued: IssuedEntry[];
   notifications: { offerId: string; notificationId: string; event: string }[];
-  deferred: Map<string, { offerId: string; credential?: string }>;
-  /** When set, the credential endpoint defers instead of issuing. */
+  /** Deferred issuance by transaction id, with the credential made ready for when the hold is lifted. */
+  deferred: Map<string, IssuedEntry>;
+  /** While set, the credential endpoint defers and the deferred endpoint keeps the wallet waiting. */
   deferIssuance: boolean;
   /** Request bodies as received, by `METHOD /path`. */
   received: Record<string, unknown[]>;

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Jwk } from '@openid4vc/oauth2';
 import { credentialResponse, deferredCredentialResponse, handleCredentialRequest } from '../credential-endpoint';
 import type { PreAuthorizedOffer } from '../credential-offer';
-import { handleDeferredCredentialRequest } from '../deferred-credential-endpoint';
+import { deferredCredentialsResponse, handleDeferredCredentialRequest } from '../deferred-credential-endpoint';
 import { createIssuerProtocol, issuerJwks, type IssuerProtocol } from '../issuer-protocol';
 import { signCompactJws } from '../jws';
 import { privateJwkSigner } from '../jwt-signer';
@@ -75,7 +75,12 @@ export async function startTestIssuer(now?: () => Date): Promise<TestIssuer> {
       );
       if (state.deferIssuance) {
         const transactionId = randomUUID();
-        state.deferred.set(transactionId, { offerId: result.offerId, credential });
+        state.deferred.set(transactionId, {
+          offerId: result.offerId,
+          configurationId: result.configurationId,
+          holderKeys: result.holderKeys,
+          credential,
+        });
         return deferredCredentialResponse(protocol, { transactionId, interval: 5 });
       }
       state.issued.push({ offerId: result.offerId, configurationId: result.configurationId, holderKeys: result.holderKeys, credential });
@@ -86,7 +91,11 @@ export async function startTestIssuer(now?: () => Date): Promise<TestIssuer> {
       if (!result.ok) return result;
       const pending = state.deferred.get(result.transactionId);
       if (!pending || pending.offerId !== result.offerId) return protocolError('invalid_transaction_id');
-      return deferredCredentialResponse(protocol, { transactionId: result.transactionId, interval: 5 });
+      if (state.deferIssuance) return deferredCredentialResponse(protocol, { transactionId: result.transactionId, interval: 5 });
+      // Issued once: the transaction id is spent (§9.1).
+      state.deferred.delete(result.transactionId);
+      state.issued.push(pending);
+      return deferredCredentialsResponse(protocol, [pending.credential], `n-${pending.offerId}`);
     },
     'POST /notification': async (req, body, url) => {
       const result = await handleNotificationRequest(protocol, { method: 'POST', url, headers: req.headers, body });
