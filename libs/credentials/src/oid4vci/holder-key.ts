@@ -6,9 +6,6 @@ import { decodeMultibaseBase58btc } from '../encoding/multibase';
 const ED25519_PUB = [0xed, 0x01];
 const P256_PUB = [0x80, 0x24];
 
-/** The DID methods whose keys can be read from the identifier itself, with no resolution. */
-export const SELF_CERTIFYING_DID_METHODS = ['did:jwk', 'did:key'] as const;
-
 /**
  * The public JWK a proof's header points at: the `jwk` header itself, or the key inside a `did:jwk` or
  * `did:key` DID URL in `kid`. Anything else (x5c, federation, DIDs that need resolution) is not supported and

@@ -1,7 +1,9 @@
 import { decodeJwt, setGlobalConfig } from '@openid4vc/oauth2';
 import { LEARNING_CREDENTIAL_SD_JWT, OPEN_BADGE_LDP_VC } from './credential-configurations';
 import { verifyCompactJws } from './jws';
-import { didJwkOf, newHolderKey, walletClient } from './testing/holder-wallet';
+import { encodePublicKeyMultibase } from '../keys/ed25519';
+import { didJwkOf, handMadeProof, newHolderKey, walletClient } from './testing/holder-wallet';
+import { credentialRequest, postJson, redeemedOffer } from './testing/redeemed-offer';
 import { oidfViolations } from './testing/oidf-schemas';
 import { startTestIssuer, type TestIssuer } from './testing/test-issuer-server';
 
@@ -120,5 +122,20 @@ describe('OpenID4VCI wallet run against the protocol layer (the credential is a 
       proofs: { jwt: [jwt] },
     });
     expect(issuer.state.issued[0].holderKeys).toEqual([{ kty: 'OKP', crv: 'Ed25519', x: holder.publicJwk.x }]);
+  });
+
+  it('accepts an Ed25519 did:key in kid, and ignores request members it does not know (§8.2)', async () => {
+    const { cNonce, accessToken } = await redeemedOffer(issuer, [OPEN_BADGE_LDP_VC]);
+    const holder = newHolderKey('EdDSA');
+    const multibase = encodePublicKeyMultibase(Buffer.from(holder.publicJwk.x!, 'base64url'));
+    const jwt = await handMadeProof(holder, { aud: issuer.issuerUrl, nonce: cNonce }, { kid: `did:key:${multibase}#${multibase}` });
+    const answer = await postJson(
+      issuer,
+      '/credential',
+      { ...credentialRequest(jwt, OPEN_BADGE_LDP_VC), extension_member: 'ignored' },
+      accessToken,
+    );
+    expect(answer.status).toBe(200);
+    expect(issuer.state.issued.map((entry) => entry.holderKeys)).toEqual([[{ kty: 'OKP', crv: 'Ed25519', x: holder.publicJwk.x }]]);
   });
 });
