@@ -1,4 +1,5 @@
-import { LEARNING_CREDENTIAL_CLAIMS, LEARNING_CREDENTIAL_VCT, type ClaimDescription } from './learning-credential-claims';
+import { LEARNING_CREDENTIAL_VCT } from '../sd-jwt-vc/learning-credential.claims';
+import { LEARNING_CREDENTIAL_CLAIMS, type ClaimDescription } from './learning-credential-claims';
 
 /** Configuration id of the Open Badges 3.0 credential secured with Data Integrity (`ldp_vc`). */
 export const OPEN_BADGE_LDP_VC = 'OpenBadgeCredential_ldp_vc';
@@ -59,7 +60,9 @@ export function credentialConfigurations(): Record<string, CredentialConfigurati
       format: 'dc+sd-jwt',
       vct: LEARNING_CREDENTIAL_VCT,
       cryptographic_binding_methods_supported: ['jwk'],
-      credential_signing_alg_values_supported: ['ES256'],
+      // Signed with the lead awarding body's Ed25519 key, the one its DID document lists; the EUDI reference
+      // issuers use ES256, which needs P-256 institution keys the registry does not hold yet.
+      credential_signing_alg_values_supported: ['EdDSA'],
       proof_types_supported: { jwt: { proof_signing_alg_values_supported: PROOF_SIGNING_ALGS[LEARNING_CREDENTIAL_SD_JWT] } },
       credential_metadata: {
         display: [{ name: 'Learning Credential', locale: 'en', description: 'EUDI Wallet learning credential' }],

@@ -6,7 +6,7 @@ import { LEARNING_CREDENTIAL_SD_JWT, OPEN_BADGE_LDP_VC, type CredentialConfigura
 import { createIssuerProtocol, issuerJwks } from './issuer-protocol';
 import { wellKnownUrl } from './issuer-metadata';
 import { privateJwkSigner } from './jwt-signer';
-import { LEARNING_CREDENTIAL_VCT } from './learning-credential-claims';
+import { LEARNING_CREDENTIAL_VCT } from '../sd-jwt-vc/learning-credential.claims';
 import { oidfViolations } from './testing/oidf-schemas';
 
 const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -76,7 +76,7 @@ describe('credential issuer metadata (OID4VCI 1.0 §12.2)', () => {
       format: 'dc+sd-jwt',
       vct: LEARNING_CREDENTIAL_VCT,
       cryptographic_binding_methods_supported: ['jwk'],
-      credential_signing_alg_values_supported: ['ES256'],
+      credential_signing_alg_values_supported: ['EdDSA'],
       proof_types_supported: { jwt: { proof_signing_alg_values_supported: ['ES256'] } },
     });
   });

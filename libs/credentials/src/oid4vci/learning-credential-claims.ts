@@ -1,3 +1,5 @@
+import { LEARNING_CREDENTIAL_TYPE_METADATA } from '../sd-jwt-vc/learning-credential.type-metadata';
+
 /** A claims description object for issuer metadata (OID4VCI 1.0 Appendix B.2). */
 export interface ClaimDescription {
   path: (string | number | null)[];
@@ -5,35 +7,20 @@ export interface ClaimDescription {
   display?: { name: string; locale?: string }[];
 }
 
-/** `vct` of the EUDI Wallet Learning Credential (SD-JWT VC). */
-export const LEARNING_CREDENTIAL_VCT = 'urn:eu.europa.ec.eudi:learning:credential:1';
+/** The registered JWT claims: protocol fields, not learner data, so the metadata does not list them for display. */
+const REGISTERED = ['iss', 'jti', 'iat', 'nbf', 'exp', 'vct', 'cnf', 'status'];
 
-// Mandatory flags follow the EUDI reference issuer's type metadata, the source the wallets read. Where the
-// reference implementations disagree (date_of_expiry), the type metadata wins. The registered JWT claims
-// (iss, jti, iat, exp, vct, cnf) are protocol fields, not learner data, so they are not listed for display.
-const claims: [path: string, mandatory: boolean, label: string][] = [
-  ['issuing_authority', true, 'Awarding body'],
-  ['issuing_country', true, 'Country of the awarding body'],
-  ['date_of_issuance', true, 'Date of issuance'],
-  ['date_of_expiry', false, 'Date of expiry'],
-  ['family_name', true, 'Family name'],
-  ['given_name', false, 'Given name'],
-  ['learner_identification', true, 'Learner identifier'],
-  ['achievement_title', true, 'Title of the micro-credential'],
-  ['achievement_description', false, 'Description'],
-  ['learning_outcomes', false, 'Learning outcomes'],
-  ['assessment_grade', false, 'Grade achieved'],
-  ['language_of_classes', true, 'Language(s) of instruction'],
-  ['expected_study_time', true, 'Notional workload'],
-  ['level_of_learning_experience', true, 'EQF level'],
-  ['types_of_quality_assurance', true, 'Quality assurance'],
-  ['prerequisites_to_enroll', false, 'Prerequisites to enrol'],
-  ['integration_stackability_options', false, 'Can be combined with other credentials'],
-];
-
-/** `credential_metadata.claims` of the Learning Credential configuration, in display order. */
-export const LEARNING_CREDENTIAL_CLAIMS: ClaimDescription[] = claims.map(([name, mandatory, label]) => ({
-  path: [name],
-  mandatory,
-  display: [{ name: label, locale: 'en' }],
-}));
+/**
+ * `credential_metadata.claims` of the Learning Credential configuration: the learner-facing claims of the EUDI
+ * type metadata, in its order, with its mandatory flags and English labels, so the two documents cannot drift.
+ */
+export const LEARNING_CREDENTIAL_CLAIMS: ClaimDescription[] = (LEARNING_CREDENTIAL_TYPE_METADATA.claims ?? [])
+  .filter((claim) => claim.path.length === 1 && !REGISTERED.includes(String(claim.path[0])))
+  .map((claim) => ({
+    path: claim.path,
+    mandatory: claim.mandatory ?? false,
+    display: (claim.display ?? [])
+      .filter((d) => (d.locale ?? 'en').startsWith('en'))
+      .slice(0, 1)
+      .map((d) => ({ name: d.label ?? d.name ?? String(claim.path[0]), locale: 'en' })),
+  }));
