@@ -1,4 +1,5 @@
 import { assertPublicJwk, type Jwk } from './jose-keys';
+import { checkIssuerUrl } from './issuer-url';
 
 /** The JWT VC Issuer Metadata document an issuer serves at `/.well-known/jwt-vc-issuer` (SD-JWT VC key resolution). */
 export interface JwtVcIssuerMetadata {
@@ -9,14 +10,7 @@ export interface JwtVcIssuerMetadata {
 
 const WELL_KNOWN = '/.well-known/jwt-vc-issuer';
 
-function issuerUrl(issuer: string): URL {
-  if (typeof issuer !== 'string' || !URL.canParse(issuer)) throw new TypeError(`issuer must be an https URL, got ${String(issuer)}`);
-  const url = new URL(issuer);
-  if (url.protocol !== 'https:' || url.search !== '' || url.hash !== '') {
-    throw new TypeError(`issuer must be an https URL without query or fragment, got ${issuer}`);
-  }
-  return url;
-}
+const issuerUrl = (issuer: string): URL => checkIssuerUrl(issuer, 'issuer');
 
 /**
  * Where a verifier fetches an issuer's metadata: `/.well-known/jwt-vc-issuer` goes between the host and the

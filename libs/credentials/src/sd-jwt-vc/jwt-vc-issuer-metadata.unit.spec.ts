@@ -14,6 +14,12 @@ describe('jwtVcIssuerMetadataUrl', () => {
 
   it('refuses an issuer that is not https or carries a query', () => {
     expect(() => jwtVcIssuerMetadataUrl('http://issuer.alliance.example')).toThrow(/^issuer must be an https URL/);
+    expect(() => jwtVcIssuerMetadataUrl('http://10.0.0.1:3004')).toThrow(/^issuer must be an https URL/);
+    // A platform on a developer's machine is plain http on a loopback host.
+    expect(jwtVcIssuerMetadataUrl('http://127.0.0.1:3004/institutions/uni-a')).toBe(
+      'http://127.0.0.1:3004/.well-known/jwt-vc-issuer/institutions/uni-a',
+    );
+    expect(jwtVcIssuerMetadataUrl('http://localhost:3004')).toBe('http://localhost:3004/.well-known/jwt-vc-issuer');
     expect(() => jwtVcIssuerMetadataUrl('https://issuer.alliance.example/?a=1')).toThrow(/^issuer must be an https URL/);
   });
 });

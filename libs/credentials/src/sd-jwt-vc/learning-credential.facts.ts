@@ -1,13 +1,14 @@
 import type { EqfLevel } from '../model/definition-types';
 import { isEqfLevel } from '../model/eqf';
 import type { CalendarDateInput } from './calendar-date';
+import { checkIssuerUrl } from './issuer-url';
 
 /**
  * What the issuer knows about one awarded micro-credential, in the terms of the EUDI Learning Credential
  * (`urn:eu.europa.ec.eudi:learning:credential:1`). Claim names and encodings follow the EUDI reference issuers.
  */
 export interface LearningCredentialFacts {
-  /** Issuer identifier: an https URL whose `/.well-known/jwt-vc-issuer` lists the signing keys. */
+  /** Issuer identifier: an https URL (http on loopback hosts) whose `/.well-known/jwt-vc-issuer` lists the signing keys. */
   iss: string;
   /** The awarding bodies' names; several co-issuers are joined with ", ". */
   issuingAuthority: string | readonly string[];
@@ -80,12 +81,7 @@ export interface CheckedLearningCredentialFacts {
 
 function issuerUrl(value: unknown): string {
   const iss = text(value, 'iss');
-  // SD-JWT VC issuer key resolution builds the metadata URL from an https issuer without query or fragment.
-  if (!URL.canParse(iss)) throw new TypeError(`iss must be an https URL, got ${iss}`);
-  const url = new URL(iss);
-  if (url.protocol !== 'https:' || url.search !== '' || url.hash !== '') {
-    throw new TypeError(`iss must be an https URL without query or fragment, got ${iss}`);
-  }
+  checkIssuerUrl(iss, 'iss');
   return iss;
 }
 
