@@ -7,6 +7,7 @@ import { Public } from '../auth/auth.decorators';
 import { UuidParam } from '../http/id-params';
 import { VerbatimText } from '../http/input/request-input.interceptor';
 import { OptionalText, PageLimit, PageOffset } from '../http/query-params';
+import { FORM_MEDIA_TYPE } from '../http/input/body-parsers';
 
 class ConsentDto {
   @IsString()
@@ -57,6 +58,13 @@ export class InputProbeController {
   @ApiConsumes('application/json', 'text/csv')
   csv(@Req() req: Request) {
     return { type: typeof req.body, body: req.body as unknown };
+  }
+
+  @Post('token')
+  @HttpCode(200)
+  @ApiConsumes(FORM_MEDIA_TYPE)
+  token(@Req() req: Request) {
+    return { body: req.body as unknown };
   }
 
   @Post('actions')

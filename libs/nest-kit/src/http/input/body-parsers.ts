@@ -8,12 +8,16 @@ import { JSON_MEDIA_TYPES } from './request-input.interceptor';
 /** Media types read as a text document (bulk uploads). */
 export const TEXT_MEDIA_TYPES: readonly string[] = ['text/csv', 'text/plain'];
 const TEXT_BODY_LIMIT = '20mb';
+/** Media type of OAuth token requests (RFC 6749), the one form a service reads. */
+export const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
+const FORM_BODY_LIMIT = '16kb';
 
 /**
  * The only body parsers a service has: JSON (size-limited, depth-checked on the raw bytes before it is
- * parsed) and plain text for CSV uploads. Nothing reads url-encoded forms, so no form body ever reaches a
- * handler as if it were JSON; `RequestInputInterceptor` answers 415 for it. The app must be created with
- * `bodyParser: false`.
+ * parsed), plain text for CSV uploads, and flat url-encoded forms (small, no nesting) for OAuth token requests.
+ * A route takes a form only when it says so (`@ApiConsumes(FORM_MEDIA_TYPE)`): anywhere else
+ * `RequestInputInterceptor` answers 415, so no form body reaches a handler as if it were JSON. The app must be
+ * created with `bodyParser: false`.
  */
 export function useServiceBodyParsers(
   app: NestExpressApplication,
@@ -33,4 +37,6 @@ export function useServiceBodyParsers(
   };
   app.useBodyParser('json', json);
   app.useBodyParser('text', { limit: TEXT_BODY_LIMIT, type: [...TEXT_MEDIA_TYPES] });
+  // `extended: false`: values are strings, never objects, so a form cannot build nested or prototype members.
+  app.useBodyParser('urlencoded', { limit: FORM_BODY_LIMIT, type: FORM_MEDIA_TYPE, extended: false, parameterLimit: 50 });
 }

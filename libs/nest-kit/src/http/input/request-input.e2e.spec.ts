@@ -53,6 +53,20 @@ describe('request input at the edge of every service', () => {
     expect(fields(await json('/input/enrolments', '{"name": ').expect(400))).toEqual(['body']);
   });
 
+  it('reads a flat form where the route takes one, and checks its values like any body', async () => {
+    const form = (text: string) => http().post('/input/token').set('content-type', 'application/x-www-form-urlencoded').send(text);
+    const res = await form('grant_type=urn%3Aietf%3Aparams&tx_code=493536&a%5Bb%5D=1').expect(200);
+    // Not extended: a bracketed name stays one flat member, never a nested object.
+    expect(res.body).toEqual({ body: { grant_type: 'urn:ietf:params', tx_code: '493536', 'a[b]': '1' } });
+    expect(fields(await form('tx_code=49%00353').expect(400))).toEqual(['tx_code']);
+    // `__proto__` is dropped by the form parser, never set; `constructor` reaches the edge check and is refused.
+    expect((await form('__proto__=x&tx_code=1').expect(200)).body).toEqual({ body: { tx_code: '1' } });
+    expect(fields(await form('constructor=y').expect(400))).toEqual(['constructor']);
+    expect(({} as Record<string, unknown>)['x']).toBeUndefined();
+    await form(`code=${'x'.repeat(20_000)}`).expect(413);
+    await http().post('/input/token').set('content-type', 'application/json').send('{"grant_type":"x"}').expect(415);
+  });
+
   it('answers 415 to a form, a text or an untyped body on a JSON endpoint, and reads nothing of it', async () => {
     for (const type of ['application/x-www-form-urlencoded', 'text/plain', 'multipart/form-data; boundary=x']) {
       const res = await http().post('/input/enrolments').set('content-type', type).send('name=x').expect(415);
