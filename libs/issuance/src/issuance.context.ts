@@ -10,6 +10,8 @@ import { InstitutionSigningController } from './http/institution-signing.control
 import { PublicController } from './http/public.controller';
 import { SignatureStatusController } from './http/signature-status.controller';
 import { SignerGatewayController } from './http/signer-gateway.controller';
+import { WalletIssuerController } from './http/wallet-issuer.controller';
+import { WalletOffersController } from './http/wallet-offers.controller';
 import { IssuanceEngine, IssuanceSync } from './infrastructure/issuance-engine';
 import { IssuanceConfig } from './issuance.config';
 import { issuanceProviders } from './issuance.providers';
@@ -30,6 +32,8 @@ export const ISSUANCE_SERVICE = defineContext({
     InstitutionSigningController,
     SignerGatewayController,
     SignatureStatusController,
+    WalletOffersController,
+    WalletIssuerController,
     PublicController,
   ],
   commandHandlers: ISSUANCE_COMMAND_HANDLERS,

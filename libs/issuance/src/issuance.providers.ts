@@ -37,6 +37,7 @@ import { loadMasterKey } from './infrastructure/key-vault/load-master-key';
 import { OfferCodes } from './application/wallet/offer-codes';
 import { TransactionCodeMail } from './application/wallet/transaction-code-mail';
 import { FileLearnerMail } from './infrastructure/mail/file-learner-mail';
+import { walletProviders } from './issuance.wallet-providers';
 import { MikroOrmKeyVaultStore } from './infrastructure/key-vault/mikro-orm-key-vault.store';
 import { ISSUANCE_LEARNER_KEY_TABLE, ISSUANCE_SEALING_RULES } from './infrastructure/personal-data/issuance-sealing-rules';
 import { OrmCredentialQueries } from './infrastructure/queries/orm-credential-queries';
@@ -83,6 +84,7 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
     },
     // Derived from the master key: rotating it voids open wallet offers (see OfferCodes).
     { provide: OfferCodes, useFactory: () => new OfferCodes(master.key.derivedKey('wallet-offer-codes')) },
+    ...walletProviders(master.key),
     { provide: KnowledgeReader, useFactory: (a: IssuanceAggregates) => new KnowledgeReader(a), inject: [IssuanceAggregates] },
     {
       provide: MemberStandingSource,
