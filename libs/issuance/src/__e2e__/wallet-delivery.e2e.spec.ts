@@ -172,6 +172,11 @@ describe('a learner receives a credential in a wallet (OpenID4VCI 1.0, the holde
       return events.some((e) => e.type === 'WalletNotified') ? events.map((e) => e.type) : undefined;
     });
     expect(steps).toEqual(['CredentialOffered', 'OfferRedeemed', 'CredentialDeliveredToWallet', 'WalletNotified']);
+    // As stored: the wallet key's thumbprint is sealed with the learner's key, like the learner's name.
+    const [delivered] = (await it$.store.readStream(`issuance.wallet-offer-${made.offerId}`)).filter(
+      (e) => e.type === 'CredentialDeliveredToWallet',
+    );
+    expect((delivered.data as { holderKeyThumbprint: unknown }).holderKeyThumbprint).toMatchObject({ $sealed: expect.any(String) });
   });
 
   it("hands over the co-signed Open Badges credential, every awarding body's proof verifying, without a transaction code when none was asked", async () => {

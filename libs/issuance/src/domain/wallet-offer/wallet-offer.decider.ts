@@ -197,7 +197,13 @@ function deliver(command: DeliverToWallet, offer_: WalletOffer, context: Decisio
       'the deferred credential is bound to the key of the wallet that asked for it first',
     );
   }
-  const base = { offerId: offer_.offerId, credentialId: offer_.credentialId, configurationId, holderKeyThumbprint };
+  const base = {
+    offerId: offer_.offerId,
+    credentialId: offer_.credentialId,
+    learnerId: offer_.learnerId,
+    configurationId,
+    holderKeyThumbprint,
+  };
   if ('deferred' in command.outcome) {
     if (earlier) return [];
     const { transactionId, holderJwk } = command.outcome.deferred;

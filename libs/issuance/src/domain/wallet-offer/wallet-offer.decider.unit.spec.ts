@@ -144,6 +144,7 @@ describe('a wallet offer', () => {
       data: {
         offerId: 'offer-1',
         credentialId: 'cred-1',
+        learnerId: 'learner-1',
         configurationId: learningCredential,
         holderKeyThumbprint: 'jkt-1',
         notificationId: 'n-1',
@@ -178,6 +179,7 @@ describe('a wallet offer', () => {
       data: {
         offerId: 'offer-1',
         credentialId: 'cred-1',
+        learnerId: 'learner-1',
         configurationId: openBadge,
         holderKeyThumbprint: 'jkt-1',
         holderJwk: HOLDER,
@@ -211,6 +213,7 @@ describe('a wallet offer', () => {
       data: {
         offerId: 'offer-1',
         credentialId: 'cred-1',
+        learnerId: 'learner-1',
         configurationId: learningCredential,
         holderKeyThumbprint: 'jkt-1',
         notificationId: 'n-1',

@@ -46,6 +46,8 @@ export interface CredentialDeliveredToWallet {
   data: {
     offerId: string;
     credentialId: string;
+    /** Whose key it is bound to: the wallet key is the learner's personal data, sealed with the learner's key. */
+    learnerId: string;
     configurationId: string;
     /** RFC 7638 thumbprint of the wallet key the credential is bound to. */
     holderKeyThumbprint: string;
@@ -60,6 +62,7 @@ export interface WalletDeliveryDeferred {
   data: {
     offerId: string;
     credentialId: string;
+    learnerId: string;
     configurationId: string;
     holderKeyThumbprint: string;
     /** The wallet's public key, to bind the credential to once it can be handed over. */
