@@ -61,6 +61,7 @@ export class IssuanceException extends contextException('issuance', {
   'issuance.wallet-offer.not-found': 404,
   'issuance.wallet-offer.exists': 409,
   'issuance.wallet-offer.credential-not-valid': 409,
+  'issuance.wallet-offer.no-mail-address': 409,
   'issuance.wallet-offer.redemption-refused': 400,
   'issuance.wallet-offer.not-redeemed': 409,
   'issuance.wallet-offer.configuration-not-offered': 400,

@@ -29,6 +29,13 @@ export class OfferCredentialToWalletHandler implements ICommandHandler<OfferCred
     const offerId = randomUUID();
     const configurationIds = command.configurationIds ?? Object.values(WALLET_CONFIGURATIONS);
     const txCode = command.txCode === false ? undefined : { length: TX_CODE_DIGITS, inputMode: 'numeric' as const };
+    if (txCode && !(await this.aggregates.award.load(credential!.awardId)).state?.learner?.email) {
+      throw new IssuanceException(
+        'issuance.wallet-offer.no-mail-address',
+        'the learner has no e-mail address to send the transaction code to: offer without one ("txCode": false) and hand the offer over in person',
+        'txCode',
+      );
+    }
     const result = await this.aggregates.walletOffer.handle(
       offerId,
       {

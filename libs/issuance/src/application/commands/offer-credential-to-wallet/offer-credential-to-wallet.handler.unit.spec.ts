@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { jointAward } from '../../../domain/__fixtures__/credential.fixture';
 import { UNI_A, UNI_B } from '../../../domain/__fixtures__/specs.fixture';
 import { WALLET_CONFIGURATIONS } from '../../../domain/wallet-offer/wallet-offer.rules';
 import { adminOf, CREDENTIAL_ID, storeWithIssuedCredential } from '../../__fixtures__/issued-credential.fixture';
@@ -10,8 +11,21 @@ import { DEFAULT_OFFER_TTL_SECONDS, OfferCredentialToWalletHandler } from './off
 const SYSTEM = { actor: { subject: 'catalogue', role: 'system' }, correlationId: 'seed' };
 const learner = { subject: 'learner-1', role: 'learner' };
 
-async function harness() {
+async function harness(learnerEmail = 'ada@example.org') {
   const { aggregates } = await storeWithIssuedCredential();
+  await aggregates.award.handle(
+    jointAward.awardId,
+    {
+      type: 'OpenAwardTrack',
+      awardId: jointAward.awardId,
+      learner: { learnerId: 'learner-1', name: 'Ada Lovelace', ...(learnerEmail ? { email: learnerEmail } : {}) },
+      specId: jointAward.specId,
+      specVersion: jointAward.specVersion,
+      nextCredentialId: CREDENTIAL_ID,
+      standing: {},
+    },
+    SYSTEM,
+  );
   const knowledge = new KnowledgeReader(aggregates, 0);
   const codes = new OfferCodes(randomBytes(32));
   const offer = async (actor: { subject: string; role: string; institution?: string }, extra: Record<string, unknown> = {}) =>
@@ -81,5 +95,11 @@ describe('offering a credential to a wallet', () => {
       SYSTEM,
     );
     await expect(offer(adminOf(UNI_A))).rejects.toMatchObject({ status: 403, code: 'issuance.member-suspended' });
+  });
+
+  it('refuses a transaction code the learner could not receive (no e-mail address), and offers without one', async () => {
+    const { offer } = await harness('');
+    await expect(offer(learner)).rejects.toMatchObject({ status: 409, code: 'issuance.wallet-offer.no-mail-address', field: 'txCode' });
+    expect((await offer(learner, { txCode: false })).txCode).toBeUndefined();
   });
 });
