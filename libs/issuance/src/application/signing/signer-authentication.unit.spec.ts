@@ -7,6 +7,7 @@ import type { RegisteredKey } from '../../domain/knowledge/institution-snapshot'
 import { IssuanceAggregates } from '../issuance-aggregates';
 import { KnowledgeReader } from '../knowledge/knowledge-reader';
 import { SignerAuthentication } from './signer-authentication';
+import { learnInstitution } from '../__fixtures__/known-institution.fixture';
 import { ed25519Sign, privateKeyFromSeed } from '@alliance/credentials';
 
 const SYSTEM = { actor: { subject: 'test', role: 'system' }, correlationId: 'c' };
@@ -14,21 +15,7 @@ const DID = 'did:web:uni-a.example';
 
 async function setUp(initialStatus?: 'pending') {
   const aggregates = new IssuanceAggregates(new InMemoryEventStore());
-  await aggregates.knownInstitution.handle(
-    UNI_A,
-    {
-      type: 'LearnInstitution',
-      profile: {
-        institutionId: UNI_A,
-        name: 'Uni A',
-        countryCode: 'DE',
-        did: DID,
-        registeredAt: '2025-01-01T00:00:00.000Z',
-        ...(initialStatus ? { initialStatus } : {}),
-      },
-    },
-    SYSTEM,
-  );
+  await learnInstitution(aggregates, UNI_A, { name: 'Uni A', countryCode: 'DE', did: DID, ...(initialStatus ? { initialStatus } : {}) });
   const learnKey = async (keyId: string, keys: Ed25519KeyPair, custody: RegisteredKey['custody']) =>
     aggregates.knownInstitution.handle(
       UNI_A,

@@ -1,11 +1,10 @@
 import { UNI_A, UNI_B } from '../../../domain/__fixtures__/specs.fixture';
 import { adminOf, CREDENTIAL_ID, storeWithIssuedCredential } from '../../__fixtures__/issued-credential.fixture';
+import { learnInstitution, learnStanding } from '../../__fixtures__/known-institution.fixture';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { RevokeCredentialCommand, RevokeCredentialHandler } from '../revoke-credential';
 import { LiftFinalRevocationCommand } from './lift-final-revocation.command';
 import { LiftFinalRevocationHandler } from './lift-final-revocation.handler';
-
-const SYSTEM = { actor: { subject: 'catalogue', role: 'system' }, correlationId: 'seed' };
 
 async function revokedForGood() {
   const { aggregates } = await storeWithIssuedCredential();
@@ -71,25 +70,8 @@ describe('revoke for good, then lift', () => {
         }),
       ),
     ).rejects.toMatchObject({ status: 403 });
-    await aggregates.knownInstitution.handle(
-      UNI_A,
-      {
-        type: 'LearnInstitution',
-        profile: {
-          institutionId: UNI_A,
-          name: 'Uni A',
-          countryCode: 'DK',
-          did: 'did:web:a.example',
-          registeredAt: '2025-01-01T00:00:00.000Z',
-        },
-      },
-      SYSTEM,
-    );
-    await aggregates.knownInstitution.handle(
-      UNI_A,
-      { type: 'LearnMembershipStatus', institutionId: UNI_A, status: 'suspended', from: '2026-01-02T00:00:00.000Z' },
-      SYSTEM,
-    );
+    await learnInstitution(aggregates, UNI_A);
+    await learnStanding(aggregates, UNI_A, 'suspended');
     await expect(
       lift.execute(
         LiftFinalRevocationCommand.create({ credentialId: CREDENTIAL_ID, reason: 'x', actor: adminOf(UNI_A), correlationId: 'c' }),

@@ -3,6 +3,7 @@ import { jointAward } from '../../../domain/__fixtures__/credential.fixture';
 import { UNI_A, UNI_B } from '../../../domain/__fixtures__/specs.fixture';
 import { WALLET_CONFIGURATIONS } from '../../../domain/wallet-offer/wallet-offer.rules';
 import { adminOf, CREDENTIAL_ID, storeWithIssuedCredential } from '../../__fixtures__/issued-credential.fixture';
+import { learnInstitution, learnStanding } from '../../__fixtures__/known-institution.fixture';
 import { KnowledgeReader } from '../../knowledge/knowledge-reader';
 import { OfferCodes } from '../../wallet/offer-codes';
 import { OfferCredentialToWalletCommand } from './offer-credential-to-wallet.command';
@@ -75,25 +76,8 @@ describe('offering a credential to a wallet', () => {
       status: 422,
       field: 'configurationIds',
     });
-    await aggregates.knownInstitution.handle(
-      UNI_A,
-      {
-        type: 'LearnInstitution',
-        profile: {
-          institutionId: UNI_A,
-          name: 'Uni A',
-          countryCode: 'DK',
-          did: 'did:web:a.example',
-          registeredAt: '2025-01-01T00:00:00.000Z',
-        },
-      },
-      SYSTEM,
-    );
-    await aggregates.knownInstitution.handle(
-      UNI_A,
-      { type: 'LearnMembershipStatus', institutionId: UNI_A, status: 'suspended', from: '2026-01-02T00:00:00.000Z' },
-      SYSTEM,
-    );
+    await learnInstitution(aggregates, UNI_A);
+    await learnStanding(aggregates, UNI_A, 'suspended');
     await expect(offer(adminOf(UNI_A))).rejects.toMatchObject({ status: 403, code: 'issuance.member-suspended' });
   });
 
