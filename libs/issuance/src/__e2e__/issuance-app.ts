@@ -1,10 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import {
+  buildDidWebDocument,
+  createDocumentLoader,
+  createVerificationMethodResolver,
+  type JsonObject,
+  verifyCredential,
+} from '@alliance/credentials';
 import { pollUntil } from '@alliance/event-sourcing';
 import type { IntegrationBus } from '@alliance/messaging';
 import { startServiceUnderTest, type ServiceUnderTest } from '@alliance/service-runtime';
 import request from 'supertest';
 import type { IssuanceConfig } from '../issuance.config';
 import { ISSUANCE_SERVICE } from '../issuance.context';
+import { MEMBERS, UNI_A, UNI_B } from './alliance-messages';
 
 export interface IssuanceApp extends ServiceUnderTest<IssuanceConfig> {
   http: () => ReturnType<typeof request>;
@@ -62,4 +70,23 @@ export async function delegateToPlatform(
     .send({ policy: 'automatic' })
     .expect(200);
   return generated.body;
+}
+
+/** The members' did:web documents as a verifier would resolve them, listing each member's registered key. */
+export function memberKeyResolver(keys: Record<string, string>) {
+  return createVerificationMethodResolver({
+    resolveDidWeb: (did) => {
+      const id = Object.keys(MEMBERS).find((k) => MEMBERS[k as keyof typeof MEMBERS].did === did);
+      return id && keys[id] ? buildDidWebDocument(did, [{ id: `${did}#key-1`, publicKeyMultibase: keys[id] }]) : undefined;
+    },
+  });
+}
+
+/** Verifies a credential as co-signed by both awarding bodies of the fixture definition, contexts from the service. */
+export function verifyCoSigned(it: IssuanceApp, vc: JsonObject, keys: Record<string, string>) {
+  return verifyCredential(vc, {
+    resolveVerificationMethod: memberKeyResolver(keys),
+    requiredSigners: [MEMBERS[UNI_A].did, MEMBERS[UNI_B].did],
+    documentLoader: createDocumentLoader({ servedAt: [it.url] }),
+  });
 }

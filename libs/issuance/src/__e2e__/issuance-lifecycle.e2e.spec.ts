@@ -1,25 +1,12 @@
-import {
-  BitstringStatusList,
-  buildDidWebDocument,
-  checkStatus,
-  createDocumentLoader,
-  createVerificationMethodResolver,
-  type JsonObject,
-  verifyCredential,
-} from '@alliance/credentials';
+import { BitstringStatusList, checkStatus, type JsonObject, verifyCredential } from '@alliance/credentials';
 import { MEMBERS, messages, SPEC, UNI_A, UNI_B } from './alliance-messages';
-import { delegateToPlatform, eventually, type IssuanceApp, startIssuance } from './issuance-app';
+import { delegateToPlatform, eventually, type IssuanceApp, memberKeyResolver, startIssuance, verifyCoSigned } from './issuance-app';
 
 describe('issuance over HTTP: from results to a co-signed credential and its status', () => {
   let it$: IssuanceApp;
   const keys: Record<string, string> = {};
 
-  const registry = createVerificationMethodResolver({
-    resolveDidWeb: (did) => {
-      const id = Object.keys(MEMBERS).find((k) => MEMBERS[k as keyof typeof MEMBERS].did === did);
-      return id && keys[id] ? buildDidWebDocument(did, [{ id: `${did}#key-1`, publicKeyMultibase: keys[id] }]) : undefined;
-    },
-  });
+  const registry = memberKeyResolver(keys);
   const list = async (learner: string, token: string) =>
     (await it$.http().get(`/credentials?learner=${learner}`).set('authorization', `Bearer ${token}`)).body as {
       items: { credentialId: string; lifecycle: string; supersedes?: string; statusList: { listId: string; index: number } }[];
@@ -84,11 +71,7 @@ describe('issuance over HTTP: from results to a co-signed credential and its sta
     expect(res.headers['content-type']).toMatch(/^application\/vc\+ld\+json/);
     const vc = JSON.parse(res.text) as JsonObject;
     expect(vc).toMatchObject({ type: ['VerifiableCredential', 'AchievementCredential'], issuer: { id: MEMBERS[UNI_A].did } });
-    const result = await verifyCredential(vc, {
-      resolveVerificationMethod: registry,
-      requiredSigners: [MEMBERS[UNI_A].did, MEMBERS[UNI_B].did],
-      documentLoader: createDocumentLoader({ servedAt: [it$.url] }),
-    });
+    const result = await verifyCoSigned(it$, vc, keys);
     expect(result.errors).toEqual([]);
     expect(result.verified).toBe(true);
     expect(it$.published.map((m) => m.type)).toContain('issuance.credential.issued');

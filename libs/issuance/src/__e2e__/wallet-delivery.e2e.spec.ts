@@ -1,22 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  buildDidWebDocument,
-  createDocumentLoader,
-  createVerificationMethodResolver,
   type JsonObject,
   type Jwk,
   LEARNING_CREDENTIAL_SD_JWT,
   handMadeProof,
   newHolderKey,
   OPEN_BADGE_LDP_VC,
-  verifyCredential,
   verifyLearningCredential,
   walletClient,
 } from '@alliance/credentials';
 import { setGlobalConfig } from '@openid4vc/utils';
 import { MEMBERS, messages, UNI_A, UNI_B } from './alliance-messages';
-import { delegateToPlatform, eventually, type IssuanceApp, startIssuance } from './issuance-app';
+import { delegateToPlatform, eventually, type IssuanceApp, startIssuance, verifyCoSigned } from './issuance-app';
 
 type Metadata = Record<string, unknown> & { credential_configurations_supported: Record<string, unknown> };
 type Offer = { offerId: string; byValue: string; byReference: string; qrSvg: string; txCode?: { length: number }; expiresAt: string };
@@ -185,17 +181,7 @@ describe('a learner receives a credential in a wallet (OpenID4VCI 1.0, the holde
     const run = await walletRun(made.byValue, undefined, OPEN_BADGE_LDP_VC);
     const credential = (run.response.credentialResponse.credentials![0] as { credential: JsonObject }).credential;
     expect(credential.id).toBe(`urn:uuid:${credentialId}`);
-    const registry = createVerificationMethodResolver({
-      resolveDidWeb: (did) => {
-        const id = Object.keys(MEMBERS).find((k) => MEMBERS[k as keyof typeof MEMBERS].did === did);
-        return id && keys[id] ? buildDidWebDocument(did, [{ id: `${did}#key-1`, publicKeyMultibase: keys[id] }]) : undefined;
-      },
-    });
-    const verified = await verifyCredential(credential, {
-      resolveVerificationMethod: registry,
-      requiredSigners: [MEMBERS[UNI_A].did, MEMBERS[UNI_B].did],
-      documentLoader: createDocumentLoader({ servedAt: [it$.url] }),
-    });
+    const verified = await verifyCoSigned(it$, credential, keys);
     expect(verified.errors).toEqual([]);
     expect(verified.verified).toBe(true);
   });
