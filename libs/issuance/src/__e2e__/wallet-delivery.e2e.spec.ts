@@ -131,6 +131,26 @@ describe('a learner receives a credential in a wallet (OpenID4VCI 1.0, the holde
     await it$.http().get('/credential-offer/not-an-offer').expect(404);
   });
 
+  it('refuses a bad offer request naming its fields, and answers another learner as if the credential did not exist', async () => {
+    const credentialId = await issuedTo('learner-w0');
+    const asLearner = async (learner: string) => it$.bearer('learner', undefined, learner);
+    const bad = await it$
+      .http()
+      .post(`/credentials/${credentialId}/wallet-offers`)
+      .set('authorization', await asLearner('learner-w0'))
+      .send({ configurationIds: ['mso_mdoc'], ttlSeconds: 5 })
+      .expect(400);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect((bad.body as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['configurationIds', 'ttlSeconds']);
+    await it$
+      .http()
+      .post(`/credentials/${credentialId}/wallet-offers`)
+      .set('authorization', await asLearner('learner-w9'))
+      .send({})
+      .expect(404);
+    await it$.http().post(`/credentials/${credentialId}/wallet-offers`).send({}).expect(401);
+  });
+
   it('hands over the EUDI Learning Credential, signed by the lead awarding body and bound to the wallet key, with the mailed code', async () => {
     const credentialId = await issuedTo('learner-w1');
     const made = await offer(credentialId, 'learner-w1');

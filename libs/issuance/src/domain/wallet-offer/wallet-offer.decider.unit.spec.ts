@@ -48,6 +48,17 @@ const refused = (reason: 'transaction-code-wrong' | 'expired' | 'already-redeeme
   type: 'OfferRedemptionRefused',
   data: { offerId: 'offer-1', reason, wrongCodes, refusedAt: at.toISOString() },
 });
+const target = (configurationId: string) => ({
+  offerId: 'offer-1',
+  credentialId: 'cred-1',
+  learnerId: 'learner-1',
+  configurationId,
+  holderKeyThumbprint: 'jkt-1',
+});
+const delivered: WalletOfferEvent = {
+  type: 'CredentialDeliveredToWallet',
+  data: { ...target(learningCredential), notificationId: 'n-1', deliveredAt: T.toISOString() },
+};
 const deliver = (
   outcome: DeliverToWallet['outcome'],
   configurationId: string = learningCredential,
@@ -139,18 +150,6 @@ describe('a wallet offer', () => {
   });
 
   it('hands the credential over once per configuration, bound to the wallet key, only after redemption', () => {
-    const delivered: WalletOfferEvent = {
-      type: 'CredentialDeliveredToWallet',
-      data: {
-        offerId: 'offer-1',
-        credentialId: 'cred-1',
-        learnerId: 'learner-1',
-        configurationId: learningCredential,
-        holderKeyThumbprint: 'jkt-1',
-        notificationId: 'n-1',
-        deliveredAt: T.toISOString(),
-      },
-    };
     spec
       .given([offered])
       .when(deliver({ delivered: { notificationId: 'n-1' } }), { now: T })
@@ -177,11 +176,7 @@ describe('a wallet offer', () => {
     const deferred: WalletOfferEvent = {
       type: 'WalletDeliveryDeferred',
       data: {
-        offerId: 'offer-1',
-        credentialId: 'cred-1',
-        learnerId: 'learner-1',
-        configurationId: openBadge,
-        holderKeyThumbprint: 'jkt-1',
+        ...target(openBadge),
         holderJwk: HOLDER,
         transactionId: 'tx-1',
         deferredAt: T.toISOString(),
@@ -208,18 +203,6 @@ describe('a wallet offer', () => {
   });
 
   it("records the wallet's notifications of a delivered credential, once per event, and refuses an unknown notification id", () => {
-    const delivered: WalletOfferEvent = {
-      type: 'CredentialDeliveredToWallet',
-      data: {
-        offerId: 'offer-1',
-        credentialId: 'cred-1',
-        learnerId: 'learner-1',
-        configurationId: learningCredential,
-        holderKeyThumbprint: 'jkt-1',
-        notificationId: 'n-1',
-        deliveredAt: T.toISOString(),
-      },
-    };
     const notify = (notificationId: string) => ({
       type: 'RecordWalletNotification' as const,
       notificationId,

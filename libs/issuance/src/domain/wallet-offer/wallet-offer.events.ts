@@ -40,36 +40,28 @@ export interface OfferRedeemed {
   data: { offerId: string; redeemedAt: string; accessTokenExpiresAt: string };
 }
 
+/** Which credential goes to which wallet key, in which configuration: what a delivery and a deferral share. */
+export interface WalletDeliveryTarget {
+  offerId: string;
+  credentialId: string;
+  /** Whose key it is bound to: the wallet key is the learner's personal data, sealed with the learner's key. */
+  learnerId: string;
+  configurationId: string;
+  /** RFC 7638 thumbprint of the wallet key the credential is bound to. */
+  holderKeyThumbprint: string;
+}
+
 /** The credential, bound to the wallet's key, was handed to the wallet in one configuration. */
 export interface CredentialDeliveredToWallet {
   type: 'CredentialDeliveredToWallet';
-  data: {
-    offerId: string;
-    credentialId: string;
-    /** Whose key it is bound to: the wallet key is the learner's personal data, sealed with the learner's key. */
-    learnerId: string;
-    configurationId: string;
-    /** RFC 7638 thumbprint of the wallet key the credential is bound to. */
-    holderKeyThumbprint: string;
-    notificationId: string;
-    deliveredAt: string;
-  };
+  data: WalletDeliveryTarget & { notificationId: string; deliveredAt: string };
 }
 
 /** The wallet asked for a configuration that cannot be handed over yet; it polls the deferred endpoint with the id. */
 export interface WalletDeliveryDeferred {
   type: 'WalletDeliveryDeferred';
-  data: {
-    offerId: string;
-    credentialId: string;
-    learnerId: string;
-    configurationId: string;
-    holderKeyThumbprint: string;
-    /** The wallet's public key, to bind the credential to once it can be handed over. */
-    holderJwk: Record<string, unknown>;
-    transactionId: string;
-    deferredAt: string;
-  };
+  /** `holderJwk`: the wallet's public key, to bind the credential to once it can be handed over. */
+  data: WalletDeliveryTarget & { holderJwk: Record<string, unknown>; transactionId: string; deferredAt: string };
 }
 
 /** A credential request of a redeemed offer failed (a bad proof, a revoked credential, a signing failure). */

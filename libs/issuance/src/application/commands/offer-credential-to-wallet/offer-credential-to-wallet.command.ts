@@ -1,6 +1,6 @@
-import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
-import { OFFER_TTL_SECONDS, WALLET_CONFIGURATIONS } from '../../../domain/wallet-offer/wallet-offer.rules';
+import { IsUUID } from 'class-validator';
 import { BaseCommand } from '../../base.command';
+import { OfferedConfigurations, OfferLifetime, OfferTransactionCode } from './wallet-offer-options';
 
 /** What the caller gets back: the offer to show as a QR code or link; the transaction code goes to the learner. */
 export interface WalletOfferMade {
@@ -18,21 +18,13 @@ export class OfferCredentialToWalletCommand extends BaseCommand<WalletOfferMade>
   @IsUUID()
   credentialId!: string;
 
-  @IsOptional()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(2)
-  @IsString({ each: true })
-  @IsIn(Object.values(WALLET_CONFIGURATIONS), { each: true })
+  @OfferedConfigurations()
   configurationIds?: string[];
 
-  @IsOptional()
-  @IsInt()
-  @Min(OFFER_TTL_SECONDS.min)
-  @Max(OFFER_TTL_SECONDS.max)
+  @OfferLifetime()
   ttlSeconds?: number;
 
   /** Whether the wallet must also send a transaction code, sent to the learner by e-mail (default true). */
-  @IsOptional()
-  @IsBoolean()
+  @OfferTransactionCode()
   txCode?: boolean;
 }
