@@ -58,6 +58,7 @@ export class IssuanceException extends contextException('issuance', {
   'issuance.signing.vault-unavailable': 503,
   'issuance.status-list.exhausted': 503,
   // A learner's wallet (OpenID4VCI): the protocol endpoints answer these as the spec's OAuth errors.
+  'issuance.wallet.public-url-not-https': 503,
   'issuance.wallet-offer.not-found': 404,
   'issuance.wallet-offer.exists': 409,
   'issuance.wallet-offer.credential-not-valid': 409,

@@ -1,3 +1,5 @@
+import { getGlobalConfig, setGlobalConfig } from '@openid4vc/utils';
+import { IssuanceException } from '../../domain/issuance.exception';
 import { createIssuerProtocol, type IssuerProtocol, type Jwk, privateJwkSigner, privateKeyFromSeed } from '@alliance/credentials';
 
 /** What the OpenID4VCI protocol layer of issuance is built from. */
@@ -12,6 +14,9 @@ export interface WalletProtocolOptions {
   accessTokenTtlSeconds?: number;
   now?: () => Date;
 }
+
+/** Hosts of a developer's machine, where the issuer may be plain http. */
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** Access tokens are short: the wallet asks for its credentials right after redeeming the offer. */
 export const ACCESS_TOKEN_TTL_SECONDS = 600;
@@ -34,10 +39,21 @@ export class WalletProtocol {
   }
 
   private build(): IssuerProtocol {
+    const issuerUrl = new URL(this.options.issuerUrl());
+    if (issuerUrl.protocol !== 'https:') {
+      if (!LOOPBACK.has(issuerUrl.hostname)) {
+        throw new IssuanceException(
+          'issuance.wallet.public-url-not-https',
+          `wallets reach the credential issuer only over https, and issuance's public URL is ${issuerUrl.origin}: set ISSUANCE_PUBLIC_URL (or PUBLIC_BASE_URL) to its https address`,
+        );
+      }
+      // A platform on a developer's machine: the library accepts plain http URLs from here on, in this process.
+      setGlobalConfig({ ...getGlobalConfig(), allowInsecureUrls: true });
+    }
     const privateKey = privateKeyFromSeed(this.options.accessTokenSeed);
     const privateJwk = { ...(privateKey.export({ format: 'jwk' }) as Jwk), kid: 'access-tokens-1' };
     return createIssuerProtocol({
-      issuerUrl: this.options.issuerUrl(),
+      issuerUrl: issuerUrl.toString().replace(/\/$/, ''),
       display: [{ name: 'Alliance micro-credentials', locale: 'en' }],
       accessTokenSigner: privateJwkSigner(privateJwk, 'EdDSA'),
       nonceSecret: this.options.nonceSecret,
