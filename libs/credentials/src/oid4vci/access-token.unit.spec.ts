@@ -1,29 +1,20 @@
-import { setGlobalConfig } from '@openid4vc/oauth2';
 import { LEARNING_CREDENTIAL_SD_JWT, OPEN_BADGE_LDP_VC } from './credential-configurations';
 import { handMadeProof } from './testing/holder-wallet';
 import { credentialRequest as request, postJson, redeemedOffer } from './testing/redeemed-offer';
 import { startTestIssuer, type TestIssuer } from './testing/test-issuer-server';
+import { useTestIssuer } from './testing/use-test-issuer';
 
-beforeAll(() => setGlobalConfig({ allowInsecureUrls: true }));
-afterAll(() => setGlobalConfig({ allowInsecureUrls: false }));
+const env = useTestIssuer({ controlledClock: true });
 
-let clock: number;
-let issuer: TestIssuer;
-beforeEach(async () => {
-  clock = Date.now();
-  issuer = await startTestIssuer(() => new Date(clock));
-});
-afterEach(() => issuer.close());
-
-const redeemed = (configurationIds?: string[], at: TestIssuer = issuer) => redeemedOffer(at, configurationIds);
-const post = (path: string, body: unknown, accessToken?: string) => postJson(issuer, path, body, accessToken);
+const redeemed = (configurationIds?: string[], at: TestIssuer = env.issuer) => redeemedOffer(at, configurationIds);
+const post = (path: string, body: unknown, accessToken?: string) => postJson(env.issuer, path, body, accessToken);
 
 describe('access to the credential endpoint (OID4VCI 1.0 §8.3.1.1, RFC 6750 §3): nothing issued without a valid token for the credential', () => {
-  afterEach(() => expect(issuer.state.issued).toEqual([]));
+  afterEach(() => expect(env.issuer.state.issued).toEqual([]));
 
   it('a configuration the offer did not include: 403 insufficient_scope', async () => {
     const { holder, accessToken, cNonce } = await redeemed([LEARNING_CREDENTIAL_SD_JWT]);
-    const jwt = await handMadeProof(holder, { aud: issuer.issuerUrl, nonce: cNonce });
+    const jwt = await handMadeProof(holder, { aud: env.issuer.issuerUrl, nonce: cNonce });
     const answer = await post('/credential', request(jwt, OPEN_BADGE_LDP_VC), accessToken);
     expect(answer).toMatchObject({ status: 403, body: { error: 'insufficient_scope' } });
     expect(answer.wwwAuthenticate).toContain('insufficient_scope');
@@ -31,7 +22,7 @@ describe('access to the credential endpoint (OID4VCI 1.0 §8.3.1.1, RFC 6750 §3
 
   it('no access token: 401 with a Bearer challenge and no error code (RFC 6750 §3.1)', async () => {
     const { holder, cNonce } = await redeemed();
-    const answer = await post('/credential', request(await handMadeProof(holder, { aud: issuer.issuerUrl, nonce: cNonce })));
+    const answer = await post('/credential', request(await handMadeProof(holder, { aud: env.issuer.issuerUrl, nonce: cNonce })));
     expect(answer.status).toBe(401);
     expect(answer.wwwAuthenticate).toMatch(/^Bearer/);
     expect(answer.wwwAuthenticate).not.toContain('error=');
@@ -39,7 +30,7 @@ describe('access to the credential endpoint (OID4VCI 1.0 §8.3.1.1, RFC 6750 §3
 
   it('a tampered, a foreign or an expired access token: 401 invalid_token', async () => {
     const { holder, accessToken, cNonce } = await redeemed();
-    const jwt = await handMadeProof(holder, { aud: issuer.issuerUrl, nonce: cNonce });
+    const jwt = await handMadeProof(holder, { aud: env.issuer.issuerUrl, nonce: cNonce });
     const [header, payload, signature] = accessToken.split('.');
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
     const tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, sub: 'another-offer' })).toString('base64url')}.${signature}`;
@@ -51,7 +42,7 @@ describe('access to the credential endpoint (OID4VCI 1.0 §8.3.1.1, RFC 6750 §3
       expect(answer).toMatchObject({ status: 401, body: { error: 'invalid_token' } });
       expect(answer.wwwAuthenticate).toContain('error="invalid_token"');
     }
-    clock += (issuer.protocol.limits.accessTokenTtlSeconds + 1) * 1000;
+    env.clock += (env.issuer.protocol.limits.accessTokenTtlSeconds + 1) * 1000;
     expect(await post('/credential', request(jwt), accessToken)).toMatchObject({ status: 401, body: { error: 'invalid_token' } });
   });
 });

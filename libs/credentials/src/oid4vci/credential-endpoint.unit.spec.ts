@@ -1,45 +1,36 @@
 import { randomBytes } from 'node:crypto';
-import { setGlobalConfig } from '@openid4vc/oauth2';
 import { LEARNING_CREDENTIAL_SD_JWT } from './credential-configurations';
 import { createCNonce } from './nonce-endpoint';
 import { handMadeProof, newHolderKey } from './testing/holder-wallet';
 import { credentialRequest as request, postJson, redeemedOffer } from './testing/redeemed-offer';
-import { startTestIssuer, type TestIssuer } from './testing/test-issuer-server';
+import type { TestIssuer } from './testing/test-issuer-server';
+import { useTestIssuer } from './testing/use-test-issuer';
 
-beforeAll(() => setGlobalConfig({ allowInsecureUrls: true }));
-afterAll(() => setGlobalConfig({ allowInsecureUrls: false }));
+const env = useTestIssuer({ controlledClock: true });
 
-let clock: number;
-let issuer: TestIssuer;
-beforeEach(async () => {
-  clock = Date.now();
-  issuer = await startTestIssuer(() => new Date(clock));
-});
-afterEach(() => issuer.close());
-
-const redeemed = (configurationIds?: string[], at: TestIssuer = issuer) => redeemedOffer(at, configurationIds);
-const post = (path: string, body: unknown, accessToken?: string) => postJson(issuer, path, body, accessToken);
+const redeemed = (configurationIds?: string[], at: TestIssuer = env.issuer) => redeemedOffer(at, configurationIds);
+const post = (path: string, body: unknown, accessToken?: string) => postJson(env.issuer, path, body, accessToken);
 
 describe('credential endpoint refusals (OID4VCI 1.0 §8.3.1): the spec error, and nothing issued', () => {
-  afterEach(() => expect(issuer.state.issued).toEqual([]));
+  afterEach(() => expect(env.issuer.state.issued).toEqual([]));
 
   it('a proof whose nonce is not a c_nonce of this issuer: invalid_nonce', async () => {
     const { holder, accessToken } = await redeemed();
-    const jwt = await handMadeProof(holder, { aud: issuer.issuerUrl, nonce: randomBytes(24).toString('base64url') });
+    const jwt = await handMadeProof(holder, { aud: env.issuer.issuerUrl, nonce: randomBytes(24).toString('base64url') });
     expect(await post('/credential', request(jwt), accessToken)).toMatchObject({ status: 400, body: { error: 'invalid_nonce' } });
   });
 
   it('a proof whose c_nonce has expired: invalid_nonce', async () => {
-    const { cNonce } = createCNonce(issuer.protocol);
-    clock += (issuer.protocol.limits.cNonceTtlSeconds + 1) * 1000;
+    const { cNonce } = createCNonce(env.issuer.protocol);
+    env.clock += (env.issuer.protocol.limits.cNonceTtlSeconds + 1) * 1000;
     const { holder, accessToken } = await redeemed();
-    const jwt = await handMadeProof(holder, { aud: issuer.issuerUrl, nonce: cNonce, iat: Math.floor(clock / 1000) });
+    const jwt = await handMadeProof(holder, { aud: env.issuer.issuerUrl, nonce: cNonce, iat: Math.floor(env.clock / 1000) });
     expect(await post('/credential', request(jwt), accessToken)).toMatchObject({ status: 400, body: { error: 'invalid_nonce' } });
   });
 
   it('a proof without a nonce: invalid_proof', async () => {
     const { holder, accessToken } = await redeemed();
-    const jwt = await handMadeProof(holder, { aud: issuer.issuerUrl });
+    const jwt = await handMadeProof(holder, { aud: env.issuer.issuerUrl });
     expect(await post('/credential', request(jwt), accessToken)).toMatchObject({ status: 400, body: { error: 'invalid_proof' } });
   });
 
@@ -51,25 +42,25 @@ describe('credential endpoint refusals (OID4VCI 1.0 §8.3.1): the spec error, an
 
   it('a stale proof (iat older than the accepted window): invalid_proof', async () => {
     const { holder, accessToken, cNonce } = await redeemed();
-    const jwt = await handMadeProof(holder, { aud: issuer.issuerUrl, nonce: cNonce, iat: Math.floor(clock / 1000) - 3600 });
+    const jwt = await handMadeProof(holder, { aud: env.issuer.issuerUrl, nonce: cNonce, iat: Math.floor(env.clock / 1000) - 3600 });
     expect(await post('/credential', request(jwt), accessToken)).toMatchObject({ status: 400, body: { error: 'invalid_proof' } });
   });
 
   it('a proof signed by another key than the one in its header: invalid_proof', async () => {
     const { holder, accessToken, cNonce } = await redeemed();
-    const jwt = await handMadeProof(holder, { aud: issuer.issuerUrl, nonce: cNonce }, { jwk: newHolderKey().publicJwk });
+    const jwt = await handMadeProof(holder, { aud: env.issuer.issuerUrl, nonce: cNonce }, { jwk: newHolderKey().publicJwk });
     expect(await post('/credential', request(jwt), accessToken)).toMatchObject({ status: 400, body: { error: 'invalid_proof' } });
   });
 
   it('a proof with an algorithm or key reference the configuration does not list: invalid_proof', async () => {
     const { accessToken, cNonce } = await redeemed();
     const edKey = newHolderKey('EdDSA');
-    const eddsa = await handMadeProof(edKey, { aud: issuer.issuerUrl, nonce: cNonce });
+    const eddsa = await handMadeProof(edKey, { aud: env.issuer.issuerUrl, nonce: cNonce });
     expect(await post('/credential', request(eddsa), accessToken)).toMatchObject({ status: 400, body: { error: 'invalid_proof' } });
     const holder = newHolderKey();
     const byDid = await handMadeProof(
       holder,
-      { aud: issuer.issuerUrl, nonce: cNonce },
+      { aud: env.issuer.issuerUrl, nonce: cNonce },
       { kid: 'did:key:zDnaeWgbpcUat3VPa1GpFcbNqEvVcRXnz4TefNZQtPQSQTJhm#0' },
     );
     expect(await post('/credential', request(byDid), accessToken)).toMatchObject({ status: 400, body: { error: 'invalid_proof' } });
@@ -85,7 +76,7 @@ describe('credential endpoint refusals (OID4VCI 1.0 §8.3.1): the spec error, an
 
   it('an unknown configuration: unknown_credential_configuration', async () => {
     const { holder, accessToken, cNonce } = await redeemed();
-    const jwt = await handMadeProof(holder, { aud: issuer.issuerUrl, nonce: cNonce });
+    const jwt = await handMadeProof(holder, { aud: env.issuer.issuerUrl, nonce: cNonce });
     expect(await post('/credential', request(jwt, 'NoSuchCredential'), accessToken)).toMatchObject({
       status: 400,
       body: { error: 'unknown_credential_configuration' },
@@ -94,7 +85,7 @@ describe('credential endpoint refusals (OID4VCI 1.0 §8.3.1): the spec error, an
 
   it('a pre-1.0 request naming a format: invalid_credential_request', async () => {
     const { holder, accessToken, cNonce } = await redeemed();
-    const jwt = await handMadeProof(holder, { aud: issuer.issuerUrl, nonce: cNonce });
+    const jwt = await handMadeProof(holder, { aud: env.issuer.issuerUrl, nonce: cNonce });
     const draft = { format: 'dc+sd-jwt', vct: 'urn:eu.europa.ec.eudi:learning:credential:1', proofs: { jwt: [jwt] } };
     expect(await post('/credential', draft, accessToken)).toMatchObject({ status: 400, body: { error: 'invalid_credential_request' } });
   });
@@ -102,8 +93,8 @@ describe('credential endpoint refusals (OID4VCI 1.0 §8.3.1): the spec error, an
   it('more proofs than the batch size: invalid_credential_request', async () => {
     const { holder, accessToken, cNonce } = await redeemed();
     const jwts = [
-      await handMadeProof(holder, { aud: issuer.issuerUrl, nonce: cNonce }),
-      await handMadeProof(newHolderKey(), { aud: issuer.issuerUrl, nonce: cNonce }),
+      await handMadeProof(holder, { aud: env.issuer.issuerUrl, nonce: cNonce }),
+      await handMadeProof(newHolderKey(), { aud: env.issuer.issuerUrl, nonce: cNonce }),
     ];
     expect(
       await post('/credential', { credential_configuration_id: LEARNING_CREDENTIAL_SD_JWT, proofs: { jwt: jwts } }, accessToken),

@@ -1,22 +1,14 @@
-import { setGlobalConfig } from '@openid4vc/oauth2';
 import { LEARNING_CREDENTIAL_SD_JWT } from './credential-configurations';
 import { newHolderKey, walletClient } from './testing/holder-wallet';
-import { startTestIssuer, type TestIssuer } from './testing/test-issuer-server';
+import { useTestIssuer } from './testing/use-test-issuer';
 
-beforeAll(() => setGlobalConfig({ allowInsecureUrls: true }));
-afterAll(() => setGlobalConfig({ allowInsecureUrls: false }));
-
-let issuer: TestIssuer;
-beforeEach(async () => {
-  issuer = await startTestIssuer();
-});
-afterEach(() => issuer.close());
+const env = useTestIssuer();
 
 /** A wallet that has redeemed an offer and sent its credential request; returns what it got back. */
 async function requestCredential() {
   const holder = newHolderKey();
   const client = walletClient(holder);
-  const { offerId, links } = await issuer.offer([LEARNING_CREDENTIAL_SD_JWT]);
+  const { offerId, links } = await env.issuer.offer([LEARNING_CREDENTIAL_SD_JWT]);
   const credentialOffer = await client.resolveCredentialOffer(links.byValue);
   const issuerMetadata = await client.resolveIssuerMetadata(credentialOffer.credential_issuer);
   const { accessTokenResponse } = await client.retrievePreAuthorizedCodeAccessTokenFromOffer({ credentialOffer, issuerMetadata });
@@ -39,7 +31,7 @@ async function requestCredential() {
 }
 
 async function post(path: string, body: unknown, accessToken: string) {
-  const response = await fetch(`${issuer.issuerUrl}${path}`, {
+  const response = await fetch(`${env.issuer.issuerUrl}${path}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
     body: JSON.stringify(body),
@@ -49,22 +41,22 @@ async function post(path: string, body: unknown, accessToken: string) {
 
 describe('deferred issuance (OID4VCI 1.0 §8.3, §9)', () => {
   it('answers 202 with transaction_id and interval, keeps the wallet waiting, then delivers once', async () => {
-    issuer.state.deferIssuance = true;
+    env.issuer.state.deferIssuance = true;
     const { client, issuerMetadata, accessToken, offerId, credentialResponse, status } = await requestCredential();
     expect(status).toBe(202);
     expect(credentialResponse).toEqual({ transaction_id: expect.any(String), interval: 5 });
-    expect(issuer.state.issued).toEqual([]);
+    expect(env.issuer.state.issued).toEqual([]);
     const transactionId = credentialResponse.transaction_id!;
 
     const waiting = await client.retrieveDeferredCredentials({ issuerMetadata, accessToken, transactionId });
     expect(waiting.response.status).toBe(202);
     expect(waiting.deferredCredentialResponse).toEqual({ transaction_id: transactionId, interval: 5 });
 
-    issuer.state.deferIssuance = false;
+    env.issuer.state.deferIssuance = false;
     const delivered = await client.retrieveDeferredCredentials({ issuerMetadata, accessToken, transactionId });
     expect(delivered.response.status).toBe(200);
     expect(delivered.deferredCredentialResponse).toEqual({
-      credentials: [{ credential: issuer.state.issued[0].credential }],
+      credentials: [{ credential: env.issuer.state.issued[0].credential }],
       notification_id: `n-${offerId}`,
     });
     expect(await post('/deferred-credential', { transaction_id: transactionId }, accessToken)).toEqual({
@@ -74,7 +66,7 @@ describe('deferred issuance (OID4VCI 1.0 §8.3, §9)', () => {
   });
 
   it('refuses a request without transaction_id as invalid_credential_request', async () => {
-    issuer.state.deferIssuance = true;
+    env.issuer.state.deferIssuance = true;
     const { accessToken } = await requestCredential();
     expect(await post('/deferred-credential', {}, accessToken)).toMatchObject({
       status: 400,
@@ -92,7 +84,7 @@ describe('notifications (OID4VCI 1.0 §11)', () => {
       notification: { notificationId: credentialResponse.notification_id!, event: 'credential_accepted' },
     });
     expect(sent.response.status).toBe(204);
-    expect(issuer.state.notifications).toEqual([{ offerId, notificationId: `n-${offerId}`, event: 'credential_accepted' }]);
+    expect(env.issuer.state.notifications).toEqual([{ offerId, notificationId: `n-${offerId}`, event: 'credential_accepted' }]);
   });
 
   it('refuses an unknown event or a non-ASCII description as invalid_notification_request, and a foreign id as invalid_notification_id', async () => {
@@ -116,6 +108,6 @@ describe('notifications (OID4VCI 1.0 §11)', () => {
       status: 400,
       body: { error: 'invalid_notification_id' },
     });
-    expect(issuer.state.notifications).toEqual([]);
+    expect(env.issuer.state.notifications).toEqual([]);
   });
 });

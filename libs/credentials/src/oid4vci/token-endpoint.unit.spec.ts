@@ -1,22 +1,12 @@
-import { setGlobalConfig } from '@openid4vc/oauth2';
 import { LEARNING_CREDENTIAL_SD_JWT } from './credential-configurations';
-import { startTestIssuer, type TestIssuer } from './testing/test-issuer-server';
+import { useTestIssuer } from './testing/use-test-issuer';
 
-beforeAll(() => setGlobalConfig({ allowInsecureUrls: true }));
-afterAll(() => setGlobalConfig({ allowInsecureUrls: false }));
-
-let clock: number;
-let issuer: TestIssuer;
-beforeEach(async () => {
-  clock = Date.now();
-  issuer = await startTestIssuer(() => new Date(clock));
-});
-afterEach(() => issuer.close());
+const env = useTestIssuer({ controlledClock: true });
 
 const PRE_AUTH = 'urn:ietf:params:oauth:grant-type:pre-authorized_code';
 
 async function tokenRequest(fields: Record<string, string>) {
-  const response = await fetch(`${issuer.issuerUrl}/token`, {
+  const response = await fetch(`${env.issuer.issuerUrl}/token`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(fields).toString(),
@@ -29,7 +19,7 @@ async function tokenRequest(fields: Record<string, string>) {
 }
 
 async function offerWithCode(withTxCode: boolean, expiresInSeconds?: number) {
-  const { offerId, links, txCode } = await issuer.offer([LEARNING_CREDENTIAL_SD_JWT], {
+  const { offerId, links, txCode } = await env.issuer.offer([LEARNING_CREDENTIAL_SD_JWT], {
     withTxCode,
     ...(expiresInSeconds ? { expiresInSeconds } : {}),
   });
@@ -45,7 +35,7 @@ describe('token endpoint, pre-authorized code grant (OID4VCI 1.0 §6)', () => {
     expect(answer.cacheControl).toBe('no-store');
     expect(answer.body).toMatchObject({ token_type: 'Bearer', expires_in: 300 });
     expect(typeof answer.body.access_token).toBe('string');
-    expect(issuer.state.offers.get(offerId)?.redeemed).toBe(true);
+    expect(env.issuer.state.offers.get(offerId)?.redeemed).toBe(true);
   });
 
   it('refuses a wrong tx_code with invalid_grant and leaves the code unredeemed', async () => {
@@ -54,8 +44,8 @@ describe('token endpoint, pre-authorized code grant (OID4VCI 1.0 §6)', () => {
     const answer = await tokenRequest({ grant_type: PRE_AUTH, 'pre-authorized_code': code, tx_code: wrong });
     expect(answer).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
     expect(answer.body).not.toHaveProperty('access_token');
-    expect(issuer.state.offers.get(offerId)?.redeemed).toBe(false);
-    expect(issuer.state.issued).toEqual([]);
+    expect(env.issuer.state.offers.get(offerId)?.redeemed).toBe(false);
+    expect(env.issuer.state.issued).toEqual([]);
   });
 
   it('refuses a missing tx_code, and an unexpected one, with invalid_request (§6.3)', async () => {
@@ -81,10 +71,10 @@ describe('token endpoint, pre-authorized code grant (OID4VCI 1.0 §6)', () => {
 
   it('refuses an expired offer with invalid_grant', async () => {
     const { offerId, code } = await offerWithCode(false, 60);
-    clock += 61_000;
+    env.clock += 61_000;
     const answer = await tokenRequest({ grant_type: PRE_AUTH, 'pre-authorized_code': code });
     expect(answer).toMatchObject({ status: 400, body: { error: 'invalid_grant' } });
-    expect(issuer.state.offers.get(offerId)?.redeemed).toBe(false);
+    expect(env.issuer.state.offers.get(offerId)?.redeemed).toBe(false);
   });
 
   it('refuses an unknown code with invalid_grant', async () => {
@@ -101,6 +91,6 @@ describe('token endpoint, pre-authorized code grant (OID4VCI 1.0 §6)', () => {
       status: 400,
       body: { error: 'unsupported_grant_type' },
     });
-    expect(issuer.state.issued).toEqual([]);
+    expect(env.issuer.state.issued).toEqual([]);
   });
 });

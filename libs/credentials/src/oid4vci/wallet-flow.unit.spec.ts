@@ -1,21 +1,13 @@
-import { decodeJwt, setGlobalConfig } from '@openid4vc/oauth2';
+import { decodeJwt } from '@openid4vc/oauth2';
 import { LEARNING_CREDENTIAL_SD_JWT, OPEN_BADGE_LDP_VC } from './credential-configurations';
 import { verifyCompactJws } from './jws';
 import { encodePublicKeyMultibase } from '../keys/ed25519';
 import { didJwkOf, handMadeProof, newHolderKey, walletClient } from './testing/holder-wallet';
 import { credentialRequest, postJson, redeemedOffer } from './testing/redeemed-offer';
 import { oidfViolations } from './testing/oidf-schemas';
-import { startTestIssuer, type TestIssuer } from './testing/test-issuer-server';
+import { useTestIssuer } from './testing/use-test-issuer';
 
-// The test server listens on plain http on 127.0.0.1; the library only accepts https unless told otherwise.
-beforeAll(() => setGlobalConfig({ allowInsecureUrls: true }));
-afterAll(() => setGlobalConfig({ allowInsecureUrls: false }));
-
-let issuer: TestIssuer;
-beforeEach(async () => {
-  issuer = await startTestIssuer();
-});
-afterEach(() => issuer.close());
+const env = useTestIssuer();
 
 /** The whole pre-authorized code flow as a wallet runs it, with the library's Openid4vciClient. */
 async function walletRun(link: string, txCode: string | undefined, holder = newHolderKey()) {
@@ -46,7 +38,7 @@ async function walletRun(link: string, txCode: string | undefined, holder = newH
 
 describe('OpenID4VCI wallet run against the protocol layer (the credential is a stand-in JWS the test server signs)', () => {
   it('resolves an offer by value, redeems the code with the tx_code and receives a credential bound to the proven key', async () => {
-    const { offerId, links, txCode } = await issuer.offer([LEARNING_CREDENTIAL_SD_JWT], { withTxCode: true });
+    const { offerId, links, txCode } = await env.issuer.offer([LEARNING_CREDENTIAL_SD_JWT], { withTxCode: true });
     const run = await walletRun(links.byValue, txCode);
 
     expect(run.credentialOffer.grants?.['urn:ietf:params:oauth:grant-type:pre-authorized_code']?.tx_code).toEqual({
@@ -54,36 +46,36 @@ describe('OpenID4VCI wallet run against the protocol layer (the credential is a 
       length: 6,
       description: 'Sent to you by e-mail',
     });
-    expect(run.issuerMetadata.credentialIssuer.credential_issuer).toBe(issuer.issuerUrl);
+    expect(run.issuerMetadata.credentialIssuer.credential_issuer).toBe(env.issuer.issuerUrl);
     expect(run.response.credentialResponse.credentials).toHaveLength(1);
     expect(run.response.credentialResponse.notification_id).toBe(`n-${offerId}`);
     const credential = run.response.credentialResponse.credentials![0] as { credential: string };
-    expect(verifyCompactJws(credential.credential, 'ES256', issuer.protocol.accessTokenSigner.publicJwk)).toBe(true);
-    expect(issuer.state.issued).toEqual([
+    expect(verifyCompactJws(credential.credential, 'ES256', env.issuer.protocol.accessTokenSigner.publicJwk)).toBe(true);
+    expect(env.issuer.state.issued).toEqual([
       { offerId, configurationId: LEARNING_CREDENTIAL_SD_JWT, holderKeys: [run.holder.publicJwk], credential: credential.credential },
     ]);
-    expect(issuer.state.offers.get(offerId)?.redeemed).toBe(true);
+    expect(env.issuer.state.offers.get(offerId)?.redeemed).toBe(true);
   });
 
   it('resolves an offer by reference (credential_offer_uri) and issues without a tx_code when the offer has none', async () => {
-    const { offerId, links } = await issuer.offer([OPEN_BADGE_LDP_VC]);
+    const { offerId, links } = await env.issuer.offer([OPEN_BADGE_LDP_VC]);
     expect(links.byReference).toBe(
-      `openid-credential-offer://?credential_offer_uri=${encodeURIComponent(`${issuer.issuerUrl}/credential-offer/${offerId}`)}`,
+      `openid-credential-offer://?credential_offer_uri=${encodeURIComponent(`${env.issuer.issuerUrl}/credential-offer/${offerId}`)}`,
     );
     const run = await walletRun(links.byReference!, undefined);
     expect(run.credentialOffer).toEqual(links.offer);
-    expect(issuer.state.issued.map((entry) => [entry.offerId, entry.configurationId])).toEqual([[offerId, OPEN_BADGE_LDP_VC]]);
+    expect(env.issuer.state.issued.map((entry) => [entry.offerId, entry.configurationId])).toEqual([[offerId, OPEN_BADGE_LDP_VC]]);
   });
 
   it('issues an access token for the offer: subject = offer id, audience = issuer, short expiry, limited to the offered configurations', async () => {
-    const { offerId, links, txCode } = await issuer.offer([LEARNING_CREDENTIAL_SD_JWT], { withTxCode: true });
+    const { offerId, links, txCode } = await env.issuer.offer([LEARNING_CREDENTIAL_SD_JWT], { withTxCode: true });
     const { accessTokenResponse } = await walletRun(links.byValue, txCode);
     const { header, payload } = decodeJwt({ jwt: accessTokenResponse.access_token });
     expect(header).toMatchObject({ typ: 'at+jwt', alg: 'ES256', kid: 'issuer-key-1' });
     expect(payload).toMatchObject({
       sub: offerId,
-      aud: issuer.issuerUrl,
-      iss: issuer.issuerUrl,
+      aud: env.issuer.issuerUrl,
+      iss: env.issuer.issuerUrl,
       credential_configuration_ids: [LEARNING_CREDENTIAL_SD_JWT],
     });
     expect(payload.exp! - payload.iat!).toBe(300);
@@ -92,9 +84,9 @@ describe('OpenID4VCI wallet run against the protocol layer (the credential is a 
   });
 
   it('the credential request the wallet sent is the 1.0 shape the OIDF request schema accepts', async () => {
-    const { links, txCode } = await issuer.offer([LEARNING_CREDENTIAL_SD_JWT], { withTxCode: true });
+    const { links, txCode } = await env.issuer.offer([LEARNING_CREDENTIAL_SD_JWT], { withTxCode: true });
     const { jwt } = await walletRun(links.byValue, txCode);
-    const [sent] = issuer.state.received['POST /credential'];
+    const [sent] = env.issuer.state.received['POST /credential'];
     expect(sent).toEqual({ credential_configuration_id: LEARNING_CREDENTIAL_SD_JWT, proofs: { jwt: [jwt] } });
     expect(oidfViolations('credential_request-1_0.json', sent)).toEqual([]);
     // The schema is a real check: a draft-style request naming a format fails it.
@@ -102,7 +94,7 @@ describe('OpenID4VCI wallet run against the protocol layer (the credential is a 
   });
 
   it('accepts a did:jwk key reference in kid and binds the credential to that key', async () => {
-    const { links } = await issuer.offer([OPEN_BADGE_LDP_VC]);
+    const { links } = await env.issuer.offer([OPEN_BADGE_LDP_VC]);
     const holder = newHolderKey('EdDSA');
     const client = walletClient(holder);
     const credentialOffer = await client.resolveCredentialOffer(links.byValue);
@@ -121,21 +113,21 @@ describe('OpenID4VCI wallet run against the protocol layer (the credential is a 
       credentialConfigurationId: OPEN_BADGE_LDP_VC,
       proofs: { jwt: [jwt] },
     });
-    expect(issuer.state.issued[0].holderKeys).toEqual([{ kty: 'OKP', crv: 'Ed25519', x: holder.publicJwk.x }]);
+    expect(env.issuer.state.issued[0].holderKeys).toEqual([{ kty: 'OKP', crv: 'Ed25519', x: holder.publicJwk.x }]);
   });
 
   it('accepts an Ed25519 did:key in kid, and ignores request members it does not know (§8.2)', async () => {
-    const { cNonce, accessToken } = await redeemedOffer(issuer, [OPEN_BADGE_LDP_VC]);
+    const { cNonce, accessToken } = await redeemedOffer(env.issuer, [OPEN_BADGE_LDP_VC]);
     const holder = newHolderKey('EdDSA');
     const multibase = encodePublicKeyMultibase(Buffer.from(holder.publicJwk.x!, 'base64url'));
-    const jwt = await handMadeProof(holder, { aud: issuer.issuerUrl, nonce: cNonce }, { kid: `did:key:${multibase}#${multibase}` });
+    const jwt = await handMadeProof(holder, { aud: env.issuer.issuerUrl, nonce: cNonce }, { kid: `did:key:${multibase}#${multibase}` });
     const answer = await postJson(
-      issuer,
+      env.issuer,
       '/credential',
       { ...credentialRequest(jwt, OPEN_BADGE_LDP_VC), extension_member: 'ignored' },
       accessToken,
     );
     expect(answer.status).toBe(200);
-    expect(issuer.state.issued.map((entry) => entry.holderKeys)).toEqual([[{ kty: 'OKP', crv: 'Ed25519', x: holder.publicJwk.x }]]);
+    expect(env.issuer.state.issued.map((entry) => entry.holderKeys)).toEqual([[{ kty: 'OKP', crv: 'Ed25519', x: holder.publicJwk.x }]]);
   });
 });
