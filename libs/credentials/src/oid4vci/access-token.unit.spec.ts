@@ -1,13 +1,11 @@
 import { LEARNING_CREDENTIAL_SD_JWT, OPEN_BADGE_LDP_VC } from './credential-configurations';
 import { handMadeProof } from './testing/holder-wallet';
-import { credentialRequest as request, postJson, redeemedOffer } from './testing/redeemed-offer';
-import { startTestIssuer, type TestIssuer } from './testing/test-issuer-server';
+import { credentialRequest as request } from './testing/redeemed-offer';
+import { startTestIssuer } from './testing/test-issuer-server';
 import { useTestIssuer } from './testing/use-test-issuer';
 
 const env = useTestIssuer({ controlledClock: true });
-
-const redeemed = (configurationIds?: string[], at: TestIssuer = env.issuer) => redeemedOffer(at, configurationIds);
-const post = (path: string, body: unknown, accessToken?: string) => postJson(env.issuer, path, body, accessToken);
+const { redeemed, post } = env;
 
 describe('access to the credential endpoint (OID4VCI 1.0 §8.3.1.1, RFC 6750 §3): nothing issued without a valid token for the credential', () => {
   afterEach(() => expect(env.issuer.state.issued).toEqual([]));

@@ -2,14 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { LEARNING_CREDENTIAL_SD_JWT } from './credential-configurations';
 import { createCNonce } from './nonce-endpoint';
 import { handMadeProof, newHolderKey } from './testing/holder-wallet';
-import { credentialRequest as request, postJson, redeemedOffer } from './testing/redeemed-offer';
-import type { TestIssuer } from './testing/test-issuer-server';
+import { credentialRequest as request } from './testing/redeemed-offer';
 import { useTestIssuer } from './testing/use-test-issuer';
 
 const env = useTestIssuer({ controlledClock: true });
-
-const redeemed = (configurationIds?: string[], at: TestIssuer = env.issuer) => redeemedOffer(at, configurationIds);
-const post = (path: string, body: unknown, accessToken?: string) => postJson(env.issuer, path, body, accessToken);
+const { redeemed, post } = env;
 
 describe('credential endpoint refusals (OID4VCI 1.0 §8.3.1): the spec error, and nothing issued', () => {
   afterEach(() => expect(env.issuer.state.issued).toEqual([]));

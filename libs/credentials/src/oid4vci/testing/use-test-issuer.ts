@@ -1,4 +1,5 @@
 import { setGlobalConfig } from '@openid4vc/oauth2';
+import { postJson, redeemedOffer } from './redeemed-offer';
 import { startTestIssuer, type TestIssuer } from './test-issuer-server';
 
 /** The issuer a spec's tests run against, started afresh for each test. */
@@ -7,6 +8,10 @@ export interface TestIssuerEnvironment {
   readonly issuer: TestIssuer;
   /** With a controlled clock: the issuer's "now" in epoch milliseconds, set to `Date.now()` before each test; tests move it on. */
   clock: number;
+  /** An offer redeemed by a new wallet on `at` (the test's issuer unless told otherwise); see {@link redeemedOffer}. */
+  redeemed(configurationIds?: string[], at?: TestIssuer): ReturnType<typeof redeemedOffer>;
+  /** A JSON POST to the test's issuer; see {@link postJson}. */
+  post(path: string, body: unknown, accessToken?: string): ReturnType<typeof postJson>;
 }
 
 /**
@@ -19,12 +24,14 @@ export function useTestIssuer(options: { controlledClock?: boolean } = {}): Test
   afterAll(() => setGlobalConfig({ allowInsecureUrls: false }));
 
   let current: TestIssuer | undefined;
-  const environment = {
+  const environment: TestIssuerEnvironment = {
     clock: 0,
     get issuer(): TestIssuer {
       if (!current) throw new Error('the test issuer runs only inside a test');
       return current;
     },
+    redeemed: (configurationIds, at = environment.issuer) => redeemedOffer(at, configurationIds),
+    post: (path, body, accessToken) => postJson(environment.issuer, path, body, accessToken),
   };
   beforeEach(async () => {
     environment.clock = Date.now();
