@@ -1,7 +1,7 @@
 import { Oauth2ResourceUnauthorizedError, SupportedAuthenticationScheme } from '@openid4vc/oauth2';
 import { toRequestLike, type HttpRequest } from './http-request';
 import type { IssuerProtocol } from './issuer-protocol';
-import type { ProtocolFailure } from './protocol-response';
+import { protocolError, type ProtocolFailure } from './protocol-response';
 import { TOKEN_CONFIGURATIONS_CLAIM } from './token-endpoint';
 
 /** A request whose access token this issuer signed, for audience = the credential issuer, still valid. */
@@ -41,6 +41,36 @@ export async function verifyAccessToken(protocol: IssuerProtocol, request: HttpR
     ok: true,
     offerId,
     ...(Array.isArray(ids) ? { credentialConfigurationIds: ids.filter((id): id is string => typeof id === 'string') } : {}),
+  };
+}
+
+/** A request to an endpoint that requires an access token: the HTTP request and its parsed body. */
+export type ProtectedRequest = HttpRequest & { body: unknown };
+
+/** A protected request whose access token is valid, with its body as a JSON object. */
+export interface AuthorizedJsonRequest extends AuthorizedRequest {
+  body: Record<string, unknown>;
+}
+
+/**
+ * Builds the request side of an endpoint that requires an access token (credential, deferred, notification):
+ * {@link verifyAccessToken} first, then the body. With `nonObjectBody: 'refuse'` a body that is not a JSON
+ * object is answered `invalid_credential_request`; with `'read-as-empty'` it reaches `handle` as `{}`, which
+ * then reports the members it misses. `extra` arguments are passed through to `handle`.
+ */
+export function accessTokenProtected<Result, Extra extends unknown[]>(
+  nonObjectBody: 'refuse' | 'read-as-empty',
+  handle: (protocol: IssuerProtocol, request: AuthorizedJsonRequest, ...extra: Extra) => Promise<Result | ProtocolFailure>,
+): (protocol: IssuerProtocol, request: ProtectedRequest, ...extra: Extra) => Promise<Result | ProtocolFailure> {
+  return async (protocol, request, ...extra) => {
+    const authorized = await verifyAccessToken(protocol, request);
+    if (!authorized.ok) return authorized;
+    const body = request.body;
+    if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+      return handle(protocol, { ...authorized, body: body as Record<string, unknown> }, ...extra);
+    }
+    if (nonObjectBody === 'refuse') return protocolError('invalid_credential_request', 'The body must be a JSON object');
+    return handle(protocol, { ...authorized, body: {} }, ...extra);
   };
 }
 

@@ -1,8 +1,7 @@
 import type { Jwk } from '@openid4vc/oauth2';
 import type { CredentialResponse, DeferredCredentialResponse, ParseCredentialRequestReturn } from '@openid4vc/openid4vci';
 import { ValidationError } from '@openid4vc/utils';
-import { verifyAccessToken } from './access-token';
-import type { HttpRequest } from './http-request';
+import { accessTokenProtected } from './access-token';
 import type { IssuerProtocol } from './issuer-protocol';
 import { verifyJwtProofs } from './key-proof';
 import { fromLibraryError, NO_STORE, protocolError, type ProtocolFailure, type ProtocolResponse } from './protocol-response';
@@ -30,59 +29,56 @@ export interface VerifiedCredentialRequest {
  * issued here. The caller builds the credentials and answers with {@link credentialResponse} or
  * {@link deferredCredentialResponse}.
  */
-export async function handleCredentialRequest(
-  protocol: IssuerProtocol,
-  request: HttpRequest & { body: unknown },
-  ports: { credentialIdentifiers?: CredentialIdentifierResolver } = {},
-): Promise<VerifiedCredentialRequest | ProtocolFailure> {
-  const authorized = await verifyAccessToken(protocol, request);
-  if (!authorized.ok) return authorized;
+export const handleCredentialRequest = accessTokenProtected(
+  'refuse',
+  async (
+    protocol,
+    authorized,
+    ports: { credentialIdentifiers?: CredentialIdentifierResolver } = {},
+  ): Promise<VerifiedCredentialRequest | ProtocolFailure> => {
+    const { body } = authorized;
+    // 1.0 names the credential by configuration or identifier only; `format` requests belong to the drafts.
+    if ('format' in body) return protocolError('invalid_credential_request', 'format is not a 1.0 credential request parameter');
 
-  const body = request.body;
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return protocolError('invalid_credential_request', 'The body must be a JSON object');
-  }
-  // 1.0 names the credential by configuration or identifier only; `format` requests belong to the drafts.
-  if ('format' in body) return protocolError('invalid_credential_request', 'format is not a 1.0 credential request parameter');
+    let parsed: ParseCredentialRequestReturn;
+    try {
+      parsed = protocol.issuer.parseCredentialRequest({
+        issuerMetadata: protocol.issuerMetadata,
+        credentialRequest: body,
+      });
+    } catch (error) {
+      if (error instanceof ValidationError) return protocolError('invalid_credential_request', 'The credential request is malformed');
+      return fromLibraryError(error);
+    }
 
-  let parsed: ParseCredentialRequestReturn;
-  try {
-    parsed = protocol.issuer.parseCredentialRequest({
-      issuerMetadata: protocol.issuerMetadata,
-      credentialRequest: body as Record<string, unknown>,
-    });
-  } catch (error) {
-    if (error instanceof ValidationError) return protocolError('invalid_credential_request', 'The credential request is malformed');
-    return fromLibraryError(error);
-  }
+    let configurationId = parsed.credentialConfigurationId;
+    if (parsed.credentialIdentifier !== undefined) {
+      configurationId = await ports.credentialIdentifiers?.resolve(parsed.credentialIdentifier, authorized.offerId);
+      if (!configurationId) return protocolError('unknown_credential_identifier');
+    }
+    if (!configurationId) return protocolError('invalid_credential_request', 'credential_configuration_id is required');
+    if (authorized.credentialConfigurationIds && !authorized.credentialConfigurationIds.includes(configurationId)) {
+      // The token does not cover this credential: an authorization error (§8.3.1.1, RFC 6750 §3.1).
+      return {
+        ...protocolError('insufficient_scope', 'The access token was not granted for this credential', 403),
+        headers: { ...NO_STORE, 'WWW-Authenticate': 'Bearer error="insufficient_scope"' },
+      };
+    }
 
-  let configurationId = parsed.credentialConfigurationId;
-  if (parsed.credentialIdentifier !== undefined) {
-    configurationId = await ports.credentialIdentifiers?.resolve(parsed.credentialIdentifier, authorized.offerId);
-    if (!configurationId) return protocolError('unknown_credential_identifier');
-  }
-  if (!configurationId) return protocolError('invalid_credential_request', 'credential_configuration_id is required');
-  if (authorized.credentialConfigurationIds && !authorized.credentialConfigurationIds.includes(configurationId)) {
-    // The token does not cover this credential: an authorization error (§8.3.1.1, RFC 6750 §3.1).
-    return {
-      ...protocolError('insufficient_scope', 'The access token was not granted for this credential', 403),
-      headers: { ...NO_STORE, 'WWW-Authenticate': 'Bearer error="insufficient_scope"' },
-    };
-  }
+    // `proofs` is what 1.0 defines; a draft-style singular `proof` counts as no proof at all.
+    const proofs = (body as { proofs?: Record<string, unknown> }).proofs;
+    if (!proofs) return protocolError('invalid_proof', 'proofs is required for this credential');
+    const jwts = parsed.proofs?.jwt;
+    if (!jwts || Object.keys(proofs).length !== 1) return protocolError('invalid_proof', 'Only the jwt proof type is supported');
+    if (jwts.length > protocol.limits.batchSize) {
+      return protocolError('invalid_credential_request', `At most ${protocol.limits.batchSize} key proof(s) per request`);
+    }
 
-  // `proofs` is what 1.0 defines; a draft-style singular `proof` counts as no proof at all.
-  const proofs = (body as { proofs?: Record<string, unknown> }).proofs;
-  if (!proofs) return protocolError('invalid_proof', 'proofs is required for this credential');
-  const jwts = parsed.proofs?.jwt;
-  if (!jwts || Object.keys(proofs).length !== 1) return protocolError('invalid_proof', 'Only the jwt proof type is supported');
-  if (jwts.length > protocol.limits.batchSize) {
-    return protocolError('invalid_credential_request', `At most ${protocol.limits.batchSize} key proof(s) per request`);
-  }
-
-  const proven = await verifyJwtProofs(protocol, configurationId, jwts);
-  if (!proven.ok) return proven;
-  return { ok: true, offerId: authorized.offerId, configurationId, holderKeys: proven.holderKeys, parsed };
-}
+    const proven = await verifyJwtProofs(protocol, configurationId, jwts);
+    if (!proven.ok) return proven;
+    return { ok: true, offerId: authorized.offerId, configurationId, holderKeys: proven.holderKeys, parsed };
+  },
+);
 
 /** An issued credential: a string (e.g. an SD-JWT VC) or a JSON object (a Data Integrity VC, A.1.2). */
 export type IssuedCredential = string | Record<string, unknown>;

@@ -1,8 +1,7 @@
 import type { DeferredCredentialResponse } from '@openid4vc/openid4vci';
 import { ValidationError } from '@openid4vc/utils';
-import { verifyAccessToken } from './access-token';
+import { accessTokenProtected } from './access-token';
 import type { IssuedCredential } from './credential-endpoint';
-import type { HttpRequest } from './http-request';
 import type { IssuerProtocol } from './issuer-protocol';
 import { fromLibraryError, NO_STORE, protocolError, type ProtocolFailure, type ProtocolResponse } from './protocol-response';
 
@@ -18,26 +17,21 @@ export interface DeferredCredentialRequestAccepted {
  * {@link deferredCredentialsResponse}, `deferredCredentialResponse` (still pending, 202) or
  * `protocolError('invalid_transaction_id')` when the id is unknown, already used or belongs to another offer.
  */
-export async function handleDeferredCredentialRequest(
-  protocol: IssuerProtocol,
-  request: HttpRequest & { body: unknown },
-): Promise<DeferredCredentialRequestAccepted | ProtocolFailure> {
-  const authorized = await verifyAccessToken(protocol, request);
-  if (!authorized.ok) return authorized;
-  if (typeof request.body !== 'object' || request.body === null || Array.isArray(request.body)) {
-    return protocolError('invalid_credential_request', 'The body must be a JSON object');
-  }
-  try {
-    const { deferredCredentialRequest } = protocol.issuer.parseDeferredCredentialRequest({
-      issuerMetadata: protocol.issuerMetadata,
-      deferredCredentialRequest: request.body as Record<string, unknown>,
-    });
-    return { ok: true, offerId: authorized.offerId, transactionId: deferredCredentialRequest.transaction_id };
-  } catch (error) {
-    if (error instanceof ValidationError) return protocolError('invalid_credential_request', 'transaction_id is required');
-    return fromLibraryError(error);
-  }
-}
+export const handleDeferredCredentialRequest = accessTokenProtected(
+  'refuse',
+  async (protocol, { offerId, body }): Promise<DeferredCredentialRequestAccepted | ProtocolFailure> => {
+    try {
+      const { deferredCredentialRequest } = protocol.issuer.parseDeferredCredentialRequest({
+        issuerMetadata: protocol.issuerMetadata,
+        deferredCredentialRequest: body,
+      });
+      return { ok: true, offerId, transactionId: deferredCredentialRequest.transaction_id };
+    } catch (error) {
+      if (error instanceof ValidationError) return protocolError('invalid_credential_request', 'transaction_id is required');
+      return fromLibraryError(error);
+    }
+  },
+);
 
 /** 200 answer of the deferred endpoint once the credentials exist (§9.2). */
 export async function deferredCredentialsResponse(

@@ -1,6 +1,4 @@
-import { verifyAccessToken } from './access-token';
-import type { HttpRequest } from './http-request';
-import type { IssuerProtocol } from './issuer-protocol';
+import { accessTokenProtected } from './access-token';
 import { protocolError, type ProtocolFailure, type ProtocolResponse } from './protocol-response';
 
 /** Notification events a wallet may send (§11.1). */
@@ -25,31 +23,28 @@ const ASCII_DESCRIPTION = /^[\x20-\x21\x23-\x5B\x5D-\x7E]*$/;
  * `notificationId` belongs to `offerId` (else `protocolError('invalid_notification_id')`), records the event
  * idempotently and answers {@link notificationAccepted}.
  */
-export async function handleNotificationRequest(
-  protocol: IssuerProtocol,
-  request: HttpRequest & { body: unknown },
-): Promise<NotificationReceived | ProtocolFailure> {
-  const authorized = await verifyAccessToken(protocol, request);
-  if (!authorized.ok) return authorized;
-  const body = (typeof request.body === 'object' && request.body !== null ? request.body : {}) as Record<string, unknown>;
-  const { notification_id: notificationId, event, event_description: eventDescription } = body;
-  if (typeof notificationId !== 'string' || notificationId === '') {
-    return protocolError('invalid_notification_request', 'notification_id is required');
-  }
-  if (!NOTIFICATION_EVENTS.includes(event as NotificationEventName)) {
-    return protocolError('invalid_notification_request', `event must be one of ${NOTIFICATION_EVENTS.join(', ')}`);
-  }
-  if (eventDescription !== undefined && (typeof eventDescription !== 'string' || !ASCII_DESCRIPTION.test(eventDescription))) {
-    return protocolError('invalid_notification_request', 'event_description must be printable ASCII');
-  }
-  return {
-    ok: true,
-    offerId: authorized.offerId,
-    notificationId,
-    event: event as NotificationEventName,
-    ...(eventDescription !== undefined ? { eventDescription } : {}),
-  };
-}
+export const handleNotificationRequest = accessTokenProtected(
+  'read-as-empty',
+  async (_protocol, { offerId, body }): Promise<NotificationReceived | ProtocolFailure> => {
+    const { notification_id: notificationId, event, event_description: eventDescription } = body;
+    if (typeof notificationId !== 'string' || notificationId === '') {
+      return protocolError('invalid_notification_request', 'notification_id is required');
+    }
+    if (!NOTIFICATION_EVENTS.includes(event as NotificationEventName)) {
+      return protocolError('invalid_notification_request', `event must be one of ${NOTIFICATION_EVENTS.join(', ')}`);
+    }
+    if (eventDescription !== undefined && (typeof eventDescription !== 'string' || !ASCII_DESCRIPTION.test(eventDescription))) {
+      return protocolError('invalid_notification_request', 'event_description must be printable ASCII');
+    }
+    return {
+      ok: true,
+      offerId,
+      notificationId,
+      event: event as NotificationEventName,
+      ...(eventDescription !== undefined ? { eventDescription } : {}),
+    };
+  },
+);
 
 /** The recommended success answer: 204 No Content (§11.2). */
 export function notificationAccepted(): ProtocolResponse<null> {
