@@ -19,30 +19,32 @@ const envelope = (over: Partial<LearningCredentialEnvelope> = {}): LearningCrede
 describe('buildLearningCredentialClaims encodings', () => {
   it('writes the EUDI claim names and encodings from full facts', () => {
     const claims = buildLearningCredentialClaims(fullFacts(), envelope());
+    // Claims that carry a fact as it is expect a fresh copy of the fixture's value; the encoded ones are spelt out.
+    const facts = fullFacts();
     expect(claims).toEqual({
-      iss: 'https://issuer.alliance.example/unit-a',
+      iss: facts.iss,
       jti: 'c1d2',
       iat: IAT,
       exp: IAT + 30 * 86_400,
       vct: LEARNING_CREDENTIAL_VCT,
       cnf: { jwk: holder.publicJwk },
       issuing_authority: 'Universidad de Ejemplo, Université Exemple',
-      issuing_country: 'ES',
+      issuing_country: facts.issuingCountry,
       date_of_issuance: '2026-11-20',
       date_of_expiry: '2031-11-19',
-      family_name: 'García López',
-      given_name: 'Lucía',
-      achievement_title: 'Data Stewardship for Research',
-      achievement_description: 'Plan, curate and publish research data following FAIR principles.',
-      learning_outcomes: ['Write a data management plan', 'Apply FAIR principles to a dataset'],
-      assessment_grade: 'A',
-      language_of_classes: ['en', 'es'],
-      learner_identification: 'S-2026-004217',
-      expected_study_time: '6 ECTS credits (150 hours)',
-      level_of_learning_experience: 7,
-      types_of_quality_assurance: ['Internal Evaluation', 'External Evaluation'],
-      prerequisites_to_enroll: ['Bachelor degree'],
-      integration_stackability_options: true,
+      family_name: facts.familyName,
+      given_name: facts.givenName,
+      achievement_title: facts.achievementTitle,
+      achievement_description: facts.achievementDescription,
+      learning_outcomes: facts.learningOutcomes,
+      assessment_grade: facts.assessmentGrade,
+      language_of_classes: facts.languageOfClasses,
+      learner_identification: facts.learnerIdentification,
+      expected_study_time: facts.expectedStudyTime,
+      level_of_learning_experience: facts.levelOfLearningExperience,
+      types_of_quality_assurance: facts.typesOfQualityAssurance,
+      prerequisites_to_enroll: facts.prerequisitesToEnroll,
+      integration_stackability_options: facts.integrationStackabilityOptions,
     });
   });
 
