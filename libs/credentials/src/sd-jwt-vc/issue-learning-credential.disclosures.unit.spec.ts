@@ -1,29 +1,23 @@
 import { createHash } from 'node:crypto';
-import { fullFacts, keyPair, minimalFacts, readSdJwt } from './__tests__/learning-credential.fixture';
+import { readVectorJson } from '../__tests__/vectors';
+import { fullFacts, issueWithKeys, keyPair, minimalFacts, readSdJwt } from './__tests__/learning-credential.fixture';
 import { issueLearningCredential } from './issue-learning-credential';
-import { localSigner } from './jws-signer';
 import { LEARNING_CREDENTIAL_VCT } from './learning-credential.claims';
+import type { TypeMetadata } from './type-metadata';
 
 const NOW = new Date('2026-12-01T09:00:00Z');
 const holder = keyPair('ES256');
 
 const NEVER_SD = ['iss', 'jti', 'iat', 'exp', 'vct', 'cnf', 'issuing_authority', 'issuing_country', 'date_of_issuance'];
 const NEVER_SD_OPTIONAL = ['date_of_expiry', 'achievement_title', 'achievement_description', 'language_of_classes'];
-const ALWAYS_SD_SCALARS = [
-  'family_name',
-  'given_name',
-  'assessment_grade',
-  'learner_identification',
-  'expected_study_time',
-  'level_of_learning_experience',
-  'integration_stackability_options',
-];
-const ALWAYS_SD_ARRAYS = ['learning_outcomes', 'types_of_quality_assurance', 'prerequisites_to_enroll'];
+// The always-SD claims as the EUDI reference type metadata lists them (top-level paths with `sd: "always"`).
+const ALWAYS_SD = (readVectorJson<TypeMetadata>('eudi-learning-credential', 'learning_credential.type-metadata.json').claims ?? [])
+  .filter((claim) => claim.sd === 'always' && claim.path.length === 1)
+  .map((claim) => claim.path[0] as string);
 
 describe('selective disclosure layout', () => {
   const issuer = keyPair('ES256', 'k1');
-  const issueFull = () =>
-    issueLearningCredential({ facts: fullFacts(), holderJwk: holder.publicJwk, signer: localSigner(issuer.privateJwk), now: NOW });
+  const issueFull = () => issueWithKeys(issuer, holder, { facts: fullFacts(), now: NOW });
 
   it('keeps the never-SD claims plain in the issuer JWT payload', async () => {
     const { payload } = readSdJwt(await issueFull());
@@ -35,8 +29,9 @@ describe('selective disclosure layout', () => {
 
   it('keeps the always-SD claims out of the payload and only in disclosures', async () => {
     const { payload, disclosures } = readSdJwt(await issueFull());
-    for (const claim of [...ALWAYS_SD_SCALARS, ...ALWAYS_SD_ARRAYS]) expect(payload).not.toHaveProperty(claim);
-    expect(disclosures.map((d) => d[1]).sort()).toEqual([...ALWAYS_SD_SCALARS, ...ALWAYS_SD_ARRAYS].sort());
+    expect(ALWAYS_SD).toHaveLength(10);
+    for (const claim of ALWAYS_SD) expect(payload).not.toHaveProperty(claim);
+    expect(disclosures.map((d) => d[1]).sort()).toEqual([...ALWAYS_SD].sort());
     expect(disclosures.every((d) => d.length === 3 && typeof d[0] === 'string')).toBe(true);
   });
 
@@ -61,12 +56,7 @@ describe('selective disclosure layout', () => {
   });
 
   it('writes only the disclosures of the claims present in minimal facts', async () => {
-    const token = await issueLearningCredential({
-      facts: minimalFacts(),
-      holderJwk: holder.publicJwk,
-      signer: localSigner(issuer.privateJwk),
-      now: NOW,
-    });
+    const token = await issueWithKeys(issuer, holder, { facts: minimalFacts(), now: NOW });
     expect(
       readSdJwt(token)
         .disclosures.map((d) => d[1])
@@ -78,20 +68,13 @@ describe('selective disclosure layout', () => {
 
   it('carries the status list reference plainly', async () => {
     const status = { status_list: { idx: 7, uri: 'https://issuer.alliance.example/status/3' } };
-    const token = await issueLearningCredential({
-      facts: minimalFacts(),
-      holderJwk: holder.publicJwk,
-      signer: localSigner(issuer.privateJwk),
-      status,
-      now: NOW,
-    });
+    const token = await issueWithKeys(issuer, holder, { facts: minimalFacts(), status, now: NOW });
     expect(readSdJwt(token).payload.status).toEqual(status);
   });
 
   it('defaults iat to now and jti to a fresh UUID', async () => {
     const before = Math.floor(Date.now() / 1000);
-    const issueNow = () =>
-      issueLearningCredential({ facts: minimalFacts(), holderJwk: holder.publicJwk, signer: localSigner(issuer.privateJwk) });
+    const issueNow = () => issueWithKeys(issuer, holder, { facts: minimalFacts() });
     const [a, b] = [readSdJwt(await issueNow()).payload, readSdJwt(await issueNow()).payload];
     expect(a.iat).toBeGreaterThanOrEqual(before);
     expect(a.jti).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);

@@ -1,9 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { readVectorJson } from '../__tests__/vectors';
-import { fullFacts, keyPair, minimalFacts, readSdJwt } from './__tests__/learning-credential.fixture';
-import { issueLearningCredential } from './issue-learning-credential';
-import { localSigner } from './jws-signer';
+import { fullFacts, issueWithKeys, keyPair, minimalFacts, readSdJwt } from './__tests__/learning-credential.fixture';
 import { buildLearningCredentialClaims, LEARNING_CREDENTIAL_DISCLOSURE_FRAME, LEARNING_CREDENTIAL_VCT } from './learning-credential.claims';
 import { LEARNING_CREDENTIAL_TYPE_METADATA } from './learning-credential.type-metadata';
 import { verifyLearningCredential } from './verify-learning-credential';
@@ -55,12 +53,7 @@ describe('learning credential type metadata', () => {
 
   it('finds every mandatory claim in an issued credential once all disclosures are applied', async () => {
     const issuer = keyPair('EdDSA');
-    const token = await issueLearningCredential({
-      facts: fullFacts(),
-      holderJwk: holder.publicJwk,
-      signer: localSigner(issuer.privateJwk),
-      now: NOW,
-    });
+    const token = await issueWithKeys(issuer, holder, { facts: fullFacts(), now: NOW });
     const { claims } = await verifyLearningCredential(token, { issuerJwk: issuer.publicJwk, now: NOW });
     const missing = claimsOf(undefined, true).filter((c) => select(claims, c.path).length === 0);
     expect(missing.map((c) => c.path)).toEqual([]);
@@ -68,12 +61,7 @@ describe('learning credential type metadata', () => {
 
   it('finds every sd "never" claim of an issued credential in the clear in the issuer JWT', async () => {
     const issuer = keyPair('ES256');
-    const token = await issueLearningCredential({
-      facts: fullFacts(),
-      holderJwk: holder.publicJwk,
-      signer: localSigner(issuer.privateJwk),
-      now: NOW,
-    });
+    const token = await issueWithKeys(issuer, holder, { facts: fullFacts(), now: NOW });
     const { payload } = readSdJwt(token);
     const plainTopLevel = claimsOf('never').filter((c) => c.path.length === 1);
     expect(plainTopLevel.filter((c) => select(payload, c.path).length === 0).map((c) => c.path)).toEqual([]);

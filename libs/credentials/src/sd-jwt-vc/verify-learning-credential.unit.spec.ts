@@ -1,8 +1,7 @@
 import { digest, generateSalt } from '@sd-jwt/crypto-nodejs';
 import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
 import { presentWithKeyBinding } from './__tests__/holder';
-import { fullFacts, keyPair, minimalFacts } from './__tests__/learning-credential.fixture';
-import { issueLearningCredential } from './issue-learning-credential';
+import { fullFacts, issueWithKeys, keyPair, minimalFacts } from './__tests__/learning-credential.fixture';
 import { localSigner } from './jws-signer';
 import { buildLearningCredentialClaims } from './learning-credential.claims';
 import { verifyLearningCredential } from './verify-learning-credential';
@@ -15,8 +14,7 @@ const verifierNonce = 'n-0S6_WzA2Mj';
 const audience = 'https://verifier.example/presentations';
 const kb = { nonce: verifierNonce, aud: audience, iat: Math.floor(LATER.getTime() / 1000) };
 
-const issue = (facts = fullFacts()) =>
-  issueLearningCredential({ facts, holderJwk: holder.publicJwk, signer: localSigner(issuer.privateJwk), now: NOW });
+const issue = (facts = fullFacts()) => issueWithKeys(issuer, holder, { facts, now: NOW });
 
 describe('verifyLearningCredential without key binding', () => {
   it('returns every claim of a credential verified with the issuer key', async () => {
@@ -51,13 +49,7 @@ describe('verifyLearningCredential without key binding', () => {
 
   it('reports that the status was not checked when no status list fetcher is given', async () => {
     const status = { status_list: { idx: 3, uri: 'https://issuer.alliance.example/status/1' } };
-    const token = await issueLearningCredential({
-      facts: minimalFacts(),
-      holderJwk: holder.publicJwk,
-      signer: localSigner(issuer.privateJwk),
-      status,
-      now: NOW,
-    });
+    const token = await issueWithKeys(issuer, holder, { facts: minimalFacts(), status, now: NOW });
     const result = await verifyLearningCredential(token, { issuerJwk: issuer.publicJwk, now: LATER });
     expect(result.statusChecked).toBe(false);
     expect(result.claims.status).toEqual(status);

@@ -1,6 +1,8 @@
 // Test-only facts, keys and token readers for the SD-JWT VC specs.
 import { generateKeyPairSync } from 'node:crypto';
+import { issueLearningCredential, type IssueLearningCredentialInput } from '../issue-learning-credential';
 import type { Jwk } from '../jose-keys';
+import { localSigner } from '../jws-signer';
 import type { LearningCredentialFacts } from '../learning-credential.facts';
 
 /** Facts with every optional member set, as an alliance micro-credential would carry them. */
@@ -49,6 +51,16 @@ export function keyPair(kind: 'ES256' | 'EdDSA', kid?: string): { privateJwk: Jw
     publicJwk: withKid(publicKey.export({ format: 'jwk' }) as Jwk),
   };
 }
+
+/**
+ * A Learning Credential signed with `issuer`'s private key (a local signer) and bound to `holder`'s public key;
+ * the rest of the input (facts, now, status, jti) is passed as given.
+ */
+export const issueWithKeys = (
+  issuer: { privateJwk: Jwk },
+  holder: { publicJwk: Jwk },
+  input: Omit<IssueLearningCredentialInput, 'holderJwk' | 'signer'>,
+): Promise<string> => issueLearningCredential({ ...input, holderJwk: holder.publicJwk, signer: localSigner(issuer.privateJwk) });
 
 const decodeSegment = (segment: string): unknown => JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
 
