@@ -2,39 +2,12 @@ import { decodeJwt } from '@openid4vc/oauth2';
 import { LEARNING_CREDENTIAL_SD_JWT, OPEN_BADGE_LDP_VC } from './credential-configurations';
 import { verifyCompactJws } from './jws';
 import { encodePublicKeyMultibase } from '../keys/ed25519';
-import { didJwkOf, handMadeProof, newHolderKey, walletClient } from './testing/holder-wallet';
+import { didJwkOf, handMadeProof, newHolderKey, walletClient, walletRun } from './testing/holder-wallet';
 import { credentialRequest, postJson, redeemedOffer } from './testing/redeemed-offer';
 import { oidfViolations } from './testing/oidf-schemas';
 import { useTestIssuer } from './testing/use-test-issuer';
 
 const env = useTestIssuer();
-
-/** The whole pre-authorized code flow as a wallet runs it, with the library's Openid4vciClient. */
-async function walletRun(link: string, txCode: string | undefined, holder = newHolderKey()) {
-  const client = walletClient(holder);
-  const credentialOffer = await client.resolveCredentialOffer(link);
-  const issuerMetadata = await client.resolveIssuerMetadata(credentialOffer.credential_issuer);
-  const { accessTokenResponse } = await client.retrievePreAuthorizedCodeAccessTokenFromOffer({
-    credentialOffer,
-    issuerMetadata,
-    ...(txCode ? { txCode } : {}),
-  });
-  const credentialConfigurationId = credentialOffer.credential_configuration_ids[0];
-  const { c_nonce } = await client.requestNonce({ issuerMetadata });
-  const { jwt } = await client.createCredentialRequestJwtProof({
-    issuerMetadata,
-    credentialConfigurationId,
-    nonce: c_nonce,
-    signer: { method: 'jwk', alg: holder.alg, publicJwk: holder.publicJwk },
-  });
-  const response = await client.retrieveCredentials({
-    issuerMetadata,
-    accessToken: accessTokenResponse.access_token,
-    credentialConfigurationId,
-    proofs: { jwt: [jwt] },
-  });
-  return { client, holder, credentialOffer, issuerMetadata, accessTokenResponse, jwt, response };
-}
 
 describe('OpenID4VCI wallet run against the protocol layer (the credential is a stand-in JWS the test server signs)', () => {
   it('resolves an offer by value, redeems the code with the tx_code and receives a credential bound to the proven key', async () => {

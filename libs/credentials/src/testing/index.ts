@@ -1,4 +1,4 @@
 export * from './test-tls';
 export * from './did-web-test-server';
 export * from './trusting-did-web-resolver';
-export { didJwkOf, handMadeProof, newHolderKey, walletClient } from '../oid4vci/testing/holder-wallet';
+export { didJwkOf, handMadeProof, newHolderKey, walletClient, walletRun } from '../oid4vci/testing/holder-wallet';

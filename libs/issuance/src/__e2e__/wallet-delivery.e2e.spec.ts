@@ -9,6 +9,7 @@ import {
   OPEN_BADGE_LDP_VC,
   verifyLearningCredential,
   walletClient,
+  walletRun,
 } from '@alliance/credentials';
 import { setGlobalConfig } from '@openid4vc/utils';
 import { MEMBERS, messages, UNI_A, UNI_B } from './alliance-messages';
@@ -63,31 +64,11 @@ describe('a learner receives a credential in a wallet (OpenID4VCI 1.0, the holde
       'the mailed transaction code',
     );
 
-  /** The wallet's whole run: offer, metadata, token with the code, nonce, key proof, credential. */
-  async function walletRun(link: string, txCode: string | undefined, configurationId: string, holder = newHolderKey()) {
-    const client = walletClient(holder);
-    const credentialOffer = await client.resolveCredentialOffer(link);
-    const issuerMetadata = await client.resolveIssuerMetadata(credentialOffer.credential_issuer);
-    const { accessTokenResponse } = await client.retrievePreAuthorizedCodeAccessTokenFromOffer({
-      credentialOffer,
-      issuerMetadata,
-      ...(txCode ? { txCode } : {}),
-    });
-    const { c_nonce } = await client.requestNonce({ issuerMetadata });
-    const { jwt } = await client.createCredentialRequestJwtProof({
-      issuerMetadata,
-      credentialConfigurationId: configurationId,
-      nonce: c_nonce,
-      signer: { method: 'jwk', alg: holder.alg, publicJwk: holder.publicJwk },
-    });
-    const response = await client.retrieveCredentials({
-      issuerMetadata,
-      accessToken: accessTokenResponse.access_token,
-      credentialConfigurationId: configurationId,
-      proofs: { jwt: [jwt] },
-    });
-    return { client, holder, issuerMetadata, accessToken: accessTokenResponse.access_token, response };
-  }
+  /** The wallet's whole run, asking for one configuration; the access token as the wallet keeps it. */
+  const walletRunFor = async (link: string, txCode: string | undefined, configurationId: string) => {
+    const run = await walletRun(link, txCode, undefined, configurationId);
+    return { ...run, accessToken: run.accessTokenResponse.access_token };
+  };
 
   beforeAll(async () => {
     setGlobalConfig({ allowInsecureUrls: true });
@@ -158,7 +139,7 @@ describe('a learner receives a credential in a wallet (OpenID4VCI 1.0, the holde
     expect(made.qrSvg).toMatch(/^<svg/);
     const mail = await mailedCode(made.offerId);
     expect(mail.to).toBe('ada@example.org');
-    const run = await walletRun(made.byReference, mail.code, LEARNING_CREDENTIAL_SD_JWT);
+    const run = await walletRunFor(made.byReference, mail.code, LEARNING_CREDENTIAL_SD_JWT);
     const credential = (run.response.credentialResponse.credentials![0] as { credential: string }).credential;
 
     const issuerUrl = run.issuerMetadata.credentialIssuer.credential_issuer;
@@ -198,7 +179,7 @@ describe('a learner receives a credential in a wallet (OpenID4VCI 1.0, the holde
   it("hands over the co-signed Open Badges credential, every awarding body's proof verifying, without a transaction code when none was asked", async () => {
     const credentialId = await issuedTo('learner-w2');
     const made = await offer(credentialId, 'learner-w2', { configurationIds: [OPEN_BADGE_LDP_VC], txCode: false });
-    const run = await walletRun(made.byValue, undefined, OPEN_BADGE_LDP_VC);
+    const run = await walletRunFor(made.byValue, undefined, OPEN_BADGE_LDP_VC);
     const credential = (run.response.credentialResponse.credentials![0] as { credential: JsonObject }).credential;
     expect(credential.id).toBe(`urn:uuid:${credentialId}`);
     const verified = await verifyCoSigned(it$, credential, keys);
@@ -274,7 +255,7 @@ describe('a learner receives a credential in a wallet (OpenID4VCI 1.0, the holde
       return (res.body as { items: { credentialId: string; lifecycle: string }[] }).items.find((c) => c.lifecycle === 'collecting-proofs');
     });
     const made = await offer(pending.credentialId, 'learner-w5', { configurationIds: [LEARNING_CREDENTIAL_SD_JWT], txCode: false });
-    const run = await walletRun(made.byValue, undefined, LEARNING_CREDENTIAL_SD_JWT);
+    const run = await walletRunFor(made.byValue, undefined, LEARNING_CREDENTIAL_SD_JWT);
     const transactionId = run.response.credentialResponse.transaction_id!;
     expect(transactionId).toEqual(expect.any(String));
     expect(run.response.credentialResponse.credentials).toBeUndefined();

@@ -46,3 +46,33 @@ export function handMadeProof(
     { iat: Math.floor(Date.now() / 1000), ...claims },
   );
 }
+
+/**
+ * The whole pre-authorized code flow as a wallet runs it, with the library's Openid4vciClient: offer, metadata,
+ * token (with the transaction code), nonce, key proof, credential of `configurationId` (the offer's first by default).
+ */
+export async function walletRun(link: string, txCode: string | undefined, holder = newHolderKey(), configurationId?: string) {
+  const client = walletClient(holder);
+  const credentialOffer = await client.resolveCredentialOffer(link);
+  const issuerMetadata = await client.resolveIssuerMetadata(credentialOffer.credential_issuer);
+  const { accessTokenResponse } = await client.retrievePreAuthorizedCodeAccessTokenFromOffer({
+    credentialOffer,
+    issuerMetadata,
+    ...(txCode ? { txCode } : {}),
+  });
+  const credentialConfigurationId = configurationId ?? credentialOffer.credential_configuration_ids[0];
+  const { c_nonce } = await client.requestNonce({ issuerMetadata });
+  const { jwt } = await client.createCredentialRequestJwtProof({
+    issuerMetadata,
+    credentialConfigurationId,
+    nonce: c_nonce,
+    signer: { method: 'jwk', alg: holder.alg, publicJwk: holder.publicJwk },
+  });
+  const response = await client.retrieveCredentials({
+    issuerMetadata,
+    accessToken: accessTokenResponse.access_token,
+    credentialConfigurationId,
+    proofs: { jwt: [jwt] },
+  });
+  return { client, holder, credentialOffer, issuerMetadata, accessTokenResponse, jwt, response };
+}
