@@ -1,15 +1,8 @@
 import { type DecisionContext, defineDecider } from '@alliance/event-sourcing';
-import { IssuanceException, violation, type Violation } from '../issuance.exception';
+import { IssuanceException } from '../issuance.exception';
 import type { DeliverToWallet, OfferCredentialToWallet, RedeemWalletOffer, WalletOfferCommand } from './wallet-offer.commands';
 import type { RedemptionRefusal, WalletOfferEvent } from './wallet-offer.events';
-import {
-  isWalletConfiguration,
-  MAX_RECORDED_REFUSALS,
-  MAX_WRONG_TX_CODES,
-  OFFER_TTL_SECONDS,
-  OFFERABLE_LIFECYCLES,
-  TX_CODE_LENGTH,
-} from './wallet-offer.rules';
+import { MAX_RECORDED_REFUSALS, MAX_WRONG_TX_CODES, OFFERABLE_LIFECYCLES, offerViolations } from './wallet-offer.rules';
 import { evolveWalletOffer, initialWalletOfferState, type WalletOffer, type WalletOfferState } from './wallet-offer.state';
 
 const at = (context: DecisionContext, plusSeconds = 0) => new Date(context.now.getTime() + plusSeconds * 1000).toISOString();
@@ -84,49 +77,6 @@ function offer(command: OfferCredentialToWallet, state: WalletOfferState, contex
       },
     },
   ];
-}
-
-function offerViolations(command: OfferCredentialToWallet): Violation[] {
-  const out: Violation[] = [];
-  const ids = command.configurationIds;
-  if (!Array.isArray(ids) || ids.length === 0) {
-    out.push(violation('configurationIds', 'wallet-offer.configuration-required', 'offer at least one credential configuration'));
-  } else {
-    ids.forEach((id, i) => {
-      if (!isWalletConfiguration(id)) {
-        out.push(
-          violation(
-            `configurationIds[${i}]`,
-            'wallet-offer.configuration-unknown',
-            `${id} is not a credential configuration of this issuer`,
-          ),
-        );
-      } else if (ids.indexOf(id) !== i) {
-        out.push(violation(`configurationIds[${i}]`, 'wallet-offer.configuration-repeated', `${id} is offered twice`));
-      }
-    });
-  }
-  const ttl = command.ttlSeconds;
-  if (!Number.isInteger(ttl) || ttl < OFFER_TTL_SECONDS.min || ttl > OFFER_TTL_SECONDS.max) {
-    out.push(
-      violation(
-        'ttlSeconds',
-        'wallet-offer.ttl-out-of-range',
-        `an offer lives ${OFFER_TTL_SECONDS.min} to ${OFFER_TTL_SECONDS.max} seconds`,
-      ),
-    );
-  }
-  const length = command.txCode?.length;
-  if (length !== undefined && (!Number.isInteger(length) || length < TX_CODE_LENGTH.min || length > TX_CODE_LENGTH.max)) {
-    out.push(
-      violation(
-        'txCode.length',
-        'wallet-offer.tx-code-length',
-        `a transaction code has ${TX_CODE_LENGTH.min} to ${TX_CODE_LENGTH.max} digits`,
-      ),
-    );
-  }
-  return out;
 }
 
 function redeem(command: RedeemWalletOffer, offer_: WalletOffer, context: DecisionContext): WalletOfferEvent[] {

@@ -1,3 +1,6 @@
+import { violation, type Violation } from '../issuance.exception';
+import type { OfferCredentialToWallet } from './wallet-offer.commands';
+
 /** The credential configurations issuance offers to wallets (OpenID4VCI `credential_configuration_id`s, as its issuer metadata names them). */
 export const WALLET_CONFIGURATIONS = {
   /** The co-signed Open Badges 3.0 credential, bound to the wallet's DID (`ldp_vc`). */
@@ -28,3 +31,47 @@ export const MAX_RECORDED_REFUSALS = 20;
 
 /** Lifecycles in which a credential may be offered: issued, or still collecting co-signers' proofs (deferred). */
 export const OFFERABLE_LIFECYCLES: readonly string[] = ['issued', 'collecting-proofs'];
+
+/** What is wrong with an offer's choices, each naming its field (empty when none). */
+export function offerViolations(command: OfferCredentialToWallet): Violation[] {
+  const out: Violation[] = [];
+  const ids = command.configurationIds;
+  if (!Array.isArray(ids) || ids.length === 0) {
+    out.push(violation('configurationIds', 'wallet-offer.configuration-required', 'offer at least one credential configuration'));
+  } else {
+    ids.forEach((id, i) => {
+      if (!isWalletConfiguration(id)) {
+        out.push(
+          violation(
+            `configurationIds[${i}]`,
+            'wallet-offer.configuration-unknown',
+            `${id} is not a credential configuration of this issuer`,
+          ),
+        );
+      } else if (ids.indexOf(id) !== i) {
+        out.push(violation(`configurationIds[${i}]`, 'wallet-offer.configuration-repeated', `${id} is offered twice`));
+      }
+    });
+  }
+  const ttl = command.ttlSeconds;
+  if (!Number.isInteger(ttl) || ttl < OFFER_TTL_SECONDS.min || ttl > OFFER_TTL_SECONDS.max) {
+    out.push(
+      violation(
+        'ttlSeconds',
+        'wallet-offer.ttl-out-of-range',
+        `an offer lives ${OFFER_TTL_SECONDS.min} to ${OFFER_TTL_SECONDS.max} seconds`,
+      ),
+    );
+  }
+  const length = command.txCode?.length;
+  if (length !== undefined && (!Number.isInteger(length) || length < TX_CODE_LENGTH.min || length > TX_CODE_LENGTH.max)) {
+    out.push(
+      violation(
+        'txCode.length',
+        'wallet-offer.tx-code-length',
+        `a transaction code has ${TX_CODE_LENGTH.min} to ${TX_CODE_LENGTH.max} digits`,
+      ),
+    );
+  }
+  return out;
+}
