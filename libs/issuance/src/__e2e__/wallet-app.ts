@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { walletRun } from '@alliance/credentials';
+import { setGlobalConfig } from '@openid4vc/utils';
+import { messages, UNI_A, UNI_B } from './alliance-messages';
+import { delegateToPlatform, eventually, type IssuanceApp, startIssuance } from './issuance-app';
+
+export type WalletOffer = {
+  offerId: string;
+  byValue: string;
+  byReference: string;
+  qrSvg: string;
+  txCode?: { length: number };
+  expiresAt: string;
+};
+
+/**
+ * Issuance with both awarding bodies signing through the platform, for wallet specs: issues credentials to
+ * learners, makes offers as the learner, reads the mailed transaction code, and runs the library's wallet.
+ */
+export function useWalletApp() {
+  let it$: IssuanceApp;
+  const keys: Record<string, string> = {};
+
+  const issuedTo = async (learner: string): Promise<string> => {
+    await it$.bus.publish([
+      messages.enrolled(`enr-${learner}`, learner),
+      messages.result(`enr-${learner}`, learner, 'SES-1', 8),
+      messages.result(`enr-${learner}`, learner, 'SES-2', 7),
+    ]);
+    const admin = await it$.bearer('alliance-admin');
+    const issued = await eventually(
+      async () => {
+        const res = await it$.http().get(`/credentials?learner=${learner}`).set('authorization', admin);
+        return (res.body as { items: { credentialId: string; lifecycle: string }[] }).items.find((c) => c.lifecycle === 'issued');
+      },
+      30_000,
+      `the credential of ${learner}`,
+    );
+    return issued.credentialId;
+  };
+  const offer = async (credentialId: string, learner: string, body: Record<string, unknown> = {}) =>
+    (
+      await it$
+        .http()
+        .post(`/credentials/${credentialId}/wallet-offers`)
+        .set('authorization', await it$.bearer('learner', undefined, learner))
+        .send(body)
+        .expect(201)
+    ).body as WalletOffer;
+  /** The transaction code as the learner reads it in the mail the development adapter writes. */
+  const mailedCode = (offerId: string) =>
+    eventually(
+      async () => {
+        const file = await readFile(join(it$.config.DATA_DIR, 'mail', 'learner-mail.jsonl'), 'utf8').catch(() => '');
+        const line = file
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as { reference: string; to: string; text: string })
+          .find((m) => m.reference === offerId);
+        return line && { to: line.to, code: /code is (\d+)\./.exec(line.text)?.[1] };
+      },
+      20_000,
+      'the mailed transaction code',
+    );
+
+  /** The wallet's whole run, asking for one configuration; the access token as the wallet keeps it. */
+  const walletRunFor = async (link: string, txCode: string | undefined, configurationId: string) => {
+    const run = await walletRun(link, txCode, undefined, configurationId);
+    return { ...run, accessToken: run.accessTokenResponse.access_token };
+  };
+
+  beforeAll(async () => {
+    setGlobalConfig({ allowInsecureUrls: true });
+    it$ = await startIssuance();
+    await it$.bus.publish([messages.institutionRegistered(UNI_A), messages.institutionRegistered(UNI_B), messages.specPublished()]);
+    for (const id of [UNI_A, UNI_B]) {
+      keys[id] = (await delegateToPlatform(it$, id)).publicKeyMultibase;
+      await it$.bus.publish([messages.keyAdded(id as typeof UNI_A, keys[id])]);
+    }
+  }, 60_000);
+  afterAll(async () => {
+    setGlobalConfig({ allowInsecureUrls: false });
+    await it$?.close();
+  });
+
+  const streamOf = async (offerId: string) => (await it$.store.readStream(`issuance.wallet-offer-${offerId}`)).map((e) => e.type);
+  const post = async (path: string, body: unknown, accessToken: string) => {
+    const res = await fetch(`${it$.url}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: (await res.json().catch(() => undefined)) as { error?: string } | undefined };
+  };
+
+  return { app: () => it$, keys, issuedTo, offer, mailedCode, walletRunFor, streamOf, post };
+}
