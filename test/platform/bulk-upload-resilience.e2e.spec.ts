@@ -7,6 +7,7 @@ import { auditedEvents } from '../support/embedded-platform';
 import { COMPONENTS, enrolmentRequest, enrolOnceKnown, type Member, setUpJointCredential } from '../support/joint-credential';
 import { call, eventually, type Patience, token } from '../support/scenario-http';
 import { builtMain, type SpawnedProcess, spawnNode } from '../support/spawn-process';
+import { randomBasePort } from '../support/base-port';
 
 /**
  * The built platform as a child process on a data directory that outlives it: killed with SIGKILL in the middle
@@ -21,7 +22,7 @@ const HEADER = 'rowId,enrolmentId,componentCode,grade,assessedOn,assessmentType,
 
 describe('a results upload on the embedded platform killed with SIGKILL', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'platform-kill-'));
-  const firstPort = 6000 + Math.floor(Math.random() * 100) * 10;
+  const firstPort = randomBasePort(6000, 100);
   const urls = Object.fromEntries(
     ['catalogue', 'enrolment', 'assessment', 'issuance', 'verification', 'audit'].map((s, i) => [s, `http://127.0.0.1:${firstPort + i}`]),
   ) as Record<'catalogue' | 'enrolment' | 'assessment' | 'issuance' | 'verification' | 'audit', string>;

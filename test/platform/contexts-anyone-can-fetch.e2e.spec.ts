@@ -14,6 +14,7 @@ import { call, eventually, type Patience, token } from '../support/scenario-http
 import { builtMain, spawnNode, type SpawnedProcess } from '../support/spawn-process';
 import { platformUrls } from '../support/embedded-platform';
 import { verifyProofsAsAStandardVerifier } from '../support/standard-credential-verifier';
+import { randomBasePort } from '../support/base-port';
 
 type Credential = Record<string, unknown> & { '@context': string[]; proof: { verificationMethod: string; cryptosuite: string }[] };
 const EXTENSION_CONTEXT = SERVED_CONTEXTS.find((c) => c.path === 'microcredential/v2')!;
@@ -32,7 +33,7 @@ describe.each([
     (issuance: string) => issuance.replace('127.0.0.1', 'localhost'),
   ],
 ])('a co-signed credential whose extension context is served %s', (_name, extraEnv, expectedBase) => {
-  const base = 5200 + Math.floor(Math.random() * 150) * 10;
+  const base = randomBasePort(5200, 150);
   const { catalogue, enrolment, assessment, issuance, verification } = platformUrls(base);
   const urls: ServiceUrls = { catalogue, enrolment, assessment, issuance, verification };
   const dataDir = mkdtempSync(join(tmpdir(), 'contexts-e2e-'));

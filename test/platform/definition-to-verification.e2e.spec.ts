@@ -6,6 +6,7 @@ import { runCredentialScenario } from '../support/credential-scenario';
 import { eventually } from '../support/scenario-http';
 import { builtMain } from '../support/spawn-process';
 import { platformUrls } from '../support/embedded-platform';
+import { randomBasePort } from '../support/base-port';
 
 /**
  * The whole platform as a new user meets it (`npm start`, the built executable on the embedded defaults),
@@ -13,7 +14,7 @@ import { platformUrls } from '../support/embedded-platform';
  * scenario runs against the distributed platform in test/distributed.
  */
 describe('from a definition to an employer verifying the credential, over HTTP', () => {
-  const base = 4500 + Math.floor(Math.random() * 100) * 10;
+  const base = randomBasePort(4500, 100);
   const { catalogue, enrolment, assessment, issuance, verification } = platformUrls(base);
   const dataDir = mkdtempSync(join(tmpdir(), 'scenario-'));
   let platform: ChildProcess;

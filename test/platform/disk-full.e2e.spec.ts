@@ -13,6 +13,7 @@ import {
 } from '../support/joint-credential';
 import { call, eventually, type Patience, token } from '../support/scenario-http';
 import { builtMain, spawnNode } from '../support/spawn-process';
+import { randomBasePort } from '../support/base-port';
 
 /**
  * The built platform (all six services in one process) on a data folder of its own tiny tmpfs: the disk fills
@@ -48,7 +49,7 @@ describe('the embedded platform while its disk is full during issuance', () => {
     return;
   }
   const dataDir = join(disk.dir, 'data');
-  const firstPort = 7300 + Math.floor(Math.random() * 50) * 10;
+  const firstPort = randomBasePort(7300, 50);
   let p: EmbeddedPlatform;
   /** The output of the platform runs before the current one. */
   let earlier = '';

@@ -11,6 +11,7 @@ import {
   setUpJointCredential,
 } from '../support/joint-credential';
 import { call, eventually, token } from '../support/scenario-http';
+import { randomBasePort } from '../support/base-port';
 
 type Credential = Record<string, unknown> & { credentialSubject: Record<string, unknown> };
 
@@ -46,7 +47,7 @@ describe('learner erasure on the embedded platform', () => {
   };
 
   beforeAll(async () => {
-    p = await startEmbeddedPlatform(5000 + Math.floor(Math.random() * 100) * 10, { LOG_LEVEL: 'info' });
+    p = await startEmbeddedPlatform(randomBasePort(5000, 100), { LOG_LEVEL: 'info' });
     admin = await token('alliance-admin');
     const joint = await setUpJointCredential(p.urls, admin);
     members = joint.members;

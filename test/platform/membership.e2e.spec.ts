@@ -12,6 +12,7 @@ import {
   resultRequest,
 } from '../support/joint-credential';
 import { call, eventually, token } from '../support/scenario-http';
+import { randomBasePort } from '../support/base-port';
 
 /**
  * Membership across the services, on the built platform as users run it: a suspended member's registrar and
@@ -257,7 +258,7 @@ describe('membership on the embedded platform', () => {
   }
 
   beforeAll(async () => {
-    p = await startEmbeddedPlatform(4700 + Math.floor(Math.random() * 100) * 10);
+    p = await startEmbeddedPlatform(randomBasePort(4700, 100));
     admin = await token('alliance-admin');
     [A, B] = (await registerMembers(p.urls, admin)) as [Member, Member];
     specId = await publishDefinition(p.urls.catalogue, admin, [A, B]);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtMain, spawnNode } from '../support/spawn-process';
+import { randomBasePort } from '../support/base-port';
 
 const SERVICES = ['catalogue', 'enrolment', 'assessment', 'issuance', 'verification', 'audit'];
 
@@ -10,7 +11,7 @@ describe('platform executable on the embedded defaults', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('starts every service, prints their URLs when ready, answers health and problem+json, and stops cleanly on SIGTERM', async () => {
-    const basePort = 3400 + Math.floor(Math.random() * 200) * 10;
+    const basePort = randomBasePort(3400, 200);
     const platform = spawnNode(builtMain('platform'), [], { DATA_DIR: dataDir, PLATFORM_BASE_PORT: String(basePort), LOG_LEVEL: 'info' });
     try {
       await platform.waitFor(/"msg":"platform ready"/, 90_000);

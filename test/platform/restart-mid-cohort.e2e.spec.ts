@@ -11,6 +11,7 @@ import {
   setUpJointCredential,
 } from '../support/joint-credential';
 import { eventually, type Patience, token } from '../support/scenario-http';
+import { randomBasePort } from '../support/base-port';
 
 /**
  * The embedded platform stopped gracefully (SIGTERM) straight after a registrar's upload was recorded, while the
@@ -25,7 +26,7 @@ const HEADER = 'rowId,enrolmentId,componentCode,grade,assessedOn,assessmentType,
 
 describe('the embedded platform stopped with SIGTERM while an upload travels to issuance', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'platform-restart-'));
-  const firstPort = 7900 + Math.floor(Math.random() * 50) * 10;
+  const firstPort = randomBasePort(7900, 50);
   let platform: EmbeddedPlatform | undefined;
   const patience: Patience = { timeoutMs: 120_000, diagnostics: () => platform?.output().slice(-4000) ?? '' };
   let members: Member[];

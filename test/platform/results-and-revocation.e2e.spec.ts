@@ -10,6 +10,7 @@ import {
   setUpJointCredential,
 } from '../support/joint-credential';
 import { call, eventually, token } from '../support/scenario-http';
+import { randomBasePort } from '../support/base-port';
 
 /**
  * On the built platform as users run it: a bulk upload never publishes one result id twice, and a credential
@@ -53,7 +54,7 @@ describe('results and revocations on the embedded platform', () => {
   const credentialsOf = async (name: string) => (await listCredentials(p.urls.issuance, { learner: learners[name]! }, admin)).items;
 
   beforeAll(async () => {
-    p = await startEmbeddedPlatform(5000 + Math.floor(Math.random() * 100) * 10);
+    p = await startEmbeddedPlatform(randomBasePort(5000, 100));
     admin = await token('alliance-admin');
     const joint = await setUpJointCredential(p.urls, admin);
     [A, B] = joint.members as [Member, Member];
