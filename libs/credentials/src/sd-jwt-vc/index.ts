@@ -8,3 +8,4 @@ export * from './learning-credential.type-metadata';
 export * from './jwt-vc-issuer-metadata';
 export * from './issue-learning-credential';
 export * from './verify-learning-credential';
+export * from './issuer-url';

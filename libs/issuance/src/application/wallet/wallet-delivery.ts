@@ -13,22 +13,17 @@ import {
   type ProtocolFailure,
   verifyAccessToken,
 } from '@alliance/credentials';
-import { type CommandContext, isDomainError } from '@alliance/event-sourcing';
+import { isDomainError } from '@alliance/event-sourcing';
 import { calculateJwkThumbprint } from 'jose';
 import type { DeliverToWallet } from '../../domain/wallet-offer/wallet-offer.commands';
 import { IssuanceAggregates } from '../issuance-aggregates';
 import type { WalletCredentials } from './wallet-credentials';
-import type { WalletProtocol } from './wallet-protocol';
+import { walletActor, type WalletProtocol } from './wallet-protocol';
 
 type WalletRequest = HttpRequest & { body: unknown };
 
 /** How often a wallet polls the deferred endpoint while awarding bodies are still signing. */
 const DEFERRED_INTERVAL_SECONDS = 30;
-
-const walletActor = (offerId: string): CommandContext => ({
-  actor: { subject: `wallet-of-offer:${offerId}`, role: 'wallet' },
-  correlationId: offerId,
-});
 
 /** The offer's decisions answered as the OpenID4VCI errors a wallet understands. */
 const DENIALS: Record<string, string> = {

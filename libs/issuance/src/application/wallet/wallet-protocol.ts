@@ -1,6 +1,14 @@
 import { getGlobalConfig, setGlobalConfig } from '@openid4vc/utils';
 import { IssuanceException } from '../../domain/issuance.exception';
-import { createIssuerProtocol, type IssuerProtocol, type Jwk, privateJwkSigner, privateKeyFromSeed } from '@alliance/credentials';
+import type { CommandContext } from '@alliance/event-sourcing';
+import {
+  createIssuerProtocol,
+  isLoopbackHost,
+  type IssuerProtocol,
+  type Jwk,
+  privateJwkSigner,
+  privateKeyFromSeed,
+} from '@alliance/credentials';
 
 /** What the OpenID4VCI protocol layer of issuance is built from. */
 export interface WalletProtocolOptions {
@@ -15,8 +23,11 @@ export interface WalletProtocolOptions {
   now?: () => Date;
 }
 
-/** Hosts of a developer's machine, where the issuer may be plain http. */
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+/** An anonymous wallet acts for the learner whose offer it redeems; the log names it by the offer. */
+export const walletActor = (offerId: string): CommandContext => ({
+  actor: { subject: `wallet-of-offer:${offerId}`, role: 'wallet' },
+  correlationId: offerId,
+});
 
 /** Access tokens are short: the wallet asks for its credentials right after redeeming the offer. */
 export const ACCESS_TOKEN_TTL_SECONDS = 600;
@@ -41,7 +52,7 @@ export class WalletProtocol {
   private build(): IssuerProtocol {
     const issuerUrl = new URL(this.options.issuerUrl());
     if (issuerUrl.protocol !== 'https:') {
-      if (!LOOPBACK.has(issuerUrl.hostname)) {
+      if (!isLoopbackHost(issuerUrl.hostname)) {
         throw new IssuanceException(
           'issuance.wallet.public-url-not-https',
           `wallets reach the credential issuer only over https, and issuance's public URL is ${issuerUrl.origin}: set ISSUANCE_PUBLIC_URL (or PUBLIC_BASE_URL) to its https address`,

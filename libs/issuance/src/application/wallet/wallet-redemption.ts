@@ -6,17 +6,11 @@ import {
   protocolError,
   type TokenRefusal,
 } from '@alliance/credentials';
-import { type CommandContext, isDomainError } from '@alliance/event-sourcing';
+import { isDomainError } from '@alliance/event-sourcing';
 import type { RedeemWalletOffer } from '../../domain/wallet-offer/wallet-offer.commands';
 import { IssuanceAggregates } from '../issuance-aggregates';
 import type { OfferCodes } from './offer-codes';
-import type { WalletProtocol } from './wallet-protocol';
-
-/** An anonymous wallet acts for the learner whose offer it redeems; the log names it by the offer. */
-const walletActor = (offerId: string): CommandContext => ({
-  actor: { subject: `wallet-of-offer:${offerId}`, role: 'wallet' },
-  correlationId: offerId,
-});
+import { walletActor, type WalletProtocol } from './wallet-protocol';
 
 /** How the decider hears of a transaction code the protocol layer checked. */
 const TX_CODE_OUTCOME: Partial<Record<TokenRefusal, RedeemWalletOffer['txCode']>> = {
