@@ -52,4 +52,7 @@ export * from './sd-jwt-vc';
 
 export * from './oid4vci';
 
+export { credentialHeadline, type CredentialHeadline } from './presentation/credential-headline';
+export { plainAnnexI, type PlainAnnexElement } from './presentation/plain-annex-i';
+
 export * from './testing';
