@@ -54,5 +54,6 @@ export * from './oid4vci';
 
 export { credentialHeadline, type CredentialHeadline } from './presentation/credential-headline';
 export { plainAnnexI, type PlainAnnexElement } from './presentation/plain-annex-i';
+export { credentialPdf, type CredentialPdfInput } from './presentation/credential-pdf';
 
 export * from './testing';
