@@ -48,7 +48,7 @@ export async function credentialPdf(input: CredentialPdfInput): Promise<Uint8Arr
   flow.row('Awarded to', [headline.learner ?? 'not stated']);
   flow.row('Awarded by', headline.awardingBodies.length ? headline.awardingBodies : ['not stated']);
   flow.row('Date of award', [headline.awarded ?? 'not stated']);
-  flow.row('Status', [`${status} (as of ${generated})`], /^valid\b/i.test(status) ? VALID : NOT_VALID);
+  flow.row('Status', [`${status} (as of ${generated})`], { color: /^valid\b/i.test(status) ? VALID : NOT_VALID });
   flow.gap(8);
   drawVerificationBlock(flow, input.verifyUrl);
   flow.gap(12);
@@ -63,8 +63,8 @@ export async function credentialPdf(input: CredentialPdfInput): Promise<Uint8Arr
   flow.gap(6);
   for (const element of plainAnnexI(input.credential)) {
     if (!element.present && !element.mandatory) continue;
-    const values = element.items && element.items.length > 1 ? element.items.map((item) => `• ${item}`) : [element.text];
-    flow.row(element.name, values, element.present ? undefined : NOT_VALID);
+    const list = element.items && element.items.length > 1 ? element.items : undefined;
+    flow.row(element.name, list ?? [element.text], { bulleted: !!list, ...(element.present ? {} : { color: NOT_VALID }) });
   }
   flow.rule();
   flow.row('Credential identifier', [headline.id ?? 'not stated']);

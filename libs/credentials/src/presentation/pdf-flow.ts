@@ -14,6 +14,7 @@ const LABEL_WIDTH = 150;
 const VALUE_X = MARGIN + LABEL_WIDTH + 14;
 const VALUE_WIDTH = PAGE_WIDTH - MARGIN - VALUE_X;
 const ROW_LINE = 13.5;
+const BULLET_INDENT = 10;
 
 /** The colours of the document. */
 export const INK = rgb(0.1, 0.1, 0.13);
@@ -66,17 +67,22 @@ export class PdfFlow {
   }
 
   /**
-   * A labelled row of the two-column list: the label on the left, each value a paragraph on the right, both on one
-   * baseline per line.
+   * A labelled row of the two-column list: the label on the left, each value a paragraph on the right (a bulleted
+   * one, its lines hanging under the text, when `bulleted`), both on one baseline per line.
    */
-  row(label: string, values: string[], color: Color = INK): void {
+  row(label: string, values: string[], { color = INK, bulleted = false }: { color?: Color; bulleted?: boolean } = {}): void {
     const { regular, bold } = this.fonts;
     const labels = wrapText(label, bold, 8.5, LABEL_WIDTH);
-    const lines = values.flatMap((v) => wrapText(v, regular, 10, VALUE_WIDTH));
+    const indent = bulleted ? BULLET_INDENT : 0;
+    const lines = values.flatMap((v) =>
+      wrapText(v, regular, 10, VALUE_WIDTH - indent).map((text, i) => ({ text, bullet: bulleted && i === 0 })),
+    );
     for (let i = 0; i < Math.max(labels.length, lines.length); i++) {
       this.room(ROW_LINE);
-      if (labels[i]) this.draw(labels[i], MARGIN, this.y - 10, bold, 8.5, MUTED);
-      if (lines[i]) this.draw(lines[i], VALUE_X, this.y - 10, regular, 10, color);
+      const baseline = this.y - 10;
+      if (labels[i]) this.draw(labels[i], MARGIN, baseline, bold, 8.5, MUTED);
+      if (lines[i]?.bullet) this.draw('•', VALUE_X, baseline, regular, 10, color);
+      if (lines[i]) this.draw(lines[i].text, VALUE_X + indent, baseline, regular, 10, color);
       this.y -= ROW_LINE;
     }
     this.y -= 5;
