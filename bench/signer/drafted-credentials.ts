@@ -91,6 +91,10 @@ export class DraftedCredentials implements IssuanceQueries {
     throw notAsked('openTracksOf');
   }
 
+  async tracksOfLearner(): Promise<string[]> {
+    throw notAsked('tracksOfLearner');
+  }
+
   /**
    * Loads the credentials of `ids` oldest first and hands each one still collecting proofs to `visit`, until it
    * says stop. Returns the ids to forget: settled credentials, and those `visit` dropped.

@@ -31,6 +31,9 @@ runMain(async () => {
   process.stdout.write(JSON.stringify({ level: 'info', time: new Date().toISOString(), msg: 'platform ready', services: ready }) + '\n');
   process.stdout.write('\nAlliance credential platform is running (embedded mode):\n');
   for (const r of ready) process.stdout.write(`  ${r.service.padEnd(13)} ${r.url}  ready=${r.ready}  docs: ${r.docs}\n`);
+  const page = (service: string, path: string) => ready.find((r) => r.service === service)?.url.concat(path);
+  process.stdout.write(`\n  learners:  ${page('issuance', '/learner')}  (sign-in links: DATA_DIR/issuance/mail/learner-mail.jsonl)\n`);
+  process.stdout.write(`  employers: ${page('verification', '/verify')}\n`);
   process.stdout.write('\nStop with Ctrl+C.\n');
   return platform;
 });

@@ -6,6 +6,9 @@ import { ISSUANCE_QUERY_HANDLERS } from './application/queries';
 import { ContextsController } from './http/contexts.controller';
 import { CredentialActionsController } from './http/credential-actions.controller';
 import { CredentialsController } from './http/credentials.controller';
+import { LearnerOverviewController } from './http/learner-overview.controller';
+import { LearnerPageController } from './http/learner-page.controller';
+import { LearnerSignInController } from './http/learner-sign-in.controller';
 import { InstitutionSigningController } from './http/institution-signing.controller';
 import { PublicController } from './http/public.controller';
 import { SignatureStatusController } from './http/signature-status.controller';
@@ -34,6 +37,9 @@ export const ISSUANCE_SERVICE = defineContext({
     SignatureStatusController,
     WalletOffersController,
     WalletIssuerController,
+    LearnerPageController,
+    LearnerSignInController,
+    LearnerOverviewController,
     PublicController,
   ],
   commandHandlers: ISSUANCE_COMMAND_HANDLERS,

@@ -35,6 +35,13 @@ import { ISSUANCE, openIssuanceDatabase } from './infrastructure/issuance-databa
 import { KeyVault } from './infrastructure/key-vault/key-vault';
 import { loadMasterKey } from './infrastructure/key-vault/load-master-key';
 import { OfferCodes } from './application/wallet/offer-codes';
+import { LearnerOverview } from './application/learner/learner-overview';
+import { LearnerSignIns } from './application/learner/learner-sign-ins';
+import { SignInLinkMail } from './application/learner/sign-in-link-mail';
+import { SignInLinks } from './application/learner/sign-in-links';
+import { LearnerAddressBook } from './application/ports/learner-address-book.port';
+import { LearnerMail } from './application/ports/learner-mail.port';
+import { MikroOrmLearnerAddressBook } from './infrastructure/personal-data/mikro-orm-learner-address-book';
 import { TransactionCodeMail } from './application/wallet/transaction-code-mail';
 import { FileLearnerMail } from './infrastructure/mail/file-learner-mail';
 import { walletProviders } from './issuance.wallet-providers';
@@ -121,10 +128,30 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
       inject: [ISSUANCE_ORM, PERSONAL_DATA],
     },
     {
+      provide: LearnerAddressBook,
+      useFactory: (orm: ReadModelOrm) => new MikroOrmLearnerAddressBook(orm, master.key.derivedKey('learner-address-book')),
+      inject: [ISSUANCE_ORM],
+    },
+    { provide: LearnerMail, useFactory: () => new FileLearnerMail(resolve(config.DATA_DIR, 'mail', 'learner-mail.jsonl')) },
+    // Derived from the master key: rotating it voids open sign-in links.
+    { provide: SignInLinks, useFactory: () => new SignInLinks(master.key.derivedKey('learner-sign-in-links')) },
+    {
+      provide: LearnerSignIns,
+      useFactory: (a: IssuanceAggregates, addresses: LearnerAddressBook, links: SignInLinks) =>
+        new LearnerSignIns(a, addresses, links, config),
+      inject: [IssuanceAggregates, LearnerAddressBook, SignInLinks],
+    },
+    {
+      provide: LearnerOverview,
+      useFactory: (a: IssuanceAggregates, orm: ReadModelOrm, c: CredentialQueries, k: KnowledgeReader) =>
+        new LearnerOverview(a, new OrmIssuanceQueries(orm), c, k),
+      inject: [IssuanceAggregates, ISSUANCE_ORM, CredentialQueries, KnowledgeReader],
+    },
+    {
       provide: LearnerErasure,
-      useFactory: (vault: PersonalDataVault, a: IssuanceAggregates, orm: ReadModelOrm) =>
-        new LearnerErasure(vault, a, new OrmIssuanceQueries(orm)),
-      inject: [PERSONAL_DATA, IssuanceAggregates, ISSUANCE_ORM],
+      useFactory: (vault: PersonalDataVault, a: IssuanceAggregates, orm: ReadModelOrm, addresses: LearnerAddressBook) =>
+        new LearnerErasure(vault, a, new OrmIssuanceQueries(orm), addresses),
+      inject: [PERSONAL_DATA, IssuanceAggregates, ISSUANCE_ORM, LearnerAddressBook],
     },
     { provide: CatalogueFacts, useFactory: (a: IssuanceAggregates) => new CatalogueFacts(a), inject: [IssuanceAggregates] },
     {
@@ -141,16 +168,28 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
         issue: IssueCredentialHandler,
         collect: CollectAutomaticProofsHandler,
         codes: OfferCodes,
+        addresses: LearnerAddressBook,
+        mail: LearnerMail,
+        links: SignInLinks,
+        s: IssuanceSettings,
       ) =>
-        new IssuanceReactor(
-          a,
-          new OrmIssuanceQueries(orm),
-          awards,
-          issue,
-          collect,
-          new TransactionCodeMail(a, codes, new FileLearnerMail(resolve(config.DATA_DIR, 'mail', 'learner-mail.jsonl'))),
-        ),
-      inject: [IssuanceAggregates, ISSUANCE_ORM, AwardProcess, IssueCredentialHandler, CollectAutomaticProofsHandler, OfferCodes],
+        new IssuanceReactor(a, new OrmIssuanceQueries(orm), awards, issue, collect, {
+          addresses,
+          transactionCodes: new TransactionCodeMail(a, codes, mail),
+          signInLinks: new SignInLinkMail(a, addresses, links, mail, () => s.publicUrl()),
+        }),
+      inject: [
+        IssuanceAggregates,
+        ISSUANCE_ORM,
+        AwardProcess,
+        IssueCredentialHandler,
+        CollectAutomaticProofsHandler,
+        OfferCodes,
+        LearnerAddressBook,
+        LearnerMail,
+        SignInLinks,
+        ISSUANCE_SETTINGS,
+      ],
     },
     {
       provide: StatusListPublisher,

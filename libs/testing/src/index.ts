@@ -6,3 +6,4 @@ export * from './institution-keys';
 export * from './tiny-disk';
 export * from './distributed-mode';
 export * from './published-definition';
+export * from './chromium';

@@ -143,12 +143,13 @@ export const messages = {
       envelope(),
     );
   },
-  enrolled(enrolmentId: string, learnerId: string, specId = SPEC): IntegrationMessage {
+  /** `person` names the learner and their address (Ada Lovelace at ada@example.org unless given). */
+  enrolled(enrolmentId: string, learnerId: string, specId = SPEC, person: { name?: string; email?: string } = {}): IntegrationMessage {
     return learnerEnrolledV1.message(
       {
         enrolmentId,
         learnerId,
-        learner: { learnerId, name: 'Ada Lovelace', email: 'ada@example.org' },
+        learner: { learnerId, name: person.name ?? 'Ada Lovelace', email: person.email ?? 'ada@example.org' },
         credentialSpecId: specId,
         specVersion: 1,
         enrolledAt: new Date(Date.now() - 86_400_000).toISOString(),

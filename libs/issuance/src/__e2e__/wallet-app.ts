@@ -5,6 +5,17 @@ import { setGlobalConfig } from '@openid4vc/utils';
 import { messages, UNI_A, UNI_B } from './alliance-messages';
 import { delegateToPlatform, eventually, type IssuanceApp, startIssuance } from './issuance-app';
 
+/** One line of the development mail file. */
+export type LearnerMailLine = {
+  kind: string;
+  reference: string;
+  learnerId: string;
+  to: string;
+  subject: string;
+  text: string;
+  sentAt: string;
+};
+
 export type WalletOffer = {
   offerId: string;
   byValue: string;
@@ -22,9 +33,9 @@ export function useWalletApp() {
   let it$: IssuanceApp;
   const keys: Record<string, string> = {};
 
-  const issuedTo = async (learner: string): Promise<string> => {
+  const issuedTo = async (learner: string, person?: { name: string; email: string }): Promise<string> => {
     await it$.bus.publish([
-      messages.enrolled(`enr-${learner}`, learner),
+      messages.enrolled(`enr-${learner}`, learner, undefined, person),
       messages.result(`enr-${learner}`, learner, 'SES-1', 8),
       messages.result(`enr-${learner}`, learner, 'SES-2', 7),
     ]);
@@ -48,21 +59,25 @@ export function useWalletApp() {
         .send(body)
         .expect(201)
     ).body as WalletOffer;
-  /** The transaction code as the learner reads it in the mail the development adapter writes. */
-  const mailedCode = (offerId: string) =>
+  /** The first mail the development adapter wrote that `match`es, as the learner reads it. */
+  const mailWhere = (match: (mail: LearnerMailLine) => boolean, what: string) =>
     eventually(
       async () => {
         const file = await readFile(join(it$.config.DATA_DIR, 'mail', 'learner-mail.jsonl'), 'utf8').catch(() => '');
-        const line = file
+        return file
           .split('\n')
           .filter(Boolean)
-          .map((l) => JSON.parse(l) as { reference: string; to: string; text: string })
-          .find((m) => m.reference === offerId);
-        return line && { to: line.to, code: /code is (\d+)\./.exec(line.text)?.[1] };
+          .map((l) => JSON.parse(l) as LearnerMailLine)
+          .find(match);
       },
       20_000,
-      'the mailed transaction code',
+      what,
     );
+  /** The transaction code as the learner reads it in the mail. */
+  const mailedCode = async (offerId: string) => {
+    const mail = await mailWhere((m) => m.reference === offerId, 'the mailed transaction code');
+    return { to: mail.to, code: /code is (\d+)\./.exec(mail.text)?.[1] };
+  };
 
   /** The wallet's whole run, asking for one configuration; the access token as the wallet keeps it. */
   const walletRunFor = async (link: string, txCode: string | undefined, configurationId: string) => {
@@ -94,5 +109,5 @@ export function useWalletApp() {
     return { status: res.status, body: (await res.json().catch(() => undefined)) as { error?: string } | undefined };
   };
 
-  return { app: () => it$, keys, issuedTo, offer, mailedCode, walletRunFor, streamOf, post };
+  return { app: () => it$, keys, issuedTo, offer, mailWhere, mailedCode, walletRunFor, streamOf, post };
 }

@@ -9,6 +9,7 @@ import { knownSpecDecider } from '../domain/knowledge/known-spec.decider';
 import { signerDecider } from '../domain/signing/signer.decider';
 import { statusRegisterDecider } from '../domain/status-list/status-register.decider';
 import { statusSlotDecider } from '../domain/status-list/status-slot.decider';
+import { learnerSignInDecider } from '../domain/learner-sign-in/learner-sign-in.decider';
 import { walletOfferDecider } from '../domain/wallet-offer/wallet-offer.decider';
 import { ISSUANCE_STORE } from './issuance.tokens';
 
@@ -38,6 +39,8 @@ export const ISSUANCE_AGGREGATES = defineAggregates('issuance', {
   },
   /** One offer of a credential to a learner's wallet (OpenID4VCI): offered, redeemed once, delivered per format. */
   walletOffer: { decider: walletOfferDecider },
+  /** One sign-in link mailed to a learner for the learner page: used once, within its lifetime. */
+  learnerSignIn: { decider: learnerSignInDecider },
 });
 
 /**

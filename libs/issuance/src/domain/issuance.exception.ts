@@ -69,4 +69,7 @@ export class IssuanceException extends contextException('issuance', {
   'issuance.wallet-offer.already-delivered': 409,
   'issuance.wallet-offer.holder-key-mismatch': 409,
   'issuance.wallet-offer.notification-unknown': 400,
+  'issuance.learner-sign-in.exists': 409,
+  'issuance.learner-sign-in.link-not-valid': 400,
+  'issuance.learner-sign-in.unavailable': 503,
 }) {}

@@ -18,6 +18,8 @@ export abstract class IssuanceQueries {
   abstract trackOf(learnerId: string, specId: string): Promise<string | undefined>;
   /** Every opened track that is not closed, awarded or not, with the definition version it is on. */
   abstract openTracks(): Promise<{ awardId: string; specId: string; specVersion: number }[]>;
+  /** Every opened track of the learner (open or closed), for the learner's own page. */
+  abstract tracksOfLearner(learnerId: string): Promise<string[]>;
   /** The learner's opened, not closed tracks on a definition (any version). */
   abstract openTracksOf(learnerId: string, specId: string): Promise<string[]>;
 }

@@ -1,7 +1,7 @@
-/** One message to a learner, sent by the platform (a transaction code, later a sign-in link). */
+/** One message to a learner, sent by the platform (a wallet offer's transaction code, a sign-in link). */
 export interface LearnerMessage {
   /** What the message is for, so an adapter can pick a template and a log can name it without its text. */
-  kind: 'wallet-offer-transaction-code';
+  kind: 'wallet-offer-transaction-code' | 'learner-sign-in-link';
   learnerId: string;
   to: string;
   subject: string;

@@ -1,6 +1,7 @@
 import type { LearnerErasedV1 } from '@alliance/contracts';
 import type { CommandContext, PersonalDataVault } from '@alliance/event-sourcing';
 import { IssuanceAggregates } from '../issuance-aggregates';
+import type { LearnerAddressBook } from '../ports/learner-address-book.port';
 
 /** The read model question erasure asks. */
 export interface LearnerCredentialQueries {
@@ -12,7 +13,7 @@ export const ERASURE_REASON = 'learner erased: the credential can no longer be s
 
 /**
  * Enrolment erased a learner. Issuance deletes the learner's key first (from then on every sealed field of
- * theirs reads as erased, whatever happens next), then abandons the learner's credentials still collecting
+ * theirs reads as erased, whatever happens next) and forgets the addresses it could mail them at, then abandons the learner's credentials still collecting
  * proofs: no awarding body can sign a document nobody can open any more. Issued credentials keep their
  * status slots, so revocation and suspension lists stay correct and the learner's own copy stays verifiable.
  * Between the two, the process manager and the read models are let catch up, so that a credential drafted
@@ -26,6 +27,7 @@ export class LearnerErasure {
     private readonly vault: PersonalDataVault,
     private readonly aggregates: IssuanceAggregates,
     private readonly queries: LearnerCredentialQueries,
+    private readonly addresses: LearnerAddressBook,
   ) {}
 
   /** What lets drafts in flight land in the read model before pending credentials are looked up. */
@@ -35,6 +37,7 @@ export class LearnerErasure {
 
   async erased(p: LearnerErasedV1, context: CommandContext): Promise<void> {
     await this.vault.erase(p.learnerId);
+    await this.addresses.forget(p.learnerId);
     await this.settle();
     for (const credentialId of await this.queries.pendingCredentialsOfLearner(p.learnerId)) {
       await this.aggregates.credential.handle(

@@ -4,6 +4,7 @@ import { draft } from '../../domain/__fixtures__/credential.fixture';
 import { ISSUANCE_SEALING_RULES } from '../../infrastructure/personal-data/issuance-sealing-rules';
 import { ISSUANCE_AGGREGATES, IssuanceAggregates } from '../issuance-aggregates';
 import { ERASURE_REASON, LearnerErasure } from './learner-erasure';
+import { InMemoryLearnerAddressBook } from '../__fixtures__/in-memory-learner-address-book';
 
 const SYSTEM = { actor: { subject: 'issuance-process-manager', role: 'system' }, correlationId: 'erasure' };
 const subject = {
@@ -17,12 +18,20 @@ describe('learner erasure in issuance (real sealing store over an in-memory log)
     const raw = new InMemoryEventStore();
     const vault = new PersonalDataVault(new InMemoryLearnerKeyTable(), randomBytes(32));
     const aggregates = new IssuanceAggregates(new SealingEventStore(raw, vault, ISSUANCE_SEALING_RULES));
+    const addresses = new InMemoryLearnerAddressBook();
+    await addresses.add({ learnerId: 'learner-1', awardId: 'a1' }, 'ada@example.org');
+    await addresses.add({ learnerId: 'learner-2', awardId: 'a2' }, 'grace@example.org');
     await aggregates.credential.handle('c1', { ...draft, document: { ...draft.document, credentialSubject: subject } }, SYSTEM);
     const pending = new Set(['c1']);
-    const erasure = new LearnerErasure(vault, aggregates, {
-      pendingCredentialsOfLearner: async (id) => (id === 'learner-1' ? [...pending] : []),
-    });
-    return { raw, vault, aggregates, erasure };
+    const erasure = new LearnerErasure(
+      vault,
+      aggregates,
+      {
+        pendingCredentialsOfLearner: async (id) => (id === 'learner-1' ? [...pending] : []),
+      },
+      addresses,
+    );
+    return { raw, vault, aggregates, erasure, addresses };
   };
 
   it('stores the drafted document with the learner identifiers and DID sealed', async () => {
@@ -32,10 +41,12 @@ describe('learner erasure in issuance (real sealing store over an in-memory log)
     expect(JSON.stringify((await aggregates.credential.load('c1')).state)).toContain('Ada Lovelace');
   });
 
-  it("deletes the learner's key, abandons the pending credential, and is a no-op when repeated", async () => {
-    const { vault, aggregates, erasure } = await setup();
+  it("deletes the learner's key and addresses, abandons the pending credential, and is a no-op when repeated", async () => {
+    const { vault, aggregates, erasure, addresses } = await setup();
     await erasure.erased({ learnerId: 'learner-1', erasedAt: '2026-02-01T00:00:00.000Z' }, SYSTEM);
     expect(await vault.hasKey('learner-1')).toBe(false);
+    expect(await addresses.learnersAt('ada@example.org')).toEqual([]);
+    expect(await addresses.learnersAt('grace@example.org')).toEqual([{ learnerId: 'learner-2', awardId: 'a2' }]);
     const { state } = await aggregates.credential.load('c1');
     expect(state).toMatchObject({ lifecycle: 'revoked', document: { credentialSubject: { id: ERASED, identifier: ERASED } } });
     await expect(erasure.erased({ learnerId: 'learner-1', erasedAt: '2026-02-01T00:00:00.000Z' }, SYSTEM)).resolves.toBeUndefined();
@@ -45,12 +56,17 @@ describe('learner erasure in issuance (real sealing store over an in-memory log)
   it('lets drafts in flight land before it looks for pending credentials, and only after the key is gone', async () => {
     const { vault, aggregates } = await setup();
     const seen: string[] = [];
-    const erasure = new LearnerErasure(vault, aggregates, {
-      pendingCredentialsOfLearner: async () => {
-        seen.push('lookup');
-        return [];
+    const erasure = new LearnerErasure(
+      vault,
+      aggregates,
+      {
+        pendingCredentialsOfLearner: async () => {
+          seen.push('lookup');
+          return [];
+        },
       },
-    });
+      new InMemoryLearnerAddressBook(),
+    );
     erasure.settleBeforeAbandoning(async () => {
       seen.push(`settle (key ${(await vault.hasKey('learner-1')) ? 'present' : 'gone'})`);
     });

@@ -87,4 +87,9 @@ export class OrmIssuanceQueries implements IssuanceQueries, LearnerCredentialQue
       .find(this.tracks, { learnerId, specId, opened: true, closed: false }, { orderBy: { awardId: 'asc' } });
     return rows.map((r) => r.awardId);
   }
+
+  async tracksOfLearner(learnerId: string): Promise<string[]> {
+    const rows = await this.orm.em.fork().find(this.tracks, { learnerId, opened: true }, { orderBy: { awardId: 'asc' } });
+    return rows.map((r) => r.awardId);
+  }
 }

@@ -35,6 +35,9 @@ import { AwardProcess } from '../award-process';
 import { CatalogueFacts } from '../catalogue-facts';
 import { RecordingLearnerMail } from '../../wallet/__fixtures__/recording-learner-mail';
 import { OfferCodes } from '../../wallet/offer-codes';
+import { InMemoryLearnerAddressBook } from '../../__fixtures__/in-memory-learner-address-book';
+import { SignInLinkMail } from '../../learner/sign-in-link-mail';
+import { SignInLinks } from '../../learner/sign-in-links';
 import { TransactionCodeMail } from '../../wallet/transaction-code-mail';
 import { IssuanceReactor } from '../issuance-reactor';
 import { LearnerErasure } from '../learner-erasure';
@@ -79,10 +82,16 @@ export async function issuanceProcess(orm: ReadModelOrm, options: IssuanceProces
   const queries = new OrmIssuanceQueries(orm);
   const awards = new AwardProcess(aggregates, knowledge, queries);
   const facts = new CatalogueFacts(aggregates);
-  const erasure = new LearnerErasure(vault, aggregates, queries);
+  const addresses = new InMemoryLearnerAddressBook();
+  const erasure = new LearnerErasure(vault, aggregates, queries, addresses);
   const mail = new RecordingLearnerMail();
   const codes = new OfferCodes(randomBytes(32));
-  const reactor = new IssuanceReactor(aggregates, queries, awards, issue, collect, new TransactionCodeMail(aggregates, codes, mail));
+  const signInLinks = new SignInLinks(randomBytes(32));
+  const reactor = new IssuanceReactor(aggregates, queries, awards, issue, collect, {
+    addresses,
+    transactionCodes: new TransactionCodeMail(aggregates, codes, mail),
+    signInLinks: new SignInLinkMail(aggregates, addresses, signInLinks, mail, settings.publicUrl),
+  });
   const generateKey = new GenerateSigningKeyHandler(aggregates, keys, knowledge);
 
   for (const projection of PROJECTIONS) await recreateReadModelTables(orm, projectionEntities(projection, projection.version));
@@ -163,7 +172,7 @@ export async function issuanceProcess(orm: ReadModelOrm, options: IssuanceProces
       ? {}
       : { follows: (event) => (reactor.eventTypes.includes(event.type) ? { type: 'Logged' as const, event } : undefined) }),
   };
-  return { process, raw, vault, aggregates, queries, knowledge, mail, codes };
+  return { process, raw, vault, aggregates, queries, knowledge, mail, codes, addresses, signInLinks };
 }
 
 /** The aggregates, with every command they are sent written down first. */
