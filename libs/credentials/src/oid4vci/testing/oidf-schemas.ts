@@ -16,12 +16,16 @@ function createAjv(): Ajv2020 {
   return ajv;
 }
 
-const ajv = createAjv();
+// Built on first use: the library's barrel exports this helper, and a service loading it reads no vectors.
+let ajv: Ajv2020 | undefined;
 
-export type OidfSchema = 'credential_issuer_metadata-1_0.json' | 'credential_offer-1_0.json' | 'credential_request-1_0.json';
+/** The OIDF schemas of the vectors, by file name. */
+export type OidfSchema =
+  'credential_issuer_metadata-1_0.json' | 'credential_offer-1_0.json' | 'credential_request-1_0.json' | 'type_metadata.json';
 
 /** The schema violations of `data`, as `instancePath: message` lines; empty when valid. */
 export function oidfViolations(schema: OidfSchema, data: unknown): string[] {
+  ajv ??= createAjv();
   const validate = ajv.getSchema(schema);
   if (!validate) throw new Error(`schema ${schema} not loaded`);
   if (validate(data)) return [];
