@@ -1,117 +1,11 @@
 import { type JsonObject, LEARNING_CREDENTIAL_SD_JWT, OPEN_BADGE_LDP_VC, oidfViolations } from '@alliance/credentials';
 import { digest } from '@sd-jwt/crypto-nodejs';
 import { SDJwtVcInstance } from '@sd-jwt/sd-jwt-vc';
-import {
-  AccessTokenClient,
-  CredentialRequestClientBuilderV1_0_15,
-  OpenID4VCIClientV1_0_15,
-  ProofOfPossessionBuilder,
-} from '@sphereon/oid4vci-client';
-import { compactVerify, exportJWK, generateKeyPair, importJWK, type JWK, SignJWT } from 'jose';
+import { compactVerify, importJWK, type JWK } from 'jose';
 import { UNI_A } from './alliance-messages';
 import type { IssuanceApp } from './issuance-app';
+import { credentialRequest, holderKey, json, onTheWire, sphereonWallet, tokenRequest } from './sphereon-wallet';
 import { useWalletApp } from './wallet-app';
-
-/** One HTTP exchange of Sphereon's client, as it went over the wire. */
-type Exchange = { method: string; url: URL; request: { headers: Headers; body?: string }; status: number; headers: Headers; body: string };
-
-// Sphereon's client fetches with cross-fetch; wrapping it records what the wallet really sent and received.
-const mockWire: Exchange[] = [];
-jest.mock('cross-fetch', () => {
-  const real = jest.requireActual<(url: string, init?: RequestInit) => Promise<Response>>('cross-fetch');
-  const recording = async (url: string, init: RequestInit = {}) => {
-    const response = await real(url, init);
-    mockWire.push({
-      method: init.method ?? 'GET',
-      url: new URL(url),
-      request: { headers: new Headers(init.headers), ...(typeof init.body === 'string' ? { body: init.body } : {}) },
-      status: response.status,
-      headers: new Headers([...response.headers.entries()]),
-      body: await response.clone().text(),
-    });
-    return response;
-  };
-  return Object.assign(recording, real, { default: recording, fetch: recording });
-});
-
-/** The last exchange of the wallet with `path` on the issuer. */
-function onTheWire(method: string, path: string): Exchange {
-  const found = mockWire.findLast((e) => e.method === method && e.url.pathname === path);
-  if (!found) throw new Error(`the wallet sent no ${method} ${path}`);
-  return found;
-}
-
-type Alg = 'ES256' | 'EdDSA';
-type TokenResponse = Awaited<ReturnType<OpenID4VCIClientV1_0_15['acquireAccessToken']>>;
-type HolderKey = Awaited<ReturnType<typeof holderKey>>;
-
-/** The wallet's own key, made with jose; EdDSA keys are named by a did:jwk URL, ES256 keys by their JWK. */
-async function holderKey(alg: Alg) {
-  const { privateKey, publicKey } = await generateKeyPair(alg, alg === 'EdDSA' ? { crv: 'Ed25519' } : {});
-  const publicJwk = await exportJWK(publicKey);
-  const kid = alg === 'EdDSA' ? `did:jwk:${Buffer.from(JSON.stringify(publicJwk)).toString('base64url')}#0` : undefined;
-  const signCallback = ({ header, payload }: { header: Record<string, unknown>; payload: Record<string, unknown> }) =>
-    new SignJWT(payload).setProtectedHeader({ ...header, alg }).sign(privateKey);
-  return { alg, publicJwk, kid, signCallback };
-}
-
-/** The wallet as Sphereon's client builds it from the QR code or deep link: offer, issuer and AS metadata. */
-const sphereonWallet = (link: string) =>
-  OpenID4VCIClientV1_0_15.fromURI({ uri: link, retrieveServerMetadata: true, resolveOfferUri: true });
-
-/** The token request as Sphereon's AccessTokenClient sends it (a form), with the raw answer. */
-const tokenRequest = (client: OpenID4VCIClientV1_0_15, pin?: string) =>
-  new AccessTokenClient().acquireAccessToken({
-    credentialOffer: client.credentialOffer!,
-    metadata: client.endpointMetadata,
-    credentialIssuer: client.getIssuer(),
-    ...(pin ? { pin } : {}),
-  });
-
-/**
- * The credential request for `configurationId` with one `jwt` key proof, built by Sphereon's request and proof
- * builders, and sent by its request client. Sphereon 0.20.1 puts the proof in the drafts' singular `proof`
- * member; OpenID4VCI 1.0 §8.2 defines only `proofs` (and the issuer ignores unknown members, so `proof` alone
- * reads as no proof): that one member is moved to `proofs.jwt` here, nothing else is touched.
- */
-async function credentialRequest(
-  client: OpenID4VCIClientV1_0_15,
-  token: TokenResponse,
-  configurationId: string,
-  holder: HolderKey,
-  nonce: string,
-  extra: JsonObject = {},
-) {
-  const requests = CredentialRequestClientBuilderV1_0_15.fromCredentialOffer({
-    credentialOffer: client.credentialOffer!,
-    metadata: client.endpointMetadata,
-  })
-    .withCredentialConfigurationId(configurationId)
-    .withTokenFromResponse(token)
-    .build();
-  const proofInput = ProofOfPossessionBuilder.fromAccessTokenResponse({
-    accessTokenResponse: { ...token, c_nonce: nonce },
-    callbacks: { signCallback: holder.signCallback },
-    version: client.version(),
-  })
-    .withIssuer(client.getIssuer())
-    .withAlg(holder.alg);
-  if (holder.kid) proofInput.withKid(holder.kid);
-  else proofInput.withJWK(holder.publicJwk as Parameters<typeof proofInput.withJWK>[0]);
-  const drafted = await requests.createCredentialRequest({
-    proofInput,
-    version: client.version(),
-    credentialConfigurationId: configurationId,
-  });
-  const { proof, ...named } = drafted as typeof drafted & { proof: { jwt: string } };
-  const asDrafted = { ...named, proof, ...extra };
-  const as10 = { ...named, proofs: { jwt: [proof.jwt] }, ...extra };
-  const format = client.getCredentialsSupported()[configurationId].format;
-  const send = (body: object) => requests.acquireCredentialsUsingRequest(body as typeof drafted, format);
-  return { send: () => send(as10), sendAsDrafted: () => send(asDrafted) };
-}
-
-const json = (exchange: Exchange) => JSON.parse(exchange.body) as JsonObject;
 
 describe("a wallet on another library (Sphereon's @sphereon/oid4vci-client 0.20) receives both credentials (OpenID4VCI 1.0)", () => {
   const wallet = useWalletApp();
@@ -316,5 +210,43 @@ describe("a wallet on another library (Sphereon's @sphereon/oid4vci-client 0.20)
     }
     expect(nonces).toEqual([expect.any(String), expect.any(String)]);
     expect(nonces[0]).not.toBe(nonces[1]);
+  });
+
+  it('lets a wallet running in a browser call every wallet endpoint from any origin, and no other endpoint', async () => {
+    const credentialId = await issuedTo('learner-i5');
+    const made = await offer(credentialId, 'learner-i5', { txCode: false });
+    const origin = 'https://wallet.example';
+    const preflight = (path: string, method: string) =>
+      fetch(`${it$.url}${path}`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': method, 'access-control-request-headers': 'authorization,content-type' },
+      });
+    const gets = ['/.well-known/openid-credential-issuer', '/.well-known/oauth-authorization-server', `/credential-offer/${made.offerId}`];
+    const posts = ['/token', '/nonce', '/credential', '/deferred-credential', '/notification'];
+    for (const [path, method] of [...gets.map((p) => [p, 'GET']), ...posts.map((p) => [p, 'POST'])]) {
+      const answer = await preflight(path, method);
+      expect({ path, status: answer.status }).toEqual({ path, status: 204 });
+      expect(answer.headers.get('access-control-allow-origin')).toBe('*');
+      expect(answer.headers.get('access-control-allow-methods')).toContain(method);
+      expect(answer.headers.get('access-control-allow-headers')?.toLowerCase()).toEqual(
+        expect.stringContaining('authorization, content-type'),
+      );
+      expect(answer.headers.get('access-control-allow-credentials')).toBeNull();
+    }
+    const metadata = await fetch(`${it$.url}/.well-known/openid-credential-issuer`, { headers: { origin } });
+    expect(metadata.headers.get('access-control-allow-origin')).toBe('*');
+    const unauthorized = await fetch(`${it$.url}/credential`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(unauthorized.status).toBe(401);
+    expect(unauthorized.headers.get('access-control-allow-origin')).toBe('*');
+    expect(unauthorized.headers.get('access-control-expose-headers')).toBe('WWW-Authenticate');
+
+    // The platform's own API stays same-origin.
+    expect((await preflight('/credentials', 'GET')).headers.get('access-control-allow-origin')).toBeNull();
+    const own = await fetch(`${it$.url}/credentials/${credentialId}`, { headers: { origin } });
+    expect(own.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
