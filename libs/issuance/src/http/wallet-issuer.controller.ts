@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Options, Param, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { ApiConsumes, ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import {
@@ -15,17 +15,20 @@ import { WalletDelivery } from '../application/wallet/wallet-delivery';
 import { WalletOffers } from '../application/wallet/wallet-offers';
 import { WalletProtocol } from '../application/wallet/wallet-protocol';
 import { WalletRedemption } from '../application/wallet/wallet-redemption';
+import { WALLET_PREFLIGHT_HEADERS, WalletCorsInterceptor } from './wallet-cors.interceptor';
 
 type Answer = { status: number; headers: Record<string, string>; body: unknown };
 
 /**
  * The OpenID4VCI 1.0 credential issuer and its authorization server (pre-authorized code flow), under issuance's
  * public URL: wallets call these anonymously and hold only what the offer and the access token give them. Answers
- * are the protocol's own JSON (OAuth errors, not problem+json), as wallets expect.
+ * are the protocol's own JSON (OAuth errors, not problem+json), as wallets expect, readable from any origin
+ * so that a wallet running in a browser can call them too.
  */
 @Controller()
 @Public()
 @ApiExcludeController()
+@UseInterceptors(WalletCorsInterceptor)
 export class WalletIssuerController {
   constructor(
     private readonly wallet: WalletProtocol,
@@ -95,6 +98,23 @@ export class WalletIssuerController {
   @Post('notification')
   async notification(@Req() req: Request, @Body() body: unknown, @Res() res: Response) {
     return send(res, await this.delivery.notification({ ...httpRequest(req), body }));
+  }
+
+  @Options([
+    '.well-known/openid-credential-issuer',
+    '.well-known/oauth-authorization-server',
+    '.well-known/jwt-vc-issuer/institutions/:institutionId',
+    'type-metadata/learning-credential',
+    'jwks',
+    'credential-offer/:offerId',
+    'token',
+    'nonce',
+    'credential',
+    'deferred-credential',
+    'notification',
+  ])
+  preflight(@Res() res: Response) {
+    res.status(204).set(WALLET_PREFLIGHT_HEADERS).end();
   }
 }
 
