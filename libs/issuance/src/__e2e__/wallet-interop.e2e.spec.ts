@@ -68,7 +68,10 @@ describe("a wallet on another library (Sphereon's @sphereon/oid4vci-client 0.20)
     const token = await tokenRequest(client, code);
     const tokenExchange = onTheWire('POST', '/token');
     expect(tokenExchange.request.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
-    expect(new URLSearchParams(tokenExchange.request.body).get('tx_code')).toBe(code);
+    const form = new URLSearchParams(tokenExchange.request.body);
+    expect(form.get('tx_code')).toBe(code);
+    // Sphereon also sends the drafts' `user_pin`, which the token endpoint ignores as RFC 6749 §3.2 asks.
+    expect(form.get('user_pin')).toBe(code);
     // §6.2 (RFC 6749 §5.1), no OIDF schema: access_token, token_type, expires_in; uncacheable.
     expect(tokenExchange.headers.get('cache-control')).toBe('no-store');
     expect(token.successBody).toMatchObject({ access_token: expect.any(String), token_type: expect.stringMatching(/^bearer$/i) });
