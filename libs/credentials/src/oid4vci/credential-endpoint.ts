@@ -65,11 +65,14 @@ export const handleCredentialRequest = accessTokenProtected(
       };
     }
 
-    // `proofs` is what 1.0 defines; a draft-style singular `proof` counts as no proof at all.
+    // `proofs` is what 1.0 defines. Wallets still on the drafts (Sphereon's client among them) send one key proof as
+    // `proof: { proof_type: 'jwt', jwt }`: read alone, it is that one proof, under exactly the same checks.
     const proofs = (body as { proofs?: Record<string, unknown> }).proofs;
-    if (!proofs) return protocolError('invalid_proof', 'proofs is required for this credential');
-    const jwts = parsed.proofs?.jwt;
-    if (!jwts || Object.keys(proofs).length !== 1) return protocolError('invalid_proof', 'Only the jwt proof type is supported');
+    const draftProof = proofs ? undefined : draftJwtProof((body as { proof?: unknown }).proof);
+    if (!proofs && !draftProof) return protocolError('invalid_proof', 'proofs is required for this credential');
+    const jwts = draftProof ? [draftProof] : parsed.proofs?.jwt;
+    if (!jwts || (proofs && Object.keys(proofs).length !== 1))
+      return protocolError('invalid_proof', 'Only the jwt proof type is supported');
     if (jwts.length > protocol.limits.batchSize) {
       return protocolError('invalid_credential_request', `At most ${protocol.limits.batchSize} key proof(s) per request`);
     }
@@ -79,6 +82,12 @@ export const handleCredentialRequest = accessTokenProtected(
     return { ok: true, offerId: authorized.offerId, configurationId, holderKeys: proven.holderKeys, parsed };
   },
 );
+
+/** The JWT of a drafts-style single key proof (`{ proof_type: 'jwt', jwt }`), or undefined for anything else. */
+function draftJwtProof(proof: unknown): string | undefined {
+  const { proof_type: type, jwt } = (proof && typeof proof === 'object' ? proof : {}) as { proof_type?: unknown; jwt?: unknown };
+  return type === 'jwt' && typeof jwt === 'string' && jwt.length > 0 ? jwt : undefined;
+}
 
 /** An issued credential: a string (e.g. an SD-JWT VC) or a JSON object (a Data Integrity VC, A.1.2). */
 export type IssuedCredential = string | Record<string, unknown>;

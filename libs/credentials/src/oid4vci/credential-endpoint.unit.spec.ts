@@ -71,6 +71,22 @@ describe('credential endpoint refusals (OID4VCI 1.0 §8.3.1): the spec error, an
     });
   });
 
+  it('a drafts-style single `proof` meets the same checks; one that is not a jwt proof counts as none: invalid_proof', async () => {
+    const { holder, accessToken } = await redeemed();
+    const foreignNonce = await handMadeProof(holder, { aud: env.issuer.issuerUrl, nonce: randomBytes(24).toString('base64url') });
+    const draft = (proof: unknown) => ({ credential_configuration_id: LEARNING_CREDENTIAL_SD_JWT, proof });
+    expect(await post('/credential', draft({ proof_type: 'jwt', jwt: foreignNonce }), accessToken)).toMatchObject({
+      status: 400,
+      body: { error: 'invalid_nonce' },
+    });
+    for (const junk of [{ proof_type: 'ldp_vp', jwt: foreignNonce }, { proof_type: 'jwt' }, { proof_type: 'jwt', jwt: 42 }, 'jwt', null]) {
+      // Refused as no proof, or (where the library's parser already rejects the member's shape) as malformed.
+      const refused = await post('/credential', draft(junk), accessToken);
+      expect(refused.status).toBe(400);
+      expect(['invalid_proof', 'invalid_credential_request']).toContain((refused.body as { error: string }).error);
+    }
+  });
+
   it('an unknown configuration: unknown_credential_configuration', async () => {
     const { holder, accessToken, cNonce } = await redeemed();
     const jwt = await handMadeProof(holder, { aud: env.issuer.issuerUrl, nonce: cNonce });

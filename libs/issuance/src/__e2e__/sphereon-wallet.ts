@@ -75,8 +75,8 @@ export const tokenRequest = (client: OpenID4VCIClientV1_0_15, pin?: string) =>
 /**
  * The credential request for `configurationId` with one `jwt` key proof, built by Sphereon's request and proof
  * builders, and sent by its request client. Sphereon 0.20.1 puts the proof in the drafts' singular `proof`
- * member; OpenID4VCI 1.0 §8.2 defines only `proofs` (and the issuer ignores unknown members, so `proof` alone
- * reads as no proof): that one member is moved to `proofs.jwt` here, nothing else is touched.
+ * member, which OpenID4VCI 1.0 §8.2 replaced by `proofs`: `send` moves that one member to `proofs.jwt` (the 1.0
+ * request), `sendAsDrafted` sends it as drafted (which the issuer also reads, as one key proof).
  */
 export async function credentialRequest(
   client: OpenID4VCIClientV1_0_15,

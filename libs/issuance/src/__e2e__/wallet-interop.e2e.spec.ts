@@ -176,10 +176,6 @@ describe("a wallet on another library (Sphereon's @sphereon/oid4vci-client 0.20)
     expect(refused.origResponse.status).toBe(400);
     expect(refused.errorBody).toMatchObject({ error: 'invalid_nonce' });
 
-    // As Sphereon drafts it, with the singular `proof` that 1.0 does not define: a request without proofs.
-    const drafted = await credentialRequest(client, token, LEARNING_CREDENTIAL_SD_JWT, holder, await client.acquireNonce());
-    expect((await drafted.sendAsDrafted()).errorBody).toMatchObject({ error: 'invalid_proof' });
-
     // Unknown members are ignored (§8.2), as the OIDF happy flow checks by adding some.
     const fresh = await credentialRequest(client, token, LEARNING_CREDENTIAL_SD_JWT, holder, await client.acquireNonce(), {
       wallet_hint: { any: 'thing' },
@@ -198,6 +194,20 @@ describe("a wallet on another library (Sphereon's @sphereon/oid4vci-client 0.20)
     );
     expect(notified.error).toBe(false);
     expect(await streamOf(made.offerId)).toEqual(expect.arrayContaining(['CredentialDeliveredToWallet', 'WalletNotified']));
+  });
+
+  it("reads the drafts' singular `proof` Sphereon sends as that one key proof, under the same checks", async () => {
+    const credentialId = await issuedTo('learner-i7');
+    const made = await offer(credentialId, 'learner-i7', { configurationIds: [LEARNING_CREDENTIAL_SD_JWT], txCode: false });
+    const client = await sphereonWallet(made.byValue);
+    const token = await client.acquireAccessToken();
+    const holder = await holderKey('ES256');
+    const foreign = await credentialRequest(client, token, LEARNING_CREDENTIAL_SD_JWT, holder, 'a-nonce-this-issuer-never-made');
+    expect((await foreign.sendAsDrafted()).errorBody).toMatchObject({ error: 'invalid_nonce' });
+    const drafted = await credentialRequest(client, token, LEARNING_CREDENTIAL_SD_JWT, holder, await client.acquireNonce());
+    const issued = await drafted.sendAsDrafted();
+    expect(issued.origResponse.status).toBe(200);
+    expect(issued.successBody?.credentials).toHaveLength(1);
   });
 
   it('answers the nonce request with or without the empty form Sphereon sends, uncacheable, a new nonce each time', async () => {
