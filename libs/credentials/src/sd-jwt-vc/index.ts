@@ -9,3 +9,4 @@ export * from './jwt-vc-issuer-metadata';
 export * from './issue-learning-credential';
 export * from './verify-learning-credential';
 export * from './issuer-url';
+export * from './status-list-token';

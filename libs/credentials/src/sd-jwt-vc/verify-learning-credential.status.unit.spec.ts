@@ -1,31 +1,31 @@
-import { createHeaderAndPayload, StatusList } from '@sd-jwt/jwt-status-list';
 import { keyPair, minimalFacts } from './__tests__/learning-credential.fixture';
 import { issueLearningCredential } from './issue-learning-credential';
 import { localSigner } from './jws-signer';
+import { buildStatusListToken, type StatusListTokenInput } from './status-list-token';
 import { verifyLearningCredential } from './verify-learning-credential';
 
 const NOW = new Date('2026-12-01T09:00:00Z');
 const LATER = new Date('2026-12-01T09:05:00Z');
-const LIST_URI = 'https://issuer.alliance.example/status/1';
+const LIST_URI = 'https://issuer.alliance.example/status-lists/uni-a-1/token';
 const issuer = keyPair('EdDSA', 'issuer-ed');
 const holder = keyPair('ES256');
 
-/** A Token Status List JWT signed by the issuer in which entry 5 is revoked (1) and the rest valid (0). */
-async function statusListJwt(): Promise<string> {
-  const list = new StatusList([0, 0, 0, 0, 0, 1, 0, 0], 1);
-  const iat = Math.floor(NOW.getTime() / 1000);
-  const { header, payload } = createHeaderAndPayload(
-    list,
-    { iss: 'https://issuer.alliance.example', sub: LIST_URI, iat },
-    {
-      alg: 'EdDSA',
-      typ: 'statuslist+jwt',
-    },
-  );
-  const encode = (part: object) => Buffer.from(JSON.stringify(part)).toString('base64url');
-  const signingInput = `${encode(header)}.${encode(payload)}`;
-  return `${signingInput}.${await localSigner(issuer.privateJwk).sign(signingInput)}`;
-}
+/** A Status List Token signed by the issuer: entry 5 revoked, entry 6 suspended, the rest valid. */
+const statusListJwt = (overrides: Partial<StatusListTokenInput> = {}) =>
+  buildStatusListToken({
+    uri: LIST_URI,
+    iss: 'https://issuer.alliance.example',
+    length: 8,
+    entries: [
+      { idx: 5, status: 'INVALID' },
+      { idx: 6, status: 'SUSPENDED' },
+    ],
+    signer: localSigner(issuer.privateJwk),
+    now: NOW,
+    ttlSeconds: 300,
+    lifetimeSeconds: 3600,
+    ...overrides,
+  });
 
 const issueAt = (idx: number) =>
   issueLearningCredential({
@@ -36,17 +36,29 @@ const issueAt = (idx: number) =>
     now: NOW,
   });
 
+const verifyWith = async (idx: number, statusListFetcher?: (uri: string) => Promise<string>, now = LATER) =>
+  verifyLearningCredential(await issueAt(idx), { issuerJwk: issuer.publicJwk, now, ...(statusListFetcher ? { statusListFetcher } : {}) });
+
 describe('verifyLearningCredential with a status list fetcher', () => {
-  it('checks a valid entry and says so', async () => {
+  it('fetches the list the credential names and reports its entry: VALID, INVALID or SUSPENDED', async () => {
     const fetched: string[] = [];
-    const statusListFetcher = async (uri: string) => (fetched.push(uri), statusListJwt());
-    const result = await verifyLearningCredential(await issueAt(4), { issuerJwk: issuer.publicJwk, now: LATER, statusListFetcher });
-    expect(fetched).toEqual([LIST_URI]);
-    expect(result.statusChecked).toBe(true);
+    const fetcher = async (uri: string) => (fetched.push(uri), statusListJwt());
+    expect((await verifyWith(4, fetcher)).status).toBe('VALID');
+    expect((await verifyWith(5, fetcher)).status).toBe('INVALID');
+    expect((await verifyWith(6, fetcher)).status).toBe('SUSPENDED');
+    expect(fetched).toEqual([LIST_URI, LIST_URI, LIST_URI]);
   });
 
-  it('refuses a revoked credential', async () => {
-    const options = { issuerJwk: issuer.publicJwk, now: LATER, statusListFetcher: () => statusListJwt() };
-    await expect(verifyLearningCredential(await issueAt(5), options)).rejects.toThrow(/status/i);
+  it('reports no status without a fetcher', async () => {
+    expect(await verifyWith(5)).not.toHaveProperty('status');
+  });
+
+  it('refuses a list signed by another key, naming another URI, expired, or not typed statuslist+jwt', async () => {
+    const other = keyPair('EdDSA', 'issuer-ed');
+    await expect(verifyWith(4, () => statusListJwt({ signer: localSigner(other.privateJwk) }))).rejects.toThrow(/status list/i);
+    await expect(verifyWith(4, () => statusListJwt({ uri: `${LIST_URI}-other` }))).rejects.toThrow(/subject/i);
+    await expect(verifyWith(4, () => statusListJwt(), new Date('2026-12-01T11:00:00Z'))).rejects.toThrow(/expired/i);
+    const credentialJwt = async () => (await issueAt(4)).split('~')[0];
+    await expect(verifyWith(4, credentialJwt)).rejects.toThrow(/typ/i);
   });
 });

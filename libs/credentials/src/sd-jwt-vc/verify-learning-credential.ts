@@ -4,6 +4,7 @@ import { epochSeconds } from './calendar-date';
 import { assertPublicJwk, jwsAlgorithmOf, type Jwk, verifyJwsSignature } from './jose-keys';
 import { SD_JWT_VC_TYP } from './issue-learning-credential';
 import { LEARNING_CREDENTIAL_VCT } from './learning-credential.claims';
+import { type TokenStatus, tokenStatusOf } from './status-list-token';
 
 /** Options of {@link verifyLearningCredential}. */
 export interface VerifyLearningCredentialOptions {
@@ -14,8 +15,9 @@ export interface VerifyLearningCredentialOptions {
   /** Verification instant for `iat`/`exp`; defaults to the current time. */
   now?: Date;
   /**
-   * Fetches the Token Status List JWT at a `status.status_list.uri` (verified with `issuerJwk`). Without it the
-   * status is not checked and the result says so, since a verifier may check revocation another way.
+   * Fetches the Token Status List JWT at a `status.status_list.uri`. Its `typ`, its signature (with `issuerJwk`),
+   * `sub` (that URI), `iat` and `exp` are checked, and the entry's status reported. Without it the status is not
+   * checked and the result says so, since a verifier may check revocation another way.
    */
   statusListFetcher?: (uri: string) => Promise<string>;
 }
@@ -27,14 +29,16 @@ export interface VerifiedLearningCredential {
   header: Record<string, unknown>;
   /** The key-binding JWT's payload when one was required. */
   keyBinding?: Record<string, unknown>;
-  /** Whether a status list entry was fetched and found valid (false when there is none or no fetcher). */
-  statusChecked: boolean;
+  /** The credential's entry in its Token Status List; absent when it has none or no fetcher was given. */
+  status?: TokenStatus;
 }
 
 /**
  * Verifies an SD-JWT VC Learning Credential with `SDJwtVcInstance.verify`: the issuer signature with the given
  * key (and that key's algorithm only), the header `typ`, `vct`, `iat`/`exp`, every disclosure's digest and,
- * when asked, the holder's key-binding JWT. Rejects with an error on the first failed check.
+ * when asked, the holder's key-binding JWT, and, given a fetcher, reads the credential's status (a revoked or
+ * suspended credential is reported as such, not refused: what follows from it is the verifier's policy).
+ * Rejects with an error on the first failed check.
  */
 export async function verifyLearningCredential(
   token: string,
@@ -42,6 +46,7 @@ export async function verifyLearningCredential(
 ): Promise<VerifiedLearningCredential> {
   const { issuerJwk, keyBinding, statusListFetcher } = options;
   assertPublicJwk(issuerJwk, 'issuerJwk');
+  let status: TokenStatus | undefined;
   const sdJwtVc = new SDJwtVcInstance({
     hasher: digest,
     verifier: (signingInput, signature) => verifyJwsSignature(issuerJwk, signingInput, signature),
@@ -51,6 +56,9 @@ export async function verifyLearningCredential(
       return verifyJwsSignature(holderJwk, signingInput, signature);
     },
     ...(statusListFetcher ? { statusListFetcher } : {}),
+    statusValidator: async (value) => {
+      status = tokenStatusOf(value);
+    },
   });
   const result = await sdJwtVc.verify(token, {
     currentDate: epochSeconds(options.now ?? new Date()),
@@ -67,6 +75,6 @@ export async function verifyLearningCredential(
     claims: result.payload as Record<string, unknown>,
     header,
     ...(result.kb ? { keyBinding: result.kb.payload as Record<string, unknown> } : {}),
-    statusChecked: statusListFetcher !== undefined && result.payload.status !== undefined,
+    ...(status === undefined ? {} : { status }),
   };
 }
