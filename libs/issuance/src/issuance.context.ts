@@ -13,6 +13,7 @@ import { InstitutionSigningController } from './http/institution-signing.control
 import { PublicController } from './http/public.controller';
 import { SignatureStatusController } from './http/signature-status.controller';
 import { SignerGatewayController } from './http/signer-gateway.controller';
+import { StatusListTokenController } from './http/status-list-token.controller';
 import { WalletIssuerController } from './http/wallet-issuer.controller';
 import { WalletOffersController } from './http/wallet-offers.controller';
 import { IssuanceEngine, IssuanceSync } from './infrastructure/issuance-engine';
@@ -41,6 +42,7 @@ export const ISSUANCE_SERVICE = defineContext({
     LearnerSignInController,
     LearnerOverviewController,
     PublicController,
+    StatusListTokenController,
   ],
   commandHandlers: ISSUANCE_COMMAND_HANDLERS,
   queryHandlers: ISSUANCE_QUERY_HANDLERS,

@@ -1,10 +1,12 @@
 import type { Provider } from '@nestjs/common';
 import { IssuanceAggregates } from './application/issuance-aggregates';
 import type { IssuanceSettings } from './application/issuance-settings';
-import { ISSUANCE_SETTINGS } from './application/issuance.tokens';
+import { ISSUANCE_ORM, ISSUANCE_SETTINGS } from './application/issuance.tokens';
 import { KnowledgeReader } from './application/knowledge/knowledge-reader';
 import { KeyCustody } from './application/ports/key-custody.port';
+import type { ReadModelOrm } from '@alliance/event-sourcing';
 import { LearningCredentialSigning } from './application/wallet/learning-credential-signing';
+import { LearningCredentialStatus } from './application/wallet/learning-credential-status';
 import { OfferCodes } from './application/wallet/offer-codes';
 import { WalletCredentials } from './application/wallet/wallet-credentials';
 import { WalletDelivery } from './application/wallet/wallet-delivery';
@@ -12,6 +14,7 @@ import { WalletOffers } from './application/wallet/wallet-offers';
 import { WalletProtocol } from './application/wallet/wallet-protocol';
 import { WalletRedemption } from './application/wallet/wallet-redemption';
 import type { MasterKey } from './infrastructure/key-vault/master-key';
+import { OrmStatusListQueries } from './infrastructure/queries/orm-status-list-queries';
 
 /**
  * Learners' wallets (OpenID4VCI): the protocol layer under issuance's public URL, with its access-token key and
@@ -36,6 +39,12 @@ export function walletProviders(master: MasterKey): Provider[] {
       inject: [IssuanceAggregates, KnowledgeReader, KeyCustody],
     },
     {
+      provide: LearningCredentialStatus,
+      useFactory: (orm: ReadModelOrm, signing: LearningCredentialSigning, s: IssuanceSettings) =>
+        new LearningCredentialStatus(new OrmStatusListQueries(orm), signing, s),
+      inject: [ISSUANCE_ORM, LearningCredentialSigning, ISSUANCE_SETTINGS],
+    },
+    {
       provide: WalletOffers,
       useFactory: (a: IssuanceAggregates, codes: OfferCodes, wallet: WalletProtocol) => new WalletOffers(a, codes, wallet),
       inject: [IssuanceAggregates, OfferCodes, WalletProtocol],
@@ -51,6 +60,7 @@ export function walletProviders(master: MasterKey): Provider[] {
         a: IssuanceAggregates,
         k: KnowledgeReader,
         signing: LearningCredentialSigning,
+        status: LearningCredentialStatus,
         wallet: WalletProtocol,
         s: IssuanceSettings,
       ) =>
@@ -60,12 +70,13 @@ export function walletProviders(master: MasterKey): Provider[] {
             a,
             k,
             signing,
+            status,
             () => s.publicUrl(),
             () => s.clock(),
           ),
           wallet,
         ),
-      inject: [IssuanceAggregates, KnowledgeReader, LearningCredentialSigning, WalletProtocol, ISSUANCE_SETTINGS],
+      inject: [IssuanceAggregates, KnowledgeReader, LearningCredentialSigning, LearningCredentialStatus, WalletProtocol, ISSUANCE_SETTINGS],
     },
   ];
 }

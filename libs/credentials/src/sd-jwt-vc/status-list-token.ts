@@ -58,7 +58,7 @@ export async function buildStatusListToken(input: StatusListTokenInput): Promise
 }
 
 /** The name of a status value read from a Token Status List; a value the platform never writes is an error. */
-export function tokenStatusOf(value: number): TokenStatus {
+export function tokenStatusName(value: number): TokenStatus {
   const name = (Object.keys(TOKEN_STATUS) as TokenStatus[]).find((key) => TOKEN_STATUS[key] === value);
   if (name === undefined) throw new RangeError(`unknown Token Status List value ${value}`);
   return name;

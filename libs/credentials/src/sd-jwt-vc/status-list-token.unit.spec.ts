@@ -2,7 +2,7 @@ import { getListFromStatusListJWT } from '@sd-jwt/jwt-status-list';
 import { keyPair } from './__tests__/learning-credential.fixture';
 import { verifyJwsSignature } from './jose-keys';
 import { localSigner } from './jws-signer';
-import { buildStatusListToken, type StatusListTokenInput, TOKEN_STATUS, tokenStatusOf } from './status-list-token';
+import { buildStatusListToken, type StatusListTokenInput, TOKEN_STATUS, tokenStatusName } from './status-list-token';
 
 const NOW = new Date('2026-12-01T09:00:00Z');
 const URI = 'https://issuer.alliance.example/status-lists/uni-a-1/token';
@@ -60,9 +60,9 @@ describe('buildStatusListToken', () => {
   });
 });
 
-describe('tokenStatusOf', () => {
+describe('tokenStatusName', () => {
   it('names the three values the platform writes and refuses any other', () => {
-    expect([0, 1, 2].map(tokenStatusOf)).toEqual(['VALID', 'INVALID', 'SUSPENDED']);
-    expect(() => tokenStatusOf(3)).toThrow(RangeError);
+    expect([0, 1, 2].map(tokenStatusName)).toEqual(['VALID', 'INVALID', 'SUSPENDED']);
+    expect(() => tokenStatusName(3)).toThrow(RangeError);
   });
 });

@@ -4,7 +4,7 @@ import { epochSeconds } from './calendar-date';
 import { assertPublicJwk, jwsAlgorithmOf, type Jwk, verifyJwsSignature } from './jose-keys';
 import { SD_JWT_VC_TYP } from './issue-learning-credential';
 import { LEARNING_CREDENTIAL_VCT } from './learning-credential.claims';
-import { type TokenStatus, tokenStatusOf } from './status-list-token';
+import { type TokenStatus, tokenStatusName } from './status-list-token';
 
 /** Options of {@link verifyLearningCredential}. */
 export interface VerifyLearningCredentialOptions {
@@ -57,7 +57,7 @@ export async function verifyLearningCredential(
     },
     ...(statusListFetcher ? { statusListFetcher } : {}),
     statusValidator: async (value) => {
-      status = tokenStatusOf(value);
+      status = tokenStatusName(value);
     },
   });
   const result = await sdJwtVc.verify(token, {

@@ -28,8 +28,9 @@ export type WalletOffer = {
 /**
  * Issuance with both awarding bodies signing through the platform, for wallet specs: issues credentials to
  * learners, makes offers as the learner, reads the mailed transaction code, and runs the library's wallet.
+ * `env` adds to issuance's configuration (e.g. suspendable credentials).
  */
-export function useWalletApp() {
+export function useWalletApp(env: Record<string, string> = {}) {
   let it$: IssuanceApp;
   const keys: Record<string, string> = {};
 
@@ -87,7 +88,7 @@ export function useWalletApp() {
 
   beforeAll(async () => {
     setGlobalConfig({ allowInsecureUrls: true });
-    it$ = await startIssuance();
+    it$ = await startIssuance({ env });
     await it$.bus.publish([messages.institutionRegistered(UNI_A), messages.institutionRegistered(UNI_B), messages.specPublished()]);
     for (const id of [UNI_A, UNI_B]) {
       keys[id] = (await delegateToPlatform(it$, id)).publicKeyMultibase;

@@ -11,6 +11,7 @@ import { IssuanceAggregates } from '../issuance-aggregates';
 import type { KnowledgeReader } from '../knowledge/knowledge-reader';
 import { learningCredentialFacts } from './learning-credential-facts';
 import type { LearningCredentialSigning } from './learning-credential-signing';
+import type { LearningCredentialStatus } from './learning-credential-status';
 
 /** What a wallet can be handed for one configuration now. */
 export type WalletCredential = { credential: IssuedCredential } | { pending: true } | { denied: string };
@@ -18,7 +19,7 @@ export type WalletCredential = { credential: IssuedCredential } | { pending: tru
 /**
  * Produces a credential for a wallet, bound to the wallet's key, in one configuration:
  * - `LearningCredential_dc+sd-jwt`: the EUDI Learning Credential, signed by the lead awarding body, `cnf.jwk`
- *   the wallet's key;
+ *   the wallet's key, its `status` the credential's own status list slot (as a Token Status List entry);
  * - `OpenBadgeCredential_ldp_vc`: the co-signed Open Badges credential as every awarding body signed it. Its
  *   subject is the learner as enrolment identified them; it is not re-signed for the wallet's key.
  * While awarding bodies are still signing, the answer is pending (the wallet polls the deferred endpoint).
@@ -28,6 +29,7 @@ export class WalletCredentials {
     private readonly aggregates: IssuanceAggregates,
     private readonly knowledge: KnowledgeReader,
     private readonly signing: LearningCredentialSigning,
+    private readonly status: LearningCredentialStatus,
     private readonly publicUrl: () => string,
     private readonly clock: () => Date,
   ) {}
@@ -60,7 +62,15 @@ export class WalletCredentials {
       institutions: [...institutions].sort((a, b) => Number(b.institutionId === lead) - Number(a.institutionId === lead)),
       iss: learningCredentialIssuer(this.publicUrl(), lead),
     });
-    return { credential: await issueLearningCredential({ facts, holderJwk, signer, now: this.clock() }) };
+    return {
+      credential: await issueLearningCredential({
+        facts,
+        holderJwk,
+        signer,
+        status: this.status.reference(credential.status),
+        now: this.clock(),
+      }),
+    };
   }
 }
 
