@@ -1,4 +1,5 @@
 import { LEARNING_CREDENTIAL_SD_JWT, handMadeProof, newHolderKey, walletClient } from '@alliance/credentials';
+import { OFFER_TTL_SECONDS } from '../domain/wallet-offer/wallet-offer.rules';
 import type { IssuanceApp } from './issuance-app';
 import { useWalletApp } from './wallet-app';
 
@@ -70,4 +71,50 @@ describe('what a wallet offer refuses (OpenID4VCI 1.0 errors, recorded in the of
     expect(steps.filter((t) => t === 'WalletDeliveryFailed')).toHaveLength(2);
     expect(steps).not.toContain('CredentialDeliveredToWallet');
   });
+
+  // Last: it moves every clock of the process (the service's, its deciders', the protocol layer's) past the offer's
+  // expiry by faking Date only, so timers, I/O and the wallet library run as they do; the real clock comes back after.
+  it('refuses with invalid_grant an offer redeemed after it expired, records the refusal, and issues nothing', async () => {
+    const credentialId = await issuedTo('learner-w6');
+    const made = await offer(credentialId, 'learner-w6', { txCode: false, ttlSeconds: OFFER_TTL_SECONDS.min });
+    const client = walletClient(newHolderKey());
+    // The wallet read the offer in time, and redeems it later.
+    const credentialOffer = await client.resolveCredentialOffer(made.byValue);
+    const issuerMetadata = await client.resolveIssuerMetadata(credentialOffer.credential_issuer);
+    fakeDateFrom(Date.parse(made.expiresAt) + 1000);
+    try {
+      await expect(client.retrievePreAuthorizedCodeAccessTokenFromOffer({ credentialOffer, issuerMetadata })).rejects.toMatchObject({
+        errorResponse: { error: 'invalid_grant' },
+      });
+    } finally {
+      jest.useRealTimers();
+    }
+    const events = await it$.store.readStream(`issuance.wallet-offer-${made.offerId}`);
+    expect(events.map((e) => e.type)).toEqual(['CredentialOffered', 'OfferRedemptionRefused']);
+    expect(events[1].data).toMatchObject({ reason: 'expired' });
+    expect(Date.parse((events[1].data as { refusedAt: string }).refusedAt)).toBeGreaterThan(Date.parse(made.expiresAt));
+  });
 });
+
+/** Moves Date (only: timers and the rest stay real) to `now`, from where it goes on ticking. */
+const fakeDateFrom = (now: number) =>
+  jest.useFakeTimers({
+    now,
+    advanceTimers: true,
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'requestAnimationFrame',
+      'cancelAnimationFrame',
+      'requestIdleCallback',
+      'cancelIdleCallback',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
+  });
