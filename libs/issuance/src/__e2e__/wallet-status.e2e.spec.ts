@@ -83,7 +83,12 @@ describe("a Learning Credential's status follows its credential's (IETF Token St
     expect(await verifiedStatus(toSuspend.sdJwt)).toBe('SUSPENDED');
   });
 
-  it('answers 404 for a list that does not exist', async () => {
+  it('is documented beside the status list credentials, and answers 404 for a list that does not exist', async () => {
+    const doc = (await it$.http().get('/docs-json').expect(200)).body as {
+      paths: Record<string, { get?: { tags?: string[]; responses: Record<string, { content?: Record<string, unknown> }> } }>;
+    };
+    for (const path of ['/status-lists/{id}', '/status-lists/{id}/token']) expect(doc.paths[path]?.get?.tags).toEqual(['public']);
+    expect(Object.keys(doc.paths['/status-lists/{id}/token'].get!.responses['200'].content ?? {})).toEqual(['application/statuslist+jwt']);
     await it$.http().get(`/status-lists/${UNI_A}-99/token`).expect(404);
     await it$.http().get('/status-lists/not%20a%20list/token').expect(404);
   });

@@ -16,6 +16,7 @@ export class StatusListTokenController {
   @Get('status-lists/:id/token')
   @ApiProduces(STATUS_LIST_JWT_MEDIA_TYPE)
   @ApiOkResponse({
+    schema: { type: 'string', description: 'A compact JWT, header typ statuslist+jwt' },
     description:
       'A Status List Token (JWT, 2 bits per entry: 0 valid, 1 invalid (revoked), 2 suspended) over the same list as `/status-lists/<id>-revocation` and `-suspension`, signed by the lead awarding body as the Learning Credentials it covers',
   })
