@@ -1,10 +1,10 @@
 import type { Provider } from '@nestjs/common';
+import type { ReadModelOrm } from '@alliance/event-sourcing';
 import { IssuanceAggregates } from './application/issuance-aggregates';
 import type { IssuanceSettings } from './application/issuance-settings';
 import { ISSUANCE_ORM, ISSUANCE_SETTINGS } from './application/issuance.tokens';
 import { KnowledgeReader } from './application/knowledge/knowledge-reader';
 import { KeyCustody } from './application/ports/key-custody.port';
-import type { ReadModelOrm } from '@alliance/event-sourcing';
 import { LearningCredentialSigning } from './application/wallet/learning-credential-signing';
 import { LearningCredentialStatus } from './application/wallet/learning-credential-status';
 import { OfferCodes } from './application/wallet/offer-codes';
