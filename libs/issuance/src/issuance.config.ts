@@ -48,6 +48,16 @@ export class IssuanceConfig extends PersonalDataServiceConfig {
   @IsIn(STATUS_ENTRIES)
   ISSUANCE_STATUS_ENTRIES: StatusEntries = 'revocation';
 
+  /**
+   * The employer page's public address (verification's `/verify`, e.g. `https://verify.alliance.example/verify`):
+   * a learner's share link is this page with the link's token. Unset, no link can be made (the embedded platform
+   * sets it to its own verification service).
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'], require_protocol: true })
+  @Matches(/^https?:\/\/[^?#@]+$/, { message: 'VERIFY_PAGE_URL must be an http(s) URL without credentials, query or fragment' })
+  VERIFY_PAGE_URL?: string = undefined;
+
   /** Consumer group on the bus: every replica of the service shares it (a test run may pick its own). */
   @Matches(/^[a-z0-9][a-z0-9._-]*$/, { message: 'ISSUANCE_CONSUMER_GROUP must be a lower-case group name' })
   ISSUANCE_CONSUMER_GROUP = 'issuance';

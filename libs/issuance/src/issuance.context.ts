@@ -5,12 +5,14 @@ import { ISSUANCE_ORM } from './application/issuance.tokens';
 import { ISSUANCE_QUERY_HANDLERS } from './application/queries';
 import { ContextsController } from './http/contexts.controller';
 import { CredentialActionsController } from './http/credential-actions.controller';
+import { CredentialSharesController } from './http/credential-shares.controller';
 import { CredentialsController } from './http/credentials.controller';
 import { LearnerOverviewController } from './http/learner-overview.controller';
 import { LearnerPageController } from './http/learner-page.controller';
 import { LearnerSignInController } from './http/learner-sign-in.controller';
 import { InstitutionSigningController } from './http/institution-signing.controller';
 import { PublicController } from './http/public.controller';
+import { SharedCredentialsController } from './http/shared-credentials.controller';
 import { SignatureStatusController } from './http/signature-status.controller';
 import { SignerGatewayController } from './http/signer-gateway.controller';
 import { StatusListTokenController } from './http/status-list-token.controller';
@@ -41,6 +43,8 @@ export const ISSUANCE_SERVICE = defineContext({
     LearnerPageController,
     LearnerSignInController,
     LearnerOverviewController,
+    CredentialSharesController,
+    SharedCredentialsController,
     PublicController,
     StatusListTokenController,
   ],

@@ -44,6 +44,7 @@ import { LearnerMail } from './application/ports/learner-mail.port';
 import { MikroOrmLearnerAddressBook } from './infrastructure/personal-data/mikro-orm-learner-address-book';
 import { TransactionCodeMail } from './application/wallet/transaction-code-mail';
 import { FileLearnerMail } from './infrastructure/mail/file-learner-mail';
+import { shareProviders } from './issuance.share-providers';
 import { walletProviders } from './issuance.wallet-providers';
 import { MikroOrmKeyVaultStore } from './infrastructure/key-vault/mikro-orm-key-vault.store';
 import { ISSUANCE_LEARNER_KEY_TABLE, ISSUANCE_SEALING_RULES } from './infrastructure/personal-data/issuance-sealing-rules';
@@ -92,6 +93,7 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
     // Derived from the master key: rotating it voids open wallet offers (see OfferCodes).
     { provide: OfferCodes, useFactory: () => new OfferCodes(master.key.derivedKey('wallet-offer-codes')) },
     ...walletProviders(master.key),
+    ...shareProviders(master.key, config),
     { provide: KnowledgeReader, useFactory: (a: IssuanceAggregates) => new KnowledgeReader(a), inject: [IssuanceAggregates] },
     {
       provide: MemberStandingSource,

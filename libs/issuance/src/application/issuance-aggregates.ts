@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
 import { awardDecider } from '../domain/award/award.decider';
 import { credentialDecider } from '../domain/credential/credential.decider';
+import { credentialSharesDecider } from '../domain/credential-share/credential-share.decider';
 import { finalRevocationDecider } from '../domain/final-revocation/final-revocation.decider';
 import { knownInstitutionDecider } from '../domain/knowledge/known-institution.decider';
 import { knownSpecDecider } from '../domain/knowledge/known-spec.decider';
@@ -41,6 +42,8 @@ export const ISSUANCE_AGGREGATES = defineAggregates('issuance', {
   walletOffer: { decider: walletOfferDecider },
   /** One sign-in link mailed to a learner for the learner page: used once, within its lifetime. */
   learnerSignIn: { decider: learnerSignInDecider },
+  /** One per credential: the links its learner made for others to read it (the learner's list is its state). */
+  credentialShares: { decider: credentialSharesDecider },
 });
 
 /**

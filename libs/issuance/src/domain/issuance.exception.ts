@@ -72,4 +72,11 @@ export class IssuanceException extends contextException('issuance', {
   'issuance.learner-sign-in.exists': 409,
   'issuance.learner-sign-in.link-not-valid': 400,
   'issuance.learner-sign-in.unavailable': 503,
+  // A learner's links to a credential, and what opening one answers (the same for unknown, withdrawn and expired).
+  'issuance.credential-share.not-found': 404,
+  'issuance.credential-share.exists': 409,
+  'issuance.credential-share.credential-not-issued': 409,
+  'issuance.credential-share.too-many': 409,
+  'issuance.credential-share.verify-page-unknown': 503,
+  'issuance.shared-credential-not-found': 404,
 }) {}

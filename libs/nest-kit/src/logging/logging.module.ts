@@ -16,12 +16,27 @@ export function tagRequestsWithService(expressApp: { locals: Record<string, unkn
   expressApp.locals['service'] = service;
 }
 
-/** Query parameters that may carry a person's identifiers (a learner looked up by email, a name searched). */
-const PERSONAL_QUERY_KEYS = new Set(['learner', 'email', 'name', 'givenname', 'familyname', 'q', 'search']);
+/**
+ * Query parameters that may carry a person's identifiers (a learner looked up by email, a name searched), or a
+ * learner's share link token (`share`), which opens their credential to whoever holds it.
+ */
+const PERSONAL_QUERY_KEYS = new Set(['learner', 'email', 'name', 'givenname', 'familyname', 'q', 'search', 'share']);
 const isPersonal = (key: string, value: string) => PERSONAL_QUERY_KEYS.has(key.toLowerCase()) || value.includes('@');
 
-/** The request as logged: values of query parameters that may be personal data replaced by `***`. */
-export function withoutPersonalQuery<R extends { url?: string; query?: Record<string, unknown> }>(req: R): R {
+/** Paths that end in a share link's token (issuance's and the verification page's): the token is logged as `***`. */
+const SHARE_TOKEN_PATH = /^(\/shared-credentials\/|\/verify\/shared\/)[^/?]+/;
+
+function withoutShareToken<R extends { url?: string; params?: Record<string, unknown> }>(req: R): R {
+  if (!SHARE_TOKEN_PATH.test(req.url ?? '')) return req;
+  const params = req.params && 'token' in req.params ? { params: { ...req.params, token: '***' } } : {};
+  return { ...req, url: (req.url ?? '').replace(SHARE_TOKEN_PATH, '$1***'), ...params };
+}
+
+/** The request as logged: share tokens and values of query parameters that may be personal data replaced by `***`. */
+export function withoutPersonalQuery<R extends { url?: string; query?: Record<string, unknown>; params?: Record<string, unknown> }>(
+  logged: R,
+): R {
+  const req = withoutShareToken(logged);
   const [path, search] = (req.url ?? '').split('?', 2);
   if (search === undefined) return req;
   const params = new URLSearchParams(search);

@@ -15,4 +15,17 @@ describe('request logs without personal query values', () => {
     const req = { url: '/credentials/c1', query: {} };
     expect(withoutPersonalQuery(req)).toBe(req);
   });
+
+  it("masks a share link's token in the path, its path parameter and the verification page's query", () => {
+    const token = 'A'.repeat(86);
+    expect(withoutPersonalQuery({ url: `/shared-credentials/${token}`, params: { token } })).toEqual({
+      url: '/shared-credentials/***',
+      params: { token: '***' },
+    });
+    expect(withoutPersonalQuery({ url: `/verify/shared/${token}?x=1` }).url).toBe('/verify/shared/***?x=1');
+    expect(withoutPersonalQuery({ url: `/verify?share=${token}`, query: { share: token } })).toEqual({
+      url: '/verify?share=***',
+      query: { share: '***' },
+    });
+  });
 });

@@ -6,8 +6,10 @@ import { LiftFinalRevocationHandler } from './lift-final-revocation';
 import { OfferCredentialToWalletHandler } from './offer-credential-to-wallet';
 import { ReinstateCredentialHandler } from './reinstate-credential';
 import { ReopenSignatureRequestHandler } from './reopen-signature-request';
+import { RevokeCredentialShareHandler } from './revoke-credential-share';
 import { RevokeCredentialHandler } from './revoke-credential';
 import { SetSigningPolicyHandler } from './set-signing-policy';
+import { ShareCredentialHandler } from './share-credential';
 import { SubmitSignerProofHandler } from './submit-signer-proof';
 import { RefuseSigningRequestHandler } from './refuse-signing-request';
 import { SubmitStatusListProofHandler } from './submit-status-list-proof';
@@ -21,8 +23,10 @@ export * from './lift-final-revocation';
 export * from './offer-credential-to-wallet';
 export * from './reinstate-credential';
 export * from './reopen-signature-request';
+export * from './revoke-credential-share';
 export * from './revoke-credential';
 export * from './set-signing-policy';
+export * from './share-credential';
 export * from './refuse-signing-request';
 export * from './signer.command';
 export * from './submit-signer-proof';
@@ -40,7 +44,9 @@ export const ISSUANCE_COMMAND_HANDLERS = [
   ReinstateCredentialHandler,
   ReopenSignatureRequestHandler,
   RevokeCredentialHandler,
+  RevokeCredentialShareHandler,
   SetSigningPolicyHandler,
+  ShareCredentialHandler,
   SuspendCredentialHandler,
   SubmitSignerProofHandler,
   RefuseSigningRequestHandler,

@@ -44,7 +44,12 @@ export class MasterKey {
 
 /** What a key derived from the master key is for (see `MasterKey.derivedKey`). */
 export type DerivedKeyPurpose =
-  'wallet-offer-codes' | 'oid4vci-access-tokens' | 'oid4vci-nonces' | 'learner-address-book' | 'learner-sign-in-links';
+  | 'wallet-offer-codes'
+  | 'oid4vci-access-tokens'
+  | 'oid4vci-nonces'
+  | 'learner-address-book'
+  | 'learner-sign-in-links'
+  | 'credential-shares';
 
 export const MASTER_KEY_FORMAT = /^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/;
 

@@ -1,0 +1,2 @@
+export * from './revoke-credential-share.command';
+export * from './revoke-credential-share.handler';

@@ -1,0 +1,2 @@
+export * from './share-credential.command';
+export * from './share-credential.handler';
