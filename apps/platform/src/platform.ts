@@ -39,6 +39,16 @@ function ownContexts(service: string, started: RunningService[], env: NodeJS.Pro
 }
 
 /**
+ * Issuance builds learners' share links to this platform's verification page: VERIFY_PAGE_URL when set, else
+ * `/verify` at verification's address as it will listen (known only for fixed ports; verification starts later).
+ */
+function ownVerifyPage(service: string, basePort: number, env: NodeJS.ProcessEnv, shared: ServiceConfig): NodeJS.ProcessEnv {
+  const verification = ALL_SERVICES.findIndex((d) => d.name === 'verification');
+  if (service !== 'issuance' || env.VERIFY_PAGE_URL || basePort === 0 || verification < 0) return {};
+  return { VERIFY_PAGE_URL: `${serviceBaseUrl(shared, basePort + verification)}/verify` };
+}
+
+/**
  * Every service in one process on the embedded defaults: each keeps its own event store and read models
  * under DATA_DIR/<service>, and all share one in-process bus, whose dead letters are journalled under DATA_DIR.
  */
@@ -57,6 +67,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Runn
         ...env,
         ...ownIssuance(descriptor.name, services, env),
         ...ownContexts(descriptor.name, services, env, shared),
+        ...ownVerifyPage(descriptor.name, basePort, env, shared),
         PORT: String(port),
       });
       services.push(await runService(descriptor, { config, port, sharedBus: bus }));
