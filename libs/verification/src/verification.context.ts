@@ -2,6 +2,7 @@ import { defineContext } from '@alliance/service-runtime';
 import { VerifyCredentialHandler } from './application/commands/verify-credential';
 import { VerificationAggregates } from './application/verification-aggregates';
 import { VERIFICATION_ORM } from './application/verification.tokens';
+import { SharedCredentialController } from './http/shared-credential.controller';
 import { VerificationsController } from './http/verifications.controller';
 import { VerifyPageController } from './http/verify-page.controller';
 import { VerificationEngine } from './infrastructure/verification-engine';
@@ -16,7 +17,7 @@ export const VERIFICATION_SERVICE = defineContext<VerificationConfig, Verificati
   defaultPort: 3005,
   configSchema: VerificationConfig,
   aggregates: VerificationAggregates,
-  controllers: [VerificationsController, VerifyPageController],
+  controllers: [VerificationsController, VerifyPageController, SharedCredentialController],
   commandHandlers: [VerifyCredentialHandler],
   providers: (runtime, options) => [...verificationProviders(runtime, options), VerificationEngine, VerificationTallyFlusher],
   // The consumer and relay, then the tally's periodic flush, once the app is up. They stop once the HTTP server has

@@ -6,6 +6,7 @@ import { type ServiceRuntime } from '@alliance/service-runtime';
 import { STATUS_LISTS, VERIFICATION_ORM, VERIFICATION_RESULTS } from './application/verification.tokens';
 import { CredentialNotes } from './application/ports/credential-notes.port';
 import type { MemberDidDocuments } from './application/ports/member-did-documents.port';
+import { SharedCredentials } from './application/ports/shared-credentials.port';
 import { CredentialVerifier } from './application/verify/credential-verifier';
 import { VerificationResultCache } from './application/verify/verification-result-cache';
 import { VerificationTally } from './domain/retention/verification-tally';
@@ -14,6 +15,7 @@ import { OrmRegistry } from './infrastructure/registry/orm-registry';
 import { openVerificationDatabase } from './infrastructure/verification-database';
 import { HostAllowList } from './infrastructure/web/address-policy';
 import { HttpWebFetcher } from './infrastructure/web/http-web-fetcher';
+import { IssuanceSharedCredentials } from './infrastructure/web/issuance-shared-credentials';
 import { StatusListCache } from './infrastructure/web/status-list-cache';
 import { StatusListFetcher } from './infrastructure/web/status-list-fetcher';
 import { catalogueUrlOf, contextBaseUrlsOf, type VerificationConfig } from './verification.config';
@@ -59,8 +61,17 @@ export function verificationProviders(runtime: ServiceRuntime<VerificationConfig
         allowHosts: hostListOf(config.VERIFICATION_FETCH_ALLOW_HTTP_HOSTS),
       }))
     : undefined;
+  // Learners' share links: from this alliance's issuance only, at its configured address (internal when there is one).
+  const sharedCredentials = new IssuanceSharedCredentials({
+    issuanceUrl: config.VERIFICATION_ISSUANCE_INTERNAL_URL ?? config.VERIFICATION_ISSUANCE_PUBLIC_URL,
+    timeoutMs: fetchOptions.timeoutMs,
+    connectTimeoutMs: fetchOptions.connectTimeoutMs,
+    maxBytes: fetchOptions.maxBytes,
+    headers: inProcessAdmissionHeaders(),
+  });
   return [
     { provide: STATUS_LISTS, useValue: statusLists },
+    { provide: SharedCredentials, useValue: sharedCredentials },
     {
       provide: VERIFICATION_RESULTS,
       useValue: new VerificationResultCache({

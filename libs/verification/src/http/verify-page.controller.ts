@@ -18,6 +18,8 @@ export class VerifyPageController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Content-Security-Policy', CSP)
   @Header('X-Content-Type-Options', 'nosniff')
+  // A share link's token is in the page's address: no request the page makes names it.
+  @Header('Referrer-Policy', 'no-referrer')
   page(): string {
     return VERIFY_PAGE_HTML;
   }

@@ -4,6 +4,7 @@ export const VERIFY_PAGE_HTML = `<!doctype html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
 <title>Check a micro-credential</title>
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/verify/app.css">
@@ -13,6 +14,7 @@ export const VERIFY_PAGE_HTML = `<!doctype html>
 <main>
   <h1>Check a micro-credential</h1>
   <p class="lead">Paste the credential you received (the JSON file), or drop the file here. Nothing is stored about you or the learner.</p>
+  <p id="shared" class="shared" hidden></p>
   <section id="drop" class="drop" aria-label="Credential to check">
     <label for="credential">Credential (JSON)</label>
     <textarea id="credential" name="credential" rows="10" spellcheck="false" placeholder='{ "@context": [ "https://www.w3.org/ns/credentials/v2", … ] … }'></textarea>

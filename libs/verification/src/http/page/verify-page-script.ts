@@ -132,6 +132,22 @@ export const VERIFY_PAGE_SCRIPT = `'use strict';
       .catch(function () { fail('The verification service could not be reached.'); })
       .then(function () { button.disabled = false; });
   }
+  var SHARE_TOKEN = /^[A-Za-z0-9_-]{22,128}$/;
+  function openShared(token) {
+    if (!SHARE_TOKEN.test(token)) return fail('This share link is not valid: check that it was copied whole.');
+    var button = $('check'); button.disabled = true; $('status').textContent = 'Fetching the shared credential\u2026';
+    fetch('/verify/shared/' + token, { headers: { accept: 'application/json' }, referrerPolicy: 'no-referrer' })
+      .then(function (res) { return res.json().then(function (json) { return { ok: res.ok, json: json }; }); })
+      .then(function (r) {
+        button.disabled = false;
+        if (!r.ok) return fail(r.json.detail || 'The shared credential could not be fetched.');
+        $('credential').value = JSON.stringify(r.json, null, 2);
+        var note = $('shared'); note.hidden = false;
+        note.textContent = 'The learner shared this credential with you through a link: it was fetched from the issuing service and is checked below.';
+        check();
+      })
+      .catch(function () { button.disabled = false; fail('The verification service could not be reached.'); });
+  }
   function load(file) { var reader = new FileReader(); reader.onload = function () { $('credential').value = String(reader.result); check(); }; reader.readAsText(file); }
   document.addEventListener('DOMContentLoaded', function () {
     $('check').addEventListener('click', check);
@@ -140,6 +156,8 @@ export const VERIFY_PAGE_SCRIPT = `'use strict';
     drop.addEventListener('dragover', function (e) { e.preventDefault(); drop.classList.add('over'); });
     drop.addEventListener('dragleave', function () { drop.classList.remove('over'); });
     drop.addEventListener('drop', function (e) { e.preventDefault(); drop.classList.remove('over'); if (e.dataTransfer.files[0]) load(e.dataTransfer.files[0]); });
+    var share = new URLSearchParams(location.search).get('share');
+    if (share !== null) openShared(share);
   });
 })();
 `;

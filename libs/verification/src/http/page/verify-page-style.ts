@@ -6,6 +6,7 @@ main { max-width: 60rem; margin: 0 auto; padding: 2rem 1rem 4rem; }
 h1 { margin: 0 0 .25rem; font-size: 1.8rem; }
 h2 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
 .lead { color: #4a5560; }
+.shared { background: #eef4ff; border-left: .4rem solid #2f6fde; border-radius: .5rem; padding: .6rem 1rem; }
 .drop { background: #fff; border: 2px dashed #b8c2cc; border-radius: .75rem; padding: 1rem; }
 .drop.over { border-color: #2f6fde; background: #eef4ff; }
 textarea { width: 100%; font: 13px/1.4 ui-monospace, Menlo, monospace; border: 1px solid #c8d0d8; border-radius: .5rem; padding: .5rem; }

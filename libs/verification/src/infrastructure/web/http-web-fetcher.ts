@@ -27,8 +27,8 @@ export interface HttpWebFetcherOptions {
   logger?: Pick<Logger, 'warn'>;
 }
 
-/** A failed fetch as the port carries it, plus the stable code. */
-export type FetchedJsonFailure = Extract<FetchedJson, { ok: false }> & { code: FetchFailureCode };
+/** A failed fetch as the port carries it, plus the stable code (and the HTTP status, for FETCH_HTTP_STATUS). */
+export type FetchedJsonFailure = Extract<FetchedJson, { ok: false }> & { code: FetchFailureCode; status?: number };
 
 /** Validators of a copy already held, sent as If-None-Match / If-Modified-Since. */
 export interface ConditionalRequest {
@@ -97,7 +97,13 @@ export class HttpWebFetcher implements WebFetcher, ResourceFetcher {
   private failed(url: string, e: unknown, signal: AbortSignal): FetchedJsonFailure {
     const failure = this.failureOf(e, signal);
     this.logger.warn({ msg: 'outbound fetch failed', url, code: failure.code, detail: failure.detail });
-    return { ok: false, url, error: publicFetchError(failure.code, failure.status), code: failure.code };
+    return {
+      ok: false,
+      url,
+      error: publicFetchError(failure.code, failure.status),
+      code: failure.code,
+      ...(failure.status !== undefined ? { status: failure.status } : {}),
+    };
   }
 
   private async fetchFollowing(
