@@ -24,11 +24,20 @@ const PERSONAL_QUERY_KEYS = new Set(['learner', 'email', 'name', 'givenname', 'f
 const isPersonal = (key: string, value: string) => PERSONAL_QUERY_KEYS.has(key.toLowerCase()) || value.includes('@');
 
 /** Paths that end in a share link's token (issuance's and the verification page's): the token is logged as `***`. */
-const SHARE_TOKEN_PATH = /^(\/shared-credentials\/|\/verify\/shared\/)[^/?]+/;
+const SHARE_TOKEN_PATH = /^(\/shared-credentials\/|\/verify\/shared\/)([^/?]+)/;
 
+function hidden(value: unknown, secret: string): unknown {
+  if (typeof value === 'string') return value.split(secret).join('***');
+  if (Array.isArray(value)) return value.map((v) => hidden(v, secret));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, hidden(v, secret)]));
+  return value;
+}
+
+/** The token out of the path and out of every path parameter (a named one, or a catch-all's segments). */
 function withoutShareToken<R extends { url?: string; params?: Record<string, unknown> }>(req: R): R {
-  if (!SHARE_TOKEN_PATH.test(req.url ?? '')) return req;
-  const params = req.params && 'token' in req.params ? { params: { ...req.params, token: '***' } } : {};
+  const secret = SHARE_TOKEN_PATH.exec(req.url ?? '')?.[2];
+  if (!secret) return req;
+  const params = req.params ? { params: hidden(req.params, secret) as Record<string, unknown> } : {};
   return { ...req, url: (req.url ?? '').replace(SHARE_TOKEN_PATH, '$1***'), ...params };
 }
 
