@@ -7,6 +7,7 @@ import { ContextsController } from './http/contexts.controller';
 import { CredentialActionsController } from './http/credential-actions.controller';
 import { CredentialSharesController } from './http/credential-shares.controller';
 import { CredentialsController } from './http/credentials.controller';
+import { CredentialPdfController } from './http/credential-pdf.controller';
 import { LearnerOverviewController } from './http/learner-overview.controller';
 import { LearnerPageController } from './http/learner-page.controller';
 import { LearnerSignInController } from './http/learner-sign-in.controller';
@@ -43,6 +44,7 @@ export const ISSUANCE_SERVICE = defineContext({
     LearnerPageController,
     LearnerSignInController,
     LearnerOverviewController,
+    CredentialPdfController,
     CredentialSharesController,
     SharedCredentialsController,
     PublicController,

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { buildInput } from '../__tests__/alliance-fixture';
 import { buildAchievementCredential } from '../model/build-achievement-credential';
-import { rectanglesOnPage } from './__tests__/read-pdf';
+import { rectanglesOnPage } from './testing/read-pdf';
 import { credentialPdf } from './credential-pdf';
 import { qrLayout } from './qr-layout';
 

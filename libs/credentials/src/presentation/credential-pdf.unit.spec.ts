@@ -1,7 +1,7 @@
 import { buildInput, definition, UNI_A, UNI_B, UNI_C } from '../__tests__/alliance-fixture';
 import type { JsonObject } from '../data-integrity/types';
 import { buildAchievementCredential } from '../model/build-achievement-credential';
-import { readPdf } from './__tests__/read-pdf';
+import { readPdf } from './testing/read-pdf';
 import { credentialPdf } from './credential-pdf';
 import { VERIFY_SENTENCE } from './verification-block';
 

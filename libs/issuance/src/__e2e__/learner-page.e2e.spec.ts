@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { OPEN_BADGE_LDP_VC } from '@alliance/credentials';
+import { OPEN_BADGE_LDP_VC, readPdf } from '@alliance/credentials';
 import { chromiumPerSuite, describeInChromium, type BrowserContextOptions, type Page, seriousAxeViolations } from '@alliance/testing';
 import type { IssuanceApp } from './issuance-app';
 import { type LearnerMailLine, useWalletApp } from './wallet-app';
@@ -19,7 +19,7 @@ type Overview = {
 const LINK = /(https?:\/\/\S+\/learner#sign-in=([A-Za-z0-9._-]+))/;
 
 describe('the learner page: one-time sign-in links by e-mail, and the learner’s own enrolments and credentials', () => {
-  const wallet = useWalletApp();
+  const wallet = useWalletApp({ VERIFY_PAGE_URL: 'https://verify.alliance.example/verify' });
   let it$: IssuanceApp;
   beforeAll(() => (it$ = wallet.app()));
 
@@ -89,6 +89,35 @@ describe('the learner page: one-time sign-in links by e-mail, and the learner’
     await it$.http().get(`/credentials/${other}`).set('authorization', `Bearer ${session.accessToken}`).expect(404);
   });
 
+  it('gives the learner a PDF of their credential whose QR code is one of their share links, reused while it has long to run', async () => {
+    const credentialId = await wallet.issuedTo('learner-p4', { name: 'Ελένη Παπαδοπούλου', email: 'eleni@example.org' });
+    const learner = await it$.bearer('learner', undefined, 'learner-p4');
+    const pdf = async () => {
+      const res = await fetch(`${it$.url}/credentials/${credentialId}/pdf`, { headers: { authorization: learner } });
+      expect([res.status, res.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+      return (await readPdf(new Uint8Array(await res.arrayBuffer()))).pages.join('\n');
+    };
+    const first = await pdf();
+    expect(first).toContain('Ελένη Παπαδοπούλου');
+    expect(first).toContain('https://verify.alliance.example/verify?share=');
+    const link = /https:\/\/verify\.alliance\.example\/verify\?share=[A-Za-z0-9_-]+/.exec(first.replace(/\s+/g, ''))![0];
+    expect((await pdf()).replace(/\s+/g, '')).toContain(link);
+    const shares = (await it$.http().get(`/credentials/${credentialId}/shares`).set('authorization', learner).expect(200)).body as {
+      items: unknown[];
+    };
+    expect(shares.items).toHaveLength(1);
+    await it$
+      .http()
+      .get(`/credentials/${credentialId}/pdf`)
+      .set('authorization', await it$.bearer('registrar', 'uni-a'))
+      .expect(403);
+    await it$
+      .http()
+      .get(`/credentials/${credentialId}/pdf`)
+      .set('authorization', await it$.bearer('learner', undefined, 'learner-p2'))
+      .expect(404);
+  });
+
   it('refuses bad input naming the field, never with a 500', async () => {
     for (const body of [{ email: 'not-an-address' }, { email: 'a\u0000@example.org' }, {}, { email: 'x'.repeat(300) + '@example.org' }]) {
       const res = await it$.http().post('/learner/sign-in-links').send(body);
@@ -114,8 +143,10 @@ const chromium = describeInChromium('the learner page in Chromium', {
   'axe-core/axe.min.js': 'axe-core',
 });
 
+const VERIFY_PAGE = 'https://verify.alliance.example/verify';
+
 chromium('the learner page in Chromium, from the e-mail link to the wallet claim', () => {
-  const wallet = useWalletApp();
+  const wallet = useWalletApp({ VERIFY_PAGE_URL: VERIFY_PAGE });
   const browser = chromiumPerSuite();
   let it$: IssuanceApp;
   beforeAll(() => (it$ = wallet.app()));
@@ -175,6 +206,24 @@ chromium('the learner page in Chromium, from the e-mail link to the wallet claim
         const saved = JSON.parse(await readFile((await download.path())!, 'utf8')) as { id: string; proof: unknown[] };
         expect(saved.id).toBe(`urn:uuid:${credentialId}`);
         expect(saved.proof).toHaveLength(2);
+
+        const [pdfDownload] = await Promise.all([
+          page.waitForEvent('download'),
+          card.getByRole('button', { name: 'Download PDF' }).click(),
+        ]);
+        const pdf = await readFile((await pdfDownload.path())!);
+        expect(pdfDownload.suggestedFilename()).toBe(`credential-${credentialId}.pdf`);
+        const text = (await readPdf(new Uint8Array(pdf))).pages.join('\n');
+        expect(text).toContain(`Maria ${width}`);
+        expect(text).toMatch(/Valid/);
+        expect(text).toContain(`${VERIFY_PAGE}?share=`);
+
+        await card.getByRole('button', { name: 'Share with an employer' }).click();
+        const shareUrl = await card.locator('.share input').inputValue();
+        expect(shareUrl.startsWith(`${VERIFY_PAGE}?share=`)).toBe(true);
+        // The link opens the credential, for anyone holding it.
+        const shared = await fetch(`${it$.url}/shared-credentials/${new URL(shareUrl).searchParams.get('share')}`);
+        expect(((await shared.json()) as { id: string }).id).toBe(`urn:uuid:${credentialId}`);
 
         await card.getByRole('button', { name: 'Add to my wallet' }).click();
         const offerLink = (await card.locator('[data-offer="by-reference"]').getAttribute('href'))!;

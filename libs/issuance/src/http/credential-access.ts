@@ -23,3 +23,19 @@ export function requireReadable(actor: AuthenticatedActor, credential: Credentia
     throw new IssuanceException('issuance.credential-not-found', `No credential with id ${id}.`, 'id');
   return credential;
 }
+
+/** A credential that every awarding body has signed; while proofs are missing, 409 naming who has still to sign. */
+export function requireSigned(credential: CredentialSummary): CredentialSummary {
+  if (credential.lifecycle === 'collecting-proofs') {
+    const awaiting = credential.awardingBodies.filter((b) => !b.signed).map((b) => b.institutionId);
+    throw new IssuanceException(
+      'issuance.credential.awaiting-proofs',
+      `the credential is waiting for proofs from ${awaiting.join(', ')}`,
+      'id',
+      {
+        awaiting,
+      },
+    );
+  }
+  return credential;
+}

@@ -4,8 +4,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import type { Response } from 'express';
 import { type AuthenticatedActor, CurrentActor, Roles, UuidParam } from '@alliance/nest-kit';
 import { GetCredentialQuery, ListCredentialsQuery } from '../application/queries';
+import { requireReadable, requireSigned } from './credential-access';
 import { IssuanceException } from '../domain/issuance.exception';
-import { requireReadable } from './credential-access';
 import { CredentialQueryDto } from './dto/credential-query.dto';
 
 export const VC_MEDIA_TYPE = 'application/vc+ld+json';
@@ -46,16 +46,7 @@ export class CredentialsController {
   @ApiOperation({ summary: 'The signed JSON-LD credential; 409 while awarding bodies have still to sign it' })
   async get(@UuidParam('id') id: string, @CurrentActor() actor: AuthenticatedActor, @Res() res: Response): Promise<void> {
     const found = await this.queries.execute(new GetCredentialQuery(id));
-    const summary = requireReadable(actor, found?.summary, id);
-    if (summary.lifecycle === 'collecting-proofs') {
-      const awaiting = summary.awardingBodies.filter((b) => !b.signed).map((b) => b.institutionId);
-      throw new IssuanceException(
-        'issuance.credential.awaiting-proofs',
-        `the credential is waiting for proofs from ${awaiting.join(', ')}`,
-        'id',
-        { awaiting },
-      );
-    }
+    requireSigned(requireReadable(actor, found?.summary, id));
     res.status(200).type(VC_MEDIA_TYPE).send(JSON.stringify(found!.secured));
   }
 

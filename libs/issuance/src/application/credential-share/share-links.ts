@@ -10,14 +10,19 @@ export class ShareLinks {
   ) {}
 
   url(target: ShareTarget): string {
+    const page = new URL(this.page());
+    page.searchParams.set('share', this.tokens.token(target));
+    return page.href;
+  }
+
+  /** The verification page itself, where an employer checks a credential they were given as a file. */
+  page(): string {
     if (!this.verifyPageUrl) {
       throw new IssuanceException(
         'issuance.credential-share.verify-page-unknown',
         'issuance does not know the address of the verification page: set VERIFY_PAGE_URL',
       );
     }
-    const page = new URL(this.verifyPageUrl);
-    page.searchParams.set('share', this.tokens.token(target));
-    return page.href;
+    return this.verifyPageUrl;
   }
 }
