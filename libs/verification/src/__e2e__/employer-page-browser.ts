@@ -1,49 +1,13 @@
-import { existsSync } from 'node:fs';
+import type { Browser, BrowserContextOptions, Page } from '@alliance/testing';
 
-const CHROMIUM = '/usr/bin/chromium';
-
-type Playwright = typeof import('playwright-core');
-export type Browser = Awaited<ReturnType<Playwright['chromium']['launch']>>;
-export type BrowserContextOptions = Parameters<Browser['newContext']>[0];
-export type Page = Awaited<ReturnType<Browser['newPage']>>;
-
-function installed(name: string): boolean {
-  try {
-    require.resolve(name);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * `describe` where headless Chromium and the modules of `packages` are installed; else `describe.skip`, after saying
- * what is missing and that `tests` are skipped. `packages` names each module to resolve by the package it is in.
- */
-export function describeInChromium(tests: string, packages: Record<string, string>): typeof describe {
-  const missing = !existsSync(CHROMIUM)
-    ? `${CHROMIUM} is missing (apt-get install -y chromium)`
-    : Object.entries(packages)
-        .filter(([module]) => !installed(module))
-        .map(([, name]) => `${name} is not installed`)[0];
-  if (missing) console.log(`Skipping ${tests}: ${missing}`);
-  return missing ? describe.skip : describe;
-}
-
-export async function launchChromium(): Promise<Browser> {
-  const playwright: Playwright = await import('playwright-core');
-  return playwright.chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-}
-
-/** Headless Chromium for the suite's tests, closed after them. */
-export function chromiumPerSuite(): { browser: Browser } {
-  const chromium = {} as { browser: Browser };
-  beforeAll(async () => {
-    chromium.browser = await launchChromium();
-  }, 60_000);
-  afterAll(() => chromium.browser?.close());
-  return chromium;
-}
+export {
+  chromiumPerSuite,
+  describeInChromium,
+  launchChromium,
+  type Browser,
+  type BrowserContextOptions,
+  type Page,
+} from '@alliance/testing';
 
 /**
  * Opens the employer page at `url` in a fresh browser context, checks `credential` there and waits for the report.

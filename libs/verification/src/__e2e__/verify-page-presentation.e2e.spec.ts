@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type JsonObject, signCredential } from '@alliance/credentials';
+import { seriousAxeViolations } from '@alliance/testing';
 import { type AllianceFixture, outsiderCredential, perSuite, startWithStatusLists } from './alliance-verification';
 import { type BrowserContextOptions, checkOnEmployerPage, chromiumPerSuite, describeInChromium } from './employer-page-browser';
 
@@ -9,13 +10,6 @@ const describeInBrowser = describeInChromium('the /verify presentation browser t
   'playwright-core': 'playwright-core',
   'axe-core/axe.min.js': 'axe-core',
 });
-
-interface AxeViolation {
-  id: string;
-  impact?: string | null;
-  help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
-}
 
 const VERDICTS = {
   valid: 'This credential is valid.',
@@ -165,20 +159,7 @@ describeInBrowser('the employer page: dates, grade, layout, accessibility and ve
         const { page, close } = await check(await credential(), { bypassCSP: true });
         expect(await page.getAttribute('#verdict', 'data-verdict')).toBe(verdict);
         expect(await page.textContent('#status')).toBe(`Checked. ${VERDICTS[verdict]}`);
-        await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-        const violations = await page.evaluate(async () => {
-          const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-          const result = await axe.run();
-          return result.violations.map((x) => ({
-            id: x.id,
-            impact: x.impact,
-            help: x.help,
-            nodes: x.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
-          }));
-        });
-        const serious = violations.filter((x) => x.impact === 'serious' || x.impact === 'critical');
-        if (serious.length) console.log(`axe-core on the ${verdict} report:\n${JSON.stringify(serious, null, 2)}`);
-        expect(serious).toEqual([]);
+        expect(await seriousAxeViolations(page, `the ${verdict} report`)).toEqual([]);
         await close();
       };
       await (listStatus === null ? run() : withStatus(listStatus, run));
@@ -194,15 +175,7 @@ describeInBrowser('the employer page: dates, grade, layout, accessibility and ve
     expect(await page.getByLabel('Credential (JSON)').count()).toBe(1);
     expect(await page.getByLabel('Or choose a file').count()).toBe(1);
     expect(await page.getByRole('main').count()).toBe(1);
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const serious = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
-      return (await axe.run()).violations
-        .filter((x) => x.impact === 'serious' || x.impact === 'critical')
-        .map((x) => ({ id: x.id, impact: x.impact, help: x.help }));
-    });
-    if (serious.length) console.log(`axe-core on the empty page:\n${JSON.stringify(serious, null, 2)}`);
-    expect(serious).toEqual([]);
+    expect(await seriousAxeViolations(page, 'the empty page')).toEqual([]);
     await context.close();
   }, 30_000);
 
