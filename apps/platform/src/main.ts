@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import 'reflect-metadata';
 import { runMain } from '@alliance/nest-kit';
 import { startPlatform } from './platform';
@@ -32,7 +33,8 @@ runMain(async () => {
   process.stdout.write('\nAlliance credential platform is running (embedded mode):\n');
   for (const r of ready) process.stdout.write(`  ${r.service.padEnd(13)} ${r.url}  ready=${r.ready}  docs: ${r.docs}\n`);
   const page = (service: string, path: string) => ready.find((r) => r.service === service)?.url.concat(path);
-  process.stdout.write(`\n  learners:  ${page('issuance', '/learner')}  (sign-in links: DATA_DIR/issuance/mail/learner-mail.jsonl)\n`);
+  const mail = resolve(process.env['DATA_DIR'] ?? '.data', 'mail', 'learner-mail.jsonl');
+  process.stdout.write(`\n  learners:  ${page('issuance', '/learner')}  (development mail, sign-in links included: ${mail})\n`);
   process.stdout.write(`  employers: ${page('verification', '/verify')}\n`);
   process.stdout.write('\nStop with Ctrl+C.\n');
   return platform;

@@ -82,6 +82,12 @@ describe('plainAnnexI on the credentials this library builds', () => {
     expect(elementOf(built({ ectsCredits: 7.5 }), 'workload').text).toBe('7.5 ECTS credits');
   });
 
+  it('names a scale of one value only by its name (a pass/fail scheme recording passes)', () => {
+    const credential = built({}, { result: { grade: 'Passed' } });
+    Object.assign((achievementOf(credential).resultDescription as JsonObject[])[0], { allowedValue: ['Passed'], name: 'Pass or fail' });
+    expect(elementOf(credential, 'grade').text).toBe('Passed (Pass or fail)');
+  });
+
   it('gives the grade alone when the definition has no grading scheme', () => {
     expect(elementOf(built({ gradingScheme: undefined }, { result: { grade: 'Pass' } }), 'grade').text).toBe('Pass');
   });

@@ -19,10 +19,12 @@ export function plainGrade(credential: JsonObject): string {
   const scale = ref ? descriptions.find((d) => plainText(d.id) === ref) : descriptions.length === 1 ? descriptions[0] : undefined;
   const grade = plainText(result.value);
   if (!scale) return grade;
+  // A scale of one value (a pass/fail scheme that only records passes) says nothing the grade does not.
   const range = rangeOf(scale);
+  const saysMore = range !== '' && range !== grade;
   const passMark = plainText(scale.requiredValue);
   const name = plainText(scale.name);
-  return `${grade}${range ? ` on a scale ${range}` : ''}${passMark ? `, pass mark ${passMark}` : ''}${name ? ` (${name})` : ''}`;
+  return `${grade}${saysMore ? ` on a scale ${range}` : ''}${passMark ? `, pass mark ${passMark}` : ''}${name ? ` (${name})` : ''}`;
 }
 
 function rangeOf(scale: JsonObject): string {

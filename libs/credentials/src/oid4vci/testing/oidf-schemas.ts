@@ -1,17 +1,26 @@
 // Test-only: the OpenID Foundation conformance suite's JSON Schemas for OpenID4VCI 1.0, from the shared vectors.
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { readVectorJson, vectorPath } from '../../__tests__/vectors';
 
-const SCHEMA_DIR = ['oid4vci-1.0', 'oidf-conformance-schemas'];
+/**
+ * The schemas' folder in the shared vectors, which sit beside the repository clone: found from the repository root
+ * (the first folder up with a package.json), so it resolves from the sources and from a build alike.
+ */
+function schemaDir(): string {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return resolve(dir, '..', 'shared', 'vectors', 'oid4vci-1.0', 'oidf-conformance-schemas');
+}
 
 /** The schema files, registered under their file names so a `$ref` to a sibling file resolves. */
 function createAjv(): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
-  for (const file of readdirSync(vectorPath(...SCHEMA_DIR)).filter((name) => name.endsWith('.json'))) {
-    ajv.addSchema(readVectorJson<object>(...SCHEMA_DIR, file), file);
+  const folder = schemaDir();
+  for (const file of readdirSync(folder).filter((name) => name.endsWith('.json'))) {
+    ajv.addSchema(JSON.parse(readFileSync(join(folder, file), 'utf8')) as object, file);
   }
   return ajv;
 }

@@ -10,6 +10,10 @@ import type { SignInLinks } from './sign-in-links';
 
 /** A sign-in link works for fifteen minutes: long enough to reach the mailbox, short if the mail leaks later. */
 export const SIGN_IN_LINK_TTL_SECONDS = 15 * 60;
+/** At most this many links per learner per link lifetime (per replica): asking again cannot flood a mailbox. */
+export const MAX_LINKS_PER_LEARNER = 3;
+/** Learners whose recent requests are remembered; past this, the oldest are forgotten first. */
+const REMEMBERED_LEARNERS = 10_000;
 /** A learner page session lasts an hour; the learner signs in again after. */
 export const LEARNER_SESSION_SECONDS = 3600;
 
@@ -34,6 +38,8 @@ const anonymous = (signInId: string): CommandContext => ({
  */
 export class LearnerSignIns {
   private readonly logger = new Logger(LearnerSignIns.name);
+  /** When each learner's recent links were asked for (epoch ms), oldest learner first. */
+  private readonly recent = new Map<string, number[]>();
 
   constructor(
     private readonly aggregates: IssuanceAggregates,
@@ -50,6 +56,10 @@ export class LearnerSignIns {
   async request(email: string): Promise<void> {
     this.requireAvailable();
     for (const { learnerId } of await this.addresses.learnersAt(email)) {
+      if (!this.mayAskAgain(learnerId)) {
+        this.logger.warn({ learnerId }, 'sign-in link not sent: too many asked for this learner within 15 minutes');
+        continue;
+      }
       const signInId = randomUUID();
       await this.aggregates.learnerSignIn.handle(
         signInId,
@@ -73,6 +83,16 @@ export class LearnerSignIns {
     const accessToken = await mintToken({ subject: learnerId, role: 'learner' }, this.auth, LEARNER_SESSION_SECONDS);
     this.logger.log({ signInId }, 'learner signed in with a one-time link');
     return { accessToken, learnerId, expiresAt: new Date(Date.now() + LEARNER_SESSION_SECONDS * 1000).toISOString() };
+  }
+
+  private mayAskAgain(learnerId: string): boolean {
+    const now = Date.now();
+    const times = (this.recent.get(learnerId) ?? []).filter((t) => now - t < SIGN_IN_LINK_TTL_SECONDS * 1000);
+    if (times.length >= MAX_LINKS_PER_LEARNER) return false;
+    this.recent.delete(learnerId);
+    this.recent.set(learnerId, [...times, now]);
+    if (this.recent.size > REMEMBERED_LEARNERS) this.recent.delete(this.recent.keys().next().value!);
+    return true;
   }
 
   private requireAvailable(): void {
