@@ -151,9 +151,9 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
     },
     {
       provide: LearnerErasure,
-      useFactory: (vault: PersonalDataVault, a: IssuanceAggregates, orm: ReadModelOrm, addresses: LearnerAddressBook) =>
-        new LearnerErasure(vault, a, new OrmIssuanceQueries(orm), addresses),
-      inject: [PERSONAL_DATA, IssuanceAggregates, ISSUANCE_ORM, LearnerAddressBook],
+      useFactory: (vault: PersonalDataVault, a: IssuanceAggregates, orm: ReadModelOrm, addresses: LearnerAddressBook, mail: LearnerMail) =>
+        new LearnerErasure(vault, a, new OrmIssuanceQueries(orm), addresses, mail),
+      inject: [PERSONAL_DATA, IssuanceAggregates, ISSUANCE_ORM, LearnerAddressBook, LearnerMail],
     },
     { provide: CatalogueFacts, useFactory: (a: IssuanceAggregates) => new CatalogueFacts(a), inject: [IssuanceAggregates] },
     {

@@ -16,4 +16,10 @@ export interface LearnerMessage {
  */
 export abstract class LearnerMail {
   abstract send(message: LearnerMessage): Promise<void>;
+
+  /**
+   * Erasure: drops whatever the adapter kept of the learner's messages (addresses, codes, links). Idempotent; an
+   * adapter that keeps nothing once a message is handed on does nothing.
+   */
+  abstract forget(learnerId: string): Promise<void>;
 }

@@ -5,6 +5,8 @@ import { ISSUANCE_SEALING_RULES } from '../../infrastructure/personal-data/issua
 import { ISSUANCE_AGGREGATES, IssuanceAggregates } from '../issuance-aggregates';
 import { ERASURE_REASON, LearnerErasure } from './learner-erasure';
 import { InMemoryLearnerAddressBook } from '../__fixtures__/in-memory-learner-address-book';
+import { RecordingLearnerMail } from '../wallet/__fixtures__/recording-learner-mail';
+import type { LearnerMessage } from '../ports/learner-mail.port';
 
 const SYSTEM = { actor: { subject: 'issuance-process-manager', role: 'system' }, correlationId: 'erasure' };
 const subject = {
@@ -21,6 +23,9 @@ describe('learner erasure in issuance (real sealing store over an in-memory log)
     const addresses = new InMemoryLearnerAddressBook();
     await addresses.add({ learnerId: 'learner-1', awardId: 'a1' }, 'ada@example.org');
     await addresses.add({ learnerId: 'learner-2', awardId: 'a2' }, 'grace@example.org');
+    const mail = new RecordingLearnerMail();
+    await mail.send(message('learner-1', 'ada@example.org'));
+    await mail.send(message('learner-2', 'grace@example.org'));
     await aggregates.credential.handle('c1', { ...draft, document: { ...draft.document, credentialSubject: subject } }, SYSTEM);
     const pending = new Set(['c1']);
     const erasure = new LearnerErasure(
@@ -30,8 +35,9 @@ describe('learner erasure in issuance (real sealing store over an in-memory log)
         pendingCredentialsOfLearner: async (id) => (id === 'learner-1' ? [...pending] : []),
       },
       addresses,
+      mail,
     );
-    return { raw, vault, aggregates, erasure, addresses };
+    return { raw, vault, aggregates, erasure, addresses, mail };
   };
 
   it('stores the drafted document with the learner identifiers and DID sealed', async () => {
@@ -41,12 +47,13 @@ describe('learner erasure in issuance (real sealing store over an in-memory log)
     expect(JSON.stringify((await aggregates.credential.load('c1')).state)).toContain('Ada Lovelace');
   });
 
-  it("deletes the learner's key and addresses, abandons the pending credential, and is a no-op when repeated", async () => {
-    const { vault, aggregates, erasure, addresses } = await setup();
+  it("deletes the learner's key, addresses and kept mail, abandons the pending credential, and is a no-op when repeated", async () => {
+    const { vault, aggregates, erasure, addresses, mail } = await setup();
     await erasure.erased({ learnerId: 'learner-1', erasedAt: '2026-02-01T00:00:00.000Z' }, SYSTEM);
     expect(await vault.hasKey('learner-1')).toBe(false);
     expect(await addresses.learnersAt('ada@example.org')).toEqual([]);
     expect(await addresses.learnersAt('grace@example.org')).toEqual([{ learnerId: 'learner-2', awardId: 'a2' }]);
+    expect(mail.sent.map((m) => m.to)).toEqual(['grace@example.org']);
     const { state } = await aggregates.credential.load('c1');
     expect(state).toMatchObject({ lifecycle: 'revoked', document: { credentialSubject: { id: ERASED, identifier: ERASED } } });
     await expect(erasure.erased({ learnerId: 'learner-1', erasedAt: '2026-02-01T00:00:00.000Z' }, SYSTEM)).resolves.toBeUndefined();
@@ -66,6 +73,7 @@ describe('learner erasure in issuance (real sealing store over an in-memory log)
         },
       },
       new InMemoryLearnerAddressBook(),
+      new RecordingLearnerMail(),
     );
     erasure.settleBeforeAbandoning(async () => {
       seen.push(`settle (key ${(await vault.hasKey('learner-1')) ? 'present' : 'gone'})`);
@@ -74,3 +82,7 @@ describe('learner erasure in issuance (real sealing store over an in-memory log)
     expect(seen).toEqual(['settle (key gone)', 'lookup']);
   });
 });
+
+function message(learnerId: string, to: string): LearnerMessage {
+  return { kind: 'learner-sign-in-link', learnerId, to, subject: 'Sign in', text: 'https://learner.test/x', reference: `s-${learnerId}` };
+}

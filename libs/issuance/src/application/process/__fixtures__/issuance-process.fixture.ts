@@ -83,8 +83,8 @@ export async function issuanceProcess(orm: ReadModelOrm, options: IssuanceProces
   const awards = new AwardProcess(aggregates, knowledge, queries);
   const facts = new CatalogueFacts(aggregates);
   const addresses = new InMemoryLearnerAddressBook();
-  const erasure = new LearnerErasure(vault, aggregates, queries, addresses);
   const mail = new RecordingLearnerMail();
+  const erasure = new LearnerErasure(vault, aggregates, queries, addresses, mail);
   const codes = new OfferCodes(randomBytes(32));
   const signInLinks = new SignInLinks(randomBytes(32));
   const reactor = new IssuanceReactor(aggregates, queries, awards, issue, collect, {

@@ -7,4 +7,9 @@ export class RecordingLearnerMail extends LearnerMail {
   async send(message: LearnerMessage): Promise<void> {
     this.sent.push(message);
   }
+
+  /** Drops the learner's messages, as an adapter that keeps them must on erasure. */
+  async forget(learnerId: string): Promise<void> {
+    this.sent.splice(0, this.sent.length, ...this.sent.filter((m) => m.learnerId !== learnerId));
+  }
 }
