@@ -44,6 +44,7 @@ import { LearnerMail } from './application/ports/learner-mail.port';
 import { MikroOrmLearnerAddressBook } from './infrastructure/personal-data/mikro-orm-learner-address-book';
 import { TransactionCodeMail } from './application/wallet/transaction-code-mail';
 import { FileLearnerMail } from './infrastructure/mail/file-learner-mail';
+import { SmtpLearnerMail } from './infrastructure/mail/smtp-learner-mail';
 import { shareProviders } from './issuance.share-providers';
 import { walletProviders } from './issuance.wallet-providers';
 import { MikroOrmKeyVaultStore } from './infrastructure/key-vault/mikro-orm-key-vault.store';
@@ -61,6 +62,19 @@ function publicUrl(adapterHost: HttpAdapterHost, config: IssuanceConfig): string
   if (config.ISSUANCE_PUBLIC_URL) return config.ISSUANCE_PUBLIC_URL;
   const address = adapterHost.httpAdapter?.getHttpServer()?.address();
   return serviceBaseUrl(config, typeof address === 'object' && address ? address.port : undefined);
+}
+
+/** The mail adapter LEARNER_MAIL names (configuration validation already asked for SMTP_URL and SMTP_FROM with `smtp`). */
+function learnerMail(config: IssuanceConfig): LearnerMail {
+  const { LEARNER_MAIL: kind, SMTP_URL: url, SMTP_FROM: from } = config;
+  if (kind === 'file') return new FileLearnerMail(resolve(config.DATA_DIR, 'mail', 'learner-mail.jsonl'));
+  if (!url || !from) throw new Error('LEARNER_MAIL=smtp needs SMTP_URL and SMTP_FROM');
+  return new SmtpLearnerMail({
+    url,
+    from,
+    requireTls: config.SMTP_REQUIRE_TLS,
+    timeoutMs: config.SMTP_TIMEOUT_MS,
+  });
 }
 
 /** Issuance's object graph: ports bound to adapters, chosen by the runtime's configuration. */
@@ -134,7 +148,7 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
       useFactory: (orm: ReadModelOrm) => new MikroOrmLearnerAddressBook(orm, master.key.derivedKey('learner-address-book')),
       inject: [ISSUANCE_ORM],
     },
-    { provide: LearnerMail, useFactory: () => new FileLearnerMail(resolve(config.DATA_DIR, 'mail', 'learner-mail.jsonl')) },
+    { provide: LearnerMail, useFactory: () => learnerMail(config) },
     // Derived from the master key: rotating it voids open sign-in links.
     { provide: SignInLinks, useFactory: () => new SignInLinks(master.key.derivedKey('learner-sign-in-links')) },
     {
