@@ -35,6 +35,7 @@ import { ISSUANCE, openIssuanceDatabase } from './infrastructure/issuance-databa
 import { KeyVault } from './infrastructure/key-vault/key-vault';
 import { loadMasterKey } from './infrastructure/key-vault/load-master-key';
 import { OfferCodes } from './application/wallet/offer-codes';
+import { LearnerMessages } from './application/learner/learner-messages';
 import { LearnerOverview } from './application/learner/learner-overview';
 import { LearnerSignIns } from './application/learner/learner-sign-ins';
 import { SignInLinkMail } from './application/learner/sign-in-link-mail';
@@ -183,29 +184,28 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
         awards: AwardProcess,
         issue: IssueCredentialHandler,
         collect: CollectAutomaticProofsHandler,
+      ) => new IssuanceReactor(a, new OrmIssuanceQueries(orm), awards, issue, collect),
+      inject: [IssuanceAggregates, ISSUANCE_ORM, AwardProcess, IssueCredentialHandler, CollectAutomaticProofsHandler],
+    },
+    {
+      provide: LearnerMessages,
+      useFactory: (
+        a: IssuanceAggregates,
         codes: OfferCodes,
         addresses: LearnerAddressBook,
         mail: LearnerMail,
         links: SignInLinks,
         s: IssuanceSettings,
       ) =>
-        new IssuanceReactor(a, new OrmIssuanceQueries(orm), awards, issue, collect, {
-          addresses,
-          transactionCodes: new TransactionCodeMail(a, codes, mail),
-          signInLinks: new SignInLinkMail(a, addresses, links, mail, () => s.publicUrl()),
-        }),
-      inject: [
-        IssuanceAggregates,
-        ISSUANCE_ORM,
-        AwardProcess,
-        IssueCredentialHandler,
-        CollectAutomaticProofsHandler,
-        OfferCodes,
-        LearnerAddressBook,
-        LearnerMail,
-        SignInLinks,
-        ISSUANCE_SETTINGS,
-      ],
+        new LearnerMessages(
+          {
+            addresses,
+            transactionCodes: new TransactionCodeMail(a, codes, mail),
+            signInLinks: new SignInLinkMail(a, addresses, links, mail, () => s.publicUrl()),
+          },
+          () => s.clock(),
+        ),
+      inject: [IssuanceAggregates, OfferCodes, LearnerAddressBook, LearnerMail, SignInLinks, ISSUANCE_SETTINGS],
     },
     {
       provide: StatusListPublisher,

@@ -5,6 +5,7 @@ import { type HealthRegistry, SERVICE_CONFIG } from '@alliance/nest-kit';
 import { type BackgroundWork, EVENT_STORE, INTEGRATION_BUS, ServiceMessaging } from '@alliance/service-runtime';
 import { AwardProcess } from '../application/process/award-process';
 import { CatalogueFacts } from '../application/process/catalogue-facts';
+import { LearnerMessages } from '../application/learner/learner-messages';
 import { IssuanceReactor } from '../application/process/issuance-reactor';
 import { ISSUANCE_ORM, ISSUANCE_STORE } from '../application/issuance.tokens';
 import { LearnerErasure } from '../application/process/learner-erasure';
@@ -33,6 +34,7 @@ export class IssuanceEngine extends IssuanceSync implements BackgroundWork {
   private readonly logger = new Logger('IssuanceEngine');
   private readonly daemon: ProjectionDaemon;
   private readonly reactor: ReactorSubscription;
+  private readonly mail: ReactorSubscription;
   private readonly messaging: ServiceMessaging;
 
   constructor(
@@ -42,6 +44,7 @@ export class IssuanceEngine extends IssuanceSync implements BackgroundWork {
     @Inject(INTEGRATION_BUS) bus: IntegrationBus,
     @Inject(ISSUANCE_ORM) private readonly orm: ReadModelOrm,
     reactions: IssuanceReactor,
+    learnerMessages: LearnerMessages,
     facts: CatalogueFacts,
     awards: AwardProcess,
     erasure: LearnerErasure,
@@ -86,6 +89,17 @@ export class IssuanceEngine extends IssuanceSync implements BackgroundWork {
           'process manager failed; retrying',
         ),
     });
+    // Learners' mail on its own subscription: a mail server that is down holds up only the mail, never a credential.
+    this.mail = new ReactorSubscription({
+      name: 'issuance-learner-mail',
+      store: sealing,
+      checkpoints: this.messaging.checkpoints,
+      eventTypes: learnerMessages.eventTypes,
+      streamPrefixes: ['issuance.'],
+      react: (event) => learnerMessages.react(event),
+      onError: (error, event, attempt) =>
+        this.logger.warn({ err: error, eventType: event?.type, position: event?.position, attempt }, 'learner mail failed; retrying'),
+    });
     erasure.settleBeforeAbandoning(async () => {
       await this.reactor.waitFor(await store.headPosition(), 30_000);
       this.daemon.poke();
@@ -97,6 +111,7 @@ export class IssuanceEngine extends IssuanceSync implements BackgroundWork {
     await ISSUANCE_INBOX.ensureTable(forkEntityManager(this.orm));
     await this.daemon.start();
     await this.reactor.start();
+    await this.mail.start();
     await this.messaging.start();
     health.register(this.daemon.healthIndicator());
     health.register({
@@ -112,6 +127,8 @@ export class IssuanceEngine extends IssuanceSync implements BackgroundWork {
         return status;
       },
     });
+    // Reported, never failing readiness: the service serves everything else while mail waits for its server.
+    health.register({ name: 'learnerMail', check: async () => this.mail.status() });
     this.messaging.registerHealth(health);
   }
 
@@ -130,6 +147,7 @@ export class IssuanceEngine extends IssuanceSync implements BackgroundWork {
     await this.messaging.stop({
       beforeClosingCheckpoints: async () => {
         await this.reactor.stop();
+        await this.mail.stop();
         await this.daemon.stop();
       },
     });

@@ -11,19 +11,6 @@ import { IssuanceAggregates } from '../issuance-aggregates';
 import type { IssuanceQueries } from '../ports/issuance-queries.port';
 import type { AwardProcess } from './award-process';
 import { processContext } from './process-context';
-import type { CredentialOffered } from '../../domain/wallet-offer/wallet-offer.events';
-import type { AwardTrackOpened } from '../../domain/award/award.events';
-import type { LearnerSignInRequested } from '../../domain/learner-sign-in/learner-sign-in.events';
-import type { SignInLinkMail } from '../learner/sign-in-link-mail';
-import type { LearnerAddressBook } from '../ports/learner-address-book.port';
-import type { TransactionCodeMail } from '../wallet/transaction-code-mail';
-
-/** How issuance reaches learners: the addresses it knows them by, and the messages it sends them. */
-export interface LearnerContact {
-  addresses: LearnerAddressBook;
-  transactionCodes: TransactionCodeMail;
-  signInLinks: SignInLinkMail;
-}
 
 type Reaction = (event: RecordedEvent) => Promise<void>;
 
@@ -31,8 +18,7 @@ type Reaction = (event: RecordedEvent) => Promise<void>;
  * What issuance does after its own facts: a granted award becomes a credential, a rescinded one is revoked,
  * an issued or revoked part moves stacks, a newly usable key or policy resumes waiting signatures, a
  * reinstated member resumes the awards that waited for it, a revocation for good bars (until lifted) a
- * new credential for the learner, a learner's address is noted when a track opens for them, and a wallet offer's
- * transaction code or a sign-in link is mailed to the learner.
+ * new credential for the learner. (Learners' mail has its own subscription: see LearnerMessages.)
  * Every reaction is idempotent, because a checkpointed subscription may deliver an event again after a crash.
  */
 export class IssuanceReactor {
@@ -44,7 +30,6 @@ export class IssuanceReactor {
     private readonly awards: AwardProcess,
     private readonly issue: IssueCredentialHandler,
     private readonly collect: CollectAutomaticProofsHandler,
-    private readonly learners: LearnerContact,
   ) {
     this.reactions = {
       AwardGranted: (e) => this.granted(e as RecordedEvent<AwardGranted['data']>),
@@ -57,11 +42,6 @@ export class IssuanceReactor {
       SigningKeyGenerated: (e) => this.resumeSigning((e as RecordedEvent<SigningKeyGenerated['data']>).data.institutionId, e),
       SigningPolicySet: (e) => this.resumeSigning((e as RecordedEvent<SigningPolicySet['data']>).data.institutionId, e),
       MembershipStatusLearned: (e) => this.membershipChanged(e as RecordedEvent<MembershipStatusLearned['data']>),
-      AwardTrackOpened: (e) => this.trackOpened(e as RecordedEvent<AwardTrackOpened['data']>),
-      CredentialOffered: async (e) =>
-        void (await this.learners.transactionCodes.offered((e as RecordedEvent<CredentialOffered['data']>).data)),
-      LearnerSignInRequested: async (e) =>
-        void (await this.learners.signInLinks.requested((e as RecordedEvent<LearnerSignInRequested['data']>).data)),
       FinalRevocationLifted: (e) => {
         const { learnerId, specId } = (e as RecordedEvent<FinalRevocationLifted['data']>).data;
         return this.awards.finalRevocationLifted(learnerId, specId, processContext(cause(e)));
@@ -75,12 +55,6 @@ export class IssuanceReactor {
 
   async react(event: RecordedEvent): Promise<void> {
     await this.reactions[event.type]?.(event);
-  }
-
-  private async trackOpened(e: RecordedEvent<AwardTrackOpened['data']>): Promise<void> {
-    const { awardId, learner } = e.data;
-    if (learner.email && learner.name !== ERASED)
-      await this.learners.addresses.add({ learnerId: learner.learnerId, awardId }, learner.email);
   }
 
   private async granted(e: RecordedEvent<AwardGranted['data']>): Promise<void> {

@@ -39,6 +39,7 @@ import { InMemoryLearnerAddressBook } from '../../__fixtures__/in-memory-learner
 import { SignInLinkMail } from '../../learner/sign-in-link-mail';
 import { SignInLinks } from '../../learner/sign-in-links';
 import { TransactionCodeMail } from '../../wallet/transaction-code-mail';
+import { LearnerMessages } from '../../learner/learner-messages';
 import { IssuanceReactor } from '../issuance-reactor';
 import { LearnerErasure } from '../learner-erasure';
 import { processContext } from '../process-context';
@@ -87,11 +88,14 @@ export async function issuanceProcess(orm: ReadModelOrm, options: IssuanceProces
   const erasure = new LearnerErasure(vault, aggregates, queries, addresses, mail);
   const codes = new OfferCodes(randomBytes(32));
   const signInLinks = new SignInLinks(randomBytes(32));
-  const reactor = new IssuanceReactor(aggregates, queries, awards, issue, collect, {
+  const reactor = new IssuanceReactor(aggregates, queries, awards, issue, collect);
+  const learnerMessages = new LearnerMessages({
     addresses,
     transactionCodes: new TransactionCodeMail(aggregates, codes, mail),
     signInLinks: new SignInLinkMail(aggregates, addresses, signInLinks, mail, settings.publicUrl),
   });
+  // Both of the service's subscriptions on its own log: the process manager's and learners' mail.
+  const followed = [reactor, learnerMessages];
   const generateKey = new GenerateSigningKeyHandler(aggregates, keys, knowledge);
 
   for (const projection of PROJECTIONS) await recreateReadModelTables(orm, projectionEntities(projection, projection.version));
@@ -141,7 +145,10 @@ export async function issuanceProcess(orm: ReadModelOrm, options: IssuanceProces
   };
 
   const handle = async (m: IssuanceMessage): Promise<void> => {
-    if (m.type === 'Logged') return reactor.react(m.event);
+    if (m.type === 'Logged') {
+      for (const r of followed) await r.react(m.event);
+      return;
+    }
     const context = processContext({ eventId: m.id, correlationId: `spec-${m.id}` });
     switch (m.type) {
       case 'LearnerEnrolled':
@@ -170,7 +177,7 @@ export async function issuanceProcess(orm: ReadModelOrm, options: IssuanceProces
     describe: (m) => (m.type === 'Logged' ? `${m.event.type} (position ${m.event.position}, followed)` : m.type),
     ...(options.follow === false
       ? {}
-      : { follows: (event) => (reactor.eventTypes.includes(event.type) ? { type: 'Logged' as const, event } : undefined) }),
+      : { follows: (event) => (followed.some((r) => r.eventTypes.includes(event.type)) ? { type: 'Logged' as const, event } : undefined) }),
   };
   return { process, raw, vault, aggregates, queries, knowledge, mail, codes, addresses, signInLinks };
 }
