@@ -38,4 +38,11 @@ describe('loadConfig', () => {
     expect(masked['AUTH_JWT_SECRET']).toBe('***');
     expect(masked['PORT']).toBe(3000);
   });
+
+  it('names a bad secret without repeating its value', () => {
+    const bad = () => loadConfig('test', ServiceConfig, { DATABASE_URL: 'mysql://admin:hunter2-password@db/x', READ_MODEL: 'postgres' });
+    expect(bad).toThrow(/DATABASE_URL must be a postgres:\/\/ URL \(got a value, not shown: it is secret\)/);
+    expect(bad).not.toThrow(/hunter2/);
+    expect(() => loadConfig('test', ServiceConfig, { AUTH_JWT_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
+  });
 });
