@@ -37,3 +37,4 @@ export * from './health/parked-events.controller';
 export * from './errors/unsupported-media-type.error';
 export * from './nest-kit.module';
 export * from './openapi/setup-openapi';
+export * from './http/static-page';

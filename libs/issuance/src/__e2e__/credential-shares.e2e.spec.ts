@@ -3,7 +3,7 @@ import { learnerErasedV1 } from '@alliance/contracts';
 import type { IssuanceSettings } from '../application/issuance-settings';
 import { ISSUANCE_SETTINGS } from '../application/issuance.tokens';
 import { messages, UNI_A, UNI_B } from './alliance-messages';
-import { delegateToPlatform, eventually, type IssuanceApp, startIssuance } from './issuance-app';
+import { delegateToPlatform, eventually, type IssuanceApp, issueTo, startIssuance } from './issuance-app';
 
 const PAGE = 'https://verify.alliance.example/verify';
 const TOKEN = /^[A-Za-z0-9_-]{22,128}$/;
@@ -14,23 +14,7 @@ type Listed = { shareId: string; standing: string; sharedAt: string; expiresAt: 
 describe("a learner's share links to a credential", () => {
   let it$: IssuanceApp;
 
-  const issuedTo = async (learner: string): Promise<string> => {
-    await it$.bus.publish([
-      messages.enrolled(`enr-${learner}`, learner),
-      messages.result(`enr-${learner}`, learner, 'SES-1', 8),
-      messages.result(`enr-${learner}`, learner, 'SES-2', 7),
-    ]);
-    const admin = await it$.bearer('alliance-admin');
-    const issued = await eventually(
-      async () => {
-        const res = await it$.http().get(`/credentials?learner=${learner}`).set('authorization', admin);
-        return (res.body as { items: { credentialId: string; lifecycle: string }[] }).items.find((c) => c.lifecycle === 'issued');
-      },
-      30_000,
-      `the credential of ${learner}`,
-    );
-    return issued.credentialId;
-  };
+  const issuedTo = (learner: string) => issueTo(it$, learner);
   const as = (learner: string) => it$.bearer('learner', undefined, learner);
   const share = async (credentialId: string, learner: string, body: Record<string, unknown> = {}) =>
     (

@@ -12,7 +12,7 @@ import { startServiceUnderTest, type ServiceUnderTest } from '@alliance/service-
 import request from 'supertest';
 import type { IssuanceConfig } from '../issuance.config';
 import { ISSUANCE_SERVICE } from '../issuance.context';
-import { MEMBERS, UNI_A, UNI_B } from './alliance-messages';
+import { MEMBERS, messages, UNI_A, UNI_B } from './alliance-messages';
 
 export interface IssuanceApp extends ServiceUnderTest<IssuanceConfig> {
   http: () => ReturnType<typeof request>;
@@ -89,4 +89,26 @@ export function verifyCoSigned(it: IssuanceApp, vc: JsonObject, keys: Record<str
     requiredSigners: [MEMBERS[UNI_A].did, MEMBERS[UNI_B].did],
     documentLoader: createDocumentLoader({ servedAt: [it.url] }),
   });
+}
+
+/**
+ * Enrols `learner` on the alliance definition and publishes passing results for both its components, then waits
+ * for the co-signed credential issuance issues them; `person` names the learner and their address.
+ */
+export async function issueTo(it: IssuanceApp, learner: string, person?: { name: string; email: string }): Promise<string> {
+  await it.bus.publish([
+    messages.enrolled(`enr-${learner}`, learner, undefined, person),
+    messages.result(`enr-${learner}`, learner, 'SES-1', 8),
+    messages.result(`enr-${learner}`, learner, 'SES-2', 7),
+  ]);
+  const admin = await it.bearer('alliance-admin');
+  const issued = await eventually(
+    async () => {
+      const res = await it.http().get(`/credentials?learner=${learner}`).set('authorization', admin);
+      return (res.body as { items: { credentialId: string; lifecycle: string }[] }).items.find((c) => c.lifecycle === 'issued');
+    },
+    30_000,
+    `the credential of ${learner}`,
+  );
+  return issued.credentialId;
 }

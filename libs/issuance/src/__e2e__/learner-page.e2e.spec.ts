@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { OPEN_BADGE_LDP_VC, readPdf } from '@alliance/credentials';
+import { offerQrSvg, OPEN_BADGE_LDP_VC, readPdf } from '@alliance/credentials';
 import { chromiumPerSuite, describeInChromium, type BrowserContextOptions, type Page, seriousAxeViolations } from '@alliance/testing';
 import type { IssuanceApp } from './issuance-app';
 import { type LearnerMailLine, useWalletApp } from './wallet-app';
@@ -231,6 +231,9 @@ chromium('the learner page in Chromium, from the e-mail link to the wallet claim
         expect(await card.locator('.wallet img').evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth > 0)).toBe(
           true,
         );
+        // What the wallet scans is the QR code of exactly that link.
+        const qr = (await card.locator('.wallet img').getAttribute('src'))!;
+        expect(Buffer.from(qr.replace('data:image/svg+xml;base64,', ''), 'base64').toString('latin1')).toBe(await offerQrSvg(offerLink));
         const offerId = /credential-offer%2F([0-9a-f-]{36})/.exec(offerLink)![1];
         const code = (await wallet.mailedCode(offerId)).code;
         const run = await wallet.walletRunFor(offerLink, code, OPEN_BADGE_LDP_VC);

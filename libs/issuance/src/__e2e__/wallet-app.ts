@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { walletRun } from '@alliance/credentials';
 import { setGlobalConfig } from '@openid4vc/utils';
 import { messages, UNI_A, UNI_B } from './alliance-messages';
-import { delegateToPlatform, eventually, type IssuanceApp, startIssuance } from './issuance-app';
+import { delegateToPlatform, eventually, type IssuanceApp, issueTo, startIssuance } from './issuance-app';
 
 /** One line of the development mail file. */
 export type LearnerMailLine = {
@@ -34,23 +34,7 @@ export function useWalletApp(env: Record<string, string> = {}) {
   let it$: IssuanceApp;
   const keys: Record<string, string> = {};
 
-  const issuedTo = async (learner: string, person?: { name: string; email: string }): Promise<string> => {
-    await it$.bus.publish([
-      messages.enrolled(`enr-${learner}`, learner, undefined, person),
-      messages.result(`enr-${learner}`, learner, 'SES-1', 8),
-      messages.result(`enr-${learner}`, learner, 'SES-2', 7),
-    ]);
-    const admin = await it$.bearer('alliance-admin');
-    const issued = await eventually(
-      async () => {
-        const res = await it$.http().get(`/credentials?learner=${learner}`).set('authorization', admin);
-        return (res.body as { items: { credentialId: string; lifecycle: string }[] }).items.find((c) => c.lifecycle === 'issued');
-      },
-      30_000,
-      `the credential of ${learner}`,
-    );
-    return issued.credentialId;
-  };
+  const issuedTo = (learner: string, person?: { name: string; email: string }) => issueTo(it$, learner, person);
   const offer = async (credentialId: string, learner: string, body: Record<string, unknown> = {}) =>
     (
       await it$
