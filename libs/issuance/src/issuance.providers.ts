@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { Logger, type Provider } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { DocumentLoader } from '@alliance/credentials';
@@ -35,17 +34,9 @@ import { ISSUANCE, openIssuanceDatabase } from './infrastructure/issuance-databa
 import { KeyVault } from './infrastructure/key-vault/key-vault';
 import { loadMasterKey } from './infrastructure/key-vault/load-master-key';
 import { OfferCodes } from './application/wallet/offer-codes';
-import { LearnerMessages } from './application/learner/learner-messages';
-import { LearnerOverview } from './application/learner/learner-overview';
-import { LearnerSignIns } from './application/learner/learner-sign-ins';
-import { SignInLinkMail } from './application/learner/sign-in-link-mail';
-import { SignInLinks } from './application/learner/sign-in-links';
 import { LearnerAddressBook } from './application/ports/learner-address-book.port';
+import { learnerProviders } from './issuance.learner-providers';
 import { LearnerMail } from './application/ports/learner-mail.port';
-import { MikroOrmLearnerAddressBook } from './infrastructure/personal-data/mikro-orm-learner-address-book';
-import { TransactionCodeMail } from './application/wallet/transaction-code-mail';
-import { FileLearnerMail } from './infrastructure/mail/file-learner-mail';
-import { SmtpLearnerMail } from './infrastructure/mail/smtp-learner-mail';
 import { shareProviders } from './issuance.share-providers';
 import { walletProviders } from './issuance.wallet-providers';
 import { MikroOrmKeyVaultStore } from './infrastructure/key-vault/mikro-orm-key-vault.store';
@@ -63,19 +54,6 @@ function publicUrl(adapterHost: HttpAdapterHost, config: IssuanceConfig): string
   if (config.ISSUANCE_PUBLIC_URL) return config.ISSUANCE_PUBLIC_URL;
   const address = adapterHost.httpAdapter?.getHttpServer()?.address();
   return serviceBaseUrl(config, typeof address === 'object' && address ? address.port : undefined);
-}
-
-/** The mail adapter LEARNER_MAIL names (configuration validation already asked for SMTP_URL and SMTP_FROM with `smtp`). */
-function learnerMail(config: IssuanceConfig): LearnerMail {
-  const { LEARNER_MAIL: kind, SMTP_URL: url, SMTP_FROM: from } = config;
-  if (kind === 'file') return new FileLearnerMail(resolve(config.DATA_DIR, 'mail', 'learner-mail.jsonl'));
-  if (!url || !from) throw new Error('LEARNER_MAIL=smtp needs SMTP_URL and SMTP_FROM');
-  return new SmtpLearnerMail({
-    url,
-    from,
-    requireTls: config.SMTP_REQUIRE_TLS,
-    timeoutMs: config.SMTP_TIMEOUT_MS,
-  });
 }
 
 /** Issuance's object graph: ports bound to adapters, chosen by the runtime's configuration. */
@@ -108,6 +86,7 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
     // Derived from the master key: rotating it voids open wallet offers (see OfferCodes).
     { provide: OfferCodes, useFactory: () => new OfferCodes(master.key.derivedKey('wallet-offer-codes')) },
     ...walletProviders(master.key),
+    ...learnerProviders(master.key, config),
     ...shareProviders(master.key, config),
     { provide: KnowledgeReader, useFactory: (a: IssuanceAggregates) => new KnowledgeReader(a), inject: [IssuanceAggregates] },
     {
@@ -145,26 +124,6 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
       inject: [ISSUANCE_ORM, PERSONAL_DATA],
     },
     {
-      provide: LearnerAddressBook,
-      useFactory: (orm: ReadModelOrm) => new MikroOrmLearnerAddressBook(orm, master.key.derivedKey('learner-address-book')),
-      inject: [ISSUANCE_ORM],
-    },
-    { provide: LearnerMail, useFactory: () => learnerMail(config) },
-    // Derived from the master key: rotating it voids open sign-in links.
-    { provide: SignInLinks, useFactory: () => new SignInLinks(master.key.derivedKey('learner-sign-in-links')) },
-    {
-      provide: LearnerSignIns,
-      useFactory: (a: IssuanceAggregates, addresses: LearnerAddressBook, links: SignInLinks) =>
-        new LearnerSignIns(a, addresses, links, config),
-      inject: [IssuanceAggregates, LearnerAddressBook, SignInLinks],
-    },
-    {
-      provide: LearnerOverview,
-      useFactory: (a: IssuanceAggregates, orm: ReadModelOrm, c: CredentialQueries, k: KnowledgeReader) =>
-        new LearnerOverview(a, new OrmIssuanceQueries(orm), c, k),
-      inject: [IssuanceAggregates, ISSUANCE_ORM, CredentialQueries, KnowledgeReader],
-    },
-    {
       provide: LearnerErasure,
       useFactory: (vault: PersonalDataVault, a: IssuanceAggregates, orm: ReadModelOrm, addresses: LearnerAddressBook, mail: LearnerMail) =>
         new LearnerErasure(vault, a, new OrmIssuanceQueries(orm), addresses, mail),
@@ -186,26 +145,6 @@ export function issuanceProviders(runtime: ServiceRuntime<IssuanceConfig>): Prov
         collect: CollectAutomaticProofsHandler,
       ) => new IssuanceReactor(a, new OrmIssuanceQueries(orm), awards, issue, collect),
       inject: [IssuanceAggregates, ISSUANCE_ORM, AwardProcess, IssueCredentialHandler, CollectAutomaticProofsHandler],
-    },
-    {
-      provide: LearnerMessages,
-      useFactory: (
-        a: IssuanceAggregates,
-        codes: OfferCodes,
-        addresses: LearnerAddressBook,
-        mail: LearnerMail,
-        links: SignInLinks,
-        s: IssuanceSettings,
-      ) =>
-        new LearnerMessages(
-          {
-            addresses,
-            transactionCodes: new TransactionCodeMail(a, codes, mail),
-            signInLinks: new SignInLinkMail(a, addresses, links, mail, () => s.publicUrl()),
-          },
-          () => s.clock(),
-        ),
-      inject: [IssuanceAggregates, OfferCodes, LearnerAddressBook, LearnerMail, SignInLinks, ISSUANCE_SETTINGS],
     },
     {
       provide: StatusListPublisher,
